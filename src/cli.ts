@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+import { INPUTS, InputsError, parseCollectInputs } from './schema/inputs.js';
+import { runCollect } from './commands/collect.js';
+import { runNormalize } from './commands/normalize.js';
+import { errorMessage, isUserError } from './util/errors.js';
+import { stderrLogger } from './util/logger.js';
+import { formatIds } from './parsers/registry.js';
+import { VERSION } from './version.js';
+import { localPlatform } from './platform/local/platform.js';
+
+const USAGE = `security-metrics ${VERSION}
+
+Usage:
+  security-metrics normalize <file>... [--format <id>] [--product P] [--service S]   JSONL on stdout
+  security-metrics collect --reports <glob>... --out <dir> [--product P] [--service S]
+                           [--fail-on <severity>] [--exceptions <file>] [--mode enforce|report] ...
+  security-metrics formats                                                             list format ids
+  security-metrics --version | --help
+
+Exit codes: 0 ok; 1 gate failed (enforce mode); 2 bad input or configuration.
+`;
+
+const kebab = (s: string) => s.replace(/_/g, '-');
+
+function collectOptions() {
+  const options: Record<string, { type: 'string'; multiple?: boolean; short?: string }> = {};
+  for (const spec of INPUTS) {
+    if (spec.command === 'aggregate' || spec.name === 'command') continue;
+    options[kebab(spec.name)] = { type: 'string', multiple: spec.name === 'reports' };
+  }
+  options.out = { type: 'string' };
+  return options;
+}
+
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const logger = stderrLogger(env.SECURITY_METRICS_DEBUG === '1');
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      case '--version':
+      case '-v':
+        process.stdout.write(VERSION + '\n');
+        return 0;
+      case 'formats':
+        process.stdout.write(formatIds().join('\n') + '\n');
+        return 0;
+      case 'normalize': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { format: { type: 'string' }, product: { type: 'string' }, service: { type: 'string' } },
+        });
+        if (positionals.length === 0) {
+          logger.error('normalize needs at least one file');
+          return 2;
+        }
+        return await runNormalize({
+          files: positionals,
+          format: values.format ?? 'auto',
+          product: values.product ?? null,
+          service: values.service ?? null,
+          cwd: process.cwd(),
+          out: process.stdout,
+          logger,
+        });
+      }
+      case 'collect': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: collectOptions() });
+        const raw: Record<string, string | undefined> = {};
+        for (const spec of INPUTS) {
+          const v = (values as Record<string, string | string[] | undefined>)[kebab(spec.name)];
+          raw[spec.name] = Array.isArray(v) ? v.join('\n') : v;
+        }
+        const reports = [...((values.reports as string[] | undefined) ?? []), ...positionals];
+        raw.reports = reports.length ? reports.join('\n') : undefined;
+        raw.output_dir = (values.out as string | undefined) ?? raw.output_dir;
+        raw.upload_artifact = 'false';
+        const inputs = parseCollectInputs(raw);
+        const r = await runCollect(inputs, { cwd: process.cwd(), env, logger, platform: localPlatform(env) });
+        return r.exitCode;
+      }
+      default:
+        logger.error(`unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof InputsError || isUserError(e)) {
+      logger.error(errorMessage(e));
+      return 2;
+    }
+    if (e instanceof TypeError && /ERR_PARSE_ARGS/.test(String((e as NodeJS.ErrnoException).code))) {
+      logger.error(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    logger.error(`internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 3;
+  }
+}
+
+const isEntry = process.argv[1] && /(?:^|[\\/])(cli\.(?:js|ts)|security-metrics)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`internal error: ${String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -1,0 +1,29 @@
+import { INPUTS, InputsError, parseCollectInputs } from './schema/inputs.js';
+import { runCollect } from './commands/collect.js';
+import { errorMessage, isUserError } from './util/errors.js';
+import { core, githubLogger, githubPlatform, readActionInputs } from './platform/github/platform.js';
+import { safeLogText } from './output/markdown.js';
+
+/** The action: read inputs once, run the selected command, map the exit code to the step result. */
+export async function run(): Promise<void> {
+  try {
+    const raw = readActionInputs(INPUTS.map((i) => i.name));
+    const command = (raw.command ?? 'collect').trim().toLowerCase();
+    if (command === 'collect') {
+      const inputs = parseCollectInputs(raw);
+      const r = await runCollect(inputs, {
+        cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        env: process.env,
+        logger: githubLogger(),
+        platform: githubPlatform(),
+      });
+      if (r.exitCode === 1) core.setFailed(`release gate: ${r.run.gate?.result ?? 'fail'}`);
+      else if (r.exitCode === 2) core.setFailed('bad input: see the errors above');
+      return;
+    }
+    core.setFailed(`input "command": unknown command "${command}" (valid: collect)`);
+  } catch (e) {
+    if (e instanceof InputsError || isUserError(e)) core.setFailed(safeLogText(errorMessage(e)));
+    else core.setFailed(`internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+}

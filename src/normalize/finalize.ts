@@ -1,0 +1,151 @@
+import { FINDING_SCHEMA_VERSION, type ConfidenceLabel, type Finding } from '../schema/finding.js';
+import type { Draft, ToolInfo } from '../parsers/types.js';
+import { hashParts } from '../util/hash.js';
+import { identityId, identityParts } from './identity.js';
+import { cleanPath } from './paths.js';
+import { redactNullable, redactText } from './redact.js';
+
+export interface FinalizeContext {
+  sourceFile: string;
+  sourceFormat: string;
+  tool: ToolInfo;
+  product: string | null;
+  service: string | null;
+  repo: string | null;
+  ref: string | null;
+  commit: string | null;
+  /** Run time, ISO 8601: first_seen/last_seen when the source has no dates of its own. */
+  observedAt: string | null;
+  confidence: ConfidenceLabel;
+  roots: string[];
+  /** Secret values seen in the file. */
+  secrets: string[];
+}
+
+const MAX_TEXT = 1000;
+const MAX_TITLE = 300;
+
+function clip(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+function normCwe(c: string | number): string | null {
+  const m = /(\d+)/.exec(String(c));
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n > 0 ? `CWE-${n}` : null;
+}
+
+const FP_PREFERENCE = [/primaryLocationLineHash/i, /matchBasedId/i, /^fingerprint$/i, /hash/i];
+
+/** The tool fingerprint that identity may use: stable, location-bound ones first. */
+export function pickFingerprint(fps: Record<string, string>): string | null {
+  const keys = Object.keys(fps).sort();
+  for (const re of FP_PREFERENCE) {
+    const k = keys.find((key) => re.test(key));
+    if (k) return `${k}=${fps[k]}`;
+  }
+  const first = keys[0];
+  return first === undefined ? null : `${first}=${fps[first]}`;
+}
+
+function sortedRecord(r: Record<string, string> | undefined, secrets: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(r ?? {}).sort()) out[k] = redactText(String(r![k]), secrets);
+  return out;
+}
+
+/** Turn parser drafts into findings: identity, defaults, path cleaning, redaction, deterministic order. */
+export function finalizeDrafts(drafts: readonly Draft[], ctx: FinalizeContext): Finding[] {
+  const secrets = [...ctx.secrets, ...drafts.map((d) => d.secret ?? '').filter(Boolean)];
+  const seen = new Map<string, number>();
+  return drafts.map((d, index) => {
+    const file = cleanPath(d.location?.file ?? null, ctx.roots);
+    const tool = d.tool ?? ctx.tool.name;
+    const fingerprints = sortedRecord(d.fingerprints, secrets);
+    const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
+    const location = {
+      file,
+      start_line: d.location?.start_line ?? null,
+      end_line: d.location?.end_line ?? d.location?.start_line ?? null,
+      url: d.location?.url ?? null,
+      resource: d.location?.resource ?? null,
+      image: d.location?.image ?? null,
+      account: d.location?.account ?? null,
+      region: d.location?.region ?? null,
+    };
+    const title = clip(redactText(d.title.replace(/\s+/g, ' ').trim() || d.rule_id || 'Untitled finding', secrets), MAX_TITLE);
+    const identity = identityParts({
+      category: d.category,
+      tool,
+      rule_id: d.rule_id ?? null,
+      title,
+      file,
+      start_line: location.start_line,
+      resource: location.resource,
+      image: location.image,
+      url: location.url,
+      account: location.account,
+      vuln_ids: cve,
+      package_name: d.package?.name ?? null,
+      fingerprint: pickFingerprint(fingerprints),
+      secret: d.secret ?? null,
+      hint: d.identity_hint ?? null,
+    });
+    const id = identityId(identity.scheme, identity.parts);
+    const occBase = [id, file ?? '', String(location.start_line ?? ''), d.identity_hint ?? ''];
+    const occKey = occBase.join('\u0000');
+    const ordinal = seen.get(occKey) ?? 0;
+    seen.set(occKey, ordinal + 1);
+    const cwe = [...new Set((d.cwe ?? []).map(normCwe).filter((c): c is string => c !== null))];
+    const finding: Finding = {
+      schema_version: FINDING_SCHEMA_VERSION,
+      id,
+      identity,
+      occurrence_id: `o1-${hashParts([...occBase, String(ordinal)])}`,
+      source_tool: tool,
+      tool_version: d.tool_version ?? ctx.tool.version,
+      source_format: ctx.sourceFormat,
+      product: ctx.product,
+      service: d.service ?? ctx.service,
+      repo: d.repo ?? ctx.repo,
+      ref: ctx.ref,
+      commit: ctx.commit,
+      finding_title: title,
+      description: d.description ? clip(redactText(d.description.trim(), secrets), MAX_TEXT) : null,
+      category: d.category,
+      rule_id: d.rule_id ?? null,
+      rule_name: redactNullable(d.rule_name ?? null, secrets),
+      severity: d.severity,
+      severity_source: d.severity_source,
+      source_severity: d.source_severity ?? null,
+      confidence: ctx.confidence,
+      tool_confidence: d.tool_confidence ?? null,
+      state: d.state ?? (d.suppression ? 'suppressed' : 'open'),
+      state_reason: redactNullable(d.state_reason ?? d.suppression?.justification ?? null, secrets),
+      first_seen: d.first_seen ?? ctx.observedAt,
+      last_seen: d.last_seen ?? ctx.observedAt,
+      closed_at: d.closed_at ?? null,
+      owner: d.owner ?? null,
+      owner_source: d.owner ? (d.owner_source ?? ctx.sourceFormat) : null,
+      exception_id: null,
+      release_blocking: false,
+      cwe,
+      cve,
+      cvss: d.cvss ?? null,
+      package: d.package ?? null,
+      location: { ...location, url: redactNullable(location.url, secrets) },
+      fingerprints,
+      baseline_state: d.baseline_state ?? null,
+      suppression: d.suppression
+        ? { ...d.suppression, justification: redactNullable(d.suppression.justification, secrets) }
+        : null,
+      tags: [...new Set(d.tags ?? [])].sort(),
+      help_uri: d.help_uri ?? null,
+      source_file: ctx.sourceFile,
+      source_pointer: d.pointer,
+      source_index: index,
+    };
+    return finding;
+  });
+}

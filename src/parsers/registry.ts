@@ -1,0 +1,42 @@
+import { UserError } from '../util/errors.js';
+import type { Parser, Sniff } from './types.js';
+import { sarifParser } from './sarif/index.js';
+
+/** Every format we read. A new format adds its folder and one line here. */
+export const PARSERS: readonly Parser[] = [sarifParser];
+
+export function formatIds(): string[] {
+  return PARSERS.map((p) => p.id).sort();
+}
+
+export function getParser(id: string): Parser {
+  const p = PARSERS.find((x) => x.id === id);
+  if (!p) throw new UserError(`unknown format "${id}"; valid formats: auto, ${formatIds().join(', ')}`);
+  return p;
+}
+
+export interface Detection {
+  parser: Parser | undefined;
+  /** Formats that scored above zero, best first, for the "unsure" message. */
+  candidates: Array<{ id: string; score: number }>;
+}
+
+/** Pick the parser whose detect() scores highest; ties and low scores are reported by the caller. */
+export function detectFormat(s: Sniff): Detection {
+  const scored = PARSERS.map((p) => {
+    let score = 0;
+    try {
+      score = p.detect(s);
+    } catch {
+      score = 0;
+    }
+    return { id: p.id, score, parser: p };
+  })
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  const best = scored[0];
+  return {
+    parser: best && best.score >= 0.5 ? best.parser : undefined,
+    candidates: scored.map(({ id, score }) => ({ id, score })),
+  };
+}

@@ -1,0 +1,524 @@
+import type { Category, Package, Severity, SeveritySource, Suppression } from '../../schema/finding.js';
+import { UserError } from '../../util/errors.js';
+import { levelToSeverity, scoreOrWordToSeverity, wordToSeverity } from '../../normalize/severity.js';
+import { joinUri } from '../../normalize/paths.js';
+import type { Draft, Parser, ParseOutput, ScanEvidence } from '../types.js';
+import type { SarifLog, SarifReportingDescriptor, SarifResult, SarifRun } from './types.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- SARIF property bags are free-form */
+
+const NOT_FINDINGS = new Set(['pass', 'informational', 'notApplicable']);
+const CVE_RE = /\b(CVE-\d{4}-\d{4,})\b/gi;
+const GHSA_RE = /\b(GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
+const CWE_RE = /\bcwe[-_/: ]*(\d{1,5})\b/i;
+
+function isObj(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+
+/** Everything a result needs from its run, computed once per run. */
+export interface RunContext {
+  runIndex: number;
+  toolName: string;
+  toolVersion: string | null;
+  /** rules of component -1 (driver) and 0..n (extensions). */
+  components: Array<{ name: string; rules: SarifReportingDescriptor[] }>;
+  ruleById: Map<string, SarifReportingDescriptor>;
+  globalMessageStrings: Record<string, any>;
+  baseUris: Record<string, string>;
+  artifacts: any[];
+  taxa: Map<string, { id?: string; name?: string; component: string }>;
+  roots: string[];
+  warnings: string[];
+  secretTool: boolean;
+  scan: ScanEvidence;
+  categories: Set<Category>;
+}
+
+export function sarifVersionError(doc: Record<string, unknown>): string | undefined {
+  const version = doc.version;
+  if (typeof version === 'string' && /^1\./.test(version))
+    return `SARIF ${version} is not supported; only SARIF 2.1.0 is (convert 1.0 logs with the SARIF Multitool "transform" command)`;
+  if (version !== undefined && version !== '2.1.0' && !(typeof version === 'string' && version.startsWith('2.1')))
+    return `unknown SARIF version ${JSON.stringify(version)}; expected "2.1.0"`;
+  return undefined;
+}
+
+function resolveBase(id: string | undefined, bases: Record<string, any>, depth = 0): string | undefined {
+  if (!id || depth > 10) return undefined;
+  const b = bases[id];
+  if (!isObj(b)) return undefined;
+  const uri = str(b.uri);
+  if (uri === undefined) return undefined;
+  // A base whose uri is absolute is the analysis root: paths relative to it are repo-relative.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/')) return undefined;
+  const parent = resolveBase(str(b.uriBaseId), bases, depth + 1);
+  return joinUri(parent, uri);
+}
+
+function rootsOf(run: SarifRun): string[] {
+  const roots: string[] = [];
+  const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
+  for (const b of Object.values(bases)) {
+    const uri = isObj(b) ? str(b.uri) : undefined;
+    if (uri && (/^file:/i.test(uri) || uri.startsWith('/'))) roots.push(fileUriToPath(uri));
+  }
+  for (const inv of Array.isArray(run.invocations) ? run.invocations : []) {
+    const wd = isObj(inv) && isObj(inv.workingDirectory) ? str(inv.workingDirectory.uri) : undefined;
+    if (wd) roots.push(fileUriToPath(wd));
+  }
+  return roots.map((r) => r.replace(/\/+$/, '')).filter((r) => r.length > 1);
+}
+
+function fileUriToPath(uri: string): string {
+  let p = uri.replace(/^file:\/*/i, '/');
+  if (/^\/[A-Za-z]:\//.test(p)) p = p.slice(1);
+  try {
+    p = decodeURIComponent(p);
+  } catch {
+    /* keep */
+  }
+  return p.replace(/\\/g, '/');
+}
+
+const SECRET_TOOLS = /gitleaks|trufflehog|detect-secrets|secretlint|ggshield|talisman|whispers|noseyparker|secret/i;
+
+export function createRunContext(run: SarifRun, runIndex: number, file: string): RunContext {
+  if (!isObj(run)) throw new UserError(`runs[${runIndex}] is not an object`, file);
+  const tool = isObj(run.tool) ? run.tool : undefined;
+  const driver = tool && isObj(tool.driver) ? tool.driver : undefined;
+  if (!driver) throw new UserError(`runs[${runIndex}].tool.driver is missing: not a valid SARIF run`, file);
+  const toolName = str(driver.name) ?? 'unknown';
+  const toolVersion = str(driver.semanticVersion) ?? str(driver.version) ?? null;
+  const components = [{ name: toolName, rules: Array.isArray(driver.rules) ? driver.rules : [] }];
+  for (const ext of Array.isArray(tool!.extensions) ? tool!.extensions : []) {
+    components.push({
+      name: (isObj(ext) && str(ext.name)) || 'extension',
+      rules: isObj(ext) && Array.isArray(ext.rules) ? ext.rules : [],
+    });
+  }
+  const ruleById = new Map<string, SarifReportingDescriptor>();
+  for (const c of components) {
+    for (const r of c.rules) {
+      if (!isObj(r)) continue;
+      const id = str(r.id);
+      if (id && !ruleById.has(id)) ruleById.set(id, r);
+      const guid = str(r.guid);
+      if (guid && !ruleById.has(guid)) ruleById.set(guid, r);
+    }
+  }
+  const taxa = new Map<string, { id?: string; name?: string; component: string }>();
+  for (const tax of Array.isArray(run.taxonomies) ? run.taxonomies : []) {
+    if (!isObj(tax)) continue;
+    const component = str(tax.name) ?? '';
+    for (const t of Array.isArray(tax.taxa) ? tax.taxa : []) {
+      if (!isObj(t)) continue;
+      const entry = { id: str(t.id), name: str(t.name), component };
+      if (entry.id) taxa.set(`${component}\u0000${entry.id}`, entry);
+      if (str(t.guid)) taxa.set(`guid\u0000${t.guid}`, entry);
+    }
+  }
+  const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
+  const baseUris: Record<string, string> = {};
+  for (const k of Object.keys(bases)) {
+    const r = resolveBase(k, bases);
+    if (r !== undefined) baseUris[k] = r;
+  }
+  const errors: string[] = [];
+  let success = true;
+  for (const inv of Array.isArray(run.invocations) ? run.invocations : []) {
+    if (!isObj(inv)) continue;
+    if (inv.executionSuccessful === false) success = false;
+    for (const n of Array.isArray(inv.toolExecutionNotifications) ? inv.toolExecutionNotifications : []) {
+      if (isObj(n) && n.level === 'error') {
+        const text = isObj(n.message) ? str(n.message.text) : undefined;
+        errors.push(text ? text.slice(0, 300) : 'tool execution error');
+      }
+    }
+  }
+  const secretTool = SECRET_TOOLS.test(toolName);
+  return {
+    runIndex,
+    toolName,
+    toolVersion,
+    components,
+    ruleById,
+    globalMessageStrings: isObj(driver.globalMessageStrings) ? driver.globalMessageStrings : {},
+    baseUris,
+    artifacts: Array.isArray(run.artifacts) ? run.artifacts : [],
+    taxa,
+    roots: rootsOf(run),
+    warnings: [],
+    secretTool,
+    scan: { tool: { name: toolName, version: toolVersion }, categories: [], success, errors },
+    categories: new Set(),
+  };
+}
+
+function findRule(
+  rc: RunContext,
+  result: SarifResult,
+  pointer: string,
+): { rule: SarifReportingDescriptor | undefined; ruleId: string | undefined } {
+  const ref = isObj(result.rule) ? result.rule : undefined;
+  const ruleId = str(result.ruleId) ?? (ref ? str(ref.id) : undefined);
+  const index =
+    typeof result.ruleIndex === 'number'
+      ? result.ruleIndex
+      : ref && typeof ref.index === 'number'
+        ? ref.index
+        : undefined;
+  const compIndex =
+    ref && isObj(ref.toolComponent) && typeof ref.toolComponent.index === 'number'
+      ? ref.toolComponent.index + 1
+      : 0;
+  if (index !== undefined && index >= 0) {
+    const comp = rc.components[compIndex];
+    const rule = comp?.rules[index];
+    if (isObj(rule)) {
+      const indexedId = str(rule.id);
+      if (ruleId && indexedId && ruleId !== indexedId && !ruleId.startsWith(indexedId + '/'))
+        rc.warnings.push(
+          `${pointer}: ruleId "${ruleId}" disagrees with rule index ${index} ("${indexedId}"); the index wins`,
+        );
+      return { rule, ruleId: indexedId ?? ruleId };
+    }
+    rc.warnings.push(`${pointer}: rule index ${index} does not exist in ${comp?.name ?? 'the run'}`);
+  }
+  if (ruleId) {
+    const rule =
+      rc.ruleById.get(ruleId) ??
+      rc.ruleById.get(ruleId.split('/')[0]!) ??
+      (ref && str(ref.guid) ? rc.ruleById.get(ref.guid) : undefined);
+    if (!rule && rc.ruleById.size > 0) rc.warnings.push(`${pointer}: rule "${ruleId}" is not defined in the run`);
+    return { rule, ruleId };
+  }
+  return { rule: undefined, ruleId: undefined };
+}
+
+function formatMessage(template: string, args: unknown[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, n: string) => {
+    const a = args[Number(n)];
+    return a === undefined ? m : String(a);
+  });
+}
+
+function messageText(rc: RunContext, result: SarifResult, rule: SarifReportingDescriptor | undefined): string {
+  const msg = isObj(result.message) ? result.message : {};
+  const args = Array.isArray(msg.arguments) ? msg.arguments : [];
+  const direct = str(msg.text) ?? str(msg.markdown);
+  if (direct) return formatMessage(direct, args);
+  const id = str(msg.id);
+  if (id) {
+    const strings = rule && isObj(rule.messageStrings) ? rule.messageStrings : {};
+    const ms = strings[id] ?? rc.globalMessageStrings[id];
+    const t = isObj(ms) ? (str(ms.text) ?? str(ms.markdown)) : undefined;
+    if (t) return formatMessage(t, args);
+  }
+  return '';
+}
+
+function textOf(v: unknown): string | undefined {
+  return isObj(v) ? (str(v.text) ?? str(v.markdown)) : undefined;
+}
+
+function collectTags(...bags: unknown[]): string[] {
+  const tags: string[] = [];
+  for (const b of bags) {
+    if (isObj(b) && Array.isArray(b.tags)) for (const t of b.tags) if (typeof t === 'string') tags.push(t);
+  }
+  return tags;
+}
+
+function cwesFrom(rc: RunContext, rule: SarifReportingDescriptor | undefined, result: SarifResult): string[] {
+  const out: string[] = [];
+  const addText = (v: unknown) => {
+    if (typeof v === 'number' && v > 0) out.push(`CWE-${v}`);
+    else if (typeof v === 'string') {
+      for (const part of v.split(/[,;]/)) {
+        const m = CWE_RE.exec(part);
+        if (m) out.push(`CWE-${Number(m[1])}`);
+      }
+    } else if (Array.isArray(v)) v.forEach(addText);
+  };
+  for (const bag of [rule?.properties, result.properties]) {
+    if (!isObj(bag)) continue;
+    for (const t of Array.isArray(bag.tags) ? bag.tags : []) if (typeof t === 'string' && /cwe/i.test(t)) addText(t);
+    for (const key of ['cwe', 'CWE', 'cwe_id', 'cweId', 'cwes']) if (key in bag) addText(bag[key]);
+  }
+  const taxaRefs = [
+    ...(Array.isArray(result.taxa) ? result.taxa : []),
+    ...(rule && Array.isArray(rule.relationships) ? rule.relationships.map((r: any) => r?.target) : []),
+  ];
+  for (const ref of taxaRefs) {
+    if (!isObj(ref)) continue;
+    const compName = isObj(ref.toolComponent) ? (str(ref.toolComponent.name) ?? '') : '';
+    const taxon =
+      (str(ref.guid) ? rc.taxa.get(`guid\u0000${ref.guid}`) : undefined) ??
+      (str(ref.id) ? rc.taxa.get(`${compName}\u0000${ref.id}`) : undefined);
+    const component = taxon?.component ?? compName;
+    if (!/cwe/i.test(component)) continue;
+    const id = taxon?.id ?? str(ref.id);
+    if (id && /^\d+$/.test(id)) out.push(`CWE-${Number(id)}`);
+    else if (id) addText(id);
+    else if (taxon?.name) addText(taxon.name);
+  }
+  return [...new Set(out)];
+}
+
+function vulnIdsFrom(ruleId: string | undefined, tags: string[], props: unknown[]): string[] {
+  const ids = new Set<string>();
+  const scan = (s: string) => {
+    for (const m of s.matchAll(CVE_RE)) ids.add(m[1]!.toUpperCase());
+    for (const m of s.matchAll(GHSA_RE)) ids.add(m[1]!);
+  };
+  if (ruleId) scan(ruleId);
+  tags.forEach(scan);
+  for (const bag of props) {
+    if (!isObj(bag)) continue;
+    for (const key of ['cve', 'cves', 'CVE', 'cveId', 'ghsa', 'ghsaId', 'vulnerabilityId', 'aliases']) {
+      const v = bag[key];
+      if (typeof v === 'string') scan(v);
+      else if (Array.isArray(v)) v.filter((x) => typeof x === 'string').forEach(scan);
+    }
+  }
+  return [...ids];
+}
+
+const IAC_TOOLS = /checkov|kics|tfsec|terrascan|tflint|hadolint|cfn[-_ ]?(lint|nag)|kube-?score|kubesec|kube-linter|conftest|snyk iac|trivy.*config|defsec/i;
+const SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source|snyk$|pip-audit|govulncheck|dependabot|bundler-audit|safety|owasp/i;
+const DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
+const MOBILE_TOOLS = /mobsf|qark|androbugs/i;
+const MANIFEST_RE =
+  /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
+
+export function inferCategory(
+  toolName: string,
+  ruleId: string | undefined,
+  tags: string[],
+  vulnIds: string[],
+  file: string | undefined,
+): Category {
+  const t = toolName.toLowerCase();
+  const lowerTags = tags.map((x) => x.toLowerCase());
+  if (SECRET_TOOLS.test(t) || lowerTags.includes('secret') || lowerTags.includes('secrets')) return 'secret';
+  if (lowerTags.includes('license')) return 'license';
+  if (MOBILE_TOOLS.test(t)) return 'mobile';
+  if (DAST_TOOLS.test(t)) return 'dast';
+  if (IAC_TOOLS.test(t) || lowerTags.includes('misconfiguration') || lowerTags.includes('iac')) return 'iac';
+  const isVuln = vulnIds.length > 0 || lowerTags.includes('vulnerability') || SCA_TOOLS.test(t);
+  if (isVuln && !/snyk ?code|codeql|semgrep code/i.test(t)) {
+    if (file && MANIFEST_RE.test(file)) return 'sca';
+    if (/trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t)) return 'container';
+    return 'sca';
+  }
+  if (/trivy/.test(t) && ruleId && /^(AVD-|DS\d|KSV|AWS|AZU|GCP)/.test(ruleId)) return 'iac';
+  return 'sast';
+}
+
+function severityOf(
+  result: SarifResult,
+  rule: SarifReportingDescriptor | undefined,
+  level: string,
+): { severity: Severity; severity_source: SeveritySource; source_severity: string | null } {
+  const rp = isObj(result.properties) ? result.properties : {};
+  const up = rule && isObj(rule.properties) ? rule.properties : {};
+  const fromResult = scoreOrWordToSeverity(rp['security-severity']);
+  if (fromResult)
+    return { severity: fromResult, severity_source: 'security-severity-result', source_severity: String(rp['security-severity']) };
+  const fromRule = scoreOrWordToSeverity(up['security-severity']);
+  if (fromRule)
+    return { severity: fromRule, severity_source: 'security-severity-rule', source_severity: String(up['security-severity']) };
+  for (const bag of [rp, up]) {
+    for (const key of ['severity', 'Severity', 'DevSkimSeverity', 'issue_severity', 'impact', 'risk']) {
+      const v = bag[key];
+      const s = typeof v === 'string' ? wordToSeverity(v) : undefined;
+      if (s) return { severity: s, severity_source: 'tool', source_severity: String(v) };
+    }
+  }
+  return { severity: levelToSeverity(level), severity_source: 'level', source_severity: level };
+}
+
+function suppressionOf(result: SarifResult): { suppression: Suppression | null; suppressed: boolean } {
+  const list = Array.isArray(result.suppressions) ? result.suppressions.filter(isObj) : [];
+  if (list.length === 0) return { suppression: null, suppressed: false };
+  // SARIF §3.27.23 / sarif-sdk: suppressed only when every suppression is accepted (or has no status).
+  const suppressed = list.every((s) => s.status === undefined || s.status === 'accepted');
+  const first = list.find((s) => s.status === undefined || s.status === 'accepted') ?? list[0]!;
+  return {
+    suppressed,
+    suppression: {
+      kind: str(first.kind) ?? 'unknown',
+      status: str(first.status) ?? (suppressed ? 'accepted' : null),
+      justification: str(first.justification) ?? null,
+    },
+  };
+}
+
+function packageFromMessage(text: string): Package | null {
+  // Trivy: "Package: libssl1.1\nInstalled Version: 1.1.1c-r0\n...Fixed Version: 1.1.1d-r0"
+  const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text);
+  if (trivy) {
+    const fixed = /Fixed Version: ([^\n]*)/.exec(text)?.[1]?.trim();
+    return { name: trivy[1]!.trim(), version: trivy[2]!.trim(), fixed_version: fixed || null, ecosystem: null, purl: null };
+  }
+  // Grype: "The path X reports NAME at version VERSION  which would result in a vulnerable (TYPE) package"
+  const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text);
+  if (grype) return { name: grype[1]!, version: grype[2]!, fixed_version: null, ecosystem: grype[3]!, purl: null };
+  return null;
+}
+
+const SECRET_PROPS = ['offender', 'secret', 'match', 'Match', 'Secret', 'secretValue', 'raw'];
+
+/** Normalize one SARIF result; undefined when it is not a finding (kind pass/informational/notApplicable). */
+export function resultToDraft(rc: RunContext, result: SarifResult, resultIndex: number, secrets: string[]): Draft | undefined {
+  const pointer = `/runs/${rc.runIndex}/results/${resultIndex}`;
+  if (!isObj(result)) {
+    rc.warnings.push(`${pointer}: result is not an object; skipped`);
+    return undefined;
+  }
+  const kind = str(result.kind) ?? 'fail';
+  if (NOT_FINDINGS.has(kind)) return undefined;
+  const { rule, ruleId } = findRule(rc, result, pointer);
+  const level = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined) ?? 'warning';
+  const tags = collectTags(rule?.properties, result.properties);
+  const props = [result.properties, rule?.properties];
+  const vulnIds = vulnIdsFrom(ruleId, tags, props);
+  const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : undefined;
+  const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : undefined;
+  let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : undefined;
+  if (al && str(al.uri) === undefined && typeof al.index === 'number') {
+    const art = rc.artifacts[al.index];
+    if (isObj(art) && isObj(art.location)) al = { ...art.location, ...al, uri: art.location.uri };
+  }
+  let file: string | undefined;
+  if (al && str(al.uri)) file = joinUri(rc.baseUris[str(al.uriBaseId) ?? ''], al.uri as string);
+  const region = phys && isObj(phys.region) ? phys.region : undefined;
+  const logical =
+    loc0 && Array.isArray(loc0.logicalLocations) && isObj(loc0.logicalLocations[0])
+      ? (str(loc0.logicalLocations[0].fullyQualifiedName) ?? str(loc0.logicalLocations[0].name))
+      : undefined;
+
+  // Secret-bearing fields: remember their values for redaction, never copy them.
+  for (const bag of props) {
+    if (!isObj(bag)) continue;
+    for (const k of SECRET_PROPS) if (typeof bag[k] === 'string' && bag[k].length >= 4) secrets.push(bag[k]);
+  }
+  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds, file);
+  let secret: string | null = null;
+  if (category === 'secret') {
+    const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : undefined;
+    const offender = props.map((b) => (isObj(b) ? str(b.offender) ?? str(b.secret) ?? str(b.match) : undefined)).find(Boolean);
+    secret = offender ?? snippet?.trim() ?? null;
+    if (snippet) secrets.push(snippet.trim());
+  }
+  rc.categories.add(category);
+
+  const text = messageText(rc, result, rule);
+  const firstLine = text.split('\n')[0]!.trim();
+  const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
+  const title = (text.includes('\n') && ruleTitle) || firstLine || ruleTitle || ruleId || 'SARIF result';
+  const sev = severityOf(result, rule, level);
+  const { suppression, suppressed } = suppressionOf(result);
+  const baseline = str(result.baselineState) ?? null;
+  const fps = isObj(result.fingerprints) && Object.keys(result.fingerprints).length > 0
+    ? result.fingerprints
+    : isObj(result.partialFingerprints) ? result.partialFingerprints : {};
+  const fingerprints: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fps)) {
+    if (typeof v !== 'string') continue;
+    // Secret scanners sometimes embed the secret (or commit:file:rule:secret) in fingerprints.
+    if (category === 'secret' && secret && v.includes(secret)) continue;
+    fingerprints[k] = v;
+  }
+  const pkg = category === 'sca' || category === 'container' || category === 'license' ? packageFromMessage(text) : null;
+  const cvssScore = Number(isObj(rule?.properties) ? rule!.properties['security-severity'] : NaN);
+  const commit = category === 'secret' && isObj(result.properties) ? str(result.properties.commit) : undefined;
+
+  return {
+    title,
+    description: text || textOf(rule?.fullDescription) || null,
+    category,
+    rule_id: ruleId ?? null,
+    rule_name: str(rule?.name) ?? ruleTitle ?? null,
+    ...sev,
+    tool: rc.toolName,
+    tool_version: rc.toolVersion,
+    tool_confidence: isObj(rule?.properties) ? (str(rule!.properties.precision) ?? null) : null,
+    state: suppressed ? 'suppressed' : baseline === 'absent' ? 'fixed' : 'open',
+    state_reason: baseline === 'absent' ? 'baselineState absent: reported in the baseline, not in this run' : null,
+    cwe: cwesFrom(rc, rule, result),
+    cve: vulnIds,
+    cvss:
+      (category === 'sca' || category === 'container') && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10
+        ? { score: cvssScore, vector: null, version: null }
+        : null,
+    package: pkg,
+    location: {
+      file: file ?? null,
+      start_line: region && typeof region.startLine === 'number' ? region.startLine : null,
+      end_line: region && typeof region.endLine === 'number' ? region.endLine : null,
+      resource: file ? null : (logical ?? null),
+    },
+    fingerprints,
+    baseline_state: baseline,
+    suppression,
+    tags,
+    help_uri: str(rule?.helpUri) ?? null,
+    pointer,
+    secret,
+    identity_hint: commit ?? null,
+  };
+}
+
+export function finishRun(rc: RunContext): ScanEvidence {
+  return { ...rc.scan, categories: [...rc.categories].sort() };
+}
+
+function detect(s: { doc?: unknown; head: string }): number {
+  const d = s.doc;
+  if (isObj(d)) {
+    if (!Array.isArray(d.runs)) return 0;
+    const schema = typeof d.$schema === 'string' ? d.$schema : '';
+    if (/sarif/i.test(schema) || typeof d.version === 'string') return 1;
+    return 0.6;
+  }
+  return /"\$schema"\s*:\s*"[^"]*sarif/i.test(s.head) || (/"runs"\s*:/.test(s.head) && /"version"\s*:\s*"2\.1/.test(s.head)) ? 0.9 : 0;
+}
+
+export function parseSarif(doc: unknown, ctx: { file: string }): ParseOutput {
+  if (!isObj(doc) || !Array.isArray((doc as SarifLog).runs))
+    throw new UserError('not a SARIF log: expected an object with a "runs" array', ctx.file);
+  const verr = sarifVersionError(doc);
+  if (verr) throw new UserError(verr, ctx.file);
+  const out: ParseOutput = { findings: [], scans: [], warnings: [], secrets: [] };
+  (doc as SarifLog).runs.forEach((run, runIndex) => {
+    const rc = createRunContext(run, runIndex, ctx.file);
+    const results = Array.isArray(run.results) ? run.results : [];
+    results.forEach((r, i) => {
+      const d = resultToDraft(rc, r, i, out.secrets);
+      if (d) out.findings.push(d);
+    });
+    out.scans.push(finishRun(rc));
+    out.warnings.push(...rc.warnings);
+  });
+  return out;
+}
+
+export const sarifParser: Parser = {
+  id: 'sarif',
+  input: 'json',
+  docs: {
+    title: 'SARIF 2.1.0 (any tool)',
+    produce:
+      'CodeQL: `codeql database analyze db --format=sarif-latest --output=codeql.sarif`; Semgrep: `semgrep scan --sarif -o semgrep.sarif`; Trivy: `trivy image --format sarif -o trivy.sarif IMAGE`; most scanners have a SARIF option',
+    takes:
+      'one record per result of kind fail/open/review (absent = fail); rule, level/security-severity, CWE (tags, properties, taxa), CVE/GHSA, message, repo-relative path and lines, fingerprints, suppressions, baselineState, tool name and version; snippets are never copied',
+  },
+  detect,
+  parse: parseSarif,
+};
