@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist/cli.js');
 const fresh = existsSync(cli) && readFileSync(cli, 'utf8').includes('security-metrics demo [--out <dir>]');
-if (!fresh) execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+if (!fresh)
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 try {
   execFileSync(process.execPath, [cli, 'demo', ...process.argv.slice(2)], { stdio: 'inherit' });
 } catch (e) {

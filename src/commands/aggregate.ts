@@ -286,7 +286,7 @@ export const runAggregate: RunAggregate = async (
       inventoryProvided = true;
       sources.push({
         kind: 'inventory',
-        name: req.inventoryPath,
+        name: path.basename(req.inventoryPath),
         count: r.entries.length,
         confidence: 'A',
         note: r.errors.length ? `${r.errors.length} row problem(s)` : null,
@@ -319,7 +319,7 @@ export const runAggregate: RunAggregate = async (
       exceptionsProvided = true;
       sources.push({
         kind: 'exceptions',
-        name: req.exceptionsPath,
+        name: path.basename(req.exceptionsPath),
         count: r.exceptions.length,
         confidence: 'A',
         note: r.errors.length ? `${r.errors.length} row problem(s): those rows are not counted` : null,
@@ -344,7 +344,7 @@ export const runAggregate: RunAggregate = async (
   }));
   const recordProblems: string[] = [];
   if (req.recordsDir) {
-    const r = await loadRecordsDir(req.recordsDir);
+    const r = await loadRecordsDir(req.recordsDir, path.basename(path.resolve(req.recordsDir)));
     records.push(...r.records);
     recordProblems.push(...r.problems);
     for (const f of r.files) {
@@ -377,7 +377,7 @@ export const runAggregate: RunAggregate = async (
   if (history.length)
     sources.push({
       kind: 'history',
-      name: req.historyDir!,
+      name: path.basename(req.historyDir!),
       count: history.length,
       confidence: null,
       note: `snapshots ${history[0]!.month} … ${prior!.month}; lifecycle continues from ${prior!.month}`,

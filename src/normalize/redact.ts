@@ -32,9 +32,6 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
   return out;
 }
 
-export function redactNullable(
-  text: string | null | undefined,
-  secrets: readonly string[] = [],
-): string | null {
+export function redactNullable(text: string | null | undefined, secrets: readonly string[] = []): string | null {
   return text == null ? null : redactText(text, secrets);
 }

@@ -18,11 +18,26 @@ export function jsonSchemas(): Record<string, object> {
     title,
   });
   return {
-    'finding.schema.json': make(Finding, 'finding.schema.json', 'Normalized finding record (one line of findings.jsonl)', 'output'),
+    'finding.schema.json': make(
+      Finding,
+      'finding.schema.json',
+      'Normalized finding record (one line of findings.jsonl)',
+      'output',
+    ),
     'run.schema.json': make(RunRecord, 'run.schema.json', 'Collection run record (run.json)', 'output'),
     // Input mode: fields with defaults are optional, which is what a person writing the file needs.
-    'dictionary.schema.json': make(Dictionary, 'dictionary.schema.json', 'Data dictionary (security-metrics.yml)', 'input'),
-    'metrics.schema.json': make(MetricsDocument, 'metrics.schema.json', 'Monthly metrics (metrics.json)', 'output'),
+    'dictionary.schema.json': make(
+      Dictionary,
+      'dictionary.schema.json',
+      'Data dictionary (security-metrics.yml)',
+      'input',
+    ),
+    'metrics.schema.json': make(
+      MetricsDocument,
+      'metrics.schema.json',
+      'Monthly metrics (metrics.json)',
+      'output',
+    ),
     'aggregated-finding.schema.json': make(
       AggregatedFinding,
       'aggregated-finding.schema.json',

@@ -28,7 +28,15 @@ describe('demo (bundled example org, three months)', () => {
   it('writes every output and a report under the issue size limit', () => {
     expect(result.month).toBe('2026-11');
     expect(result.title).toBe('Security metrics — 2026-11');
-    for (const f of ['report.md', 'metrics.json', 'findings.csv', 'findings.jsonl', 'coverage.csv', 'exceptions.csv', 'manifest.json'])
+    for (const f of [
+      'report.md',
+      'metrics.json',
+      'findings.csv',
+      'findings.jsonl',
+      'coverage.csv',
+      'exceptions.csv',
+      'manifest.json',
+    ])
       expect(result.outputs.map((o) => path.basename(o))).toContain(f);
     expect(result.reportMarkdown.length).toBeLessThan(65_536);
     expect(result.historyFiles.map((h) => path.basename(h))).toEqual(['2026-11.json']);
@@ -41,7 +49,9 @@ describe('demo (bundled example org, three months)', () => {
       expect(m.owner).not.toBe('');
       expect(m.why).not.toBe('');
       expect(m.trend).toHaveLength(6);
-      expect(m.trend.filter((t) => t.value !== null).length, m.id).toBeGreaterThanOrEqual(m.status === 'ok' ? 2 : 0);
+      expect(m.trend.filter((t) => t.value !== null).length, m.id).toBeGreaterThanOrEqual(
+        m.status === 'ok' ? 2 : 0,
+      );
       expect(['A', 'B', 'C']).toContain(m.confidence.label);
       if (m.confidence.label !== 'A') expect(m.confidence.reasons.length, m.id).toBeGreaterThan(0);
     }
@@ -57,14 +67,23 @@ describe('demo (bundled example org, three months)', () => {
     expect(d.exceptions_expired!.detail.join()).toMatch(/EX-2026-001 expired 2026-10-15/);
     expect(d.noisy_rules!.count).toBe(3);
     expect(d.infra_unmapped!.count).toBe(2);
-    expect(d.stale_repos!.detail.join()).toMatch(/acme\/data-pipeline.*last run 2026-09-10.*acme\/legacy-crm.*never reported/);
+    expect(d.stale_repos!.detail.join()).toMatch(
+      /acme\/data-pipeline.*last run 2026-09-10.*acme\/legacy-crm.*never reported/,
+    );
     expect(d.failed_scans!.detail.join()).toMatch(/Semgrep OSS/);
     const rel = doc.metrics.find((m) => m.id === 'release_pass_rate')!;
     expect(rel.secondary).toMatchObject({ pass: 2, fail: 1 });
     // The failed Semgrep run closed nothing: its SQL injection finding is still open (linked to CodeQL's).
-    const lines = read('findings.jsonl').trim().split('\n').map((l) => JSON.parse(l) as { source_tool: string; rule_id: string; state: string });
-    expect(lines.find((f) => f.source_tool === 'Semgrep OSS' && f.rule_id.includes('tainted-sql'))!.state).toBe('duplicate');
-    expect(read('findings.csv')).toMatch(/tainted-sql-string.*,2026-09-05T09:00:00.000Z,2026-09-05T09:00:00.000Z,2026-10-22T15:00:00.000Z,,0,/);
+    const lines = read('findings.jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { source_tool: string; rule_id: string; state: string });
+    expect(
+      lines.find((f) => f.source_tool === 'Semgrep OSS' && f.rule_id.includes('tainted-sql'))!.state,
+    ).toBe('duplicate');
+    expect(read('findings.csv')).toMatch(
+      /tainted-sql-string.*,2026-09-05T09:00:00.000Z,2026-09-05T09:00:00.000Z,2026-10-22T15:00:00.000Z,,0,/,
+    );
   });
 
   it('report.md and the CSVs match the golden files', async () => {
@@ -79,19 +98,29 @@ describe('demo (bundled example org, three months)', () => {
     const vm = ajv.compile(schema('metrics.schema.json'));
     expect(vm(JSON.parse(read('metrics.json'))), JSON.stringify(vm.errors)).toBe(true);
     const va = ajv.compile(schema('aggregated-finding.schema.json'));
-    for (const l of read('findings.jsonl').trim().split('\n')) expect(va(JSON.parse(l)), JSON.stringify(va.errors)).toBe(true);
+    for (const l of read('findings.jsonl').trim().split('\n'))
+      expect(va(JSON.parse(l)), JSON.stringify(va.errors)).toBe(true);
     const vf = ajv.compile(schema('finding.schema.json'));
     const vr = ajv.compile(schema('run.schema.json'));
     const walk = async (d: string): Promise<string[]> =>
-      (await fs.readdir(d, { withFileTypes: true })).flatMap((e) => (e.isDirectory() ? [] : [path.join(d, e.name)])).concat(
-        ...(await Promise.all((await fs.readdir(d, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => walk(path.join(d, e.name))))),
-      );
+      (await fs.readdir(d, { withFileTypes: true }))
+        .flatMap((e) => (e.isDirectory() ? [] : [path.join(d, e.name)]))
+        .concat(
+          ...(await Promise.all(
+            (await fs.readdir(d, { withFileTypes: true }))
+              .filter((e) => e.isDirectory())
+              .map((e) => walk(path.join(d, e.name))),
+          )),
+        );
     const files = await walk(path.join(demoDir, 'records'));
     expect(files.length).toBeGreaterThan(40);
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
-      if (f.endsWith('run.json')) expect(vr(JSON.parse(text)), `${f}: ${JSON.stringify(vr.errors)}`).toBe(true);
-      else for (const l of text.trim().split('\n').filter(Boolean)) expect(vf(JSON.parse(l)), `${f}: ${JSON.stringify(vf.errors)}`).toBe(true);
+      if (f.endsWith('run.json'))
+        expect(vr(JSON.parse(text)), `${f}: ${JSON.stringify(vr.errors)}`).toBe(true);
+      else
+        for (const l of text.trim().split('\n').filter(Boolean))
+          expect(vf(JSON.parse(l)), `${f}: ${JSON.stringify(vf.errors)}`).toBe(true);
     }
   });
 
@@ -107,10 +136,22 @@ describe('demo (bundled example org, three months)', () => {
       month: '2026-11',
     };
     await runAggregate({ ...req, outDir: again }, captureLogger());
-    for (const f of ['report.md', 'metrics.json', 'findings.csv', 'findings.jsonl', 'coverage.csv', 'exceptions.csv'])
+    for (const f of [
+      'report.md',
+      'metrics.json',
+      'findings.csv',
+      'findings.jsonl',
+      'coverage.csv',
+      'exceptions.csv',
+    ])
       expect(readFileSync(path.join(again, f), 'utf8'), f).toBe(read(f));
-    const manifest = JSON.parse(readFileSync(path.join(again, 'manifest.json'), 'utf8')) as { inputs: unknown[]; outputs: Array<{ path: string }> };
-    expect(manifest.outputs.map((o) => path.basename(o.path))).toEqual(expect.arrayContaining(['report.md', 'metrics.json', 'findings.csv', '2026-11.json']));
+    const manifest = JSON.parse(readFileSync(path.join(again, 'manifest.json'), 'utf8')) as {
+      inputs: unknown[];
+      outputs: Array<{ path: string }>;
+    };
+    expect(manifest.outputs.map((o) => path.basename(o.path))).toEqual(
+      expect.arrayContaining(['report.md', 'metrics.json', 'findings.csv', '2026-11.json']),
+    );
     expect(manifest.inputs.length).toBeGreaterThan(40);
   });
 });

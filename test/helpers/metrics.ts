@@ -7,9 +7,18 @@ import type { RunRecord } from '../../src/schema/run.js';
 import { buildContext, type MetricContext } from '../../src/metrics/context.js';
 import { advanceLifecycle, isMainlineRun, runScopes, type Observation } from '../../src/metrics/lifecycle.js';
 import { periodOf } from '../../src/metrics/period.js';
+import { countFindings } from '../../src/commands/collect.js';
 
 export const INVENTORY: InventoryEntry[] = [
-  { application: 'shop', owner: '@acme/shop', owner_source: 'inventory', tier: 'tier-1', repos: ['acme/shop'], cloud_accounts: ['111'], source: 'inv.csv:2' },
+  {
+    application: 'shop',
+    owner: '@acme/shop',
+    owner_source: 'inventory',
+    tier: 'tier-1',
+    repos: ['acme/shop'],
+    cloud_accounts: ['111'],
+    source: 'inv.csv:2',
+  },
   { application: 'wiki', tier: 'tier-3', repos: ['acme/wiki'], source: 'inv.csv:3' },
 ];
 
@@ -31,10 +40,27 @@ export function contextFor(s: Scenario): MetricContext {
   const observations: Observation[] = [
     ...runs
       .filter(isMainlineRun)
-      .map((r) => ({ at: r.finished_at, origin: 'collected' as const, name: `${r.repo} ${r.finished_at}`, successScopes: runScopes(r), findings: findingsOf(r) })),
-    ...(s.manual ?? []).map((m) => ({ at: m.at, origin: 'manual' as const, name: 'manual', successScopes: [], findings: m.findings })),
+      .map((r) => ({
+        at: r.finished_at,
+        origin: 'collected' as const,
+        name: `${r.repo} ${r.finished_at}`,
+        successScopes: runScopes(r),
+        findings: findingsOf(r),
+      })),
+    ...(s.manual ?? []).map((m) => ({
+      at: m.at,
+      origin: 'manual' as const,
+      name: 'manual',
+      successScopes: [],
+      findings: m.findings,
+    })),
   ];
-  const { entries, stats } = advanceLifecycle({ prior: null, observations, platform: s.platform ?? [], period });
+  const { entries, stats } = advanceLifecycle({
+    prior: null,
+    observations,
+    platform: s.platform ?? [],
+    period,
+  });
   const errors: string[] = [];
   return buildContext(
     {
@@ -66,7 +92,7 @@ const RUN_FINDINGS = new WeakMap<RunRecord, Finding[]>();
 /** Attach findings to a run (run records do not carry them; findings.jsonl does). */
 export function withFindings(run: RunRecord, findings: Finding[]): RunRecord {
   RUN_FINDINGS.set(run, findings);
-  run.counts.total = findings.length;
+  run.counts = countFindings(findings);
   return run;
 }
 function findingsOf(r: RunRecord): Finding[] {

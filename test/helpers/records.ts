@@ -2,6 +2,7 @@ import type { Finding } from '../../src/schema/finding.js';
 import type { ControlCoverage, RunRecord } from '../../src/schema/run.js';
 import { CONTROLS } from '../../src/schema/run.js';
 import { identityId } from '../../src/normalize/identity.js';
+import { countFindings } from '../../src/commands/collect.js';
 
 /** A minimal valid finding; `key` becomes the identity part so tests can name findings. */
 export function makeFinding(o: Partial<Finding> & { key?: string } = {}): Finding {
@@ -45,7 +46,16 @@ export function makeFinding(o: Partial<Finding> & { key?: string } = {}): Findin
     cve: [],
     cvss: null,
     package: null,
-    location: { file: `src/${key}.js`, start_line: 1, end_line: 1, url: null, resource: null, image: null, account: null, region: null },
+    location: {
+      file: `src/${key}.js`,
+      start_line: 1,
+      end_line: 1,
+      url: null,
+      resource: null,
+      image: null,
+      account: null,
+      region: null,
+    },
     fingerprints: {},
     baseline_state: null,
     suppression: null,
@@ -82,7 +92,11 @@ export function makeRun(s: RunSpec): RunRecord {
           status,
           expected: false,
           tools: ts.map((t) => ({ name: t.name, version: null })),
-          evidence: ts.map((t) => ({ file: `${t.name}.sarif`, sha256: null, status: t.ok === false ? 'tool_error' : 'ok' })),
+          evidence: ts.map((t) => ({
+            file: `${t.name}.sarif`,
+            sha256: null,
+            status: t.ok === false ? 'tool_error' : 'ok',
+          })),
           findings: 0,
         },
       ];
@@ -118,14 +132,22 @@ export function makeRun(s: RunSpec): RunRecord {
       findings: findings.filter((f) => f.source_tool === t.name).length,
       warnings: [],
     })),
-    counts: { total: findings.length, by_severity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 }, by_category: {} as never, by_state: {} },
+    counts: countFindings(findings),
     coverage,
     gate:
       s.gate === undefined || s.gate === null
         ? null
         : {
             result: s.gate,
-            policy: { fail_on: 'critical', category_thresholds: {}, max_findings: {}, scope: 'all', mode: 'enforce', exceptions_file: null, baseline: null },
+            policy: {
+              fail_on: 'critical',
+              category_thresholds: {},
+              max_findings: {},
+              scope: 'all',
+              mode: 'enforce',
+              exceptions_file: null,
+              baseline: null,
+            },
             reasons: [],
             counts: { evaluated: 0, blocking: 0, excepted: 0, by_severity: {} },
             blocking_ids: [],

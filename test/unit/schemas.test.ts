@@ -19,7 +19,10 @@ describe('shipped JSON Schemas', () => {
         await fs.mkdir(path.dirname(p), { recursive: true });
         await fs.writeFile(p, text);
       }
-      expect(readFileSync(p, 'utf8'), `run UPDATE_SCHEMAS=1 npx vitest run ${path.relative(root, import.meta.filename)}`).toBe(text);
+      expect(
+        readFileSync(p, 'utf8'),
+        `run UPDATE_SCHEMAS=1 npx vitest run ${path.relative(root, import.meta.filename)}`,
+      ).toBe(text);
     });
   }
 

@@ -20,31 +20,94 @@ function seenAndRerun(at: string, fs: Finding[]) {
 }
 const crit = (key: string, o: Partial<Finding> = {}) => makeFinding({ key, severity: 'critical', ...o });
 const high = (key: string, o: Partial<Finding> = {}) => makeFinding({ key, severity: 'high', ...o });
-const exc = (o: Partial<Exception>): Exception => ({ id: 'EX-1', scope: { type: 'rule', value: 'rule/a' }, source: 'ex.yml#1', ...o });
+const exc = (o: Partial<Exception>): Exception => ({
+  id: 'EX-1',
+  scope: { type: 'rule', value: 'rule/a' },
+  source: 'ex.yml#1',
+  ...o,
+});
 
 describe('critical_over_sla (open, critical, age > SLA; tier-1 default 7 days)', () => {
   const cases: Array<{ name: string; s: Scenario; expected: number | null }> = [
-    { name: 'seen 8 days before the period end → over SLA', s: { month: '2026-11', runs: runs(['2026-11-23T00:00:00Z', [crit('a')]]) }, expected: 1 },
-    { name: 'due exactly at period end → not over (due < end)', s: { month: '2026-11', runs: runs(['2026-11-24T00:00:00Z', [crit('a')]]) }, expected: 0 },
-    { name: 'leap year: seen 2028-02-22, due 2028-02-29 < 2028-03-01 → over', s: { month: '2028-02', runs: runs(['2028-02-22T00:00:00Z', [crit('a')]]) }, expected: 1 },
-    { name: 'leap year: seen 2028-02-23T00:00:01, due after the period end → not over', s: { month: '2028-02', runs: runs(['2028-02-23T00:00:01Z', [crit('a')]]) }, expected: 0 },
-    { name: 'fixed before the period end → not counted', s: { month: '2026-11', runs: runs(['2026-10-01T00:00:00Z', [crit('a')]], ['2026-11-10T00:00:00Z', []]) }, expected: 0 },
     {
-      name: 'failed rerun does not close it → still over SLA',
-      s: { month: '2026-11', runs: [withFindings(makeRun({ at: '2026-10-01T00:00:00Z' }), [crit('a')]), makeRun({ at: '2026-11-10T00:00:00Z', tools: [{ name: 'CodeQL', control: 'sast', ok: false }] })] },
+      name: 'seen 8 days before the period end → over SLA',
+      s: { month: '2026-11', runs: runs(['2026-11-23T00:00:00Z', [crit('a')]]) },
       expected: 1,
     },
-    { name: 'high is not critical', s: { month: '2026-11', runs: seenAndRerun('2026-10-01T00:00:00Z', [high('a')]) }, expected: 0 },
-    { name: 'active exception → not counted', s: { month: '2026-11', runs: seenAndRerun('2026-10-01T00:00:00Z', [crit('a')]), exceptions: [exc({ expires: '2026-12-31' })] }, expected: 0 },
-    { name: 'exception expiring mid-month → counted again', s: { month: '2026-11', runs: seenAndRerun('2026-10-01T00:00:00Z', [crit('a')]), exceptions: [exc({ expires: '2026-11-15' })] }, expected: 1 },
-    { name: 'no input in the month → no data, not zero', s: { month: '2026-12', runs: runs(['2026-10-01T00:00:00Z', [crit('a')]]) }, expected: null },
+    {
+      name: 'due exactly at period end → not over (due < end)',
+      s: { month: '2026-11', runs: runs(['2026-11-24T00:00:00Z', [crit('a')]]) },
+      expected: 0,
+    },
+    {
+      name: 'leap year: seen 2028-02-22, due 2028-02-29 < 2028-03-01 → over',
+      s: { month: '2028-02', runs: runs(['2028-02-22T00:00:00Z', [crit('a')]]) },
+      expected: 1,
+    },
+    {
+      name: 'leap year: seen 2028-02-23T00:00:01, due after the period end → not over',
+      s: { month: '2028-02', runs: runs(['2028-02-23T00:00:01Z', [crit('a')]]) },
+      expected: 0,
+    },
+    {
+      name: 'fixed before the period end → not counted',
+      s: {
+        month: '2026-11',
+        runs: runs(['2026-10-01T00:00:00Z', [crit('a')]], ['2026-11-10T00:00:00Z', []]),
+      },
+      expected: 0,
+    },
+    {
+      name: 'failed rerun does not close it → still over SLA',
+      s: {
+        month: '2026-11',
+        runs: [
+          withFindings(makeRun({ at: '2026-10-01T00:00:00Z' }), [crit('a')]),
+          makeRun({ at: '2026-11-10T00:00:00Z', tools: [{ name: 'CodeQL', control: 'sast', ok: false }] }),
+        ],
+      },
+      expected: 1,
+    },
+    {
+      name: 'high is not critical',
+      s: { month: '2026-11', runs: seenAndRerun('2026-10-01T00:00:00Z', [high('a')]) },
+      expected: 0,
+    },
+    {
+      name: 'active exception → not counted',
+      s: {
+        month: '2026-11',
+        runs: seenAndRerun('2026-10-01T00:00:00Z', [crit('a')]),
+        exceptions: [exc({ expires: '2026-12-31' })],
+      },
+      expected: 0,
+    },
+    {
+      name: 'exception expiring mid-month → counted again',
+      s: {
+        month: '2026-11',
+        runs: seenAndRerun('2026-10-01T00:00:00Z', [crit('a')]),
+        exceptions: [exc({ expires: '2026-11-15' })],
+      },
+      expected: 1,
+    },
+    {
+      name: 'no input in the month → no data, not zero',
+      s: { month: '2026-12', runs: runs(['2026-10-01T00:00:00Z', [crit('a')]]) },
+      expected: null,
+    },
   ];
   for (const c of cases) it(c.name, () => expect(value('critical_over_sla', c.s).value).toBe(c.expected));
 
   it('breaks down by tier and application, unmapped apart', () => {
     const c = value('critical_over_sla', {
       month: '2026-11',
-      runs: [withFindings(makeRun({ at: '2026-11-01T00:00:00Z' }), [crit('a')]), withFindings(makeRun({ at: '2026-11-01T00:00:00Z', repo: 'acme/unknown' }), [crit('b', { repo: 'acme/unknown', product: 'unknown' })])],
+      runs: [
+        withFindings(makeRun({ at: '2026-11-01T00:00:00Z' }), [crit('a')]),
+        withFindings(makeRun({ at: '2026-11-01T00:00:00Z', repo: 'acme/unknown' }), [
+          crit('b', { repo: 'acme/unknown', product: 'unknown' }),
+        ]),
+      ],
     });
     expect(c.value).toBe(2);
     expect(c.breakdowns[0]!.rows.find((r) => r.key === 'tier-1')!.value).toBe(1);
@@ -61,7 +124,11 @@ describe('high_over_sla (30 days by default)', () => {
     expect(value('high_over_sla', { month: '2026-11', runs: seenAndRerun(at, [high('a')]) }).value).toBe(n);
   });
   it('per-tier override applies', () => {
-    const s: Scenario = { month: '2026-11', runs: runs(['2026-11-10T00:00:00Z', [high('a')]]), dict: (d) => ({ ...d, sla: { ...d.sla, tiers: { 'tier-1': { high: 14 } } } }) };
+    const s: Scenario = {
+      month: '2026-11',
+      runs: runs(['2026-11-10T00:00:00Z', [high('a')]]),
+      dict: (d) => ({ ...d, sla: { ...d.sla, tiers: { 'tier-1': { high: 14 } } } }),
+    };
     expect(value('high_over_sla', s).value).toBe(1);
   });
 });
@@ -73,20 +140,45 @@ describe('new_findings (first_seen inside the month, after dedup)', () => {
     ['2026-11-30T23:59:59Z', 1],
   ])('seen %s → %i new in November (UTC boundaries)', (at, n) => {
     const other = withFindings(makeRun({ at: '2026-11-20T00:00:00Z', repo: 'acme/wiki' }), []);
-    expect(value('new_findings', { month: '2026-11', runs: [...runs([at, [high('a')]]), other] }).value).toBe(n);
+    expect(value('new_findings', { month: '2026-11', runs: [...runs([at, [high('a')]]), other] }).value).toBe(
+      n,
+    );
   });
   it('a reopened finding is not new', () => {
-    const s: Scenario = { month: '2026-11', runs: runs(['2026-09-01T00:00:00Z', [high('a')]], ['2026-10-01T00:00:00Z', []], ['2026-11-02T00:00:00Z', [high('a')]]) };
+    const s: Scenario = {
+      month: '2026-11',
+      runs: runs(
+        ['2026-09-01T00:00:00Z', [high('a')]],
+        ['2026-10-01T00:00:00Z', []],
+        ['2026-11-02T00:00:00Z', [high('a')]],
+      ),
+    };
     expect(value('new_findings', s).value).toBe(0);
   });
   it('two tools on the same root cause count once', () => {
     const s: Scenario = {
       month: '2026-11',
       runs: [
-        withFindings(makeRun({ at: '2026-11-02T00:00:00Z', tools: [{ name: 'CodeQL', control: 'sast' }, { name: 'Semgrep', control: 'sast' }] }), [
-          high('a', { cwe: ['CWE-89'], location: { ...makeFinding().location, file: 'src/db.js', start_line: 42 } }),
-          high('b', { cwe: ['CWE-89'], source_tool: 'Semgrep', location: { ...makeFinding().location, file: 'src/db.js', start_line: 42 } }),
-        ]),
+        withFindings(
+          makeRun({
+            at: '2026-11-02T00:00:00Z',
+            tools: [
+              { name: 'CodeQL', control: 'sast' },
+              { name: 'Semgrep', control: 'sast' },
+            ],
+          }),
+          [
+            high('a', {
+              cwe: ['CWE-89'],
+              location: { ...makeFinding().location, file: 'src/db.js', start_line: 42 },
+            }),
+            high('b', {
+              cwe: ['CWE-89'],
+              source_tool: 'Semgrep',
+              location: { ...makeFinding().location, file: 'src/db.js', start_line: 42 },
+            }),
+          ],
+        ),
       ],
     };
     expect(value('new_findings', s).value).toBe(1);
@@ -114,9 +206,17 @@ describe('closed_findings and time_to_remediate', () => {
   });
   it('false positives are excluded from time to remediate', () => {
     const fp = { ...high('a'), state: 'false_positive' as const, closed_at: '2026-11-05T00:00:00Z' };
-    const c = value('time_to_remediate', { month: '2026-11', runs: runs(['2026-09-01T00:00:00Z', [high('a')]], ['2026-11-05T00:00:00Z', [fp]]) });
+    const c = value('time_to_remediate', {
+      month: '2026-11',
+      runs: runs(['2026-09-01T00:00:00Z', [high('a')]], ['2026-11-05T00:00:00Z', [fp]]),
+    });
     expect(c.status).toBe('no_data');
-    expect(value('closed_findings', { month: '2026-11', runs: runs(['2026-09-01T00:00:00Z', [high('a')]], ['2026-11-05T00:00:00Z', [fp]]) }).secondary).toMatchObject({ false_positive: 1, fixed: 0 });
+    expect(
+      value('closed_findings', {
+        month: '2026-11',
+        runs: runs(['2026-09-01T00:00:00Z', [high('a')]], ['2026-11-05T00:00:00Z', [fp]]),
+      }).secondary,
+    ).toMatchObject({ false_positive: 1, fixed: 0 });
   });
 });
 
@@ -125,7 +225,12 @@ describe('fixed_within_sla', () => {
     ['2026-11-08T00:00:00Z', 100],
     ['2026-11-08T00:00:01Z', 0],
   ])('critical seen 2026-11-01 fixed %s → %i percent', (fixedAt, pct) => {
-    expect(value('fixed_within_sla', { month: '2026-11', runs: runs(['2026-11-01T00:00:00Z', [crit('a')]], [fixedAt, []]) }).value).toBe(pct);
+    expect(
+      value('fixed_within_sla', {
+        month: '2026-11',
+        runs: runs(['2026-11-01T00:00:00Z', [crit('a')]], [fixedAt, []]),
+      }).value,
+    ).toBe(pct);
   });
 });
 
@@ -143,7 +248,10 @@ describe('open_backlog age buckets', () => {
   ])('%i days → %s', (d, b) => expect(ageBucket(d)).toBe(b));
   it('counts open findings at period end, suppressed apart', () => {
     const sup = { ...high('s'), state: 'suppressed' as const };
-    const c = value('open_backlog', { month: '2026-11', runs: runs(['2026-11-01T00:00:00Z', [high('a'), high('b'), sup]]) });
+    const c = value('open_backlog', {
+      month: '2026-11',
+      runs: runs(['2026-11-01T00:00:00Z', [high('a'), high('b'), sup]]),
+    });
     expect(c.value).toBe(2);
     expect(c.breakdowns[0]!.rows.find((r) => r.key === '15–30 days')!.value).toBe(2);
   });
@@ -163,7 +271,10 @@ describe('release_pass_rate', () => {
     expect(c.secondary).toEqual({ pass: 1, fail: 1, no_data: 1 });
   });
   it('no release in the month → no data', () => {
-    expect(value('release_pass_rate', { month: '2026-11', runs: [makeRun({ at: '2026-11-02T00:00:00Z' })] }).status).toBe('no_data');
+    expect(
+      value('release_pass_rate', { month: '2026-11', runs: [makeRun({ at: '2026-11-02T00:00:00Z' })] })
+        .status,
+    ).toBe('no_data');
   });
 });
 
@@ -181,11 +292,24 @@ describe('exception_volume', () => {
   it('active, expiring within 30 days, expired but unresolved, without expiry, in-source suppressions', () => {
     const c = value('exception_volume', s);
     expect(c.value).toBe(3);
-    expect(c.secondary).toMatchObject({ expired: 1, expired_unresolved: 1, without_expiry: 1, expiring_30d: 1, in_source_suppressions: 1, median_age_days: 11 });
+    expect(c.secondary).toMatchObject({
+      expired: 1,
+      expired_unresolved: 1,
+      without_expiry: 1,
+      expiring_30d: 1,
+      in_source_suppressions: 1,
+      median_age_days: 11,
+    });
   });
   it('an exception is active through its expiry day (UTC)', () => {
-    expect(value('exception_volume', { ...s, month: '2026-10', exceptions: [exc({ expires: '2026-10-31' })] }).value).toBe(0);
-    expect(value('exception_volume', { ...s, month: '2026-10', exceptions: [exc({ expires: '2026-11-01' })] }).value).toBe(1);
+    expect(
+      value('exception_volume', { ...s, month: '2026-10', exceptions: [exc({ expires: '2026-10-31' })] })
+        .value,
+    ).toBe(0);
+    expect(
+      value('exception_volume', { ...s, month: '2026-10', exceptions: [exc({ expires: '2026-11-01' })] })
+        .value,
+    ).toBe(1);
   });
 });
 
@@ -194,8 +318,18 @@ describe('scanner_coverage, pipeline_adoption, ownership_coverage', () => {
     const s: Scenario = {
       month: '2026-11',
       runs: [
-        makeRun({ at: '2026-11-20T00:00:00Z', tools: [{ name: 'CodeQL', control: 'sast' }, { name: 'Trivy', control: 'sca', ok: false }] }),
-        makeRun({ at: '2026-09-01T00:00:00Z', repo: 'acme/wiki', tools: [{ name: 'Trivy', control: 'sca' }] }),
+        makeRun({
+          at: '2026-11-20T00:00:00Z',
+          tools: [
+            { name: 'CodeQL', control: 'sast' },
+            { name: 'Trivy', control: 'sca', ok: false },
+          ],
+        }),
+        makeRun({
+          at: '2026-09-01T00:00:00Z',
+          repo: 'acme/wiki',
+          tools: [{ name: 'Trivy', control: 'sca' }],
+        }),
       ],
     };
     const c = value('scanner_coverage', s);
@@ -204,14 +338,22 @@ describe('scanner_coverage, pipeline_adoption, ownership_coverage', () => {
     expect(c.value).toBe(12.5);
   });
   it('adoption: repos with a run in the window / inventory repos', () => {
-    const c = value('pipeline_adoption', { month: '2026-11', runs: [makeRun({ at: '2026-11-20T00:00:00Z', event: 'pull_request' })] });
+    const c = value('pipeline_adoption', {
+      month: '2026-11',
+      runs: [makeRun({ at: '2026-11-20T00:00:00Z', event: 'pull_request' })],
+    });
     expect(c.value).toBe(50);
     expect(c.secondary).toMatchObject({ adopted: 1, repos: 2, never: 1 });
   });
   it('ownership: owner from the application, else from the record; apps without owner listed', () => {
     const c = value('ownership_coverage', {
       month: '2026-11',
-      runs: [withFindings(makeRun({ at: '2026-11-01T00:00:00Z' }), [high('a')]), withFindings(makeRun({ at: '2026-11-01T00:00:00Z', repo: 'acme/wiki' }), [high('w', { repo: 'acme/wiki' })])],
+      runs: [
+        withFindings(makeRun({ at: '2026-11-01T00:00:00Z' }), [high('a')]),
+        withFindings(makeRun({ at: '2026-11-01T00:00:00Z', repo: 'acme/wiki' }), [
+          high('w', { repo: 'acme/wiki' }),
+        ]),
+      ],
     });
     expect(c.value).toBe(50);
     expect(c.secondary).toMatchObject({ apps_owned: 1, apps: 2 });
@@ -225,27 +367,60 @@ describe('engine', () => {
     expect(ms).toHaveLength(12);
     const m = ms.find((x) => x.id === 'critical_over_sla')!;
     expect(m).toMatchObject({ value: 1, previous: 3, change: -2, owner: 'Head of Product Security' });
-    expect(m.trend.map((t) => t.month)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(m.trend.map((t) => t.month)).toEqual([
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+    ]);
     for (const x of ms) {
       expect(x.why.length).toBeGreaterThan(10);
       expect(['A', 'B', 'C']).toContain(x.confidence.label);
     }
   });
   it('confidence: A when all inputs are collected and mapped; C when most findings come from manual exports', () => {
-    const a = computeMetrics(contextFor({ month: '2026-11', runs: runs(['2026-11-01T00:00:00Z', [crit('a')]]), inventory: [{ application: 'shop', owner: 'x', tier: 'tier-1', repos: ['acme/shop'], source: 'i' }] }), new Map());
+    const a = computeMetrics(
+      contextFor({
+        month: '2026-11',
+        runs: runs(['2026-11-01T00:00:00Z', [crit('a')]]),
+        inventory: [{ application: 'shop', owner: 'x', tier: 'tier-1', repos: ['acme/shop'], source: 'i' }],
+      }),
+      new Map(),
+    );
     expect(a.find((m) => m.id === 'open_backlog')!.confidence).toEqual({ label: 'A', reasons: [] });
-    const manual = [high('m1', { confidence: 'C', source_file: 'manual/p.csv' }), high('m2', { confidence: 'C', source_file: 'manual/p.csv' })];
+    const manual = [
+      high('m1', { confidence: 'C', source_file: 'manual/p.csv' }),
+      high('m2', { confidence: 'C', source_file: 'manual/p.csv' }),
+    ];
     const c = computeMetrics(
-      contextFor({ month: '2026-11', runs: runs(['2026-11-01T00:00:00Z', [crit('a')]]), manual: [{ at: '2026-11-15T00:00:00Z', findings: manual }], inventory: [{ application: 'shop', owner: 'x', tier: 'tier-1', repos: ['acme/shop'], source: 'i' }] }),
+      contextFor({
+        month: '2026-11',
+        runs: runs(['2026-11-01T00:00:00Z', [crit('a')]]),
+        manual: [{ at: '2026-11-15T00:00:00Z', findings: manual }],
+        inventory: [{ application: 'shop', owner: 'x', tier: 'tier-1', repos: ['acme/shop'], source: 'i' }],
+      }),
       new Map(),
     );
     const nb = c.find((m) => m.id === 'open_backlog')!;
     expect(nb.confidence.label).toBe('C');
-    expect(nb.confidence.reasons[0]).toMatch(/2 of 3 findings come from manually assembled exports \(manual\/p.csv\)/);
+    expect(nb.confidence.reasons[0]).toMatch(
+      /2 of 3 findings come from manually assembled exports \(manual\/p.csv\)/,
+    );
   });
   it('confidence B when severities are mostly inferred from SARIF level', () => {
     const f = high('a', { severity_source: 'level' });
-    const ms = computeMetrics(contextFor({ month: '2026-11', runs: runs(['2026-11-01T00:00:00Z', [f]]), inventory: [{ application: 'shop', owner: 'x', tier: 'tier-1', repos: ['acme/shop'], source: 'i' }] }), new Map());
-    expect(ms.find((m) => m.id === 'high_over_sla')!.confidence.reasons.join()).toMatch(/100% of severities were inferred/);
+    const ms = computeMetrics(
+      contextFor({
+        month: '2026-11',
+        runs: runs(['2026-11-01T00:00:00Z', [f]]),
+        inventory: [{ application: 'shop', owner: 'x', tier: 'tier-1', repos: ['acme/shop'], source: 'i' }],
+      }),
+      new Map(),
+    );
+    expect(ms.find((m) => m.id === 'high_over_sla')!.confidence.reasons.join()).toMatch(
+      /100% of severities were inferred/,
+    );
   });
 });
