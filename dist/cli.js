@@ -34452,7 +34452,7 @@ function sarifVersionError(doc) {
   if (typeof version2 === "string" && /^1\./.test(version2))
     return `SARIF ${version2} is not supported; only SARIF 2.1.0 is (convert 1.0 logs with the SARIF Multitool "transform" command)`;
   if (version2 !== void 0 && version2 !== "2.1.0" && !(typeof version2 === "string" && version2.startsWith("2.1")))
-    return `unknown SARIF version ${JSON.stringify(version2)}; expected "2.1.0"`;
+    return `unknown SARIF version ${typeof version2 === "string" ? JSON.stringify(version2.slice(0, 40)) : `(a ${Array.isArray(version2) ? "list" : typeof version2})`}; expected "2.1.0"`;
   return void 0;
 }
 function resolveBase(id, bases, depth = 0) {
@@ -34626,7 +34626,7 @@ function cwesFrom(rc, rule, result) {
         const m = CWE_RE.exec(part);
         if (m) out.push(`CWE-${Number(m[1])}`);
       }
-    } else if (Array.isArray(v)) v.forEach(addText);
+    } else if (Array.isArray(v)) v.forEach((x) => typeof x !== "object" && addText(x));
   };
   for (const bag of [rule?.properties, result.properties]) {
     if (!isObj(bag)) continue;
@@ -35275,6 +35275,7 @@ function normalizeBuffer(buf, displayPath, opts) {
     if (!isUserError(e)) {
       file2.status = "error";
       file2.error = `${displayPath}: internal error while parsing (please report): ${errorMessage(e)}`;
+      if (process.env.SECURITY_METRICS_DEBUG === "1") console.error(e);
       return { file: file2, findings: [], scans: [] };
     }
     file2.status = "error";

@@ -185,6 +185,7 @@ export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: Read
     if (!isUserError(e)) {
       file.status = 'error';
       file.error = `${displayPath}: internal error while parsing (please report): ${errorMessage(e)}`;
+      if (process.env.SECURITY_METRICS_DEBUG === '1') console.error(e);
       return { file, findings: [], scans: [] };
     }
     file.status = 'error';
