@@ -29686,7 +29686,7 @@ function parseCsv(text, file2 = "input") {
     });
     return o;
   });
-  return { headers, rows };
+  return { headers, rows, cells: nonEmpty.map((r) => r.cells) };
 }
 
 // src/util/json-position.ts
