@@ -100,3 +100,49 @@ describe('detection between the platform formats (fixtures)', () => {
       for (const p of mine) expect(() => p.detect({ name: 'x', head: '', doc })).not.toThrow();
   });
 });
+
+describe('parse never throws a plain error on odd items', () => {
+  const odd: unknown[] = [
+    null,
+    1,
+    'x',
+    [],
+    {},
+    { rule: null, most_recent_instance: 5, tool: [] },
+    {
+      rule: { tags: 'x', security_severity_level: 9 },
+      most_recent_instance: { location: { start_line: 'a' } },
+      number: 1,
+    },
+    { secret_type: 5, secret: 7, first_location_detected: 'x', number: 2 },
+    {
+      security_advisory: { identifiers: [null, 1, { value: 2 }], cwes: 'x', cvss: { score: 'high' } },
+      dependency: 4,
+    },
+    {
+      title: { a: 1 },
+      severity: 3,
+      endpoints: [null, 5, { host: 1 }],
+      cwe: 'abc',
+      date: 'yesterday',
+      tags: 'x',
+    },
+  ];
+  const wrap = (items: unknown[]) => [
+    items,
+    { vulnerabilities: items },
+    { findings: items },
+    { data: { repository: { vulnerabilityAlerts: { nodes: items } } } },
+  ];
+  for (const p of mine) {
+    it(p.id, () => {
+      for (const doc of wrap(odd)) {
+        try {
+          p.parse(p.input === 'text' ? JSON.stringify(doc) : doc, { file: 'odd.json' });
+        } catch (e) {
+          expect((e as Error).name).toBe('UserError');
+        }
+      }
+    });
+  }
+});
