@@ -253,10 +253,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports2.isRegexChar = (str2) => str2.length === 1 && exports2.hasRegexChars(str2);
-    exports2.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports2.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
+    exports2.isRegexChar = (str3) => str3.length === 1 && exports2.hasRegexChars(str3);
+    exports2.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -267,8 +267,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports2.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports2.removeBackslashes = (str3) => {
+      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -358,7 +358,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input2;
+      let str3 = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -377,10 +377,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const peek = () => str3.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str2.charCodeAt(++index);
+        return str3.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -557,24 +557,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str2;
+      let base = str3;
       let prefix = "";
       let glob2 = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str3.slice(0, start);
+        str3 = str3.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob2 = str2.slice(lastIndex);
+        base = str3.slice(0, lastIndex);
+        glob2 = str3.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str2;
+        glob2 = str3;
       } else {
-        base = str2;
+        base = str3;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
+      if (base && base !== "" && base !== "/" && base !== str3) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -1621,8 +1621,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str2) => {
-        switch (str2) {
+      const create = (str3) => {
+        switch (str3) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -1640,7 +1640,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str3);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -1671,9 +1671,9 @@ var require_picomatch = __commonJS({
     var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str3);
             if (state2) return state2;
           }
           return false;
@@ -1749,7 +1749,7 @@ var require_picomatch = __commonJS({
       const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
       return regex.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.isMatch = (str3, patterns, options) => picomatch3(patterns, options)(str3);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
@@ -2763,13 +2763,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -2923,16 +2923,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -2949,11 +2949,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str3 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -2962,38 +2962,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str3 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                      str3 += "\\x" + code2.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str3 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -3003,14 +3003,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str3 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -3019,8 +3019,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json2.slice(start) : json2;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -3148,15 +3148,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3308,11 +3308,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -3347,8 +3347,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -3357,27 +3357,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -3393,7 +3393,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -3437,16 +3437,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -3673,31 +3673,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -3740,21 +3740,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -3766,11 +3766,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -4102,7 +4102,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -4140,7 +4140,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -4192,7 +4192,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4201,7 +4201,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -4212,11 +4212,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -4233,7 +4233,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -4246,15 +4246,15 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4263,10 +4263,10 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
   }
@@ -4282,16 +4282,16 @@ var require_schema = __commonJS({
     var string4 = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = [
       map2.map,
       seq.seq,
       string4.string,
       _null4.nullTag,
       bool2.boolTag,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -4316,7 +4316,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -4333,7 +4333,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -4341,7 +4341,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -4349,7 +4349,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -4357,9 +4357,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -4391,10 +4391,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4405,28 +4405,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary;
@@ -4632,7 +4632,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4641,7 +4641,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -4652,11 +4652,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -4676,34 +4676,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -4713,7 +4713,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -4722,15 +4722,15 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4739,10 +4739,10 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intBin = intBin;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
@@ -4843,9 +4843,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -4882,7 +4882,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -4891,7 +4891,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -4902,8 +4902,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -4937,7 +4937,7 @@ var require_schema3 = __commonJS({
     var binary = require_binary();
     var bool2 = require_bool2();
     var float = require_float2();
-    var int2 = require_int2();
+    var int3 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -4950,10 +4950,10 @@ var require_schema3 = __commonJS({
       _null4.nullTag,
       bool2.trueTag,
       bool2.falseTag,
-      int2.intBin,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intBin,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -4980,7 +4980,7 @@ var require_tags = __commonJS({
     var string4 = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
@@ -5004,9 +5004,9 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int2.int,
-      intHex: int2.intHex,
-      intOct: int2.intOct,
+      int: int3.int,
+      intHex: int3.intHex,
+      intOct: int3.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
       merge: merge2.merge,
@@ -9984,14 +9984,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str3;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -10105,8 +10105,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -10372,13 +10372,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -24612,13 +24612,13 @@ function _promise(Class2, innerType) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class2, fn, _params) {
-  const norm = normalizeParams(_params);
-  norm.abort ?? (norm.abort = true);
+  const norm2 = normalizeParams(_params);
+  norm2.abort ?? (norm2.abort = true);
   const schema = new Class2({
     type: "custom",
     check: "custom",
     fn,
-    ...norm
+    ...norm2
   });
   return schema;
 }
@@ -30908,29 +30908,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str2) {
-    if (typeof str2 !== "string" || str2.length === 0) return str2;
-    if (str2.indexOf("&") === -1) return str2;
-    const original = str2;
+  decode(str3) {
+    if (typeof str3 !== "string" || str3.length === 0) return str3;
+    if (str3.indexOf("&") === -1) return str3;
+    const original = str3;
     const chunks = [];
-    const len = str2.length;
+    const len = str3.length;
     let last = 0;
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i < len) {
-      if (str2.charCodeAt(i) !== 38) {
+      if (str3.charCodeAt(i) !== 38) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < len && str2.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str2.charCodeAt(j) !== 59) {
+      while (j < len && str3.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str3.charCodeAt(j) !== 59) {
         i++;
         continue;
       }
-      const token = str2.slice(i + 1, j);
+      const token = str3.slice(i + 1, j);
       if (token.length === 0) {
         i++;
         continue;
@@ -30962,7 +30962,7 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str2.slice(last, i));
+      if (i > last) chunks.push(str3.slice(last, i));
       chunks.push(replacement);
       last = j + 1;
       i = last;
@@ -30988,8 +30988,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str2.slice(last));
-    const result = chunks.length === 0 ? str2 : chunks.join("");
+    if (last < len) chunks.push(str3.slice(last));
+    const result = chunks.length === 0 ? str3 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -31308,7 +31308,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str2, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str2);
+var qName = (str3, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str3);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -31756,13 +31756,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str2) {
-  if (typeof str2 !== "string") return str2;
-  const len = str2.length;
-  if (len === 0) return str2;
+function anynum(str3) {
+  if (typeof str3 !== "string") return str3;
+  const len = str3.length;
+  if (len === 0) return str3;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str3.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -31773,7 +31773,7 @@ function anynum(str2) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str3.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -31789,22 +31789,22 @@ function anynum(str2) {
       break;
     }
   }
-  if (firstHit === -1) return str2;
+  if (firstHit === -1) return str3;
   const chars = [];
-  if (firstHit > 0) chars.push(str2.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str3.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str3.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str2[i]);
+      chars.push(str3[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str2[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str3[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str3.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -31815,7 +31815,7 @@ function anynum(str2) {
           }
         }
       }
-      chars.push(str2[i]);
+      chars.push(str3[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -31823,7 +31823,7 @@ function anynum(str2) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str2[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str3[i]);
   }
   return chars.join("");
 }
@@ -31846,12 +31846,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str2, options = {}) {
+function toNumber(str3, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str2 || typeof str2 !== "string") return str2;
-  let trimmedStr = str2.trim();
-  if (trimmedStr.length === 0) return str2;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str2;
+  if (!str3 || typeof str3 !== "string") return str3;
+  let trimmedStr = str3.trim();
+  if (trimmedStr.length === 0) return str3;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str3;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -31865,10 +31865,10 @@ function toNumber(str2, options = {}) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num = Number(trimmedStr);
-    if (Number.isNaN(num)) return str2;
-    return handleInfinity(str2, num, options);
+    if (Number.isNaN(num)) return str3;
+    return handleInfinity(str3, num, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str2, trimmedStr, options);
+    return resolveEnotation(str3, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -31880,35 +31880,35 @@ function toNumber(str2, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str2;
+        return str3;
       } else {
         const num = Number(trimmedStr);
         const parsedStr = String(num);
         if (num === 0) return num;
         if (parsedStr.search(/[eE]/) !== -1) {
           if (options.eNotation) return num;
-          else return str2;
+          else return str3;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num;
           else if (parsedStr === numTrimmedByZeros) return num;
           else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
-          else return str2;
+          else return str3;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num : str2;
+          return n === parsedStr || sign + n === parsedStr ? num : str3;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num : str2;
+          return n === parsedStr || n === sign + parsedStr ? num : str3;
         }
       }
     } else {
-      return str2;
+      return str3;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str2, trimmedStr, options) {
-  if (!options.eNotation) return str2;
+function resolveEnotation(str3, trimmedStr, options) {
+  if (!options.eNotation) return str3;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -31918,18 +31918,18 @@ function resolveEnotation(str2, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str2;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str3;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str2;
+      } else return str3;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str2;
+    return str3;
   }
 }
 function trimZeros(numStr) {
@@ -31945,14 +31945,14 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str2 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str2.substring(2);
+  const str3 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str3.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str2, num, options) {
+function handleInfinity(str3, num, options) {
   const isPositive = num === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
@@ -31964,7 +31964,7 @@ function handleInfinity(str2, num, options) {
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str2;
+      return str3;
   }
 }
 
@@ -34092,12 +34092,12 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str2, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str2, i);
+function findClosingIndex(xmlData, str3, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str3, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str2.length - 1;
+    return closingIndex + str3.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -34674,7 +34674,7 @@ var SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source
 var DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
 var MOBILE_TOOLS = /mobsf|qark|androbugs/i;
 var MANIFEST_RE = /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
-function inferCategory(toolName, ruleId, tags, vulnIds, file2) {
+function inferCategory(toolName, ruleId, tags, vulnIds2, file2) {
   const t = toolName.toLowerCase();
   const lowerTags = tags.map((x) => x.toLowerCase());
   if (SECRET_TOOLS.test(t) || lowerTags.includes("secret") || lowerTags.includes("secrets")) return "secret";
@@ -34682,7 +34682,7 @@ function inferCategory(toolName, ruleId, tags, vulnIds, file2) {
   if (MOBILE_TOOLS.test(t)) return "mobile";
   if (DAST_TOOLS.test(t)) return "dast";
   if (IAC_TOOLS.test(t) || lowerTags.includes("misconfiguration") || lowerTags.includes("iac")) return "iac";
-  const isVuln = vulnIds.length > 0 || lowerTags.includes("vulnerability") || SCA_TOOLS.test(t);
+  const isVuln = vulnIds2.length > 0 || lowerTags.includes("vulnerability") || SCA_TOOLS.test(t);
   if (isVuln && !/snyk ?code|codeql|semgrep code/i.test(t)) {
     if (file2 && MANIFEST_RE.test(file2)) return "sca";
     if (/trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t)) return "container";
@@ -34761,7 +34761,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   const level = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0) ?? "warning";
   const tags = collectTags(rule?.properties, result.properties);
   const props = [result.properties, rule?.properties];
-  const vulnIds = vulnIdsFrom(ruleId, tags, props);
+  const vulnIds2 = vulnIdsFrom(ruleId, tags, props);
   const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : void 0;
   const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : void 0;
   let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : void 0;
@@ -34780,7 +34780,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (!isObj(bag)) continue;
     for (const k of SECRET_PROPS) if (typeof bag[k] === "string" && bag[k].length >= 4) secrets.push(bag[k]);
   }
-  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds, file2);
+  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds2, file2);
   let secret = null;
   if (category === "secret") {
     const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : void 0;
@@ -34819,7 +34819,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     state: suppressed ? "suppressed" : baseline === "absent" ? "fixed" : "open",
     state_reason: baseline === "absent" ? "baselineState absent: reported in the baseline, not in this run" : null,
     cwe: cwesFrom(rc, rule, result),
-    cve: vulnIds,
+    cve: vulnIds2,
     cvss: (category === "sca" || category === "container") && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10 ? { score: cvssScore, vector: null, version: null } : null,
     package: pkg,
     location: {
@@ -34881,8 +34881,1205 @@ var sarifParser = {
   parse: parseSarif
 };
 
+// src/parsers/platform-common.ts
+function isObj2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str2(v) {
+  if (typeof v !== "string") return void 0;
+  const t = v.trim();
+  return t === "" || t === "None" || t === "null" ? void 0 : v;
+}
+function strOrNum(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return str2(v);
+}
+function int2(v) {
+  const n = typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  return typeof n === "number" && Number.isInteger(n) ? n : null;
+}
+function isoDate2(v) {
+  const s = str2(v)?.trim();
+  if (!s) return void 0;
+  let t = s;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) t += "T00:00:00Z";
+  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) t = t.replace(" ", "T") + "Z";
+  else {
+    const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+    if (us) t = `${us[3]}-${us[1].padStart(2, "0")}-${us[2].padStart(2, "0")}T00:00:00Z`;
+  }
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime())) return void 0;
+  if (d.getUTCFullYear() < 1971) return void 0;
+  return d.toISOString();
+}
+function cvssVersion(vector) {
+  if (!vector) return null;
+  const m = /^CVSS:(\d+(?:\.\d+)?)\//i.exec(vector.trim());
+  if (m) return m[1];
+  return /^\(?AV:[LAN]\/AC:/.test(vector.trim()) ? "2.0" : null;
+}
+var CVE_RE2 = /^CVE-\d{4}-\d{4,}$/i;
+var GHSA_RE2 = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/i;
+function orderVulnIds(ids) {
+  const rank = (i) => CVE_RE2.test(i) ? 0 : GHSA_RE2.test(i) ? 1 : 2;
+  return [...new Set(ids)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+function cweNumber(v) {
+  if (typeof v === "number") return Number.isInteger(v) && v > 0 ? v : void 0;
+  if (typeof v !== "string") return void 0;
+  const m = /^(?:.*cwe[-_/: ]*)?0*(\d{1,5})$/i.exec(v.trim());
+  const n = m ? Number(m[1]) : NaN;
+  return n > 0 ? n : void 0;
+}
+var ECOSYSTEMS = {
+  npm: "npm",
+  yarn: "npm",
+  pnpm: "npm",
+  pip: "pypi",
+  pipenv: "pypi",
+  poetry: "pypi",
+  setuptools: "pypi",
+  pypi: "pypi",
+  uv: "pypi",
+  maven: "maven",
+  gradle: "maven",
+  sbt: "maven",
+  bundler: "gem",
+  rubygems: "gem",
+  gem: "gem",
+  composer: "packagist",
+  packagist: "packagist",
+  go: "go",
+  gomod: "go",
+  nuget: "nuget",
+  conan: "conan",
+  cargo: "cargo",
+  rust: "cargo",
+  pub: "pub",
+  swift: "swift",
+  actions: "github-actions",
+  erlang: "hex"
+};
+function ecosystemOf(word) {
+  if (!word) return null;
+  const w = word.trim().toLowerCase();
+  return ECOSYSTEMS[w] ?? (w || null);
+}
+
+// src/parsers/gitlab-common.ts
+var GITLAB_FORMAT = {
+  sast: "gitlab_sast",
+  dependency_scanning: "gitlab_dep_scan",
+  container_scanning: "gitlab_container_scan",
+  secret_detection: "gitlab_secret_detection",
+  dast: "gitlab_dast"
+};
+var SCAN_TYPES = {
+  sast: "sast",
+  dependency_scanning: "dependency_scanning",
+  container_scanning: "container_scanning",
+  cluster_image_scanning: "container_scanning",
+  secret_detection: "secret_detection",
+  dast: "dast",
+  api_fuzzing: "dast"
+};
+var CATEGORY = {
+  sast: "sast",
+  dependency_scanning: "sca",
+  container_scanning: "container",
+  secret_detection: "secret",
+  dast: "dast"
+};
+var DEFAULT_TOOL = {
+  sast: "GitLab SAST",
+  dependency_scanning: "GitLab Dependency Scanning",
+  container_scanning: "GitLab Container Scanning",
+  secret_detection: "GitLab Secret Detection",
+  dast: "GitLab DAST"
+};
+var NAME_HINTS = [
+  [/dependency[-_ ]?scanning|gl-dep|dep[-_]scan/i, "dependency_scanning"],
+  [/container[-_ ]?scanning|cluster[-_]image/i, "container_scanning"],
+  [/secret[-_ ]?detection/i, "secret_detection"],
+  [/(^|[^a-z])dast|api[-_]fuzzing/i, "dast"],
+  [/(^|[^a-z])sast/i, "sast"]
+];
+function kindOfItem(v) {
+  const declared = SCAN_TYPES[str2(v.category) ?? ""];
+  if (declared) return declared;
+  const loc = isObj2(v.location) ? v.location : {};
+  if (str2(v.raw_source_code_extract) && isObj2(loc.commit)) return "secret_detection";
+  if (str2(loc.image) || str2(loc.operating_system)) return "container_scanning";
+  const pkg = isObj2(loc.dependency) && isObj2(loc.dependency.package) ? loc.dependency.package : {};
+  if (str2(pkg.name)) return "dependency_scanning";
+  if (str2(loc.hostname) || str2(loc.path)) return "dast";
+  if (str2(loc.file)) return "sast";
+  return void 0;
+}
+function detectGitlabReport(s) {
+  const d = s.doc;
+  if (!isObj2(d) || !Array.isArray(d.vulnerabilities)) return void 0;
+  const scan = isObj2(d.scan) ? d.scan : void 0;
+  const declared = scan ? SCAN_TYPES[str2(scan.type) ?? ""] : void 0;
+  if (declared) return { kind: declared, score: 1 };
+  if (scan && str2(scan.type)) return void 0;
+  const items = d.vulnerabilities.slice(0, 50).filter(isObj2);
+  if (items.length > 0) {
+    const gitlabShaped = items.filter((v) => Array.isArray(v.identifiers) && isObj2(v.location));
+    if (gitlabShaped.length < Math.ceil(items.length / 2)) return void 0;
+    const votes = /* @__PURE__ */ new Map();
+    for (const v of gitlabShaped) {
+      const k = kindOfItem(v);
+      if (k) votes.set(k, (votes.get(k) ?? 0) + 1);
+    }
+    const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (!best) return void 0;
+    return { kind: best[0], score: typeof d.version === "string" ? 0.9 : 0.75 };
+  }
+  const hint = NAME_HINTS.find(([re]) => re.test(s.name));
+  if (hint) return { kind: hint[1], score: 0.6 };
+  return typeof d.version === "string" && Array.isArray(d.remediations) ? { kind: "sast", score: 0.3 } : void 0;
+}
+function severityOf2(v) {
+  const word = str2(v.severity);
+  if (word === void 0) return { severity: "medium", severity_source: "default", source_severity: null };
+  const s = wordToSeverity(word) ?? (/^undefined$/i.test(word) ? "info" : void 0);
+  return s ? { severity: s, severity_source: "tool", source_severity: word } : { severity: "medium", severity_source: "default", source_severity: word };
+}
+var ID_TYPES_NOT_RULES = /^(cve|cwe|ghsa|osvdb|owasp|usn|rhsa|elsa|dsa|alas)$/i;
+function readIdentifiers(v) {
+  const list = Array.isArray(v.identifiers) ? v.identifiers.filter(isObj2) : [];
+  const vulnIds2 = [];
+  const cwe = [];
+  for (const id of list) {
+    const type = str2(id.type)?.toLowerCase() ?? "";
+    const value = strOrNum(id.value)?.trim();
+    const name = str2(id.name)?.trim();
+    if (type === "cwe") {
+      const n = cweNumber(id.value) ?? cweNumber(name);
+      if (n) cwe.push(n);
+      continue;
+    }
+    for (const cand of [value, name]) {
+      if (cand && CVE_RE2.test(cand)) vulnIds2.push(cand.toUpperCase());
+      else if (cand && GHSA_RE2.test(cand)) vulnIds2.push(cand);
+      else continue;
+      break;
+    }
+  }
+  const primary = list.find((i) => !ID_TYPES_NOT_RULES.test(str2(i.type) ?? "") && strOrNum(i.value)) ?? list.find((i) => strOrNum(i.value));
+  return {
+    primary: primary ? { type: str2(primary.type), name: str2(primary.name), value: strOrNum(primary.value) } : void 0,
+    vulnIds: orderVulnIds(vulnIds2),
+    cwe: [...new Set(cwe)]
+  };
+}
+function fixedVersionFrom(solution) {
+  if (!solution) return null;
+  const m = /\bupgrade\s+\S+\s+from\s+\S+\s+to\s+(?:version\s+)?([^\s,;]+?)\.?(?:\s|$)/i.exec(solution) ?? /\bupgrade\s+(?!to\b)\S+\s+to\s+(?:version\s+)?([^\s,;]+?)\.?(?:\s|$)/i.exec(solution) ?? /\bupgrade\s+to\s+(?:version\s+)?([^\s,;]+?)\.?(?:\s+or\s+(?:above|later|higher)|\s|$)/i.exec(solution);
+  return m ? m[1] : null;
+}
+var SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-auth-token|private-token)$/i;
+function collectHeaderSecrets(v, secrets) {
+  const ev = isObj2(v.evidence) ? v.evidence : void 0;
+  for (const part of [ev?.request, ev?.response]) {
+    if (!isObj2(part) || !Array.isArray(part.headers)) continue;
+    for (const h of part.headers) {
+      if (!isObj2(h) || !SENSITIVE_HEADERS.test(str2(h.name) ?? "")) continue;
+      const val = str2(h.value);
+      if (val && !/^\*+$/.test(val.trim())) secrets.push(val);
+    }
+  }
+}
+function itemToDraft(fc, v, i) {
+  const pointer = `/vulnerabilities/${i}`;
+  const loc = isObj2(v.location) ? v.location : {};
+  const ids = readIdentifiers(v);
+  const itemScanner = isObj2(v.scanner) ? str2(v.scanner.name) : void 0;
+  let category = CATEGORY[fc.kind];
+  if (fc.kind === "sast" && (str2(v.category) === "secret_detection" || /^(gitleaks|trufflehog)/i.test(ids.primary?.type ?? "")))
+    category = "secret";
+  const extract = str2(v.raw_source_code_extract);
+  if (extract) fc.secrets.push(extract.trim());
+  if (fc.kind === "dast") collectHeaderSecrets(v, fc.secrets);
+  const dep = isObj2(loc.dependency) ? loc.dependency : void 0;
+  const pkgName = dep && isObj2(dep.package) ? str2(dep.package.name) : void 0;
+  let pkg = null;
+  if (pkgName && (category === "sca" || category === "container")) {
+    const file2 = str2(loc.file);
+    const os = str2(loc.operating_system);
+    pkg = {
+      name: pkgName,
+      version: strOrNum(dep.version) ?? null,
+      fixed_version: fixedVersionFrom(str2(v.solution)),
+      ecosystem: category === "container" ? ecosystemOf(os?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
+      purl: null
+    };
+  }
+  const ruleId = ids.primary?.value ?? null;
+  const name = str2(v.name) ?? str2(v.message);
+  let title = name ?? ids.primary?.name ?? ruleId ?? "GitLab finding";
+  if (!name && pkg && ruleId) title = `${ruleId} in ${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
+  const location = {};
+  const tags = [];
+  if (category === "dast") {
+    const host = str2(loc.hostname);
+    const path6 = str2(loc.path);
+    location.url = host ? host.replace(/\/+$/, "") + (path6 ? path6.startsWith("/") ? path6 : `/${path6}` : "") : path6 ?? null;
+    const method = str2(loc.method);
+    if (method) tags.push(`method:${method.toUpperCase()}`);
+  } else if (category === "container") {
+    location.image = str2(loc.image) ?? null;
+  } else {
+    location.file = str2(loc.file) ?? null;
+    location.start_line = int2(loc.start_line);
+    location.end_line = int2(loc.end_line);
+  }
+  const commit = isObj2(loc.commit) ? str2(loc.commit.sha) : void 0;
+  return {
+    title,
+    description: str2(v.description) ?? str2(v.message) ?? null,
+    category,
+    rule_id: ruleId,
+    rule_name: ids.primary?.name ?? null,
+    ...severityOf2(v),
+    tool: itemScanner ?? fc.toolName,
+    tool_version: itemScanner ? null : fc.toolVersion,
+    tool_confidence: str2(v.confidence) ?? null,
+    state: "open",
+    first_seen: null,
+    cwe: ids.cwe,
+    cve: ids.vulnIds,
+    package: pkg,
+    location,
+    tags,
+    pointer,
+    secret: category === "secret" ? extract?.trim() ?? null : null,
+    // A history scan names the commit; "0000000" is the analyzer's "not from history".
+    identity_hint: category === "secret" && commit && !/^0+$/.test(commit) ? commit : null
+  };
+}
+function describeShape(doc) {
+  if (Array.isArray(doc)) return "an array";
+  if (isObj2(doc)) {
+    const keys = Object.keys(doc).slice(0, 6);
+    return `an object with keys ${keys.map((k) => JSON.stringify(k)).join(", ") || "(none)"}`;
+  }
+  return doc === null ? "null" : `a ${typeof doc}`;
+}
+function parseGitlabReport(doc, file2, kind) {
+  const label = GITLAB_FORMAT[kind];
+  if (!isObj2(doc) || !Array.isArray(doc.vulnerabilities))
+    throw new UserError(
+      `not a GitLab ${kind} report: expected an object with a "vulnerabilities" array, found ${describeShape(doc)}`,
+      file2
+    );
+  const scan = isObj2(doc.scan) ? doc.scan : {};
+  const declaredType = str2(scan.type);
+  if (declaredType && SCAN_TYPES[declaredType] !== kind) {
+    const other = SCAN_TYPES[declaredType];
+    throw new UserError(
+      other ? `this is a GitLab ${declaredType} report (scan.type "${declaredType}"), not ${kind}: use --format ${GITLAB_FORMAT[other]}` : `GitLab report type "${declaredType}" is not supported by ${label}`,
+      file2,
+      "/scan/type"
+    );
+  }
+  const scanner = isObj2(scan.scanner) ? scan.scanner : {};
+  const analyzer = isObj2(scan.analyzer) ? scan.analyzer : {};
+  const toolName = str2(scanner.name) ?? str2(analyzer.name) ?? DEFAULT_TOOL[kind];
+  const toolVersion = strOrNum(scanner.version) ?? strOrNum(analyzer.version) ?? null;
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const managers = /* @__PURE__ */ new Map();
+  for (const df of Array.isArray(doc.dependency_files) ? doc.dependency_files : []) {
+    if (isObj2(df) && str2(df.path) && str2(df.package_manager)) managers.set(df.path, df.package_manager);
+  }
+  const fc = { kind, toolName, toolVersion, managers, secrets: out.secrets };
+  doc.vulnerabilities.forEach((v, i) => {
+    if (!isObj2(v)) {
+      out.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
+      return;
+    }
+    try {
+      out.findings.push(itemToDraft(fc, v, i));
+    } catch (e) {
+      out.warnings.push(
+        `/vulnerabilities/${i}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`
+      );
+    }
+  });
+  const errors = [];
+  for (const m of Array.isArray(scan.messages) ? scan.messages : []) {
+    if (isObj2(m) && /^(fatal|error)$/i.test(str2(m.level) ?? "") && str2(m.value)) errors.push(m.value);
+  }
+  const status = str2(scan.status);
+  const success2 = status === void 0 ? true : status.toLowerCase() !== "failure";
+  if (!success2 && errors.length === 0) errors.push('scan.status is "failure"');
+  const byTool = /* @__PURE__ */ new Map();
+  const evidence = (name, version2) => {
+    let s = byTool.get(name);
+    if (!s) {
+      s = { tool: { name, version: version2 }, categories: [CATEGORY[kind]], success: success2, errors: [...errors] };
+      byTool.set(name, s);
+    }
+    return s;
+  };
+  for (const d of out.findings) {
+    const s = evidence(d.tool ?? toolName, d.tool === toolName ? toolVersion : d.tool_version ?? null);
+    if (!s.categories.includes(d.category)) s.categories.push(d.category);
+  }
+  if (byTool.size === 0) evidence(toolName, toolVersion);
+  out.scans = [...byTool.values()].map((s) => ({ ...s, categories: [...s.categories].sort() }));
+  return out;
+}
+function gitlabParser(kind, docs) {
+  return {
+    id: GITLAB_FORMAT[kind],
+    input: "json",
+    docs,
+    detect(s) {
+      const d = detectGitlabReport(s);
+      return d && d.kind === kind ? d.score : 0;
+    },
+    parse: (doc, ctx) => parseGitlabReport(doc, ctx.file, kind)
+  };
+}
+
+// src/parsers/gitlab_sast/index.ts
+var gitlabSastParser = gitlabParser("sast", {
+  title: "GitLab SAST report (gl-sast-report.json)",
+  produce: "GitLab CI: `include: - template: Jobs/SAST.gitlab-ci.yml` (or the SAST component); the job artifact `gl-sast-report.json` (artifacts:reports:sast)",
+  takes: "one record per vulnerabilities[] entry (repeats are not merged); name, description, severity (Unknown \u2192 info), confidence, primary identifier as rule, CWE/CVE identifiers, file and lines, scanner name and version, scan.status; secrets-analyzer items of old reports as category secret; raw_source_code_extract is never copied"
+});
+
+// src/parsers/gitlab_dep_scan/index.ts
+var gitlabDepScanParser = gitlabParser("dependency_scanning", {
+  title: "GitLab Dependency Scanning report (gl-dependency-scanning-report.json)",
+  produce: "GitLab CI: `include: - template: Jobs/Dependency-Scanning.gitlab-ci.yml` (or the dependency-scanning component); the job artifact `gl-dependency-scanning-report.json`",
+  takes: "one record per vulnerabilities[] entry; CVE/GHSA/CWE identifiers, severity (Unknown \u2192 info), package name and version from location.dependency, fixed version from the solution text, manifest file, ecosystem from dependency_files[].package_manager, scanner name and version, scan.status"
+});
+
+// src/parsers/gitlab_container_scan/index.ts
+var gitlabContainerScanParser = gitlabParser("container_scanning", {
+  title: "GitLab Container Scanning report (gl-container-scanning-report.json)",
+  produce: 'GitLab CI: `include: - template: Jobs/Container-Scanning.gitlab-ci.yml`; or Trivy: `trivy image --format template --template "@contrib/gitlab.tpl" -o gl-container-scanning-report.json IMAGE`',
+  takes: "one record per vulnerabilities[] entry (the same CVE in two packages is two records); CVE identifiers, severity (Unknown \u2192 info), package name and version, fixed version from the solution text, image (location.image) and operating system, scanner name and version, scan.status"
+});
+
+// src/parsers/gitlab_secret_detection/index.ts
+var gitlabSecretDetectionParser = gitlabParser("secret_detection", {
+  title: "GitLab Secret Detection report (gl-secret-detection-report.json)",
+  produce: "GitLab CI: `include: - template: Jobs/Secret-Detection.gitlab-ci.yml` (or the secret-detection component); the job artifact `gl-secret-detection-report.json`",
+  takes: "one record per vulnerabilities[] entry; rule (primary identifier), severity, file and lines, commit of history scans (identity only); raw_source_code_extract (the secret) is hashed into the identity and redacted, never copied; commit author and message are dropped"
+});
+
+// src/parsers/gitlab_dast/index.ts
+var gitlabDastParser = gitlabParser("dast", {
+  title: "GitLab DAST report (gl-dast-report.json)",
+  produce: "GitLab CI: `include: - template: DAST.gitlab-ci.yml` (or API security / API fuzzing); the job artifact `gl-dast-report.json`",
+  takes: "one record per vulnerabilities[] entry (not merged by title); alert name or plugin name, plugin id as rule, CWE, severity, URL from location.hostname + path, HTTP method as a tag, scanner name and version; request/response evidence (headers, bodies) is never copied"
+});
+
+// src/parsers/github-common.ts
+function kindOfAlert(a) {
+  if (isObj2(a.most_recent_instance) || isObj2(a.rule) && isObj2(a.tool) && "number" in a)
+    return "code_scanning";
+  if ("secret_type" in a && ("secret" in a || "secret_type_display_name" in a || "resolution" in a))
+    return "secret_scanning";
+  if (isObj2(a.security_advisory) && (isObj2(a.dependency) || isObj2(a.security_vulnerability)))
+    return "dependabot";
+  return void 0;
+}
+var NAME_HINTS2 = [
+  [/code[-_ ]?scanning|github[-_]sast|codeql/i, "code_scanning"],
+  [/secret/i, "secret_scanning"],
+  [/dependabot|vulnerabilit/i, "dependabot"]
+];
+function detectGithubList(s) {
+  const d = s.doc;
+  if (Array.isArray(d)) {
+    const items = d.slice(0, 20).filter(isObj2);
+    if (items.length === 0) {
+      if (d.length > 0) return void 0;
+      const hint = NAME_HINTS2.find(([re]) => re.test(s.name));
+      return hint ? { kind: hint[1], score: 0.6 } : void 0;
+    }
+    const kinds = items.map(kindOfAlert);
+    const first = kinds[0];
+    if (!first || kinds.some((k) => k !== first)) return void 0;
+    return { kind: first, score: 1 };
+  }
+  if (isObj2(d) && "number" in d && ("html_url" in d || "url" in d)) {
+    const k = kindOfAlert(d);
+    return k ? { kind: k, score: 0.9 } : void 0;
+  }
+  return void 0;
+}
+function alertItems(doc) {
+  if (Array.isArray(doc)) return doc;
+  if (isObj2(doc) && "number" in doc) return [doc];
+  return void 0;
+}
+function repoFromHtmlUrl(url2) {
+  if (!url2) return null;
+  const m = /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/(?:security|pull|issues)\b/.exec(url2);
+  return m ? `${m[1]}/${m[2]}` : null;
+}
+function repoOf(a) {
+  const full = isObj2(a.repository) ? str2(a.repository.full_name) : void 0;
+  return full ?? repoFromHtmlUrl(str2(a.html_url));
+}
+function norm(reason) {
+  return (reason ?? "").toLowerCase().replace(/['’]/g, "").replace(/[\s-]+/g, "_");
+}
+function codeScanningState(state, reason, comment) {
+  const why = (r) => comment ? `${r}: ${comment}` : r;
+  switch ((state ?? "open").toLowerCase()) {
+    case "fixed":
+      return { state: "fixed", state_reason: "fixed" };
+    case "dismissed": {
+      const r = norm(reason);
+      if (r === "false_positive")
+        return { state: "false_positive", state_reason: why("dismissed: false positive") };
+      if (r === "wont_fix") return { state: "accepted_risk", state_reason: why("dismissed: won't fix") };
+      if (r === "used_in_tests")
+        return { state: "not_applicable", state_reason: why("dismissed: used in tests") };
+      return { state: "accepted_risk", state_reason: why(`dismissed${reason ? `: ${reason}` : ""}`) };
+    }
+    case "closed":
+      return { state: "not_applicable", state_reason: "closed (rule or tool no longer analysed)" };
+    default:
+      return { state: "open", state_reason: null };
+  }
+}
+function secretScanningState(state, resolution, comment) {
+  if ((state ?? "open").toLowerCase() !== "resolved") return { state: "open", state_reason: null };
+  const r = norm(resolution);
+  const why = (x) => comment ? `${x}: ${comment}` : x;
+  switch (r) {
+    case "false_positive":
+      return { state: "false_positive", state_reason: why("resolved: false_positive") };
+    case "wont_fix":
+      return { state: "accepted_risk", state_reason: why("resolved: wont_fix") };
+    case "revoked":
+      return { state: "fixed", state_reason: why("resolved: revoked") };
+    case "used_in_tests":
+      return { state: "not_applicable", state_reason: why("resolved: used_in_tests") };
+    case "pattern_edited":
+    case "pattern_deleted":
+      return { state: "not_applicable", state_reason: why(`resolved: ${r}`) };
+    default:
+      return { state: "fixed", state_reason: why(`resolved${resolution ? `: ${resolution}` : ""}`) };
+  }
+}
+function dependabotState(state, reason, comment) {
+  const why = (x) => comment ? `${x}: ${comment}` : x;
+  const s = (state ?? "open").toLowerCase();
+  if (s === "fixed") return { state: "fixed", state_reason: "fixed" };
+  if (s === "auto_dismissed")
+    return { state: "not_applicable", state_reason: why("auto_dismissed (Dependabot auto-triage rule)") };
+  if (s !== "dismissed") return { state: "open", state_reason: null };
+  const r = norm(reason);
+  if (r === "inaccurate" || /inaccurate|incorrect/.test(r))
+    return { state: "false_positive", state_reason: why("dismissed: inaccurate") };
+  if (r === "not_used" || /not_actually_used|not_used/.test(r))
+    return { state: "not_applicable", state_reason: why("dismissed: not_used") };
+  if (r === "tolerable_risk" || /tolerable/.test(r))
+    return { state: "accepted_risk", state_reason: why("dismissed: tolerable_risk") };
+  if (r === "no_bandwidth" || /bandwidth/.test(r))
+    return { state: "accepted_risk", state_reason: why("dismissed: no_bandwidth") };
+  if (r === "fix_started" || /fix_has_already_been_started|fix_started/.test(r))
+    return { state: "accepted_risk", state_reason: why("dismissed: fix_started") };
+  return { state: "accepted_risk", state_reason: why(`dismissed${reason ? `: ${reason}` : ""}`) };
+}
+
+// src/parsers/github_code_scanning/index.ts
+function severityOf3(rule) {
+  const ssl = str2(rule.security_severity_level);
+  const fromSsl = wordToSeverity(ssl);
+  if (fromSsl) return { severity: fromSsl, severity_source: "security-severity-rule", source_severity: ssl };
+  const level = str2(rule.severity);
+  if (level && /^(error|warning|note|none)$/i.test(level))
+    return {
+      severity: levelToSeverity(level.toLowerCase()),
+      severity_source: "level",
+      source_severity: level
+    };
+  const word = wordToSeverity(level);
+  if (word) return { severity: word, severity_source: "tool", source_severity: level };
+  return { severity: "medium", severity_source: "default", source_severity: null };
+}
+function codeScanningAlertToDraft(a, pointer) {
+  const rule = isObj2(a.rule) ? a.rule : {};
+  const tool = isObj2(a.tool) ? a.tool : {};
+  const inst = isObj2(a.most_recent_instance) ? a.most_recent_instance : {};
+  const loc = isObj2(inst.location) ? inst.location : {};
+  const toolName = str2(tool.name) ?? "GitHub code scanning";
+  const ruleId = str2(rule.id) ?? str2(rule.name) ?? null;
+  const tags = Array.isArray(rule.tags) ? rule.tags.filter((t) => typeof t === "string") : [];
+  const cwe = tags.filter((t) => /cwe/i.test(t)).map((t) => cweNumber(t)).filter((n) => n !== void 0);
+  const vulnIds2 = ruleId && (CVE_RE2.test(ruleId) || GHSA_RE2.test(ruleId)) ? [ruleId] : [];
+  const file2 = str2(loc.path) ?? null;
+  const category = inferCategory(toolName, ruleId ?? void 0, tags, vulnIds2, file2 ?? void 0);
+  const life = codeScanningState(str2(a.state), str2(a.dismissed_reason), str2(a.dismissed_comment));
+  const closed = life.state === "fixed" ? str2(a.fixed_at) : life.state === "open" ? void 0 : str2(a.dismissed_at);
+  const message = isObj2(inst.message) ? str2(inst.message.text) : void 0;
+  const htmlUrl = str2(a.html_url);
+  const alertKey = htmlUrl ?? str2(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
+  return {
+    title: str2(rule.description) ?? str2(rule.name) ?? ruleId ?? message ?? "Code scanning alert",
+    // For secret rules the message may quote the match: keep it out.
+    description: category === "secret" ? null : message ?? str2(rule.full_description) ?? null,
+    category,
+    rule_id: ruleId,
+    rule_name: str2(rule.name) ?? null,
+    ...severityOf3(rule),
+    tool: toolName,
+    tool_version: str2(tool.version) ?? null,
+    ...life,
+    first_seen: isoDate2(a.created_at) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
+    repo: repoOf(a),
+    cwe,
+    cve: vulnIds2,
+    location: { file: file2, start_line: int2(loc.start_line), end_line: int2(loc.end_line), url: htmlUrl ?? null },
+    // GitHub's alert is its own dedup unit: it follows the result across line moves.
+    fingerprints: alertKey ? { "github/alert": alertKey } : {},
+    tags,
+    help_uri: null,
+    pointer
+  };
+}
+function parseCodeScanning(doc, file2) {
+  const items = alertItems(doc);
+  if (!items)
+    throw new UserError(
+      "not a GitHub code scanning alert list: expected a JSON array of alerts (GET /repos/{owner}/{repo}/code-scanning/alerts)",
+      file2
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const scans = /* @__PURE__ */ new Map();
+  items.forEach((a, i) => {
+    const pointer = Array.isArray(doc) ? `/${i}` : "";
+    if (!isObj2(a) || !(isObj2(a.rule) || isObj2(a.most_recent_instance))) {
+      out.warnings.push(
+        `${pointer || "/"}: not a code scanning alert (no rule / most_recent_instance); skipped`
+      );
+      return;
+    }
+    const d = codeScanningAlertToDraft(a, pointer);
+    out.findings.push(d);
+    const key = d.tool;
+    const s = scans.get(key) ?? {
+      tool: { name: key, version: d.tool_version ?? null },
+      categories: [],
+      success: true,
+      errors: []
+    };
+    if (!s.categories.includes(d.category)) s.categories.push(d.category);
+    scans.set(key, s);
+  });
+  out.scans = scans.size ? [...scans.values()].map((s) => ({ ...s, categories: [...s.categories].sort() })) : [
+    {
+      tool: { name: "GitHub code scanning", version: null },
+      categories: ["sast"],
+      success: true,
+      errors: []
+    }
+  ];
+  return out;
+}
+var githubCodeScanningParser = {
+  id: "github_code_scanning",
+  input: "json",
+  docs: {
+    title: "GitHub code scanning alerts (REST export)",
+    produce: "`gh api /repos/OWNER/REPO/code-scanning/alerts --paginate --slurp | jq add > code-scanning-alerts.json` (or `/orgs/ORG/code-scanning/alerts`)",
+    takes: "one record per alert; rule id/description, security_severity_level (else rule severity as a level), CWE tags, tool name and version, most_recent_instance path and lines, state (open / fixed / dismissed with reason) with created_at, fixed_at / dismissed_at, html_url and repository"
+  },
+  detect(s) {
+    const d = detectGithubList(s);
+    return d?.kind === "code_scanning" ? d.score : 0;
+  },
+  parse: (doc, ctx) => parseCodeScanning(doc, ctx.file)
+};
+
+// src/parsers/github_secret_scanning/index.ts
+var TOOL = "GitHub secret scanning";
+function secretAlertToDraft(a, pointer, secrets) {
+  const secret = typeof a.secret === "string" && a.secret.trim() !== "" ? a.secret : null;
+  if (secret) secrets.push(secret);
+  const type = str2(a.secret_type) ?? null;
+  const display = str2(a.secret_type_display_name) ?? type ?? "Secret";
+  const life = secretScanningState(str2(a.state), str2(a.resolution), str2(a.resolution_comment));
+  const first = isObj2(a.first_location_detected) ? a.first_location_detected : {};
+  const htmlUrl = str2(a.html_url);
+  const alertKey = htmlUrl ?? str2(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
+  const tags = [];
+  const validity = str2(a.validity);
+  if (validity) tags.push(`validity:${validity}`);
+  if (a.publicly_leaked === true) tags.push("publicly-leaked");
+  if (a.push_protection_bypassed === true) tags.push("push-protection-bypassed");
+  if (a.multi_repo === true) tags.push("multi-repo");
+  return {
+    title: display,
+    description: `${display} detected by GitHub secret scanning${validity ? ` (validity: ${validity})` : ""}`,
+    category: "secret",
+    rule_id: type,
+    rule_name: display,
+    // GitHub gives no severity for secrets; ours default to critical (METRICS.md).
+    severity: "critical",
+    severity_source: "default",
+    source_severity: null,
+    tool: TOOL,
+    ...life,
+    first_seen: isoDate2(a.created_at) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(a.resolved_at) ?? null,
+    repo: repoOf(a),
+    location: {
+      file: str2(first.path) ?? null,
+      start_line: int2(first.start_line),
+      end_line: int2(first.end_line),
+      url: htmlUrl ?? null
+    },
+    fingerprints: alertKey ? { "github/alert": alertKey } : {},
+    tags,
+    pointer,
+    secret
+  };
+}
+function parseSecretScanning(doc, file2) {
+  const items = alertItems(doc);
+  if (!items)
+    throw new UserError(
+      "not a GitHub secret scanning alert list: expected a JSON array of alerts (GET /repos/{owner}/{repo}/secret-scanning/alerts)",
+      file2
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  items.forEach((a, i) => {
+    const pointer = Array.isArray(doc) ? `/${i}` : "";
+    if (!isObj2(a) || !("secret_type" in a || "secret_type_display_name" in a)) {
+      out.warnings.push(`${pointer || "/"}: not a secret scanning alert (no secret_type); skipped`);
+      return;
+    }
+    out.findings.push(secretAlertToDraft(a, pointer, out.secrets));
+  });
+  out.scans = [{ tool: { name: TOOL, version: null }, categories: ["secret"], success: true, errors: [] }];
+  return out;
+}
+var githubSecretScanningParser = {
+  id: "github_secret_scanning",
+  input: "json",
+  docs: {
+    title: "GitHub secret scanning alerts (REST export)",
+    produce: '`gh api "/repos/OWNER/REPO/secret-scanning/alerts?hide_secret=true" --paginate --slurp | jq add > secret-scanning-alerts.json`',
+    takes: "one record per alert, category secret, severity critical (GitHub gives none); secret type as rule, first location path and lines, state (open / resolved with resolution) with created_at and resolved_at, validity and public-leak flags as tags, html_url and repository; the `secret` value is hashed into the identity and redacted, never copied"
+  },
+  detect(s) {
+    const d = detectGithubList(s);
+    return d?.kind === "secret_scanning" ? d.score : 0;
+  },
+  parse: (doc, ctx) => parseSecretScanning(doc, ctx.file)
+};
+
+// src/parsers/github_vulnerability/index.ts
+var TOOL2 = "Dependabot";
+function severityOf4(word, cvss) {
+  const s = wordToSeverity(word);
+  if (s) return { severity: s, severity_source: "tool", source_severity: word };
+  if (cvss?.score != null)
+    return {
+      severity: cvssToSeverity(cvss.score),
+      severity_source: "cvss",
+      source_severity: String(cvss.score)
+    };
+  return { severity: "medium", severity_source: "default", source_severity: null };
+}
+function cvssOf(...candidates) {
+  for (const c of candidates) {
+    if (!isObj2(c)) continue;
+    const vector = str2(c.vector_string) ?? str2(c.vectorString);
+    const score = typeof c.score === "number" && c.score >= 0 && c.score <= 10 ? c.score : null;
+    if (!vector && !score) continue;
+    return { score, vector: vector ?? null, version: cvssVersion(vector) };
+  }
+  return null;
+}
+function vulnIds(...values) {
+  const ids = [];
+  const add = (v) => {
+    const s = str2(v)?.trim();
+    if (s && CVE_RE2.test(s)) ids.push(s.toUpperCase());
+    else if (s && GHSA_RE2.test(s)) ids.push(s);
+  };
+  for (const v of values) {
+    if (Array.isArray(v)) for (const x of v) add(isObj2(x) ? x.value : x);
+    else add(v);
+  }
+  return orderVulnIds(ids);
+}
+function restAlertToDraft(a, pointer) {
+  const adv = isObj2(a.security_advisory) ? a.security_advisory : {};
+  const sv = isObj2(a.security_vulnerability) ? a.security_vulnerability : {};
+  const dep = isObj2(a.dependency) ? a.dependency : {};
+  const pkg = isObj2(dep.package) ? dep.package : isObj2(sv.package) ? sv.package : {};
+  const cvssSev = isObj2(adv.cvss_severities) ? adv.cvss_severities : {};
+  const cvss = cvssOf(cvssSev.cvss_v3, adv.cvss, cvssSev.cvss_v4);
+  const life = dependabotState(str2(a.state), str2(a.dismissed_reason), str2(a.dismissed_comment));
+  const closed = life.state === "fixed" ? a.fixed_at : str2(a.state) === "auto_dismissed" ? a.auto_dismissed_at : a.dismissed_at;
+  const ids = vulnIds(adv.cve_id, adv.ghsa_id, adv.identifiers);
+  const name = str2(pkg.name);
+  const fixed = isObj2(sv.first_patched_version) ? str2(sv.first_patched_version.identifier) : void 0;
+  return {
+    title: str2(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
+    description: str2(adv.description) ?? null,
+    category: "sca",
+    rule_id: str2(adv.ghsa_id) ?? ids[0] ?? null,
+    ...severityOf4(str2(sv.severity) ?? str2(adv.severity), cvss),
+    tool: TOOL2,
+    ...life,
+    first_seen: isoDate2(a.created_at) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
+    repo: repoOf(a),
+    cwe: (Array.isArray(adv.cwes) ? adv.cwes : []).map((c) => cweNumber(isObj2(c) ? c.cwe_id : c)).filter(Boolean),
+    cve: ids,
+    cvss,
+    package: name ? {
+      name,
+      version: null,
+      fixed_version: fixed ?? null,
+      ecosystem: ecosystemOf(str2(pkg.ecosystem)),
+      purl: null
+    } : null,
+    location: { file: str2(dep.manifest_path) ?? null, url: str2(a.html_url) ?? null },
+    tags: str2(dep.scope) ? [`scope:${dep.scope}`] : [],
+    help_uri: str2(adv.permalink) ?? null,
+    pointer
+  };
+}
+function exactVersion(req) {
+  const m = req ? /^\s*=\s*([^\s,<>=]+)\s*$/.exec(req) : null;
+  return m ? m[1] : null;
+}
+function graphqlNodeToDraft(n, pointer, rc) {
+  const sv = isObj2(n.securityVulnerability) ? n.securityVulnerability : {};
+  const adv = isObj2(sv.advisory) ? sv.advisory : isObj2(n.securityAdvisory) ? n.securityAdvisory : {};
+  const pkg = isObj2(sv.package) ? sv.package : {};
+  const cvss = cvssOf(adv.cvss);
+  const state = str2(n.state)?.toLowerCase();
+  const life = dependabotState(state, str2(n.dismissReason), str2(n.dismissComment));
+  const closed = life.state === "fixed" ? n.fixedAt : state === "auto_dismissed" ? n.autoDismissedAt : n.dismissedAt;
+  const ids = vulnIds(adv.ghsaId, adv.identifiers);
+  const name = str2(pkg.name);
+  const fixed = isObj2(sv.firstPatchedVersion) ? str2(sv.firstPatchedVersion.identifier) : void 0;
+  const repo = (isObj2(n.repository) ? str2(n.repository.nameWithOwner) : void 0) ?? rc.repo;
+  const number4 = strOrNum(n.number);
+  const cwes = isObj2(adv.cwes) && Array.isArray(adv.cwes.nodes) ? adv.cwes.nodes : [];
+  return {
+    title: str2(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
+    description: str2(adv.description) ?? null,
+    category: "sca",
+    rule_id: str2(adv.ghsaId) ?? ids.find((i) => GHSA_RE2.test(i)) ?? ids[0] ?? null,
+    ...severityOf4(str2(sv.severity), cvss),
+    tool: TOOL2,
+    ...life,
+    first_seen: isoDate2(n.createdAt) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
+    repo,
+    cwe: cwes.map((c) => cweNumber(isObj2(c) ? c.cweId : c)).filter(Boolean),
+    cve: ids,
+    cvss,
+    package: name ? {
+      name,
+      version: exactVersion(str2(n.vulnerableRequirements)),
+      fixed_version: fixed ?? null,
+      ecosystem: ecosystemOf(str2(pkg.ecosystem)),
+      purl: null
+    } : null,
+    location: {
+      file: str2(n.vulnerableManifestPath) ?? null,
+      url: rc.url && number4 ? `${rc.url.replace(/\/+$/, "")}/security/dependabot/${number4}` : null
+    },
+    tags: str2(n.dependencyScope) ? [`scope:${String(n.dependencyScope).toLowerCase()}`] : [],
+    help_uri: str2(adv.permalink) ?? null,
+    pointer
+  };
+}
+function findAlertConnections(v, pointer, rc, depth, found) {
+  if (depth > 8) return;
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => findAlertConnections(x, `${pointer}/${i}`, rc, depth + 1, found));
+    return;
+  }
+  if (!isObj2(v)) return;
+  const here = {
+    repo: str2(v.nameWithOwner) ?? rc.repo,
+    url: (str2(v.nameWithOwner) ? str2(v.url) : void 0) ?? rc.url
+  };
+  for (const [k, child] of Object.entries(v)) {
+    if (k === "vulnerabilityAlerts" && isObj2(child)) {
+      if (Array.isArray(child.nodes))
+        found.push({ nodes: child.nodes, pointer: `${pointer}/${k}/nodes`, rc: here });
+      else if (Array.isArray(child.edges))
+        found.push({
+          nodes: child.edges.map((e) => isObj2(e) ? e.node : e),
+          pointer: `${pointer}/${k}/edges`,
+          rc: here
+        });
+    } else if (typeof child === "object" && child !== null)
+      findAlertConnections(child, `${pointer}/${k}`, here, depth + 1, found);
+  }
+}
+function graphqlAlerts(doc) {
+  if (!isObj2(doc) || !isObj2(doc.data)) return void 0;
+  const found = [];
+  findAlertConnections(doc.data, "/data", { repo: null, url: null }, 0, found);
+  return found.length ? found : void 0;
+}
+function parseGithubVulnerability(doc, file2) {
+  const gql = graphqlAlerts(doc);
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (gql) {
+    for (const conn of gql) {
+      conn.nodes.forEach((n, i) => {
+        const pointer = conn.pointer.endsWith("/edges") ? `${conn.pointer}/${i}/node` : `${conn.pointer}/${i}`;
+        if (!isObj2(n) || !(isObj2(n.securityVulnerability) || isObj2(n.securityAdvisory))) {
+          out.warnings.push(`${pointer}: not a vulnerability alert (no securityVulnerability); skipped`);
+          return;
+        }
+        out.findings.push(graphqlNodeToDraft(n, pointer, conn.rc));
+      });
+    }
+  } else {
+    if (isObj2(doc) && Array.isArray(doc.errors) && !isObj2(doc.data))
+      throw new UserError(
+        `GitHub GraphQL error response, no data: ${doc.errors.map((e) => (isObj2(e) ? str2(e.message) : void 0) ?? "?").join("; ")}`,
+        file2
+      );
+    const list = detectGithubList({ name: file2, head: "", doc });
+    if (list?.kind === "code_scanning") {
+      const cs = parseCodeScanning(doc, file2);
+      cs.warnings.unshift(
+        "this is a GitHub code scanning alert list, not Dependabot alerts: read as github_code_scanning"
+      );
+      return cs;
+    }
+    const items = alertItems(doc);
+    if (!items)
+      throw new UserError(
+        "not GitHub Dependabot alerts: expected a JSON array of alerts (GET /repos/{owner}/{repo}/dependabot/alerts) or a GraphQL response with data.repository.vulnerabilityAlerts.nodes",
+        file2
+      );
+    items.forEach((a, i) => {
+      const pointer = Array.isArray(doc) ? `/${i}` : "";
+      if (!isObj2(a) || !isObj2(a.security_advisory)) {
+        out.warnings.push(`${pointer || "/"}: not a Dependabot alert (no security_advisory); skipped`);
+        return;
+      }
+      out.findings.push(restAlertToDraft(a, pointer));
+    });
+  }
+  out.scans = [{ tool: { name: TOOL2, version: null }, categories: ["sca"], success: true, errors: [] }];
+  return out;
+}
+function detect2(s) {
+  if (graphqlAlerts(s.doc)) return 1;
+  const d = detectGithubList(s);
+  return d?.kind === "dependabot" ? d.score : 0;
+}
+var githubVulnerabilityParser = {
+  id: "github_vulnerability",
+  input: "json",
+  docs: {
+    title: "GitHub Dependabot alerts (REST export or GraphQL vulnerabilityAlerts)",
+    produce: "`gh api /repos/OWNER/REPO/dependabot/alerts --paginate --slurp | jq add > dependabot-alerts.json`; or GraphQL `repository { vulnerabilityAlerts(first: 100) { nodes { ... } } }` via `gh api graphql`",
+    takes: "one record per alert; advisory summary, GHSA/CVE ids, CWE, CVSS, severity, package name and ecosystem, fixed version, manifest path, state (open / fixed / dismissed with reason / auto_dismissed) with created, fixed or dismissed dates, repository"
+  },
+  detect: detect2,
+  parse: (doc, ctx) => parseGithubVulnerability(doc, ctx.file)
+};
+
+// src/parsers/defectdojo_generic/index.ts
+var DEFAULT_TOOL2 = "DefectDojo generic import";
+var KNOWN_KEYS = new Set(
+  "title description severity mitigation impact references date cve cwe cvssv3 cvssv3_score cvssv4 cvssv4_score file_path line component_name component_version endpoints unique_id_from_tool vuln_id_from_tool active verified false_p out_of_scope risk_accepted is_mitigated mitigated mitigated_by duplicate tags steps_to_reproduce severity_justification fix_available fix_version static_finding dynamic_finding sast_source_object sast_sink_object sast_source_line sast_source_file_path nb_occurences publish_date service planned_remediation_date planned_remediation_version effort_for_fixing vulnerability_ids files epss_score epss_percentile kev_date known_exploited ransomware_used scanner_confidence numerical_severity param payload under_review under_defect_review url request response hash_code found_by cvssv3_vector cvss_score".split(" ")
+);
+var CSV_MARKERS = [
+  "Date",
+  "CweId",
+  "Url",
+  "Mitigation",
+  "Impact",
+  "References",
+  "Active",
+  "Verified",
+  "FalsePositive",
+  "Duplicate"
+];
+function detectJson(d, name) {
+  if (!isObj2(d) || !Array.isArray(d.findings)) return 0;
+  const items = d.findings.slice(0, 20).filter(isObj2);
+  const keys = items.flatMap((f) => Object.keys(f));
+  if (keys.length === 0) {
+    if (!Object.keys(d).every((k) => ["findings", "name", "type", "version"].includes(k))) return 0;
+    return /generic|defect-?dojo|dojo/i.test(name) ? 0.6 : 0.3;
+  }
+  const known = keys.filter((k) => KNOWN_KEYS.has(k)).length / keys.length;
+  if (known < 0.8) return 0;
+  return items.every((f) => "title" in f) ? 0.9 : 0.6;
+}
+function detectCsvHead(head) {
+  const line = (head.charCodeAt(0) === 65279 ? head.slice(1) : head).split(/\r?\n/)[0] ?? "";
+  const cols = new Set(line.split(",").map((c) => c.trim().replace(/^"|"$/g, "")));
+  if (!cols.has("Title") || !cols.has("Severity") || !cols.has("Description")) return 0;
+  const markers = CSV_MARKERS.filter((m) => cols.has(m)).length;
+  return markers >= 4 ? 0.9 : markers >= 2 ? 0.6 : 0;
+}
+function detect3(s) {
+  if (s.doc !== void 0) return detectJson(s.doc, s.name);
+  return detectCsvHead(s.head);
+}
+function boolOf(v) {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase();
+    if (["true", "yes", "1", "y"].includes(t)) return true;
+    if (["false", "no", "0", "n"].includes(t)) return false;
+  }
+  if (typeof v === "number") return v !== 0;
+  return void 0;
+}
+function stateOf(f) {
+  if (boolOf(f.false_p)) return { state: "false_positive", state_reason: "false_p" };
+  if (boolOf(f.risk_accepted)) return { state: "accepted_risk", state_reason: "risk_accepted" };
+  if (boolOf(f.out_of_scope)) return { state: "not_applicable", state_reason: "out_of_scope" };
+  if (boolOf(f.duplicate)) return { state: "duplicate", state_reason: "duplicate" };
+  if (boolOf(f.is_mitigated) || str2(f.mitigated)) return { state: "fixed", state_reason: "is_mitigated" };
+  if (boolOf(f.active) === false)
+    return { state: "fixed", state_reason: "inactive (active: false, no other reason given)" };
+  return { state: "open", state_reason: null };
+}
+function cvssOf2(f) {
+  const vector = str2(f.cvssv3) ?? str2(f.cvssv3_vector) ?? str2(f.cvssv4);
+  const raw = f.cvssv3_score ?? f.cvss_score ?? f.cvssv4_score;
+  const n = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : NaN;
+  const score = Number.isFinite(n) && n >= 0 && n <= 10 ? n : null;
+  if (!vector && score === null) return null;
+  return { score, vector: vector ?? null, version: cvssVersion(vector) };
+}
+function severityOf5(f, cvss) {
+  const word = strOrNum(f.severity);
+  const s = wordToSeverity(word);
+  if (s) return { severity: s, severity_source: "tool", source_severity: word };
+  if (cvss?.score != null)
+    return {
+      severity: cvssToSeverity(cvss.score),
+      severity_source: "cvss",
+      source_severity: String(cvss.score)
+    };
+  return { severity: "medium", severity_source: "default", source_severity: word ?? null };
+}
+var CATEGORY_WORDS = /* @__PURE__ */ new Set([
+  "sast",
+  "sca",
+  "secret",
+  "iac",
+  "container",
+  "dast",
+  "mobile",
+  "cloud",
+  "license"
+]);
+function categoryOf(f, hasFile, hasUrl) {
+  const tags = Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : typeof f.tags === "string" ? f.tags.split(/[,;]/) : [];
+  for (const t of tags) {
+    const w = t.trim().toLowerCase();
+    if (CATEGORY_WORDS.has(w)) return w;
+    if (w === "secrets") return "secret";
+  }
+  if (str2(f.component_name)) return "sca";
+  if (f.dynamic_finding === true && f.static_finding !== true) return "dast";
+  if (f.static_finding === true && hasFile && !hasUrl) return "sast";
+  return "other";
+}
+function endpointUrl(e) {
+  if (typeof e === "string") return str2(e);
+  if (!isObj2(e)) return void 0;
+  const host = str2(e.host);
+  if (!host) return str2(e.url);
+  const proto = str2(e.protocol);
+  const port = strOrNum(e.port);
+  const path6 = str2(e.path);
+  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path6 ? path6.startsWith("/") ? path6 : `/${path6}` : ""}`;
+}
+function vulnIdsOf(f) {
+  const ids = [];
+  const add = (v) => {
+    const s = (isObj2(v) ? str2(v.vulnerability_id) : str2(v))?.trim();
+    if (!s) return;
+    ids.push(CVE_RE2.test(s) ? s.toUpperCase() : s);
+  };
+  for (const part of (str2(f.cve) ?? "").split(/[,;\s]+/)) add(part);
+  if (Array.isArray(f.vulnerability_ids)) f.vulnerability_ids.forEach(add);
+  return orderVulnIds(ids).filter((i) => CVE_RE2.test(i) || GHSA_RE2.test(i) || /^[A-Z]+-[\w.-]+$/.test(i));
+}
+function findingToDraft(f, pointer, tool, warnings) {
+  const title = strOrNum(f.title)?.trim();
+  if (!title) {
+    warnings.push(`${pointer}: finding has no title (required by the Generic Findings Import); skipped`);
+    return void 0;
+  }
+  const cvss = cvssOf2(f);
+  const sev = severityOf5(f, cvss);
+  if (sev.severity_source === "default")
+    warnings.push(
+      `${pointer}: severity ${sev.source_severity ? `"${sev.source_severity}" not recognised` : "missing"}; medium assumed`
+    );
+  const endpoints = Array.isArray(f.endpoints) ? f.endpoints : [];
+  const url2 = str2(f.url) ?? endpoints.map(endpointUrl).find(Boolean) ?? null;
+  const file2 = str2(f.file_path) ?? null;
+  const cwe = cweNumber(f.cwe);
+  const comp = str2(f.component_name);
+  const life = stateOf(f);
+  const date5 = f.date;
+  if (str2(date5) && !isoDate2(date5))
+    warnings.push(`${pointer}: date ${JSON.stringify(date5)} not readable; first_seen left empty`);
+  const uid = strOrNum(f.unique_id_from_tool);
+  return {
+    title,
+    description: str2(f.description) ?? null,
+    category: categoryOf(f, file2 !== null, url2 !== null),
+    rule_id: strOrNum(f.vuln_id_from_tool) ?? null,
+    ...sev,
+    tool,
+    tool_confidence: strOrNum(f.scanner_confidence) ?? null,
+    ...life,
+    first_seen: isoDate2(date5) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(f.mitigated) ?? null,
+    cwe: cwe ? [cwe] : [],
+    cve: vulnIdsOf(f),
+    cvss,
+    package: comp ? {
+      name: comp,
+      version: strOrNum(f.component_version) ?? null,
+      fixed_version: strOrNum(f.fix_version) ?? null,
+      ecosystem: null,
+      purl: null
+    } : null,
+    location: { file: file2, start_line: int2(f.line), url: url2 },
+    fingerprints: uid ? { unique_id_from_tool: uid } : {},
+    tags: Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : [],
+    help_uri: null,
+    service: str2(f.service) ?? null,
+    pointer
+  };
+}
+function parseJsonDoc(doc, file2) {
+  if (!isObj2(doc) || !Array.isArray(doc.findings))
+    throw new UserError(
+      'not a DefectDojo Generic Findings Import file: expected a JSON object with a "findings" array (or the CSV with Title, Severity, Description columns)',
+      file2
+    );
+  const tool = str2(doc.type) ?? str2(doc.name) ?? DEFAULT_TOOL2;
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  doc.findings.forEach((f, i) => {
+    const pointer = `/findings/${i}`;
+    if (!isObj2(f)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      return;
+    }
+    const d = findingToDraft(f, pointer, tool, out.warnings);
+    if (d) out.findings.push(d);
+  });
+  out.scans = scanEvidence(out, tool, strOrNum(doc.version) ?? null);
+  return out;
+}
+function scanEvidence(out, tool, version2) {
+  const cats = [...new Set(out.findings.map((d) => d.category))].sort();
+  return [
+    { tool: { name: tool, version: version2 }, categories: cats.length ? cats : ["other"], success: true, errors: [] }
+  ];
+}
+var CSV_COLUMNS = {
+  Date: "date",
+  Title: "title",
+  CweId: "cwe",
+  Url: "url",
+  Severity: "severity",
+  Description: "description",
+  Mitigation: "mitigation",
+  Impact: "impact",
+  References: "references",
+  Active: "active",
+  Verified: "verified",
+  FalsePositive: "false_p",
+  Duplicate: "duplicate",
+  CVE: "cve",
+  CVSSV3: "cvssv3",
+  FilePath: "file_path",
+  Line: "line",
+  ComponentName: "component_name",
+  ComponentVersion: "component_version",
+  Mitigated: "mitigated"
+};
+function parseCsvText(text, file2) {
+  const table2 = parseCsv(text, file2);
+  for (const need of ["Title", "Severity"])
+    if (!table2.headers.includes(need))
+      throw new UserError(
+        `not a DefectDojo Generic Findings Import CSV: no "${need}" column (found ${table2.headers.slice(0, 8).join(", ")})`,
+        file2,
+        "1"
+      );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  for (const row of table2.rows) {
+    const f = {};
+    for (const [col, key] of Object.entries(CSV_COLUMNS)) {
+      const v = row[col];
+      if (v !== void 0 && v.trim() !== "") f[key] = v;
+    }
+    const d = findingToDraft(f, `row ${row.__line}`, DEFAULT_TOOL2, out.warnings);
+    if (d) out.findings.push(d);
+  }
+  out.scans = scanEvidence(out, DEFAULT_TOOL2, null);
+  return out;
+}
+function parseDefectdojoGeneric(doc, file2) {
+  if (typeof doc !== "string") return parseJsonDoc(doc, file2);
+  const lead = doc.replace(/^\uFEFF/, "").trimStart()[0];
+  if (lead === "{" || lead === "[") {
+    const r = parseJsonWithPosition(doc.replace(/^\uFEFF/, ""));
+    if (!r.ok) throw new UserError(r.message, file2, r.position);
+    return parseJsonDoc(r.value, file2);
+  }
+  return parseCsvText(doc, file2);
+}
+var defectdojoGenericParser = {
+  id: "defectdojo_generic",
+  // JSON or CSV: the parser decodes the text itself.
+  input: "text",
+  docs: {
+    title: "DefectDojo Generic Findings Import (JSON or CSV)",
+    produce: 'a DefectDojo "Generic Findings Import" file written by hand or by a script (`{"findings": [...]}` or CSV with Date, Title, CweId, Url, Severity, Description, ... columns)',
+    takes: "one record per finding / row; title, severity (else CVSS), description, CVE/vulnerability ids, CWE, CVSS v3, file and line, component name/version/fix version, first endpoint as URL, state from false_p / risk_accepted / out_of_scope / duplicate / is_mitigated / active, date \u2192 first_seen, mitigated \u2192 closed_at; category only when the file makes it clear, else other"
+  },
+  detect: detect3,
+  parse: (doc, ctx) => parseDefectdojoGeneric(doc, ctx.file)
+};
+
 // src/parsers/registry.ts
-var PARSERS = [sarifParser];
+var PARSERS = [
+  sarifParser,
+  gitlabSastParser,
+  gitlabDepScanParser,
+  gitlabContainerScanParser,
+  gitlabSecretDetectionParser,
+  gitlabDastParser,
+  githubCodeScanningParser,
+  githubSecretScanningParser,
+  githubVulnerabilityParser,
+  defectdojoGenericParser
+];
 function formatIds() {
   return PARSERS.map((p) => p.id).sort();
 }
@@ -34929,10 +36126,10 @@ function identityScheme(category) {
   }
 }
 function canonicalVulnId(ids) {
-  const norm = [...new Set(ids.map((i) => i.trim()).filter(Boolean))];
+  const norm2 = [...new Set(ids.map((i) => i.trim()).filter(Boolean))];
   const rank = (i) => /^CVE-/i.test(i) ? 0 : /^GHSA-/i.test(i) ? 1 : 2;
-  norm.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  return norm[0]?.toUpperCase() ?? null;
+  norm2.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return norm2[0]?.toUpperCase() ?? null;
 }
 function normalizeTarget(t) {
   if (!t) return null;
