@@ -1,9 +1,29 @@
 import { UserError } from '../util/errors.js';
 import type { Parser, Sniff } from './types.js';
 import { sarifParser } from './sarif/index.js';
+import { semgrepParser } from './semgrep/index.js';
+import { banditParser } from './bandit/index.js';
+import { gitleaksParser } from './gitleaks/index.js';
+import { checkovParser } from './checkov/index.js';
+import { kicsParser } from './kics/index.js';
+import { tfsecParser } from './tfsec/index.js';
+import { zapParser } from './zap/index.js';
+import { mobsfParser } from './mobsf/index.js';
+import { eslintParser } from './eslint/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
-export const PARSERS: readonly Parser[] = [sarifParser];
+export const PARSERS: readonly Parser[] = [
+  sarifParser,
+  semgrepParser,
+  banditParser,
+  gitleaksParser,
+  checkovParser,
+  kicsParser,
+  tfsecParser,
+  zapParser,
+  mobsfParser,
+  eslintParser,
+];
 
 export function formatIds(): string[] {
   return PARSERS.map((p) => p.id).sort();
