@@ -6,11 +6,16 @@ import { cwesOf, describeType, isObj, posInt, str, type Obj } from '../code-help
 /** Bandit tests whose `code` holds a hard-coded password (B105 string, B106 argument, B107 default). */
 const PASSWORD_TESTS = new Set(['B105', 'B106', 'B107']);
 
-function codeSecrets(code: string): string[] {
-  // `code` is "NN <source line>" lines; the quoted literals on them are what B105-B107 flag.
-  const out: string[] = [];
-  for (const m of code.matchAll(/(['"])((?:(?!\1)[^\\]|\\.){4,})\1/g)) out.push(m[2]!);
-  return out;
+/**
+ * B105-B107 put the flagged literal in issue_text ("Possible hardcoded password: 'hunter2'"). The text is
+ * kept with the literal replaced; only literals of 8+ characters go to the file-wide redaction list,
+ * because Bandit also flags words such as 'Pass' or 'POST' that appear in other records' text.
+ */
+function withoutPassword(text: string, out: ParseOutput): string {
+  return text.replace(/(: )(['"])(.*)\2\s*$/, (_m, sep: string, q: string, value: string) => {
+    if (value.length >= 8) out.secrets.push(value);
+    return `${sep}${q}[REDACTED]${q}`;
+  });
 }
 
 function resultToDraft(r: unknown, i: number, out: ParseOutput, version: string | null): Draft | undefined {
@@ -26,12 +31,11 @@ function resultToDraft(r: unknown, i: number, out: ParseOutput, version: string 
   const sev = word && word.toUpperCase() !== 'UNDEFINED' ? wordToSeverity(word) : undefined;
   if (word && !sev && word.toUpperCase() !== 'UNDEFINED')
     out.warnings.push(`${pointer}: unknown issue_severity "${word}"`);
-  // `code` is never copied; for the hard-coded password tests its literals are secrets to redact.
-  const code = str(r.code);
-  if (code && testId && PASSWORD_TESTS.has(testId)) out.secrets.push(...codeSecrets(code));
+  // `code` (source lines) is never copied.
   const range = Array.isArray(r.line_range) ? r.line_range.filter((n: unknown) => typeof n === 'number') : [];
   const issueCwe: Obj | undefined = isObj(r.issue_cwe) ? r.issue_cwe : undefined;
-  const text = str(r.issue_text) ?? '';
+  const raw = str(r.issue_text) ?? '';
+  const text = testId && PASSWORD_TESTS.has(testId) ? withoutPassword(raw, out) : raw;
   return {
     title: text.trim() || testName || testId || 'Bandit issue',
     description: text || null,

@@ -76,9 +76,7 @@ function resultToDraft(r: unknown, i: number, out: ParseOutput): Draft | undefin
 }
 
 function looksLikeTfsecResult(o: Obj): boolean {
-  return (
-    'rule_id' in o && isObj(o.location) && ('rule_provider' in o || 'rule_description' in o || 'long_id' in o)
-  );
+  return 'rule_id' in o && isObj(o.location) && 'filename' in o.location && 'start_line' in o.location;
 }
 
 function detect(s: { doc?: unknown; name: string }): number {
