@@ -8,6 +8,7 @@ function categoryOf(checkType: string): Category {
   if (checkType === 'secrets') return 'secret';
   if (checkType === 'sca_image') return 'container';
   if (checkType.startsWith('sca_')) return 'sca';
+  if (checkType.startsWith('sast')) return 'sast';
   return 'iac';
 }
 
@@ -47,7 +48,10 @@ function checkToDraft(
     const res = str(c.resource);
     secret = res && /^[0-9a-f]{32,}$/i.test(res) ? res : (lines[0] ?? null);
   }
-  const suppressComment = str(c.suppress_comment) ?? null;
+  const suppressComment =
+    str(c.suppress_comment) ??
+    (isObj(c.check_result) ? str(c.check_result.suppress_comment) : undefined) ??
+    null;
   const cve = vulnIdsIn(vd.id, vd.cve_id);
   const pkgName = str(vd.package_name);
   return {

@@ -81,6 +81,13 @@ function resultToDraft(r: unknown, i: number, version: string | null, out: Parse
     if (v) tags.push(`${k}:${v.toLowerCase()}`);
   }
   for (const s of listOf(meta.subcategory)) tags.push(`subcategory:${s}`);
+  const validation = str(extra.validation_state);
+  if (validation && validation !== 'NO_VALIDATOR') tags.push(`validation:${validation.toLowerCase()}`);
+  // `semgrep ci --supply-chain` results: a dependency match, not code.
+  const sca: Obj | undefined = isObj(extra.sca_info) ? extra.sca_info : undefined;
+  const depMatch: Obj = sca && isObj(sca.dependency_match) ? sca.dependency_match : {};
+  const found: Obj = isObj(depMatch.found_dependency) ? depMatch.found_dependency : {};
+  if (sca) tags.push(sca.reachable === true ? 'reachable' : 'unreachable');
   const ignored = extra.is_ignored === true;
   const start = isObj(r.start) ? r.start : {};
   const end = isObj(r.end) ? r.end : {};
@@ -89,7 +96,7 @@ function resultToDraft(r: unknown, i: number, version: string | null, out: Parse
     // Semgrep wraps messages at ~80 columns: the first sentence of the joined text, not the first line.
     title: headline(message.replace(/\s+/g, ' ')) || checkId || 'Semgrep finding',
     description: message || null,
-    category: secret ? 'secret' : 'sast',
+    category: sca ? 'sca' : secret ? 'secret' : 'sast',
     rule_id: checkId ?? null,
     rule_name: checkId ? checkId.split('.').pop()! : null,
     severity: mapped ?? 'medium',
@@ -101,8 +108,21 @@ function resultToDraft(r: unknown, i: number, version: string | null, out: Parse
     state: ignored ? 'suppressed' : 'open',
     suppression: ignored ? { kind: 'inSource', status: 'accepted', justification: null } : null,
     cwe: cwesOf(meta.cwe),
-    cve: vulnIdsIn(checkId, references),
-    location: { file: str(r.path) ?? null, start_line: posInt(start.line), end_line: posInt(end.line) },
+    cve: vulnIdsIn(meta['sca-vuln-database-identifier'], checkId, references),
+    package: str(found.package)
+      ? {
+          name: found.package,
+          version: str(found.version) ?? null,
+          fixed_version: null,
+          ecosystem: str(found.ecosystem)?.toLowerCase() ?? null,
+          purl: null,
+        }
+      : null,
+    location: {
+      file: (sca ? str(found.lockfile_path) : undefined) ?? str(r.path) ?? null,
+      start_line: posInt(start.line),
+      end_line: posInt(end.line),
+    },
     fingerprints: fp && fp !== REQUIRES_LOGIN ? { fingerprint: fp } : {},
     tags,
     help_uri:
@@ -248,7 +268,10 @@ function parse(doc: unknown, ctx: { file: string }): ParseOutput {
   const errors = Array.isArray(doc.errors) ? doc.errors : [];
   const scan: ScanEvidence = {
     tool: { name: 'Semgrep', version },
-    categories: out.findings.some((f) => f.category === 'secret') ? ['sast', 'secret'] : ['sast'],
+    categories: [
+      'sast',
+      ...(['sca', 'secret'] as const).filter((c) => out.findings.some((f) => f.category === c)),
+    ],
     // Target parse errors are level "warn" and leave the rest of the scan valid; "error" is fatal.
     success: !errors.some((e: unknown) => isObj(e) && String(e.level).toLowerCase() === 'error'),
     errors: errors.map(errorText),

@@ -10,6 +10,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES: Array<[string, string]> = [
   ['semgrep', 'semgrep/results.json'],
   ['semgrep', 'semgrep/vulns.json'],
+  ['semgrep', 'semgrep/supply-chain-ci.json'],
+  ['checkov', 'checkov/summary-only.json'],
   ['bandit', 'bandit/results.json'],
   ['gitleaks', 'gitleaks/v8.json'],
   ['gitleaks', 'gitleaks/v7.json'],

@@ -80,6 +80,20 @@ describe('semgrep parser', () => {
     expect(v.scans[0]!.categories).toEqual(['sca']);
   });
 
+  it('CLI supply-chain results (extra.sca_info) are SCA records with the found dependency', () => {
+    const c = normalizeFixture('semgrep/supply-chain-ci.json');
+    expect(c.findings).toHaveLength(1);
+    expect(c.findings[0]).toMatchObject({
+      category: 'sca',
+      severity: 'high',
+      cve: ['CVE-2021-44906', 'GHSA-xvch-5gv4-984h'],
+      package: { name: 'minimist', version: '1.2.5', ecosystem: 'npm' },
+      location: { file: 'package-lock.json', start_line: 120 },
+    });
+    expect(c.findings[0]!.tags).toContain('unreachable');
+    expect(c.scans[0]!.categories).toEqual(['sast', 'sca']);
+  });
+
   it('throws UserError for a wrong shape, naming what was expected', () => {
     expect(() => semgrepParser.parse({ foo: 1 }, { file: 'x.json' })).toThrow(UserError);
     expect(() => semgrepParser.parse([], { file: 'x.json' })).toThrow(
