@@ -10,6 +10,15 @@ import { githubCodeScanningParser } from './github_code_scanning/index.js';
 import { githubSecretScanningParser } from './github_secret_scanning/index.js';
 import { githubVulnerabilityParser } from './github_vulnerability/index.js';
 import { defectdojoGenericParser } from './defectdojo_generic/index.js';
+import { semgrepParser } from './semgrep/index.js';
+import { banditParser } from './bandit/index.js';
+import { gitleaksParser } from './gitleaks/index.js';
+import { checkovParser } from './checkov/index.js';
+import { kicsParser } from './kics/index.js';
+import { tfsecParser } from './tfsec/index.js';
+import { zapParser } from './zap/index.js';
+import { mobsfParser } from './mobsf/index.js';
+import { eslintParser } from './eslint/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
 export const PARSERS: readonly Parser[] = [
@@ -23,6 +32,15 @@ export const PARSERS: readonly Parser[] = [
   githubSecretScanningParser,
   githubVulnerabilityParser,
   defectdojoGenericParser,
+  semgrepParser,
+  banditParser,
+  gitleaksParser,
+  checkovParser,
+  kicsParser,
+  tfsecParser,
+  zapParser,
+  mobsfParser,
+  eslintParser,
 ];
 
 export function formatIds(): string[] {
