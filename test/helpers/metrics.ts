@@ -38,15 +38,13 @@ export function contextFor(s: Scenario): MetricContext {
   const dict = s.dict ? s.dict(defaultDictionary()) : defaultDictionary();
   const runs = s.runs ?? [];
   const observations: Observation[] = [
-    ...runs
-      .filter(isMainlineRun)
-      .map((r) => ({
-        at: r.finished_at,
-        origin: 'collected' as const,
-        name: `${r.repo} ${r.finished_at}`,
-        successScopes: runScopes(r),
-        findings: findingsOf(r),
-      })),
+    ...runs.filter(isMainlineRun).map((r) => ({
+      at: r.finished_at,
+      origin: 'collected' as const,
+      name: `${r.repo} ${r.finished_at}`,
+      successScopes: runScopes(r),
+      findings: findingsOf(r),
+    })),
     ...(s.manual ?? []).map((m) => ({
       at: m.at,
       origin: 'manual' as const,
