@@ -9,6 +9,7 @@ import { finalizeDrafts } from '../normalize/finalize.js';
 import { errorMessage, isUserError, UserError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import { parseJsonWithPosition } from '../util/json-position.js';
+import { parseJsonLines } from '../util/json-lines.js';
 
 export interface ReadOptions {
   format: string;
@@ -77,7 +78,12 @@ export function decodeInput(
   const lead = text.trimStart()[0];
   if (lead === '{' || lead === '[' || text.trim() === 'null') {
     const r = parseJsonWithPosition(text);
-    if (!r.ok) throw new UserError(r.message, displayPath, r.position);
+    if (!r.ok) {
+      // JSON Lines (Prowler 2 `-M json`, other streaming writers): one object per line → an array.
+      const lines = lead === '{' ? parseJsonLines(text) : undefined;
+      if (lines) return { text, doc: lines, kind: 'json' };
+      throw new UserError(r.message, displayPath, r.position);
+    }
     return { text, doc: r.value, kind: 'json' };
   }
   if (lead === '<') {

@@ -1,9 +1,21 @@
 import { UserError } from '../util/errors.js';
 import type { Parser, Sniff } from './types.js';
 import { sarifParser } from './sarif/index.js';
+import { awsInspector2Parser } from './aws_inspector2/index.js';
+import { gcloudArtifactScanParser } from './gcloud_artifact_scan/index.js';
+import { azureDefenderParser } from './azure_defender/index.js';
+import { prowlerParser } from './prowler/index.js';
+import { awsSecurityHubParser } from './aws_securityhub/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
-export const PARSERS: readonly Parser[] = [sarifParser];
+export const PARSERS: readonly Parser[] = [
+  sarifParser,
+  awsInspector2Parser,
+  gcloudArtifactScanParser,
+  azureDefenderParser,
+  prowlerParser,
+  awsSecurityHubParser,
+];
 
 export function formatIds(): string[] {
   return PARSERS.map((p) => p.id).sort();
