@@ -1,6 +1,7 @@
 import { UserError } from '../util/errors.js';
 import type { Parser, Sniff } from './types.js';
 import { sarifParser } from './sarif/index.js';
+import { gcpSccParser } from './gcp_scc/index.js';
 import { awsInspector2Parser } from './aws_inspector2/index.js';
 import { gcloudArtifactScanParser } from './gcloud_artifact_scan/index.js';
 import { azureDefenderParser } from './azure_defender/index.js';
@@ -15,6 +16,7 @@ export const PARSERS: readonly Parser[] = [
   azureDefenderParser,
   prowlerParser,
   awsSecurityHubParser,
+  gcpSccParser,
 ];
 
 export function formatIds(): string[] {

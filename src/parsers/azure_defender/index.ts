@@ -49,7 +49,10 @@ export function parseAzureDefender(text: unknown, ctx: { file: string }): ParseO
       cell(r, 'recommendationDisplayName') ??
       cell(r, 'recommendationName') ??
       'Defender for Cloud recommendation';
-    const resourceName = cell(r, 'resourceName');
+    // Subscription-level recommendations name the subscription by id; its display name reads better.
+    const resourceName = /^subscriptions?$/i.test(r.resourceType ?? '')
+      ? (cell(r, 'subscriptionName') ?? cell(r, 'resourceName'))
+      : cell(r, 'resourceName');
     const owner = cell(r, 'owner');
     out.findings.push({
       title: resourceName ? `${resourceName} - ${title}` : title,

@@ -38,8 +38,9 @@ function detect(s: Sniff): number {
   if (isObj(d) && isObj(d.package_vulnerability_summary)) return 1;
   const list = isObj(d) && Array.isArray(d.occurrences) ? d.occurrences : Array.isArray(d) ? d : undefined;
   if (!list || list.length === 0) return 0;
-  const first = list.slice(0, 5);
-  return first.every(isOccurrence) ? 0.95 : 0;
+  const first = list.slice(0, 5).filter(isObj);
+  const grafeas = first.every((o) => typeof o.noteName === 'string' && typeof o.kind === 'string');
+  return grafeas && first.some(isOccurrence) ? 0.95 : 0;
 }
 
 function packageOf(pi: Record<string, any> | undefined): Package | null {
