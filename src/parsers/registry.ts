@@ -2,6 +2,8 @@ import { UserError } from '../util/errors.js';
 import type { Parser, Sniff } from './types.js';
 import { sarifParser } from './sarif/index.js';
 import { gcpSccParser } from './gcp_scc/index.js';
+import { wizParser } from './wiz/index.js';
+import { wizcliParser } from './wizcli/index.js';
 import { awsInspector2Parser } from './aws_inspector2/index.js';
 import { gcloudArtifactScanParser } from './gcloud_artifact_scan/index.js';
 import { azureDefenderParser } from './azure_defender/index.js';
@@ -17,6 +19,8 @@ export const PARSERS: readonly Parser[] = [
   prowlerParser,
   awsSecurityHubParser,
   gcpSccParser,
+  wizParser,
+  wizcliParser,
 ];
 
 export function formatIds(): string[] {

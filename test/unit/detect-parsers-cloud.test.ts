@@ -50,6 +50,11 @@ describe('cloud parser detection on own fixtures', () => {
     ['gcloud_artifact_scan/describe.json', 'gcloud_artifact_scan'],
     ['gcloud_artifact_scan/occurrences-list.json', 'gcloud_artifact_scan'],
     ['gcp_scc/findings.json', 'gcp_scc'],
+    ['wiz/issues.csv', 'wiz'],
+    ['wiz/vulnerability-findings.csv', 'wiz'],
+    ['wizcli/img.json', 'wizcli'],
+    ['wizcli/iac.json', 'wizcli'],
+    ['wizcli/dir.json', 'wizcli'],
   ];
   for (const [rel, id] of fixtures) {
     it(`${rel} → ${id}, and no other cloud parser claims it`, () => {
