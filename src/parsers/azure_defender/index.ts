@@ -92,8 +92,7 @@ export const azureDefenderParser: Parser = {
   input: 'text',
   docs: {
     title: 'Microsoft Defender for Cloud recommendations (CSV)',
-    produce:
-      'Azure portal → Microsoft Defender for Cloud → Recommendations → "Download CSV report" (or export the `securityresources` assessments with Azure Resource Graph to CSV with the same columns)',
+    produce: 'Azure portal → Microsoft Defender for Cloud → Recommendations → "Download CSV report"',
     takes:
       'one record per Unhealthy row (Healthy and NotApplicable are not findings): recommendation name and id, severity, subscription id, resource id, first evaluation date, governance owner when present',
   },

@@ -163,8 +163,7 @@ export const wizParser: Parser = {
   input: 'text',
   docs: {
     title: 'Wiz Issues / vulnerability findings (CSV)',
-    produce:
-      'Wiz console → Issues (or Vulnerability Findings) → filter → Export → CSV; or the same report through the Wiz API / report scheduler',
+    produce: 'Wiz console → Issues (or Vulnerability Findings) → filter → Export → CSV',
     takes:
       'one record per row, resolved and ignored ones included with their state: Issues report title, control id, severity, status/resolution, subscription, region, resource external id, created/resolved time; vulnerability report CVE, package, installed and fixed version, asset, first/last detected',
   },
