@@ -14,14 +14,6 @@ export function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-/** Case-insensitive key lookup, for exports whose casing changed between versions. */
-export function getCI(o: Record<string, unknown>, key: string): unknown {
-  if (key in o) return o[key];
-  const lower = key.toLowerCase();
-  for (const k of Object.keys(o)) if (k.toLowerCase() === lower) return o[k];
-  return undefined;
-}
-
 /**
  * A date as ISO 8601 UTC, or null. Accepts ISO strings, `2026-02-18 12:01:00.079+01:00`, Go's
  * `2025-04-03 20:20:00 +0000 UTC`, and epoch seconds or milliseconds.
