@@ -55,6 +55,8 @@ const RUNS = [
   ['2026-10-05T09:00:00Z', 'acme/mobile-app', 'push', 'refs/heads/main', MOBILE],
   ['2026-10-06T09:00:00Z', 'acme/wiki', 'push', 'refs/heads/main', WIKI],
   ['2026-10-07T09:00:00Z', 'acme/infra-sandbox', 'push', 'refs/heads/main', ['checkov.sarif']],
+  // Cloud posture: Prowler from a central repo that is not in the inventory; findings map by account.
+  ['2026-10-08T06:00:00Z', 'acme/cloud-posture', 'schedule', 'refs/heads/main', ['prowler-output.json']],
   ['2026-10-20T15:00:00Z', 'acme/payments-api', 'release', 'refs/tags/v2.4.0', PAY_09],
   ['2026-10-22T15:00:00Z', 'acme/shop-web', 'release', 'refs/tags/v1.4.0', SHOP_10],
   ['2026-10-23T15:00:00Z', 'acme/mobile-app', 'release', 'refs/tags/v0.9.0', MOBILE],
@@ -63,6 +65,7 @@ const RUNS = [
   ['2026-11-05T09:00:00Z', 'acme/mobile-app', 'push', 'refs/heads/main', MOBILE],
   ['2026-11-06T09:00:00Z', 'acme/wiki', 'push', 'refs/heads/main', WIKI],
   ['2026-11-07T09:00:00Z', 'acme/infra-sandbox', 'push', 'refs/heads/main', ['checkov.sarif']],
+  ['2026-11-08T06:00:00Z', 'acme/cloud-posture', 'schedule', 'refs/heads/main', ['prowler-output.json']],
   ['2026-11-12T15:00:00Z', 'acme/payments-api', 'release', 'refs/tags/v2.5.0', PAY_11],
   ['2026-11-18T15:00:00Z', 'acme/shop-web', 'release', 'refs/tags/v1.5.0', SHOP_11],
   ['2026-11-20T11:00:00Z', 'acme/mobile-app', 'pull_request', 'refs/pull/7/merge', MOBILE],

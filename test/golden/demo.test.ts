@@ -66,7 +66,8 @@ describe('demo (bundled example org, three months)', () => {
     expect(d.exceptions_without_expiry!.detail.join()).toMatch(/EX-2026-002/);
     expect(d.exceptions_expired!.detail.join()).toMatch(/EX-2026-001 expired 2026-10-15/);
     expect(d.noisy_rules!.count).toBe(3);
-    expect(d.infra_unmapped!.count).toBe(2);
+    expect(d.infra_unmapped!.count).toBe(3);
+    expect(d.infra_unmapped!.detail.join()).toMatch(/cloud · .*account 999999999999/);
     expect(d.stale_repos!.detail.join()).toMatch(
       /acme\/data-pipeline.*last run 2026-09-10.*acme\/legacy-crm.*never reported/,
     );
