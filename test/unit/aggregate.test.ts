@@ -132,6 +132,35 @@ describe('bad input: message with file, row/line and field; the run continues', 
     );
   });
 
+  it('an invalid dictionary section lowers the metrics that use it, with the reason', async () => {
+    await writeRun('r1', makeRun({ at: '2026-11-02T00:00:00Z' }), [makeFinding({ key: 'a' })]);
+    await fs.writeFile(
+      path.join(dir, 'security-metrics.yml'),
+      'sla:\n  preset: default\n  days: {critical: -1}\n',
+    );
+    const res = await runAggregate(
+      {
+        configPath: path.join(dir, 'security-metrics.yml'),
+        recordsDir: path.join(dir, 'records'),
+        month: '2026-11',
+        outDir: path.join(dir, 'out'),
+      },
+      captureLogger(),
+    );
+    const doc = res.metrics as MetricsDocument;
+    expect(doc.problems[0]).toMatch(
+      /^security-metrics\.yml:3: field "sla\.days\.critical": .*the default "sla" section is used$/,
+    );
+    const crit = doc.metrics.find((m) => m.id === 'critical_over_sla')!;
+    expect(crit.confidence.label).toBe('B');
+    expect(crit.confidence.reasons).toContain(
+      'B: dictionary section "sla" was invalid; the default was used',
+    );
+    expect(doc.metrics.find((m) => m.id === 'release_pass_rate')!.confidence.reasons.join()).not.toMatch(
+      /sla/,
+    );
+  });
+
   it('a month with no inputs is reported as no data, not as zero', async () => {
     await writeRun('r1', makeRun({ at: '2026-09-02T00:00:00Z' }), [
       makeFinding({ key: 'a', severity: 'critical' }),
@@ -218,5 +247,67 @@ describe('Markdown safety of the report', () => {
     expect(tiny.length).toBeLessThan(3000);
     expect(tiny).toMatch(/Truncated at 3,000 characters/);
     expect((tiny.match(/^```/gm) ?? []).length % 2).toBe(0);
+  });
+});
+
+describe('platform contract (records, inventory, exceptions and alerts in memory)', () => {
+  it('aggregates in-memory inputs, lists source problems and lowers the confidence they affect', async () => {
+    const run = makeRun({ at: '2026-11-02T00:00:00Z', event: 'release', gate: 'pass' });
+    const f = makeFinding({ key: 'a', severity: 'critical' });
+    run.counts = countFindings([f]);
+    const alert = makeFinding({
+      key: 'gh',
+      source_tool: 'GitHub code scanning',
+      first_seen: '2026-10-01T00:00:00Z',
+      state: 'fixed',
+      closed_at: '2026-11-10T00:00:00Z',
+    });
+    const res = await runAggregate(
+      {
+        records: [{ run, findings: [f], origin: 'artifact 1 of acme/shop' }],
+        platformFindings: [alert],
+        inventory: [
+          {
+            application: 'shop',
+            owner: '@acme/shop',
+            owner_source: 'custom-property',
+            tier: 'tier-1',
+            repos: ['acme/shop', 'acme/gone'],
+            source: 'github:custom-properties',
+          },
+        ],
+        exceptions: [
+          {
+            id: 'EX-9',
+            scope: { type: 'rule', value: 'rule/zzz' },
+            source: 'https://github.com/acme/sec/issues/9',
+            expires: '2027-01-01',
+          },
+        ],
+        sourceProblems: [
+          { source: 'acme/gone', problem: 'artifact expired on 2026-11-02', affects: 'records' },
+        ],
+        historyDir: path.join(dir, 'history'),
+        month: '2026-11',
+        outDir: path.join(dir, 'out'),
+        previousReportUrl: 'https://github.com/acme/sec/issues/41',
+      },
+      captureLogger(),
+    );
+    const doc = res.metrics as MetricsDocument;
+    expect(doc.counts.records).toBe(2);
+    expect(doc.metrics.find((m) => m.id === 'closed_findings')!.value).toBe(1);
+    expect(doc.metrics.find((m) => m.id === 'release_pass_rate')!.value).toBe(100);
+    expect(doc.metrics.find((m) => m.id === 'exception_volume')!.value).toBe(1);
+    expect(doc.problems).toContain('acme/gone: artifact expired on 2026-11-02 (missing: records)');
+    expect(doc.metrics.find((m) => m.id === 'open_backlog')!.confidence.reasons.join()).toMatch(
+      /1 source\(s\) could not be read \(acme\/gone\)/,
+    );
+    expect(res.reportMarkdown).toContain("[Last month's report](https://github.com/acme/sec/issues/41)");
+    expect(res.historyFiles).toEqual([path.join(dir, 'history', '2026-11.json')]);
+    const manifest = JSON.parse(await fs.readFile(path.join(dir, 'out/manifest.json'), 'utf8')) as {
+      inputs: Array<{ path: string }>;
+    };
+    expect(manifest.inputs.map((i) => i.path)).toContain('memory:artifact 1 of acme/shop');
   });
 });
