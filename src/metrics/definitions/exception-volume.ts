@@ -30,6 +30,10 @@ export const exceptionVolume: MetricSpec = {
     const ages = active
       .filter((x) => x.exception.created)
       .map((x) => Math.floor((end - toTime(x.exception.created)) / DAY_MS));
+    const appOf = (e: (typeof active)[number]['exception']) =>
+      ctx.mapper.mapRepo(e.repo ?? null)?.name ??
+      (e.product ? ctx.mapper.byName(e.product)?.name : undefined) ??
+      '(any application)';
     const caveats: string[] = [];
     if (ages.length < active.length)
       caveats.push(
@@ -52,6 +56,15 @@ export const exceptionVolume: MetricSpec = {
         platform_accepted_risk: platformAccepted.length,
       },
       breakdowns: [
+        {
+          dimension: 'application',
+          title: 'Active exceptions by application',
+          rows: [...new Set(active.map((x) => appOf(x.exception)))].sort().map((k) => ({
+            key: k,
+            value: active.filter((x) => appOf(x.exception) === k).length,
+            detail: { without_expiry: noExpiry.filter((x) => appOf(x.exception) === k).length },
+          })),
+        },
         {
           dimension: 'status',
           title: 'Exception debt',

@@ -1,6 +1,6 @@
 import { counted } from '../context.js';
 import { inPeriod, toTime } from '../period.js';
-import { noData, percent, SEVERITY_LIST, type MetricSpec } from './types.js';
+import { noData, percent, perApplication, SEVERITY_LIST, type MetricSpec } from './types.js';
 
 export const fixedWithinSla: MetricSpec = {
   id: 'fixed_within_sla',
@@ -22,7 +22,8 @@ export const fixedWithinSla: MetricSpec = {
     );
     if (fixed.length === 0)
       return noData('no finding with an SLA was fixed in this period', { ...feed, findings: counted(ctx) });
-    const onTime = (fs: typeof fixed) => fs.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
+    const onTime = (fs: readonly (typeof fixed)[number][]) =>
+      fs.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
     const rows = SEVERITY_LIST.map((s) => {
       const fs = fixed.filter((f) => f.severity === s);
       return {
@@ -48,6 +49,14 @@ export const fixedWithinSla: MetricSpec = {
       breakdowns: [
         { dimension: 'severity', title: 'By severity', rows },
         { dimension: 'tier', title: 'By tier', rows: tiers },
+        {
+          dimension: 'application',
+          title: 'By application',
+          rows: perApplication(fixed, (g) => ({
+            value: percent(onTime(g), g.length),
+            detail: { within: onTime(g), fixed: g.length },
+          })),
+        },
       ],
       caveats: [],
       feed: { ...feed, findings: fixed },

@@ -29,7 +29,29 @@ export const pipelineAdoption: MetricSpec = {
         stale: ctx.repos.length - adopted.length - never,
         never: never,
       },
-      breakdowns: [{ dimension: 'tier', title: 'By tier', rows: tiers.filter((t) => t.detail.repos > 0) }],
+      breakdowns: [
+        { dimension: 'tier', title: 'By tier', rows: tiers.filter((t) => t.detail.repos > 0) },
+        {
+          dimension: 'application',
+          title: 'By application',
+          rows: ctx.apps
+            .filter((a) => a.repos.length > 0)
+            .map((a) => {
+              const rs = ctx.repos.filter((r) => r.application === a.name);
+              const n = rs.filter((r) => adopted.includes(r)).length;
+              const last =
+                rs
+                  .map((r) => r.last_run ?? '')
+                  .sort()
+                  .at(-1) || null;
+              return {
+                key: a.name,
+                value: percent(n, rs.length),
+                detail: { adopted: n, repos: rs.length, last_run: last ? last.slice(0, 10) : 'never' },
+              };
+            }),
+        },
+      ],
       caveats: never ? [`${never} inventory repo(s) never sent a record.`] : [],
       feed,
     };

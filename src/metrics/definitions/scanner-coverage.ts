@@ -109,7 +109,31 @@ export const scannerCoverage: MetricSpec = {
       value: percent(cov.length, req.length),
       status: 'ok',
       secondary: { covered: cov.length, required: req.length, stale, failed },
-      breakdowns: [{ dimension: 'tier_control', title: 'By tier and control', rows }],
+      breakdowns: [
+        { dimension: 'tier_control', title: 'By tier and control', rows },
+        {
+          dimension: 'application',
+          title: 'By application (coverage.csv has every control)',
+          rows: ctx.apps.map((a) => {
+            const r = req.filter((c) => c.application === a.name);
+            const ok = r.filter((c) => c.status === 'covered');
+            return {
+              key: a.name,
+              value: percent(ok.length, r.length),
+              detail: {
+                tier: a.tier,
+                covered: ok.length,
+                required: r.length,
+                missing:
+                  r
+                    .filter((c) => c.status !== 'covered')
+                    .map((c) => c.control)
+                    .join(' ') || '—',
+              },
+            };
+          }),
+        },
+      ],
       caveats,
       feed: {
         ...feed,

@@ -1,6 +1,6 @@
 import { counted, type TrackedFinding } from '../context.js';
 import { daysBetween, inPeriod, mean, median, round } from '../period.js';
-import { noData, SEVERITY_LIST, type MetricSpec } from './types.js';
+import { noData, perApplication, SEVERITY_LIST, type MetricSpec } from './types.js';
 
 function ttr(f: TrackedFinding): number {
   return daysBetween(f.clock_start, f.entry.closed_at!);
@@ -48,6 +48,14 @@ export const timeToRemediate: MetricSpec = {
       breakdowns: [
         { dimension: 'severity', title: 'Median days by severity', rows },
         { dimension: 'tier', title: 'Median days by tier', rows: byTier },
+        {
+          dimension: 'application',
+          title: 'Median days by application',
+          rows: perApplication(fixed, (g) => ({
+            value: round(median(g.map(ttr))),
+            detail: { mean: round(mean(g.map(ttr))), fixed: g.length },
+          })),
+        },
       ],
       caveats:
         fixed.length < 5

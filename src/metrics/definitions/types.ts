@@ -93,3 +93,15 @@ export function countBySeverity(selected: readonly TrackedFinding[]): Breakdown 
 export function percent(n: number, d: number): number | null {
   return d === 0 ? null : Math.round((1000 * n) / d) / 10;
 }
+
+/** Rows per application (unmapped last) of a computed value over each application's findings. */
+export function perApplication(
+  fs: readonly TrackedFinding[],
+  fn: (group: readonly TrackedFinding[]) => Omit<BreakdownRow, 'key'>,
+): BreakdownRow[] {
+  const m = new Map<string, TrackedFinding[]>();
+  for (const f of fs) m.set(f.application ?? UNMAPPED, [...(m.get(f.application ?? UNMAPPED) ?? []), f]);
+  return [...m.entries()]
+    .sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0]))
+    .map(([key, group]) => ({ key, ...fn(group) }));
+}
