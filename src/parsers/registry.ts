@@ -2,9 +2,10 @@ import { UserError } from '../util/errors.js';
 import type { Parser, Sniff } from './types.js';
 import { sarifParser } from './sarif/index.js';
 import { trivyParser } from './trivy/index.js';
+import { grypeParser } from './grype/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
-export const PARSERS: readonly Parser[] = [sarifParser, trivyParser];
+export const PARSERS: readonly Parser[] = [sarifParser, trivyParser, grypeParser];
 
 export function formatIds(): string[] {
   return PARSERS.map((p) => p.id).sort();
