@@ -3,9 +3,10 @@ import type { Parser, Sniff } from './types.js';
 import { sarifParser } from './sarif/index.js';
 import { trivyParser } from './trivy/index.js';
 import { grypeParser } from './grype/index.js';
+import { npmAuditParser } from './npm_audit/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
-export const PARSERS: readonly Parser[] = [sarifParser, trivyParser, grypeParser];
+export const PARSERS: readonly Parser[] = [sarifParser, trivyParser, grypeParser, npmAuditParser];
 
 export function formatIds(): string[] {
   return PARSERS.map((p) => p.id).sort();
