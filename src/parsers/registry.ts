@@ -5,9 +5,17 @@ import { trivyParser } from './trivy/index.js';
 import { grypeParser } from './grype/index.js';
 import { npmAuditParser } from './npm_audit/index.js';
 import { snykParser } from './snyk/index.js';
+import { osvScannerParser } from './osv_scanner/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
-export const PARSERS: readonly Parser[] = [sarifParser, trivyParser, grypeParser, npmAuditParser, snykParser];
+export const PARSERS: readonly Parser[] = [
+  sarifParser,
+  trivyParser,
+  grypeParser,
+  npmAuditParser,
+  snykParser,
+  osvScannerParser,
+];
 
 export function formatIds(): string[] {
   return PARSERS.map((p) => p.id).sort();

@@ -106,3 +106,16 @@ export function purlType(purl: string | undefined): string | null {
   const m = purl ? /^pkg:([a-z0-9.+-]+)\//i.exec(purl) : null;
   return m ? m[1]!.toLowerCase() : null;
 }
+
+/** Loose version order (numeric where both parts are numbers); good enough to pick among fix versions. */
+export function cmpVersion(a: string, b: string): number {
+  const pa = a.split(/[.\-+_]/);
+  const pb = b.split(/[.\-+_]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '0';
+    const y = pb[i] ?? '0';
+    const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

@@ -35,7 +35,7 @@ export function expectDefectDojoFields(
       case 'cwe':
         // DefectDojo writes 0 for "no CWE".
         if (want === 0 || want === null) expect(f!.cwe, where).toEqual([]);
-        else expect(f!.cwe, where).toContain(`CWE-${String(want)}`);
+        else expect(f!.cwe, where).toContain(`CWE-${String(want).replace(/^CWE-/i, '')}`);
         break;
       case 'unsaved_cwes':
         for (const c of want as number[]) expect(f!.cwe, where).toContain(`CWE-${c}`);

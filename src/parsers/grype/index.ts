@@ -1,17 +1,7 @@
 import type { Cvss, State } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
 import type { Draft, Parser, ParseOutput, Sniff } from '../types.js';
-import {
-  arr,
-  cvssOf,
-  cwesOf,
-  isObj,
-  type Obj,
-  pickSeverity,
-  purlType,
-  str,
-  vulnIds,
-} from '../sca-common.js';
+import { arr, cvssOf, cwesOf, isObj, type Obj, pickSeverity, purlType, str, vulnIds } from '../sca-common.js';
 
 /** Highest-version CVSS of a vulnerability record, the `Primary` (NVD) one first within a version. */
 function cvssFrom(records: unknown[]): Cvss | null {

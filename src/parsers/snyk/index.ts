@@ -1,7 +1,18 @@
 import type { Category } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
 import type { Draft, Parser, ParseOutput, Sniff } from '../types.js';
-import { arr, cvssOf, cwesOf, isObj, type Obj, pickSeverity, str, strings, vulnIds } from '../sca-common.js';
+import {
+  arr,
+  cmpVersion,
+  cvssOf,
+  cwesOf,
+  isObj,
+  type Obj,
+  pickSeverity,
+  str,
+  strings,
+  vulnIds,
+} from '../sca-common.js';
 
 const OS_MANAGERS = /^(deb|apk|rpm|linux|dockerfile)$/i;
 
@@ -18,18 +29,6 @@ function imageRef(root: string | undefined): string | null {
   if (!root) return null;
   const r = root.replace(/^docker-image\|/, '');
   return /@sha256:/.test(r) ? r : r.replace(/@([^@/]+)$/, ':$1');
-}
-
-function cmpVersion(a: string, b: string): number {
-  const pa = a.split(/[.\-+_]/);
-  const pb = b.split(/[.\-+_]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '0';
-    const y = pb[i] ?? '0';
-    const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 /** `fixedIn` lists a fix per release line; the lowest one above the installed version is the one to take. */
