@@ -6,6 +6,7 @@ import { grypeParser } from './grype/index.js';
 import { npmAuditParser } from './npm_audit/index.js';
 import { snykParser } from './snyk/index.js';
 import { osvScannerParser } from './osv_scanner/index.js';
+import { anchoreEngineParser } from './anchore_engine/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
 export const PARSERS: readonly Parser[] = [
@@ -15,6 +16,7 @@ export const PARSERS: readonly Parser[] = [
   npmAuditParser,
   snykParser,
   osvScannerParser,
+  anchoreEngineParser,
 ];
 
 export function formatIds(): string[] {
