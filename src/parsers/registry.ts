@@ -7,6 +7,7 @@ import { npmAuditParser } from './npm_audit/index.js';
 import { snykParser } from './snyk/index.js';
 import { osvScannerParser } from './osv_scanner/index.js';
 import { anchoreEngineParser } from './anchore_engine/index.js';
+import { dependencyCheckJsonParser, dependencyCheckParser } from './dependency_check/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
 export const PARSERS: readonly Parser[] = [
@@ -17,6 +18,8 @@ export const PARSERS: readonly Parser[] = [
   snykParser,
   osvScannerParser,
   anchoreEngineParser,
+  dependencyCheckParser,
+  dependencyCheckJsonParser,
 ];
 
 export function formatIds(): string[] {
