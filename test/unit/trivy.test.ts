@@ -120,6 +120,8 @@ describe('trivy parser', () => {
     const out = trivyParser.parse(null, { file: 'x.json' });
     expect(out.findings).toEqual([]);
     expect(out.scans).toHaveLength(1);
+    expect(trivyParser.detect({ name: 'trivy.json', head: 'null', doc: null })).toBe(0.9);
+    expect(trivyParser.detect({ name: 'report.json', head: 'null', doc: null })).toBeLessThan(0.5);
   });
 
   it('rejects a wrong overall shape with a UserError naming the expected shape', () => {

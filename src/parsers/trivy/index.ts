@@ -376,7 +376,8 @@ function parseTrivy(doc: unknown, ctx: { file: string }): ParseOutput {
 
 function detect(s: Sniff): number {
   const d = s.doc;
-  if (d === null && s.head.trim() === 'null') return 0.5;
+  // Pre-0.20 Trivy wrote `null` for "no targets", but so does Gitleaks for "no leaks": claim it only by name.
+  if (d === null && s.head.trim() === 'null') return /trivy/i.test(s.name) ? 0.9 : 0.3;
   if (Array.isArray(d)) {
     const first = d.find(isObj);
     return first &&
