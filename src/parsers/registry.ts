@@ -8,6 +8,15 @@ import { snykParser } from './snyk/index.js';
 import { osvScannerParser } from './osv_scanner/index.js';
 import { anchoreEngineParser } from './anchore_engine/index.js';
 import { dependencyCheckJsonParser, dependencyCheckParser } from './dependency_check/index.js';
+import { gitlabSastParser } from './gitlab_sast/index.js';
+import { gitlabDepScanParser } from './gitlab_dep_scan/index.js';
+import { gitlabContainerScanParser } from './gitlab_container_scan/index.js';
+import { gitlabSecretDetectionParser } from './gitlab_secret_detection/index.js';
+import { gitlabDastParser } from './gitlab_dast/index.js';
+import { githubCodeScanningParser } from './github_code_scanning/index.js';
+import { githubSecretScanningParser } from './github_secret_scanning/index.js';
+import { githubVulnerabilityParser } from './github_vulnerability/index.js';
+import { defectdojoGenericParser } from './defectdojo_generic/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
 export const PARSERS: readonly Parser[] = [
@@ -20,6 +29,15 @@ export const PARSERS: readonly Parser[] = [
   anchoreEngineParser,
   dependencyCheckParser,
   dependencyCheckJsonParser,
+  gitlabSastParser,
+  gitlabDepScanParser,
+  gitlabContainerScanParser,
+  gitlabSecretDetectionParser,
+  gitlabDastParser,
+  githubCodeScanningParser,
+  githubSecretScanningParser,
+  githubVulnerabilityParser,
+  defectdojoGenericParser,
 ];
 
 export function formatIds(): string[] {
