@@ -12,6 +12,7 @@ import {
   type Application,
   type Mapper,
   type Mapping,
+  normRepo,
 } from '../inventory/mapping.js';
 import picomatch from 'picomatch';
 import { linkDuplicates, type DuplicateLink } from './dedup.js';
@@ -203,10 +204,11 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
   for (const r of runs) if (r.run.repo) lastRunByRepo.set(r.run.repo.toLowerCase(), r.at);
   const repos = apps.flatMap((a) =>
     a.repos.map((repo) => {
+      const want = normRepo(repo);
       const hit = [...lastRunByRepo.entries()].filter(
         ([k]) =>
           mapper.mapRepo(k)?.name === a.name &&
-          (k === repo.toLowerCase() || k.endsWith(`/${repo.toLowerCase()}`) || repo.includes('*')),
+          (normRepo(k) === want || normRepo(k).endsWith(`/${want}`) || /[*?[]/.test(want)),
       );
       const last = hit.map(([, at]) => at).sort((x, y) => toTime(y) - toTime(x))[0] ?? null;
       return { repo, application: a.name, last_run: last };
