@@ -93,7 +93,10 @@ function metricSection(m: MetricResult, i: number, d: Detail): string {
     '',
     `_Confidence ${m.confidence.label}:_ ${m.confidence.reasons.length ? m.confidence.reasons.map((r) => esc(r, 300)).join('; ') : 'every input system-generated and trusted, mapping complete.'}`,
   );
-  if (m.caveats.length) lines.push('', `_Caveats:_ ${m.caveats.map((c) => esc(c, 300)).join(' ')}`);
+  lines.push(
+    '',
+    `_Caveats:_ ${m.caveats.length ? m.caveats.map((c) => esc(c, 300)).join(' ') : 'none this month beyond the confidence reasons.'}`,
+  );
   if (d.breakdowns)
     for (const b of m.breakdowns) if (b.rows.length) lines.push('', breakdownTable(m, b, d.breakdownRows));
   if (d.charts) {
