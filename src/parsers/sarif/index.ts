@@ -539,7 +539,12 @@ export function categoryOfTool(toolName: string): Category | undefined {
   if (DAST_TOOLS.test(t)) return 'dast';
   if (IAC_TOOLS.test(t)) return 'iac';
   if (SCA_TOOLS.test(t)) return 'sca';
-  if (/codeql|semgrep|bandit|gosec|brakeman|eslint|spotbugs|sonar|snyk ?code|devskim|flawfinder|psalm|phpstan/.test(t)) return 'sast';
+  if (
+    /codeql|semgrep|bandit|gosec|brakeman|eslint|spotbugs|sonar|snyk ?code|devskim|flawfinder|psalm|phpstan/.test(
+      t,
+    )
+  )
+    return 'sast';
   return undefined;
 }
 
