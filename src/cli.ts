@@ -19,6 +19,7 @@ Usage:
                            [--fail-on <severity>] [--exceptions <file>] [--mode enforce|report] ...
   security-metrics aggregate --config <file> --records <dir> --out <dir> [--month YYYY-MM]
                              [--inventory <file>] [--exceptions <file>] [--history <dir>] [--manual <dir>]
+                             [--tickets <file-or-dir>]...   (Jira, GitHub Issues, Linear, ServiceNow exports)
   security-metrics demo [--out <dir>]            end to end on the bundled example org, no token needed
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
@@ -111,6 +112,7 @@ export async function main(
             exceptions: { type: 'string' },
             history: { type: 'string' },
             manual: { type: 'string' },
+            tickets: { type: 'string', multiple: true },
           },
         });
         if (!values.out) {
@@ -128,6 +130,7 @@ export async function main(
             configPath: values.config,
             recordsDir: values.records,
             manualDir: values.manual,
+            ticketsPaths: values.tickets,
             inventoryPath: values.inventory,
             exceptionsPath: values.exceptions,
             historyDir: values.history,
