@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { INPUTS, InputsError, parseCollectInputs } from './schema/inputs.js';
 import { runCollect } from './commands/collect.js';
 import { runNormalize } from './commands/normalize.js';
+import { streamThresholdFromEnv } from './commands/read-input.js';
 import { errorMessage, isUserError } from './util/errors.js';
 import { stderrLogger } from './util/logger.js';
 import { formatIds } from './parsers/registry.js';
@@ -32,7 +33,10 @@ function collectOptions() {
   return options;
 }
 
-export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const logger = stderrLogger(env.SECURITY_METRICS_DEBUG === '1');
   const [command, ...rest] = argv;
   try {
@@ -68,10 +72,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
           cwd: process.cwd(),
           out: process.stdout,
           logger,
+          streamThreshold: streamThresholdFromEnv(env),
         });
       }
       case 'collect': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: collectOptions() });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: collectOptions(),
+        });
         const raw: Record<string, string | undefined> = {};
         for (const spec of INPUTS) {
           const v = (values as Record<string, string | string[] | undefined>)[kebab(spec.name)];
@@ -98,7 +107,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
       logger.error(`${e.message}\n\n${USAGE}`);
       return 2;
     }
-    logger.error(`internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    logger.error(
+      `internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
     return 3;
   }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import type { Finding } from '../schema/finding.js';
 import type { Logger } from '../util/logger.js';
 import { safeLogText } from '../output/markdown.js';
 import { normalizeFile, DEFAULT_MAX_BYTES } from './read-input.js';
@@ -12,6 +13,8 @@ export interface NormalizeOptions {
   cwd: string;
   out: Writable;
   logger: Logger;
+  /** Bytes above which a streamable file is streamed (default: read-input's threshold). */
+  streamThreshold?: number;
 }
 
 function write(out: Writable, s: string): Promise<void> {
@@ -28,6 +31,15 @@ function write(out: Writable, s: string): Promise<void> {
  */
 export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
   let readable = 0;
+  // Lines are written in ~1 MiB batches as findings are produced, so a big file is never held.
+  let batch = '';
+  const onFinding = (finding: Finding): Promise<void> | undefined => {
+    batch += JSON.stringify(finding) + '\n';
+    if (batch.length < 1 << 20) return undefined;
+    const s = batch;
+    batch = '';
+    return write(o.out, s);
+  };
   for (const f of o.files) {
     const r = await normalizeFile(path.resolve(o.cwd, f), f, {
       format: o.format,
@@ -40,7 +52,13 @@ export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
       confidence: 'A',
       roots: [path.resolve(o.cwd)],
       maxBytes: DEFAULT_MAX_BYTES * 2,
+      streamThreshold: o.streamThreshold,
+      onFinding,
     });
+    if (batch) {
+      await write(o.out, batch);
+      batch = '';
+    }
     if (r.file.status === 'error' || r.file.status === 'skipped') {
       o.logger.error(safeLogText(r.file.error ?? `${f}: not read`));
       continue;
@@ -48,7 +66,6 @@ export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
     readable++;
     if (r.file.status === 'tool_error') o.logger.warning(`${f}: the tool reported a failed or partial run`);
     for (const w of r.file.warnings) o.logger.warning(safeLogText(`${f}: ${w}`));
-    for (const finding of r.findings) await write(o.out, JSON.stringify(finding) + '\n');
   }
   return readable === 0 && o.files.length > 0 ? 2 : 0;
 }
