@@ -170,7 +170,7 @@ export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: Read
   };
   if (buf.byteLength === 0) {
     file.status = 'skipped';
-    file.error = 'empty file (0 bytes): the scanner wrote nothing';
+    file.error = `${displayPath}: empty file (0 bytes): the scanner wrote nothing`;
     return { file, findings: [], scans: [] };
   }
   try {
@@ -203,7 +203,7 @@ export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: Read
   } catch (e) {
     if (!isUserError(e)) {
       file.status = 'error';
-      file.error = `internal error while parsing (please report): ${errorMessage(e)}`;
+      file.error = `${displayPath}: internal error while parsing (please report): ${errorMessage(e)}`;
       return { file, findings: [], scans: [] };
     }
     file.status = 'error';
