@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import type { Finding } from '../schema/finding.js';
 import type { Logger } from '../util/logger.js';
 import { safeLogText } from '../output/markdown.js';
-import { normalizeFile, DEFAULT_MAX_BYTES } from './read-input.js';
+import { normalizeFile } from './read-input.js';
 
 export interface NormalizeOptions {
   files: string[];
@@ -51,7 +51,8 @@ export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
       observedAt: null,
       confidence: 'A',
       roots: [path.resolve(o.cwd)],
-      maxBytes: DEFAULT_MAX_BYTES * 2,
+      // No size limit of our own: big files of streamable formats are streamed, others fail clearly.
+      maxBytes: Number.MAX_SAFE_INTEGER,
       streamThreshold: o.streamThreshold,
       onFinding,
     });

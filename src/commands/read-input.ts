@@ -6,7 +6,7 @@ import type { InputFile } from '../schema/run.js';
 import { detectFormat, getParser } from '../parsers/registry.js';
 import type { ParseOutput, Parser, ScanEvidence, ToolInfo } from '../parsers/types.js';
 import { createFinalizer, finalizeDrafts, type FinalizeContext } from '../normalize/finalize.js';
-import { streamerFor } from '../stream/registry.js';
+import { streamableFormats, streamerFor } from '../stream/registry.js';
 import { openForRead } from '../stream/file-io.js';
 import { createHash } from 'node:crypto';
 import { errorMessage, isUserError, UserError } from '../util/errors.js';
@@ -50,6 +50,8 @@ export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 /** Above this size a streamable file is streamed (files above ~512 MiB cannot be read whole at all). */
 export const DEFAULT_STREAM_THRESHOLD = 32 * 1024 * 1024;
 const HEAD_BYTES = 65536;
+/** Node's longest string (536,870,888 UTF-16 units): a larger file cannot be decoded whole. */
+const WHOLE_FILE_LIMIT = 536_870_888;
 
 /** `SECURITY_METRICS_STREAM_MB`: the streaming threshold in MiB (0 streams every streamable file). */
 export function streamThresholdFromEnv(env: Record<string, string | undefined>): number | undefined {
@@ -253,6 +255,12 @@ export async function normalizeFile(
   if (stat.size > (opts.streamThreshold ?? DEFAULT_STREAM_THRESHOLD)) {
     const streamed = await normalizeStreamed(filePath, displayPath, stat.size, opts);
     if (streamed) return streamed;
+  }
+  if (stat.size > WHOLE_FILE_LIMIT) {
+    base.status = 'skipped';
+    base.bytes = stat.size;
+    base.error = `${displayPath}: ${(stat.size / 1048576).toFixed(0)} MiB is too large to read whole (Node's limit is 512 MiB) and its format has no streaming reader (streamed formats: ${streamableFormats().join(', ')})`;
+    return { file: base, findings: [], scans: [] };
   }
   const buf = await fs.readFile(filePath);
   const r = normalizeBuffer(buf, displayPath, opts);

@@ -1,6 +1,6 @@
 import { FINDING_SCHEMA_VERSION, type ConfidenceLabel, type Finding } from '../schema/finding.js';
 import type { Draft, ToolInfo } from '../parsers/types.js';
-import { hashParts } from '../util/hash.js';
+import { fastKey, hashParts } from '../util/hash.js';
 import { identityId, identityParts } from './identity.js';
 import { cleanPath } from './paths.js';
 import { redactNullable, redactText } from './redact.js';
@@ -137,7 +137,7 @@ function finalizeOne(
   const id = identityId(identity.scheme, identity.parts);
   const occBase = [id, file ?? '', String(location.start_line ?? ''), d.identity_hint ?? ''];
   // A 64-bit digest instead of the joined key keeps the map small for a million findings.
-  const occKey = hashParts(occBase, 16);
+  const occKey = fastKey(occBase.join('\u0000'));
   const ordinal = seen.get(occKey) ?? 0;
   seen.set(occKey, ordinal + 1);
   const cwe = [...new Set((d.cwe ?? []).map(normCwe).filter((c): c is string => c !== null))];

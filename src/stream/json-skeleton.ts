@@ -16,8 +16,11 @@ export type Spec =
   | { type: 'object'; members: Record<string, Spec> }
   /** Descend into an array; each element is described by `each`. */
   | { type: 'array'; each: Spec }
-  /** The elements of this array (or the member values of this object) are items. */
-  | { type: 'items' };
+  /**
+   * The elements of this array (or the member values of this object) are items. `of` says which the
+   * parser expects (default array); a reader treats the other kind as an ordinary value.
+   */
+  | { type: 'items'; of?: 'array' | 'object' };
 
 export type PathPart = string | number;
 
