@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run bench [-- --sizes 20,100] [--full] [--indent 2] [--repeat N] [--keep] [--no-aggregate]
+// npm run bench [-- --sizes 20,100] [--full] [--indent 2] [--repeat N] [--workers N] [--no-workers]
+//                [--no-aggregate] [--findings N] [--keep]
 //
 // Normalization throughput and peak memory of the built CLI (dist/cli.js, run `npm run build`
 // first), streaming vs. the baseline (whole-file JSON.parse + the same extraction, i.e. the same CLI
@@ -32,7 +33,10 @@ const BENCH_DIR = path.join(root, '.bench');
 const CLI = path.join(root, 'dist/cli.js');
 const RUNNER = path.join(root, 'scripts/bench-runner.mjs');
 const GEN = process.env.SECURITY_METRICS_GEN_SARIF ?? path.resolve(root, '../shared/bench/gen-sarif.mjs');
-const NEVER = String(1 << 30); // SECURITY_METRICS_STREAM_MB that turns streaming off
+const NEVER = String(1 << 30);
+// streaming = one thread; streaming-Nw = pass 2 on N worker threads (the default on >= 2 cores)
+const WORKERS = Math.max(1, Number(opt('workers', '2')));
+const MODES = ['baseline', 'streaming', ...(flag('no-workers') ? [] : [`streaming-${WORKERS}w`])]; // SECURITY_METRICS_STREAM_MB that turns streaming off
 
 if (!fs.existsSync(CLI)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
@@ -107,20 +111,22 @@ async function benchNormalize() {
     const size = fs.statSync(file).size;
     const best = {};
     for (let k = 0; k < REPEAT; k++) {
-      for (const mode of ['baseline', 'streaming']) {
-        const env = { SECURITY_METRICS_STREAM_MB: mode === 'baseline' ? NEVER : '0' };
+      for (const mode of MODES) {
+        const env = {
+          SECURITY_METRICS_STREAM_MB: mode === 'baseline' ? NEVER : '0',
+          SECURITY_METRICS_STREAM_WORKERS: mode === 'streaming' ? '0' : String(WORKERS),
+        };
         const r = await runCli(['normalize', file], env);
         if (!best[mode] || (r.code === 0 && r.wall < best[mode].wall)) best[mode] = r;
       }
     }
     const b = best.baseline;
-    const s = best.streaming;
     const ok = (r) => r.code === 0 && r.records > 0;
-    const same = ok(b) && ok(s) ? (b.sha === s.sha ? 'identical' : 'DIFFERENT') : '-';
-    for (const [mode, r] of [
-      ['baseline', b],
-      ['streaming', s],
-    ]) {
+    for (const mode of MODES) {
+      const r = best[mode];
+      const s = r;
+      const same =
+        mode === 'baseline' ? '' : ok(b) && ok(s) ? (b.sha === s.sha ? 'identical' : 'DIFFERENT') : '-';
       rows.push({
         size_mb: fmt(size / 1048576, 0),
         mode,
@@ -129,9 +135,9 @@ async function benchNormalize() {
         cpu_s: fmt(r.cpu_s, 2),
         peak_rss_MiB: fmt(r.max_rss_mib, 0),
         records: r.records,
-        'x baseline (wall)': mode === 'streaming' && ok(b) && ok(s) ? fmt(b.wall / s.wall, 2) : '',
-        'x baseline (cpu)': mode === 'streaming' && ok(b) && ok(s) ? fmt(b.cpu_s / s.cpu_s, 2) : '',
-        output: mode === 'streaming' ? same : ok(r) ? '' : (r.problem ?? `exit ${r.code}`).slice(0, 90),
+        'x baseline (wall)': mode !== 'baseline' && ok(b) && ok(s) ? fmt(b.wall / s.wall, 2) : '',
+        'x baseline (cpu)': mode !== 'baseline' && ok(b) && ok(s) ? fmt(b.cpu_s / s.cpu_s, 2) : '',
+        output: mode === 'baseline' && !ok(r) ? (r.problem ?? `exit ${r.code}`).slice(0, 90) : same,
       });
     }
   }

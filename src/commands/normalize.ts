@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import type { Finding } from '../schema/finding.js';
 import type { Logger } from '../util/logger.js';
 import { safeLogText } from '../output/markdown.js';
 import { normalizeFile } from './read-input.js';
@@ -33,8 +32,8 @@ export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
   let readable = 0;
   // Lines are written in ~1 MiB batches as findings are produced, so a big file is never held.
   let batch = '';
-  const onFinding = (finding: Finding): Promise<void> | undefined => {
-    batch += JSON.stringify(finding) + '\n';
+  const onLine = (line: string): Promise<void> | undefined => {
+    batch += line + '\n';
     if (batch.length < 1 << 20) return undefined;
     const s = batch;
     batch = '';
@@ -54,7 +53,7 @@ export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
       // No size limit of our own: big files of streamable formats are streamed, others fail clearly.
       maxBytes: Number.MAX_SAFE_INTEGER,
       streamThreshold: o.streamThreshold,
-      onFinding,
+      onLine,
     });
     if (batch) {
       await write(o.out, batch);

@@ -8,6 +8,7 @@ import type { ParseOutput, Parser, ScanEvidence, ToolInfo } from '../parsers/typ
 import { createFinalizer, finalizeDrafts, type FinalizeContext } from '../normalize/finalize.js';
 import { streamableFormats, streamerFor } from '../stream/registry.js';
 import { openForRead } from '../stream/file-io.js';
+import { workerCount } from '../stream/parallel.js';
 import { createHash } from 'node:crypto';
 import { errorMessage, isUserError, UserError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
@@ -38,6 +39,13 @@ export interface ReadOptions {
    * stays empty: memory then does not grow with the number of findings.
    */
   onFinding?: (f: Finding) => void | Promise<void>;
+  /**
+   * Like `onFinding`, with each finding as its JSON line (`JSON.stringify(finding)`, no newline).
+   * Lets a streamed file be prepared on several threads (`workers`). Takes precedence over `onFinding`.
+   */
+  onLine?: (line: string) => void | Promise<void>;
+  /** Worker threads for streamed files written through `onLine` (default: `workerCount()`). */
+  workers?: number;
 }
 
 export interface InputResult {
@@ -264,14 +272,21 @@ export async function normalizeFile(
   }
   const buf = await fs.readFile(filePath);
   const r = normalizeBuffer(buf, displayPath, opts);
-  if (opts.onFinding) {
+  const sink = sinkOf(opts);
+  if (sink) {
     for (const f of r.findings) {
-      const p = opts.onFinding(f);
+      const p = sink(f);
       if (p) await p;
     }
     return { ...r, findings: [] };
   }
   return r;
+}
+
+function sinkOf(opts: ReadOptions): ((f: Finding) => void | Promise<void>) | undefined {
+  const { onLine, onFinding } = opts;
+  if (onLine) return (f) => onLine(JSON.stringify(f));
+  return onFinding;
 }
 
 /** Which parser a big file gets, from its first bytes only; undefined when it has no streaming reader. */
@@ -334,21 +349,33 @@ export async function normalizeStreamed(
     const plan = await streamerFor(parser.id)!(fh, size, displayPath, {
       chunkSize: opts.chunkSize,
       onChunk: (b) => hash.update(b),
+      path: filePath,
     });
     file.sha256 = hash.digest('hex');
     const tool = plan.tool ?? { name: parser.docs.title, version: null };
-    const fin = createFinalizer(finalizeContext(displayPath, parser.id, tool, opts, plan.secrets));
-    const sink = opts.onFinding;
-    const outcome = await plan.run((d) => {
-      const f = fin.push(d);
-      if (sink) return sink(f);
-      findings.push(f);
-    });
+    const fctx = finalizeContext(displayPath, parser.id, tool, opts, plan.secrets);
+    const parallel =
+      opts.onLine && plan.runLines
+        ? await plan.runLines(fctx, opts.workers ?? workerCount(), opts.onLine)
+        : undefined;
+    let count = parallel?.count ?? 0;
+    const outcome =
+      parallel ??
+      (await (() => {
+        const fin = createFinalizer(fctx);
+        const sink = sinkOf(opts);
+        return plan.run((d) => {
+          const f = fin.push(d);
+          count++;
+          if (sink) return sink(f);
+          findings.push(f);
+        });
+      })());
     file.tool = [...new Set(outcome.scans.map((s) => s.tool.name))].join(', ') || tool.name;
     file.tool_version = tool.version;
     file.warnings = outcome.warnings.slice(0, 50);
     if (outcome.warningCount > 50) file.warnings.push(`… and ${outcome.warningCount - 50} more warnings`);
-    file.findings = fin.count;
+    file.findings = count;
     if (outcome.scans.some((s) => !s.success)) file.status = 'tool_error';
     return { file, findings, scans: outcome.scans };
   } catch (e) {

@@ -78,8 +78,11 @@ export function createFinalizer(ctx: FinalizeContext): Finalizer {
       return index;
     },
     push(d: Draft): Finding {
-      const finding = finalizeOne(d, index, ctx, secrets, seen);
-      index++;
+      const p = prepareFinding(d, ctx, secrets);
+      const finding = p.finding;
+      const ordinal = nextOrdinal(seen, p.occurrence);
+      finding.occurrence_id = occurrenceId(p.occurrence, ordinal);
+      finding.source_index = index++;
       return finding;
     },
   };
@@ -92,13 +95,29 @@ export function finalizeDrafts(drafts: readonly Draft[], ctx: FinalizeContext): 
   return drafts.map((d) => f.push(d));
 }
 
-function finalizeOne(
+/** The next ordinal of an occurrence within the file (0 for its first record). */
+export function nextOrdinal(seen: Map<string, number>, occurrence: string): number {
+  // A 64-bit digest instead of the joined key keeps the map small for a million findings.
+  const key = fastKey(occurrence);
+  const ordinal = seen.get(key) ?? 0;
+  seen.set(key, ordinal + 1);
+  return ordinal;
+}
+
+export function occurrenceId(occurrence: string, ordinal: number): string {
+  return `o1-${hashParts([occurrence, String(ordinal)])}`;
+}
+
+/**
+ * Everything of a finding that does not depend on the findings before it: `occurrence_id` and
+ * `source_index` are left empty (in their place, so the key order stays) for the caller to fill.
+ * `occurrence` is the joined occurrence key. Pure: the parallel reader runs it in workers.
+ */
+export function prepareFinding(
   d: Draft,
-  index: number,
   ctx: FinalizeContext,
   secrets: string[],
-  seen: Map<string, number>,
-): Finding {
+): { finding: Finding; occurrence: string } {
   const file = cleanPath(d.location?.file ?? null, ctx.roots);
   const tool = d.tool ?? ctx.tool.name;
   const fingerprints = sortedRecord(d.fingerprints, secrets);
@@ -135,17 +154,15 @@ function finalizeOne(
     hint: d.identity_hint ?? null,
   });
   const id = identityId(identity.scheme, identity.parts);
-  const occBase = [id, file ?? '', String(location.start_line ?? ''), d.identity_hint ?? ''];
-  // A 64-bit digest instead of the joined key keeps the map small for a million findings.
-  const occKey = fastKey(occBase.join('\u0000'));
-  const ordinal = seen.get(occKey) ?? 0;
-  seen.set(occKey, ordinal + 1);
+  const occurrence = [id, file ?? '', String(location.start_line ?? ''), d.identity_hint ?? ''].join(
+    '\u0000',
+  );
   const cwe = [...new Set((d.cwe ?? []).map(normCwe).filter((c): c is string => c !== null))];
   const finding: Finding = {
     schema_version: FINDING_SCHEMA_VERSION,
     id,
     identity,
-    occurrence_id: `o1-${hashParts([...occBase, String(ordinal)])}`,
+    occurrence_id: '',
     source_tool: tool,
     tool_version: d.tool_version ?? ctx.tool.version,
     source_format: ctx.sourceFormat,
@@ -187,7 +204,7 @@ function finalizeOne(
     help_uri: d.help_uri ?? null,
     source_file: ctx.sourceFile,
     source_pointer: d.pointer,
-    source_index: index,
+    source_index: 0,
   };
-  return finding;
+  return { finding, occurrence };
 }

@@ -11,6 +11,7 @@ import type { ScanEvidence } from '../parsers/types.js';
 import { UserError } from '../util/errors.js';
 import { JsonSyntaxError, SkeletonScanner, type PathPart, type Spec } from './json-skeleton.js';
 import { RangeList, RangeReader, scanFile } from './file-io.js';
+import { parallelAvailable, runParallel } from './parallel.js';
 import {
   defineMember,
   parseSlice,
@@ -141,6 +142,7 @@ export async function planSarif(
   if (verr) throw new UserError(verr, file);
   const words = new Set(SECRET_WORDS);
   const contexts: RunContext[] = [];
+  const headerRuns: unknown[] = [];
   const suspiciousRun: boolean[] = [];
   for (let i = 0; i < runs.length; i++) {
     const map = runs[i]!;
@@ -153,6 +155,7 @@ export async function planSarif(
     }
     const rc = createRunContext(run as SarifRun, i, file);
     contexts.push(rc);
+    headerRuns.push(run);
     const tool = (run as { tool?: unknown }).tool;
     suspiciousRun.push(rc.secretTool || anyWord(tool, words));
   }
@@ -179,6 +182,20 @@ export async function planSarif(
   return {
     secrets: [...fromResults, ...fromDrafts],
     tool: contexts[0]?.scan.tool,
+    async runLines(ctx, workers, onLine) {
+      if (workers < 1 || !parallelAvailable() || !io.path) return undefined;
+      return runParallel({
+        file: io.path,
+        displayPath: file,
+        size,
+        headerRuns,
+        contexts,
+        results: runs.map((r) => r.results),
+        ctx,
+        workers,
+        onLine,
+      });
+    },
     async run(onDraft) {
       const scans: ScanEvidence[] = [];
       const warnings = new WarningList();

@@ -1,4 +1,5 @@
 import { UserError } from '../util/errors.js';
+import type { FinalizeContext } from '../normalize/finalize.js';
 import type { Draft, ScanEvidence, ToolInfo } from '../parsers/types.js';
 import type { RangeReader } from './file-io.js';
 
@@ -7,6 +8,8 @@ export interface StreamIo {
   chunkSize?: number;
   /** Sees every byte of the file once, in order (for the sha256). */
   onChunk?: (b: Buffer) => void;
+  /** The file's path on disk (workers open it themselves). */
+  path?: string;
 }
 
 /** A streamed normalization, prepared: headers read and validated, secrets known. */
@@ -17,6 +20,15 @@ export interface StreamPlan {
   tool: ToolInfo | undefined;
   /** Parse each item once, in file order, and hand its draft to `onDraft`. */
   run(onDraft: (d: Draft) => void | Promise<void>): Promise<StreamOutcome>;
+  /**
+   * The same records as JSON lines, prepared on `workers` threads (when the format supports it and
+   * the worker bundle is there); `run` and `runLines` are alternatives, call one.
+   */
+  runLines?(
+    ctx: FinalizeContext,
+    workers: number,
+    onLine: (line: string) => void | Promise<void>,
+  ): Promise<(StreamOutcome & { count: number }) | undefined>;
 }
 
 export interface StreamOutcome {

@@ -192,3 +192,40 @@ describeCorpus('streaming SARIF over the corpus', () => {
     });
   }
 });
+
+describe('parallel streaming (worker threads, through a bundle like dist/)', () => {
+  it('writes the lines of the whole-file path, byte for byte', async () => {
+    const { build } = await import('esbuild');
+    const out = path.join(dir, 'bundle');
+    const common = {
+      bundle: true,
+      platform: 'node' as const,
+      format: 'esm' as const,
+      logLevel: 'silent' as const,
+      banner: {
+        js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+      },
+    };
+    await build({ ...common, entryPoints: ['src/cli.ts'], outfile: path.join(out, 'cli.js') });
+    await build({
+      ...common,
+      entryPoints: ['src/stream/stream-worker.ts'],
+      outfile: path.join(out, 'stream-worker.js'),
+    });
+    writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
+    const p = write('par.sarif', genSarif({ results: 700, indent: 2, resultsFirst: true, secrets: true }));
+    const run = (env: Record<string, string>) =>
+      execFileSync(process.execPath, [path.join(out, 'cli.js'), 'normalize', p], {
+        cwd: dir,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+    const whole = run({ SECURITY_METRICS_STREAM_MB: '100000' });
+    const parallel = run({ SECURITY_METRICS_STREAM_MB: '0', SECURITY_METRICS_STREAM_WORKERS: '2' });
+    const sequential = run({ SECURITY_METRICS_STREAM_MB: '0', SECURITY_METRICS_STREAM_WORKERS: '0' });
+    expect(whole.split('\n').length).toBeGreaterThan(700);
+    expect(parallel).toBe(whole);
+    expect(sequential).toBe(whole);
+  }, 60_000);
+});
