@@ -30,11 +30,11 @@ function write(out: Writable, s: string): Promise<void> {
  */
 export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
   let readable = 0;
-  // Lines are written in ~1 MiB batches as findings are produced, so a big file is never held.
+  // Lines are written in ~64 KiB batches (small enough to die young in the GC) as findings are produced, so a big file is never held.
   let batch = '';
   const onLine = (line: string): Promise<void> | undefined => {
     batch += line + '\n';
-    if (batch.length < 1 << 20) return undefined;
+    if (batch.length < 1 << 16) return undefined;
     const s = batch;
     batch = '';
     return write(o.out, s);

@@ -30,8 +30,11 @@ export interface BigArrayStreaming<C> {
   item(ctx: C, value: unknown, pointer: string, secrets: string[]): Draft | Draft[] | undefined;
   /** After the last item. */
   finish(ctx: C): { scans: ScanEvidence[]; warnings: string[] };
-  /** The file-level tool (the first scan's tool on the whole-file path), known from the header. */
-  tool(ctx: C): ToolInfo | undefined;
+  /**
+   * The file-level tool: the first scan's tool on the whole-file path. `first` is the first draft of
+   * the file (made on a scratch context), for formats whose first scan depends on it.
+   */
+  tool(ctx: C, first: Draft | undefined): ToolInfo | undefined;
 }
 
 interface Container {
@@ -201,9 +204,27 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
       }
     }
 
+    let first: Draft | undefined;
+    {
+      const scratch = def.begin(doc, file);
+      const trash: string[] = [];
+      for (const c of live) {
+        for (let k = 0; k < c.list.length && !first; k++) {
+          const v = await parseSlice(
+            reader,
+            { key: String(k), start: c.list.starts[k]!, end: c.list.ends[k]! },
+            file,
+          );
+          const out = def.item(scratch, v, itemPointer(c, k), trash);
+          first = Array.isArray(out) ? out[0] : out;
+        }
+        if (first) break;
+      }
+    }
+
     return {
       secrets: [...secretsFromItems, ...secretsFromDrafts],
-      tool: def.tool(ctx),
+      tool: def.tool(ctx, first),
       async run(onDraft) {
         const trash: string[] = [];
         for (const c of live) {

@@ -5,6 +5,7 @@ import { nextOrdinal, occurrenceId, type FinalizeContext } from '../normalize/fi
 import { finishRun, type RunContext } from '../parsers/sarif/index.js';
 import type { ScanEvidence } from '../parsers/types.js';
 import { UserError } from '../util/errors.js';
+import { DigestCounter } from '../util/hash.js';
 import type { RangeList } from './file-io.js';
 import { WORKER_TAG, type Reply, type Task, type WorkerInit } from './parallel-protocol.js';
 import { WarningList, type StreamOutcome } from './slices.js';
@@ -127,7 +128,7 @@ export async function runParallel(job: ParallelJob): Promise<StreamOutcome & { c
     }
   };
 
-  const seen = new Map<string, number>();
+  const seen = new DigestCounter();
   const warnings = new WarningList();
   const categories = job.contexts.map((rc) => new Set(rc.categories));
   const runWarnings = job.contexts.map(() => [] as string[]);
