@@ -252,11 +252,11 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
-    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports2.isRegexChar = (str2) => str2.length === 1 && exports2.hasRegexChars(str2);
-    exports2.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports2.isObject = (val2) => val2 !== null && typeof val2 === "object" && !Array.isArray(val2);
+    exports2.hasRegexChars = (str6) => REGEX_SPECIAL_CHARS.test(str6);
+    exports2.isRegexChar = (str6) => str6.length === 1 && exports2.hasRegexChars(str6);
+    exports2.escapeRegex = (str6) => str6.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str6) => str6.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -267,8 +267,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports2.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports2.removeBackslashes = (str6) => {
+      return str6.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -358,7 +358,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input2;
+      let str6 = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -377,10 +377,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const peek = () => str6.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str2.charCodeAt(++index);
+        return str6.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -557,24 +557,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str2;
+      let base = str6;
       let prefix = "";
       let glob2 = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str6.slice(0, start);
+        str6 = str6.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob2 = str2.slice(lastIndex);
+        base = str6.slice(0, lastIndex);
+        glob2 = str6.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str2;
+        glob2 = str6;
       } else {
-        base = str2;
+        base = str6;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
+      if (base && base !== "" && base !== "/" && base !== str6) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -897,7 +897,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input2, options) => {
+    var parse12 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -967,9 +967,9 @@ var require_parse = __commonJS({
       const peek = state.peek = (n = 1) => input2[state.index + n];
       const advance = state.advance = () => input2[++state.index] || "";
       const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
+      const consume = (value2 = "", num2 = 0) => {
         state.consumed += value2;
-        state.index += num;
+        state.index += num2;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -1067,7 +1067,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse12(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1079,14 +1079,14 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc4, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc4) {
+              return esc4 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -1097,12 +1097,12 @@ var require_parse = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
+            if (esc4) {
+              return esc4 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc2 ? m : `\\${m}`;
+          return esc4 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -1289,15 +1289,15 @@ var require_parse = __commonJS({
           }
           let output2 = ")";
           if (brace.dots === true) {
-            const arr = tokens.slice();
+            const arr2 = tokens.slice();
             const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
+            for (let i = arr2.length - 1; i >= 0; i--) {
               tokens.pop();
-              if (arr[i].type === "brace") {
+              if (arr2[i].type === "brace") {
                 break;
               }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+              if (arr2[i].type !== "dots") {
+                range.unshift(arr2[i].value);
               }
             }
             output2 = expandRange(range, opts);
@@ -1590,7 +1590,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input2, options) => {
+    parse12.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -1621,8 +1621,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str2) => {
-        switch (str2) {
+      const create = (str6) => {
+        switch (str6) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -1640,7 +1640,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str6);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -1655,7 +1655,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse3;
+    module.exports = parse12;
   }
 });
 
@@ -1664,16 +1664,16 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse();
+    var parse12 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
     var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str6) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str6);
             if (state2) return state2;
           }
           return false;
@@ -1749,10 +1749,10 @@ var require_picomatch = __commonJS({
       const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
       return regex.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.isMatch = (str6, patterns, options) => picomatch3(patterns, options)(str6);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse12(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1778,10 +1778,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse3.fastpaths(input2, options);
+        parsed.output = parse12.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input2, options);
+        parsed = parse12(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -2276,47 +2276,47 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
-      if (val && typeof val === "object") {
-        if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+    function applyReviver(reviver, obj, key, val2) {
+      if (val2 && typeof val2 === "object") {
+        if (Array.isArray(val2)) {
+          for (let i = 0, len = val2.length; i < len; ++i) {
+            const v0 = val2[i];
+            const v1 = applyReviver(reviver, val2, String(i), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val2[i];
             else if (v1 !== v0)
-              val[i] = v1;
+              val2[i] = v1;
           }
-        } else if (val instanceof Map) {
-          for (const k of Array.from(val.keys())) {
-            const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
+        } else if (val2 instanceof Map) {
+          for (const k of Array.from(val2.keys())) {
+            const v0 = val2.get(k);
+            const v1 = applyReviver(reviver, val2, k, v0);
             if (v1 === void 0)
-              val.delete(k);
+              val2.delete(k);
             else if (v1 !== v0)
-              val.set(k, v1);
+              val2.set(k, v1);
           }
-        } else if (val instanceof Set) {
-          for (const v0 of Array.from(val)) {
-            const v1 = applyReviver(reviver, val, v0, v0);
+        } else if (val2 instanceof Set) {
+          for (const v0 of Array.from(val2)) {
+            const v1 = applyReviver(reviver, val2, v0, v0);
             if (v1 === void 0)
-              val.delete(v0);
+              val2.delete(v0);
             else if (v1 !== v0) {
-              val.delete(v0);
-              val.add(v1);
+              val2.delete(v0);
+              val2.add(v1);
             }
           }
         } else {
-          for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
+          for (const [k, v0] of Object.entries(val2)) {
+            const v1 = applyReviver(reviver, val2, k, v0);
             if (v1 === void 0)
-              delete val[k];
+              delete val2[k];
             else if (v1 !== v0)
-              val[k] = v1;
+              val2[k] = v1;
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key, val2);
     }
     exports2.applyReviver = applyReviver;
   }
@@ -2763,13 +2763,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str6) => str6.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str6, indent, comment) => str6.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str6.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -2783,14 +2783,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -2807,14 +2807,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -2831,12 +2831,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -2848,12 +2848,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -2868,39 +2868,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text3;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -2923,16 +2923,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str6) => /^(%|---|\.\.\.)/m.test(str6);
+    function lineLengthOverLimit(str6, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str6.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str6[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -2949,11 +2949,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str6 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str6 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -2962,38 +2962,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str6 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str2 += "\\0";
+                    str6 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str6 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str6 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str6 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str6 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str6 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str6 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str6 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                      str6 += "\\x" + code2.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str6 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -3003,14 +3003,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str6 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str6 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str6 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str6 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -3019,8 +3019,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str6 = start ? str6 + json2.slice(start) : json2;
+      return implicitKey ? str6 : foldFlowLines.foldFlowLines(str6, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -3148,15 +3148,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str6 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str6);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str6 : foldFlowLines.foldFlowLines(str6, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3308,11 +3308,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str6 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str6;
+      return identity.isScalar(node2) || str6[0] === "{" || str6[0] === "[" ? `${props} ${str6}` : `${props}
+${ctx.indent}${str6}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -3347,8 +3347,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str6 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str6.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -3357,27 +3357,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str6 === "" ? "?" : explicitKey ? `? ${str6}` : str6;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str6 = `? ${str6}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str6;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
+        str6 = `? ${str6}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str6 = `${str6}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -3393,7 +3393,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str6.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -3437,16 +3437,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str6 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str6;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -3673,31 +3673,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str7 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str7 += stringifyComment.lineComment(str7, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str7);
       }
-      let str2;
+      let str6;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str6 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str6 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str6 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str6 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str6;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -3740,21 +3740,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str6 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str6.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str6 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str6.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str6 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment));
+        lines.push(str6);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -3766,11 +3766,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str6 = start;
           for (const line of lines)
-            str2 += line ? `
+            str6 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str6}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -4102,7 +4102,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str6) => str6,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -4140,7 +4140,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str6) => new Scalar.Scalar(str6[0] === "t" || str6[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -4161,9 +4161,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -4192,7 +4192,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str6) => str6.slice(-3).toLowerCase() === "nan" ? NaN : str6[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4201,10 +4201,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str6) => parseFloat(str6),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -4212,11 +4212,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str6) {
+        const node2 = new Scalar.Scalar(parseFloat(str6));
+        const dot = str6.indexOf(".");
+        if (dot !== -1 && str6[str6.length - 1] === "0")
+          node2.minFractionDigits = str6.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -4233,7 +4233,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str6, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str6) : parseInt(str6.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -4246,15 +4246,15 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4263,10 +4263,10 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
   }
@@ -4282,16 +4282,16 @@ var require_schema = __commonJS({
     var string4 = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = [
       map2.map,
       seq.seq,
       string4.string,
       _null4.nullTag,
       bool2.boolTag,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -4316,7 +4316,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str6) => str6,
         stringify: stringifyJSON
       },
       {
@@ -4333,7 +4333,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str6) => str6 === "true",
         stringify: stringifyJSON
       },
       {
@@ -4341,7 +4341,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str6, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str6) : parseInt(str6, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -4349,7 +4349,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str6) => parseFloat(str6),
         stringify: stringifyJSON
       }
     ];
@@ -4357,9 +4357,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str6, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str6)}`);
+        return str6;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -4374,7 +4374,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary = {
+    var binary2 = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -4391,10 +4391,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str6 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str6.length);
+          for (let i = 0; i < str6.length; ++i)
+            buffer[i] = str6.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4405,31 +4405,31 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str6;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str6 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str6 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str6.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str6.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str6 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str6 }, ctx, onComment, onChompKeep);
       }
     };
-    exports2.binary = binary;
+    exports2.binary = binary2;
   }
 });
 
@@ -4632,7 +4632,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str6) => str6.slice(-3).toLowerCase() === "nan" ? NaN : str6[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4641,10 +4641,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str6) => parseFloat(str6.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -4652,11 +4652,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str6) {
+        const node2 = new Scalar.Scalar(parseFloat(str6.replace(/_/g, "")));
+        const dot = str6.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str6.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -4676,34 +4676,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str6, offset, radix, { intAsBigInt }) {
+      const sign = str6[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str6 = str6.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str6 = `0b${str6}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str6 = `0o${str6}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str6 = `0x${str6}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str6);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str6, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str6 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str6.substr(1) : prefix + str6;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -4713,7 +4713,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -4722,15 +4722,15 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4739,10 +4739,10 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intBin = intBin;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
@@ -4843,26 +4843,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str6, asBigInt) {
+      const sign = str6[0];
+      const parts = sign === "-" || sign === "+" ? str6.substring(1) : str6;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -4882,7 +4882,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str6, _onError, { intAsBigInt }) => parseSexagesimal(str6, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -4891,7 +4891,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str6) => parseSexagesimal(str6, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -4902,8 +4902,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str6) {
+        const match = str6.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -4934,10 +4934,10 @@ var require_schema3 = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var binary = require_binary();
+    var binary2 = require_binary();
     var bool2 = require_bool2();
     var float = require_float2();
-    var int2 = require_int2();
+    var int3 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -4950,14 +4950,14 @@ var require_schema3 = __commonJS({
       _null4.nullTag,
       bool2.trueTag,
       bool2.falseTag,
-      int2.intBin,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intBin,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
-      binary.binary,
+      binary2.binary,
       merge2.merge,
       omap.omap,
       pairs.pairs,
@@ -4980,10 +4980,10 @@ var require_tags = __commonJS({
     var string4 = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
-    var binary = require_binary();
+    var binary2 = require_binary();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -4998,15 +4998,15 @@ var require_tags = __commonJS({
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary.binary,
+      binary: binary2.binary,
       bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int2.int,
-      intHex: int2.intHex,
-      intOct: int2.intOct,
+      int: int3.int,
+      intHex: int3.intHex,
+      intOct: int3.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
       merge: merge2.merge,
@@ -5018,7 +5018,7 @@ var require_tags = __commonJS({
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:binary": binary2.binary,
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
@@ -8130,15 +8130,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -9046,7 +9046,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse12(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -9087,7 +9087,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse3;
+    exports2.parse = parse12;
     exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
@@ -9809,11 +9809,11 @@ __export(util_exports, {
   uint8ArrayToHex: () => uint8ArrayToHex,
   unwrapMessage: () => unwrapMessage
 });
-function assertEqual(val) {
-  return val;
+function assertEqual(val2) {
+  return val2;
 }
-function assertNotEqual(val) {
-  return val;
+function assertNotEqual(val2) {
+  return val2;
 }
 function toZod() {
   return (schema) => schema;
@@ -9831,7 +9831,7 @@ function getEnumValues(entries) {
   return values;
 }
 function joinValues(array2, separator = "|") {
-  return array2.map((val) => stringifyPrimitive(val)).join(separator);
+  return array2.map((val2) => stringifyPrimitive(val2)).join(separator);
 }
 function jsonStringifyReplacer(_, value) {
   if (typeof value === "bigint")
@@ -9863,8 +9863,8 @@ function cleanRegex(source) {
   const end = source.endsWith("$") ? source.length - 1 : source.length;
   return source.slice(start, end);
 }
-function floatSafeRemainder(val, step) {
-  const ratio = val / step;
+function floatSafeRemainder(val2, step) {
+  const ratio = val2 / step;
   const roundedRatio = Math.round(ratio);
   const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
   if (Math.abs(ratio - roundedRatio) < tolerance)
@@ -9984,14 +9984,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str6 = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str6 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str6;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str6) {
+  return JSON.stringify(str6);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -10105,8 +10105,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str6) {
+  return str6.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -10372,13 +10372,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str6) {
+  const units = str6.length;
+  if (!highSurrogate.test(str6))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str6.charCodeAt(i) & 64512) === 55296 && (str6.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -11007,18 +11007,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse12 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse3(schema, value, ctx, finalizeParams(fn, _params));
+    return parse12(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse12 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse3(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse12(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -11239,12 +11239,12 @@ var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
 });
 var _whenHasSize = (payload) => {
-  const val = payload.value;
-  return !nullish(val) && val.size !== void 0;
+  const val2 = payload.value;
+  return !nullish(val2) && val2.size !== void 0;
 };
 var _whenHasLength = (payload) => {
-  const val = payload.value;
-  return !nullish(val) && val.length !== void 0;
+  const val2 = payload.value;
+  return !nullish(val2) && val2.length !== void 0;
 };
 var numericOriginMap = {
   number: "number",
@@ -12513,7 +12513,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse3 = inst._zod.parse;
+  const parse12 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -12527,7 +12527,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse3(payload, ctx);
+    return parse12(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -13054,8 +13054,8 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
         if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
           assignProp(propValues, k, /* @__PURE__ */ new Set());
         }
-        for (const val of v) {
-          propValues[k].add(val);
+        for (const val2 of v) {
+          propValues[k].add(val2);
         }
       }
     }
@@ -18499,8 +18499,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -24612,13 +24612,13 @@ function _promise(Class2, innerType) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class2, fn, _params) {
-  const norm = normalizeParams(_params);
-  norm.abort ?? (norm.abort = true);
+  const norm2 = normalizeParams(_params);
+  norm2.abort ?? (norm2.abort = true);
   const schema = new Class2({
     type: "custom",
     check: "custom",
     fn,
-    ...norm
+    ...norm2
   });
   return schema;
 }
@@ -24750,7 +24750,7 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
     check: "string_format",
     type: "string",
     format,
-    fn: typeof fnOrRegex === "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
+    fn: typeof fnOrRegex === "function" ? fnOrRegex : (val2) => fnOrRegex.test(val2),
     ...params
   };
   if (fnOrRegex instanceof RegExp) {
@@ -25354,8 +25354,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list2)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -25520,26 +25520,26 @@ var literalProcessor = (schema, ctx, json2, params) => {
     return;
   }
   const vals = [];
-  for (const val of def.values) {
-    if (val === void 0) {
+  for (const val2 of def.values) {
+    if (val2 === void 0) {
       if (handleUnrepresentable(schema, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
-    } else if (typeof val === "bigint") {
+    } else if (typeof val2 === "bigint") {
       if (handleUnrepresentable(schema, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
-      vals.push(Number(val));
+      vals.push(Number(val2));
     } else {
-      vals.push(val);
+      vals.push(val2);
     }
   }
   if (vals.length === 0) {
   } else if (vals.length === 1) {
-    const val = vals[0];
-    json2.type = val === null ? "null" : typeof val;
+    const val2 = vals[0];
+    json2.type = val2 === null ? "null" : typeof val2;
     if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-      json2.enum = [val];
+      json2.enum = [val2];
     } else {
-      json2.const = val;
+      json2.const = val2;
     }
   } else {
     if (vals.every((v) => typeof v === "number"))
@@ -25686,7 +25686,7 @@ var intersectionProcessor = (schema, ctx, json2, params) => {
     ...params,
     path: [...params.path, "allOf", 1]
   });
-  const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+  const isSimpleIntersection = (val2) => "allOf" in val2 && Object.keys(val2).length === 1;
   const allOf = [
     ...isSimpleIntersection(a) ? a.allOf : [a],
     ...isSimpleIntersection(b) ? b.allOf : [b]
@@ -25884,9 +25884,9 @@ var nonoptionalProcessor = (schema, ctx, _json, params) => {
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
 function serializeDefaultValue(value, schema, ctx, json2, params) {
   let unrepresentable = false;
-  const serialized = JSON.stringify(value, (_, val) => {
-    if (typeof val !== "bigint")
-      return val;
+  const serialized = JSON.stringify(value, (_, val2) => {
+    if (typeof val2 !== "bigint")
+      return val2;
     unrepresentable = true;
     return null;
   });
@@ -29073,10 +29073,10 @@ function withDefaults(raw, command) {
 }
 function parseCollectInputs(raw) {
   const values = withDefaults(raw, "collect");
-  const clean = { ...values };
+  const clean2 = { ...values };
   for (const k of ["product", "service", "exceptions", "baseline", "release_ref_pattern", "config"])
-    if (clean[k] === "") clean[k] = void 0;
-  const r = CollectInputs.safeParse(clean);
+    if (clean2[k] === "") clean2[k] = void 0;
+  const r = CollectInputs.safeParse(clean2);
   if (!r.success) throw new InputsError(r.error);
   return r.data;
 }
@@ -29497,10 +29497,10 @@ async function expandGlobs(patterns, cwd) {
       const base = import_picomatch.default.scan(pattern).base;
       const absBase = path.isAbsolute(pattern);
       if (absBase) {
-        const list = [];
-        await walk(base, base, list, 1e5);
+        const list2 = [];
+        await walk(base, base, list2, 1e5);
         const m = (0, import_picomatch.default)(pattern, { dot: true });
-        found = list.map((f) => path.join(base, f).split(path.sep).join("/")).filter((f) => m(f));
+        found = list2.map((f) => path.join(base, f).split(path.sep).join("/")).filter((f) => m(f));
       } else {
         if (!tree) {
           tree = [];
@@ -29627,14 +29627,14 @@ function errorMessage(e) {
 }
 
 // src/util/csv.ts
-function parseCsv(text, file2 = "input") {
-  const src = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  const firstLine = src.slice(0, src.search(/\r?\n|$/));
-  const counts = [",", ";", "	"].map((d) => [d, firstLine.split(d).length]);
+function parseCsv(text3, file2 = "input") {
+  const src = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
+  const firstLine2 = src.slice(0, src.search(/\r?\n|$/));
+  const counts = [",", ";", "	"].map((d) => [d, firstLine2.split(d).length]);
   const delim = counts.sort((a, b) => b[1] - a[1])[0][0];
   const records = [];
   let cells = [];
-  let cell = "";
+  let cell2 = "";
   let inQuotes = false;
   let line = 1;
   let rowLine = 1;
@@ -29644,35 +29644,35 @@ function parseCsv(text, file2 = "input") {
     if (inQuotes) {
       if (c === '"') {
         if (src[i + 1] === '"') {
-          cell += '"';
+          cell2 += '"';
           i++;
         } else inQuotes = false;
       } else {
         if (c === "\n") line++;
-        cell += c;
+        cell2 += c;
       }
       continue;
     }
-    if (c === '"' && cell === "") {
+    if (c === '"' && cell2 === "") {
       inQuotes = true;
       quoteLine = line;
     } else if (c === delim) {
-      cells.push(cell);
-      cell = "";
+      cells.push(cell2);
+      cell2 = "";
     } else if (c === "\n" || c === "\r") {
       if (c === "\r" && src[i + 1] === "\n") i++;
-      cells.push(cell);
+      cells.push(cell2);
       records.push({ cells, line: rowLine });
       cells = [];
-      cell = "";
+      cell2 = "";
       line++;
       rowLine = line;
-    } else cell += c;
+    } else cell2 += c;
   }
   if (inQuotes)
     throw new UserError(`unterminated quoted field starting on line ${quoteLine}`, file2, `${quoteLine}`);
-  if (cell !== "" || cells.length > 0) {
-    cells.push(cell);
+  if (cell2 !== "" || cells.length > 0) {
+    cells.push(cell2);
     records.push({ cells, line: rowLine });
   }
   const nonEmpty = records.filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === ""));
@@ -29686,25 +29686,25 @@ function parseCsv(text, file2 = "input") {
     });
     return o;
   });
-  return { headers, rows };
+  return { headers, rows, cells: nonEmpty.map((r) => r.cells) };
 }
 
 // src/util/json-position.ts
-function lineCol(text, offset) {
+function lineCol(text3, offset) {
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(offset, text.length);
+  const end = Math.min(offset, text3.length);
   for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
+    if (text3.charCodeAt(i) === 10) {
       line++;
       lineStart = i + 1;
     }
   }
   return { line, column: end - lineStart + 1 };
 }
-function parseJsonWithPosition(text) {
+function parseJsonWithPosition(text3) {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text3) };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     let position;
@@ -29712,10 +29712,10 @@ function parseJsonWithPosition(text) {
     const lc = /line (\d+) column (\d+)/.exec(msg);
     if (lc) position = `${lc[1]}:${lc[2]}`;
     else if (pos) {
-      const { line, column } = lineCol(text, Number(pos[1]));
+      const { line, column } = lineCol(text3, Number(pos[1]));
       position = `${line}:${column}`;
     } else if (/Unexpected end of JSON input/.test(msg)) {
-      const { line, column } = lineCol(text, text.length);
+      const { line, column } = lineCol(text3, text3.length);
       position = `${line}:${column}`;
     }
     const reason = msg.replace(/, "[\s\S]*" is not valid JSON$/, "").replace(/ in JSON at position \d+.*$/, "");
@@ -29802,8 +29802,8 @@ function normalizeRow(raw, source, errors) {
   }
   return r.data;
 }
-function markdownRows(text, file2) {
-  const lines = text.split(/\r?\n/);
+function markdownRows(text3, file2) {
+  const lines = text3.split(/\r?\n/);
   const start = lines.findIndex(
     (l, i) => /^\s*\|.*\|\s*$/.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? "")
   );
@@ -29824,7 +29824,7 @@ function markdownRows(text, file2) {
   }
   return rows;
 }
-function parseExceptions(text, file2) {
+function parseExceptions(text3, file2) {
   const errors = [];
   const exceptions = [];
   const ext = path2.extname(file2).toLowerCase();
@@ -29834,16 +29834,16 @@ function parseExceptions(text, file2) {
     if (e) exceptions.push(e);
   };
   if (ext === ".csv") {
-    for (const row of parseCsv(text, file2).rows) push(row, `${base}:${row.__line}`);
+    for (const row of parseCsv(text3, file2).rows) push(row, `${base}:${row.__line}`);
   } else if (ext === ".md" || ext === ".markdown") {
-    for (const row of markdownRows(text, file2)) push(row, `${base}:${row.__line}`);
+    for (const row of markdownRows(text3, file2)) push(row, `${base}:${row.__line}`);
   } else {
-    const docs = (0, import_yaml.parseAllDocuments)(text, { keepSourceTokens: false });
+    const docs = (0, import_yaml.parseAllDocuments)(text3, { keepSourceTokens: false });
     for (const doc of docs) {
       if (doc.errors.length > 0) {
         const e = doc.errors[0];
         const lc = e.linePos?.[0] ?? (() => {
-          const p = lineCol(text, e.pos[0]);
+          const p = lineCol(text3, e.pos[0]);
           return { line: p.line, col: p.column };
         })();
         throw new UserError(`invalid YAML: ${e.message.split("\n")[0]}`, file2, `${lc.line}:${lc.col}`);
@@ -29857,10 +29857,10 @@ function parseExceptions(text, file2) {
           file2
         );
       }
-      const list = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray(value.exceptions) ? value.exceptions : value == null ? [] : void 0;
-      if (!list)
+      const list2 = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray(value.exceptions) ? value.exceptions : value == null ? [] : void 0;
+      if (!list2)
         throw new UserError('expected a list of exceptions, or an object with an "exceptions" list', file2);
-      list.forEach((item, i) => {
+      list2.forEach((item, i) => {
         if (!item || typeof item !== "object" || Array.isArray(item)) {
           errors.push(`${base}: exceptions[${i}]: not a mapping`);
           return;
@@ -30083,13 +30083,13 @@ function evaluateGate(input2) {
 // src/output/markdown.ts
 var BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-function escapeMarkdown(text, maxLength = 200) {
-  let s = String(text).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ");
+function escapeMarkdown(text3, maxLength = 200) {
+  let s = String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ");
   if (s.length > maxLength) s = s.slice(0, maxLength - 1) + "\u2026";
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/([\\`*_{}[\]()!~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/!(?=\d)/g, "!\u200B").replace(/^(\s*)([-+=>])/g, "$1\\$2").replace(/\b(https?):\/\//gi, "$1:\u200B//");
 }
-function code(text, maxLength = 120) {
-  let s = String(text).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ").replace(/`/g, "\u02CB");
+function code(text3, maxLength = 120) {
+  let s = String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ").replace(/`/g, "\u02CB");
   if (s.length > maxLength) s = s.slice(0, maxLength - 1) + "\u2026";
   return s === "" ? "" : "`" + s + "`";
 }
@@ -30098,8 +30098,8 @@ function table(headers, rows) {
   const sep2 = `| ${headers.map(() => "---").join(" | ")} |`;
   return [head, sep2, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
-function safeLogText(text) {
-  return String(text).replace(BIDI, "").replace(CONTROL, "").replace(/::/g, ":\u200B:").replace(/^##\[/gm, "#\u200B#[");
+function safeLogText(text3) {
+  return String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/::/g, ":\u200B:").replace(/^##\[/gm, "#\u200B#[");
 }
 
 // src/output/summary.ts
@@ -30690,9 +30690,9 @@ function mergeEntityMaps(...maps) {
       if (typeof raw === "string") {
         out[key] = raw;
       } else if (raw && typeof raw === "object" && raw.val !== void 0) {
-        const val = raw.val;
-        if (typeof val === "string") {
-          out[key] = val;
+        const val2 = raw.val;
+        if (typeof val2 === "string") {
+          out[key] = val2;
         }
       }
     }
@@ -30908,29 +30908,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str2) {
-    if (typeof str2 !== "string" || str2.length === 0) return str2;
-    if (str2.indexOf("&") === -1) return str2;
-    const original = str2;
+  decode(str6) {
+    if (typeof str6 !== "string" || str6.length === 0) return str6;
+    if (str6.indexOf("&") === -1) return str6;
+    const original = str6;
     const chunks = [];
-    const len = str2.length;
+    const len = str6.length;
     let last = 0;
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i < len) {
-      if (str2.charCodeAt(i) !== 38) {
+      if (str6.charCodeAt(i) !== 38) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < len && str2.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str2.charCodeAt(j) !== 59) {
+      while (j < len && str6.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str6.charCodeAt(j) !== 59) {
         i++;
         continue;
       }
-      const token = str2.slice(i + 1, j);
+      const token = str6.slice(i + 1, j);
       if (token.length === 0) {
         i++;
         continue;
@@ -30962,7 +30962,7 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str2.slice(last, i));
+      if (i > last) chunks.push(str6.slice(last, i));
       chunks.push(replacement);
       last = j + 1;
       i = last;
@@ -30988,8 +30988,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str2.slice(last));
-    const result = chunks.length === 0 ? str2 : chunks.join("");
+    if (last < len) chunks.push(str6.slice(last));
+    const result = chunks.length === 0 ? str6 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -31133,11 +31133,11 @@ var defaultOptions2 = {
     eNotation: true,
     unicode: false
   },
-  tagValueProcessor: function(tagName, val) {
-    return val;
+  tagValueProcessor: function(tagName, val2) {
+    return val2;
   },
-  attributeValueProcessor: function(attrName, val) {
-    return val;
+  attributeValueProcessor: function(attrName, val2) {
+    return val2;
   },
   stopNodes: [],
   //nested tags will not be parsed even for errors
@@ -31252,9 +31252,9 @@ var XmlNode = class {
     this.child = [];
     this[":@"] = /* @__PURE__ */ Object.create(null);
   }
-  add(key, val) {
+  add(key, val2) {
     if (key === "__proto__") key = "#__proto__";
-    this.child.push({ [key]: val });
+    this.child.push({ [key]: val2 });
   }
   addChild(node2, startIndex) {
     if (node2.tagname === "__proto__") node2.tagname = "#__proto__";
@@ -31308,7 +31308,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str2, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str2);
+var qName = (str6, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str6);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -31343,15 +31343,15 @@ var DocTypeReader = class {
         if (xmlData[i] === "<" && !comment) {
           if (hasBody && hasSeq(xmlData, "!ENTITY", i)) {
             i += 7;
-            let entityName, val;
-            [entityName, val, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
-            if (val.indexOf("&") === -1) {
+            let entityName, val2;
+            [entityName, val2, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
+            if (val2.indexOf("&") === -1) {
               if (this.options.enabled !== false && this.options.maxEntityCount != null && entityCount >= this.options.maxEntityCount) {
                 throw new Error(
                   `Entity count (${entityCount + 1}) exceeds maximum allowed (${this.options.maxEntityCount})`
                 );
               }
-              entities[entityName] = val;
+              entities[entityName] = val2;
               entityCount++;
             }
           } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
@@ -31756,13 +31756,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str2) {
-  if (typeof str2 !== "string") return str2;
-  const len = str2.length;
-  if (len === 0) return str2;
+function anynum(str6) {
+  if (typeof str6 !== "string") return str6;
+  const len = str6.length;
+  if (len === 0) return str6;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str6.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -31773,7 +31773,7 @@ function anynum(str2) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str6.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -31789,22 +31789,22 @@ function anynum(str2) {
       break;
     }
   }
-  if (firstHit === -1) return str2;
+  if (firstHit === -1) return str6;
   const chars = [];
-  if (firstHit > 0) chars.push(str2.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str6.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str6.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str2[i]);
+      chars.push(str6[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str2[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str6[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str6.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -31815,7 +31815,7 @@ function anynum(str2) {
           }
         }
       }
-      chars.push(str2[i]);
+      chars.push(str6[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -31823,7 +31823,7 @@ function anynum(str2) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str2[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str6[i]);
   }
   return chars.join("");
 }
@@ -31846,12 +31846,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str2, options = {}) {
+function toNumber(str6, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str2 || typeof str2 !== "string") return str2;
-  let trimmedStr = str2.trim();
-  if (trimmedStr.length === 0) return str2;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str2;
+  if (!str6 || typeof str6 !== "string") return str6;
+  let trimmedStr = str6.trim();
+  if (trimmedStr.length === 0) return str6;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str6;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -31864,11 +31864,11 @@ function toNumber(str2, options = {}) {
   } else if (options.octal && octRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
-    const num = Number(trimmedStr);
-    if (Number.isNaN(num)) return str2;
-    return handleInfinity(str2, num, options);
+    const num2 = Number(trimmedStr);
+    if (Number.isNaN(num2)) return str6;
+    return handleInfinity(str6, num2, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str2, trimmedStr, options);
+    return resolveEnotation(str6, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -31880,35 +31880,35 @@ function toNumber(str2, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str2;
+        return str6;
       } else {
-        const num = Number(trimmedStr);
-        const parsedStr = String(num);
-        if (num === 0) return num;
+        const num2 = Number(trimmedStr);
+        const parsedStr = String(num2);
+        if (num2 === 0) return num2;
         if (parsedStr.search(/[eE]/) !== -1) {
-          if (options.eNotation) return num;
-          else return str2;
+          if (options.eNotation) return num2;
+          else return str6;
         } else if (trimmedStr.indexOf(".") !== -1) {
-          if (parsedStr === "0") return num;
-          else if (parsedStr === numTrimmedByZeros) return num;
-          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
-          else return str2;
+          if (parsedStr === "0") return num2;
+          else if (parsedStr === numTrimmedByZeros) return num2;
+          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num2;
+          else return str6;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num : str2;
+          return n === parsedStr || sign + n === parsedStr ? num2 : str6;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num : str2;
+          return n === parsedStr || n === sign + parsedStr ? num2 : str6;
         }
       }
     } else {
-      return str2;
+      return str6;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str2, trimmedStr, options) {
-  if (!options.eNotation) return str2;
+function resolveEnotation(str6, trimmedStr, options) {
+  if (!options.eNotation) return str6;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -31918,18 +31918,18 @@ function resolveEnotation(str2, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str2;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str6;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str2;
+      } else return str6;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str2;
+    return str6;
   }
 }
 function trimZeros(numStr) {
@@ -31945,26 +31945,26 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str2 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str2.substring(2);
+  const str6 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str6.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str2, num, options) {
-  const isPositive = num === Infinity;
+function handleInfinity(str6, num2, options) {
+  const isPositive = num2 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
       return null;
     case "infinity":
-      return num;
+      return num2;
     // Return Infinity or -Infinity
     case "string":
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str2;
+      return str6;
   }
 }
 
@@ -33541,8 +33541,8 @@ function assertContext(context) {
       throw new TypeError("is-unsafe: context must not be an empty array");
     }
     if (Array.isArray(context[0])) {
-      for (const list of context) {
-        if (!Array.isArray(list) || list.length === 0) {
+      for (const list2 of context) {
+        if (!Array.isArray(list2) || list2.length === 0) {
           throw new TypeError(
             "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
           );
@@ -33560,15 +33560,15 @@ function normalise(context) {
   if (Array.isArray(context[0])) return { lists: context, regex: null };
   return { lists: [context], regex: null };
 }
-function decodedCopy(value, list) {
-  if (!list.decodeEntities) return null;
+function decodedCopy(value, list2) {
+  if (!list2.decodeEntities) return null;
   const decoded = decodeEntities(value);
   return decoded === value ? null : decoded;
 }
-function matchList(value, list) {
-  const label = list.label ?? "CUSTOM";
-  const decoded = decodedCopy(value, list);
-  for (const rule of list) {
+function matchList(value, list2) {
+  const label = list2.label ?? "CUSTOM";
+  const decoded = decodedCopy(value, list2);
+  for (const rule of list2) {
     if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
       return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
     }
@@ -33580,8 +33580,8 @@ function isUnsafe(value, context) {
   assertContext(context);
   const { lists, regex } = normalise(context);
   if (regex) return regex.test(value);
-  for (const list of lists) {
-    if (matchList(value, list) !== null) return true;
+  for (const list2 of lists) {
+    if (matchList(value, list2) !== null) return true;
   }
   return false;
 }
@@ -33671,28 +33671,28 @@ var OrderedObjParser = class {
     }
   }
 };
-function parseTextData(val, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
+function parseTextData(val2, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
   const options = this.options;
-  if (val !== void 0) {
+  if (val2 !== void 0) {
     if (options.trimValues && !dontTrim) {
-      val = val.trim();
+      val2 = val2.trim();
     }
-    if (val.length > 0) {
-      if (!escapeEntities) val = this.replaceEntitiesValue(val, tagName, jPath);
+    if (val2.length > 0) {
+      if (!escapeEntities) val2 = this.replaceEntitiesValue(val2, tagName, jPath);
       const jPathOrMatcher = options.jPath ? jPath.toString() : jPath;
-      const newval = options.tagValueProcessor(tagName, val, jPathOrMatcher, hasAttributes, isLeafNode);
+      const newval = options.tagValueProcessor(tagName, val2, jPathOrMatcher, hasAttributes, isLeafNode);
       if (newval === null || newval === void 0) {
-        return val;
-      } else if (typeof newval !== typeof val || newval !== val) {
+        return val2;
+      } else if (typeof newval !== typeof val2 || newval !== val2) {
         return newval;
       } else if (options.trimValues) {
-        return parseValue(val, options.parseTagValue, options.numberParseOptions);
+        return parseValue(val2, options.parseTagValue, options.numberParseOptions);
       } else {
-        const trimmedVal = val.trim();
-        if (trimmedVal === val) {
-          return parseValue(val, options.parseTagValue, options.numberParseOptions);
+        const trimmedVal = val2.trim();
+        if (trimmedVal === val2) {
+          return parseValue(val2, options.parseTagValue, options.numberParseOptions);
         } else {
-          return val;
+          return val2;
         }
       }
     }
@@ -33728,11 +33728,11 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
       const attrName = this.resolveNameSpace(matches2[i][1]);
       const oldVal = attrValue(matches2[i]);
       if (attrName.length && oldVal !== void 0) {
-        let val = oldVal;
-        if (options.trimValues) val = val.trim();
-        val = this.replaceEntitiesValue(val, tagName, this.readonlyMatcher);
-        processedVals[i] = val;
-        rawAttrsForMatcher[attrName] = val;
+        let val2 = oldVal;
+        if (options.trimValues) val2 = val2.trim();
+        val2 = this.replaceEntitiesValue(val2, tagName, this.readonlyMatcher);
+        processedVals[i] = val2;
+        rawAttrsForMatcher[attrName] = val2;
         hasRawAttrs = true;
       }
     }
@@ -33870,12 +33870,12 @@ var parseXml = function(xmlData) {
         const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
         const tagExp = xmlData.substring(i + 9, closeIndex);
         textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-        let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
-        if (val == void 0) val = "";
+        let val2 = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
+        if (val2 == void 0) val2 = "";
         if (options.cdataPropName) {
           currentNode.add(options.cdataPropName, [{ [options.textNodeName]: tagExp }]);
         } else {
-          currentNode.add(options.textNodeName, val);
+          currentNode.add(options.textNodeName, val2);
         }
         i = closeIndex + 2;
       } else {
@@ -34024,25 +34024,25 @@ function addChild(currentNode, childNode, matcher, startIndex) {
     currentNode.addChild(childNode, startIndex);
   }
 }
-function replaceEntitiesValue(val, tagName, jPath) {
+function replaceEntitiesValue(val2, tagName, jPath) {
   const entityConfig = this.options.processEntities;
   if (!entityConfig || !entityConfig.enabled) {
-    return val;
+    return val2;
   }
   if (entityConfig.allowedTags) {
     const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
     const allowed = Array.isArray(entityConfig.allowedTags) ? entityConfig.allowedTags.includes(tagName) : entityConfig.allowedTags(tagName, jPathOrMatcher);
     if (!allowed) {
-      return val;
+      return val2;
     }
   }
   if (entityConfig.tagFilter) {
     const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
     if (!entityConfig.tagFilter(tagName, jPathOrMatcher)) {
-      return val;
+      return val2;
     }
   }
-  return this.entityDecoder.decode(val);
+  return this.entityDecoder.decode(val2);
 }
 function saveTextToParentTag(textData, parentNode, matcher, isLeafNode) {
   if (textData) {
@@ -34092,12 +34092,12 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str2, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str2, i);
+function findClosingIndex(xmlData, str6, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str6, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str2.length - 1;
+    return closingIndex + str6.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -34191,15 +34191,15 @@ function readStopNodeData(xmlData, tagName, i) {
     }
   }
 }
-function parseValue(val, shouldParse, options) {
-  if (shouldParse && typeof val === "string") {
-    const newval = val.trim();
+function parseValue(val2, shouldParse, options) {
+  if (shouldParse && typeof val2 === "string") {
+    const newval = val2.trim();
     if (newval === "true") return true;
     else if (newval === "false") return false;
-    else return toNumber(val, options);
+    else return toNumber(val2, options);
   } else {
-    if (isExist(val)) {
-      return val;
+    if (isExist(val2)) {
+      return val2;
     } else {
       return "";
     }
@@ -34244,11 +34244,11 @@ function stripAttributePrefix(attrs, prefix) {
 function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
-function compress(arr, options, matcher, readonlyMatcher) {
-  let text;
+function compress(arr2, options, matcher, readonlyMatcher) {
+  let text3;
   const compressedObj = {};
-  for (let i = 0; i < arr.length; i++) {
-    const tagObj = arr[i];
+  for (let i = 0; i < arr2.length; i++) {
+    const tagObj = arr2[i];
     const property = propName(tagObj);
     if (property !== void 0 && property !== options.textNodeName) {
       const rawAttrs = stripAttributePrefix(
@@ -34258,38 +34258,38 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text === void 0) text = tagObj[property];
-      else text += "" + tagObj[property];
+      if (text3 === void 0) text3 = tagObj[property];
+      else text3 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
-      let val = compress(tagObj[property], options, matcher, readonlyMatcher);
-      const isLeaf = isLeafTag(val, options);
-      if (Object.keys(val).length === 0 && options.alwaysCreateTextNode) {
-        val[options.textNodeName] = "";
+      let val2 = compress(tagObj[property], options, matcher, readonlyMatcher);
+      const isLeaf = isLeafTag(val2, options);
+      if (Object.keys(val2).length === 0 && options.alwaysCreateTextNode) {
+        val2[options.textNodeName] = "";
       }
       if (tagObj[":@"]) {
-        assignAttributes(val, tagObj[":@"], readonlyMatcher, options);
-      } else if (Object.keys(val).length === 1 && val[options.textNodeName] !== void 0 && !options.alwaysCreateTextNode) {
-        val = val[options.textNodeName];
-      } else if (Object.keys(val).length === 0) {
-        if (options.alwaysCreateTextNode) val[options.textNodeName] = "";
-        else val = "";
+        assignAttributes(val2, tagObj[":@"], readonlyMatcher, options);
+      } else if (Object.keys(val2).length === 1 && val2[options.textNodeName] !== void 0 && !options.alwaysCreateTextNode) {
+        val2 = val2[options.textNodeName];
+      } else if (Object.keys(val2).length === 0) {
+        if (options.alwaysCreateTextNode) val2[options.textNodeName] = "";
+        else val2 = "";
       }
-      if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val === "object" && val !== null) {
-        val[METADATA_SYMBOL2] = tagObj[METADATA_SYMBOL2];
+      if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val2 === "object" && val2 !== null) {
+        val2[METADATA_SYMBOL2] = tagObj[METADATA_SYMBOL2];
       }
       if (compressedObj[property] !== void 0 && Object.prototype.hasOwnProperty.call(compressedObj, property)) {
         if (!Array.isArray(compressedObj[property])) {
           compressedObj[property] = [compressedObj[property]];
         }
-        compressedObj[property].push(val);
+        compressedObj[property].push(val2);
       } else {
         const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() : readonlyMatcher;
         if (options.isArray(property, jPathOrMatcher, isLeaf)) {
-          compressedObj[property] = [val];
+          compressedObj[property] = [val2];
         } else {
-          compressedObj[property] = val;
+          compressedObj[property] = val2;
         }
       }
       if (property !== void 0 && property !== options.textNodeName) {
@@ -34297,9 +34297,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text === "string") {
-    if (text.length > 0) compressedObj[options.textNodeName] = text;
-  } else if (text !== void 0) compressedObj[options.textNodeName] = text;
+  if (typeof text3 === "string") {
+    if (text3.length > 0) compressedObj[options.textNodeName] = text3;
+  } else if (text3 !== void 0) compressedObj[options.textNodeName] = text3;
   return compressedObj;
 }
 function propName(obj) {
@@ -34452,7 +34452,7 @@ function sarifVersionError(doc) {
   if (typeof version2 === "string" && /^1\./.test(version2))
     return `SARIF ${version2} is not supported; only SARIF 2.1.0 is (convert 1.0 logs with the SARIF Multitool "transform" command)`;
   if (version2 !== void 0 && version2 !== "2.1.0" && !(typeof version2 === "string" && version2.startsWith("2.1")))
-    return `unknown SARIF version ${JSON.stringify(version2)}; expected "2.1.0"`;
+    return `unknown SARIF version ${typeof version2 === "string" ? JSON.stringify(version2.slice(0, 40)) : `(a ${Array.isArray(version2) ? "list" : typeof version2})`}; expected "2.1.0"`;
   return void 0;
 }
 function resolveBase(id, bases, depth = 0) {
@@ -34493,9 +34493,9 @@ function createRunContext(run, runIndex, file2) {
   const tool = isObj(run.tool) ? run.tool : void 0;
   const driver = tool && isObj(tool.driver) ? tool.driver : void 0;
   if (!driver) throw new UserError(`runs[${runIndex}].tool.driver is missing: not a valid SARIF run`, file2);
-  const toolName = str(driver.name) ?? "unknown";
+  const toolName2 = str(driver.name) ?? "unknown";
   const toolVersion = str(driver.semanticVersion) ?? str(driver.version) ?? null;
-  const components = [{ name: toolName, rules: Array.isArray(driver.rules) ? driver.rules : [] }];
+  const components = [{ name: toolName2, rules: Array.isArray(driver.rules) ? driver.rules : [] }];
   for (const ext of Array.isArray(tool.extensions) ? tool.extensions : []) {
     components.push({
       name: isObj(ext) && str(ext.name) || "extension",
@@ -34536,15 +34536,15 @@ function createRunContext(run, runIndex, file2) {
     if (inv.executionSuccessful === false) success2 = false;
     for (const n of Array.isArray(inv.toolExecutionNotifications) ? inv.toolExecutionNotifications : []) {
       if (isObj(n) && n.level === "error") {
-        const text = isObj(n.message) ? str(n.message.text) : void 0;
-        errors.push(text ? text.slice(0, 300) : "tool execution error");
+        const text3 = isObj(n.message) ? str(n.message.text) : void 0;
+        errors.push(text3 ? text3.slice(0, 300) : "tool execution error");
       }
     }
   }
-  const secretTool = SECRET_TOOLS.test(toolName);
+  const secretTool = SECRET_TOOLS.test(toolName2);
   return {
     runIndex,
-    toolName,
+    toolName: toolName2,
     toolVersion,
     components,
     ruleById,
@@ -34555,7 +34555,7 @@ function createRunContext(run, runIndex, file2) {
     roots: rootsOf(run),
     warnings: [],
     secretTool,
-    scan: { tool: { name: toolName, version: toolVersion }, categories: [], success: success2, errors },
+    scan: { tool: { name: toolName2, version: toolVersion }, categories: [], success: success2, errors },
     categories: /* @__PURE__ */ new Set()
   };
 }
@@ -34598,8 +34598,8 @@ function messageText(rc, result, rule) {
   if (direct) return formatMessage(direct, args);
   const id = str(msg.id);
   if (id) {
-    const strings = rule && isObj(rule.messageStrings) ? rule.messageStrings : {};
-    const ms = strings[id] ?? rc.globalMessageStrings[id];
+    const strings2 = rule && isObj(rule.messageStrings) ? rule.messageStrings : {};
+    const ms = strings2[id] ?? rc.globalMessageStrings[id];
     const t = isObj(ms) ? str(ms.text) ?? str(ms.markdown) : void 0;
     if (t) return formatMessage(t, args);
   }
@@ -34626,7 +34626,7 @@ function cwesFrom(rc, rule, result) {
         const m = CWE_RE.exec(part);
         if (m) out.push(`CWE-${Number(m[1])}`);
       }
-    } else if (Array.isArray(v)) v.forEach(addText);
+    } else if (Array.isArray(v)) v.forEach((x) => typeof x !== "object" && addText(x));
   };
   for (const bag of [rule?.properties, result.properties]) {
     if (!isObj(bag)) continue;
@@ -34674,15 +34674,15 @@ var SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source
 var DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
 var MOBILE_TOOLS = /mobsf|qark|androbugs/i;
 var MANIFEST_RE = /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
-function inferCategory(toolName, ruleId, tags, vulnIds, file2) {
-  const t = toolName.toLowerCase();
+function inferCategory(toolName2, ruleId, tags, vulnIds3, file2) {
+  const t = toolName2.toLowerCase();
   const lowerTags = tags.map((x) => x.toLowerCase());
   if (SECRET_TOOLS.test(t) || lowerTags.includes("secret") || lowerTags.includes("secrets")) return "secret";
   if (lowerTags.includes("license")) return "license";
   if (MOBILE_TOOLS.test(t)) return "mobile";
   if (DAST_TOOLS.test(t)) return "dast";
   if (IAC_TOOLS.test(t) || lowerTags.includes("misconfiguration") || lowerTags.includes("iac")) return "iac";
-  const isVuln = vulnIds.length > 0 || lowerTags.includes("vulnerability") || SCA_TOOLS.test(t);
+  const isVuln = vulnIds3.length > 0 || lowerTags.includes("vulnerability") || SCA_TOOLS.test(t);
   if (isVuln && !/snyk ?code|codeql|semgrep code/i.test(t)) {
     if (file2 && MANIFEST_RE.test(file2)) return "sca";
     if (/trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t)) return "container";
@@ -34718,10 +34718,10 @@ function severityOf(result, rule, level) {
   return { severity: levelToSeverity(level), severity_source: "level", source_severity: level };
 }
 function suppressionOf(result) {
-  const list = Array.isArray(result.suppressions) ? result.suppressions.filter(isObj) : [];
-  if (list.length === 0) return { suppression: null, suppressed: false };
-  const suppressed = list.every((s) => s.status === void 0 || s.status === "accepted");
-  const first = list.find((s) => s.status === void 0 || s.status === "accepted") ?? list[0];
+  const list2 = Array.isArray(result.suppressions) ? result.suppressions.filter(isObj) : [];
+  if (list2.length === 0) return { suppression: null, suppressed: false };
+  const suppressed = list2.every((s) => s.status === void 0 || s.status === "accepted");
+  const first = list2.find((s) => s.status === void 0 || s.status === "accepted") ?? list2[0];
   return {
     suppressed,
     suppression: {
@@ -34731,10 +34731,10 @@ function suppressionOf(result) {
     }
   };
 }
-function packageFromMessage(text) {
-  const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text);
+function packageFromMessage(text3) {
+  const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text3);
   if (trivy) {
-    const fixed = /Fixed Version: ([^\n]*)/.exec(text)?.[1]?.trim();
+    const fixed = /Fixed Version: ([^\n]*)/.exec(text3)?.[1]?.trim();
     return {
       name: trivy[1].trim(),
       version: trivy[2].trim(),
@@ -34743,7 +34743,7 @@ function packageFromMessage(text) {
       purl: null
     };
   }
-  const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text);
+  const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text3);
   if (grype)
     return { name: grype[1], version: grype[2], fixed_version: null, ecosystem: grype[3], purl: null };
   return null;
@@ -34761,7 +34761,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   const level = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0) ?? "warning";
   const tags = collectTags(rule?.properties, result.properties);
   const props = [result.properties, rule?.properties];
-  const vulnIds = vulnIdsFrom(ruleId, tags, props);
+  const vulnIds3 = vulnIdsFrom(ruleId, tags, props);
   const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : void 0;
   const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : void 0;
   let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : void 0;
@@ -34780,7 +34780,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (!isObj(bag)) continue;
     for (const k of SECRET_PROPS) if (typeof bag[k] === "string" && bag[k].length >= 4) secrets.push(bag[k]);
   }
-  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds, file2);
+  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds3, file2);
   let secret = null;
   if (category === "secret") {
     const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : void 0;
@@ -34789,10 +34789,10 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (snippet) secrets.push(snippet.trim());
   }
   rc.categories.add(category);
-  const text = messageText(rc, result, rule);
-  const firstLine = text.split("\n")[0].trim();
+  const text3 = messageText(rc, result, rule);
+  const firstLine2 = text3.split("\n")[0].trim();
   const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
-  const title = text.includes("\n") && ruleTitle || firstLine || ruleTitle || ruleId || "SARIF result";
+  const title = text3.includes("\n") && ruleTitle || firstLine2 || ruleTitle || ruleId || "SARIF result";
   const sev = severityOf(result, rule, level);
   const { suppression, suppressed } = suppressionOf(result);
   const baseline = str(result.baselineState) ?? null;
@@ -34803,12 +34803,12 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (category === "secret" && secret && v.includes(secret)) continue;
     fingerprints[k] = v;
   }
-  const pkg = category === "sca" || category === "container" || category === "license" ? packageFromMessage(text) : null;
+  const pkg = category === "sca" || category === "container" || category === "license" ? packageFromMessage(text3) : null;
   const cvssScore = Number(isObj(rule?.properties) ? rule.properties["security-severity"] : NaN);
   const commit = category === "secret" && isObj(result.properties) ? str(result.properties.commit) : void 0;
   return {
     title,
-    description: text || textOf(rule?.fullDescription) || null,
+    description: text3 || textOf(rule?.fullDescription) || null,
     category,
     rule_id: ruleId ?? null,
     rule_name: str(rule?.name) ?? ruleTitle ?? null,
@@ -34819,7 +34819,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     state: suppressed ? "suppressed" : baseline === "absent" ? "fixed" : "open",
     state_reason: baseline === "absent" ? "baselineState absent: reported in the baseline, not in this run" : null,
     cwe: cwesFrom(rc, rule, result),
-    cve: vulnIds,
+    cve: vulnIds3,
     cvss: (category === "sca" || category === "container") && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10 ? { score: cvssScore, vector: null, version: null } : null,
     package: pkg,
     location: {
@@ -34881,8 +34881,5513 @@ var sarifParser = {
   parse: parseSarif
 };
 
+// src/parsers/sca-common.ts
+function isObj2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str2(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  if (typeof v !== "string") return void 0;
+  const t = v.trim();
+  return t === "" || t === "None" || t === "null" ? void 0 : t;
+}
+function num(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && /^\s*\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return void 0;
+}
+function arr(v) {
+  return Array.isArray(v) ? v : [];
+}
+function strings(v) {
+  if (typeof v === "string") return str2(v) ? [v.trim()] : [];
+  return arr(v).map(str2).filter((s) => s !== void 0);
+}
+function vulnIds(...groups) {
+  const all = groups.flatMap((g) => strings(g));
+  const uniq = [...new Set(all)];
+  return [...uniq.filter((i) => /^CVE-/i.test(i)), ...uniq.filter((i) => !/^CVE-/i.test(i))];
+}
+function cvssVersionOf(vector, fallback = null) {
+  if (!vector) return fallback;
+  const m = /^CVSS:(\d\.\d)/.exec(vector);
+  if (m) return m[1];
+  if (/^\(?AV:[LANP]\//.test(vector)) return "2.0";
+  return fallback;
+}
+function cvssOf(score, vector, version2 = null) {
+  const s = num(score);
+  const v = str2(vector) ?? null;
+  if (s === void 0 && v === null) return null;
+  return {
+    score: s !== void 0 && s >= 0 && s <= 10 ? s : null,
+    vector: v,
+    version: cvssVersionOf(v ?? void 0, version2)
+  };
+}
+function pickSeverity(word, cvss, fallback = "medium") {
+  const w = typeof word === "string" ? wordToSeverity(word) : void 0;
+  if (w) return { severity: w, severity_source: "tool", source_severity: String(word) };
+  if (cvss?.score != null)
+    return {
+      severity: cvssToSeverity(cvss.score),
+      severity_source: "cvss",
+      source_severity: String(cvss.score)
+    };
+  return {
+    severity: fallback,
+    severity_source: "default",
+    source_severity: typeof word === "string" && word ? word : null
+  };
+}
+function cwesOf(...vals) {
+  const out = [];
+  const add = (v) => {
+    if (typeof v === "number" && v > 0) out.push(`CWE-${v}`);
+    else if (typeof v === "string") {
+      for (const m of v.matchAll(/CWE[-_ ]?(\d{1,5})/gi))
+        if (Number(m[1]) > 0) out.push(`CWE-${Number(m[1])}`);
+      if (/^\d{1,5}$/.test(v.trim()) && Number(v) > 0) out.push(`CWE-${Number(v)}`);
+    } else if (Array.isArray(v)) v.forEach(add);
+    else if (isObj2(v)) add(v.cweId ?? v.id ?? v.cwe);
+  };
+  vals.forEach(add);
+  return [...new Set(out)];
+}
+function purlType(purl) {
+  const m = purl ? /^pkg:([a-z0-9.+-]+)\//i.exec(purl) : null;
+  return m ? m[1].toLowerCase() : null;
+}
+function cmpVersion(a, b) {
+  const pa = a.split(/[.\-+_]/);
+  const pb = b.split(/[.\-+_]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? "0";
+    const y = pb[i] ?? "0";
+    const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+// src/parsers/trivy/index.ts
+var OS_TYPES = /^(alpine|alma|amazon|azurelinux|bottlerocket|cbl-mariner|centos|chainguard|debian|echo|fedora|mariner|minimos|opensuse.*|oracle|photon|redhat|rocky|sles|suse.*|ubuntu|wolfi|coreos)$/i;
+function stateOf(status) {
+  switch (status) {
+    case void 0:
+      return { state: "open", reason: null };
+    case "not_affected":
+      return {
+        state: "not_applicable",
+        reason: "Trivy status not_affected (VEX/vendor: this package is not affected)"
+      };
+    case "will_not_fix":
+      return { state: "open", reason: "Trivy status will_not_fix: the vendor will not fix it" };
+    case "end_of_life":
+      return { state: "open", reason: "Trivy status end_of_life: the package is out of vendor support" };
+    case "fixed":
+      return { state: "open", reason: null };
+    default:
+      return {
+        state: "open",
+        reason: status === "affected" || status === "unknown" ? null : `Trivy status ${status}`
+      };
+  }
+}
+function classOf(r, isImage) {
+  const c = str2(r.Class);
+  if (c) return c;
+  const type = str2(r.Type);
+  if (type && OS_TYPES.test(type)) return "os-pkgs";
+  if (isImage && /\([^()]+\)$/.test(str2(r.Target) ?? "")) return "os-pkgs";
+  return "lang-pkgs";
+}
+function vulnCategory(f, rc) {
+  return rc.cls === "os-pkgs" || f.isImage || rc.workload ? "container" : "sca";
+}
+function bestCvss(v) {
+  const all = isObj2(v.CVSS) ? v.CVSS : {};
+  const sources = ["nvd", ...Object.keys(all).filter((k) => k !== "nvd")];
+  for (const s of sources) {
+    const c = all[s];
+    if (isObj2(c) && (num(c.V3Score) !== void 0 || str2(c.V3Vector)))
+      return cvssOf(c.V3Score, c.V3Vector, "3.x");
+  }
+  for (const s of sources) {
+    const c = all[s];
+    if (isObj2(c) && (num(c.V2Score) !== void 0 || str2(c.V2Vector)))
+      return cvssOf(c.V2Score, c.V2Vector, "2.0");
+  }
+  return null;
+}
+function vulnDraft(f, rc, v, pointer, modified) {
+  const id = str2(v.VulnerabilityID);
+  const pkgName = str2(v.PkgName);
+  if (!id) {
+    f.out.warnings.push(`${pointer}: vulnerability without VulnerabilityID; skipped`);
+    return void 0;
+  }
+  const installed = str2(v.InstalledVersion) ?? null;
+  const cvss = bestCvss(v);
+  const sev = pickSeverity(v.Severity, cvss, "medium");
+  const category = vulnCategory(f, rc);
+  const purl = isObj2(v.PkgIdentifier) ? str2(v.PkgIdentifier.PURL) ?? null : null;
+  let { state, reason } = stateOf(str2(v.Status));
+  let suppression = null;
+  if (modified) {
+    const st = str2(modified.Status);
+    const statement = str2(modified.Statement) ?? null;
+    const source = str2(modified.Source) ?? null;
+    const why = [statement, source ? `source: ${source}` : null].filter(Boolean).join("; ") || null;
+    if (st === "not_affected") state = "not_applicable";
+    else if (st === "ignored") state = "accepted_risk";
+    else state = "suppressed";
+    reason = `Trivy ${st ?? "modified"} finding${why ? `: ${why}` : ""}`;
+    suppression = {
+      kind: st === "not_affected" ? "vex" : "trivyignore",
+      status: "accepted",
+      justification: why
+    };
+  }
+  const fileLoc = rc.cls === "os-pkgs" ? f.isImage || rc.image ? null : rc.target : rc.target ?? str2(v.PkgPath) ?? null;
+  return {
+    title: [id, pkgName, installed].filter(Boolean).join(" "),
+    description: [str2(v.Title), str2(v.Description)].filter(Boolean).join("\n\n") || null,
+    category,
+    rule_id: id,
+    rule_name: str2(v.Title) ?? null,
+    ...sev,
+    state,
+    state_reason: reason,
+    suppression,
+    cwe: cwesOf(v.CweIDs),
+    cve: [
+      id,
+      ...arr(v.VendorIDs).filter((x) => typeof x === "string" && /^(CVE|GHSA)-/i.test(x))
+    ],
+    cvss,
+    package: pkgName ? {
+      name: pkgName,
+      version: installed,
+      fixed_version: str2(v.FixedVersion) ?? null,
+      ecosystem: rc.type?.toLowerCase() ?? purlType(purl ?? void 0),
+      purl
+    } : null,
+    location: {
+      file: fileLoc,
+      image: rc.image,
+      resource: rc.workload
+    },
+    service: rc.workload,
+    fingerprints: str2(v.Fingerprint) ? { trivy: v.Fingerprint } : {},
+    help_uri: str2(v.PrimaryURL) ?? null,
+    pointer
+  };
+}
+function misconfDraft(f, rc, m, pointer) {
+  const status = str2(m.Status) ?? "FAIL";
+  if (status !== "FAIL") return void 0;
+  const id = str2(m.ID) ?? str2(m.AVDID);
+  const cm = isObj2(m.CauseMetadata) ? m.CauseMetadata : {};
+  const sev = pickSeverity(m.Severity, null, "medium");
+  return {
+    title: [id, str2(m.Title)].filter(Boolean).join(" - ") || "Trivy misconfiguration",
+    description: [str2(m.Description), str2(m.Message), str2(m.Resolution) ? `Resolution: ${m.Resolution}` : void 0].filter(Boolean).join("\n\n") || null,
+    category: "iac",
+    rule_id: id ?? null,
+    rule_name: str2(m.Title) ?? null,
+    ...sev,
+    state: "open",
+    location: {
+      file: rc.workload ? null : rc.target,
+      start_line: num(cm.StartLine) ?? null,
+      end_line: num(cm.EndLine) ?? null,
+      resource: rc.workload ?? str2(cm.Resource) ?? null
+    },
+    service: rc.workload,
+    tags: [str2(m.Type), str2(cm.Provider), str2(cm.Service)].filter((x) => !!x),
+    help_uri: str2(m.PrimaryURL) ?? null,
+    pointer
+  };
+}
+function secretDraft(f, rc, s, pointer) {
+  const match = str2(s.Match);
+  if (match) f.out.secrets.push(match);
+  const lines = isObj2(s.Code) ? arr(s.Code.Lines) : [];
+  for (const l of lines) {
+    if (!isObj2(l)) continue;
+    for (const k of ["Content", "Highlighted"])
+      if (typeof l[k] === "string" && l[k].trim().length >= 4) f.out.secrets.push(l[k].trim());
+  }
+  const sev = pickSeverity(s.Severity, null, "critical");
+  const title = str2(s.Title) ?? str2(s.RuleID) ?? "secret";
+  return {
+    title: `Secret detected in ${rc.target ?? "target"} - ${title}`,
+    description: str2(s.Category) ? `${s.Category}: ${title}` : title,
+    category: "secret",
+    rule_id: str2(s.RuleID) ?? null,
+    rule_name: str2(s.Title) ?? null,
+    ...sev,
+    state: "open",
+    location: {
+      file: rc.target,
+      start_line: num(s.StartLine) ?? null,
+      end_line: num(s.EndLine) ?? null,
+      image: rc.image,
+      resource: rc.workload
+    },
+    service: rc.workload,
+    secret: match ?? null,
+    pointer
+  };
+}
+function licenseDraft(f, rc, l, pointer) {
+  const name = str2(l.Name) ?? "unknown license";
+  const pkg = str2(l.PkgName);
+  const sev = pickSeverity(l.Severity, null, "medium");
+  return {
+    title: `License detected in ${rc.target ?? "target"} - ${name}${pkg ? ` (${pkg})` : ""}`,
+    description: str2(l.Category) ? `license ${name}, category ${l.Category}` : `license ${name}`,
+    category: "license",
+    rule_id: name,
+    ...sev,
+    tool_confidence: l.Confidence !== void 0 && l.Confidence !== null ? String(l.Confidence) : null,
+    state: "open",
+    package: pkg ? { name: pkg, version: null, fixed_version: null, ecosystem: null, purl: null } : null,
+    location: { file: str2(l.FilePath) ?? rc.target, image: rc.image, resource: rc.workload },
+    service: rc.workload,
+    tags: str2(l.Category) ? [`license-category:${l.Category}`] : [],
+    help_uri: str2(l.Link) ?? null,
+    pointer
+  };
+}
+function categoryOfClass(f, rc) {
+  switch (rc.cls) {
+    case "os-pkgs":
+    case "lang-pkgs":
+      return vulnCategory(f, rc);
+    case "config":
+      return "iac";
+    case "secret":
+      return "secret";
+    case "license":
+    case "license-file":
+      return "license";
+    default:
+      return void 0;
+  }
+}
+function parseResult(f, r, base, workload) {
+  if (!isObj2(r)) {
+    f.out.warnings.push(`${base}: result is not an object; skipped`);
+    return;
+  }
+  const target = str2(r.Target) ?? null;
+  const cls = classOf(r, f.isImage);
+  const rc = {
+    base,
+    target,
+    cls,
+    type: str2(r.Type) ?? null,
+    workload,
+    // Image scans: the artifact is the image. k8s and legacy reports: the OS-package target names it.
+    image: f.isImage ? f.artifactName ?? (cls === "os-pkgs" ? target : null) : cls === "os-pkgs" && (workload || !f.artifactName) ? target : null
+  };
+  const cat = categoryOfClass(f, rc);
+  if (cat) f.categories.add(cat);
+  const each = (key, fn) => {
+    if (r[key] == null) return;
+    if (!Array.isArray(r[key])) {
+      f.out.warnings.push(`${base}/${key}: expected an array; skipped`);
+      return;
+    }
+    r[key].forEach((item, i) => {
+      const pointer = `${base}/${key}/${i}`;
+      if (!isObj2(item)) {
+        f.out.warnings.push(`${pointer}: not an object; skipped`);
+        return;
+      }
+      const d = fn(item, pointer);
+      if (d) {
+        f.out.findings.push(d);
+        f.categories.add(d.category);
+      }
+    });
+  };
+  each("Vulnerabilities", (v, p) => vulnDraft(f, rc, v, p));
+  each("Misconfigurations", (m, p) => misconfDraft(f, rc, m, p));
+  each("Secrets", (s, p) => secretDraft(f, rc, s, p));
+  each("Licenses", (l, p) => licenseDraft(f, rc, l, p));
+  each("ModifiedFindings", (m, p) => {
+    const inner = isObj2(m.Finding) ? m.Finding : void 0;
+    const type = str2(m.Type);
+    if (!inner || type && type !== "vulnerability") {
+      if (inner && type === "misconfiguration") {
+        const d = misconfDraft(f, rc, { ...inner, Status: "FAIL" }, `${p}/Finding`);
+        if (d)
+          return {
+            ...d,
+            state: "suppressed",
+            state_reason: `Trivy ${str2(m.Status) ?? "modified"}: ${str2(m.Statement) ?? ""}`.trim()
+          };
+      }
+      if (inner) f.out.warnings.push(`${p}: suppressed ${type} finding not read`);
+      return void 0;
+    }
+    return vulnDraft(f, rc, inner, `${p}/Finding`, m);
+  });
+}
+function workloadOf(w) {
+  const parts = [str2(w.Namespace), str2(w.Kind), str2(w.Name)].filter(Boolean);
+  return parts.length ? parts.join("/") : null;
+}
+function parseTrivy(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const f = { out, categories: /* @__PURE__ */ new Set(), artifactName: null, isImage: false, toolVersion: null };
+  if (doc === null) {
+    out.scans.push({ tool: { name: "Trivy", version: null }, categories: [], success: true, errors: [] });
+    return out;
+  }
+  if (Array.isArray(doc)) {
+    doc.forEach((r, i) => parseResult(f, r, `/${i}`, null));
+  } else if (isObj2(doc) && (doc.ClusterName !== void 0 || Array.isArray(doc.Resources))) {
+    for (const key of ["Resources", "Vulnerabilities", "Misconfigurations"]) {
+      arr(doc[key]).forEach((w, wi) => {
+        if (!isObj2(w)) {
+          out.warnings.push(`/${key}/${wi}: not an object; skipped`);
+          return;
+        }
+        const wl = workloadOf(w);
+        arr(w.Results).forEach((r, ri) => parseResult(f, r, `/${key}/${wi}/Results/${ri}`, wl));
+      });
+    }
+  } else if (isObj2(doc) && (Array.isArray(doc.Results) || doc.SchemaVersion !== void 0)) {
+    f.artifactName = str2(doc.ArtifactName) ?? null;
+    f.isImage = str2(doc.ArtifactType) === "container_image" || str2(doc.ArtifactType) === "vm";
+    if (doc.Results != null && !Array.isArray(doc.Results))
+      throw new UserError(
+        `expected "Results" to be an array, found ${typeof doc.Results}`,
+        ctx.file,
+        "/Results"
+      );
+    arr(doc.Results).forEach((r, i) => parseResult(f, r, `/Results/${i}`, null));
+  } else {
+    throw new UserError(
+      'not a Trivy JSON report: expected an object with "SchemaVersion" and a "Results" array, a trivy k8s report with "ClusterName", or (legacy) a list of targets',
+      ctx.file
+    );
+  }
+  const root = doc;
+  const meta3 = isObj2(root) ? root.Trivy : void 0;
+  const trivy = isObj2(meta3) ? str2(meta3.Version) : void 0;
+  out.scans.push({
+    tool: { name: "Trivy", version: trivy ?? null },
+    categories: [...f.categories].sort(),
+    success: true,
+    errors: []
+  });
+  for (const d of out.findings) d.tool_version = trivy ?? null;
+  return out;
+}
+function detect2(s) {
+  const d = s.doc;
+  if (d === null && s.head.trim() === "null") return /trivy/i.test(s.name) ? 0.9 : 0.3;
+  if (Array.isArray(d)) {
+    const first = d.find(isObj2);
+    return first && typeof first.Target === "string" && ("Vulnerabilities" in first || "Type" in first) && !("runs" in first) ? 0.9 : 0;
+  }
+  if (!isObj2(d)) return 0;
+  if (typeof d.ClusterName === "string" && (Array.isArray(d.Resources) || "Vulnerabilities" in d || "Misconfigurations" in d))
+    return 1;
+  if (typeof d.SchemaVersion === "number" && (Array.isArray(d.Results) || "ArtifactName" in d)) return 1;
+  if (Array.isArray(d.Results) && "ArtifactName" in d) return 0.9;
+  return 0;
+}
+var trivyParser = {
+  id: "trivy",
+  input: "json",
+  docs: {
+    title: "Trivy JSON",
+    produce: "`trivy image --format json -o trivy.json IMAGE` (also `trivy fs`, `trivy config`, `trivy repo`, `trivy k8s --format json --report all`)",
+    takes: "one record per vulnerability, failed misconfiguration, secret and license item of every target (plus `--show-suppressed` findings with their VEX/ignore state); CVE, package/installed/fixed version, purl, CVSS (nvd v3 first), CWE, VEX status, image/manifest/k8s workload; secret matches and code lines are never copied"
+  },
+  detect: detect2,
+  parse: parseTrivy
+};
+
+// src/parsers/grype/index.ts
+function cvssFrom(records) {
+  const list2 = records.filter(isObj2);
+  list2.sort(
+    (a, b) => Number(str2(b.version) ?? 0) - Number(str2(a.version) ?? 0) || Number(str2(b.type) === "Primary") - Number(str2(a.type) === "Primary")
+  );
+  for (const c of list2) {
+    const m = isObj2(c.metrics) ? c.metrics : {};
+    const cv = cvssOf(m.baseScore, c.vector, str2(c.version) ?? null);
+    if (cv) return cv;
+  }
+  return null;
+}
+function stateOf2(fixState) {
+  if (fixState === "wont-fix")
+    return { state: "open", reason: "Grype fix state wont-fix: the vendor will not fix it" };
+  return { state: "open", reason: null };
+}
+function matchDraft(m, pointer, image, container, out) {
+  const v = isObj2(m.vulnerability) ? m.vulnerability : void 0;
+  const a = isObj2(m.artifact) ? m.artifact : void 0;
+  const id = v ? str2(v.id) : void 0;
+  if (!v || !a || !id) {
+    out.warnings.push(`${pointer}: match without vulnerability.id or artifact; skipped`);
+    return void 0;
+  }
+  const related = arr(m.relatedVulnerabilities).filter(isObj2);
+  const cvss = cvssFrom(arr(v.cvss)) ?? cvssFrom(related.flatMap((r) => arr(r.cvss)));
+  const sev = pickSeverity(v.severity, cvss, "medium");
+  const fix = isObj2(v.fix) ? v.fix : {};
+  const fixState = str2(fix.state);
+  const { state, reason } = stateOf2(fixState);
+  const name = str2(a.name) ?? "unknown";
+  const version2 = str2(a.version) ?? null;
+  const purl = str2(a.purl) ?? null;
+  const path6 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
+  const description = str2(v.description) ?? related.map((r) => str2(r.description)).find(Boolean) ?? null;
+  return {
+    title: [id, name, version2].filter(Boolean).join(" "),
+    description,
+    category: container ? "container" : "sca",
+    rule_id: id,
+    ...sev,
+    state,
+    state_reason: reason,
+    cwe: cwesOf(v.cwes),
+    cve: vulnIds(
+      id,
+      related.map((r) => str2(r.id))
+    ),
+    cvss,
+    package: {
+      name,
+      version: version2,
+      fixed_version: fixState === "fixed" ? strList(fix.versions).join(", ") || null : null,
+      ecosystem: str2(a.type)?.toLowerCase() ?? purlType(purl ?? void 0),
+      purl
+    },
+    location: { file: path6, image },
+    tags: fixState ? [`fix-state:${fixState}`] : [],
+    help_uri: str2(v.dataSource) ?? strList(v.urls)[0] ?? null,
+    pointer
+  };
+}
+function strList(v) {
+  return arr(v).map((x) => str2(x)).filter((x) => !!x);
+}
+function parseGrype(doc, ctx) {
+  if (!isObj2(doc) || !Array.isArray(doc.matches))
+    throw new UserError(
+      'not a Grype JSON report: expected an object with a "matches" array (grype -o json)',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const source = isObj2(doc.source) ? doc.source : {};
+  const container = str2(source.type) === "image";
+  const target = source.target;
+  const image = container ? (isObj2(target) ? str2(target.userInput) ?? strList(target.tags)[0] ?? str2(target.imageID) : str2(target)) ?? null : null;
+  const add = (list2, base, suppressed) => list2.forEach((m, i) => {
+    const pointer = `${base}/${i}`;
+    if (!isObj2(m)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      return;
+    }
+    const d = matchDraft(m, pointer, image, container, out);
+    if (!d) return;
+    if (suppressed) {
+      const rules = arr(m.appliedIgnoreRules).filter(isObj2);
+      const why = rules.map(
+        (r) => Object.entries(r).filter(
+          ([, val2]) => val2 !== "" && val2 != null && !(isObj2(val2) && Object.keys(val2).length === 0)
+        ).map(([k, val2]) => `${k}=${typeof val2 === "string" ? val2 : JSON.stringify(val2)}`).join(" ")
+      ).filter(Boolean).join("; ");
+      d.state = "suppressed";
+      d.state_reason = why ? `Grype ignore rule: ${why}` : "Grype ignore rule";
+      d.suppression = { kind: "grype-ignore", status: "accepted", justification: why || null };
+    }
+    out.findings.push(d);
+  });
+  add(doc.matches, "/matches", false);
+  add(arr(doc.ignoredMatches), "/ignoredMatches", true);
+  const descriptor = isObj2(doc.descriptor) ? doc.descriptor : {};
+  const version2 = str2(descriptor.version) ?? null;
+  for (const d of out.findings) d.tool_version = version2;
+  out.scans.push({
+    tool: { name: "Grype", version: version2 },
+    categories: [container ? "container" : "sca"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+function detect3(s) {
+  const d = s.doc;
+  if (!isObj2(d) || !Array.isArray(d.matches)) return 0;
+  if (isObj2(d.descriptor) && str2(d.descriptor.name) === "grype") return 1;
+  if (isObj2(d.source) && ("distro" in d || "descriptor" in d)) return 0.9;
+  const first = d.matches.find(isObj2);
+  return first && isObj2(first.vulnerability) && isObj2(first.artifact) ? 0.8 : 0;
+}
+var grypeParser = {
+  id: "grype",
+  input: "json",
+  docs: {
+    title: "Grype JSON",
+    produce: "`grype IMAGE -o json --file grype.json` (or `grype dir:. -o json`, `grype sbom:sbom.json -o json`)",
+    takes: "one record per match (and per ignored match, as suppressed): vulnerability id with related CVE/GHSA aliases, severity word, CVSS, package name/version/type/purl, fixed versions, first artifact location, image for image scans"
+  },
+  detect: detect3,
+  parse: parseGrype
+};
+
+// src/parsers/npm_audit/index.ts
+var GHSA_RE2 = /\b(GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/i;
+var MAX_PATHS = 10;
+function lowestFixed(patched) {
+  const m = patched ? /^>=\s*(\S+)$/.exec(patched.trim()) : null;
+  return m ? m[1] : null;
+}
+function advisoryDraft(a, pointer, out) {
+  const name = str2(a.module_name);
+  if (!name) {
+    out.warnings.push(`${pointer}: advisory without module_name; skipped`);
+    return void 0;
+  }
+  const found = arr(a.findings).filter(isObj2);
+  const versions = [...new Set(found.map((f) => str2(f.version)).filter((v) => !!v))];
+  const paths = found.flatMap((f) => arr(f.paths).filter((p) => typeof p === "string"));
+  const cvss = isObj2(a.cvss) ? cvssOf(a.cvss.score, a.cvss.vectorString) : null;
+  const sev = pickSeverity(a.severity, cvss?.score ? cvss : null, "medium");
+  const ghsa = str2(a.github_advisory_id) ?? GHSA_RE2.exec(str2(a.url) ?? "")?.[1];
+  const pathText = paths.length ? `
+
+Paths (${paths.length}):
+${paths.slice(0, MAX_PATHS).join("\n")}${paths.length > MAX_PATHS ? "\n\u2026" : ""}` : "";
+  return {
+    title: `${name}${versions.length ? ` ${versions.join(", ")}` : ""}: ${str2(a.title) ?? "npm advisory"}`,
+    description: [
+      str2(a.overview),
+      str2(a.recommendation),
+      str2(a.patched_versions) ? `Patched versions: ${a.patched_versions}` : void 0
+    ].filter(Boolean).join("\n\n") + pathText || null,
+    category: "sca",
+    rule_id: ghsa ?? (a.id !== void 0 ? `npm-advisory-${String(a.id)}` : null),
+    rule_name: str2(a.title) ?? null,
+    ...sev,
+    cwe: cwesOf(a.cwe),
+    cve: vulnIds(a.cves, ghsa),
+    cvss,
+    package: {
+      name,
+      version: versions.join(", ") || null,
+      fixed_version: lowestFixed(str2(a.patched_versions)),
+      ecosystem: "npm",
+      purl: null
+    },
+    tags: found.length > 0 && found.every((f) => f.dev === true) ? ["dev"] : [],
+    help_uri: str2(a.url) ?? null,
+    pointer
+  };
+}
+function packageDraft(key, v, pointer) {
+  const name = str2(v.name) ?? key;
+  const via = arr(v.via);
+  const advisories = via.filter(isObj2);
+  const through = via.filter((x) => typeof x === "string");
+  const ghsas = advisories.map((a) => GHSA_RE2.exec(str2(a.url) ?? "")?.[1]).filter((x) => !!x);
+  let cvss = null;
+  for (const a of advisories) {
+    const c = isObj2(a.cvss) ? cvssOf(a.cvss.score, a.cvss.vectorString) : null;
+    if (c?.score && (!cvss || (cvss.score ?? 0) < c.score)) cvss = c;
+  }
+  const sev = pickSeverity(v.severity, cvss, "medium");
+  const fix = v.fixAvailable;
+  const firstTitle = advisories.map((a) => str2(a.title)).find(Boolean);
+  const nodes = arr(v.nodes).filter((n) => typeof n === "string");
+  const description = [
+    advisories.length ? advisories.map(
+      (a) => `${str2(a.title) ?? "advisory"} (${str2(a.url) ?? String(a.source)}; vulnerable ${str2(a.range) ?? "?"})`
+    ).join("\n") : null,
+    through.length ? `Vulnerable through: ${through.join(", ")}` : null,
+    str2(v.range) ? `Affected versions: ${v.range}` : null,
+    nodes.length ? `Installed at: ${nodes.slice(0, MAX_PATHS).join(", ")}` : null,
+    isObj2(fix) ? `Fix: ${str2(fix.name) ?? ""}@${str2(fix.version) ?? ""}${fix.isSemVerMajor ? " (semver major)" : ""}` : null
+  ].filter(Boolean).join("\n");
+  return {
+    title: `${name}: ${firstTitle ?? `vulnerable through ${through.join(", ") || "a dependency"}`}`,
+    description: description || null,
+    category: "sca",
+    // A package vulnerable only through another has no advisory of its own: one stable rule id.
+    rule_id: ghsas[0] ?? (advisories[0] ? `npm-advisory-${String(advisories[0].source)}` : "npm-audit-transitive"),
+    rule_name: firstTitle ?? null,
+    ...sev,
+    cwe: cwesOf(advisories.map((a) => a.cwe)),
+    cve: vulnIds(ghsas),
+    cvss,
+    package: {
+      name,
+      version: null,
+      fixed_version: isObj2(fix) && str2(fix.name) === name ? str2(fix.version) ?? null : null,
+      ecosystem: "npm",
+      purl: null
+    },
+    tags: [
+      v.isDirect === true ? "direct" : "transitive",
+      ...advisories.length ? [] : ["via-dependency-only"]
+    ],
+    help_uri: str2(advisories[0]?.url) ?? null,
+    pointer
+  };
+}
+function esc2(k) {
+  return k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function parseNpmAudit(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (isObj2(doc) && isObj2(doc.error) && !("advisories" in doc) && !("vulnerabilities" in doc)) {
+    const code2 = str2(doc.error.code) ?? "error";
+    out.scans.push({
+      tool: { name: "npm audit", version: null },
+      categories: ["sca"],
+      success: false,
+      errors: [`${code2}: ${str2(doc.error.summary) ?? "npm audit failed"}`.slice(0, 300)]
+    });
+    return out;
+  }
+  if (isObj2(doc) && doc.auditReportVersion !== void 0) {
+    if (!isObj2(doc.vulnerabilities))
+      throw new UserError(
+        'npm audit (auditReportVersion 2): expected a "vulnerabilities" object',
+        ctx.file,
+        "/vulnerabilities"
+      );
+    for (const [k, v] of Object.entries(doc.vulnerabilities)) {
+      const pointer = `/vulnerabilities/${esc2(k)}`;
+      if (!isObj2(v)) {
+        out.warnings.push(`${pointer}: not an object; skipped`);
+        continue;
+      }
+      out.findings.push(packageDraft(k, v, pointer));
+    }
+  } else if (isObj2(doc) && isObj2(doc.advisories)) {
+    for (const [k, a] of Object.entries(doc.advisories)) {
+      const pointer = `/advisories/${esc2(k)}`;
+      if (!isObj2(a)) {
+        out.warnings.push(`${pointer}: not an object; skipped`);
+        continue;
+      }
+      const d = advisoryDraft(a, pointer, out);
+      if (d) out.findings.push(d);
+    }
+  } else {
+    throw new UserError(
+      'not an npm audit report: expected `npm audit --json` output (an object with "auditReportVersion" and "vulnerabilities" for npm 7+, or "advisories" for npm 6)',
+      ctx.file
+    );
+  }
+  out.scans.push({
+    tool: { name: "npm audit", version: null },
+    categories: ["sca"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+function detect4(s) {
+  const d = s.doc;
+  if (!isObj2(d)) return 0;
+  if (d.auditReportVersion !== void 0 && isObj2(d.vulnerabilities)) return 1;
+  if (isObj2(d.advisories) && (isObj2(d.metadata) || Array.isArray(d.actions))) return 1;
+  if (isObj2(d.advisories) && Object.values(d.advisories).some((a) => isObj2(a) && "module_name" in a))
+    return 0.9;
+  const keys = Object.keys(d);
+  if (keys.length === 1 && isObj2(d.error) && /^E[A-Z0-9]+$/.test(str2(d.error.code) ?? "") && "summary" in d.error)
+    return 0.6;
+  return 0;
+}
+var npmAuditParser = {
+  id: "npm_audit",
+  input: "json",
+  docs: {
+    title: "npm audit JSON (npm 6 and npm 7+)",
+    produce: "`npm audit --json > npm-audit.json` (exit code 1 with findings is normal)",
+    takes: "npm 7+: one record per vulnerable package (also those vulnerable only through another package), with the GHSA ids, CWEs and highest CVSS of its advisories; npm 6: one record per advisory with CVEs/GHSA, CWE, installed versions and paths; an `error` report is recorded as a failed run"
+  },
+  detect: detect4,
+  parse: parseNpmAudit
+};
+
+// src/parsers/snyk/index.ts
+var OS_MANAGERS = /^(deb|apk|rpm|linux|dockerfile)$/i;
+function imageRef(root) {
+  if (!root) return null;
+  const r = root.replace(/^docker-image\|/, "");
+  return /@sha256:/.test(r) ? r : r.replace(/@([^@/]+)$/, ":$1");
+}
+function fixedFor(version2, fixedIn) {
+  if (fixedIn.length === 0) return null;
+  const sorted = [...fixedIn].sort(cmpVersion);
+  return (version2 ? sorted.find((f) => cmpVersion(f, version2) > 0) : void 0) ?? sorted[sorted.length - 1];
+}
+function vulnDraft2(p, v, pointer, out) {
+  const id = str2(v.id);
+  const pkg = str2(v.packageName) ?? str2(v.name) ?? str2(v.moduleName);
+  if (!id || !pkg) {
+    out.warnings.push(`${pointer}: vulnerability without id or packageName; skipped`);
+    return void 0;
+  }
+  const version2 = str2(v.version) ?? null;
+  const license = str2(v.type) === "license" || id.startsWith("snyk:lic:");
+  const ids = isObj2(v.identifiers) ? v.identifiers : {};
+  const cvss = cvssOf(v.cvssScore, v.CVSSv3);
+  const sev = pickSeverity(str2(v.severityWithCritical) ?? v.severity, cvss, "medium");
+  const from = strings(v.from);
+  const upgrade = arr(v.upgradePath).filter((x) => typeof x === "string");
+  const fixedIn = strings(v.fixedIn);
+  const category = license ? "license" : p.container ? "container" : "sca";
+  const title = license ? `${str2(v.license) ?? str2(v.title) ?? "license"} license` : str2(v.title) ?? id;
+  const description = [
+    str2(v.description)?.slice(0, 600),
+    from.length ? `Introduced through: ${from.join(" > ")}` : null,
+    upgrade.length ? `Upgrade path: ${upgrade.join(" > ")}` : null,
+    v.isPatchable === true ? "Patchable with `snyk protect`" : null
+  ].filter(Boolean).join("\n\n");
+  return {
+    title: `${pkg}${version2 ? `@${version2}` : ""}: ${title}`,
+    description: description || null,
+    category,
+    rule_id: id,
+    rule_name: str2(v.title) ?? null,
+    ...sev,
+    cwe: cwesOf(ids.CWE),
+    cve: license ? [] : vulnIds(ids.CVE, ids.GHSA),
+    cvss,
+    package: {
+      name: pkg,
+      version: version2,
+      fixed_version: fixedFor(version2, fixedIn),
+      ecosystem: str2(v.packageManager)?.toLowerCase() ?? p.manager,
+      purl: null
+    },
+    location: { file: p.file, image: p.image },
+    tags: [
+      ...str2(v.exploit) && v.exploit !== "Not Defined" ? [`exploit:${String(v.exploit)}`] : [],
+      ...v.isUpgradable === true ? ["upgradable"] : [],
+      ...v.malicious === true ? ["malicious"] : []
+    ],
+    help_uri: `https://security.snyk.io/vuln/${encodeURIComponent(id)}`,
+    pointer
+  };
+}
+function readProject(pr, base, out, categories, parent) {
+  const manager = str2(pr.packageManager)?.toLowerCase() ?? null;
+  const vulns = arr(pr.vulnerabilities);
+  const root = vulns.filter(isObj2).map((v) => strings(v.from)[0]).find(Boolean);
+  const container = parent?.container ?? ("docker" in pr || manager !== null && OS_MANAGERS.test(manager));
+  const p = {
+    base,
+    manager,
+    file: str2(pr.displayTargetFile) ?? str2(pr.targetFile) ?? null,
+    image: parent?.image ?? (container ? imageRef(root) ?? str2(pr.projectName)?.replace(/^docker-image\|/, "") ?? null : null),
+    container
+  };
+  categories.add(container ? "container" : "sca");
+  if (isObj2(pr.licensesPolicy) && !container) categories.add("license");
+  vulns.forEach((v, i) => {
+    const pointer = `${base}/vulnerabilities/${i}`;
+    if (!isObj2(v)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      return;
+    }
+    const d = vulnDraft2(p, v, pointer, out);
+    if (d) out.findings.push(d);
+  });
+  const ignored = isObj2(pr.filtered) ? arr(pr.filtered.ignore) : [];
+  ignored.forEach((v, i) => {
+    const pointer = `${base}/filtered/ignore/${i}`;
+    if (!isObj2(v)) return;
+    const d = vulnDraft2(p, v, pointer, out);
+    if (!d) return;
+    const info = isObj2(v.filtered) ? arr(v.filtered.ignored).find(isObj2) : void 0;
+    const reason = info ? [str2(info.reason), str2(info.expires) ? `expires ${info.expires}` : null].filter(Boolean).join("; ") : "";
+    d.state = "suppressed";
+    d.state_reason = `ignored in Snyk policy${reason ? `: ${reason}` : ""}`;
+    d.suppression = { kind: "snyk-policy", status: "accepted", justification: reason || null };
+    out.findings.push(d);
+  });
+  arr(pr.applications).forEach((a, i) => {
+    if (isObj2(a)) readProject(a, `${base}/applications/${i}`, out, categories, p);
+  });
+}
+function parseSnyk(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const projects = Array.isArray(doc) ? doc : [doc];
+  const categories = /* @__PURE__ */ new Set();
+  const errors = [];
+  let read = 0;
+  projects.forEach((pr, i) => {
+    const base = Array.isArray(doc) ? `/${i}` : "";
+    if (!isObj2(pr)) {
+      out.warnings.push(`${base || "/"}: project is not an object; skipped`);
+      return;
+    }
+    if (pr.ok === false && typeof pr.error === "string" && !Array.isArray(pr.vulnerabilities)) {
+      errors.push(pr.error.slice(0, 300));
+      return;
+    }
+    if (!Array.isArray(pr.vulnerabilities)) {
+      if (!Array.isArray(doc))
+        throw new UserError(
+          'not a Snyk CLI JSON report: expected `snyk test --json` output (an object with a "vulnerabilities" array, or an array of them)',
+          ctx.file
+        );
+      out.warnings.push(`${base}: project without a "vulnerabilities" array; skipped`);
+      return;
+    }
+    read++;
+    readProject(pr, base, out, categories);
+  });
+  if (read === 0 && errors.length === 0)
+    throw new UserError(
+      'not a Snyk CLI JSON report: no project object with a "vulnerabilities" array',
+      ctx.file
+    );
+  out.scans.push({
+    tool: { name: "Snyk", version: null },
+    categories: [...categories].sort(),
+    success: errors.length === 0,
+    errors
+  });
+  return out;
+}
+function isProject(d) {
+  return isObj2(d) && Array.isArray(d.vulnerabilities) && ("packageManager" in d || "projectName" in d || "uniqueCount" in d || "dependencyCount" in d);
+}
+function detect5(s) {
+  const d = s.doc;
+  if (isProject(d)) return 1;
+  if (Array.isArray(d) && d.length > 0 && d.every((x) => isProject(x) || isObj2(x) && x.ok === false))
+    return d.some(isProject) ? 1 : 0;
+  if (isObj2(d) && d.ok === false && typeof d.error === "string" && "path" in d) return 0.6;
+  return 0;
+}
+var snykParser = {
+  id: "snyk",
+  input: "json",
+  docs: {
+    title: "Snyk CLI JSON (Open Source, Container)",
+    produce: "`snyk test --json > snyk.json` (or `snyk test --all-projects --json`, `snyk container test IMAGE --json`)",
+    takes: "one record per `vulnerabilities[]` entry (Snyk reports one per dependency path) of every project, container application and policy-ignored issue (suppressed): Snyk id, CVE/GHSA/CWE, severity, CVSS, package/version/fixedIn, upgrade path, manifest or image; license issues as license findings"
+  },
+  detect: detect5,
+  parse: parseSnyk
+};
+
+// src/parsers/cvss3.ts
+var W = {
+  AV: { N: 0.85, A: 0.62, L: 0.55, P: 0.2 },
+  AC: { L: 0.77, H: 0.44 },
+  UI: { N: 0.85, R: 0.62 },
+  C: { H: 0.56, L: 0.22, N: 0 },
+  I: { H: 0.56, L: 0.22, N: 0 },
+  A: { H: 0.56, L: 0.22, N: 0 }
+};
+function roundUp(x) {
+  const i = Math.round(x * 1e5);
+  return i % 1e4 === 0 ? i / 1e5 : (Math.floor(i / 1e4) + 1) / 10;
+}
+function cvss3BaseScore(vector) {
+  const m = /^CVSS:3\.[01]\/(.+)$/.exec(vector.trim());
+  if (!m) return void 0;
+  const v = {};
+  for (const part of m[1].split("/")) {
+    const [k, val2] = part.split(":");
+    if (k && val2) v[k] = val2;
+  }
+  const scope = v.S;
+  if (scope !== "U" && scope !== "C") return void 0;
+  const pr = { N: 0.85, L: scope === "C" ? 0.68 : 0.62, H: scope === "C" ? 0.5 : 0.27 }[v.PR ?? ""];
+  const av = W.AV[v.AV ?? ""];
+  const ac = W.AC[v.AC ?? ""];
+  const ui = W.UI[v.UI ?? ""];
+  const c = W.C[v.C ?? ""];
+  const i = W.I[v.I ?? ""];
+  const a = W.A[v.A ?? ""];
+  if ([pr, av, ac, ui, c, i, a].some((x) => x === void 0)) return void 0;
+  const iss = 1 - (1 - c) * (1 - i) * (1 - a);
+  const impact = scope === "U" ? 6.42 * iss : 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15);
+  const expl = 8.22 * av * ac * pr * ui;
+  if (impact <= 0) return 0;
+  return scope === "U" ? roundUp(Math.min(impact + expl, 10)) : roundUp(Math.min(1.08 * (impact + expl), 10));
+}
+
+// src/parsers/osv_scanner/index.ts
+function cvssOfOsv(v) {
+  const list2 = arr(v.severity).filter(isObj2);
+  const pick2 = list2.find((s) => str2(s.type) === "CVSS_V3") ?? list2.find((s) => str2(s.type) === "CVSS_V4") ?? list2[0];
+  const vector = pick2 ? str2(pick2.score) : void 0;
+  if (!vector) return null;
+  const score = cvss3BaseScore(vector) ?? num(vector);
+  return {
+    score: score ?? null,
+    vector: /^CVSS:/.test(vector) ? vector : null,
+    version: cvssVersionOf(vector)
+  };
+}
+function severityOf2(v, pkg, cvss) {
+  const ds = isObj2(v.database_specific) ? v.database_specific : {};
+  const word = str2(ds.severity);
+  const w = word ? wordToSeverity(word) : void 0;
+  if (w) return { severity: w, severity_source: "tool", source_severity: word };
+  const id = str2(v.id);
+  const group = pkg.groups.find(
+    (g) => id && (strings(g.ids).includes(id) || strings(g.aliases).includes(id))
+  );
+  const max = group ? num(group.max_severity) : void 0;
+  if (max !== void 0)
+    return {
+      severity: cvssToSeverity(max),
+      severity_source: "cvss",
+      source_severity: String(group.max_severity)
+    };
+  if (cvss?.score != null)
+    return {
+      severity: cvssToSeverity(cvss.score),
+      severity_source: "cvss",
+      source_severity: String(cvss.score)
+    };
+  return { severity: "medium", severity_source: "default", source_severity: word ?? null };
+}
+function fixedVersion(v, pkg) {
+  const fixes = [];
+  for (const a of arr(v.affected).filter(isObj2)) {
+    const p = isObj2(a.package) ? a.package : {};
+    if (str2(p.name) && str2(p.name).toLowerCase() !== pkg.name.toLowerCase()) continue;
+    for (const r of arr(a.ranges).filter(isObj2)) {
+      if (str2(r.type) === "GIT") continue;
+      for (const e of arr(r.events).filter(isObj2)) if (str2(e.fixed)) fixes.push(str2(e.fixed));
+    }
+  }
+  if (fixes.length === 0) return null;
+  const sorted = [...new Set(fixes)].sort(cmpVersion);
+  return (pkg.version ? sorted.find((f) => cmpVersion(f, pkg.version) > 0) : void 0) ?? sorted[sorted.length - 1];
+}
+function vulnDraft3(pkg, v, pointer) {
+  const id = str2(v.id);
+  const cvss = cvssOfOsv(v);
+  const sev = severityOf2(v, pkg, cvss);
+  const ds = isObj2(v.database_specific) ? v.database_specific : {};
+  const affected = arr(v.affected).filter(isObj2);
+  const purl = affected.map(
+    (a) => isObj2(a.package) && str2(a.package.name)?.toLowerCase() === pkg.name.toLowerCase() ? str2(a.package.purl) : void 0
+  ).find(Boolean);
+  return {
+    title: [id, pkg.name, pkg.version].filter(Boolean).join(" "),
+    description: [str2(v.summary), str2(v.details)?.slice(0, 600)].filter(Boolean).join("\n\n") || null,
+    category: "sca",
+    rule_id: id,
+    rule_name: str2(v.summary) ?? null,
+    ...sev,
+    cwe: cwesOf(
+      ds.cwe_ids,
+      affected.map((a) => isObj2(a.database_specific) ? a.database_specific.cwes : void 0)
+    ),
+    cve: vulnIds(id, v.aliases),
+    cvss,
+    package: {
+      name: pkg.name,
+      version: pkg.version,
+      fixed_version: fixedVersion(v, pkg),
+      ecosystem: pkg.ecosystem?.toLowerCase() ?? null,
+      purl: purl ? pkg.version && !purl.includes("@") ? `${purl}@${pkg.version}` : purl : null
+    },
+    location: { file: pkg.file },
+    tags: /^MAL-/.test(id) ? ["malicious"] : [],
+    help_uri: `https://osv.dev/vulnerability/${encodeURIComponent(id)}`,
+    pointer
+  };
+}
+function parseOsv(doc, ctx) {
+  if (!isObj2(doc) || !Array.isArray(doc.results))
+    throw new UserError(
+      'not an OSV-Scanner JSON report: expected an object with a "results" array (osv-scanner --format json)',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  doc.results.forEach((res, ri) => {
+    const base = `/results/${ri}`;
+    if (!isObj2(res)) {
+      out.warnings.push(`${base}: not an object; skipped`);
+      return;
+    }
+    const file2 = isObj2(res.source) ? str2(res.source.path) ?? null : null;
+    arr(res.packages).forEach((p, pi) => {
+      const pbase = `${base}/packages/${pi}`;
+      const info = isObj2(p) && isObj2(p.package) ? p.package : void 0;
+      const name = info ? str2(info.name) : void 0;
+      if (!isObj2(p) || !info || !name) {
+        out.warnings.push(`${pbase}: package without a name; skipped`);
+        return;
+      }
+      const pkg = {
+        name,
+        version: str2(info.version) ?? str2(info.commit) ?? null,
+        ecosystem: str2(info.ecosystem) ?? null,
+        file: file2,
+        groups: arr(p.groups).filter(isObj2)
+      };
+      arr(p.vulnerabilities).forEach((v, vi) => {
+        const pointer = `${pbase}/vulnerabilities/${vi}`;
+        if (!isObj2(v) || !str2(v.id)) {
+          out.warnings.push(`${pointer}: vulnerability without an id; skipped`);
+          return;
+        }
+        out.findings.push(vulnDraft3(pkg, v, pointer));
+      });
+    });
+  });
+  out.scans.push({
+    tool: { name: "OSV-Scanner", version: null },
+    categories: ["sca"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+function detect6(s) {
+  const d = s.doc;
+  if (!isObj2(d) || !Array.isArray(d.results)) return 0;
+  if (d.results.length === 0) return "experimental_config" in d ? 0.9 : 0;
+  const first = d.results.find(isObj2);
+  return first && isObj2(first.source) && Array.isArray(first.packages) ? 1 : 0;
+}
+var osvScannerParser = {
+  id: "osv_scanner",
+  input: "json",
+  docs: {
+    title: "OSV-Scanner JSON",
+    produce: "`osv-scanner scan --format json --output osv.json -r .` (v1: `osv-scanner --format json -r . > osv.json`)",
+    takes: "one record per vulnerability entry per package of every scanned source (alias groups not merged: the identity links them): OSV id with aliases (CVE first), severity from the advisory word, the group max_severity or the CVSS vector, CWE, package/version/ecosystem, lowest fixed version, the lock file as location"
+  },
+  detect: detect6,
+  parse: parseOsv
+};
+
+// src/parsers/anchore_engine/index.ts
+function cvssFrom2(v) {
+  const sources = [...arr(v.nvd_data), ...arr(v.vendor_data)].filter(isObj2);
+  for (const key of ["cvss_v3", "cvss_v2"]) {
+    for (const s of sources) {
+      const c = isObj2(s[key]) ? s[key] : void 0;
+      const score = c ? c.base_score : void 0;
+      if (typeof score === "number" && score >= 0)
+        return cvssOf(score, c.vector_string ?? c.vector, key === "cvss_v3" ? "3.x" : "2.0");
+    }
+  }
+  return null;
+}
+function vulnDraft4(v, pointer, image) {
+  const id = str2(v.vuln);
+  const name = str2(v.package_name) ?? str2(v.package)?.replace(/-[^-]*\d[^-]*$/, "");
+  if (!id || !name) return void 0;
+  const version2 = str2(v.package_version) ?? null;
+  const cvss = cvssFrom2(v);
+  const sev = pickSeverity(v.severity, cvss, "medium");
+  const path6 = str2(v.package_path);
+  const purl = str2(v.package_purl) ?? null;
+  return {
+    title: [id, name, version2].filter(Boolean).join(" "),
+    description: str2(v.description) ?? null,
+    category: "container",
+    rule_id: id,
+    ...sev,
+    state: "open",
+    state_reason: v.will_not_fix === true ? "Anchore will_not_fix: the vendor will not fix it" : null,
+    cve: vulnIds(
+      id,
+      arr(v.nvd_data).map((n) => isObj2(n) ? n.id : void 0)
+    ),
+    cvss,
+    package: {
+      name,
+      version: version2,
+      fixed_version: str2(v.fix) ?? null,
+      ecosystem: str2(v.package_type)?.toLowerCase() ?? purlType(purl ?? void 0),
+      purl
+    },
+    location: { file: path6 && path6.startsWith("/") ? path6 : null, image },
+    tags: [
+      str2(v.feed_group) ? `feed:${String(v.feed_group)}` : "",
+      v.inherited_from_base === true ? "base-image" : ""
+    ].filter(Boolean),
+    help_uri: str2(v.url) ?? null,
+    pointer
+  };
+}
+function parseAnchore(doc, ctx) {
+  if (!isObj2(doc) || !Array.isArray(doc.vulnerabilities))
+    throw new UserError(
+      'not an Anchore Engine report: expected an object with a "vulnerabilities" array (anchore-cli --json image vuln IMAGE all)',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const image = str2(doc.image) ?? str2(doc.imageFullTag) ?? str2(doc.imageDigest) ?? null;
+  doc.vulnerabilities.forEach((v, i) => {
+    const pointer = `/vulnerabilities/${i}`;
+    const d = isObj2(v) ? vulnDraft4(v, pointer, image) : void 0;
+    if (d) out.findings.push(d);
+    else out.warnings.push(`${pointer}: not a vulnerability with "vuln" and a package name; skipped`);
+  });
+  out.scans.push({
+    tool: { name: "Anchore Engine", version: null },
+    categories: ["container"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+function detect7(s) {
+  const d = s.doc;
+  if (!isObj2(d) || !Array.isArray(d.vulnerabilities)) return 0;
+  if ("imageDigest" in d || "vulnerability_type" in d) return 1;
+  const first = d.vulnerabilities.find(isObj2);
+  return first && "vuln" in first && "feed_group" in first ? 0.9 : 0;
+}
+var anchoreEngineParser = {
+  id: "anchore_engine",
+  input: "json",
+  docs: {
+    title: "Anchore Engine vulnerability JSON",
+    produce: "`anchore-cli --json image vuln IMAGE all > anchore.json` (Anchore Engine API `GET /images/{digest}/vuln/all`)",
+    takes: "one record per `vulnerabilities[]` entry: vulnerability id, severity word, NVD/vendor CVSS, package name/version/type, fix version, package path, image digest"
+  },
+  detect: detect7,
+  parse: parseAnchore
+};
+
+// src/parsers/dependency_check/index.ts
+function list(v) {
+  return v == null ? [] : Array.isArray(v) ? v : [v];
+}
+function text(v) {
+  if (isObj2(v)) return text(v["#text"]);
+  if (typeof v === "number") return String(v);
+  if (typeof v !== "string") return void 0;
+  const t = v.trim();
+  return t === "" ? void 0 : t;
+}
+function purlToPackage(purl) {
+  const m = /^pkg:([^/]+)\/(.+?)(?:@([^?#]+))?(?:[?#].*)?$/.exec(purl);
+  if (!m) return void 0;
+  const type = m[1].toLowerCase();
+  const segs = m[2].split("/").map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  const name = segs.pop();
+  const ns = segs.join("/");
+  let version2 = null;
+  if (m[3]) {
+    try {
+      version2 = decodeURIComponent(m[3]);
+    } catch {
+      version2 = m[3];
+    }
+  }
+  return {
+    name: ns ? type === "maven" ? `${ns}:${name}` : `${ns}/${name}` : name,
+    version: version2,
+    ecosystem: type
+  };
+}
+function packageOf(d) {
+  for (const purl of d.purls) {
+    const p = purlToPackage(purl);
+    if (p) return { ...p, fixed_version: null, purl };
+  }
+  for (const id of d.mavenIds) {
+    const parts = id.split(":");
+    if (parts.length >= 3)
+      return {
+        name: `${parts[0]}:${parts[1]}`,
+        version: parts[2],
+        fixed_version: null,
+        ecosystem: "maven",
+        purl: null
+      };
+  }
+  if (d.product)
+    return { name: d.product, version: d.version ?? null, fixed_version: null, ecosystem: null, purl: null };
+  const file2 = (d.fileName ?? d.filePath?.split(/[\\/]/).pop() ?? "unknown").split(": ").pop();
+  const m = /^(.+?)-(\d[\w.+-]*?)(?:\.(?:jar|war|ear|dll|exe|js|whl|egg|gem|nupkg|zip|tar\.gz))?$/i.exec(
+    file2
+  );
+  return {
+    name: m ? m[1] : file2,
+    version: m ? m[2] : null,
+    fixed_version: null,
+    ecosystem: purlType(void 0),
+    purl: null
+  };
+}
+var V3_METRICS = [
+  ["AV", "attackVector"],
+  ["AC", "attackComplexity"],
+  ["PR", "privilegesRequired"],
+  ["UI", "userInteraction"],
+  ["S", "scope"],
+  ["C", "confidentialityImpact"],
+  ["I", "integrityImpact"],
+  ["A", "availabilityImpact"]
+];
+function v3Vector(v3) {
+  const parts = [];
+  for (const [k, field] of V3_METRICS) {
+    const val2 = text(v3[field]);
+    if (!val2) return null;
+    parts.push(`${k}:${val2[0].toUpperCase()}`);
+  }
+  return `CVSS:${text(v3.version) ?? "3.1"}/${parts.join("/")}`;
+}
+function cvssFrom3(v) {
+  const v3 = isObj2(v.cvssV3) ? v.cvssV3 : isObj2(v.cvssv3) ? v.cvssv3 : void 0;
+  if (v3 && num(text(v3.baseScore)) !== void 0)
+    return cvssOf(num(text(v3.baseScore)), text(v3.vectorString) ?? v3Vector(v3), text(v3.version) ?? "3.x");
+  const v2 = isObj2(v.cvssV2) ? v.cvssV2 : isObj2(v.cvssv2) ? v.cvssv2 : void 0;
+  if (v2 && num(text(v2.score)) !== void 0)
+    return cvssOf(num(text(v2.score)), text(v2.vectorString) ?? null, "2.0");
+  if (num(text(v.cvssScore)) !== void 0) return cvssOf(num(text(v.cvssScore)), null, "2.0");
+  return null;
+}
+function vulnDraft5(d, pkg, file2, x) {
+  const v = x.raw;
+  const name = text(v.name);
+  if (!name) return void 0;
+  const source = text(v["@_source"]) ?? text(v.source);
+  const ruleId = source === "NPM" && /^\d+$/.test(name) ? `NPM-${name}` : name;
+  const cvss = cvssFrom3(v);
+  const sevWord = text(v.severity);
+  const sev = pickSeverity(sevWord, cvss, "medium");
+  const ids = /^(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3})$/i.test(name) ? [name] : [];
+  const cwes = cwesOf(text(v.cwe), list(isObj2(v.cwes) ? v.cwes.cwe : v.cwes).map(text));
+  const refs = list(isObj2(v.references) ? v.references.reference : v.references).filter(isObj2);
+  const notes = text(v.notes);
+  const description = [
+    text(v.description)?.replace(/[ \t]*\n[ \t]*/g, "\n").slice(0, 600),
+    d.related.length ? `Also found in: ${d.related.slice(0, 10).join(", ")}` : void 0
+  ].filter(Boolean).join("\n\n");
+  return {
+    title: [ruleId, pkg.name, pkg.version].filter(Boolean).join(" "),
+    description: description || null,
+    category: "sca",
+    rule_id: ruleId,
+    ...sev,
+    state: x.suppressed ? "suppressed" : "open",
+    state_reason: x.suppressed ? `suppressed by a Dependency-Check suppression rule${notes ? `: ${notes}` : ""}` : null,
+    suppression: x.suppressed ? { kind: "dependency-check-suppression", status: "accepted", justification: notes ?? null } : null,
+    cwe: cwes,
+    cve: vulnIds(ids),
+    cvss,
+    package: pkg,
+    location: { file: file2 },
+    tags: source ? [`source:${source}`] : [],
+    help_uri: refs.map((r) => text(r.url)).find(Boolean) ?? null,
+    pointer: x.pointer
+  };
+}
+function depFile(d) {
+  const p = d.filePath?.replace(/\?[^/\\]*$/, "").replace(/\\+/g, "/") ?? null;
+  return p ?? d.fileName;
+}
+var CONFIDENCE = ["HIGHEST", "HIGH", "MEDIUM", "LOW"];
+function bestEvidence(items, type) {
+  const of = items.filter((e) => isObj2(e) && (text(e["@_type"]) ?? text(e.type)) === type);
+  of.sort(
+    (a, b) => CONFIDENCE.indexOf(text(a["@_confidence"]) ?? text(a.confidence) ?? "LOW") - CONFIDENCE.indexOf(text(b["@_confidence"]) ?? text(b.confidence) ?? "LOW")
+  );
+  return of.map((e) => text(e.value)).find(Boolean);
+}
+function evidenceOf(ev) {
+  if (!isObj2(ev)) return {};
+  const typed = [
+    ...list(ev.evidence),
+    ...list(ev.productEvidence).map((e) => isObj2(e) ? { ...e, type: "product" } : e),
+    ...list(ev.versionEvidence).map((e) => isObj2(e) ? { ...e, type: "version" } : e)
+  ];
+  return { product: bestEvidence(typed, "product"), version: bestEvidence(typed, "version") };
+}
+function fromXml(analysis, out) {
+  const deps = list(isObj2(analysis.dependencies) ? analysis.dependencies.dependency : void 0);
+  return deps.flatMap((raw, di) => {
+    const pointer = `/analysis/dependencies/dependency[${di + 1}]`;
+    if (!isObj2(raw)) {
+      out.warnings.push(`${pointer}: not an element; skipped`);
+      return [];
+    }
+    const idBlocks = [
+      raw.identifiers,
+      isObj2(raw.identifiers) ? raw.identifiers.identifiers : void 0
+    ].filter(isObj2);
+    const purls = idBlocks.flatMap((b) => list(b.package).map((p) => isObj2(p) ? text(p.id) : text(p)));
+    const mavenIds = idBlocks.flatMap(
+      (b) => list(b.identifier).filter((i) => isObj2(i) && text(i["@_type"]) === "maven").map((i) => text(i.name))
+    );
+    const vulnsEl = isObj2(raw.vulnerabilities) ? raw.vulnerabilities : {};
+    const sup = isObj2(raw.suppressedVulnerabilities) ? raw.suppressedVulnerabilities : {};
+    const vulns = [
+      ...list(vulnsEl.vulnerability).map((v, i) => ({
+        v,
+        p: `${pointer}/vulnerabilities/vulnerability[${i + 1}]`,
+        s: false
+      })),
+      ...list(vulnsEl.suppressedVulnerability).map((v, i) => ({
+        v,
+        p: `${pointer}/vulnerabilities/suppressedVulnerability[${i + 1}]`,
+        s: true
+      })),
+      ...list(sup.suppressedVulnerability ?? sup.vulnerability).map((v, i) => ({
+        v,
+        p: `${pointer}/suppressedVulnerabilities/suppressedVulnerability[${i + 1}]`,
+        s: true
+      }))
+    ].flatMap(({ v, p, s }) => isObj2(v) ? [{ raw: v, pointer: p, suppressed: s }] : []);
+    const related = list(
+      isObj2(raw.relatedDependencies) ? raw.relatedDependencies.relatedDependency : void 0
+    ).map((r) => isObj2(r) ? text(r.filePath) ?? text(r.fileName) : void 0).filter((x) => !!x);
+    return [
+      {
+        pointer,
+        fileName: text(raw.fileName) ?? null,
+        filePath: text(raw.filePath) ?? null,
+        purls: purls.filter((x) => !!x),
+        mavenIds: mavenIds.filter((x) => !!x),
+        related,
+        vulns,
+        ...evidenceOf(raw.evidenceCollected)
+      }
+    ];
+  });
+}
+function fromJson(doc, out) {
+  return list(doc.dependencies).flatMap((raw, di) => {
+    const pointer = `/dependencies/${di}`;
+    if (!isObj2(raw)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      return [];
+    }
+    const vulns = [
+      ...list(raw.vulnerabilities).map((v, i) => ({ v, p: `${pointer}/vulnerabilities/${i}`, s: false })),
+      ...list(raw.suppressedVulnerabilities).map((v, i) => ({
+        v,
+        p: `${pointer}/suppressedVulnerabilities/${i}`,
+        s: true
+      }))
+    ].flatMap(({ v, p, s }) => isObj2(v) ? [{ raw: v, pointer: p, suppressed: s }] : []);
+    return [
+      {
+        pointer,
+        fileName: text(raw.fileName) ?? null,
+        filePath: text(raw.filePath) ?? null,
+        purls: list(raw.packages).map((p) => isObj2(p) ? text(p.id) : void 0).filter((x) => !!x),
+        mavenIds: [],
+        related: list(raw.relatedDependencies).map((r) => isObj2(r) ? text(r.filePath) ?? text(r.fileName) : void 0).filter((x) => !!x),
+        vulns,
+        ...evidenceOf(raw.evidenceCollected)
+      }
+    ];
+  });
+}
+function parseDependencyCheck(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  let deps;
+  let scanInfo;
+  if (isObj2(doc) && isObj2(doc.analysis)) {
+    deps = fromXml(doc.analysis, out);
+    scanInfo = doc.analysis.scanInfo;
+  } else if (isObj2(doc) && Array.isArray(doc.dependencies) && (isObj2(doc.scanInfo) || "reportSchema" in doc)) {
+    deps = fromJson(doc, out);
+    scanInfo = doc.scanInfo;
+  } else {
+    throw new UserError(
+      'not an OWASP Dependency-Check report: expected XML with an <analysis> root, or the JSON report with "scanInfo" and a "dependencies" array',
+      ctx.file
+    );
+  }
+  for (const d of deps) {
+    const pkg = packageOf(d);
+    const file2 = depFile(d);
+    for (const x of d.vulns) {
+      const draft = vulnDraft5(d, pkg, file2, x);
+      if (draft) out.findings.push(draft);
+      else out.warnings.push(`${x.pointer}: vulnerability without a name; skipped`);
+    }
+  }
+  const version2 = isObj2(scanInfo) ? text(scanInfo.engineVersion) ?? null : null;
+  for (const d of out.findings) d.tool_version = version2;
+  out.scans.push({
+    tool: { name: "OWASP Dependency-Check", version: version2 },
+    categories: ["sca"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+function detectXml(s) {
+  const d = s.doc;
+  if (!isObj2(d) || !isObj2(d.analysis)) return 0;
+  const ns = text(d.analysis["@_xmlns"]) ?? "";
+  if (/dependency-?check/i.test(ns)) return 1;
+  return "dependencies" in d.analysis && "scanInfo" in d.analysis ? 0.8 : 0;
+}
+function detectJson(s) {
+  const d = s.doc;
+  return isObj2(d) && Array.isArray(d.dependencies) && isObj2(d.scanInfo) && "engineVersion" in d.scanInfo ? 1 : 0;
+}
+var TAKES = "one record per vulnerability per dependency, suppressed vulnerabilities kept as suppressed; CVE/advisory name, severity, CVSS v3 (else v2), CWE, package from the purl/Maven identifier (else the file name), the dependency path, related dependencies in the description";
+var dependencyCheckParser = {
+  id: "dependency_check",
+  input: "xml",
+  docs: {
+    title: "OWASP Dependency-Check XML",
+    produce: "`dependency-check.sh --scan . --format XML --out dependency-check-report.xml` (the Maven/Gradle plugins write the same report)",
+    takes: TAKES
+  },
+  detect: detectXml,
+  parse: parseDependencyCheck
+};
+var dependencyCheckJsonParser = {
+  id: "dependency_check_json",
+  input: "json",
+  docs: {
+    title: "OWASP Dependency-Check JSON",
+    produce: "`dependency-check.sh --scan . --format JSON --out dependency-check-report.json`",
+    takes: TAKES
+  },
+  detect: detectJson,
+  parse: parseDependencyCheck
+};
+
+// src/parsers/platform-common.ts
+function isObj3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str3(v) {
+  if (typeof v !== "string") return void 0;
+  const t = v.trim();
+  return t === "" || t === "None" || t === "null" ? void 0 : v;
+}
+function strOrNum(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return str3(v);
+}
+function int2(v) {
+  const n = typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  return typeof n === "number" && Number.isInteger(n) ? n : null;
+}
+function isoDate2(v) {
+  const s = str3(v)?.trim();
+  if (!s) return void 0;
+  let t = s;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) t += "T00:00:00Z";
+  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) t = t.replace(" ", "T") + "Z";
+  else {
+    const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+    if (us) t = `${us[3]}-${us[1].padStart(2, "0")}-${us[2].padStart(2, "0")}T00:00:00Z`;
+  }
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime())) return void 0;
+  if (d.getUTCFullYear() < 1971) return void 0;
+  return d.toISOString();
+}
+function cvssVersion(vector) {
+  if (!vector) return null;
+  const m = /^CVSS:(\d+(?:\.\d+)?)\//i.exec(vector.trim());
+  if (m) return m[1];
+  return /^\(?AV:[LAN]\/AC:/.test(vector.trim()) ? "2.0" : null;
+}
+var CVE_RE2 = /^CVE-\d{4}-\d{4,}$/i;
+var GHSA_RE3 = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/i;
+function orderVulnIds(ids) {
+  const rank = (i) => CVE_RE2.test(i) ? 0 : GHSA_RE3.test(i) ? 1 : 2;
+  return [...new Set(ids)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+function cweNumber(v) {
+  if (typeof v === "number") return Number.isInteger(v) && v > 0 ? v : void 0;
+  if (typeof v !== "string") return void 0;
+  const m = /^(?:.*cwe[-_/: ]*)?0*(\d{1,5})$/i.exec(v.trim());
+  const n = m ? Number(m[1]) : NaN;
+  return n > 0 ? n : void 0;
+}
+var ECOSYSTEMS = {
+  npm: "npm",
+  yarn: "npm",
+  pnpm: "npm",
+  pip: "pypi",
+  pipenv: "pypi",
+  poetry: "pypi",
+  setuptools: "pypi",
+  pypi: "pypi",
+  uv: "pypi",
+  maven: "maven",
+  gradle: "maven",
+  sbt: "maven",
+  bundler: "gem",
+  rubygems: "gem",
+  gem: "gem",
+  composer: "packagist",
+  packagist: "packagist",
+  go: "go",
+  gomod: "go",
+  nuget: "nuget",
+  conan: "conan",
+  cargo: "cargo",
+  rust: "cargo",
+  pub: "pub",
+  swift: "swift",
+  actions: "github-actions",
+  erlang: "hex"
+};
+function ecosystemOf(word) {
+  if (!word) return null;
+  const w = word.trim().toLowerCase();
+  return ECOSYSTEMS[w] ?? (w || null);
+}
+
+// src/parsers/gitlab-common.ts
+var GITLAB_FORMAT = {
+  sast: "gitlab_sast",
+  dependency_scanning: "gitlab_dep_scan",
+  container_scanning: "gitlab_container_scan",
+  secret_detection: "gitlab_secret_detection",
+  dast: "gitlab_dast"
+};
+var SCAN_TYPES = {
+  sast: "sast",
+  dependency_scanning: "dependency_scanning",
+  container_scanning: "container_scanning",
+  cluster_image_scanning: "container_scanning",
+  secret_detection: "secret_detection",
+  dast: "dast",
+  api_fuzzing: "dast"
+};
+var CATEGORY = {
+  sast: "sast",
+  dependency_scanning: "sca",
+  container_scanning: "container",
+  secret_detection: "secret",
+  dast: "dast"
+};
+var DEFAULT_TOOL = {
+  sast: "GitLab SAST",
+  dependency_scanning: "GitLab Dependency Scanning",
+  container_scanning: "GitLab Container Scanning",
+  secret_detection: "GitLab Secret Detection",
+  dast: "GitLab DAST"
+};
+var NAME_HINTS = [
+  [/dependency[-_ ]?scanning|gl-dep|dep[-_]scan/i, "dependency_scanning"],
+  [/container[-_ ]?scanning|cluster[-_]image/i, "container_scanning"],
+  [/secret[-_ ]?detection/i, "secret_detection"],
+  [/(^|[^a-z])dast|api[-_]fuzzing/i, "dast"],
+  [/(^|[^a-z])sast/i, "sast"]
+];
+function kindOfItem(v) {
+  const declared = SCAN_TYPES[str3(v.category) ?? ""];
+  if (declared) return declared;
+  const loc = isObj3(v.location) ? v.location : {};
+  if (str3(v.raw_source_code_extract) && isObj3(loc.commit)) return "secret_detection";
+  if (str3(loc.image) || str3(loc.operating_system)) return "container_scanning";
+  const pkg = isObj3(loc.dependency) && isObj3(loc.dependency.package) ? loc.dependency.package : {};
+  if (str3(pkg.name)) return "dependency_scanning";
+  if (str3(loc.hostname) || str3(loc.path)) return "dast";
+  if (str3(loc.file)) return "sast";
+  return void 0;
+}
+function detectGitlabReport(s) {
+  const d = s.doc;
+  if (!isObj3(d) || !Array.isArray(d.vulnerabilities)) return void 0;
+  const scan = isObj3(d.scan) ? d.scan : void 0;
+  const declared = scan ? SCAN_TYPES[str3(scan.type) ?? ""] : void 0;
+  if (declared) return { kind: declared, score: 1 };
+  if (scan && str3(scan.type)) return void 0;
+  const items = d.vulnerabilities.slice(0, 50).filter(isObj3);
+  if (items.length > 0) {
+    const gitlabShaped = items.filter((v) => Array.isArray(v.identifiers) && isObj3(v.location));
+    if (gitlabShaped.length < Math.ceil(items.length / 2)) return void 0;
+    const votes = /* @__PURE__ */ new Map();
+    for (const v of gitlabShaped) {
+      const k = kindOfItem(v);
+      if (k) votes.set(k, (votes.get(k) ?? 0) + 1);
+    }
+    const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (!best) return void 0;
+    return { kind: best[0], score: typeof d.version === "string" ? 0.9 : 0.75 };
+  }
+  const hint = NAME_HINTS.find(([re]) => re.test(s.name));
+  if (hint) return { kind: hint[1], score: 0.6 };
+  return typeof d.version === "string" && Array.isArray(d.remediations) ? { kind: "sast", score: 0.3 } : void 0;
+}
+function severityOf3(v) {
+  const word = str3(v.severity);
+  if (word === void 0) return { severity: "medium", severity_source: "default", source_severity: null };
+  const s = wordToSeverity(word) ?? (/^undefined$/i.test(word) ? "info" : void 0);
+  return s ? { severity: s, severity_source: "tool", source_severity: word } : { severity: "medium", severity_source: "default", source_severity: word };
+}
+var ID_TYPES_NOT_RULES = /^(cve|cwe|ghsa|osvdb|owasp|usn|rhsa|elsa|dsa|alas)$/i;
+function readIdentifiers(v) {
+  const list2 = Array.isArray(v.identifiers) ? v.identifiers.filter(isObj3) : [];
+  const vulnIds3 = [];
+  const cwe = [];
+  for (const id of list2) {
+    const type = str3(id.type)?.toLowerCase() ?? "";
+    const value = strOrNum(id.value)?.trim();
+    const name = str3(id.name)?.trim();
+    if (type === "cwe") {
+      const n = cweNumber(id.value) ?? cweNumber(name);
+      if (n) cwe.push(n);
+      continue;
+    }
+    for (const cand of [value, name]) {
+      if (cand && CVE_RE2.test(cand)) vulnIds3.push(cand.toUpperCase());
+      else if (cand && GHSA_RE3.test(cand)) vulnIds3.push(cand);
+      else continue;
+      break;
+    }
+  }
+  const primary = list2.find((i) => !ID_TYPES_NOT_RULES.test(str3(i.type) ?? "") && strOrNum(i.value)) ?? list2.find((i) => strOrNum(i.value));
+  return {
+    primary: primary ? { type: str3(primary.type), name: str3(primary.name), value: strOrNum(primary.value) } : void 0,
+    vulnIds: orderVulnIds(vulnIds3),
+    cwe: [...new Set(cwe)]
+  };
+}
+function fixedVersionFrom(solution) {
+  if (!solution) return null;
+  const m = /\bupgrade\s+\S+\s+from\s+\S+\s+to\s+(?:version\s+)?([^\s,;]+?)\.?(?:\s|$)/i.exec(solution) ?? /\bupgrade\s+(?!to\b)\S+\s+to\s+(?:version\s+)?([^\s,;]+?)\.?(?:\s|$)/i.exec(solution) ?? /\bupgrade\s+to\s+(?:version\s+)?([^\s,;]+?)\.?(?:\s+or\s+(?:above|later|higher)|\s|$)/i.exec(solution);
+  return m ? m[1] : null;
+}
+var SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-auth-token|private-token)$/i;
+function collectHeaderSecrets(v, secrets) {
+  const ev = isObj3(v.evidence) ? v.evidence : void 0;
+  for (const part of [ev?.request, ev?.response]) {
+    if (!isObj3(part) || !Array.isArray(part.headers)) continue;
+    for (const h of part.headers) {
+      if (!isObj3(h) || !SENSITIVE_HEADERS.test(str3(h.name) ?? "")) continue;
+      const val2 = str3(h.value);
+      if (val2 && !/^\*+$/.test(val2.trim())) secrets.push(val2);
+    }
+  }
+}
+function itemToDraft(fc, v, i) {
+  const pointer = `/vulnerabilities/${i}`;
+  const loc = isObj3(v.location) ? v.location : {};
+  const ids = readIdentifiers(v);
+  const itemScanner = isObj3(v.scanner) ? str3(v.scanner.name) : void 0;
+  let category = CATEGORY[fc.kind];
+  if (fc.kind === "sast" && (str3(v.category) === "secret_detection" || /^(gitleaks|trufflehog)/i.test(ids.primary?.type ?? "")))
+    category = "secret";
+  const extract = str3(v.raw_source_code_extract);
+  if (extract) fc.secrets.push(extract.trim());
+  if (fc.kind === "dast") collectHeaderSecrets(v, fc.secrets);
+  const dep = isObj3(loc.dependency) ? loc.dependency : void 0;
+  const pkgName = dep && isObj3(dep.package) ? str3(dep.package.name) : void 0;
+  let pkg = null;
+  if (pkgName && (category === "sca" || category === "container")) {
+    const file2 = str3(loc.file);
+    const os = str3(loc.operating_system);
+    pkg = {
+      name: pkgName,
+      version: strOrNum(dep.version) ?? null,
+      fixed_version: fixedVersionFrom(str3(v.solution)),
+      ecosystem: category === "container" ? ecosystemOf(os?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
+      purl: null
+    };
+  }
+  const ruleId = ids.primary?.value ?? null;
+  const name = str3(v.name) ?? str3(v.message);
+  let title = name ?? ids.primary?.name ?? ruleId ?? "GitLab finding";
+  if (!name && pkg && ruleId) title = `${ruleId} in ${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
+  const location = {};
+  const tags = [];
+  if (category === "dast") {
+    const host = str3(loc.hostname);
+    const path6 = str3(loc.path);
+    location.url = host ? host.replace(/\/+$/, "") + (path6 ? path6.startsWith("/") ? path6 : `/${path6}` : "") : path6 ?? null;
+    const method = str3(loc.method);
+    if (method) tags.push(`method:${method.toUpperCase()}`);
+  } else if (category === "container") {
+    location.image = str3(loc.image) ?? null;
+  } else {
+    location.file = str3(loc.file) ?? null;
+    location.start_line = int2(loc.start_line);
+    location.end_line = int2(loc.end_line);
+  }
+  const commit = isObj3(loc.commit) ? str3(loc.commit.sha) : void 0;
+  return {
+    title,
+    description: str3(v.description) ?? str3(v.message) ?? null,
+    category,
+    rule_id: ruleId,
+    rule_name: ids.primary?.name ?? null,
+    ...severityOf3(v),
+    tool: itemScanner ?? fc.toolName,
+    tool_version: itemScanner ? null : fc.toolVersion,
+    tool_confidence: str3(v.confidence) ?? null,
+    state: "open",
+    first_seen: null,
+    cwe: ids.cwe,
+    cve: ids.vulnIds,
+    package: pkg,
+    location,
+    tags,
+    pointer,
+    secret: category === "secret" ? extract?.trim() ?? null : null,
+    // A history scan names the commit; "0000000" is the analyzer's "not from history".
+    identity_hint: category === "secret" && commit && !/^0+$/.test(commit) ? commit : null
+  };
+}
+function describeShape(doc) {
+  if (Array.isArray(doc)) return "an array";
+  if (isObj3(doc)) {
+    const keys = Object.keys(doc).slice(0, 6);
+    return `an object with keys ${keys.map((k) => JSON.stringify(k)).join(", ") || "(none)"}`;
+  }
+  return doc === null ? "null" : `a ${typeof doc}`;
+}
+function parseGitlabReport(doc, file2, kind) {
+  const label = GITLAB_FORMAT[kind];
+  if (!isObj3(doc) || !Array.isArray(doc.vulnerabilities))
+    throw new UserError(
+      `not a GitLab ${kind} report: expected an object with a "vulnerabilities" array, found ${describeShape(doc)}`,
+      file2
+    );
+  const scan = isObj3(doc.scan) ? doc.scan : {};
+  const declaredType = str3(scan.type);
+  if (declaredType && SCAN_TYPES[declaredType] !== kind) {
+    const other = SCAN_TYPES[declaredType];
+    throw new UserError(
+      other ? `this is a GitLab ${declaredType} report (scan.type "${declaredType}"), not ${kind}: use --format ${GITLAB_FORMAT[other]}` : `GitLab report type "${declaredType}" is not supported by ${label}`,
+      file2,
+      "/scan/type"
+    );
+  }
+  const scanner = isObj3(scan.scanner) ? scan.scanner : {};
+  const analyzer = isObj3(scan.analyzer) ? scan.analyzer : {};
+  const toolName2 = str3(scanner.name) ?? str3(analyzer.name) ?? DEFAULT_TOOL[kind];
+  const toolVersion = strOrNum(scanner.version) ?? strOrNum(analyzer.version) ?? null;
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const managers = /* @__PURE__ */ new Map();
+  for (const df of Array.isArray(doc.dependency_files) ? doc.dependency_files : []) {
+    if (isObj3(df) && str3(df.path) && str3(df.package_manager)) managers.set(df.path, df.package_manager);
+  }
+  const fc = { kind, toolName: toolName2, toolVersion, managers, secrets: out.secrets };
+  doc.vulnerabilities.forEach((v, i) => {
+    if (!isObj3(v)) {
+      out.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
+      return;
+    }
+    try {
+      out.findings.push(itemToDraft(fc, v, i));
+    } catch (e) {
+      out.warnings.push(
+        `/vulnerabilities/${i}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`
+      );
+    }
+  });
+  const errors = [];
+  for (const m of Array.isArray(scan.messages) ? scan.messages : []) {
+    if (isObj3(m) && /^(fatal|error)$/i.test(str3(m.level) ?? "") && str3(m.value)) errors.push(m.value);
+  }
+  const status = str3(scan.status);
+  const success2 = status === void 0 ? true : status.toLowerCase() !== "failure";
+  if (!success2 && errors.length === 0) errors.push('scan.status is "failure"');
+  const byTool = /* @__PURE__ */ new Map();
+  const evidence = (name, version2) => {
+    let s = byTool.get(name);
+    if (!s) {
+      s = { tool: { name, version: version2 }, categories: [CATEGORY[kind]], success: success2, errors: [...errors] };
+      byTool.set(name, s);
+    }
+    return s;
+  };
+  for (const d of out.findings) {
+    const s = evidence(d.tool ?? toolName2, d.tool === toolName2 ? toolVersion : d.tool_version ?? null);
+    if (!s.categories.includes(d.category)) s.categories.push(d.category);
+  }
+  if (byTool.size === 0) evidence(toolName2, toolVersion);
+  out.scans = [...byTool.values()].map((s) => ({ ...s, categories: [...s.categories].sort() }));
+  return out;
+}
+function gitlabParser(kind, docs) {
+  return {
+    id: GITLAB_FORMAT[kind],
+    input: "json",
+    docs,
+    detect(s) {
+      const d = detectGitlabReport(s);
+      return d && d.kind === kind ? d.score : 0;
+    },
+    parse: (doc, ctx) => parseGitlabReport(doc, ctx.file, kind)
+  };
+}
+
+// src/parsers/gitlab_sast/index.ts
+var gitlabSastParser = gitlabParser("sast", {
+  title: "GitLab SAST report (gl-sast-report.json)",
+  produce: "GitLab CI: `include: - template: Jobs/SAST.gitlab-ci.yml` (or the SAST component); the job artifact `gl-sast-report.json` (artifacts:reports:sast)",
+  takes: "one record per vulnerabilities[] entry (repeats are not merged); name, description, severity (Unknown \u2192 info), confidence, primary identifier as rule, CWE/CVE identifiers, file and lines, scanner name and version, scan.status; secrets-analyzer items of old reports as category secret; raw_source_code_extract is never copied"
+});
+
+// src/parsers/gitlab_dep_scan/index.ts
+var gitlabDepScanParser = gitlabParser("dependency_scanning", {
+  title: "GitLab Dependency Scanning report (gl-dependency-scanning-report.json)",
+  produce: "GitLab CI: `include: - template: Jobs/Dependency-Scanning.gitlab-ci.yml` (or the dependency-scanning component); the job artifact `gl-dependency-scanning-report.json`",
+  takes: "one record per vulnerabilities[] entry; CVE/GHSA/CWE identifiers, severity (Unknown \u2192 info), package name and version from location.dependency, fixed version from the solution text, manifest file, ecosystem from dependency_files[].package_manager, scanner name and version, scan.status"
+});
+
+// src/parsers/gitlab_container_scan/index.ts
+var gitlabContainerScanParser = gitlabParser("container_scanning", {
+  title: "GitLab Container Scanning report (gl-container-scanning-report.json)",
+  produce: 'GitLab CI: `include: - template: Jobs/Container-Scanning.gitlab-ci.yml`; or Trivy: `trivy image --format template --template "@contrib/gitlab.tpl" -o gl-container-scanning-report.json IMAGE`',
+  takes: "one record per vulnerabilities[] entry (the same CVE in two packages is two records); CVE identifiers, severity (Unknown \u2192 info), package name and version, fixed version from the solution text, image (location.image) and operating system, scanner name and version, scan.status"
+});
+
+// src/parsers/gitlab_secret_detection/index.ts
+var gitlabSecretDetectionParser = gitlabParser("secret_detection", {
+  title: "GitLab Secret Detection report (gl-secret-detection-report.json)",
+  produce: "GitLab CI: `include: - template: Jobs/Secret-Detection.gitlab-ci.yml` (or the secret-detection component); the job artifact `gl-secret-detection-report.json`",
+  takes: "one record per vulnerabilities[] entry; rule (primary identifier), severity, file and lines, commit of history scans (identity only); raw_source_code_extract (the secret) is hashed into the identity and redacted, never copied; commit author and message are dropped"
+});
+
+// src/parsers/gitlab_dast/index.ts
+var gitlabDastParser = gitlabParser("dast", {
+  title: "GitLab DAST report (gl-dast-report.json)",
+  produce: "GitLab CI: `include: - template: DAST.gitlab-ci.yml` (or API security / API fuzzing); the job artifact `gl-dast-report.json`",
+  takes: "one record per vulnerabilities[] entry (not merged by title); alert name or plugin name, plugin id as rule, CWE, severity, URL from location.hostname + path, HTTP method as a tag, scanner name and version; request/response evidence (headers, bodies) is never copied"
+});
+
+// src/parsers/github-common.ts
+function kindOfAlert(a) {
+  if (isObj3(a.most_recent_instance) || isObj3(a.rule) && isObj3(a.tool) && "number" in a)
+    return "code_scanning";
+  if ("secret_type" in a && ("secret" in a || "secret_type_display_name" in a || "resolution" in a))
+    return "secret_scanning";
+  if (isObj3(a.security_advisory) && (isObj3(a.dependency) || isObj3(a.security_vulnerability)))
+    return "dependabot";
+  return void 0;
+}
+var NAME_HINTS2 = [
+  [/code[-_ ]?scanning|github[-_]sast|codeql/i, "code_scanning"],
+  [/secret/i, "secret_scanning"],
+  [/dependabot|vulnerabilit/i, "dependabot"]
+];
+function detectGithubList(s) {
+  const d = s.doc;
+  if (Array.isArray(d)) {
+    const items = d.slice(0, 20).filter(isObj3);
+    if (items.length === 0) {
+      if (d.length > 0) return void 0;
+      const hint = NAME_HINTS2.find(([re]) => re.test(s.name));
+      return hint ? { kind: hint[1], score: 0.6 } : void 0;
+    }
+    const kinds = items.map(kindOfAlert);
+    const first = kinds[0];
+    if (!first || kinds.some((k) => k !== first)) return void 0;
+    return { kind: first, score: 1 };
+  }
+  if (isObj3(d) && "number" in d && ("html_url" in d || "url" in d)) {
+    const k = kindOfAlert(d);
+    return k ? { kind: k, score: 0.9 } : void 0;
+  }
+  return void 0;
+}
+function alertItems(doc) {
+  if (Array.isArray(doc)) return doc;
+  if (isObj3(doc) && "number" in doc) return [doc];
+  return void 0;
+}
+function repoFromHtmlUrl(url2) {
+  if (!url2) return null;
+  const m = /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/(?:security|pull|issues)\b/.exec(url2);
+  return m ? `${m[1]}/${m[2]}` : null;
+}
+function repoOf(a) {
+  const full = isObj3(a.repository) ? str3(a.repository.full_name) : void 0;
+  return full ?? repoFromHtmlUrl(str3(a.html_url));
+}
+function norm(reason) {
+  return (reason ?? "").toLowerCase().replace(/['’]/g, "").replace(/[\s-]+/g, "_");
+}
+function codeScanningState(state, reason, comment) {
+  const why = (r) => comment ? `${r}: ${comment}` : r;
+  switch ((state ?? "open").toLowerCase()) {
+    case "fixed":
+      return { state: "fixed", state_reason: "fixed" };
+    case "dismissed": {
+      const r = norm(reason);
+      if (r === "false_positive")
+        return { state: "false_positive", state_reason: why("dismissed: false positive") };
+      if (r === "wont_fix") return { state: "accepted_risk", state_reason: why("dismissed: won't fix") };
+      if (r === "used_in_tests")
+        return { state: "not_applicable", state_reason: why("dismissed: used in tests") };
+      return { state: "accepted_risk", state_reason: why(`dismissed${reason ? `: ${reason}` : ""}`) };
+    }
+    case "closed":
+      return { state: "not_applicable", state_reason: "closed (rule or tool no longer analysed)" };
+    default:
+      return { state: "open", state_reason: null };
+  }
+}
+function secretScanningState(state, resolution, comment) {
+  if ((state ?? "open").toLowerCase() !== "resolved") return { state: "open", state_reason: null };
+  const r = norm(resolution);
+  const why = (x) => comment ? `${x}: ${comment}` : x;
+  switch (r) {
+    case "false_positive":
+      return { state: "false_positive", state_reason: why("resolved: false_positive") };
+    case "wont_fix":
+      return { state: "accepted_risk", state_reason: why("resolved: wont_fix") };
+    case "revoked":
+      return { state: "fixed", state_reason: why("resolved: revoked") };
+    case "used_in_tests":
+      return { state: "not_applicable", state_reason: why("resolved: used_in_tests") };
+    case "pattern_edited":
+    case "pattern_deleted":
+      return { state: "not_applicable", state_reason: why(`resolved: ${r}`) };
+    default:
+      return { state: "fixed", state_reason: why(`resolved${resolution ? `: ${resolution}` : ""}`) };
+  }
+}
+function dependabotState(state, reason, comment) {
+  const why = (x) => comment ? `${x}: ${comment}` : x;
+  const s = (state ?? "open").toLowerCase();
+  if (s === "fixed") return { state: "fixed", state_reason: "fixed" };
+  if (s === "auto_dismissed")
+    return { state: "not_applicable", state_reason: why("auto_dismissed (Dependabot auto-triage rule)") };
+  if (s !== "dismissed") return { state: "open", state_reason: null };
+  const r = norm(reason);
+  if (r === "inaccurate" || /inaccurate|incorrect/.test(r))
+    return { state: "false_positive", state_reason: why("dismissed: inaccurate") };
+  if (r === "not_used" || /not_actually_used|not_used/.test(r))
+    return { state: "not_applicable", state_reason: why("dismissed: not_used") };
+  if (r === "tolerable_risk" || /tolerable/.test(r))
+    return { state: "accepted_risk", state_reason: why("dismissed: tolerable_risk") };
+  if (r === "no_bandwidth" || /bandwidth/.test(r))
+    return { state: "accepted_risk", state_reason: why("dismissed: no_bandwidth") };
+  if (r === "fix_started" || /fix_has_already_been_started|fix_started/.test(r))
+    return { state: "accepted_risk", state_reason: why("dismissed: fix_started") };
+  return { state: "accepted_risk", state_reason: why(`dismissed${reason ? `: ${reason}` : ""}`) };
+}
+
+// src/parsers/github_code_scanning/index.ts
+function severityOf4(rule) {
+  const ssl = str3(rule.security_severity_level);
+  const fromSsl = wordToSeverity(ssl);
+  if (fromSsl) return { severity: fromSsl, severity_source: "security-severity-rule", source_severity: ssl };
+  const level = str3(rule.severity);
+  if (level && /^(error|warning|note|none)$/i.test(level))
+    return {
+      severity: levelToSeverity(level.toLowerCase()),
+      severity_source: "level",
+      source_severity: level
+    };
+  const word = wordToSeverity(level);
+  if (word) return { severity: word, severity_source: "tool", source_severity: level };
+  return { severity: "medium", severity_source: "default", source_severity: null };
+}
+function codeScanningAlertToDraft(a, pointer) {
+  const rule = isObj3(a.rule) ? a.rule : {};
+  const tool = isObj3(a.tool) ? a.tool : {};
+  const inst = isObj3(a.most_recent_instance) ? a.most_recent_instance : {};
+  const loc = isObj3(inst.location) ? inst.location : {};
+  const toolName2 = str3(tool.name) ?? "GitHub code scanning";
+  const ruleId = str3(rule.id) ?? str3(rule.name) ?? null;
+  const tags = Array.isArray(rule.tags) ? rule.tags.filter((t) => typeof t === "string") : [];
+  const cwe = tags.filter((t) => /cwe/i.test(t)).map((t) => cweNumber(t)).filter((n) => n !== void 0);
+  const vulnIds3 = ruleId && (CVE_RE2.test(ruleId) || GHSA_RE3.test(ruleId)) ? [ruleId] : [];
+  const file2 = str3(loc.path) ?? null;
+  const category = inferCategory(toolName2, ruleId ?? void 0, tags, vulnIds3, file2 ?? void 0);
+  const life = codeScanningState(str3(a.state), str3(a.dismissed_reason), str3(a.dismissed_comment));
+  const closed = life.state === "fixed" ? str3(a.fixed_at) : life.state === "open" ? void 0 : str3(a.dismissed_at);
+  const message = isObj3(inst.message) ? str3(inst.message.text) : void 0;
+  const htmlUrl = str3(a.html_url);
+  const alertKey = htmlUrl ?? str3(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
+  return {
+    title: str3(rule.description) ?? str3(rule.name) ?? ruleId ?? message ?? "Code scanning alert",
+    // For secret rules the message may quote the match: keep it out.
+    description: category === "secret" ? null : message ?? str3(rule.full_description) ?? null,
+    category,
+    rule_id: ruleId,
+    rule_name: str3(rule.name) ?? null,
+    ...severityOf4(rule),
+    tool: toolName2,
+    tool_version: str3(tool.version) ?? null,
+    ...life,
+    first_seen: isoDate2(a.created_at) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
+    repo: repoOf(a),
+    cwe,
+    cve: vulnIds3,
+    location: { file: file2, start_line: int2(loc.start_line), end_line: int2(loc.end_line), url: htmlUrl ?? null },
+    // GitHub's alert is its own dedup unit: it follows the result across line moves.
+    fingerprints: alertKey ? { "github/alert": alertKey } : {},
+    tags,
+    help_uri: null,
+    pointer
+  };
+}
+function parseCodeScanning(doc, file2) {
+  const items = alertItems(doc);
+  if (!items)
+    throw new UserError(
+      "not a GitHub code scanning alert list: expected a JSON array of alerts (GET /repos/{owner}/{repo}/code-scanning/alerts)",
+      file2
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const scans = /* @__PURE__ */ new Map();
+  items.forEach((a, i) => {
+    const pointer = Array.isArray(doc) ? `/${i}` : "";
+    if (!isObj3(a) || !(isObj3(a.rule) || isObj3(a.most_recent_instance))) {
+      out.warnings.push(
+        `${pointer || "/"}: not a code scanning alert (no rule / most_recent_instance); skipped`
+      );
+      return;
+    }
+    const d = codeScanningAlertToDraft(a, pointer);
+    out.findings.push(d);
+    const key = d.tool;
+    const s = scans.get(key) ?? {
+      tool: { name: key, version: d.tool_version ?? null },
+      categories: [],
+      success: true,
+      errors: []
+    };
+    if (!s.categories.includes(d.category)) s.categories.push(d.category);
+    scans.set(key, s);
+  });
+  out.scans = scans.size ? [...scans.values()].map((s) => ({ ...s, categories: [...s.categories].sort() })) : [
+    {
+      tool: { name: "GitHub code scanning", version: null },
+      categories: ["sast"],
+      success: true,
+      errors: []
+    }
+  ];
+  return out;
+}
+var githubCodeScanningParser = {
+  id: "github_code_scanning",
+  input: "json",
+  docs: {
+    title: "GitHub code scanning alerts (REST export)",
+    produce: "`gh api /repos/OWNER/REPO/code-scanning/alerts --paginate --slurp | jq add > code-scanning-alerts.json` (or `/orgs/ORG/code-scanning/alerts`)",
+    takes: "one record per alert; rule id/description, security_severity_level (else rule severity as a level), CWE tags, tool name and version, most_recent_instance path and lines, state (open / fixed / dismissed with reason) with created_at, fixed_at / dismissed_at, html_url and repository"
+  },
+  detect(s) {
+    const d = detectGithubList(s);
+    return d?.kind === "code_scanning" ? d.score : 0;
+  },
+  parse: (doc, ctx) => parseCodeScanning(doc, ctx.file)
+};
+
+// src/parsers/github_secret_scanning/index.ts
+var TOOL = "GitHub secret scanning";
+function secretAlertToDraft(a, pointer, secrets) {
+  const secret = typeof a.secret === "string" && a.secret.trim() !== "" ? a.secret : null;
+  if (secret) secrets.push(secret);
+  const type = str3(a.secret_type) ?? null;
+  const display = str3(a.secret_type_display_name) ?? type ?? "Secret";
+  const life = secretScanningState(str3(a.state), str3(a.resolution), str3(a.resolution_comment));
+  const first = isObj3(a.first_location_detected) ? a.first_location_detected : {};
+  const htmlUrl = str3(a.html_url);
+  const alertKey = htmlUrl ?? str3(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
+  const tags = [];
+  const validity = str3(a.validity);
+  if (validity) tags.push(`validity:${validity}`);
+  if (a.publicly_leaked === true) tags.push("publicly-leaked");
+  if (a.push_protection_bypassed === true) tags.push("push-protection-bypassed");
+  if (a.multi_repo === true) tags.push("multi-repo");
+  return {
+    title: display,
+    description: `${display} detected by GitHub secret scanning${validity ? ` (validity: ${validity})` : ""}`,
+    category: "secret",
+    rule_id: type,
+    rule_name: display,
+    // GitHub gives no severity for secrets; ours default to critical (METRICS.md).
+    severity: "critical",
+    severity_source: "default",
+    source_severity: null,
+    tool: TOOL,
+    ...life,
+    first_seen: isoDate2(a.created_at) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(a.resolved_at) ?? null,
+    repo: repoOf(a),
+    location: {
+      file: str3(first.path) ?? null,
+      start_line: int2(first.start_line),
+      end_line: int2(first.end_line),
+      url: htmlUrl ?? null
+    },
+    fingerprints: alertKey ? { "github/alert": alertKey } : {},
+    tags,
+    pointer,
+    secret
+  };
+}
+function parseSecretScanning(doc, file2) {
+  const items = alertItems(doc);
+  if (!items)
+    throw new UserError(
+      "not a GitHub secret scanning alert list: expected a JSON array of alerts (GET /repos/{owner}/{repo}/secret-scanning/alerts)",
+      file2
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  items.forEach((a, i) => {
+    const pointer = Array.isArray(doc) ? `/${i}` : "";
+    if (!isObj3(a) || !("secret_type" in a || "secret_type_display_name" in a)) {
+      out.warnings.push(`${pointer || "/"}: not a secret scanning alert (no secret_type); skipped`);
+      return;
+    }
+    out.findings.push(secretAlertToDraft(a, pointer, out.secrets));
+  });
+  out.scans = [{ tool: { name: TOOL, version: null }, categories: ["secret"], success: true, errors: [] }];
+  return out;
+}
+var githubSecretScanningParser = {
+  id: "github_secret_scanning",
+  input: "json",
+  docs: {
+    title: "GitHub secret scanning alerts (REST export)",
+    produce: '`gh api "/repos/OWNER/REPO/secret-scanning/alerts?hide_secret=true" --paginate --slurp | jq add > secret-scanning-alerts.json`',
+    takes: "one record per alert, category secret, severity critical (GitHub gives none); secret type as rule, first location path and lines, state (open / resolved with resolution) with created_at and resolved_at, validity and public-leak flags as tags, html_url and repository; the `secret` value is hashed into the identity and redacted, never copied"
+  },
+  detect(s) {
+    const d = detectGithubList(s);
+    return d?.kind === "secret_scanning" ? d.score : 0;
+  },
+  parse: (doc, ctx) => parseSecretScanning(doc, ctx.file)
+};
+
+// src/parsers/github_vulnerability/index.ts
+var TOOL2 = "Dependabot";
+function severityOf5(word, cvss) {
+  const s = wordToSeverity(word);
+  if (s) return { severity: s, severity_source: "tool", source_severity: word };
+  if (cvss?.score != null)
+    return {
+      severity: cvssToSeverity(cvss.score),
+      severity_source: "cvss",
+      source_severity: String(cvss.score)
+    };
+  return { severity: "medium", severity_source: "default", source_severity: null };
+}
+function cvssOf2(...candidates) {
+  for (const c of candidates) {
+    if (!isObj3(c)) continue;
+    const vector = str3(c.vector_string) ?? str3(c.vectorString);
+    const score = typeof c.score === "number" && c.score >= 0 && c.score <= 10 ? c.score : null;
+    if (!vector && !score) continue;
+    return { score, vector: vector ?? null, version: cvssVersion(vector) };
+  }
+  return null;
+}
+function vulnIds2(...values) {
+  const ids = [];
+  const add = (v) => {
+    const s = str3(v)?.trim();
+    if (s && CVE_RE2.test(s)) ids.push(s.toUpperCase());
+    else if (s && GHSA_RE3.test(s)) ids.push(s);
+  };
+  for (const v of values) {
+    if (Array.isArray(v)) for (const x of v) add(isObj3(x) ? x.value : x);
+    else add(v);
+  }
+  return orderVulnIds(ids);
+}
+function restAlertToDraft(a, pointer) {
+  const adv = isObj3(a.security_advisory) ? a.security_advisory : {};
+  const sv = isObj3(a.security_vulnerability) ? a.security_vulnerability : {};
+  const dep = isObj3(a.dependency) ? a.dependency : {};
+  const pkg = isObj3(dep.package) ? dep.package : isObj3(sv.package) ? sv.package : {};
+  const cvssSev = isObj3(adv.cvss_severities) ? adv.cvss_severities : {};
+  const cvss = cvssOf2(cvssSev.cvss_v3, adv.cvss, cvssSev.cvss_v4);
+  const life = dependabotState(str3(a.state), str3(a.dismissed_reason), str3(a.dismissed_comment));
+  const closed = life.state === "fixed" ? a.fixed_at : str3(a.state) === "auto_dismissed" ? a.auto_dismissed_at : a.dismissed_at;
+  const ids = vulnIds2(adv.cve_id, adv.ghsa_id, adv.identifiers);
+  const name = str3(pkg.name);
+  const fixed = isObj3(sv.first_patched_version) ? str3(sv.first_patched_version.identifier) : void 0;
+  return {
+    title: str3(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
+    description: str3(adv.description) ?? null,
+    category: "sca",
+    rule_id: str3(adv.ghsa_id) ?? ids[0] ?? null,
+    ...severityOf5(str3(sv.severity) ?? str3(adv.severity), cvss),
+    tool: TOOL2,
+    ...life,
+    first_seen: isoDate2(a.created_at) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
+    repo: repoOf(a),
+    cwe: (Array.isArray(adv.cwes) ? adv.cwes : []).map((c) => cweNumber(isObj3(c) ? c.cwe_id : c)).filter(Boolean),
+    cve: ids,
+    cvss,
+    package: name ? {
+      name,
+      version: null,
+      fixed_version: fixed ?? null,
+      ecosystem: ecosystemOf(str3(pkg.ecosystem)),
+      purl: null
+    } : null,
+    location: { file: str3(dep.manifest_path) ?? null, url: str3(a.html_url) ?? null },
+    tags: str3(dep.scope) ? [`scope:${dep.scope}`] : [],
+    help_uri: str3(adv.permalink) ?? null,
+    pointer
+  };
+}
+function exactVersion(req) {
+  const m = req ? /^\s*=\s*([^\s,<>=]+)\s*$/.exec(req) : null;
+  return m ? m[1] : null;
+}
+function graphqlNodeToDraft(n, pointer, rc) {
+  const sv = isObj3(n.securityVulnerability) ? n.securityVulnerability : {};
+  const adv = isObj3(sv.advisory) ? sv.advisory : isObj3(n.securityAdvisory) ? n.securityAdvisory : {};
+  const pkg = isObj3(sv.package) ? sv.package : {};
+  const cvss = cvssOf2(adv.cvss);
+  const state = str3(n.state)?.toLowerCase();
+  const life = dependabotState(state, str3(n.dismissReason), str3(n.dismissComment));
+  const closed = life.state === "fixed" ? n.fixedAt : state === "auto_dismissed" ? n.autoDismissedAt : n.dismissedAt;
+  const ids = vulnIds2(adv.ghsaId, adv.identifiers);
+  const name = str3(pkg.name);
+  const fixed = isObj3(sv.firstPatchedVersion) ? str3(sv.firstPatchedVersion.identifier) : void 0;
+  const repo = (isObj3(n.repository) ? str3(n.repository.nameWithOwner) : void 0) ?? rc.repo;
+  const number4 = strOrNum(n.number);
+  const cwes = isObj3(adv.cwes) && Array.isArray(adv.cwes.nodes) ? adv.cwes.nodes : [];
+  return {
+    title: str3(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
+    description: str3(adv.description) ?? null,
+    category: "sca",
+    rule_id: str3(adv.ghsaId) ?? ids.find((i) => GHSA_RE3.test(i)) ?? ids[0] ?? null,
+    ...severityOf5(str3(sv.severity), cvss),
+    tool: TOOL2,
+    ...life,
+    first_seen: isoDate2(n.createdAt) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
+    repo,
+    cwe: cwes.map((c) => cweNumber(isObj3(c) ? c.cweId : c)).filter(Boolean),
+    cve: ids,
+    cvss,
+    package: name ? {
+      name,
+      version: exactVersion(str3(n.vulnerableRequirements)),
+      fixed_version: fixed ?? null,
+      ecosystem: ecosystemOf(str3(pkg.ecosystem)),
+      purl: null
+    } : null,
+    location: {
+      file: str3(n.vulnerableManifestPath) ?? null,
+      url: rc.url && number4 ? `${rc.url.replace(/\/+$/, "")}/security/dependabot/${number4}` : null
+    },
+    tags: str3(n.dependencyScope) ? [`scope:${String(n.dependencyScope).toLowerCase()}`] : [],
+    help_uri: str3(adv.permalink) ?? null,
+    pointer
+  };
+}
+function findAlertConnections(v, pointer, rc, depth, found) {
+  if (depth > 8) return;
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => findAlertConnections(x, `${pointer}/${i}`, rc, depth + 1, found));
+    return;
+  }
+  if (!isObj3(v)) return;
+  const here = {
+    repo: str3(v.nameWithOwner) ?? rc.repo,
+    url: (str3(v.nameWithOwner) ? str3(v.url) : void 0) ?? rc.url
+  };
+  for (const [k, child] of Object.entries(v)) {
+    if (k === "vulnerabilityAlerts" && isObj3(child)) {
+      if (Array.isArray(child.nodes))
+        found.push({ nodes: child.nodes, pointer: `${pointer}/${k}/nodes`, rc: here });
+      else if (Array.isArray(child.edges))
+        found.push({
+          nodes: child.edges.map((e) => isObj3(e) ? e.node : e),
+          pointer: `${pointer}/${k}/edges`,
+          rc: here
+        });
+    } else if (typeof child === "object" && child !== null)
+      findAlertConnections(child, `${pointer}/${k}`, here, depth + 1, found);
+  }
+}
+function graphqlAlerts(doc) {
+  if (!isObj3(doc) || !isObj3(doc.data)) return void 0;
+  const found = [];
+  findAlertConnections(doc.data, "/data", { repo: null, url: null }, 0, found);
+  return found.length ? found : void 0;
+}
+function parseGithubVulnerability(doc, file2) {
+  const gql = graphqlAlerts(doc);
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (gql) {
+    for (const conn of gql) {
+      conn.nodes.forEach((n, i) => {
+        const pointer = conn.pointer.endsWith("/edges") ? `${conn.pointer}/${i}/node` : `${conn.pointer}/${i}`;
+        if (!isObj3(n) || !(isObj3(n.securityVulnerability) || isObj3(n.securityAdvisory))) {
+          out.warnings.push(`${pointer}: not a vulnerability alert (no securityVulnerability); skipped`);
+          return;
+        }
+        out.findings.push(graphqlNodeToDraft(n, pointer, conn.rc));
+      });
+    }
+  } else {
+    if (isObj3(doc) && Array.isArray(doc.errors) && !isObj3(doc.data))
+      throw new UserError(
+        `GitHub GraphQL error response, no data: ${doc.errors.map((e) => (isObj3(e) ? str3(e.message) : void 0) ?? "?").join("; ")}`,
+        file2
+      );
+    const list2 = detectGithubList({ name: file2, head: "", doc });
+    if (list2?.kind === "code_scanning") {
+      const cs = parseCodeScanning(doc, file2);
+      cs.warnings.unshift(
+        "this is a GitHub code scanning alert list, not Dependabot alerts: read as github_code_scanning"
+      );
+      return cs;
+    }
+    const items = alertItems(doc);
+    if (!items)
+      throw new UserError(
+        "not GitHub Dependabot alerts: expected a JSON array of alerts (GET /repos/{owner}/{repo}/dependabot/alerts) or a GraphQL response with data.repository.vulnerabilityAlerts.nodes",
+        file2
+      );
+    items.forEach((a, i) => {
+      const pointer = Array.isArray(doc) ? `/${i}` : "";
+      if (!isObj3(a) || !isObj3(a.security_advisory)) {
+        out.warnings.push(`${pointer || "/"}: not a Dependabot alert (no security_advisory); skipped`);
+        return;
+      }
+      out.findings.push(restAlertToDraft(a, pointer));
+    });
+  }
+  out.scans = [{ tool: { name: TOOL2, version: null }, categories: ["sca"], success: true, errors: [] }];
+  return out;
+}
+function detect8(s) {
+  if (graphqlAlerts(s.doc)) return 1;
+  const d = detectGithubList(s);
+  return d?.kind === "dependabot" ? d.score : 0;
+}
+var githubVulnerabilityParser = {
+  id: "github_vulnerability",
+  input: "json",
+  docs: {
+    title: "GitHub Dependabot alerts (REST export or GraphQL vulnerabilityAlerts)",
+    produce: "`gh api /repos/OWNER/REPO/dependabot/alerts --paginate --slurp | jq add > dependabot-alerts.json`; or GraphQL `repository { vulnerabilityAlerts(first: 100) { nodes { ... } } }` via `gh api graphql`",
+    takes: "one record per alert; advisory summary, GHSA/CVE ids, CWE, CVSS, severity, package name and ecosystem, fixed version, manifest path, state (open / fixed / dismissed with reason / auto_dismissed) with created, fixed or dismissed dates, repository"
+  },
+  detect: detect8,
+  parse: (doc, ctx) => parseGithubVulnerability(doc, ctx.file)
+};
+
+// src/parsers/defectdojo_generic/index.ts
+var DEFAULT_TOOL2 = "DefectDojo generic import";
+var KNOWN_KEYS = new Set(
+  "title description severity mitigation impact references date cve cwe cvssv3 cvssv3_score cvssv4 cvssv4_score file_path line component_name component_version endpoints unique_id_from_tool vuln_id_from_tool active verified false_p out_of_scope risk_accepted is_mitigated mitigated mitigated_by duplicate tags steps_to_reproduce severity_justification fix_available fix_version static_finding dynamic_finding sast_source_object sast_sink_object sast_source_line sast_source_file_path nb_occurences publish_date service planned_remediation_date planned_remediation_version effort_for_fixing vulnerability_ids files epss_score epss_percentile kev_date known_exploited ransomware_used scanner_confidence numerical_severity param payload under_review under_defect_review url request response hash_code found_by cvssv3_vector cvss_score".split(" ")
+);
+var CSV_MARKERS = [
+  "Date",
+  "CweId",
+  "Url",
+  "Mitigation",
+  "Impact",
+  "References",
+  "Active",
+  "Verified",
+  "FalsePositive",
+  "Duplicate"
+];
+function detectJson2(d, name) {
+  if (!isObj3(d) || !Array.isArray(d.findings)) return 0;
+  const items = d.findings.slice(0, 20).filter(isObj3);
+  const keys = items.flatMap((f) => Object.keys(f));
+  if (keys.length === 0) {
+    if (!Object.keys(d).every((k) => ["findings", "name", "type", "version"].includes(k))) return 0;
+    return /generic|defect-?dojo|dojo/i.test(name) ? 0.6 : 0.3;
+  }
+  const known = keys.filter((k) => KNOWN_KEYS.has(k)).length / keys.length;
+  if (known < 0.8) return 0;
+  return items.every((f) => "title" in f) ? 0.9 : 0.6;
+}
+function detectCsvHead(head) {
+  const line = (head.charCodeAt(0) === 65279 ? head.slice(1) : head).split(/\r?\n/)[0] ?? "";
+  const cols = new Set(line.split(",").map((c) => c.trim().replace(/^"|"$/g, "")));
+  if (!cols.has("Title") || !cols.has("Severity") || !cols.has("Description")) return 0;
+  const markers = CSV_MARKERS.filter((m) => cols.has(m)).length;
+  return markers >= 4 ? 0.9 : markers >= 2 ? 0.6 : 0;
+}
+function detect9(s) {
+  if (s.doc !== void 0) return detectJson2(s.doc, s.name);
+  return detectCsvHead(s.head);
+}
+function boolOf(v) {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase();
+    if (["true", "yes", "1", "y"].includes(t)) return true;
+    if (["false", "no", "0", "n"].includes(t)) return false;
+  }
+  if (typeof v === "number") return v !== 0;
+  return void 0;
+}
+function stateOf3(f) {
+  if (boolOf(f.false_p)) return { state: "false_positive", state_reason: "false_p" };
+  if (boolOf(f.risk_accepted)) return { state: "accepted_risk", state_reason: "risk_accepted" };
+  if (boolOf(f.out_of_scope)) return { state: "not_applicable", state_reason: "out_of_scope" };
+  if (boolOf(f.duplicate)) return { state: "duplicate", state_reason: "duplicate" };
+  if (boolOf(f.is_mitigated) || str3(f.mitigated)) return { state: "fixed", state_reason: "is_mitigated" };
+  if (boolOf(f.active) === false)
+    return { state: "fixed", state_reason: "inactive (active: false, no other reason given)" };
+  return { state: "open", state_reason: null };
+}
+function cvssOf3(f) {
+  const vector = str3(f.cvssv3) ?? str3(f.cvssv3_vector) ?? str3(f.cvssv4);
+  const raw = f.cvssv3_score ?? f.cvss_score ?? f.cvssv4_score;
+  const n = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : NaN;
+  const score = Number.isFinite(n) && n >= 0 && n <= 10 ? n : null;
+  if (!vector && score === null) return null;
+  return { score, vector: vector ?? null, version: cvssVersion(vector) };
+}
+function severityOf6(f, cvss) {
+  const word = strOrNum(f.severity);
+  const s = wordToSeverity(word);
+  if (s) return { severity: s, severity_source: "tool", source_severity: word };
+  if (cvss?.score != null)
+    return {
+      severity: cvssToSeverity(cvss.score),
+      severity_source: "cvss",
+      source_severity: String(cvss.score)
+    };
+  return { severity: "medium", severity_source: "default", source_severity: word ?? null };
+}
+var CATEGORY_WORDS = /* @__PURE__ */ new Set([
+  "sast",
+  "sca",
+  "secret",
+  "iac",
+  "container",
+  "dast",
+  "mobile",
+  "cloud",
+  "license"
+]);
+function categoryOf(f, hasFile, hasUrl) {
+  const tags = Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : typeof f.tags === "string" ? f.tags.split(/[,;]/) : [];
+  for (const t of tags) {
+    const w = t.trim().toLowerCase();
+    if (CATEGORY_WORDS.has(w)) return w;
+    if (w === "secrets") return "secret";
+  }
+  if (str3(f.component_name)) return "sca";
+  if (f.dynamic_finding === true && f.static_finding !== true) return "dast";
+  if (f.static_finding === true && hasFile && !hasUrl) return "sast";
+  return "other";
+}
+function endpointUrl(e) {
+  if (typeof e === "string") return str3(e);
+  if (!isObj3(e)) return void 0;
+  const host = str3(e.host);
+  if (!host) return str3(e.url);
+  const proto = str3(e.protocol);
+  const port = strOrNum(e.port);
+  const path6 = str3(e.path);
+  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path6 ? path6.startsWith("/") ? path6 : `/${path6}` : ""}`;
+}
+function vulnIdsOf(f) {
+  const ids = [];
+  const add = (v) => {
+    const s = (isObj3(v) ? str3(v.vulnerability_id) : str3(v))?.trim();
+    if (!s) return;
+    ids.push(CVE_RE2.test(s) ? s.toUpperCase() : s);
+  };
+  for (const part of (str3(f.cve) ?? "").split(/[,;\s]+/)) add(part);
+  if (Array.isArray(f.vulnerability_ids)) f.vulnerability_ids.forEach(add);
+  return orderVulnIds(ids).filter((i) => CVE_RE2.test(i) || GHSA_RE3.test(i) || /^[A-Z]+-[\w.-]+$/.test(i));
+}
+function findingToDraft(f, pointer, tool, warnings) {
+  const title = strOrNum(f.title)?.trim();
+  if (!title) {
+    warnings.push(`${pointer}: finding has no title (required by the Generic Findings Import); skipped`);
+    return void 0;
+  }
+  const cvss = cvssOf3(f);
+  const sev = severityOf6(f, cvss);
+  if (sev.severity_source === "default")
+    warnings.push(
+      `${pointer}: severity ${sev.source_severity ? `"${sev.source_severity}" not recognised` : "missing"}; medium assumed`
+    );
+  const endpoints = Array.isArray(f.endpoints) ? f.endpoints : [];
+  const url2 = str3(f.url) ?? endpoints.map(endpointUrl).find(Boolean) ?? null;
+  const file2 = str3(f.file_path) ?? null;
+  const cwe = cweNumber(f.cwe);
+  const comp = str3(f.component_name);
+  const life = stateOf3(f);
+  const date5 = f.date;
+  if (str3(date5) && !isoDate2(date5))
+    warnings.push(`${pointer}: date ${JSON.stringify(date5)} not readable; first_seen left empty`);
+  const uid = strOrNum(f.unique_id_from_tool);
+  return {
+    title,
+    description: str3(f.description) ?? null,
+    category: categoryOf(f, file2 !== null, url2 !== null),
+    rule_id: strOrNum(f.vuln_id_from_tool) ?? null,
+    ...sev,
+    tool,
+    tool_confidence: strOrNum(f.scanner_confidence) ?? null,
+    ...life,
+    first_seen: isoDate2(date5) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(f.mitigated) ?? null,
+    cwe: cwe ? [cwe] : [],
+    cve: vulnIdsOf(f),
+    cvss,
+    package: comp ? {
+      name: comp,
+      version: strOrNum(f.component_version) ?? null,
+      fixed_version: strOrNum(f.fix_version) ?? null,
+      ecosystem: null,
+      purl: null
+    } : null,
+    location: { file: file2, start_line: int2(f.line), url: url2 },
+    fingerprints: uid ? { unique_id_from_tool: uid } : {},
+    tags: Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : [],
+    help_uri: null,
+    service: str3(f.service) ?? null,
+    pointer
+  };
+}
+function parseJsonDoc(doc, file2) {
+  if (!isObj3(doc) || !Array.isArray(doc.findings))
+    throw new UserError(
+      'not a DefectDojo Generic Findings Import file: expected a JSON object with a "findings" array (or the CSV with Title, Severity, Description columns)',
+      file2
+    );
+  const tool = str3(doc.type) ?? str3(doc.name) ?? DEFAULT_TOOL2;
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  doc.findings.forEach((f, i) => {
+    const pointer = `/findings/${i}`;
+    if (!isObj3(f)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      return;
+    }
+    const d = findingToDraft(f, pointer, tool, out.warnings);
+    if (d) out.findings.push(d);
+  });
+  out.scans = scanEvidence(out, tool, strOrNum(doc.version) ?? null);
+  return out;
+}
+function scanEvidence(out, tool, version2) {
+  const cats = [...new Set(out.findings.map((d) => d.category))].sort();
+  return [
+    { tool: { name: tool, version: version2 }, categories: cats.length ? cats : ["other"], success: true, errors: [] }
+  ];
+}
+var CSV_COLUMNS = {
+  Date: "date",
+  Title: "title",
+  CweId: "cwe",
+  Url: "url",
+  Severity: "severity",
+  Description: "description",
+  Mitigation: "mitigation",
+  Impact: "impact",
+  References: "references",
+  Active: "active",
+  Verified: "verified",
+  FalsePositive: "false_p",
+  Duplicate: "duplicate",
+  CVE: "cve",
+  CVSSV3: "cvssv3",
+  FilePath: "file_path",
+  Line: "line",
+  ComponentName: "component_name",
+  ComponentVersion: "component_version",
+  Mitigated: "mitigated"
+};
+function parseCsvText(text3, file2) {
+  const table2 = parseCsv(text3, file2);
+  for (const need of ["Title", "Severity"])
+    if (!table2.headers.includes(need))
+      throw new UserError(
+        `not a DefectDojo Generic Findings Import CSV: no "${need}" column (found ${table2.headers.slice(0, 8).join(", ")})`,
+        file2,
+        "1"
+      );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  for (const row of table2.rows) {
+    const f = {};
+    for (const [col, key] of Object.entries(CSV_COLUMNS)) {
+      const v = row[col];
+      if (v !== void 0 && v.trim() !== "") f[key] = v;
+    }
+    const d = findingToDraft(f, `row ${row.__line}`, DEFAULT_TOOL2, out.warnings);
+    if (d) out.findings.push(d);
+  }
+  out.scans = scanEvidence(out, DEFAULT_TOOL2, null);
+  return out;
+}
+function parseDefectdojoGeneric(doc, file2) {
+  if (typeof doc !== "string") return parseJsonDoc(doc, file2);
+  const lead = doc.replace(/^\uFEFF/, "").trimStart()[0];
+  if (lead === "{" || lead === "[") {
+    const r = parseJsonWithPosition(doc.replace(/^\uFEFF/, ""));
+    if (!r.ok) throw new UserError(r.message, file2, r.position);
+    return parseJsonDoc(r.value, file2);
+  }
+  return parseCsvText(doc, file2);
+}
+var defectdojoGenericParser = {
+  id: "defectdojo_generic",
+  // JSON or CSV: the parser decodes the text itself.
+  input: "text",
+  docs: {
+    title: "DefectDojo Generic Findings Import (JSON or CSV)",
+    produce: 'a DefectDojo "Generic Findings Import" file written by hand or by a script (`{"findings": [...]}` or CSV with Date, Title, CweId, Url, Severity, Description, ... columns)',
+    takes: "one record per finding / row; title, severity (else CVSS), description, CVE/vulnerability ids, CWE, CVSS v3, file and line, component name/version/fix version, first endpoint as URL, state from false_p / risk_accepted / out_of_scope / duplicate / is_mitigated / active, date \u2192 first_seen, mitigated \u2192 closed_at; category only when the file makes it clear, else other"
+  },
+  detect: detect9,
+  parse: (doc, ctx) => parseDefectdojoGeneric(doc, ctx.file)
+};
+
+// src/parsers/code-helpers.ts
+function isObj4(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str4(v) {
+  return typeof v === "string" && v.trim() !== "" ? v : void 0;
+}
+function text2(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return str4(v)?.trim();
+}
+function posInt(v) {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+function asArray(v) {
+  if (v === void 0 || v === null || v === "") return [];
+  return Array.isArray(v) ? v : [v];
+}
+function cwesOf2(v) {
+  const out = [];
+  const add = (x) => {
+    if (typeof x === "number" && Number.isInteger(x) && x > 0) out.push(`CWE-${x}`);
+    else if (typeof x === "string") {
+      for (const m of x.matchAll(/(?:^|\bCWE[-_ :]*)(\d{1,5})\b/gi))
+        if (Number(m[1]) > 0) out.push(`CWE-${Number(m[1])}`);
+    } else if (Array.isArray(x)) x.forEach(add);
+    else if (isObj4(x) && "id" in x) add(x.id);
+  };
+  add(v);
+  return [...new Set(out)];
+}
+var CVE_RE3 = /\bCVE-\d{4}-\d{4,}\b/gi;
+var GHSA_RE4 = /\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b/gi;
+function vulnIdsIn(...values) {
+  const ids = /* @__PURE__ */ new Set();
+  const scan = (v) => {
+    if (typeof v === "string") {
+      for (const m of v.matchAll(CVE_RE3)) ids.add(m[0].toUpperCase());
+      for (const m of v.matchAll(GHSA_RE4)) ids.add(m[0]);
+    } else if (Array.isArray(v)) v.forEach(scan);
+  };
+  values.forEach(scan);
+  return [...ids];
+}
+function headline(s, max = 200) {
+  const line = s.trim().split(/\r?\n/)[0].trim();
+  const dot = line.indexOf(". ");
+  if (dot > 0 && dot < max) return line.slice(0, dot + 1);
+  return line;
+}
+function describeType(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+function mapWord(table2, word) {
+  return typeof word === "string" ? table2[word.trim().toUpperCase()] : void 0;
+}
+
+// src/parsers/semgrep/index.ts
+var SEVERITY = {
+  CRITICAL: "critical",
+  ERROR: "high",
+  HIGH: "high",
+  WARNING: "medium",
+  MEDIUM: "medium",
+  INFO: "low",
+  LOW: "low",
+  INVENTORY: "info",
+  EXPERIMENT: "info"
+};
+var REQUIRES_LOGIN = "requires login";
+function isSecretRule(checkId, meta3) {
+  const tech = Array.isArray(meta3.technology) ? meta3.technology : [meta3.technology];
+  return /(^|\.)secrets?(\.|$)/i.test(checkId) || tech.some((t) => typeof t === "string" && /^secrets?$/i.test(t)) || /^secrets?$/i.test(String(meta3.category ?? ""));
+}
+function listOf(v) {
+  const a = Array.isArray(v) ? v : [v];
+  return a.filter((x) => typeof x === "string" && x.trim() !== "").map((x) => x.trim());
+}
+function resultToDraft2(r, i, version2, out) {
+  const pointer = `/results/${i}`;
+  if (!isObj4(r)) {
+    out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
+    return void 0;
+  }
+  const checkId = str4(r.check_id);
+  const extra = isObj4(r.extra) ? r.extra : {};
+  const meta3 = isObj4(extra.metadata) ? extra.metadata : {};
+  if (!checkId) out.warnings.push(`${pointer}: result has no check_id`);
+  const message = str4(extra.message) ?? "";
+  const word = str4(extra.severity);
+  const mapped = mapWord(SEVERITY, word) ?? wordToSeverity(word);
+  if (word && !mapped) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
+  const secret = isSecretRule(checkId ?? "", meta3);
+  const lines = str4(extra.lines)?.trim();
+  let secretValue = null;
+  if (secret) {
+    if (lines && lines !== REQUIRES_LOGIN) {
+      secretValue = lines;
+      out.secrets.push(lines);
+    }
+    for (const mv of isObj4(extra.metavars) ? Object.values(extra.metavars) : []) {
+      const c = isObj4(mv) ? str4(mv.abstract_content) : void 0;
+      if (c && c.length >= 4) out.secrets.push(c);
+    }
+  }
+  const fp = str4(extra.fingerprint);
+  const tags = [];
+  for (const o of listOf(meta3.owasp)) tags.push(`owasp:${o}`);
+  for (const k of ["impact", "likelihood", "confidence"]) {
+    const v = str4(meta3[k]);
+    if (v) tags.push(`${k}:${v.toLowerCase()}`);
+  }
+  for (const s of listOf(meta3.subcategory)) tags.push(`subcategory:${s}`);
+  const validation = str4(extra.validation_state);
+  if (validation && validation !== "NO_VALIDATOR") tags.push(`validation:${validation.toLowerCase()}`);
+  const sca = isObj4(extra.sca_info) ? extra.sca_info : void 0;
+  const depMatch = sca && isObj4(sca.dependency_match) ? sca.dependency_match : {};
+  const found = isObj4(depMatch.found_dependency) ? depMatch.found_dependency : {};
+  if (sca) tags.push(sca.reachable === true ? "reachable" : "unreachable");
+  const ignored = extra.is_ignored === true;
+  const start = isObj4(r.start) ? r.start : {};
+  const end = isObj4(r.end) ? r.end : {};
+  const references = listOf(meta3.references);
+  return {
+    // Semgrep wraps messages at ~80 columns: the first sentence of the joined text, not the first line.
+    title: headline(message.replace(/\s+/g, " ")) || checkId || "Semgrep finding",
+    description: message || null,
+    category: sca ? "sca" : secret ? "secret" : "sast",
+    rule_id: checkId ?? null,
+    rule_name: checkId ? checkId.split(".").pop() : null,
+    severity: mapped ?? "medium",
+    severity_source: mapped ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "Semgrep",
+    tool_version: version2,
+    tool_confidence: str4(meta3.confidence) ?? null,
+    state: ignored ? "suppressed" : "open",
+    suppression: ignored ? { kind: "inSource", status: "accepted", justification: null } : null,
+    cwe: cwesOf2(meta3.cwe),
+    cve: vulnIdsIn(meta3["sca-vuln-database-identifier"], checkId, references),
+    package: str4(found.package) ? {
+      name: found.package,
+      version: str4(found.version) ?? null,
+      fixed_version: null,
+      ecosystem: str4(found.ecosystem)?.toLowerCase() ?? null,
+      purl: null
+    } : null,
+    location: {
+      file: (sca ? str4(found.lockfile_path) : void 0) ?? str4(r.path) ?? null,
+      start_line: posInt(start.line),
+      end_line: posInt(end.line)
+    },
+    fingerprints: fp && fp !== REQUIRES_LOGIN ? { fingerprint: fp } : {},
+    tags,
+    help_uri: str4(meta3.source) ?? str4(meta3["source-rule-url"]) ?? str4(meta3.shortlink) ?? references[0] ?? null,
+    pointer,
+    secret: secretValue
+  };
+}
+function errorText(e) {
+  if (!isObj4(e)) return String(e).slice(0, 300);
+  const type = Array.isArray(e.type) ? String(e.type[0]) : str4(e.type) ?? "error";
+  const where = str4(e.path) ?? (isObj4(e.location) ? str4(e.location.path) : void 0);
+  const msg = (str4(e.message) ?? str4(e.long_msg) ?? str4(e.short_msg) ?? "").trim().split("\n")[0];
+  return `${type}${where ? ` in ${where}` : ""}${e.rule_id ? ` (rule ${e.rule_id})` : ""}: ${msg}`.slice(
+    0,
+    300
+  );
+}
+var TRIAGE_STATE = {
+  NEW: "open",
+  OPEN: "open",
+  UNTRIAGED: "open",
+  REVIEWING: "open",
+  FIXING: "open",
+  PROVISIONALLY_IGNORED: "open",
+  CLOSED: "fixed",
+  FIXED: "fixed",
+  REMOVED: "fixed"
+};
+var DISMISS_STATE = {
+  FALSE_POSITIVE: "false_positive",
+  ACCEPTABLE_RISK: "accepted_risk",
+  NO_TIME: "accepted_risk",
+  NO_BANDWIDTH: "accepted_risk"
+};
+function vulnToDraft(v, i, out) {
+  const pointer = `/vulns/${i}`;
+  if (!isObj4(v)) {
+    out.warnings.push(`${pointer}: entry is ${describeType(v)}, not an object; skipped`);
+    return void 0;
+  }
+  const adv = isObj4(v.advisory) ? v.advisory : {};
+  const refs = isObj4(adv.references) ? adv.references : {};
+  const dep = isObj4(v.matchedDependency) ? v.matchedDependency : {};
+  const loc = isObj4(v.dependencyFileLocation) ? v.dependencyFileLocation : {};
+  const triage = isObj4(v.triage) ? v.triage : {};
+  const word = str4(adv.severity);
+  const sev = mapWord(SEVERITY, word) ?? wordToSeverity(word);
+  const status = (str4(triage.status) ?? "NEW").toUpperCase();
+  let state = TRIAGE_STATE[status] ?? "open";
+  if (status === "IGNORED")
+    state = DISMISS_STATE[String(triage.dismissReason ?? "").toUpperCase()] ?? "accepted_risk";
+  if (!TRIAGE_STATE[status] && status !== "IGNORED")
+    out.warnings.push(`${pointer}: unknown triage status "${status}"; kept open`);
+  const cve = vulnIdsIn(refs.cveIds, refs.urls, adv.title);
+  const safe = isObj4(v.closestSafeDependency) ? str4(v.closestSafeDependency.versionSpecifier) : void 0;
+  if (!str4(dep.name)) out.warnings.push(`${pointer}: no matchedDependency.name`);
+  return {
+    title: str4(v.title) ?? str4(adv.title) ?? str4(adv.ruleId) ?? "Semgrep Supply Chain finding",
+    description: str4(adv.description) ?? null,
+    category: "sca",
+    rule_id: str4(adv.ruleId) ?? null,
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "Semgrep Supply Chain",
+    state,
+    state_reason: `Semgrep triage status ${status}${state === "fixed" || state === "open" ? "" : `, ${String(triage.dismissReason ?? "")}`}`,
+    first_seen: str4(v.openedAt) ?? null,
+    repo: str4(v.repositoryName) ?? null,
+    cwe: cwesOf2(refs.cweIds),
+    cve,
+    package: str4(dep.name) ? {
+      name: dep.name,
+      version: str4(dep.versionSpecifier) ?? null,
+      fixed_version: safe ?? null,
+      ecosystem: null,
+      purl: null
+    } : null,
+    location: {
+      file: str4(loc.path) ?? null,
+      start_line: posInt(loc.startLine),
+      end_line: posInt(loc.endLine)
+    },
+    tags: [str4(v.exposureType), str4(v.transitivity), str4(adv.reachability)].filter((x) => x !== void 0).map((x) => x.toLowerCase()),
+    help_uri: listOf(refs.urls)[0] ?? null,
+    pointer
+  };
+}
+function detect10(s) {
+  const d = s.doc;
+  if (!isObj4(d)) return 0;
+  if (Array.isArray(d.vulns)) {
+    const first2 = d.vulns.find(isObj4);
+    return first2 && isObj4(first2.advisory) ? 0.95 : "hasMore" in d || "cursor" in d ? 0.5 : 0;
+  }
+  if (!Array.isArray(d.results) || "metrics" in d || "generated_at" in d) return 0;
+  const first = d.results.find(isObj4);
+  if (first) return typeof first.check_id === "string" && isObj4(first.extra) ? 1 : 0;
+  return Array.isArray(d.errors) && ("paths" in d || "skipped_rules" in d || "interfile_languages_used" in d) ? 0.9 : 0;
+}
+function parse3(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (isObj4(doc) && Array.isArray(doc.vulns) && !Array.isArray(doc.results)) {
+    doc.vulns.forEach((v, i) => {
+      const d = vulnToDraft(v, i, out);
+      if (d) out.findings.push(d);
+    });
+    if (doc.hasMore === true)
+      out.warnings.push("the export says hasMore: true; this file is one page, later pages are not in it");
+    out.scans.push({
+      tool: { name: "Semgrep Supply Chain", version: null },
+      categories: ["sca"],
+      success: true,
+      errors: []
+    });
+    return out;
+  }
+  if (!isObj4(doc) || !Array.isArray(doc.results))
+    throw new UserError(
+      `not a Semgrep JSON report: expected an object with a "results" array (or a Semgrep App export with "vulns"), found ${describeType(doc)}${isObj4(doc) ? ' without "results"' : ""}`,
+      ctx.file
+    );
+  const version2 = str4(doc.version) ?? null;
+  doc.results.forEach((r, i) => {
+    const d = resultToDraft2(r, i, version2, out);
+    if (d) out.findings.push(d);
+  });
+  const errors = Array.isArray(doc.errors) ? doc.errors : [];
+  const scan = {
+    tool: { name: "Semgrep", version: version2 },
+    categories: [
+      "sast",
+      ...["sca", "secret"].filter((c) => out.findings.some((f) => f.category === c))
+    ],
+    // Target parse errors are level "warn" and leave the rest of the scan valid; "error" is fatal.
+    success: !errors.some((e) => isObj4(e) && String(e.level).toLowerCase() === "error"),
+    errors: errors.map(errorText)
+  };
+  for (const e of scan.errors) out.warnings.push(`Semgrep reported: ${e}`);
+  out.scans.push(scan);
+  return out;
+}
+var semgrepParser = {
+  id: "semgrep",
+  input: "json",
+  docs: {
+    title: "Semgrep JSON (and Semgrep App Supply Chain export)",
+    produce: "`semgrep scan --config auto --json --output semgrep.json`; Supply Chain: the `vulns` JSON of the Semgrep App deployments API",
+    takes: "one record per `results[]` entry (no merging): check_id, message, severity (ERROR high, WARNING medium, INFO low), CWE/OWASP, confidence/impact/likelihood tags, path and lines, fingerprint, nosemgrep as suppressed, `errors[]` as scan errors; matched lines are never copied. Supply Chain: one record per `vulns[]` entry with advisory, CVE, package, manifest and triage state"
+  },
+  detect: detect10,
+  parse: parse3
+};
+
+// src/parsers/bandit/index.ts
+var PASSWORD_TESTS = /* @__PURE__ */ new Set(["B105", "B106", "B107"]);
+function withoutPassword(text3, out) {
+  return text3.replace(/(: )(['"])(.*)\2\s*$/, (_m, sep2, q, value) => {
+    if (value.length >= 8) out.secrets.push(value);
+    return `${sep2}${q}[REDACTED]${q}`;
+  });
+}
+function resultToDraft3(r, i, out, version2) {
+  const pointer = `/results/${i}`;
+  if (!isObj4(r)) {
+    out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
+    return void 0;
+  }
+  const testId = str4(r.test_id);
+  const testName = str4(r.test_name);
+  const word = str4(r.issue_severity);
+  const sev = word && word.toUpperCase() !== "UNDEFINED" ? wordToSeverity(word) : void 0;
+  if (word && !sev && word.toUpperCase() !== "UNDEFINED")
+    out.warnings.push(`${pointer}: unknown issue_severity "${word}"`);
+  const range = Array.isArray(r.line_range) ? r.line_range.filter((n) => typeof n === "number") : [];
+  const issueCwe = isObj4(r.issue_cwe) ? r.issue_cwe : void 0;
+  const raw = str4(r.issue_text) ?? "";
+  const text3 = testId && PASSWORD_TESTS.has(testId) ? withoutPassword(raw, out) : raw;
+  return {
+    title: text3.trim() || testName || testId || "Bandit issue",
+    description: text3 || null,
+    category: "sast",
+    rule_id: testId ?? null,
+    rule_name: testName ?? null,
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "Bandit",
+    tool_version: version2,
+    tool_confidence: str4(r.issue_confidence) ?? null,
+    state: "open",
+    cwe: issueCwe ? cwesOf2(issueCwe.id) : [],
+    location: {
+      file: str4(r.filename) ?? null,
+      start_line: posInt(r.line_number),
+      end_line: range.length > 0 ? posInt(Math.max(...range)) : null
+    },
+    help_uri: str4(r.more_info) ?? (issueCwe ? str4(issueCwe.link) ?? null : null),
+    tags: [],
+    pointer
+  };
+}
+function detect11(s) {
+  const d = s.doc;
+  if (!isObj4(d) || !Array.isArray(d.results)) return 0;
+  const first = d.results.find(isObj4);
+  if (first) return "test_id" in first && "issue_severity" in first ? 1 : 0;
+  return isObj4(d.metrics) && isObj4(d.metrics._totals) ? 0.95 : 0;
+}
+function parse4(doc, ctx) {
+  if (!isObj4(doc) || !Array.isArray(doc.results))
+    throw new UserError(
+      `not a Bandit JSON report: expected an object with a "results" array, found ${describeType(doc)}${isObj4(doc) ? ' without "results"' : ""}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const version2 = null;
+  doc.results.forEach((r, i) => {
+    const d = resultToDraft3(r, i, out, version2);
+    if (d) out.findings.push(d);
+  });
+  const errors = (Array.isArray(doc.errors) ? doc.errors : []).map(
+    (e) => isObj4(e) ? `${str4(e.filename) ?? "?"}: ${str4(e.reason) ?? "error"}`.slice(0, 300) : typeof e === "string" || typeof e === "number" ? String(e).slice(0, 300) : `(unreadable ${Array.isArray(e) ? "list" : typeof e})`
+  );
+  for (const e of errors) out.warnings.push(`Bandit could not scan ${e}`);
+  out.scans.push({ tool: { name: "Bandit", version: version2 }, categories: ["sast"], success: true, errors });
+  return out;
+}
+var banditParser = {
+  id: "bandit",
+  input: "json",
+  docs: {
+    title: "Bandit JSON",
+    produce: "`bandit -r . -f json -o bandit.json`",
+    takes: "one record per `results[]` entry: test_id/test_name, issue_text, issue_severity, issue_confidence, CWE (issue_cwe), filename and lines, more_info; `errors[]` as scan errors; `code` is never copied"
+  },
+  detect: detect11,
+  parse: parse4
+};
+
+// src/parsers/gitleaks/index.ts
+var REDACTED = /^REDACTED$/;
+function isV8(o) {
+  return "RuleID" in o || "Secret" in o || "StartLine" in o;
+}
+function secretValues(o) {
+  const vals = [o.Secret, o.Match, o.offender, o.line, o.secret].map((v) => str4(v)?.trim()).filter((v) => v !== void 0 && v.length >= 4 && !REDACTED.test(v));
+  return vals;
+}
+function leakToDraft(o, i, out) {
+  const pointer = `/${i}`;
+  if (!isObj4(o)) {
+    out.warnings.push(`${pointer}: entry is ${describeType(o)}, not an object; skipped`);
+    return void 0;
+  }
+  out.secrets.push(...secretValues(o));
+  const v8 = isV8(o);
+  const rawSecret = str4(v8 ? o.Secret : o.offender)?.trim();
+  const secret = rawSecret && !REDACTED.test(rawSecret) ? rawSecret : null;
+  const rule = str4(v8 ? o.RuleID : o.rule) ?? str4(o.Description);
+  if (!rule) out.warnings.push(`${pointer}: leak has no rule id`);
+  const file2 = str4(v8 ? o.File : o.file) ?? null;
+  const commit = str4(v8 ? o.Commit : o.commit) ?? null;
+  const startLine = v8 ? posInt(o.StartLine) : posInt(o.lineNumber);
+  const endLine = v8 ? posInt(o.EndLine) : null;
+  const fingerprints = {};
+  const fp = str4(o.Fingerprint);
+  if (fp && !secretValues(o).some((s) => fp.includes(s))) fingerprints.fingerprint = fp;
+  if (commit) fingerprints.commit = commit;
+  const tags = (Array.isArray(o.Tags) ? o.Tags : typeof o.tags === "string" ? o.tags.split(",") : []).map((t) => typeof t === "string" ? t.trim() : "").filter(Boolean);
+  const where = [
+    file2,
+    startLine ? `line ${startLine}` : null,
+    commit ? `commit ${commit.slice(0, 12)}` : null
+  ].filter(Boolean).join(", ");
+  const desc = v8 ? str4(o.Description) : void 0;
+  const entropy = typeof o.Entropy === "number" ? o.Entropy : void 0;
+  return {
+    // Author, Email, Message/commitMessage are personal data and never copied.
+    title: v8 ? desc ?? rule ?? "Gitleaks leak" : `Hard Coded ${rule ?? "secret"}`,
+    description: `Gitleaks rule ${rule ?? "?"} matched a secret${where ? ` (${where})` : ""}`,
+    category: "secret",
+    rule_id: rule ?? null,
+    rule_name: desc ?? rule ?? null,
+    // Gitleaks has no severity; secrets default to critical (METRICS.md).
+    severity: "critical",
+    severity_source: "default",
+    source_severity: null,
+    tool: "Gitleaks",
+    tool_confidence: entropy !== void 0 ? `entropy ${entropy.toFixed(2)}` : null,
+    state: "open",
+    first_seen: null,
+    location: { file: file2, start_line: startLine, end_line: endLine },
+    fingerprints,
+    tags,
+    help_uri: str4(o.leakURL) ?? str4(o.Link) ?? null,
+    pointer,
+    secret
+  };
+}
+function detect12(s) {
+  const d = s.doc;
+  if (Array.isArray(d)) {
+    const first = d.find(isObj4);
+    if (first) {
+      if ("RuleID" in first && ("Secret" in first || "Match" in first || "Fingerprint" in first)) return 1;
+      if ("offender" in first && "rule" in first) return 1;
+      return 0;
+    }
+    return d.length === 0 && /gitleaks|leak/i.test(s.name) ? 0.6 : 0;
+  }
+  return d === null && /gitleaks|leak/i.test(s.name) ? 0.6 : 0;
+}
+function parse5(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (doc !== null && !Array.isArray(doc))
+    throw new UserError(
+      `not a Gitleaks JSON report: expected an array of leaks (or null), found ${describeType(doc)}`,
+      ctx.file
+    );
+  (doc ?? []).forEach((o, i) => {
+    const d = leakToDraft(o, i, out);
+    if (d) out.findings.push(d);
+  });
+  out.scans.push({
+    tool: { name: "Gitleaks", version: null },
+    categories: ["secret"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+var gitleaksParser = {
+  id: "gitleaks",
+  input: "json",
+  docs: {
+    title: "Gitleaks JSON (v7 and v8)",
+    produce: "`gitleaks detect --report-format json --report-path gitleaks.json` (v8); `gitleaks --report=gitleaks.json` (v7)",
+    takes: "one record per leak (same leak in two commits = two records, one identity): rule, file, lines, commit; severity critical (gitleaks has none); the secret, match and line are never copied, only hashed for identity and redacted; author and e-mail are dropped"
+  },
+  detect: detect12,
+  parse: parse5
+};
+
+// src/parsers/checkov/index.ts
+function categoryOf2(checkType) {
+  if (checkType === "secrets") return "secret";
+  if (checkType === "sca_image") return "container";
+  if (checkType.startsWith("sca_")) return "sca";
+  if (checkType.startsWith("sast")) return "sast";
+  return "iac";
+}
+function codeBlockLines(c) {
+  const block = Array.isArray(c.code_block) ? c.code_block : [];
+  return block.map((l) => Array.isArray(l) ? str4(l[1])?.trim() : void 0).filter((l) => l !== void 0 && l.length >= 4);
+}
+function checkToDraft(c, pointer, checkType, skipped, version2, out) {
+  if (!isObj4(c)) {
+    out.warnings.push(`${pointer}: check is ${describeType(c)}, not an object; skipped`);
+    return void 0;
+  }
+  const category = categoryOf2(checkType);
+  const checkId = str4(c.check_id);
+  if (!checkId) out.warnings.push(`${pointer}: check has no check_id`);
+  const word = str4(c.severity);
+  const sev = wordToSeverity(word);
+  if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
+  const range = Array.isArray(c.file_line_range) ? c.file_line_range : [];
+  const vd = isObj4(c.vulnerability_details) ? c.vulnerability_details : {};
+  let secret = null;
+  if (category === "secret") {
+    const lines = codeBlockLines(c);
+    out.secrets.push(...lines);
+    const res = str4(c.resource);
+    secret = res && /^[0-9a-f]{32,}$/i.test(res) ? res : lines[0] ?? null;
+  }
+  const suppressComment = str4(c.suppress_comment) ?? (isObj4(c.check_result) ? str4(c.check_result.suppress_comment) : void 0) ?? null;
+  const cve = vulnIdsIn(vd.id, vd.cve_id);
+  const pkgName = str4(vd.package_name);
+  return {
+    title: str4(c.check_name) ?? checkId ?? "Checkov check",
+    description: str4(c.description) ?? str4(c.short_description) ?? null,
+    category,
+    rule_id: checkId ?? null,
+    rule_name: str4(c.bc_check_id) ?? null,
+    // Without a Prisma Cloud API key Checkov writes `severity: null`: medium, and say it is a default.
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "Checkov",
+    tool_version: version2,
+    state: skipped ? "suppressed" : "open",
+    suppression: skipped ? { kind: "inSource", status: "accepted", justification: suppressComment } : null,
+    cwe: cwesOf2(vd.cwe ?? c.cwe),
+    cve,
+    package: pkgName ? {
+      name: pkgName,
+      version: str4(vd.package_version) ?? null,
+      fixed_version: str4(vd.fixed_version) ?? null,
+      ecosystem: null,
+      purl: null
+    } : null,
+    location: {
+      // file_path is relative to the scanned directory, written with a leading slash ("/main.tf").
+      file: (str4(c.file_path) ?? str4(c.repo_file_path))?.replace(/^\/+/, "") ?? null,
+      // Dockerfile checks say [0, 0]: no line.
+      start_line: posInt(range[0]),
+      end_line: posInt(range[1]),
+      resource: str4(c.resource) ?? null
+    },
+    tags: [`check_type:${checkType}`],
+    help_uri: str4(c.guideline) ?? null,
+    pointer,
+    secret
+  };
+}
+function isReport(o) {
+  return isObj4(o) && typeof o.check_type === "string" && isObj4(o.results);
+}
+function isSummaryOnly(o) {
+  return isObj4(o) && "checkov_version" in o && "failed" in o && !("results" in o);
+}
+function detect13(s) {
+  const d = s.doc;
+  const reports = Array.isArray(d) ? d : [d];
+  if (reports.length === 0) return 0;
+  if (reports.every(isReport)) {
+    const r = reports[0];
+    return isObj4(r.summary) || Array.isArray(r.results.failed_checks) ? 1 : 0.7;
+  }
+  return isSummaryOnly(d) ? 0.9 : 0;
+}
+function parse6(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (isSummaryOnly(doc)) {
+    const version2 = str4(doc.checkov_version) ?? null;
+    out.scans.push({ tool: { name: "Checkov", version: version2 }, categories: ["iac"], success: true, errors: [] });
+    return out;
+  }
+  const list2 = Array.isArray(doc) ? doc : [doc];
+  const isList = Array.isArray(doc);
+  if (list2.length === 0 || !list2.some(isReport))
+    throw new UserError(
+      `not a Checkov JSON report: expected an object (or a list of objects) with "check_type" and "results", found ${describeType(doc)}`,
+      ctx.file
+    );
+  list2.forEach((rep, ri) => {
+    const base = isList ? `/${ri}` : "";
+    if (!isReport(rep)) {
+      out.warnings.push(`${base || "/"}: not a Checkov report (no check_type/results); skipped`);
+      return;
+    }
+    const checkType = rep.check_type;
+    const summary = isObj4(rep.summary) ? rep.summary : {};
+    const version2 = str4(summary.checkov_version) ?? null;
+    const res = rep.results;
+    const start = out.findings.length;
+    for (const [key, skipped] of [
+      ["failed_checks", false],
+      ["skipped_checks", true]
+    ]) {
+      const arr2 = Array.isArray(res[key]) ? res[key] : [];
+      arr2.forEach((c, i) => {
+        const d = checkToDraft(c, `${base}/results/${key}/${i}`, checkType, skipped, version2, out);
+        if (d) out.findings.push(d);
+      });
+    }
+    const errors = (Array.isArray(res.parsing_errors) ? res.parsing_errors : []).map(
+      (e) => `could not parse ${String(e).slice(0, 280)}`
+    );
+    for (const e of errors) out.warnings.push(`Checkov (${checkType}) ${e}`);
+    const cats = /* @__PURE__ */ new Set([categoryOf2(checkType)]);
+    for (const f of out.findings.slice(start)) cats.add(f.category);
+    out.scans.push({
+      tool: { name: "Checkov", version: version2 },
+      categories: [...cats].sort(),
+      success: true,
+      errors
+    });
+  });
+  return out;
+}
+var checkovParser = {
+  id: "checkov",
+  input: "json",
+  docs: {
+    title: "Checkov JSON",
+    produce: "`checkov -d . -o json --output-file-path checkov/` (writes results_json.json); or `checkov -d . -o json > checkov.json`",
+    takes: "one record per failed check and per skipped check (in-source suppression, state suppressed) of every check_type report: check_id, check_name, severity (null = medium, default), resource, file and line range, guideline; secrets checks are secrets (code_block is never copied), SCA checks carry CVE and package"
+  },
+  detect: detect13,
+  parse: parse6
+};
+
+// src/parsers/kics/index.ts
+function severityOf7(word) {
+  if (word && word.toUpperCase() === "TRACE") return "info";
+  return wordToSeverity(word);
+}
+function hitToDraft(q, qi, f, fi, version2, out) {
+  const pointer = `/queries/${qi}/files/${fi}`;
+  if (!isObj4(f)) {
+    out.warnings.push(`${pointer}: file hit is ${describeType(f)}, not an object; skipped`);
+    return void 0;
+  }
+  const word = str4(q.severity);
+  const sev = severityOf7(word);
+  if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
+  const queryName = str4(q.query_name);
+  const category = str4(q.category);
+  const secretQuery = /secret/i.test(category ?? "") || /password|secret/i.test(queryName ?? "");
+  const expected = str4(f.expected_value);
+  const actual = str4(f.actual_value);
+  const tags = [
+    str4(q.platform) && `platform:${q.platform}`,
+    category && `kics:${category}`,
+    str4(f.issue_type) && `issue_type:${f.issue_type}`
+  ].filter((t) => typeof t === "string");
+  return {
+    title: queryName ?? str4(q.query_id) ?? "KICS query",
+    description: [str4(q.description), expected && `Expected: ${expected}`, actual && `Actual: ${actual}`].filter(Boolean).join("\n") || null,
+    // "Passwords And Secrets" queries stay IaC: KICS names the place, never the value (nothing to hash).
+    category: "iac",
+    rule_id: str4(q.query_id) ?? null,
+    rule_name: queryName ?? null,
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "KICS",
+    tool_version: version2,
+    state: "open",
+    cwe: cwesOf2(q.cwe),
+    location: {
+      file: str4(f.file_name) ?? null,
+      start_line: posInt(f.line),
+      end_line: null,
+      resource: str4(f.resource_type) && str4(f.resource_name) ? `${f.resource_type}.${f.resource_name}` : str4(f.search_key) ?? null
+    },
+    fingerprints: str4(f.similarity_id) ? { similarity_id: f.similarity_id } : {},
+    tags: secretQuery ? [...tags, "secret"] : tags,
+    help_uri: str4(q.query_url) ?? null,
+    pointer
+  };
+}
+function detect14(s) {
+  const d = s.doc;
+  if (!isObj4(d) || !Array.isArray(d.queries)) return 0;
+  return "queries_total" in d || "total_counter" in d || "kics_version" in d || "severity_counters" in d ? 1 : 0.5;
+}
+function parse7(doc, ctx) {
+  if (!isObj4(doc) || !Array.isArray(doc.queries))
+    throw new UserError(
+      `not a KICS JSON report: expected an object with a "queries" array, found ${describeType(doc)}${isObj4(doc) ? ' without "queries"' : ""}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const version2 = str4(doc.kics_version) ?? null;
+  doc.queries.forEach((q, qi) => {
+    if (!isObj4(q)) {
+      out.warnings.push(`/queries/${qi}: query is ${describeType(q)}, not an object; skipped`);
+      return;
+    }
+    (Array.isArray(q.files) ? q.files : []).forEach((f, fi) => {
+      const d = hitToDraft(q, qi, f, fi, version2, out);
+      if (d) out.findings.push(d);
+    });
+  });
+  const errors = [];
+  const failedQueries = typeof doc.queries_failed_to_execute === "number" ? doc.queries_failed_to_execute : 0;
+  const failedFiles = typeof doc.files_failed_to_scan === "number" ? doc.files_failed_to_scan : 0;
+  if (failedQueries > 0) errors.push(`${failedQueries} queries failed to execute`);
+  if (failedFiles > 0) errors.push(`${failedFiles} files failed to scan`);
+  for (const e of errors) out.warnings.push(`KICS reported: ${e}`);
+  out.scans.push({ tool: { name: "KICS", version: version2 }, categories: ["iac"], success: true, errors });
+  return out;
+}
+var kicsParser = {
+  id: "kics",
+  input: "json",
+  docs: {
+    title: "KICS JSON",
+    produce: "`kics scan -p . --report-formats json -o kics-out/` (writes results.json)",
+    takes: "one record per `queries[].files[]` hit: query id and name, severity (TRACE = info), CWE when present, file, line, resource or search key, similarity_id as fingerprint, expected/actual value"
+  },
+  detect: detect14,
+  parse: parse7
+};
+
+// src/parsers/tfsec/index.ts
+var SEVERITY2 = {
+  CRITICAL: "critical",
+  HIGH: "high",
+  ERROR: "high",
+  MEDIUM: "medium",
+  WARNING: "medium",
+  LOW: "low",
+  INFO: "low"
+};
+function statusOf(r) {
+  const s = r.status;
+  if (r.passed === true || s === 1 || s === "passed") return "passed";
+  if (s === 2 || s === "ignored") return "ignored";
+  return "failed";
+}
+function resultToDraft4(r, i, out) {
+  const pointer = `/results/${i}`;
+  if (!isObj4(r)) {
+    out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
+    return void 0;
+  }
+  const status = statusOf(r);
+  if (status === "passed") return void 0;
+  const loc = isObj4(r.location) ? r.location : {};
+  const word = str4(r.severity);
+  const sev = mapWord(SEVERITY2, word);
+  if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
+  const longId = str4(r.long_id);
+  const ruleId = longId ?? str4(r.rule_id);
+  const links = Array.isArray(r.links) ? r.links.filter((l) => typeof l === "string") : [];
+  const legacyLink = str4(r.link)?.match(/https?:\/\/\S+/)?.[0];
+  const tags = [str4(r.rule_provider), str4(r.rule_service)].filter((t) => t !== void 0);
+  const aliases = [str4(r.rule_id), str4(r.legacy_rule_id)].filter(
+    (x) => x !== void 0 && x !== ruleId
+  );
+  return {
+    title: str4(r.rule_description) ?? str4(r.description) ?? ruleId ?? "tfsec result",
+    description: [
+      str4(r.description),
+      str4(r.impact) && `Impact: ${r.impact}`,
+      str4(r.resolution) && `Resolution: ${r.resolution}`
+    ].filter(Boolean).join("\n") || null,
+    category: "iac",
+    rule_id: ruleId ?? null,
+    rule_name: aliases.length > 0 ? aliases.join(", ") : null,
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "tfsec",
+    state: status === "ignored" ? "suppressed" : "open",
+    suppression: status === "ignored" ? { kind: "inSource", status: "accepted", justification: null } : null,
+    location: {
+      file: str4(loc.filename) ?? null,
+      start_line: posInt(loc.start_line),
+      end_line: posInt(loc.end_line),
+      resource: str4(r.resource) ?? null
+    },
+    tags,
+    help_uri: links[0] ?? legacyLink ?? null,
+    pointer
+  };
+}
+function looksLikeTfsecResult(o) {
+  return "rule_id" in o && isObj4(o.location) && "filename" in o.location && "start_line" in o.location;
+}
+function detect15(s) {
+  const d = s.doc;
+  if (!isObj4(d) || !("results" in d)) return 0;
+  if (Array.isArray(d.results)) {
+    const first = d.results.find(isObj4);
+    if (first) return looksLikeTfsecResult(first) ? 1 : 0;
+  } else if (d.results !== null) return 0;
+  return Object.keys(d).length === 1 ? /tfsec/i.test(s.name) ? 0.8 : 0.5 : 0;
+}
+function parse8(doc, ctx) {
+  if (!isObj4(doc) || !("results" in doc) || !(doc.results === null || Array.isArray(doc.results)))
+    throw new UserError(
+      `not a tfsec JSON report: expected an object with a "results" array (or null), found ${describeType(doc)}${isObj4(doc) ? ` with results ${describeType(doc.results)}` : ""}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  (doc.results ?? []).forEach((r, i) => {
+    const d = resultToDraft4(r, i, out);
+    if (d) out.findings.push(d);
+  });
+  out.scans.push({ tool: { name: "tfsec", version: null }, categories: ["iac"], success: true, errors: [] });
+  return out;
+}
+var tfsecParser = {
+  id: "tfsec",
+  input: "json",
+  docs: {
+    title: "tfsec JSON",
+    produce: "`tfsec . --format json --out tfsec.json` (add `--include-ignored` to keep tfsec:ignore results as suppressed)",
+    takes: "one record per result that did not pass (no merging): long id / rule id, description, severity (legacy ERROR/WARNING/INFO too), file and lines, resource, first link; ignored results as suppressed"
+  },
+  detect: detect15,
+  parse: parse8
+};
+
+// src/parsers/zap/index.ts
+var RISK = { "3": "high", "2": "medium", "1": "low", "0": "info" };
+var CONFIDENCE2 = {
+  "0": "false positive",
+  "1": "low",
+  "2": "medium",
+  "3": "high",
+  "4": "confirmed"
+};
+function stripHtml(s) {
+  return s.replace(/<\/p>\s*<p>/gi, "\n").replace(/<[^>]+>/g, "").replace(/[ \t]+\n/g, "\n").trim();
+}
+function safeUrl(u) {
+  if (!u) return null;
+  try {
+    const url2 = new URL(u);
+    url2.username = "";
+    url2.password = "";
+    return `${url2.protocol}//${url2.host}${url2.pathname}`;
+  } catch {
+    return u.split(/[?#]/)[0];
+  }
+}
+function alertToDraft(a, pointer, site, version2, tool, out) {
+  if (!isObj4(a)) {
+    out.warnings.push(`${pointer}: alert is ${describeType(a)}, not an object; skipped`);
+    return void 0;
+  }
+  const instances = asArray(isObj4(a.instances) ? a.instances.instance : a.instances).filter(isObj4);
+  const count = Number(text2(a.count)) || instances.length;
+  const firstUri = text2(instances[0]?.uri) ?? text2(a.uri) ?? text2(site["@_name"]) ?? text2(site["@name"]);
+  const risk = text2(a.riskcode);
+  const sev = risk !== void 0 ? RISK[risk] : void 0;
+  if (!sev) out.warnings.push(`${pointer}: riskcode ${JSON.stringify(a.riskcode)} is not 0-3; using medium`);
+  const conf = text2(a.confidence);
+  const pluginId = text2(a.pluginid);
+  const alertRef = text2(a.alertRef);
+  const ruleId = alertRef ?? pluginId;
+  const title = text2(a.alert) ?? text2(a.name) ?? ruleId ?? "ZAP alert";
+  const desc = text2(a.desc) ? stripHtml(text2(a.desc)) : "";
+  const refs = text2(a.reference) ? stripHtml(text2(a.reference)).split(/\s+/).filter((r) => /^https?:\/\//.test(r)) : [];
+  const cweid = text2(a.cweid);
+  const wasc = text2(a.wascid);
+  const state = conf === "0" ? "false_positive" : "open";
+  const tags = [`instances:${count}`];
+  if (pluginId) tags.push(`pluginid:${pluginId}`);
+  if (wasc && wasc !== "-1" && wasc !== "0") tags.push(`wasc:${wasc}`);
+  return {
+    title,
+    description: `${desc}${desc ? "\n\n" : ""}Instances: ${count}${firstUri ? ` (first: ${safeUrl(firstUri)})` : ""}`,
+    category: "dast",
+    rule_id: ruleId ?? null,
+    rule_name: text2(a.name) ?? null,
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: text2(a.riskdesc) ?? risk ?? null,
+    tool,
+    tool_version: version2,
+    tool_confidence: conf !== void 0 ? CONFIDENCE2[conf] ?? conf : null,
+    state,
+    state_reason: state === "false_positive" ? "ZAP confidence 0 (marked false positive)" : null,
+    cwe: cweid && cweid !== "-1" && cweid !== "0" ? cwesOf2(cweid) : [],
+    location: { url: safeUrl(firstUri) },
+    tags,
+    help_uri: refs[0] ?? null,
+    pointer
+  };
+}
+function isXmlReport(d) {
+  return isObj4(d) && "OWASPZAPReport" in d;
+}
+function detect16(s) {
+  const d = s.doc;
+  if (isXmlReport(d)) return 1;
+  if (!isObj4(d) || "vulnerabilities" in d || "scan" in d) return 0;
+  if (typeof d["@programName"] === "string" && /zap/i.test(d["@programName"])) return 1;
+  if (Array.isArray(d.site) && ("@version" in d || "@generated" in d)) return 0.9;
+  return 0;
+}
+function parse9(doc, ctx) {
+  const xml2 = isXmlReport(doc);
+  const root = xml2 ? doc.OWASPZAPReport : doc;
+  if (!isObj4(root) || !(xml2 || "site" in root))
+    throw new UserError(
+      `not a ZAP report: expected an <OWASPZAPReport> XML document or a traditional-json object with "site", found ${describeType(root)}${isObj4(root) ? ' without "site"' : ""}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const version2 = text2(root["@_version"]) ?? text2(root["@version"]) ?? null;
+  const tool = text2(root["@programName"]) ?? text2(root["@_programName"]) ?? "ZAP";
+  const base = xml2 ? "/OWASPZAPReport" : "";
+  asArray(root.site).forEach((site, si) => {
+    if (!isObj4(site)) {
+      out.warnings.push(`${base}/site/${si}: site is ${describeType(site)}, not an object; skipped`);
+      return;
+    }
+    const alerts = xml2 ? asArray(isObj4(site.alerts) ? site.alerts.alertitem : void 0) : asArray(site.alerts);
+    alerts.forEach((a, ai) => {
+      const pointer = xml2 ? `${base}/site/${si}/alerts/alertitem/${ai}` : `/site/${si}/alerts/${ai}`;
+      const d = alertToDraft(a, pointer, site, version2, tool, out);
+      if (d) out.findings.push(d);
+    });
+  });
+  out.scans.push({ tool: { name: tool, version: version2 }, categories: ["dast"], success: true, errors: [] });
+  return out;
+}
+var zapParser = {
+  id: "zap",
+  input: "json",
+  alsoAccepts: ["xml"],
+  docs: {
+    title: "OWASP ZAP traditional JSON / XML",
+    produce: "`zap-baseline.py -t https://app.example -J zap.json -x zap.xml` (or the Report generation add-on, templates traditional-json / traditional-xml)",
+    takes: "one record per alert per site (instances are locations, not records): alertRef (else pluginid), alert name, riskcode (3 high \u2026 0 info), confidence (0 = false positive), CWE, first instance URL without query string, instance count as a tag; evidence, attack, param and otherinfo are never copied"
+  },
+  detect: detect16,
+  parse: parse9
+};
+
+// src/parsers/mobsf/index.ts
+var SEVERITY3 = {
+  HIGH: "high",
+  WARNING: "medium",
+  MEDIUM: "medium",
+  LOW: "low",
+  INFO: "info",
+  HOTSPOT: "info",
+  // mobsfscan
+  ERROR: "high"
+};
+var NOT_FINDINGS2 = /* @__PURE__ */ new Set(["SECURE", "GOOD"]);
+var MOBSFSCAN = { ERROR: "high", WARNING: "medium", INFO: "low" };
+function esc3(k) {
+  return k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function plain(s) {
+  return s.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
+}
+var Collector = class {
+  constructor(out, version2) {
+    this.out = out;
+    this.version = version2;
+  }
+  out;
+  version;
+  add(it, opts = {}) {
+    const word = it.word?.trim();
+    const upper = word?.toUpperCase();
+    if (upper && NOT_FINDINGS2.has(upper)) return;
+    const sev = mapWord(SEVERITY3, word);
+    if (word && !sev) this.out.warnings.push(`${it.pointer}: unknown severity "${word}"; using medium`);
+    if (opts.skipInfo && (sev === "info" || !word)) return;
+    this.out.findings.push({
+      title: plain(it.title) || it.rule,
+      description: it.description ? it.description.trim() : null,
+      category: "mobile",
+      rule_id: it.rule,
+      severity: sev ?? "medium",
+      severity_source: sev ? "tool" : "default",
+      source_severity: word ?? null,
+      tool: "MobSF",
+      tool_version: this.version,
+      state: "open",
+      cwe: cwesOf2(it.cwe),
+      location: { file: it.file ?? null, start_line: it.line ?? null, end_line: null },
+      fingerprints: { mobsf: `${it.section}:${it.key}` },
+      tags: [`section:${it.section}`, ...it.tags ?? []],
+      help_uri: it.help ?? null,
+      pointer: it.pointer
+    });
+  }
+};
+function firstLine(lines) {
+  const s = typeof lines === "number" ? String(lines) : str4(lines);
+  return s ? posInt(s.split(",")[0]) : null;
+}
+function permissions(d, c) {
+  if (!isObj4(d.permissions)) return;
+  for (const [name, p] of Object.entries(d.permissions)) {
+    if (!isObj4(p) || String(p.status).toLowerCase() !== "dangerous") continue;
+    c.add({
+      section: "permissions",
+      pointer: `/permissions/${esc3(name)}`,
+      rule: "dangerous_permission",
+      title: name,
+      description: [str4(p.info), str4(p.description)].filter(Boolean).join(": "),
+      word: "warning",
+      file: "AndroidManifest.xml",
+      key: name,
+      tags: ["permission:dangerous"]
+    });
+  }
+}
+function manifest(d, c) {
+  const ma = d.manifest_analysis;
+  const list2 = Array.isArray(ma) ? ma : isObj4(ma) ? asArray(ma.manifest_findings) : [];
+  const base = Array.isArray(ma) ? "/manifest_analysis" : "/manifest_analysis/manifest_findings";
+  list2.forEach((m, i) => {
+    if (!isObj4(m)) {
+      c.out.warnings.push(`${base}/${i}: not an object; skipped`);
+      return;
+    }
+    const title = str4(m.title) ?? str4(m.name) ?? "Manifest issue";
+    c.add({
+      section: "manifest",
+      pointer: `${base}/${i}`,
+      rule: str4(m.rule) ?? `manifest:${plain(title).replace(/\s*\[.*$/, "")}`,
+      title,
+      description: str4(m.description) ?? str4(m.desc),
+      word: str4(m.severity) ?? str4(m.stat),
+      file: "AndroidManifest.xml",
+      key: plain(str4(m.name) ?? title)
+    });
+  });
+}
+function network(d, c) {
+  const ns = d.network_security;
+  const list2 = Array.isArray(ns) ? ns : isObj4(ns) ? asArray(ns.network_findings) : [];
+  const base = Array.isArray(ns) ? "/network_security" : "/network_security/network_findings";
+  list2.forEach((n, i) => {
+    if (!isObj4(n)) return;
+    const desc = str4(n.description) ?? "Network security configuration issue";
+    const scope = asArray(n.scope).filter((s) => typeof s === "string").join(", ");
+    c.add({
+      section: "network_security",
+      pointer: `${base}/${i}`,
+      rule: `network:${headline(desc)}`,
+      title: desc,
+      description: scope ? `${desc}
+Scope: ${scope}` : desc,
+      word: str4(n.severity),
+      key: `${desc}|${scope}`
+    });
+  });
+}
+function certificate(d, c) {
+  const ca = d.certificate_analysis;
+  if (!isObj4(ca)) return;
+  asArray(ca.certificate_findings).forEach((f, i) => {
+    if (!Array.isArray(f)) return;
+    const [word, desc, title] = f.map((x) => typeof x === "string" ? x : void 0);
+    c.add({
+      section: "certificate",
+      pointer: `/certificate_analysis/certificate_findings/${i}`,
+      rule: `certificate:${title ?? desc ?? i}`,
+      title: title ?? desc ?? "Certificate issue",
+      description: desc,
+      word,
+      key: title ?? desc ?? String(i)
+    });
+  });
+}
+function codeAnalysis(d, c) {
+  const co = d.code_analysis;
+  if (!isObj4(co)) return;
+  const nested = isObj4(co.findings);
+  const rules = nested ? co.findings : co;
+  const base = nested ? "/code_analysis/findings" : "/code_analysis";
+  for (const [rule, r] of Object.entries(rules)) {
+    if (!isObj4(r) || !isObj4(r.metadata)) continue;
+    const meta3 = r.metadata;
+    const files = isObj4(r.files) ? Object.entries(r.files) : [];
+    const title = str4(meta3.description) ?? str4(meta3.desc) ?? rule;
+    const tags = [
+      str4(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
+      str4(meta3.masvs) && `masvs:${meta3.masvs}`
+    ].filter((t) => typeof t === "string");
+    const targets = files.length > 0 ? files : [[null, null]];
+    for (const [file2, lines] of targets) {
+      c.add({
+        section: "code_analysis",
+        pointer: file2 ? `${base}/${esc3(rule)}/files/${esc3(file2)}` : `${base}/${esc3(rule)}`,
+        rule,
+        title: headline(title),
+        description: title,
+        word: str4(meta3.severity),
+        file: file2,
+        line: firstLine(lines),
+        cwe: meta3.cwe,
+        tags,
+        help: str4(meta3.ref) ?? str4(meta3.reference) ?? null,
+        key: `${rule}:${file2 ?? ""}`
+      });
+    }
+  }
+}
+function hardeningChecks(obj, name, pointer, c) {
+  for (const [check2, v] of Object.entries(obj)) {
+    if (!isObj4(v) || !("severity" in v)) continue;
+    const desc = str4(v.description) ?? check2;
+    c.add(
+      {
+        section: "binary_analysis",
+        pointer: `${pointer}/${esc3(check2)}`,
+        rule: `binary:${check2}`,
+        title: headline(desc),
+        description: desc,
+        word: str4(v.severity),
+        file: name ?? null,
+        key: `${name ?? ""}:${check2}`
+      },
+      { skipInfo: true }
+    );
+  }
+}
+function binary(d, c) {
+  const ba = d.binary_analysis;
+  if (Array.isArray(ba)) {
+    ba.forEach((b, i) => {
+      if (isObj4(b)) hardeningChecks(b, str4(b.name), `/binary_analysis/${i}`, c);
+    });
+  } else if (isObj4(ba) && isObj4(ba.findings)) {
+    for (const [title, f] of Object.entries(ba.findings)) {
+      if (!isObj4(f)) continue;
+      c.add({
+        section: "binary_analysis",
+        pointer: `/binary_analysis/findings/${esc3(title)}`,
+        rule: `binary:${title}`,
+        title: str4(f.detailed_desc) ? headline(f.detailed_desc.replace(/\n/g, " ")) : title,
+        description: str4(f.detailed_desc),
+        word: str4(f.severity),
+        cwe: f.cwe,
+        key: title,
+        tags: [
+          str4(f["owasp-mobile"]) && `owasp-mobile:${f["owasp-mobile"]}`,
+          str4(f.masvs) && `masvs:${f.masvs}`
+        ].filter((t) => typeof t === "string")
+      });
+    }
+  }
+  if (isObj4(d.macho_analysis))
+    hardeningChecks(d.macho_analysis, str4(d.macho_analysis.name), "/macho_analysis", c);
+}
+function ats(d, c) {
+  if (!isObj4(d.ats_analysis)) return;
+  asArray(d.ats_analysis.ats_findings).forEach((f, i) => {
+    if (!isObj4(f)) return;
+    const issue2 = str4(f.issue) ?? "App Transport Security issue";
+    c.add({
+      section: "ats",
+      pointer: `/ats_analysis/ats_findings/${i}`,
+      rule: `ats:${issue2}`,
+      title: issue2,
+      description: str4(f.description),
+      word: str4(f.severity),
+      file: "Info.plist",
+      key: issue2
+    });
+  });
+}
+function firebase(d, c) {
+  asArray(d.firebase_urls).forEach((f, i) => {
+    if (!isObj4(f) || f.open !== true) return;
+    c.add({
+      section: "firebase",
+      pointer: `/firebase_urls/${i}`,
+      rule: "firebase_open_db",
+      title: "Firebase database is open to the public",
+      description: str4(f.url),
+      word: "high",
+      key: str4(f.url) ?? String(i)
+    });
+  });
+}
+function secretStrings(d, out) {
+  for (const s of asArray(d.secrets)) {
+    if (typeof s !== "string") continue;
+    const m = /:\s*"(.*)"\s*$/.exec(s);
+    const value = m ? m[1] : s;
+    if (value.length >= 4) out.secrets.push(value);
+  }
+}
+function parseReport(d, out) {
+  const version2 = str4(d.version)?.replace(/^v/i, "").trim() ?? null;
+  const c = new Collector(out, version2);
+  secretStrings(d, out);
+  permissions(d, c);
+  manifest(d, c);
+  network(d, c);
+  certificate(d, c);
+  codeAnalysis(d, c);
+  binary(d, c);
+  ats(d, c);
+  firebase(d, c);
+  out.scans.push({ tool: { name: "MobSF", version: version2 }, categories: ["mobile"], success: true, errors: [] });
+}
+function parseMobsfscan(d, out) {
+  const version2 = str4(d.mobsfscan_version) ?? null;
+  const results = isObj4(d.results) ? d.results : {};
+  for (const [rule, r] of Object.entries(results)) {
+    const pointer = `/results/${esc3(rule)}`;
+    if (!isObj4(r)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      continue;
+    }
+    const meta3 = isObj4(r.metadata) ? r.metadata : {};
+    const word = str4(meta3.severity);
+    const sev = mapWord(MOBSFSCAN, word);
+    if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
+    const files = asArray(r.files).filter(isObj4);
+    const targets = files.length > 0 ? files : [null];
+    targets.forEach((f, fi) => {
+      const ms = f ? str4(f.match_string) : void 0;
+      if (ms && ms.trim().length >= 4) out.secrets.push(ms.trim());
+      const lines = f && Array.isArray(f.match_lines) ? f.match_lines : [];
+      const desc = str4(meta3.description) ?? rule;
+      out.findings.push({
+        title: rule,
+        description: desc.replace(/\s+/g, " "),
+        category: "mobile",
+        rule_id: rule,
+        severity: sev ?? "medium",
+        severity_source: sev ? "tool" : "default",
+        source_severity: word ?? null,
+        tool: "mobsfscan",
+        tool_version: version2,
+        state: "open",
+        cwe: cwesOf2(meta3.cwe),
+        location: {
+          file: f ? str4(f.file_path) ?? null : null,
+          start_line: posInt(lines[0]),
+          end_line: posInt(lines[1])
+        },
+        tags: [
+          str4(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
+          str4(meta3.masvs) && `masvs:${meta3.masvs}`
+        ].filter((t) => typeof t === "string"),
+        help_uri: str4(meta3.reference) ?? null,
+        pointer: f ? `${pointer}/files/${fi}` : pointer
+      });
+    });
+  }
+  const errors = asArray(d.errors).map((e) => (typeof e === "string" ? e : JSON.stringify(e)).slice(0, 300));
+  for (const e of errors) out.warnings.push(`mobsfscan reported: ${e}`);
+  out.scans.push({ tool: { name: "mobsfscan", version: version2 }, categories: ["mobile"], success: true, errors });
+}
+function isReport2(d) {
+  return isObj4(d) && ("code_analysis" in d || "binary_analysis" in d || "manifest_analysis" in d || "macho_analysis" in d) && ("app_name" in d || "file_name" in d || "md5" in d || "package_name" in d || "bundle_id" in d);
+}
+function isMobsfscan(d) {
+  if (!isObj4(d) || !isObj4(d.results)) return false;
+  if ("mobsfscan_version" in d) return true;
+  const first = Object.values(d.results)[0];
+  return isObj4(first) && isObj4(first.metadata) && ("files" in first || "masvs" in first.metadata);
+}
+function detect17(s) {
+  if (isReport2(s.doc)) return 1;
+  if (isMobsfscan(s.doc)) return "mobsfscan_version" in s.doc ? 1 : 0.7;
+  return 0;
+}
+function parse10(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (isReport2(doc)) parseReport(doc, out);
+  else if (isMobsfscan(doc)) parseMobsfscan(doc, out);
+  else
+    throw new UserError(
+      `not a MobSF report: expected a MobSF report_json object (code_analysis, manifest_analysis, binary_analysis, ...) or mobsfscan JSON (results keyed by rule), found ${describeType(doc)}`,
+      ctx.file
+    );
+  return out;
+}
+var mobsfParser = {
+  id: "mobsf",
+  input: "json",
+  docs: {
+    title: "MobSF report JSON and mobsfscan JSON",
+    produce: 'MobSF: `curl -X POST --url http://localhost:8000/api/v1/report_json --data "hash=$MD5" -H "Authorization: $MOBSF_API_KEY" -o mobsf.json`; mobsfscan: `mobsfscan --json -o mobsfscan.json .`',
+    takes: "one record per issue per static-analysis section (dangerous permissions, manifest, network security, certificate, code analysis per rule and file, binary/Mach-O hardening at warning and above, ATS, open Firebase DBs); secure/good items are not findings; mobsfscan: one record per rule per file; matched strings and the secrets list are never copied"
+  },
+  detect: detect17,
+  parse: parse10
+};
+
+// src/parsers/eslint/index.ts
+function messageToDraft(m, file2, pointer, suppressed, out) {
+  const level = m.severity === 2 ? "error" : m.severity === 1 ? "warning" : void 0;
+  if (!level)
+    out.warnings.push(`${pointer}: severity ${JSON.stringify(m.severity)} is not 1 or 2; using warning`);
+  const text3 = str4(m.message) ?? "";
+  const ruleId = str4(m.ruleId) ?? null;
+  const sup = suppressed ? Array.isArray(m.suppressions) ? m.suppressions.find(isObj4) : void 0 : void 0;
+  return {
+    title: text3.split("\n")[0].trim() || ruleId || "ESLint message",
+    description: text3 || null,
+    category: "sast",
+    rule_id: ruleId,
+    severity: level === "error" ? "high" : "medium",
+    severity_source: "level",
+    source_severity: level ?? "warning",
+    tool: "ESLint",
+    state: suppressed ? "suppressed" : "open",
+    // ESLint's "directive" is an eslint-disable comment: SARIF's inSource.
+    suppression: suppressed ? {
+      kind: !sup || sup.kind === "directive" ? "inSource" : String(sup.kind),
+      status: "accepted",
+      justification: (sup && str4(sup.justification)) ?? null
+    } : null,
+    location: { file: file2, start_line: posInt(m.line), end_line: posInt(m.endLine) },
+    tags: [],
+    pointer
+  };
+}
+function detect18(s) {
+  const d = s.doc;
+  if (!Array.isArray(d) || d.length === 0) return 0;
+  const first = d[0];
+  return isObj4(first) && typeof first.filePath === "string" && Array.isArray(first.messages) ? 1 : 0;
+}
+function parse11(doc, ctx) {
+  if (!Array.isArray(doc) || doc.length > 0 && !doc.some((f) => isObj4(f) && Array.isArray(f.messages)))
+    throw new UserError(
+      `not an ESLint JSON report: expected an array of file results with "filePath" and "messages", found ${describeType(doc)}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const errors = [];
+  doc.forEach((f, fi) => {
+    if (!isObj4(f)) {
+      out.warnings.push(`/${fi}: file result is ${describeType(f)}, not an object; skipped`);
+      return;
+    }
+    const file2 = str4(f.filePath) ?? null;
+    for (const [key, suppressed] of [
+      ["messages", false],
+      ["suppressedMessages", true]
+    ]) {
+      (Array.isArray(f[key]) ? f[key] : []).forEach((m, mi) => {
+        const pointer = `/${fi}/${key}/${mi}`;
+        if (!isObj4(m)) {
+          out.warnings.push(`${pointer}: message is ${describeType(m)}, not an object; skipped`);
+          return;
+        }
+        if (m.fatal === true) {
+          errors.push(
+            `${file2 ?? "?"}:${posInt(m.line) ?? "?"}: ${(str4(m.message) ?? "fatal error").slice(0, 250)}`
+          );
+          return;
+        }
+        out.findings.push(messageToDraft(m, file2, pointer, suppressed, out));
+      });
+    }
+  });
+  for (const e of errors) out.warnings.push(`ESLint could not lint ${e}`);
+  out.scans.push({
+    tool: { name: "ESLint", version: null },
+    categories: ["sast"],
+    success: errors.length === 0,
+    errors
+  });
+  return out;
+}
+var eslintParser = {
+  id: "eslint",
+  input: "json",
+  docs: {
+    title: "ESLint JSON",
+    produce: "`npx eslint . -f json -o eslint.json`",
+    takes: "one record per message (rule, message, file, lines; severity 2 high, 1 medium, as SARIF levels) and per suppressed message (state suppressed, with the justification); fatal parse errors are scan errors; `source` is never copied"
+  },
+  detect: detect18,
+  parse: parse11
+};
+
+// src/parsers/cloud-util.ts
+function isObj5(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str5(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : void 0;
+}
+function isoDate3(v) {
+  if (typeof v === "number" && Number.isFinite(v) && v > 0) {
+    const d2 = new Date(v < 1e11 ? v * 1e3 : v);
+    return Number.isNaN(d2.getTime()) ? null : d2.toISOString();
+  }
+  const s = str5(v);
+  if (!s) return null;
+  let t = s.replace(/ \+0000 UTC$/, "Z").replace(/^(\d{4}-\d\d-\d\d) (\d)/, "$1T$2");
+  t = t.replace(/(\.\d{3})\d+/, "$1");
+  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(t)) t += "Z";
+  const d = new Date(t);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+var CLOUD_WORDS = {
+  minimal: "info",
+  untriaged: "info",
+  "not yet assigned": "info"
+};
+function cloudSeverity(word, score, fallback = "medium") {
+  const w = str5(word);
+  if (w) {
+    const s = wordToSeverity(w) ?? CLOUD_WORDS[w.toLowerCase()];
+    if (s) return { severity: s, severity_source: "tool", source_severity: w };
+  }
+  const n = typeof score === "number" ? score : typeof score === "string" && score.trim() !== "" ? Number(score) : NaN;
+  if (Number.isFinite(n) && n >= 0 && n <= 10)
+    return { severity: cvssToSeverity(n), severity_source: "cvss", source_severity: w ?? String(n) };
+  return { severity: fallback, severity_source: "default", source_severity: w ?? null };
+}
+function imageRepository(ref) {
+  let r = ref.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  r = r.replace(/@sha256:[^/@]+$/i, "");
+  r = r.replace(/\/sha256:[^/]+$/i, "");
+  const lastSlash = r.lastIndexOf("/");
+  const colon = r.lastIndexOf(":");
+  if (colon > lastSlash) r = r.slice(0, colon);
+  return r;
+}
+function ecrImage(registry2, region, repo) {
+  if (!repo) return null;
+  if (registry2 && region) return `${registry2}.dkr.ecr.${region}.amazonaws.com/${repo}`;
+  return repo;
+}
+function arnParts(arn) {
+  const m = arn ? /^arn:[^:]+:[^:]*:([^:]*):([^:]*):/.exec(arn) : null;
+  return { region: m?.[1] || null, account: m?.[2] || null };
+}
+function ecosystemOf2(pm) {
+  const s = str5(pm)?.toLowerCase();
+  if (!s || s === "os") return null;
+  return s;
+}
+
+// src/parsers/gcp_scc/index.ts
+function isSccFinding(f) {
+  return isObj5(f) && typeof f.name === "string" && /\/sources\/[^/]+\/(locations\/[^/]+\/)?findings\//.test(f.name) && "category" in f;
+}
+function resultsOf(doc) {
+  if (Array.isArray(doc)) return { list: doc, prefix: "" };
+  if (isObj5(doc) && Array.isArray(doc.listFindingsResults))
+    return { list: doc.listFindingsResults, prefix: "/listFindingsResults" };
+  if (isObj5(doc) && Array.isArray(doc.findings)) return { list: doc.findings, prefix: "/findings" };
+  return void 0;
+}
+function detect19(s) {
+  const r = resultsOf(s.doc);
+  if (!r) return 0;
+  if (r.list.length === 0) return isObj5(s.doc) && Array.isArray(s.doc.listFindingsResults) ? 0.9 : 0;
+  const first = r.list.find(isObj5);
+  return first && (isSccFinding(first.finding) || isSccFinding(first)) ? 1 : 0;
+}
+function projectOf(resourceName) {
+  return /\/projects\/([^/]+)/.exec(resourceName ?? "")?.[1] ?? null;
+}
+function regionOf(resourceName) {
+  const m = /\/(?:zones|regions|locations)\/([^/]+)/.exec(resourceName ?? "");
+  if (!m) return null;
+  return m[1].replace(/^([a-z]+-[a-z]+\d+)-[a-z]$/, "$1");
+}
+function resultToDraft5(item, pointer) {
+  const f = isObj5(item.finding) ? item.finding : item;
+  const res = isObj5(item.resource) ? item.resource : {};
+  const gcp = isObj5(res.gcpMetadata) ? res.gcpMetadata : res;
+  const sp = isObj5(f.sourceProperties) ? f.sourceProperties : {};
+  const resourceName = str5(f.resourceName) ?? str5(res.name);
+  const category = str5(f.category) ?? "UNKNOWN_CATEGORY";
+  const active = (str5(f.state) ?? "ACTIVE").toUpperCase() !== "INACTIVE";
+  const muted = str5(f.mute)?.toUpperCase() === "MUTED";
+  let state = "open";
+  let reason = null;
+  if (!active) {
+    state = "fixed";
+    reason = "SCC state INACTIVE";
+  } else if (muted) {
+    state = "suppressed";
+    reason = "muted in Security Command Center";
+  }
+  const cve = isObj5(f.vulnerability) && isObj5(f.vulnerability.cve) ? f.vulnerability.cve : void 0;
+  const cvss = cve && isObj5(cve.cvssv3) && typeof cve.cvssv3.baseScore === "number" ? cve.cvssv3.baseScore : void 0;
+  const sevWord = str5(f.severity);
+  const sev = cloudSeverity(sevWord === "SEVERITY_UNSPECIFIED" ? void 0 : sevWord, cvss, "medium");
+  const where = str5(res.displayName) ?? resourceName?.split("/").pop();
+  const source = str5(f.parentDisplayName) ?? str5(res.parentDisplayName);
+  return {
+    title: where ? `${category} on ${where}` : category,
+    description: str5(f.description) ?? str5(sp.Explanation) ?? str5(sp.explanation) ?? null,
+    category: "cloud",
+    rule_id: category,
+    rule_name: source ? `${source}: ${category}` : category,
+    ...sev,
+    tool: "Google Security Command Center",
+    state,
+    state_reason: reason,
+    first_seen: isoDate3(f.createTime) ?? isoDate3(f.eventTime),
+    last_seen: isoDate3(f.eventTime) ?? isoDate3(f.createTime),
+    closed_at: state === "fixed" ? isoDate3(f.eventTime) : null,
+    cve: cve && str5(cve.id) ? [str5(cve.id)] : [],
+    cvss: cvss !== void 0 && cvss >= 0 && cvss <= 10 ? { score: cvss, vector: null, version: "3" } : null,
+    location: {
+      resource: resourceName ?? null,
+      account: str5(gcp.projectDisplayName) ?? projectOf(resourceName) ?? projectOf(str5(gcp.projectName)) ?? null,
+      region: str5(res.location) ?? regionOf(resourceName)
+    },
+    fingerprints: str5(f.name) ? { name: str5(f.name) } : {},
+    tags: [str5(f.findingClass), source].filter((x) => !!x),
+    help_uri: str5(f.externalUri) ?? null,
+    pointer
+  };
+}
+function parseGcpScc(doc, ctx) {
+  const r = resultsOf(doc);
+  if (!r)
+    throw new UserError(
+      'not a Security Command Center export: expected a JSON array of {finding, resource} results (gcloud scc findings list --format=json) or an object with "listFindingsResults"',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  r.list.forEach((item, i) => {
+    const pointer = `${r.prefix}/${i}`;
+    if (!isObj5(item) || !(isObj5(item.finding) || isSccFinding(item))) {
+      out.warnings.push(`${pointer}: not a {finding, resource} result; skipped`);
+      return;
+    }
+    out.findings.push(resultToDraft5(item, pointer));
+  });
+  out.scans.push({
+    tool: { name: "Google Security Command Center", version: null },
+    categories: ["cloud"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+var gcpSccParser = {
+  id: "gcp_scc",
+  input: "json",
+  docs: {
+    title: "Google Security Command Center findings (JSON)",
+    produce: "`gcloud scc findings list organizations/ORG_ID --format=json > scc.json` (or `projects/PROJECT_ID`, `folders/FOLDER_ID`; add `--filter='state=\"ACTIVE\"'` to leave out inactive findings)",
+    takes: "one record per finding: category as rule, severity (or the CVE's CVSS), state (ACTIVE open, INACTIVE fixed, muted \u2192 suppressed), resource name, project, region, create/event time, CVE, source name"
+  },
+  detect: detect19,
+  parse: parseGcpScc
+};
+
+// src/parsers/wiz/index.ts
+var ISSUES = ["Title", "Severity", "Status", "Issue ID", "Control ID"];
+var VULNS = ["Name", "DetailedName", "FindingStatus", "VendorSeverity"];
+function layoutOf(headers) {
+  const cols = new Set(headers);
+  if (ISSUES.every((c) => cols.has(c))) return "issues";
+  if (VULNS.every((c) => cols.has(c))) return "vulnerabilities";
+  return void 0;
+}
+function headerColumns(text3) {
+  const first = text3.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  return first.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
+}
+function detect20(s) {
+  if (s.doc !== void 0) return 0;
+  return layoutOf(headerColumns(s.head)) ? 1 : 0;
+}
+function stateOf4(status, resolution) {
+  const s = status.trim().toUpperCase();
+  const res = resolution?.toUpperCase() ?? "";
+  if (s === "RESOLVED")
+    return { state: "fixed", reason: resolution ? `Wiz RESOLVED (${resolution})` : "Wiz RESOLVED" };
+  if (s === "IGNORED" || s === "REJECTED") {
+    if (/FALSE_POSITIVE/.test(res)) return { state: "false_positive", reason: `Wiz ${s} (${resolution})` };
+    if (/WONT_FIX|EXCEPTION|ACCEPT/.test(res))
+      return { state: "accepted_risk", reason: `Wiz ${s} (${resolution})` };
+    if (/NOT_RELEVANT|NOT_APPLICABLE/.test(res))
+      return { state: "not_applicable", reason: `Wiz ${s} (${resolution})` };
+    return { state: "suppressed", reason: resolution ? `Wiz ${s} (${resolution})` : `Wiz ${s}` };
+  }
+  return { state: "open", reason: null };
+}
+function issueToDraft(r, warnings) {
+  const pointer = `row ${r.__line}`;
+  const { state, reason } = stateOf4(r.Status ?? "", str5(r.Resolution));
+  const resolved = str5(r["Resolved Time"]);
+  const closedAt = state === "fixed" || state === "false_positive" ? isoDate3(resolved) : null;
+  if (resolved && !isoDate3(resolved))
+    warnings.push(`${pointer}: unreadable Resolved Time "${resolved}"; closed date left empty`);
+  const cluster = str5(r["Kubernetes Cluster"]);
+  const namespace = str5(r["Kubernetes Namespace"]);
+  return {
+    title: str5(r.Title) ?? str5(r["Control ID"]) ?? "Wiz issue",
+    // `Resource original JSON` can hold environment variables and configuration: never copied.
+    description: str5(r.Description) ?? null,
+    category: "cloud",
+    rule_id: str5(r["Control ID"]) ?? null,
+    rule_name: str5(r.Title) ?? null,
+    ...cloudSeverity(r.Severity, void 0, "medium"),
+    tool: "Wiz",
+    state,
+    state_reason: reason,
+    first_seen: isoDate3(r["Created At"]),
+    closed_at: closedAt,
+    location: {
+      account: str5(r["Subscription ID"]) ?? null,
+      region: str5(r["Resource Region"]) ?? null,
+      resource: str5(r["Resource external ID"]) ?? str5(r["Resource vertex ID"]) ?? null
+    },
+    fingerprints: str5(r["Issue ID"]) ? { issueId: str5(r["Issue ID"]) } : {},
+    tags: [
+      str5(r["Resource Type"]),
+      cluster ? `k8s-cluster:${cluster}` : void 0,
+      namespace ? `k8s-namespace:${namespace}` : void 0
+    ].filter((x) => !!x),
+    help_uri: str5(r["Wiz URL"]) ?? null,
+    pointer
+  };
+}
+function vulnToDraft2(r) {
+  const pointer = `row ${r.__line}`;
+  const { state, reason } = stateOf4(r.FindingStatus ?? "", str5(r.ResolutionReason));
+  const vulnId = str5(r.Name);
+  const pkg = str5(r.DetailedName);
+  const asset = str5(r.ProviderUniqueId) ?? str5(r.AssetID) ?? str5(r.AssetName);
+  const isImage = /@sha256:|ContainerImage/i.test(`${asset ?? ""} ${r.AssetType ?? ""}`);
+  const category = isImage ? "container" : "sca";
+  const sev = str5(r.VendorSeverity) ? cloudSeverity(r.VendorSeverity) : cloudSeverity(r.CVSSSeverity);
+  return {
+    title: [vulnId, pkg].filter(Boolean).join(" - ") || "Wiz vulnerability",
+    description: str5(r.Remediation) ?? null,
+    category,
+    rule_id: vulnId ?? null,
+    rule_name: vulnId ?? null,
+    ...sev,
+    tool: "Wiz",
+    state,
+    state_reason: reason,
+    first_seen: isoDate3(r.FirstDetected),
+    last_seen: isoDate3(r.LastDetected),
+    closed_at: state === "fixed" ? isoDate3(r.ResolvedAt) : null,
+    cve: vulnId ? [vulnId] : [],
+    package: pkg ? {
+      name: pkg,
+      version: str5(r.Version) ?? null,
+      fixed_version: str5(r.FixedVersion) ?? null,
+      ecosystem: null,
+      purl: null
+    } : null,
+    location: {
+      // Outside an image the asset is the scan target the SCA identity is built on.
+      file: isImage ? null : asset ?? null,
+      image: isImage && asset ? imageRepository(asset) : null,
+      account: str5(r.SubscriptionExternalId) ?? str5(r.SubscriptionId) ?? null,
+      region: str5(r.AssetRegion) ?? null,
+      resource: asset ?? null
+    },
+    fingerprints: str5(r.ID) ? { findingId: str5(r.ID) } : {},
+    tags: [str5(r.DetectionMethod), r.HasCisaKevExploit === "true" ? "cisa-kev" : void 0].filter(
+      (x) => !!x
+    ),
+    help_uri: str5(r.Link) ?? str5(r.WizURL) ?? null,
+    pointer
+  };
+}
+function parseWiz(text3, ctx) {
+  if (typeof text3 !== "string") throw new UserError("not a Wiz CSV export: expected CSV text", ctx.file);
+  const table2 = parseCsv(text3, ctx.file);
+  const layout = layoutOf(table2.headers);
+  if (!layout)
+    throw new UserError(
+      "not a Wiz CSV export: expected the Issues report header (Title, Severity, Status, Issue ID, Control ID) or the vulnerability findings header (Name, DetailedName, FindingStatus, VendorSeverity)",
+      ctx.file,
+      "1"
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const cats = /* @__PURE__ */ new Set();
+  for (const r of table2.rows) {
+    const d = layout === "issues" ? issueToDraft(r, out.warnings) : vulnToDraft2(r);
+    cats.add(d.category);
+    out.findings.push(d);
+  }
+  out.scans.push({
+    tool: { name: "Wiz", version: null },
+    categories: cats.size > 0 ? [...cats].sort() : [layout === "issues" ? "cloud" : "sca"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+var wizParser = {
+  id: "wiz",
+  input: "text",
+  docs: {
+    title: "Wiz Issues / vulnerability findings (CSV)",
+    produce: "Wiz console \u2192 Issues (or Vulnerability Findings) \u2192 filter \u2192 Export \u2192 CSV",
+    takes: "one record per row, resolved and ignored ones included with their state: Issues report title, control id, severity, status/resolution, subscription, region, resource external id, created/resolved time; vulnerability report CVE, package, installed and fixed version, asset, first/last detected"
+  },
+  detect: detect20,
+  parse: parseWiz
+};
+
+// src/parsers/wizcli/index.ts
+function detect21(s) {
+  const d = s.doc;
+  if (!isObj5(d) || !isObj5(d.result)) return 0;
+  const origin = isObj5(d.scanOriginResource) ? str5(d.scanOriginResource.__typename) : void 0;
+  const result = str5(d.result.__typename);
+  if (origin && /^CICDScanOrigin/.test(origin) || result && /^CICD.*ScanResult$/.test(result)) return 1;
+  if (isObj5(d.status) && "verdict" in d.status) return 0.7;
+  return 0;
+}
+function relPath(p, dirScan) {
+  const s = str5(p);
+  if (!s) return null;
+  return dirScan ? s.replace(/^\/+/, "") : s;
+}
+function vulnDrafts(list2, key, ctx, out) {
+  if (list2 === null || list2 === void 0) return;
+  if (!Array.isArray(list2)) {
+    out.warnings.push(`/result/${key}: not an array; skipped`);
+    return;
+  }
+  list2.forEach((pkg, i) => {
+    if (!isObj5(pkg)) {
+      out.warnings.push(`/result/${key}/${i}: not an object; skipped`);
+      return;
+    }
+    const vulns = Array.isArray(pkg.vulnerabilities) ? pkg.vulnerabilities : [];
+    vulns.forEach((v, j) => {
+      const pointer = `/result/${key}/${i}/vulnerabilities/${j}`;
+      if (!isObj5(v)) {
+        out.warnings.push(`${pointer}: not an object; skipped`);
+        return;
+      }
+      const id = str5(v.name);
+      const name = str5(pkg.name);
+      const score = typeof v.score === "number" && v.score >= 0 && v.score <= 10 ? v.score : null;
+      out.findings.push({
+        title: [id, name].filter(Boolean).join(" - ") || "wizcli vulnerability",
+        description: str5(v.description) ?? null,
+        category: ctx.category,
+        rule_id: id ?? null,
+        rule_name: id ?? null,
+        ...cloudSeverity(v.severity, score ?? void 0, "medium"),
+        tool: "wizcli",
+        state: "open",
+        cve: id ? [id] : [],
+        cvss: score !== null ? { score, vector: null, version: null } : null,
+        package: name ? {
+          name,
+          version: str5(pkg.version) ?? null,
+          fixed_version: str5(v.fixedVersion) ?? null,
+          ecosystem: null,
+          purl: null
+        } : null,
+        location: { image: ctx.image, file: relPath(pkg.path, ctx.dirScan) },
+        tags: [
+          str5(pkg.detectionMethod),
+          v.hasCisaKevExploit === true ? "cisa-kev" : void 0,
+          v.hasExploit === true ? "exploit-available" : void 0
+        ].filter((x) => !!x),
+        help_uri: str5(v.source) ?? null,
+        pointer
+      });
+    });
+  });
+}
+function parseWizcli(doc, ctx) {
+  if (!isObj5(doc) || !isObj5(doc.result))
+    throw new UserError(
+      'not a wizcli JSON report: expected an object with a "result" object (wizcli docker|dir|iac scan --format json)',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const result = doc.result;
+  const origin = isObj5(doc.scanOriginResource) ? doc.scanOriginResource : {};
+  const originType = str5(origin.__typename) ?? "";
+  const isImage = /ContainerImage/i.test(originType);
+  const dirScan = /Directory|IAC/i.test(originType);
+  const image = isImage ? str5(origin.name) ?? null : null;
+  const vulnCategory2 = isImage ? "container" : "sca";
+  const ran = /* @__PURE__ */ new Set();
+  for (const key of ["osPackages", "libraries", "applications"]) {
+    if (key in result) ran.add(vulnCategory2);
+    vulnDrafts(result[key], key, { category: vulnCategory2, image, dirScan }, out);
+  }
+  if (Array.isArray(result.secrets)) {
+    ran.add("secret");
+    result.secrets.forEach((s, i) => {
+      const pointer = `/result/secrets/${i}`;
+      if (!isObj5(s)) {
+        out.warnings.push(`${pointer}: not an object; skipped`);
+        return;
+      }
+      for (const k of ["snippet", "details"])
+        if (typeof s[k] === "string" && s[k].length >= 4) out.secrets.push(s[k]);
+      const kind = str5(s.type);
+      const file2 = relPath(s.path, dirScan);
+      const draft = {
+        title: `Secret (${kind ?? "unknown type"})${file2 ? ` in ${file2}` : ""}`,
+        description: null,
+        category: "secret",
+        rule_id: kind ?? null,
+        rule_name: kind ?? null,
+        severity: "critical",
+        severity_source: "default",
+        source_severity: null,
+        tool: "wizcli",
+        state: "open",
+        location: { file: file2, start_line: typeof s.lineNumber === "number" ? s.lineNumber : null, image },
+        fingerprints: str5(s.id) ? { id: str5(s.id) } : {},
+        pointer
+      };
+      out.findings.push(draft);
+    });
+  }
+  if (Array.isArray(result.ruleMatches)) {
+    ran.add("iac");
+    result.ruleMatches.forEach((rm, i) => {
+      if (!isObj5(rm)) {
+        out.warnings.push(`/result/ruleMatches/${i}: not an object; skipped`);
+        return;
+      }
+      const rule = isObj5(rm.rule) ? rm.rule : {};
+      const matches2 = Array.isArray(rm.matches) ? rm.matches : [];
+      matches2.forEach((m, j) => {
+        const pointer = `/result/ruleMatches/${i}/matches/${j}`;
+        if (!isObj5(m)) {
+          out.warnings.push(`${pointer}: not an object; skipped`);
+          return;
+        }
+        out.findings.push({
+          title: str5(rule.name) ?? str5(rule.id) ?? "wizcli IaC rule",
+          description: str5(m.expected) ?? null,
+          category: "iac",
+          rule_id: str5(rule.id) ?? null,
+          rule_name: str5(rule.name) ?? null,
+          ...cloudSeverity(m.severity ?? rm.severity, void 0, "medium"),
+          tool: "wizcli",
+          state: "open",
+          location: {
+            file: relPath(m.fileName, dirScan),
+            start_line: typeof m.lineNumber === "number" ? m.lineNumber : null,
+            resource: str5(m.resourceName) ?? null
+          },
+          tags: str5(m.fileType) ? [str5(m.fileType)] : [],
+          pointer
+        });
+      });
+    });
+  }
+  const status = isObj5(doc.status) ? doc.status : {};
+  const state = str5(status.state);
+  const success2 = !state || /^SUCCESS$/i.test(state);
+  out.scans.push({
+    tool: { name: "wizcli", version: null },
+    categories: [...ran].sort(),
+    success: success2,
+    errors: success2 ? [] : [`wizcli scan state ${state}`]
+  });
+  return out;
+}
+var wizcliParser = {
+  id: "wizcli",
+  input: "json",
+  docs: {
+    title: "wizcli scan report (JSON)",
+    produce: "`wizcli docker scan --image IMAGE --format json > wizcli.json`; `wizcli dir scan --path . --format json`; `wizcli iac scan --path . --format json`",
+    takes: "one record per package vulnerability (CVE, package, installed and fixed version, severity, score), per secret (type, file, line; the secret text is never copied) and per IaC rule match location (rule, severity, file, line, resource); the policy verdict is not a finding"
+  },
+  detect: detect21,
+  parse: parseWizcli
+};
+
+// src/parsers/aws_inspector2/index.ts
+function looksInspector2(f) {
+  return isObj5(f) && typeof f.findingArn === "string" && /:inspector2:/.test(f.findingArn);
+}
+function detect22(s) {
+  const d = s.doc;
+  if (!isObj5(d) || !Array.isArray(d.findings)) return 0;
+  if (d.findings.length === 0)
+    return /inspector/i.test(s.name) && Object.keys(d).every((k) => k === "findings" || k === "nextToken") ? 0.6 : 0;
+  const first = d.findings.slice(0, 5).filter(isObj5);
+  return first.length > 0 && first.every(looksInspector2) ? 1 : 0;
+}
+var STATES2 = {
+  CLOSED: { state: "fixed", reason: "Inspector status CLOSED" },
+  SUPPRESSED: { state: "suppressed", reason: "Inspector status SUPPRESSED (suppression rule)" }
+};
+function packagesOf(details) {
+  const list2 = Array.isArray(details.vulnerablePackages) ? details.vulnerablePackages.filter(isObj5) : [];
+  return list2.map((p) => {
+    const name = str5(p.name);
+    if (!name) return null;
+    const version2 = str5(p.version);
+    const release = str5(p.release);
+    return {
+      name,
+      version: version2 ? release ? `${version2}-${release}` : version2 : null,
+      fixed_version: str5(p.fixedInVersion) && p.fixedInVersion !== "NotAvailable" ? str5(p.fixedInVersion) : null,
+      ecosystem: ecosystemOf2(p.packageManager),
+      purl: null
+    };
+  }).filter((p) => p !== null);
+}
+function cvssOf4(f, details) {
+  const adjusted = isObj5(f.inspectorScoreDetails) && isObj5(f.inspectorScoreDetails.adjustedCvss) ? f.inspectorScoreDetails.adjustedCvss : void 0;
+  if (adjusted && typeof adjusted.score === "number")
+    return {
+      score: adjusted.score,
+      vector: str5(adjusted.scoringVector) ?? null,
+      version: str5(adjusted.version) ?? null
+    };
+  const list2 = Array.isArray(details.cvss) ? details.cvss.filter(isObj5) : [];
+  const best = list2.find((c) => /^3/.test(String(c.version)) && typeof c.baseScore === "number") ?? list2.find((c) => typeof c.baseScore === "number");
+  return best ? { score: best.baseScore, vector: str5(best.scoringVector) ?? null, version: str5(best.version) ?? null } : null;
+}
+function findingToDraft2(f, pointer, warnings) {
+  const res0 = Array.isArray(f.resources) ? f.resources.find(isObj5) : void 0;
+  const resourceId = str5(res0?.id) ?? null;
+  const resourceType = str5(res0?.type) ?? "";
+  const account = str5(f.awsAccountId) ?? arnParts(resourceId ?? void 0).account;
+  const region = str5(res0?.region) ?? arnParts(str5(f.findingArn)).region;
+  const status = (str5(f.status) ?? "ACTIVE").toUpperCase();
+  const mapped = STATES2[status];
+  if (!mapped && status !== "ACTIVE")
+    warnings.push(`${pointer}: unknown status "${f.status}"; taken as open`);
+  const state = mapped?.state ?? "open";
+  const type = str5(f.type) ?? "PACKAGE_VULNERABILITY";
+  const score = typeof f.inspectorScore === "number" ? f.inspectorScore : void 0;
+  const common = {
+    title: str5(f.title) ?? "Amazon Inspector finding",
+    description: str5(f.description) ?? null,
+    ...cloudSeverity(f.severity, score, "medium"),
+    tool: "Amazon Inspector",
+    state,
+    state_reason: mapped?.reason ?? null,
+    first_seen: isoDate3(f.firstObservedAt),
+    last_seen: isoDate3(f.lastObservedAt) ?? isoDate3(f.updatedAt),
+    closed_at: state === "fixed" ? isoDate3(f.lastObservedAt) ?? isoDate3(f.updatedAt) : null,
+    fingerprints: str5(f.findingArn) ? { findingArn: str5(f.findingArn) } : {},
+    tags: [
+      type,
+      ...f.exploitAvailable === "YES" ? ["exploit-available"] : [],
+      ...f.fixAvailable === "YES" ? ["fix-available"] : []
+    ],
+    pointer
+  };
+  if (str5(f.severity)?.toUpperCase() === "UNTRIAGED" && score !== void 0 && score > 0)
+    Object.assign(common, cloudSeverity(void 0, score, "info"), {
+      source_severity: `UNTRIAGED (inspectorScore ${score})`
+    });
+  if (type === "CODE_VULNERABILITY" && isObj5(f.codeVulnerabilityDetails)) {
+    const c = f.codeVulnerabilityDetails;
+    const fp = isObj5(c.filePath) ? c.filePath : {};
+    return {
+      ...common,
+      category: "sast",
+      rule_id: str5(c.ruleId) ?? str5(c.detectorId) ?? null,
+      rule_name: str5(c.detectorName) ?? null,
+      cwe: Array.isArray(c.cwes) ? c.cwes.filter((x) => typeof x === "string") : [],
+      location: {
+        file: str5(fp.filePath) ?? str5(fp.fileName) ?? null,
+        start_line: typeof fp.startLine === "number" ? fp.startLine : null,
+        end_line: typeof fp.endLine === "number" ? fp.endLine : null,
+        resource: resourceId,
+        account,
+        region
+      },
+      help_uri: Array.isArray(c.referenceUrls) ? str5(c.referenceUrls[0]) ?? null : null
+    };
+  }
+  if (type === "PACKAGE_VULNERABILITY" && isObj5(f.packageVulnerabilityDetails)) {
+    const d = f.packageVulnerabilityDetails;
+    const vulnId = str5(d.vulnerabilityId);
+    const related = Array.isArray(d.relatedVulnerabilities) ? d.relatedVulnerabilities.filter((x) => typeof x === "string") : [];
+    const pkgs = packagesOf(d);
+    if (new Set(pkgs.map((p) => p.name)).size > 1)
+      warnings.push(`${pointer}: ${pkgs.length} vulnerable packages; the record names the first`);
+    const isImage = /ECR_CONTAINER_IMAGE/i.test(resourceType);
+    const ecr = isObj5(res0?.details) && isObj5(res0.details.awsEcrContainerImage) ? res0.details.awsEcrContainerImage : void 0;
+    const image = isImage ? ecrImage(
+      str5(ecr?.registry) ?? account ?? void 0,
+      region ?? void 0,
+      str5(ecr?.repositoryName)
+    ) ?? (resourceId ? imageRepository(resourceId) : null) : null;
+    const category = isImage ? "container" : "sca";
+    return {
+      ...common,
+      category,
+      rule_id: vulnId ?? null,
+      rule_name: str5(f.title) ?? null,
+      cve: [vulnId, ...related].filter((x) => !!x),
+      cvss: cvssOf4(f, d),
+      package: pkgs[0] ?? null,
+      location: {
+        image,
+        // Outside an image the resource (instance, Lambda function) is the scan target of the identity.
+        file: isImage ? null : resourceId,
+        resource: resourceId,
+        account,
+        region
+      },
+      help_uri: str5(d.sourceUrl) ?? null
+    };
+  }
+  return {
+    ...common,
+    category: "cloud",
+    rule_id: type === "NETWORK_REACHABILITY" ? `${type}:${str5(f.title) ?? ""}` : type,
+    rule_name: str5(f.title) ?? null,
+    location: { resource: resourceId, account, region }
+  };
+}
+function parseInspector2(doc, ctx) {
+  if (!isObj5(doc) || !Array.isArray(doc.findings))
+    throw new UserError(
+      'not an Amazon Inspector export: expected an object with a "findings" array (aws inspector2 list-findings --output json)',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const cats = /* @__PURE__ */ new Set();
+  doc.findings.forEach((f, i) => {
+    const pointer = `/findings/${i}`;
+    if (!isObj5(f)) {
+      out.warnings.push(`${pointer}: finding is not an object; skipped`);
+      return;
+    }
+    const d = findingToDraft2(f, pointer, out.warnings);
+    cats.add(d.category);
+    out.findings.push(d);
+  });
+  const scan = {
+    tool: { name: "Amazon Inspector", version: null },
+    categories: cats.size > 0 ? [...cats].sort() : ["container", "sca"],
+    success: true,
+    errors: []
+  };
+  out.scans.push(scan);
+  return out;
+}
+var awsInspector2Parser = {
+  id: "aws_inspector2",
+  input: "json",
+  docs: {
+    title: "Amazon Inspector (v2) findings (JSON)",
+    produce: "`aws inspector2 list-findings --output json > inspector2.json` (add `--filter-criteria` to narrow by account, resource or status)",
+    takes: "one record per finding: severity (UNTRIAGED \u2192 inspectorScore), status (ACTIVE open, SUPPRESSED suppressed, CLOSED fixed), CVE and related ids, first vulnerable package with installed and fixed version, CVSS, ECR image / EC2 / Lambda resource, account, region, first/last observed; code findings with CWE, file and lines"
+  },
+  detect: detect22,
+  parse: parseInspector2
+};
+
+// src/parsers/gcloud_artifact_scan/index.ts
+var VULN_ID_RE = /^(CVE-\d{4}-\d{4,}|GHSA(-[23456789cfghjmpqrvwx]{4}){3}|[A-Z]+-\d{4}-[\w-]+)$/i;
+function isOccurrence(o) {
+  return isObj5(o) && isObj5(o.vulnerability) && (typeof o.noteName === "string" || o.kind === "VULNERABILITY");
+}
+function occurrencesOf(doc) {
+  if (isObj5(doc) && isObj5(doc.package_vulnerability_summary)) {
+    const groups = doc.package_vulnerability_summary.vulnerabilities;
+    if (groups === void 0 || groups === null) return [];
+    if (!isObj5(groups)) return void 0;
+    return Object.entries(groups).flatMap(
+      ([group, list2]) => Array.isArray(list2) ? list2.map((occ, i) => ({
+        occ,
+        pointer: `/package_vulnerability_summary/vulnerabilities/${group}/${i}`,
+        group
+      })) : []
+    );
+  }
+  if (isObj5(doc) && Array.isArray(doc.occurrences))
+    return doc.occurrences.map((occ, i) => ({ occ, pointer: `/occurrences/${i}` }));
+  if (Array.isArray(doc)) return doc.map((occ, i) => ({ occ, pointer: `/${i}` }));
+  return void 0;
+}
+function detect23(s) {
+  const d = s.doc;
+  if (isObj5(d) && isObj5(d.package_vulnerability_summary)) return 1;
+  const list2 = isObj5(d) && Array.isArray(d.occurrences) ? d.occurrences : Array.isArray(d) ? d : void 0;
+  if (!list2 || list2.length === 0) return 0;
+  const first = list2.slice(0, 5).filter(isObj5);
+  const grafeas = first.every((o) => typeof o.noteName === "string" && typeof o.kind === "string");
+  return grafeas && first.some(isOccurrence) ? 0.95 : 0;
+}
+function packageOf2(pi) {
+  const name = str5(pi?.affectedPackage) ?? str5(pi?.packageName);
+  if (!pi || !name) return null;
+  const av = isObj5(pi.affectedVersion) ? pi.affectedVersion : {};
+  const fv = isObj5(pi.fixedVersion) ? pi.fixedVersion : {};
+  const fixed = fv.kind === "MAXIMUM" ? void 0 : str5(fv.fullName) ?? str5(fv.name);
+  return {
+    name,
+    version: str5(av.fullName) ?? str5(av.name) ?? null,
+    fixed_version: fixed ?? null,
+    ecosystem: ecosystemOf2(pi.packageType),
+    purl: null
+  };
+}
+function occurrenceToDraft(o, pointer, group, warnings) {
+  const v = o.vulnerability;
+  const note = str5(o.noteName);
+  const noteId = note?.split("/").pop();
+  const short = str5(v.shortDescription);
+  const vulnId = [short, noteId].find((x) => x && VULN_ID_RE.test(x)) ?? short ?? noteId;
+  const issues = Array.isArray(v.packageIssue) ? v.packageIssue.filter(isObj5) : [];
+  if (issues.length > 1)
+    warnings.push(`${pointer}: ${issues.length} package issues; the record names the first`);
+  const pkg = packageOf2(issues[0]);
+  const word = str5(v.effectiveSeverity) ?? str5(issues[0]?.effectiveSeverity) ?? str5(v.severity) ?? (group && group !== "None" ? group : void 0);
+  const severity = cloudSeverity(word === "SEVERITY_UNSPECIFIED" ? void 0 : word, v.cvssScore, "info");
+  const score = typeof v.cvssScore === "number" && v.cvssScore >= 0 && v.cvssScore <= 10 ? v.cvssScore : null;
+  const vector = /CVSS:[0-9.]+\/[A-Z:/]+/.exec(str5(v.longDescription) ?? "")?.[0] ?? null;
+  const uri = str5(o.resourceUri) ?? str5(isObj5(o.resource) ? o.resource.uri : void 0);
+  const name = str5(o.name);
+  const project = /^projects\/([^/]+)/.exec(name ?? "")?.[1] ?? null;
+  const region = /\/locations\/([^/]+)/.exec(name ?? "")?.[1] ?? null;
+  const file2 = issues[0] && Array.isArray(issues[0].fileLocation) ? str5(issues[0].fileLocation[0]?.filePath) : void 0;
+  const related = Array.isArray(v.relatedUrls) ? v.relatedUrls.find((u) => isObj5(u) && str5(u.url)) : void 0;
+  return {
+    title: [vulnId ?? "vulnerability", pkg?.name].filter(Boolean).join(" - "),
+    description: str5(v.longDescription) ?? null,
+    category: "container",
+    rule_id: vulnId ?? null,
+    rule_name: note ?? null,
+    ...severity,
+    tool: "Google Artifact Analysis",
+    state: "open",
+    first_seen: isoDate3(o.createTime),
+    last_seen: isoDate3(o.updateTime) ?? isoDate3(o.createTime),
+    cve: vulnId ? [vulnId] : [],
+    cvss: score !== null ? { score, vector, version: str5(v.cvssVersion)?.replace(/^CVSS_VERSION_/, "") ?? null } : null,
+    package: pkg,
+    location: {
+      image: uri ? imageRepository(uri) : null,
+      resource: uri ? uri.replace(/^https?:\/\//, "") : null,
+      file: file2 ?? null,
+      account: project,
+      region
+    },
+    fingerprints: name ? { occurrence: name } : {},
+    tags: v.fixAvailable === true ? ["fix-available"] : [],
+    help_uri: related ? str5(related.url) : null,
+    pointer
+  };
+}
+function parseGcloudArtifactScan(doc, ctx) {
+  const list2 = occurrencesOf(doc);
+  if (!list2)
+    throw new UserError(
+      'not a Google Artifact Analysis export: expected an object with "package_vulnerability_summary" (gcloud artifacts docker images describe --show-package-vulnerability --format=json), an "occurrences" array, or a JSON array of occurrences',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  for (const { occ, pointer, group } of list2) {
+    if (!isObj5(occ)) {
+      out.warnings.push(`${pointer}: occurrence is not an object; skipped`);
+      continue;
+    }
+    if (!isObj5(occ.vulnerability)) {
+      if (str5(occ.kind) !== "DISCOVERY")
+        out.warnings.push(`${pointer}: occurrence has no "vulnerability"; skipped`);
+      continue;
+    }
+    out.findings.push(occurrenceToDraft(occ, pointer, group, out.warnings));
+  }
+  let success2 = true;
+  const errors = [];
+  const disc = isObj5(doc) && isObj5(doc.discovery_summary) && Array.isArray(doc.discovery_summary.discovery) ? doc.discovery_summary.discovery : [];
+  for (const d of disc) {
+    const status = isObj5(d) && isObj5(d.discovery) ? str5(d.discovery.analysisStatus) : void 0;
+    if (status && /FAILED|UNSUPPORTED/i.test(status)) {
+      success2 = false;
+      errors.push(`analysisStatus ${status}`);
+    }
+  }
+  out.scans.push({
+    tool: { name: "Google Artifact Analysis", version: null },
+    categories: ["container"],
+    success: success2,
+    errors
+  });
+  return out;
+}
+var gcloudArtifactScanParser = {
+  id: "gcloud_artifact_scan",
+  input: "json",
+  docs: {
+    title: "Google Artifact Analysis vulnerability occurrences (JSON)",
+    produce: "`gcloud artifacts docker images describe LOCATION-docker.pkg.dev/PROJECT/REPO/IMAGE@sha256:DIGEST --show-package-vulnerability --format=json > gcp-artifact-scan.json`",
+    takes: "one record per vulnerability occurrence: CVE (shortDescription/noteName), effectiveSeverity (MINIMAL \u2192 info), CVSS score, first package issue (package, installed and fixed version, type), image repository and digest, project, create/update times"
+  },
+  detect: detect23,
+  parse: parseGcloudArtifactScan
+};
+
+// src/parsers/azure_defender/index.ts
+var REQUIRED = ["recommendationDisplayName", "state", "subscriptionId", "resourceId"];
+function headerColumns2(text3) {
+  const first = text3.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  return first.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
+}
+function detect24(s) {
+  if (s.doc !== void 0) return 0;
+  const cols = new Set(headerColumns2(s.head));
+  if (REQUIRED.every((c) => cols.has(c)) && (cols.has("recommendationId") || cols.has("recommendationName")))
+    return 1;
+  return 0;
+}
+function cell(r, key) {
+  const v = str5(r[key]);
+  return v && !/^unspecified$/i.test(v) ? v : void 0;
+}
+function parseAzureDefender(text3, ctx) {
+  if (typeof text3 !== "string")
+    throw new UserError("not a Defender for Cloud recommendations CSV: expected CSV text", ctx.file);
+  const table2 = parseCsv(text3, ctx.file);
+  const missing = REQUIRED.filter((c) => !table2.headers.includes(c));
+  if (missing.length > 0)
+    throw new UserError(
+      `not a Defender for Cloud recommendations CSV: the header lacks ${missing.join(", ")} (expected the portal's "Download CSV report" of Recommendations)`,
+      ctx.file,
+      "1"
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  for (const r of table2.rows) {
+    const pointer = `row ${r.__line}`;
+    const state = (r.state ?? "").trim().toLowerCase();
+    if (state === "healthy" || state === "notapplicable" || state === "not applicable") continue;
+    if (state !== "unhealthy") {
+      out.warnings.push(`${pointer}: unknown state "${r.state}"; not counted as a finding`);
+      continue;
+    }
+    const title = cell(r, "recommendationDisplayName") ?? cell(r, "recommendationName") ?? "Defender for Cloud recommendation";
+    const resourceName = /^subscriptions?$/i.test(r.resourceType ?? "") ? cell(r, "subscriptionName") ?? cell(r, "resourceName") : cell(r, "resourceName");
+    const owner = cell(r, "owner");
+    out.findings.push({
+      title: resourceName ? `${resourceName} - ${title}` : title,
+      description: cell(r, "description") ?? null,
+      category: "cloud",
+      rule_id: cell(r, "recommendationName") ?? cell(r, "recommendationId") ?? null,
+      rule_name: title,
+      ...cloudSeverity(r.severity, void 0, "medium"),
+      tool: "Microsoft Defender for Cloud",
+      state: "open",
+      first_seen: isoDate3(r.firstEvaluationDate),
+      last_seen: isoDate3(r.exportedTimestamp) ?? isoDate3(r.statusChangeDate),
+      owner: owner ?? null,
+      owner_source: owner ? "azure_defender governance owner" : null,
+      location: {
+        account: cell(r, "subscriptionId") ?? null,
+        region: null,
+        resource: cell(r, "resourceId") ?? null
+      },
+      fingerprints: cell(r, "recommendationId") ? { assessmentKey: cell(r, "recommendationId") } : {},
+      tags: [cell(r, "resourceType"), cell(r, "cloud")].filter((x) => !!x),
+      help_uri: cell(r, "azurePortalRecommendationLink") ?? null,
+      pointer
+    });
+  }
+  out.scans.push({
+    tool: { name: "Microsoft Defender for Cloud", version: null },
+    categories: ["cloud"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+var azureDefenderParser = {
+  id: "azure_defender",
+  input: "text",
+  docs: {
+    title: "Microsoft Defender for Cloud recommendations (CSV)",
+    produce: 'Azure portal \u2192 Microsoft Defender for Cloud \u2192 Recommendations \u2192 "Download CSV report"',
+    takes: "one record per Unhealthy row (Healthy and NotApplicable are not findings): recommendation name and id, severity, subscription id, resource id, first evaluation date, governance owner when present"
+  },
+  detect: detect24,
+  parse: parseAzureDefender
+};
+
+// src/util/json-lines.ts
+function parseJsonLines(text3) {
+  const out = [];
+  for (const line of text3.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === "") continue;
+    if (t[0] !== "{") return void 0;
+    const r = parseJsonWithPosition(t);
+    if (!r.ok || typeof r.value !== "object" || r.value === null) return void 0;
+    out.push(r.value);
+  }
+  return out.length >= 2 ? out : void 0;
+}
+
+// src/parsers/prowler/index.ts
+function val(v) {
+  const s = str5(v);
+  return s && /^<[a-z_]+>$/i.test(s) ? void 0 : s;
+}
+function layoutOfHeader(firstLine2) {
+  const cols = new Set(
+    firstLine2.replace(/^\uFEFF/, "").split(/[;,\t]/).map((c) => c.trim().replace(/^"|"$/g, ""))
+  );
+  if (cols.has("CHECK_ID") && cols.has("STATUS") && (cols.has("FINDING_UID") || cols.has("STATUS_EXTENDED")))
+    return "v4-csv";
+  if (cols.has("TITLE_ID") && cols.has("CHECK_RESULT")) return "v2-csv";
+  return void 0;
+}
+function layoutOfItem(o) {
+  if (!isObj5(o)) return void 0;
+  if (isObj5(o.metadata) && isObj5(o.metadata.product) && /prowler/i.test(String(o.metadata.product.name)) && "status_code" in o)
+    return "ocsf";
+  if ("FindingUniqueId" in o && "CheckID" in o && "Status" in o) return "v3-json";
+  if ("Account Number" in o && "Control" in o && "Status" in o) return "v2-json";
+  return void 0;
+}
+function detect25(s) {
+  if (Array.isArray(s.doc)) {
+    const first = s.doc.find(isObj5);
+    return first !== void 0 && layoutOfItem(first) ? 1 : 0;
+  }
+  if (s.doc !== void 0) return 0;
+  const firstLine2 = s.head.slice(0, s.head.search(/\r?\n|$/));
+  return layoutOfHeader(firstLine2) ? 1 : 0;
+}
+function rowFromV2Csv(r) {
+  const titleText = val(r.TITLE_TEXT);
+  const checkId = /^\[([^\]]+)\]/.exec(titleText ?? "")?.[1] ?? val(r.TITLE_ID);
+  return {
+    status: r.CHECK_RESULT ?? "",
+    muted: false,
+    checkId,
+    checkTitle: titleText?.replace(/^\[[^\]]+\]\s*/, ""),
+    message: val(r.CHECK_RESULT_EXTENDED),
+    severity: val(r.CHECK_SEVERITY),
+    account: val(r.ACCOUNT_NUM),
+    region: val(r.REGION),
+    resource: val(r.RESOURCE_ID) ?? val(r.CHECK_RESOURCE_ID),
+    findingUid: void 0,
+    time: void 0,
+    description: val(r.CHECK_RISK),
+    url: val(r.CHECK_DOC),
+    version: void 0,
+    provider: "aws"
+  };
+}
+function rowFromV4Csv(r) {
+  return {
+    status: r.STATUS ?? "",
+    muted: /^true$/i.test(r.MUTED ?? ""),
+    checkId: val(r.CHECK_ID),
+    checkTitle: val(r.CHECK_TITLE),
+    message: val(r.STATUS_EXTENDED),
+    severity: val(r.SEVERITY),
+    account: val(r.ACCOUNT_UID) ?? val(r.ACCOUNT_ID),
+    region: val(r.REGION),
+    resource: val(r.RESOURCE_UID) ?? val(r.RESOURCE_NAME),
+    findingUid: val(r.FINDING_UID),
+    time: val(r.TIMESTAMP),
+    description: val(r.DESCRIPTION) ?? val(r.RISK),
+    url: val(r.RELATED_URL) ?? val(r.REMEDIATION_RECOMMENDATION_URL),
+    version: val(r.PROWLER_VERSION),
+    provider: val(r.PROVIDER)
+  };
+}
+function rowFromJson(o, layout) {
+  if (layout === "ocsf") {
+    const res0 = Array.isArray(o.resources) ? o.resources.find(isObj5) : void 0;
+    const cloud = isObj5(o.cloud) ? o.cloud : {};
+    const info = isObj5(o.finding_info) ? o.finding_info : {};
+    const meta3 = isObj5(o.metadata) ? o.metadata : {};
+    return {
+      status: str5(o.status_code) ?? "",
+      muted: /^suppressed$/i.test(str5(o.status) ?? ""),
+      checkId: val(meta3.event_code),
+      checkTitle: val(info.title),
+      message: val(o.status_detail) ?? val(o.message),
+      severity: val(o.severity),
+      account: val(isObj5(cloud.account) ? cloud.account.uid : void 0),
+      region: val(res0?.region) ?? val(cloud.region),
+      resource: val(res0?.uid) ?? val(res0?.name),
+      findingUid: val(info.uid),
+      time: info.created_time_dt ?? info.created_time ?? o.time_dt ?? o.time ?? o.event_time,
+      description: val(info.desc) ?? val(o.risk_details),
+      url: val(isObj5(o.unmapped) ? o.unmapped.related_url : void 0),
+      version: val(isObj5(meta3.product) ? meta3.product.version : void 0),
+      provider: val(cloud.provider)
+    };
+  }
+  if (layout === "v3-json") {
+    return {
+      status: str5(o.Status) ?? "",
+      muted: o.Muted === true,
+      checkId: val(o.CheckID),
+      checkTitle: val(o.CheckTitle),
+      message: val(o.StatusExtended),
+      severity: val(o.Severity),
+      account: val(o.AccountId) ?? val(o.Subscription) ?? val(o.ProjectId),
+      region: val(o.Region) ?? val(o.Location),
+      resource: val(o.ResourceArn) ?? val(o.ResourceId),
+      findingUid: val(o.FindingUniqueId),
+      time: o.AssessmentStartTime,
+      description: val(o.Description) ?? val(o.Risk),
+      url: val(o.RelatedUrl),
+      version: void 0,
+      provider: val(o.Provider)
+    };
+  }
+  const control = val(o.Control);
+  return {
+    status: str5(o.Status) ?? "",
+    muted: false,
+    checkId: /^\[([^\]]+)\]/.exec(control ?? "")?.[1] ?? val(o["Control ID"]),
+    checkTitle: control?.replace(/^\[[^\]]+\]\s*/, ""),
+    message: val(o.Message),
+    severity: val(o.Severity),
+    account: val(o["Account Number"]),
+    region: val(o.Region),
+    resource: val(o["Resource ID"]),
+    findingUid: void 0,
+    time: o.Timestamp,
+    description: val(o.Risk),
+    url: val(o["Doc link"]),
+    version: void 0,
+    provider: "aws"
+  };
+}
+function rowToDraft(row, pointer) {
+  const status = row.status.trim().toUpperCase();
+  if (status !== "FAIL") return void 0;
+  const state = row.muted ? "suppressed" : "open";
+  const sev = cloudSeverity(row.severity, void 0, "medium");
+  const seen = isoDate3(row.time);
+  return {
+    title: row.message ?? row.checkTitle ?? row.checkId ?? "Prowler finding",
+    description: row.description ?? null,
+    category: "cloud",
+    rule_id: row.checkId ?? null,
+    rule_name: row.checkTitle ?? null,
+    ...sev,
+    tool: "Prowler",
+    tool_version: row.version ?? null,
+    state,
+    state_reason: row.muted ? "muted in Prowler (mutelist)" : null,
+    first_seen: seen,
+    last_seen: seen,
+    location: { account: row.account ?? null, region: row.region ?? null, resource: row.resource ?? null },
+    fingerprints: row.findingUid ? { finding_uid: row.findingUid } : {},
+    tags: row.provider ? [`provider:${row.provider.toLowerCase()}`] : [],
+    help_uri: row.url ?? null,
+    pointer
+  };
+}
+function readRows(input2, file2) {
+  let doc = input2;
+  if (typeof input2 === "string") {
+    const t = input2.replace(/^\uFEFF/, "").trimStart();
+    if (t.startsWith("[") || t.startsWith("{")) {
+      const r = parseJsonWithPosition(t);
+      if (r.ok) doc = r.value;
+      else {
+        const lines = parseJsonLines(t);
+        if (!lines) throw new UserError(r.message, file2, r.position);
+        doc = lines;
+      }
+    } else {
+      const firstLine2 = t.slice(0, t.search(/\r?\n|$/));
+      const layout2 = layoutOfHeader(firstLine2);
+      if (!layout2)
+        throw new UserError(
+          "not a Prowler CSV: expected a header with CHECK_ID;STATUS;STATUS_EXTENDED (Prowler 4/5) or TITLE_ID,CHECK_RESULT (Prowler 2)",
+          file2,
+          "1"
+        );
+      const table2 = parseCsv(t, file2);
+      return table2.rows.map((r) => ({
+        row: layout2 === "v4-csv" ? rowFromV4Csv(r) : rowFromV2Csv(r),
+        pointer: `row ${r.__line}`
+      }));
+    }
+  }
+  if (!Array.isArray(doc))
+    throw new UserError(
+      "not a Prowler JSON output: expected an array of results (Prowler 3 json, 4/5 json-ocsf) or one JSON object per line (Prowler 2 json)",
+      file2
+    );
+  const layout = layoutOfItem(doc.find(isObj5));
+  if (doc.length > 0 && !layout)
+    throw new UserError(
+      'not a Prowler JSON output: the first result has neither status_code + metadata.product (OCSF), FindingUniqueId (Prowler 3) nor "Account Number" (Prowler 2)',
+      file2
+    );
+  return doc.map(
+    (o, i) => isObj5(o) && layout ? { row: rowFromJson(o, layoutOfItem(o) ?? layout), pointer: `/${i}` } : { bad: `/${i}: result is not an object; skipped` }
+  );
+}
+function parseProwler(input2, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const counts = {};
+  let version2 = null;
+  for (const item of readRows(input2, ctx.file)) {
+    if ("bad" in item) {
+      out.warnings.push(item.bad);
+      continue;
+    }
+    const status = item.row.status.trim().toUpperCase() || "(empty)";
+    counts[status] = (counts[status] ?? 0) + 1;
+    version2 ??= item.row.version ?? null;
+    const d = rowToDraft(item.row, item.pointer);
+    if (d) out.findings.push(d);
+    else if (!["PASS", "MANUAL", "INFO"].includes(status))
+      out.warnings.push(`${item.pointer}: unknown status "${item.row.status}"; not counted as a finding`);
+  }
+  if (counts.MANUAL)
+    out.warnings.push(`${counts.MANUAL} MANUAL result(s) need a human check; not counted as findings`);
+  out.scans.push({ tool: { name: "Prowler", version: version2 }, categories: ["cloud"], success: true, errors: [] });
+  return out;
+}
+var prowlerParser = {
+  id: "prowler",
+  input: "text",
+  docs: {
+    title: "Prowler (2.x CSV/JSON, 3.x JSON, 4.x/5.x CSV and JSON-OCSF)",
+    produce: "`prowler aws --output-formats csv json-ocsf --output-directory out/` (Prowler 4/5; also azure, gcp, kubernetes); Prowler 3: `prowler aws -M json`; Prowler 2: `./prowler -M csv` or `-M json`",
+    takes: "one record per FAIL result (muted \u2192 suppressed; PASS, MANUAL and INFO are not findings): check id and title, status text, severity, account/subscription/project, region and resource uid, finding uid, scan time, Prowler version"
+  },
+  detect: detect25,
+  parse: parseProwler
+};
+
+// src/parsers/aws_securityhub/index.ts
+function findingsOf(doc) {
+  if (Array.isArray(doc)) return { list: doc, prefix: "" };
+  if (!isObj5(doc)) return void 0;
+  if (Array.isArray(doc.Findings)) return { list: doc.Findings, prefix: "/Findings" };
+  if (Array.isArray(doc.findings)) return { list: doc.findings, prefix: "/findings" };
+  return void 0;
+}
+function looksAsff(f) {
+  if (!isObj5(f)) return false;
+  if (typeof f.SchemaVersion === "string" && /^2018-10-08/.test(f.SchemaVersion)) return true;
+  return typeof f.ProductArn === "string" && "AwsAccountId" in f && Array.isArray(f.Resources);
+}
+function detect26(s) {
+  const f = findingsOf(s.doc);
+  if (!f) return 0;
+  if (f.list.length === 0) return isObj5(s.doc) && Array.isArray(s.doc.Findings) ? 0.5 : 0;
+  const first = f.list.slice(0, 5).filter(isObj5);
+  return first.length > 0 && first.every(looksAsff) ? 1 : 0;
+}
+function toolName(f) {
+  const pf = isObj5(f.ProductFields) ? f.ProductFields : {};
+  const product = str5(f.ProductName) ?? str5(pf["aws/securityhub/ProductName"]);
+  const company = str5(f.CompanyName) ?? str5(pf["aws/securityhub/CompanyName"]);
+  if (!product) {
+    const arnProduct = /product\/([^/]+)\/([^/]+)$/.exec(str5(f.ProductArn) ?? "");
+    return arnProduct ? `${arnProduct[1]}/${arnProduct[2]}` : "AWS Security Hub";
+  }
+  if (company === "AWS" || company === "Amazon") {
+    if (/^security hub$/i.test(product)) return "AWS Security Hub";
+    return `${company === "AWS" ? "AWS" : "Amazon"} ${product}`;
+  }
+  return product;
+}
+function stateOf5(f) {
+  const workflow = str5(isObj5(f.Workflow) ? f.Workflow.Status : void 0) ?? str5(f.WorkflowState);
+  const compliance = str5(isObj5(f.Compliance) ? f.Compliance.Status : void 0);
+  const record2 = str5(f.RecordState);
+  const inspector = str5(isObj5(f.ProductFields) ? f.ProductFields["aws/inspector/FindingStatus"] : void 0);
+  if (record2?.toUpperCase() === "ARCHIVED") return { state: "fixed", reason: "RecordState ARCHIVED" };
+  if (workflow?.toUpperCase() === "RESOLVED") return { state: "fixed", reason: "Workflow.Status RESOLVED" };
+  if (compliance?.toUpperCase() === "PASSED")
+    return { state: "fixed", reason: "Compliance.Status PASSED: the control passed for this resource" };
+  if (workflow?.toUpperCase() === "SUPPRESSED")
+    return { state: "suppressed", reason: "Workflow.Status SUPPRESSED" };
+  if (inspector?.toUpperCase() === "CLOSED")
+    return { state: "fixed", reason: "Inspector FindingStatus CLOSED" };
+  if (inspector?.toUpperCase() === "SUPPRESSED")
+    return { state: "suppressed", reason: "Inspector FindingStatus SUPPRESSED" };
+  if (compliance?.toUpperCase() === "NOT_AVAILABLE")
+    return {
+      state: "not_applicable",
+      reason: "Compliance.Status NOT_AVAILABLE: the check could not be evaluated"
+    };
+  return { state: "open", reason: null };
+}
+function packagesOf2(v) {
+  const list2 = Array.isArray(v.VulnerablePackages) ? v.VulnerablePackages.filter(isObj5) : [];
+  return list2.map((p) => {
+    const name = str5(p.Name);
+    if (!name) return null;
+    const version2 = str5(p.Version);
+    const release = str5(p.Release);
+    return {
+      name,
+      version: version2 ? release ? `${version2}-${release}` : version2 : null,
+      fixed_version: str5(p.FixedInVersion) ?? null,
+      ecosystem: ecosystemOf2(p.PackageManager),
+      purl: null
+    };
+  }).filter((p) => p !== null);
+}
+function cvssOf5(v) {
+  const list2 = v && Array.isArray(v.Cvss) ? v.Cvss.filter(isObj5) : [];
+  const best = list2.find((c) => typeof c.BaseScore === "number");
+  if (!best) return null;
+  const score = best.BaseScore;
+  return score >= 0 && score <= 10 ? { score, vector: str5(best.BaseVector) ?? null, version: str5(best.Version) ?? null } : null;
+}
+function findingToDrafts(f, pointer, warnings) {
+  const tool = toolName(f);
+  const pf = isObj5(f.ProductFields) ? f.ProductFields : {};
+  const resources = Array.isArray(f.Resources) ? f.Resources.filter(isObj5) : [];
+  const res0 = resources[0];
+  if (!res0) warnings.push(`${pointer}: no Resources entry; the record has no resource`);
+  const resourceId = str5(res0?.Id) ?? null;
+  const resourceType = str5(res0?.Type) ?? null;
+  const account = str5(f.AwsAccountId) ?? arnParts(resourceId ?? void 0).account;
+  const region = str5(res0?.Region) ?? str5(f.Region) ?? arnParts(resourceId ?? void 0).region;
+  const sevObj = isObj5(f.Severity) ? f.Severity : {};
+  const label = str5(sevObj.Label) ?? str5(isObj5(f.FindingProviderFields?.Severity) ? f.FindingProviderFields.Severity.Label : void 0);
+  let sev = cloudSeverity(label, void 0);
+  if (sev.severity_source === "default" && typeof sevObj.Normalized === "number") {
+    sev = {
+      severity: cvssToSeverity(sevObj.Normalized / 10),
+      severity_source: "tool",
+      source_severity: `Normalized ${sevObj.Normalized}`
+    };
+  }
+  const { state, reason } = stateOf5(f);
+  const types = Array.isArray(f.Types) ? f.Types.filter((t) => typeof t === "string") : [];
+  const vulns = Array.isArray(f.Vulnerabilities) ? f.Vulnerabilities.filter(isObj5) : [];
+  const controlId = str5(isObj5(f.Compliance) ? f.Compliance.SecurityControlId : void 0) ?? str5(pf.ControlId) ?? str5(pf.RuleId);
+  const isGuardDuty = /guardduty/i.test(tool);
+  const remediation = isObj5(f.Remediation) && isObj5(f.Remediation.Recommendation) ? f.Remediation.Recommendation : {};
+  const common = {
+    description: str5(f.Description) ?? null,
+    ...sev,
+    tool,
+    state,
+    state_reason: reason,
+    first_seen: isoDate3(f.FirstObservedAt) ?? isoDate3(f.CreatedAt),
+    last_seen: isoDate3(f.UpdatedAt) ?? isoDate3(f.LastObservedAt),
+    closed_at: state === "fixed" ? isoDate3(f.UpdatedAt) ?? isoDate3(f.LastObservedAt) : null,
+    fingerprints: str5(f.Id) ? { asffId: str5(f.Id) } : {},
+    tags: types,
+    help_uri: str5(remediation.Url) ?? str5(f.SourceUrl) ?? null,
+    pointer
+  };
+  if (vulns.length > 0 && vulns.some((v) => Array.isArray(v.VulnerablePackages) && v.VulnerablePackages.length > 0)) {
+    const v0 = vulns[0];
+    const ids = vulns.map((v) => str5(v.Id)).filter((x) => !!x);
+    const pkgs = vulns.flatMap((v) => packagesOf2(v));
+    const isImage = /EcrContainerImage|ContainerImage/i.test(resourceType ?? "");
+    const ecr = isObj5(res0?.Details) && isObj5(res0.Details.AwsEcrContainerImage) ? res0.Details.AwsEcrContainerImage : void 0;
+    const image = isImage ? ecrImage(
+      str5(ecr?.RegistryId) ?? account ?? void 0,
+      region ?? void 0,
+      str5(ecr?.RepositoryName)
+    ) ?? (resourceId ? imageRepository(resourceId) : null) : null;
+    const category = isImage ? "container" : "sca";
+    if (new Set(pkgs.map((p) => p.name)).size > 1)
+      warnings.push(`${pointer}: ${pkgs.length} vulnerable packages; the record names the first`);
+    return [
+      {
+        ...common,
+        title: str5(f.Title) ?? ids[0] ?? "Security Hub finding",
+        category,
+        rule_id: ids[0] ?? str5(f.GeneratorId) ?? null,
+        rule_name: str5(f.Title) ?? null,
+        cve: ids,
+        cvss: cvssOf5(v0),
+        package: pkgs[0] ?? null,
+        location: {
+          image,
+          // Outside an image the resource itself is the scan target (identity: CVE + package + target).
+          file: isImage ? null : resourceId,
+          resource: resourceId,
+          account,
+          region
+        },
+        help_uri: str5(isObj5(v0.Vendor) ? v0.Vendor.Url : void 0) ?? common.help_uri
+      }
+    ];
+  }
+  const ruleId = controlId ?? (isGuardDuty ? types[0] ?? str5(f.GeneratorId) : str5(f.GeneratorId)) ?? null;
+  return [
+    {
+      ...common,
+      title: str5(f.Title) ?? ruleId ?? "Security Hub finding",
+      category: "cloud",
+      rule_id: ruleId,
+      rule_name: str5(f.Title) ?? null,
+      cve: vulns.map((v) => str5(v.Id)).filter((x) => !!x),
+      location: { resource: resourceId, account, region }
+    }
+  ];
+}
+function parseSecurityHub(doc, ctx) {
+  const f = findingsOf(doc);
+  if (!f)
+    throw new UserError(
+      `not an AWS Security Hub export: expected an object with a "Findings" array (aws securityhub get-findings) or a JSON array of ASFF findings, found ${Array.isArray(doc) ? "an array" : typeof doc}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const scans = /* @__PURE__ */ new Map();
+  f.list.forEach((item, i) => {
+    const pointer = `${f.prefix}/${i}`;
+    if (!isObj5(item)) {
+      out.warnings.push(`${pointer}: finding is not an object; skipped`);
+      return;
+    }
+    try {
+      for (const d of findingToDrafts(item, pointer, out.warnings)) {
+        out.findings.push(d);
+        const name = d.tool ?? "AWS Security Hub";
+        const s = scans.get(name) ?? {
+          tool: { name, version: null },
+          categories: [],
+          success: true,
+          errors: [],
+          cats: /* @__PURE__ */ new Set()
+        };
+        s.cats.add(d.category);
+        scans.set(name, s);
+      }
+    } catch (e) {
+      out.warnings.push(
+        `${pointer}: unreadable finding (${e instanceof Error ? e.message : String(e)}); skipped`
+      );
+    }
+  });
+  out.scans = [...scans.values()].map(({ cats, ...s }) => ({ ...s, categories: [...cats].sort() }));
+  if (out.scans.length === 0)
+    out.scans.push({
+      tool: { name: "AWS Security Hub", version: null },
+      categories: ["cloud"],
+      success: true,
+      errors: []
+    });
+  return out;
+}
+var awsSecurityHubParser = {
+  id: "aws_securityhub",
+  input: "json",
+  docs: {
+    title: "AWS Security Hub findings (ASFF JSON)",
+    produce: "`aws securityhub get-findings --output json > securityhub.json` (add `--filters` to narrow by account, product or workflow status)",
+    takes: "one record per ASFF finding (Security Hub controls, Config, GuardDuty, Inspector, partners): Severity.Label, control id / GeneratorId / Types, account, region and resource ARN, Compliance/Workflow/RecordState as state (PASSED \u2192 fixed, SUPPRESSED \u2192 suppressed), observed/updated dates, and for Inspector package findings the CVE, package and CVSS"
+  },
+  detect: detect26,
+  parse: parseSecurityHub
+};
+
 // src/parsers/registry.ts
-var PARSERS = [sarifParser];
+var PARSERS = [
+  sarifParser,
+  trivyParser,
+  grypeParser,
+  npmAuditParser,
+  snykParser,
+  osvScannerParser,
+  anchoreEngineParser,
+  dependencyCheckParser,
+  dependencyCheckJsonParser,
+  gitlabSastParser,
+  gitlabDepScanParser,
+  gitlabContainerScanParser,
+  gitlabSecretDetectionParser,
+  gitlabDastParser,
+  githubCodeScanningParser,
+  githubSecretScanningParser,
+  githubVulnerabilityParser,
+  defectdojoGenericParser,
+  semgrepParser,
+  banditParser,
+  gitleaksParser,
+  checkovParser,
+  kicsParser,
+  tfsecParser,
+  zapParser,
+  mobsfParser,
+  eslintParser,
+  awsInspector2Parser,
+  gcloudArtifactScanParser,
+  azureDefenderParser,
+  prowlerParser,
+  awsSecurityHubParser,
+  gcpSccParser,
+  wizParser,
+  wizcliParser
+];
 function formatIds() {
   return PARSERS.map((p) => p.id).sort();
 }
@@ -34929,10 +40434,10 @@ function identityScheme(category) {
   }
 }
 function canonicalVulnId(ids) {
-  const norm = [...new Set(ids.map((i) => i.trim()).filter(Boolean))];
+  const norm2 = [...new Set(ids.map((i) => i.trim()).filter(Boolean))];
   const rank = (i) => /^CVE-/i.test(i) ? 0 : /^GHSA-/i.test(i) ? 1 : 2;
-  norm.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  return norm[0]?.toUpperCase() ?? null;
+  norm2.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return norm2[0]?.toUpperCase() ?? null;
 }
 function normalizeTarget(t) {
   if (!t) return null;
@@ -34982,7 +40487,7 @@ function identityId(scheme, parts) {
 }
 
 // src/normalize/redact.ts
-var REDACTED = "[REDACTED]";
+var REDACTED2 = "[REDACTED]";
 var PATTERNS = [
   /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
   // AWS access key id
@@ -35002,27 +40507,32 @@ var PATTERNS = [
   // JWT
   /(?<=\b(?:aws_secret_access_key|secret_access_key|password|passwd|secret|token|api[_-]?key)\s*[:=]\s*["']?)[A-Za-z0-9/+=_-]{12,}/gi
 ];
-function redactText(text, secrets = []) {
-  let out = text;
+function redactText(text3, secrets = []) {
+  let out = text3;
   const sorted = [...new Set(secrets.filter((s) => s && s.length >= 4))].sort((a, b) => b.length - a.length);
   for (const s of sorted) {
-    if (out.includes(s)) out = out.split(s).join(REDACTED);
+    if (out.includes(s)) out = out.split(s).join(REDACTED2);
   }
   for (const re of PATTERNS) {
     re.lastIndex = 0;
-    out = out.replace(re, REDACTED);
+    out = out.replace(re, REDACTED2);
   }
   return out;
 }
-function redactNullable(text, secrets = []) {
-  return text == null ? null : redactText(text, secrets);
+function redactNullable(text3, secrets = []) {
+  return text3 == null ? null : redactText(text3, secrets);
 }
 
 // src/normalize/finalize.ts
 var MAX_TEXT = 1e3;
 var MAX_TITLE = 300;
+var CONTROL2 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 function clip(s, n) {
-  return s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
+  const t = s.replace(CONTROL2, "");
+  return t.length > n ? t.slice(0, n - 1) + "\u2026" : t;
+}
+function clean(s) {
+  return s == null ? null : s.replace(CONTROL2, "");
 }
 function normCwe(c) {
   const m = /(\d+)/.exec(String(c));
@@ -35050,7 +40560,7 @@ function finalizeDrafts(drafts, ctx) {
   const seen = /* @__PURE__ */ new Map();
   return drafts.map((d, index) => {
     const file2 = cleanPath(d.location?.file ?? null, ctx.roots);
-    const tool = d.tool ?? ctx.tool.name;
+    const tool = clean(d.tool ?? ctx.tool.name) ?? "unknown";
     const fingerprints = sortedRecord(d.fingerprints, secrets);
     const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
     const location = {
@@ -35096,7 +40606,7 @@ function finalizeDrafts(drafts, ctx) {
       identity,
       occurrence_id: `o1-${hashParts([...occBase, String(ordinal)])}`,
       source_tool: tool,
-      tool_version: d.tool_version ?? ctx.tool.version,
+      tool_version: clean(d.tool_version ?? ctx.tool.version),
       source_format: ctx.sourceFormat,
       product: ctx.product,
       service: d.service ?? ctx.service,
@@ -35107,7 +40617,7 @@ function finalizeDrafts(drafts, ctx) {
       description: d.description ? clip(redactText(d.description.trim(), secrets), MAX_TEXT) : null,
       category: d.category,
       rule_id: d.rule_id ?? null,
-      rule_name: redactNullable(d.rule_name ?? null, secrets),
+      rule_name: clean(redactNullable(d.rule_name ?? null, secrets)),
       severity: d.severity,
       severity_source: d.severity_source,
       source_severity: d.source_severity ?? null,
@@ -35171,21 +40681,52 @@ var xml = new XMLParser({
   processEntities: true,
   htmlEntities: true
 });
+var MAX_DEPTH = 200;
+function tooDeep(doc, limit = MAX_DEPTH) {
+  const stack = [{ v: doc, depth: 0, path: "" }];
+  while (stack.length > 0) {
+    const { v, depth, path: p } = stack.pop();
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= limit) return p || "/";
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--)
+        if (typeof v[i] === "object") stack.push({ v: v[i], depth: depth + 1, path: `${p}/${i}` });
+    } else {
+      for (const [k, x] of Object.entries(v))
+        if (typeof x === "object") stack.push({ v: x, depth: depth + 1, path: `${p}/${k}` });
+    }
+  }
+  return void 0;
+}
 function decodeInput(buf, displayPath) {
   const bad = invalidUtf8Offset(buf);
   if (bad >= 0)
     throw new UserError(`not valid UTF-8 (byte offset ${bad}); scanner reports must be UTF-8`, displayPath);
-  let text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("utf8");
-  if (text.charCodeAt(0) === 65279) text = text.slice(1);
-  const lead = text.trimStart()[0];
-  if (lead === "{" || lead === "[" || text.trim() === "null") {
-    const r = parseJsonWithPosition(text);
-    if (!r.ok) throw new UserError(r.message, displayPath, r.position);
-    return { text, doc: r.value, kind: "json" };
+  let text3 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("utf8");
+  if (text3.charCodeAt(0) === 65279) text3 = text3.slice(1);
+  const lead = text3.trimStart()[0];
+  const checked = (doc, kind) => {
+    const deep = tooDeep(doc);
+    if (deep)
+      throw new UserError(
+        `nested more than ${MAX_DEPTH} levels deep at ${deep.slice(0, 120)}: refused`,
+        displayPath
+      );
+    return { text: text3, doc, kind };
+  };
+  if (lead === "{" || lead === "[" || text3.trim() === "null") {
+    const r = parseJsonWithPosition(text3);
+    if (!r.ok) {
+      const lines = lead === "{" ? parseJsonLines(text3) : void 0;
+      if (lines) return checked(lines, "json");
+      throw new UserError(r.message, displayPath, r.position);
+    }
+    return checked(r.value, "json");
   }
   if (lead === "<") {
+    let doc;
     try {
-      return { text, doc: xml.parse(text, true), kind: "xml" };
+      doc = xml.parse(text3, true);
     } catch (e) {
       const m = /Line (\d+).*?col(?:umn)? (\d+)/i.exec(errorMessage(e));
       throw new UserError(
@@ -35194,8 +40735,9 @@ function decodeInput(buf, displayPath) {
         m ? `${m[1]}:${m[2]}` : void 0
       );
     }
+    return checked(doc, "xml");
   }
-  return { text, doc: void 0, kind: "text" };
+  return { text: text3, doc: void 0, kind: "text" };
 }
 function chooseParser(format, name, decoded, displayPath) {
   if (format !== "auto") {
@@ -35241,7 +40783,7 @@ function normalizeBuffer(buf, displayPath, opts) {
     const { parser, detection } = chooseParser(opts.format, path3.basename(displayPath), decoded, displayPath);
     file2.format = parser.id;
     file2.detection = detection;
-    if (parser.input !== decoded.kind && !(parser.input === "text"))
+    if (parser.input !== decoded.kind && !(parser.input === "text") && !parser.alsoAccepts?.includes(decoded.kind))
       throw new UserError(
         `format "${parser.id}" expects ${parser.input.toUpperCase()} input, but the file is ${decoded.kind.toUpperCase()}`,
         displayPath
@@ -35275,6 +40817,7 @@ function normalizeBuffer(buf, displayPath, opts) {
     if (!isUserError(e)) {
       file2.status = "error";
       file2.error = `${displayPath}: internal error while parsing (please report): ${errorMessage(e)}`;
+      if (process.env.SECURITY_METRICS_DEBUG === "1") console.error(e);
       return { file: file2, findings: [], scans: [] };
     }
     file2.status = "error";
@@ -35339,8 +40882,8 @@ function runTime(env, now = () => /* @__PURE__ */ new Date()) {
 async function loadExceptions(file2, cwd) {
   if (!file2) return { exceptions: [], errors: [], fatal: null };
   try {
-    const text = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
-    const r = parseExceptions(text, file2);
+    const text3 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
+    const r = parseExceptions(text3, file2);
     return { ...r, fatal: null };
   } catch (e) {
     const code2 = e.code;
@@ -35350,14 +40893,14 @@ async function loadExceptions(file2, cwd) {
 }
 async function loadBaseline(file2, cwd) {
   if (!file2) return void 0;
-  let text;
+  let text3;
   try {
-    text = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
+    text3 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
   } catch {
     throw new UserError("baseline file not found or unreadable", file2);
   }
   const ids = /* @__PURE__ */ new Set();
-  text.split("\n").forEach((line, i) => {
+  text3.split("\n").forEach((line, i) => {
     if (!line.trim()) return;
     try {
       const o = JSON.parse(line);

@@ -42,6 +42,11 @@ export interface ScanOptions {
    * carry secret values.
    */
   flagWords?: readonly string[];
+  /**
+   * Deepest nesting accepted (containers around a container), as read-input's MAX_DEPTH on the
+   * whole-file path, so a file refused there is refused here too. Default 200.
+   */
+  maxDepth?: number;
 }
 
 export class JsonSyntaxError extends Error {
@@ -113,6 +118,7 @@ export class SkeletonScanner {
   private utf8Carry: Buffer = Buffer.alloc(0);
   private readonly flagByLen: Map<number, Uint8Array[]> = new Map();
   private readonly flagMaxEscaped: number;
+  private readonly maxDepth: number;
 
   constructor(
     private readonly spec: Spec,
@@ -128,6 +134,7 @@ export class SkeletonScanner {
       this.flagByLen.set(b.length, list);
     }
     this.flagMaxEscaped = longest * 6;
+    this.maxDepth = opts.maxDepth ?? 200;
   }
 
   /** Bytes fed so far. */
@@ -473,8 +480,11 @@ export class SkeletonScanner {
         this.strStart = this.pos + i + 1;
         this.strSpans = false;
         this.bsCarry = 0;
-      } else if (c === 0x7b || c === 0x5b) depth++;
-      else if (c === 0x7d || c === 0x5d) {
+      } else if (c === 0x7b || c === 0x5b) {
+        if (this.stack.length + depth >= this.maxDepth)
+          throw this.err(`nested more than ${this.maxDepth} levels deep: refused`, this.pos + i);
+        depth++;
+      } else if (c === 0x7d || c === 0x5d) {
         if (--depth === 0) {
           this.skipDepth = 0;
           this.finishSkip(this.pos + i + 1);

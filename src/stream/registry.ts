@@ -1,4 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
+import { GITLAB_FORMAT, type GitlabKind } from '../parsers/gitlab-common.js';
+import { bigArrayPlanner } from './big-array.js';
+import { gitlabStreaming } from './formats/gitlab.js';
 import { planSarif } from './sarif-stream.js';
 import type { StreamIo, StreamPlan } from './slices.js';
 
@@ -6,7 +9,13 @@ import type { StreamIo, StreamPlan } from './slices.js';
 export type StreamPlanner = (fh: FileHandle, size: number, file: string, io: StreamIo) => Promise<StreamPlan>;
 
 /** Formats that have a streaming reader, by format id. */
-const STREAMERS = new Map<string, StreamPlanner>([['sarif', planSarif]]);
+const STREAMERS = new Map<string, StreamPlanner>([
+  ['sarif', planSarif],
+  ...(Object.keys(GITLAB_FORMAT) as GitlabKind[]).map((kind): [string, StreamPlanner] => [
+    GITLAB_FORMAT[kind],
+    bigArrayPlanner(gitlabStreaming(kind)),
+  ]),
+]);
 
 export function streamerFor(formatId: string): StreamPlanner | undefined {
   return STREAMERS.get(formatId);

@@ -162,3 +162,17 @@ describe('generic big-array streaming', () => {
     await compare('{"Results":[{"Vulnerabilities":[{"VulnerabilityID":"A"}],"Vulnerabilities":null}]}');
   });
 });
+
+describe('DigestCounter', () => {
+  it('counts each key in order of arrival, across growth', async () => {
+    const { DigestCounter } = await import('../../src/util/hash.js');
+    const c = new DigestCounter();
+    const seen = new Map<string, number>();
+    for (let i = 0; i < 20000; i++) {
+      const key = `k${(i * 7919) % 5003}\u0000file${i % 7}`;
+      const want = seen.get(key) ?? 0;
+      seen.set(key, want + 1);
+      expect(c.next(key)).toBe(want);
+    }
+  });
+});

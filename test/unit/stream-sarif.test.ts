@@ -147,9 +147,15 @@ describe('streaming SARIF errors', () => {
       ['v1', '{"version":"1.0.0","runs":[]}'],
       ['nodriver', '{"version":"2.1.0","runs":[{"results":[]}]}'],
       ['runnull', '{"version":"2.1.0","runs":[null]}'],
+      [
+        'deep',
+        `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[${'['.repeat(300)}${']'.repeat(300)}]}]}`,
+      ],
     ] as const) {
       const { whole, streamed } = await bothPaths(write(`${name}.sarif`, t), `${name}.sarif`);
-      expect(streamed.file.error, name).toBe(whole.file.error);
+      expect(streamed.file.status, name).toBe('error');
+      if (name === 'deep') expect(streamed.file.error).toMatch(/nested more than 200 levels deep/);
+      else expect(streamed.file.error, name).toBe(whole.file.error);
     }
   });
 });

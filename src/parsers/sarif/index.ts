@@ -48,7 +48,7 @@ export function sarifVersionError(doc: Record<string, unknown>): string | undefi
     version !== '2.1.0' &&
     !(typeof version === 'string' && version.startsWith('2.1'))
   )
-    return `unknown SARIF version ${JSON.stringify(version)}; expected "2.1.0"`;
+    return `unknown SARIF version ${typeof version === 'string' ? JSON.stringify(version.slice(0, 40)) : `(a ${Array.isArray(version) ? 'list' : typeof version})`}; expected "2.1.0"`;
   return undefined;
 }
 
@@ -253,7 +253,7 @@ function cwesFrom(rc: RunContext, rule: SarifReportingDescriptor | undefined, re
         const m = CWE_RE.exec(part);
         if (m) out.push(`CWE-${Number(m[1])}`);
       }
-    } else if (Array.isArray(v)) v.forEach(addText);
+    } else if (Array.isArray(v)) v.forEach((x) => typeof x !== 'object' && addText(x)); // one level: hostile nesting
   };
   for (const bag of [rule?.properties, result.properties]) {
     if (!isObj(bag)) continue;
