@@ -295,8 +295,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path6, { windows } = {}) => {
-      const segs = path6.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1668,9 +1668,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
-    var picomatch3 = (glob2, options, returnState = false) => {
+    var picomatch5 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch5(input2, options, returnState));
         const arrayMatcher = (str6) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str6);
@@ -1686,16 +1686,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const regex = isState ? picomatch5.compileRe(glob2, options) : picomatch5.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob: glob2, posix });
+        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex, options, { glob: glob2, posix });
         const result = { glob: glob2, state, regex, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1721,7 +1721,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex, options, { glob: glob2, posix } = {}) => {
+    picomatch5.test = (input2, regex, options, { glob: glob2, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1738,24 +1738,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix);
+          match = picomatch5.matchBase(input2, regex, options, posix);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob2, options, posix = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
+    picomatch5.matchBase = (input2, glob2, options, posix = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch5.makeRe(glob2, options);
       return regex.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch3.isMatch = (str6, patterns, options) => picomatch3(patterns, options)(str6);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch5.isMatch = (str6, patterns, options) => picomatch5(patterns, options)(str6);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse12(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input2, options) => scan(input2, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1766,13 +1766,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1783,9 +1783,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse12(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1794,8 +1794,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
+    picomatch5.constants = constants;
+    module.exports = picomatch5;
   }
 });
 
@@ -1805,14 +1805,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob2, options, returnState = false) {
+    function picomatch5(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
@@ -1829,10 +1829,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -1865,11 +1865,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar;
-    exports2.isSeq = isSeq;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -1893,17 +1893,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path6) {
-      const ctrl = callVisitor(key, node2, visitor, path6);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path6);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1914,13 +1914,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path6);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path6);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1941,17 +1941,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path6) {
-      const ctrl = await callVisitor(key, node2, visitor, path6);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path6);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1962,13 +1962,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path6);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path6);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1995,23 +1995,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path6) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path6);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path6);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path6);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path6);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path6);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path6);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path6, node2) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -2623,10 +2623,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2645,7 +2645,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2675,11 +2675,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -2693,8 +2693,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -2708,8 +2708,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -2727,8 +2727,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -2738,8 +2738,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5254,9 +5254,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5331,14 +5331,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5353,10 +5353,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5367,10 +5367,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5387,13 +5387,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection.isEmptyPath(path6)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -5977,9 +5977,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6015,7 +6015,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6055,7 +6055,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6078,7 +6078,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -6110,7 +6110,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6126,7 +6126,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7354,9 +7354,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7365,23 +7365,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7392,10 +7392,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -8096,7 +8096,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -8119,7 +8119,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter;
+    exports2.LineCounter = LineCounter3;
   }
 });
 
@@ -8130,15 +8130,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8697,14 +8697,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs5, sep: [] });
+                map2.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs5);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -8832,13 +8832,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs5, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs5);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9027,7 +9027,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9053,7 +9053,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -9089,7 +9089,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse12;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument;
+    exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
 });
@@ -9147,6 +9147,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli.ts
+import path10 from "node:path";
 import { parseArgs } from "node:util";
 
 // node_modules/zod/v4/classic/external.js
@@ -9966,10 +9967,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path6) {
-  if (!path6)
+function getElementAtPath(obj, path11) {
+  if (!path11)
     return obj;
-  return path6.reduce((acc, key) => acc?.[key], obj);
+  return path11.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -10309,11 +10310,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path6, issues) {
-  return issues.map((iss) => {
+function prefixIssues(path11, issues2) {
+  return issues2.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path6);
+    iss.path.unshift(path11);
     return iss;
   });
 }
@@ -10332,10 +10333,10 @@ function sizeCaps(defChecks) {
   }
   return caps;
 }
-function attachSchema(issues, start, inst) {
+function attachSchema(issues2, start, inst) {
   var _a3;
-  for (let i = start; i < issues.length; i++) {
-    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  for (let i = start; i < issues2.length; i++) {
+    (_a3 = issues2[i]).schema ?? (_a3.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config2) {
@@ -10775,16 +10776,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path6 = []) => {
+  const processError = (error63, path11 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path11, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
       } else {
-        const fullpath = [...path6, ...issue2.path];
+        const fullpath = [...path11, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -10823,17 +10824,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path6 = []) => {
+  const processError = (error63, path11 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path11, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
       } else {
-        const fullpath = [...path6, ...issue2.path];
+        const fullpath = [...path11, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -10872,8 +10873,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path6) {
+  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path11) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -10890,8 +10891,8 @@ function toDotPath(_path) {
 }
 function prettifyError(error62) {
   const lines = [];
-  const issues = [...error62.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
-  for (const issue2 of issues) {
+  const issues2 = [...error62.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
+  for (const issue2 of issues2) {
     lines.push(`\u2716 ${issue2.message}`);
     if (issue2.path?.length)
       lines.push(`  \u2192 at ${toDotPath(issue2.path)}`);
@@ -10945,21 +10946,21 @@ var _safeParse = (_Err) => (schema, value, _ctx) => {
   return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
 var safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
-function failure(Err, issues, ctx) {
+function failure(Err, issues2, ctx) {
   let error62;
   return {
     success: false,
     get error() {
       if (!error62) {
-        error62 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
-        issues = void 0;
+        error62 = new Err(issues2.map((iss) => finalizeIssue(iss, ctx, config())));
+        issues2 = void 0;
         ctx = void 0;
       }
       return error62;
     },
     set error(e) {
       error62 = e;
-      issues = void 0;
+      issues2 = void 0;
       ctx = void 0;
     }
   };
@@ -14209,8 +14210,8 @@ var NO_ISSUES = [];
 function isRef(value) {
   return value !== null && typeof value === "object";
 }
-function cloneIssues(issues) {
-  return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
+function cloneIssues(issues2) {
+  return issues2.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
 var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
@@ -22370,9 +22371,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label) {
+function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
   }
   return `${value}`;
 }
@@ -25354,8 +25355,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list2 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list2)
+  const list3 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list3)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -26351,8 +26352,8 @@ function _lazyMethod(proto, key, make) {
     }
   });
 }
-var initializer2 = (inst, issues) => {
-  $ZodError.init(inst, issues);
+var initializer2 = (inst, issues2) => {
+  $ZodError.init(inst, issues2);
   inst.name = "ZodError";
   const proto = Object.getPrototypeOf(inst);
   if (_installedErrorProtos.has(proto))
@@ -26364,8 +26365,8 @@ var initializer2 = (inst, issues) => {
     self.issues.push(issue2);
     self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
   });
-  _lazyMethod(proto, "addIssues", (self) => (issues2) => {
-    self.issues.push(...issues2);
+  _lazyMethod(proto, "addIssues", (self) => (issues3) => {
+    self.issues.push(...issues3);
     self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
   });
   Object.defineProperty(proto, "isEmpty", {
@@ -28011,13 +28012,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path6 = ref.slice(1).split("/").filter(Boolean);
-  if (path6.length === 0) {
+  const path11 = ref.slice(1).split("/").filter(Boolean);
+  if (path11.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path6[0] === defsKey) {
-    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
+  if (path11[0] === defsKey) {
+    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -29486,21 +29487,21 @@ async function expandGlobs(patterns, cwd) {
     let found;
     if (!import_picomatch.default.scan(pattern).isGlob) {
       const rel = path.isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, "");
-      let exists = true;
+      let exists2 = true;
       try {
         await fs.lstat(path.resolve(cwd, rel));
       } catch {
-        exists = false;
+        exists2 = false;
       }
-      found = exists ? [rel] : [];
+      found = exists2 ? [rel] : [];
     } else {
       const base = import_picomatch.default.scan(pattern).base;
       const absBase = path.isAbsolute(pattern);
       if (absBase) {
-        const list2 = [];
-        await walk(base, base, list2, 1e5);
+        const list3 = [];
+        await walk(base, base, list3, 1e5);
         const m = (0, import_picomatch.default)(pattern, { dot: true });
-        found = list2.map((f) => path.join(base, f).split(path.sep).join("/")).filter((f) => m(f));
+        found = list3.map((f) => path.join(base, f).split(path.sep).join("/")).filter((f) => m(f));
       } else {
         if (!tree) {
           tree = [];
@@ -29688,6 +29689,15 @@ function parseCsv(text3, file2 = "input") {
   });
   return { headers, rows, cells: nonEmpty.map((r) => r.cells) };
 }
+function csvCell(value) {
+  if (value === null || value === void 0) return "";
+  let s = Array.isArray(value) ? value.join(";") : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+function toCsv(headers, rows) {
+  return [headers.map(csvCell).join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\n") + "\n";
+}
 
 // src/util/json-position.ts
 function lineCol(text3, offset) {
@@ -29857,10 +29867,10 @@ function parseExceptions(text3, file2) {
           file2
         );
       }
-      const list2 = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray(value.exceptions) ? value.exceptions : value == null ? [] : void 0;
-      if (!list2)
+      const list3 = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray(value.exceptions) ? value.exceptions : value == null ? [] : void 0;
+      if (!list3)
         throw new UserError('expected a list of exceptions, or an object with an "exceptions" list', file2);
-      list2.forEach((item, i) => {
+      list3.forEach((item, i) => {
         if (!item || typeof item !== "object" || Array.isArray(item)) {
           errors.push(`${base}: exceptions[${i}]: not a mapping`);
           return;
@@ -30039,17 +30049,17 @@ function evaluateGate(input2) {
       `${blocking.length} open finding(s) at or above the threshold without an active exception (${parts.join(", ")})`
     );
   }
-  const counted = input2.findings.filter(
+  const counted2 = input2.findings.filter(
     (f) => OPEN_STATES.has(f.state) && f.exception_id === null && (policy.scope === "all" || (input2.baselineIds ? !input2.baselineIds.has(f.id) : f.baseline_state === null || f.baseline_state === "new"))
   );
   for (const [key, limit] of Object.entries(policy.max_findings)) {
-    const n = key === "total" ? counted.length : counted.filter((f) => f.severity === key || f.category === key).length;
+    const n = key === "total" ? counted2.length : counted2.filter((f) => f.severity === key || f.category === key).length;
     if (n > limit) {
       reasons.push(
         `${n} ${key === "total" ? "" : key + " "}finding(s), above the limit of ${limit} (max_findings ${key}=${limit})`
       );
       if (key !== "total") {
-        for (const f of counted)
+        for (const f of counted2)
           if ((f.severity === key || f.category === key) && !f.release_blocking) {
             f.release_blocking = true;
             blocking.push(f);
@@ -30086,7 +30096,7 @@ var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 function escapeMarkdown(text3, maxLength = 200) {
   let s = String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ");
   if (s.length > maxLength) s = s.slice(0, maxLength - 1) + "\u2026";
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/([\\`*_{}[\]()!~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/!(?=\d)/g, "!\u200B").replace(/^(\s*)([-+=>])/g, "$1\\$2").replace(/\b(https?):\/\//gi, "$1:\u200B//");
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()!~|])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/!(?=\d)/g, "!\u200B").replace(/^(\s*)([-+=>])/g, "$1\\$2").replace(/\b(https?):\/\//gi, "$1:\u200B//");
 }
 function code(text3, maxLength = 120) {
   let s = String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ").replace(/`/g, "\u02CB");
@@ -32340,16 +32350,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path6 = this._matcher.path;
-    return path6.length > 0 ? path6[path6.length - 1].tag : void 0;
+    const path11 = this._matcher.path;
+    return path11.length > 0 ? path11[path11.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path6 = this._matcher.path;
-    return path6.length > 0 ? path6[path6.length - 1].namespace : void 0;
+    const path11 = this._matcher.path;
+    return path11.length > 0 ? path11[path11.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -32357,9 +32367,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path6 = this._matcher.path;
-    if (path6.length === 0) return void 0;
-    return path6[path6.length - 1].values?.[attrName];
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return void 0;
+    return path11[path11.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -32367,9 +32377,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path6 = this._matcher.path;
-    if (path6.length === 0) return false;
-    const current = path6[path6.length - 1];
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return false;
+    const current = path11[path11.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -32395,18 +32405,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path6 = this._matcher.path;
-    if (path6.length === 0) return -1;
-    return path6[path6.length - 1].position ?? 0;
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return -1;
+    return path11[path11.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path6 = this._matcher.path;
-    if (path6.length === 0) return -1;
-    return path6[path6.length - 1].counter ?? 0;
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return -1;
+    return path11[path11.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -33541,8 +33551,8 @@ function assertContext(context) {
       throw new TypeError("is-unsafe: context must not be an empty array");
     }
     if (Array.isArray(context[0])) {
-      for (const list2 of context) {
-        if (!Array.isArray(list2) || list2.length === 0) {
+      for (const list3 of context) {
+        if (!Array.isArray(list3) || list3.length === 0) {
           throw new TypeError(
             "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
           );
@@ -33560,17 +33570,17 @@ function normalise(context) {
   if (Array.isArray(context[0])) return { lists: context, regex: null };
   return { lists: [context], regex: null };
 }
-function decodedCopy(value, list2) {
-  if (!list2.decodeEntities) return null;
+function decodedCopy(value, list3) {
+  if (!list3.decodeEntities) return null;
   const decoded = decodeEntities(value);
   return decoded === value ? null : decoded;
 }
-function matchList(value, list2) {
-  const label = list2.label ?? "CUSTOM";
-  const decoded = decodedCopy(value, list2);
-  for (const rule of list2) {
+function matchList(value, list3) {
+  const label2 = list3.label ?? "CUSTOM";
+  const decoded = decodedCopy(value, list3);
+  for (const rule of list3) {
     if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
-      return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
+      return { context: label2, id: rule.id, description: rule.description, pattern: rule.pattern };
     }
   }
   return null;
@@ -33580,8 +33590,8 @@ function isUnsafe(value, context) {
   assertContext(context);
   const { lists, regex } = normalise(context);
   if (regex) return regex.test(value);
-  for (const list2 of lists) {
-    if (matchList(value, list2) !== null) return true;
+  for (const list3 of lists) {
+    if (matchList(value, list3) !== null) return true;
   }
   return false;
 }
@@ -34718,10 +34728,10 @@ function severityOf(result, rule, level) {
   return { severity: levelToSeverity(level), severity_source: "level", source_severity: level };
 }
 function suppressionOf(result) {
-  const list2 = Array.isArray(result.suppressions) ? result.suppressions.filter(isObj) : [];
-  if (list2.length === 0) return { suppression: null, suppressed: false };
-  const suppressed = list2.every((s) => s.status === void 0 || s.status === "accepted");
-  const first = list2.find((s) => s.status === void 0 || s.status === "accepted") ?? list2[0];
+  const list3 = Array.isArray(result.suppressions) ? result.suppressions.filter(isObj) : [];
+  if (list3.length === 0) return { suppression: null, suppressed: false };
+  const suppressed = list3.every((s) => s.status === void 0 || s.status === "accepted");
+  const first = list3.find((s) => s.status === void 0 || s.status === "accepted") ?? list3[0];
   return {
     suppressed,
     suppression: {
@@ -34838,7 +34848,24 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     identity_hint: commit ?? null
   };
 }
+function categoryOfTool(toolName2) {
+  const t = toolName2.toLowerCase();
+  if (SECRET_TOOLS.test(t)) return "secret";
+  if (MOBILE_TOOLS.test(t)) return "mobile";
+  if (DAST_TOOLS.test(t)) return "dast";
+  if (IAC_TOOLS.test(t)) return "iac";
+  if (SCA_TOOLS.test(t)) return "sca";
+  if (/codeql|semgrep|bandit|gosec|brakeman|eslint|spotbugs|sonar|snyk ?code|devskim|flawfinder|psalm|phpstan/.test(
+    t
+  ))
+    return "sast";
+  return void 0;
+}
 function finishRun(rc) {
+  if (rc.categories.size === 0) {
+    const c = categoryOfTool(rc.toolName);
+    if (c) rc.categories.add(c);
+  }
   return { ...rc.scan, categories: [...rc.categories].sort() };
 }
 function detect(s) {
@@ -35317,11 +35344,11 @@ var trivyParser = {
 
 // src/parsers/grype/index.ts
 function cvssFrom(records) {
-  const list2 = records.filter(isObj2);
-  list2.sort(
+  const list3 = records.filter(isObj2);
+  list3.sort(
     (a, b) => Number(str2(b.version) ?? 0) - Number(str2(a.version) ?? 0) || Number(str2(b.type) === "Primary") - Number(str2(a.type) === "Primary")
   );
-  for (const c of list2) {
+  for (const c of list3) {
     const m = isObj2(c.metrics) ? c.metrics : {};
     const cv = cvssOf(m.baseScore, c.vector, str2(c.version) ?? null);
     if (cv) return cv;
@@ -35350,7 +35377,7 @@ function matchDraft(m, pointer, image, container, out) {
   const name = str2(a.name) ?? "unknown";
   const version2 = str2(a.version) ?? null;
   const purl = str2(a.purl) ?? null;
-  const path6 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
+  const path11 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
   const description = str2(v.description) ?? related.map((r) => str2(r.description)).find(Boolean) ?? null;
   return {
     title: [id, name, version2].filter(Boolean).join(" "),
@@ -35373,7 +35400,7 @@ function matchDraft(m, pointer, image, container, out) {
       ecosystem: str2(a.type)?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     },
-    location: { file: path6, image },
+    location: { file: path11, image },
     tags: fixState ? [`fix-state:${fixState}`] : [],
     help_uri: str2(v.dataSource) ?? strList(v.urls)[0] ?? null,
     pointer
@@ -35393,7 +35420,7 @@ function parseGrype(doc, ctx) {
   const container = str2(source.type) === "image";
   const target = source.target;
   const image = container ? (isObj2(target) ? str2(target.userInput) ?? strList(target.tags)[0] ?? str2(target.imageID) : str2(target)) ?? null : null;
-  const add = (list2, base, suppressed) => list2.forEach((m, i) => {
+  const add = (list3, base, suppressed) => list3.forEach((m, i) => {
     const pointer = `${base}/${i}`;
     if (!isObj2(m)) {
       out.warnings.push(`${pointer}: not an object; skipped`);
@@ -35830,8 +35857,8 @@ function cvss3BaseScore(vector) {
 
 // src/parsers/osv_scanner/index.ts
 function cvssOfOsv(v) {
-  const list2 = arr(v.severity).filter(isObj2);
-  const pick2 = list2.find((s) => str2(s.type) === "CVSS_V3") ?? list2.find((s) => str2(s.type) === "CVSS_V4") ?? list2[0];
+  const list3 = arr(v.severity).filter(isObj2);
+  const pick2 = list3.find((s) => str2(s.type) === "CVSS_V3") ?? list3.find((s) => str2(s.type) === "CVSS_V4") ?? list3[0];
   const vector = pick2 ? str2(pick2.score) : void 0;
   if (!vector) return null;
   const score = cvss3BaseScore(vector) ?? num(vector);
@@ -36000,7 +36027,7 @@ function vulnDraft4(v, pointer, image) {
   const version2 = str2(v.package_version) ?? null;
   const cvss = cvssFrom2(v);
   const sev = pickSeverity(v.severity, cvss, "medium");
-  const path6 = str2(v.package_path);
+  const path11 = str2(v.package_path);
   const purl = str2(v.package_purl) ?? null;
   return {
     title: [id, name, version2].filter(Boolean).join(" "),
@@ -36022,7 +36049,7 @@ function vulnDraft4(v, pointer, image) {
       ecosystem: str2(v.package_type)?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     },
-    location: { file: path6 && path6.startsWith("/") ? path6 : null, image },
+    location: { file: path11 && path11.startsWith("/") ? path11 : null, image },
     tags: [
       str2(v.feed_group) ? `feed:${String(v.feed_group)}` : "",
       v.inherited_from_base === true ? "base-image" : ""
@@ -36418,8 +36445,8 @@ function cvssVersion(vector) {
 var CVE_RE2 = /^CVE-\d{4}-\d{4,}$/i;
 var GHSA_RE3 = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/i;
 function orderVulnIds(ids) {
-  const rank = (i) => CVE_RE2.test(i) ? 0 : GHSA_RE3.test(i) ? 1 : 2;
-  return [...new Set(ids)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const rank2 = (i) => CVE_RE2.test(i) ? 0 : GHSA_RE3.test(i) ? 1 : 2;
+  return [...new Set(ids)].sort((a, b) => rank2(a) - rank2(b) || a.localeCompare(b));
 }
 function cweNumber(v) {
   if (typeof v === "number") return Number.isInteger(v) && v > 0 ? v : void 0;
@@ -36545,10 +36572,10 @@ function severityOf3(v) {
 }
 var ID_TYPES_NOT_RULES = /^(cve|cwe|ghsa|osvdb|owasp|usn|rhsa|elsa|dsa|alas)$/i;
 function readIdentifiers(v) {
-  const list2 = Array.isArray(v.identifiers) ? v.identifiers.filter(isObj3) : [];
+  const list3 = Array.isArray(v.identifiers) ? v.identifiers.filter(isObj3) : [];
   const vulnIds3 = [];
   const cwe = [];
-  for (const id of list2) {
+  for (const id of list3) {
     const type = str3(id.type)?.toLowerCase() ?? "";
     const value = strOrNum(id.value)?.trim();
     const name = str3(id.name)?.trim();
@@ -36564,7 +36591,7 @@ function readIdentifiers(v) {
       break;
     }
   }
-  const primary = list2.find((i) => !ID_TYPES_NOT_RULES.test(str3(i.type) ?? "") && strOrNum(i.value)) ?? list2.find((i) => strOrNum(i.value));
+  const primary = list3.find((i) => !ID_TYPES_NOT_RULES.test(str3(i.type) ?? "") && strOrNum(i.value)) ?? list3.find((i) => strOrNum(i.value));
   return {
     primary: primary ? { type: str3(primary.type), name: str3(primary.name), value: strOrNum(primary.value) } : void 0,
     vulnIds: orderVulnIds(vulnIds3),
@@ -36621,8 +36648,8 @@ function itemToDraft(fc, v, i) {
   const tags = [];
   if (category === "dast") {
     const host = str3(loc.hostname);
-    const path6 = str3(loc.path);
-    location.url = host ? host.replace(/\/+$/, "") + (path6 ? path6.startsWith("/") ? path6 : `/${path6}` : "") : path6 ?? null;
+    const path11 = str3(loc.path);
+    location.url = host ? host.replace(/\/+$/, "") + (path11 ? path11.startsWith("/") ? path11 : `/${path11}` : "") : path11 ?? null;
     const method = str3(loc.method);
     if (method) tags.push(`method:${method.toUpperCase()}`);
   } else if (category === "container") {
@@ -36665,7 +36692,7 @@ function describeShape(doc) {
   return doc === null ? "null" : `a ${typeof doc}`;
 }
 function parseGitlabReport(doc, file2, kind) {
-  const label = GITLAB_FORMAT[kind];
+  const label2 = GITLAB_FORMAT[kind];
   if (!isObj3(doc) || !Array.isArray(doc.vulnerabilities))
     throw new UserError(
       `not a GitLab ${kind} report: expected an object with a "vulnerabilities" array, found ${describeShape(doc)}`,
@@ -36676,7 +36703,7 @@ function parseGitlabReport(doc, file2, kind) {
   if (declaredType && SCAN_TYPES[declaredType] !== kind) {
     const other = SCAN_TYPES[declaredType];
     throw new UserError(
-      other ? `this is a GitLab ${declaredType} report (scan.type "${declaredType}"), not ${kind}: use --format ${GITLAB_FORMAT[other]}` : `GitLab report type "${declaredType}" is not supported by ${label}`,
+      other ? `this is a GitLab ${declaredType} report (scan.type "${declaredType}"), not ${kind}: use --format ${GITLAB_FORMAT[other]}` : `GitLab report type "${declaredType}" is not supported by ${label2}`,
       file2,
       "/scan/type"
     );
@@ -37252,8 +37279,8 @@ function parseGithubVulnerability(doc, file2) {
         `GitHub GraphQL error response, no data: ${doc.errors.map((e) => (isObj3(e) ? str3(e.message) : void 0) ?? "?").join("; ")}`,
         file2
       );
-    const list2 = detectGithubList({ name: file2, head: "", doc });
-    if (list2?.kind === "code_scanning") {
+    const list3 = detectGithubList({ name: file2, head: "", doc });
+    if (list3?.kind === "code_scanning") {
       const cs = parseCodeScanning(doc, file2);
       cs.warnings.unshift(
         "this is a GitHub code scanning alert list, not Dependabot alerts: read as github_code_scanning"
@@ -37405,8 +37432,8 @@ function endpointUrl(e) {
   if (!host) return str3(e.url);
   const proto = str3(e.protocol);
   const port = strOrNum(e.port);
-  const path6 = str3(e.path);
-  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path6 ? path6.startsWith("/") ? path6 : `/${path6}` : ""}`;
+  const path11 = str3(e.path);
+  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path11 ? path11.startsWith("/") ? path11 : `/${path11}` : ""}`;
 }
 function vulnIdsOf(f) {
   const ids = [];
@@ -38157,14 +38184,14 @@ function parse6(doc, ctx) {
     out.scans.push({ tool: { name: "Checkov", version: version2 }, categories: ["iac"], success: true, errors: [] });
     return out;
   }
-  const list2 = Array.isArray(doc) ? doc : [doc];
+  const list3 = Array.isArray(doc) ? doc : [doc];
   const isList = Array.isArray(doc);
-  if (list2.length === 0 || !list2.some(isReport))
+  if (list3.length === 0 || !list3.some(isReport))
     throw new UserError(
       `not a Checkov JSON report: expected an object (or a list of objects) with "check_type" and "results", found ${describeType(doc)}`,
       ctx.file
     );
-  list2.forEach((rep, ri) => {
+  list3.forEach((rep, ri) => {
     const base = isList ? `/${ri}` : "";
     if (!isReport(rep)) {
       out.warnings.push(`${base || "/"}: not a Checkov report (no check_type/results); skipped`);
@@ -38602,9 +38629,9 @@ function permissions(d, c) {
 }
 function manifest(d, c) {
   const ma = d.manifest_analysis;
-  const list2 = Array.isArray(ma) ? ma : isObj4(ma) ? asArray(ma.manifest_findings) : [];
+  const list3 = Array.isArray(ma) ? ma : isObj4(ma) ? asArray(ma.manifest_findings) : [];
   const base = Array.isArray(ma) ? "/manifest_analysis" : "/manifest_analysis/manifest_findings";
-  list2.forEach((m, i) => {
+  list3.forEach((m, i) => {
     if (!isObj4(m)) {
       c.out.warnings.push(`${base}/${i}: not an object; skipped`);
       return;
@@ -38624,9 +38651,9 @@ function manifest(d, c) {
 }
 function network(d, c) {
   const ns = d.network_security;
-  const list2 = Array.isArray(ns) ? ns : isObj4(ns) ? asArray(ns.network_findings) : [];
+  const list3 = Array.isArray(ns) ? ns : isObj4(ns) ? asArray(ns.network_findings) : [];
   const base = Array.isArray(ns) ? "/network_security" : "/network_security/network_findings";
-  list2.forEach((n, i) => {
+  list3.forEach((n, i) => {
     if (!isObj4(n)) return;
     const desc = str4(n.description) ?? "Network security configuration issue";
     const scope = asArray(n.scope).filter((s) => typeof s === "string").join(", ");
@@ -39310,13 +39337,13 @@ function relPath(p, dirScan) {
   if (!s) return null;
   return dirScan ? s.replace(/^\/+/, "") : s;
 }
-function vulnDrafts(list2, key, ctx, out) {
-  if (list2 === null || list2 === void 0) return;
-  if (!Array.isArray(list2)) {
+function vulnDrafts(list3, key, ctx, out) {
+  if (list3 === null || list3 === void 0) return;
+  if (!Array.isArray(list3)) {
     out.warnings.push(`/result/${key}: not an array; skipped`);
     return;
   }
-  list2.forEach((pkg, i) => {
+  list3.forEach((pkg, i) => {
     if (!isObj5(pkg)) {
       out.warnings.push(`/result/${key}/${i}: not an object; skipped`);
       return;
@@ -39485,8 +39512,8 @@ var STATES2 = {
   SUPPRESSED: { state: "suppressed", reason: "Inspector status SUPPRESSED (suppression rule)" }
 };
 function packagesOf(details) {
-  const list2 = Array.isArray(details.vulnerablePackages) ? details.vulnerablePackages.filter(isObj5) : [];
-  return list2.map((p) => {
+  const list3 = Array.isArray(details.vulnerablePackages) ? details.vulnerablePackages.filter(isObj5) : [];
+  return list3.map((p) => {
     const name = str5(p.name);
     if (!name) return null;
     const version2 = str5(p.version);
@@ -39508,8 +39535,8 @@ function cvssOf4(f, details) {
       vector: str5(adjusted.scoringVector) ?? null,
       version: str5(adjusted.version) ?? null
     };
-  const list2 = Array.isArray(details.cvss) ? details.cvss.filter(isObj5) : [];
-  const best = list2.find((c) => /^3/.test(String(c.version)) && typeof c.baseScore === "number") ?? list2.find((c) => typeof c.baseScore === "number");
+  const list3 = Array.isArray(details.cvss) ? details.cvss.filter(isObj5) : [];
+  const best = list3.find((c) => /^3/.test(String(c.version)) && typeof c.baseScore === "number") ?? list3.find((c) => typeof c.baseScore === "number");
   return best ? { score: best.baseScore, vector: str5(best.scoringVector) ?? null, version: str5(best.version) ?? null } : null;
 }
 function findingToDraft2(f, pointer, warnings) {
@@ -39659,7 +39686,7 @@ function occurrencesOf(doc) {
     if (groups === void 0 || groups === null) return [];
     if (!isObj5(groups)) return void 0;
     return Object.entries(groups).flatMap(
-      ([group, list2]) => Array.isArray(list2) ? list2.map((occ, i) => ({
+      ([group, list3]) => Array.isArray(list3) ? list3.map((occ, i) => ({
         occ,
         pointer: `/package_vulnerability_summary/vulnerabilities/${group}/${i}`,
         group
@@ -39674,9 +39701,9 @@ function occurrencesOf(doc) {
 function detect23(s) {
   const d = s.doc;
   if (isObj5(d) && isObj5(d.package_vulnerability_summary)) return 1;
-  const list2 = isObj5(d) && Array.isArray(d.occurrences) ? d.occurrences : Array.isArray(d) ? d : void 0;
-  if (!list2 || list2.length === 0) return 0;
-  const first = list2.slice(0, 5).filter(isObj5);
+  const list3 = isObj5(d) && Array.isArray(d.occurrences) ? d.occurrences : Array.isArray(d) ? d : void 0;
+  if (!list3 || list3.length === 0) return 0;
+  const first = list3.slice(0, 5).filter(isObj5);
   const grafeas = first.every((o) => typeof o.noteName === "string" && typeof o.kind === "string");
   return grafeas && first.some(isOccurrence) ? 0.95 : 0;
 }
@@ -39700,11 +39727,11 @@ function occurrenceToDraft(o, pointer, group, warnings) {
   const noteId = note?.split("/").pop();
   const short = str5(v.shortDescription);
   const vulnId = [short, noteId].find((x) => x && VULN_ID_RE.test(x)) ?? short ?? noteId;
-  const issues = Array.isArray(v.packageIssue) ? v.packageIssue.filter(isObj5) : [];
-  if (issues.length > 1)
-    warnings.push(`${pointer}: ${issues.length} package issues; the record names the first`);
-  const pkg = packageOf2(issues[0]);
-  const word = str5(v.effectiveSeverity) ?? str5(issues[0]?.effectiveSeverity) ?? str5(v.severity) ?? (group && group !== "None" ? group : void 0);
+  const issues2 = Array.isArray(v.packageIssue) ? v.packageIssue.filter(isObj5) : [];
+  if (issues2.length > 1)
+    warnings.push(`${pointer}: ${issues2.length} package issues; the record names the first`);
+  const pkg = packageOf2(issues2[0]);
+  const word = str5(v.effectiveSeverity) ?? str5(issues2[0]?.effectiveSeverity) ?? str5(v.severity) ?? (group && group !== "None" ? group : void 0);
   const severity = cloudSeverity(word === "SEVERITY_UNSPECIFIED" ? void 0 : word, v.cvssScore, "info");
   const score = typeof v.cvssScore === "number" && v.cvssScore >= 0 && v.cvssScore <= 10 ? v.cvssScore : null;
   const vector = /CVSS:[0-9.]+\/[A-Z:/]+/.exec(str5(v.longDescription) ?? "")?.[0] ?? null;
@@ -39712,7 +39739,7 @@ function occurrenceToDraft(o, pointer, group, warnings) {
   const name = str5(o.name);
   const project = /^projects\/([^/]+)/.exec(name ?? "")?.[1] ?? null;
   const region = /\/locations\/([^/]+)/.exec(name ?? "")?.[1] ?? null;
-  const file2 = issues[0] && Array.isArray(issues[0].fileLocation) ? str5(issues[0].fileLocation[0]?.filePath) : void 0;
+  const file2 = issues2[0] && Array.isArray(issues2[0].fileLocation) ? str5(issues2[0].fileLocation[0]?.filePath) : void 0;
   const related = Array.isArray(v.relatedUrls) ? v.relatedUrls.find((u) => isObj5(u) && str5(u.url)) : void 0;
   return {
     title: [vulnId ?? "vulnerability", pkg?.name].filter(Boolean).join(" - "),
@@ -39742,14 +39769,14 @@ function occurrenceToDraft(o, pointer, group, warnings) {
   };
 }
 function parseGcloudArtifactScan(doc, ctx) {
-  const list2 = occurrencesOf(doc);
-  if (!list2)
+  const list3 = occurrencesOf(doc);
+  if (!list3)
     throw new UserError(
       'not a Google Artifact Analysis export: expected an object with "package_vulnerability_summary" (gcloud artifacts docker images describe --show-package-vulnerability --format=json), an "occurrences" array, or a JSON array of occurrences',
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  for (const { occ, pointer, group } of list2) {
+  for (const { occ, pointer, group } of list3) {
     if (!isObj5(occ)) {
       out.warnings.push(`${pointer}: occurrence is not an object; skipped`);
       continue;
@@ -40182,8 +40209,8 @@ function stateOf5(f) {
   return { state: "open", reason: null };
 }
 function packagesOf2(v) {
-  const list2 = Array.isArray(v.VulnerablePackages) ? v.VulnerablePackages.filter(isObj5) : [];
-  return list2.map((p) => {
+  const list3 = Array.isArray(v.VulnerablePackages) ? v.VulnerablePackages.filter(isObj5) : [];
+  return list3.map((p) => {
     const name = str5(p.Name);
     if (!name) return null;
     const version2 = str5(p.Version);
@@ -40198,8 +40225,8 @@ function packagesOf2(v) {
   }).filter((p) => p !== null);
 }
 function cvssOf5(v) {
-  const list2 = v && Array.isArray(v.Cvss) ? v.Cvss.filter(isObj5) : [];
-  const best = list2.find((c) => typeof c.BaseScore === "number");
+  const list3 = v && Array.isArray(v.Cvss) ? v.Cvss.filter(isObj5) : [];
+  const best = list3.find((c) => typeof c.BaseScore === "number");
   if (!best) return null;
   const score = best.BaseScore;
   return score >= 0 && score <= 10 ? { score, vector: str5(best.BaseVector) ?? null, version: str5(best.Version) ?? null } : null;
@@ -40215,8 +40242,8 @@ function findingToDrafts(f, pointer, warnings) {
   const account = str5(f.AwsAccountId) ?? arnParts(resourceId ?? void 0).account;
   const region = str5(res0?.Region) ?? str5(f.Region) ?? arnParts(resourceId ?? void 0).region;
   const sevObj = isObj5(f.Severity) ? f.Severity : {};
-  const label = str5(sevObj.Label) ?? str5(isObj5(f.FindingProviderFields?.Severity) ? f.FindingProviderFields.Severity.Label : void 0);
-  let sev = cloudSeverity(label, void 0);
+  const label2 = str5(sevObj.Label) ?? str5(isObj5(f.FindingProviderFields?.Severity) ? f.FindingProviderFields.Severity.Label : void 0);
+  let sev = cloudSeverity(label2, void 0);
   if (sev.severity_source === "default" && typeof sevObj.Normalized === "number") {
     sev = {
       severity: cvssToSeverity(sevObj.Normalized / 10),
@@ -40435,8 +40462,8 @@ function identityScheme(category) {
 }
 function canonicalVulnId(ids) {
   const norm2 = [...new Set(ids.map((i) => i.trim()).filter(Boolean))];
-  const rank = (i) => /^CVE-/i.test(i) ? 0 : /^GHSA-/i.test(i) ? 1 : 2;
-  norm2.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const rank2 = (i) => /^CVE-/i.test(i) ? 0 : /^GHSA-/i.test(i) ? 1 : 2;
+  norm2.sort((a, b) => rank2(a) - rank2(b) || a.localeCompare(b));
   return norm2[0]?.toUpperCase() ?? null;
 }
 function normalizeTarget(t) {
@@ -41125,6 +41152,3234 @@ async function runNormalize(o) {
   return readable === 0 && o.files.length > 0 ? 2 : 0;
 }
 
+// src/commands/aggregate.ts
+import { promises as fs5 } from "node:fs";
+import path8 from "node:path";
+
+// src/schema/dictionary.ts
+var DICTIONARY_VERSION = 1;
+var METRIC_IDS = [
+  "critical_over_sla",
+  "high_over_sla",
+  "new_findings",
+  "closed_findings",
+  "time_to_remediate",
+  "open_backlog",
+  "fixed_within_sla",
+  "release_pass_rate",
+  "exception_volume",
+  "scanner_coverage",
+  "pipeline_adoption",
+  "ownership_coverage"
+];
+var MetricId = external_exports.enum(METRIC_IDS);
+var days = external_exports.number().int().min(0).max(3650);
+var SlaDays = external_exports.object({
+  critical: days.optional(),
+  high: days.optional(),
+  medium: days.optional(),
+  low: days.optional(),
+  info: days.optional()
+}).strict();
+var Tier = external_exports.object({
+  /** Tier id as written in the inventory (`tier-1`). */
+  id: external_exports.string().trim().min(1),
+  /** What puts an application in this tier. */
+  description: external_exports.string().default(""),
+  /** Controls an application of this tier must run to count as covered. */
+  required_controls: external_exports.array(external_exports.enum(CONTROLS)).default([])
+}).strict();
+var MetricDefinition = external_exports.object({
+  id: MetricId,
+  /** Set false to leave a metric off the report. */
+  enabled: external_exports.boolean().default(true),
+  /** Person or team accountable for moving the number. */
+  owner: external_exports.string().trim().min(1),
+  /** One sentence: why leadership should care. */
+  why: external_exports.string().trim().min(1)
+}).strict();
+var NoisyRule = external_exports.object({
+  /** Tool name as in `source_tool` (case-insensitive). */
+  tool: external_exports.string().trim().min(1),
+  /** Rule id glob (`generic.secrets.*`); absent = the whole tool. */
+  rule: external_exports.string().trim().optional(),
+  reason: external_exports.string().default("")
+}).strict();
+var MappingRule = external_exports.object({
+  /** Application (inventory `application`) the matching findings belong to. */
+  application: external_exports.string().trim().min(1),
+  /** Conditions, all of which must hold: globs on repo, account, product, file path, image; a tool name. */
+  repo: external_exports.string().optional(),
+  account: external_exports.string().optional(),
+  product: external_exports.string().optional(),
+  path: external_exports.string().optional(),
+  image: external_exports.string().optional(),
+  tool: external_exports.string().optional(),
+  reason: external_exports.string().default("")
+}).strict().refine((r) => r.repo || r.account || r.product || r.path || r.image || r.tool, {
+  message: "a mapping rule needs at least one condition (repo, account, product, path, image or tool)"
+});
+var Dictionary = external_exports.object({
+  version: external_exports.literal(DICTIONARY_VERSION).default(DICTIONARY_VERSION),
+  /** What counts as an application (printed in the report). */
+  application: external_exports.object({
+    definition: external_exports.string().default("An entry of the inventory: a deployable product with an owner."),
+    /** Which inventory environments count (empty = all). */
+    environments: external_exports.array(external_exports.string()).default([])
+  }).strict().default({
+    definition: "An entry of the inventory: a deployable product with an owner.",
+    environments: []
+  }),
+  tiers: external_exports.array(Tier).min(1),
+  /** Tier assumed for applications with none in the inventory. */
+  default_tier: external_exports.string().trim().min(1),
+  critical: external_exports.object({
+    definition: external_exports.string().default("Severity critical after normalization (CVSS \u2265 9.0 or the tool says critical)."),
+    /** Lowest severity that counts as critical for the "critical" metric (normally `critical`). */
+    min_severity: external_exports.enum(SEVERITIES).default("critical")
+  }).strict(),
+  /** Which date starts the remediation clock: first_seen (earliest observation or platform created date) or first_observed (our first observation only). */
+  remediation_clock: external_exports.enum(["first_seen", "first_observed"]).default("first_seen"),
+  /** Event kinds whose gate evaluations count as releases. */
+  release_events: external_exports.array(external_exports.enum(EVENT_KINDS)).min(1).default(["release"]),
+  coverage: external_exports.object({
+    /** A control counts as covered when it ran successfully within this many days of the period end. */
+    freshness_days: external_exports.number().int().min(1).max(366).default(30)
+  }).strict(),
+  /** Repos with no collection run within this many days are stale (pipeline adoption, distortion review). */
+  adoption_window_days: external_exports.number().int().min(1).max(366).default(30),
+  sla: external_exports.object({
+    preset: external_exports.enum(["default", "fedramp", "pci"]).default("default"),
+    /** Overrides of the preset's days per severity. */
+    days: SlaDays.default({}),
+    /** Per-tier overrides, e.g. `tier-1: {critical: 3}`. */
+    tiers: external_exports.record(external_exports.string(), SlaDays).default({}),
+    /** CISA KEV catalog JSON; its due dates cap the SLA of listed CVEs. */
+    kev_file: external_exports.string().optional()
+  }).strict(),
+  /** Share of severities inferred from SARIF `level` or a default above which severity metrics drop to B. */
+  inferred_severity_threshold: external_exports.number().min(0).max(1).default(0.2),
+  metrics: external_exports.array(MetricDefinition).min(1),
+  noisy: external_exports.array(NoisyRule).default([]),
+  mapping: external_exports.array(MappingRule).default([]),
+  /** Categories treated as infrastructure in the distortion review. */
+  infrastructure_categories: external_exports.array(external_exports.enum(CATEGORIES)).default(["cloud", "iac", "container"])
+}).strict();
+
+// src/schema/metrics.ts
+var METRICS_SCHEMA_VERSION = 1;
+var BreakdownRow = external_exports.object({
+  /** Tier id, application name, severity, control, age bucket, ... */
+  key: external_exports.string(),
+  value: external_exports.number().nullable(),
+  /** Extra columns of the row (numerator, denominator, per-severity counts, ...). */
+  detail: external_exports.record(external_exports.string(), external_exports.union([external_exports.number(), external_exports.string(), external_exports.null()])).optional()
+});
+var Breakdown = external_exports.object({
+  /** `tier`, `application`, `severity`, `age`, `control`, `owner_source`, ... */
+  dimension: external_exports.string(),
+  title: external_exports.string(),
+  rows: external_exports.array(BreakdownRow)
+});
+var Confidence = external_exports.object({
+  label: ConfidenceLabel,
+  /** Which inputs lowered the label (empty for A). */
+  reasons: external_exports.array(external_exports.string())
+});
+var TrendPoint = external_exports.object({ month: external_exports.string(), value: external_exports.number().nullable() });
+var MetricResult = external_exports.object({
+  id: MetricId,
+  title: external_exports.string(),
+  unit: external_exports.enum(["count", "percent", "days"]),
+  owner: external_exports.string(),
+  why: external_exports.string(),
+  /** How it is computed, with the dictionary values it used. */
+  definition: external_exports.string(),
+  /** ok, or no_data when the month had no input for it (never reported as zero). */
+  status: external_exports.enum(["ok", "no_data"]),
+  value: external_exports.number().nullable(),
+  /** Further numbers of the metric (mean and median, numerator and denominator, ...). */
+  secondary: external_exports.record(external_exports.string(), external_exports.number().nullable()),
+  /** Last month's value from history, when known. */
+  previous: external_exports.number().nullable(),
+  change: external_exports.number().nullable(),
+  /** Up to six months, oldest first, this month last. */
+  trend: external_exports.array(TrendPoint),
+  /** Whether a higher value is better (for the trend arrow). */
+  higher_is_better: external_exports.boolean(),
+  confidence: Confidence,
+  caveats: external_exports.array(external_exports.string()),
+  breakdowns: external_exports.array(Breakdown)
+});
+var DistortionItem = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  count: external_exports.number().int(),
+  /** Examples and explanations, one line each (at most 20). */
+  detail: external_exports.array(external_exports.string())
+});
+var DataSource = external_exports.object({
+  kind: external_exports.enum(["collected", "platform", "manual", "inventory", "exceptions", "dictionary", "history"]),
+  name: external_exports.string(),
+  /** Records, rows or runs read from it. */
+  count: external_exports.number().int(),
+  confidence: ConfidenceLabel.nullable(),
+  note: external_exports.string().nullable()
+});
+var MetricsDocument = external_exports.object({
+  schema_version: external_exports.literal(METRICS_SCHEMA_VERSION),
+  generator: external_exports.object({ name: external_exports.literal("product-security-metrics"), version: external_exports.string() }),
+  /** Reporting month, YYYY-MM (UTC). */
+  month: external_exports.string(),
+  /** Period start (inclusive) and end (exclusive), ISO 8601 UTC. The as-of instant is the period end. */
+  period: external_exports.object({ start: external_exports.string(), end: external_exports.string() }),
+  dictionary: external_exports.object({ source: external_exports.string(), sha256: external_exports.string() }),
+  /** The definitions used, as printed in the report. */
+  definitions: external_exports.array(external_exports.object({ term: external_exports.string(), value: external_exports.string() })),
+  metrics: external_exports.array(MetricResult),
+  distortion: external_exports.array(DistortionItem),
+  sources: external_exports.array(DataSource),
+  /** Input problems (file, row/line, field) that the run worked around. */
+  problems: external_exports.array(external_exports.string()),
+  counts: external_exports.object({
+    /** Records read (scanner events). */
+    records: external_exports.number().int(),
+    /** Distinct findings after dedup. */
+    findings: external_exports.number().int(),
+    open: external_exports.number().int(),
+    unmapped: external_exports.number().int(),
+    duplicates_merged: external_exports.number().int(),
+    duplicates_linked: external_exports.number().int()
+  })
+});
+var AggregateFields = external_exports.object({
+  /** `repo-or-product|identity id`: one line per finding per repo. */
+  key: external_exports.string(),
+  application: external_exports.string().nullable(),
+  /** How the application was found: rule, repo, account, product, none. */
+  mapping: external_exports.enum(["rule", "repo", "account", "product", "none"]),
+  mapping_reason: external_exports.string(),
+  tier: external_exports.string().nullable(),
+  first_observed: external_exports.string(),
+  reopened: external_exports.number().int(),
+  /** Distinct `origin:tool` pairs that reported it. */
+  reporters: external_exports.array(external_exports.string()),
+  duplicate_of: external_exports.string().nullable(),
+  duplicate_reason: external_exports.string().nullable(),
+  clock_start: external_exports.string(),
+  sla_days: external_exports.number().int().nullable(),
+  due: external_exports.string().nullable(),
+  overdue: external_exports.boolean(),
+  age_days: external_exports.number().int(),
+  noisy: external_exports.boolean()
+});
+var AggregatedFinding = Finding.extend({ aggregate: AggregateFields });
+
+// src/inventory/load.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import path6 from "node:path";
+
+// src/schema/inventory.ts
+var list2 = external_exports.union([external_exports.array(external_exports.string()), external_exports.string()]).transform((v) => (Array.isArray(v) ? v : v.split(/[;,\s]+/)).map((s) => s.trim()).filter(Boolean));
+var yesNo = external_exports.union([external_exports.boolean(), external_exports.string()]).transform((v, ctx) => {
+  if (typeof v === "boolean") return v;
+  const s = v.trim().toLowerCase();
+  if (["yes", "y", "true", "1"].includes(s)) return true;
+  if (["no", "n", "false", "0", ""].includes(s)) return false;
+  ctx.addIssue({ code: "custom", message: `must be yes or no, found "${v}"` });
+  return external_exports.NEVER;
+});
+var optText = external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v).trim()).transform((s) => s === "" ? void 0 : s).optional();
+var InventoryRow = external_exports.object({
+  /** Application (product) name; findings, coverage and ownership are reported per application. */
+  application: external_exports.string().trim().min(1, "is required"),
+  /** Service or component inside the application. */
+  service: optText,
+  /** Accountable team or person (e.g. `@acme/payments-team`). */
+  owner: optText,
+  /** Business tier (an id of the dictionary's `tiers`). */
+  tier: optText,
+  environment: optText,
+  /** Repos (`owner/name` or `group/project`) whose findings belong to this application. */
+  repos: list2.default([]),
+  /** Cloud accounts, subscriptions or projects whose findings belong to this application. */
+  cloud_accounts: list2.default([]),
+  /** API exposure: `public`, `partner`, `internal`, `none`. */
+  api_exposure: optText,
+  mobile: yesNo.default(false)
+});
+
+// src/inventory/load.ts
+var ALIASES2 = {
+  app: "application",
+  application_name: "application",
+  product: "application",
+  name: "application",
+  component: "service",
+  team: "owner",
+  owners: "owner",
+  owner_team: "owner",
+  business_tier: "tier",
+  criticality: "tier",
+  env: "environment",
+  repo: "repos",
+  repositories: "repos",
+  repository: "repos",
+  projects: "cloud_accounts",
+  accounts: "cloud_accounts",
+  cloud_account: "cloud_accounts",
+  subscriptions: "cloud_accounts",
+  cloud_accounts_subscriptions_projects: "cloud_accounts",
+  api: "api_exposure",
+  exposure: "api_exposure",
+  is_mobile: "mobile",
+  mobile_app: "mobile"
+};
+function normKey2(k) {
+  const t = k.trim().toLowerCase().replace(/[\s\-/]+/g, "_");
+  return ALIASES2[t] ?? t;
+}
+function toEntry(raw, where, errors) {
+  const row = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (k === "__line" || v === null || v === void 0) continue;
+    row[normKey2(k)] = v;
+  }
+  const r = InventoryRow.safeParse(row);
+  if (!r.success) {
+    for (const issue2 of r.error.issues)
+      errors.push(`${where}: field "${issue2.path.join(".") || "?"}": ${issue2.message}`);
+    return void 0;
+  }
+  const d = r.data;
+  return {
+    application: d.application,
+    ...d.service ? { service: d.service } : {},
+    ...d.owner ? { owner: d.owner, owner_source: "inventory" } : {},
+    ...d.tier ? { tier: d.tier } : {},
+    ...d.environment ? { environment: d.environment } : {},
+    repos: d.repos,
+    cloud_accounts: d.cloud_accounts,
+    ...d.api_exposure ? { api_exposure: d.api_exposure } : {},
+    mobile: d.mobile,
+    source: where
+  };
+}
+function parseInventory(text3, file2) {
+  const errors = [];
+  const entries = [];
+  const base = path6.basename(file2);
+  const ext = path6.extname(file2).toLowerCase();
+  const push = (raw, where) => {
+    const e = toEntry(raw, where, errors);
+    if (e) entries.push(e);
+  };
+  if (ext === ".csv" || ext === ".tsv") {
+    for (const row of parseCsv(text3, file2).rows) push(row, `${base}:${row.__line}`);
+  } else {
+    const lc = new import_yaml2.LineCounter();
+    const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: lc });
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0];
+      const pos = e.linePos?.[0];
+      throw new UserError(
+        `invalid ${ext === ".json" ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`,
+        file2,
+        pos ? `${pos.line}:${pos.col}` : void 0
+      );
+    }
+    let seq = doc.contents;
+    if ((0, import_yaml2.isMap)(seq)) {
+      const key = ["applications", "inventory", "services"].find((k) => doc.has(k));
+      seq = key ? doc.get(key, true) : null;
+    }
+    if (seq === null || seq === void 0) return { entries, errors };
+    if (!(0, import_yaml2.isSeq)(seq))
+      throw new UserError('expected a list of applications, or an object with an "applications" list', file2);
+    seq.items.forEach((item, i) => {
+      const line = item && typeof item === "object" && "range" in item && item.range ? lc.linePos(item.range[0]).line : void 0;
+      const where = line ? `${base}:${line}` : `${base}#${i + 1}`;
+      const value = item?.toJSON?.() ?? item;
+      if (!value || typeof value !== "object" || Array.isArray(value)) {
+        errors.push(`${where}: applications[${i}]: not a mapping`);
+        return;
+      }
+      push(value, where);
+    });
+  }
+  const seen = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    const k = `${e.application.toLowerCase()}|${(e.service ?? "").toLowerCase()}`;
+    const prev = seen.get(k);
+    if (prev)
+      errors.push(
+        `${e.source}: field "application": "${e.application}${e.service ? `/${e.service}` : ""}" is also listed at ${prev}`
+      );
+    else seen.set(k, e.source);
+  }
+  return { entries, errors };
+}
+
+// src/metrics/period.ts
+var MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+function isMonth(s) {
+  return MONTH_RE.test(s);
+}
+function periodOf(month) {
+  const m = MONTH_RE.exec(month);
+  if (!m) throw new Error(`invalid month "${month}" (expected YYYY-MM)`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]) - 1;
+  return { month, start: new Date(Date.UTC(y, mo, 1)), end: new Date(Date.UTC(y, mo + 1, 1)) };
+}
+function previousMonth(month) {
+  const p = periodOf(month);
+  const d = new Date(p.start.getTime() - 1);
+  return monthOf(d);
+}
+function monthOf(d) {
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+function lastFullMonth(now) {
+  return previousMonth(monthOf(now));
+}
+function monthsEndingWith(month, n) {
+  const out = [month];
+  while (out.length < n) out.unshift(previousMonth(out[0]));
+  return out;
+}
+var DAY_MS = 864e5;
+function toTime(s) {
+  if (!s) return NaN;
+  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
+}
+function inPeriod(s, p) {
+  const t = toTime(s);
+  return Number.isFinite(t) && t >= p.start.getTime() && t < p.end.getTime();
+}
+function daysBetween(from, to) {
+  const a = typeof from === "number" ? from : toTime(from);
+  const b = to instanceof Date ? to.getTime() : typeof to === "number" ? to : toTime(to);
+  return Math.max(0, Math.floor((b - a) / DAY_MS));
+}
+function isoDay(t) {
+  const d = t instanceof Date ? t : new Date(typeof t === "number" ? t : toTime(t));
+  return d.toISOString().slice(0, 10);
+}
+function median(xs) {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+function mean(xs) {
+  return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+function round(x, digits = 1) {
+  if (x === null || !Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+// src/metrics/lifecycle.ts
+var CLOSED = /* @__PURE__ */ new Set(["fixed", "false_positive", "not_applicable"]);
+function isClosedState(s) {
+  return CLOSED.has(s);
+}
+function entryKey(f) {
+  return `${(f.repo ?? f.product ?? "").toLowerCase()}|${f.id}`;
+}
+function scopeKey(repo, tool, control) {
+  return `${(repo ?? "").toLowerCase()}|${tool.trim().toLowerCase()}|${control}`;
+}
+function findingScope(f) {
+  return scopeKey(f.repo ?? f.product, f.source_tool, controlOf(f.category) ?? "other");
+}
+function runScopes(run) {
+  const repo = run.repo ?? run.product;
+  const toolsByFile = new Map(run.inputs.map((i) => [i.path, (i.tool ?? "").split(", ").filter(Boolean)]));
+  const out = /* @__PURE__ */ new Set();
+  for (const [control, cov] of Object.entries(run.coverage)) {
+    for (const ev of cov.evidence) {
+      if (ev.status !== "ok") continue;
+      const tools = toolsByFile.get(ev.file) ?? cov.tools.map((t) => t.name);
+      for (const tool of tools) out.add(scopeKey(repo, tool, control));
+    }
+  }
+  return [...out].sort();
+}
+function isMainlineRun(run) {
+  const k = run.event.kind;
+  if (k === "pull_request") return false;
+  if (k === "other" && run.ref?.startsWith("refs/heads/") && run.default_branch)
+    return run.ref === `refs/heads/${run.default_branch}`;
+  return true;
+}
+function earliest(a, b) {
+  if (!b) return a;
+  const tb = toTime(b);
+  return Number.isFinite(tb) && tb < toTime(a) ? new Date(tb).toISOString() : a;
+}
+function reporterOf(origin, f) {
+  return `${origin}:${f.source_tool}`;
+}
+function cloneEntries(entries) {
+  const m = /* @__PURE__ */ new Map();
+  for (const e of entries) m.set(e.key, { ...e, scopes: { ...e.scopes }, reporters: [...e.reporters] });
+  return m;
+}
+function observe(entries, f, at, origin, stats) {
+  const key = entryKey(f);
+  let e = entries.get(key);
+  const scope = findingScope(f);
+  if (!e) {
+    e = {
+      key,
+      id: f.id,
+      repo: f.repo ?? f.product,
+      first_seen: earliest(at, f.first_seen),
+      first_observed: at,
+      last_seen: at,
+      closed_at: null,
+      state: "open",
+      state_reason: null,
+      reopened: 0,
+      scopes: {},
+      reporters: [],
+      origin,
+      confidence: f.confidence,
+      finding: f
+    };
+    entries.set(key, e);
+  }
+  e.first_seen = earliest(e.first_seen, f.first_seen);
+  e.last_seen = toTime(at) > toTime(e.last_seen) ? at : e.last_seen;
+  e.scopes[scope] = at;
+  const rep = reporterOf(origin, f);
+  if (!e.reporters.includes(rep)) e.reporters = [...e.reporters, rep].sort();
+  e.finding = f;
+  e.origin = origin;
+  e.confidence = f.confidence;
+  if (f.state === "open" || f.state === "suppressed" || f.state === "accepted_risk") {
+    if (isClosedState(e.state)) {
+      e.reopened++;
+      stats.reopened++;
+      e.closed_at = null;
+    }
+    e.state = f.state;
+    e.state_reason = f.state_reason;
+  } else if (f.state !== "duplicate") {
+    if (!isClosedState(e.state)) e.closed_at = f.closed_at ?? at;
+    e.state = f.state;
+    e.state_reason = f.state_reason;
+  }
+  return e;
+}
+function advanceLifecycle(input2) {
+  const { period } = input2;
+  const end = period.end.getTime();
+  const after = input2.prior ? toTime(input2.prior.as_of) : -Infinity;
+  const entries = cloneEntries(input2.prior?.entries ?? []);
+  const stats = {
+    records: 0,
+    mergedWithinObservation: 0,
+    observations: 0,
+    reopened: 0,
+    closedByRule: 0
+  };
+  const byScope = /* @__PURE__ */ new Map();
+  for (const e of entries.values()) for (const s of Object.keys(e.scopes)) addScope(byScope, s, e.key);
+  const obs = input2.observations.filter((o) => {
+    const t = toTime(o.at);
+    return Number.isFinite(t) && t > after && t < end;
+  }).sort((a, b) => toTime(a.at) - toTime(b.at) || a.name.localeCompare(b.name));
+  for (const o of obs) {
+    stats.observations++;
+    const at = new Date(toTime(o.at)).toISOString();
+    const seen = /* @__PURE__ */ new Set();
+    for (const f of o.findings) {
+      stats.records++;
+      const key = entryKey(f);
+      if (seen.has(key)) stats.mergedWithinObservation++;
+      seen.add(key);
+      const e = observe(entries, f, at, o.origin, stats);
+      addScope(byScope, findingScope(f), e.key);
+    }
+    for (const scope of o.successScopes) {
+      for (const key of byScope.get(scope) ?? []) {
+        if (seen.has(key)) continue;
+        const e = entries.get(key);
+        if (isClosedState(e.state) || e.state === "accepted_risk") continue;
+        const lastHere = e.scopes[scope];
+        if (!lastHere || toTime(lastHere) >= toTime(at)) continue;
+        delete e.scopes[scope];
+        byScope.get(scope)?.delete(key);
+        if (Object.keys(e.scopes).length === 0) {
+          e.state = "fixed";
+          e.closed_at = at;
+          e.state_reason = `not reported by the successful ${scope.split("|")[1]} run of ${o.name}`;
+          stats.closedByRule++;
+        }
+      }
+    }
+  }
+  for (const f of input2.platform) applyPlatform(entries, f, end, stats);
+  return { entries: [...entries.values()].sort((a, b) => a.key.localeCompare(b.key)), stats };
+}
+function addScope(byScope, scope, key) {
+  let s = byScope.get(scope);
+  if (!s) byScope.set(scope, s = /* @__PURE__ */ new Set());
+  s.add(key);
+}
+function applyPlatform(entries, f, end, stats) {
+  const created = toTime(f.first_seen);
+  if (Number.isFinite(created) && created >= end) return;
+  stats.records++;
+  const closed = toTime(f.closed_at);
+  const closedBeforeEnd = Number.isFinite(closed) && closed < end;
+  const seenAt = new Date(
+    Math.min(end - 1, Number.isFinite(toTime(f.last_seen)) ? toTime(f.last_seen) : end - 1)
+  ).toISOString();
+  const asOfEnd = f.state !== "open" && Number.isFinite(closed) && !closedBeforeEnd ? { ...f, state: "open", closed_at: null } : f;
+  const prev = entries.get(entryKey(f));
+  if (prev && isClosedState(asOfEnd.state) && closedBeforeEnd && toTime(prev.last_seen) > closed && prev.state === "open")
+    return;
+  const e = observe(entries, asOfEnd, seenAt, "platform", stats);
+  if (isClosedState(asOfEnd.state) && asOfEnd.closed_at) e.closed_at = new Date(closed).toISOString();
+}
+
+// src/inventory/mapping.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+function normRepo(r) {
+  return r.trim().toLowerCase().replace(/^https?:\/\/[^/]+\//, "").replace(/\.git$/, "").replace(/\/+$/, "");
+}
+function buildApplications(entries, dict, errors) {
+  const tiers = new Set(dict.tiers.map((t) => t.id));
+  const envs = new Set(dict.application.environments.map((e) => e.toLowerCase()));
+  const apps = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    if (envs.size > 0 && e.environment && !envs.has(e.environment.toLowerCase())) continue;
+    const k = e.application.toLowerCase();
+    let a = apps.get(k);
+    if (!a) {
+      a = {
+        name: e.application,
+        tier: dict.default_tier,
+        tier_source: "default",
+        owner: null,
+        owner_source: null,
+        repos: [],
+        cloud_accounts: [],
+        services: [],
+        environments: [],
+        mobile: false,
+        api_exposure: null,
+        sources: []
+      };
+      apps.set(k, a);
+    }
+    a.sources.push(e.source);
+    if (e.tier) {
+      if (!tiers.has(e.tier))
+        errors.push(
+          `${e.source}: field "tier": "${e.tier}" is not a tier of the dictionary (${[...tiers].join(", ")}); ${e.application} is counted as ${dict.default_tier}`
+        );
+      else if (a.tier_source === "default" || rank(dict, e.tier) < rank(dict, a.tier)) {
+        a.tier = e.tier;
+        a.tier_source = "inventory";
+      }
+    }
+    if (e.owner) {
+      if (a.owner && a.owner !== e.owner)
+        errors.push(
+          `${e.source}: field "owner": ${e.application} already has owner "${a.owner}"; "${e.owner}" is ignored`
+        );
+      else if (!a.owner) {
+        a.owner = e.owner;
+        a.owner_source = e.owner_source ?? "inventory";
+      }
+    }
+    for (const r of e.repos ?? []) if (!a.repos.includes(r)) a.repos.push(r);
+    for (const c of e.cloud_accounts ?? []) if (!a.cloud_accounts.includes(c)) a.cloud_accounts.push(c);
+    if (e.service && !a.services.includes(e.service)) a.services.push(e.service);
+    if (e.environment && !a.environments.includes(e.environment)) a.environments.push(e.environment);
+    a.mobile ||= e.mobile ?? false;
+    a.api_exposure ??= e.api_exposure ?? null;
+  }
+  return [...apps.values()].sort((x, y) => x.name.localeCompare(y.name));
+}
+function rank(dict, tier) {
+  const i = dict.tiers.findIndex((t) => t.id === tier);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+var globs = /* @__PURE__ */ new Map();
+function globMatch(pattern, value) {
+  if (value === null || value === void 0) return false;
+  let m = globs.get(pattern);
+  if (!m) globs.set(pattern, m = (0, import_picomatch3.default)(pattern, { dot: true, nocase: true }));
+  return m(value);
+}
+function ruleMatches(r, f) {
+  return (!r.repo || globMatch(r.repo, f.repo)) && (!r.account || globMatch(r.account, f.location.account)) && (!r.product || globMatch(r.product, f.product)) && (!r.path || globMatch(r.path, f.location.file)) && (!r.image || globMatch(r.image, f.location.image)) && (!r.tool || r.tool.toLowerCase() === f.source_tool.toLowerCase());
+}
+function makeMapper(apps, rules) {
+  const byName = new Map(apps.map((a) => [a.name.toLowerCase(), a]));
+  const byRepo = /* @__PURE__ */ new Map();
+  const byRepoBase = /* @__PURE__ */ new Map();
+  const repoGlobs = [];
+  const byAccount = /* @__PURE__ */ new Map();
+  for (const a of apps) {
+    for (const r of a.repos) {
+      const n = normRepo(r);
+      if (/[*?[]/.test(n)) repoGlobs.push([n, a]);
+      else if (n.includes("/")) byRepo.set(n, a);
+      else byRepoBase.set(n, a);
+    }
+    for (const c of a.cloud_accounts) byAccount.set(c.trim().toLowerCase(), a);
+  }
+  const mapRepo = (repo) => {
+    if (!repo) return void 0;
+    const n = normRepo(repo);
+    return byRepo.get(n) ?? byRepoBase.get(n.split("/").pop()) ?? repoGlobs.find(([g]) => globMatch(g, n))?.[1];
+  };
+  return {
+    apps,
+    byName: (name) => byName.get(name.toLowerCase()),
+    mapRepo,
+    map(f) {
+      const rule = rules.find((r) => ruleMatches(r, f));
+      if (rule) {
+        const app = byName.get(rule.application.toLowerCase());
+        return {
+          application: app?.name ?? rule.application,
+          method: "rule",
+          reason: `mapping rule \u2192 ${rule.application}${rule.reason ? ` (${rule.reason})` : ""}`
+        };
+      }
+      const viaRepo = mapRepo(f.repo);
+      if (viaRepo) return { application: viaRepo.name, method: "repo", reason: `repo ${f.repo}` };
+      const acct = f.location.account?.trim().toLowerCase();
+      const viaAccount = acct ? byAccount.get(acct) : void 0;
+      if (viaAccount)
+        return {
+          application: viaAccount.name,
+          method: "account",
+          reason: `cloud account ${f.location.account}`
+        };
+      const viaProduct = f.product ? byName.get(f.product.toLowerCase()) : void 0;
+      if (viaProduct)
+        return { application: viaProduct.name, method: "product", reason: `product ${f.product}` };
+      const why = [
+        f.repo ? `repo ${f.repo}` : null,
+        f.location.account ? `account ${f.location.account}` : null,
+        f.product ? `product ${f.product}` : null
+      ].filter(Boolean).join(", ");
+      return {
+        application: null,
+        method: "none",
+        reason: why ? `no inventory entry for ${why}` : "no repo, account or product on the record"
+      };
+    }
+  };
+}
+function resolveOwner(app, f) {
+  if (app?.owner) return { owner: app.owner, owner_source: app.owner_source ?? "inventory" };
+  if (f.owner) return { owner: f.owner, owner_source: f.owner_source ?? "record" };
+  return { owner: null, owner_source: null };
+}
+
+// src/metrics/context.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+
+// src/metrics/dedup.ts
+function rootCauseKeys(e) {
+  const f = e.finding;
+  const repo = (e.repo ?? "").toLowerCase();
+  const file2 = f.location.file;
+  const line = f.location.start_line;
+  switch (f.category) {
+    case "sast":
+      if (!file2 || line === null) return [];
+      return f.cwe.map((c) => ({
+        group: `${repo}|sast|${file2}|${line}|${c}`,
+        why: `same file, line and ${c}`
+      }));
+    case "secret":
+      if (!file2 || line === null) return [];
+      return [{ group: `${repo}|secret|${file2}|${line}`, why: "same secret location (file and line)" }];
+    case "dast": {
+      const url2 = f.location.url?.split(/[?#]/)[0];
+      if (!url2) return [];
+      return f.cwe.map((c) => ({ group: `${repo}|dast|${url2}|${c}`, why: `same URL and ${c}` }));
+    }
+    case "sca":
+    case "container": {
+      const vuln = f.identity.parts[0];
+      const pkg = f.package?.name.toLowerCase();
+      if (!vuln || !pkg) return [];
+      const target = (f.location.image ?? file2 ?? "").replace(/^\/+/, "");
+      return [
+        {
+          group: `${repo}|sca|${vuln}|${pkg}|${target}`,
+          why: `same vulnerability ${vuln} in ${pkg} (${target || "no target"})`
+        }
+      ];
+    }
+    default:
+      return [];
+  }
+}
+function linkDuplicates(entries) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    if (e.finding.state === "duplicate") continue;
+    for (const k of rootCauseKeys(e)) {
+      let g = groups.get(k.group);
+      if (!g) groups.set(k.group, g = { why: k.why, members: [] });
+      g.members.push(e);
+    }
+  }
+  const linked = /* @__PURE__ */ new Map();
+  const primaryOf = (k) => linked.get(k)?.duplicate_of ?? k;
+  for (const [, g] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const tools = new Set(g.members.map((m) => m.finding.source_tool.toLowerCase()));
+    if (tools.size < 2) continue;
+    const sorted = [...g.members].sort(
+      (a, b) => Number(b.state === "open") - Number(a.state === "open") || toTime(a.first_seen) - toTime(b.first_seen) || a.finding.source_tool.localeCompare(b.finding.source_tool) || a.key.localeCompare(b.key)
+    );
+    const primary = primaryOf(sorted[0].key);
+    const primaryTool = sorted[0].finding.source_tool;
+    for (const m of sorted.slice(1)) {
+      if (m.key === primary || linked.has(m.key)) continue;
+      if (m.finding.source_tool.toLowerCase() === primaryTool.toLowerCase()) continue;
+      linked.set(m.key, {
+        key: m.key,
+        duplicate_of: primary,
+        reason: `${g.why}: ${m.finding.source_tool} and ${primaryTool} report the same root cause`
+      });
+    }
+  }
+  return [...linked.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+// src/metrics/sla.ts
+var SLA_PRESETS = {
+  default: { critical: 7, high: 30, medium: 90, low: 120 },
+  fedramp: { critical: 30, high: 30, medium: 90, low: 180 },
+  pci: { critical: 30, high: 30, medium: 90, low: 120 }
+};
+function slaDays(dict, severity, tier) {
+  const tierDays = tier ? dict.sla.tiers[tier] : void 0;
+  const v = tierDays?.[severity] ?? dict.sla.days[severity] ?? (severity === "info" ? void 0 : SLA_PRESETS[dict.sla.preset][severity]);
+  return v ?? null;
+}
+function parseKev(doc) {
+  const m = /* @__PURE__ */ new Map();
+  const list3 = doc && typeof doc === "object" ? doc.vulnerabilities : void 0;
+  if (!Array.isArray(list3)) return m;
+  for (const v of list3) {
+    if (!v || typeof v !== "object") continue;
+    const { cveID, dueDate: dueDate2 } = v;
+    if (typeof cveID === "string" && typeof dueDate2 === "string" && Number.isFinite(toTime(dueDate2)))
+      m.set(cveID.toUpperCase(), dueDate2);
+  }
+  return m;
+}
+function dueDate(clockStart, days2, cves, kev) {
+  const start = toTime(clockStart);
+  let due = days2 === null || !Number.isFinite(start) ? NaN : start + days2 * DAY_MS;
+  let basis = Number.isFinite(due) ? "sla" : null;
+  if (kev && kev.size > 0) {
+    for (const c of cves) {
+      const k = kev.get(c.toUpperCase());
+      if (!k) continue;
+      const t = toTime(k) + DAY_MS;
+      if (!Number.isFinite(due) || t < due) {
+        due = t;
+        basis = "kev";
+      }
+    }
+  }
+  return { days: days2, due: Number.isFinite(due) ? new Date(due).toISOString() : null, basis };
+}
+
+// src/metrics/context.ts
+var SEV_ORDER = ["critical", "high", "medium", "low", "info"];
+function severityAtLeast(s, min) {
+  return SEV_ORDER.indexOf(s) <= SEV_ORDER.indexOf(min);
+}
+function noisyRule(rules, f) {
+  for (const r of rules) {
+    if (r.tool.toLowerCase() !== f.source_tool.toLowerCase()) continue;
+    if (!r.rule || f.rule_id !== null && (0, import_picomatch4.default)(r.rule, { nocase: true })(f.rule_id)) return r;
+  }
+  return null;
+}
+function buildContext(input2, inventoryErrors) {
+  const { period, dict } = input2;
+  const end = period.end.getTime();
+  const apps = buildApplications(input2.inventory, dict, inventoryErrors);
+  const mapper = makeMapper(apps, dict.mapping);
+  const exceptions = input2.exceptions.map((e) => ({ exception: e, status: exceptionStatus(e, period.end) }));
+  const active = exceptions.filter((x) => x.status === "active").map((x) => x.exception);
+  const links = linkDuplicates(input2.entries);
+  const linkBy = new Map(links.map((l) => [l.key, l]));
+  const findings = input2.entries.map((entry) => {
+    const f = entry.finding;
+    const mapping = mapper.map(f);
+    const app = mapping.application ? mapper.byName(mapping.application) : void 0;
+    const tier = app ? app.tier : null;
+    const owner = resolveOwner(app, f);
+    const clock_start = dict.remediation_clock === "first_observed" ? entry.first_observed : entry.first_seen;
+    const days2 = slaDays(dict, f.severity, tier ?? dict.default_tier);
+    const due = dueDate(clock_start, days2, f.cve, input2.kev);
+    const exception = active.find((e) => exceptionMatches(e, f)) ?? null;
+    const link = linkBy.get(entry.key);
+    const open2 = entry.state === "open";
+    const closedAt = toTime(entry.closed_at);
+    const ageEnd = open2 || !Number.isFinite(closedAt) ? end : closedAt;
+    return {
+      entry,
+      finding: f,
+      key: entry.key,
+      severity: f.severity,
+      application: mapping.application,
+      mapping,
+      tier,
+      owner: owner.owner,
+      owner_source: owner.owner_source,
+      clock_start,
+      sla_days: days2,
+      due: due.due,
+      due_basis: due.basis,
+      exception,
+      duplicate_of: link?.duplicate_of ?? null,
+      duplicate_reason: link?.reason ?? null,
+      noisy: noisyRule(dict.noisy, f),
+      counted: !link && f.state !== "duplicate",
+      open: open2,
+      age_days: daysBetween(clock_start, ageEnd),
+      overdue: open2 && due.due !== null && toTime(due.due) < end
+    };
+  });
+  const runs = input2.runs.filter((r) => toTime(r.run.finished_at || r.run.started_at) < end).map((r) => ({
+    run: r.run,
+    origin: r.origin,
+    at: r.run.finished_at || r.run.started_at,
+    mainline: isMainlineRun(r.run),
+    application: mapper.mapRepo(r.run.repo)?.name ?? (r.run.product ? mapper.byName(r.run.product)?.name ?? null : null)
+  })).sort((a, b) => toTime(a.at) - toTime(b.at) || a.origin.localeCompare(b.origin));
+  const manualCoverage = [];
+  for (const m of input2.manualCoverage) {
+    if (toTime(m.at) >= end) continue;
+    const app = mapper.mapRepo(m.repo) ?? (m.product ? mapper.byName(m.product) : void 0);
+    if (app) manualCoverage.push({ application: app.name, control: m.control, at: m.at, file: m.file });
+  }
+  const lastRunByRepo = /* @__PURE__ */ new Map();
+  for (const r of runs) if (r.run.repo) lastRunByRepo.set(r.run.repo.toLowerCase(), r.at);
+  const repos = apps.flatMap(
+    (a) => a.repos.map((repo) => {
+      const want = normRepo(repo);
+      const hit = [...lastRunByRepo.entries()].filter(
+        ([k]) => mapper.mapRepo(k)?.name === a.name && (normRepo(k) === want || normRepo(k).endsWith(`/${want}`) || /[*?[]/.test(want))
+      );
+      const last = hit.map(([, at]) => at).sort((x, y) => toTime(y) - toTime(x))[0] ?? null;
+      return { repo, application: a.name, last_run: last };
+    })
+  );
+  const runsInPeriod = runs.filter((r) => toTime(r.at) >= period.start.getTime()).length;
+  return {
+    period,
+    dict,
+    findings,
+    links,
+    runs,
+    apps,
+    mapper,
+    exceptions,
+    manualCoverage,
+    provenance: { ...input2.provenance, inventoryErrors },
+    lifecycle: input2.lifecycle,
+    hasInputs: runsInPeriod + input2.otherInputsInPeriod > 0,
+    repos
+  };
+}
+function counted(ctx) {
+  return ctx.findings.filter((f) => f.counted);
+}
+function openAtEnd(ctx) {
+  return ctx.findings.filter((f) => f.counted && f.open);
+}
+
+// src/metrics/confidence.ts
+var ORDER = ["A", "B", "C"];
+var worse = (a, b) => ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
+var TRUSTED_OWNER_SOURCES = /* @__PURE__ */ new Set(["inventory", "custom-property", "tracker"]);
+function pct(n, d) {
+  return `${Math.round(100 * n / d)}%`;
+}
+function assessConfidence(ctx, feed, noData2) {
+  if (noData2) return { label: "C", reasons: ["no data for this period: nothing to trust"] };
+  let label2 = "A";
+  const reasons = [];
+  const lower = (to, why) => {
+    label2 = worse(label2, to);
+    reasons.push(`${to}: ${why}`);
+  };
+  const p = ctx.provenance;
+  const fs8 = feed.findings ?? [];
+  if (fs8.length > 0) {
+    const c = fs8.filter((f) => f.entry.confidence === "C");
+    const b = fs8.filter((f) => f.entry.confidence === "B");
+    if (c.length > 0 && c.length * 2 >= fs8.length)
+      lower(
+        "C",
+        `${c.length} of ${fs8.length} findings come from manually assembled exports (${sourcesOf(c)})`
+      );
+    else if (c.length + b.length > 0)
+      lower(
+        "B",
+        `${c.length + b.length} of ${fs8.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
+      );
+    if (feed.severity) {
+      const inferred = fs8.filter(
+        (f) => f.finding.severity_source === "level" || f.finding.severity_source === "default"
+      );
+      if (inferred.length / fs8.length > ctx.dict.inferred_severity_threshold)
+        lower(
+          "B",
+          `${pct(inferred.length, fs8.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
+        );
+    }
+    if (feed.inventory) {
+      const rule = fs8.filter((f) => f.mapping.method === "rule").length;
+      if (rule > 0) lower("B", `${rule} finding(s) mapped to applications by manual mapping rules`);
+      const none = fs8.filter((f) => f.mapping.method === "none").length;
+      if (none > 0)
+        lower("B", `${none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
+    }
+  }
+  if (feed.inventory) {
+    if (!p.inventoryProvided) lower("B", "no inventory: tiers, applications and owners are unknown");
+    else if (p.inventoryErrors.length > 0)
+      lower("B", `${p.inventoryErrors.length} inventory row problem(s) (see "Input problems")`);
+  }
+  if (feed.repoCompleteness) {
+    const window2 = ctx.dict.adoption_window_days * 864e5;
+    const silent = ctx.repos.filter(
+      (r) => !r.last_run || ctx.period.end.getTime() - toTime(r.last_run) > window2
+    );
+    if (silent.length > 0)
+      lower(
+        "B",
+        `${silent.length} of ${ctx.repos.length} inventory repo(s) sent no data in ${ctx.dict.adoption_window_days} days: their findings are missing`
+      );
+    const bad = p.sourceProblems.filter((s) => s.affects === "records" || s.affects === "alerts");
+    if (bad.length > 0)
+      lower(
+        "B",
+        `${bad.length} source(s) could not be read (${bad.slice(0, 3).map((s) => s.source).join(", ")}${bad.length > 3 ? ", \u2026" : ""})`
+      );
+    if (p.recordProblems.length > 0)
+      lower("B", `${p.recordProblems.length} record file problem(s) (see "Input problems")`);
+  }
+  if (feed.runs) {
+    const bad = p.sourceProblems.filter((s) => s.affects === "records");
+    if (bad.length > 0 && !feed.repoCompleteness)
+      lower("B", `${bad.length} repo(s) whose records could not be read`);
+  }
+  if (feed.exceptions) {
+    if (p.exceptionErrors.length > 0)
+      lower(
+        "B",
+        `${p.exceptionErrors.length} exception log row problem(s): those exceptions are not counted`
+      );
+    if (p.sourceProblems.some((s) => s.affects === "exceptions"))
+      lower("B", "an exception source could not be read");
+  }
+  if (feed.ownerSources && fs8.length > 0) {
+    const inferred = fs8.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
+    if (inferred > 0)
+      lower(
+        "B",
+        `${inferred} owner(s) inferred (CODEOWNERS, topics or the record itself) rather than from the inventory`
+      );
+  }
+  for (const s of feed.dictionary ?? []) {
+    const probs = p.dictionaryProblems[s];
+    if (probs?.length) lower("B", `dictionary section "${s}" was invalid; the default was used`);
+  }
+  if (feed.manualEvidence && feed.manualEvidence.length > 0)
+    lower(
+      "B",
+      `coverage evidence from manual exports (${[...new Set(feed.manualEvidence)].slice(0, 3).join(", ")})`
+    );
+  return { label: label2, reasons };
+}
+function sourcesOf(fs8) {
+  const names = [...new Set(fs8.map((f) => f.finding.source_file))].sort();
+  return names.slice(0, 3).join(", ") + (names.length > 3 ? ", \u2026" : "");
+}
+
+// src/metrics/definitions/types.ts
+var UNMAPPED = "(unmapped)";
+var SEVERITY_LIST = ["critical", "high", "medium", "low", "info"];
+function noData(reason, feed = {}) {
+  return { value: null, status: "no_data", secondary: {}, breakdowns: [], caveats: [reason], feed };
+}
+function countByTier(ctx, selected, population) {
+  const tiers = [...ctx.dict.tiers.map((t) => t.id)];
+  const rows = tiers.map((t) => {
+    const n = selected.filter((f) => f.tier === t).length;
+    const row = { key: t, value: n };
+    if (population) row.detail = { of: population.filter((f) => f.tier === t).length };
+    return row;
+  });
+  const un = selected.filter((f) => f.tier === null).length;
+  if (un > 0 || population && population.some((f) => f.tier === null))
+    rows.push({
+      key: UNMAPPED,
+      value: un,
+      ...population ? { detail: { of: population.filter((f) => f.tier === null).length } } : {}
+    });
+  return { dimension: "tier", title: "By tier", rows };
+}
+function countByApplication(selected, bySeverity = false) {
+  const m = /* @__PURE__ */ new Map();
+  for (const f of selected) {
+    const k = f.application ?? UNMAPPED;
+    let l = m.get(k);
+    if (!l) m.set(k, l = []);
+    l.push(f);
+  }
+  const rows = [...m.entries()].map(([key, fs8]) => {
+    const row = { key, value: fs8.length };
+    if (bySeverity)
+      row.detail = Object.fromEntries(
+        SEVERITY_LIST.map((s) => [s, fs8.filter((f) => f.severity === s).length])
+      );
+    return row;
+  }).sort(
+    (a, b) => (a.key === UNMAPPED ? 1 : 0) - (b.key === UNMAPPED ? 1 : 0) || (b.value ?? 0) - (a.value ?? 0) || a.key.localeCompare(b.key)
+  );
+  return { dimension: "application", title: "By application", rows };
+}
+function countBySeverity(selected) {
+  return {
+    dimension: "severity",
+    title: "By severity",
+    rows: SEVERITY_LIST.map((s) => ({ key: s, value: selected.filter((f) => f.severity === s).length }))
+  };
+}
+function percent(n, d) {
+  return d === 0 ? null : Math.round(1e3 * n / d) / 10;
+}
+function perApplication(fs8, fn) {
+  const m = /* @__PURE__ */ new Map();
+  for (const f of fs8) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
+  return [...m.entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
+}
+
+// src/metrics/definitions/closed-findings.ts
+var closedFindings = {
+  id: "closed_findings",
+  title: "Closed findings this month",
+  unit: "count",
+  higherIsBetter: true,
+  describe: () => "Distinct findings whose closed date falls inside the month, whatever their first_seen: fixed (a successful run of the same tool and scope no longer reported it, or the platform says fixed), false positive or not applicable; by severity, tier and application.",
+  compute(ctx) {
+    const feed = { severity: true, inventory: true, repoCompleteness: true };
+    if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+    const all = counted(ctx);
+    const closed = all.filter((f) => isClosedState(f.entry.state) && inPeriod(f.entry.closed_at, ctx.period));
+    const by = (s) => closed.filter((f) => f.entry.state === s).length;
+    const caveats = [];
+    if (by("false_positive") + by("not_applicable") > 0)
+      caveats.push(
+        `${by("false_positive")} closed as false positive and ${by("not_applicable")} as not applicable (not remediation).`
+      );
+    const reopened = all.filter((f) => f.entry.reopened > 0 && f.open).length;
+    if (reopened > 0)
+      caveats.push(`${reopened} open finding(s) had been closed before and reopened (first_seen kept).`);
+    return {
+      value: closed.length,
+      status: "ok",
+      secondary: {
+        fixed: by("fixed"),
+        false_positive: by("false_positive"),
+        not_applicable: by("not_applicable")
+      },
+      breakdowns: [countBySeverity(closed), countByTier(ctx, closed), countByApplication(closed, true)],
+      caveats,
+      feed: { ...feed, findings: closed.length ? closed : all }
+    };
+  }
+};
+
+// src/metrics/definitions/sla-breach.ts
+function slaBreach(ctx, match, label2) {
+  const feed = {
+    severity: true,
+    inventory: true,
+    repoCompleteness: true,
+    exceptions: true,
+    dictionary: ["sla", "critical", "remediation_clock"]
+  };
+  if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+  const open2 = openAtEnd(ctx);
+  const population = open2.filter((f) => match(f.severity));
+  const overdue = population.filter((f) => f.overdue);
+  const counted2 = overdue.filter((f) => !f.exception);
+  const excepted = overdue.length - counted2.length;
+  const kev = counted2.filter((f) => f.due_basis === "kev").length;
+  const caveats = [];
+  if (excepted > 0)
+    caveats.push(
+      `${excepted} more ${label2} finding(s) past SLA are covered by an active exception and not counted.`
+    );
+  if (kev > 0) caveats.push(`${kev} of them are past a CISA KEV due date that came before the SLA.`);
+  const oldest = counted2.reduce((m, f) => Math.max(m, f.age_days), 0);
+  return {
+    value: counted2.length,
+    status: "ok",
+    secondary: { open: population.length, excepted, oldest_days: counted2.length ? oldest : null },
+    breakdowns: [countByTier(ctx, counted2, population), countByApplication(counted2)],
+    caveats,
+    feed: { ...feed, findings: open2 }
+  };
+}
+function slaText(dict, sev) {
+  const base = slaDays(dict, sev, null);
+  const tiers = Object.keys(dict.sla.tiers).map((t) => `${t}: ${slaDays(dict, sev, t) ?? "none"}`).join(", ");
+  return `${base ?? "no"} days (preset ${dict.sla.preset}${tiers ? `; ${tiers}` : ""})`;
+}
+var isCritical = (min) => (s) => severityAtLeast(s, min);
+
+// src/metrics/definitions/critical-over-sla.ts
+var criticalOverSla = {
+  id: "critical_over_sla",
+  title: "Critical findings older than SLA",
+  unit: "count",
+  higherIsBetter: false,
+  describe: (d) => `Open at period end, severity ${d.critical.min_severity === "critical" ? "critical" : `${d.critical.min_severity} or above`}, past the due date (clock start ${d.remediation_clock} + ${slaText(d, "critical")}), without an active exception; deduplicated; by tier and application.`,
+  compute: (ctx) => slaBreach(ctx, isCritical(ctx.dict.critical.min_severity), "critical")
+};
+
+// src/metrics/definitions/exception-volume.ts
+var exceptionVolume = {
+  id: "exception_volume",
+  title: "Active exceptions",
+  unit: "count",
+  higherIsBetter: false,
+  describe: () => "Exceptions of the log active at period end (an exception expires at the end of its expiry day, UTC); beside it: median age, expiring within 30 days, expired but still matching an open finding, without expiry, and in-source suppressions (exception debt).",
+  compute(ctx) {
+    const feed = { exceptions: true, repoCompleteness: true };
+    const suppressions = counted(ctx).filter((f) => f.entry.state === "suppressed");
+    const platformAccepted = counted(ctx).filter((f) => f.entry.state === "accepted_risk");
+    if (!ctx.provenance.exceptionsProvided && suppressions.length === 0 && platformAccepted.length === 0)
+      return noData("no exception log and no in-source suppression", feed);
+    const end = ctx.period.end.getTime();
+    const active = ctx.exceptions.filter((x) => x.status === "active");
+    const expired = ctx.exceptions.filter((x) => x.status === "expired");
+    const open2 = counted(ctx).filter((f) => f.open);
+    const expiredUnresolved = expired.filter(
+      (x) => open2.some((f) => exceptionMatches(x.exception, f.finding))
+    );
+    const expiring = active.filter(
+      (x) => x.exception.expires && toTime(x.exception.expires) < end + 30 * DAY_MS
+    );
+    const noExpiry = active.filter((x) => !x.exception.expires);
+    const ages = active.filter((x) => x.exception.created).map((x) => Math.floor((end - toTime(x.exception.created)) / DAY_MS));
+    const appOf = (e) => ctx.mapper.mapRepo(e.repo ?? null)?.name ?? (e.product ? ctx.mapper.byName(e.product)?.name : void 0) ?? "(any application)";
+    const caveats = [];
+    if (ages.length < active.length)
+      caveats.push(
+        `${active.length - ages.length} active exception(s) have no created date: not in the median age.`
+      );
+    if (platformAccepted.length > 0)
+      caveats.push(
+        `${platformAccepted.length} finding(s) were dismissed as accepted risk on the platform, outside the log.`
+      );
+    return {
+      value: active.length,
+      status: "ok",
+      secondary: {
+        median_age_days: median(ages),
+        expiring_30d: expiring.length,
+        expired_unresolved: expiredUnresolved.length,
+        expired: expired.length,
+        without_expiry: noExpiry.length,
+        in_source_suppressions: suppressions.length,
+        platform_accepted_risk: platformAccepted.length
+      },
+      breakdowns: [
+        {
+          dimension: "application",
+          title: "Active exceptions by application",
+          rows: [...new Set(active.map((x) => appOf(x.exception)))].sort().map((k) => ({
+            key: k,
+            value: active.filter((x) => appOf(x.exception) === k).length,
+            detail: { without_expiry: noExpiry.filter((x) => appOf(x.exception) === k).length }
+          }))
+        },
+        {
+          dimension: "status",
+          title: "Exception debt",
+          rows: [
+            { key: "active", value: active.length },
+            { key: "expiring within 30 days", value: expiring.length },
+            { key: "expired, finding still open", value: expiredUnresolved.length },
+            { key: "expired", value: expired.length },
+            { key: "without expiry", value: noExpiry.length },
+            { key: "in-source suppressions", value: suppressions.length },
+            { key: "accepted risk on the platform", value: platformAccepted.length }
+          ]
+        }
+      ],
+      caveats,
+      feed: { ...feed, findings: suppressions }
+    };
+  }
+};
+
+// src/metrics/definitions/fixed-within-sla.ts
+var fixedWithinSla = {
+  id: "fixed_within_sla",
+  title: "Fixed within SLA",
+  unit: "percent",
+  higherIsBetter: true,
+  describe: (d) => `Findings fixed in the month with closed date \u2264 due date (${d.remediation_clock} + SLA days of preset ${d.sla.preset}) / findings fixed in the month that have an SLA (info has none).`,
+  compute(ctx) {
+    const feed = {
+      severity: true,
+      inventory: true,
+      repoCompleteness: true,
+      dictionary: ["sla", "remediation_clock"]
+    };
+    if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+    const fixed = counted(ctx).filter(
+      (f) => f.entry.state === "fixed" && inPeriod(f.entry.closed_at, ctx.period) && f.due !== null
+    );
+    if (fixed.length === 0)
+      return noData("no finding with an SLA was fixed in this period", { ...feed, findings: counted(ctx) });
+    const onTime = (fs8) => fs8.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
+    const rows = SEVERITY_LIST.map((s) => {
+      const fs8 = fixed.filter((f) => f.severity === s);
+      return {
+        key: s,
+        value: percent(onTime(fs8), fs8.length),
+        detail: { within: onTime(fs8), fixed: fs8.length }
+      };
+    }).filter((r) => r.detail.fixed > 0);
+    const tiers = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
+      const fs8 = fixed.filter((f) => f.tier === t);
+      return {
+        key: t ?? "(unmapped)",
+        value: percent(onTime(fs8), fs8.length),
+        detail: { within: onTime(fs8), fixed: fs8.length }
+      };
+    }).filter((r) => r.detail.fixed > 0);
+    return {
+      value: percent(onTime(fixed), fixed.length),
+      status: "ok",
+      secondary: { within: onTime(fixed), fixed: fixed.length },
+      breakdowns: [
+        { dimension: "severity", title: "By severity", rows },
+        { dimension: "tier", title: "By tier", rows: tiers },
+        {
+          dimension: "application",
+          title: "By application",
+          rows: perApplication(fixed, (g) => ({
+            value: percent(onTime(g), g.length),
+            detail: { within: onTime(g), fixed: g.length }
+          }))
+        }
+      ],
+      caveats: [],
+      feed: { ...feed, findings: fixed }
+    };
+  }
+};
+
+// src/metrics/definitions/high-over-sla.ts
+var highOverSla = {
+  id: "high_over_sla",
+  title: "High findings older than SLA",
+  unit: "count",
+  higherIsBetter: false,
+  describe: (d) => `Open at period end, severity high, past the due date (clock start ${d.remediation_clock} + ${slaText(d, "high")}), without an active exception; deduplicated; by tier and application.`,
+  compute: (ctx) => slaBreach(ctx, (s) => s === "high", "high")
+};
+
+// src/metrics/definitions/new-findings.ts
+var newFindings = {
+  id: "new_findings",
+  title: "New findings this month",
+  unit: "count",
+  higherIsBetter: false,
+  describe: () => "Distinct findings (after dedup) whose first_seen falls inside the month (UTC), whatever their state now; a reopened finding keeps its first_seen and is not new; by severity, tier and application.",
+  compute(ctx) {
+    const feed = { severity: true, inventory: true, repoCompleteness: true };
+    if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+    const all = counted(ctx);
+    const fresh = all.filter((f) => inPeriod(f.entry.first_seen, ctx.period));
+    const platformDated = fresh.filter((f) => f.entry.first_seen !== f.entry.first_observed).length;
+    const caveats = [];
+    if (platformDated > 0)
+      caveats.push(
+        `${platformDated} first_seen date(s) come from the platform's created date, not our first observation.`
+      );
+    const noisy = fresh.filter((f) => f.noisy).length;
+    if (noisy > 0) caveats.push(`${noisy} of them come from tools or rules flagged noisy in the dictionary.`);
+    return {
+      value: fresh.length,
+      status: "ok",
+      secondary: Object.fromEntries(
+        ["critical", "high", "medium", "low", "info"].map((s) => [
+          s,
+          fresh.filter((f) => f.severity === s).length
+        ])
+      ),
+      breakdowns: [countBySeverity(fresh), countByTier(ctx, fresh), countByApplication(fresh, true)],
+      caveats,
+      feed: { ...feed, findings: fresh.length ? fresh : all }
+    };
+  }
+};
+
+// src/metrics/definitions/open-backlog.ts
+var AGE_BUCKETS = [
+  { key: "<7", max: 6 },
+  { key: "7\u201314", max: 14 },
+  { key: "15\u201330", max: 30 },
+  { key: "31\u201360", max: 60 },
+  { key: "61\u201390", max: 90 },
+  { key: "91\u2013180", max: 180 },
+  { key: ">180", max: Infinity }
+];
+function ageBucket(days2) {
+  return AGE_BUCKETS.find((b) => days2 <= b.max).key;
+}
+var openBacklog = {
+  id: "open_backlog",
+  title: "Open backlog",
+  unit: "count",
+  higherIsBetter: false,
+  describe: (d) => `Distinct findings open at period end (suppressed and accepted-risk ones are counted under exceptions); age = period end \u2212 ${d.remediation_clock}, in buckets <7, 7\u201314, 15\u201330, 31\u201360, 61\u201390, 91\u2013180, >180 days.`,
+  compute(ctx) {
+    const feed = { severity: true, inventory: true, repoCompleteness: true };
+    if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+    const open2 = openAtEnd(ctx);
+    const ages = AGE_BUCKETS.map((b) => ({
+      key: `${b.key} days`,
+      value: open2.filter((f) => ageBucket(f.age_days) === b.key).length
+    }));
+    const noisy = open2.filter((f) => f.noisy).length;
+    return {
+      value: open2.length,
+      status: "ok",
+      secondary: { median_age_days: median(open2.map((f) => f.age_days)), noisy },
+      breakdowns: [
+        { dimension: "age", title: "By age", rows: ages },
+        countBySeverity(open2),
+        countByTier(ctx, open2),
+        countByApplication(open2, true)
+      ],
+      caveats: noisy > 0 ? [`${noisy} open finding(s) come from tools or rules flagged noisy in the dictionary.`] : [],
+      feed: { ...feed, findings: open2 }
+    };
+  }
+};
+
+// src/metrics/definitions/ownership-coverage.ts
+var ownershipCoverage = {
+  id: "ownership_coverage",
+  title: "Ownership coverage",
+  unit: "percent",
+  higherIsBetter: true,
+  describe: () => "Open findings with a resolved owner / open findings (owner from the application in the inventory, else from the record); beside it the same for applications. The owner source is recorded per finding.",
+  compute(ctx) {
+    const open2 = openAtEnd(ctx);
+    const feed = { inventory: true, ownerSources: true, findings: open2 };
+    if (!ctx.hasInputs && ctx.apps.length === 0) return noData("no findings and no inventory", feed);
+    const owned = open2.filter((f) => f.owner);
+    const appsOwned = ctx.apps.filter((a) => a.owner).length;
+    const sources = /* @__PURE__ */ new Map();
+    for (const f of open2)
+      sources.set(f.owner_source ?? "(none)", (sources.get(f.owner_source ?? "(none)") ?? 0) + 1);
+    const caveats = [];
+    const missingApps = ctx.apps.filter((a) => !a.owner).map((a) => a.name);
+    if (missingApps.length)
+      caveats.push(`${missingApps.length} application(s) without an owner in the inventory.`);
+    return {
+      value: open2.length ? percent(owned.length, open2.length) : null,
+      status: open2.length ? "ok" : "no_data",
+      secondary: {
+        findings_owned: owned.length,
+        findings_open: open2.length,
+        apps_owned: appsOwned,
+        apps: ctx.apps.length,
+        apps_pct: percent(appsOwned, ctx.apps.length)
+      },
+      breakdowns: [
+        {
+          dimension: "owner_source",
+          title: "Open findings by owner source",
+          rows: [...sources.entries()].sort().map(([k, v]) => ({ key: k, value: v }))
+        },
+        {
+          dimension: "application",
+          title: "Applications",
+          rows: [
+            { key: "with an owner", value: appsOwned },
+            { key: "without an owner", value: ctx.apps.length - appsOwned }
+          ]
+        }
+      ],
+      caveats: open2.length ? caveats : ["no open finding at period end", ...caveats],
+      feed
+    };
+  }
+};
+
+// src/metrics/definitions/pipeline-adoption.ts
+var pipelineAdoption = {
+  id: "pipeline_adoption",
+  title: "Pipeline adoption",
+  unit: "percent",
+  higherIsBetter: true,
+  describe: (d) => `Inventory repos with a collection run (any event) within ${d.adoption_window_days} days of period end / repos in the inventory.`,
+  compute(ctx) {
+    const feed = { runs: true, inventory: true, dictionary: ["adoption_window_days"] };
+    if (ctx.repos.length === 0) return noData("no repos in the inventory", feed);
+    const end = ctx.period.end.getTime();
+    const window2 = ctx.dict.adoption_window_days * DAY_MS;
+    const adopted = ctx.repos.filter((r) => r.last_run && end - toTime(r.last_run) <= window2);
+    const never2 = ctx.repos.filter((r) => !r.last_run).length;
+    const tiers = ctx.dict.tiers.map((t) => {
+      const rs = ctx.repos.filter((r) => ctx.mapper.byName(r.application)?.tier === t.id);
+      const n = rs.filter((r) => adopted.includes(r)).length;
+      return { key: t.id, value: percent(n, rs.length), detail: { adopted: n, repos: rs.length } };
+    });
+    return {
+      value: percent(adopted.length, ctx.repos.length),
+      status: "ok",
+      secondary: {
+        adopted: adopted.length,
+        repos: ctx.repos.length,
+        stale: ctx.repos.length - adopted.length - never2,
+        never: never2
+      },
+      breakdowns: [
+        { dimension: "tier", title: "By tier", rows: tiers.filter((t) => t.detail.repos > 0) },
+        {
+          dimension: "application",
+          title: "By application",
+          rows: ctx.apps.filter((a) => a.repos.length > 0).map((a) => {
+            const rs = ctx.repos.filter((r) => r.application === a.name);
+            const n = rs.filter((r) => adopted.includes(r)).length;
+            const last = rs.map((r) => r.last_run ?? "").sort().at(-1) || null;
+            return {
+              key: a.name,
+              value: percent(n, rs.length),
+              detail: { adopted: n, repos: rs.length, last_run: last ? last.slice(0, 10) : "never" }
+            };
+          })
+        }
+      ],
+      caveats: never2 ? [`${never2} inventory repo(s) never sent a record.`] : [],
+      feed
+    };
+  }
+};
+
+// src/metrics/definitions/release-pass-rate.ts
+var releasePassRate = {
+  id: "release_pass_rate",
+  title: "Release pass rate",
+  unit: "percent",
+  higherIsBetter: true,
+  describe: (d) => `Gate evaluations on release events (${d.release_events.join(", ")}) in the month that passed / release gate evaluations that passed or failed; evaluations with no data (nothing readable) are counted apart, never as a pass.`,
+  compute(ctx) {
+    const feed = { runs: true, inventory: true, dictionary: ["release_events"] };
+    const events = new Set(ctx.dict.release_events);
+    const rel = ctx.runs.filter((r) => events.has(r.run.event.kind) && inPeriod(r.at, ctx.period));
+    const result = (r) => r.run.gate?.result ?? "no_data";
+    const pass = rel.filter((r) => result(r) === "pass").length;
+    const fail = rel.filter((r) => result(r) === "fail").length;
+    const nodata = rel.length - pass - fail;
+    if (pass + fail === 0)
+      return noData(
+        rel.length ? `${nodata} release evaluation(s), all without data` : "no release gate evaluation in this period",
+        feed
+      );
+    const apps = /* @__PURE__ */ new Map();
+    for (const r of rel) {
+      const k = r.application ?? r.run.repo ?? UNMAPPED;
+      const a = apps.get(k) ?? { pass: 0, fail: 0, no_data: 0 };
+      a[result(r)]++;
+      apps.set(k, a);
+    }
+    const tiers = /* @__PURE__ */ new Map();
+    for (const r of rel) {
+      const tier = r.application && ctx.mapper.byName(r.application)?.tier || UNMAPPED;
+      const t = tiers.get(tier) ?? { pass: 0, fail: 0 };
+      if (result(r) === "pass") t.pass++;
+      if (result(r) === "fail") t.fail++;
+      tiers.set(tier, t);
+    }
+    const caveats = [];
+    if (nodata > 0)
+      caveats.push(
+        `${nodata} release evaluation(s) had no data (no readable scanner output) and are not in the rate.`
+      );
+    const reportMode = rel.filter((r) => r.run.gate?.policy.mode === "report").length;
+    if (reportMode > 0)
+      caveats.push(
+        `${reportMode} of ${rel.length} evaluation(s) ran in report mode: a failing gate did not stop that release.`
+      );
+    return {
+      value: percent(pass, pass + fail),
+      status: "ok",
+      secondary: { pass, fail, no_data: nodata },
+      breakdowns: [
+        {
+          dimension: "tier",
+          title: "By tier",
+          rows: [...tiers.entries()].sort().map(([k, v]) => ({
+            key: k,
+            value: percent(v.pass, v.pass + v.fail),
+            detail: { pass: v.pass, fail: v.fail }
+          }))
+        },
+        {
+          dimension: "application",
+          title: "By application",
+          rows: [...apps.entries()].sort().map(([k, v]) => ({ key: k, value: percent(v.pass, v.pass + v.fail), detail: { ...v } }))
+        }
+      ],
+      caveats,
+      feed
+    };
+  }
+};
+
+// src/metrics/definitions/scanner-coverage.ts
+function coverageMatrix(ctx) {
+  const end = ctx.period.end.getTime();
+  const fresh = ctx.dict.coverage.freshness_days * DAY_MS;
+  const lastOk = /* @__PURE__ */ new Map();
+  const lastFail = /* @__PURE__ */ new Map();
+  for (const r of ctx.runs) {
+    if (!r.application) continue;
+    for (const c of CONTROLS) {
+      const cov = r.run.coverage[c];
+      const k = `${r.application}|${c}`;
+      if (cov?.status === "ran") lastOk.set(k, { at: r.at, evidence: "collected" });
+      else if (cov?.status === "failed") lastFail.set(k, r.at);
+    }
+  }
+  for (const m of ctx.manualCoverage) {
+    const k = `${m.application}|${m.control}`;
+    const prev = lastOk.get(k);
+    if (!prev || toTime(prev.at) < toTime(m.at)) lastOk.set(k, { at: m.at, evidence: "manual" });
+  }
+  const cells = [];
+  for (const a of ctx.apps) {
+    const req = new Set(ctx.dict.tiers.find((t) => t.id === a.tier)?.required_controls ?? []);
+    if (a.mobile) req.add("mobile");
+    for (const c of CONTROLS) {
+      const ok = lastOk.get(`${a.name}|${c}`);
+      const isFresh = ok && end - toTime(ok.at) <= fresh;
+      const failed = lastFail.get(`${a.name}|${c}`);
+      const status = isFresh ? "covered" : !req.has(c) ? "not_required" : ok ? "stale" : failed ? "failed" : "missing";
+      cells.push({
+        application: a.name,
+        tier: a.tier,
+        control: c,
+        required: req.has(c),
+        status,
+        last_success: ok?.at ?? null,
+        evidence: ok?.evidence ?? null
+      });
+    }
+  }
+  return cells;
+}
+var scannerCoverage = {
+  id: "scanner_coverage",
+  title: "Scanner coverage of required controls",
+  unit: "percent",
+  higherIsBetter: true,
+  describe: (d) => `Applications with a successful run of control C within ${d.coverage.freshness_days} days of period end / applications whose tier requires C (${d.tiers.map((t) => `${t.id}: ${t.required_controls.join(", ") || "none"}`).join("; ")}; mobile applications also require mobile); headline = covered required pairs / required pairs.`,
+  compute(ctx) {
+    const feed = { runs: true, inventory: true, dictionary: ["tiers", "coverage"] };
+    if (ctx.apps.length === 0) return noData("no inventory: coverage needs the list of applications", feed);
+    const cells = coverageMatrix(ctx);
+    const req = cells.filter((c) => c.required);
+    if (req.length === 0) return noData("no tier requires any control", feed);
+    const cov = req.filter((c) => c.status === "covered");
+    const tiers = ctx.dict.tiers.map((t) => t.id);
+    const rows = tiers.flatMap(
+      (t) => CONTROLS.map((c) => {
+        const inTier = ctx.apps.filter((a) => a.tier === t).length;
+        const r = req.filter((x) => x.tier === t && x.control === c);
+        if (r.length === 0) return null;
+        const n = r.filter((x) => x.status === "covered").length;
+        return {
+          key: `${t} \xB7 ${c}`,
+          value: percent(n, r.length),
+          detail: { covered: n, required: r.length, apps_in_tier: inTier }
+        };
+      }).filter((x) => x !== null)
+    );
+    const manual = cov.filter((c) => c.evidence === "manual");
+    const stale = req.filter((c) => c.status === "stale").length;
+    const failed = req.filter((c) => c.status === "failed").length;
+    const caveats = [];
+    if (stale)
+      caveats.push(
+        `${stale} required control(s) ran, but not within ${ctx.dict.coverage.freshness_days} days.`
+      );
+    if (failed)
+      caveats.push(`${failed} required control(s) only have failed runs: a failed run is not coverage.`);
+    return {
+      value: percent(cov.length, req.length),
+      status: "ok",
+      secondary: { covered: cov.length, required: req.length, stale, failed },
+      breakdowns: [
+        { dimension: "tier_control", title: "By tier and control", rows },
+        {
+          dimension: "application",
+          title: "By application (coverage.csv has every control)",
+          rows: ctx.apps.map((a) => {
+            const r = req.filter((c) => c.application === a.name);
+            const ok = r.filter((c) => c.status === "covered");
+            return {
+              key: a.name,
+              value: percent(ok.length, r.length),
+              detail: {
+                tier: a.tier,
+                covered: ok.length,
+                required: r.length,
+                missing: r.filter((c) => c.status !== "covered").map((c) => c.control).join(" ") || "\u2014"
+              }
+            };
+          })
+        }
+      ],
+      caveats,
+      feed: {
+        ...feed,
+        manualEvidence: manual.map(
+          (m) => ctx.manualCoverage.find((x) => x.application === m.application && x.control === m.control)?.file ?? "manual"
+        )
+      }
+    };
+  }
+};
+
+// src/metrics/definitions/time-to-remediate.ts
+function ttr(f) {
+  return daysBetween(f.clock_start, f.entry.closed_at);
+}
+var timeToRemediate = {
+  id: "time_to_remediate",
+  title: "Median time to remediate",
+  unit: "days",
+  higherIsBetter: false,
+  describe: (d) => `Closed date \u2212 ${d.remediation_clock} in whole days, over findings fixed in the month (false positives and not-applicable excluded); the value is the median, the mean is shown beside it.`,
+  compute(ctx) {
+    const feed = {
+      severity: true,
+      inventory: true,
+      repoCompleteness: true,
+      dictionary: ["remediation_clock"]
+    };
+    if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+    const fixed = counted(ctx).filter(
+      (f) => f.entry.state === "fixed" && inPeriod(f.entry.closed_at, ctx.period)
+    );
+    if (fixed.length === 0)
+      return noData("no finding was fixed in this period", { ...feed, findings: counted(ctx) });
+    const d = fixed.map(ttr);
+    const rows = SEVERITY_LIST.map((s) => {
+      const xs = fixed.filter((f) => f.severity === s).map(ttr);
+      return { key: s, value: round(median(xs)), detail: { mean: round(mean(xs)), fixed: xs.length } };
+    }).filter((r) => r.detail.fixed > 0);
+    const byTier = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
+      const xs = fixed.filter((f) => f.tier === t).map(ttr);
+      return {
+        key: t ?? "(unmapped)",
+        value: round(median(xs)),
+        detail: { mean: round(mean(xs)), fixed: xs.length }
+      };
+    }).filter((r) => r.detail.fixed > 0);
+    return {
+      value: round(median(d)),
+      status: "ok",
+      secondary: { mean: round(mean(d)), median: round(median(d)), fixed: fixed.length },
+      breakdowns: [
+        { dimension: "severity", title: "Median days by severity", rows },
+        { dimension: "tier", title: "Median days by tier", rows: byTier },
+        {
+          dimension: "application",
+          title: "Median days by application",
+          rows: perApplication(fixed, (g) => ({
+            value: round(median(g.map(ttr))),
+            detail: { mean: round(mean(g.map(ttr))), fixed: g.length }
+          }))
+        }
+      ],
+      caveats: fixed.length < 5 ? [`Only ${fixed.length} fixed finding(s): the median moves a lot with few points.`] : [],
+      feed: { ...feed, findings: fixed }
+    };
+  }
+};
+
+// src/metrics/definitions/index.ts
+var METRIC_SPECS = {
+  critical_over_sla: criticalOverSla,
+  high_over_sla: highOverSla,
+  new_findings: newFindings,
+  closed_findings: closedFindings,
+  time_to_remediate: timeToRemediate,
+  open_backlog: openBacklog,
+  fixed_within_sla: fixedWithinSla,
+  release_pass_rate: releasePassRate,
+  exception_volume: exceptionVolume,
+  scanner_coverage: scannerCoverage,
+  pipeline_adoption: pipelineAdoption,
+  ownership_coverage: ownershipCoverage
+};
+
+// src/metrics/engine.ts
+var TREND_MONTHS = 6;
+function computeMetrics(ctx, history) {
+  const out = [];
+  const prev = previousMonth(ctx.period.month);
+  for (const def of ctx.dict.metrics) {
+    if (!def.enabled) continue;
+    const spec = METRIC_SPECS[def.id];
+    const c = spec.compute(ctx);
+    const previous = history.get(prev)?.[def.id] ?? null;
+    const trend = monthsEndingWith(ctx.period.month, TREND_MONTHS).map((m) => ({
+      month: m,
+      value: m === ctx.period.month ? c.value : history.get(m)?.[def.id] ?? null
+    }));
+    out.push({
+      id: def.id,
+      title: spec.title,
+      unit: spec.unit,
+      owner: def.owner,
+      why: def.why,
+      definition: spec.describe(ctx.dict),
+      status: c.status,
+      value: c.value,
+      secondary: c.secondary,
+      previous,
+      change: c.value !== null && previous !== null ? Math.round((c.value - previous) * 10) / 10 : null,
+      trend,
+      higher_is_better: spec.higherIsBetter,
+      confidence: assessConfidence(ctx, c.feed, c.status === "no_data"),
+      caveats: c.caveats,
+      breakdowns: c.breakdowns
+    });
+  }
+  return out;
+}
+function definitionsUsed(dict, source) {
+  const sla = ["critical", "high", "medium", "low", "info"].map((s) => {
+    const preset = { default: [7, 30, 90, 120], fedramp: [30, 30, 90, 180], pci: [30, 30, 90, 120] }[dict.sla.preset];
+    const base = s === "info" ? void 0 : preset[["critical", "high", "medium", "low"].indexOf(s)];
+    return `${s} ${dict.sla.days[s] ?? base ?? "none"}`;
+  }).join(" / ");
+  const tierOverrides = Object.entries(dict.sla.tiers).map(
+    ([t, d]) => `${t}: ${Object.entries(d).map(([k, v]) => `${k} ${v}`).join(", ")}`
+  ).join("; ");
+  return [
+    { term: "Dictionary", value: source },
+    {
+      term: "Application",
+      value: dict.application.definition + (dict.application.environments.length ? ` Environments: ${dict.application.environments.join(", ")}.` : "")
+    },
+    {
+      term: "Tiers",
+      value: dict.tiers.map((t) => `${t.id} \u2014 ${t.description} Required: ${t.required_controls.join(", ") || "none"}.`).join(" \xB7 ") + ` Default tier: ${dict.default_tier}.`
+    },
+    {
+      term: "Critical finding",
+      value: `${dict.critical.definition} (min severity ${dict.critical.min_severity})`
+    },
+    {
+      term: "Remediation clock starts at",
+      value: dict.remediation_clock === "first_seen" ? "first_seen (earliest observation, or the platform\u2019s created date when earlier)" : "first_observed (first collected observation)"
+    },
+    { term: "Release events", value: dict.release_events.join(", ") },
+    {
+      term: "Covered",
+      value: `a successful run of the control within ${dict.coverage.freshness_days} days of period end`
+    },
+    {
+      term: "Adopted / stale repo",
+      value: `a collection run within ${dict.adoption_window_days} days of period end`
+    },
+    {
+      term: "SLA days",
+      value: `preset ${dict.sla.preset}: ${sla}${tierOverrides ? `; tier overrides ${tierOverrides}` : ""}${dict.sla.kev_file ? `; capped by CISA KEV due dates (${dict.sla.kev_file})` : ""}`
+    },
+    {
+      term: "Inferred severity threshold",
+      value: `${Math.round(dict.inferred_severity_threshold * 100)}% of severities from SARIF level or a default lowers severity metrics to B`
+    },
+    {
+      term: "Noisy tools / rules",
+      value: dict.noisy.length ? dict.noisy.map((n) => `${n.tool}${n.rule ? ` ${n.rule}` : ""}${n.reason ? ` (${n.reason})` : ""}`).join("; ") : "none"
+    },
+    {
+      term: "Mapping",
+      value: `${dict.mapping.length ? `${dict.mapping.length} explicit rule(s), then ` : ""}repo, then cloud account, then product name; unmapped findings are counted and shown`
+    },
+    {
+      term: "Closing rule",
+      value: "fixed only when the same tool ran successfully on the same scope (repo + mainline + tool + control) and did not report it; failed, partial or missing runs close nothing; pull-request runs do not feed the lifecycle"
+    },
+    {
+      term: "Identity",
+      value: "per class (METRICS.md): SAST tool + rule + path + fingerprint; SCA vulnerability id + package + manifest/target; secrets rule + path + secret hash; IaC check + resource/file; DAST alert + name + site. Cross-tool same-root-cause links: same file + line + CWE (SAST), same location (secrets), same URL + CWE (DAST), same vulnerability + package + target ignoring a leading / (SCA)"
+    }
+  ];
+}
+
+// src/metrics/distortion.ts
+var MAX_DETAIL = 20;
+function clip2(lines) {
+  return lines.length > MAX_DETAIL ? [...lines.slice(0, MAX_DETAIL), `\u2026 and ${lines.length - MAX_DETAIL} more`] : lines;
+}
+function label(f) {
+  return `${f.finding.finding_title} (${f.finding.repo ?? f.finding.product ?? "no repo"}${f.finding.location.file ? `, ${f.finding.location.file}` : ""})`;
+}
+function relevant(ctx) {
+  return ctx.findings.filter(
+    (f) => f.open || inPeriod(f.entry.first_seen, ctx.period) || inPeriod(f.entry.closed_at, ctx.period)
+  );
+}
+function distortionReview(ctx) {
+  const items = [];
+  const rel = relevant(ctx);
+  const open2 = counted(ctx).filter((f) => f.open);
+  const end = ctx.period.end.getTime();
+  const merged = rel.filter((f) => f.entry.reporters.length > 1);
+  items.push({
+    id: "duplicates_merged",
+    title: "Duplicates merged across sources and tools (same identity key)",
+    count: merged.length + ctx.lifecycle.mergedWithinObservation,
+    detail: clip2([
+      ...ctx.lifecycle.mergedWithinObservation ? [
+        `${ctx.lifecycle.mergedWithinObservation} record(s) repeated the same identity inside one run and were folded`
+      ] : [],
+      ...merged.map(
+        (f) => `${label(f)}: reported by ${f.entry.reporters.join(" and ")} \u2014 same ${f.finding.identity.scheme} key (${f.finding.identity.scheme.startsWith("sca") ? "vulnerability id, package, target" : "identity parts"})`
+      )
+    ])
+  });
+  const relKeys = new Set(rel.map((f) => f.key));
+  const links = ctx.links.filter((l) => relKeys.has(l.key));
+  const byKey = new Map(ctx.findings.map((f) => [f.key, f]));
+  items.push({
+    id: "duplicates_linked",
+    title: "Same root cause reported by different tools (linked, counted once)",
+    count: links.length,
+    detail: clip2(
+      links.map(
+        (l) => `${label(byKey.get(l.key))} \u2192 duplicate of ${byKey.get(l.duplicate_of)?.finding.source_tool ?? "?"} finding: ${l.reason}`
+      )
+    )
+  });
+  const appsNoOwner = ctx.apps.filter((a) => !a.owner);
+  const findingsNoOwner = open2.filter((f) => !f.owner);
+  items.push({
+    id: "missing_owners",
+    title: "Applications and open findings without an owner",
+    count: appsNoOwner.length + findingsNoOwner.length,
+    detail: clip2([
+      ...appsNoOwner.map((a) => `application ${a.name} (${a.sources.join(", ")}) has no owner`),
+      ...findingsNoOwner.length ? [
+        `${findingsNoOwner.length} open finding(s) without an owner (${[...new Set(findingsNoOwner.map((f) => f.application ?? "(unmapped)"))].join(", ")})`
+      ] : []
+    ])
+  });
+  const noExpiry = ctx.exceptions.filter((x) => x.status === "active" && !x.exception.expires);
+  items.push({
+    id: "exceptions_without_expiry",
+    title: "Exceptions accepted with no expiry",
+    count: noExpiry.length,
+    detail: clip2(
+      noExpiry.map(
+        (x) => `${x.exception.id} (${x.exception.scope.type}:${x.exception.scope.value}, ${x.exception.source})${x.exception.owner ? ` owner ${x.exception.owner}` : " no owner"}`
+      )
+    )
+  });
+  const expired = ctx.exceptions.filter((x) => x.status === "expired");
+  items.push({
+    id: "exceptions_expired",
+    title: "Exceptions expired",
+    count: expired.length,
+    detail: clip2(
+      expired.map((x) => {
+        const still = open2.filter((f) => exceptionMatches(x.exception, f.finding)).length;
+        return `${x.exception.id} expired ${x.exception.expires} (${x.exception.scope.type}:${x.exception.scope.value})${still ? `; ${still} matching finding(s) still open` : ""}`;
+      })
+    )
+  });
+  const noisy = /* @__PURE__ */ new Map();
+  for (const f of open2.filter((x) => x.noisy)) {
+    const k = `${f.noisy.tool}${f.noisy.rule ? ` ${f.noisy.rule}` : ""}`;
+    noisy.set(k, [...noisy.get(k) ?? [], f]);
+  }
+  const noisyCount = [...noisy.values()].reduce((a, b) => a + b.length, 0);
+  items.push({
+    id: "noisy_rules",
+    title: "Open findings from tools or rule packs flagged noisy",
+    count: noisyCount,
+    detail: clip2(
+      [...noisy.entries()].map(
+        ([k, fs8]) => `${k}: ${fs8.length} of ${open2.length} open finding(s) (${Math.round(100 * fs8.length / Math.max(1, open2.length))}%)${fs8[0].noisy.reason ? ` \u2014 ${fs8[0].noisy.reason}` : ""}`
+      )
+    )
+  });
+  const infra = new Set(ctx.dict.infrastructure_categories);
+  const unmapped = rel.filter((f) => f.counted && f.mapping.method === "none");
+  const infraUnmapped = unmapped.filter((f) => infra.has(f.finding.category));
+  items.push({
+    id: "infra_unmapped",
+    title: "Infrastructure findings without an application mapping",
+    count: infraUnmapped.length,
+    detail: clip2(infraUnmapped.map((f) => `${f.finding.category} \xB7 ${label(f)}: ${f.mapping.reason}`))
+  });
+  items.push({
+    id: "unmapped",
+    title: 'All findings without an application (counted under "(unmapped)", never dropped)',
+    count: unmapped.length,
+    detail: clip2(
+      [...new Set(unmapped.map((f) => f.mapping.reason))].map(
+        (r) => `${unmapped.filter((f) => f.mapping.reason === r).length} finding(s): ${r}`
+      )
+    )
+  });
+  const window2 = ctx.dict.adoption_window_days * DAY_MS;
+  const stale = ctx.repos.filter((r) => !r.last_run || end - toTime(r.last_run) > window2);
+  items.push({
+    id: "stale_repos",
+    title: `Inventory repos with no data, or none in ${ctx.dict.adoption_window_days} days`,
+    count: stale.length,
+    detail: clip2(
+      stale.map(
+        (r) => `${r.repo} (${r.application}): ${r.last_run ? `last run ${isoDay(r.last_run)}` : "never reported"}`
+      )
+    )
+  });
+  const failedRuns = ctx.runs.filter((r) => inPeriod(r.at, ctx.period)).map((r) => ({
+    r,
+    failed: r.run.inputs.filter((i) => i.status !== "ok").map(
+      (i) => `${i.tool ?? i.format ?? "unknown tool"} (${i.path}: ${i.status === "tool_error" ? "the tool reported a failed run" : i.error ?? i.status})`
+    )
+  })).filter((x) => x.failed.length > 0);
+  items.push({
+    id: "failed_scans",
+    title: "Failed or unreadable scans (they close nothing)",
+    count: failedRuns.length,
+    detail: clip2(
+      failedRuns.map(
+        ({ r, failed }) => `${r.run.repo ?? r.run.product ?? r.origin} ${isoDay(r.at)}: ${failed.join(", ")}; findings of that tool stay open`
+      )
+    )
+  });
+  const risk = open2.filter((f) => !f.noisy && f.severity !== "info");
+  items.push({
+    id: "events_vs_risk",
+    title: "Scanner events vs risk-bearing findings",
+    count: ctx.lifecycle.records,
+    detail: [
+      `${ctx.lifecycle.records} record(s) read from ${ctx.lifecycle.observations} run(s)/export(s) in the period (scanner events)`,
+      `${counted(ctx).length} distinct finding(s) known after dedup, ${open2.length} open at period end`,
+      `${risk.length} risk-bearing: open, not info, not from a noisy rule`,
+      `${counted(ctx).filter((f) => f.entry.state === "suppressed").length} suppressed in source, ${counted(ctx).filter((f) => f.entry.state === "false_positive").length} false positive`
+    ]
+  });
+  return items;
+}
+
+// src/output/charts.ts
+function trendChart(m) {
+  const pts = m.trend.filter((p) => p.value !== null);
+  if (pts.length < 2) return null;
+  const max = Math.max(...pts.map((p) => p.value));
+  const top = m.unit === "percent" ? 100 : niceCeil(max);
+  const title = m.title.replace(/["\\`]/g, "");
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${pts.map((p) => `"${p.month}"`).join(", ")}]`,
+    `  y-axis "${m.unit === "percent" ? "%" : m.unit}" 0 --> ${top}`,
+    `  line [${pts.map((p) => String(p.value)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function niceCeil(x) {
+  if (x <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const f of [1, 2, 5, 10]) if (f * p >= x) return f * p;
+  return 10 * p;
+}
+
+// src/output/report.ts
+var ISSUE_BODY_LIMIT = 65536;
+var LEVELS = [
+  { breakdownRows: 50, distortionLines: 20, charts: true, breakdowns: true, problems: 50, definitions: true },
+  { breakdownRows: 10, distortionLines: 10, charts: true, breakdowns: true, problems: 20, definitions: true },
+  { breakdownRows: 5, distortionLines: 5, charts: false, breakdowns: true, problems: 10, definitions: true },
+  { breakdownRows: 0, distortionLines: 3, charts: false, breakdowns: false, problems: 5, definitions: true },
+  { breakdownRows: 0, distortionLines: 0, charts: false, breakdowns: false, problems: 0, definitions: false }
+];
+function formatValue(m, v = m.value) {
+  if (v === null) return "no data";
+  if (m.unit === "percent") return `${v}%`;
+  if (m.unit === "days") return `${v} d`;
+  return String(v);
+}
+function trendText(m) {
+  if (m.value === null) return m.previous === null ? "\u2014" : `was ${formatValue(m, m.previous)}`;
+  if (m.previous === null || m.change === null) return "\u2014 (no history)";
+  if (m.change === 0) return `= (was ${formatValue(m, m.previous)})`;
+  const better = m.change > 0 === m.higher_is_better;
+  const sign = m.change > 0 ? "+" : "\u2212";
+  const abs = Math.abs(m.change);
+  const delta = m.unit === "percent" ? `${abs} pts` : m.unit === "days" ? `${abs} d` : String(abs);
+  return `${m.change > 0 ? "\u25B2" : "\u25BC"} ${sign}${delta} ${better ? "(better)" : "(worse)"}`;
+}
+function confidenceCell(m) {
+  const first = m.confidence.reasons[0];
+  return `**${m.confidence.label}**${first ? ` \u2014 ${escapeMarkdown(first.replace(/^[ABC]: /, ""), 120)}` : ""}`;
+}
+function breakdownTable(m, b, rows) {
+  const detailKeys = [...new Set(b.rows.flatMap((r) => Object.keys(r.detail ?? {})))];
+  const shown = b.rows.slice(0, rows);
+  const body = shown.map((r) => [
+    escapeMarkdown(r.key, 80),
+    formatValue(m, r.value),
+    ...detailKeys.map((k) => {
+      const v = r.detail?.[k];
+      return v === void 0 || v === null ? "" : escapeMarkdown(String(v), 40);
+    })
+  ]);
+  const more = b.rows.length > shown.length ? `
+
+_${b.rows.length - shown.length} more row(s) in metrics.json._` : "";
+  return `**${escapeMarkdown(b.title)}**
+
+${table(["", "value", ...detailKeys.map((k) => escapeMarkdown(k.replace(/_/g, " ")))], body)}${more}`;
+}
+function metricSection(m, i, d) {
+  const secondary = Object.entries(m.secondary).map(([k, v]) => `${escapeMarkdown(k.replace(/_/g, " "))} ${v === null ? "\u2014" : v}`).join(" \xB7 ");
+  const lines = [
+    `### ${i + 1}. ${escapeMarkdown(m.title)}`,
+    "",
+    `**${formatValue(m)}** \xB7 trend: ${trendText(m)} \xB7 owner: ${escapeMarkdown(m.owner, 100)} \xB7 confidence: **${m.confidence.label}**`,
+    "",
+    `_Why:_ ${escapeMarkdown(m.why, 300)}`,
+    "",
+    `_Definition:_ ${escapeMarkdown(m.definition, 600)}`
+  ];
+  if (secondary) lines.push("", `_Also:_ ${secondary}`);
+  lines.push(
+    "",
+    `_Confidence ${m.confidence.label}:_ ${m.confidence.reasons.length ? m.confidence.reasons.map((r) => escapeMarkdown(r, 300)).join("; ") : "every input system-generated and trusted, mapping complete."}`
+  );
+  lines.push(
+    "",
+    `_Caveats:_ ${m.caveats.length ? m.caveats.map((c) => escapeMarkdown(c, 300)).join(" ") : "none this month beyond the confidence reasons."}`
+  );
+  if (d.breakdowns) {
+    for (const b of m.breakdowns) if (b.rows.length) lines.push("", breakdownTable(m, b, d.breakdownRows));
+  }
+  if (d.charts) {
+    const chart = trendChart(m);
+    if (chart) lines.push("", chart);
+  }
+  return lines.join("\n");
+}
+function distortionSection(items, d) {
+  const rows = items.map((it) => {
+    const detail = it.detail.slice(0, d.distortionLines).map((l) => `<br>\u2022 ${escapeMarkdown(l, 240)}`).join("");
+    const more = it.detail.length > d.distortionLines && d.distortionLines > 0 ? "<br>\u2022 \u2026 (see metrics.json)" : "";
+    return [escapeMarkdown(it.title), String(it.count), `${detail.replace(/^<br>/, "")}${more}` || "\u2014"];
+  });
+  return `## Distortion review
+
+What could make these numbers lie, and how much of it there is this month.
+
+${table(["check", "count", "detail"], rows)}`;
+}
+function sourcesSection(sources, counts) {
+  const rows = sources.map((s) => [
+    escapeMarkdown(s.kind),
+    escapeMarkdown(s.name, 120),
+    String(s.count),
+    s.confidence ?? "\u2014",
+    s.note ? escapeMarkdown(s.note, 200) : ""
+  ]);
+  return [
+    "## Data sources",
+    "",
+    `${counts.records} record(s) read \u2192 ${counts.findings} distinct finding(s) after dedup (${counts.duplicates_merged} merged by identity, ${counts.duplicates_linked} linked as same root cause), ${counts.open} open at period end, ${counts.unmapped} without an application.`,
+    "",
+    table(["kind", "source", "count", "confidence", "note"], rows)
+  ].join("\n");
+}
+function render(doc, title, opts, d, trimmedNote) {
+  const prev = `trend vs ${previousMonth(doc.month)}`;
+  const head = [
+    `# ${escapeMarkdown(title)}`,
+    "",
+    `As of ${code(doc.period.end)} \u2014 period ${doc.period.start.slice(0, 10)} to ${new Date(Date.parse(doc.period.end) - 1).toISOString().slice(0, 10)} (UTC). Generated by product-security-metrics ${escapeMarkdown(doc.generator.version)} from the dictionary ${code(doc.dictionary.source)}.${opts.previousReportUrl ? ` [Last month's report](${encodeURI(opts.previousReportUrl)}).` : ""}`,
+    "",
+    "Confidence: **A** every input system-generated and trusted \xB7 **B** partly normalized by hand (manual mapping, inferred severities, missing repos) \xB7 **C** manually assembled exports."
+  ];
+  if (trimmedNote) head.push("", `> [!NOTE]
+> ${trimmedNote}`);
+  const headline2 = table(
+    ["metric", "value", prev, "owner", "confidence"],
+    doc.metrics.map((m) => [
+      escapeMarkdown(m.title),
+      `**${formatValue(m)}**`,
+      trendText(m),
+      escapeMarkdown(m.owner, 80),
+      confidenceCell(m)
+    ])
+  );
+  const parts = [
+    head.join("\n"),
+    "## Headline\n\n" + headline2,
+    "## Metrics",
+    ...doc.metrics.map((m, i) => metricSection(m, i, d))
+  ];
+  parts.push(distortionSection(doc.distortion, d));
+  parts.push(sourcesSection(doc.sources, doc.counts));
+  if (doc.problems.length) {
+    const shown = doc.problems.slice(0, d.problems);
+    parts.push(
+      `## Input problems
+
+The run worked around these; the metrics they feed carry a lower confidence.
+
+${shown.map((p) => `- ${escapeMarkdown(p, 300)}`).join("\n")}${doc.problems.length > shown.length ? `
+- \u2026 and ${doc.problems.length - shown.length} more (metrics.json)` : ""}`
+    );
+  }
+  if (d.definitions)
+    parts.push(
+      `## Definitions used
+
+${table(
+        ["term", "definition"],
+        doc.definitions.map((x) => [escapeMarkdown(x.term), escapeMarkdown(x.value, 1200)])
+      )}`
+    );
+  else parts.push("## Definitions used\n\nTrimmed: see `definitions` in metrics.json.");
+  return parts.join("\n\n") + "\n";
+}
+function renderReport(doc, title, opts = {}) {
+  const limit = opts.limit ?? ISSUE_BODY_LIMIT;
+  let out = render(doc, title, opts, LEVELS[0], null);
+  for (let i = 1; i < LEVELS.length && out.length >= limit; i++) {
+    out = render(
+      doc,
+      title,
+      opts,
+      LEVELS[i],
+      `This report was trimmed to stay under ${limit.toLocaleString("en-US")} characters (detail level ${i} of ${LEVELS.length - 1}): the full breakdowns are in metrics.json and the CSV files of the audit artifact.`
+    );
+  }
+  if (out.length >= limit) {
+    const note = `
+
+> [!WARNING]
+> Truncated at ${limit.toLocaleString("en-US")} characters; the full report is in metrics.json.
+`;
+    out = out.slice(0, limit - note.length - 10);
+    out = out.slice(0, out.lastIndexOf("\n"));
+    if ((out.match(/^```/gm)?.length ?? 0) % 2 === 1) out += "\n```";
+    out += note;
+  }
+  return out;
+}
+
+// src/output/csv-outputs.ts
+function sortFindings(fs8) {
+  const sev = ["critical", "high", "medium", "low", "info"];
+  return [...fs8].sort(
+    (a, b) => Number(b.open) - Number(a.open) || sev.indexOf(a.severity) - sev.indexOf(b.severity) || a.key.localeCompare(b.key)
+  );
+}
+function aggregatedFinding(t) {
+  const e = t.entry;
+  return {
+    ...t.finding,
+    state: t.duplicate_of ? "duplicate" : e.state,
+    state_reason: t.duplicate_of ? t.duplicate_reason : e.state_reason,
+    first_seen: e.first_seen,
+    last_seen: e.last_seen,
+    closed_at: e.closed_at,
+    owner: t.owner,
+    owner_source: t.owner_source,
+    exception_id: t.exception?.id ?? null,
+    aggregate: {
+      key: t.key,
+      application: t.application,
+      mapping: t.mapping.method,
+      mapping_reason: t.mapping.reason,
+      tier: t.tier,
+      first_observed: e.first_observed,
+      reopened: e.reopened,
+      reporters: e.reporters,
+      duplicate_of: t.duplicate_of,
+      duplicate_reason: t.duplicate_reason,
+      clock_start: t.clock_start,
+      sla_days: t.sla_days,
+      due: t.due,
+      overdue: t.overdue,
+      age_days: t.age_days,
+      noisy: t.noisy !== null
+    }
+  };
+}
+var FINDING_COLUMNS = [
+  "key",
+  "id",
+  "state",
+  "state_reason",
+  "severity",
+  "category",
+  "source_tool",
+  "reporters",
+  "finding_title",
+  "rule_id",
+  "cve",
+  "package",
+  "file",
+  "line",
+  "resource",
+  "account",
+  "repo",
+  "product",
+  "application",
+  "mapping",
+  "tier",
+  "owner",
+  "owner_source",
+  "first_seen",
+  "first_observed",
+  "last_seen",
+  "closed_at",
+  "reopened",
+  "clock_start",
+  "sla_days",
+  "due",
+  "overdue",
+  "age_days",
+  "exception_id",
+  "duplicate_of",
+  "duplicate_reason",
+  "noisy",
+  "confidence",
+  "source_file"
+];
+function findingsCsv(fs8) {
+  const rows = sortFindings(fs8).map((t) => {
+    const a = aggregatedFinding(t);
+    const f = t.finding;
+    return [
+      t.key,
+      f.id,
+      a.state,
+      a.state_reason,
+      f.severity,
+      f.category,
+      f.source_tool,
+      t.entry.reporters,
+      f.finding_title,
+      f.rule_id,
+      f.cve,
+      f.package ? `${f.package.name}${f.package.version ? `@${f.package.version}` : ""}` : null,
+      f.location.file,
+      f.location.start_line,
+      f.location.resource,
+      f.location.account,
+      f.repo,
+      f.product,
+      t.application,
+      t.mapping.method,
+      t.tier,
+      t.owner,
+      t.owner_source,
+      a.first_seen,
+      t.entry.first_observed,
+      a.last_seen,
+      a.closed_at,
+      t.entry.reopened,
+      t.clock_start,
+      t.sla_days,
+      t.due,
+      t.overdue,
+      t.age_days,
+      a.exception_id,
+      t.duplicate_of,
+      t.duplicate_reason,
+      t.noisy !== null,
+      t.entry.confidence,
+      f.source_file
+    ];
+  });
+  return toCsv(FINDING_COLUMNS, rows);
+}
+function findingsJsonl(fs8) {
+  return sortFindings(fs8).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
+}
+function coverageCsv(cells) {
+  return toCsv(
+    ["application", "tier", "control", "required", "status", "last_success", "evidence"],
+    cells.map((c) => [c.application, c.tier, c.control, c.required, c.status, c.last_success, c.evidence])
+  );
+}
+function exceptionsCsv(ctx) {
+  const open2 = ctx.findings.filter((f) => f.counted && (f.open || f.entry.state === "suppressed"));
+  return toCsv(
+    [
+      "id",
+      "status",
+      "scope_type",
+      "scope_value",
+      "repo",
+      "product",
+      "owner",
+      "approver",
+      "created",
+      "expires",
+      "without_expiry",
+      "expiring_30d",
+      "matching_open_findings",
+      "ticket",
+      "reason",
+      "source"
+    ],
+    ctx.exceptions.map(({ exception: e, status }) => {
+      const expiring = status === "active" && !!e.expires && Date.parse(e.expires.length === 10 ? `${e.expires}T00:00:00Z` : e.expires) < ctx.period.end.getTime() + 30 * 864e5;
+      return [
+        e.id,
+        status,
+        e.scope.type,
+        e.scope.value,
+        e.repo,
+        e.product,
+        e.owner,
+        e.approver,
+        e.created,
+        e.expires,
+        !e.expires,
+        expiring,
+        open2.filter((f) => exceptionMatches(e, f.finding)).length,
+        e.ticket,
+        e.reason,
+        e.source
+      ];
+    })
+  );
+}
+
+// src/commands/aggregate-load.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { promises as fs4 } from "node:fs";
+import path7 from "node:path";
+
+// src/schema/default-dictionary.ts
+var DEFAULT_DICTIONARY_YAML = `# Data dictionary of product-security-metrics (security-metrics.yml).
+# Every metric rests on these definitions; the monthly report prints the ones it used.
+# Copy this file, change what your organisation defines differently, and pass it with --config.
+version: 1
+
+application:
+  definition: An entry of the inventory (application or service) with a business tier and an owner; repos and cloud accounts map findings to it.
+  environments: [] # inventory environments that count; empty = all
+
+tiers:
+  - id: tier-1
+    description: Customer-facing or regulated data; an outage or breach is a business event.
+    required_controls: [sast, sca, secret, iac, container, dast]
+  - id: tier-2
+    description: Internal business systems and customer-facing tools without regulated data.
+    required_controls: [sast, sca, secret]
+  - id: tier-3
+    description: Internal tooling, prototypes, documentation sites.
+    required_controls: [sca, secret]
+default_tier: tier-3
+
+critical:
+  definition: Severity critical after normalization (CVSS 9.0 or more, or the tool's own word critical; secrets default to critical).
+  min_severity: critical
+
+# Which date starts the remediation clock: first_seen = earliest observation or the platform's created
+# date; first_observed = the first time a collected run saw it.
+remediation_clock: first_seen
+
+# Gate evaluations on these event kinds count as releases (release pass rate).
+release_events: [release]
+
+coverage:
+  freshness_days: 30 # a control is covered when it ran successfully within this many days
+
+adoption_window_days: 30 # a repo is adopted when it had a collection run within this many days
+
+sla:
+  preset: default # default 7/30/90/120 \xB7 fedramp 30/30/90/180 \xB7 pci 30/30/90/120
+  days: {} # overrides per severity, e.g. {critical: 5}
+  tiers: {} # per-tier overrides, e.g. {tier-1: {critical: 3, high: 14}}
+  # kev_file: known_exploited_vulnerabilities.json   # CISA KEV due dates cap the SLA
+
+# Share of severities inferred from SARIF level or a default above which severity metrics drop to B.
+inferred_severity_threshold: 0.2
+
+metrics:
+  - id: critical_over_sla
+    owner: Head of Product Security
+    why: Critical findings past their deadline are the risk we told customers and auditors we do not carry.
+  - id: high_over_sla
+    owner: Engineering directors
+    why: High findings past SLA are the next breach path and the usual audit finding.
+  - id: new_findings
+    owner: Product Security engineering
+    why: The inflow shows whether new code and dependencies add risk faster than teams remove it.
+  - id: closed_findings
+    owner: Engineering directors
+    why: The outflow shows remediation capacity; compared with new findings it tells if the backlog can shrink.
+  - id: time_to_remediate
+    owner: Engineering directors
+    why: Time from first sight to fix is how long an attacker has; it moves before SLA breaches do.
+  - id: open_backlog
+    owner: Product Security engineering
+    why: The size and age of what is open is the debt we carry into next month.
+  - id: fixed_within_sla
+    owner: Engineering directors
+    why: The share fixed on time says whether the SLA is a commitment or a wish.
+  - id: release_pass_rate
+    owner: Release engineering
+    why: Releases that pass the security gate ship without known blocking risk; failures show where the gate bites.
+  - id: exception_volume
+    owner: CISO
+    why: Accepted risk without an expiry or past its expiry is risk nobody is deciding about any more.
+  - id: scanner_coverage
+    owner: Product Security engineering
+    why: A clean result from an application that is not scanned is not evidence; coverage says how much the other numbers cover.
+  - id: pipeline_adoption
+    owner: Platform engineering
+    why: Repos that do not report are invisible to every other metric.
+  - id: ownership_coverage
+    owner: Engineering directors
+    why: A finding without an owner is not going to be fixed.
+
+# Tools or rule packs known to be noisy: their findings are counted apart in the distortion review.
+noisy: []
+#  - tool: Semgrep
+#    rule: generic.secrets.*
+#    reason: pattern-only secret rules, high false-positive rate
+
+# Explicit mapping of findings to applications (checked before repo and cloud-account mapping).
+mapping: []
+#  - application: payments
+#    account: "123456789012"
+#    reason: shared AWS account of the payments team
+
+infrastructure_categories: [cloud, iac, container]
+`;
+
+// src/commands/aggregate-load.ts
+var DEFAULT_RAW = (0, import_yaml3.parseDocument)(DEFAULT_DICTIONARY_YAML).toJS();
+function defaultDictionary() {
+  return Dictionary.parse(DEFAULT_RAW);
+}
+function zodPath(p) {
+  return p.map(String).join(".") || "(root)";
+}
+function parseDictionary(text3, file2) {
+  const base = path7.basename(file2);
+  const problems = [];
+  const sections = {};
+  const note = (section, msg2) => {
+    problems.push(msg2);
+    (sections[section] ??= []).push(msg2);
+  };
+  const lc = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = e.linePos?.[0];
+    const msg2 = `${base}${pos ? `:${pos.line}` : ""}: invalid YAML (${e.message.split("\n")[0]}); the default dictionary is used`;
+    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
+    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
+  }
+  const user = doc.toJS();
+  if (user !== null && user !== void 0 && !(0, import_yaml3.isMap)(doc.contents)) {
+    const msg2 = `${base}:1: expected a mapping of sections (tiers, sla, metrics, ...); the default dictionary is used`;
+    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
+    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
+  }
+  const raw = {
+    ...DEFAULT_RAW,
+    ...user ?? {}
+  };
+  const lineOf = (p) => {
+    for (let n = p.length; n > 0; n--) {
+      const node2 = doc.getIn(
+        p.slice(0, n).map((x) => typeof x === "number" ? x : String(x)),
+        true
+      );
+      if (node2 && typeof node2 === "object" && node2.range) return `:${lc.linePos(node2.range[0]).line}`;
+    }
+    return "";
+  };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const r = Dictionary.safeParse(raw);
+    if (r.success) return { dict: r.data, source: file2, sha256: sha256(text3), problems, sections };
+    const fixed = /* @__PURE__ */ new Set();
+    for (const issue2 of r.error.issues) {
+      if (issue2.code === "unrecognized_keys" && issue2.path.length === 0) {
+        for (const k of issue2.keys) {
+          note(
+            k,
+            `${base}${lineOf([k])}: field "${k}": unknown section (valid: ${Object.keys(DEFAULT_RAW).join(", ")}); ignored`
+          );
+          delete raw[k];
+          fixed.add(k);
+        }
+        continue;
+      }
+      const section = String(issue2.path[0] ?? "");
+      if (fixed.has(section)) continue;
+      note(
+        section,
+        `${base}${lineOf(issue2.path)}: field "${zodPath(issue2.path)}": ${issue2.message}; the default "${section}" section is used`
+      );
+      if (section in DEFAULT_RAW) raw[section] = DEFAULT_RAW[section];
+      else delete raw[section];
+      fixed.add(section);
+    }
+    if (fixed.size === 0) break;
+  }
+  const msg = `${base}: the dictionary could not be repaired; the default dictionary is used`;
+  problems.push(msg);
+  return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems, sections };
+}
+async function loadDictionary(configPath) {
+  if (!configPath)
+    return {
+      dict: defaultDictionary(),
+      source: "built-in default (security-metrics.default.yml)",
+      sha256: sha256(DEFAULT_DICTIONARY_YAML),
+      problems: [],
+      sections: {}
+    };
+  let text3;
+  try {
+    text3 = await fs4.readFile(configPath, "utf8");
+  } catch (e) {
+    const msg = `${configPath}: cannot read the dictionary (${e.code ?? errorMessage(e)}); the default dictionary is used`;
+    const sections = Object.fromEntries(Object.keys(DEFAULT_RAW).map((k) => [k, [msg]]));
+    return {
+      dict: defaultDictionary(),
+      source: `built-in default (${configPath} unreadable)`,
+      sha256: sha256(DEFAULT_DICTIONARY_YAML),
+      problems: [msg],
+      sections
+    };
+  }
+  const r = parseDictionary(text3, configPath);
+  return { ...r, source: path7.basename(configPath) };
+}
+async function walk2(dir, out = []) {
+  let entries;
+  try {
+    entries = await fs4.readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = path7.join(dir, e.name);
+    if (e.isDirectory()) await walk2(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+function issues(err) {
+  return err.issues.slice(0, 3).map((i) => `field "${zodPath(i.path)}": ${i.message}`).join("; ");
+}
+async function loadRecordsDir(dir, display = dir) {
+  const problems = [];
+  const files = [];
+  const records = [];
+  const all = await walk2(dir);
+  if (all.length === 0) problems.push(`${display}: no files found`);
+  for (const runPath of all.filter((f) => path7.basename(f) === "run.json")) {
+    const rel = path7.join(display, path7.relative(dir, runPath));
+    files.push(runPath);
+    let run;
+    try {
+      const parsed = RunRecord.safeParse(JSON.parse(await fs4.readFile(runPath, "utf8")));
+      if (!parsed.success) {
+        problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
+        continue;
+      }
+      run = parsed.data;
+    } catch (e) {
+      problems.push(`${rel}: ${errorMessage(e)}; its findings are not used`);
+      continue;
+    }
+    const fPath = path7.join(path7.dirname(runPath), "findings.jsonl");
+    const findings = [];
+    let partial2 = false;
+    let text3 = "";
+    try {
+      text3 = await fs4.readFile(fPath, "utf8");
+      files.push(fPath);
+    } catch {
+      if (run.counts.total > 0) {
+        problems.push(
+          `${path7.join(path7.dirname(rel), "findings.jsonl")}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`
+        );
+        partial2 = true;
+      }
+    }
+    text3.split("\n").forEach((line, i) => {
+      if (!line.trim()) return;
+      const where = `${path7.join(path7.dirname(rel), "findings.jsonl")}:${i + 1}`;
+      try {
+        const r = Finding.safeParse(JSON.parse(line));
+        if (r.success) findings.push(r.data);
+        else {
+          problems.push(`${where}: ${issues(r.error)}; line skipped, the run closes nothing`);
+          partial2 = true;
+        }
+      } catch {
+        problems.push(`${where}: not JSON; line skipped, the run closes nothing`);
+        partial2 = true;
+      }
+    });
+    if (!partial2 && findings.length !== run.counts.total) {
+      problems.push(
+        `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`
+      );
+      partial2 = true;
+    }
+    records.push({ run, findings, origin: path7.dirname(rel), partial: partial2 });
+  }
+  return { records, problems, files };
+}
+var ManualSidecar = external_exports.object({
+  product: external_exports.string().trim().min(1),
+  owner: external_exports.string().trim().optional(),
+  confidence: ConfidenceLabel.default("C"),
+  /** Date the export was taken (YYYY-MM-DD or ISO). */
+  observed_at: external_exports.union([external_exports.string(), external_exports.date()]).transform((v) => v instanceof Date ? v.toISOString() : v.trim()).refine(
+    (s) => Number.isFinite(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s)),
+    "must be a date like 2026-11-15"
+  ).optional(),
+  repo: external_exports.string().trim().optional(),
+  service: external_exports.string().trim().optional(),
+  format: external_exports.string().trim().default("auto"),
+  /** Who assembled it and how, printed in the data sources. */
+  note: external_exports.string().optional()
+}).strict();
+function parseSidecar(text3, file2) {
+  const base = path7.basename(file2);
+  const lc = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
+  if (doc.errors.length)
+    return { problems: [`${base}: invalid YAML (${doc.errors[0].message.split("\n")[0]})`] };
+  const r = ManualSidecar.safeParse(doc.toJS());
+  if (r.success) return { sidecar: r.data, problems: [] };
+  return {
+    problems: r.error.issues.map((i) => {
+      const node2 = i.path.length ? doc.getIn(i.path.map(String), true) : void 0;
+      const line = node2?.range ? `:${lc.linePos(node2.range[0]).line}` : "";
+      return `${base}${line}: field "${zodPath(i.path)}": ${i.message}`;
+    })
+  };
+}
+
+// src/commands/aggregate.ts
+var HISTORY_SCHEMA_VERSION = 1;
+async function readTracked(file2, kind, inputs) {
+  const buf = await fs5.readFile(file2);
+  inputs.push({ path: file2, kind, sha256: sha256(buf), bytes: buf.byteLength });
+  return buf.toString("utf8");
+}
+async function exists(p) {
+  try {
+    await fs5.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function readHistory(dir, month, problems, inputs) {
+  if (!dir || !await exists(dir)) return [];
+  const names = (await fs5.readdir(dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month).sort();
+  const out = [];
+  for (const n of names) {
+    const p = path8.join(dir, n);
+    try {
+      const s = JSON.parse(await readTracked(p, "history", inputs));
+      if (s.schema_version !== HISTORY_SCHEMA_VERSION || s.month !== n.slice(0, 7) || !Array.isArray(s.lifecycle))
+        problems.push(
+          `${p}: not a history snapshot of version ${HISTORY_SCHEMA_VERSION} for ${n.slice(0, 7)}; ignored`
+        );
+      else out.push(s);
+    } catch (e) {
+      problems.push(`${p}: ${errorMessage(e)}; ignored`);
+    }
+  }
+  return out;
+}
+async function loadManual(dir, period, problems, inputs, logger) {
+  const out = { observations: [], coverage: [], sources: [], files: [] };
+  let names;
+  try {
+    names = (await fs5.readdir(dir)).sort();
+  } catch (e) {
+    problems.push(
+      `${dir}: cannot read the manual exports folder (${e.code ?? errorMessage(e)})`
+    );
+    return out;
+  }
+  for (const name of names) {
+    if (/\.meta\.ya?ml$/i.test(name) || /^readme/i.test(name) || name.startsWith(".")) continue;
+    const file2 = path8.join(dir, name);
+    if ((await fs5.stat(file2)).isDirectory()) continue;
+    const display = `manual/${name}`;
+    const metaPath = [`${file2}.meta.yml`, `${file2}.meta.yaml`];
+    let sidecar;
+    const found = (await Promise.all(metaPath.map(exists))).findIndex(Boolean);
+    if (found < 0)
+      problems.push(
+        `${display}: no sidecar ${name}.meta.yml (product, owner, confidence); read with confidence C and no product`
+      );
+    else {
+      const r2 = parseSidecar(await readTracked(metaPath[found], "manual-sidecar", inputs), metaPath[found]);
+      problems.push(...r2.problems.map((p) => `manual/${p}`));
+      sidecar = r2.sidecar;
+    }
+    const observed = sidecar?.observed_at;
+    const at = observed ? new Date(toTime(observed)).toISOString() : new Date(period.end.getTime() - 1).toISOString();
+    if (!observed)
+      problems.push(`${display}: the sidecar gives no observed_at; taken as the end of ${period.month}`);
+    const buf = await fs5.readFile(file2);
+    inputs.push({ path: file2, kind: "manual", sha256: sha256(buf), bytes: buf.byteLength });
+    const confidence = sidecar?.confidence ?? "C";
+    const r = await normalizeFile(file2, display, {
+      format: sidecar?.format ?? "auto",
+      product: sidecar?.product ?? null,
+      service: sidecar?.service ?? null,
+      repo: sidecar?.repo ?? null,
+      ref: null,
+      commit: null,
+      observedAt: at,
+      confidence,
+      roots: [],
+      maxBytes: DEFAULT_MAX_BYTES
+    });
+    if (r.file.status === "error" || r.file.status === "skipped") {
+      problems.push(r.file.error ?? `${display}: not read`);
+      continue;
+    }
+    const findings = r.findings.map(
+      (f) => sidecar?.owner && !f.owner ? { ...f, owner: sidecar.owner, owner_source: "manual-sidecar" } : f
+    );
+    out.observations.push({ at, origin: "manual", name: display, successScopes: [], findings });
+    for (const s of r.scans) {
+      if (!s.success) continue;
+      for (const c of s.categories) {
+        const control = controlOf(c);
+        if (control)
+          out.coverage.push({
+            product: sidecar?.product ?? null,
+            repo: sidecar?.repo ?? null,
+            control,
+            at,
+            file: display
+          });
+      }
+    }
+    const inPeriod2 = toTime(at) >= period.start.getTime() && toTime(at) < period.end.getTime();
+    out.sources.push({
+      kind: "manual",
+      name: display,
+      count: findings.length,
+      confidence,
+      note: `${r.file.format} (${r.file.tool ?? "unknown tool"}), observed ${at.slice(0, 10)}${inPeriod2 ? "" : " (outside this period)"}${sidecar?.product ? `, product ${sidecar.product}` : ""}${sidecar?.note ? `; ${sidecar.note}` : ""}`
+    });
+    out.files.push(display);
+    logger.info(safeLogText(`${display}: ${findings.length} record(s), confidence ${confidence}`));
+  }
+  return out;
+}
+function resolveMonth(req) {
+  if (req.month !== void 0) {
+    if (!isMonth(req.month)) throw new UserError(`month "${req.month}" is not YYYY-MM`, void 0);
+    return req.month;
+  }
+  return lastFullMonth(req.asOf ?? /* @__PURE__ */ new Date());
+}
+async function writeOut(dir, name, content, written) {
+  const p = path8.resolve(dir, name);
+  await fs5.writeFile(p, content);
+  written.push(p);
+}
+var runAggregate = async (req, logger) => {
+  const month = resolveMonth(req);
+  const period = periodOf(month);
+  const problems = [];
+  const inputs = [];
+  const sources = [];
+  const dl = await loadDictionary(req.configPath);
+  if (req.configPath && await exists(req.configPath)) {
+    const buf = await fs5.readFile(req.configPath);
+    inputs.push({ path: req.configPath, kind: "dictionary", sha256: sha256(buf), bytes: buf.byteLength });
+  }
+  problems.push(...dl.problems);
+  const dict = dl.dict;
+  sources.push({
+    kind: "dictionary",
+    name: dl.source,
+    count: dict.metrics.length,
+    confidence: null,
+    note: dl.problems.length ? `${dl.problems.length} problem(s); defaults used where invalid` : null
+  });
+  let kev;
+  if (dict.sla.kev_file) {
+    const kp = path8.resolve(req.configPath ? path8.dirname(req.configPath) : ".", dict.sla.kev_file);
+    try {
+      kev = parseKev(JSON.parse(await readTracked(kp, "kev", inputs)));
+      sources.push({
+        kind: "dictionary",
+        name: dict.sla.kev_file,
+        count: kev.size,
+        confidence: "A",
+        note: "CISA KEV catalog: due dates cap the SLA"
+      });
+    } catch (e) {
+      problems.push(
+        `${dict.sla.kev_file}: cannot read the KEV catalog (${errorMessage(e)}); SLA without KEV caps`
+      );
+      (dl.sections.sla ??= []).push("kev");
+    }
+  }
+  let inventory = [...req.inventory ?? []];
+  const inventoryErrors = [];
+  let inventoryProvided = inventory.length > 0;
+  if (req.inventoryPath) {
+    try {
+      const r = parseInventory(await readTracked(req.inventoryPath, "inventory", inputs), req.inventoryPath);
+      inventory = [...inventory, ...r.entries];
+      inventoryErrors.push(...r.errors);
+      inventoryProvided = true;
+      sources.push({
+        kind: "inventory",
+        name: path8.basename(req.inventoryPath),
+        count: r.entries.length,
+        confidence: "A",
+        note: r.errors.length ? `${r.errors.length} row problem(s)` : null
+      });
+    } catch (e) {
+      problems.push(`${req.inventoryPath}: ${errorMessage(e)}`);
+    }
+  }
+  if (req.inventory?.length)
+    sources.push({
+      kind: "inventory",
+      name: [...new Set(req.inventory.map((e) => e.source.split(":")[0]))].join(", "),
+      count: req.inventory.length,
+      confidence: "A",
+      note: "from the platform"
+    });
+  const exceptions = [...req.exceptions ?? []];
+  const exceptionErrors = [];
+  let exceptionsProvided = exceptions.length > 0;
+  if (req.exceptionsPath) {
+    try {
+      const r = parseExceptions(
+        await readTracked(req.exceptionsPath, "exceptions", inputs),
+        req.exceptionsPath
+      );
+      exceptions.push(...r.exceptions);
+      exceptionErrors.push(...r.errors);
+      exceptionsProvided = true;
+      sources.push({
+        kind: "exceptions",
+        name: path8.basename(req.exceptionsPath),
+        count: r.exceptions.length,
+        confidence: "A",
+        note: r.errors.length ? `${r.errors.length} row problem(s): those rows are not counted` : null
+      });
+    } catch (e) {
+      exceptionErrors.push(`${req.exceptionsPath}: ${errorMessage(e)}`);
+    }
+  }
+  if (req.exceptions?.length)
+    sources.push({
+      kind: "exceptions",
+      name: "platform",
+      count: req.exceptions.length,
+      confidence: "A",
+      note: null
+    });
+  const records = (req.records ?? []).map((r) => ({
+    ...r,
+    partial: false
+  }));
+  const recordProblems = [];
+  if (req.recordsDir) {
+    const r = await loadRecordsDir(req.recordsDir, path8.basename(path8.resolve(req.recordsDir)));
+    records.push(...r.records);
+    recordProblems.push(...r.problems);
+    for (const f of r.files) {
+      const buf = await fs5.readFile(f);
+      inputs.push({ path: f, kind: "record", sha256: sha256(buf), bytes: buf.byteLength });
+    }
+  }
+  for (const r of req.records ?? [])
+    inputs.push({
+      path: `memory:${r.origin}`,
+      kind: "record",
+      sha256: sha256(JSON.stringify(r.run) + r.findings.map((f) => JSON.stringify(f)).join("\n")),
+      bytes: 0
+    });
+  problems.push(...recordProblems);
+  const manual = req.manualDir ? await loadManual(req.manualDir, period, problems, inputs, logger) : { observations: [], coverage: [], sources: [], files: [] };
+  for (const sp of req.sourceProblems ?? [])
+    problems.push(`${sp.source}: ${sp.problem} (missing: ${sp.affects})`);
+  const historyProblems = [];
+  const history = await readHistory(req.historyDir, month, historyProblems, inputs);
+  problems.push(...historyProblems);
+  const prior = history.at(-1) ?? null;
+  if (history.length)
+    sources.push({
+      kind: "history",
+      name: path8.basename(req.historyDir),
+      count: history.length,
+      confidence: null,
+      note: `snapshots ${history[0].month} \u2026 ${prior.month}; lifecycle continues from ${prior.month}`
+    });
+  const end = period.end.getTime();
+  const observations = [
+    ...records.filter((r) => isMainlineRun(r.run)).map((r) => ({
+      at: r.run.finished_at || r.run.started_at,
+      origin: "collected",
+      name: `${r.run.repo ?? r.run.product ?? r.origin} ${(r.run.finished_at || r.run.started_at).slice(0, 10)}`,
+      successScopes: r.partial ? [] : runScopes(r.run),
+      findings: r.findings
+    })),
+    ...manual.observations
+  ];
+  const platform = (req.platformFindings ?? []).filter((f) => !(toTime(f.first_seen) >= end));
+  const { entries, stats } = advanceLifecycle({
+    prior: prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null,
+    observations,
+    platform,
+    period
+  });
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    const t = toTime(r.run.finished_at || r.run.started_at);
+    if (t < period.start.getTime() || t >= end) continue;
+    const k = r.run.repo ?? r.run.product ?? r.origin;
+    const s = byRepo.get(k) ?? { runs: 0, records: 0, failed: 0, last: "", partial: 0 };
+    s.runs++;
+    s.records += r.findings.length;
+    if (Object.values(r.run.coverage).some((c) => c.status === "failed")) s.failed++;
+    if (r.partial) s.partial++;
+    if ((r.run.finished_at || "") > s.last) s.last = r.run.finished_at;
+    byRepo.set(k, s);
+  }
+  for (const [k, s] of [...byRepo.entries()].sort())
+    sources.push({
+      kind: "collected",
+      name: k,
+      count: s.records,
+      confidence: s.partial ? "B" : "A",
+      note: `${s.runs} run(s), last ${s.last.slice(0, 10)}${s.failed ? `, ${s.failed} with a failed scan` : ""}${s.partial ? `, ${s.partial} partly unreadable` : ""}`
+    });
+  if (platform.length) {
+    const tools = /* @__PURE__ */ new Map();
+    for (const f of platform) tools.set(f.source_tool, (tools.get(f.source_tool) ?? 0) + 1);
+    for (const [t, n] of [...tools.entries()].sort())
+      sources.push({
+        kind: "platform",
+        name: t,
+        count: n,
+        confidence: "A",
+        note: "platform alerts (own state and dates)"
+      });
+  }
+  sources.push(...manual.sources);
+  const provenance = {
+    dictionaryProblems: dl.sections,
+    inventoryProvided,
+    inventoryErrors: [],
+    exceptionsProvided,
+    exceptionErrors,
+    recordProblems,
+    sourceProblems: req.sourceProblems ?? [],
+    manualFiles: manual.files
+  };
+  const manualInPeriod = manual.observations.filter(
+    (o) => toTime(o.at) >= period.start.getTime() && toTime(o.at) < end
+  ).length;
+  const ctx = buildContext(
+    {
+      period,
+      dict,
+      entries,
+      lifecycle: stats,
+      runs: records.map((r) => ({ run: r.run, origin: r.origin })),
+      inventory,
+      exceptions,
+      manualCoverage: manual.coverage,
+      provenance,
+      kev,
+      otherInputsInPeriod: platform.length + manualInPeriod
+    },
+    inventoryErrors
+  );
+  problems.push(...inventoryErrors, ...exceptionErrors);
+  const metricHistory = new Map(history.map((h) => [h.month, h.metrics]));
+  const metrics = computeMetrics(ctx, metricHistory);
+  const distortion = distortionReview(ctx);
+  const countedFindings = ctx.findings.filter((f) => f.counted);
+  const doc = MetricsDocument.parse({
+    schema_version: METRICS_SCHEMA_VERSION,
+    generator: { name: "product-security-metrics", version: VERSION },
+    month,
+    period: { start: period.start.toISOString(), end: period.end.toISOString() },
+    dictionary: { source: dl.source, sha256: dl.sha256 },
+    definitions: definitionsUsed(dict, dl.source),
+    metrics,
+    distortion,
+    sources,
+    problems,
+    counts: {
+      records: stats.records,
+      findings: countedFindings.length,
+      open: countedFindings.filter((f) => f.open).length,
+      unmapped: countedFindings.filter(
+        (f) => f.mapping.method === "none" && (f.open || toTime(f.entry.first_seen) >= period.start.getTime())
+      ).length,
+      duplicates_merged: distortion.find((d) => d.id === "duplicates_merged")?.count ?? 0,
+      duplicates_linked: ctx.links.length
+    }
+  });
+  const title = `Security metrics \u2014 ${month}`;
+  const reportMarkdown = renderReport(doc, title, { previousReportUrl: req.previousReportUrl });
+  await fs5.mkdir(req.outDir, { recursive: true });
+  const outputs = [];
+  const metricsJson = JSON.stringify(doc, null, 2) + "\n";
+  await writeOut(req.outDir, "report.md", reportMarkdown, outputs);
+  await writeOut(req.outDir, "metrics.json", metricsJson, outputs);
+  await writeOut(req.outDir, "findings.csv", findingsCsv(ctx.findings), outputs);
+  await writeOut(req.outDir, "findings.jsonl", findingsJsonl(ctx.findings), outputs);
+  await writeOut(req.outDir, "coverage.csv", coverageCsv(coverageMatrix(ctx)), outputs);
+  await writeOut(req.outDir, "exceptions.csv", exceptionsCsv(ctx), outputs);
+  const historyFiles = [];
+  if (req.historyDir) {
+    await fs5.mkdir(req.historyDir, { recursive: true });
+    const snap = {
+      schema_version: HISTORY_SCHEMA_VERSION,
+      month,
+      as_of: period.end.toISOString(),
+      dictionary_sha256: dl.sha256,
+      metrics: Object.fromEntries(metrics.map((m) => [m.id, m.value])),
+      lifecycle: entries
+    };
+    const p = path8.resolve(req.historyDir, `${month}.json`);
+    await fs5.writeFile(p, JSON.stringify(snap) + "\n");
+    historyFiles.push(p);
+  }
+  const rel = (p) => path8.relative(process.cwd(), path8.resolve(p)).split(path8.sep).join("/") || ".";
+  const outs = await Promise.all(
+    [...outputs, ...historyFiles].map(async (p) => {
+      const buf = await fs5.readFile(p);
+      return { path: rel(p), sha256: sha256(buf), bytes: buf.byteLength };
+    })
+  );
+  const manifest2 = {
+    schema_version: 1,
+    generator: { name: "product-security-metrics", version: VERSION },
+    month,
+    as_of: period.end.toISOString(),
+    inputs: inputs.map((i) => ({ ...i, path: i.path.startsWith("memory:") ? i.path : rel(i.path) })).sort((a, b) => a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind)),
+    outputs: outs
+  };
+  await writeOut(req.outDir, "manifest.json", JSON.stringify(manifest2, null, 2) + "\n", outputs);
+  for (const p of problems.slice(0, 20)) logger.warning(safeLogText(p));
+  if (problems.length > 20)
+    logger.warning(`\u2026 and ${problems.length - 20} more input problem(s): see metrics.json`);
+  logger.info(
+    `aggregate ${month}: ${stats.records} record(s) \u2192 ${countedFindings.length} finding(s), ${metrics.length} metric(s); report ${path8.resolve(req.outDir, "report.md")} (${reportMarkdown.length} chars)`
+  );
+  return { reportMarkdown, title, month, outputs, historyFiles, metrics: doc };
+};
+
+// src/commands/demo.ts
+import { existsSync, promises as fs6 } from "node:fs";
+import path9 from "node:path";
+import { fileURLToPath } from "node:url";
+var DEMO_MONTHS = ["2026-09", "2026-10", "2026-11"];
+function findDemoDir(start = path9.dirname(fileURLToPath(import.meta.url))) {
+  let dir = start;
+  for (let i = 0; i < 5; i++) {
+    const cand = path9.join(dir, "examples", "demo");
+    if (existsSync(path9.join(cand, "inventory.csv"))) return cand;
+    dir = path9.dirname(dir);
+  }
+  throw new UserError("the bundled example org (examples/demo) was not found next to the program");
+}
+async function runDemo(outDir, logger, demoDir = findDemoDir()) {
+  const out = path9.resolve(outDir);
+  const historyDir = path9.join(out, "history");
+  await fs6.rm(historyDir, { recursive: true, force: true });
+  const quiet = { ...logger, info: () => {
+  }, warning: () => {
+  } };
+  let last;
+  for (const month of DEMO_MONTHS) {
+    const final = month === DEMO_MONTHS.at(-1);
+    last = await runAggregate(
+      {
+        configPath: path9.join(demoDir, "security-metrics.yml"),
+        recordsDir: path9.join(demoDir, "records"),
+        manualDir: path9.join(demoDir, "manual"),
+        inventoryPath: path9.join(demoDir, "inventory.csv"),
+        exceptionsPath: path9.join(demoDir, "exceptions.yml"),
+        historyDir,
+        month,
+        outDir: final ? out : path9.join(out, "months", month)
+      },
+      final ? logger : quiet
+    );
+  }
+  return last;
+}
+
 // src/util/logger.ts
 function stderrLogger(verbose = false) {
   return {
@@ -41141,7 +44396,7 @@ function stderrLogger(verbose = false) {
 }
 
 // src/platform/local/platform.ts
-import { promises as fs4 } from "node:fs";
+import { promises as fs7 } from "node:fs";
 
 // src/output/text.ts
 function summaryToText(md) {
@@ -41153,7 +44408,7 @@ function localPlatform(env) {
   return {
     name: env.GITLAB_CI === "true" ? "gitlab" : "local",
     async writeSummary(markdown) {
-      if (env.GITHUB_STEP_SUMMARY) await fs4.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
+      if (env.GITHUB_STEP_SUMMARY) await fs7.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
       else process.stderr.write(safeLogText(summaryToText(markdown)) + "\n");
     }
   };
@@ -41166,6 +44421,9 @@ Usage:
   security-metrics normalize <file>... [--format <id>] [--product P] [--service S]   JSONL on stdout
   security-metrics collect --reports <glob>... --out <dir> [--product P] [--service S]
                            [--fail-on <severity>] [--exceptions <file>] [--mode enforce|report] ...
+  security-metrics aggregate --config <file> --records <dir> --out <dir> [--month YYYY-MM]
+                             [--inventory <file>] [--exceptions <file>] [--history <dir>] [--manual <dir>]
+  security-metrics demo [--out <dir>]            end to end on the bundled example org, no token needed
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
 
@@ -41237,6 +44495,64 @@ async function main(argv, env = process.env) {
         const inputs = parseCollectInputs(raw);
         const r = await runCollect(inputs, { cwd: process.cwd(), env, logger, platform: localPlatform(env) });
         return r.exitCode;
+      }
+      case "aggregate": {
+        const { values } = parseArgs({
+          args: rest,
+          allowPositionals: false,
+          options: {
+            config: { type: "string" },
+            records: { type: "string" },
+            out: { type: "string" },
+            month: { type: "string" },
+            inventory: { type: "string" },
+            exceptions: { type: "string" },
+            history: { type: "string" },
+            manual: { type: "string" }
+          }
+        });
+        if (!values.out) {
+          logger.error("aggregate needs --out <dir>");
+          return 2;
+        }
+        if (!values.records && !values.manual) {
+          logger.error(
+            "aggregate needs --records <dir> (collected run.json + findings.jsonl) or --manual <dir>"
+          );
+          return 2;
+        }
+        const r = await runAggregate(
+          {
+            configPath: values.config,
+            recordsDir: values.records,
+            manualDir: values.manual,
+            inventoryPath: values.inventory,
+            exceptionsPath: values.exceptions,
+            historyDir: values.history,
+            month: values.month,
+            outDir: values.out
+          },
+          logger
+        );
+        process.stdout.write(`${r.outputs.find((o) => o.endsWith("report.md"))}
+`);
+        return 0;
+      }
+      case "demo": {
+        const { values } = parseArgs({
+          args: rest,
+          allowPositionals: false,
+          options: { out: { type: "string" } }
+        });
+        const out = values.out ?? "security-metrics-demo";
+        const r = await runDemo(out, logger);
+        const report = r.outputs.find((o) => o.endsWith("report.md"));
+        process.stdout.write(
+          `Demo report for ${r.month}: ${report}
+All outputs: ${path10.dirname(report ?? out)}
+`
+        );
+        return 0;
       }
       default:
         logger.error(`unknown command "${command}"
