@@ -185,13 +185,24 @@ async function benchAggregate() {
       const rd = path.join(dir, `repo-${r}`);
       fs.mkdirSync(rd, { recursive: true });
       const repo = `acme/repo-${r}`;
+      const count = Math.max(0, Math.min(per, n - r * per));
+      const counts = { ...run.counts, total: count };
+      // the run is dated in the reporting month (its last day), as the monthly job would see it
+      const at = new Date(base).toISOString();
       fs.writeFileSync(
         path.join(rd, 'run.json'),
-        JSON.stringify({ ...run, repo, product: `product-${r % 40}` }),
+        JSON.stringify({
+          ...run,
+          repo,
+          product: `product-${r % 40}`,
+          started_at: at,
+          finished_at: at,
+          counts,
+        }),
       );
       const out = fs.openSync(path.join(rd, 'findings.jsonl'), 'w');
       let chunk = '';
-      for (let i = 0; i < per && r * per + i < n; i++) {
+      for (let i = 0; i < count; i++) {
         const t = tmpl[i % tmpl.length];
         const k = r * per + i;
         const seen = new Date(base - ((k * 7919) % 400) * day).toISOString();
