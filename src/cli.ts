@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { INPUTS, InputsError, parseCollectInputs } from './schema/inputs.js';
 import { runCollect } from './commands/collect.js';
 import { runNormalize } from './commands/normalize.js';
+import { streamThresholdFromEnv } from './commands/read-input.js';
 import { runAggregate } from './commands/aggregate.js';
 import { runDemo } from './commands/demo.js';
 import { errorMessage, isUserError } from './util/errors.js';
@@ -78,6 +79,7 @@ export async function main(
           cwd: process.cwd(),
           out: process.stdout,
           logger,
+          streamThreshold: streamThresholdFromEnv(env),
         });
       }
       case 'collect': {
