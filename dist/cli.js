@@ -1079,14 +1079,14 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc4, chars, first, rest, index) => {
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc5, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc4) {
-              return esc4 + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc5) {
+              return esc5 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -1097,12 +1097,12 @@ var require_parse = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc4) {
-              return esc4 + first + (rest ? star : "");
+            if (esc5) {
+              return esc5 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc4 ? m : `\\${m}`;
+          return esc5 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -8697,14 +8697,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs8, sep: [] });
+                map2.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -8832,13 +8832,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -29093,7 +29093,7 @@ var InputsError = class extends Error {
 };
 
 // src/commands/collect.ts
-import { promises as fs3 } from "node:fs";
+import { promises as fs4 } from "node:fs";
 import path4 from "node:path";
 
 // src/schema/finding.ts
@@ -30214,10 +30214,68 @@ function renderCollectSummary(run, findings, maxBlocking = 20) {
 }
 
 // src/util/hash.ts
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
+var oneShot = crypto.hash;
 function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
+  return oneShot ? oneShot("sha256", data, "hex") : crypto.createHash("sha256").update(data).digest("hex");
 }
+function fastHash64(s2) {
+  let h1 = 3735928559;
+  let h2 = 1103547991;
+  for (let i = 0; i < s2.length; i++) {
+    const c = s2.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}
+var DigestCounter = class {
+  keys = new Uint32Array(2 * 1024);
+  counts = new Uint32Array(1024);
+  used = 0;
+  /** The count of `key` before this call, then count it once more. */
+  next(key) {
+    const [a, b] = fastHash64(key);
+    if ((this.used + 1) * 2 > this.counts.length) this.grow();
+    const mask = this.counts.length - 1;
+    let i = (a ^ Math.imul(b, 2654435761)) & mask;
+    for (; ; ) {
+      const c = this.counts[i];
+      if (c === 0) {
+        this.keys[2 * i] = a;
+        this.keys[2 * i + 1] = b;
+        this.counts[i] = 1;
+        this.used++;
+        return 0;
+      }
+      if (this.keys[2 * i] === a && this.keys[2 * i + 1] === b) {
+        this.counts[i] = c + 1;
+        return c;
+      }
+      i = i + 1 & mask;
+    }
+  }
+  grow() {
+    const oldKeys = this.keys;
+    const oldCounts = this.counts;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.counts = new Uint32Array(oldCounts.length * 2);
+    const mask = this.counts.length - 1;
+    for (let j = 0; j < oldCounts.length; j++) {
+      const c = oldCounts[j];
+      if (c === 0) continue;
+      const a = oldKeys[2 * j];
+      const b = oldKeys[2 * j + 1];
+      let i = (a ^ Math.imul(b, 2654435761)) & mask;
+      while (this.counts[i] !== 0) i = i + 1 & mask;
+      this.keys[2 * i] = a;
+      this.keys[2 * i + 1] = b;
+      this.counts[i] = c;
+    }
+  }
+};
 function hashParts(parts, length = 24) {
   return sha256(parts.join("\0")).slice(0, length);
 }
@@ -30226,7 +30284,7 @@ function hashParts(parts, length = 24) {
 var VERSION = "0.1.0";
 
 // src/commands/read-input.ts
-import { promises as fs2 } from "node:fs";
+import { promises as fs3 } from "node:fs";
 import path3 from "node:path";
 
 // node_modules/fast-xml-parser/src/util.js
@@ -36694,7 +36752,7 @@ function describeShape(doc) {
   }
   return doc === null ? "null" : `a ${typeof doc}`;
 }
-function parseGitlabReport(doc, file2, kind) {
+function beginGitlabReport(doc, file2, kind, secrets) {
   const label2 = GITLAB_FORMAT[kind];
   if (!isObj3(doc) || !Array.isArray(doc.vulnerabilities))
     throw new UserError(
@@ -36715,25 +36773,41 @@ function parseGitlabReport(doc, file2, kind) {
   const analyzer = isObj3(scan.analyzer) ? scan.analyzer : {};
   const toolName2 = str3(scanner.name) ?? str3(analyzer.name) ?? DEFAULT_TOOL[kind];
   const toolVersion = strOrNum(scanner.version) ?? strOrNum(analyzer.version) ?? null;
-  const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const managers = /* @__PURE__ */ new Map();
   for (const df of Array.isArray(doc.dependency_files) ? doc.dependency_files : []) {
     if (isObj3(df) && str3(df.path) && str3(df.package_manager)) managers.set(df.path, df.package_manager);
   }
-  const fc = { kind, toolName: toolName2, toolVersion, managers, secrets: out.secrets };
-  doc.vulnerabilities.forEach((v, i) => {
-    if (!isObj3(v)) {
-      out.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
-      return;
-    }
-    try {
-      out.findings.push(itemToDraft(fc, v, i));
-    } catch (e) {
-      out.warnings.push(
-        `/vulnerabilities/${i}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`
-      );
-    }
-  });
+  return { fc: { kind, toolName: toolName2, toolVersion, managers, secrets }, scan, warnings: [], tools: /* @__PURE__ */ new Map() };
+}
+function gitlabItem(gc, v, i) {
+  if (!isObj3(v)) {
+    gc.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
+    return void 0;
+  }
+  let d;
+  try {
+    d = itemToDraft(gc.fc, v, i);
+  } catch (e) {
+    gc.warnings.push(
+      `/vulnerabilities/${i}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`
+    );
+    return void 0;
+  }
+  const { toolName: toolName2, toolVersion } = gc.fc;
+  const name = d.tool ?? toolName2;
+  let t = gc.tools.get(name);
+  if (!t) {
+    t = {
+      version: d.tool === toolName2 ? toolVersion : d.tool_version ?? null,
+      categories: [CATEGORY[gc.fc.kind]]
+    };
+    gc.tools.set(name, t);
+  }
+  if (!t.categories.includes(d.category)) t.categories.push(d.category);
+  return d;
+}
+function finishGitlabReport(gc) {
+  const { scan } = gc;
   const errors = [];
   for (const m of Array.isArray(scan.messages) ? scan.messages : []) {
     if (isObj3(m) && /^(fatal|error)$/i.test(str3(m.level) ?? "") && str3(m.value)) errors.push(m.value);
@@ -36741,23 +36815,36 @@ function parseGitlabReport(doc, file2, kind) {
   const status = str3(scan.status);
   const success2 = status === void 0 ? true : status.toLowerCase() !== "failure";
   if (!success2 && errors.length === 0) errors.push('scan.status is "failure"');
-  const byTool = /* @__PURE__ */ new Map();
-  const evidence = (name, version2) => {
-    let s2 = byTool.get(name);
-    if (!s2) {
-      s2 = { tool: { name, version: version2 }, categories: [CATEGORY[kind]], success: success2, errors: [...errors] };
-      byTool.set(name, s2);
-    }
-    return s2;
-  };
-  for (const d of out.findings) {
-    const s2 = evidence(d.tool ?? toolName2, d.tool === toolName2 ? toolVersion : d.tool_version ?? null);
-    if (!s2.categories.includes(d.category)) s2.categories.push(d.category);
-  }
-  if (byTool.size === 0) evidence(toolName2, toolVersion);
-  out.scans = [...byTool.values()].map((s2) => ({ ...s2, categories: [...s2.categories].sort() }));
+  if (gc.tools.size === 0)
+    gc.tools.set(gc.fc.toolName, { version: gc.fc.toolVersion, categories: [CATEGORY[gc.fc.kind]] });
+  return [...gc.tools].map(([name, t]) => ({
+    tool: { name, version: t.version },
+    categories: [...t.categories].sort(),
+    success: success2,
+    errors: [...errors]
+  }));
+}
+function parseGitlabReport(doc, file2, kind) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const gc = beginGitlabReport(doc, file2, kind, out.secrets);
+  doc.vulnerabilities.forEach((v, i) => {
+    const d = gitlabItem(gc, v, i);
+    if (d) out.findings.push(d);
+  });
+  out.scans = finishGitlabReport(gc);
+  out.warnings = gc.warnings;
   return out;
 }
+var GITLAB_SECRET_WORDS = [
+  "raw_source_code_extract",
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  "x-api-key",
+  "x-auth-token",
+  "private-token"
+];
 function gitlabParser(kind, docs) {
   return {
     id: GITLAB_FORMAT[kind],
@@ -40537,12 +40624,25 @@ var PATTERNS = [
   // JWT
   /(?<=\b(?:aws_secret_access_key|secret_access_key|password|passwd|secret|token|api[_-]?key)\s*[:=]\s*["']?)[A-Za-z0-9/+=_-]{12,}/gi
 ];
+var MAY_MATCH = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|sk_live_|AIza|-----BEGIN |eyJ|password|passwd|secret|token|api[_-]?key/i;
+var lastSecrets = [];
+var lastSorted = [];
+function sortedSecrets(secrets) {
+  let same = secrets.length === lastSecrets.length;
+  for (let i = 0; same && i < secrets.length; i++) same = secrets[i] === lastSecrets[i];
+  if (!same) {
+    lastSecrets = [...secrets];
+    lastSorted = [...new Set(secrets.filter((s2) => s2 && s2.length >= 4))].sort((a, b) => b.length - a.length);
+  }
+  return lastSorted;
+}
 function redactText(text3, secrets = []) {
   let out = text3;
-  const sorted = [...new Set(secrets.filter((s2) => s2 && s2.length >= 4))].sort((a, b) => b.length - a.length);
+  const sorted = secrets.length === 0 ? [] : sortedSecrets(secrets);
   for (const s2 of sorted) {
     if (out.includes(s2)) out = out.split(s2).join(REDACTED2);
   }
+  if (!MAY_MATCH.test(out)) return out;
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     out = out.replace(re, REDACTED2);
@@ -40585,104 +40685,223 @@ function sortedRecord(r, secrets) {
   for (const k of Object.keys(r ?? {}).sort()) out[k] = redactText(String(r[k]), secrets);
   return out;
 }
+function createFinalizer(ctx) {
+  const secrets = ctx.secrets;
+  const seen = new DigestCounter();
+  let index = 0;
+  return {
+    get count() {
+      return index;
+    },
+    push(d) {
+      const p = prepareFinding(d, ctx, secrets);
+      const finding = p.finding;
+      const ordinal = nextOrdinal(seen, p.occurrence);
+      finding.occurrence_id = occurrenceId(p.occurrence, ordinal);
+      finding.source_index = index++;
+      return finding;
+    }
+  };
+}
 function finalizeDrafts(drafts, ctx) {
   const secrets = [...ctx.secrets, ...drafts.map((d) => d.secret ?? "").filter(Boolean)];
-  const seen = /* @__PURE__ */ new Map();
-  return drafts.map((d, index) => {
-    const file2 = cleanPath(d.location?.file ?? null, ctx.roots);
-    const tool = clean(d.tool ?? ctx.tool.name) ?? "unknown";
-    const fingerprints = sortedRecord(d.fingerprints, secrets);
-    const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
-    const location = {
-      file: file2,
-      start_line: d.location?.start_line ?? null,
-      end_line: d.location?.end_line ?? d.location?.start_line ?? null,
-      url: d.location?.url ?? null,
-      resource: d.location?.resource ?? null,
-      image: d.location?.image ?? null,
-      account: d.location?.account ?? null,
-      region: d.location?.region ?? null
-    };
-    const title = clip(
-      redactText(d.title.replace(/\s+/g, " ").trim() || d.rule_id || "Untitled finding", secrets),
-      MAX_TITLE
-    );
-    const identity = identityParts({
-      category: d.category,
-      tool,
-      rule_id: d.rule_id ?? null,
-      title,
-      file: file2,
-      start_line: location.start_line,
-      resource: location.resource,
-      image: location.image,
-      url: location.url,
-      account: location.account,
-      vuln_ids: cve,
-      package_name: d.package?.name ?? null,
-      fingerprint: pickFingerprint(fingerprints),
-      secret: d.secret ?? null,
-      hint: d.identity_hint ?? null
-    });
-    const id = identityId(identity.scheme, identity.parts);
-    const occBase = [id, file2 ?? "", String(location.start_line ?? ""), d.identity_hint ?? ""];
-    const occKey = occBase.join("\0");
-    const ordinal = seen.get(occKey) ?? 0;
-    seen.set(occKey, ordinal + 1);
-    const cwe = [...new Set((d.cwe ?? []).map(normCwe).filter((c) => c !== null))];
-    const finding = {
-      schema_version: FINDING_SCHEMA_VERSION,
-      id,
-      identity,
-      occurrence_id: `o1-${hashParts([...occBase, String(ordinal)])}`,
-      source_tool: tool,
-      tool_version: clean(d.tool_version ?? ctx.tool.version),
-      source_format: ctx.sourceFormat,
-      product: ctx.product,
-      service: d.service ?? ctx.service,
-      repo: d.repo ?? ctx.repo,
-      ref: ctx.ref,
-      commit: ctx.commit,
-      finding_title: title,
-      description: d.description ? clip(redactText(d.description.trim(), secrets), MAX_TEXT) : null,
-      category: d.category,
-      rule_id: d.rule_id ?? null,
-      rule_name: clean(redactNullable(d.rule_name ?? null, secrets)),
-      severity: d.severity,
-      severity_source: d.severity_source,
-      source_severity: d.source_severity ?? null,
-      confidence: ctx.confidence,
-      tool_confidence: d.tool_confidence ?? null,
-      state: d.state ?? (d.suppression ? "suppressed" : "open"),
-      state_reason: redactNullable(d.state_reason ?? d.suppression?.justification ?? null, secrets),
-      first_seen: d.first_seen ?? ctx.observedAt,
-      last_seen: d.last_seen ?? ctx.observedAt,
-      closed_at: d.closed_at ?? null,
-      owner: d.owner ?? null,
-      owner_source: d.owner ? d.owner_source ?? ctx.sourceFormat : null,
-      exception_id: null,
-      release_blocking: false,
-      cwe,
-      cve,
-      cvss: d.cvss ?? null,
-      package: d.package ?? null,
-      location: { ...location, url: redactNullable(location.url, secrets) },
-      fingerprints,
-      baseline_state: d.baseline_state ?? null,
-      suppression: d.suppression ? { ...d.suppression, justification: redactNullable(d.suppression.justification, secrets) } : null,
-      tags: [...new Set(d.tags ?? [])].sort(),
-      help_uri: d.help_uri ?? null,
-      source_file: ctx.sourceFile,
-      source_pointer: d.pointer,
-      source_index: index
-    };
-    return finding;
+  const f = createFinalizer({ ...ctx, secrets });
+  return drafts.map((d) => f.push(d));
+}
+function nextOrdinal(seen, occurrence) {
+  return seen.next(occurrence);
+}
+function occurrenceId(occurrence, ordinal) {
+  return `o1-${hashParts([occurrence, String(ordinal)])}`;
+}
+function prepareFinding(d, ctx, secrets) {
+  const file2 = cleanPath(d.location?.file ?? null, ctx.roots);
+  const tool = clean(d.tool ?? ctx.tool.name) ?? "unknown";
+  const fingerprints = sortedRecord(d.fingerprints, secrets);
+  const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
+  const location = {
+    file: file2,
+    start_line: d.location?.start_line ?? null,
+    end_line: d.location?.end_line ?? d.location?.start_line ?? null,
+    url: d.location?.url ?? null,
+    resource: d.location?.resource ?? null,
+    image: d.location?.image ?? null,
+    account: d.location?.account ?? null,
+    region: d.location?.region ?? null
+  };
+  const title = clip(
+    redactText(d.title.replace(/\s+/g, " ").trim() || d.rule_id || "Untitled finding", secrets),
+    MAX_TITLE
+  );
+  const identity = identityParts({
+    category: d.category,
+    tool,
+    rule_id: d.rule_id ?? null,
+    title,
+    file: file2,
+    start_line: location.start_line,
+    resource: location.resource,
+    image: location.image,
+    url: location.url,
+    account: location.account,
+    vuln_ids: cve,
+    package_name: d.package?.name ?? null,
+    fingerprint: pickFingerprint(fingerprints),
+    secret: d.secret ?? null,
+    hint: d.identity_hint ?? null
   });
+  const id = identityId(identity.scheme, identity.parts);
+  const occurrence = [id, file2 ?? "", String(location.start_line ?? ""), d.identity_hint ?? ""].join(
+    "\0"
+  );
+  const cwe = [...new Set((d.cwe ?? []).map(normCwe).filter((c) => c !== null))];
+  const finding = {
+    schema_version: FINDING_SCHEMA_VERSION,
+    id,
+    identity,
+    occurrence_id: "",
+    source_tool: tool,
+    tool_version: clean(d.tool_version ?? ctx.tool.version),
+    source_format: ctx.sourceFormat,
+    product: ctx.product,
+    service: d.service ?? ctx.service,
+    repo: d.repo ?? ctx.repo,
+    ref: ctx.ref,
+    commit: ctx.commit,
+    finding_title: title,
+    description: d.description ? clip(redactText(d.description.trim(), secrets), MAX_TEXT) : null,
+    category: d.category,
+    rule_id: d.rule_id ?? null,
+    rule_name: clean(redactNullable(d.rule_name ?? null, secrets)),
+    severity: d.severity,
+    severity_source: d.severity_source,
+    source_severity: d.source_severity ?? null,
+    confidence: ctx.confidence,
+    tool_confidence: d.tool_confidence ?? null,
+    state: d.state ?? (d.suppression ? "suppressed" : "open"),
+    state_reason: redactNullable(d.state_reason ?? d.suppression?.justification ?? null, secrets),
+    first_seen: d.first_seen ?? ctx.observedAt,
+    last_seen: d.last_seen ?? ctx.observedAt,
+    closed_at: d.closed_at ?? null,
+    owner: d.owner ?? null,
+    owner_source: d.owner ? d.owner_source ?? ctx.sourceFormat : null,
+    exception_id: null,
+    release_blocking: false,
+    cwe,
+    cve,
+    cvss: d.cvss ?? null,
+    package: d.package ?? null,
+    location: { ...location, url: redactNullable(location.url, secrets) },
+    fingerprints,
+    baseline_state: d.baseline_state ?? null,
+    suppression: d.suppression ? { ...d.suppression, justification: redactNullable(d.suppression.justification, secrets) } : null,
+    tags: [...new Set(d.tags ?? [])].sort(),
+    help_uri: d.help_uri ?? null,
+    source_file: ctx.sourceFile,
+    source_pointer: d.pointer,
+    source_index: 0
+  };
+  return { finding, occurrence };
 }
 
-// src/commands/read-input.ts
-var DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+// src/stream/file-io.ts
+import { promises as fs2 } from "node:fs";
+var DEFAULT_CHUNK = 1 << 20;
+async function scanFile(fh, scanner, chunkSize = DEFAULT_CHUNK, onChunk) {
+  const buf = Buffer.allocUnsafe(Math.max(3, chunkSize));
+  let pos = 0;
+  for (; ; ) {
+    let got = 0;
+    const want = pos === 0 ? Math.max(3, chunkSize) : chunkSize;
+    while (got < Math.min(3, want)) {
+      const { bytesRead } = await fh.read(buf, got, want - got, pos + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    if (got === 0) break;
+    const chunk = buf.subarray(0, got);
+    onChunk?.(chunk);
+    scanner.feed(chunk);
+    pos += got;
+  }
+  scanner.end();
+}
+var RangeList = class {
+  starts = new Float64Array(1024);
+  ends = new Float64Array(1024);
+  flags = new Uint8Array(1024);
+  length = 0;
+  push(start, end, flag) {
+    if (this.length === this.starts.length) {
+      const grow = (a, make) => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts, (n) => new Float64Array(n));
+      this.ends = grow(this.ends, (n) => new Float64Array(n));
+      this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.flags[this.length] = flag ? 1 : 0;
+    this.length++;
+  }
+  clear() {
+    this.length = 0;
+  }
+};
+var RangeReader = class {
+  constructor(fh, fileSize, windowSize = 4 * DEFAULT_CHUNK) {
+    this.fh = fh;
+    this.fileSize = fileSize;
+    this.windowSize = windowSize;
+    this.buf = Buffer.allocUnsafe(windowSize);
+  }
+  fh;
+  fileSize;
+  windowSize;
+  buf;
+  winStart = 0;
+  winEnd = 0;
+  async text(start, end) {
+    if (start < this.winStart || end > this.winEnd) await this.fill(start, end);
+    return this.buf.toString("utf8", start - this.winStart, end - this.winStart);
+  }
+  async fill(start, end) {
+    const len = Math.min(Math.max(this.windowSize, end - start), this.fileSize - start);
+    if (len > this.buf.length) this.buf = Buffer.allocUnsafe(len);
+    else if (this.buf.length > this.windowSize && len <= this.windowSize)
+      this.buf = Buffer.allocUnsafe(this.windowSize);
+    let got = 0;
+    while (got < len) {
+      const { bytesRead } = await this.fh.read(this.buf, got, len - got, start + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    this.winStart = start;
+    this.winEnd = start + got;
+    if (this.winEnd < end) throw new Error(`file shrank while reading (wanted bytes ${start}-${end})`);
+  }
+};
+async function openForRead(file2) {
+  const fh = await fs2.open(file2, "r");
+  try {
+    const st = await fh.stat();
+    return { fh, size: st.size };
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+}
+
+// src/stream/json-skeleton.ts
+import { isUtf8 as isUtf82 } from "node:buffer";
+
+// src/util/utf8.ts
+import { isUtf8 } from "node:buffer";
 function invalidUtf8Offset(buf) {
+  if (isUtf8(buf)) return -1;
   let i = 0;
   while (i < buf.length) {
     const b = buf[i];
@@ -40701,6 +40920,980 @@ function invalidUtf8Offset(buf) {
     i += n + 1;
   }
   return -1;
+}
+
+// src/stream/json-skeleton.ts
+var JsonSyntaxError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+var WS = new Uint8Array(256);
+WS[32] = WS[9] = WS[10] = WS[13] = 1;
+var LITERAL_END = new Uint8Array(256);
+LITERAL_END[32] = LITERAL_END[9] = LITERAL_END[10] = LITERAL_END[13] = 1;
+LITERAL_END[44] = LITERAL_END[125] = LITERAL_END[93] = 1;
+function describe3(c) {
+  return c >= 32 && c < 127 ? `"${String.fromCharCode(c)}"` : `byte 0x${c.toString(16).padStart(2, "0")}`;
+}
+var SkeletonScanner = class {
+  constructor(spec, h, opts = {}) {
+    this.spec = spec;
+    this.h = h;
+    let longest = 0;
+    for (const w of opts.flagWords ?? []) {
+      const b = Buffer.from(w.toLowerCase(), "latin1");
+      longest = Math.max(longest, b.length);
+      const list3 = this.flagByLen.get(b.length) ?? [];
+      list3.push(b);
+      this.flagByLen.set(b.length, list3);
+    }
+    this.flagMaxEscaped = longest * 6;
+    this.maxDepth = opts.maxDepth ?? 200;
+  }
+  spec;
+  h;
+  mode = 0 /* Struct */;
+  stack = [];
+  path = [];
+  rootDone = false;
+  started = false;
+  /** Absolute offset of the next byte to be fed. */
+  pos = 0;
+  // skipped value
+  skipStart = 0;
+  skipDepth = 0;
+  skipInString = false;
+  skipIsItem = false;
+  skipFlagged = false;
+  strStart = 0;
+  // absolute offset of the first content byte of the current string
+  strSpans = false;
+  // the current string began in an earlier chunk
+  /** Backslashes at the end of the previous chunk inside the current string. */
+  bsCarry = 0;
+  // descended key
+  keyParts = [];
+  // utf-8 across chunks
+  utf8Carry = Buffer.alloc(0);
+  flagByLen = /* @__PURE__ */ new Map();
+  flagMaxEscaped;
+  maxDepth;
+  /** Bytes fed so far. */
+  get offset() {
+    return this.pos;
+  }
+  feed(chunk) {
+    this.checkUtf8(chunk);
+    let i = 0;
+    if (!this.started) {
+      if (this.pos === 0 && chunk.length >= 1 && chunk[0] === 239) {
+        if (chunk.length < 3) throw new Error("SkeletonScanner: the first chunk must have at least 3 bytes");
+        if (chunk[1] === 187 && chunk[2] === 191) i = 3;
+      }
+      this.started = true;
+    }
+    const n = chunk.length;
+    while (i < n) {
+      switch (this.mode) {
+        case 0 /* Struct */:
+          i = this.struct(chunk, i, n);
+          break;
+        case 1 /* Key */:
+          i = this.keyString(chunk, i, n);
+          break;
+        case 3 /* SkipContainer */:
+          i = this.skipContainer(chunk, i, n);
+          break;
+        case 2 /* SkipString */:
+          i = this.skipString(chunk, i, n);
+          break;
+        case 4 /* SkipLiteral */:
+          i = this.skipLiteral(chunk, i, n);
+          break;
+      }
+    }
+    this.pos += n;
+    if (this.mode === 2 /* SkipString */ || this.mode === 1 /* Key */ || this.mode === 3 /* SkipContainer */ && this.skipInString) {
+      this.strSpans = true;
+      let k = n - 1;
+      let run = 0;
+      while (k >= 0 && chunk[k] === 92 && this.pos - n + k >= this.strStart) {
+        run++;
+        k--;
+      }
+      this.bsCarry = k < 0 || this.pos - n + k < this.strStart ? this.bsCarry + run : run;
+    }
+  }
+  /** Call after the last chunk; throws when the document is incomplete. */
+  end() {
+    if (this.utf8Carry.length > 0)
+      throw new JsonSyntaxError(
+        "not valid UTF-8 (the file ends inside a character)",
+        this.pos - this.utf8Carry.length
+      );
+    if (this.mode === 4 /* SkipLiteral */ && this.stack.length === 0) this.finishSkip(this.pos);
+    if (!this.rootDone || this.mode !== 0 /* Struct */)
+      throw new JsonSyntaxError(
+        this.pos === 0 || !this.started ? "empty document" : "the file ends before the JSON document does (truncated?)",
+        this.pos
+      );
+  }
+  checkUtf8(chunk) {
+    let from = 0;
+    const carry = this.utf8Carry;
+    if (carry.length > 0) {
+      const lead = carry[0];
+      const need = lead >= 240 ? 4 : lead >= 224 ? 3 : 2;
+      const take = Math.min(need - carry.length, chunk.length);
+      const joined = Buffer.concat([carry, chunk.subarray(0, take)]);
+      if (joined.length < need) {
+        this.utf8Carry = joined;
+        return;
+      }
+      if (!isUtf82(joined)) throw this.utf8Error(joined, this.pos - carry.length);
+      from = take;
+      this.utf8Carry = Buffer.alloc(0);
+    }
+    let cut = chunk.length;
+    for (let k = chunk.length - 1; k >= Math.max(from, chunk.length - 4); k--) {
+      const c = chunk[k];
+      if ((c & 192) === 128) continue;
+      const need = c < 128 ? 1 : c >= 240 ? 4 : c >= 224 ? 3 : c >= 192 ? 2 : 1;
+      if (k + need > chunk.length) cut = k;
+      break;
+    }
+    const body = chunk.subarray(from, cut);
+    if (!isUtf82(body)) throw this.utf8Error(body, this.pos + from);
+    if (cut < chunk.length) this.utf8Carry = Buffer.from(chunk.subarray(cut));
+  }
+  utf8Error(bytes, base) {
+    const at = Math.max(0, invalidUtf8Offset(bytes));
+    return new JsonSyntaxError("not valid UTF-8; scanner reports must be UTF-8", base + at);
+  }
+  err(msg, absOffset) {
+    return new JsonSyntaxError(msg, absOffset);
+  }
+  struct(b, i, n) {
+    const base = this.pos;
+    while (i < n) {
+      const c = b[i];
+      if (WS[c]) {
+        i++;
+        continue;
+      }
+      const top = this.stack[this.stack.length - 1];
+      if (!top) {
+        if (this.rootDone)
+          throw this.err(`unexpected ${describe3(c)} after the end of the JSON document`, base + i);
+        return this.beginValue(b, i, void 0);
+      }
+      switch (top.st) {
+        case 0 /* KeyOrEnd */:
+        case 1 /* Key */:
+          if (c === 34) {
+            this.mode = 1 /* Key */;
+            this.keyParts = [];
+            this.strStart = base + i + 1;
+            this.strSpans = false;
+            this.bsCarry = 0;
+            return i + 1;
+          }
+          if (c === 125 && top.st === 0 /* KeyOrEnd */) {
+            this.close(base + i + 1);
+            i++;
+            continue;
+          }
+          throw this.err(
+            `expected a member name (a string in double quotes), found ${describe3(c)}`,
+            base + i
+          );
+        case 2 /* Colon */:
+          if (c !== 58)
+            throw this.err(`expected ":" after the member name, found ${describe3(c)}`, base + i);
+          top.st = 3 /* Value */;
+          i++;
+          continue;
+        case 4 /* ValueOrEnd */:
+          if (c === 93) {
+            this.close(base + i + 1);
+            i++;
+            continue;
+          }
+          return this.beginValue(b, i, top);
+        case 3 /* Value */:
+          return this.beginValue(b, i, top);
+        case 5 /* CommaOrEnd */:
+          if (c === 44) {
+            top.st = top.isObj ? 1 /* Key */ : 3 /* Value */;
+            i++;
+            continue;
+          }
+          if (c === 125 && top.isObj || c === 93 && !top.isObj) {
+            this.close(base + i + 1);
+            i++;
+            continue;
+          }
+          throw this.err(`expected "," or "${top.isObj ? "}" : "]"}", found ${describe3(c)}`, base + i);
+      }
+    }
+    return i;
+  }
+  close(end) {
+    this.stack.pop();
+    this.h.leave?.(this.path, end);
+    if (this.stack.length > 0) this.path.pop();
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) {
+      parent.st = 5 /* CommaOrEnd */;
+      if (!parent.isObj) parent.index++;
+    } else this.rootDone = true;
+  }
+  beginValue(b, i, top) {
+    const c = b[i];
+    const abs = this.pos + i;
+    const child = !top ? this.spec : top.items ? void 0 : top.isObj ? top.spec.members[top.key] : top.spec.each;
+    if (child && (c === 123 && child.type !== "array" || c === 91 && child.type !== "object")) {
+      const isObj7 = c === 123;
+      if (top) this.path.push(top.isObj ? top.key : top.index);
+      this.stack.push({
+        isObj: isObj7,
+        spec: child,
+        st: isObj7 ? 0 /* KeyOrEnd */ : 4 /* ValueOrEnd */,
+        key: "",
+        index: 0,
+        items: child.type === "items"
+      });
+      this.h.enter?.(this.path, isObj7, abs);
+      return i + 1;
+    }
+    if (!top && c !== 123 && c !== 91 && child)
+      throw this.err(
+        `expected a JSON ${child.type === "array" ? "array" : "object"}, found ${describe3(c)}`,
+        abs
+      );
+    this.skipStart = abs;
+    this.skipIsItem = !!top?.items;
+    this.skipFlagged = false;
+    if (c === 34) {
+      this.mode = 2 /* SkipString */;
+      this.strStart = abs + 1;
+      this.strSpans = false;
+      this.bsCarry = 0;
+    } else if (c === 123 || c === 91) {
+      this.mode = 3 /* SkipContainer */;
+      this.skipDepth = 1;
+      this.skipInString = false;
+    } else if (c === 45 || c >= 48 && c <= 57 || c === 116 || c === 102 || c === 110) {
+      this.mode = 4 /* SkipLiteral */;
+    } else throw this.err(`expected a value, found ${describe3(c)}`, abs);
+    return i + 1;
+  }
+  finishSkip(end) {
+    this.mode = 0 /* Struct */;
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      this.rootDone = true;
+      return;
+    }
+    if (top.items)
+      this.h.item?.(this.path, top.isObj ? top.key : top.index, this.skipStart, end, this.skipFlagged);
+    else if (top.isObj) this.h.member?.(this.path, top.key, this.skipStart, end);
+    else this.h.member?.(this.path, String(top.index), this.skipStart, end);
+    top.st = 5 /* CommaOrEnd */;
+    if (!top.isObj) top.index++;
+  }
+  /**
+   * Find the closing quote of the string that started at `strStart`, from chunk index `i`.
+   * Returns the chunk index of the closing quote, or -1 when the string goes on past the chunk.
+   */
+  closingQuote(b, i, n) {
+    const base = this.pos;
+    for (; ; ) {
+      const q = b.indexOf(34, i);
+      if (q < 0 || q >= n) return -1;
+      let k = q - 1;
+      let run = 0;
+      while (k >= 0 && b[k] === 92 && base + k >= this.strStart) {
+        run++;
+        k--;
+      }
+      if (k < 0 && this.strSpans) run += this.bsCarry;
+      if ((run & 1) === 0) return q;
+      i = q + 1;
+    }
+  }
+  keyString(b, i, n) {
+    const q = this.closingQuote(b, i, n);
+    if (q < 0) {
+      this.keyParts.push(Buffer.from(b.subarray(i, n)));
+      return n;
+    }
+    this.keyParts.push(b.subarray(i, q));
+    const raw = this.keyParts.length === 1 ? this.keyParts[0] : Buffer.concat(this.keyParts);
+    this.keyParts = [];
+    const top = this.stack[this.stack.length - 1];
+    top.key = raw.includes(92) ? JSON.parse(`"${raw.toString("utf8")}"`) : raw.toString("utf8");
+    top.st = 2 /* Colon */;
+    this.mode = 0 /* Struct */;
+    this.strSpans = false;
+    return q + 1;
+  }
+  skipString(b, i, n) {
+    const q = this.closingQuote(b, i, n);
+    if (q < 0) return n;
+    if (this.skipIsItem) this.checkFlag(b, q);
+    this.strSpans = false;
+    this.finishSkip(this.pos + q + 1);
+    return q + 1;
+  }
+  checkFlag(b, q) {
+    if (this.skipFlagged || this.flagByLen.size === 0) return;
+    const start = this.strStart - this.pos;
+    const len = q - start;
+    if (this.strSpans || start < 0) {
+      if (len <= this.flagMaxEscaped) this.skipFlagged = true;
+      return;
+    }
+    if (len > this.flagMaxEscaped) return;
+    const words = this.flagByLen.get(len);
+    if (words) {
+      for (const w of words) {
+        let k = 0;
+        while (k < len && (b[start + k] | 32) === w[k]) k++;
+        if (k === len) {
+          this.skipFlagged = true;
+          return;
+        }
+      }
+    }
+    for (let k = start; k < q; k++)
+      if (b[k] === 92) {
+        this.skipFlagged = true;
+        return;
+      }
+  }
+  skipContainer(b, i, n) {
+    let depth = this.skipDepth;
+    const flagging = this.skipIsItem && this.flagByLen.size > 0;
+    while (i < n) {
+      if (this.skipInString) {
+        const q = this.closingQuote(b, i, n);
+        if (q < 0) {
+          this.skipDepth = depth;
+          return n;
+        }
+        if (flagging) this.checkFlag(b, q);
+        this.skipInString = false;
+        this.strSpans = false;
+        i = q + 1;
+        continue;
+      }
+      const c = b[i];
+      if (c === 34) {
+        this.skipInString = true;
+        this.strStart = this.pos + i + 1;
+        this.strSpans = false;
+        this.bsCarry = 0;
+      } else if (c === 123 || c === 91) {
+        if (this.stack.length + depth >= this.maxDepth)
+          throw this.err(`nested more than ${this.maxDepth} levels deep: refused`, this.pos + i);
+        depth++;
+      } else if (c === 125 || c === 93) {
+        if (--depth === 0) {
+          this.skipDepth = 0;
+          this.finishSkip(this.pos + i + 1);
+          return i + 1;
+        }
+      }
+      i++;
+    }
+    this.skipDepth = depth;
+    return n;
+  }
+  skipLiteral(b, i, n) {
+    while (i < n) {
+      if (LITERAL_END[b[i]]) {
+        this.finishSkip(this.pos + i);
+        return i;
+      }
+      i++;
+    }
+    return n;
+  }
+};
+
+// src/stream/slices.ts
+var WarningList = class {
+  first = [];
+  count = 0;
+  /** Move the warnings out of `list` (emptied). */
+  take(list3) {
+    for (const w of list3) {
+      if (this.first.length < 50) this.first.push(w);
+      this.count++;
+    }
+    list3.length = 0;
+  }
+};
+function defineMember(obj, key, value) {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+async function parseSlice(reader, r, file2) {
+  const text3 = await reader.text(r.start, r.end);
+  try {
+    return JSON.parse(text3);
+  } catch (e) {
+    const m = /position (\d+)/.exec(e instanceof Error ? e.message : "");
+    const at = m ? r.start + Buffer.byteLength(text3.slice(0, Number(m[1])), "utf8") : r.start;
+    throw new UserError("not valid JSON (inside a value the streaming reader parsed)", file2, `byte ${at}`);
+  }
+}
+
+// src/stream/big-array.ts
+var esc4 = (p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1");
+var pointerOf = (path12) => path12.map((p) => "/" + esc4(p)).join("");
+function specAt(spec, path12) {
+  let s2 = spec;
+  for (const p of path12) {
+    if (!s2) return void 0;
+    if (s2.type === "object") s2 = s2.members[p];
+    else if (s2.type === "array") s2 = s2.each;
+    else return void 0;
+  }
+  return s2;
+}
+function compareContainers(spec, a, b) {
+  let s2 = spec;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y) {
+      if (typeof x === "number" && typeof y === "number") return x - y;
+      if (s2?.type === "object") {
+        const keys = Object.keys(s2.members);
+        return keys.indexOf(String(x)) - keys.indexOf(String(y));
+      }
+      return String(x) < String(y) ? -1 : 1;
+    }
+    s2 = s2?.type === "object" ? s2.members[x] : s2?.type === "array" ? s2.each : void 0;
+  }
+  return a.length - b.length;
+}
+function anyWord(v, words, depth = 0) {
+  if (depth > 64) return true;
+  if (typeof v === "string") return words.has(v.toLowerCase());
+  if (Array.isArray(v)) return v.some((x) => anyWord(x, words, depth + 1));
+  if (typeof v === "object" && v !== null)
+    return Object.entries(v).some(([k, x]) => words.has(k.toLowerCase()) || anyWord(x, words, depth + 1));
+  return false;
+}
+function itemPointer(c, k) {
+  return `${pointerOf(c.path)}/${c.keys.length > 0 ? esc4(c.keys[k]) : k}`;
+}
+function bigArrayPlanner(def) {
+  return async (fh, size, file2, io = {}) => {
+    const doc = {};
+    const containers = [];
+    const byPointer = /* @__PURE__ */ new Map();
+    const mismatched = /* @__PURE__ */ new Map();
+    const members2 = [];
+    const nodeAt = (path12) => {
+      let n = doc;
+      for (const p of path12) n = n?.[p];
+      return n;
+    };
+    const scanner = new SkeletonScanner(
+      def.spec,
+      {
+        enter(path12, isObject2, start) {
+          if (path12.length === 0) return;
+          const parent = nodeAt(path12.slice(0, -1));
+          const key = path12[path12.length - 1];
+          const spec = specAt(def.spec, path12);
+          const value = isObject2 ? {} : [];
+          if (Array.isArray(parent)) parent[key] = value;
+          else if (parent) defineMember(parent, String(key), value);
+          if (spec?.type === "items" && spec.of === "object" !== isObject2) {
+            mismatched.set(pointerOf(path12), start);
+          } else if (spec?.type === "items") {
+            const ptr = pointerOf(path12);
+            const old = byPointer.get(ptr);
+            if (old) {
+              old.list.clear();
+              old.keys = [];
+            } else {
+              const c = { path: [...path12], list: new RangeList(), keys: [] };
+              containers.push(c);
+              byPointer.set(ptr, c);
+            }
+          }
+        },
+        leave(path12, end) {
+          const ptr = pointerOf(path12);
+          const start = mismatched.get(ptr);
+          if (start === void 0) return;
+          mismatched.delete(ptr);
+          members2.push({ path: path12.slice(0, -1), key: String(path12[path12.length - 1]), start, end });
+        },
+        member(path12, key, start, end) {
+          members2.push({ path: [...path12], key, start, end });
+          const c = byPointer.get(pointerOf([...path12, key]));
+          if (c) {
+            c.list.clear();
+            c.keys = [];
+          }
+        },
+        item(path12, key, start, end, flagged) {
+          const c = byPointer.get(pointerOf(path12));
+          if (!c) return;
+          c.list.push(start, end, flagged);
+          if (typeof key === "string") c.keys.push(key);
+        }
+      },
+      { flagWords: def.secretWords }
+    );
+    try {
+      await scanFile(fh, scanner, io.chunkSize, io.onChunk);
+    } catch (e) {
+      if (e instanceof JsonSyntaxError)
+        throw new UserError(`not valid JSON: ${e.message}`, file2, `byte ${e.offset}`);
+      throw e;
+    }
+    const reader = new RangeReader(fh, size);
+    for (const m of members2) {
+      const parent = nodeAt(m.path);
+      const value = await parseSlice(reader, m, file2);
+      if (Array.isArray(parent)) parent[Number(m.key)] = value;
+      else if (parent) defineMember(parent, m.key, value);
+    }
+    const live = containers.filter((c) => {
+      const n = nodeAt(c.path);
+      return typeof n === "object" && n !== null && (Array.isArray(n) ? n.length === 0 : Object.keys(n).length === 0);
+    });
+    live.sort((a, b) => compareContainers(def.spec, a.path, b.path));
+    const ctx = def.begin(doc, file2);
+    const secretsFromItems = [];
+    const secretsFromDrafts = [];
+    if (def.secretWords && def.secretWords.length > 0) {
+      const all = anyWord(doc, new Set(def.secretWords));
+      const scratch = def.begin(doc, file2);
+      for (const c of live) {
+        for (let k = 0; k < c.list.length; k++) {
+          if (!all && c.list.flags[k] === 0) continue;
+          const v = await parseSlice(
+            reader,
+            { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
+            file2
+          );
+          const out = def.item(scratch, v, itemPointer(c, k), secretsFromItems);
+          for (const d of Array.isArray(out) ? out : out ? [out] : [])
+            if (d.secret) secretsFromDrafts.push(d.secret);
+        }
+      }
+    }
+    let first;
+    {
+      const scratch = def.begin(doc, file2);
+      const trash = [];
+      for (const c of live) {
+        for (let k = 0; k < c.list.length && !first; k++) {
+          const v = await parseSlice(
+            reader,
+            { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
+            file2
+          );
+          const out = def.item(scratch, v, itemPointer(c, k), trash);
+          first = Array.isArray(out) ? out[0] : out;
+        }
+        if (first) break;
+      }
+    }
+    return {
+      secrets: [...secretsFromItems, ...secretsFromDrafts],
+      tool: def.tool(ctx, first),
+      async run(onDraft) {
+        const trash = [];
+        for (const c of live) {
+          for (let k = 0; k < c.list.length; k++) {
+            const v = await parseSlice(
+              reader,
+              { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
+              file2
+            );
+            const out = def.item(ctx, v, itemPointer(c, k), trash);
+            trash.length = 0;
+            for (const d of Array.isArray(out) ? out : out ? [out] : []) {
+              const p = onDraft(d);
+              if (p) await p;
+            }
+          }
+        }
+        const { scans, warnings } = def.finish(ctx);
+        const w = new WarningList();
+        w.take(warnings);
+        return { scans, warnings: w.first, warningCount: w.count };
+      }
+    };
+  };
+}
+
+// src/stream/formats/gitlab.ts
+function gitlabStreaming(kind) {
+  return {
+    spec: { type: "object", members: { vulnerabilities: { type: "items" } } },
+    secretWords: GITLAB_SECRET_WORDS,
+    begin: (doc, file2) => beginGitlabReport(doc, file2, kind, []),
+    item(gc, value, pointer, secrets) {
+      const d = gitlabItem(gc, value, Number(pointer.slice(pointer.lastIndexOf("/") + 1)));
+      if (gc.fc.secrets.length > 0) secrets.push(...gc.fc.secrets.splice(0));
+      return d;
+    },
+    finish: (gc) => ({ scans: finishGitlabReport(gc), warnings: gc.warnings }),
+    tool(gc, first) {
+      const { toolName: toolName2, toolVersion } = gc.fc;
+      if (!first) return { name: toolName2, version: toolVersion };
+      const name = first.tool ?? toolName2;
+      return { name, version: first.tool === toolName2 ? toolVersion : first.tool_version ?? null };
+    }
+  };
+}
+
+// src/stream/parallel.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/stream/parallel-protocol.ts
+var WORKER_TAG = "security-metrics/stream-worker/v1";
+
+// src/stream/parallel.ts
+var BATCH = 256;
+var TAIL = ',"source_index":0}';
+function workerScript() {
+  try {
+    const p = fileURLToPath(new URL("./stream-worker.js", import.meta.url));
+    return existsSync(p) ? p : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function workerCount(env = process.env) {
+  const v = env.SECURITY_METRICS_STREAM_WORKERS;
+  if (v !== void 0 && v.trim() !== "" && Number.isInteger(Number(v)) && Number(v) >= 0)
+    return Math.min(Number(v), 16);
+  return 0;
+}
+function parallelAvailable() {
+  return workerScript() !== void 0;
+}
+async function runParallel(job) {
+  const script = workerScript();
+  if (!script) throw new Error("stream worker script is missing");
+  const init = {
+    tag: WORKER_TAG,
+    file: job.file,
+    displayPath: job.displayPath,
+    fileSize: job.size,
+    runs: job.headerRuns,
+    ctx: job.ctx
+  };
+  const waiting = /* @__PURE__ */ new Map();
+  let failure2;
+  const workers = Array.from({ length: Math.max(1, job.workers) }, () => {
+    const w = new Worker(script, {
+      workerData: init,
+      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 12 }
+    });
+    w.on("message", (r) => {
+      const done = waiting.get(r.id);
+      waiting.delete(r.id);
+      done?.(r);
+    });
+    w.on("error", (e) => {
+      failure2 = e;
+      for (const done of waiting.values())
+        done({ id: -1, lines: [], holes: [], occurrences: [], warnings: [], categories: [] });
+      waiting.clear();
+    });
+    return w;
+  });
+  const tasks = [];
+  let nextTask = 0;
+  const taskAt = (n) => {
+    while (tasks.length <= n) {
+      const made = tasks.length;
+      let seen2 = 0;
+      let found;
+      for (let run = 0; run < job.results.length && !found; run++) {
+        const list3 = job.results[run];
+        const batches = Math.ceil(list3.length / BATCH);
+        if (made < seen2 + batches) {
+          const first = (made - seen2) * BATCH;
+          const last = Math.min(first + BATCH, list3.length);
+          found = {
+            id: made,
+            run,
+            first,
+            starts: list3.starts.slice(first, last),
+            ends: list3.ends.slice(first, last)
+          };
+        }
+        seen2 += batches;
+      }
+      if (!found) return void 0;
+      tasks.push(found);
+    }
+    return tasks[n];
+  };
+  const inflight = [];
+  const dispatch = () => {
+    while (inflight.length < workers.length * 3 && !failure2) {
+      const t = taskAt(nextTask);
+      if (!t) return;
+      tasks[nextTask] = void 0;
+      nextTask++;
+      inflight.push(new Promise((resolve) => waiting.set(t.id, resolve)));
+      workers[t.id % workers.length].postMessage(t);
+    }
+  };
+  const seen = new DigestCounter();
+  const warnings = new WarningList();
+  const categories = job.contexts.map((rc) => new Set(rc.categories));
+  const runWarnings = job.contexts.map(() => []);
+  let count = 0;
+  let lastRun = 0;
+  try {
+    dispatch();
+    while (inflight.length > 0) {
+      const r = await inflight.shift();
+      if (failure2) throw failure2;
+      if (r.error) {
+        if (r.error.user) throw new UserError(r.error.message, job.displayPath, r.error.position);
+        throw new Error(r.error.message);
+      }
+      dispatch();
+      const run = runOf(job.results, r.id);
+      for (; lastRun < run; lastRun++) warnings.take(runWarnings[lastRun]);
+      runWarnings[run].push(...r.warnings);
+      for (const c of r.categories) categories[run].add(c);
+      for (let k = 0; k < r.lines.length; k++) {
+        const line = r.lines[k];
+        const hole = r.holes[k];
+        if (!line.endsWith(TAIL) || line.slice(hole, hole + 2) !== '""')
+          throw new Error("stream worker sent a malformed line");
+        const occ = r.occurrences[k];
+        const id = occurrenceId(occ, nextOrdinal(seen, occ));
+        const out = `${line.slice(0, hole)}"${id}"${line.slice(hole + 2, line.length - 2)}${count}}`;
+        count++;
+        const p = job.onLine(out);
+        if (p) await p;
+      }
+    }
+    for (; lastRun < job.results.length; lastRun++) warnings.take(runWarnings[lastRun]);
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
+  const scans = job.contexts.map((rc, i) => finishRun({ ...rc, categories: categories[i] }));
+  return { scans, warnings: warnings.first, warningCount: warnings.count, count };
+}
+function runOf(results, taskId) {
+  let seen = 0;
+  for (let run = 0; run < results.length; run++) {
+    seen += Math.ceil(results[run].length / BATCH);
+    if (taskId < seen) return run;
+  }
+  return results.length - 1;
+}
+
+// src/stream/sarif-stream.ts
+var SARIF_SPEC = {
+  type: "object",
+  members: { runs: { type: "array", each: { type: "object", members: { results: { type: "items" } } } } }
+};
+var SECRET_WORDS = ["secret", "secrets", "secretvalue", "offender", "match", "raw"];
+async function scanSarif(fh, file2, io = {}) {
+  const top = [];
+  let runs = [];
+  let runsIsArray = false;
+  const scanner = new SkeletonScanner(
+    SARIF_SPEC,
+    {
+      enter(path12, isObject2) {
+        if (path12.length === 1 && path12[0] === "runs") {
+          runs = [];
+          runsIsArray = true;
+          for (let k = top.length - 1; k >= 0; k--) if (top[k].key === "runs") top.splice(k, 1);
+        } else if (path12.length === 2)
+          runs.push({ raw: null, members: [], results: new RangeList(), resultsNotArray: false });
+        else if (path12.length === 3) {
+          const run = runs[path12[1]];
+          run.results.clear();
+          run.resultsNotArray = isObject2;
+          run.members = run.members.filter((m) => m.key !== "results");
+        }
+      },
+      member(path12, key, start, end) {
+        if (path12.length === 0) {
+          if (key === "runs") runsIsArray = false;
+          top.push({ key, start, end });
+        } else if (path12.length === 1)
+          runs.push({
+            raw: { key, start, end },
+            members: [],
+            results: new RangeList(),
+            resultsNotArray: false
+          });
+        else {
+          const run = runs[path12[1]];
+          if (key === "results") {
+            run.results.clear();
+            run.resultsNotArray = false;
+          }
+          run.members.push({ key, start, end });
+        }
+      },
+      item(path12, _key, start, end, flagged) {
+        const run = runs[path12[1]];
+        if (!run.resultsNotArray) run.results.push(start, end, flagged);
+      }
+    },
+    { flagWords: SECRET_WORDS }
+  );
+  try {
+    await scanFile(fh, scanner, io.chunkSize, io.onChunk);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError)
+      throw new UserError(`not valid JSON: ${e.message}`, file2, `byte ${e.offset}`);
+    throw e;
+  }
+  if (!runsIsArray) throw new UserError('not a SARIF log: expected an object with a "runs" array', file2);
+  return { top, runs };
+}
+function anyWord2(v, words, depth = 0) {
+  if (depth > 64) return true;
+  if (typeof v === "string") return words.has(v.toLowerCase());
+  if (Array.isArray(v)) return v.some((x) => anyWord2(x, words, depth + 1));
+  if (typeof v === "object" && v !== null)
+    return Object.entries(v).some(([k, x]) => words.has(k.toLowerCase()) || anyWord2(x, words, depth + 1));
+  return false;
+}
+async function planSarif(fh, size, file2, io = {}) {
+  const { top, runs } = await scanSarif(fh, file2, io);
+  const reader = new RangeReader(fh, size);
+  const doc = {};
+  for (const m of top) if (m.key !== "runs") defineMember(doc, m.key, await parseSlice(reader, m, file2));
+  const verr = sarifVersionError(doc);
+  if (verr) throw new UserError(verr, file2);
+  const words = new Set(SECRET_WORDS);
+  const contexts = [];
+  const headerRuns = [];
+  const suspiciousRun = [];
+  for (let i = 0; i < runs.length; i++) {
+    const map2 = runs[i];
+    let run;
+    if (map2.raw) run = await parseSlice(reader, map2.raw, file2);
+    else {
+      const obj = {};
+      for (const m of map2.members) defineMember(obj, m.key, await parseSlice(reader, m, file2));
+      run = obj;
+    }
+    const rc = createRunContext(run, i, file2);
+    contexts.push(rc);
+    headerRuns.push(run);
+    const tool = run.tool;
+    suspiciousRun.push(rc.secretTool || anyWord2(tool, words));
+  }
+  const fromResults = [];
+  const fromDrafts = [];
+  for (let i = 0; i < runs.length; i++) {
+    const list3 = runs[i].results;
+    const rc = contexts[i];
+    const scratch = { ...rc, warnings: [], categories: /* @__PURE__ */ new Set() };
+    for (let k = 0; k < list3.length; k++) {
+      if (!suspiciousRun[i] && list3.flags[k] === 0) continue;
+      const r = await parseSlice(
+        reader,
+        { key: String(k), start: list3.starts[k], end: list3.ends[k] },
+        file2
+      );
+      const d = resultToDraft(scratch, r, k, fromResults);
+      if (d?.secret) fromDrafts.push(d.secret);
+    }
+  }
+  return {
+    secrets: [...fromResults, ...fromDrafts],
+    tool: contexts[0]?.scan.tool,
+    async runLines(ctx, workers, onLine) {
+      if (workers < 1 || !parallelAvailable() || !io.path) return void 0;
+      return runParallel({
+        file: io.path,
+        displayPath: file2,
+        size,
+        headerRuns,
+        contexts,
+        results: runs.map((r) => r.results),
+        ctx,
+        workers,
+        onLine
+      });
+    },
+    async run(onDraft) {
+      const scans = [];
+      const warnings = new WarningList();
+      const sink = [];
+      for (let i = 0; i < runs.length; i++) {
+        const list3 = runs[i].results;
+        const rc = contexts[i];
+        for (let k = 0; k < list3.length; k++) {
+          const r = await parseSlice(
+            reader,
+            { key: String(k), start: list3.starts[k], end: list3.ends[k] },
+            file2
+          );
+          const d = resultToDraft(rc, r, k, sink);
+          sink.length = 0;
+          if (d) {
+            const p = onDraft(d);
+            if (p) await p;
+          }
+          if (rc.warnings.length > 256) warnings.take(rc.warnings);
+        }
+        scans.push(finishRun(rc));
+        warnings.take(rc.warnings);
+      }
+      return { scans, warnings: warnings.first, warningCount: warnings.count };
+    }
+  };
+}
+
+// src/stream/registry.ts
+var STREAMERS = new Map([
+  ["sarif", planSarif],
+  ...Object.keys(GITLAB_FORMAT).map((kind) => [
+    GITLAB_FORMAT[kind],
+    bigArrayPlanner(gitlabStreaming(kind))
+  ])
+]);
+function streamerFor(formatId) {
+  return STREAMERS.get(formatId);
+}
+function streamableFormats() {
+  return [...STREAMERS.keys()].sort();
+}
+
+// src/commands/read-input.ts
+import { createHash as createHash2 } from "node:crypto";
+var DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+var DEFAULT_STREAM_THRESHOLD = 32 * 1024 * 1024;
+var HEAD_BYTES = 65536;
+var WHOLE_FILE_LIMIT = 536870888;
+function streamThresholdFromEnv(env) {
+  const v = env.SECURITY_METRICS_STREAM_MB;
+  if (v === void 0 || v.trim() === "" || !Number.isFinite(Number(v)) || Number(v) < 0) return void 0;
+  return Math.floor(Number(v) * 1024 * 1024);
 }
 var xml = new XMLParser({
   ignoreAttributes: false,
@@ -40787,6 +41980,22 @@ function chooseParser(format, name, decoded, displayPath) {
   const note = runnerUp && runnerUp.score >= best.score - 0.05 ? `auto (unsure: also looked like ${runnerUp.id})` : "auto";
   return { parser: det.parser, detection: note };
 }
+function finalizeContext(displayPath, format, tool, opts, secrets) {
+  return {
+    sourceFile: displayPath,
+    sourceFormat: format,
+    tool,
+    product: opts.product,
+    service: opts.service,
+    repo: opts.repo,
+    ref: opts.ref,
+    commit: opts.commit,
+    observedAt: opts.observedAt,
+    confidence: opts.confidence,
+    roots: opts.roots,
+    secrets
+  };
+}
 function normalizeBuffer(buf, displayPath, opts) {
   const file2 = {
     path: displayPath,
@@ -40826,20 +42035,10 @@ function normalizeBuffer(buf, displayPath, opts) {
     file2.tool_version = tool.version;
     file2.warnings = out.warnings.slice(0, 50);
     if (out.warnings.length > 50) file2.warnings.push(`\u2026 and ${out.warnings.length - 50} more warnings`);
-    const findings = finalizeDrafts(out.findings, {
-      sourceFile: displayPath,
-      sourceFormat: parser.id,
-      tool,
-      product: opts.product,
-      service: opts.service,
-      repo: opts.repo,
-      ref: opts.ref,
-      commit: opts.commit,
-      observedAt: opts.observedAt,
-      confidence: opts.confidence,
-      roots: opts.roots,
-      secrets: out.secrets
-    });
+    const findings = finalizeDrafts(
+      out.findings,
+      finalizeContext(displayPath, parser.id, tool, opts, out.secrets)
+    );
     file2.findings = findings.length;
     if (out.scans.some((s2) => !s2.success)) file2.status = "tool_error";
     return { file: file2, findings, scans: out.scans };
@@ -40871,7 +42070,7 @@ async function normalizeFile(filePath, displayPath, opts) {
   };
   let stat;
   try {
-    stat = await fs2.stat(filePath);
+    stat = await fs3.stat(filePath);
   } catch (e) {
     const code2 = e.code;
     base.error = `${displayPath}: cannot read (${code2 === "ENOENT" ? "no such file" : code2 ?? errorMessage(e)})`;
@@ -40888,8 +42087,108 @@ async function normalizeFile(filePath, displayPath, opts) {
     base.error = `${displayPath}: ${(stat.size / 1048576).toFixed(0)} MiB is above the ${(opts.maxBytes / 1048576).toFixed(0)} MiB limit (max_file_mb)`;
     return { file: base, findings: [], scans: [] };
   }
-  const buf = await fs2.readFile(filePath);
-  return normalizeBuffer(buf, displayPath, opts);
+  if (stat.size > (opts.streamThreshold ?? DEFAULT_STREAM_THRESHOLD)) {
+    const streamed = await normalizeStreamed(filePath, displayPath, stat.size, opts);
+    if (streamed) return streamed;
+  }
+  if (stat.size > WHOLE_FILE_LIMIT) {
+    base.status = "skipped";
+    base.bytes = stat.size;
+    base.error = `${displayPath}: ${(stat.size / 1048576).toFixed(0)} MiB is too large to read whole (Node's limit is 512 MiB) and its format has no streaming reader (streamed formats: ${streamableFormats().join(", ")})`;
+    return { file: base, findings: [], scans: [] };
+  }
+  const buf = await fs3.readFile(filePath);
+  const r = normalizeBuffer(buf, displayPath, opts);
+  const sink = sinkOf(opts);
+  if (sink) {
+    for (const f of r.findings) {
+      const p = sink(f);
+      if (p) await p;
+    }
+    return { ...r, findings: [] };
+  }
+  return r;
+}
+function sinkOf(opts) {
+  const { onLine, onFinding } = opts;
+  if (onLine) return (f) => onLine(JSON.stringify(f));
+  return onFinding;
+}
+async function streamParserFor(filePath, displayPath, opts) {
+  if (opts.format !== "auto") {
+    const p = getParser(opts.format);
+    return streamerFor(p.id) ? p : void 0;
+  }
+  const fh = await fs3.open(filePath, "r");
+  let head;
+  try {
+    const b = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(b, 0, HEAD_BYTES, 0);
+    head = b.toString("utf8", 0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+  if (head.charCodeAt(0) === 65279) head = head.slice(1);
+  const det = detectFormat({ name: path3.basename(displayPath), head });
+  return det.parser && streamerFor(det.parser.id) ? det.parser : void 0;
+}
+async function normalizeStreamed(filePath, displayPath, size, opts) {
+  const file2 = {
+    path: displayPath,
+    sha256: null,
+    bytes: size,
+    format: null,
+    detection: null,
+    tool: null,
+    tool_version: null,
+    status: "ok",
+    error: null,
+    findings: 0,
+    warnings: []
+  };
+  const findings = [];
+  let fh;
+  try {
+    const parser = await streamParserFor(filePath, displayPath, opts);
+    if (!parser) return void 0;
+    file2.format = parser.id;
+    file2.detection = opts.format === "auto" ? "auto (streamed; detected from the first 64 KiB)" : "given";
+    ({ fh } = await openForRead(filePath));
+    const hash3 = createHash2("sha256");
+    const plan = await streamerFor(parser.id)(fh, size, displayPath, {
+      chunkSize: opts.chunkSize,
+      onChunk: (b) => hash3.update(b),
+      path: filePath
+    });
+    file2.sha256 = hash3.digest("hex");
+    const tool = plan.tool ?? { name: parser.docs.title, version: null };
+    const fctx = finalizeContext(displayPath, parser.id, tool, opts, plan.secrets);
+    const parallel = opts.onLine && plan.runLines ? await plan.runLines(fctx, opts.workers ?? workerCount(), opts.onLine) : void 0;
+    let count = parallel?.count ?? 0;
+    const outcome = parallel ?? await (() => {
+      const fin = createFinalizer(fctx);
+      const sink = sinkOf(opts);
+      return plan.run((d) => {
+        const f = fin.push(d);
+        count++;
+        if (sink) return sink(f);
+        findings.push(f);
+      });
+    })();
+    file2.tool = [...new Set(outcome.scans.map((s2) => s2.tool.name))].join(", ") || tool.name;
+    file2.tool_version = tool.version;
+    file2.warnings = outcome.warnings.slice(0, 50);
+    if (outcome.warningCount > 50) file2.warnings.push(`\u2026 and ${outcome.warningCount - 50} more warnings`);
+    file2.findings = count;
+    if (outcome.scans.some((s2) => !s2.success)) file2.status = "tool_error";
+    return { file: file2, findings, scans: outcome.scans };
+  } catch (e) {
+    file2.status = "error";
+    file2.error = isUserError(e) ? e.format() : `internal error while parsing (please report): ${errorMessage(e)}`;
+    return { file: file2, findings: [], scans: [] };
+  } finally {
+    await fh?.close();
+  }
 }
 
 // src/commands/collect.ts
@@ -40912,7 +42211,7 @@ function runTime(env, now = () => /* @__PURE__ */ new Date()) {
 async function loadExceptions(file2, cwd) {
   if (!file2) return { exceptions: [], errors: [], fatal: null };
   try {
-    const text3 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
+    const text3 = await fs4.readFile(path4.resolve(cwd, file2), "utf8");
     const r = parseExceptions(text3, file2);
     return { ...r, fatal: null };
   } catch (e) {
@@ -40925,7 +42224,7 @@ async function loadBaseline(file2, cwd) {
   if (!file2) return void 0;
   let text3;
   try {
-    text3 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
+    text3 = await fs4.readFile(path4.resolve(cwd, file2), "utf8");
   } catch {
     throw new UserError("baseline file not found or unreadable", file2);
   }
@@ -40945,11 +42244,11 @@ function repoName(ctx, cwd) {
   return ctx.repo?.split("/").pop() ?? path4.basename(cwd);
 }
 async function writeRecord(dir, run, findings) {
-  await fs3.mkdir(dir, { recursive: true });
+  await fs4.mkdir(dir, { recursive: true });
   const jsonl = findings.map((f) => JSON.stringify(f)).join("\n") + (findings.length ? "\n" : "");
   const files = [path4.join(dir, "findings.jsonl"), path4.join(dir, "run.json"), path4.join(dir, "gate.env")];
-  await fs3.writeFile(files[0], jsonl);
-  await fs3.writeFile(files[1], JSON.stringify(run, null, 2) + "\n");
+  await fs4.writeFile(files[0], jsonl);
+  await fs4.writeFile(files[1], JSON.stringify(run, null, 2) + "\n");
   const g = run.gate;
   const env = [
     `SECURITY_GATE=${g?.result ?? "no_data"}`,
@@ -40959,7 +42258,7 @@ async function writeRecord(dir, run, findings) {
     `SECURITY_HIGH_COUNT=${run.counts.by_severity.high}`,
     `SECURITY_EVENT=${run.event.kind}`
   ];
-  await fs3.writeFile(files[2], env.join("\n") + "\n");
+  await fs4.writeFile(files[2], env.join("\n") + "\n");
   return files;
 }
 async function runCollect(inputs, cenv) {
@@ -40983,7 +42282,8 @@ async function runCollect(inputs, cenv) {
     observedAt: started.toISOString(),
     confidence: "A",
     roots,
-    maxBytes: Math.floor(inputs.max_file_mb * 1024 * 1024)
+    maxBytes: Math.floor(inputs.max_file_mb * 1024 * 1024),
+    streamThreshold: streamThresholdFromEnv(env)
   };
   const outDirAbs = path4.resolve(cwd, inputs.output_dir);
   for (const f of files) {
@@ -41130,6 +42430,14 @@ function write(out, s2) {
 }
 async function runNormalize(o) {
   let readable = 0;
+  let batch = "";
+  const onLine = (line) => {
+    batch += line + "\n";
+    if (batch.length < 1 << 16) return void 0;
+    const s2 = batch;
+    batch = "";
+    return write(o.out, s2);
+  };
   for (const f of o.files) {
     const r = await normalizeFile(path5.resolve(o.cwd, f), f, {
       format: o.format,
@@ -41141,8 +42449,15 @@ async function runNormalize(o) {
       observedAt: null,
       confidence: "A",
       roots: [path5.resolve(o.cwd)],
-      maxBytes: DEFAULT_MAX_BYTES * 2
+      // No size limit of our own: big files of streamable formats are streamed, others fail clearly.
+      maxBytes: Number.MAX_SAFE_INTEGER,
+      streamThreshold: o.streamThreshold,
+      onLine
     });
+    if (batch) {
+      await write(o.out, batch);
+      batch = "";
+    }
     if (r.file.status === "error" || r.file.status === "skipped") {
       o.logger.error(safeLogText(r.file.error ?? `${f}: not read`));
       continue;
@@ -41150,13 +42465,12 @@ async function runNormalize(o) {
     readable++;
     if (r.file.status === "tool_error") o.logger.warning(`${f}: the tool reported a failed or partial run`);
     for (const w of r.file.warnings) o.logger.warning(safeLogText(`${f}: ${w}`));
-    for (const finding of r.findings) await write(o.out, JSON.stringify(finding) + "\n");
   }
   return readable === 0 && o.files.length > 0 ? 2 : 0;
 }
 
 // src/commands/aggregate.ts
-import { promises as fs5 } from "node:fs";
+import { promises as fs6 } from "node:fs";
 import path9 from "node:path";
 
 // src/trackers/index.ts
@@ -41712,9 +43026,9 @@ ${t.labels.join("\n")}`;
         }
       } else if (method === "rule_repo") {
         if (!t.repo) continue;
-        for (const [rule, fs8] of byRule) {
+        for (const [rule, fs9] of byRule) {
           if (rule.length < 4 || !hay.toLowerCase().includes(rule)) continue;
-          for (const f of fs8)
+          for (const f of fs9)
             if (f.repo && f.repo.toLowerCase() === t.repo.toLowerCase()) add(t, f, method, rule);
         }
       } else if (method === "package") {
@@ -42802,34 +44116,34 @@ function assessConfidence(ctx, feed, noData2) {
     reasons.push(`${to}: ${why}`);
   };
   const p = ctx.provenance;
-  const fs8 = feed.findings ?? [];
-  if (fs8.length > 0) {
-    const c = fs8.filter((f) => f.entry.confidence === "C");
-    const b = fs8.filter((f) => f.entry.confidence === "B");
-    if (c.length > 0 && c.length * 2 >= fs8.length)
+  const fs9 = feed.findings ?? [];
+  if (fs9.length > 0) {
+    const c = fs9.filter((f) => f.entry.confidence === "C");
+    const b = fs9.filter((f) => f.entry.confidence === "B");
+    if (c.length > 0 && c.length * 2 >= fs9.length)
       lower(
         "C",
-        `${c.length} of ${fs8.length} findings come from manually assembled exports (${sourcesOf(c)})`
+        `${c.length} of ${fs9.length} findings come from manually assembled exports (${sourcesOf(c)})`
       );
     else if (c.length + b.length > 0)
       lower(
         "B",
-        `${c.length + b.length} of ${fs8.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
+        `${c.length + b.length} of ${fs9.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
       );
     if (feed.severity) {
-      const inferred = fs8.filter(
+      const inferred = fs9.filter(
         (f) => f.finding.severity_source === "level" || f.finding.severity_source === "default"
       );
-      if (inferred.length / fs8.length > ctx.dict.inferred_severity_threshold)
+      if (inferred.length / fs9.length > ctx.dict.inferred_severity_threshold)
         lower(
           "B",
-          `${pct(inferred.length, fs8.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
+          `${pct(inferred.length, fs9.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
         );
     }
     if (feed.inventory) {
-      const rule = fs8.filter((f) => f.mapping.method === "rule").length;
+      const rule = fs9.filter((f) => f.mapping.method === "rule").length;
       if (rule > 0) lower("B", `${rule} finding(s) mapped to applications by manual mapping rules`);
-      const none = fs8.filter((f) => f.mapping.method === "none").length;
+      const none = fs9.filter((f) => f.mapping.method === "none").length;
       if (none > 0)
         lower("B", `${none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
     }
@@ -42872,8 +44186,8 @@ function assessConfidence(ctx, feed, noData2) {
     if (p.sourceProblems.some((s2) => s2.affects === "exceptions"))
       lower("B", "an exception source could not be read");
   }
-  if (feed.ownerSources && fs8.length > 0) {
-    const inferred = fs8.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
+  if (feed.ownerSources && fs9.length > 0) {
+    const inferred = fs9.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
     if (inferred > 0)
       lower(
         "B",
@@ -42891,8 +44205,8 @@ function assessConfidence(ctx, feed, noData2) {
     );
   return { label: label2, reasons };
 }
-function sourcesOf(fs8) {
-  const names = [...new Set(fs8.map((f) => f.finding.source_file))].sort();
+function sourcesOf(fs9) {
+  const names = [...new Set(fs9.map((f) => f.finding.source_file))].sort();
   return names.slice(0, 3).join(", ") + (names.length > 3 ? ", \u2026" : "");
 }
 
@@ -42927,11 +44241,11 @@ function countByApplication(selected, bySeverity = false) {
     if (!l) m.set(k, l = []);
     l.push(f);
   }
-  const rows = [...m.entries()].map(([key, fs8]) => {
-    const row = { key, value: fs8.length };
+  const rows = [...m.entries()].map(([key, fs9]) => {
+    const row = { key, value: fs9.length };
     if (bySeverity)
       row.detail = Object.fromEntries(
-        SEVERITY_LIST.map((s2) => [s2, fs8.filter((f) => f.severity === s2).length])
+        SEVERITY_LIST.map((s2) => [s2, fs9.filter((f) => f.severity === s2).length])
       );
     return row;
   }).sort(
@@ -42949,9 +44263,9 @@ function countBySeverity(selected) {
 function percent(n, d) {
   return d === 0 ? null : Math.round(1e3 * n / d) / 10;
 }
-function perApplication(fs8, fn) {
+function perApplication(fs9, fn) {
   const m = /* @__PURE__ */ new Map();
-  for (const f of fs8) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
+  for (const f of fs9) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
   return [...m.entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
 }
 
@@ -43137,21 +44451,21 @@ var fixedWithinSla = {
     );
     if (fixed.length === 0)
       return noData("no finding with an SLA was fixed in this period", { ...feed, findings: counted(ctx) });
-    const onTime = (fs8) => fs8.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
+    const onTime = (fs9) => fs9.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
     const rows = SEVERITY_LIST.map((s2) => {
-      const fs8 = fixed.filter((f) => f.severity === s2);
+      const fs9 = fixed.filter((f) => f.severity === s2);
       return {
         key: s2,
-        value: percent(onTime(fs8), fs8.length),
-        detail: { within: onTime(fs8), fixed: fs8.length }
+        value: percent(onTime(fs9), fs9.length),
+        detail: { within: onTime(fs9), fixed: fs9.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     const tiers = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
-      const fs8 = fixed.filter((f) => f.tier === t);
+      const fs9 = fixed.filter((f) => f.tier === t);
       return {
         key: t ?? "(unmapped)",
-        value: percent(onTime(fs8), fs8.length),
-        detail: { within: onTime(fs8), fixed: fs8.length }
+        value: percent(onTime(fs9), fs9.length),
+        detail: { within: onTime(fs9), fixed: fs9.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     return {
@@ -43819,7 +45133,7 @@ function distortionReview(ctx) {
     count: noisyCount,
     detail: clip2(
       [...noisy.entries()].map(
-        ([k, fs8]) => `${k}: ${fs8.length} of ${open2.length} open finding(s) (${Math.round(100 * fs8.length / Math.max(1, open2.length))}%)${fs8[0].noisy.reason ? ` \u2014 ${fs8[0].noisy.reason}` : ""}`
+        ([k, fs9]) => `${k}: ${fs9.length} of ${open2.length} open finding(s) (${Math.round(100 * fs9.length / Math.max(1, open2.length))}%)${fs9[0].noisy.reason ? ` \u2014 ${fs9[0].noisy.reason}` : ""}`
       )
     )
   });
@@ -44136,9 +45450,9 @@ function renderReport(doc, title, opts = {}) {
 }
 
 // src/output/csv-outputs.ts
-function sortFindings(fs8) {
+function sortFindings(fs9) {
   const sev = ["critical", "high", "medium", "low", "info"];
-  return [...fs8].sort(
+  return [...fs9].sort(
     (a, b) => Number(b.open) - Number(a.open) || sev.indexOf(a.severity) - sev.indexOf(b.severity) || a.key.localeCompare(b.key)
   );
 }
@@ -44215,8 +45529,8 @@ var FINDING_COLUMNS = [
   "confidence",
   "source_file"
 ];
-function findingsCsv(fs8) {
-  const rows = sortFindings(fs8).map((t) => {
+function findingsCsv(fs9) {
+  const rows = sortFindings(fs9).map((t) => {
     const a = aggregatedFinding(t);
     const f = t.finding;
     return [
@@ -44263,8 +45577,8 @@ function findingsCsv(fs8) {
   });
   return toCsv(FINDING_COLUMNS, rows);
 }
-function findingsJsonl(fs8) {
-  return sortFindings(fs8).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
+function findingsJsonl(fs9) {
+  return sortFindings(fs9).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
 }
 function coverageCsv(cells) {
   return toCsv(
@@ -44319,7 +45633,7 @@ function exceptionsCsv(ctx) {
 
 // src/commands/aggregate-load.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { promises as fs4 } from "node:fs";
+import { promises as fs5 } from "node:fs";
 import path8 from "node:path";
 
 // src/schema/default-dictionary.ts
@@ -44510,7 +45824,7 @@ async function loadDictionary(configPath) {
     };
   let text3;
   try {
-    text3 = await fs4.readFile(configPath, "utf8");
+    text3 = await fs5.readFile(configPath, "utf8");
   } catch (e) {
     const msg = `${configPath}: cannot read the dictionary (${e.code ?? errorMessage(e)}); the default dictionary is used`;
     const sections = Object.fromEntries(Object.keys(DEFAULT_RAW).map((k) => [k, [msg]]));
@@ -44528,7 +45842,7 @@ async function loadDictionary(configPath) {
 async function walk2(dir, out = []) {
   let entries;
   try {
-    entries = await fs4.readdir(dir, { withFileTypes: true });
+    entries = await fs5.readdir(dir, { withFileTypes: true });
   } catch {
     return out;
   }
@@ -44554,7 +45868,7 @@ async function loadRecordsDir(dir, display = dir) {
     files.push(runPath);
     let run;
     try {
-      const parsed = RunRecord.safeParse(JSON.parse(await fs4.readFile(runPath, "utf8")));
+      const parsed = RunRecord.safeParse(JSON.parse(await fs5.readFile(runPath, "utf8")));
       if (!parsed.success) {
         problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
         continue;
@@ -44569,7 +45883,7 @@ async function loadRecordsDir(dir, display = dir) {
     let partial2 = false;
     let text3 = "";
     try {
-      text3 = await fs4.readFile(fPath, "utf8");
+      text3 = await fs5.readFile(fPath, "utf8");
       files.push(fPath);
     } catch {
       if (run.counts.total > 0) {
@@ -44639,13 +45953,13 @@ function parseSidecar(text3, file2) {
 // src/commands/aggregate.ts
 var HISTORY_SCHEMA_VERSION = 1;
 async function readTracked(file2, kind, inputs) {
-  const buf = await fs5.readFile(file2);
+  const buf = await fs6.readFile(file2);
   inputs.push({ path: file2, kind, sha256: sha256(buf), bytes: buf.byteLength });
   return buf.toString("utf8");
 }
 async function exists(p) {
   try {
-    await fs5.access(p);
+    await fs6.access(p);
     return true;
   } catch {
     return false;
@@ -44653,7 +45967,7 @@ async function exists(p) {
 }
 async function readHistory(dir, month, problems, inputs) {
   if (!dir || !await exists(dir)) return [];
-  const names = (await fs5.readdir(dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month).sort();
+  const names = (await fs6.readdir(dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month).sort();
   const out = [];
   for (const n of names) {
     const p = path9.join(dir, n);
@@ -44674,7 +45988,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
   const out = { observations: [], coverage: [], sources: [], files: [] };
   let names;
   try {
-    names = (await fs5.readdir(dir)).sort();
+    names = (await fs6.readdir(dir)).sort();
   } catch (e) {
     problems.push(
       `${dir}: cannot read the manual exports folder (${e.code ?? errorMessage(e)})`
@@ -44684,7 +45998,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
   for (const name of names) {
     if (/\.meta\.ya?ml$/i.test(name) || /^readme/i.test(name) || name.startsWith(".")) continue;
     const file2 = path9.join(dir, name);
-    if ((await fs5.stat(file2)).isDirectory()) continue;
+    if ((await fs6.stat(file2)).isDirectory()) continue;
     const display = `manual/${name}`;
     const metaPath = [`${file2}.meta.yml`, `${file2}.meta.yaml`];
     let sidecar;
@@ -44702,7 +46016,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
     const at = observed ? new Date(toTime(observed)).toISOString() : new Date(period.end.getTime() - 1).toISOString();
     if (!observed)
       problems.push(`${display}: the sidecar gives no observed_at; taken as the end of ${period.month}`);
-    const buf = await fs5.readFile(file2);
+    const buf = await fs6.readFile(file2);
     inputs.push({ path: file2, kind: "manual", sha256: sha256(buf), bytes: buf.byteLength });
     const confidence = sidecar?.confidence ?? "C";
     const r = await normalizeFile(file2, display, {
@@ -44761,14 +46075,14 @@ function resolveMonth(req) {
 }
 async function writeOut(dir, name, content, written) {
   const p = path9.resolve(dir, name);
-  await fs5.writeFile(p, content);
+  await fs6.writeFile(p, content);
   written.push(p);
 }
 async function listTicketFiles(p, problems) {
   try {
-    const st = await fs5.stat(p);
+    const st = await fs6.stat(p);
     if (!st.isDirectory()) return [p];
-    return (await fs5.readdir(p)).filter((f) => /\.(json|csv)$/i.test(f)).sort().map((f) => path9.join(p, f));
+    return (await fs6.readdir(p)).filter((f) => /\.(json|csv)$/i.test(f)).sort().map((f) => path9.join(p, f));
   } catch {
     problems.push(`${p}: tracker export not found`);
     return [];
@@ -44782,7 +46096,7 @@ var runAggregate = async (req, logger) => {
   const sources = [];
   const dl = await loadDictionary(req.configPath);
   if (req.configPath && await exists(req.configPath)) {
-    const buf = await fs5.readFile(req.configPath);
+    const buf = await fs6.readFile(req.configPath);
     inputs.push({ path: req.configPath, kind: "dictionary", sha256: sha256(buf), bytes: buf.byteLength });
   }
   problems.push(...dl.problems);
@@ -44882,7 +46196,7 @@ var runAggregate = async (req, logger) => {
     records.push(...r.records);
     recordProblems.push(...r.problems);
     for (const f of r.files) {
-      const buf = await fs5.readFile(f);
+      const buf = await fs6.readFile(f);
       inputs.push({ path: f, kind: "record", sha256: sha256(buf), bytes: buf.byteLength });
     }
   }
@@ -45067,7 +46381,7 @@ var runAggregate = async (req, logger) => {
   });
   const title = `Security metrics \u2014 ${month}`;
   const reportMarkdown = renderReport(doc, title, { previousReportUrl: req.previousReportUrl });
-  await fs5.mkdir(req.outDir, { recursive: true });
+  await fs6.mkdir(req.outDir, { recursive: true });
   const outputs = [];
   const metricsJson = JSON.stringify(doc, null, 2) + "\n";
   await writeOut(req.outDir, "report.md", reportMarkdown, outputs);
@@ -45078,7 +46392,7 @@ var runAggregate = async (req, logger) => {
   await writeOut(req.outDir, "exceptions.csv", exceptionsCsv(ctx), outputs);
   const historyFiles = [];
   if (req.historyDir) {
-    await fs5.mkdir(req.historyDir, { recursive: true });
+    await fs6.mkdir(req.historyDir, { recursive: true });
     const snap = {
       schema_version: HISTORY_SCHEMA_VERSION,
       month,
@@ -45088,13 +46402,13 @@ var runAggregate = async (req, logger) => {
       lifecycle: entries
     };
     const p = path9.resolve(req.historyDir, `${month}.json`);
-    await fs5.writeFile(p, JSON.stringify(snap) + "\n");
+    await fs6.writeFile(p, JSON.stringify(snap) + "\n");
     historyFiles.push(p);
   }
   const rel = (p) => path9.relative(process.cwd(), path9.resolve(p)).split(path9.sep).join("/") || ".";
   const outs = await Promise.all(
     [...outputs, ...historyFiles].map(async (p) => {
-      const buf = await fs5.readFile(p);
+      const buf = await fs6.readFile(p);
       return { path: rel(p), sha256: sha256(buf), bytes: buf.byteLength };
     })
   );
@@ -45117,15 +46431,15 @@ var runAggregate = async (req, logger) => {
 };
 
 // src/commands/demo.ts
-import { existsSync, promises as fs6 } from "node:fs";
+import { existsSync as existsSync2, promises as fs7 } from "node:fs";
 import path10 from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEMO_MONTHS = ["2026-09", "2026-10", "2026-11"];
-function findDemoDir(start = path10.dirname(fileURLToPath(import.meta.url))) {
+function findDemoDir(start = path10.dirname(fileURLToPath2(import.meta.url))) {
   let dir = start;
   for (let i = 0; i < 5; i++) {
     const cand = path10.join(dir, "examples", "demo");
-    if (existsSync(path10.join(cand, "inventory.csv"))) return cand;
+    if (existsSync2(path10.join(cand, "inventory.csv"))) return cand;
     dir = path10.dirname(dir);
   }
   throw new UserError("the bundled example org (examples/demo) was not found next to the program");
@@ -45133,7 +46447,7 @@ function findDemoDir(start = path10.dirname(fileURLToPath(import.meta.url))) {
 async function runDemo(outDir, logger, demoDir = findDemoDir()) {
   const out = path10.resolve(outDir);
   const historyDir = path10.join(out, "history");
-  await fs6.rm(historyDir, { recursive: true, force: true });
+  await fs7.rm(historyDir, { recursive: true, force: true });
   const quiet = { ...logger, info: () => {
   }, warning: () => {
   } };
@@ -45174,7 +46488,7 @@ function stderrLogger(verbose = false) {
 }
 
 // src/platform/local/platform.ts
-import { promises as fs7 } from "node:fs";
+import { promises as fs8 } from "node:fs";
 
 // src/output/text.ts
 function summaryToText(md) {
@@ -45186,7 +46500,7 @@ function localPlatform(env) {
   return {
     name: env.GITLAB_CI === "true" ? "gitlab" : "local",
     async writeSummary(markdown) {
-      if (env.GITHUB_STEP_SUMMARY) await fs7.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
+      if (env.GITHUB_STEP_SUMMARY) await fs8.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
       else process.stderr.write(safeLogText(summaryToText(markdown)) + "\n");
     }
   };
@@ -45253,7 +46567,8 @@ async function main(argv, env = process.env) {
           service: values.service ?? null,
           cwd: process.cwd(),
           out: process.stdout,
-          logger
+          logger,
+          streamThreshold: streamThresholdFromEnv(env)
         });
       }
       case "collect": {
