@@ -16,12 +16,15 @@ export interface InputSpec {
   gitlabCollect?: boolean;
   /** Part of the GitLab aggregate component's spec:inputs. */
   gitlabAggregate?: boolean;
+  /** Platforms that expose it; absent = both (GitLab-only inputs such as `stage` say ['gitlab']). */
+  platforms?: Array<'github' | 'gitlab'>;
 }
 
 export const INPUTS: InputSpec[] = [
   {
     name: 'command',
-    description: 'What to run: `collect` (normalize this repo\'s scanner outputs) or `aggregate` (org-wide monthly report).',
+    description:
+      "What to run: `collect` (normalize this repo's scanner outputs) or `aggregate` (org-wide monthly report).",
     default: 'collect',
     command: 'all',
   },
@@ -46,7 +49,12 @@ export const INPUTS: InputSpec[] = [
     command: 'collect',
     gitlabCollect: true,
   },
-  { name: 'service', description: 'Service or component inside the product.', command: 'collect', gitlabCollect: true },
+  {
+    name: 'service',
+    description: 'Service or component inside the product.',
+    command: 'collect',
+    gitlabCollect: true,
+  },
   {
     name: 'output_dir',
     description: 'Where `findings.jsonl` and `run.json` (collect) or the report files (aggregate) are written.',
@@ -71,21 +79,24 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'fail_on',
-    description: 'Lowest severity that fails the release gate: `critical`, `high`, `medium`, `low` or `none`.',
+    description:
+      'Lowest severity that fails the release gate: `critical`, `high`, `medium`, `low` or `none`.',
     default: 'critical',
     command: 'collect',
     gitlabCollect: true,
   },
   {
     name: 'mode',
-    description: '`enforce` fails the step when the gate fails; `report` records the verdict and never fails.',
-    default: 'report',
+    description:
+      '`enforce` fails the step when the gate fails or has no data; `report` records the verdict and never fails the step on it.',
+    default: 'enforce',
     command: 'collect',
     gitlabCollect: true,
   },
   {
     name: 'exceptions',
-    description: 'Exception log (YAML, CSV or Markdown table) that the gate honours; same schema as the aggregator\'s.',
+    description:
+      "Exception log (YAML, CSV or Markdown table) that the gate honours; same schema as the aggregator's.",
     command: 'all',
     gitlabCollect: true,
     gitlabAggregate: true,
@@ -304,7 +315,11 @@ export const CollectInputs = z.object({
   artifact_name: z.string().trim().min(1),
   upload_artifact: bool,
   fail_on: z.string().trim().toLowerCase().pipe(severityOrNone),
-  mode: z.string().trim().toLowerCase().pipe(z.enum(['enforce', 'report'], { error: () => 'must be enforce or report' })),
+  mode: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['enforce', 'report'], { error: () => 'must be enforce or report' })),
   exceptions: z.string().trim().optional(),
   expected_controls: z
     .string()
@@ -312,11 +327,16 @@ export const CollectInputs = z.object({
     .pipe(
       z.array(
         z.enum(['sast', 'sca', 'secret', 'iac', 'container', 'dast', 'mobile', 'cloud'], {
-          error: (i) => `unknown control "${String(i.input)}" (valid: sast, sca, secret, iac, container, dast, mobile, cloud)`,
+          error: (i) =>
+            `unknown control "${String(i.input)}" (valid: sast, sca, secret, iac, container, dast, mobile, cloud)`,
         }),
       ),
     ),
-  gate_scope: z.string().trim().toLowerCase().pipe(z.enum(['all', 'new'], { error: () => 'must be all or new' })),
+  gate_scope: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['all', 'new'], { error: () => 'must be all or new' })),
   baseline: z.string().trim().optional(),
   category_thresholds: keyValues(severityOrNone),
   max_findings: keyValues(z.coerce.number().int().min(0)),
@@ -346,7 +366,10 @@ export const CollectInputs = z.object({
 export type CollectInputs = z.infer<typeof CollectInputs>;
 
 /** Raw values by input name (strings as the runner gives them); defaults applied from INPUTS. */
-export function withDefaults(raw: Record<string, string | undefined>, command: 'collect' | 'aggregate'): Record<string, string> {
+export function withDefaults(
+  raw: Record<string, string | undefined>,
+  command: 'collect' | 'aggregate',
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const spec of INPUTS) {
     if (spec.command !== 'all' && spec.command !== command) continue;
@@ -492,3 +515,31 @@ export function parseAggregateInputs(
   if (!r.success) throw new InputsError(r.error);
   return r.data;
 }
+
+export interface OutputSpec {
+  name: string;
+  description: string;
+  command: 'collect' | 'aggregate';
+}
+
+/** Step outputs (action.yml `outputs:`); GitLab gets the collect ones as the gate dotenv report. */
+export const OUTPUTS: OutputSpec[] = [
+  { name: 'gate', description: 'Release gate verdict: `pass`, `fail` or `no_data`.', command: 'collect' },
+  { name: 'blocking_count', description: 'Number of findings that block the release.', command: 'collect' },
+  { name: 'findings_count', description: 'Number of finding records written.', command: 'collect' },
+  { name: 'critical_count', description: 'Critical findings in the record.', command: 'collect' },
+  { name: 'high_count', description: 'High findings in the record.', command: 'collect' },
+  { name: 'files_read', description: 'Report files read successfully.', command: 'collect' },
+  {
+    name: 'files_failed',
+    description: 'Report files that could not be read (see run.json).',
+    command: 'collect',
+  },
+  { name: 'record_dir', description: 'Absolute path of the folder with the record.', command: 'collect' },
+  { name: 'run_path', description: 'Path of run.json.', command: 'collect' },
+  { name: 'findings_path', description: 'Path of findings.jsonl.', command: 'collect' },
+  { name: 'month', description: 'Reporting month `YYYY-MM` of the aggregate run.', command: 'aggregate' },
+  { name: 'issue_url', description: 'URL of the monthly metrics issue (created or updated).', command: 'aggregate' },
+  { name: 'failed_repos', description: 'Repos whose records could not be read (listed in the report).', command: 'aggregate' },
+  { name: 'report_dir', description: 'Absolute path of the folder with the report files.', command: 'aggregate' },
+];
