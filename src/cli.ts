@@ -7,6 +7,7 @@ import { stderrLogger } from './util/logger.js';
 import { formatIds } from './parsers/registry.js';
 import { VERSION } from './version.js';
 import { localPlatform } from './platform/local/platform.js';
+import { GITHUB_AGGREGATE_USAGE, runGithubAggregateCli } from './platform/github/cli-aggregate.js';
 
 const USAGE = `security-metrics ${VERSION}
 
@@ -14,6 +15,7 @@ Usage:
   security-metrics normalize <file>... [--format <id>] [--product P] [--service S]   JSONL on stdout
   security-metrics collect --reports <glob>... --out <dir> [--product P] [--service S]
                            [--fail-on <severity>] [--exceptions <file>] [--mode enforce|report] ...
+  ${GITHUB_AGGREGATE_USAGE.replace(/\n/g, '\n  ')}
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
 
@@ -39,6 +41,9 @@ export async function main(
   const logger = stderrLogger(env.SECURITY_METRICS_DEBUG === '1');
   const [command, ...rest] = argv;
   try {
+    // The GitHub org job; the plain `aggregate` (local folders) is handled in the switch.
+    if (command === 'aggregate' && rest.some((a) => a === '--github-org' || a.startsWith('--github-org=')))
+      return await runGithubAggregateCli(rest, env, logger);
     switch (command) {
       case undefined:
       case '--help':

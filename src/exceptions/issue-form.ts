@@ -43,7 +43,12 @@ export function issueFormSections(body: string): Record<string, string> {
   const out: Record<string, string> = {};
   const parts = body.replace(/\r\n/g, '\n').split(/^###[ \t]+(.+)$/m);
   for (let i = 1; i + 1 < parts.length; i += 2) {
-    const key = FIELDS[parts[i]!.toLowerCase().replace(/\(.*?\)/g, '').replace(/[^a-z]/g, '')];
+    const key =
+      FIELDS[
+        parts[i]!.toLowerCase()
+          .replace(/\(.*?\)/g, '')
+          .replace(/[^a-z]/g, '')
+      ];
     const value = parts[i + 1]!.trim();
     if (!key || value === '' || value === '_No response_' || value === 'None') continue;
     out[key] = value;
@@ -56,14 +61,18 @@ export function exceptionFromIssue(issue: IssueLike): { exception?: Exception; e
   const where = issue.html_url;
   const f = issueFormSections(issue.body ?? '');
   let scope: { type: string; value: string } | undefined;
-  if (f.scope_type && f.scope_value) scope = { type: f.scope_type.trim().toLowerCase(), value: f.scope_value.trim() };
+  if (f.scope_type && f.scope_value)
+    scope = { type: f.scope_type.trim().toLowerCase(), value: f.scope_value.trim() };
   else if (f.scope) {
     const m = /^\s*([a-z]+)\s*[:=]\s*(.+)$/i.exec(f.scope);
     if (m) scope = { type: m[1]!.toLowerCase(), value: m[2]!.trim() };
   }
-  if (!scope) return { errors: [`${where}: field "scope": give a scope type and value (e.g. cve + CVE-2021-44228)`] };
+  if (!scope)
+    return { errors: [`${where}: field "scope": give a scope type and value (e.g. cve + CVE-2021-44228)`] };
   if (!(SCOPE_TYPES as readonly string[]).includes(scope.type))
-    return { errors: [`${where}: field "scope": type "${scope.type}" is not one of ${SCOPE_TYPES.join(', ')}`] };
+    return {
+      errors: [`${where}: field "scope": type "${scope.type}" is not one of ${SCOPE_TYPES.join(', ')}`],
+    };
   const r = Exception.safeParse({
     id: f.id ?? `ISSUE-${issue.number}`,
     scope,
@@ -77,6 +86,7 @@ export function exceptionFromIssue(issue: IssueLike): { exception?: Exception; e
     ticket: f.ticket ?? where,
     source: where,
   });
-  if (!r.success) return { errors: r.error.issues.map((i) => `${where}: field "${i.path.join('.')}": ${i.message}`) };
+  if (!r.success)
+    return { errors: r.error.issues.map((i) => `${where}: field "${i.path.join('.')}": ${i.message}`) };
   return { exception: r.data, errors: [] };
 }

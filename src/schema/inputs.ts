@@ -57,7 +57,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'output_dir',
-    description: 'Where `findings.jsonl` and `run.json` (collect) or the report files (aggregate) are written.',
+    description:
+      'Where `findings.jsonl` and `run.json` (collect) or the report files (aggregate) are written.',
     default: 'security-metrics',
     command: 'all',
     gitlabCollect: true,
@@ -136,7 +137,7 @@ export const INPUTS: InputSpec[] = [
   {
     name: 'release_ref_pattern',
     description:
-      'Regular expression: a ref that matches it counts as a release event (tags and `release` events always do). The aggregator downloads the month\'s artifacts of refs that match it (default: version tags and `release/*` branches) to compute the release pass rate.',
+      "Regular expression: a ref that matches it counts as a release event (tags and `release` events always do). The aggregator downloads the month's artifacts of refs that match it (default: version tags and `release/*` branches) to compute the release pass rate.",
     command: 'all',
     gitlabCollect: true,
   },
@@ -166,11 +167,19 @@ export const INPUTS: InputSpec[] = [
   {
     name: 'github_token',
     description:
-      'Token that can read every repo of the org (fine-grained or classic PAT). Not the job\'s `GITHUB_TOKEN`, which cannot read other repos. Alternative: `app_id` + `app_private_key`.',
+      "Token that can read every repo of the org (fine-grained or classic PAT). Not the job's `GITHUB_TOKEN`, which cannot read other repos. Alternative: `app_id` + `app_private_key`.",
     command: 'aggregate',
   },
-  { name: 'app_id', description: 'GitHub App id: the job mints an installation token for the org.', command: 'aggregate' },
-  { name: 'app_private_key', description: 'GitHub App private key (PEM), from a secret.', command: 'aggregate' },
+  {
+    name: 'app_id',
+    description: 'GitHub App id: the job mints an installation token for the org.',
+    command: 'aggregate',
+  },
+  {
+    name: 'app_private_key',
+    description: 'GitHub App private key (PEM), from a secret.',
+    command: 'aggregate',
+  },
   {
     name: 'app_installation_id',
     description: 'GitHub App installation id; looked up from the org when empty.',
@@ -178,20 +187,43 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'api_url',
-    description: 'REST API base URL; defaults to `GITHUB_API_URL` (set on GitHub Enterprise Server runners), then https://api.github.com.',
+    description:
+      'REST API base URL; defaults to `GITHUB_API_URL` (set on GitHub Enterprise Server runners), then https://api.github.com.',
     command: 'aggregate',
   },
-  { name: 'github_org', description: 'Organization to aggregate; defaults to the owner of this repository.', command: 'aggregate' },
+  {
+    name: 'github_org',
+    description: 'Organization to aggregate; defaults to the owner of this repository.',
+    command: 'aggregate',
+  },
   {
     name: 'central_repo',
-    description: '`owner/repo` that holds the monthly issue, exception issues and history; defaults to this repository.',
+    description:
+      '`owner/repo` that holds the monthly issue, exception issues and history; defaults to this repository.',
     command: 'aggregate',
   },
-  { name: 'repos', description: 'Only these repos (names or `owner/name`, comma- or newline-separated).', command: 'aggregate' },
-  { name: 'repo_topics', description: 'Only repos that carry at least one of these topics.', command: 'aggregate' },
-  { name: 'include_repos', description: 'Glob patterns of repo names to include (default: all).', command: 'aggregate' },
+  {
+    name: 'repos',
+    description: 'Only these repos (names or `owner/name`, comma- or newline-separated).',
+    command: 'aggregate',
+  },
+  {
+    name: 'repo_topics',
+    description: 'Only repos that carry at least one of these topics.',
+    command: 'aggregate',
+  },
+  {
+    name: 'include_repos',
+    description: 'Glob patterns of repo names to include (default: all).',
+    command: 'aggregate',
+  },
   { name: 'exclude_repos', description: 'Glob patterns of repo names to leave out.', command: 'aggregate' },
-  { name: 'include_archived', description: 'Include archived repos.', default: 'false', command: 'aggregate' },
+  {
+    name: 'include_archived',
+    description: 'Include archived repos.',
+    default: 'false',
+    command: 'aggregate',
+  },
   { name: 'include_forks', description: 'Include forks.', default: 'false', command: 'aggregate' },
   {
     name: 'month',
@@ -221,19 +253,22 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'topic_prefixes',
-    description: 'Topics that fill the inventory, as `field=prefix`, e.g. `owner=team-` reads topic `team-payments` as owner `payments`.',
+    description:
+      'Topics that fill the inventory, as `field=prefix`, e.g. `owner=team-` reads topic `team-payments` as owner `payments`.',
     default: 'owner=team-,tier=tier-',
     command: 'aggregate',
   },
   {
     name: 'codeowners_fallback',
-    description: 'Use the `*` owner in CODEOWNERS for repos without an owner from the other sources (one GraphQL call per 50 such repos).',
+    description:
+      'Use the `*` owner in CODEOWNERS for repos without an owner from the other sources (one GraphQL call per 50 such repos).',
     default: 'true',
     command: 'aggregate',
   },
   {
     name: 'exception_label',
-    description: 'Open issues in the central repo with this label are read as exceptions (issue form in templates/github/).',
+    description:
+      'Open issues in the central repo with this label are read as exceptions (issue form in templates/github/).',
     default: 'security-exception',
     command: 'aggregate',
   },
@@ -245,11 +280,17 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'history_branch',
-    description: 'Branch of the central repo where the monthly history snapshot is committed (created when missing).',
+    description:
+      'Branch of the central repo where the monthly history snapshot is committed (created when missing).',
     default: 'security-metrics-data',
     command: 'aggregate',
   },
-  { name: 'history_path', description: 'Folder on `history_branch` that holds the snapshots.', default: 'history', command: 'aggregate' },
+  {
+    name: 'history_path',
+    description: 'Folder on `history_branch` that holds the snapshots.',
+    default: 'history',
+    command: 'aggregate',
+  },
   {
     name: 'shard',
     description:
@@ -261,9 +302,24 @@ export const INPUTS: InputSpec[] = [
     description: 'Folder with the downloaded shard artifacts: merge them and publish (no per-repo calls).',
     command: 'aggregate',
   },
-  { name: 'max_artifact_mb', description: 'Largest artifact zip downloaded, in MiB.', default: '100', command: 'aggregate' },
-  { name: 'max_extracted_mb', description: 'Largest total size of one extracted artifact, in MiB.', default: '512', command: 'aggregate' },
-  { name: 'concurrency', description: 'Repos read in parallel (above ~4 buys nothing: secondary rate limits).', default: '4', command: 'aggregate' },
+  {
+    name: 'max_artifact_mb',
+    description: 'Largest artifact zip downloaded, in MiB.',
+    default: '100',
+    command: 'aggregate',
+  },
+  {
+    name: 'max_extracted_mb',
+    description: 'Largest total size of one extracted artifact, in MiB.',
+    default: '512',
+    command: 'aggregate',
+  },
+  {
+    name: 'concurrency',
+    description: 'Repos read in parallel (above ~4 buys nothing: secondary rate limits).',
+    default: '4',
+    command: 'aggregate',
+  },
   {
     name: 'dry_run',
     description: 'Read everything and write the report files, but create no issue, commit and artifact.',
@@ -423,7 +479,10 @@ function fieldMap() {
       const m = /^([a-z_]+)\s*=\s*(.+)$/i.exec(item);
       const field = m?.[1]!.toLowerCase() as (typeof AGG_FIELDS)[number] | undefined;
       if (!m || !field || !AGG_FIELDS.includes(field)) {
-        ctx.addIssue({ code: 'custom', message: `"${item}" is not field=name with field one of ${AGG_FIELDS.join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${item}" is not field=name with field one of ${AGG_FIELDS.join(', ')}`,
+        });
         return z.NEVER;
       }
       out[field] = m[2]!.trim();
@@ -439,7 +498,9 @@ export const AggregateInputs = z
     app_id: optionalText,
     app_private_key: optionalText,
     app_installation_id: optionalText,
-    api_url: optionalText.pipe(z.url({ error: 'must be a URL such as https://ghe.example.com/api/v3' }).optional()),
+    api_url: optionalText.pipe(
+      z.url({ error: 'must be a URL such as https://ghe.example.com/api/v3' }).optional(),
+    ),
     github_org: z.string().trim().min(1, 'is required (the org to aggregate)'),
     central_repo: z
       .string()
@@ -453,7 +514,12 @@ export const AggregateInputs = z
     include_forks: bool,
     artifact_name: z.string().trim().min(1),
     release_ref_pattern: regexText,
-    month: optionalText.pipe(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM').optional()),
+    month: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
+        .optional(),
+    ),
     config: optionalText,
     inventory: optionalText,
     exceptions: optionalText,
@@ -492,7 +558,10 @@ export const AggregateInputs = z
     message: 'give github_token, or app_id and app_private_key',
     path: ['github_token'],
   })
-  .refine((v) => !(v.shard && v.shards_dir), { message: 'shard and shards_dir cannot be used together', path: ['shard'] });
+  .refine((v) => !(v.shard && v.shards_dir), {
+    message: 'shard and shards_dir cannot be used together',
+    path: ['shard'],
+  });
 export type AggregateInputs = z.infer<typeof AggregateInputs>;
 
 /**
@@ -509,7 +578,17 @@ export function parseAggregateInputs(
   if (!values.central_repo && here) values.central_repo = here;
   if (!values.central_repo && values.github_org) values.central_repo = `${values.github_org}/.github`;
   for (const [k, v] of Object.entries(values)) if (v === '') values[k] = undefined;
-  for (const k of ['repos', 'repo_topics', 'include_repos', 'exclude_repos', 'custom_properties', 'topic_prefixes', 'exception_label', 'history_branch', 'history_path'])
+  for (const k of [
+    'repos',
+    'repo_topics',
+    'include_repos',
+    'exclude_repos',
+    'custom_properties',
+    'topic_prefixes',
+    'exception_label',
+    'history_branch',
+    'history_path',
+  ])
     values[k] ??= '';
   const r = AggregateInputs.safeParse(values);
   if (!r.success) throw new InputsError(r.error);
@@ -539,7 +618,19 @@ export const OUTPUTS: OutputSpec[] = [
   { name: 'run_path', description: 'Path of run.json.', command: 'collect' },
   { name: 'findings_path', description: 'Path of findings.jsonl.', command: 'collect' },
   { name: 'month', description: 'Reporting month `YYYY-MM` of the aggregate run.', command: 'aggregate' },
-  { name: 'issue_url', description: 'URL of the monthly metrics issue (created or updated).', command: 'aggregate' },
-  { name: 'failed_repos', description: 'Repos whose records could not be read (listed in the report).', command: 'aggregate' },
-  { name: 'report_dir', description: 'Absolute path of the folder with the report files.', command: 'aggregate' },
+  {
+    name: 'issue_url',
+    description: 'URL of the monthly metrics issue (created or updated).',
+    command: 'aggregate',
+  },
+  {
+    name: 'failed_repos',
+    description: 'Repos whose records could not be read (listed in the report).',
+    command: 'aggregate',
+  },
+  {
+    name: 'report_dir',
+    description: 'Absolute path of the folder with the report files.',
+    command: 'aggregate',
+  },
 ];

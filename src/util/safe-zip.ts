@@ -133,16 +133,19 @@ export function extractZip(buf: Uint8Array, limits: Partial<ZipLimits> = {}): Zi
   const count = u16(buf, eocd + 10);
   const cdSize = u32(buf, eocd + 12);
   const cdOffset = u32(buf, eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipError('ZIP64 archives are not supported (they exceed the size limits)');
+  if (count === 0xffff || cdOffset === 0xffffffff)
+    throw new ZipError('ZIP64 archives are not supported (they exceed the size limits)');
   if (count > lim.maxEntries) throw new ZipError(`${count} entries, above the ${lim.maxEntries}-entry limit`);
-  if (cdOffset + cdSize > eocd) throw new ZipError('corrupt zip: central directory lies outside the archive (truncated?)');
+  if (cdOffset + cdSize > eocd)
+    throw new ZipError('corrupt zip: central directory lies outside the archive (truncated?)');
 
   const out: ZipEntry[] = [];
   const seen = new Set<string>();
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || u32(buf, p) !== CEN_SIG) throw new ZipError(`corrupt zip: central directory entry ${i} is damaged`);
+    if (p + 46 > buf.length || u32(buf, p) !== CEN_SIG)
+      throw new ZipError(`corrupt zip: central directory entry ${i} is damaged`);
     const flags = u16(buf, p + 8);
     const method = u16(buf, p + 10);
     const crc = u32(buf, p + 16);
@@ -154,14 +157,17 @@ export function extractZip(buf: Uint8Array, limits: Partial<ZipLimits> = {}): Zi
     const madeBy = u16(buf, p + 4) >> 8;
     const ext = u32(buf, p + 38);
     const lho = u32(buf, p + 42);
-    const rawName = Buffer.from(buf.subarray(p + 46, p + 46 + nlen)).toString(flags & 0x800 ? 'utf8' : 'latin1');
+    const rawName = Buffer.from(buf.subarray(p + 46, p + 46 + nlen)).toString(
+      flags & 0x800 ? 'utf8' : 'latin1',
+    );
     p += 46 + nlen + xlen + clen;
 
     const checked = checkEntryName(rawName);
     if (!checked.ok) throw new ZipError(`entry "${rawName.slice(0, 200)}" refused: ${checked.reason}`);
     const unixMode = ext >>> 16;
     // madeBy 3 = Unix: the high 16 bits of the external attributes carry st_mode.
-    if (madeBy === 3 && (unixMode & 0o170000) === 0o120000) throw new ZipError(`entry "${checked.name}" refused: symbolic link`);
+    if (madeBy === 3 && (unixMode & 0o170000) === 0o120000)
+      throw new ZipError(`entry "${checked.name}" refused: symbolic link`);
     const isDir = rawName.endsWith('/') || (madeBy === 3 && (unixMode & 0o170000) === 0o040000);
     if (isDir) continue;
     if (flags & 0x1) throw new ZipError(`entry "${checked.name}" refused: encrypted`);
@@ -169,25 +175,42 @@ export function extractZip(buf: Uint8Array, limits: Partial<ZipLimits> = {}): Zi
     seen.add(checked.name);
     if (usize === 0xffffffff || csize === 0xffffffff || lho === 0xffffffff)
       throw new ZipError(`entry "${checked.name}": ZIP64 sizes are not supported`);
-    if (usize > lim.maxFileBytes) throw new ZipError(`entry "${checked.name}" is ${usize} bytes, above the ${lim.maxFileBytes}-byte file limit`);
+    if (usize > lim.maxFileBytes)
+      throw new ZipError(
+        `entry "${checked.name}" is ${usize} bytes, above the ${lim.maxFileBytes}-byte file limit`,
+      );
     if (csize > 0 && usize / csize > lim.maxRatio)
-      throw new ZipError(`entry "${checked.name}": compression ratio ${(usize / csize).toFixed(0)} above ${lim.maxRatio} (zip bomb guard)`);
+      throw new ZipError(
+        `entry "${checked.name}": compression ratio ${(usize / csize).toFixed(0)} above ${lim.maxRatio} (zip bomb guard)`,
+      );
 
-    if (lho + 30 > buf.length || u32(buf, lho) !== LOC_SIG) throw new ZipError(`corrupt zip: local header of "${checked.name}" is damaged`);
+    if (lho + 30 > buf.length || u32(buf, lho) !== LOC_SIG)
+      throw new ZipError(`corrupt zip: local header of "${checked.name}" is damaged`);
     const start = lho + 30 + u16(buf, lho + 26) + u16(buf, lho + 28);
-    if (start + csize > buf.length) throw new ZipError(`corrupt zip: "${checked.name}" is cut short (truncated download?)`);
+    if (start + csize > buf.length)
+      throw new ZipError(`corrupt zip: "${checked.name}" is cut short (truncated download?)`);
     const comp = buf.subarray(start, start + csize);
-    const cap = Math.min(lim.maxFileBytes, lim.maxTotalBytes - total, Math.max(csize, 1) * lim.maxRatio, usize);
+    const cap = Math.min(
+      lim.maxFileBytes,
+      lim.maxTotalBytes - total,
+      Math.max(csize, 1) * lim.maxRatio,
+      usize,
+    );
     let data: Uint8Array;
     if (method === 0) {
-      if (csize !== usize) throw new ZipError(`corrupt zip: stored entry "${checked.name}" has mismatched sizes`);
+      if (csize !== usize)
+        throw new ZipError(`corrupt zip: stored entry "${checked.name}" has mismatched sizes`);
       data = comp.slice();
     } else if (method === 8) data = inflateCapped(comp, cap, `entry "${checked.name}"`);
     else throw new ZipError(`entry "${checked.name}": compression method ${method} is not supported`);
-    if (data.length !== usize) throw new ZipError(`corrupt zip: "${checked.name}" expands to ${data.length} bytes, the archive says ${usize}`);
+    if (data.length !== usize)
+      throw new ZipError(
+        `corrupt zip: "${checked.name}" expands to ${data.length} bytes, the archive says ${usize}`,
+      );
     if (crc32(data) !== crc) throw new ZipError(`corrupt zip: CRC mismatch in "${checked.name}"`);
     total += data.length;
-    if (total > lim.maxTotalBytes) throw new ZipError(`archive expands beyond the ${lim.maxTotalBytes}-byte total limit`);
+    if (total > lim.maxTotalBytes)
+      throw new ZipError(`archive expands beyond the ${lim.maxTotalBytes}-byte total limit`);
     out.push({ name: checked.name, data });
   }
   return out;
@@ -199,6 +222,7 @@ export function safeJoin(root: string, entryName: string): string {
   if (!checked.ok) throw new ZipError(`entry "${entryName}" refused: ${checked.reason}`);
   const base = path.resolve(root);
   const dest = path.resolve(base, ...checked.name.split('/'));
-  if (dest !== base && !dest.startsWith(base + path.sep)) throw new ZipError(`entry "${entryName}" refused: outside the target folder`);
+  if (dest !== base && !dest.startsWith(base + path.sep))
+    throw new ZipError(`entry "${entryName}" refused: outside the target folder`);
   return dest;
 }

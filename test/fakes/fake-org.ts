@@ -10,20 +10,36 @@ import { captureLogger, type Logger } from '../../src/util/logger.js';
 import type { ParseOutput } from '../../src/parsers/types.js';
 import { formatIds, getParser } from '../../src/parsers/registry.js';
 import { runGithubAggregate, type GithubAggregateResult } from '../../src/platform/github/aggregate-org.js';
-import { makeIssue, simpleRepository, simpleUser, startFakeGithub, type FakeGithub, type FakeRepo } from './github-server.js';
+import {
+  makeIssue,
+  simpleRepository,
+  simpleUser,
+  startFakeGithub,
+  type FakeGithub,
+  type FakeRepo,
+} from './github-server.js';
 
 type S = components['schemas'];
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/github-org/sample.sarif');
 
 /** Run the real collector on the fixture as if in `repo` on `ref`, and zip its output like upload-artifact does. */
-export async function collectorZip(repo: string, ref: string, eventName: string, defaultBranch = 'main'): Promise<Uint8Array> {
+export async function collectorZip(
+  repo: string,
+  ref: string,
+  eventName: string,
+  defaultBranch = 'main',
+): Promise<Uint8Array> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'psm-collect-'));
   try {
     await fs.copyFile(FIXTURE, path.join(dir, 'sample.sarif'));
     const event = path.join(dir, 'event.json');
     await fs.writeFile(event, JSON.stringify({ repository: { default_branch: defaultBranch } }));
-    const inputs = parseCollectInputs({ reports: 'sample.sarif', output_dir: 'out', upload_artifact: 'false' });
+    const inputs = parseCollectInputs({
+      reports: 'sample.sarif',
+      output_dir: 'out',
+      upload_artifact: 'false',
+    });
     await runCollect(inputs, {
       cwd: dir,
       env: {
@@ -40,7 +56,8 @@ export async function collectorZip(repo: string, ref: string, eventName: string,
       platform: { name: 'local' },
     });
     const files: Record<string, Uint8Array> = {};
-    for (const f of ['findings.jsonl', 'run.json', 'gate.env']) files[f] = await fs.readFile(path.join(dir, 'out', f));
+    for (const f of ['findings.jsonl', 'run.json', 'gate.env'])
+      files[f] = await fs.readFile(path.join(dir, 'out', f));
     return zipSync(files);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -78,14 +95,22 @@ export const localAggregate: RunAggregate = async (req: AggregateRequest): Promi
     await fs.writeFile(h, JSON.stringify(metrics) + '\n');
     historyFiles.push(h);
   }
-  return { reportMarkdown: report, title: `Security metrics — ${month}`, month, outputs, historyFiles, metrics };
+  return {
+    reportMarkdown: report,
+    title: `Security metrics — ${month}`,
+    month,
+    outputs,
+    historyFiles,
+    metrics,
+  };
 };
 
 /** Stand-in for the platform alert parsers while they are on their own branch. */
 export function stubAlertParse(format: string, doc: unknown): ParseOutput {
   if (formatIds().includes(format)) return getParser(format).parse(doc, { file: format });
   const list = doc as Array<Record<string, unknown>>;
-  const category = format === 'github_code_scanning' ? 'sast' : format === 'github_secret_scanning' ? 'secret' : 'sca';
+  const category =
+    format === 'github_code_scanning' ? 'sast' : format === 'github_secret_scanning' ? 'secret' : 'sca';
   return {
     findings: list.map((a, k) => ({
       title: `${format} alert ${String(a.number)}`,
@@ -134,9 +159,19 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
   const repos: FakeRepo[] = [];
   for (let k = 0; k < o.nRepos; k++) {
     const name = `svc-${String(k).padStart(3, '0')}`;
-    const r: FakeRepo = { name, id: 1000 + k, default_branch: k % 7 === 3 ? 'master' : 'main', topics: k % 5 === 0 ? ['team-payments', 'tier-1'] : [] };
+    const r: FakeRepo = {
+      name,
+      id: 1000 + k,
+      default_branch: k % 7 === 3 ? 'master' : 'main',
+      topics: k % 5 === 0 ? ['team-payments', 'tier-1'] : [],
+    };
     // Most repos carry an owner custom property; a few rely on topics, a few on CODEOWNERS.
-    if (k % 5 !== 0 && k % 9 !== 4) r.properties = { owner: `team-${k % 4}`, 'business-tier': String((k % 3) + 1), application: `app-${k % 10}` };
+    if (k % 5 !== 0 && k % 9 !== 4)
+      r.properties = {
+        owner: `team-${k % 4}`,
+        'business-tier': String((k % 3) + 1),
+        application: `app-${k % 10}`,
+      };
     if (k % 9 === 4) r.files = { '.github/CODEOWNERS': CODEOWNERS };
     repos.push(r);
   }
@@ -157,23 +192,60 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
     const full = `${org}/${r.name}`;
     if (k % noArt === 9) continue;
     const key = r.default_branch;
-    if (!zipMain.has(key)) zipMain.set(key, await collectorZip(`${org}/template`, `refs/heads/${key}`, 'push', key));
+    if (!zipMain.has(key))
+      zipMain.set(key, await collectorZip(`${org}/template`, `refs/heads/${key}`, 'push', key));
     // An older default-branch artifact and a PR artifact around the newest one: the job must pick right.
-    fake.artifacts.push({ id: artifactId++, repo: full, name: 'security-metrics', branch: r.default_branch, created_at: '2026-10-20T10:00:00Z', zip: zipMain.get(key)! });
-    fake.artifacts.push({ id: artifactId++, repo: full, name: 'security-metrics', branch: 'feature-x', created_at: '2026-11-29T10:00:00Z', zip: zipMain.get(key)! });
-    fake.artifacts.push({ id: artifactId++, repo: full, name: 'security-metrics', branch: r.default_branch, created_at: '2026-11-28T10:00:00Z', zip: zipMain.get(key)! });
+    fake.artifacts.push({
+      id: artifactId++,
+      repo: full,
+      name: 'security-metrics',
+      branch: r.default_branch,
+      created_at: '2026-10-20T10:00:00Z',
+      zip: zipMain.get(key)!,
+    });
+    fake.artifacts.push({
+      id: artifactId++,
+      repo: full,
+      name: 'security-metrics',
+      branch: 'feature-x',
+      created_at: '2026-11-29T10:00:00Z',
+      zip: zipMain.get(key)!,
+    });
+    fake.artifacts.push({
+      id: artifactId++,
+      repo: full,
+      name: 'security-metrics',
+      branch: r.default_branch,
+      created_at: '2026-11-28T10:00:00Z',
+      zip: zipMain.get(key)!,
+    });
   }
   // Release runs in the month for a few repos (tag refs), one outside the month.
   const zipRelease = await collectorZip(`${org}/template`, 'refs/tags/v1.2.0', 'push');
   for (const k of [1, 2, 3]) {
-    fake.artifacts.push({ id: artifactId++, repo: `${org}/${repos[k]!.name}`, name: 'security-metrics', branch: 'v1.2.0', created_at: '2026-11-15T10:00:00Z', zip: zipRelease });
+    fake.artifacts.push({
+      id: artifactId++,
+      repo: `${org}/${repos[k]!.name}`,
+      name: 'security-metrics',
+      branch: 'v1.2.0',
+      created_at: '2026-11-15T10:00:00Z',
+      zip: zipRelease,
+    });
     releaseRuns++;
   }
-  fake.artifacts.push({ id: artifactId++, repo: `${org}/${repos[1]!.name}`, name: 'security-metrics', branch: 'v1.1.0', created_at: '2026-10-15T10:00:00Z', zip: zipRelease });
+  fake.artifacts.push({
+    id: artifactId++,
+    repo: `${org}/${repos[1]!.name}`,
+    name: 'security-metrics',
+    branch: 'v1.1.0',
+    created_at: '2026-10-15T10:00:00Z',
+    zip: zipRelease,
+  });
 
   if (o.faults) {
     const at = (k: number) => `${org}/${repos[k]!.name}`;
-    const art = (k: number) => fake.artifacts.find((a) => a.repo === at(k) && a.created_at.startsWith('2026-11-28'))!;
+    const art = (k: number) =>
+      fake.artifacts.find((a) => a.repo === at(k) && a.created_at.startsWith('2026-11-28'))!;
     // Persistent 500 on listing: retried, then reported.
     fake.addFault(`GET /repos/${at(11)}/actions/artifacts`, { status: 500, times: Infinity });
     expectedFailures.set(at(11), 'HTTP 500');
@@ -183,7 +255,9 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
     fake.addFault(`GET /repos/${at(13)}/actions/artifacts`, {
       status: 403,
       headers: { 'retry-after': '1' },
-      body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+      body: {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      },
     });
     // Expired artifact (listed as expired).
     art(14).expired = true;
@@ -193,13 +267,19 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
     a15.zip = a15.zip.slice(0, Math.floor(a15.zip.length / 2));
     expectedFailures.set(at(15), 'truncated');
     // Path traversal inside the zip.
-    art(16).zip = zipSync({ '../../etc/evil': new TextEncoder().encode('x'), 'run.json': new TextEncoder().encode('{}') });
+    art(16).zip = zipSync({
+      '../../etc/evil': new TextEncoder().encode('x'),
+      'run.json': new TextEncoder().encode('{}'),
+    });
     expectedFailures.set(at(16), 'path traversal');
     // Repo deleted between listing and reading.
     fake.addFault(`GET /repos/${at(17)}/actions/artifacts`, { status: 404, times: Infinity });
     expectedFailures.set(at(17), 'HTTP 404');
     // Download answers 410 although the listing said it was fine (expired in between).
-    fake.addFault(`GET /repos/${at(18)}/actions/artifacts/${art(18).id}/zip`, { status: 410, times: Infinity });
+    fake.addFault(`GET /repos/${at(18)}/actions/artifacts/${art(18).id}/zip`, {
+      status: 410,
+      times: Infinity,
+    });
     expectedFailures.set(at(18), '410');
   }
 
@@ -217,9 +297,20 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
       dismissed_by: null,
       dismissed_at: null,
       dismissed_reason: null,
-      rule: { id: 'js/sql-injection', name: 'js/sql-injection', severity: 'error', security_severity_level: 'high', description: 'SQL injection' },
+      rule: {
+        id: 'js/sql-injection',
+        name: 'js/sql-injection',
+        severity: 'error',
+        security_severity_level: 'high',
+        description: 'SQL injection',
+      },
       tool: { name: 'CodeQL', version: '2.19.0', guid: null },
-      most_recent_instance: { ref: 'refs/heads/main', state: k === 2 ? 'fixed' : 'open', commit_sha: 'b'.repeat(40), location: { path: 'src/db.js', start_line: 12, end_line: 12 } },
+      most_recent_instance: {
+        ref: 'refs/heads/main',
+        state: k === 2 ? 'fixed' : 'open',
+        commit_sha: 'b'.repeat(40),
+        location: { path: 'src/db.js', start_line: 12, end_line: 12 },
+      },
       repository: simple(k),
     };
     fake.codeScanning.push(cs);
@@ -275,15 +366,50 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
   };
   fake.dependabot.push(dep);
   // An alert of a repo outside the scope (archived) is left out.
-  fake.dependabot.push({ ...dep, number: 2, repository: simpleRepository(fake.url, org, repos.find((r) => r.archived)!) });
+  fake.dependabot.push({
+    ...dep,
+    number: 2,
+    repository: simpleRepository(
+      fake.url,
+      org,
+      repos.find((r) => r.archived)!,
+    ),
+  });
 
   // Exceptions: one good issue, one with a bad expiry; last month's report issue; history seed.
   fake.issues.push(
-    makeIssue(fake.url, central, 100, 'Exception: CVE-2026-0001', exceptionBody('cve', 'CVE-2026-0001', '2027-01-31'), ['security-exception'], '2026-11-02T00:00:00Z'),
-    makeIssue(fake.url, central, 101, 'Exception: bad', exceptionBody('rule', 'js/sql-injection', 'next year'), ['security-exception'], '2026-11-02T00:00:00Z'),
-    makeIssue(fake.url, central, 90, 'Security metrics — 2026-10', '<!-- product-security-metrics:report org=acme month=2026-10 -->\nold', ['security-metrics'], '2026-11-01T00:00:00Z'),
+    makeIssue(
+      fake.url,
+      central,
+      100,
+      'Exception: CVE-2026-0001',
+      exceptionBody('cve', 'CVE-2026-0001', '2027-01-31'),
+      ['security-exception'],
+      '2026-11-02T00:00:00Z',
+    ),
+    makeIssue(
+      fake.url,
+      central,
+      101,
+      'Exception: bad',
+      exceptionBody('rule', 'js/sql-injection', 'next year'),
+      ['security-exception'],
+      '2026-11-02T00:00:00Z',
+    ),
+    makeIssue(
+      fake.url,
+      central,
+      90,
+      'Security metrics — 2026-10',
+      '<!-- product-security-metrics:report org=acme month=2026-10 -->\nold',
+      ['security-metrics'],
+      '2026-11-01T00:00:00Z',
+    ),
   );
-  fake.seedBranch(central, 'security-metrics-data', { 'history/2026-10.json': '{"month":"2026-10"}\n', 'README.md': 'data branch\n' });
+  fake.seedBranch(central, 'security-metrics-data', {
+    'history/2026-10.json': '{"month":"2026-10"}\n',
+    'README.md': 'data branch\n',
+  });
   void simpleUser;
 
   const outRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'psm-org-out-'));
@@ -311,7 +437,15 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
         { GITHUB_API_URL: fake.url },
       );
       return runGithubAggregate(
-        { inputs, env: { GITHUB_API_URL: fake.url }, cwd: outRoot, logger, now, retryAfterBaseMs: 5, noWriteSpacing: true },
+        {
+          inputs,
+          env: { GITHUB_API_URL: fake.url },
+          cwd: outRoot,
+          logger,
+          now,
+          retryAfterBaseMs: 5,
+          noWriteSpacing: true,
+        },
         { runAggregate: localAggregate, parseAlerts: stubAlertParse },
       );
     },
@@ -324,13 +458,34 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
 
 export function exceptionBody(scopeType: string, scopeValue: string, expiry: string): string {
   return [
-    '### Scope type', '', scopeType, '',
-    '### Scope value', '', scopeValue, '',
-    '### Repository', '', '_No response_', '',
-    '### Reason', '', 'Not reachable in our usage.', '',
-    '### Owner', '', '@acme/payments', '',
-    '### Approver', '', '@acme/security-lead', '',
-    '### Expiry date', '', expiry, '',
+    '### Scope type',
+    '',
+    scopeType,
+    '',
+    '### Scope value',
+    '',
+    scopeValue,
+    '',
+    '### Repository',
+    '',
+    '_No response_',
+    '',
+    '### Reason',
+    '',
+    'Not reachable in our usage.',
+    '',
+    '### Owner',
+    '',
+    '@acme/payments',
+    '',
+    '### Approver',
+    '',
+    '@acme/security-lead',
+    '',
+    '### Expiry date',
+    '',
+    expiry,
+    '',
   ].join('\n');
 }
 

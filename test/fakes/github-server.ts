@@ -15,26 +15,73 @@ type Artifact = S['artifact'];
 type Issue = S['issue'];
 
 const REPO_URL_KEYS = [
-  'url', 'archive_url', 'assignees_url', 'blobs_url', 'branches_url', 'collaborators_url', 'comments_url', 'commits_url',
-  'compare_url', 'contents_url', 'contributors_url', 'deployments_url', 'downloads_url', 'events_url', 'forks_url',
-  'git_commits_url', 'git_refs_url', 'git_tags_url', 'issue_comment_url', 'issue_events_url', 'issues_url', 'keys_url',
-  'labels_url', 'languages_url', 'merges_url', 'milestones_url', 'notifications_url', 'pulls_url', 'releases_url',
-  'stargazers_url', 'statuses_url', 'subscribers_url', 'subscription_url', 'tags_url', 'teams_url', 'trees_url', 'hooks_url',
+  'url',
+  'archive_url',
+  'assignees_url',
+  'blobs_url',
+  'branches_url',
+  'collaborators_url',
+  'comments_url',
+  'commits_url',
+  'compare_url',
+  'contents_url',
+  'contributors_url',
+  'deployments_url',
+  'downloads_url',
+  'events_url',
+  'forks_url',
+  'git_commits_url',
+  'git_refs_url',
+  'git_tags_url',
+  'issue_comment_url',
+  'issue_events_url',
+  'issues_url',
+  'keys_url',
+  'labels_url',
+  'languages_url',
+  'merges_url',
+  'milestones_url',
+  'notifications_url',
+  'pulls_url',
+  'releases_url',
+  'stargazers_url',
+  'statuses_url',
+  'subscribers_url',
+  'subscription_url',
+  'tags_url',
+  'teams_url',
+  'trees_url',
+  'hooks_url',
 ] as const;
 
 function repoUrls(api: string, full: string): Record<(typeof REPO_URL_KEYS)[number], string> {
   const out = {} as Record<(typeof REPO_URL_KEYS)[number], string>;
-  for (const k of REPO_URL_KEYS) out[k] = `${api}/repos/${full}${k === 'url' ? '' : '/' + k.replace(/_url$/, '')}`;
+  for (const k of REPO_URL_KEYS)
+    out[k] = `${api}/repos/${full}${k === 'url' ? '' : '/' + k.replace(/_url$/, '')}`;
   return out;
 }
 
 export function simpleUser(api: string, login: string, id = 1): S['simple-user'] {
   const u = `${api}/users/${login}`;
   return {
-    login, id, node_id: `U_${id}`, avatar_url: `${u}/avatar`, gravatar_id: null, url: u, html_url: `https://github.test/${login}`,
-    followers_url: `${u}/followers`, following_url: `${u}/following`, gists_url: `${u}/gists`, starred_url: `${u}/starred`,
-    subscriptions_url: `${u}/subscriptions`, organizations_url: `${u}/orgs`, repos_url: `${u}/repos`, events_url: `${u}/events`,
-    received_events_url: `${u}/received_events`, type: 'Organization', site_admin: false,
+    login,
+    id,
+    node_id: `U_${id}`,
+    avatar_url: `${u}/avatar`,
+    gravatar_id: null,
+    url: u,
+    html_url: `https://github.test/${login}`,
+    followers_url: `${u}/followers`,
+    following_url: `${u}/following`,
+    gists_url: `${u}/gists`,
+    starred_url: `${u}/starred`,
+    subscriptions_url: `${u}/subscriptions`,
+    organizations_url: `${u}/orgs`,
+    repos_url: `${u}/repos`,
+    events_url: `${u}/events`,
+    received_events_url: `${u}/received_events`,
+    type: 'Organization',
+    site_admin: false,
   };
 }
 
@@ -108,7 +155,11 @@ function sha1(s: string): string {
   return createHash('sha1').update(s).digest('hex');
 }
 
-export async function startFakeGithub(init: { org: string; repos: FakeRepo[]; token?: string }): Promise<FakeGithub> {
+export async function startFakeGithub(init: {
+  org: string;
+  repos: FakeRepo[];
+  token?: string;
+}): Promise<FakeGithub> {
   let url = '';
   const org = init.org;
   let issueSeq = 1;
@@ -178,11 +229,22 @@ export async function startFakeGithub(init: { org: string; repos: FakeRepo[]; to
       created_at: a.created_at,
       expires_at: expires,
       updated_at: a.created_at,
-      workflow_run: { id: a.id * 10, repository_id: r.id, head_repository_id: r.id, head_branch: a.branch, head_sha: sha1(String(a.id)) },
+      workflow_run: {
+        id: a.id * 10,
+        repository_id: r.id,
+        head_repository_id: r.id,
+        head_branch: a.branch,
+        head_sha: sha1(String(a.id)),
+      },
     };
   };
 
-  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const text = body === undefined ? '' : JSON.stringify(body);
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
@@ -193,7 +255,12 @@ export async function startFakeGithub(init: { org: string; repos: FakeRepo[]; to
     res.end(text);
   };
 
-  const paginate = <T>(res: http.ServerResponse, reqUrl: string, items: T[], wrap?: (page: T[]) => unknown) => {
+  const paginate = <T>(
+    res: http.ServerResponse,
+    reqUrl: string,
+    items: T[],
+    wrap?: (page: T[]) => unknown,
+  ) => {
     const u = new URL(reqUrl, url);
     const per = Math.min(100, Number(u.searchParams.get('per_page') ?? 30));
     const page = Number(u.searchParams.get('page') ?? 1);
@@ -244,27 +311,41 @@ export async function startFakeGithub(init: { org: string; repos: FakeRepo[]; to
       if (!isApp && !fake.tokens.has(tok)) return send(res, 401, { message: 'Bad credentials' });
       let m: RegExpExecArray | null;
 
-      if (method === 'GET' && pathname === `/orgs/${org}/repos`) return paginate(res, full, fake.repos.map(repoObj));
+      if (method === 'GET' && pathname === `/orgs/${org}/repos`)
+        return paginate(res, full, fake.repos.map(repoObj));
       if (method === 'GET' && pathname === `/orgs/${org}/properties/values`) {
         const rows: S['org-repo-custom-property-values'][] = fake.repos.map((r) => ({
           repository_id: r.id,
           repository_name: r.name,
           repository_full_name: `${org}/${r.name}`,
-          properties: Object.entries(r.properties ?? {}).map(([property_name, value]) => ({ property_name, value })),
+          properties: Object.entries(r.properties ?? {}).map(([property_name, value]) => ({
+            property_name,
+            value,
+          })),
         }));
         return paginate(res, full, rows);
       }
-      if (method === 'GET' && pathname === `/orgs/${org}/code-scanning/alerts`) return paginate(res, full, fake.codeScanning);
+      if (method === 'GET' && pathname === `/orgs/${org}/code-scanning/alerts`)
+        return paginate(res, full, fake.codeScanning);
       if (method === 'GET' && pathname === `/orgs/${org}/secret-scanning/alerts`) {
         const hide = new URL(full, url).searchParams.get('hide_secret') === 'true';
-        return paginate(res, full, hide ? fake.secretScanning.map(({ secret: _s, ...rest }) => rest) : fake.secretScanning);
+        return paginate(
+          res,
+          full,
+          hide ? fake.secretScanning.map(({ secret: _s, ...rest }) => rest) : fake.secretScanning,
+        );
       }
-      if (method === 'GET' && pathname === `/orgs/${org}/dependabot/alerts`) return paginate(res, full, fake.dependabot);
+      if (method === 'GET' && pathname === `/orgs/${org}/dependabot/alerts`)
+        return paginate(res, full, fake.dependabot);
       if (method === 'GET' && pathname === `/orgs/${org}/installation`) return send(res, 200, { id: 42 });
       if (method === 'POST' && (m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(pathname))) {
-        if (!/^bearer\s+\S+\.\S+\.\S+$/i.test(auth)) return send(res, 401, { message: 'A JSON web token could not be decoded' });
+        if (!/^bearer\s+\S+\.\S+\.\S+$/i.test(auth))
+          return send(res, 401, { message: 'A JSON web token could not be decoded' });
         fake.tokens.add('installation-token');
-        return send(res, 201, { token: 'installation-token', expires_at: new Date(Date.now() + 3600e3).toISOString() });
+        return send(res, 201, {
+          token: 'installation-token',
+          expires_at: new Date(Date.now() + 3600e3).toISOString(),
+        });
       }
       if (method === 'POST' && pathname === '/graphql') {
         const body = (await readBody(req)) as { query: string };
@@ -304,7 +385,10 @@ export async function startFakeGithub(init: { org: string; repos: FakeRepo[]; to
           const u = new URL(full, url);
           const per = Math.min(100, Number(u.searchParams.get('per_page') ?? 30));
           const page = Number(u.searchParams.get('page') ?? 1);
-          return send(res, 200, { total_count: list.length, artifacts: list.slice((page - 1) * per, page * per) });
+          return send(res, 200, {
+            total_count: list.length,
+            artifacts: list.slice((page - 1) * per, page * per),
+          });
         }
         if (method === 'GET' && (mm = /^\/actions\/artifacts\/(\d+)\/zip$/.exec(rest))) {
           const a = fake.artifacts.find((x) => x.id === Number(mm![1]) && x.repo === repoFull);
@@ -331,7 +415,9 @@ export async function startFakeGithub(init: { org: string; repos: FakeRepo[]; to
           const list = fake.issues
             .filter((i) => i.repository_url.endsWith(`/repos/${repoFull}`))
             .filter((i) => state === 'all' || i.state === state)
-            .filter((i) => labels.every((l) => i.labels.some((x) => (typeof x === 'string' ? x : x.name) === l)))
+            .filter((i) =>
+              labels.every((l) => i.labels.some((x) => (typeof x === 'string' ? x : x.name) === l)),
+            )
             .sort((a, b) => b.number - a.number);
           return paginate(res, full, list);
         }
@@ -342,7 +428,9 @@ export async function startFakeGithub(init: { org: string; repos: FakeRepo[]; to
           return send(res, 201, issue);
         }
         if (method === 'PATCH' && (mm = /^\/issues\/(\d+)$/.exec(rest))) {
-          const issue = fake.issues.find((i) => i.number === Number(mm![1]) && i.repository_url.endsWith(`/repos/${repoFull}`));
+          const issue = fake.issues.find(
+            (i) => i.number === Number(mm![1]) && i.repository_url.endsWith(`/repos/${repoFull}`),
+          );
           if (!issue) return send(res, 404, { message: 'Not Found' });
           const body = (await readBody(req)) as { title?: string; body?: string };
           if (body.title !== undefined) issue.title = body.title;
@@ -354,15 +442,28 @@ export async function startFakeGithub(init: { org: string; repos: FakeRepo[]; to
         if (method === 'GET' && (mm = /^\/git\/ref\/heads\/(.+)$/.exec(rest))) {
           const sha = branches.get(decodeURIComponent(mm[1]!));
           if (!sha) return send(res, 404, { message: 'Not Found' });
-          return send(res, 200, { ref: `refs/heads/${mm[1]}`, node_id: 'REF', url: '', object: { type: 'commit', sha, url: '' } });
+          return send(res, 200, {
+            ref: `refs/heads/${mm[1]}`,
+            node_id: 'REF',
+            url: '',
+            object: { type: 'commit', sha, url: '' },
+          });
         }
         if (method === 'GET' && (mm = /^\/git\/commits\/([0-9a-f]+)$/.exec(rest))) {
           const c = fake.commits.get(mm[1]!);
           if (!c) return send(res, 404, { message: 'Not Found' });
-          return send(res, 200, { sha: c.sha, tree: { sha: c.tree, url: '' }, parents: c.parents.map((sha) => ({ sha, url: '', html_url: '' })), message: c.message });
+          return send(res, 200, {
+            sha: c.sha,
+            tree: { sha: c.tree, url: '' },
+            parents: c.parents.map((sha) => ({ sha, url: '', html_url: '' })),
+            message: c.message,
+          });
         }
         if (method === 'POST' && rest === '/git/trees') {
-          const body = (await readBody(req)) as { base_tree?: string; tree: Array<{ path: string; content: string }> };
+          const body = (await readBody(req)) as {
+            base_tree?: string;
+            tree: Array<{ path: string; content: string }>;
+          };
           const files = new Map(body.base_tree ? (fake.trees.get(body.base_tree) ?? []) : []);
           for (const e of body.tree) files.set(e.path, e.content);
           const sha = sha1(JSON.stringify([...files].sort()));
@@ -380,7 +481,8 @@ export async function startFakeGithub(init: { org: string; repos: FakeRepo[]; to
           const b = decodeURIComponent(mm[1]!);
           if (!branches.has(b)) return send(res, 422, { message: 'Reference does not exist' });
           const c = fake.commits.get(body.sha);
-          if (!c || !c.parents.includes(branches.get(b)!)) return send(res, 422, { message: 'Update is not a fast forward' });
+          if (!c || !c.parents.includes(branches.get(b)!))
+            return send(res, 422, { message: 'Update is not a fast forward' });
           branches.set(b, body.sha);
           return send(res, 200, { ref: `refs/heads/${b}`, object: { sha: body.sha } });
         }
@@ -410,7 +512,15 @@ export async function startFakeGithub(init: { org: string; repos: FakeRepo[]; to
   return fake;
 }
 
-export function makeIssue(api: string, repoFull: string, number: number, title: string, body: string, labels: string[], created_at = new Date().toISOString()): Issue {
+export function makeIssue(
+  api: string,
+  repoFull: string,
+  number: number,
+  title: string,
+  body: string,
+  labels: string[],
+  created_at = new Date().toISOString(),
+): Issue {
   const u = `${api}/repos/${repoFull}/issues/${number}`;
   return {
     id: number * 1000,
@@ -426,7 +536,15 @@ export function makeIssue(api: string, repoFull: string, number: number, title: 
     title,
     body,
     user: simpleUser(api, 'someone', 7),
-    labels: labels.map((name, k) => ({ id: k + 1, node_id: `L_${k}`, url: '', name, description: null, color: 'ededed', default: false })),
+    labels: labels.map((name, k) => ({
+      id: k + 1,
+      node_id: `L_${k}`,
+      url: '',
+      name,
+      description: null,
+      color: 'ededed',
+      default: false,
+    })),
     assignee: null,
     milestone: null,
     locked: false,

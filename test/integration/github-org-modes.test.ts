@@ -3,7 +3,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogger } from '../../src/util/logger.js';
-import { startFakeOrg, type FakeOrg } from '../fakes/fake-org.js';
+import { localAggregate, startFakeOrg, type FakeOrg } from '../fakes/fake-org.js';
+import { runGithubAggregateCli } from '../../src/platform/github/cli-aggregate.js';
+import { main } from '../../src/cli.js';
 
 describe('GitHub org aggregate: auth, shards, permissions, dry run', () => {
   let org: FakeOrg;
@@ -19,7 +21,10 @@ describe('GitHub org aggregate: auth, shards, permissions, dry run', () => {
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const masked: string[] = [];
     const logger = captureLogger();
-    const r = await org.run({ github_token: '', app_id: '123', app_private_key: pem, dry_run: 'true' }, logger);
+    const r = await org.run(
+      { github_token: '', app_id: '123', app_private_key: pem, dry_run: 'true' },
+      logger,
+    );
     expect(r.exitCode).toBe(0);
     expect(org.fake.calls).toContain('GET /orgs/acme/installation');
     expect(org.fake.calls).toContain('POST /app/installations/42/access_tokens');
@@ -33,11 +38,15 @@ describe('GitHub org aggregate: auth, shards, permissions, dry run', () => {
   });
 
   it('refuses a bad private key with a message naming the input', async () => {
-    await expect(org.run({ github_token: '', app_id: '1', app_private_key: 'not a key' })).rejects.toThrow(/app_private_key/);
+    await expect(org.run({ github_token: '', app_id: '1', app_private_key: 'not a key' })).rejects.toThrow(
+      /app_private_key/,
+    );
   });
 
   it('names the org when the token is rejected', async () => {
-    await expect(org.run({ github_token: 'wrong' })).rejects.toThrow(/cannot list the repos of org "acme": HTTP 401/);
+    await expect(org.run({ github_token: 'wrong' })).rejects.toThrow(
+      /cannot list the repos of org "acme": HTTP 401/,
+    );
   });
 
   it('shards the repos over matrix jobs and merges them without per-repo calls', async () => {
@@ -68,14 +77,63 @@ describe('GitHub org aggregate: auth, shards, permissions, dry run', () => {
   });
 
   it('treats forbidden alert endpoints as a note in auto mode and as a problem when required', async () => {
-    org.fake.addFault('GET /orgs/acme/dependabot/alerts', { status: 403, body: { message: 'Resource not accessible by integration' } });
+    org.fake.addFault('GET /orgs/acme/dependabot/alerts', {
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+    });
     const auto = await org.run({ dry_run: 'true' });
     expect(auto.problems.some((p) => p.affects === 'alerts')).toBe(false);
     expect(auto.summary).toMatch(/dependabot alerts \| not read \(HTTP 403/);
-    org.fake.addFault('GET /orgs/acme/dependabot/alerts', { status: 403, body: { message: 'Resource not accessible by integration' } });
+    org.fake.addFault('GET /orgs/acme/dependabot/alerts', {
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+    });
     const strict = await org.run({ dry_run: 'true', platform_alerts: 'true' });
     expect(strict.problems.find((p) => p.affects === 'alerts')?.problem).toMatch(/Dependabot alerts: read/);
     const off = await org.run({ dry_run: 'true', platform_alerts: 'false' });
     expect(off.summary).not.toContain('alerts |');
+  });
+
+  it('runs from the CLI with the token from the environment and GITHUB_API_URL read at call time', async () => {
+    const logger = captureLogger();
+    const out = path.join(path.dirname((await org.run({ dry_run: 'true' })).outDir), 'cli-out');
+    const code = await runGithubAggregateCli(
+      [
+        '--github-org',
+        'acme',
+        '--central-repo',
+        'acme/security-central',
+        '--month',
+        '2026-11',
+        '--out',
+        out,
+        '--dry-run',
+        'true',
+        '--exclude-repos',
+        'security-central',
+      ],
+      { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: org.fake.url },
+      logger,
+      localAggregate,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(await fs.readFile(path.join(out, 'metrics.json'), 'utf8')).inventory).toBe(12);
+    expect(logger.lines.join('\n')).toContain('API calls');
+    // A token on the command line is refused (it would show in `ps`).
+    const err = captureLogger();
+    const orig = process.stderr.write.bind(process.stderr);
+    let stderr = '';
+    process.stderr.write = ((c: string) => ((stderr += c), true)) as typeof process.stderr.write;
+    try {
+      expect(
+        await main(['aggregate', '--github-org', 'acme', '--github-token', 'x'], {
+          GITHUB_API_URL: org.fake.url,
+        }),
+      ).toBe(2);
+    } finally {
+      process.stderr.write = orig;
+    }
+    expect(stderr).toMatch(/github-token/);
+    void err;
   });
 });

@@ -25,7 +25,9 @@ describe('GitHub org aggregate against a loopback fake org of 200 repos with fau
     expect(r1.repos.find((x) => x.repo.endsWith('old-archived'))).toBeUndefined();
 
     // Failed repos are listed with their reason; the others are all there.
-    const failed = new Map(r1.repos.filter((x) => x.status === 'failed').map((x) => [x.repo, x.problems.join('; ')]));
+    const failed = new Map(
+      r1.repos.filter((x) => x.status === 'failed').map((x) => [x.repo, x.problems.join('; ')]),
+    );
     expect([...failed.keys()].sort()).toEqual([...org.expectedFailures.keys()].sort());
     for (const [repo, fragment] of org.expectedFailures) expect(failed.get(repo)).toContain(fragment);
     for (const repo of org.expectedFailures.keys())
@@ -47,11 +49,15 @@ describe('GitHub org aggregate against a loopback fake org of 200 repos with fau
     expect(metrics.platform_findings).toBe(3 + 1 + 1);
     expect(metrics.exceptions).toBe(1);
     expect(metrics.previous).toBe('https://github.test/acme/security-central/issues/90');
-    expect(r1.problems.some((p) => p.source.endsWith('/issues/101') && p.affects === 'exceptions')).toBe(true);
+    expect(r1.problems.some((p) => p.source.endsWith('/issues/101') && p.affects === 'exceptions')).toBe(
+      true,
+    );
 
     // The default-branch artifact picked is the newest one of the month, not the PR or the older one.
     const rep0 = r1.repos.find((x) => x.repo === 'acme/svc-000')!;
-    const art = org.fake.artifacts.find((a) => a.repo === 'acme/svc-000' && a.created_at.startsWith('2026-11-28'))!;
+    const art = org.fake.artifacts.find(
+      (a) => a.repo === 'acme/svc-000' && a.created_at.startsWith('2026-11-28'),
+    )!;
     expect(rep0.artifact_id).toBe(art.id);
 
     // Issue created once, with marker and label.
@@ -70,7 +76,9 @@ describe('GitHub org aggregate against a loopback fake org of 200 repos with fau
     const sources = await fs.readFile(path.join(r1.outDir, 'sources.json'), 'utf8');
     expect(sources).not.toContain('ghp_thisIsAFakeSecretValue');
     expect(JSON.parse(sources).repos).toHaveLength(200);
-    expect(org.fake.calls.some((c) => c.includes('secret-scanning/alerts') && c.includes('hide_secret=true'))).toBe(true);
+    expect(
+      org.fake.calls.some((c) => c.includes('secret-scanning/alerts') && c.includes('hide_secret=true')),
+    ).toBe(true);
 
     // Calls: ≤ 2 per healthy repo (release repos + retried faults aside), constant per-org overhead.
     const faulty = new Set([...org.expectedFailures.keys(), 'acme/svc-012', 'acme/svc-013']);

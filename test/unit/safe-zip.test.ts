@@ -19,7 +19,11 @@ function withUnixMode(zip: Uint8Array, mode: number): Uint8Array {
 
 describe('extractZip', () => {
   it('extracts a normal archive with folders', () => {
-    const z = zipSync({ 'run.json': enc('{"a":1}'), 'sub/findings.jsonl': enc('x\n'), 'empty/': new Uint8Array(0) });
+    const z = zipSync({
+      'run.json': enc('{"a":1}'),
+      'sub/findings.jsonl': enc('x\n'),
+      'empty/': new Uint8Array(0),
+    });
     const out = extractZip(z);
     expect(out.map((e) => e.name).sort()).toEqual(['run.json', 'sub/findings.jsonl']);
     expect(Buffer.from(out.find((e) => e.name === 'run.json')!.data).toString()).toBe('{"a":1}');
@@ -54,7 +58,8 @@ describe('extractZip', () => {
     const data = new Uint8Array(4096).fill(65);
     const z = zipSync({ 'a.txt': data });
     const dv = new DataView(z.buffer);
-    for (let i = 0; i + 4 <= z.length; i++) if (dv.getUint32(i, true) === 0x02014b50) dv.setUint32(i + 24, 100, true);
+    for (let i = 0; i + 4 <= z.length; i++)
+      if (dv.getUint32(i, true) === 0x02014b50) dv.setUint32(i + 24, 100, true);
     expect(() => extractZip(z, { maxRatio: 10_000 })).toThrow(/expands beyond|says/);
   });
 
@@ -69,7 +74,9 @@ describe('extractZip', () => {
   });
 
   it('refuses archives above the download cap', () => {
-    expect(() => extractZip(zipSync({ a: enc('x'.repeat(1000)) }, { level: 0 }), { maxArchiveBytes: 100 })).toThrow(/limit/);
+    expect(() =>
+      extractZip(zipSync({ a: enc('x'.repeat(1000)) }, { level: 0 }), { maxArchiveBytes: 100 }),
+    ).toThrow(/limit/);
   });
 });
 

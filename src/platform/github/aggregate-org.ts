@@ -13,7 +13,14 @@ import type { Exception } from '../../schema/exception.js';
 import { parseExceptions } from '../../exceptions/load.js';
 import { errorMessage, UserError } from '../../util/errors.js';
 import type { Logger } from '../../util/logger.js';
-import { createClient, installationToken, newCallStats, resolveApiUrl, type CallStats, type GhClient } from './client.js';
+import {
+  createClient,
+  installationToken,
+  newCallStats,
+  resolveApiUrl,
+  type CallStats,
+  type GhClient,
+} from './client.js';
 import {
   collectRepo,
   DEFAULT_RELEASE_REF,
@@ -32,7 +39,14 @@ import {
   registryParse,
   type ParseAlerts,
 } from './org-sources.js';
-import { commitHistory, findReportIssues, issueBody, readHistory, reportMarker, upsertReportIssue } from './publish.js';
+import {
+  commitHistory,
+  findReportIssues,
+  issueBody,
+  readHistory,
+  reportMarker,
+  upsertReportIssue,
+} from './publish.js';
 
 export interface GithubAggregateOptions {
   inputs: AggregateInputs;
@@ -49,7 +63,11 @@ export interface GithubAggregateOptions {
 export interface GithubAggregateDeps {
   /** The aggregator core (src/commands/aggregate.ts once merged); injected so the job is testable alone. */
   runAggregate: RunAggregate;
-  uploadArtifact?: (name: string, files: string[], rootDir: string) => Promise<{ id?: number | string; size?: number }>;
+  uploadArtifact?: (
+    name: string,
+    files: string[],
+    rootDir: string,
+  ) => Promise<{ id?: number | string; size?: number }>;
   writeSummary?: (markdown: string) => Promise<void>;
   setOutput?: (name: string, value: string) => void;
   /** core.setSecret in the action; nothing on the CLI (it would print the token). */
@@ -122,7 +140,12 @@ async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>): Prom
   return out;
 }
 
-async function authenticate(o: GithubAggregateOptions, deps: GithubAggregateDeps, baseUrl: string, stats: CallStats): Promise<string> {
+async function authenticate(
+  o: GithubAggregateOptions,
+  deps: GithubAggregateDeps,
+  baseUrl: string,
+  stats: CallStats,
+): Promise<string> {
   const i = o.inputs;
   if (i.github_token) {
     deps.maskSecret?.(i.github_token);
@@ -177,7 +200,8 @@ async function readShards(dir: string): Promise<ShardBundle[]> {
   } catch {
     throw new UserError('shards folder not found', dir);
   }
-  if (found.length === 0) throw new UserError('no *.shard.json files found (did the shard jobs upload their artifacts?)', dir);
+  if (found.length === 0)
+    throw new UserError('no *.shard.json files found (did the shard jobs upload their artifacts?)', dir);
   const bundles: ShardBundle[] = [];
   for (const f of found.sort()) {
     const b = JSON.parse(await fs.readFile(f, 'utf8')) as ShardBundle;
@@ -227,8 +251,10 @@ export function renderJobSummary(r: {
     `| failed | ${failed.length} repos |`,
     `| release runs read | ${r.repos.reduce((s, x) => s + x.release_runs, 0)} |`,
   ];
-  if (r.alerts) for (const [k, v] of Object.entries(r.alerts)) lines.push(`| ${k.replace('_', ' ')} alerts | ${v} |`);
-  if (r.exceptions) lines.push(`| exceptions | ${r.exceptions.file} from file, ${r.exceptions.issues} from issues |`);
+  if (r.alerts)
+    for (const [k, v] of Object.entries(r.alerts)) lines.push(`| ${k.replace('_', ' ')} alerts | ${v} |`);
+  if (r.exceptions)
+    lines.push(`| exceptions | ${r.exceptions.file} from file, ${r.exceptions.issues} from issues |`);
   lines.push(
     `| API calls | ${r.stats.calls} (${repoCalls} repo-scoped = ${n ? (repoCalls / n).toFixed(2) : '0'} per repo; ${r.stats.retries} rate-limit retries) |`,
     `| rate limit left | ${r.stats.rateLimitRemaining ?? 'unknown'}${r.stats.rateLimitLimit ? ` of ${r.stats.rateLimitLimit}` : ''} |`,
@@ -236,11 +262,28 @@ export function renderJobSummary(r: {
   if (r.issueUrl) lines.push(`| issue | ${r.issueUrl} |`);
   if (r.historyCommit !== undefined) lines.push(`| history commit | ${r.historyCommit ?? 'unchanged'} |`);
   if (r.problems.length) {
-    lines.push('', `### What failed (${r.problems.length})`, '', '| source | affects | problem |', '|---|---|---|');
-    for (const p of r.problems.slice(0, 100)) lines.push(`| ${p.source} | ${p.affects} | ${p.problem.replace(/\|/g, '\\|')} |`);
+    lines.push(
+      '',
+      `### What failed (${r.problems.length})`,
+      '',
+      '| source | affects | problem |',
+      '|---|---|---|',
+    );
+    for (const p of r.problems.slice(0, 100))
+      lines.push(`| ${p.source} | ${p.affects} | ${p.problem.replace(/\|/g, '\\|')} |`);
     if (r.problems.length > 100) lines.push(`| … | | ${r.problems.length - 100} more in sources.json |`);
   }
-  lines.push('', '<details><summary>Calls by route</summary>', '', '| route | calls |', '|---|---|', fmtCalls(r.stats), '', '</details>', '');
+  lines.push(
+    '',
+    '<details><summary>Calls by route</summary>',
+    '',
+    '| route | calls |',
+    '|---|---|',
+    fmtCalls(r.stats),
+    '',
+    '</details>',
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -249,7 +292,10 @@ export function renderJobSummary(r: {
  * inventory and exceptions, hand everything to the aggregator core, then publish the issue,
  * the artifact and the history commit. A failing repo or source is reported, never fatal.
  */
-export async function runGithubAggregate(o: GithubAggregateOptions, deps: GithubAggregateDeps): Promise<GithubAggregateResult> {
+export async function runGithubAggregate(
+  o: GithubAggregateOptions,
+  deps: GithubAggregateDeps,
+): Promise<GithubAggregateResult> {
   const { inputs: i, logger } = o;
   const now = o.now ?? new Date();
   const month = i.month ?? defaultMonth(now);
@@ -259,11 +305,21 @@ export async function runGithubAggregate(o: GithubAggregateOptions, deps: Github
   const stats = newCallStats();
   const baseUrl = resolveApiUrl(i.api_url, o.env);
   const token = await authenticate(o, deps, baseUrl, stats);
-  const octokit: GhClient = createClient({ baseUrl, token, logger, stats, retryAfterBaseMs: o.retryAfterBaseMs, noWriteSpacing: o.noWriteSpacing });
+  const octokit: GhClient = createClient({
+    baseUrl,
+    token,
+    logger,
+    stats,
+    retryAfterBaseMs: o.retryAfterBaseMs,
+    noWriteSpacing: o.noWriteSpacing,
+  });
   const problems: SourceProblem[] = [];
   const releaseRe = new RegExp(i.release_ref_pattern ?? DEFAULT_RELEASE_REF);
   const maxArtifactBytes = Math.floor(i.max_artifact_mb * 1024 * 1024);
-  const zipLimits = { maxTotalBytes: Math.floor(i.max_extracted_mb * 1024 * 1024), maxFileBytes: Math.floor(i.max_extracted_mb * 1024 * 1024) };
+  const zipLimits = {
+    maxTotalBytes: Math.floor(i.max_extracted_mb * 1024 * 1024),
+    maxFileBytes: Math.floor(i.max_extracted_mb * 1024 * 1024),
+  };
 
   let repos: RepoInfo[];
   let reports: RepoReport[];
@@ -294,9 +350,18 @@ export async function runGithubAggregate(o: GithubAggregateOptions, deps: Github
       includeForks: i.include_forks,
     });
     if (i.shard) repos = shardOf(repos, i.shard.index, i.shard.count);
-    logger.info(`${repos.length} repos in scope (of ${all.length} in ${i.github_org})${i.shard ? `, shard ${i.shard.index}/${i.shard.count}` : ''}`);
+    logger.info(
+      `${repos.length} repos in scope (of ${all.length} in ${i.github_org})${i.shard ? `, shard ${i.shard.index}/${i.shard.count}` : ''}`,
+    );
     const outcomes = await pool(repos, i.concurrency, (r) =>
-      collectRepo(octokit, r, { artifactName: i.artifact_name, monthStart, monthEnd, releaseRe, maxArtifactBytes, zipLimits }),
+      collectRepo(octokit, r, {
+        artifactName: i.artifact_name,
+        monthStart,
+        monthEnd,
+        releaseRe,
+        maxArtifactBytes,
+        zipLimits,
+      }),
     );
     for (const x of outcomes) for (const p of x.problems) logger.warning(`${p.source}: ${p.problem}`);
     reports = outcomes.map((x) => repoReport(x, stats));
@@ -319,17 +384,36 @@ export async function runGithubAggregate(o: GithubAggregateOptions, deps: Github
     };
     const shardFile = path.join(outDir, `shard-${i.shard.index}-of-${i.shard.count}.shard.json`);
     await fs.writeFile(shardFile, JSON.stringify(bundle));
-    const summary = renderJobSummary({ org: i.github_org, month, repos: reports, problems, stats, shard: i.shard });
+    const summary = renderJobSummary({
+      org: i.github_org,
+      month,
+      repos: reports,
+      problems,
+      stats,
+      shard: i.shard,
+    });
     if (i.upload_artifact && !i.dry_run && deps.uploadArtifact)
-      await deps.uploadArtifact(`${i.artifact_name}-shard-${i.shard.index}-of-${i.shard.count}`, [shardFile], outDir);
+      await deps.uploadArtifact(
+        `${i.artifact_name}-shard-${i.shard.index}-of-${i.shard.count}`,
+        [shardFile],
+        outDir,
+      );
     await deps.writeSummary?.(summary);
     return { exitCode: 0, month, stats, repos: reports, problems, outDir, shardFile, summary };
   }
 
   // Per-org sources: constant calls whatever the number of repos (pages of 100 aside).
   const propMapEmpty = Object.keys(i.custom_properties).length === 0;
-  const props = propMapEmpty ? new Map<string, Record<string, string>>() : await readCustomProperties(octokit, i.github_org, problems);
-  let inventory: InventoryEntry[] = inventoryFromRepos(repos, props, i.custom_properties, i.topic_prefixes, new Map());
+  const props = propMapEmpty
+    ? new Map<string, Record<string, string>>()
+    : await readCustomProperties(octokit, i.github_org, problems);
+  let inventory: InventoryEntry[] = inventoryFromRepos(
+    repos,
+    props,
+    i.custom_properties,
+    i.topic_prefixes,
+    new Map(),
+  );
   if (i.codeowners_fallback) {
     const ownerless = repos.filter((r, k) => !inventory[k]!.owner);
     if (ownerless.length) {
@@ -379,15 +463,33 @@ export async function runGithubAggregate(o: GithubAggregateOptions, deps: Github
   let existingHistory = new Map<string, Uint8Array>();
   if (i.history_branch) {
     try {
-      existingHistory = await readHistory(octokit, i.central_repo, i.history_branch, i.history_path, historyDir, maxArtifactBytes);
+      existingHistory = await readHistory(
+        octokit,
+        i.central_repo,
+        i.history_branch,
+        i.history_path,
+        historyDir,
+        maxArtifactBytes,
+      );
     } catch (e) {
-      problems.push({ source: `${i.central_repo}@${i.history_branch}`, problem: `history not read: ${errorMessage(e)}`, affects: 'records' });
+      problems.push({
+        source: `${i.central_repo}@${i.history_branch}`,
+        problem: `history not read: ${errorMessage(e)}`,
+        affects: 'records',
+      });
     }
   }
 
   let issues: Awaited<ReturnType<typeof findReportIssues>> = {};
   try {
-    issues = await findReportIssues(octokit, i.central_repo, i.report_label, i.github_org, month, reportTitle);
+    issues = await findReportIssues(
+      octokit,
+      i.central_repo,
+      i.report_label,
+      i.github_org,
+      month,
+      reportTitle,
+    );
   } catch (e) {
     logger.warning(`cannot list report issues in ${i.central_repo}: ${errorMessage(e)}`);
   }
@@ -421,7 +523,11 @@ export async function runGithubAggregate(o: GithubAggregateOptions, deps: Github
         problems,
         alerts: alertCounts ?? null,
         exceptions: { file: fromFile, issues: fromIssues },
-        calls: { total: stats.calls, by_route: Object.fromEntries(stats.byRoute), rate_limit_remaining: stats.rateLimitRemaining },
+        calls: {
+          total: stats.calls,
+          by_route: Object.fromEntries(stats.byRoute),
+          rate_limit_remaining: stats.rateLimitRemaining,
+        },
       },
       null,
       2,
@@ -432,11 +538,26 @@ export async function runGithubAggregate(o: GithubAggregateOptions, deps: Github
   let historyCommit: string | null | undefined;
   if (!i.dry_run) {
     try {
-      const body = issueBody(reportMarker(i.github_org, month), aggregate.reportMarkdown, issues.previous?.html_url);
-      issue = await upsertReportIssue(octokit, i.central_repo, i.report_label, issues.current, aggregate.title || reportTitle(month), body);
+      const body = issueBody(
+        reportMarker(i.github_org, month),
+        aggregate.reportMarkdown,
+        issues.previous?.html_url,
+      );
+      issue = await upsertReportIssue(
+        octokit,
+        i.central_repo,
+        i.report_label,
+        issues.current,
+        aggregate.title || reportTitle(month),
+        body,
+      );
       logger.info(`${issue.created ? 'created' : 'updated'} ${issue.html_url}`);
     } catch (e) {
-      problems.push({ source: `${i.central_repo} issue`, problem: `report issue not published: ${errorMessage(e)}`, affects: 'records' });
+      problems.push({
+        source: `${i.central_repo} issue`,
+        problem: `report issue not published: ${errorMessage(e)}`,
+        affects: 'records',
+      });
       logger.error(`report issue not published: ${errorMessage(e)}`);
     }
     if (i.history_branch) {
@@ -454,11 +575,17 @@ export async function runGithubAggregate(o: GithubAggregateOptions, deps: Github
         historyCommit = c.sha;
       } catch (e) {
         logger.error(`history not committed: ${errorMessage(e)}`);
-        problems.push({ source: `${i.central_repo}@${i.history_branch}`, problem: `history not committed: ${errorMessage(e)}`, affects: 'records' });
+        problems.push({
+          source: `${i.central_repo}@${i.history_branch}`,
+          problem: `history not committed: ${errorMessage(e)}`,
+          affects: 'records',
+        });
       }
     }
     if (i.upload_artifact && deps.uploadArtifact) {
-      const files = [...new Set([...aggregate.outputs, sourcesFile])].filter((f) => f.startsWith(outDir + path.sep));
+      const files = [...new Set([...aggregate.outputs, sourcesFile])].filter((f) =>
+        f.startsWith(outDir + path.sep),
+      );
       try {
         await deps.uploadArtifact(`${i.artifact_name}-report-${month}`, files, outDir);
       } catch (e) {
@@ -484,5 +611,16 @@ export async function runGithubAggregate(o: GithubAggregateOptions, deps: Github
   deps.setOutput?.('failed_repos', String(reports.filter((r) => r.status === 'failed').length));
   deps.setOutput?.('report_dir', outDir);
   await fs.rm(historyDir, { recursive: true, force: true });
-  return { exitCode: 0, month, stats, repos: reports, problems, issue, historyCommit, aggregate, outDir, summary };
+  return {
+    exitCode: 0,
+    month,
+    stats,
+    repos: reports,
+    problems,
+    issue,
+    historyCommit,
+    aggregate,
+    outDir,
+    summary,
+  };
 }

@@ -20,11 +20,21 @@ export interface CallStats {
 }
 
 export function newCallStats(): CallStats {
-  return { calls: 0, byRoute: new Map(), byRepo: new Map(), rateLimitRemaining: null, rateLimitLimit: null, retries: 0 };
+  return {
+    calls: 0,
+    byRoute: new Map(),
+    byRepo: new Map(),
+    rateLimitRemaining: null,
+    rateLimitLimit: null,
+    retries: 0,
+  };
 }
 
 /** GITHUB_API_URL is read now, at call time: GHES runners and tests set it after the bundle loads. */
-export function resolveApiUrl(input: string | undefined, env: Record<string, string | undefined> = process.env): string {
+export function resolveApiUrl(
+  input: string | undefined,
+  env: Record<string, string | undefined> = process.env,
+): string {
   return (input || env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 
@@ -43,7 +53,11 @@ function routeOf(url: string, base: string): { route: string; repo: string | nul
   let p = url.startsWith(base) ? url.slice(base.length) : new URL(url).pathname;
   p = p.split('?')[0]!;
   const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(p);
-  if (m) return { route: `/repos/{o}/{r}${(m[3] ?? '').replace(/\/\d+(?=\/|$)/g, '/{id}')}`, repo: `${m[1]}/${m[2]}` };
+  if (m)
+    return {
+      route: `/repos/{o}/{r}${(m[3] ?? '').replace(/\/\d+(?=\/|$)/g, '/{id}')}`,
+      repo: `${m[1]}/${m[2]}`,
+    };
   return { route: p.replace(/\/orgs\/[^/]+/, '/orgs/{org}'), repo: null };
 }
 
@@ -64,27 +78,50 @@ export function createClient(o: ClientOptions): GhClient {
     return res;
   };
   const base1000 = o.retryAfterBaseMs ?? 1000;
-  const noSpacing = { key: () => ({ schedule: (_opts: unknown, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => fn(...args) }) };
+  const noSpacing = {
+    key: () => ({
+      schedule: (_opts: unknown, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => fn(...args),
+    }),
+  };
   return new GhOctokit({
     auth: o.token,
     baseUrl: base,
     userAgent: o.userAgent ?? 'product-security-metrics',
     request: { fetch: countingFetch },
-    log: { debug: () => {}, info: () => {}, warn: (m: string) => o.logger.debug(m), error: (m: string) => o.logger.debug(m) },
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (m: string) => o.logger.debug(m),
+      error: (m: string) => o.logger.debug(m),
+    },
     retry: { retries: 3, retryAfterBaseValue: base1000 },
     throttle: {
       retryAfterBaseValue: base1000,
       fallbackSecondaryRateRetryAfter: 60,
       ...(o.noWriteSpacing ? { write: noSpacing as never } : {}),
-      onRateLimit: (retryAfter: number, options: { method: string; url: string }, _k: unknown, retryCount: number) => {
+      onRateLimit: (
+        retryAfter: number,
+        options: { method: string; url: string },
+        _k: unknown,
+        retryCount: number,
+      ) => {
         o.stats.retries++;
-        o.logger.warning(`rate limit hit on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`);
+        o.logger.warning(
+          `rate limit hit on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`,
+        );
         // Waiting for a primary reset can take most of an hour: retry once if it is close.
         return retryCount < 1 && retryAfter <= 120;
       },
-      onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _k: unknown, retryCount: number) => {
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        options: { method: string; url: string },
+        _k: unknown,
+        retryCount: number,
+      ) => {
         o.stats.retries++;
-        o.logger.warning(`secondary rate limit on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`);
+        o.logger.warning(
+          `secondary rate limit on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`,
+        );
         return retryCount < 3;
       },
     },
@@ -102,7 +139,9 @@ export function appJwt(appId: string, privateKeyPem: string, now = Date.now()): 
   const body = b64url(JSON.stringify({ iat, exp: iat + 540, iss: appId }));
   let sig: string;
   try {
-    sig = createSign('RSA-SHA256').update(`${head}.${body}`).sign(privateKeyPem.replace(/\\n/g, '\n'), 'base64url');
+    sig = createSign('RSA-SHA256')
+      .update(`${head}.${body}`)
+      .sign(privateKeyPem.replace(/\\n/g, '\n'), 'base64url');
   } catch {
     throw new UserError('input "app_private_key": not a readable PEM private key');
   }
@@ -121,12 +160,21 @@ export async function installationToken(o: {
   retryAfterBaseMs?: number;
 }): Promise<string> {
   const jwt = appJwt(o.appId, o.privateKey);
-  const app = createClient({ baseUrl: o.baseUrl, token: jwt, logger: o.logger, stats: o.stats, retryAfterBaseMs: o.retryAfterBaseMs, noWriteSpacing: true });
+  const app = createClient({
+    baseUrl: o.baseUrl,
+    token: jwt,
+    logger: o.logger,
+    stats: o.stats,
+    retryAfterBaseMs: o.retryAfterBaseMs,
+    noWriteSpacing: true,
+  });
   let id = o.installationId ? Number(o.installationId) : NaN;
   if (!Number.isFinite(id)) {
     const r = await app.request('GET /orgs/{org}/installation', { org: o.org });
     id = r.data.id;
   }
-  const t = await app.request('POST /app/installations/{installation_id}/access_tokens', { installation_id: id });
+  const t = await app.request('POST /app/installations/{installation_id}/access_tokens', {
+    installation_id: id,
+  });
   return t.data.token;
 }

@@ -11,7 +11,11 @@ export class DownloadError extends Error {
 }
 
 /** Read a fetch body, stopping as soon as it passes `cap` bytes (the Content-Length may lie). */
-export async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number, what: string): Promise<Uint8Array> {
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  cap: number,
+  what: string,
+): Promise<Uint8Array> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -55,7 +59,8 @@ export async function downloadArchive(
     const location = (r.headers as Record<string, string | undefined>).location;
     if (!location) throw new DownloadError(`${what}: redirect without a location`, status);
     const res = await fetch(location, { redirect: 'follow' });
-    if (res.status === 410 || res.status === 404) throw new DownloadError(`${what}: HTTP ${res.status} from blob storage (expired?)`, res.status);
+    if (res.status === 410 || res.status === 404)
+      throw new DownloadError(`${what}: HTTP ${res.status} from blob storage (expired?)`, res.status);
     if (!res.ok) throw new DownloadError(`${what}: HTTP ${res.status} from blob storage`, res.status);
     const len = Number(res.headers.get('content-length'));
     if (Number.isFinite(len) && len > cap) {

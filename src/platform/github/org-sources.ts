@@ -28,7 +28,10 @@ export async function readCustomProperties(
 ): Promise<Map<string, Record<string, string>>> {
   const out = new Map<string, Record<string, string>>();
   try {
-    const rows = (await octokit.paginate('GET /orgs/{org}/properties/values', { org, per_page: 100 })) as PropertyValues[];
+    const rows = (await octokit.paginate('GET /orgs/{org}/properties/values', {
+      org,
+      per_page: 100,
+    })) as PropertyValues[];
     for (const row of rows) {
       const props: Record<string, string> = {};
       for (const p of row.properties) {
@@ -54,7 +57,8 @@ export function codeownersCatchAll(text: string): string | null {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) continue;
     const [pattern, ...rest] = line.split(/\s+/);
-    if ((pattern === '*' || pattern === '/*' || pattern === '/**' || pattern === '**') && rest.length) owners = rest.join(' ');
+    if ((pattern === '*' || pattern === '/*' || pattern === '/**' || pattern === '**') && rest.length)
+      owners = rest.join(' ');
   }
   return owners;
 }
@@ -86,7 +90,11 @@ export async function readCodeowners(
       // Partial answers (one repo not found) still carry data for the others.
       data = (e as { data?: typeof data }).data;
       if (!data)
-        problems.push({ source: 'github:codeowners', problem: `CODEOWNERS lookup failed: ${errorMessage(e)}`, affects: 'inventory' });
+        problems.push({
+          source: 'github:codeowners',
+          problem: `CODEOWNERS lookup failed: ${errorMessage(e)}`,
+          affects: 'inventory',
+        });
     }
     batch.forEach((r, k) => {
       const node = data?.[`r${k}`];
@@ -153,7 +161,13 @@ export interface AlertKind {
 }
 
 export const ALERT_KINDS: AlertKind[] = [
-  { key: 'code_scanning', route: 'GET /orgs/{org}/code-scanning/alerts', format: 'github_code_scanning', params: {}, permission: 'Code scanning alerts: read' },
+  {
+    key: 'code_scanning',
+    route: 'GET /orgs/{org}/code-scanning/alerts',
+    format: 'github_code_scanning',
+    params: {},
+    permission: 'Code scanning alerts: read',
+  },
   {
     key: 'secret_scanning',
     route: 'GET /orgs/{org}/secret-scanning/alerts',
@@ -162,7 +176,13 @@ export const ALERT_KINDS: AlertKind[] = [
     params: { hide_secret: true },
     permission: 'Secret scanning alerts: read',
   },
-  { key: 'dependabot', route: 'GET /orgs/{org}/dependabot/alerts', format: 'github_vulnerability', params: {}, permission: 'Dependabot alerts: read' },
+  {
+    key: 'dependabot',
+    route: 'GET /orgs/{org}/dependabot/alerts',
+    format: 'github_vulnerability',
+    params: {},
+    permission: 'Dependabot alerts: read',
+  },
 ];
 
 export type ParseAlerts = (format: string, doc: unknown, file: string) => ParseOutput;
@@ -196,9 +216,17 @@ export async function readPlatformAlerts(
       alerts = (await octokit.paginate(kind.route, { org, per_page: 100, ...kind.params })) as typeof alerts;
     } catch (e) {
       const s = status(e);
-      const why = s === 403 || s === 404 ? `HTTP ${s}: not enabled, or the token lacks "${kind.permission}"` : `HTTP ${s ?? errorMessage(e)}`;
+      const why =
+        s === 403 || s === 404
+          ? `HTTP ${s}: not enabled, or the token lacks "${kind.permission}"`
+          : `HTTP ${s ?? errorMessage(e)}`;
       counts[kind.key] = `not read (${why})`;
-      if (mode === 'true' || (s !== 403 && s !== 404)) problems.push({ source: `github:${kind.key.replace('_', '-')}-alerts`, problem: why, affects: 'alerts' });
+      if (mode === 'true' || (s !== 403 && s !== 404))
+        problems.push({
+          source: `github:${kind.key.replace('_', '-')}-alerts`,
+          problem: why,
+          affects: 'alerts',
+        });
       continue;
     }
     const byRepo = new Map<string, unknown[]>();
@@ -231,7 +259,11 @@ export async function readPlatformAlerts(
         findings.push(...fs);
         n += fs.length;
       } catch (e) {
-        problems.push({ source: `github:${kind.key.replace('_', '-')}-alerts`, problem: `${repo}: ${errorMessage(e)}`, affects: 'alerts' });
+        problems.push({
+          source: `github:${kind.key.replace('_', '-')}-alerts`,
+          problem: `${repo}: ${errorMessage(e)}`,
+          affects: 'alerts',
+        });
       }
     }
     counts[kind.key] = n;
@@ -250,16 +282,27 @@ export async function readExceptionIssues(
   const out: Exception[] = [];
   let issues: Issue[];
   try {
-    issues = (await octokit.paginate('GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state: 'open', per_page: 100 })) as Issue[];
+    issues = (await octokit.paginate('GET /repos/{owner}/{repo}/issues', {
+      owner,
+      repo,
+      labels: label,
+      state: 'open',
+      per_page: 100,
+    })) as Issue[];
   } catch (e) {
-    problems.push({ source: `${centralRepo} issues`, problem: `cannot list exception issues: HTTP ${status(e) ?? errorMessage(e)}`, affects: 'exceptions' });
+    problems.push({
+      source: `${centralRepo} issues`,
+      problem: `cannot list exception issues: HTTP ${status(e) ?? errorMessage(e)}`,
+      affects: 'exceptions',
+    });
     return out;
   }
   for (const issue of issues) {
     if (issue.pull_request) continue;
     const r = exceptionFromIssue(issue);
     if (r.exception) out.push(r.exception);
-    for (const err of r.errors) problems.push({ source: issue.html_url, problem: err, affects: 'exceptions' });
+    for (const err of r.errors)
+      problems.push({ source: issue.html_url, problem: err, affects: 'exceptions' });
   }
   return out;
 }

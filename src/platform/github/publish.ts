@@ -60,7 +60,8 @@ export async function findReportIssues(
     for (const i of page.data as Issue[]) {
       if (i.pull_request) continue;
       const body = i.body ?? '';
-      if (!out.current && (body.includes(cur) || i.title === title(month))) out.current = { number: i.number, html_url: i.html_url };
+      if (!out.current && (body.includes(cur) || i.title === title(month)))
+        out.current = { number: i.number, html_url: i.html_url };
       if (!out.previous && (body.includes(prev) || i.title === title(previousMonth(month))))
         out.previous = { number: i.number, html_url: i.html_url };
     }
@@ -79,10 +80,22 @@ export async function upsertReportIssue(
 ): Promise<{ number: number; html_url: string; created: boolean }> {
   const [owner, repo] = centralRepo.split('/') as [string, string];
   if (existing) {
-    const r = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner, repo, issue_number: existing.number, title, body });
+    const r = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+      owner,
+      repo,
+      issue_number: existing.number,
+      title,
+      body,
+    });
     return { number: r.data.number, html_url: r.data.html_url, created: false };
   }
-  const r = await octokit.request('POST /repos/{owner}/{repo}/issues', { owner, repo, title, body, labels: [label] });
+  const r = await octokit.request('POST /repos/{owner}/{repo}/issues', {
+    owner,
+    repo,
+    title,
+    body,
+    labels: [label],
+  });
   return { number: r.data.number, html_url: r.data.html_url, created: true };
 }
 
@@ -103,7 +116,13 @@ export async function readHistory(
   const existing = new Map<string, Uint8Array>();
   let zip: Uint8Array;
   try {
-    zip = await downloadArchive(octokit, 'GET /repos/{owner}/{repo}/zipball/{ref}', { owner, repo, ref: branch }, maxBytes, `${centralRepo}@${branch}`);
+    zip = await downloadArchive(
+      octokit,
+      'GET /repos/{owner}/{repo}/zipball/{ref}',
+      { owner, repo, ref: branch },
+      maxBytes,
+      `${centralRepo}@${branch}`,
+    );
   } catch (e) {
     if ((e as { status?: number }).status === 404) return existing;
     throw e;
@@ -153,9 +172,17 @@ export async function commitHistory(
   let parent: string | null = null;
   let baseTree: string | undefined;
   try {
-    const ref = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: `heads/${branch}` });
+    const ref = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+      owner,
+      repo,
+      ref: `heads/${branch}`,
+    });
     parent = ref.data.object.sha;
-    const c = await octokit.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { owner, repo, commit_sha: parent });
+    const c = await octokit.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+      owner,
+      repo,
+      commit_sha: parent,
+    });
     baseTree = c.data.tree.sha;
   } catch (e) {
     if ((e as { status?: number }).status !== 404) throw e;
@@ -164,7 +191,12 @@ export async function commitHistory(
     owner,
     repo,
     ...(baseTree ? { base_tree: baseTree } : {}),
-    tree: changed.map((c) => ({ path: c.path, mode: '100644' as const, type: 'blob' as const, content: c.content })),
+    tree: changed.map((c) => ({
+      path: c.path,
+      mode: '100644' as const,
+      type: 'blob' as const,
+      content: c.content,
+    })),
   });
   const commit = await octokit.request('POST /repos/{owner}/{repo}/git/commits', {
     owner,
@@ -174,7 +206,19 @@ export async function commitHistory(
     parents: parent ? [parent] : [],
   });
   if (parent)
-    await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false });
-  else await octokit.request('POST /repos/{owner}/{repo}/git/refs', { owner, repo, ref: `refs/heads/${branch}`, sha: commit.data.sha });
+    await octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+      owner,
+      repo,
+      ref: `heads/${branch}`,
+      sha: commit.data.sha,
+      force: false,
+    });
+  else
+    await octokit.request('POST /repos/{owner}/{repo}/git/refs', {
+      owner,
+      repo,
+      ref: `refs/heads/${branch}`,
+      sha: commit.data.sha,
+    });
   return { sha: commit.data.sha, changed: changed.map((c) => c.path) };
 }

@@ -102,19 +102,25 @@ function httpProblem(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function decodeRecords(files: Array<{ name: string; data: Uint8Array }>, origin: string): { records: CollectedRecord[]; problems: string[] } {
+function decodeRecords(
+  files: Array<{ name: string; data: Uint8Array }>,
+  origin: string,
+): { records: CollectedRecord[]; problems: string[] } {
   const problems: string[] = [];
   const records: CollectedRecord[] = [];
   const byName = new Map(files.map((f) => [f.name, f.data]));
   const runFiles = files.filter((f) => f.name === 'run.json' || f.name.endsWith('/run.json'));
-  if (runFiles.length === 0) return { records, problems: ['artifact holds no run.json (not made by the collector?)'] };
+  if (runFiles.length === 0)
+    return { records, problems: ['artifact holds no run.json (not made by the collector?)'] };
   for (const rf of runFiles) {
     const dir = rf.name.slice(0, rf.name.length - 'run.json'.length);
     let run: RunRecord;
     try {
       const parsed = RunRecord.safeParse(JSON.parse(Buffer.from(rf.data).toString('utf8')));
       if (!parsed.success) {
-        problems.push(`${rf.name}: not a run record (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`);
+        problems.push(
+          `${rf.name}: not a run record (${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message})`,
+        );
         continue;
       }
       run = parsed.data;
@@ -173,9 +179,20 @@ async function readArtifact(
  * default branch's latest; release runs of the month add one download each. Never throws: every
  * failure becomes a problem on the outcome.
  */
-export async function collectRepo(octokit: GhClient, r: RepoInfo, o: CollectRepoOptions): Promise<RepoOutcome> {
+export async function collectRepo(
+  octokit: GhClient,
+  r: RepoInfo,
+  o: CollectRepoOptions,
+): Promise<RepoOutcome> {
   const [owner, repo] = r.full_name.split('/') as [string, string];
-  const out: RepoOutcome = { repo: r.full_name, status: 'ok', records: [], problems: [], releaseRuns: 0, notes: [] };
+  const out: RepoOutcome = {
+    repo: r.full_name,
+    status: 'ok',
+    records: [],
+    problems: [],
+    releaseRuns: 0,
+    notes: [],
+  };
   const fail = (problem: string) => {
     out.problems.push({ source: r.full_name, problem, affects: 'records' });
   };
@@ -194,7 +211,12 @@ export async function collectRepo(octokit: GhClient, r: RepoInfo, o: CollectRepo
       const oldest = res.data.artifacts.at(-1)?.created_at;
       const haveDefault = artifacts.some((a) => a.workflow_run?.head_branch === r.default_branch);
       const pastMonth = oldest ? Date.parse(oldest) < o.monthStart.getTime() : true;
-      if (artifacts.length >= res.data.total_count || res.data.artifacts.length < 100 || (haveDefault && pastMonth)) break;
+      if (
+        artifacts.length >= res.data.total_count ||
+        res.data.artifacts.length < 100 ||
+        (haveDefault && pastMonth)
+      )
+        break;
     }
   } catch (e) {
     fail(`cannot list artifacts: ${httpProblem(e)}`);
@@ -223,7 +245,9 @@ export async function collectRepo(octokit: GhClient, r: RepoInfo, o: CollectRepo
   for (const a of releases) targets.push({ a, release: true });
   let anyOk = false;
   for (const { a, release } of targets) {
-    const label = release ? `release artifact ${a.id} (${a.workflow_run?.head_branch})` : `artifact ${a.id} on ${r.default_branch}`;
+    const label = release
+      ? `release artifact ${a.id} (${a.workflow_run?.head_branch})`
+      : `artifact ${a.id} on ${r.default_branch}`;
     if (a.expired) {
       fail(`${label} expired${a.expires_at ? ` on ${a.expires_at.slice(0, 10)}` : ''}`);
       continue;
