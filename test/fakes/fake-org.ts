@@ -190,7 +190,7 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
   for (let k = 0; k < o.nRepos; k++) {
     const r = repos[k]!;
     const full = `${org}/${r.name}`;
-    if (k % noArt === 9) continue;
+    if (k % noArt === noArt - 1) continue;
     const key = r.default_branch;
     if (!zipMain.has(key))
       zipMain.set(key, await collectorZip(`${org}/template`, `refs/heads/${key}`, 'push', key));

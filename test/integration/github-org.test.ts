@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogger } from '../../src/util/logger.js';
-import { startFakeOrg, type FakeOrg } from '../fakes/fake-org.js';
+import { measureCallsPerRepo, startFakeOrg, type FakeOrg } from '../fakes/fake-org.js';
 
 describe('GitHub org aggregate against a loopback fake org of 200 repos with faults', () => {
   let org: FakeOrg;
@@ -102,4 +102,14 @@ describe('GitHub org aggregate against a loopback fake org of 200 repos with fau
     expect(org.fake.issues.filter((i) => i.title === 'Security metrics — 2026-11')).toHaveLength(1);
     expect(org.fake.branches.get('acme/security-central')!.get('security-metrics-data')).toBe(before);
   }, 120_000);
+});
+
+describe('measureCallsPerRepo (the bench figure)', () => {
+  it('stays at 2 calls per repo plus the release downloads, with a constant per-org overhead', async () => {
+    const m = await measureCallsPerRepo(40);
+    expect(m.repos).toBe(40);
+    // 1 artifact list + 1 download per repo; repos 1-3 each add one release-run download.
+    expect(m.repoScopedCalls).toBe(2 * 40 + 3);
+    expect(m.orgCalls).toBeLessThanOrEqual(20);
+  }, 60_000);
 });
