@@ -7,8 +7,6 @@ import { runCollect } from '../../src/commands/collect.js';
 import { parseCollectInputs, parseAggregateInputs, type AggregateInputs } from '../../src/schema/inputs.js';
 import type { AggregateRequest, AggregateResult, RunAggregate } from '../../src/commands/aggregate-api.js';
 import { captureLogger, type Logger } from '../../src/util/logger.js';
-import type { ParseOutput } from '../../src/parsers/types.js';
-import { formatIds, getParser } from '../../src/parsers/registry.js';
 import { runGithubAggregate, type GithubAggregateResult } from '../../src/platform/github/aggregate-org.js';
 import {
   makeIssue,
@@ -73,6 +71,14 @@ export const localAggregate: RunAggregate = async (req: AggregateRequest): Promi
     findings: (req.records ?? []).reduce((s, r) => s + r.findings.length, 0),
     release_runs: (req.records ?? []).filter((r) => r.run.event.kind === 'release').length,
     platform_findings: req.platformFindings?.length ?? 0,
+    platform: (req.platformFindings ?? []).map((f) => ({
+      tool: f.source_tool,
+      category: f.category,
+      repo: f.repo,
+      state: f.state,
+      first_seen: f.first_seen,
+      confidence: f.confidence,
+    })),
     inventory: req.inventory?.length ?? 0,
     owners_by_source: (req.inventory ?? []).reduce<Record<string, number>>((a, e) => {
       const k = e.owner_source ?? 'none';
@@ -104,29 +110,6 @@ export const localAggregate: RunAggregate = async (req: AggregateRequest): Promi
     metrics,
   };
 };
-
-/** Stand-in for the platform alert parsers while they are on their own branch. */
-export function stubAlertParse(format: string, doc: unknown): ParseOutput {
-  if (formatIds().includes(format)) return getParser(format).parse(doc, { file: format });
-  const list = doc as Array<Record<string, unknown>>;
-  const category =
-    format === 'github_code_scanning' ? 'sast' : format === 'github_secret_scanning' ? 'secret' : 'sca';
-  return {
-    findings: list.map((a, k) => ({
-      title: `${format} alert ${String(a.number)}`,
-      category,
-      rule_id: `${format}-${String(a.number)}`,
-      severity: 'high',
-      severity_source: 'tool',
-      state: a.state === 'open' ? 'open' : 'fixed',
-      first_seen: String(a.created_at),
-      pointer: `/${k}`,
-    })),
-    scans: [{ tool: { name: format, version: null }, categories: [category], success: true, errors: [] }],
-    warnings: [],
-    secrets: [],
-  };
-}
 
 export interface FakeOrgOptions {
   nRepos: number;
@@ -446,7 +429,7 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
           retryAfterBaseMs: 5,
           noWriteSpacing: true,
         },
-        { runAggregate: localAggregate, parseAlerts: stubAlertParse },
+        { runAggregate: localAggregate },
       );
     },
     async close() {

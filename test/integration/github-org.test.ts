@@ -47,6 +47,24 @@ describe('GitHub org aggregate against a loopback fake org of 200 repos with fau
     expect(metrics.owners_by_source.topic).toBe(40);
     expect(metrics.owners_by_source.codeowners).toBeGreaterThan(10);
     expect(metrics.platform_findings).toBe(3 + 1 + 1);
+    // Normalized by the platform parsers: lifecycle dates from the platform, confidence A, repo set.
+    const cs = metrics.platform.filter((f: { category: string }) => f.category === 'sast');
+    expect(cs).toHaveLength(3);
+    expect(cs[0]).toMatchObject({
+      repo: 'acme/svc-000',
+      first_seen: '2026-10-01T00:00:00.000Z',
+      confidence: 'A',
+      state: 'open',
+    });
+    expect(cs.find((f: { repo: string }) => f.repo === 'acme/svc-002').state).toBe('fixed');
+    expect(metrics.platform.find((f: { category: string }) => f.category === 'secret')).toMatchObject({
+      repo: 'acme/svc-000',
+      confidence: 'A',
+    });
+    expect(metrics.platform.find((f: { category: string }) => f.category === 'sca')).toMatchObject({
+      repo: 'acme/svc-001',
+      first_seen: '2026-11-05T00:00:00.000Z',
+    });
     expect(metrics.exceptions).toBe(1);
     expect(metrics.previous).toBe('https://github.test/acme/security-central/issues/90');
     expect(r1.problems.some((p) => p.source.endsWith('/issues/101') && p.affects === 'exceptions')).toBe(
