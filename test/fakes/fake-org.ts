@@ -7,7 +7,11 @@ import { runCollect } from '../../src/commands/collect.js';
 import { parseCollectInputs, parseAggregateInputs, type AggregateInputs } from '../../src/schema/inputs.js';
 import type { AggregateRequest, AggregateResult, RunAggregate } from '../../src/commands/aggregate-api.js';
 import { captureLogger, type Logger } from '../../src/util/logger.js';
-import { runGithubAggregate, type GithubAggregateResult } from '../../src/platform/github/aggregate-org.js';
+import {
+  runGithubAggregate,
+  type GithubAggregateDeps,
+  type GithubAggregateResult,
+} from '../../src/platform/github/aggregate-org.js';
 import {
   makeIssue,
   simpleRepository,
@@ -129,7 +133,11 @@ export interface FakeOrg {
   /** Repos expected to be reported as failed, with a fragment of the expected problem. */
   expectedFailures: Map<string, string>;
   releaseRuns: number;
-  run(extra?: Record<string, string>, logger?: Logger): Promise<GithubAggregateResult & { outDir: string }>;
+  run(
+    extra?: Record<string, string>,
+    logger?: Logger,
+    deps?: Partial<GithubAggregateDeps>,
+  ): Promise<GithubAggregateResult & { outDir: string }>;
   close(): Promise<void>;
 }
 
@@ -405,7 +413,7 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
     now,
     expectedFailures,
     releaseRuns,
-    async run(extra = {}, logger = captureLogger()) {
+    async run(extra = {}, logger = captureLogger(), deps = {}) {
       const inputs: AggregateInputs = parseAggregateInputs(
         {
           command: 'aggregate',
@@ -429,7 +437,7 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
           retryAfterBaseMs: 5,
           noWriteSpacing: true,
         },
-        { runAggregate: localAggregate },
+        { runAggregate: localAggregate, ...deps },
       );
     },
     async close() {

@@ -34,7 +34,7 @@ describe('GitHub org aggregate: auth, shards, permissions, dry run', () => {
     const text = logger.lines.join('\n') + r.summary;
     expect(text).not.toContain('installation-token');
     expect(text).not.toContain('PRIVATE KEY');
-    void masked;
+    expect(masked).toEqual([pem, 'installation-token']);
   });
 
   it('refuses a bad private key with a message naming the input', async () => {

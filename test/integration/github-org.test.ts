@@ -15,8 +15,17 @@ describe('GitHub org aggregate against a loopback fake org of 200 repos with fau
 
   it('publishes the issue, artifact files and history; reports failed repos; second run updates the issue', async () => {
     const logger = captureLogger();
-    const uploads: Array<{ name: string; files: string[] }> = [];
-    const r1 = await org.run({}, logger);
+    const uploads: Array<{ name: string; files: string[]; root: string }> = [];
+    const masked: string[] = [];
+    const outputs: Record<string, string> = {};
+    const r1 = await org.run({}, logger, {
+      uploadArtifact: async (name, files, root) => {
+        uploads.push({ name, files, root });
+        return { id: 1 };
+      },
+      maskSecret: (v) => masked.push(v),
+      setOutput: (k, v) => (outputs[k] = v),
+    });
     expect(r1.exitCode).toBe(0);
     expect(r1.month).toBe('2026-11');
 
@@ -110,7 +119,20 @@ describe('GitHub org aggregate against a loopback fake org of 200 repos with fau
     expect(r1.summary).toContain('rate limit left');
     expect(r1.summary).toContain('acme/svc-011');
     expect(logger.lines.join('\n')).not.toContain('test-token');
-    void uploads;
+    // One artifact with every output file; the token masked before use; step outputs set.
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]!.name).toBe('security-metrics-report-2026-11');
+    expect(uploads[0]!.files.map((f) => path.basename(f)).sort()).toEqual([
+      'metrics.json',
+      'report.md',
+      'sources.json',
+    ]);
+    expect(masked).toEqual(['test-token']);
+    expect(outputs).toMatchObject({
+      month: '2026-11',
+      failed_repos: String(org.expectedFailures.size),
+      issue_url: r1.issue!.html_url,
+    });
 
     // Second run: same issue updated in place, no second issue; history unchanged → no new commit.
     const before = org.fake.branches.get('acme/security-central')!.get('security-metrics-data');

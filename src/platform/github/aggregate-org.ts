@@ -10,7 +10,6 @@ import type {
 } from '../../commands/aggregate-api.js';
 import type { AggregateInputs } from '../../schema/inputs.js';
 import type { Exception } from '../../schema/exception.js';
-import { parseExceptions } from '../../exceptions/load.js';
 import { errorMessage, UserError } from '../../util/errors.js';
 import type { Logger } from '../../util/logger.js';
 import {
@@ -230,7 +229,7 @@ export function renderJobSummary(r: {
   problems: SourceProblem[];
   stats: CallStats;
   alerts?: Record<string, number | string>;
-  exceptions?: { file: number; issues: number };
+  exceptions?: { file: string | null; issues: number };
   issueUrl?: string;
   historyCommit?: string | null;
   shard?: { index: number; count: number };
@@ -254,7 +253,9 @@ export function renderJobSummary(r: {
   if (r.alerts)
     for (const [k, v] of Object.entries(r.alerts)) lines.push(`| ${k.replace('_', ' ')} alerts | ${v} |`);
   if (r.exceptions)
-    lines.push(`| exceptions | ${r.exceptions.file} from file, ${r.exceptions.issues} from issues |`);
+    lines.push(
+      `| exceptions | ${r.exceptions.issues} from issues${r.exceptions.file ? `, plus the file ${r.exceptions.file}` : ''} |`,
+    );
   lines.push(
     `| API calls | ${r.stats.calls} (${repoCalls} repo-scoped = ${n ? (repoCalls / n).toFixed(2) : '0'} per repo; ${r.stats.retries} rate-limit retries) |`,
     `| rate limit left | ${r.stats.rateLimitRemaining ?? 'unknown'}${r.stats.rateLimitLimit ? ` of ${r.stats.rateLimitLimit}` : ''} |`,
@@ -439,19 +440,8 @@ export async function runGithubAggregate(
     alertCounts = r.counts;
   }
 
+  // The exception file goes to the core as a path, so it is hashed and listed with the other inputs.
   const exceptions: Exception[] = [];
-  let fromFile = 0;
-  if (i.exceptions) {
-    try {
-      const file = path.resolve(o.cwd, i.exceptions);
-      const r = parseExceptions(await fs.readFile(file, 'utf8'), i.exceptions);
-      exceptions.push(...r.exceptions);
-      fromFile = r.exceptions.length;
-      for (const e of r.errors) problems.push({ source: i.exceptions, problem: e, affects: 'exceptions' });
-    } catch (e) {
-      problems.push({ source: i.exceptions, problem: errorMessage(e), affects: 'exceptions' });
-    }
-  }
   let fromIssues = 0;
   if (i.exception_label) {
     const ex = await readExceptionIssues(octokit, i.central_repo, i.exception_label, problems);
@@ -498,6 +488,7 @@ export async function runGithubAggregate(
     {
       configPath: i.config ? path.resolve(o.cwd, i.config) : undefined,
       inventoryPath: i.inventory ? path.resolve(o.cwd, i.inventory) : undefined,
+      exceptionsPath: i.exceptions ? path.resolve(o.cwd, i.exceptions) : undefined,
       records,
       inventory,
       exceptions,
@@ -522,7 +513,7 @@ export async function runGithubAggregate(
         repos: reports,
         problems,
         alerts: alertCounts ?? null,
-        exceptions: { file: fromFile, issues: fromIssues },
+        exceptions: { file: i.exceptions ?? null, issues: fromIssues },
         calls: {
           total: stats.calls,
           by_route: Object.fromEntries(stats.byRoute),
@@ -601,7 +592,7 @@ export async function runGithubAggregate(
     problems,
     stats,
     alerts: alertCounts,
-    exceptions: { file: fromFile, issues: fromIssues },
+    exceptions: { file: i.exceptions ?? null, issues: fromIssues },
     issueUrl: issue?.html_url,
     historyCommit,
   });
