@@ -24,6 +24,7 @@ describe('GitHub org aggregate: auth, shards, permissions, dry run', () => {
     const r = await org.run(
       { github_token: '', app_id: '123', app_private_key: pem, dry_run: 'true' },
       logger,
+      { maskSecret: (v) => masked.push(v) },
     );
     expect(r.exitCode).toBe(0);
     expect(org.fake.calls).toContain('GET /orgs/acme/installation');
