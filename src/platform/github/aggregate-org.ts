@@ -150,7 +150,10 @@ async function authenticate(
     deps.maskSecret?.(i.github_token);
     return i.github_token;
   }
+  // A workflow command is one line: mask the key's lines one by one as well as the whole.
   deps.maskSecret?.(i.app_private_key!);
+  for (const line of i.app_private_key!.split(/\r?\n|\\n/))
+    if (line.trim().length >= 16 && !line.startsWith('-----')) deps.maskSecret?.(line.trim());
   try {
     const token = await installationToken({
       baseUrl,
