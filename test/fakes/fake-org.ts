@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { zipSync } from 'fflate';
@@ -23,7 +23,11 @@ import {
 
 type S = components['schemas'];
 
-const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/github-org/sample.sarif');
+const FIXTURE_REL = 'test/fixtures/github-org/sample.sarif';
+// Bundled by scripts/bench-github-calls.mjs, this file no longer sits in test/fakes: fall back to the cwd.
+const FIXTURE = existsSync(path.resolve(import.meta.dirname, '../..', FIXTURE_REL))
+  ? path.resolve(import.meta.dirname, '../..', FIXTURE_REL)
+  : path.resolve(process.cwd(), FIXTURE_REL);
 
 /** Run the real collector on the fixture as if in `repo` on `ref`, and zip its output like upload-artifact does. */
 export async function collectorZip(

@@ -115,6 +115,8 @@ export interface Fault {
   body?: unknown;
   /** How many times it fires (default 1; Infinity = always). */
   times?: number;
+  /** Do the work, then answer with the fault anyway (a 5xx after the write happened). */
+  afterWrite?: boolean;
 }
 
 interface Commit {
@@ -239,12 +241,18 @@ export async function startFakeGithub(init: {
     };
   };
 
+  const overrides = new WeakMap<http.ServerResponse, Fault>();
   const send = (
     res: http.ServerResponse,
     status: number,
     body: unknown,
     headers: Record<string, string> = {},
-  ) => {
+  ): void => {
+    const o = overrides.get(res);
+    if (o) {
+      overrides.delete(res);
+      return send(res, o.status, o.body ?? { message: `injected ${o.status}` }, o.headers);
+    }
     const text = body === undefined ? '' : JSON.stringify(body);
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
@@ -303,7 +311,8 @@ export async function startFakeGithub(init: {
         const f = q[0]!;
         f.times = (f.times ?? 1) - 1;
         if (f.times <= 0) q.shift();
-        return send(res, f.status, f.body ?? { message: `injected ${f.status}` }, f.headers);
+        if (f.afterWrite) overrides.set(res, f);
+        else return send(res, f.status, f.body ?? { message: `injected ${f.status}` }, f.headers);
       }
       const auth = req.headers.authorization ?? '';
       const tok = auth.replace(/^(token|bearer)\s+/i, '');

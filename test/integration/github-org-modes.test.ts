@@ -139,4 +139,16 @@ describe('GitHub org aggregate: auth, shards, permissions, dry run', () => {
     expect(stderr).toMatch(/github-token/);
     void err;
   });
+
+  it('never makes a second issue when the create answers 5xx after it happened', async () => {
+    org.fake.addFault('POST /repos/acme/security-central/issues', { status: 502, afterWrite: true });
+    const r = await org.run({ month: '2026-09' });
+    expect(r.issue?.created).toBe(false);
+    expect(org.fake.issues.filter((i) => i.title === 'Security metrics — 2026-09')).toHaveLength(1);
+    // A create that failed before anything happened is tried once more.
+    org.fake.addFault('POST /repos/acme/security-central/issues', { status: 503 });
+    const r2 = await org.run({ month: '2026-08' });
+    expect(r2.issue?.created).toBe(true);
+    expect(org.fake.issues.filter((i) => i.title === 'Security metrics — 2026-08')).toHaveLength(1);
+  });
 });

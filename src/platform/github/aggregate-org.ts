@@ -544,6 +544,9 @@ export async function runGithubAggregate(
         issues.current,
         aggregate.title || reportTitle(month),
         body,
+        async () =>
+          (await findReportIssues(octokit, i.central_repo, i.report_label, i.github_org, month, reportTitle))
+            .current,
       );
       logger.info(`${issue.created ? 'created' : 'updated'} ${issue.html_url}`);
     } catch (e) {

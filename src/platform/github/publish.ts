@@ -70,6 +70,11 @@ export async function findReportIssues(
   return out;
 }
 
+/**
+ * Update this month's issue, or create it. The create is never retried blindly: a 5xx may come
+ * after GitHub made the issue, so on failure the list is read again (`refind`) and a found issue is
+ * updated instead; only when it is still absent is the create tried once more.
+ */
 export async function upsertReportIssue(
   octokit: GhClient,
   centralRepo: string,
@@ -77,26 +82,40 @@ export async function upsertReportIssue(
   existing: ReportIssues['current'],
   title: string,
   body: string,
+  refind?: () => Promise<ReportIssues['current']>,
 ): Promise<{ number: number; html_url: string; created: boolean }> {
   const [owner, repo] = centralRepo.split('/') as [string, string];
-  if (existing) {
+  const update = async (n: number) => {
     const r = await octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
       owner,
       repo,
-      issue_number: existing.number,
+      issue_number: n,
       title,
       body,
     });
     return { number: r.data.number, html_url: r.data.html_url, created: false };
+  };
+  if (existing) return update(existing.number);
+  const create = async () => {
+    const r = await octokit.request('POST /repos/{owner}/{repo}/issues', {
+      owner,
+      repo,
+      title,
+      body,
+      labels: [label],
+      request: { retries: 0 },
+    });
+    return { number: r.data.number, html_url: r.data.html_url, created: true };
+  };
+  try {
+    return await create();
+  } catch (e) {
+    const status = (e as { status?: number }).status ?? 0;
+    if (!refind || (status > 0 && status < 500)) throw e;
+    const found = await refind();
+    if (found) return update(found.number);
+    return create();
   }
-  const r = await octokit.request('POST /repos/{owner}/{repo}/issues', {
-    owner,
-    repo,
-    title,
-    body,
-    labels: [label],
-  });
-  return { number: r.data.number, html_url: r.data.html_url, created: true };
 }
 
 /**
