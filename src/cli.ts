@@ -15,11 +15,13 @@ Usage:
   security-metrics normalize <file>... [--format <id>] [--product P] [--service S]   JSONL on stdout
   security-metrics collect --reports <glob>... --out <dir> [--product P] [--service S]
                            [--fail-on <severity>] [--exceptions <file>] [--mode enforce|report] ...
-  ${GITHUB_AGGREGATE_USAGE.replace(/\n/g, '\n  ')}
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
 
 Exit codes: 0 ok; 1 gate failed (enforce mode); 2 bad input or configuration.
+
+GitHub org job (monthly issue, artifact files, history commit):
+  ${GITHUB_AGGREGATE_USAGE.replace(/\n/g, '\n  ')}
 `;
 
 const kebab = (s: string) => s.replace(/_/g, '-');
