@@ -254,8 +254,8 @@ export const INPUTS: InputSpec[] = [
   {
     name: 'topic_prefixes',
     description:
-      'Topics that fill the inventory, as `field=prefix`, e.g. `owner=team-` reads topic `team-payments` as owner `payments`.',
-    default: 'owner=team-,tier=tier-',
+      'Topics that fill the inventory, as `field=prefix`, e.g. `owner=team-` reads topic `team-payments` as owner `payments`; add `tier=<prefix>` when the rest of such a topic names a tier of the dictionary.',
+    default: 'owner=team-',
     command: 'aggregate',
   },
   {

@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import type { components } from '@octokit/openapi-types';
 import { runCollect } from '../../src/commands/collect.js';
 import { parseCollectInputs, parseAggregateInputs, type AggregateInputs } from '../../src/schema/inputs.js';
@@ -29,13 +29,17 @@ const FIXTURE = existsSync(path.resolve(import.meta.dirname, '../..', FIXTURE_RE
   ? path.resolve(import.meta.dirname, '../..', FIXTURE_REL)
   : path.resolve(process.cwd(), FIXTURE_REL);
 
-/** Run the real collector on the fixture as if in `repo` on `ref`, and zip its output like upload-artifact does. */
-export async function collectorZip(
+/**
+ * Run the real collector on the fixture as if in `repo` on `ref` at `at`, and return its output
+ * files as upload-artifact zips them (see `zipAs` to serve them for another repo).
+ */
+export async function collectorFiles(
   repo: string,
   ref: string,
   eventName: string,
   defaultBranch = 'main',
-): Promise<Uint8Array> {
+  at = '2026-11-28T10:00:00Z',
+): Promise<Record<string, Uint8Array>> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'psm-collect-'));
   try {
     await fs.copyFile(FIXTURE, path.join(dir, 'sample.sarif'));
@@ -56,7 +60,7 @@ export async function collectorZip(
         GITHUB_EVENT_NAME: eventName,
         GITHUB_EVENT_PATH: event,
         GITHUB_WORKSPACE: dir,
-        SOURCE_DATE_EPOCH: '1764547200',
+        SOURCE_DATE_EPOCH: String(Date.parse(at) / 1000),
       },
       logger: captureLogger(),
       platform: { name: 'local' },
@@ -64,10 +68,18 @@ export async function collectorZip(
     const files: Record<string, Uint8Array> = {};
     for (const f of ['findings.jsonl', 'run.json', 'gate.env'])
       files[f] = await fs.readFile(path.join(dir, 'out', f));
-    return zipSync(files);
+    return files;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The collector's files for `from`, re-pointed at repo `to` (the collector is run once per shape, not per repo), zipped. */
+export function zipAs(files: Record<string, Uint8Array>, from: string, to: string): Uint8Array {
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, data] of Object.entries(files))
+    out[name] = strToU8(strFromU8(data).replaceAll(JSON.stringify(from), JSON.stringify(to)));
+  return zipSync(out);
 }
 
 /** A stand-in for the aggregator core until it lands: counts what it was given, writes files. */
@@ -163,8 +175,8 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
     // Most repos carry an owner custom property; a few rely on topics, a few on CODEOWNERS.
     if (k % 5 !== 0 && k % 9 !== 4)
       r.properties = {
-        owner: `team-${k % 4}`,
-        'business-tier': String((k % 3) + 1),
+        owner: `team-${k % 10}`,
+        'business-tier': `tier-${((k % 10) % 3) + 1}`,
         application: `app-${k % 10}`,
       };
     if (k % 9 === 4) r.files = { '.github/CODEOWNERS': CODEOWNERS };
@@ -177,7 +189,8 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
   const central = `${org}/security-central`;
 
   // Collector zips: one per (branch, event) shape, run by the real collector.
-  const zipMain = new Map<string, Uint8Array>();
+  const template = `${org}/template`;
+  const filesMain = new Map<string, Record<string, Uint8Array>>();
   const expectedFailures = new Map<string, string>();
   let artifactId = 1;
   let releaseRuns = 0;
@@ -187,8 +200,9 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
     const full = `${org}/${r.name}`;
     if (k % noArt === noArt - 1) continue;
     const key = r.default_branch;
-    if (!zipMain.has(key))
-      zipMain.set(key, await collectorZip(`${org}/template`, `refs/heads/${key}`, 'push', key));
+    if (!filesMain.has(key))
+      filesMain.set(key, await collectorFiles(template, `refs/heads/${key}`, 'push', key));
+    const zip = zipAs(filesMain.get(key)!, template, full);
     // An older default-branch artifact and a PR artifact around the newest one: the job must pick right.
     fake.artifacts.push({
       id: artifactId++,
@@ -196,7 +210,7 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
       name: 'security-metrics',
       branch: r.default_branch,
       created_at: '2026-10-20T10:00:00Z',
-      zip: zipMain.get(key)!,
+      zip,
     });
     fake.artifacts.push({
       id: artifactId++,
@@ -204,7 +218,7 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
       name: 'security-metrics',
       branch: 'feature-x',
       created_at: '2026-11-29T10:00:00Z',
-      zip: zipMain.get(key)!,
+      zip,
     });
     fake.artifacts.push({
       id: artifactId++,
@@ -212,11 +226,17 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
       name: 'security-metrics',
       branch: r.default_branch,
       created_at: '2026-11-28T10:00:00Z',
-      zip: zipMain.get(key)!,
+      zip,
     });
   }
   // Release runs in the month for a few repos (tag refs), one outside the month.
-  const zipRelease = await collectorZip(`${org}/template`, 'refs/tags/v1.2.0', 'push');
+  const filesRelease = await collectorFiles(
+    template,
+    'refs/tags/v1.2.0',
+    'push',
+    'main',
+    '2026-11-15T10:00:00Z',
+  );
   for (const k of [1, 2, 3]) {
     fake.artifacts.push({
       id: artifactId++,
@@ -224,7 +244,7 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
       name: 'security-metrics',
       branch: 'v1.2.0',
       created_at: '2026-11-15T10:00:00Z',
-      zip: zipRelease,
+      zip: zipAs(filesRelease, template, `${org}/${repos[k]!.name}`),
     });
     releaseRuns++;
   }
@@ -234,7 +254,7 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
     name: 'security-metrics',
     branch: 'v1.1.0',
     created_at: '2026-10-15T10:00:00Z',
-    zip: zipRelease,
+    zip: zipAs(filesRelease, template, `${org}/${repos[1]!.name}`),
   });
 
   if (o.faults) {
@@ -276,6 +296,8 @@ export async function startFakeOrg(o: FakeOrgOptions): Promise<FakeOrg> {
       times: Infinity,
     });
     expectedFailures.set(at(18), '410');
+    // A record that claims to be another repo's: kept, but booked to the repo it came from.
+    art(21).zip = zipSync(filesMain.get(repos[21]!.default_branch)!);
   }
 
   // Org alerts for a few repos (typed as the API returns them).

@@ -87,6 +87,11 @@ describe('GitHub org aggregate against a loopback fake org of 200 repos with fau
     )!;
     expect(rep0.artifact_id).toBe(art.id);
 
+    // A record claiming another repo is booked to the repo it was downloaded from.
+    const r21 = r1.repos.find((x) => x.repo === 'acme/svc-021')!;
+    expect(r21.status).toBe('ok');
+    expect(r21.notes.join()).toContain('says repo acme/template; recorded as acme/svc-021');
+
     // Issue created once, with marker and label.
     const reports = org.fake.issues.filter((i) => i.title === 'Security metrics — 2026-11');
     expect(reports).toHaveLength(1);

@@ -302,7 +302,11 @@ export async function readExceptionIssues(
     const r = exceptionFromIssue(issue);
     if (r.exception) out.push(r.exception);
     for (const err of r.errors)
-      problems.push({ source: issue.html_url, problem: err, affects: 'exceptions' });
+      problems.push({
+        source: issue.html_url,
+        problem: err.startsWith(`${issue.html_url}: `) ? err.slice(issue.html_url.length + 2) : err,
+        affects: 'exceptions',
+      });
   }
   return out;
 }

@@ -105,6 +105,8 @@ function httpProblem(e: unknown): string {
 function decodeRecords(
   files: Array<{ name: string; data: Uint8Array }>,
   origin: string,
+  sourceRepo: string,
+  notes: string[],
 ): { records: CollectedRecord[]; problems: string[] } {
   const problems: string[] = [];
   const records: CollectedRecord[] = [];
@@ -148,6 +150,12 @@ function decodeRecords(
         });
       if (bad) problems.push(`${dir}findings.jsonl: ${bad} line(s) are not finding records`);
     }
+    // The repo the artifact was downloaded from is the truth: a record cannot speak for another repo.
+    if (run.repo !== sourceRepo) {
+      notes.push(`${rf.name} says repo ${run.repo ?? '(none)'}; recorded as ${sourceRepo}`);
+      run = { ...run, repo: sourceRepo };
+      for (const f of findings) f.repo = sourceRepo;
+    }
     records.push({ run, findings, origin: `${origin}${dir ? ` (${dir.replace(/\/$/, '')})` : ''}` });
   }
   return { records, problems };
@@ -159,6 +167,7 @@ async function readArtifact(
   repo: string,
   a: Artifact,
   o: CollectRepoOptions,
+  notes: string[],
 ): Promise<{ records: CollectedRecord[]; problems: string[] }> {
   if (a.size_in_bytes > o.maxArtifactBytes)
     return { records: [], problems: [`artifact ${a.id} is ${a.size_in_bytes} bytes, above max_artifact_mb`] };
@@ -171,7 +180,7 @@ async function readArtifact(
     what,
   );
   const files = extractZip(bytes, { ...o.zipLimits, maxArchiveBytes: o.maxArtifactBytes });
-  return decodeRecords(files, `artifact ${a.id} of ${owner}/${repo}`);
+  return decodeRecords(files, `artifact ${a.id} of ${owner}/${repo}`, `${owner}/${repo}`, notes);
 }
 
 /**
@@ -253,7 +262,7 @@ export async function collectRepo(
       continue;
     }
     try {
-      const got = await readArtifact(octokit, owner, repo, a, o);
+      const got = await readArtifact(octokit, owner, repo, a, o, out.notes);
       for (const p of got.problems) fail(`${label}: ${p}`);
       const keep = release ? got.records.filter((x) => x.run.event.kind === 'release') : got.records;
       if (release) {
