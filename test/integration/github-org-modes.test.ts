@@ -74,6 +74,8 @@ describe('GitHub org aggregate: auth, shards, permissions, dry run', () => {
     expect(metrics.records).toBe(fullMetrics.records);
     expect(metrics.inventory).toBe(12);
     expect(merged.issue?.html_url).toContain('/issues/');
+    expect(merged.summary).toMatch(/API calls in the shard jobs \| \d+/);
+    await expect(org.run({ shards_dir: dir, month: '2026-10' })).rejects.toThrow(/was made for acme 2026-11/);
     // A missing shard stops the merge with a clear message.
     await fs.rm(path.join(dir, 'two'), { recursive: true });
     await expect(org.run({ shards_dir: dir })).rejects.toThrow(/shard 2\/2 is missing/);

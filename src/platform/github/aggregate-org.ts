@@ -236,6 +236,8 @@ export function renderJobSummary(r: {
   issueUrl?: string;
   historyCommit?: string | null;
   shard?: { index: number; count: number };
+  /** Merge job: API calls the shard jobs made. */
+  shardCalls?: number;
 }): string {
   const n = r.repos.length;
   const ok = r.repos.filter((x) => x.status === 'ok').length;
@@ -263,6 +265,7 @@ export function renderJobSummary(r: {
     `| API calls | ${r.stats.calls} (${repoCalls} repo-scoped = ${n ? (repoCalls / n).toFixed(2) : '0'} per repo; ${r.stats.retries} rate-limit retries) |`,
     `| rate limit left | ${r.stats.rateLimitRemaining ?? 'unknown'}${r.stats.rateLimitLimit ? ` of ${r.stats.rateLimitLimit}` : ''} |`,
   );
+  if (r.shardCalls !== undefined) lines.push(`| API calls in the shard jobs | ${r.shardCalls} |`);
   if (r.issueUrl) lines.push(`| issue | ${r.issueUrl} |`);
   if (r.historyCommit !== undefined) lines.push(`| history commit | ${r.historyCommit ?? 'unchanged'} |`);
   if (r.problems.length) {
@@ -328,8 +331,16 @@ export async function runGithubAggregate(
   let repos: RepoInfo[];
   let reports: RepoReport[];
   let records: CollectedRecord[];
+  let shardCalls: number | undefined;
   if (i.shards_dir) {
     const bundles = await readShards(path.resolve(o.cwd, i.shards_dir));
+    const other = bundles.find((b) => b.month !== month || b.org !== i.github_org);
+    if (other)
+      throw new UserError(
+        `shard ${other.shard.index}/${other.shard.count} was made for ${other.org} ${other.month}, not ${i.github_org} ${month}`,
+        i.shards_dir,
+      );
+    shardCalls = bundles.reduce((sum, b) => sum + b.calls, 0);
     repos = bundles.flatMap((b) => b.repos);
     reports = bundles.flatMap((b) => b.reports);
     records = bundles.flatMap((b) => b.records);
@@ -601,6 +612,7 @@ export async function runGithubAggregate(
     exceptions: { file: i.exceptions ?? null, issues: fromIssues },
     issueUrl: issue?.html_url,
     historyCommit,
+    shardCalls,
   });
   await deps.writeSummary?.(summary);
   deps.setOutput?.('month', month);
