@@ -4,7 +4,7 @@ import { errorMessage, isUserError } from './util/errors.js';
 import { core, githubLogger, githubPlatform, readActionInputs } from './platform/github/platform.js';
 import { safeLogText } from './output/markdown.js';
 import { runGithubAggregate } from './platform/github/aggregate-org.js';
-import { aggregateCore } from './commands/aggregate-core-link.js';
+import { runAggregate } from './commands/aggregate.js';
 
 /** The action: read inputs once, run the selected command, map the exit code to the step result. */
 export async function run(): Promise<void> {
@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
           logger: githubLogger(),
         },
         {
-          runAggregate: aggregateCore,
+          runAggregate,
           uploadArtifact: platform.uploadArtifact,
           writeSummary: platform.writeSummary,
           setOutput: platform.setOutput,

@@ -2,32 +2,17 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregateCore } from '../../src/commands/aggregate-core-link.js';
 import { run } from '../../src/main.js';
-import { captureLogger } from '../../src/util/logger.js';
 import { startFakeOrg, type FakeOrg } from '../fakes/fake-org.js';
-
-/** True once src/commands/aggregate-core-link.ts points at the real core (after the aggregator merge). */
-async function coreAvailable(): Promise<boolean> {
-  try {
-    await aggregateCore(
-      { outDir: path.join(os.tmpdir(), 'psm-probe'), records: [], month: '2026-01' },
-      captureLogger(),
-    );
-    return true;
-  } catch (e) {
-    return !/not part of this build/.test(String(e));
-  }
-}
 
 describe('command: aggregate through the action entry (INPUT_* env, as a runner runs it)', () => {
   let org: FakeOrg;
   let dir: string;
   const saved = { ...process.env };
   beforeAll(async () => {
-    org = await startFakeOrg({ nRepos: 30, faults: true });
+    org = await startFakeOrg({ nRepos: 200, faults: true });
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'psm-action-'));
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     process.env = saved;
     await org?.close();
@@ -67,13 +52,6 @@ describe('command: aggregate through the action entry (INPUT_* env, as a runner 
     expect(log).toContain('::add-mask::test-token');
     expect(log.replace('::add-mask::test-token', '')).not.toContain('test-token');
     expect(org.fake.calls.some((c) => c.startsWith('GET /orgs/acme/repos'))).toBe(true);
-    if (!(await coreAvailable())) {
-      // Until the aggregator core is merged the job stops at the core with a clear message.
-      expect(process.exitCode).toBe(1);
-      expect(log).toContain('aggregator core is not part of this build yet');
-      process.exitCode = undefined;
-      return;
-    }
     expect(process.exitCode ?? 0).toBe(0);
     const issue = org.fake.issues.find((i) => (i.body ?? '').includes('month=2026-11'))!;
     expect(issue.title).toContain('2026-11');
@@ -83,9 +61,23 @@ describe('command: aggregate through the action entry (INPUT_* env, as a runner 
     expect(
       org.fake.branchFiles('acme/security-central', 'security-metrics-data')!.has('history/2026-11.json'),
     ).toBe(true);
+    // ≤ 2 calls per healthy repo (release runs and retried faults aside) plus a constant.
+    const perRepo = org.fake.calls.filter((c) => /^GET \/repos\/acme\/svc-/.test(c)).length;
+    expect(perRepo).toBeLessThanOrEqual(2 * 200 + 3 + 12);
+    expect(org.fake.calls.length - perRepo).toBeLessThanOrEqual(40);
+    const outFiles = await fs.readdir(path.join(dir, 'out'));
+    expect(outFiles).toEqual(expect.arrayContaining(['report.md', 'metrics.json', 'sources.json']));
+    const failed = JSON.parse(await fs.readFile(path.join(dir, 'out', 'sources.json'), 'utf8')).repos.filter(
+      (r: { status: string }) => r.status === 'failed',
+    );
+    expect(failed.map((r: { repo: string }) => r.repo).sort()).toEqual(
+      [...org.expectedFailures.keys()].sort(),
+    );
+    const report = await fs.readFile(path.join(dir, 'out', 'report.md'), 'utf8');
+    for (const repo of org.expectedFailures.keys()) expect(report).toContain(repo);
     await fs.writeFile(outputs, '');
     await run();
     expect(org.fake.issues.filter((i) => (i.body ?? '').includes('month=2026-11'))).toHaveLength(1);
     process.exitCode = undefined;
-  }, 60_000);
+  }, 120_000);
 });

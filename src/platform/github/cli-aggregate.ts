@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { INPUTS, parseAggregateInputs } from '../../schema/inputs.js';
-import { aggregateCore } from '../../commands/aggregate-core-link.js';
+import { runAggregate as aggregateCore } from '../../commands/aggregate.js';
 import type { RunAggregate } from '../../commands/aggregate-api.js';
 import { UserError } from '../../util/errors.js';
 import type { Logger } from '../../util/logger.js';
