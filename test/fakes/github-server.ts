@@ -219,7 +219,7 @@ export async function startFakeGithub(init: {
 
   const artifactObj = (a: FakeArtifact): Artifact => {
     const r = fake.repos.find((x) => `${org}/${x.name}` === a.repo)!;
-    const expires = new Date(Date.parse(a.created_at) + 90 * 86_400_000).toISOString();
+    const expires = new Date(Date.parse(a.created_at) + (a.expired ? 2 : 90) * 86_400_000).toISOString();
     return {
       id: a.id,
       node_id: `A_${a.id}`,

@@ -153,4 +153,13 @@ describe('GitHub org aggregate: auth, shards, permissions, dry run', () => {
     expect(r2.issue?.created).toBe(true);
     expect(org.fake.issues.filter((i) => i.title === 'Security metrics — 2026-08')).toHaveLength(1);
   });
+
+  it('creates the history branch when it does not exist yet', async () => {
+    org.fake.branches.get('acme/security-central')!.delete('security-metrics-data');
+    const r = await org.run({ month: '2026-07' });
+    expect(r.historyCommit).toMatch(/^[0-9a-f]{40}$/);
+    const files = org.fake.branchFiles('acme/security-central', 'security-metrics-data')!;
+    expect([...files.keys()]).toEqual(['history/2026-07.json']);
+    expect(org.fake.calls).toContain('POST /repos/acme/security-central/git/refs');
+  });
 });
