@@ -464,172 +464,183 @@ export async function runGithubAggregate(
   }
 
   const historyDir = await fs.mkdtemp(path.join(os.tmpdir(), 'psm-history-'));
-  let existingHistory = new Map<string, Uint8Array>();
-  if (i.history_branch) {
-    try {
-      existingHistory = await readHistory(
-        octokit,
-        i.central_repo,
-        i.history_branch,
-        i.history_path,
-        historyDir,
-        maxArtifactBytes,
-      );
-    } catch (e) {
-      problems.push({
-        source: `${i.central_repo}@${i.history_branch}`,
-        problem: `history not read: ${errorMessage(e)}`,
-        affects: 'records',
-      });
-    }
-  }
-
-  let issues: Awaited<ReturnType<typeof findReportIssues>> = {};
   try {
-    issues = await findReportIssues(
-      octokit,
-      i.central_repo,
-      i.report_label,
-      i.github_org,
-      month,
-      reportTitle,
-    );
-  } catch (e) {
-    logger.warning(`cannot list report issues in ${i.central_repo}: ${errorMessage(e)}`);
-  }
-
-  const aggregate = await deps.runAggregate(
-    {
-      configPath: i.config ? path.resolve(o.cwd, i.config) : undefined,
-      inventoryPath: i.inventory ? path.resolve(o.cwd, i.inventory) : undefined,
-      exceptionsPath: i.exceptions ? path.resolve(o.cwd, i.exceptions) : undefined,
-      records,
-      inventory,
-      exceptions,
-      platformFindings,
-      historyDir,
-      sourceProblems: problems,
-      month,
-      asOf: now,
-      outDir,
-      previousReportUrl: issues.previous?.html_url,
-    },
-    logger,
-  );
-
-  const sourcesFile = path.join(outDir, 'sources.json');
-  await fs.writeFile(
-    sourcesFile,
-    JSON.stringify(
-      {
-        org: i.github_org,
-        month,
-        repos: reports,
-        problems,
-        alerts: alertCounts ?? null,
-        exceptions: { file: i.exceptions ?? null, issues: fromIssues },
-        calls: {
-          total: stats.calls,
-          by_route: Object.fromEntries(stats.byRoute),
-          rate_limit_remaining: stats.rateLimitRemaining,
-        },
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-
-  let issue: GithubAggregateResult['issue'];
-  let historyCommit: string | null | undefined;
-  if (!i.dry_run) {
-    try {
-      const body = issueBody(
-        reportMarker(i.github_org, month),
-        aggregate.reportMarkdown,
-        issues.previous?.html_url,
-      );
-      issue = await upsertReportIssue(
-        octokit,
-        i.central_repo,
-        i.report_label,
-        issues.current,
-        aggregate.title || reportTitle(month),
-        body,
-        async () =>
-          (await findReportIssues(octokit, i.central_repo, i.report_label, i.github_org, month, reportTitle))
-            .current,
-      );
-      logger.info(`${issue.created ? 'created' : 'updated'} ${issue.html_url}`);
-    } catch (e) {
-      problems.push({
-        source: `${i.central_repo} issue`,
-        problem: `report issue not published: ${errorMessage(e)}`,
-        affects: 'records',
-      });
-      logger.error(`report issue not published: ${errorMessage(e)}`);
-    }
+    let existingHistory = new Map<string, Uint8Array>();
     if (i.history_branch) {
       try {
-        const c = await commitHistory(
+        existingHistory = await readHistory(
           octokit,
           i.central_repo,
           i.history_branch,
           i.history_path,
           historyDir,
-          aggregate.historyFiles,
-          existingHistory,
-          `security metrics history: ${i.github_org} ${month}`,
+          maxArtifactBytes,
         );
-        historyCommit = c.sha;
       } catch (e) {
-        logger.error(`history not committed: ${errorMessage(e)}`);
         problems.push({
           source: `${i.central_repo}@${i.history_branch}`,
-          problem: `history not committed: ${errorMessage(e)}`,
+          problem: `history not read: ${errorMessage(e)}`,
           affects: 'records',
         });
       }
     }
-    if (i.upload_artifact && deps.uploadArtifact) {
-      const files = [...new Set([...aggregate.outputs, sourcesFile])].filter((f) =>
-        f.startsWith(outDir + path.sep),
+
+    let issues: Awaited<ReturnType<typeof findReportIssues>> = {};
+    try {
+      issues = await findReportIssues(
+        octokit,
+        i.central_repo,
+        i.report_label,
+        i.github_org,
+        month,
+        reportTitle,
       );
+    } catch (e) {
+      logger.warning(`cannot list report issues in ${i.central_repo}: ${errorMessage(e)}`);
+    }
+
+    const aggregate = await deps.runAggregate(
+      {
+        configPath: i.config ? path.resolve(o.cwd, i.config) : undefined,
+        inventoryPath: i.inventory ? path.resolve(o.cwd, i.inventory) : undefined,
+        exceptionsPath: i.exceptions ? path.resolve(o.cwd, i.exceptions) : undefined,
+        records,
+        inventory,
+        exceptions,
+        platformFindings,
+        historyDir,
+        sourceProblems: problems,
+        month,
+        asOf: now,
+        outDir,
+        previousReportUrl: issues.previous?.html_url,
+      },
+      logger,
+    );
+
+    const sourcesFile = path.join(outDir, 'sources.json');
+    await fs.writeFile(
+      sourcesFile,
+      JSON.stringify(
+        {
+          org: i.github_org,
+          month,
+          repos: reports,
+          problems,
+          alerts: alertCounts ?? null,
+          exceptions: { file: i.exceptions ?? null, issues: fromIssues },
+          calls: {
+            total: stats.calls,
+            by_route: Object.fromEntries(stats.byRoute),
+            rate_limit_remaining: stats.rateLimitRemaining,
+          },
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+
+    let issue: GithubAggregateResult['issue'];
+    let historyCommit: string | null | undefined;
+    if (!i.dry_run) {
       try {
-        await deps.uploadArtifact(`${i.artifact_name}-report-${month}`, files, outDir);
+        const body = issueBody(
+          reportMarker(i.github_org, month),
+          aggregate.reportMarkdown,
+          issues.previous?.html_url,
+        );
+        issue = await upsertReportIssue(
+          octokit,
+          i.central_repo,
+          i.report_label,
+          issues.current,
+          aggregate.title || reportTitle(month),
+          body,
+          async () =>
+            (
+              await findReportIssues(
+                octokit,
+                i.central_repo,
+                i.report_label,
+                i.github_org,
+                month,
+                reportTitle,
+              )
+            ).current,
+        );
+        logger.info(`${issue.created ? 'created' : 'updated'} ${issue.html_url}`);
       } catch (e) {
-        logger.error(`report artifact not uploaded: ${errorMessage(e)}`);
+        problems.push({
+          source: `${i.central_repo} issue`,
+          problem: `report issue not published: ${errorMessage(e)}`,
+          affects: 'records',
+        });
+        logger.error(`report issue not published: ${errorMessage(e)}`);
+      }
+      if (i.history_branch) {
+        try {
+          const c = await commitHistory(
+            octokit,
+            i.central_repo,
+            i.history_branch,
+            i.history_path,
+            historyDir,
+            aggregate.historyFiles,
+            existingHistory,
+            `security metrics history: ${i.github_org} ${month}`,
+          );
+          historyCommit = c.sha;
+        } catch (e) {
+          logger.error(`history not committed: ${errorMessage(e)}`);
+          problems.push({
+            source: `${i.central_repo}@${i.history_branch}`,
+            problem: `history not committed: ${errorMessage(e)}`,
+            affects: 'records',
+          });
+        }
+      }
+      if (i.upload_artifact && deps.uploadArtifact) {
+        const files = [...new Set([...aggregate.outputs, sourcesFile])].filter((f) =>
+          f.startsWith(outDir + path.sep),
+        );
+        try {
+          await deps.uploadArtifact(`${i.artifact_name}-report-${month}`, files, outDir);
+        } catch (e) {
+          logger.error(`report artifact not uploaded: ${errorMessage(e)}`);
+        }
       }
     }
-  }
 
-  const summary = renderJobSummary({
-    org: i.github_org,
-    month,
-    repos: reports,
-    problems,
-    stats,
-    alerts: alertCounts,
-    exceptions: { file: i.exceptions ?? null, issues: fromIssues },
-    issueUrl: issue?.html_url,
-    historyCommit,
-    shardCalls,
-  });
-  await deps.writeSummary?.(summary);
-  deps.setOutput?.('month', month);
-  if (issue) deps.setOutput?.('issue_url', issue.html_url);
-  deps.setOutput?.('failed_repos', String(reports.filter((r) => r.status === 'failed').length));
-  deps.setOutput?.('report_dir', outDir);
-  await fs.rm(historyDir, { recursive: true, force: true });
-  return {
-    exitCode: 0,
-    month,
-    stats,
-    repos: reports,
-    problems,
-    issue,
-    historyCommit,
-    aggregate,
-    outDir,
-    summary,
-  };
+    const summary = renderJobSummary({
+      org: i.github_org,
+      month,
+      repos: reports,
+      problems,
+      stats,
+      alerts: alertCounts,
+      exceptions: { file: i.exceptions ?? null, issues: fromIssues },
+      issueUrl: issue?.html_url,
+      historyCommit,
+      shardCalls,
+    });
+    await deps.writeSummary?.(summary);
+    deps.setOutput?.('month', month);
+    if (issue) deps.setOutput?.('issue_url', issue.html_url);
+    deps.setOutput?.('failed_repos', String(reports.filter((r) => r.status === 'failed').length));
+    deps.setOutput?.('report_dir', outDir);
+    return {
+      exitCode: 0,
+      month,
+      stats,
+      repos: reports,
+      problems,
+      issue,
+      historyCommit,
+      aggregate,
+      outDir,
+      summary,
+    };
+  } finally {
+    await fs.rm(historyDir, { recursive: true, force: true });
+  }
 }
