@@ -11,6 +11,7 @@ import { stderrLogger } from './util/logger.js';
 import { formatIds } from './parsers/registry.js';
 import { VERSION } from './version.js';
 import { localPlatform } from './platform/local/platform.js';
+import { GITHUB_AGGREGATE_USAGE, runGithubAggregateCli } from './platform/github/cli-aggregate.js';
 
 const USAGE = `security-metrics ${VERSION}
 
@@ -26,6 +27,9 @@ Usage:
   security-metrics --version | --help
 
 Exit codes: 0 ok; 1 gate failed (enforce mode); 2 bad input or configuration.
+
+GitHub org job (monthly issue, artifact files, history commit):
+  ${GITHUB_AGGREGATE_USAGE.replace(/\n/g, '\n  ')}
 `;
 
 const kebab = (s: string) => s.replace(/_/g, '-');
@@ -47,6 +51,9 @@ export async function main(
   const logger = stderrLogger(env.SECURITY_METRICS_DEBUG === '1');
   const [command, ...rest] = argv;
   try {
+    // The GitHub org job; the plain `aggregate` (local folders) is handled in the switch.
+    if (command === 'aggregate' && rest.some((a) => a === '--github-org' || a.startsWith('--github-org=')))
+      return await runGithubAggregateCli(rest, env, logger);
     switch (command) {
       case undefined:
       case '--help':
