@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument } from 'yaml';
@@ -9,6 +10,7 @@ import { RunRecord } from '../schema/run.js';
 import { errorMessage } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import type { CollectedRecord } from './aggregate-api.js';
+import { Interner, leanFinding } from './aggregate-lean.js';
 
 export interface DictionaryLoad {
   dict: Dictionary;
@@ -137,6 +139,10 @@ export interface RecordsLoad {
   problems: string[];
   /** Every file read, for the manifest. */
   files: string[];
+  /** sha256 and size of every file read (computed while reading: no second read for the manifest). */
+  hashes: Map<string, { sha256: string; bytes: number }>;
+  /** findings.jsonl files by number, for `Hydrator` (lean findings point into them). */
+  findingFiles: string[];
 }
 
 async function walk(dir: string, out: string[] = []): Promise<string[]> {
@@ -162,10 +168,71 @@ function issues(err: z.ZodError): string {
     .join('; ');
 }
 
+export interface RecordsLoadOptions {
+  /**
+   * Keep lean findings (the fields the metrics read, plus where the line is) instead of whole ones;
+   * the outputs re-read the line (`Hydrator` of aggregate-lean.ts over `RecordsLoad.findingFiles`).
+   */
+  lean?: boolean;
+}
+
+/**
+ * Lines of a file, streamed in 1 MiB chunks (never the whole file as one string), with the byte
+ * offset where each starts; the file's sha256 is computed from the same chunks.
+ */
+async function eachLine(
+  file: string,
+  onLine: (line: string, lineNo: number, offset: number) => void,
+): Promise<{ sha256: string; bytes: number }> {
+  const fh = await fs.open(file, 'r');
+  const hash = createHash('sha256');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let carry: Buffer | null = null;
+    let carryOffset = 0;
+    let pos = 0;
+    let lineNo = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, pos);
+      if (bytesRead === 0) break;
+      hash.update(chunk.subarray(0, bytesRead));
+      let start = 0;
+      for (let nl = chunk.indexOf(10, 0); nl >= 0 && nl < bytesRead; nl = chunk.indexOf(10, start)) {
+        lineNo++;
+        if (carry) {
+          onLine(Buffer.concat([carry, chunk.subarray(0, nl)]).toString('utf8'), lineNo, carryOffset);
+          carry = null;
+        } else onLine(chunk.toString('utf8', start, nl), lineNo, pos + start);
+        start = nl + 1;
+      }
+      if (start < bytesRead) {
+        const rest = Buffer.from(chunk.subarray(start, bytesRead));
+        if (carry) carry = Buffer.concat([carry, rest]);
+        else {
+          carry = rest;
+          carryOffset = pos + start;
+        }
+      }
+      pos += bytesRead;
+    }
+    if (carry) onLine(carry.toString('utf8'), lineNo + 1, carryOffset);
+    return { sha256: hash.digest('hex'), bytes: pos };
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Find every run.json (+ findings.jsonl beside it) under `dir`. Bad files are listed; the rest load. */
-export async function loadRecordsDir(dir: string, display = dir): Promise<RecordsLoad> {
+export async function loadRecordsDir(
+  dir: string,
+  display = dir,
+  options: RecordsLoadOptions = {},
+): Promise<RecordsLoad> {
   const problems: string[] = [];
   const files: string[] = [];
+  const hashes = new Map<string, { sha256: string; bytes: number }>();
+  const findingFiles: string[] = [];
+  const intern = new Interner();
   const records: RecordsLoad['records'] = [];
   const all = await walk(dir);
   if (all.length === 0) problems.push(`${display}: no files found`);
@@ -174,7 +241,9 @@ export async function loadRecordsDir(dir: string, display = dir): Promise<Record
     files.push(runPath);
     let run: RunRecord;
     try {
-      const parsed = RunRecord.safeParse(JSON.parse(await fs.readFile(runPath, 'utf8')));
+      const buf = await fs.readFile(runPath);
+      hashes.set(runPath, { sha256: sha256(buf), bytes: buf.byteLength });
+      const parsed = RunRecord.safeParse(JSON.parse(buf.toString('utf8')));
       if (!parsed.success) {
         problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
         continue;
@@ -187,24 +256,13 @@ export async function loadRecordsDir(dir: string, display = dir): Promise<Record
     const fPath = path.join(path.dirname(runPath), 'findings.jsonl');
     const findings: Finding[] = [];
     let partial = false;
-    let text = '';
-    try {
-      text = await fs.readFile(fPath, 'utf8');
-      files.push(fPath);
-    } catch {
-      if (run.counts.total > 0) {
-        problems.push(
-          `${path.join(path.dirname(rel), 'findings.jsonl')}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`,
-        );
-        partial = true;
-      }
-    }
-    text.split('\n').forEach((line, i) => {
+    const fileNo = findingFiles.length;
+    const onLine = (line: string, lineNo: number, offset: number): void => {
       if (!line.trim()) return;
-      const where = `${path.join(path.dirname(rel), 'findings.jsonl')}:${i + 1}`;
+      const where = `${path.join(path.dirname(rel), 'findings.jsonl')}:${lineNo}`;
       try {
         const r = Finding.safeParse(JSON.parse(line));
-        if (r.success) findings.push(r.data);
+        if (r.success) findings.push(options.lean ? leanFinding(r.data, fileNo, offset, intern) : r.data);
         else {
           problems.push(`${where}: ${issues(r.error)}; line skipped, the run closes nothing`);
           partial = true;
@@ -213,7 +271,19 @@ export async function loadRecordsDir(dir: string, display = dir): Promise<Record
         problems.push(`${where}: not JSON; line skipped, the run closes nothing`);
         partial = true;
       }
-    });
+    };
+    try {
+      hashes.set(fPath, await eachLine(fPath, onLine));
+      files.push(fPath);
+      findingFiles.push(fPath);
+    } catch {
+      if (run.counts.total > 0) {
+        problems.push(
+          `${path.join(path.dirname(rel), 'findings.jsonl')}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`,
+        );
+        partial = true;
+      }
+    }
     if (!partial && findings.length !== run.counts.total) {
       problems.push(
         `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`,
@@ -222,7 +292,7 @@ export async function loadRecordsDir(dir: string, display = dir): Promise<Record
     }
     records.push({ run, findings, origin: path.dirname(rel), partial });
   }
-  return { records, problems, files };
+  return { records, problems, files, hashes, findingFiles };
 }
 
 /** Sidecar `<export>.meta.yml` of a manual export. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { importTickets, DEFAULT_MAPPING } from '../trackers/index.js';
@@ -32,13 +33,20 @@ import { coverageMatrix } from '../metrics/definitions/scanner-coverage.js';
 import { isMonth, lastFullMonth, periodOf, toTime, type Period } from '../metrics/period.js';
 import { parseKev, type KevCatalog } from '../metrics/sla.js';
 import { renderReport } from '../output/report.js';
-import { coverageCsv, exceptionsCsv, findingsCsv, findingsJsonl } from '../output/csv-outputs.js';
+import {
+  coverageCsv,
+  exceptionsCsv,
+  findingsCsvLines,
+  findingsJsonlLines,
+  sortFindings,
+} from '../output/csv-outputs.js';
 import { safeLogText } from '../output/markdown.js';
 import { errorMessage, UserError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import type { Logger } from '../util/logger.js';
 import { VERSION } from '../version.js';
 import { loadDictionary, loadRecordsDir, parseSidecar } from './aggregate-load.js';
+import { Hydrator } from './aggregate-lean.js';
 import { DEFAULT_MAX_BYTES, normalizeFile } from './read-input.js';
 
 export const HISTORY_SCHEMA_VERSION = 1 as const;
@@ -220,6 +228,39 @@ function resolveMonth(req: AggregateRequest): string {
   return lastFullMonth(req.asOf ?? new Date());
 }
 
+/** Write text given in pieces, in ~1 MiB batches, hashing as it goes (for the manifest). */
+async function writeLines(
+  dir: string,
+  name: string,
+  pieces: Iterable<string>,
+  written: string[],
+  hashes: Map<string, { sha256: string; bytes: number }>,
+): Promise<void> {
+  const p = path.resolve(dir, name);
+  const fh = await fs.open(p, 'w');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let batch = '';
+  const flush = async () => {
+    const buf = Buffer.from(batch, 'utf8');
+    batch = '';
+    hash.update(buf);
+    bytes += buf.byteLength;
+    await fh.write(buf, 0, buf.byteLength);
+  };
+  try {
+    for (const s of pieces) {
+      batch += s;
+      if (batch.length >= 1 << 20) await flush();
+    }
+    await flush();
+  } finally {
+    await fh.close();
+  }
+  written.push(p);
+  hashes.set(p, { sha256: hash.digest('hex'), bytes });
+}
+
 async function writeOut(dir: string, name: string, content: string, written: string[]): Promise<void> {
   const p = path.resolve(dir, name);
   await fs.writeFile(p, content);
@@ -362,14 +403,22 @@ export const runAggregate: RunAggregate = async (
     partial: false,
   }));
   const recordProblems: string[] = [];
+  let hydrator: Hydrator | null = null;
   if (req.recordsDir) {
-    const r = await loadRecordsDir(req.recordsDir, path.basename(path.resolve(req.recordsDir)));
-    records.push(...r.records);
+    const r = await loadRecordsDir(req.recordsDir, path.basename(path.resolve(req.recordsDir)), {
+      lean: true,
+    });
+    for (const rec of r.records) records.push(rec);
     recordProblems.push(...r.problems);
     for (const f of r.files) {
-      const buf = await fs.readFile(f);
-      inputs.push({ path: f, kind: 'record', sha256: sha256(buf), bytes: buf.byteLength });
+      const h = r.hashes.get(f);
+      if (h) inputs.push({ path: f, kind: 'record', sha256: h.sha256, bytes: h.bytes });
+      else {
+        const buf = await fs.readFile(f);
+        inputs.push({ path: f, kind: 'record', sha256: sha256(buf), bytes: buf.byteLength });
+      }
     }
+    hydrator = new Hydrator(r.findingFiles);
   }
   for (const r of req.records ?? [])
     inputs.push({
@@ -403,7 +452,7 @@ export const runAggregate: RunAggregate = async (
     });
 
   const end = period.end.getTime();
-  const observations: Observation[] = [
+  let observations: Observation[] = [
     ...records
       .filter((r) => isMainlineRun(r.run))
       .map((r) => ({
@@ -422,6 +471,7 @@ export const runAggregate: RunAggregate = async (
     platform,
     period,
   });
+  observations = [];
 
   // Sources: collected records per repo (this period)
   const byRepo = new Map<
@@ -440,6 +490,8 @@ export const runAggregate: RunAggregate = async (
     if ((r.run.finished_at || '') > s.last) s.last = r.run.finished_at;
     byRepo.set(k, s);
   }
+  // The lifecycle holds the latest record of each entry; the per-run lists are not needed any more.
+  for (const r of records) r.findings = [];
   for (const [k, s] of [...byRepo.entries()].sort())
     sources.push({
       kind: 'collected',
@@ -586,32 +638,52 @@ export const runAggregate: RunAggregate = async (
   const metricsJson = JSON.stringify(doc, null, 2) + '\n';
   await writeOut(req.outDir, 'report.md', reportMarkdown, outputs);
   await writeOut(req.outDir, 'metrics.json', metricsJson, outputs);
-  await writeOut(req.outDir, 'findings.csv', findingsCsv(ctx.findings), outputs);
-  await writeOut(req.outDir, 'findings.jsonl', findingsJsonl(ctx.findings), outputs);
-  await writeOut(req.outDir, 'coverage.csv', coverageCsv(coverageMatrix(ctx)), outputs);
-  await writeOut(req.outDir, 'exceptions.csv', exceptionsCsv(ctx), outputs);
-
-  // History snapshot of this month
+  // Per-finding outputs are streamed (a million findings are GBs of text), lean findings re-read.
+  const hydrate = hydrator ? (f: Finding) => hydrator.hydrate(f) : undefined;
+  const sorted = sortFindings(ctx.findings);
+  const streamed = new Map<string, { sha256: string; bytes: number }>();
   const historyFiles: string[] = [];
-  if (req.historyDir) {
-    await fs.mkdir(req.historyDir, { recursive: true });
-    const snap: HistorySnapshot = {
-      schema_version: HISTORY_SCHEMA_VERSION,
-      month,
-      as_of: period.end.toISOString(),
-      dictionary_sha256: dl.sha256,
-      metrics: Object.fromEntries(metrics.map((m) => [m.id, m.value])),
-      lifecycle: entries,
-    };
-    const p = path.resolve(req.historyDir, `${month}.json`);
-    await fs.writeFile(p, JSON.stringify(snap) + '\n');
-    historyFiles.push(p);
+  try {
+    await writeLines(req.outDir, 'findings.csv', findingsCsvLines(sorted, hydrate), outputs, streamed);
+    await writeLines(req.outDir, 'findings.jsonl', findingsJsonlLines(sorted, hydrate), outputs, streamed);
+    await writeOut(req.outDir, 'coverage.csv', coverageCsv(coverageMatrix(ctx)), outputs);
+    await writeOut(req.outDir, 'exceptions.csv', exceptionsCsv(ctx), outputs);
+
+    // History snapshot of this month
+    if (req.historyDir) {
+      await fs.mkdir(req.historyDir, { recursive: true });
+      const snap: HistorySnapshot = {
+        schema_version: HISTORY_SCHEMA_VERSION,
+        month,
+        as_of: period.end.toISOString(),
+        dictionary_sha256: dl.sha256,
+        metrics: Object.fromEntries(metrics.map((m) => [m.id, m.value])),
+        lifecycle: entries,
+      };
+      // Same bytes as JSON.stringify(snap) + '\n', one entry at a time.
+      const head = JSON.stringify({ ...snap, lifecycle: [] });
+      function* lines(): Generator<string> {
+        yield head.slice(0, -2);
+        let first = true;
+        for (const e of entries) {
+          const full = hydrate ? { ...e, finding: hydrate(e.finding) } : e;
+          yield (first ? '' : ',') + JSON.stringify(full);
+          first = false;
+        }
+        yield ']}\n';
+      }
+      await writeLines(req.historyDir, `${month}.json`, lines(), historyFiles, streamed);
+    }
+  } finally {
+    hydrator?.close();
   }
 
   // Manifest: sha256 of every input and output, for audits.
   const rel = (p: string) => path.relative(process.cwd(), path.resolve(p)).split(path.sep).join('/') || '.';
   const outs = await Promise.all(
     [...outputs, ...historyFiles].map(async (p) => {
+      const known = streamed.get(p);
+      if (known) return { path: rel(p), ...known };
       const buf = await fs.readFile(p);
       return { path: rel(p), sha256: sha256(buf), bytes: buf.byteLength };
     }),

@@ -204,14 +204,21 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
 
   const lastRunByRepo = new Map<string, string>();
   for (const r of runs) if (r.run.repo) lastRunByRepo.set(r.run.repo.toLowerCase(), r.at);
+  // Runs' repos grouped by the application they map to (one mapRepo per repo, not per repo × app).
+  const runReposByApp = new Map<string, Array<{ norm: string; at: string }>>();
+  for (const [k, at] of lastRunByRepo) {
+    const name = mapper.mapRepo(k)?.name;
+    if (name === undefined) continue;
+    let list = runReposByApp.get(name);
+    if (!list) runReposByApp.set(name, (list = []));
+    list.push({ norm: normRepo(k), at });
+  }
   const repos = apps.flatMap((a) =>
     a.repos.map((repo) => {
       const want = normRepo(repo);
-      const hit = [...lastRunByRepo.entries()].filter(
-        ([k]) =>
-          mapper.mapRepo(k)?.name === a.name &&
-          (normRepo(k) === want || normRepo(k).endsWith(`/${want}`) || /[*?[]/.test(want)),
-      );
+      const hit = (runReposByApp.get(a.name) ?? [])
+        .filter(({ norm }) => norm === want || norm.endsWith(`/${want}`) || /[*?[]/.test(want))
+        .map(({ norm, at }): [string, string] => [norm, at]);
       const last = hit.map(([, at]) => at).sort((x, y) => toTime(y) - toTime(x))[0] ?? null;
       return { repo, application: a.name, last_run: last };
     }),

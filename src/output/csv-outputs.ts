@@ -2,7 +2,8 @@ import type { MetricContext, TrackedFinding } from '../metrics/context.js';
 import type { CoverageCell } from '../metrics/definitions/scanner-coverage.js';
 import type { AggregatedFinding } from '../schema/metrics.js';
 import { exceptionMatches } from '../exceptions/match.js';
-import { toCsv } from '../util/csv.js';
+import type { Finding } from '../schema/finding.js';
+import { csvCell, toCsv } from '../util/csv.js';
 
 /** Tracked findings, most important first: open before closed, severity, then key. */
 export function sortFindings(fs: readonly TrackedFinding[]): TrackedFinding[] {
@@ -92,10 +93,30 @@ const FINDING_COLUMNS = [
 ];
 
 export function findingsCsv(fs: readonly TrackedFinding[]): string {
-  const rows = sortFindings(fs).map((t) => {
+  return [...findingsCsvLines(sortFindings(fs))].join('');
+}
+
+/** A finding as the outputs print it: `hydrate` gives back a lean finding's every field. */
+function withFull(t: TrackedFinding, hydrate?: (f: Finding) => Finding): TrackedFinding {
+  if (!hydrate) return t;
+  const full = hydrate(t.finding);
+  return full === t.finding ? t : { ...t, finding: full };
+}
+
+/**
+ * findings.csv line by line (the same bytes as `toCsv`), for findings already sorted by
+ * `sortFindings`: the header, then one line per finding, each ending with a newline.
+ */
+export function* findingsCsvLines(
+  sorted: readonly TrackedFinding[],
+  hydrate?: (f: Finding) => Finding,
+): Generator<string> {
+  yield FINDING_COLUMNS.map(csvCell).join(',') + '\n';
+  for (const lean of sorted) {
+    const t = withFull(lean, hydrate);
     const a = aggregatedFinding(t);
     const f = t.finding;
-    return [
+    const row = [
       t.key,
       f.id,
       a.state,
@@ -136,14 +157,20 @@ export function findingsCsv(fs: readonly TrackedFinding[]): string {
       t.entry.confidence,
       f.source_file,
     ];
-  });
-  return toCsv(FINDING_COLUMNS, rows);
+    yield row.map(csvCell).join(',') + '\n';
+  }
 }
 
 export function findingsJsonl(fs: readonly TrackedFinding[]): string {
-  return sortFindings(fs)
-    .map((t) => JSON.stringify(aggregatedFinding(t)) + '\n')
-    .join('');
+  return [...findingsJsonlLines(sortFindings(fs))].join('');
+}
+
+/** findings.jsonl line by line, for findings already sorted by `sortFindings`. */
+export function* findingsJsonlLines(
+  sorted: readonly TrackedFinding[],
+  hydrate?: (f: Finding) => Finding,
+): Generator<string> {
+  for (const t of sorted) yield JSON.stringify(aggregatedFinding(withFull(t, hydrate))) + '\n';
 }
 
 export function coverageCsv(cells: readonly CoverageCell[]): string {
