@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Finding } from '../schema/finding.js';
+import { Cvss, Finding, Identity, Location, Package, Suppression } from '../schema/finding.js';
 
 /**
  * Lean findings for the aggregator (docs/performance.md "Aggregator over 1M findings").
@@ -33,38 +33,100 @@ export const DROPPED_FIELDS = [
 ] as const;
 
 const DROPPED: ReadonlySet<string> = new Set(DROPPED_FIELDS);
-const FILE_SHIFT = 2 ** 37; // offsets up to 128 GiB per file, 65,535 files
+const FILE_SHIFT = 2 ** 36; // offsets up to 64 GiB per file, 65,536 files
 
-/** Where each lean finding's line is: file index × 2^37 + byte offset. */
+/**
+ * Where each lean finding's line is: (file index × 2^36 + byte offset) × 2 + canonical, where
+ * canonical says the line's keys are exactly the schema's, in its order, at every level — then
+ * `JSON.parse` of the line gives the very object the schema parse gave, and the re-read skips zod.
+ */
 const refs = new WeakMap<object, number>();
 
-/** Repeated strings (repo, tool, dates, ...) shared instead of one copy per finding. */
+/**
+ * Repeated strings of one file (repo, product, tool, dates, state, ...) shared instead of one copy per
+ * finding: each field remembers its last value (no hashing; an equal short string is one compare).
+ */
 export class Interner {
-  private readonly m = new Map<string, string>();
-  get<T extends string | null>(s: T): T {
-    if (s === null) return s;
-    const hit = this.m.get(s);
-    if (hit !== undefined) return hit as T;
-    if (this.m.size < 1_000_000) this.m.set(s, s);
+  private readonly last = new Map<string, string>();
+  get(field: string, s: string): string {
+    const prev = this.last.get(field);
+    if (prev === s) return prev;
+    this.last.set(field, s);
     return s;
   }
 }
+
+const SHARED: ReadonlySet<string> = new Set([
+  'source_tool',
+  'product',
+  'service',
+  'repo',
+  'category',
+  'severity',
+  'severity_source',
+  'confidence',
+  'state',
+  'state_reason',
+  'first_seen',
+  'last_seen',
+  'closed_at',
+  'owner',
+  'owner_source',
+  'source_file',
+]);
 
 /**
  * The lean copy of `f`, whose full line starts at `offset` in file number `file`. Returns `f` itself
  * when the position cannot be encoded (more than 65,535 files).
  */
-export function leanFinding(f: Finding, file: number, offset: number, intern: Interner): Finding {
+export function leanFinding(
+  f: Finding,
+  raw: unknown,
+  file: number,
+  offset: number,
+  intern: Interner,
+): Finding {
   if (file >= 65_536 || offset >= FILE_SHIFT) return f;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(f)) {
     if (DROPPED.has(k)) continue;
     const v = (f as Record<string, unknown>)[k];
-    out[k] = typeof v === 'string' && v.length < 200 ? intern.get(v) : v;
+    out[k] = typeof v === 'string' && SHARED.has(k) ? intern.get(k, v) : v;
   }
   const lean = out as unknown as Finding;
-  refs.set(lean, file * FILE_SHIFT + offset);
+  refs.set(lean, (file * FILE_SHIFT + offset) * 2 + (isCanonical(raw) ? 1 : 0));
   return lean;
+}
+
+const shape = <T extends { shape: Record<string, unknown> }>(s: T): string[] => Object.keys(s.shape);
+const KEYS = {
+  finding: shape(Finding),
+  identity: shape(Identity),
+  location: shape(Location),
+  package: shape(Package),
+  cvss: shape(Cvss),
+  suppression: shape(Suppression),
+};
+
+function sameKeys(o: unknown, keys: readonly string[]): boolean {
+  if (o === null || typeof o !== 'object') return true; // null (nullable) or not an object: no keys
+  const got = Object.keys(o);
+  if (got.length !== keys.length) return false;
+  for (let i = 0; i < keys.length; i++) if (got[i] !== keys[i]) return false;
+  return true;
+}
+
+/** `raw` (a line that passed the schema) has exactly the schema's keys, in order, at every level. */
+function isCanonical(raw: unknown): boolean {
+  const r = raw as Record<string, unknown>;
+  return (
+    sameKeys(r, KEYS.finding) &&
+    sameKeys(r.identity, KEYS.identity) &&
+    sameKeys(r.location, KEYS.location) &&
+    sameKeys(r.package, KEYS.package) &&
+    sameKeys(r.cvss, KEYS.cvss) &&
+    sameKeys(r.suppression, KEYS.suppression)
+  );
 }
 
 export function isLean(f: Finding): boolean {
@@ -72,38 +134,91 @@ export function isLean(f: Finding): boolean {
 }
 
 /**
- * Re-reads lean findings from their files (one positioned read each, a few file descriptors kept
- * open: the outputs are sorted by repo within a severity, so reads stay in one file for a while).
+ * Re-reads lean findings from their files. Reads go through 1 MiB windows aligned in the file (a few
+ * kept): the outputs are sorted by repo within a severity, so one window serves a whole run's file.
  * Anything that is not a lean finding is returned as it is.
  */
 export class Hydrator {
+  private static readonly WINDOW = 1 << 20;
   private readonly fds = new Map<number, number>();
-  private buf = Buffer.allocUnsafe(1 << 16);
+  /** file → its last window (LRU by insertion). */
+  private readonly windows = new Map<number, { start: number; buf: Buffer; len: number }>();
   constructor(private readonly files: readonly string[]) {}
 
   hydrate(f: Finding): Finding {
     const ref = refs.get(f);
     if (ref === undefined) return f;
-    const file = Math.floor(ref / FILE_SHIFT);
-    const offset = ref - file * FILE_SHIFT;
-    const fd = this.fd(file);
-    let len = 0;
-    for (;;) {
-      if (len === this.buf.length) {
-        const bigger = Buffer.allocUnsafe(this.buf.length * 2);
-        this.buf.copy(bigger, 0, 0, len);
-        this.buf = bigger;
-      }
-      const n = fs.readSync(fd, this.buf, len, this.buf.length - len, offset + len);
-      const nl = this.buf.indexOf(10, len);
-      len += n;
-      if ((nl >= 0 && nl < len) || n === 0) {
-        const end = nl >= 0 && nl < len ? nl : len;
-        // The line was validated when it was loaded; the schema parse gives the same object (key
-        // order, unknown keys stripped) as the load did.
-        return Finding.parse(JSON.parse(this.buf.toString('utf8', 0, end)));
+    const canonical = ref % 2 === 1;
+    const pos = (ref - (ref % 2)) / 2;
+    const file = Math.floor(pos / FILE_SHIFT);
+    const offset = pos - file * FILE_SHIFT;
+    const text = this.line(file, offset);
+    const raw: unknown = JSON.parse(text);
+    // Validated when loaded; a canonical line parses to the schema's object, others go through it.
+    return canonical ? (raw as Finding) : Finding.parse(raw);
+  }
+
+  private line(file: number, offset: number): string {
+    let w = this.windows.get(file);
+    if (w) {
+      const at = offset - w.start;
+      if (at >= 0 && at < w.len) {
+        const nl = w.buf.indexOf(10, at);
+        if (nl >= 0 && nl < w.len) return w.buf.toString('utf8', at, nl);
+        if (w.start + w.len >= this.size(file)) return w.buf.toString('utf8', at, w.len);
       }
     }
+    // A new window: aligned, or starting at the line when it crosses the aligned window's end.
+    const start = offset - (offset % Hydrator.WINDOW);
+    w = this.read(file, start, Hydrator.WINDOW);
+    let at = offset - start;
+    let nl = w.buf.indexOf(10, at);
+    if (nl < 0 || nl >= w.len) {
+      let size = Hydrator.WINDOW;
+      for (;;) {
+        w = this.read(file, offset, size);
+        at = 0;
+        nl = w.buf.indexOf(10, 0);
+        if ((nl >= 0 && nl < w.len) || w.len < size) break;
+        size *= 2;
+      }
+    }
+    return w.buf.toString('utf8', at, nl >= 0 && nl < w.len ? nl : w.len);
+  }
+
+  private read(file: number, start: number, want: number): { start: number; buf: Buffer; len: number } {
+    const size = Math.max(1, Math.min(want, this.size(file) - start));
+    const old = this.windows.get(file);
+    if (old) {
+      this.windows.delete(file);
+      this.free.push(old.buf);
+    }
+    const i = this.free.findIndex((b) => b.length >= size);
+    const buf = i >= 0 ? this.free.splice(i, 1)[0]! : Buffer.allocUnsafe(Math.max(size, 1 << 16));
+    const fd = this.fd(file);
+    let len = 0;
+    while (len < size) {
+      const n = fs.readSync(fd, buf, len, size - len, start + len);
+      if (n === 0) break;
+      len += n;
+    }
+    const w = { start, buf, len };
+    this.windows.set(file, w);
+    if (this.windows.size > 8) {
+      const first = this.windows.keys().next().value as number;
+      this.free.push(this.windows.get(first)!.buf);
+      this.windows.delete(first);
+    }
+    return w;
+  }
+
+  /** Buffers of evicted windows, reused. */
+  private readonly free: Buffer[] = [];
+  private readonly sizes = new Map<number, number>();
+  private size(file: number): number {
+    let s = this.sizes.get(file);
+    if (s === undefined) this.sizes.set(file, (s = fs.fstatSync(this.fd(file)).size));
+    return s;
   }
 
   private fd(file: number): number {
@@ -122,5 +237,6 @@ export class Hydrator {
   close(): void {
     for (const fd of this.fds.values()) fs.closeSync(fd);
     this.fds.clear();
+    this.windows.clear();
   }
 }

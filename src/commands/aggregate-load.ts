@@ -222,77 +222,150 @@ async function eachLine(
   }
 }
 
+/** One run.json found under the records folder; its findings are read later (`loadRecordFindings`). */
+export interface ScannedRecord {
+  run: RunRecord;
+  origin: string;
+  /** run.json as displayed in messages (`records/acme-shop/run.json`). */
+  rel: string;
+  /** findings.jsonl beside it (may be missing). */
+  findingsPath: string;
+  /** Its number in `RecordsScan.findingFiles` (what lean findings point to). */
+  fileNo: number;
+}
+
+export interface RecordsScan {
+  /** In folder order: a run record, or the problems of a run.json that could not be used. */
+  items: Array<{ record: ScannedRecord; problems: string[] } | { record: null; problems: string[] }>;
+  problems: string[];
+  /** run.json files read, in folder order. */
+  runFiles: string[];
+  hashes: Map<string, { sha256: string; bytes: number }>;
+  findingFiles: string[];
+}
+
+/** Find and read every run.json under `dir` (small files); findings.jsonl files are not read yet. */
+export async function scanRecordsDir(dir: string, display = dir): Promise<RecordsScan> {
+  const scan: RecordsScan = { items: [], problems: [], runFiles: [], hashes: new Map(), findingFiles: [] };
+  const all = await walk(dir);
+  if (all.length === 0) scan.problems.push(`${display}: no files found`);
+  for (const runPath of all.filter((f) => path.basename(f) === 'run.json')) {
+    const rel = path.join(display, path.relative(dir, runPath));
+    scan.runFiles.push(runPath);
+    try {
+      const buf = await fs.readFile(runPath);
+      scan.hashes.set(runPath, { sha256: sha256(buf), bytes: buf.byteLength });
+      const parsed = RunRecord.safeParse(JSON.parse(buf.toString('utf8')));
+      if (!parsed.success) {
+        scan.items.push({
+          record: null,
+          problems: [`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`],
+        });
+        continue;
+      }
+      const findingsPath = path.join(path.dirname(runPath), 'findings.jsonl');
+      scan.items.push({
+        record: {
+          run: parsed.data,
+          origin: path.dirname(rel),
+          rel,
+          findingsPath,
+          fileNo: scan.findingFiles.push(findingsPath) - 1,
+        },
+        problems: [],
+      });
+    } catch (e) {
+      scan.items.push({ record: null, problems: [`${rel}: ${errorMessage(e)}; its findings are not used`] });
+    }
+  }
+  return scan;
+}
+
+export interface RecordFindings {
+  findings: Finding[];
+  /** A bad line, a missing file or a count that disagrees with run.json: the run closes nothing. */
+  partial: boolean;
+  problems: string[];
+  /** sha256 and size of findings.jsonl, or null when it could not be read. */
+  hash: { sha256: string; bytes: number } | null;
+}
+
+/** Read one record's findings.jsonl, line by line (streamed: never the whole file as one string). */
+export async function loadRecordFindings(
+  rec: ScannedRecord,
+  options: RecordsLoadOptions = {},
+): Promise<RecordFindings> {
+  const { run, rel } = rec;
+  const problems: string[] = [];
+  const findings: Finding[] = [];
+  const intern = new Interner();
+  let partial = false;
+  let hash: RecordFindings['hash'] = null;
+  const shown = path.join(path.dirname(rel), 'findings.jsonl');
+  const onLine = (line: string, lineNo: number, offset: number): void => {
+    if (!line.trim()) return;
+    try {
+      const raw: unknown = JSON.parse(line);
+      const r = Finding.safeParse(raw);
+      if (r.success)
+        findings.push(options.lean ? leanFinding(r.data, raw, rec.fileNo, offset, intern) : r.data);
+      else {
+        problems.push(`${shown}:${lineNo}: ${issues(r.error)}; line skipped, the run closes nothing`);
+        partial = true;
+      }
+    } catch {
+      problems.push(`${shown}:${lineNo}: not JSON; line skipped, the run closes nothing`);
+      partial = true;
+    }
+  };
+  try {
+    hash = await eachLine(rec.findingsPath, onLine);
+  } catch {
+    if (run.counts.total > 0) {
+      problems.push(
+        `${shown}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`,
+      );
+      partial = true;
+    }
+  }
+  if (!partial && findings.length !== run.counts.total) {
+    problems.push(
+      `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`,
+    );
+    partial = true;
+  }
+  return { findings, partial, problems, hash };
+}
+
 /** Find every run.json (+ findings.jsonl beside it) under `dir`. Bad files are listed; the rest load. */
 export async function loadRecordsDir(
   dir: string,
   display = dir,
   options: RecordsLoadOptions = {},
 ): Promise<RecordsLoad> {
-  const problems: string[] = [];
+  const scan = await scanRecordsDir(dir, display);
+  const problems = [...scan.problems];
   const files: string[] = [];
-  const hashes = new Map<string, { sha256: string; bytes: number }>();
-  const findingFiles: string[] = [];
-  const intern = new Interner();
   const records: RecordsLoad['records'] = [];
-  const all = await walk(dir);
-  if (all.length === 0) problems.push(`${display}: no files found`);
-  for (const runPath of all.filter((f) => path.basename(f) === 'run.json')) {
-    const rel = path.join(display, path.relative(dir, runPath));
-    files.push(runPath);
-    let run: RunRecord;
-    try {
-      const buf = await fs.readFile(runPath);
-      hashes.set(runPath, { sha256: sha256(buf), bytes: buf.byteLength });
-      const parsed = RunRecord.safeParse(JSON.parse(buf.toString('utf8')));
-      if (!parsed.success) {
-        problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
-        continue;
-      }
-      run = parsed.data;
-    } catch (e) {
-      problems.push(`${rel}: ${errorMessage(e)}; its findings are not used`);
-      continue;
+  let runNo = 0;
+  for (const item of scan.items) {
+    files.push(scan.runFiles[runNo++]!);
+    problems.push(...item.problems);
+    if (!item.record) continue;
+    const r = await loadRecordFindings(item.record, options);
+    if (r.hash) {
+      files.push(item.record.findingsPath);
+      scan.hashes.set(item.record.findingsPath, r.hash);
     }
-    const fPath = path.join(path.dirname(runPath), 'findings.jsonl');
-    const findings: Finding[] = [];
-    let partial = false;
-    const fileNo = findingFiles.length;
-    const onLine = (line: string, lineNo: number, offset: number): void => {
-      if (!line.trim()) return;
-      const where = `${path.join(path.dirname(rel), 'findings.jsonl')}:${lineNo}`;
-      try {
-        const r = Finding.safeParse(JSON.parse(line));
-        if (r.success) findings.push(options.lean ? leanFinding(r.data, fileNo, offset, intern) : r.data);
-        else {
-          problems.push(`${where}: ${issues(r.error)}; line skipped, the run closes nothing`);
-          partial = true;
-        }
-      } catch {
-        problems.push(`${where}: not JSON; line skipped, the run closes nothing`);
-        partial = true;
-      }
-    };
-    try {
-      hashes.set(fPath, await eachLine(fPath, onLine));
-      files.push(fPath);
-      findingFiles.push(fPath);
-    } catch {
-      if (run.counts.total > 0) {
-        problems.push(
-          `${path.join(path.dirname(rel), 'findings.jsonl')}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`,
-        );
-        partial = true;
-      }
-    }
-    if (!partial && findings.length !== run.counts.total) {
-      problems.push(
-        `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`,
-      );
-      partial = true;
-    }
-    records.push({ run, findings, origin: path.dirname(rel), partial });
+    problems.push(...r.problems);
+    records.push({
+      run: item.record.run,
+      findings: r.findings,
+      origin: item.record.origin,
+      partial: r.partial,
+    });
   }
-  return { records, problems, files, hashes, findingFiles };
+  return { records, problems, files, hashes: scan.hashes, findingFiles: scan.findingFiles };
 }
 
 /** Sidecar `<export>.meta.yml` of a manual export. */

@@ -20,8 +20,9 @@ import { parseExceptions } from '../exceptions/load.js';
 import { parseInventory } from '../inventory/load.js';
 import { controlOf } from '../gate/coverage.js';
 import {
-  advanceLifecycle,
+  createLifecycle,
   isMainlineRun,
+  observationOrder,
   runScopes,
   type LifecycleEntry,
   type Observation,
@@ -36,8 +37,8 @@ import { renderReport } from '../output/report.js';
 import {
   coverageCsv,
   exceptionsCsv,
-  findingsCsvLines,
-  findingsJsonlLines,
+  FINDINGS_CSV_HEADER,
+  findingOutputLines,
   sortFindings,
 } from '../output/csv-outputs.js';
 import { safeLogText } from '../output/markdown.js';
@@ -45,7 +46,13 @@ import { errorMessage, UserError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import type { Logger } from '../util/logger.js';
 import { VERSION } from '../version.js';
-import { loadDictionary, loadRecordsDir, parseSidecar } from './aggregate-load.js';
+import {
+  loadDictionary,
+  loadRecordFindings,
+  parseSidecar,
+  scanRecordsDir,
+  type ScannedRecord,
+} from './aggregate-load.js';
 import { Hydrator } from './aggregate-lean.js';
 import { DEFAULT_MAX_BYTES, normalizeFile } from './read-input.js';
 
@@ -61,6 +68,15 @@ export interface HistorySnapshot {
   metrics: Record<string, number | null>;
   lifecycle: LifecycleEntry[];
 }
+
+/** A collected record; `scanned` until its findings.jsonl has been read. */
+type RecordSlot = CollectedRecord & {
+  partial: boolean;
+  /** Number of findings read (kept when the list itself is let go). */
+  count: number;
+  scanned: ScannedRecord | null;
+  problems: string[];
+};
 
 interface InputFileRef {
   path: string;
@@ -228,6 +244,40 @@ function resolveMonth(req: AggregateRequest): string {
   return lastFullMonth(req.asOf ?? new Date());
 }
 
+/** A file written in ~1 MiB batches, hashed as it goes (for the manifest). */
+class BatchFile {
+  private batch = '';
+  private readonly hash = createHash('sha256');
+  private bytes = 0;
+  private constructor(
+    readonly path: string,
+    private readonly fh: fs.FileHandle,
+  ) {}
+  static async open(p: string): Promise<BatchFile> {
+    return new BatchFile(p, await fs.open(p, 'w'));
+  }
+  /** Add text; true when the batch is full and should be flushed. */
+  add(s: string): boolean {
+    this.batch += s;
+    return this.batch.length >= 1 << 20;
+  }
+  async flush(): Promise<void> {
+    const buf = Buffer.from(this.batch, 'utf8');
+    this.batch = '';
+    this.hash.update(buf);
+    this.bytes += buf.byteLength;
+    await this.fh.write(buf, 0, buf.byteLength);
+  }
+  async close(): Promise<{ sha256: string; bytes: number }> {
+    try {
+      await this.flush();
+    } finally {
+      await this.fh.close();
+    }
+    return { sha256: this.hash.digest('hex'), bytes: this.bytes };
+  }
+}
+
 /** Write text given in pieces, in ~1 MiB batches, hashing as it goes (for the manifest). */
 async function writeLines(
   dir: string,
@@ -236,29 +286,13 @@ async function writeLines(
   written: string[],
   hashes: Map<string, { sha256: string; bytes: number }>,
 ): Promise<void> {
-  const p = path.resolve(dir, name);
-  const fh = await fs.open(p, 'w');
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let batch = '';
-  const flush = async () => {
-    const buf = Buffer.from(batch, 'utf8');
-    batch = '';
-    hash.update(buf);
-    bytes += buf.byteLength;
-    await fh.write(buf, 0, buf.byteLength);
-  };
+  const f = await BatchFile.open(path.resolve(dir, name));
   try {
-    for (const s of pieces) {
-      batch += s;
-      if (batch.length >= 1 << 20) await flush();
-    }
-    await flush();
+    for (const s of pieces) if (f.add(s)) await f.flush();
   } finally {
-    await fh.close();
+    hashes.set(f.path, await f.close());
   }
-  written.push(p);
-  hashes.set(p, { sha256: hash.digest('hex'), bytes });
+  written.push(f.path);
 }
 
 async function writeOut(dir: string, name: string, content: string, written: string[]): Promise<void> {
@@ -398,28 +432,55 @@ export const runAggregate: RunAggregate = async (
     });
 
   // Records
-  const records: Array<CollectedRecord & { partial: boolean }> = (req.records ?? []).map((r) => ({
+  // Records. run.json files are read now; each findings.jsonl is read when the lifecycle reaches its
+  // run (one run's findings in memory at a time, lean: see aggregate-lean.ts), then let go.
+  const records: RecordSlot[] = (req.records ?? []).map((r) => ({
     ...r,
     partial: false,
+    count: r.findings.length,
+    scanned: null,
+    problems: [],
   }));
   const recordProblems: string[] = [];
+  const recordSlots: Array<{ problems: string[] }> = [];
   let hydrator: Hydrator | null = null;
   if (req.recordsDir) {
-    const r = await loadRecordsDir(req.recordsDir, path.basename(path.resolve(req.recordsDir)), {
-      lean: true,
-    });
-    for (const rec of r.records) records.push(rec);
-    recordProblems.push(...r.problems);
-    for (const f of r.files) {
-      const h = r.hashes.get(f);
+    const scan = await scanRecordsDir(req.recordsDir, path.basename(path.resolve(req.recordsDir)));
+    recordProblems.push(...scan.problems);
+    for (const f of scan.runFiles) {
+      const h = scan.hashes.get(f);
       if (h) inputs.push({ path: f, kind: 'record', sha256: h.sha256, bytes: h.bytes });
-      else {
-        const buf = await fs.readFile(f);
-        inputs.push({ path: f, kind: 'record', sha256: sha256(buf), bytes: buf.byteLength });
-      }
     }
-    hydrator = new Hydrator(r.findingFiles);
+    for (const item of scan.items) {
+      if (!item.record) {
+        recordSlots.push({ problems: item.problems });
+        continue;
+      }
+      const slot: RecordSlot = {
+        run: item.record.run,
+        findings: [],
+        origin: item.record.origin,
+        partial: false,
+        count: 0,
+        scanned: item.record,
+        problems: [...item.problems],
+      };
+      records.push(slot);
+      recordSlots.push(slot);
+    }
+    hydrator = new Hydrator(scan.findingFiles);
   }
+  /** Read a scanned record's findings (once); problems and the file's hash are kept. */
+  const loadSlot = async (r: RecordSlot): Promise<void> => {
+    if (!r.scanned) return;
+    const got = await loadRecordFindings(r.scanned, { lean: true });
+    if (got.hash) inputs.push({ path: r.scanned.findingsPath, kind: 'record', ...got.hash });
+    r.problems.push(...got.problems);
+    r.findings = got.findings;
+    r.partial = got.partial;
+    r.count = got.findings.length;
+    r.scanned = null;
+  };
   for (const r of req.records ?? [])
     inputs.push({
       path: `memory:${r.origin}`,
@@ -427,7 +488,8 @@ export const runAggregate: RunAggregate = async (
       sha256: sha256(JSON.stringify(r.run) + r.findings.map((f) => JSON.stringify(f)).join('\n')),
       bytes: 0,
     });
-  problems.push(...recordProblems);
+  // Record problems are known once every findings.jsonl is read (after the lifecycle); they go here.
+  const recordProblemsAt = problems.length;
 
   // Manual exports
   const manual: ManualLoad = req.manualDir
@@ -452,26 +514,45 @@ export const runAggregate: RunAggregate = async (
     });
 
   const end = period.end.getTime();
-  let observations: Observation[] = [
+  const platform = (req.platformFindings ?? []).filter((f) => !(toTime(f.first_seen) >= end));
+  // advanceLifecycle, one observation at a time (same order: time, then name; records before manual
+  // exports on ties), each run's findings read just before it is applied.
+  const lifecycle = createLifecycle(prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null, period);
+  const pending: Array<{ at: string; name: string; record?: RecordSlot; manual?: Observation }> = [
     ...records
       .filter((r) => isMainlineRun(r.run))
       .map((r) => ({
         at: r.run.finished_at || r.run.started_at,
-        origin: 'collected' as const,
         name: `${r.run.repo ?? r.run.product ?? r.origin} ${(r.run.finished_at || r.run.started_at).slice(0, 10)}`,
-        successScopes: r.partial ? [] : runScopes(r.run),
-        findings: r.findings,
+        record: r,
       })),
-    ...manual.observations,
-  ];
-  const platform = (req.platformFindings ?? []).filter((f) => !(toTime(f.first_seen) >= end));
-  const { entries, stats } = advanceLifecycle({
-    prior: prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null,
-    observations,
-    platform,
-    period,
-  });
-  observations = [];
+    ...manual.observations.map((o) => ({ at: o.at, name: o.name, manual: o })),
+  ]
+    .filter((o) => lifecycle.accepts(o.at))
+    .sort(observationOrder);
+  for (const o of pending) {
+    if (o.manual) {
+      lifecycle.observe(o.manual);
+      continue;
+    }
+    const r = o.record!;
+    await loadSlot(r);
+    lifecycle.observe({
+      at: o.at,
+      origin: 'collected',
+      name: o.name,
+      successScopes: r.partial ? [] : runScopes(r.run),
+      findings: r.findings,
+    });
+    // The lifecycle keeps the latest record of each entry; the run's list is not needed any more.
+    r.findings = [];
+  }
+  // Runs that do not feed the lifecycle (pull requests, outside the window) are read for their
+  // problems and counts.
+  for (const r of records) await loadSlot(r);
+  for (const slot of recordSlots) recordProblems.push(...slot.problems);
+  problems.splice(recordProblemsAt, 0, ...recordProblems);
+  const { entries, stats } = lifecycle.finish(platform);
 
   // Sources: collected records per repo (this period)
   const byRepo = new Map<
@@ -484,13 +565,12 @@ export const runAggregate: RunAggregate = async (
     const k = r.run.repo ?? r.run.product ?? r.origin;
     const s = byRepo.get(k) ?? { runs: 0, records: 0, failed: 0, last: '', partial: 0 };
     s.runs++;
-    s.records += r.findings.length;
+    s.records += r.count;
     if (Object.values(r.run.coverage).some((c) => c.status === 'failed')) s.failed++;
     if (r.partial) s.partial++;
     if ((r.run.finished_at || '') > s.last) s.last = r.run.finished_at;
     byRepo.set(k, s);
   }
-  // The lifecycle holds the latest record of each entry; the per-run lists are not needed any more.
   for (const r of records) r.findings = [];
   for (const [k, s] of [...byRepo.entries()].sort())
     sources.push({
@@ -644,8 +724,19 @@ export const runAggregate: RunAggregate = async (
   const streamed = new Map<string, { sha256: string; bytes: number }>();
   const historyFiles: string[] = [];
   try {
-    await writeLines(req.outDir, 'findings.csv', findingsCsvLines(sorted, hydrate), outputs, streamed);
-    await writeLines(req.outDir, 'findings.jsonl', findingsJsonlLines(sorted, hydrate), outputs, streamed);
+    const csv = await BatchFile.open(path.resolve(req.outDir, 'findings.csv'));
+    const jsonl = await BatchFile.open(path.resolve(req.outDir, 'findings.jsonl'));
+    try {
+      csv.add(FINDINGS_CSV_HEADER);
+      for (const [c, j] of findingOutputLines(sorted, hydrate)) {
+        if (csv.add(c)) await csv.flush();
+        if (jsonl.add(j)) await jsonl.flush();
+      }
+    } finally {
+      streamed.set(csv.path, await csv.close());
+      streamed.set(jsonl.path, await jsonl.close());
+    }
+    outputs.push(csv.path, jsonl.path);
     await writeOut(req.outDir, 'coverage.csv', coverageCsv(coverageMatrix(ctx)), outputs);
     await writeOut(req.outDir, 'exceptions.csv', exceptionsCsv(ctx), outputs);
 

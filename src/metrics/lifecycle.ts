@@ -189,10 +189,37 @@ export function advanceLifecycle(input: LifecycleInput): {
   entries: LifecycleEntry[];
   stats: LifecycleStats;
 } {
-  const { period } = input;
+  const lc = createLifecycle(input.prior, input.period);
+  const obs = input.observations.filter((o) => lc.accepts(o.at)).sort(observationOrder);
+  for (const o of obs) lc.observe(o);
+  return lc.finish(input.platform);
+}
+
+/** The order observations are applied in: time, then name (stable for equal keys). */
+export function observationOrder(
+  a: Pick<Observation, 'at' | 'name'>,
+  b: Pick<Observation, 'at' | 'name'>,
+): number {
+  return toTime(a.at) - toTime(b.at) || a.name.localeCompare(b.name);
+}
+
+export interface Lifecycle {
+  /** Does an observation at `at` feed this period (after the prior snapshot, before the period end)? */
+  accepts(at: string): boolean;
+  /** Apply one observation; call in `observationOrder`, only for accepted ones. */
+  observe(o: Observation): void;
+  /** Apply the platform alerts and return the entries (sorted by key) and the stats. */
+  finish(platform: readonly Finding[]): { entries: LifecycleEntry[]; stats: LifecycleStats };
+}
+
+/**
+ * The lifecycle as a fold over observations, so a caller can feed one run at a time and let its
+ * records go (memory does not grow with the number of runs). `advanceLifecycle` is this, all at once.
+ */
+export function createLifecycle(prior: LifecycleInput['prior'], period: Period): Lifecycle {
   const end = period.end.getTime();
-  const after = input.prior ? toTime(input.prior.as_of) : -Infinity;
-  const entries = cloneEntries(input.prior?.entries ?? []);
+  const after = prior ? toTime(prior.as_of) : -Infinity;
+  const entries = cloneEntries(prior?.entries ?? []);
   const stats: LifecycleStats = {
     records: 0,
     mergedWithinObservation: 0,
@@ -203,48 +230,48 @@ export function advanceLifecycle(input: LifecycleInput): {
   const byScope = new Map<string, Set<string>>();
   for (const e of entries.values()) for (const s of Object.keys(e.scopes)) addScope(byScope, s, e.key);
 
-  const obs = input.observations
-    .filter((o) => {
-      const t = toTime(o.at);
+  return {
+    accepts(at) {
+      const t = toTime(at);
       return Number.isFinite(t) && t > after && t < end;
-    })
-    .sort((a, b) => toTime(a.at) - toTime(b.at) || a.name.localeCompare(b.name));
-
-  for (const o of obs) {
-    stats.observations++;
-    const at = new Date(toTime(o.at)).toISOString();
-    const seen = new Set<string>();
-    for (const f of o.findings) {
-      stats.records++;
-      const key = entryKey(f);
-      if (seen.has(key)) stats.mergedWithinObservation++;
-      seen.add(key);
-      const e = observe(entries, f, at, o.origin, stats);
-      addScope(byScope, findingScope(f), e.key);
-    }
-    // Closing rule: only scopes this run covered successfully.
-    for (const scope of o.successScopes) {
-      for (const key of byScope.get(scope) ?? []) {
-        if (seen.has(key)) continue;
-        const e = entries.get(key)!;
-        if (isClosedState(e.state) || e.state === 'accepted_risk') continue;
-        const lastHere = e.scopes[scope];
-        if (!lastHere || toTime(lastHere) >= toTime(at)) continue;
-        // Absent here; fixed only when every scope that ever reported it has since run without it.
-        delete e.scopes[scope];
-        byScope.get(scope)?.delete(key);
-        if (Object.keys(e.scopes).length === 0) {
-          e.state = 'fixed';
-          e.closed_at = at;
-          e.state_reason = `not reported by the successful ${scope.split('|')[1]} run of ${o.name}`;
-          stats.closedByRule++;
+    },
+    observe(o) {
+      stats.observations++;
+      const at = new Date(toTime(o.at)).toISOString();
+      const seen = new Set<string>();
+      for (const f of o.findings) {
+        stats.records++;
+        const key = entryKey(f);
+        if (seen.has(key)) stats.mergedWithinObservation++;
+        seen.add(key);
+        const e = observe(entries, f, at, o.origin, stats);
+        addScope(byScope, findingScope(f), e.key);
+      }
+      // Closing rule: only scopes this run covered successfully.
+      for (const scope of o.successScopes) {
+        for (const key of byScope.get(scope) ?? []) {
+          if (seen.has(key)) continue;
+          const e = entries.get(key)!;
+          if (isClosedState(e.state) || e.state === 'accepted_risk') continue;
+          const lastHere = e.scopes[scope];
+          if (!lastHere || toTime(lastHere) >= toTime(at)) continue;
+          // Absent here; fixed only when every scope that ever reported it has since run without it.
+          delete e.scopes[scope];
+          byScope.get(scope)?.delete(key);
+          if (Object.keys(e.scopes).length === 0) {
+            e.state = 'fixed';
+            e.closed_at = at;
+            e.state_reason = `not reported by the successful ${scope.split('|')[1]} run of ${o.name}`;
+            stats.closedByRule++;
+          }
         }
       }
-    }
-  }
-
-  for (const f of input.platform) applyPlatform(entries, f, end, stats);
-  return { entries: [...entries.values()].sort((a, b) => a.key.localeCompare(b.key)), stats };
+    },
+    finish(platform) {
+      for (const f of platform) applyPlatform(entries, f, end, stats);
+      return { entries: [...entries.values()].sort((a, b) => a.key.localeCompare(b.key)), stats };
+    },
+  };
 }
 
 function addScope(byScope: Map<string, Set<string>>, scope: string, key: string): void {

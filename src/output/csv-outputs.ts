@@ -111,9 +111,29 @@ export function* findingsCsvLines(
   sorted: readonly TrackedFinding[],
   hydrate?: (f: Finding) => Finding,
 ): Generator<string> {
-  yield FINDING_COLUMNS.map(csvCell).join(',') + '\n';
+  yield FINDINGS_CSV_HEADER;
+  for (const lean of sorted) yield findingCsvLine(withFull(lean, hydrate));
+}
+
+/** The header line of findings.csv. */
+export const FINDINGS_CSV_HEADER = FINDING_COLUMNS.map(csvCell).join(',') + '\n';
+
+/**
+ * Both per-finding outputs in one pass (each lean finding re-read once): for findings already sorted
+ * by `sortFindings`, [findings.csv line, findings.jsonl line]. The CSV header is not included.
+ */
+export function* findingOutputLines(
+  sorted: readonly TrackedFinding[],
+  hydrate?: (f: Finding) => Finding,
+): Generator<[string, string]> {
   for (const lean of sorted) {
     const t = withFull(lean, hydrate);
+    yield [findingCsvLine(t), JSON.stringify(aggregatedFinding(t)) + '\n'];
+  }
+}
+
+function findingCsvLine(t: TrackedFinding): string {
+  {
     const a = aggregatedFinding(t);
     const f = t.finding;
     const row = [
@@ -157,7 +177,7 @@ export function* findingsCsvLines(
       t.entry.confidence,
       f.source_file,
     ];
-    yield row.map(csvCell).join(',') + '\n';
+    return row.map(csvCell).join(',') + '\n';
   }
 }
 
