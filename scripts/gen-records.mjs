@@ -97,7 +97,13 @@ function finding(r, k, run, fresh) {
     cve: cve ? [cve] : [],
     cvss: { score: category === 'sca' ? 5 + (k % 5) : null, vector: null, version: null },
     package: pkg
-      ? { name: pkg, version: `1.${k % 17}.0`, fixed_version: `1.${(k % 17) + 1}.0`, ecosystem: 'npm', purl: null }
+      ? {
+          name: pkg,
+          version: `1.${k % 17}.0`,
+          fixed_version: `1.${(k % 17) + 1}.0`,
+          ecosystem: 'npm',
+          purl: null,
+        }
       : null,
     location: {
       file: src,
@@ -206,7 +212,9 @@ for (let r = 0; r < REPOS; r++) {
     fs.mkdirSync(dir, { recursive: true });
     const bySev = Object.fromEntries(SEV.map((s) => [s, 0]));
     const byCat = Object.fromEntries(
-      ['sast', 'sca', 'secret', 'iac', 'container', 'dast', 'mobile', 'cloud', 'license', 'other'].map((c) => [c, 0]),
+      ['sast', 'sca', 'secret', 'iac', 'container', 'dast', 'mobile', 'cloud', 'license', 'other'].map(
+        (c) => [c, 0],
+      ),
     );
     const byState = {};
     const fd = fs.openSync(path.join(dir, 'findings.jsonl'), 'w');
@@ -230,7 +238,11 @@ for (let r = 0; r < REPOS; r++) {
     fs.closeSync(fd);
     fs.writeFileSync(
       path.join(dir, 'run.json'),
-      JSON.stringify(runRecord(r, run, { by_severity: bySev, by_category: byCat, by_state: byState }, n), null, 2) + '\n',
+      JSON.stringify(
+        runRecord(r, run, { by_severity: bySev, by_category: byCat, by_state: byState }, n),
+        null,
+        2,
+      ) + '\n',
     );
     total += n;
     runs++;
@@ -240,7 +252,8 @@ if (INVENTORY) {
   let y = 'application,owner,tier,repos\n';
   for (let a = 0; a < Math.ceil(REPOS / 5); a++) {
     const repos = [];
-    for (let r = a * 5; r < Math.min(REPOS, a * 5 + 5); r++) repos.push(`acme/repo-${String(r).padStart(4, '0')}`);
+    for (let r = a * 5; r < Math.min(REPOS, a * 5 + 5); r++)
+      repos.push(`acme/repo-${String(r).padStart(4, '0')}`);
     y += `app-${a},team-${a % 60},tier-${1 + (a % 3)},${repos.join(' ')}\n`;
   }
   fs.writeFileSync(path.resolve(INVENTORY), y);

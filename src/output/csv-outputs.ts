@@ -133,52 +133,50 @@ export function* findingOutputLines(
 }
 
 function findingCsvLine(t: TrackedFinding): string {
-  {
-    const a = aggregatedFinding(t);
-    const f = t.finding;
-    const row = [
-      t.key,
-      f.id,
-      a.state,
-      a.state_reason,
-      f.severity,
-      f.category,
-      f.source_tool,
-      t.entry.reporters,
-      f.finding_title,
-      f.rule_id,
-      f.cve,
-      f.package ? `${f.package.name}${f.package.version ? `@${f.package.version}` : ''}` : null,
-      f.location.file,
-      f.location.start_line,
-      f.location.resource,
-      f.location.account,
-      f.repo,
-      f.product,
-      t.application,
-      t.mapping.method,
-      t.tier,
-      t.owner,
-      t.owner_source,
-      a.first_seen,
-      t.entry.first_observed,
-      a.last_seen,
-      a.closed_at,
-      t.entry.reopened,
-      t.clock_start,
-      t.sla_days,
-      t.due,
-      t.overdue,
-      t.age_days,
-      a.exception_id,
-      t.duplicate_of,
-      t.duplicate_reason,
-      t.noisy !== null,
-      t.entry.confidence,
-      f.source_file,
-    ];
-    return row.map(csvCell).join(',') + '\n';
-  }
+  const a = aggregatedFinding(t);
+  const f = t.finding;
+  const row = [
+    t.key,
+    f.id,
+    a.state,
+    a.state_reason,
+    f.severity,
+    f.category,
+    f.source_tool,
+    t.entry.reporters,
+    f.finding_title,
+    f.rule_id,
+    f.cve,
+    f.package ? `${f.package.name}${f.package.version ? `@${f.package.version}` : ''}` : null,
+    f.location.file,
+    f.location.start_line,
+    f.location.resource,
+    f.location.account,
+    f.repo,
+    f.product,
+    t.application,
+    t.mapping.method,
+    t.tier,
+    t.owner,
+    t.owner_source,
+    a.first_seen,
+    t.entry.first_observed,
+    a.last_seen,
+    a.closed_at,
+    t.entry.reopened,
+    t.clock_start,
+    t.sla_days,
+    t.due,
+    t.overdue,
+    t.age_days,
+    a.exception_id,
+    t.duplicate_of,
+    t.duplicate_reason,
+    t.noisy !== null,
+    t.entry.confidence,
+    f.source_file,
+  ];
+  return row.map(csvCell).join(',') + '\n';
 }
 
 export function findingsJsonl(fs: readonly TrackedFinding[]): string {
