@@ -1,0 +1,131 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadRecordFindings, scanRecordsDir } from '../../src/commands/aggregate-load.js';
+import { DROPPED_FIELDS, Hydrator, isLean } from '../../src/commands/aggregate-lean.js';
+import { countFindings } from '../../src/commands/collect.js';
+import { advanceLifecycle, createLifecycle, observationOrder } from '../../src/metrics/lifecycle.js';
+import { periodOf } from '../../src/metrics/period.js';
+import type { Finding } from '../../src/schema/finding.js';
+import { makeFinding, makeRun } from '../helpers/records.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sm-lean-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** Keys in reverse order: valid, but not canonical (the re-read must go through the schema). */
+function reversed(f: Finding): string {
+  const o = f as unknown as Record<string, unknown>;
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.keys(o)
+        .reverse()
+        .map((k) => [k, o[k]]),
+    ),
+  );
+}
+
+describe('lean findings and the re-read (aggregate-lean.ts)', () => {
+  it('keeps the fields the metrics read, drops the rest, and re-reads every line exactly', async () => {
+    const findings = Array.from({ length: 40 }, (_, i) =>
+      makeFinding({
+        key: `k${i}`,
+        description: `long text ${'é'.repeat(i * 50)}`,
+        tags: ['a', `t${i}`],
+      }),
+    );
+    const d = path.join(dir, 'records', 'r1');
+    await fs.mkdir(d, { recursive: true });
+    const run = makeRun({ at: '2026-11-02T00:00:00Z' });
+    run.counts = countFindings(findings);
+    await fs.writeFile(path.join(d, 'run.json'), JSON.stringify(run));
+    // CRLF on one line, a blank line, a non-canonical line, and no newline at the end.
+    const lines = findings.map((f, i) =>
+      i === 3 ? JSON.stringify(f) + '\r' : i === 7 ? reversed(f) : JSON.stringify(f),
+    );
+    lines.splice(10, 0, '   ');
+    await fs.writeFile(path.join(d, 'findings.jsonl'), lines.join('\n'));
+
+    const scan = await scanRecordsDir(path.join(dir, 'records'), 'records');
+    const rec = scan.items[0]!.record!;
+    const got = await loadRecordFindings(rec, { lean: true });
+    expect(got.problems).toEqual([]);
+    expect(got.partial).toBe(false);
+    expect(got.findings).toHaveLength(40);
+    const lean = got.findings[5]! as unknown as Record<string, unknown>;
+    expect(isLean(got.findings[5]!)).toBe(true);
+    for (const k of DROPPED_FIELDS) expect(lean).not.toHaveProperty(k);
+    expect(lean.id).toBe(findings[5]!.id);
+
+    const h = new Hydrator(scan.findingFiles);
+    try {
+      // Any order (the outputs read them sorted by severity and key, not by file position).
+      for (const i of [39, 0, 7, 3, 20, 7, 1]) {
+        expect(JSON.stringify(h.hydrate(got.findings[i]!))).toBe(JSON.stringify(findings[i]));
+      }
+    } finally {
+      h.close();
+    }
+    // Not lean (e.g. an in-memory record): returned as it is.
+    expect(new Hydrator([]).hydrate(findings[0]!)).toBe(findings[0]);
+  });
+
+  it('reports bad lines with file:line and marks the run partial, as before', async () => {
+    const d = path.join(dir, 'records', 'r2');
+    await fs.mkdir(d, { recursive: true });
+    const run = makeRun({ at: '2026-11-02T00:00:00Z' });
+    const f = makeFinding();
+    run.counts = countFindings([f, f]);
+    await fs.writeFile(path.join(d, 'run.json'), JSON.stringify(run));
+    await fs.writeFile(path.join(d, 'findings.jsonl'), `${JSON.stringify(f)}\n{not json\n`);
+    const scan = await scanRecordsDir(path.join(dir, 'records'), 'records');
+    const got = await loadRecordFindings(scan.items[0]!.record!, { lean: true });
+    expect(got.partial).toBe(true);
+    expect(got.problems).toEqual([
+      `${path.join('records', 'r2', 'findings.jsonl')}:2: not JSON; line skipped, the run closes nothing`,
+    ]);
+  });
+});
+
+describe('createLifecycle (the fold behind advanceLifecycle)', () => {
+  it('gives the same entries and stats as advanceLifecycle, one observation at a time', () => {
+    const period = periodOf('2026-11');
+    const a = makeFinding({ key: 'a' });
+    const b = makeFinding({ key: 'b' });
+    const scopes = ['acme/shop|codeql|sast'];
+    const observations = [
+      {
+        at: '2026-11-20T00:00:00Z',
+        origin: 'collected' as const,
+        name: 'n2',
+        successScopes: scopes,
+        findings: [a],
+      },
+      {
+        at: '2026-11-02T00:00:00Z',
+        origin: 'collected' as const,
+        name: 'n1',
+        successScopes: scopes,
+        findings: [a, b],
+      },
+      {
+        at: '2026-12-02T00:00:00Z',
+        origin: 'collected' as const,
+        name: 'late',
+        successScopes: scopes,
+        findings: [],
+      },
+    ];
+    const all = advanceLifecycle({ prior: null, observations, platform: [], period });
+    const lc = createLifecycle(null, period);
+    for (const o of observations.filter((o) => lc.accepts(o.at)).sort(observationOrder)) lc.observe(o);
+    const folded = lc.finish([]);
+    expect(folded).toEqual(all);
+    expect(folded.entries.find((e) => e.id === b.id)?.state).toBe('fixed');
+  });
+});
