@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { INPUTS, InputsError, parseCollectInputs } from './schema/inputs.js';
+import { INPUTS, InputsError, onPlatform, parseCollectInputs } from './schema/inputs.js';
 import { runCollect } from './commands/collect.js';
 import { runNormalize } from './commands/normalize.js';
 import { errorMessage, isUserError } from './util/errors.js';
@@ -25,7 +25,7 @@ const kebab = (s: string) => s.replace(/_/g, '-');
 function collectOptions() {
   const options: Record<string, { type: 'string'; multiple?: boolean; short?: string }> = {};
   for (const spec of INPUTS) {
-    if (spec.command === 'aggregate' || spec.name === 'command') continue;
+    if (spec.command === 'aggregate' || spec.name === 'command' || !onPlatform(spec, 'cli')) continue;
     options[kebab(spec.name)] = { type: 'string', multiple: spec.name === 'reports' };
   }
   options.out = { type: 'string' };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VERSION } from '../version.js';
 
 /**
  * The one source of truth for the action inputs (action.yml), the GitLab components' `spec:inputs`
@@ -16,6 +17,29 @@ export interface InputSpec {
   gitlabCollect?: boolean;
   /** Part of the GitLab aggregate component's spec:inputs. */
   gitlabAggregate?: boolean;
+  /**
+   * Interfaces that have this input: `action` (action.yml), `gitlab` (the components flagged above),
+   * `cli` (a `--kebab-case` flag). Absent = all of them. GitLab-only inputs (stage, job_name, ...) say `['gitlab']`.
+   */
+  platforms?: Array<'action' | 'gitlab' | 'cli'>;
+  /** The GitLab components' default, when it differs from the action's. */
+  gitlabDefault?: string;
+  /** The aggregate component's default, when it differs from the collect component's. */
+  gitlabAggregateDefault?: string;
+  /** Allowed values; the GitLab components declare them as `options:` so GitLab rejects others. */
+  options?: string[];
+  /** Regular expression a GitLab input value must match (`regex:`). */
+  regex?: string;
+}
+
+/** Whether an input exists on an interface (see `InputSpec.platforms`). */
+export function onPlatform(spec: InputSpec, platform: 'action' | 'gitlab' | 'cli'): boolean {
+  return !spec.platforms || spec.platforms.includes(platform);
+}
+
+/** The inputs of a GitLab component, in table order. */
+export function gitlabInputs(component: 'collect' | 'aggregate'): InputSpec[] {
+  return INPUTS.filter((i) => (component === 'collect' ? i.gitlabCollect : i.gitlabAggregate) && onPlatform(i, 'gitlab'));
 }
 
 export const INPUTS: InputSpec[] = [
@@ -30,6 +54,9 @@ export const INPUTS: InputSpec[] = [
     description:
       'Globs of scanner output files, comma- or newline-separated (`!` excludes). A glob that matches nothing is a warning, recorded in run.json.',
     default: '**/*.sarif',
+    // GitLab's own scanners write gl-<type>-report.json at the project root; one pattern (not two)
+    // so a project without them gets no "matched no file" warning.
+    gitlabDefault: '**/@(*.sarif|gl-*-report.json)',
     command: 'collect',
     gitlabCollect: true,
   },
@@ -49,18 +76,20 @@ export const INPUTS: InputSpec[] = [
   { name: 'service', description: 'Service or component inside the product.', command: 'collect', gitlabCollect: true },
   {
     name: 'output_dir',
-    description: 'Where `findings.jsonl` and `run.json` are written.',
-    default: 'security-metrics',
-    command: 'collect',
-    gitlabCollect: true,
-  },
-  {
-    name: 'artifact_name',
-    description: 'Name of the uploaded artifact (the aggregator looks for this name).',
+    description:
+      'Where the record (`findings.jsonl`, `run.json`, `gate.env`) is written; for `aggregate`, where the report outputs are written.',
     default: 'security-metrics',
     command: 'all',
     gitlabCollect: true,
     gitlabAggregate: true,
+  },
+  {
+    name: 'artifact_name',
+    description:
+      'Name of the uploaded artifact (the GitHub aggregator looks for this name; on GitLab it names the artifacts archive, and the aggregator finds the record by job name).',
+    default: 'security-metrics',
+    command: 'all',
+    gitlabCollect: true,
   },
   {
     name: 'upload_artifact',
@@ -74,6 +103,7 @@ export const INPUTS: InputSpec[] = [
     default: 'critical',
     command: 'collect',
     gitlabCollect: true,
+    options: ['critical', 'high', 'medium', 'low', 'none'],
   },
   {
     name: 'mode',
@@ -81,6 +111,7 @@ export const INPUTS: InputSpec[] = [
     default: 'report',
     command: 'collect',
     gitlabCollect: true,
+    options: ['enforce', 'report'],
   },
   {
     name: 'exceptions',
@@ -102,6 +133,7 @@ export const INPUTS: InputSpec[] = [
     default: 'all',
     command: 'collect',
     gitlabCollect: true,
+    options: ['all', 'new'],
   },
   {
     name: 'baseline',
@@ -134,6 +166,7 @@ export const INPUTS: InputSpec[] = [
     default: 'all-failed',
     command: 'collect',
     gitlabCollect: true,
+    options: ['none', 'all-failed', 'any'],
   },
   {
     name: 'max_file_mb',
@@ -141,6 +174,7 @@ export const INPUTS: InputSpec[] = [
     default: '1024',
     command: 'collect',
     gitlabCollect: true,
+    regex: '^[0-9]+(\\.[0-9]+)?$',
   },
   {
     name: 'config',
@@ -148,6 +182,160 @@ export const INPUTS: InputSpec[] = [
     command: 'all',
     gitlabCollect: true,
     gitlabAggregate: true,
+  },
+  // Aggregate inputs shared by the GitHub action and the GitLab component.
+  {
+    name: 'inventory',
+    description:
+      'Inventory file (YAML or CSV: application, service, owner, tier, repos); merged with platform sources (GitLab project topics).',
+    command: 'aggregate',
+    gitlabAggregate: true,
+  },
+  {
+    name: 'month',
+    description: 'Reporting month `YYYY-MM` (UTC); default: the previous full month.',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    regex: '^([0-9]{4}-(0[1-9]|1[0-2]))?$',
+  },
+  {
+    name: 'history_dir',
+    description: 'Folder of the central repository/project where the monthly history snapshots are kept and committed.',
+    default: 'security-metrics-history',
+    command: 'aggregate',
+    gitlabAggregate: true,
+  },
+  // GitLab-only inputs (spec:inputs of the components; not in action.yml, not CLI flags).
+  {
+    name: 'stage',
+    description:
+      'Stage of the job. The collect job must run after the scanner jobs (default `.post`) so their reports are in its workspace.',
+    default: '.post',
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'job_name',
+    description:
+      'Name of the job. The aggregator downloads the collect job\'s artifacts by this name (its `collect_job_name`).',
+    default: 'security-metrics',
+    gitlabAggregateDefault: 'security-metrics-aggregate',
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'image',
+    description: 'Container image the job runs in; it needs Node.js 20.19+ and npm (npx) unless `tool_command` says otherwise.',
+    default: 'node:24-alpine',
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'tool_version',
+    description:
+      'Version of the `product-security-metrics` npm package the job runs; defaults to this component\'s own version.',
+    default: VERSION,
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+    regex: '^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$',
+  },
+  {
+    name: 'npm_registry',
+    description:
+      'npm registry (mirror) `npx` installs the tool from, for self-managed and air-gapped instances; empty: the image\'s npm configuration.',
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'tool_command',
+    description:
+      'Command that runs the tool instead of `npx`, e.g. `node $CI_PROJECT_DIR/vendor/security-metrics/cli.js` or `security-metrics` in a prepared image; `tool_version` and `npm_registry` are then ignored.',
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'group',
+    description: 'Full path of the group whose projects are aggregated (subgroups included, archived projects excluded); default: this project\'s top-level group.',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'api_url',
+    description: 'GitLab REST API URL; default `$CI_API_V4_URL` (this instance).',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'token_variable',
+    description:
+      'Name of the masked CI/CD variable that holds the group access token (scope `api`, role Developer or higher). The token itself is never an input.',
+    default: 'SECURITY_METRICS_TOKEN',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+    regex: '^[A-Za-z_][A-Za-z0-9_]*$',
+  },
+  {
+    name: 'collect_job_name',
+    description: 'Name of the collect job in the group\'s projects, whose latest successful artifacts are read.',
+    default: 'security-metrics',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'collect_ref',
+    description: 'Branch or tag whose latest collect artifacts are read; empty: each project\'s default branch.',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'gitlab_vulnerabilities',
+    description:
+      'Also read the group\'s vulnerability report (GitLab Ultimate, GraphQL) as a source: `true` or `false`.',
+    default: 'false',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+    options: ['true', 'false'],
+  },
+  {
+    name: 'exception_label',
+    description: 'Open issues of this project with this label are read as exceptions (one per issue).',
+    default: 'security-exception',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'report_label',
+    description: 'Label of the monthly issue; a rerun for the same month updates the issue with this label and title.',
+    default: 'security-metrics',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'history_branch',
+    description: 'Branch the history snapshot is committed to; empty: this project\'s default branch.',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
   },
 ];
 
