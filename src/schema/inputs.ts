@@ -39,13 +39,16 @@ export function onPlatform(spec: InputSpec, platform: 'action' | 'gitlab' | 'cli
 
 /** The inputs of a GitLab component, in table order. */
 export function gitlabInputs(component: 'collect' | 'aggregate'): InputSpec[] {
-  return INPUTS.filter((i) => (component === 'collect' ? i.gitlabCollect : i.gitlabAggregate) && onPlatform(i, 'gitlab'));
+  return INPUTS.filter(
+    (i) => (component === 'collect' ? i.gitlabCollect : i.gitlabAggregate) && onPlatform(i, 'gitlab'),
+  );
 }
 
 export const INPUTS: InputSpec[] = [
   {
     name: 'command',
-    description: 'What to run: `collect` (normalize this repo\'s scanner outputs) or `aggregate` (org-wide monthly report).',
+    description:
+      "What to run: `collect` (normalize this repo's scanner outputs) or `aggregate` (org-wide monthly report).",
     default: 'collect',
     command: 'all',
   },
@@ -73,7 +76,12 @@ export const INPUTS: InputSpec[] = [
     command: 'collect',
     gitlabCollect: true,
   },
-  { name: 'service', description: 'Service or component inside the product.', command: 'collect', gitlabCollect: true },
+  {
+    name: 'service',
+    description: 'Service or component inside the product.',
+    command: 'collect',
+    gitlabCollect: true,
+  },
   {
     name: 'output_dir',
     description:
@@ -99,7 +107,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'fail_on',
-    description: 'Lowest severity that fails the release gate: `critical`, `high`, `medium`, `low` or `none`.',
+    description:
+      'Lowest severity that fails the release gate: `critical`, `high`, `medium`, `low` or `none`.',
     default: 'critical',
     command: 'collect',
     gitlabCollect: true,
@@ -107,7 +116,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'mode',
-    description: '`enforce` fails the step when the gate fails; `report` records the verdict and never fails.',
+    description:
+      '`enforce` fails the step when the gate fails; `report` records the verdict and never fails.',
     default: 'report',
     command: 'collect',
     gitlabCollect: true,
@@ -115,7 +125,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'exceptions',
-    description: 'Exception log (YAML, CSV or Markdown table) that the gate honours; same schema as the aggregator\'s.',
+    description:
+      "Exception log (YAML, CSV or Markdown table) that the gate honours; same schema as the aggregator's.",
     command: 'all',
     gitlabCollect: true,
     gitlabAggregate: true,
@@ -155,7 +166,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'release_ref_pattern',
-    description: 'Regular expression: a ref that matches it counts as a release event (tags and `release` events always do).',
+    description:
+      'Regular expression: a ref that matches it counts as a release event (tags and `release` events always do).',
     command: 'collect',
     gitlabCollect: true,
   },
@@ -200,7 +212,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'history_dir',
-    description: 'Folder of the central repository/project where the monthly history snapshots are kept and committed.',
+    description:
+      'Folder of the central repository/project where the monthly history snapshots are kept and committed.',
     default: 'security-metrics-history',
     command: 'aggregate',
     gitlabAggregate: true,
@@ -219,7 +232,7 @@ export const INPUTS: InputSpec[] = [
   {
     name: 'job_name',
     description:
-      'Name of the job. The aggregator downloads the collect job\'s artifacts by this name (its `collect_job_name`).',
+      "Name of the job. The aggregator downloads the collect job's artifacts by this name (its `collect_job_name`).",
     default: 'security-metrics',
     gitlabAggregateDefault: 'security-metrics-aggregate',
     command: 'all',
@@ -229,7 +242,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'image',
-    description: 'Container image the job runs in; it needs Node.js 20.19+ and npm (npx) unless `tool_command` says otherwise.',
+    description:
+      'Container image the job runs in; it needs Node.js 20.19+ and npm (npx) unless `tool_command` says otherwise.',
     default: 'node:24-alpine',
     command: 'all',
     gitlabCollect: true,
@@ -239,7 +253,7 @@ export const INPUTS: InputSpec[] = [
   {
     name: 'tool_version',
     description:
-      'Version of the `product-security-metrics` npm package the job runs; defaults to this component\'s own version.',
+      "Version of the `product-security-metrics` npm package the job runs; defaults to this component's own version.",
     default: VERSION,
     command: 'all',
     gitlabCollect: true,
@@ -250,7 +264,7 @@ export const INPUTS: InputSpec[] = [
   {
     name: 'npm_registry',
     description:
-      'npm registry (mirror) `npx` installs the tool from, for self-managed and air-gapped instances; empty: the image\'s npm configuration.',
+      "npm registry (mirror) `npx` installs the tool from, for self-managed and air-gapped instances; empty: the image's npm configuration.",
     command: 'all',
     gitlabCollect: true,
     gitlabAggregate: true,
@@ -267,7 +281,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'group',
-    description: 'Full path of the group whose projects are aggregated (subgroups included, archived projects excluded); default: this project\'s top-level group.',
+    description:
+      "Full path of the group whose projects are aggregated (subgroups included, archived projects excluded); default: this project's top-level group.",
     command: 'aggregate',
     gitlabAggregate: true,
     platforms: ['gitlab'],
@@ -291,7 +306,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'collect_job_name',
-    description: 'Name of the collect job in the group\'s projects, whose latest successful artifacts are read.',
+    description:
+      "Name of the collect job in the group's projects, whose latest successful artifacts are read.",
     default: 'security-metrics',
     command: 'aggregate',
     gitlabAggregate: true,
@@ -299,7 +315,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'collect_ref',
-    description: 'Branch or tag whose latest collect artifacts are read; empty: each project\'s default branch.',
+    description:
+      "Branch or tag whose latest collect artifacts are read; empty: each project's default branch.",
     command: 'aggregate',
     gitlabAggregate: true,
     platforms: ['gitlab'],
@@ -307,7 +324,7 @@ export const INPUTS: InputSpec[] = [
   {
     name: 'gitlab_vulnerabilities',
     description:
-      'Also read the group\'s vulnerability report (GitLab Ultimate, GraphQL) as a source: `true` or `false`.',
+      "Also read the group's vulnerability report (GitLab Ultimate, GraphQL) as a source: `true` or `false`.",
     default: 'false',
     command: 'aggregate',
     gitlabAggregate: true,
@@ -324,7 +341,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'report_label',
-    description: 'Label of the monthly issue; a rerun for the same month updates the issue with this label and title.',
+    description:
+      'Label of the monthly issue; a rerun for the same month updates the issue with this label and title.',
     default: 'security-metrics',
     command: 'aggregate',
     gitlabAggregate: true,
@@ -332,7 +350,7 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'history_branch',
-    description: 'Branch the history snapshot is committed to; empty: this project\'s default branch.',
+    description: "Branch the history snapshot is committed to; empty: this project's default branch.",
     command: 'aggregate',
     gitlabAggregate: true,
     platforms: ['gitlab'],
@@ -382,7 +400,11 @@ export const CollectInputs = z.object({
   artifact_name: z.string().trim().min(1),
   upload_artifact: bool,
   fail_on: z.string().trim().toLowerCase().pipe(severityOrNone),
-  mode: z.string().trim().toLowerCase().pipe(z.enum(['enforce', 'report'], { error: () => 'must be enforce or report' })),
+  mode: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['enforce', 'report'], { error: () => 'must be enforce or report' })),
   exceptions: z.string().trim().optional(),
   expected_controls: z
     .string()
@@ -390,11 +412,16 @@ export const CollectInputs = z.object({
     .pipe(
       z.array(
         z.enum(['sast', 'sca', 'secret', 'iac', 'container', 'dast', 'mobile', 'cloud'], {
-          error: (i) => `unknown control "${String(i.input)}" (valid: sast, sca, secret, iac, container, dast, mobile, cloud)`,
+          error: (i) =>
+            `unknown control "${String(i.input)}" (valid: sast, sca, secret, iac, container, dast, mobile, cloud)`,
         }),
       ),
     ),
-  gate_scope: z.string().trim().toLowerCase().pipe(z.enum(['all', 'new'], { error: () => 'must be all or new' })),
+  gate_scope: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['all', 'new'], { error: () => 'must be all or new' })),
   baseline: z.string().trim().optional(),
   category_thresholds: keyValues(severityOrNone),
   max_findings: keyValues(z.coerce.number().int().min(0)),
@@ -424,7 +451,10 @@ export const CollectInputs = z.object({
 export type CollectInputs = z.infer<typeof CollectInputs>;
 
 /** Raw values by input name (strings as the runner gives them); defaults applied from INPUTS. */
-export function withDefaults(raw: Record<string, string | undefined>, command: 'collect' | 'aggregate'): Record<string, string> {
+export function withDefaults(
+  raw: Record<string, string | undefined>,
+  command: 'collect' | 'aggregate',
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const spec of INPUTS) {
     if (spec.command !== 'all' && spec.command !== command) continue;

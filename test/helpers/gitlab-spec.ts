@@ -22,7 +22,8 @@ export function expectedSpecInputs(component: Component): Record<string, SpecInp
   const out: Record<string, SpecInput> = {};
   for (const i of gitlabInputs(component)) {
     // GitLab makes an input without a default mandatory; ours are all optional, so '' is the default.
-    const def = (component === 'aggregate' ? i.gitlabAggregateDefault : undefined) ?? i.gitlabDefault ?? i.default;
+    const def =
+      (component === 'aggregate' ? i.gitlabAggregateDefault : undefined) ?? i.gitlabDefault ?? i.default;
     const entry: SpecInput = { default: def ?? '', description: i.description };
     if (i.options) entry.options = i.options;
     if (i.regex) entry.regex = i.regex;

@@ -89,9 +89,9 @@ describe('GitLab component templates', () => {
   });
 
   it('collect writes the gate as a dotenv report and the record as artifacts', () => {
-    const job = (readTemplate('collect').docs[1]!.toJS() as Record<string, { artifacts: Record<string, unknown> }>)[
-      '$[[ inputs.job_name ]]'
-    ]!;
+    const job = (
+      readTemplate('collect').docs[1]!.toJS() as Record<string, { artifacts: Record<string, unknown> }>
+    )['$[[ inputs.job_name ]]']!;
     expect(job.artifacts).toMatchObject({
       when: 'always',
       paths: ['$[[ inputs.output_dir ]]/'],
