@@ -47,8 +47,7 @@ export function gitlabInputs(component: 'collect' | 'aggregate'): InputSpec[] {
 export const INPUTS: InputSpec[] = [
   {
     name: 'command',
-    description:
-      "What to run: `collect` (normalize this repo's scanner outputs) or `aggregate` (org-wide monthly report).",
+    description: 'What to run: `collect` (normalize this repo\'s scanner outputs) or `aggregate` (org-wide monthly report).',
     default: 'collect',
     command: 'all',
   },
@@ -76,12 +75,7 @@ export const INPUTS: InputSpec[] = [
     command: 'collect',
     gitlabCollect: true,
   },
-  {
-    name: 'service',
-    description: 'Service or component inside the product.',
-    command: 'collect',
-    gitlabCollect: true,
-  },
+  { name: 'service', description: 'Service or component inside the product.', command: 'collect', gitlabCollect: true },
   {
     name: 'output_dir',
     description:
@@ -107,8 +101,7 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'fail_on',
-    description:
-      'Lowest severity that fails the release gate: `critical`, `high`, `medium`, `low` or `none`.',
+    description: 'Lowest severity that fails the release gate: `critical`, `high`, `medium`, `low` or `none`.',
     default: 'critical',
     command: 'collect',
     gitlabCollect: true,
@@ -116,8 +109,7 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'mode',
-    description:
-      '`enforce` fails the step when the gate fails; `report` records the verdict and never fails.',
+    description: '`enforce` fails the step when the gate fails; `report` records the verdict and never fails.',
     default: 'report',
     command: 'collect',
     gitlabCollect: true,
@@ -125,8 +117,7 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'exceptions',
-    description:
-      "Exception log (YAML, CSV or Markdown table) that the gate honours; same schema as the aggregator's.",
+    description: 'Exception log (YAML, CSV or Markdown table) that the gate honours; same schema as the aggregator\'s.',
     command: 'all',
     gitlabCollect: true,
     gitlabAggregate: true,
@@ -166,8 +157,7 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'release_ref_pattern',
-    description:
-      'Regular expression: a ref that matches it counts as a release event (tags and `release` events always do).',
+    description: 'Regular expression: a ref that matches it counts as a release event (tags and `release` events always do).',
     command: 'collect',
     gitlabCollect: true,
   },
@@ -400,11 +390,7 @@ export const CollectInputs = z.object({
   artifact_name: z.string().trim().min(1),
   upload_artifact: bool,
   fail_on: z.string().trim().toLowerCase().pipe(severityOrNone),
-  mode: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(['enforce', 'report'], { error: () => 'must be enforce or report' })),
+  mode: z.string().trim().toLowerCase().pipe(z.enum(['enforce', 'report'], { error: () => 'must be enforce or report' })),
   exceptions: z.string().trim().optional(),
   expected_controls: z
     .string()
@@ -412,16 +398,11 @@ export const CollectInputs = z.object({
     .pipe(
       z.array(
         z.enum(['sast', 'sca', 'secret', 'iac', 'container', 'dast', 'mobile', 'cloud'], {
-          error: (i) =>
-            `unknown control "${String(i.input)}" (valid: sast, sca, secret, iac, container, dast, mobile, cloud)`,
+          error: (i) => `unknown control "${String(i.input)}" (valid: sast, sca, secret, iac, container, dast, mobile, cloud)`,
         }),
       ),
     ),
-  gate_scope: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(['all', 'new'], { error: () => 'must be all or new' })),
+  gate_scope: z.string().trim().toLowerCase().pipe(z.enum(['all', 'new'], { error: () => 'must be all or new' })),
   baseline: z.string().trim().optional(),
   category_thresholds: keyValues(severityOrNone),
   max_findings: keyValues(z.coerce.number().int().min(0)),
@@ -451,10 +432,7 @@ export const CollectInputs = z.object({
 export type CollectInputs = z.infer<typeof CollectInputs>;
 
 /** Raw values by input name (strings as the runner gives them); defaults applied from INPUTS. */
-export function withDefaults(
-  raw: Record<string, string | undefined>,
-  command: 'collect' | 'aggregate',
-): Record<string, string> {
+export function withDefaults(raw: Record<string, string | undefined>, command: 'collect' | 'aggregate'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const spec of INPUTS) {
     if (spec.command !== 'all' && spec.command !== command) continue;
