@@ -28894,7 +28894,12 @@ var INPUTS = [
     command: "collect",
     gitlabCollect: true
   },
-  { name: "service", description: "Service or component inside the product.", command: "collect", gitlabCollect: true },
+  {
+    name: "service",
+    description: "Service or component inside the product.",
+    command: "collect",
+    gitlabCollect: true
+  },
   {
     name: "output_dir",
     description: "Where `findings.jsonl` and `run.json` are written.",
@@ -28925,8 +28930,8 @@ var INPUTS = [
   },
   {
     name: "mode",
-    description: "`enforce` fails the step when the gate fails; `report` records the verdict and never fails.",
-    default: "report",
+    description: "`enforce` fails the step when the gate fails or has no data; `report` records the verdict and never fails the step on it.",
+    default: "enforce",
     command: "collect",
     gitlabCollect: true
   },
@@ -29367,7 +29372,8 @@ function classifyGithub(env, releasePattern, payload = readEventPayload(env)) {
   if (name === "release") event = { kind: "release", name, reason: "release event" };
   else if (name === "deployment" || name === "deployment_status")
     event = { kind: "release", name, reason: "deployment event" };
-  else if (ref?.startsWith("refs/tags/") && name === "push") event = { kind: "release", name, reason: `tag push ${refName}` };
+  else if (ref?.startsWith("refs/tags/") && name === "push")
+    event = { kind: "release", name, reason: `tag push ${refName}` };
   else if (matches(releasePattern, ref) || matches(releasePattern, refName))
     event = { kind: "release", name, reason: `ref ${refName} matches release_ref_pattern` };
   else if (name === "pull_request" || name === "pull_request_target" || name === "merge_group")
@@ -29375,7 +29381,12 @@ function classifyGithub(env, releasePattern, payload = readEventPayload(env)) {
   else if (name === "schedule") event = { kind: "schedule", name, reason: "scheduled run" };
   else if (name === "push" && defaultBranch && refName === defaultBranch)
     event = { kind: "default_branch", name, reason: `push to default branch ${defaultBranch}` };
-  else event = { kind: "other", name, reason: name ? `${name} event on ${refName ?? "unknown ref"}` : "no event name" };
+  else
+    event = {
+      kind: "other",
+      name,
+      reason: name ? `${name} event on ${refName ?? "unknown ref"}` : "no event name"
+    };
   const server = env.GITHUB_SERVER_URL ?? "https://github.com";
   return {
     platform: "github",
@@ -29396,8 +29407,12 @@ function classifyGitlab(env, releasePattern) {
   const defaultBranch = env.CI_DEFAULT_BRANCH ?? null;
   let event;
   if (tag) event = { kind: "release", name: source, reason: `tag pipeline ${tag}` };
-  else if (env.CI_ENVIRONMENT_TIER === "production" || env.CI_ENVIRONMENT_ACTION === "start" && env.CI_ENVIRONMENT_TIER === "production")
-    event = { kind: "release", name: source, reason: `deployment to ${env.CI_ENVIRONMENT_NAME ?? "production"}` };
+  else if (env.CI_ENVIRONMENT_TIER === "production")
+    event = {
+      kind: "release",
+      name: source,
+      reason: `deployment to ${env.CI_ENVIRONMENT_NAME ?? "production"}`
+    };
   else if (matches(releasePattern, refName))
     event = { kind: "release", name: source, reason: `ref ${refName} matches release_ref_pattern` };
   else if (source === "merge_request_event" || env.CI_MERGE_REQUEST_IID)
@@ -29405,7 +29420,12 @@ function classifyGitlab(env, releasePattern) {
   else if (source === "schedule") event = { kind: "schedule", name: source, reason: "scheduled pipeline" };
   else if (branch && defaultBranch && branch === defaultBranch)
     event = { kind: "default_branch", name: source, reason: `pipeline on default branch ${defaultBranch}` };
-  else event = { kind: "other", name: source, reason: source ? `${source} pipeline on ${refName ?? "unknown ref"}` : "no pipeline source" };
+  else
+    event = {
+      kind: "other",
+      name: source,
+      reason: source ? `${source} pipeline on ${refName ?? "unknown ref"}` : "no pipeline source"
+    };
   return {
     platform: "gitlab",
     repo: env.CI_PROJECT_PATH ?? null,
@@ -29521,7 +29541,11 @@ function computeCoverage(files, findings, expected) {
         if (!cov.tools.some((t) => t.name === scan.tool.name && t.version === scan.tool.version))
           cov.tools.push({ name: scan.tool.name, version: scan.tool.version });
         if (!cov.evidence.some((e) => e.file === file2.path))
-          cov.evidence.push({ file: file2.path, sha256: file2.sha256, status: scan.success ? file2.status : "tool_error" });
+          cov.evidence.push({
+            file: file2.path,
+            sha256: file2.sha256,
+            status: scan.success ? file2.status : "tool_error"
+          });
         if (scan.success && file2.status === "ok") cov.status = "ran";
         else if (cov.status !== "ran") cov.status = "failed";
       }
@@ -29536,7 +29560,9 @@ function computeCoverage(files, findings, expected) {
     const cov = coverage[c];
     if (!cov.expected || cov.status === "ran") continue;
     if (cov.status === "failed") {
-      warnings.push(`expected control "${c}" did not run successfully (${cov.evidence.map((e) => `${e.file}: ${e.status}`).join(", ")})`);
+      warnings.push(
+        `expected control "${c}" did not run successfully (${cov.evidence.map((e) => `${e.file}: ${e.status}`).join(", ")})`
+      );
     } else {
       cov.status = "missing";
       warnings.push(`expected control "${c}" produced no readable output: it is marked missing`);
@@ -29552,7 +29578,10 @@ import path2 from "node:path";
 // src/schema/exception.ts
 var SCOPE_TYPES = ["finding", "rule", "package", "cve", "path"];
 var ScopeType = external_exports.enum(SCOPE_TYPES);
-var isoDate = external_exports.string().trim().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, "must be a date like 2026-12-31").refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), "is not a real date");
+var isoDate = external_exports.string().trim().refine(
+  (s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)) && (s.length !== 10 || (/* @__PURE__ */ new Date(`${s}T00:00:00Z`)).toISOString().startsWith(s)),
+  "must be a date like 2026-12-31 (YYYY-MM-DD)"
+);
 var Exception = external_exports.object({
   /** Unique id, e.g. `EX-2026-014`. */
   id: external_exports.string().trim().min(1, "is required"),
@@ -29640,7 +29669,8 @@ function parseCsv(text, file2 = "input") {
       rowLine = line;
     } else cell += c;
   }
-  if (inQuotes) throw new UserError(`unterminated quoted field starting on line ${quoteLine}`, file2, `${quoteLine}`);
+  if (inQuotes)
+    throw new UserError(`unterminated quoted field starting on line ${quoteLine}`, file2, `${quoteLine}`);
   if (cell !== "" || cells.length > 0) {
     cells.push(cell);
     records.push({ cells, line: rowLine });
@@ -29657,6 +29687,40 @@ function parseCsv(text, file2 = "input") {
     return o;
   });
   return { headers, rows };
+}
+
+// src/util/json-position.ts
+function lineCol(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+function parseJsonWithPosition(text) {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    let position;
+    const pos = /position (\d+)/.exec(msg);
+    const lc = /line (\d+) column (\d+)/.exec(msg);
+    if (lc) position = `${lc[1]}:${lc[2]}`;
+    else if (pos) {
+      const { line, column } = lineCol(text, Number(pos[1]));
+      position = `${line}:${column}`;
+    } else if (/Unexpected end of JSON input/.test(msg)) {
+      const { line, column } = lineCol(text, text.length);
+      position = `${line}:${column}`;
+    }
+    const reason = msg.replace(/, "[\s\S]*" is not valid JSON$/, "").replace(/ in JSON at position \d+.*$/, "");
+    return { ok: false, message: `not valid JSON (${reason.trim()})`, position };
+  }
 }
 
 // src/exceptions/load.ts
@@ -29685,16 +29749,19 @@ function normKey(k) {
 function parseScope(row) {
   const st = row.scope_type;
   const sv = row.scope_value;
-  if (typeof st === "string" && typeof sv === "string") return { type: st.trim().toLowerCase(), value: sv.trim() };
+  if (typeof st === "string" && typeof sv === "string")
+    return { type: st.trim().toLowerCase(), value: sv.trim() };
   const s = row.scope;
   if (s && typeof s === "object" && !Array.isArray(s)) {
     const o = s;
-    if (typeof o.type === "string" && o.value !== void 0) return { type: o.type.toLowerCase(), value: String(o.value) };
+    if (typeof o.type === "string" && o.value !== void 0)
+      return { type: o.type.toLowerCase(), value: String(o.value) };
     const keys = Object.keys(o).filter((k) => SCOPE_TYPES.includes(k));
     if (keys.length === 1) return { type: keys[0], value: String(o[keys[0]]) };
     return `scope must be "type:value" with type one of ${SCOPE_TYPES.join(", ")}`;
   }
-  if (typeof s !== "string" || s.trim() === "") return 'scope is required ("type:value", e.g. cve:CVE-2021-44228)';
+  if (typeof s !== "string" || s.trim() === "")
+    return 'scope is required ("type:value", e.g. cve:CVE-2021-44228)';
   const m = /^\s*([a-z]+)\s*[:=]\s*(.+)$/i.exec(s);
   if (!m) return `scope "${s}" must be "type:value" with type one of ${SCOPE_TYPES.join(", ")}`;
   return { type: m[1].toLowerCase(), value: m[2].trim() };
@@ -29728,16 +29795,23 @@ function normalizeRow(raw, source, errors) {
   const r = Exception.safeParse(candidate);
   if (!r.success) {
     for (const issue2 of r.error.issues)
-      errors.push(`${source}: field "${issue2.path.join(".")}": ${issue2.message}${issue2.path[0] === "id" ? "" : ` (exception ${candidate.id || "?"})`}`);
+      errors.push(
+        `${source}: field "${issue2.path.join(".")}": ${issue2.message}${issue2.path[0] === "id" ? "" : ` (exception ${candidate.id || "?"})`}`
+      );
     return void 0;
   }
   return r.data;
 }
 function markdownRows(text, file2) {
   const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((l, i) => /^\s*\|.*\|\s*$/.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? ""));
-  if (start < 0) throw new UserError("no Markdown table found (expected a header row and a |---| separator)", file2);
-  const split = (l) => l.trim().replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, "|").replace(/^`(.*)`$/, "$1"));
+  const start = lines.findIndex(
+    (l, i) => /^\s*\|.*\|\s*$/.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? "")
+  );
+  if (start < 0)
+    throw new UserError("no Markdown table found (expected a header row and a |---| separator)", file2);
+  const split = (l) => l.trim().replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/).map(
+    (c) => c.trim().replace(/\\\|/g, "|").replace(/^`(.*)`$/, "$1")
+  );
   const headers = split(lines[start]);
   const rows = [];
   for (let i = start + 2; i < lines.length; i++) {
@@ -29768,12 +29842,24 @@ function parseExceptions(text, file2) {
     for (const doc of docs) {
       if (doc.errors.length > 0) {
         const e = doc.errors[0];
-        const pos = e.linePos?.[0];
-        throw new UserError(`invalid YAML: ${e.message.split("\n")[0]}`, file2, pos ? `${pos.line}:${pos.col}` : void 0);
+        const lc = e.linePos?.[0] ?? (() => {
+          const p = lineCol(text, e.pos[0]);
+          return { line: p.line, col: p.column };
+        })();
+        throw new UserError(`invalid YAML: ${e.message.split("\n")[0]}`, file2, `${lc.line}:${lc.col}`);
       }
-      const value = doc.toJS({});
+      let value;
+      try {
+        value = doc.toJS({ maxAliasCount: 100 });
+      } catch (e) {
+        throw new UserError(
+          `invalid YAML: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`,
+          file2
+        );
+      }
       const list = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray(value.exceptions) ? value.exceptions : value == null ? [] : void 0;
-      if (!list) throw new UserError('expected a list of exceptions, or an object with an "exceptions" list', file2);
+      if (!list)
+        throw new UserError('expected a list of exceptions, or an object with an "exceptions" list', file2);
       list.forEach((item, i) => {
         if (!item || typeof item !== "object" || Array.isArray(item)) {
           errors.push(`${base}: exceptions[${i}]: not a mapping`);
@@ -29949,7 +30035,9 @@ function evaluateGate(input2) {
   }
   if (blocking.length > 0) {
     const parts = Object.entries(bySeverity).sort((a, b) => SEVERITY_RANK[b[0]] - SEVERITY_RANK[a[0]]).map(([s, n]) => `${n} ${s}`);
-    reasons.push(`${blocking.length} open finding(s) at or above the threshold without an active exception (${parts.join(", ")})`);
+    reasons.push(
+      `${blocking.length} open finding(s) at or above the threshold without an active exception (${parts.join(", ")})`
+    );
   }
   const counted = input2.findings.filter(
     (f) => OPEN_STATES.has(f.state) && f.exception_id === null && (policy.scope === "all" || (input2.baselineIds ? !input2.baselineIds.has(f.id) : f.baseline_state === null || f.baseline_state === "new"))
@@ -29957,7 +30045,9 @@ function evaluateGate(input2) {
   for (const [key, limit] of Object.entries(policy.max_findings)) {
     const n = key === "total" ? counted.length : counted.filter((f) => f.severity === key || f.category === key).length;
     if (n > limit) {
-      reasons.push(`${n} ${key === "total" ? "" : key + " "}finding(s), above the limit of ${limit} (max_findings ${key}=${limit})`);
+      reasons.push(
+        `${n} ${key === "total" ? "" : key + " "}finding(s), above the limit of ${limit} (max_findings ${key}=${limit})`
+      );
       if (key !== "total") {
         for (const f of counted)
           if ((f.severity === key || f.category === key) && !f.release_blocking) {
@@ -29972,7 +30062,8 @@ function evaluateGate(input2) {
     result = "no_data";
     reasons.unshift("no scanner output could be read: the gate cannot pass without evidence");
   } else result = reasons.length > 0 ? "fail" : "pass";
-  if (result === "pass") reasons.push(`no open finding at or above "${policy.fail_on}" without an active exception`);
+  if (result === "pass")
+    reasons.push(`no open finding at or above "${policy.fail_on}" without an active exception`);
   const ids = [...new Set(blocking.map((f) => f.id))].sort();
   return {
     result,
@@ -29980,7 +30071,12 @@ function evaluateGate(input2) {
     reasons,
     counts: { evaluated, blocking: ids.length, excepted, by_severity: bySeverity },
     blocking_ids: ids.slice(0, 200),
-    exceptions: { active: active.length, expired, without_expiry: withoutExpiry, errors: input2.exceptionErrors }
+    exceptions: {
+      active: active.length,
+      expired,
+      without_expiry: withoutExpiry,
+      errors: input2.exceptionErrors
+    }
   };
 }
 
@@ -30023,7 +30119,12 @@ function renderCollectSummary(run, findings, maxBlocking = 20) {
   const cats = CATEGORIES.filter((k) => (c.by_category[k] ?? 0) > 0);
   if (cats.length > 0) {
     out.push("### By category");
-    out.push(table(cats.map((k) => k), [cats.map((k) => String(c.by_category[k] ?? 0))]));
+    out.push(
+      table(
+        cats.map((k) => k),
+        [cats.map((k) => String(c.by_category[k] ?? 0))]
+      )
+    );
     out.push("");
   }
   out.push("### Coverage");
@@ -30068,7 +30169,8 @@ function renderCollectSummary(run, findings, maxBlocking = 20) {
           ])
         )
       );
-      if (g.counts.blocking > blocking.length) out.push(`
+      if (g.counts.blocking > blocking.length)
+        out.push(`
 \u2026 and ${g.counts.blocking - blocking.length} more in run.json.`);
     }
     out.push("");
@@ -34350,7 +34452,7 @@ function sarifVersionError(doc) {
   if (typeof version2 === "string" && /^1\./.test(version2))
     return `SARIF ${version2} is not supported; only SARIF 2.1.0 is (convert 1.0 logs with the SARIF Multitool "transform" command)`;
   if (version2 !== void 0 && version2 !== "2.1.0" && !(typeof version2 === "string" && version2.startsWith("2.1")))
-    return `unknown SARIF version ${JSON.stringify(version2)}; expected "2.1.0"`;
+    return `unknown SARIF version ${typeof version2 === "string" ? JSON.stringify(version2.slice(0, 40)) : `(a ${Array.isArray(version2) ? "list" : typeof version2})`}; expected "2.1.0"`;
   return void 0;
 }
 function resolveBase(id, bases, depth = 0) {
@@ -34477,7 +34579,8 @@ function findRule(rc, result, pointer) {
   }
   if (ruleId) {
     const rule = rc.ruleById.get(ruleId) ?? rc.ruleById.get(ruleId.split("/")[0]) ?? (ref && str(ref.guid) ? rc.ruleById.get(ref.guid) : void 0);
-    if (!rule && rc.ruleById.size > 0) rc.warnings.push(`${pointer}: rule "${ruleId}" is not defined in the run`);
+    if (!rule && rc.ruleById.size > 0)
+      rc.warnings.push(`${pointer}: rule "${ruleId}" is not defined in the run`);
     return { rule, ruleId };
   }
   return { rule: void 0, ruleId: void 0 };
@@ -34523,11 +34626,12 @@ function cwesFrom(rc, rule, result) {
         const m = CWE_RE.exec(part);
         if (m) out.push(`CWE-${Number(m[1])}`);
       }
-    } else if (Array.isArray(v)) v.forEach(addText);
+    } else if (Array.isArray(v)) v.forEach((x) => typeof x !== "object" && addText(x));
   };
   for (const bag of [rule?.properties, result.properties]) {
     if (!isObj(bag)) continue;
-    for (const t of Array.isArray(bag.tags) ? bag.tags : []) if (typeof t === "string" && /cwe/i.test(t)) addText(t);
+    for (const t of Array.isArray(bag.tags) ? bag.tags : [])
+      if (typeof t === "string" && /cwe/i.test(t)) addText(t);
     for (const key of ["cwe", "CWE", "cwe_id", "cweId", "cwes"]) if (key in bag) addText(bag[key]);
   }
   const taxaRefs = [
@@ -34592,10 +34696,18 @@ function severityOf(result, rule, level) {
   const up = rule && isObj(rule.properties) ? rule.properties : {};
   const fromResult = scoreOrWordToSeverity(rp["security-severity"]);
   if (fromResult)
-    return { severity: fromResult, severity_source: "security-severity-result", source_severity: String(rp["security-severity"]) };
+    return {
+      severity: fromResult,
+      severity_source: "security-severity-result",
+      source_severity: String(rp["security-severity"])
+    };
   const fromRule = scoreOrWordToSeverity(up["security-severity"]);
   if (fromRule)
-    return { severity: fromRule, severity_source: "security-severity-rule", source_severity: String(up["security-severity"]) };
+    return {
+      severity: fromRule,
+      severity_source: "security-severity-rule",
+      source_severity: String(up["security-severity"])
+    };
   for (const bag of [rp, up]) {
     for (const key of ["severity", "Severity", "DevSkimSeverity", "issue_severity", "impact", "risk"]) {
       const v = bag[key];
@@ -34623,10 +34735,17 @@ function packageFromMessage(text) {
   const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text);
   if (trivy) {
     const fixed = /Fixed Version: ([^\n]*)/.exec(text)?.[1]?.trim();
-    return { name: trivy[1].trim(), version: trivy[2].trim(), fixed_version: fixed || null, ecosystem: null, purl: null };
+    return {
+      name: trivy[1].trim(),
+      version: trivy[2].trim(),
+      fixed_version: fixed || null,
+      ecosystem: null,
+      purl: null
+    };
   }
   const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text);
-  if (grype) return { name: grype[1], version: grype[2], fixed_version: null, ecosystem: grype[3], purl: null };
+  if (grype)
+    return { name: grype[1], version: grype[2], fixed_version: null, ecosystem: grype[3], purl: null };
   return null;
 }
 var SECRET_PROPS = ["offender", "secret", "match", "Match", "Secret", "secretValue", "raw"];
@@ -34651,7 +34770,10 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (isObj(art) && isObj(art.location)) al = { ...art.location, ...al, uri: art.location.uri };
   }
   let file2;
-  if (al && str(al.uri)) file2 = joinUri(rc.baseUris[str(al.uriBaseId) ?? ""], al.uri);
+  if (al && str(al.uri)) {
+    const joined = joinUri(rc.baseUris[str(al.uriBaseId) ?? ""], al.uri);
+    file2 = cleanPath(joined, rc.roots) ?? joined;
+  }
   const region = phys && isObj(phys.region) ? phys.region : void 0;
   const logical = loc0 && Array.isArray(loc0.logicalLocations) && isObj(loc0.logicalLocations[0]) ? str(loc0.logicalLocations[0].fullyQualifiedName) ?? str(loc0.logicalLocations[0].name) : void 0;
   for (const bag of props) {
@@ -34941,7 +35063,10 @@ function finalizeDrafts(drafts, ctx) {
       account: d.location?.account ?? null,
       region: d.location?.region ?? null
     };
-    const title = clip(redactText(d.title.replace(/\s+/g, " ").trim() || d.rule_id || "Untitled finding", secrets), MAX_TITLE);
+    const title = clip(
+      redactText(d.title.replace(/\s+/g, " ").trim() || d.rule_id || "Untitled finding", secrets),
+      MAX_TITLE
+    );
     const identity = identityParts({
       category: d.category,
       tool,
@@ -35015,40 +35140,6 @@ function finalizeDrafts(drafts, ctx) {
   });
 }
 
-// src/util/json-position.ts
-function lineCol(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-function parseJsonWithPosition(text) {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    let position;
-    const pos = /position (\d+)/.exec(msg);
-    const lc = /line (\d+) column (\d+)/.exec(msg);
-    if (lc) position = `${lc[1]}:${lc[2]}`;
-    else if (pos) {
-      const { line, column } = lineCol(text, Number(pos[1]));
-      position = `${line}:${column}`;
-    } else if (/Unexpected end of JSON input/.test(msg)) {
-      const { line, column } = lineCol(text, text.length);
-      position = `${line}:${column}`;
-    }
-    const reason = msg.replace(/, "[\s\S]*" is not valid JSON$/, "").replace(/ in JSON at position \d+.*$/, "");
-    return { ok: false, message: `not valid JSON (${reason.trim()})`, position };
-  }
-}
-
 // src/commands/read-input.ts
 var DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 function invalidUtf8Offset(buf) {
@@ -35082,7 +35173,8 @@ var xml = new XMLParser({
 });
 function decodeInput(buf, displayPath) {
   const bad = invalidUtf8Offset(buf);
-  if (bad >= 0) throw new UserError(`not valid UTF-8 (byte offset ${bad}); scanner reports must be UTF-8`, displayPath);
+  if (bad >= 0)
+    throw new UserError(`not valid UTF-8 (byte offset ${bad}); scanner reports must be UTF-8`, displayPath);
   let text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("utf8");
   if (text.charCodeAt(0) === 65279) text = text.slice(1);
   const lead = text.trimStart()[0];
@@ -35139,18 +35231,24 @@ function normalizeBuffer(buf, displayPath, opts) {
   };
   if (buf.byteLength === 0) {
     file2.status = "skipped";
-    file2.error = "empty file (0 bytes): the scanner wrote nothing";
+    file2.error = `${displayPath}: empty file (0 bytes): the scanner wrote nothing`;
     return { file: file2, findings: [], scans: [] };
   }
   try {
     const decoded = decodeInput(buf, displayPath);
-    if (decoded.kind === "text" && decoded.text.trim() === "") throw new UserError("file holds only white space", displayPath);
+    if (decoded.kind === "text" && decoded.text.trim() === "")
+      throw new UserError("file holds only white space", displayPath);
     const { parser, detection } = chooseParser(opts.format, path3.basename(displayPath), decoded, displayPath);
     file2.format = parser.id;
     file2.detection = detection;
     if (parser.input !== decoded.kind && !(parser.input === "text"))
-      throw new UserError(`format "${parser.id}" expects ${parser.input.toUpperCase()} input, but the file is ${decoded.kind.toUpperCase()}`, displayPath);
-    const out = parser.parse(parser.input === "text" ? decoded.text : decoded.doc, { file: displayPath });
+      throw new UserError(
+        `format "${parser.id}" expects ${parser.input.toUpperCase()} input, but the file is ${decoded.kind.toUpperCase()}`,
+        displayPath
+      );
+    const out = parser.parse(parser.input === "text" ? decoded.text : decoded.doc, {
+      file: displayPath
+    });
     const tool = out.scans[0]?.tool ?? { name: parser.docs.title, version: null };
     file2.tool = [...new Set(out.scans.map((s) => s.tool.name))].join(", ") || tool.name;
     file2.tool_version = tool.version;
@@ -35176,7 +35274,8 @@ function normalizeBuffer(buf, displayPath, opts) {
   } catch (e) {
     if (!isUserError(e)) {
       file2.status = "error";
-      file2.error = `internal error while parsing (please report): ${errorMessage(e)}`;
+      file2.error = `${displayPath}: internal error while parsing (please report): ${errorMessage(e)}`;
+      if (process.env.SECURITY_METRICS_DEBUG === "1") console.error(e);
       return { file: file2, findings: [], scans: [] };
     }
     file2.status = "error";
@@ -35299,7 +35398,8 @@ async function runCollect(inputs, cenv) {
   const roots = [ctx.workspace, cwd].filter((r) => !!r).map((r) => path4.resolve(r));
   const product = inputs.product ?? repoName(ctx, cwd);
   const { matches: matches2, files } = await expandGlobs(inputs.reports, cwd);
-  for (const m of matches2) if (m.files.length === 0) warnings.push(`reports glob "${m.pattern}" matched no file`);
+  for (const m of matches2)
+    if (m.files.length === 0) warnings.push(`reports glob "${m.pattern}" matched no file`);
   const results = [];
   const opts = {
     format: inputs.format,
@@ -35318,8 +35418,14 @@ async function runCollect(inputs, cenv) {
     if (path4.resolve(cwd, f).startsWith(outDirAbs + path4.sep)) continue;
     const r = await normalizeFile(path4.resolve(cwd, f), f, opts);
     results.push(r);
-    if (r.file.status === "error" || r.file.status === "skipped") logger.warning(safeLogText(r.file.error ?? `${f}: not read`), { file: f });
-    else logger.info(safeLogText(`${f}: ${r.file.format} (${r.file.tool ?? "unknown tool"}), ${r.findings.length} record(s)`));
+    if (r.file.status === "error" || r.file.status === "skipped")
+      logger.warning(safeLogText(r.file.error ?? `${f}: not read`), { file: f });
+    else
+      logger.info(
+        safeLogText(
+          `${f}: ${r.file.format} (${r.file.tool ?? "unknown tool"}), ${r.findings.length} record(s)`
+        )
+      );
     for (const w of r.file.warnings) logger.debug(safeLogText(`${f}: ${w}`));
   }
   const findings = results.flatMap((r) => r.findings);
@@ -35359,7 +35465,8 @@ async function runCollect(inputs, cenv) {
     baselineIds,
     asOf: started
   });
-  for (const e of exc.exceptions) if (!e.expires) warnings.push(`exception ${e.id} (${e.source}) has no expiry date`);
+  for (const e of exc.exceptions)
+    if (!e.expires) warnings.push(`exception ${e.id} (${e.source}) has no expiry date`);
   const finished = runTime(env, cenv.now);
   const run = {
     schema_version: RUN_SCHEMA_VERSION,
@@ -35418,7 +35525,9 @@ async function runCollect(inputs, cenv) {
       const up = await platform.uploadArtifact(inputs.artifact_name, recordFiles, outDirAbs);
       logger.info(`uploaded artifact ${inputs.artifact_name}${up.id ? ` (id ${up.id})` : ""}`);
     } catch (e) {
-      logger.warning(`artifact upload failed: ${errorMessage(e)}; the record is still in ${inputs.output_dir}`);
+      logger.warning(
+        `artifact upload failed: ${errorMessage(e)}; the record is still in ${inputs.output_dir}`
+      );
     }
   }
   const failedFiles = results.length - readable.length;
@@ -35569,7 +35678,11 @@ async function main(argv, env = process.env) {
         });
       }
       case "collect": {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: collectOptions() });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: collectOptions()
+        });
         const raw = {};
         for (const spec of INPUTS) {
           const v = values[kebab(spec.name)];
@@ -35600,7 +35713,9 @@ ${USAGE}`);
 ${USAGE}`);
       return 2;
     }
-    logger.error(`internal error (please report): ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    logger.error(
+      `internal error (please report): ${e instanceof Error ? e.stack ?? e.message : String(e)}`
+    );
     return 3;
   }
 }

@@ -32,7 +32,10 @@ function collectOptions() {
   return options;
 }
 
-export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const logger = stderrLogger(env.SECURITY_METRICS_DEBUG === '1');
   const [command, ...rest] = argv;
   try {
@@ -71,7 +74,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
         });
       }
       case 'collect': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: collectOptions() });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: collectOptions(),
+        });
         const raw: Record<string, string | undefined> = {};
         for (const spec of INPUTS) {
           const v = (values as Record<string, string | string[] | undefined>)[kebab(spec.name)];
@@ -98,7 +105,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
       logger.error(`${e.message}\n\n${USAGE}`);
       return 2;
     }
-    logger.error(`internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    logger.error(
+      `internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
     return 3;
   }
 }

@@ -24,6 +24,9 @@ export async function run(): Promise<void> {
     core.setFailed(`input "command": unknown command "${command}" (valid: collect)`);
   } catch (e) {
     if (e instanceof InputsError || isUserError(e)) core.setFailed(safeLogText(errorMessage(e)));
-    else core.setFailed(`internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    else
+      core.setFailed(
+        `internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
   }
 }

@@ -19,10 +19,18 @@ import { normalizeFile, type InputResult } from './read-input.js';
 
 export interface Platform {
   name: 'github' | 'gitlab' | 'local';
-  uploadArtifact?(name: string, files: string[], rootDir: string): Promise<{ id?: number | string; size?: number }>;
+  uploadArtifact?(
+    name: string,
+    files: string[],
+    rootDir: string,
+  ): Promise<{ id?: number | string; size?: number }>;
   writeSummary?(markdown: string): Promise<void>;
   setOutput?(name: string, value: string): void;
-  annotate?(level: 'error' | 'warning', message: string, where: { file?: string; line?: number; title?: string }): void;
+  annotate?(
+    level: 'error' | 'warning',
+    message: string,
+    where: { file?: string; line?: number; title?: string },
+  ): void;
 }
 
 export interface CollectEnv {
@@ -101,7 +109,11 @@ function repoName(ctx: CiContext, cwd: string): string {
 }
 
 /** Write the record: findings.jsonl, run.json and gate.env (GitLab dotenv report). */
-export async function writeRecord(dir: string, run: RunRecord, findings: readonly Finding[]): Promise<string[]> {
+export async function writeRecord(
+  dir: string,
+  run: RunRecord,
+  findings: readonly Finding[],
+): Promise<string[]> {
   await fs.mkdir(dir, { recursive: true });
   const jsonl = findings.map((f) => JSON.stringify(f)).join('\n') + (findings.length ? '\n' : '');
   const files = [path.join(dir, 'findings.jsonl'), path.join(dir, 'run.json'), path.join(dir, 'gate.env')];
@@ -129,7 +141,8 @@ export async function runCollect(inputs: CollectInputs, cenv: CollectEnv): Promi
   const product = inputs.product ?? repoName(ctx, cwd);
 
   const { matches, files } = await expandGlobs(inputs.reports, cwd);
-  for (const m of matches) if (m.files.length === 0) warnings.push(`reports glob "${m.pattern}" matched no file`);
+  for (const m of matches)
+    if (m.files.length === 0) warnings.push(`reports glob "${m.pattern}" matched no file`);
 
   const results: InputResult[] = [];
   const opts = {
@@ -150,8 +163,14 @@ export async function runCollect(inputs: CollectInputs, cenv: CollectEnv): Promi
     if (path.resolve(cwd, f).startsWith(outDirAbs + path.sep)) continue;
     const r = await normalizeFile(path.resolve(cwd, f), f, opts);
     results.push(r);
-    if (r.file.status === 'error' || r.file.status === 'skipped') logger.warning(safeLogText(r.file.error ?? `${f}: not read`), { file: f });
-    else logger.info(safeLogText(`${f}: ${r.file.format} (${r.file.tool ?? 'unknown tool'}), ${r.findings.length} record(s)`));
+    if (r.file.status === 'error' || r.file.status === 'skipped')
+      logger.warning(safeLogText(r.file.error ?? `${f}: not read`), { file: f });
+    else
+      logger.info(
+        safeLogText(
+          `${f}: ${r.file.format} (${r.file.tool ?? 'unknown tool'}), ${r.findings.length} record(s)`,
+        ),
+      );
     for (const w of r.file.warnings) logger.debug(safeLogText(`${f}: ${w}`));
   }
   const findings = results.flatMap((r) => r.findings);
@@ -193,7 +212,8 @@ export async function runCollect(inputs: CollectInputs, cenv: CollectEnv): Promi
     baselineIds,
     asOf: started,
   });
-  for (const e of exc.exceptions) if (!e.expires) warnings.push(`exception ${e.id} (${e.source}) has no expiry date`);
+  for (const e of exc.exceptions)
+    if (!e.expires) warnings.push(`exception ${e.id} (${e.source}) has no expiry date`);
 
   const finished = runTime(env, cenv.now);
   const run: RunRecord = {
@@ -256,7 +276,9 @@ export async function runCollect(inputs: CollectInputs, cenv: CollectEnv): Promi
       const up = await platform.uploadArtifact(inputs.artifact_name, recordFiles, outDirAbs);
       logger.info(`uploaded artifact ${inputs.artifact_name}${up.id ? ` (id ${up.id})` : ''}`);
     } catch (e) {
-      logger.warning(`artifact upload failed: ${errorMessage(e)}; the record is still in ${inputs.output_dir}`);
+      logger.warning(
+        `artifact upload failed: ${errorMessage(e)}; the record is still in ${inputs.output_dir}`,
+      );
     }
   }
 

@@ -70,7 +70,8 @@ export function decodeInput(
   displayPath: string,
 ): { text: string; doc: unknown; kind: 'json' | 'xml' | 'text' } {
   const bad = invalidUtf8Offset(buf);
-  if (bad >= 0) throw new UserError(`not valid UTF-8 (byte offset ${bad}); scanner reports must be UTF-8`, displayPath);
+  if (bad >= 0)
+    throw new UserError(`not valid UTF-8 (byte offset ${bad}); scanner reports must be UTF-8`, displayPath);
   let text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lead = text.trimStart()[0];
@@ -117,7 +118,9 @@ function chooseParser(
   const runnerUp = det.candidates[1];
   const best = det.candidates[0]!;
   const note =
-    runnerUp && runnerUp.score >= best.score - 0.05 ? `auto (unsure: also looked like ${runnerUp.id})` : 'auto';
+    runnerUp && runnerUp.score >= best.score - 0.05
+      ? `auto (unsure: also looked like ${runnerUp.id})`
+      : 'auto';
   return { parser: det.parser, detection: note };
 }
 
@@ -138,18 +141,24 @@ export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: Read
   };
   if (buf.byteLength === 0) {
     file.status = 'skipped';
-    file.error = 'empty file (0 bytes): the scanner wrote nothing';
+    file.error = `${displayPath}: empty file (0 bytes): the scanner wrote nothing`;
     return { file, findings: [], scans: [] };
   }
   try {
     const decoded = decodeInput(buf, displayPath);
-    if (decoded.kind === 'text' && decoded.text.trim() === '') throw new UserError('file holds only white space', displayPath);
+    if (decoded.kind === 'text' && decoded.text.trim() === '')
+      throw new UserError('file holds only white space', displayPath);
     const { parser, detection } = chooseParser(opts.format, path.basename(displayPath), decoded, displayPath);
     file.format = parser.id;
     file.detection = detection;
     if (parser.input !== decoded.kind && !(parser.input === 'text'))
-      throw new UserError(`format "${parser.id}" expects ${parser.input.toUpperCase()} input, but the file is ${decoded.kind.toUpperCase()}`, displayPath);
-    const out: ParseOutput = parser.parse(parser.input === 'text' ? decoded.text : decoded.doc, { file: displayPath });
+      throw new UserError(
+        `format "${parser.id}" expects ${parser.input.toUpperCase()} input, but the file is ${decoded.kind.toUpperCase()}`,
+        displayPath,
+      );
+    const out: ParseOutput = parser.parse(parser.input === 'text' ? decoded.text : decoded.doc, {
+      file: displayPath,
+    });
     const tool = out.scans[0]?.tool ?? { name: parser.docs.title, version: null };
     file.tool = [...new Set(out.scans.map((s) => s.tool.name))].join(', ') || tool.name;
     file.tool_version = tool.version;
@@ -175,7 +184,8 @@ export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: Read
   } catch (e) {
     if (!isUserError(e)) {
       file.status = 'error';
-      file.error = `internal error while parsing (please report): ${errorMessage(e)}`;
+      file.error = `${displayPath}: internal error while parsing (please report): ${errorMessage(e)}`;
+      if (process.env.SECURITY_METRICS_DEBUG === '1') console.error(e);
       return { file, findings: [], scans: [] };
     }
     file.status = 'error';
@@ -185,7 +195,11 @@ export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: Read
 }
 
 /** Read and normalize one file from disk. */
-export async function normalizeFile(filePath: string, displayPath: string, opts: ReadOptions): Promise<InputResult> {
+export async function normalizeFile(
+  filePath: string,
+  displayPath: string,
+  opts: ReadOptions,
+): Promise<InputResult> {
   const base: InputFile = {
     path: displayPath,
     sha256: null,

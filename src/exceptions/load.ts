@@ -3,6 +3,7 @@ import { parseAllDocuments } from 'yaml';
 import { Exception, SCOPE_TYPES } from '../schema/exception.js';
 import { parseCsv } from '../util/csv.js';
 import { UserError } from '../util/errors.js';
+import { lineCol } from '../util/json-position.js';
 
 export interface ExceptionLoad {
   exceptions: Exception[];
@@ -38,16 +39,19 @@ function normKey(k: string): string {
 function parseScope(row: Record<string, unknown>): { type: string; value: string } | string {
   const st = row.scope_type;
   const sv = row.scope_value;
-  if (typeof st === 'string' && typeof sv === 'string') return { type: st.trim().toLowerCase(), value: sv.trim() };
+  if (typeof st === 'string' && typeof sv === 'string')
+    return { type: st.trim().toLowerCase(), value: sv.trim() };
   const s = row.scope;
   if (s && typeof s === 'object' && !Array.isArray(s)) {
     const o = s as Record<string, unknown>;
-    if (typeof o.type === 'string' && o.value !== undefined) return { type: o.type.toLowerCase(), value: String(o.value) };
+    if (typeof o.type === 'string' && o.value !== undefined)
+      return { type: o.type.toLowerCase(), value: String(o.value) };
     const keys = Object.keys(o).filter((k) => (SCOPE_TYPES as readonly string[]).includes(k));
     if (keys.length === 1) return { type: keys[0]!, value: String(o[keys[0]!]) };
     return `scope must be "type:value" with type one of ${SCOPE_TYPES.join(', ')}`;
   }
-  if (typeof s !== 'string' || s.trim() === '') return 'scope is required ("type:value", e.g. cve:CVE-2021-44228)';
+  if (typeof s !== 'string' || s.trim() === '')
+    return 'scope is required ("type:value", e.g. cve:CVE-2021-44228)';
   const m = /^\s*([a-z]+)\s*[:=]\s*(.+)$/i.exec(s);
   if (!m) return `scope "${s}" must be "type:value" with type one of ${SCOPE_TYPES.join(', ')}`;
   return { type: m[1]!.toLowerCase(), value: m[2]!.trim() };
@@ -83,7 +87,9 @@ function normalizeRow(raw: Record<string, unknown>, source: string, errors: stri
   const r = Exception.safeParse(candidate);
   if (!r.success) {
     for (const issue of r.error.issues)
-      errors.push(`${source}: field "${issue.path.join('.')}": ${issue.message}${issue.path[0] === 'id' ? '' : ` (exception ${candidate.id || '?'})`}`);
+      errors.push(
+        `${source}: field "${issue.path.join('.')}": ${issue.message}${issue.path[0] === 'id' ? '' : ` (exception ${candidate.id || '?'})`}`,
+      );
     return undefined;
   }
   return r.data;
@@ -92,15 +98,23 @@ function normalizeRow(raw: Record<string, unknown>, source: string, errors: stri
 /** Markdown table → rows with line numbers. */
 function markdownRows(text: string, file: string): Array<Record<string, string> & { __line: number }> {
   const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((l, i) => /^\s*\|.*\|\s*$/.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? ''));
-  if (start < 0) throw new UserError('no Markdown table found (expected a header row and a |---| separator)', file);
+  const start = lines.findIndex(
+    (l, i) => /^\s*\|.*\|\s*$/.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? ''),
+  );
+  if (start < 0)
+    throw new UserError('no Markdown table found (expected a header row and a |---| separator)', file);
   const split = (l: string) =>
     l
       .trim()
       .replace(/^\|/, '')
       .replace(/\|$/, '')
       .split(/(?<!\\)\|/)
-      .map((c) => c.trim().replace(/\\\|/g, '|').replace(/^`(.*)`$/, '$1'));
+      .map((c) =>
+        c
+          .trim()
+          .replace(/\\\|/g, '|')
+          .replace(/^`(.*)`$/, '$1'),
+      );
   const headers = split(lines[start]!);
   const rows: Array<Record<string, string> & { __line: number }> = [];
   for (let i = start + 2; i < lines.length; i++) {
@@ -133,10 +147,23 @@ export function parseExceptions(text: string, file: string): ExceptionLoad {
     for (const doc of docs) {
       if (doc.errors.length > 0) {
         const e = doc.errors[0]!;
-        const pos = e.linePos?.[0];
-        throw new UserError(`invalid YAML: ${e.message.split('\n')[0]}`, file, pos ? `${pos.line}:${pos.col}` : undefined);
+        const lc =
+          e.linePos?.[0] ??
+          (() => {
+            const p = lineCol(text, e.pos[0]);
+            return { line: p.line, col: p.column };
+          })();
+        throw new UserError(`invalid YAML: ${e.message.split('\n')[0]}`, file, `${lc.line}:${lc.col}`);
       }
-      const value = doc.toJS({}) as unknown;
+      let value: unknown;
+      try {
+        value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+      } catch (e) {
+        throw new UserError(
+          `invalid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+          file,
+        );
+      }
       const list = Array.isArray(value)
         ? value
         : value && typeof value === 'object' && Array.isArray((value as Record<string, unknown>).exceptions)
@@ -144,7 +171,8 @@ export function parseExceptions(text: string, file: string): ExceptionLoad {
           : value == null
             ? []
             : undefined;
-      if (!list) throw new UserError('expected a list of exceptions, or an object with an "exceptions" list', file);
+      if (!list)
+        throw new UserError('expected a list of exceptions, or an object with an "exceptions" list', file);
       list.forEach((item, i) => {
         if (!item || typeof item !== 'object' || Array.isArray(item)) {
           errors.push(`${base}: exceptions[${i}]: not a mapping`);

@@ -2,7 +2,10 @@ import picomatch from 'picomatch';
 import type { Exception } from '../schema/exception.js';
 import type { Finding } from '../schema/finding.js';
 
-type Matchable = Pick<Finding, 'id' | 'occurrence_id' | 'rule_id' | 'cve' | 'package' | 'location' | 'repo' | 'product'>;
+type Matchable = Pick<
+  Finding,
+  'id' | 'occurrence_id' | 'rule_id' | 'cve' | 'package' | 'location' | 'repo' | 'product'
+>;
 
 const globCache = new Map<string, (s: string) => boolean>();
 
@@ -31,7 +34,9 @@ export function exceptionMatches(e: Exception, f: Matchable): boolean {
       if (!f.package) return false;
       const at = v.lastIndexOf('@');
       const [name, version] = at > 0 ? [v.slice(0, at), v.slice(at + 1)] : [v, undefined];
-      return f.package.name.toLowerCase() === name!.toLowerCase() && (!version || f.package.version === version);
+      return (
+        f.package.name.toLowerCase() === name!.toLowerCase() && (!version || f.package.version === version)
+      );
     }
     case 'path':
       return f.location.file !== null && glob(v)(f.location.file);

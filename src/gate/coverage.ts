@@ -35,7 +35,11 @@ export function computeCoverage(
         if (!cov.tools.some((t) => t.name === scan.tool.name && t.version === scan.tool.version))
           cov.tools.push({ name: scan.tool.name, version: scan.tool.version });
         if (!cov.evidence.some((e) => e.file === file.path))
-          cov.evidence.push({ file: file.path, sha256: file.sha256, status: scan.success ? file.status : 'tool_error' });
+          cov.evidence.push({
+            file: file.path,
+            sha256: file.sha256,
+            status: scan.success ? file.status : 'tool_error',
+          });
         if (scan.success && file.status === 'ok') cov.status = 'ran';
         else if (cov.status !== 'ran') cov.status = 'failed';
       }
@@ -50,7 +54,9 @@ export function computeCoverage(
     const cov = coverage[c];
     if (!cov.expected || cov.status === 'ran') continue;
     if (cov.status === 'failed') {
-      warnings.push(`expected control "${c}" did not run successfully (${cov.evidence.map((e) => `${e.file}: ${e.status}`).join(', ')})`);
+      warnings.push(
+        `expected control "${c}" did not run successfully (${cov.evidence.map((e) => `${e.file}: ${e.status}`).join(', ')})`,
+      );
     } else {
       cov.status = 'missing';
       warnings.push(`expected control "${c}" produced no readable output: it is marked missing`);

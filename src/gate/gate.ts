@@ -54,7 +54,9 @@ export function evaluateGate(input: GateInput): GateResult {
     f.exception_id = exc?.id ?? null;
     if (!OPEN_STATES.has(f.state)) continue;
     if (policy.scope === 'new') {
-      const isNew = input.baselineIds ? !input.baselineIds.has(f.id) : f.baseline_state === null || f.baseline_state === 'new';
+      const isNew = input.baselineIds
+        ? !input.baselineIds.has(f.id)
+        : f.baseline_state === null || f.baseline_state === 'new';
       if (!isNew) continue;
     }
     evaluated++;
@@ -71,19 +73,29 @@ export function evaluateGate(input: GateInput): GateResult {
     const parts = Object.entries(bySeverity)
       .sort((a, b) => SEVERITY_RANK[b[0] as Severity] - SEVERITY_RANK[a[0] as Severity])
       .map(([s, n]) => `${n} ${s}`);
-    reasons.push(`${blocking.length} open finding(s) at or above the threshold without an active exception (${parts.join(', ')})`);
+    reasons.push(
+      `${blocking.length} open finding(s) at or above the threshold without an active exception (${parts.join(', ')})`,
+    );
   }
   // Count limits: over open, in-scope findings not covered by an exception.
   const counted = input.findings.filter(
     (f) =>
       OPEN_STATES.has(f.state) &&
       f.exception_id === null &&
-      (policy.scope === 'all' || (input.baselineIds ? !input.baselineIds.has(f.id) : f.baseline_state === null || f.baseline_state === 'new')),
+      (policy.scope === 'all' ||
+        (input.baselineIds
+          ? !input.baselineIds.has(f.id)
+          : f.baseline_state === null || f.baseline_state === 'new')),
   );
   for (const [key, limit] of Object.entries(policy.max_findings)) {
-    const n = key === 'total' ? counted.length : counted.filter((f) => f.severity === key || f.category === key).length;
+    const n =
+      key === 'total'
+        ? counted.length
+        : counted.filter((f) => f.severity === key || f.category === key).length;
     if (n > limit) {
-      reasons.push(`${n} ${key === 'total' ? '' : key + ' '}finding(s), above the limit of ${limit} (max_findings ${key}=${limit})`);
+      reasons.push(
+        `${n} ${key === 'total' ? '' : key + ' '}finding(s), above the limit of ${limit} (max_findings ${key}=${limit})`,
+      );
       if (key !== 'total')
         for (const f of counted)
           if ((f.severity === key || f.category === key) && !f.release_blocking) {
@@ -97,7 +109,8 @@ export function evaluateGate(input: GateInput): GateResult {
     result = 'no_data';
     reasons.unshift('no scanner output could be read: the gate cannot pass without evidence');
   } else result = reasons.length > 0 ? 'fail' : 'pass';
-  if (result === 'pass') reasons.push(`no open finding at or above "${policy.fail_on}" without an active exception`);
+  if (result === 'pass')
+    reasons.push(`no open finding at or above "${policy.fail_on}" without an active exception`);
   const ids = [...new Set(blocking.map((f) => f.id))].sort();
   return {
     result,
@@ -105,6 +118,11 @@ export function evaluateGate(input: GateInput): GateResult {
     reasons,
     counts: { evaluated, blocking: ids.length, excepted, by_severity: bySeverity },
     blocking_ids: ids.slice(0, 200),
-    exceptions: { active: active.length, expired, without_expiry: withoutExpiry, errors: input.exceptionErrors },
+    exceptions: {
+      active: active.length,
+      expired,
+      without_expiry: withoutExpiry,
+      errors: input.exceptionErrors,
+    },
   };
 }

@@ -74,7 +74,10 @@ export function finalizeDrafts(drafts: readonly Draft[], ctx: FinalizeContext): 
       account: d.location?.account ?? null,
       region: d.location?.region ?? null,
     };
-    const title = clip(redactText(d.title.replace(/\s+/g, ' ').trim() || d.rule_id || 'Untitled finding', secrets), MAX_TITLE);
+    const title = clip(
+      redactText(d.title.replace(/\s+/g, ' ').trim() || d.rule_id || 'Untitled finding', secrets),
+      MAX_TITLE,
+    );
     const identity = identityParts({
       category: d.category,
       tool,

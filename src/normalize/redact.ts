@@ -32,6 +32,9 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
   return out;
 }
 
-export function redactNullable(text: string | null | undefined, secrets: readonly string[] = []): string | null {
+export function redactNullable(
+  text: string | null | undefined,
+  secrets: readonly string[] = [],
+): string | null {
   return text == null ? null : redactText(text, secrets);
 }

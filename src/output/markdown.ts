@@ -7,7 +7,10 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export function escapeMarkdown(text: string, maxLength = 200): string {
-  let s = String(text).replace(BIDI, '').replace(CONTROL, '').replace(/\r?\n|\r/g, ' ');
+  let s = String(text)
+    .replace(BIDI, '')
+    .replace(CONTROL, '')
+    .replace(/\r?\n|\r/g, ' ');
   if (s.length > maxLength) s = s.slice(0, maxLength - 1) + '…';
   return (
     s
@@ -27,7 +30,11 @@ export function escapeMarkdown(text: string, maxLength = 200): string {
 
 /** Inline code span that cannot be broken out of (backticks in the text are replaced). */
 export function code(text: string, maxLength = 120): string {
-  let s = String(text).replace(BIDI, '').replace(CONTROL, '').replace(/\r?\n|\r/g, ' ').replace(/`/g, 'ˋ');
+  let s = String(text)
+    .replace(BIDI, '')
+    .replace(CONTROL, '')
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/`/g, 'ˋ');
   if (s.length > maxLength) s = s.slice(0, maxLength - 1) + '…';
   return s === '' ? '' : '`' + s + '`';
 }

@@ -22,7 +22,12 @@ export function renderCollectSummary(run: RunRecord, findings: readonly Finding[
   const cats = CATEGORIES.filter((k) => (c.by_category[k] ?? 0) > 0);
   if (cats.length > 0) {
     out.push('### By category');
-    out.push(table(cats.map((k) => k), [cats.map((k) => String(c.by_category[k] ?? 0))]));
+    out.push(
+      table(
+        cats.map((k) => k),
+        [cats.map((k) => String(c.by_category[k] ?? 0))],
+      ),
+    );
     out.push('');
   }
   out.push('### Coverage');
@@ -33,7 +38,13 @@ export function renderCollectSummary(run: RunRecord, findings: readonly Finding[
         const cov = run.coverage[k];
         return [
           k,
-          cov.status === 'ran' ? '✅ ran' : cov.status === 'failed' ? '❌ failed' : cov.status === 'missing' ? '⚠️ missing' : 'not run',
+          cov.status === 'ran'
+            ? '✅ ran'
+            : cov.status === 'failed'
+              ? '❌ failed'
+              : cov.status === 'missing'
+                ? '⚠️ missing'
+                : 'not run',
           cov.tools.map((t) => escapeMarkdown(t.version ? `${t.name} ${t.version}` : t.name, 60)).join(', '),
           String(cov.findings),
         ];
@@ -63,12 +74,15 @@ export function renderCollectSummary(run: RunRecord, findings: readonly Finding[
           blocking.map((f) => [
             f.severity,
             escapeMarkdown(f.finding_title, 120),
-            f.location.file ? code(`${f.location.file}${f.location.start_line ? `:${f.location.start_line}` : ''}`) : '',
+            f.location.file
+              ? code(`${f.location.file}${f.location.start_line ? `:${f.location.start_line}` : ''}`)
+              : '',
             escapeMarkdown(f.source_tool, 40),
           ]),
         ),
       );
-      if (g.counts.blocking > blocking.length) out.push(`\n… and ${g.counts.blocking - blocking.length} more in run.json.`);
+      if (g.counts.blocking > blocking.length)
+        out.push(`\n… and ${g.counts.blocking - blocking.length} more in run.json.`);
     }
     out.push('');
   }
@@ -80,7 +94,9 @@ export function renderCollectSummary(run: RunRecord, findings: readonly Finding[
         code(i.path),
         i.format ? code(i.format) : '',
         escapeMarkdown(i.tool ? `${i.tool}${i.tool_version ? ' ' + i.tool_version : ''}` : '', 60),
-        i.status === 'ok' ? 'ok' : `${i.status}: ${escapeMarkdown(i.error ?? (i.status === 'tool_error' ? 'the tool reported a failed run' : ''), 200)}`,
+        i.status === 'ok'
+          ? 'ok'
+          : `${i.status}: ${escapeMarkdown(i.error ?? (i.status === 'tool_error' ? 'the tool reported a failed run' : ''), 200)}`,
         String(i.findings),
       ]),
     ),

@@ -35,7 +35,11 @@ function matches(pattern: string | undefined, ref: string | null): boolean {
 }
 
 /** GitHub: event name + ref + payload → event kind. */
-export function classifyGithub(env: Env, releasePattern?: string, payload = readEventPayload(env)): CiContext {
+export function classifyGithub(
+  env: Env,
+  releasePattern?: string,
+  payload = readEventPayload(env),
+): CiContext {
   const name = env.GITHUB_EVENT_NAME ?? null;
   const ref = env.GITHUB_REF ?? null;
   const repoInfo = (payload.repository ?? {}) as Record<string, unknown>;
@@ -45,7 +49,8 @@ export function classifyGithub(env: Env, releasePattern?: string, payload = read
   if (name === 'release') event = { kind: 'release', name, reason: 'release event' };
   else if (name === 'deployment' || name === 'deployment_status')
     event = { kind: 'release', name, reason: 'deployment event' };
-  else if (ref?.startsWith('refs/tags/') && name === 'push') event = { kind: 'release', name, reason: `tag push ${refName}` };
+  else if (ref?.startsWith('refs/tags/') && name === 'push')
+    event = { kind: 'release', name, reason: `tag push ${refName}` };
   else if (matches(releasePattern, ref) || matches(releasePattern, refName))
     event = { kind: 'release', name, reason: `ref ${refName} matches release_ref_pattern` };
   else if (name === 'pull_request' || name === 'pull_request_target' || name === 'merge_group')
@@ -53,7 +58,12 @@ export function classifyGithub(env: Env, releasePattern?: string, payload = read
   else if (name === 'schedule') event = { kind: 'schedule', name, reason: 'scheduled run' };
   else if (name === 'push' && defaultBranch && refName === defaultBranch)
     event = { kind: 'default_branch', name, reason: `push to default branch ${defaultBranch}` };
-  else event = { kind: 'other', name, reason: name ? `${name} event on ${refName ?? 'unknown ref'}` : 'no event name' };
+  else
+    event = {
+      kind: 'other',
+      name,
+      reason: name ? `${name} event on ${refName ?? 'unknown ref'}` : 'no event name',
+    };
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   return {
     platform: 'github',
@@ -79,8 +89,12 @@ export function classifyGitlab(env: Env, releasePattern?: string): CiContext {
   const defaultBranch = env.CI_DEFAULT_BRANCH ?? null;
   let event: RunEvent;
   if (tag) event = { kind: 'release', name: source, reason: `tag pipeline ${tag}` };
-  else if (env.CI_ENVIRONMENT_TIER === 'production' || env.CI_ENVIRONMENT_ACTION === 'start' && env.CI_ENVIRONMENT_TIER === 'production')
-    event = { kind: 'release', name: source, reason: `deployment to ${env.CI_ENVIRONMENT_NAME ?? 'production'}` };
+  else if (env.CI_ENVIRONMENT_TIER === 'production')
+    event = {
+      kind: 'release',
+      name: source,
+      reason: `deployment to ${env.CI_ENVIRONMENT_NAME ?? 'production'}`,
+    };
   else if (matches(releasePattern, refName))
     event = { kind: 'release', name: source, reason: `ref ${refName} matches release_ref_pattern` };
   else if (source === 'merge_request_event' || env.CI_MERGE_REQUEST_IID)
@@ -88,7 +102,12 @@ export function classifyGitlab(env: Env, releasePattern?: string): CiContext {
   else if (source === 'schedule') event = { kind: 'schedule', name: source, reason: 'scheduled pipeline' };
   else if (branch && defaultBranch && branch === defaultBranch)
     event = { kind: 'default_branch', name: source, reason: `pipeline on default branch ${defaultBranch}` };
-  else event = { kind: 'other', name: source, reason: source ? `${source} pipeline on ${refName ?? 'unknown ref'}` : 'no pipeline source' };
+  else
+    event = {
+      kind: 'other',
+      name: source,
+      reason: source ? `${source} pipeline on ${refName ?? 'unknown ref'}` : 'no pipeline source',
+    };
   return {
     platform: 'gitlab',
     repo: env.CI_PROJECT_PATH ?? null,

@@ -6,8 +6,13 @@ export const ScopeType = z.enum(SCOPE_TYPES);
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be a date like 2026-12-31')
-  .refine((s) => !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), 'is not a real date');
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) &&
+      !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)) &&
+      (s.length !== 10 || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)),
+    'must be a date like 2026-12-31 (YYYY-MM-DD)',
+  );
 
 /** One accepted-risk exception. Shared by the release gate and the aggregator. */
 export const Exception = z.object({

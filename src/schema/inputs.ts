@@ -18,10 +18,10 @@ export interface InputSpec {
   /** Part of the GitLab aggregate component's spec:inputs. */
   gitlabAggregate?: boolean;
   /**
-   * Interfaces that have this input: `action` (action.yml), `gitlab` (the components flagged above),
+   * Interfaces that have this input: `github` (action.yml), `gitlab` (the components flagged above),
    * `cli` (a `--kebab-case` flag). Absent = all of them. GitLab-only inputs (stage, job_name, ...) say `['gitlab']`.
    */
-  platforms?: Array<'action' | 'gitlab' | 'cli'>;
+  platforms?: Array<'github' | 'gitlab' | 'cli'>;
   /** The GitLab components' default, when it differs from the action's. */
   gitlabDefault?: string;
   /** The aggregate component's default, when it differs from the collect component's. */
@@ -33,7 +33,7 @@ export interface InputSpec {
 }
 
 /** Whether an input exists on an interface (see `InputSpec.platforms`). */
-export function onPlatform(spec: InputSpec, platform: 'action' | 'gitlab' | 'cli'): boolean {
+export function onPlatform(spec: InputSpec, platform: 'github' | 'gitlab' | 'cli'): boolean {
   return !spec.platforms || spec.platforms.includes(platform);
 }
 
@@ -47,7 +47,8 @@ export function gitlabInputs(component: 'collect' | 'aggregate'): InputSpec[] {
 export const INPUTS: InputSpec[] = [
   {
     name: 'command',
-    description: 'What to run: `collect` (normalize this repo\'s scanner outputs) or `aggregate` (org-wide monthly report).',
+    description:
+      "What to run: `collect` (normalize this repo's scanner outputs) or `aggregate` (org-wide monthly report).",
     default: 'collect',
     command: 'all',
   },
@@ -75,20 +76,22 @@ export const INPUTS: InputSpec[] = [
     command: 'collect',
     gitlabCollect: true,
   },
-  { name: 'service', description: 'Service or component inside the product.', command: 'collect', gitlabCollect: true },
+  {
+    name: 'service',
+    description: 'Service or component inside the product.',
+    command: 'collect',
+    gitlabCollect: true,
+  },
   {
     name: 'output_dir',
-    description:
-      'Where the record (`findings.jsonl`, `run.json`, `gate.env`) is written; for `aggregate`, where the report outputs are written.',
+    description: 'Where `findings.jsonl` and `run.json` are written.',
     default: 'security-metrics',
-    command: 'all',
+    command: 'collect',
     gitlabCollect: true,
-    gitlabAggregate: true,
   },
   {
     name: 'artifact_name',
-    description:
-      'Name of the uploaded artifact (the GitHub aggregator looks for this name; on GitLab it names the artifacts archive, and the aggregator finds the record by job name).',
+    description: 'Name of the uploaded artifact (the aggregator looks for this name).',
     default: 'security-metrics',
     command: 'all',
     gitlabCollect: true,
@@ -101,7 +104,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'fail_on',
-    description: 'Lowest severity that fails the release gate: `critical`, `high`, `medium`, `low` or `none`.',
+    description:
+      'Lowest severity that fails the release gate: `critical`, `high`, `medium`, `low` or `none`.',
     default: 'critical',
     command: 'collect',
     gitlabCollect: true,
@@ -109,15 +113,17 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'mode',
-    description: '`enforce` fails the step when the gate fails; `report` records the verdict and never fails.',
-    default: 'report',
+    description:
+      '`enforce` fails the step when the gate fails or has no data; `report` records the verdict and never fails the step on it.',
+    default: 'enforce',
     command: 'collect',
     gitlabCollect: true,
     options: ['enforce', 'report'],
   },
   {
     name: 'exceptions',
-    description: 'Exception log (YAML, CSV or Markdown table) that the gate honours; same schema as the aggregator\'s.',
+    description:
+      "Exception log (YAML, CSV or Markdown table) that the gate honours; same schema as the aggregator's.",
     command: 'all',
     gitlabCollect: true,
     gitlabAggregate: true,
@@ -157,7 +163,8 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'release_ref_pattern',
-    description: 'Regular expression: a ref that matches it counts as a release event (tags and `release` events always do).',
+    description:
+      'Regular expression: a ref that matches it counts as a release event (tags and `release` events always do).',
     command: 'collect',
     gitlabCollect: true,
   },
@@ -192,12 +199,16 @@ export const INPUTS: InputSpec[] = [
       'Inventory file (YAML or CSV: application, service, owner, tier, repos); merged with platform sources (GitLab project topics).',
     command: 'aggregate',
     gitlabAggregate: true,
+    // Not in action.yml until the GitHub action runs `aggregate`; then drop `platforms`.
+    platforms: ['gitlab', 'cli'],
   },
   {
     name: 'month',
     description: 'Reporting month `YYYY-MM` (UTC); default: the previous full month.',
     command: 'aggregate',
     gitlabAggregate: true,
+    // Not in action.yml until the GitHub action runs `aggregate`; then drop `platforms`.
+    platforms: ['gitlab', 'cli'],
     regex: '^([0-9]{4}-(0[1-9]|1[0-2]))?$',
   },
   {
@@ -207,6 +218,17 @@ export const INPUTS: InputSpec[] = [
     default: 'security-metrics-history',
     command: 'aggregate',
     gitlabAggregate: true,
+    // Not in action.yml until the GitHub action runs `aggregate`; then drop `platforms`.
+    platforms: ['gitlab', 'cli'],
+  },
+  {
+    name: 'report_dir',
+    description:
+      'Where the aggregate outputs (report.md, metrics.json, findings.csv, gitlab-sources.json, ...) are written; kept as the job\'s artifacts.',
+    default: 'security-metrics-report',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab', 'cli'],
   },
   // GitLab-only inputs (spec:inputs of the components; not in action.yml, not CLI flags).
   {
@@ -390,7 +412,11 @@ export const CollectInputs = z.object({
   artifact_name: z.string().trim().min(1),
   upload_artifact: bool,
   fail_on: z.string().trim().toLowerCase().pipe(severityOrNone),
-  mode: z.string().trim().toLowerCase().pipe(z.enum(['enforce', 'report'], { error: () => 'must be enforce or report' })),
+  mode: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['enforce', 'report'], { error: () => 'must be enforce or report' })),
   exceptions: z.string().trim().optional(),
   expected_controls: z
     .string()
@@ -398,11 +424,16 @@ export const CollectInputs = z.object({
     .pipe(
       z.array(
         z.enum(['sast', 'sca', 'secret', 'iac', 'container', 'dast', 'mobile', 'cloud'], {
-          error: (i) => `unknown control "${String(i.input)}" (valid: sast, sca, secret, iac, container, dast, mobile, cloud)`,
+          error: (i) =>
+            `unknown control "${String(i.input)}" (valid: sast, sca, secret, iac, container, dast, mobile, cloud)`,
         }),
       ),
     ),
-  gate_scope: z.string().trim().toLowerCase().pipe(z.enum(['all', 'new'], { error: () => 'must be all or new' })),
+  gate_scope: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['all', 'new'], { error: () => 'must be all or new' })),
   baseline: z.string().trim().optional(),
   category_thresholds: keyValues(severityOrNone),
   max_findings: keyValues(z.coerce.number().int().min(0)),
@@ -432,7 +463,10 @@ export const CollectInputs = z.object({
 export type CollectInputs = z.infer<typeof CollectInputs>;
 
 /** Raw values by input name (strings as the runner gives them); defaults applied from INPUTS. */
-export function withDefaults(raw: Record<string, string | undefined>, command: 'collect' | 'aggregate'): Record<string, string> {
+export function withDefaults(
+  raw: Record<string, string | undefined>,
+  command: 'collect' | 'aggregate',
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const spec of INPUTS) {
     if (spec.command !== 'all' && spec.command !== command) continue;
@@ -462,3 +496,27 @@ export class InputsError extends Error {
     );
   }
 }
+
+export interface OutputSpec {
+  name: string;
+  description: string;
+  command: 'collect' | 'aggregate';
+}
+
+/** Step outputs (action.yml `outputs:`); GitLab gets the collect ones as the gate dotenv report. */
+export const OUTPUTS: OutputSpec[] = [
+  { name: 'gate', description: 'Release gate verdict: `pass`, `fail` or `no_data`.', command: 'collect' },
+  { name: 'blocking_count', description: 'Number of findings that block the release.', command: 'collect' },
+  { name: 'findings_count', description: 'Number of finding records written.', command: 'collect' },
+  { name: 'critical_count', description: 'Critical findings in the record.', command: 'collect' },
+  { name: 'high_count', description: 'High findings in the record.', command: 'collect' },
+  { name: 'files_read', description: 'Report files read successfully.', command: 'collect' },
+  {
+    name: 'files_failed',
+    description: 'Report files that could not be read (see run.json).',
+    command: 'collect',
+  },
+  { name: 'record_dir', description: 'Absolute path of the folder with the record.', command: 'collect' },
+  { name: 'run_path', description: 'Path of run.json.', command: 'collect' },
+  { name: 'findings_path', description: 'Path of findings.jsonl.', command: 'collect' },
+];

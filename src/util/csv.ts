@@ -52,7 +52,8 @@ export function parseCsv(text: string, file = 'input'): CsvTable {
       rowLine = line;
     } else cell += c;
   }
-  if (inQuotes) throw new UserError(`unterminated quoted field starting on line ${quoteLine}`, file, `${quoteLine}`);
+  if (inQuotes)
+    throw new UserError(`unterminated quoted field starting on line ${quoteLine}`, file, `${quoteLine}`);
   if (cell !== '' || cells.length > 0) {
     cells.push(cell);
     records.push({ cells, line: rowLine });

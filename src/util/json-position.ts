@@ -36,7 +36,9 @@ export function parseJsonWithPosition(
     }
     // Node quotes a slice of the input in its message; keep only the reason so no file content
     // (which may hold a secret) reaches the logs.
-    const reason = msg.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/, '');
+    const reason = msg
+      .replace(/, "[\s\S]*" is not valid JSON$/, '')
+      .replace(/ in JSON at position \d+.*$/, '');
     return { ok: false, message: `not valid JSON (${reason.trim()})`, position };
   }
 }

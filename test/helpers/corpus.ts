@@ -31,7 +31,9 @@ export interface OracleEntry {
 
 let oracleCache: OracleEntry[] | undefined;
 export function oracle(): OracleEntry[] {
-  oracleCache ??= (JSON.parse(readFileSync(path.join(CORPUS, 'oracle.json'), 'utf8')) as { files: OracleEntry[] }).files;
+  oracleCache ??= (
+    JSON.parse(readFileSync(path.join(CORPUS, 'oracle.json'), 'utf8')) as { files: OracleEntry[] }
+  ).files;
   return oracleCache;
 }
 

@@ -51,7 +51,7 @@ describe.skipIf(skip !== null)('collect component under gitlab-ci-local', () => 
 
   it('writes the record as artifacts, the gate as a dotenv report, a summary in the log; same record as the action', async () => {
     const ci = pipeline(
-      { expected_controls: 'sast', fail_on: 'high', product: 'shop' },
+      { expected_controls: 'sast', fail_on: 'high', product: 'shop', mode: 'report' },
       [
         'verify-gate:',
         '  stage: verify',
@@ -120,6 +120,7 @@ describe.skipIf(skip !== null)('collect component under gitlab-ci-local', () => 
       INPUT_EXPECTED_CONTROLS: 'sast',
       INPUT_FAIL_ON: 'high',
       INPUT_PRODUCT: 'shop',
+      INPUT_MODE: 'report',
       INPUT_UPLOAD_ARTIFACT: 'false',
     };
     const gha = spawnSync(process.execPath, [path.join(toolDir, 'index.js')], {

@@ -1,7 +1,7 @@
 import type { Category, Package, Severity, SeveritySource, Suppression } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
 import { levelToSeverity, scoreOrWordToSeverity, wordToSeverity } from '../../normalize/severity.js';
-import { joinUri } from '../../normalize/paths.js';
+import { cleanPath, joinUri } from '../../normalize/paths.js';
 import type { Draft, Parser, ParseOutput, ScanEvidence } from '../types.js';
 import type { SarifLog, SarifReportingDescriptor, SarifResult, SarifRun } from './types.js';
 
@@ -43,8 +43,12 @@ export function sarifVersionError(doc: Record<string, unknown>): string | undefi
   const version = doc.version;
   if (typeof version === 'string' && /^1\./.test(version))
     return `SARIF ${version} is not supported; only SARIF 2.1.0 is (convert 1.0 logs with the SARIF Multitool "transform" command)`;
-  if (version !== undefined && version !== '2.1.0' && !(typeof version === 'string' && version.startsWith('2.1')))
-    return `unknown SARIF version ${JSON.stringify(version)}; expected "2.1.0"`;
+  if (
+    version !== undefined &&
+    version !== '2.1.0' &&
+    !(typeof version === 'string' && version.startsWith('2.1'))
+  )
+    return `unknown SARIF version ${typeof version === 'string' ? JSON.stringify(version.slice(0, 40)) : `(a ${Array.isArray(version) ? 'list' : typeof version})`}; expected "2.1.0"`;
   return undefined;
 }
 
@@ -85,7 +89,8 @@ function fileUriToPath(uri: string): string {
   return p.replace(/\\/g, '/');
 }
 
-const SECRET_TOOLS = /gitleaks|trufflehog|detect-secrets|secretlint|ggshield|talisman|whispers|noseyparker|secret/i;
+const SECRET_TOOLS =
+  /gitleaks|trufflehog|detect-secrets|secretlint|ggshield|talisman|whispers|noseyparker|secret/i;
 
 export function createRunContext(run: SarifRun, runIndex: number, file: string): RunContext {
   if (!isObj(run)) throw new UserError(`runs[${runIndex}] is not an object`, file);
@@ -194,7 +199,8 @@ function findRule(
       rc.ruleById.get(ruleId) ??
       rc.ruleById.get(ruleId.split('/')[0]!) ??
       (ref && str(ref.guid) ? rc.ruleById.get(ref.guid) : undefined);
-    if (!rule && rc.ruleById.size > 0) rc.warnings.push(`${pointer}: rule "${ruleId}" is not defined in the run`);
+    if (!rule && rc.ruleById.size > 0)
+      rc.warnings.push(`${pointer}: rule "${ruleId}" is not defined in the run`);
     return { rule, ruleId };
   }
   return { rule: undefined, ruleId: undefined };
@@ -207,7 +213,11 @@ function formatMessage(template: string, args: unknown[]): string {
   });
 }
 
-function messageText(rc: RunContext, result: SarifResult, rule: SarifReportingDescriptor | undefined): string {
+function messageText(
+  rc: RunContext,
+  result: SarifResult,
+  rule: SarifReportingDescriptor | undefined,
+): string {
   const msg = isObj(result.message) ? result.message : {};
   const args = Array.isArray(msg.arguments) ? msg.arguments : [];
   const direct = str(msg.text) ?? str(msg.markdown);
@@ -243,11 +253,12 @@ function cwesFrom(rc: RunContext, rule: SarifReportingDescriptor | undefined, re
         const m = CWE_RE.exec(part);
         if (m) out.push(`CWE-${Number(m[1])}`);
       }
-    } else if (Array.isArray(v)) v.forEach(addText);
+    } else if (Array.isArray(v)) v.forEach((x) => typeof x !== 'object' && addText(x)); // one level: hostile nesting
   };
   for (const bag of [rule?.properties, result.properties]) {
     if (!isObj(bag)) continue;
-    for (const t of Array.isArray(bag.tags) ? bag.tags : []) if (typeof t === 'string' && /cwe/i.test(t)) addText(t);
+    for (const t of Array.isArray(bag.tags) ? bag.tags : [])
+      if (typeof t === 'string' && /cwe/i.test(t)) addText(t);
     for (const key of ['cwe', 'CWE', 'cwe_id', 'cweId', 'cwes']) if (key in bag) addText(bag[key]);
   }
   const taxaRefs = [
@@ -289,8 +300,10 @@ function vulnIdsFrom(ruleId: string | undefined, tags: string[], props: unknown[
   return [...ids];
 }
 
-const IAC_TOOLS = /checkov|kics|tfsec|terrascan|tflint|hadolint|cfn[-_ ]?(lint|nag)|kube-?score|kubesec|kube-linter|conftest|snyk iac|trivy.*config|defsec/i;
-const SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source|snyk$|pip-audit|govulncheck|dependabot|bundler-audit|safety|owasp/i;
+const IAC_TOOLS =
+  /checkov|kics|tfsec|terrascan|tflint|hadolint|cfn[-_ ]?(lint|nag)|kube-?score|kubesec|kube-linter|conftest|snyk iac|trivy.*config|defsec/i;
+const SCA_TOOLS =
+  /grype|dependency[- ]check|osv|npm audit|retire|snyk open source|snyk$|pip-audit|govulncheck|dependabot|bundler-audit|safety|owasp/i;
 const DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
 const MOBILE_TOOLS = /mobsf|qark|androbugs/i;
 const MANIFEST_RE =
@@ -329,10 +342,18 @@ function severityOf(
   const up = rule && isObj(rule.properties) ? rule.properties : {};
   const fromResult = scoreOrWordToSeverity(rp['security-severity']);
   if (fromResult)
-    return { severity: fromResult, severity_source: 'security-severity-result', source_severity: String(rp['security-severity']) };
+    return {
+      severity: fromResult,
+      severity_source: 'security-severity-result',
+      source_severity: String(rp['security-severity']),
+    };
   const fromRule = scoreOrWordToSeverity(up['security-severity']);
   if (fromRule)
-    return { severity: fromRule, severity_source: 'security-severity-rule', source_severity: String(up['security-severity']) };
+    return {
+      severity: fromRule,
+      severity_source: 'security-severity-rule',
+      source_severity: String(up['security-severity']),
+    };
   for (const bag of [rp, up]) {
     for (const key of ['severity', 'Severity', 'DevSkimSeverity', 'issue_severity', 'impact', 'risk']) {
       const v = bag[key];
@@ -364,18 +385,30 @@ function packageFromMessage(text: string): Package | null {
   const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text);
   if (trivy) {
     const fixed = /Fixed Version: ([^\n]*)/.exec(text)?.[1]?.trim();
-    return { name: trivy[1]!.trim(), version: trivy[2]!.trim(), fixed_version: fixed || null, ecosystem: null, purl: null };
+    return {
+      name: trivy[1]!.trim(),
+      version: trivy[2]!.trim(),
+      fixed_version: fixed || null,
+      ecosystem: null,
+      purl: null,
+    };
   }
   // Grype: "The path X reports NAME at version VERSION  which would result in a vulnerable (TYPE) package"
   const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text);
-  if (grype) return { name: grype[1]!, version: grype[2]!, fixed_version: null, ecosystem: grype[3]!, purl: null };
+  if (grype)
+    return { name: grype[1]!, version: grype[2]!, fixed_version: null, ecosystem: grype[3]!, purl: null };
   return null;
 }
 
 const SECRET_PROPS = ['offender', 'secret', 'match', 'Match', 'Secret', 'secretValue', 'raw'];
 
 /** Normalize one SARIF result; undefined when it is not a finding (kind pass/informational/notApplicable). */
-export function resultToDraft(rc: RunContext, result: SarifResult, resultIndex: number, secrets: string[]): Draft | undefined {
+export function resultToDraft(
+  rc: RunContext,
+  result: SarifResult,
+  resultIndex: number,
+  secrets: string[],
+): Draft | undefined {
   const pointer = `/runs/${rc.runIndex}/results/${resultIndex}`;
   if (!isObj(result)) {
     rc.warnings.push(`${pointer}: result is not an object; skipped`);
@@ -384,7 +417,10 @@ export function resultToDraft(rc: RunContext, result: SarifResult, resultIndex: 
   const kind = str(result.kind) ?? 'fail';
   if (NOT_FINDINGS.has(kind)) return undefined;
   const { rule, ruleId } = findRule(rc, result, pointer);
-  const level = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined) ?? 'warning';
+  const level =
+    str(result.level) ??
+    (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined) ??
+    'warning';
   const tags = collectTags(rule?.properties, result.properties);
   const props = [result.properties, rule?.properties];
   const vulnIds = vulnIdsFrom(ruleId, tags, props);
@@ -396,7 +432,11 @@ export function resultToDraft(rc: RunContext, result: SarifResult, resultIndex: 
     if (isObj(art) && isObj(art.location)) al = { ...art.location, ...al, uri: art.location.uri };
   }
   let file: string | undefined;
-  if (al && str(al.uri)) file = joinUri(rc.baseUris[str(al.uriBaseId) ?? ''], al.uri as string);
+  if (al && str(al.uri)) {
+    const joined = joinUri(rc.baseUris[str(al.uriBaseId) ?? ''], al.uri as string);
+    // Absolute URIs under the analysis root (originalUriBaseIds, workingDirectory) become repo-relative.
+    file = cleanPath(joined, rc.roots) ?? joined;
+  }
   const region = phys && isObj(phys.region) ? phys.region : undefined;
   const logical =
     loc0 && Array.isArray(loc0.logicalLocations) && isObj(loc0.logicalLocations[0])
@@ -412,7 +452,9 @@ export function resultToDraft(rc: RunContext, result: SarifResult, resultIndex: 
   let secret: string | null = null;
   if (category === 'secret') {
     const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : undefined;
-    const offender = props.map((b) => (isObj(b) ? str(b.offender) ?? str(b.secret) ?? str(b.match) : undefined)).find(Boolean);
+    const offender = props
+      .map((b) => (isObj(b) ? (str(b.offender) ?? str(b.secret) ?? str(b.match)) : undefined))
+      .find(Boolean);
     secret = offender ?? snippet?.trim() ?? null;
     if (snippet) secrets.push(snippet.trim());
   }
@@ -425,9 +467,12 @@ export function resultToDraft(rc: RunContext, result: SarifResult, resultIndex: 
   const sev = severityOf(result, rule, level);
   const { suppression, suppressed } = suppressionOf(result);
   const baseline = str(result.baselineState) ?? null;
-  const fps = isObj(result.fingerprints) && Object.keys(result.fingerprints).length > 0
-    ? result.fingerprints
-    : isObj(result.partialFingerprints) ? result.partialFingerprints : {};
+  const fps =
+    isObj(result.fingerprints) && Object.keys(result.fingerprints).length > 0
+      ? result.fingerprints
+      : isObj(result.partialFingerprints)
+        ? result.partialFingerprints
+        : {};
   const fingerprints: Record<string, string> = {};
   for (const [k, v] of Object.entries(fps)) {
     if (typeof v !== 'string') continue;
@@ -435,9 +480,13 @@ export function resultToDraft(rc: RunContext, result: SarifResult, resultIndex: 
     if (category === 'secret' && secret && v.includes(secret)) continue;
     fingerprints[k] = v;
   }
-  const pkg = category === 'sca' || category === 'container' || category === 'license' ? packageFromMessage(text) : null;
+  const pkg =
+    category === 'sca' || category === 'container' || category === 'license'
+      ? packageFromMessage(text)
+      : null;
   const cvssScore = Number(isObj(rule?.properties) ? rule!.properties['security-severity'] : NaN);
-  const commit = category === 'secret' && isObj(result.properties) ? str(result.properties.commit) : undefined;
+  const commit =
+    category === 'secret' && isObj(result.properties) ? str(result.properties.commit) : undefined;
 
   return {
     title,
@@ -450,11 +499,15 @@ export function resultToDraft(rc: RunContext, result: SarifResult, resultIndex: 
     tool_version: rc.toolVersion,
     tool_confidence: isObj(rule?.properties) ? (str(rule!.properties.precision) ?? null) : null,
     state: suppressed ? 'suppressed' : baseline === 'absent' ? 'fixed' : 'open',
-    state_reason: baseline === 'absent' ? 'baselineState absent: reported in the baseline, not in this run' : null,
+    state_reason:
+      baseline === 'absent' ? 'baselineState absent: reported in the baseline, not in this run' : null,
     cwe: cwesFrom(rc, rule, result),
     cve: vulnIds,
     cvss:
-      (category === 'sca' || category === 'container') && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10
+      (category === 'sca' || category === 'container') &&
+      Number.isFinite(cvssScore) &&
+      cvssScore >= 0 &&
+      cvssScore <= 10
         ? { score: cvssScore, vector: null, version: null }
         : null,
     package: pkg,
@@ -487,7 +540,10 @@ function detect(s: { doc?: unknown; head: string }): number {
     if (/sarif/i.test(schema) || typeof d.version === 'string') return 1;
     return 0.6;
   }
-  return /"\$schema"\s*:\s*"[^"]*sarif/i.test(s.head) || (/"runs"\s*:/.test(s.head) && /"version"\s*:\s*"2\.1/.test(s.head)) ? 0.9 : 0;
+  return /"\$schema"\s*:\s*"[^"]*sarif/i.test(s.head) ||
+    (/"runs"\s*:/.test(s.head) && /"version"\s*:\s*"2\.1/.test(s.head))
+    ? 0.9
+    : 0;
 }
 
 export function parseSarif(doc: unknown, ctx: { file: string }): ParseOutput {

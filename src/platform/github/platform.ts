@@ -7,7 +7,8 @@ export function githubLogger(): Logger {
     info: (m) => core.info(m),
     warning: (m, where) =>
       core.warning(m, where ? { file: where.file, startLine: where.line, title: where.title } : undefined),
-    error: (m, where) => core.error(m, where ? { file: where.file, startLine: where.line, title: where.title } : undefined),
+    error: (m, where) =>
+      core.error(m, where ? { file: where.file, startLine: where.line, title: where.title } : undefined),
     debug: (m) => core.debug(m),
   };
 }
