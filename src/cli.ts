@@ -7,6 +7,12 @@ import { stderrLogger } from './util/logger.js';
 import { formatIds } from './parsers/registry.js';
 import { VERSION } from './version.js';
 import { localPlatform } from './platform/local/platform.js';
+import {
+  GITLAB_AGGREGATE_USAGE,
+  coreUnavailable,
+  gitlabAggregateCli,
+  isGitlabAggregate,
+} from './commands/gitlab-aggregate-cli.js';
 
 const USAGE = `security-metrics ${VERSION}
 
@@ -14,6 +20,7 @@ Usage:
   security-metrics normalize <file>... [--format <id>] [--product P] [--service S]   JSONL on stdout
   security-metrics collect --reports <glob>... --out <dir> [--product P] [--service S]
                            [--fail-on <severity>] [--exceptions <file>] [--mode enforce|report] ...
+${GITLAB_AGGREGATE_USAGE}
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
 
@@ -92,6 +99,10 @@ export async function main(
         const r = await runCollect(inputs, { cwd: process.cwd(), env, logger, platform: localPlatform(env) });
         return r.exitCode;
       }
+      case 'aggregate':
+        if (isGitlabAggregate(rest)) return await gitlabAggregateCli(rest, env, logger, { runAggregate: coreUnavailable });
+        logger.error(`aggregate: only --gitlab-group is available in this build\n\n${USAGE}`);
+        return 2;
       default:
         logger.error(`unknown command "${command}"\n\n${USAGE}`);
         return 2;

@@ -10,6 +10,8 @@ import { parseCollectInputs } from '../../src/schema/inputs.js';
 import { captureLogger } from '../../src/util/logger.js';
 import { runGitlabAggregate, type GitlabAggregateOptions } from '../../src/platform/gitlab/aggregate.js';
 import { UserError } from '../../src/util/errors.js';
+import { gitlabAggregateCli } from '../../src/commands/gitlab-aggregate-cli.js';
+import { main } from '../../src/cli.js';
 import { ROOT } from '../helpers/gitlab-spec.js';
 import { FakeGitlab } from '../helpers/fake-gitlab.js';
 
@@ -403,5 +405,60 @@ describe('GitLab group aggregation against a fake GitLab', () => {
     });
     expect(r.issue).toBeNull();
     expect(gl.commits).toHaveLength(0);
+  });
+  it('runs from the CLI the way the component calls it (empty values = defaults, token from the named variable)', async () => {
+    const calls: AggregateRequest[] = [];
+    const logger = captureLogger();
+    const out = mkTmp('sm-out-');
+    const args = [
+      '--gitlab-group=acme',
+      `--gitlab-api-url=${gl.apiUrl}`,
+      '--gitlab-project=acme/central',
+      '--token-variable=MY_TOKEN',
+      '--collect-job-name=security-metrics',
+      '--collect-ref=',
+      '--gitlab-vulnerabilities=false',
+      '--config=',
+      '--inventory=',
+      '--exceptions=',
+      '--exception-label=security-exception',
+      '--report-label=security-metrics',
+      `--month=${MONTH}`,
+      '--history-dir=security-metrics-history',
+      '--history-branch=',
+      `--out=${out}`,
+      '--publish',
+    ];
+    gl.faults = [];
+    const code = await gitlabAggregateCli(args, { MY_TOKEN: gl.token }, logger, {
+      runAggregate: fakeCore(calls),
+      sleep: async () => undefined,
+    });
+    expect(code).toBe(0);
+    expect(calls[0]!.platformFindings).toEqual([]);
+    expect(calls[0]!.configPath).toBeUndefined();
+    expect(gl.issues.get(1)!.filter((i) => i.title === TITLE)).toHaveLength(1);
+    expect(logger.lines.some((l) => l.includes('/acme/central/-/issues/4 (created)'))).toBe(true);
+
+    // No token: a clear message naming the variable, exit 2 through the CLI entry.
+    await expect(
+      gitlabAggregateCli(args, {}, captureLogger(), { runAggregate: fakeCore([]) }),
+    ).rejects.toThrow(/set the environment variable MY_TOKEN/);
+    const stderr: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((c: string) => (stderr.push(String(c)), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(['aggregate', ...args], {})).toBe(2);
+      expect(
+        await main(['aggregate', '--gitlab-group=acme', '--month=2026-13'], {
+          CI_API_V4_URL: gl.apiUrl,
+          GITLAB_TOKEN: 'x',
+        }),
+      ).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr.join('')).toMatch(/MY_TOKEN/);
+    expect(stderr.join('')).toMatch(/--month: "2026-13" is not YYYY-MM/);
   });
 });
