@@ -100,7 +100,8 @@ export async function main(
         return r.exitCode;
       }
       case 'aggregate':
-        if (isGitlabAggregate(rest)) return await gitlabAggregateCli(rest, env, logger, { runAggregate: coreUnavailable });
+        if (isGitlabAggregate(rest))
+          return await gitlabAggregateCli(rest, env, logger, { runAggregate: coreUnavailable });
         logger.error(`aggregate: only --gitlab-group is available in this build\n\n${USAGE}`);
         return 2;
       default:

@@ -224,7 +224,7 @@ export const INPUTS: InputSpec[] = [
   {
     name: 'report_dir',
     description:
-      'Where the aggregate outputs (report.md, metrics.json, findings.csv, gitlab-sources.json, ...) are written; kept as the job\'s artifacts.',
+      "Where the aggregate outputs (report.md, metrics.json, findings.csv, gitlab-sources.json, ...) are written; kept as the job's artifacts.",
     default: 'security-metrics-report',
     command: 'aggregate',
     gitlabAggregate: true,
