@@ -157,6 +157,29 @@ describe.skipIf(skip !== null)('collect component under gitlab-ci-local', () => 
     expect(existsSync(path.join(art, 'findings.jsonl'))).toBe(true);
   });
 
+  it("runs this project's own .gitlab-ci.yml component test jobs at the commit", async () => {
+    const { dir } = makeProject(toolDir, read(path.join(ROOT, '.gitlab-ci.yml')));
+    dirs.push(dir);
+    // The project's pipeline runs dist/cli.js of the commit; the fixture project has it under tool/.
+    cpSync(path.join(dir, 'tool'), path.join(dir, 'dist'), { recursive: true });
+    cpSync(path.join(ROOT, 'test/fixtures/gitlab-ci'), path.join(dir, 'test/fixtures/gitlab-ci'), {
+      recursive: true,
+    });
+    spawnSync('git', ['add', '-A'], { cwd: dir });
+    spawnSync('git', ['-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'dist'], {
+      cwd: dir,
+    });
+    const r = await runGcl(dir, [
+      '--variable',
+      'GITLAB_CI=true',
+      'component-collect',
+      'verify-collect-component',
+    ]);
+    expect(r.output).toMatch(/PASS\s+component-collect/);
+    expect(r.output).toMatch(/PASS\s+verify-collect-component/);
+    expect(r.code, r.output).toBe(0);
+  });
+
   it.each([
     ['mode', 'bogus', /not in the list of allowed options/],
     ['fail_on', 'severe', /not in the list of allowed options/],

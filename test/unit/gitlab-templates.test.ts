@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
+import { parse } from 'yaml';
 import addFormatsModule from 'ajv-formats';
 import { INPUTS, gitlabInputs } from '../../src/schema/inputs.js';
 import { VERSION } from '../../src/version.js';
@@ -81,6 +82,16 @@ describe('GitLab component templates', () => {
     const tv = INPUTS.find((i) => i.name === 'tool_version');
     expect(tv?.default).toBe(pkg.version);
     expect(VERSION).toBe(pkg.version);
+  });
+
+  it("the project's own .gitlab-ci.yml validates and includes both components at the commit", () => {
+    const text = readFileSync(path.join(ROOT, '.gitlab-ci.yml'), 'utf8');
+    const doc = parse(text) as { include: Array<{ component: string }> };
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    expect(doc.include.map((i) => i.component)).toEqual([
+      '$CI_SERVER_FQDN/$CI_PROJECT_PATH/collect@$CI_COMMIT_SHA',
+      '$CI_SERVER_FQDN/$CI_PROJECT_PATH/aggregate@$CI_COMMIT_SHA',
+    ]);
   });
 
   it('has unique input names', () => {
