@@ -253,10 +253,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports2.isRegexChar = (str2) => str2.length === 1 && exports2.hasRegexChars(str2);
-    exports2.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports2.hasRegexChars = (str4) => REGEX_SPECIAL_CHARS.test(str4);
+    exports2.isRegexChar = (str4) => str4.length === 1 && exports2.hasRegexChars(str4);
+    exports2.escapeRegex = (str4) => str4.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str4) => str4.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -267,8 +267,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports2.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports2.removeBackslashes = (str4) => {
+      return str4.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -358,7 +358,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input2;
+      let str4 = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -377,10 +377,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const peek = () => str4.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str2.charCodeAt(++index);
+        return str4.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -557,24 +557,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str2;
+      let base = str4;
       let prefix = "";
       let glob2 = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str4.slice(0, start);
+        str4 = str4.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob2 = str2.slice(lastIndex);
+        base = str4.slice(0, lastIndex);
+        glob2 = str4.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str2;
+        glob2 = str4;
       } else {
-        base = str2;
+        base = str4;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
+      if (base && base !== "" && base !== "/" && base !== str4) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -897,7 +897,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input2, options) => {
+    var parse12 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1067,7 +1067,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse12(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1079,14 +1079,14 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc3, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc2) {
-              return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc3) {
+              return esc3 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -1097,12 +1097,12 @@ var require_parse = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc2) {
-              return esc2 + first + (rest ? star : "");
+            if (esc3) {
+              return esc3 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc2 ? m : `\\${m}`;
+          return esc3 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -1590,7 +1590,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input2, options) => {
+    parse12.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -1621,8 +1621,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str2) => {
-        switch (str2) {
+      const create = (str4) => {
+        switch (str4) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -1640,7 +1640,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str4);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -1655,7 +1655,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse3;
+    module.exports = parse12;
   }
 });
 
@@ -1664,16 +1664,16 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse();
+    var parse12 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str4) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str4);
             if (state2) return state2;
           }
           return false;
@@ -1749,10 +1749,10 @@ var require_picomatch = __commonJS({
       const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
       return regex.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.isMatch = (str4, patterns, options) => picomatch3(patterns, options)(str4);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse12(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input2, options) => scan(input2, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1778,10 +1778,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse3.fastpaths(input2, options);
+        parsed.output = parse12.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input2, options);
+        parsed = parse12(input2, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -2763,13 +2763,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -2783,14 +2783,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -2807,14 +2807,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -2831,12 +2831,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -2848,12 +2848,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -2868,39 +2868,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -2923,16 +2923,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str4.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str4[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -2949,11 +2949,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str4 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+          str4 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -2962,38 +2962,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
+                str4 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str2 += "\\0";
+                    str4 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str4 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str4 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str4 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str4 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str4 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str4 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str4 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                      str4 += "\\x" + code2.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str4 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -3003,14 +3003,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
+                str4 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str2 += "\n";
+                  str4 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str4 += indent;
                 if (json2[i + 2] === " ")
-                  str2 += "\\";
+                  str4 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -3019,8 +3019,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str4 = start ? str4 + json2.slice(start) : json2;
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -3148,15 +3148,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3308,11 +3308,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str4;
+      return identity.isScalar(node2) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -3347,8 +3347,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -3357,27 +3357,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str4;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+        str4 = `? ${str4}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str4 = `${str4}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -3393,7 +3393,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -3437,16 +3437,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str4 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str4;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -3673,31 +3673,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str5 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str5);
       }
-      let str2;
+      let str4;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str4 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str4 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str4 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str4;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -3740,21 +3740,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str4 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str4 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
+        lines.push(str4);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -3766,11 +3766,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str4 = start;
           for (const line of lines)
-            str2 += line ? `
+            str4 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str4}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -4102,7 +4102,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str4) => str4,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -4140,7 +4140,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -4192,7 +4192,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4201,7 +4201,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str4) => parseFloat(str4),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -4212,11 +4212,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str4) {
+        const node2 = new Scalar.Scalar(parseFloat(str4));
+        const dot = str4.indexOf(".");
+        if (dot !== -1 && str4[str4.length - 1] === "0")
+          node2.minFractionDigits = str4.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -4233,7 +4233,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -4246,15 +4246,15 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4263,10 +4263,10 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
   }
@@ -4282,16 +4282,16 @@ var require_schema = __commonJS({
     var string4 = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = [
       map2.map,
       seq.seq,
       string4.string,
       _null4.nullTag,
       bool2.boolTag,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -4316,7 +4316,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
@@ -4333,7 +4333,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str4) => str4 === "true",
         stringify: stringifyJSON
       },
       {
@@ -4341,7 +4341,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -4349,7 +4349,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str4) => parseFloat(str4),
         stringify: stringifyJSON
       }
     ];
@@ -4357,9 +4357,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str4, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
+        return str4;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -4374,7 +4374,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary = {
+    var binary2 = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -4391,10 +4391,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i = 0; i < str4.length; ++i)
+            buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4405,31 +4405,31 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str4;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str4 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str4.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
-    exports2.binary = binary;
+    exports2.binary = binary2;
   }
 });
 
@@ -4632,7 +4632,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4641,7 +4641,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -4652,11 +4652,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str4) {
+        const node2 = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const dot = str4.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str4.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -4676,34 +4676,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str4, offset, radix, { intAsBigInt }) {
+      const sign = str4[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str4);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str4, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -4713,7 +4713,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -4722,15 +4722,15 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int2 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4739,10 +4739,10 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int2;
+    exports2.int = int3;
     exports2.intBin = intBin;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
@@ -4843,9 +4843,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str4, asBigInt) {
+      const sign = str4[0];
+      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -4882,7 +4882,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -4891,7 +4891,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str4) => parseSexagesimal(str4, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -4902,8 +4902,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str4) {
+        const match = str4.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -4934,10 +4934,10 @@ var require_schema3 = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var binary = require_binary();
+    var binary2 = require_binary();
     var bool2 = require_bool2();
     var float = require_float2();
-    var int2 = require_int2();
+    var int3 = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -4950,14 +4950,14 @@ var require_schema3 = __commonJS({
       _null4.nullTag,
       bool2.trueTag,
       bool2.falseTag,
-      int2.intBin,
-      int2.intOct,
-      int2.int,
-      int2.intHex,
+      int3.intBin,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
-      binary.binary,
+      binary2.binary,
       merge2.merge,
       omap.omap,
       pairs.pairs,
@@ -4980,10 +4980,10 @@ var require_tags = __commonJS({
     var string4 = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int2 = require_int();
+    var int3 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
-    var binary = require_binary();
+    var binary2 = require_binary();
     var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -4998,15 +4998,15 @@ var require_tags = __commonJS({
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary.binary,
+      binary: binary2.binary,
       bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int2.int,
-      intHex: int2.intHex,
-      intOct: int2.intOct,
+      int: int3.int,
+      intHex: int3.intHex,
+      intOct: int3.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
       merge: merge2.merge,
@@ -5018,7 +5018,7 @@ var require_tags = __commonJS({
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:binary": binary2.binary,
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
@@ -9046,7 +9046,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse12(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -9087,7 +9087,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse3;
+    exports2.parse = parse12;
     exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
@@ -9984,14 +9984,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str2 = "";
+  let str4 = "";
   for (let i = 0; i < length; i++) {
-    str2 += chars[Math.floor(Math.random() * chars.length)];
+    str4 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str2;
+  return str4;
 }
-function esc(str2) {
-  return JSON.stringify(str2);
+function esc(str4) {
+  return JSON.stringify(str4);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -10105,8 +10105,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str2) {
-  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str4) {
+  return str4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -10372,13 +10372,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str2) {
-  const units = str2.length;
-  if (!highSurrogate.test(str2))
+function codePointLength(str4) {
+  const units = str4.length;
+  if (!highSurrogate.test(str4))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str4.charCodeAt(i) & 64512) === 55296 && (str4.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -11007,18 +11007,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse12 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse3(schema, value, ctx, finalizeParams(fn, _params));
+    return parse12(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse3 = _parse(_Err);
+  const parse12 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse3(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse12(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -12513,7 +12513,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse3 = inst._zod.parse;
+  const parse12 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -12527,7 +12527,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse3(payload, ctx);
+    return parse12(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -18499,8 +18499,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -24612,13 +24612,13 @@ function _promise(Class2, innerType) {
 }
 // @__NO_SIDE_EFFECTS__
 function _custom(Class2, fn, _params) {
-  const norm = normalizeParams(_params);
-  norm.abort ?? (norm.abort = true);
+  const norm2 = normalizeParams(_params);
+  norm2.abort ?? (norm2.abort = true);
   const schema = new Class2({
     type: "custom",
     check: "custom",
     fn,
-    ...norm
+    ...norm2
   });
   return schema;
 }
@@ -29627,10 +29627,10 @@ function errorMessage(e) {
 }
 
 // src/util/csv.ts
-function parseCsv(text, file2 = "input") {
-  const src = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-  const firstLine = src.slice(0, src.search(/\r?\n|$/));
-  const counts = [",", ";", "	"].map((d) => [d, firstLine.split(d).length]);
+function parseCsv(text2, file2 = "input") {
+  const src = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+  const firstLine2 = src.slice(0, src.search(/\r?\n|$/));
+  const counts = [",", ";", "	"].map((d) => [d, firstLine2.split(d).length]);
   const delim = counts.sort((a, b) => b[1] - a[1])[0][0];
   const records = [];
   let cells = [];
@@ -29686,25 +29686,25 @@ function parseCsv(text, file2 = "input") {
     });
     return o;
   });
-  return { headers, rows };
+  return { headers, rows, cells: nonEmpty.map((r) => r.cells) };
 }
 
 // src/util/json-position.ts
-function lineCol(text, offset) {
+function lineCol(text2, offset) {
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(offset, text.length);
+  const end = Math.min(offset, text2.length);
   for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
+    if (text2.charCodeAt(i) === 10) {
       line++;
       lineStart = i + 1;
     }
   }
   return { line, column: end - lineStart + 1 };
 }
-function parseJsonWithPosition(text) {
+function parseJsonWithPosition(text2) {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text2) };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     let position;
@@ -29712,10 +29712,10 @@ function parseJsonWithPosition(text) {
     const lc = /line (\d+) column (\d+)/.exec(msg);
     if (lc) position = `${lc[1]}:${lc[2]}`;
     else if (pos) {
-      const { line, column } = lineCol(text, Number(pos[1]));
+      const { line, column } = lineCol(text2, Number(pos[1]));
       position = `${line}:${column}`;
     } else if (/Unexpected end of JSON input/.test(msg)) {
-      const { line, column } = lineCol(text, text.length);
+      const { line, column } = lineCol(text2, text2.length);
       position = `${line}:${column}`;
     }
     const reason = msg.replace(/, "[\s\S]*" is not valid JSON$/, "").replace(/ in JSON at position \d+.*$/, "");
@@ -29802,8 +29802,8 @@ function normalizeRow(raw, source, errors) {
   }
   return r.data;
 }
-function markdownRows(text, file2) {
-  const lines = text.split(/\r?\n/);
+function markdownRows(text2, file2) {
+  const lines = text2.split(/\r?\n/);
   const start = lines.findIndex(
     (l, i) => /^\s*\|.*\|\s*$/.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? "")
   );
@@ -29824,7 +29824,7 @@ function markdownRows(text, file2) {
   }
   return rows;
 }
-function parseExceptions(text, file2) {
+function parseExceptions(text2, file2) {
   const errors = [];
   const exceptions = [];
   const ext = path2.extname(file2).toLowerCase();
@@ -29834,16 +29834,16 @@ function parseExceptions(text, file2) {
     if (e) exceptions.push(e);
   };
   if (ext === ".csv") {
-    for (const row of parseCsv(text, file2).rows) push(row, `${base}:${row.__line}`);
+    for (const row of parseCsv(text2, file2).rows) push(row, `${base}:${row.__line}`);
   } else if (ext === ".md" || ext === ".markdown") {
-    for (const row of markdownRows(text, file2)) push(row, `${base}:${row.__line}`);
+    for (const row of markdownRows(text2, file2)) push(row, `${base}:${row.__line}`);
   } else {
-    const docs = (0, import_yaml.parseAllDocuments)(text, { keepSourceTokens: false });
+    const docs = (0, import_yaml.parseAllDocuments)(text2, { keepSourceTokens: false });
     for (const doc of docs) {
       if (doc.errors.length > 0) {
         const e = doc.errors[0];
         const lc = e.linePos?.[0] ?? (() => {
-          const p = lineCol(text, e.pos[0]);
+          const p = lineCol(text2, e.pos[0]);
           return { line: p.line, col: p.column };
         })();
         throw new UserError(`invalid YAML: ${e.message.split("\n")[0]}`, file2, `${lc.line}:${lc.col}`);
@@ -30083,13 +30083,13 @@ function evaluateGate(input2) {
 // src/output/markdown.ts
 var BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-function escapeMarkdown(text, maxLength = 200) {
-  let s = String(text).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ");
+function escapeMarkdown(text2, maxLength = 200) {
+  let s = String(text2).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ");
   if (s.length > maxLength) s = s.slice(0, maxLength - 1) + "\u2026";
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/([\\`*_{}[\]()!~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/!(?=\d)/g, "!\u200B").replace(/^(\s*)([-+=>])/g, "$1\\$2").replace(/\b(https?):\/\//gi, "$1:\u200B//");
 }
-function code(text, maxLength = 120) {
-  let s = String(text).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ").replace(/`/g, "\u02CB");
+function code(text2, maxLength = 120) {
+  let s = String(text2).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ").replace(/`/g, "\u02CB");
   if (s.length > maxLength) s = s.slice(0, maxLength - 1) + "\u2026";
   return s === "" ? "" : "`" + s + "`";
 }
@@ -30098,8 +30098,8 @@ function table(headers, rows) {
   const sep2 = `| ${headers.map(() => "---").join(" | ")} |`;
   return [head, sep2, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
-function safeLogText(text) {
-  return String(text).replace(BIDI, "").replace(CONTROL, "").replace(/::/g, ":\u200B:").replace(/^##\[/gm, "#\u200B#[");
+function safeLogText(text2) {
+  return String(text2).replace(BIDI, "").replace(CONTROL, "").replace(/::/g, ":\u200B:").replace(/^##\[/gm, "#\u200B#[");
 }
 
 // src/output/summary.ts
@@ -30908,29 +30908,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str2) {
-    if (typeof str2 !== "string" || str2.length === 0) return str2;
-    if (str2.indexOf("&") === -1) return str2;
-    const original = str2;
+  decode(str4) {
+    if (typeof str4 !== "string" || str4.length === 0) return str4;
+    if (str4.indexOf("&") === -1) return str4;
+    const original = str4;
     const chunks = [];
-    const len = str2.length;
+    const len = str4.length;
     let last = 0;
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i < len) {
-      if (str2.charCodeAt(i) !== 38) {
+      if (str4.charCodeAt(i) !== 38) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < len && str2.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str2.charCodeAt(j) !== 59) {
+      while (j < len && str4.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str4.charCodeAt(j) !== 59) {
         i++;
         continue;
       }
-      const token = str2.slice(i + 1, j);
+      const token = str4.slice(i + 1, j);
       if (token.length === 0) {
         i++;
         continue;
@@ -30962,7 +30962,7 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str2.slice(last, i));
+      if (i > last) chunks.push(str4.slice(last, i));
       chunks.push(replacement);
       last = j + 1;
       i = last;
@@ -30988,8 +30988,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str2.slice(last));
-    const result = chunks.length === 0 ? str2 : chunks.join("");
+    if (last < len) chunks.push(str4.slice(last));
+    const result = chunks.length === 0 ? str4 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -31308,7 +31308,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str2, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str2);
+var qName = (str4, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str4);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -31756,13 +31756,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str2) {
-  if (typeof str2 !== "string") return str2;
-  const len = str2.length;
-  if (len === 0) return str2;
+function anynum(str4) {
+  if (typeof str4 !== "string") return str4;
+  const len = str4.length;
+  if (len === 0) return str4;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str4.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -31773,7 +31773,7 @@ function anynum(str2) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str4.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -31789,22 +31789,22 @@ function anynum(str2) {
       break;
     }
   }
-  if (firstHit === -1) return str2;
+  if (firstHit === -1) return str4;
   const chars = [];
-  if (firstHit > 0) chars.push(str2.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str4.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str2.charCodeAt(i);
+    const cc = str4.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str2[i]);
+      chars.push(str4[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str2[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str4[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str2.charCodeAt(i + 1);
+        const low = str4.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -31815,7 +31815,7 @@ function anynum(str2) {
           }
         }
       }
-      chars.push(str2[i]);
+      chars.push(str4[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -31823,7 +31823,7 @@ function anynum(str2) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str2[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str4[i]);
   }
   return chars.join("");
 }
@@ -31846,12 +31846,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str2, options = {}) {
+function toNumber(str4, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str2 || typeof str2 !== "string") return str2;
-  let trimmedStr = str2.trim();
-  if (trimmedStr.length === 0) return str2;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str2;
+  if (!str4 || typeof str4 !== "string") return str4;
+  let trimmedStr = str4.trim();
+  if (trimmedStr.length === 0) return str4;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str4;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -31865,10 +31865,10 @@ function toNumber(str2, options = {}) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num = Number(trimmedStr);
-    if (Number.isNaN(num)) return str2;
-    return handleInfinity(str2, num, options);
+    if (Number.isNaN(num)) return str4;
+    return handleInfinity(str4, num, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str2, trimmedStr, options);
+    return resolveEnotation(str4, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -31880,35 +31880,35 @@ function toNumber(str2, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str2;
+        return str4;
       } else {
         const num = Number(trimmedStr);
         const parsedStr = String(num);
         if (num === 0) return num;
         if (parsedStr.search(/[eE]/) !== -1) {
           if (options.eNotation) return num;
-          else return str2;
+          else return str4;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num;
           else if (parsedStr === numTrimmedByZeros) return num;
           else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
-          else return str2;
+          else return str4;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num : str2;
+          return n === parsedStr || sign + n === parsedStr ? num : str4;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num : str2;
+          return n === parsedStr || n === sign + parsedStr ? num : str4;
         }
       }
     } else {
-      return str2;
+      return str4;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str2, trimmedStr, options) {
-  if (!options.eNotation) return str2;
+function resolveEnotation(str4, trimmedStr, options) {
+  if (!options.eNotation) return str4;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -31918,18 +31918,18 @@ function resolveEnotation(str2, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str2;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str4;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str2;
+      } else return str4;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str2;
+    return str4;
   }
 }
 function trimZeros(numStr) {
@@ -31945,14 +31945,14 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str2 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str2.substring(2);
+  const str4 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str4.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str2, num, options) {
+function handleInfinity(str4, num, options) {
   const isPositive = num === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
@@ -31964,7 +31964,7 @@ function handleInfinity(str2, num, options) {
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str2;
+      return str4;
   }
 }
 
@@ -34092,12 +34092,12 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str2, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str2, i);
+function findClosingIndex(xmlData, str4, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str4, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str2.length - 1;
+    return closingIndex + str4.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -34245,7 +34245,7 @@ function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
 function compress(arr, options, matcher, readonlyMatcher) {
-  let text;
+  let text2;
   const compressedObj = {};
   for (let i = 0; i < arr.length; i++) {
     const tagObj = arr[i];
@@ -34258,8 +34258,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text === void 0) text = tagObj[property];
-      else text += "" + tagObj[property];
+      if (text2 === void 0) text2 = tagObj[property];
+      else text2 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -34297,9 +34297,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text === "string") {
-    if (text.length > 0) compressedObj[options.textNodeName] = text;
-  } else if (text !== void 0) compressedObj[options.textNodeName] = text;
+  if (typeof text2 === "string") {
+    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
+  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
   return compressedObj;
 }
 function propName(obj) {
@@ -34536,8 +34536,8 @@ function createRunContext(run, runIndex, file2) {
     if (inv.executionSuccessful === false) success2 = false;
     for (const n of Array.isArray(inv.toolExecutionNotifications) ? inv.toolExecutionNotifications : []) {
       if (isObj(n) && n.level === "error") {
-        const text = isObj(n.message) ? str(n.message.text) : void 0;
-        errors.push(text ? text.slice(0, 300) : "tool execution error");
+        const text2 = isObj(n.message) ? str(n.message.text) : void 0;
+        errors.push(text2 ? text2.slice(0, 300) : "tool execution error");
       }
     }
   }
@@ -34674,7 +34674,7 @@ var SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source
 var DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
 var MOBILE_TOOLS = /mobsf|qark|androbugs/i;
 var MANIFEST_RE = /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
-function inferCategory(toolName, ruleId, tags, vulnIds, file2) {
+function inferCategory(toolName, ruleId, tags, vulnIds2, file2) {
   const t = toolName.toLowerCase();
   const lowerTags = tags.map((x) => x.toLowerCase());
   if (SECRET_TOOLS.test(t) || lowerTags.includes("secret") || lowerTags.includes("secrets")) return "secret";
@@ -34682,7 +34682,7 @@ function inferCategory(toolName, ruleId, tags, vulnIds, file2) {
   if (MOBILE_TOOLS.test(t)) return "mobile";
   if (DAST_TOOLS.test(t)) return "dast";
   if (IAC_TOOLS.test(t) || lowerTags.includes("misconfiguration") || lowerTags.includes("iac")) return "iac";
-  const isVuln = vulnIds.length > 0 || lowerTags.includes("vulnerability") || SCA_TOOLS.test(t);
+  const isVuln = vulnIds2.length > 0 || lowerTags.includes("vulnerability") || SCA_TOOLS.test(t);
   if (isVuln && !/snyk ?code|codeql|semgrep code/i.test(t)) {
     if (file2 && MANIFEST_RE.test(file2)) return "sca";
     if (/trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t)) return "container";
@@ -34731,10 +34731,10 @@ function suppressionOf(result) {
     }
   };
 }
-function packageFromMessage(text) {
-  const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text);
+function packageFromMessage(text2) {
+  const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text2);
   if (trivy) {
-    const fixed = /Fixed Version: ([^\n]*)/.exec(text)?.[1]?.trim();
+    const fixed = /Fixed Version: ([^\n]*)/.exec(text2)?.[1]?.trim();
     return {
       name: trivy[1].trim(),
       version: trivy[2].trim(),
@@ -34743,7 +34743,7 @@ function packageFromMessage(text) {
       purl: null
     };
   }
-  const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text);
+  const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text2);
   if (grype)
     return { name: grype[1], version: grype[2], fixed_version: null, ecosystem: grype[3], purl: null };
   return null;
@@ -34761,7 +34761,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   const level = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0) ?? "warning";
   const tags = collectTags(rule?.properties, result.properties);
   const props = [result.properties, rule?.properties];
-  const vulnIds = vulnIdsFrom(ruleId, tags, props);
+  const vulnIds2 = vulnIdsFrom(ruleId, tags, props);
   const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : void 0;
   const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : void 0;
   let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : void 0;
@@ -34780,7 +34780,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (!isObj(bag)) continue;
     for (const k of SECRET_PROPS) if (typeof bag[k] === "string" && bag[k].length >= 4) secrets.push(bag[k]);
   }
-  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds, file2);
+  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds2, file2);
   let secret = null;
   if (category === "secret") {
     const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : void 0;
@@ -34789,10 +34789,10 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (snippet) secrets.push(snippet.trim());
   }
   rc.categories.add(category);
-  const text = messageText(rc, result, rule);
-  const firstLine = text.split("\n")[0].trim();
+  const text2 = messageText(rc, result, rule);
+  const firstLine2 = text2.split("\n")[0].trim();
   const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
-  const title = text.includes("\n") && ruleTitle || firstLine || ruleTitle || ruleId || "SARIF result";
+  const title = text2.includes("\n") && ruleTitle || firstLine2 || ruleTitle || ruleId || "SARIF result";
   const sev = severityOf(result, rule, level);
   const { suppression, suppressed } = suppressionOf(result);
   const baseline = str(result.baselineState) ?? null;
@@ -34803,12 +34803,12 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (category === "secret" && secret && v.includes(secret)) continue;
     fingerprints[k] = v;
   }
-  const pkg = category === "sca" || category === "container" || category === "license" ? packageFromMessage(text) : null;
+  const pkg = category === "sca" || category === "container" || category === "license" ? packageFromMessage(text2) : null;
   const cvssScore = Number(isObj(rule?.properties) ? rule.properties["security-severity"] : NaN);
   const commit = category === "secret" && isObj(result.properties) ? str(result.properties.commit) : void 0;
   return {
     title,
-    description: text || textOf(rule?.fullDescription) || null,
+    description: text2 || textOf(rule?.fullDescription) || null,
     category,
     rule_id: ruleId ?? null,
     rule_name: str(rule?.name) ?? ruleTitle ?? null,
@@ -34819,7 +34819,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     state: suppressed ? "suppressed" : baseline === "absent" ? "fixed" : "open",
     state_reason: baseline === "absent" ? "baselineState absent: reported in the baseline, not in this run" : null,
     cwe: cwesFrom(rc, rule, result),
-    cve: vulnIds,
+    cve: vulnIds2,
     cvss: (category === "sca" || category === "container") && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10 ? { score: cvssScore, vector: null, version: null } : null,
     package: pkg,
     location: {
@@ -34881,8 +34881,2621 @@ var sarifParser = {
   parse: parseSarif
 };
 
+// src/parsers/platform-common.ts
+function isObj2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str2(v) {
+  if (typeof v !== "string") return void 0;
+  const t = v.trim();
+  return t === "" || t === "None" || t === "null" ? void 0 : v;
+}
+function strOrNum(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return str2(v);
+}
+function int2(v) {
+  const n = typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  return typeof n === "number" && Number.isInteger(n) ? n : null;
+}
+function isoDate2(v) {
+  const s = str2(v)?.trim();
+  if (!s) return void 0;
+  let t = s;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) t += "T00:00:00Z";
+  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) t = t.replace(" ", "T") + "Z";
+  else {
+    const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+    if (us) t = `${us[3]}-${us[1].padStart(2, "0")}-${us[2].padStart(2, "0")}T00:00:00Z`;
+  }
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime())) return void 0;
+  if (d.getUTCFullYear() < 1971) return void 0;
+  return d.toISOString();
+}
+function cvssVersion(vector) {
+  if (!vector) return null;
+  const m = /^CVSS:(\d+(?:\.\d+)?)\//i.exec(vector.trim());
+  if (m) return m[1];
+  return /^\(?AV:[LAN]\/AC:/.test(vector.trim()) ? "2.0" : null;
+}
+var CVE_RE2 = /^CVE-\d{4}-\d{4,}$/i;
+var GHSA_RE2 = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/i;
+function orderVulnIds(ids) {
+  const rank = (i) => CVE_RE2.test(i) ? 0 : GHSA_RE2.test(i) ? 1 : 2;
+  return [...new Set(ids)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+function cweNumber(v) {
+  if (typeof v === "number") return Number.isInteger(v) && v > 0 ? v : void 0;
+  if (typeof v !== "string") return void 0;
+  const m = /^(?:.*cwe[-_/: ]*)?0*(\d{1,5})$/i.exec(v.trim());
+  const n = m ? Number(m[1]) : NaN;
+  return n > 0 ? n : void 0;
+}
+var ECOSYSTEMS = {
+  npm: "npm",
+  yarn: "npm",
+  pnpm: "npm",
+  pip: "pypi",
+  pipenv: "pypi",
+  poetry: "pypi",
+  setuptools: "pypi",
+  pypi: "pypi",
+  uv: "pypi",
+  maven: "maven",
+  gradle: "maven",
+  sbt: "maven",
+  bundler: "gem",
+  rubygems: "gem",
+  gem: "gem",
+  composer: "packagist",
+  packagist: "packagist",
+  go: "go",
+  gomod: "go",
+  nuget: "nuget",
+  conan: "conan",
+  cargo: "cargo",
+  rust: "cargo",
+  pub: "pub",
+  swift: "swift",
+  actions: "github-actions",
+  erlang: "hex"
+};
+function ecosystemOf(word) {
+  if (!word) return null;
+  const w = word.trim().toLowerCase();
+  return ECOSYSTEMS[w] ?? (w || null);
+}
+
+// src/parsers/gitlab-common.ts
+var GITLAB_FORMAT = {
+  sast: "gitlab_sast",
+  dependency_scanning: "gitlab_dep_scan",
+  container_scanning: "gitlab_container_scan",
+  secret_detection: "gitlab_secret_detection",
+  dast: "gitlab_dast"
+};
+var SCAN_TYPES = {
+  sast: "sast",
+  dependency_scanning: "dependency_scanning",
+  container_scanning: "container_scanning",
+  cluster_image_scanning: "container_scanning",
+  secret_detection: "secret_detection",
+  dast: "dast",
+  api_fuzzing: "dast"
+};
+var CATEGORY = {
+  sast: "sast",
+  dependency_scanning: "sca",
+  container_scanning: "container",
+  secret_detection: "secret",
+  dast: "dast"
+};
+var DEFAULT_TOOL = {
+  sast: "GitLab SAST",
+  dependency_scanning: "GitLab Dependency Scanning",
+  container_scanning: "GitLab Container Scanning",
+  secret_detection: "GitLab Secret Detection",
+  dast: "GitLab DAST"
+};
+var NAME_HINTS = [
+  [/dependency[-_ ]?scanning|gl-dep|dep[-_]scan/i, "dependency_scanning"],
+  [/container[-_ ]?scanning|cluster[-_]image/i, "container_scanning"],
+  [/secret[-_ ]?detection/i, "secret_detection"],
+  [/(^|[^a-z])dast|api[-_]fuzzing/i, "dast"],
+  [/(^|[^a-z])sast/i, "sast"]
+];
+function kindOfItem(v) {
+  const declared = SCAN_TYPES[str2(v.category) ?? ""];
+  if (declared) return declared;
+  const loc = isObj2(v.location) ? v.location : {};
+  if (str2(v.raw_source_code_extract) && isObj2(loc.commit)) return "secret_detection";
+  if (str2(loc.image) || str2(loc.operating_system)) return "container_scanning";
+  const pkg = isObj2(loc.dependency) && isObj2(loc.dependency.package) ? loc.dependency.package : {};
+  if (str2(pkg.name)) return "dependency_scanning";
+  if (str2(loc.hostname) || str2(loc.path)) return "dast";
+  if (str2(loc.file)) return "sast";
+  return void 0;
+}
+function detectGitlabReport(s) {
+  const d = s.doc;
+  if (!isObj2(d) || !Array.isArray(d.vulnerabilities)) return void 0;
+  const scan = isObj2(d.scan) ? d.scan : void 0;
+  const declared = scan ? SCAN_TYPES[str2(scan.type) ?? ""] : void 0;
+  if (declared) return { kind: declared, score: 1 };
+  if (scan && str2(scan.type)) return void 0;
+  const items = d.vulnerabilities.slice(0, 50).filter(isObj2);
+  if (items.length > 0) {
+    const gitlabShaped = items.filter((v) => Array.isArray(v.identifiers) && isObj2(v.location));
+    if (gitlabShaped.length < Math.ceil(items.length / 2)) return void 0;
+    const votes = /* @__PURE__ */ new Map();
+    for (const v of gitlabShaped) {
+      const k = kindOfItem(v);
+      if (k) votes.set(k, (votes.get(k) ?? 0) + 1);
+    }
+    const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (!best) return void 0;
+    return { kind: best[0], score: typeof d.version === "string" ? 0.9 : 0.75 };
+  }
+  const hint = NAME_HINTS.find(([re]) => re.test(s.name));
+  if (hint) return { kind: hint[1], score: 0.6 };
+  return typeof d.version === "string" && Array.isArray(d.remediations) ? { kind: "sast", score: 0.3 } : void 0;
+}
+function severityOf2(v) {
+  const word = str2(v.severity);
+  if (word === void 0) return { severity: "medium", severity_source: "default", source_severity: null };
+  const s = wordToSeverity(word) ?? (/^undefined$/i.test(word) ? "info" : void 0);
+  return s ? { severity: s, severity_source: "tool", source_severity: word } : { severity: "medium", severity_source: "default", source_severity: word };
+}
+var ID_TYPES_NOT_RULES = /^(cve|cwe|ghsa|osvdb|owasp|usn|rhsa|elsa|dsa|alas)$/i;
+function readIdentifiers(v) {
+  const list = Array.isArray(v.identifiers) ? v.identifiers.filter(isObj2) : [];
+  const vulnIds2 = [];
+  const cwe = [];
+  for (const id of list) {
+    const type = str2(id.type)?.toLowerCase() ?? "";
+    const value = strOrNum(id.value)?.trim();
+    const name = str2(id.name)?.trim();
+    if (type === "cwe") {
+      const n = cweNumber(id.value) ?? cweNumber(name);
+      if (n) cwe.push(n);
+      continue;
+    }
+    for (const cand of [value, name]) {
+      if (cand && CVE_RE2.test(cand)) vulnIds2.push(cand.toUpperCase());
+      else if (cand && GHSA_RE2.test(cand)) vulnIds2.push(cand);
+      else continue;
+      break;
+    }
+  }
+  const primary = list.find((i) => !ID_TYPES_NOT_RULES.test(str2(i.type) ?? "") && strOrNum(i.value)) ?? list.find((i) => strOrNum(i.value));
+  return {
+    primary: primary ? { type: str2(primary.type), name: str2(primary.name), value: strOrNum(primary.value) } : void 0,
+    vulnIds: orderVulnIds(vulnIds2),
+    cwe: [...new Set(cwe)]
+  };
+}
+function fixedVersionFrom(solution) {
+  if (!solution) return null;
+  const m = /\bupgrade\s+\S+\s+from\s+\S+\s+to\s+(?:version\s+)?([^\s,;]+?)\.?(?:\s|$)/i.exec(solution) ?? /\bupgrade\s+(?!to\b)\S+\s+to\s+(?:version\s+)?([^\s,;]+?)\.?(?:\s|$)/i.exec(solution) ?? /\bupgrade\s+to\s+(?:version\s+)?([^\s,;]+?)\.?(?:\s+or\s+(?:above|later|higher)|\s|$)/i.exec(solution);
+  return m ? m[1] : null;
+}
+var SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-auth-token|private-token)$/i;
+function collectHeaderSecrets(v, secrets) {
+  const ev = isObj2(v.evidence) ? v.evidence : void 0;
+  for (const part of [ev?.request, ev?.response]) {
+    if (!isObj2(part) || !Array.isArray(part.headers)) continue;
+    for (const h of part.headers) {
+      if (!isObj2(h) || !SENSITIVE_HEADERS.test(str2(h.name) ?? "")) continue;
+      const val = str2(h.value);
+      if (val && !/^\*+$/.test(val.trim())) secrets.push(val);
+    }
+  }
+}
+function itemToDraft(fc, v, i) {
+  const pointer = `/vulnerabilities/${i}`;
+  const loc = isObj2(v.location) ? v.location : {};
+  const ids = readIdentifiers(v);
+  const itemScanner = isObj2(v.scanner) ? str2(v.scanner.name) : void 0;
+  let category = CATEGORY[fc.kind];
+  if (fc.kind === "sast" && (str2(v.category) === "secret_detection" || /^(gitleaks|trufflehog)/i.test(ids.primary?.type ?? "")))
+    category = "secret";
+  const extract = str2(v.raw_source_code_extract);
+  if (extract) fc.secrets.push(extract.trim());
+  if (fc.kind === "dast") collectHeaderSecrets(v, fc.secrets);
+  const dep = isObj2(loc.dependency) ? loc.dependency : void 0;
+  const pkgName = dep && isObj2(dep.package) ? str2(dep.package.name) : void 0;
+  let pkg = null;
+  if (pkgName && (category === "sca" || category === "container")) {
+    const file2 = str2(loc.file);
+    const os = str2(loc.operating_system);
+    pkg = {
+      name: pkgName,
+      version: strOrNum(dep.version) ?? null,
+      fixed_version: fixedVersionFrom(str2(v.solution)),
+      ecosystem: category === "container" ? ecosystemOf(os?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
+      purl: null
+    };
+  }
+  const ruleId = ids.primary?.value ?? null;
+  const name = str2(v.name) ?? str2(v.message);
+  let title = name ?? ids.primary?.name ?? ruleId ?? "GitLab finding";
+  if (!name && pkg && ruleId) title = `${ruleId} in ${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
+  const location = {};
+  const tags = [];
+  if (category === "dast") {
+    const host = str2(loc.hostname);
+    const path6 = str2(loc.path);
+    location.url = host ? host.replace(/\/+$/, "") + (path6 ? path6.startsWith("/") ? path6 : `/${path6}` : "") : path6 ?? null;
+    const method = str2(loc.method);
+    if (method) tags.push(`method:${method.toUpperCase()}`);
+  } else if (category === "container") {
+    location.image = str2(loc.image) ?? null;
+  } else {
+    location.file = str2(loc.file) ?? null;
+    location.start_line = int2(loc.start_line);
+    location.end_line = int2(loc.end_line);
+  }
+  const commit = isObj2(loc.commit) ? str2(loc.commit.sha) : void 0;
+  return {
+    title,
+    description: str2(v.description) ?? str2(v.message) ?? null,
+    category,
+    rule_id: ruleId,
+    rule_name: ids.primary?.name ?? null,
+    ...severityOf2(v),
+    tool: itemScanner ?? fc.toolName,
+    tool_version: itemScanner ? null : fc.toolVersion,
+    tool_confidence: str2(v.confidence) ?? null,
+    state: "open",
+    first_seen: null,
+    cwe: ids.cwe,
+    cve: ids.vulnIds,
+    package: pkg,
+    location,
+    tags,
+    pointer,
+    secret: category === "secret" ? extract?.trim() ?? null : null,
+    // A history scan names the commit; "0000000" is the analyzer's "not from history".
+    identity_hint: category === "secret" && commit && !/^0+$/.test(commit) ? commit : null
+  };
+}
+function describeShape(doc) {
+  if (Array.isArray(doc)) return "an array";
+  if (isObj2(doc)) {
+    const keys = Object.keys(doc).slice(0, 6);
+    return `an object with keys ${keys.map((k) => JSON.stringify(k)).join(", ") || "(none)"}`;
+  }
+  return doc === null ? "null" : `a ${typeof doc}`;
+}
+function parseGitlabReport(doc, file2, kind) {
+  const label = GITLAB_FORMAT[kind];
+  if (!isObj2(doc) || !Array.isArray(doc.vulnerabilities))
+    throw new UserError(
+      `not a GitLab ${kind} report: expected an object with a "vulnerabilities" array, found ${describeShape(doc)}`,
+      file2
+    );
+  const scan = isObj2(doc.scan) ? doc.scan : {};
+  const declaredType = str2(scan.type);
+  if (declaredType && SCAN_TYPES[declaredType] !== kind) {
+    const other = SCAN_TYPES[declaredType];
+    throw new UserError(
+      other ? `this is a GitLab ${declaredType} report (scan.type "${declaredType}"), not ${kind}: use --format ${GITLAB_FORMAT[other]}` : `GitLab report type "${declaredType}" is not supported by ${label}`,
+      file2,
+      "/scan/type"
+    );
+  }
+  const scanner = isObj2(scan.scanner) ? scan.scanner : {};
+  const analyzer = isObj2(scan.analyzer) ? scan.analyzer : {};
+  const toolName = str2(scanner.name) ?? str2(analyzer.name) ?? DEFAULT_TOOL[kind];
+  const toolVersion = strOrNum(scanner.version) ?? strOrNum(analyzer.version) ?? null;
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const managers = /* @__PURE__ */ new Map();
+  for (const df of Array.isArray(doc.dependency_files) ? doc.dependency_files : []) {
+    if (isObj2(df) && str2(df.path) && str2(df.package_manager)) managers.set(df.path, df.package_manager);
+  }
+  const fc = { kind, toolName, toolVersion, managers, secrets: out.secrets };
+  doc.vulnerabilities.forEach((v, i) => {
+    if (!isObj2(v)) {
+      out.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
+      return;
+    }
+    try {
+      out.findings.push(itemToDraft(fc, v, i));
+    } catch (e) {
+      out.warnings.push(
+        `/vulnerabilities/${i}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`
+      );
+    }
+  });
+  const errors = [];
+  for (const m of Array.isArray(scan.messages) ? scan.messages : []) {
+    if (isObj2(m) && /^(fatal|error)$/i.test(str2(m.level) ?? "") && str2(m.value)) errors.push(m.value);
+  }
+  const status = str2(scan.status);
+  const success2 = status === void 0 ? true : status.toLowerCase() !== "failure";
+  if (!success2 && errors.length === 0) errors.push('scan.status is "failure"');
+  const byTool = /* @__PURE__ */ new Map();
+  const evidence = (name, version2) => {
+    let s = byTool.get(name);
+    if (!s) {
+      s = { tool: { name, version: version2 }, categories: [CATEGORY[kind]], success: success2, errors: [...errors] };
+      byTool.set(name, s);
+    }
+    return s;
+  };
+  for (const d of out.findings) {
+    const s = evidence(d.tool ?? toolName, d.tool === toolName ? toolVersion : d.tool_version ?? null);
+    if (!s.categories.includes(d.category)) s.categories.push(d.category);
+  }
+  if (byTool.size === 0) evidence(toolName, toolVersion);
+  out.scans = [...byTool.values()].map((s) => ({ ...s, categories: [...s.categories].sort() }));
+  return out;
+}
+function gitlabParser(kind, docs) {
+  return {
+    id: GITLAB_FORMAT[kind],
+    input: "json",
+    docs,
+    detect(s) {
+      const d = detectGitlabReport(s);
+      return d && d.kind === kind ? d.score : 0;
+    },
+    parse: (doc, ctx) => parseGitlabReport(doc, ctx.file, kind)
+  };
+}
+
+// src/parsers/gitlab_sast/index.ts
+var gitlabSastParser = gitlabParser("sast", {
+  title: "GitLab SAST report (gl-sast-report.json)",
+  produce: "GitLab CI: `include: - template: Jobs/SAST.gitlab-ci.yml` (or the SAST component); the job artifact `gl-sast-report.json` (artifacts:reports:sast)",
+  takes: "one record per vulnerabilities[] entry (repeats are not merged); name, description, severity (Unknown \u2192 info), confidence, primary identifier as rule, CWE/CVE identifiers, file and lines, scanner name and version, scan.status; secrets-analyzer items of old reports as category secret; raw_source_code_extract is never copied"
+});
+
+// src/parsers/gitlab_dep_scan/index.ts
+var gitlabDepScanParser = gitlabParser("dependency_scanning", {
+  title: "GitLab Dependency Scanning report (gl-dependency-scanning-report.json)",
+  produce: "GitLab CI: `include: - template: Jobs/Dependency-Scanning.gitlab-ci.yml` (or the dependency-scanning component); the job artifact `gl-dependency-scanning-report.json`",
+  takes: "one record per vulnerabilities[] entry; CVE/GHSA/CWE identifiers, severity (Unknown \u2192 info), package name and version from location.dependency, fixed version from the solution text, manifest file, ecosystem from dependency_files[].package_manager, scanner name and version, scan.status"
+});
+
+// src/parsers/gitlab_container_scan/index.ts
+var gitlabContainerScanParser = gitlabParser("container_scanning", {
+  title: "GitLab Container Scanning report (gl-container-scanning-report.json)",
+  produce: 'GitLab CI: `include: - template: Jobs/Container-Scanning.gitlab-ci.yml`; or Trivy: `trivy image --format template --template "@contrib/gitlab.tpl" -o gl-container-scanning-report.json IMAGE`',
+  takes: "one record per vulnerabilities[] entry (the same CVE in two packages is two records); CVE identifiers, severity (Unknown \u2192 info), package name and version, fixed version from the solution text, image (location.image) and operating system, scanner name and version, scan.status"
+});
+
+// src/parsers/gitlab_secret_detection/index.ts
+var gitlabSecretDetectionParser = gitlabParser("secret_detection", {
+  title: "GitLab Secret Detection report (gl-secret-detection-report.json)",
+  produce: "GitLab CI: `include: - template: Jobs/Secret-Detection.gitlab-ci.yml` (or the secret-detection component); the job artifact `gl-secret-detection-report.json`",
+  takes: "one record per vulnerabilities[] entry; rule (primary identifier), severity, file and lines, commit of history scans (identity only); raw_source_code_extract (the secret) is hashed into the identity and redacted, never copied; commit author and message are dropped"
+});
+
+// src/parsers/gitlab_dast/index.ts
+var gitlabDastParser = gitlabParser("dast", {
+  title: "GitLab DAST report (gl-dast-report.json)",
+  produce: "GitLab CI: `include: - template: DAST.gitlab-ci.yml` (or API security / API fuzzing); the job artifact `gl-dast-report.json`",
+  takes: "one record per vulnerabilities[] entry (not merged by title); alert name or plugin name, plugin id as rule, CWE, severity, URL from location.hostname + path, HTTP method as a tag, scanner name and version; request/response evidence (headers, bodies) is never copied"
+});
+
+// src/parsers/github-common.ts
+function kindOfAlert(a) {
+  if (isObj2(a.most_recent_instance) || isObj2(a.rule) && isObj2(a.tool) && "number" in a)
+    return "code_scanning";
+  if ("secret_type" in a && ("secret" in a || "secret_type_display_name" in a || "resolution" in a))
+    return "secret_scanning";
+  if (isObj2(a.security_advisory) && (isObj2(a.dependency) || isObj2(a.security_vulnerability)))
+    return "dependabot";
+  return void 0;
+}
+var NAME_HINTS2 = [
+  [/code[-_ ]?scanning|github[-_]sast|codeql/i, "code_scanning"],
+  [/secret/i, "secret_scanning"],
+  [/dependabot|vulnerabilit/i, "dependabot"]
+];
+function detectGithubList(s) {
+  const d = s.doc;
+  if (Array.isArray(d)) {
+    const items = d.slice(0, 20).filter(isObj2);
+    if (items.length === 0) {
+      if (d.length > 0) return void 0;
+      const hint = NAME_HINTS2.find(([re]) => re.test(s.name));
+      return hint ? { kind: hint[1], score: 0.6 } : void 0;
+    }
+    const kinds = items.map(kindOfAlert);
+    const first = kinds[0];
+    if (!first || kinds.some((k) => k !== first)) return void 0;
+    return { kind: first, score: 1 };
+  }
+  if (isObj2(d) && "number" in d && ("html_url" in d || "url" in d)) {
+    const k = kindOfAlert(d);
+    return k ? { kind: k, score: 0.9 } : void 0;
+  }
+  return void 0;
+}
+function alertItems(doc) {
+  if (Array.isArray(doc)) return doc;
+  if (isObj2(doc) && "number" in doc) return [doc];
+  return void 0;
+}
+function repoFromHtmlUrl(url2) {
+  if (!url2) return null;
+  const m = /^https?:\/\/[^/]+\/([^/]+)\/([^/]+)\/(?:security|pull|issues)\b/.exec(url2);
+  return m ? `${m[1]}/${m[2]}` : null;
+}
+function repoOf(a) {
+  const full = isObj2(a.repository) ? str2(a.repository.full_name) : void 0;
+  return full ?? repoFromHtmlUrl(str2(a.html_url));
+}
+function norm(reason) {
+  return (reason ?? "").toLowerCase().replace(/['’]/g, "").replace(/[\s-]+/g, "_");
+}
+function codeScanningState(state, reason, comment) {
+  const why = (r) => comment ? `${r}: ${comment}` : r;
+  switch ((state ?? "open").toLowerCase()) {
+    case "fixed":
+      return { state: "fixed", state_reason: "fixed" };
+    case "dismissed": {
+      const r = norm(reason);
+      if (r === "false_positive")
+        return { state: "false_positive", state_reason: why("dismissed: false positive") };
+      if (r === "wont_fix") return { state: "accepted_risk", state_reason: why("dismissed: won't fix") };
+      if (r === "used_in_tests")
+        return { state: "not_applicable", state_reason: why("dismissed: used in tests") };
+      return { state: "accepted_risk", state_reason: why(`dismissed${reason ? `: ${reason}` : ""}`) };
+    }
+    case "closed":
+      return { state: "not_applicable", state_reason: "closed (rule or tool no longer analysed)" };
+    default:
+      return { state: "open", state_reason: null };
+  }
+}
+function secretScanningState(state, resolution, comment) {
+  if ((state ?? "open").toLowerCase() !== "resolved") return { state: "open", state_reason: null };
+  const r = norm(resolution);
+  const why = (x) => comment ? `${x}: ${comment}` : x;
+  switch (r) {
+    case "false_positive":
+      return { state: "false_positive", state_reason: why("resolved: false_positive") };
+    case "wont_fix":
+      return { state: "accepted_risk", state_reason: why("resolved: wont_fix") };
+    case "revoked":
+      return { state: "fixed", state_reason: why("resolved: revoked") };
+    case "used_in_tests":
+      return { state: "not_applicable", state_reason: why("resolved: used_in_tests") };
+    case "pattern_edited":
+    case "pattern_deleted":
+      return { state: "not_applicable", state_reason: why(`resolved: ${r}`) };
+    default:
+      return { state: "fixed", state_reason: why(`resolved${resolution ? `: ${resolution}` : ""}`) };
+  }
+}
+function dependabotState(state, reason, comment) {
+  const why = (x) => comment ? `${x}: ${comment}` : x;
+  const s = (state ?? "open").toLowerCase();
+  if (s === "fixed") return { state: "fixed", state_reason: "fixed" };
+  if (s === "auto_dismissed")
+    return { state: "not_applicable", state_reason: why("auto_dismissed (Dependabot auto-triage rule)") };
+  if (s !== "dismissed") return { state: "open", state_reason: null };
+  const r = norm(reason);
+  if (r === "inaccurate" || /inaccurate|incorrect/.test(r))
+    return { state: "false_positive", state_reason: why("dismissed: inaccurate") };
+  if (r === "not_used" || /not_actually_used|not_used/.test(r))
+    return { state: "not_applicable", state_reason: why("dismissed: not_used") };
+  if (r === "tolerable_risk" || /tolerable/.test(r))
+    return { state: "accepted_risk", state_reason: why("dismissed: tolerable_risk") };
+  if (r === "no_bandwidth" || /bandwidth/.test(r))
+    return { state: "accepted_risk", state_reason: why("dismissed: no_bandwidth") };
+  if (r === "fix_started" || /fix_has_already_been_started|fix_started/.test(r))
+    return { state: "accepted_risk", state_reason: why("dismissed: fix_started") };
+  return { state: "accepted_risk", state_reason: why(`dismissed${reason ? `: ${reason}` : ""}`) };
+}
+
+// src/parsers/github_code_scanning/index.ts
+function severityOf3(rule) {
+  const ssl = str2(rule.security_severity_level);
+  const fromSsl = wordToSeverity(ssl);
+  if (fromSsl) return { severity: fromSsl, severity_source: "security-severity-rule", source_severity: ssl };
+  const level = str2(rule.severity);
+  if (level && /^(error|warning|note|none)$/i.test(level))
+    return {
+      severity: levelToSeverity(level.toLowerCase()),
+      severity_source: "level",
+      source_severity: level
+    };
+  const word = wordToSeverity(level);
+  if (word) return { severity: word, severity_source: "tool", source_severity: level };
+  return { severity: "medium", severity_source: "default", source_severity: null };
+}
+function codeScanningAlertToDraft(a, pointer) {
+  const rule = isObj2(a.rule) ? a.rule : {};
+  const tool = isObj2(a.tool) ? a.tool : {};
+  const inst = isObj2(a.most_recent_instance) ? a.most_recent_instance : {};
+  const loc = isObj2(inst.location) ? inst.location : {};
+  const toolName = str2(tool.name) ?? "GitHub code scanning";
+  const ruleId = str2(rule.id) ?? str2(rule.name) ?? null;
+  const tags = Array.isArray(rule.tags) ? rule.tags.filter((t) => typeof t === "string") : [];
+  const cwe = tags.filter((t) => /cwe/i.test(t)).map((t) => cweNumber(t)).filter((n) => n !== void 0);
+  const vulnIds2 = ruleId && (CVE_RE2.test(ruleId) || GHSA_RE2.test(ruleId)) ? [ruleId] : [];
+  const file2 = str2(loc.path) ?? null;
+  const category = inferCategory(toolName, ruleId ?? void 0, tags, vulnIds2, file2 ?? void 0);
+  const life = codeScanningState(str2(a.state), str2(a.dismissed_reason), str2(a.dismissed_comment));
+  const closed = life.state === "fixed" ? str2(a.fixed_at) : life.state === "open" ? void 0 : str2(a.dismissed_at);
+  const message = isObj2(inst.message) ? str2(inst.message.text) : void 0;
+  const htmlUrl = str2(a.html_url);
+  const alertKey = htmlUrl ?? str2(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
+  return {
+    title: str2(rule.description) ?? str2(rule.name) ?? ruleId ?? message ?? "Code scanning alert",
+    // For secret rules the message may quote the match: keep it out.
+    description: category === "secret" ? null : message ?? str2(rule.full_description) ?? null,
+    category,
+    rule_id: ruleId,
+    rule_name: str2(rule.name) ?? null,
+    ...severityOf3(rule),
+    tool: toolName,
+    tool_version: str2(tool.version) ?? null,
+    ...life,
+    first_seen: isoDate2(a.created_at) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
+    repo: repoOf(a),
+    cwe,
+    cve: vulnIds2,
+    location: { file: file2, start_line: int2(loc.start_line), end_line: int2(loc.end_line), url: htmlUrl ?? null },
+    // GitHub's alert is its own dedup unit: it follows the result across line moves.
+    fingerprints: alertKey ? { "github/alert": alertKey } : {},
+    tags,
+    help_uri: null,
+    pointer
+  };
+}
+function parseCodeScanning(doc, file2) {
+  const items = alertItems(doc);
+  if (!items)
+    throw new UserError(
+      "not a GitHub code scanning alert list: expected a JSON array of alerts (GET /repos/{owner}/{repo}/code-scanning/alerts)",
+      file2
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const scans = /* @__PURE__ */ new Map();
+  items.forEach((a, i) => {
+    const pointer = Array.isArray(doc) ? `/${i}` : "";
+    if (!isObj2(a) || !(isObj2(a.rule) || isObj2(a.most_recent_instance))) {
+      out.warnings.push(
+        `${pointer || "/"}: not a code scanning alert (no rule / most_recent_instance); skipped`
+      );
+      return;
+    }
+    const d = codeScanningAlertToDraft(a, pointer);
+    out.findings.push(d);
+    const key = d.tool;
+    const s = scans.get(key) ?? {
+      tool: { name: key, version: d.tool_version ?? null },
+      categories: [],
+      success: true,
+      errors: []
+    };
+    if (!s.categories.includes(d.category)) s.categories.push(d.category);
+    scans.set(key, s);
+  });
+  out.scans = scans.size ? [...scans.values()].map((s) => ({ ...s, categories: [...s.categories].sort() })) : [
+    {
+      tool: { name: "GitHub code scanning", version: null },
+      categories: ["sast"],
+      success: true,
+      errors: []
+    }
+  ];
+  return out;
+}
+var githubCodeScanningParser = {
+  id: "github_code_scanning",
+  input: "json",
+  docs: {
+    title: "GitHub code scanning alerts (REST export)",
+    produce: "`gh api /repos/OWNER/REPO/code-scanning/alerts --paginate --slurp | jq add > code-scanning-alerts.json` (or `/orgs/ORG/code-scanning/alerts`)",
+    takes: "one record per alert; rule id/description, security_severity_level (else rule severity as a level), CWE tags, tool name and version, most_recent_instance path and lines, state (open / fixed / dismissed with reason) with created_at, fixed_at / dismissed_at, html_url and repository"
+  },
+  detect(s) {
+    const d = detectGithubList(s);
+    return d?.kind === "code_scanning" ? d.score : 0;
+  },
+  parse: (doc, ctx) => parseCodeScanning(doc, ctx.file)
+};
+
+// src/parsers/github_secret_scanning/index.ts
+var TOOL = "GitHub secret scanning";
+function secretAlertToDraft(a, pointer, secrets) {
+  const secret = typeof a.secret === "string" && a.secret.trim() !== "" ? a.secret : null;
+  if (secret) secrets.push(secret);
+  const type = str2(a.secret_type) ?? null;
+  const display = str2(a.secret_type_display_name) ?? type ?? "Secret";
+  const life = secretScanningState(str2(a.state), str2(a.resolution), str2(a.resolution_comment));
+  const first = isObj2(a.first_location_detected) ? a.first_location_detected : {};
+  const htmlUrl = str2(a.html_url);
+  const alertKey = htmlUrl ?? str2(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
+  const tags = [];
+  const validity = str2(a.validity);
+  if (validity) tags.push(`validity:${validity}`);
+  if (a.publicly_leaked === true) tags.push("publicly-leaked");
+  if (a.push_protection_bypassed === true) tags.push("push-protection-bypassed");
+  if (a.multi_repo === true) tags.push("multi-repo");
+  return {
+    title: display,
+    description: `${display} detected by GitHub secret scanning${validity ? ` (validity: ${validity})` : ""}`,
+    category: "secret",
+    rule_id: type,
+    rule_name: display,
+    // GitHub gives no severity for secrets; ours default to critical (METRICS.md).
+    severity: "critical",
+    severity_source: "default",
+    source_severity: null,
+    tool: TOOL,
+    ...life,
+    first_seen: isoDate2(a.created_at) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(a.resolved_at) ?? null,
+    repo: repoOf(a),
+    location: {
+      file: str2(first.path) ?? null,
+      start_line: int2(first.start_line),
+      end_line: int2(first.end_line),
+      url: htmlUrl ?? null
+    },
+    fingerprints: alertKey ? { "github/alert": alertKey } : {},
+    tags,
+    pointer,
+    secret
+  };
+}
+function parseSecretScanning(doc, file2) {
+  const items = alertItems(doc);
+  if (!items)
+    throw new UserError(
+      "not a GitHub secret scanning alert list: expected a JSON array of alerts (GET /repos/{owner}/{repo}/secret-scanning/alerts)",
+      file2
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  items.forEach((a, i) => {
+    const pointer = Array.isArray(doc) ? `/${i}` : "";
+    if (!isObj2(a) || !("secret_type" in a || "secret_type_display_name" in a)) {
+      out.warnings.push(`${pointer || "/"}: not a secret scanning alert (no secret_type); skipped`);
+      return;
+    }
+    out.findings.push(secretAlertToDraft(a, pointer, out.secrets));
+  });
+  out.scans = [{ tool: { name: TOOL, version: null }, categories: ["secret"], success: true, errors: [] }];
+  return out;
+}
+var githubSecretScanningParser = {
+  id: "github_secret_scanning",
+  input: "json",
+  docs: {
+    title: "GitHub secret scanning alerts (REST export)",
+    produce: '`gh api "/repos/OWNER/REPO/secret-scanning/alerts?hide_secret=true" --paginate --slurp | jq add > secret-scanning-alerts.json`',
+    takes: "one record per alert, category secret, severity critical (GitHub gives none); secret type as rule, first location path and lines, state (open / resolved with resolution) with created_at and resolved_at, validity and public-leak flags as tags, html_url and repository; the `secret` value is hashed into the identity and redacted, never copied"
+  },
+  detect(s) {
+    const d = detectGithubList(s);
+    return d?.kind === "secret_scanning" ? d.score : 0;
+  },
+  parse: (doc, ctx) => parseSecretScanning(doc, ctx.file)
+};
+
+// src/parsers/github_vulnerability/index.ts
+var TOOL2 = "Dependabot";
+function severityOf4(word, cvss) {
+  const s = wordToSeverity(word);
+  if (s) return { severity: s, severity_source: "tool", source_severity: word };
+  if (cvss?.score != null)
+    return {
+      severity: cvssToSeverity(cvss.score),
+      severity_source: "cvss",
+      source_severity: String(cvss.score)
+    };
+  return { severity: "medium", severity_source: "default", source_severity: null };
+}
+function cvssOf(...candidates) {
+  for (const c of candidates) {
+    if (!isObj2(c)) continue;
+    const vector = str2(c.vector_string) ?? str2(c.vectorString);
+    const score = typeof c.score === "number" && c.score >= 0 && c.score <= 10 ? c.score : null;
+    if (!vector && !score) continue;
+    return { score, vector: vector ?? null, version: cvssVersion(vector) };
+  }
+  return null;
+}
+function vulnIds(...values) {
+  const ids = [];
+  const add = (v) => {
+    const s = str2(v)?.trim();
+    if (s && CVE_RE2.test(s)) ids.push(s.toUpperCase());
+    else if (s && GHSA_RE2.test(s)) ids.push(s);
+  };
+  for (const v of values) {
+    if (Array.isArray(v)) for (const x of v) add(isObj2(x) ? x.value : x);
+    else add(v);
+  }
+  return orderVulnIds(ids);
+}
+function restAlertToDraft(a, pointer) {
+  const adv = isObj2(a.security_advisory) ? a.security_advisory : {};
+  const sv = isObj2(a.security_vulnerability) ? a.security_vulnerability : {};
+  const dep = isObj2(a.dependency) ? a.dependency : {};
+  const pkg = isObj2(dep.package) ? dep.package : isObj2(sv.package) ? sv.package : {};
+  const cvssSev = isObj2(adv.cvss_severities) ? adv.cvss_severities : {};
+  const cvss = cvssOf(cvssSev.cvss_v3, adv.cvss, cvssSev.cvss_v4);
+  const life = dependabotState(str2(a.state), str2(a.dismissed_reason), str2(a.dismissed_comment));
+  const closed = life.state === "fixed" ? a.fixed_at : str2(a.state) === "auto_dismissed" ? a.auto_dismissed_at : a.dismissed_at;
+  const ids = vulnIds(adv.cve_id, adv.ghsa_id, adv.identifiers);
+  const name = str2(pkg.name);
+  const fixed = isObj2(sv.first_patched_version) ? str2(sv.first_patched_version.identifier) : void 0;
+  return {
+    title: str2(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
+    description: str2(adv.description) ?? null,
+    category: "sca",
+    rule_id: str2(adv.ghsa_id) ?? ids[0] ?? null,
+    ...severityOf4(str2(sv.severity) ?? str2(adv.severity), cvss),
+    tool: TOOL2,
+    ...life,
+    first_seen: isoDate2(a.created_at) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
+    repo: repoOf(a),
+    cwe: (Array.isArray(adv.cwes) ? adv.cwes : []).map((c) => cweNumber(isObj2(c) ? c.cwe_id : c)).filter(Boolean),
+    cve: ids,
+    cvss,
+    package: name ? {
+      name,
+      version: null,
+      fixed_version: fixed ?? null,
+      ecosystem: ecosystemOf(str2(pkg.ecosystem)),
+      purl: null
+    } : null,
+    location: { file: str2(dep.manifest_path) ?? null, url: str2(a.html_url) ?? null },
+    tags: str2(dep.scope) ? [`scope:${dep.scope}`] : [],
+    help_uri: str2(adv.permalink) ?? null,
+    pointer
+  };
+}
+function exactVersion(req) {
+  const m = req ? /^\s*=\s*([^\s,<>=]+)\s*$/.exec(req) : null;
+  return m ? m[1] : null;
+}
+function graphqlNodeToDraft(n, pointer, rc) {
+  const sv = isObj2(n.securityVulnerability) ? n.securityVulnerability : {};
+  const adv = isObj2(sv.advisory) ? sv.advisory : isObj2(n.securityAdvisory) ? n.securityAdvisory : {};
+  const pkg = isObj2(sv.package) ? sv.package : {};
+  const cvss = cvssOf(adv.cvss);
+  const state = str2(n.state)?.toLowerCase();
+  const life = dependabotState(state, str2(n.dismissReason), str2(n.dismissComment));
+  const closed = life.state === "fixed" ? n.fixedAt : state === "auto_dismissed" ? n.autoDismissedAt : n.dismissedAt;
+  const ids = vulnIds(adv.ghsaId, adv.identifiers);
+  const name = str2(pkg.name);
+  const fixed = isObj2(sv.firstPatchedVersion) ? str2(sv.firstPatchedVersion.identifier) : void 0;
+  const repo = (isObj2(n.repository) ? str2(n.repository.nameWithOwner) : void 0) ?? rc.repo;
+  const number4 = strOrNum(n.number);
+  const cwes = isObj2(adv.cwes) && Array.isArray(adv.cwes.nodes) ? adv.cwes.nodes : [];
+  return {
+    title: str2(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
+    description: str2(adv.description) ?? null,
+    category: "sca",
+    rule_id: str2(adv.ghsaId) ?? ids.find((i) => GHSA_RE2.test(i)) ?? ids[0] ?? null,
+    ...severityOf4(str2(sv.severity), cvss),
+    tool: TOOL2,
+    ...life,
+    first_seen: isoDate2(n.createdAt) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
+    repo,
+    cwe: cwes.map((c) => cweNumber(isObj2(c) ? c.cweId : c)).filter(Boolean),
+    cve: ids,
+    cvss,
+    package: name ? {
+      name,
+      version: exactVersion(str2(n.vulnerableRequirements)),
+      fixed_version: fixed ?? null,
+      ecosystem: ecosystemOf(str2(pkg.ecosystem)),
+      purl: null
+    } : null,
+    location: {
+      file: str2(n.vulnerableManifestPath) ?? null,
+      url: rc.url && number4 ? `${rc.url.replace(/\/+$/, "")}/security/dependabot/${number4}` : null
+    },
+    tags: str2(n.dependencyScope) ? [`scope:${String(n.dependencyScope).toLowerCase()}`] : [],
+    help_uri: str2(adv.permalink) ?? null,
+    pointer
+  };
+}
+function findAlertConnections(v, pointer, rc, depth, found) {
+  if (depth > 8) return;
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => findAlertConnections(x, `${pointer}/${i}`, rc, depth + 1, found));
+    return;
+  }
+  if (!isObj2(v)) return;
+  const here = {
+    repo: str2(v.nameWithOwner) ?? rc.repo,
+    url: (str2(v.nameWithOwner) ? str2(v.url) : void 0) ?? rc.url
+  };
+  for (const [k, child] of Object.entries(v)) {
+    if (k === "vulnerabilityAlerts" && isObj2(child)) {
+      if (Array.isArray(child.nodes))
+        found.push({ nodes: child.nodes, pointer: `${pointer}/${k}/nodes`, rc: here });
+      else if (Array.isArray(child.edges))
+        found.push({
+          nodes: child.edges.map((e) => isObj2(e) ? e.node : e),
+          pointer: `${pointer}/${k}/edges`,
+          rc: here
+        });
+    } else if (typeof child === "object" && child !== null)
+      findAlertConnections(child, `${pointer}/${k}`, here, depth + 1, found);
+  }
+}
+function graphqlAlerts(doc) {
+  if (!isObj2(doc) || !isObj2(doc.data)) return void 0;
+  const found = [];
+  findAlertConnections(doc.data, "/data", { repo: null, url: null }, 0, found);
+  return found.length ? found : void 0;
+}
+function parseGithubVulnerability(doc, file2) {
+  const gql = graphqlAlerts(doc);
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (gql) {
+    for (const conn of gql) {
+      conn.nodes.forEach((n, i) => {
+        const pointer = conn.pointer.endsWith("/edges") ? `${conn.pointer}/${i}/node` : `${conn.pointer}/${i}`;
+        if (!isObj2(n) || !(isObj2(n.securityVulnerability) || isObj2(n.securityAdvisory))) {
+          out.warnings.push(`${pointer}: not a vulnerability alert (no securityVulnerability); skipped`);
+          return;
+        }
+        out.findings.push(graphqlNodeToDraft(n, pointer, conn.rc));
+      });
+    }
+  } else {
+    if (isObj2(doc) && Array.isArray(doc.errors) && !isObj2(doc.data))
+      throw new UserError(
+        `GitHub GraphQL error response, no data: ${doc.errors.map((e) => (isObj2(e) ? str2(e.message) : void 0) ?? "?").join("; ")}`,
+        file2
+      );
+    const list = detectGithubList({ name: file2, head: "", doc });
+    if (list?.kind === "code_scanning") {
+      const cs = parseCodeScanning(doc, file2);
+      cs.warnings.unshift(
+        "this is a GitHub code scanning alert list, not Dependabot alerts: read as github_code_scanning"
+      );
+      return cs;
+    }
+    const items = alertItems(doc);
+    if (!items)
+      throw new UserError(
+        "not GitHub Dependabot alerts: expected a JSON array of alerts (GET /repos/{owner}/{repo}/dependabot/alerts) or a GraphQL response with data.repository.vulnerabilityAlerts.nodes",
+        file2
+      );
+    items.forEach((a, i) => {
+      const pointer = Array.isArray(doc) ? `/${i}` : "";
+      if (!isObj2(a) || !isObj2(a.security_advisory)) {
+        out.warnings.push(`${pointer || "/"}: not a Dependabot alert (no security_advisory); skipped`);
+        return;
+      }
+      out.findings.push(restAlertToDraft(a, pointer));
+    });
+  }
+  out.scans = [{ tool: { name: TOOL2, version: null }, categories: ["sca"], success: true, errors: [] }];
+  return out;
+}
+function detect2(s) {
+  if (graphqlAlerts(s.doc)) return 1;
+  const d = detectGithubList(s);
+  return d?.kind === "dependabot" ? d.score : 0;
+}
+var githubVulnerabilityParser = {
+  id: "github_vulnerability",
+  input: "json",
+  docs: {
+    title: "GitHub Dependabot alerts (REST export or GraphQL vulnerabilityAlerts)",
+    produce: "`gh api /repos/OWNER/REPO/dependabot/alerts --paginate --slurp | jq add > dependabot-alerts.json`; or GraphQL `repository { vulnerabilityAlerts(first: 100) { nodes { ... } } }` via `gh api graphql`",
+    takes: "one record per alert; advisory summary, GHSA/CVE ids, CWE, CVSS, severity, package name and ecosystem, fixed version, manifest path, state (open / fixed / dismissed with reason / auto_dismissed) with created, fixed or dismissed dates, repository"
+  },
+  detect: detect2,
+  parse: (doc, ctx) => parseGithubVulnerability(doc, ctx.file)
+};
+
+// src/parsers/defectdojo_generic/index.ts
+var DEFAULT_TOOL2 = "DefectDojo generic import";
+var KNOWN_KEYS = new Set(
+  "title description severity mitigation impact references date cve cwe cvssv3 cvssv3_score cvssv4 cvssv4_score file_path line component_name component_version endpoints unique_id_from_tool vuln_id_from_tool active verified false_p out_of_scope risk_accepted is_mitigated mitigated mitigated_by duplicate tags steps_to_reproduce severity_justification fix_available fix_version static_finding dynamic_finding sast_source_object sast_sink_object sast_source_line sast_source_file_path nb_occurences publish_date service planned_remediation_date planned_remediation_version effort_for_fixing vulnerability_ids files epss_score epss_percentile kev_date known_exploited ransomware_used scanner_confidence numerical_severity param payload under_review under_defect_review url request response hash_code found_by cvssv3_vector cvss_score".split(" ")
+);
+var CSV_MARKERS = [
+  "Date",
+  "CweId",
+  "Url",
+  "Mitigation",
+  "Impact",
+  "References",
+  "Active",
+  "Verified",
+  "FalsePositive",
+  "Duplicate"
+];
+function detectJson(d, name) {
+  if (!isObj2(d) || !Array.isArray(d.findings)) return 0;
+  const items = d.findings.slice(0, 20).filter(isObj2);
+  const keys = items.flatMap((f) => Object.keys(f));
+  if (keys.length === 0) {
+    if (!Object.keys(d).every((k) => ["findings", "name", "type", "version"].includes(k))) return 0;
+    return /generic|defect-?dojo|dojo/i.test(name) ? 0.6 : 0.3;
+  }
+  const known = keys.filter((k) => KNOWN_KEYS.has(k)).length / keys.length;
+  if (known < 0.8) return 0;
+  return items.every((f) => "title" in f) ? 0.9 : 0.6;
+}
+function detectCsvHead(head) {
+  const line = (head.charCodeAt(0) === 65279 ? head.slice(1) : head).split(/\r?\n/)[0] ?? "";
+  const cols = new Set(line.split(",").map((c) => c.trim().replace(/^"|"$/g, "")));
+  if (!cols.has("Title") || !cols.has("Severity") || !cols.has("Description")) return 0;
+  const markers = CSV_MARKERS.filter((m) => cols.has(m)).length;
+  return markers >= 4 ? 0.9 : markers >= 2 ? 0.6 : 0;
+}
+function detect3(s) {
+  if (s.doc !== void 0) return detectJson(s.doc, s.name);
+  return detectCsvHead(s.head);
+}
+function boolOf(v) {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string") {
+    const t = v.trim().toLowerCase();
+    if (["true", "yes", "1", "y"].includes(t)) return true;
+    if (["false", "no", "0", "n"].includes(t)) return false;
+  }
+  if (typeof v === "number") return v !== 0;
+  return void 0;
+}
+function stateOf(f) {
+  if (boolOf(f.false_p)) return { state: "false_positive", state_reason: "false_p" };
+  if (boolOf(f.risk_accepted)) return { state: "accepted_risk", state_reason: "risk_accepted" };
+  if (boolOf(f.out_of_scope)) return { state: "not_applicable", state_reason: "out_of_scope" };
+  if (boolOf(f.duplicate)) return { state: "duplicate", state_reason: "duplicate" };
+  if (boolOf(f.is_mitigated) || str2(f.mitigated)) return { state: "fixed", state_reason: "is_mitigated" };
+  if (boolOf(f.active) === false)
+    return { state: "fixed", state_reason: "inactive (active: false, no other reason given)" };
+  return { state: "open", state_reason: null };
+}
+function cvssOf2(f) {
+  const vector = str2(f.cvssv3) ?? str2(f.cvssv3_vector) ?? str2(f.cvssv4);
+  const raw = f.cvssv3_score ?? f.cvss_score ?? f.cvssv4_score;
+  const n = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : NaN;
+  const score = Number.isFinite(n) && n >= 0 && n <= 10 ? n : null;
+  if (!vector && score === null) return null;
+  return { score, vector: vector ?? null, version: cvssVersion(vector) };
+}
+function severityOf5(f, cvss) {
+  const word = strOrNum(f.severity);
+  const s = wordToSeverity(word);
+  if (s) return { severity: s, severity_source: "tool", source_severity: word };
+  if (cvss?.score != null)
+    return {
+      severity: cvssToSeverity(cvss.score),
+      severity_source: "cvss",
+      source_severity: String(cvss.score)
+    };
+  return { severity: "medium", severity_source: "default", source_severity: word ?? null };
+}
+var CATEGORY_WORDS = /* @__PURE__ */ new Set([
+  "sast",
+  "sca",
+  "secret",
+  "iac",
+  "container",
+  "dast",
+  "mobile",
+  "cloud",
+  "license"
+]);
+function categoryOf(f, hasFile, hasUrl) {
+  const tags = Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : typeof f.tags === "string" ? f.tags.split(/[,;]/) : [];
+  for (const t of tags) {
+    const w = t.trim().toLowerCase();
+    if (CATEGORY_WORDS.has(w)) return w;
+    if (w === "secrets") return "secret";
+  }
+  if (str2(f.component_name)) return "sca";
+  if (f.dynamic_finding === true && f.static_finding !== true) return "dast";
+  if (f.static_finding === true && hasFile && !hasUrl) return "sast";
+  return "other";
+}
+function endpointUrl(e) {
+  if (typeof e === "string") return str2(e);
+  if (!isObj2(e)) return void 0;
+  const host = str2(e.host);
+  if (!host) return str2(e.url);
+  const proto = str2(e.protocol);
+  const port = strOrNum(e.port);
+  const path6 = str2(e.path);
+  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path6 ? path6.startsWith("/") ? path6 : `/${path6}` : ""}`;
+}
+function vulnIdsOf(f) {
+  const ids = [];
+  const add = (v) => {
+    const s = (isObj2(v) ? str2(v.vulnerability_id) : str2(v))?.trim();
+    if (!s) return;
+    ids.push(CVE_RE2.test(s) ? s.toUpperCase() : s);
+  };
+  for (const part of (str2(f.cve) ?? "").split(/[,;\s]+/)) add(part);
+  if (Array.isArray(f.vulnerability_ids)) f.vulnerability_ids.forEach(add);
+  return orderVulnIds(ids).filter((i) => CVE_RE2.test(i) || GHSA_RE2.test(i) || /^[A-Z]+-[\w.-]+$/.test(i));
+}
+function findingToDraft(f, pointer, tool, warnings) {
+  const title = strOrNum(f.title)?.trim();
+  if (!title) {
+    warnings.push(`${pointer}: finding has no title (required by the Generic Findings Import); skipped`);
+    return void 0;
+  }
+  const cvss = cvssOf2(f);
+  const sev = severityOf5(f, cvss);
+  if (sev.severity_source === "default")
+    warnings.push(
+      `${pointer}: severity ${sev.source_severity ? `"${sev.source_severity}" not recognised` : "missing"}; medium assumed`
+    );
+  const endpoints = Array.isArray(f.endpoints) ? f.endpoints : [];
+  const url2 = str2(f.url) ?? endpoints.map(endpointUrl).find(Boolean) ?? null;
+  const file2 = str2(f.file_path) ?? null;
+  const cwe = cweNumber(f.cwe);
+  const comp = str2(f.component_name);
+  const life = stateOf(f);
+  const date5 = f.date;
+  if (str2(date5) && !isoDate2(date5))
+    warnings.push(`${pointer}: date ${JSON.stringify(date5)} not readable; first_seen left empty`);
+  const uid = strOrNum(f.unique_id_from_tool);
+  return {
+    title,
+    description: str2(f.description) ?? null,
+    category: categoryOf(f, file2 !== null, url2 !== null),
+    rule_id: strOrNum(f.vuln_id_from_tool) ?? null,
+    ...sev,
+    tool,
+    tool_confidence: strOrNum(f.scanner_confidence) ?? null,
+    ...life,
+    first_seen: isoDate2(date5) ?? null,
+    closed_at: life.state === "open" ? null : isoDate2(f.mitigated) ?? null,
+    cwe: cwe ? [cwe] : [],
+    cve: vulnIdsOf(f),
+    cvss,
+    package: comp ? {
+      name: comp,
+      version: strOrNum(f.component_version) ?? null,
+      fixed_version: strOrNum(f.fix_version) ?? null,
+      ecosystem: null,
+      purl: null
+    } : null,
+    location: { file: file2, start_line: int2(f.line), url: url2 },
+    fingerprints: uid ? { unique_id_from_tool: uid } : {},
+    tags: Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : [],
+    help_uri: null,
+    service: str2(f.service) ?? null,
+    pointer
+  };
+}
+function parseJsonDoc(doc, file2) {
+  if (!isObj2(doc) || !Array.isArray(doc.findings))
+    throw new UserError(
+      'not a DefectDojo Generic Findings Import file: expected a JSON object with a "findings" array (or the CSV with Title, Severity, Description columns)',
+      file2
+    );
+  const tool = str2(doc.type) ?? str2(doc.name) ?? DEFAULT_TOOL2;
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  doc.findings.forEach((f, i) => {
+    const pointer = `/findings/${i}`;
+    if (!isObj2(f)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      return;
+    }
+    const d = findingToDraft(f, pointer, tool, out.warnings);
+    if (d) out.findings.push(d);
+  });
+  out.scans = scanEvidence(out, tool, strOrNum(doc.version) ?? null);
+  return out;
+}
+function scanEvidence(out, tool, version2) {
+  const cats = [...new Set(out.findings.map((d) => d.category))].sort();
+  return [
+    { tool: { name: tool, version: version2 }, categories: cats.length ? cats : ["other"], success: true, errors: [] }
+  ];
+}
+var CSV_COLUMNS = {
+  Date: "date",
+  Title: "title",
+  CweId: "cwe",
+  Url: "url",
+  Severity: "severity",
+  Description: "description",
+  Mitigation: "mitigation",
+  Impact: "impact",
+  References: "references",
+  Active: "active",
+  Verified: "verified",
+  FalsePositive: "false_p",
+  Duplicate: "duplicate",
+  CVE: "cve",
+  CVSSV3: "cvssv3",
+  FilePath: "file_path",
+  Line: "line",
+  ComponentName: "component_name",
+  ComponentVersion: "component_version",
+  Mitigated: "mitigated"
+};
+function parseCsvText(text2, file2) {
+  const table2 = parseCsv(text2, file2);
+  for (const need of ["Title", "Severity"])
+    if (!table2.headers.includes(need))
+      throw new UserError(
+        `not a DefectDojo Generic Findings Import CSV: no "${need}" column (found ${table2.headers.slice(0, 8).join(", ")})`,
+        file2,
+        "1"
+      );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  for (const row of table2.rows) {
+    const f = {};
+    for (const [col, key] of Object.entries(CSV_COLUMNS)) {
+      const v = row[col];
+      if (v !== void 0 && v.trim() !== "") f[key] = v;
+    }
+    const d = findingToDraft(f, `row ${row.__line}`, DEFAULT_TOOL2, out.warnings);
+    if (d) out.findings.push(d);
+  }
+  out.scans = scanEvidence(out, DEFAULT_TOOL2, null);
+  return out;
+}
+function parseDefectdojoGeneric(doc, file2) {
+  if (typeof doc !== "string") return parseJsonDoc(doc, file2);
+  const lead = doc.replace(/^\uFEFF/, "").trimStart()[0];
+  if (lead === "{" || lead === "[") {
+    const r = parseJsonWithPosition(doc.replace(/^\uFEFF/, ""));
+    if (!r.ok) throw new UserError(r.message, file2, r.position);
+    return parseJsonDoc(r.value, file2);
+  }
+  return parseCsvText(doc, file2);
+}
+var defectdojoGenericParser = {
+  id: "defectdojo_generic",
+  // JSON or CSV: the parser decodes the text itself.
+  input: "text",
+  docs: {
+    title: "DefectDojo Generic Findings Import (JSON or CSV)",
+    produce: 'a DefectDojo "Generic Findings Import" file written by hand or by a script (`{"findings": [...]}` or CSV with Date, Title, CweId, Url, Severity, Description, ... columns)',
+    takes: "one record per finding / row; title, severity (else CVSS), description, CVE/vulnerability ids, CWE, CVSS v3, file and line, component name/version/fix version, first endpoint as URL, state from false_p / risk_accepted / out_of_scope / duplicate / is_mitigated / active, date \u2192 first_seen, mitigated \u2192 closed_at; category only when the file makes it clear, else other"
+  },
+  detect: detect3,
+  parse: (doc, ctx) => parseDefectdojoGeneric(doc, ctx.file)
+};
+
+// src/parsers/code-helpers.ts
+function isObj3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str3(v) {
+  return typeof v === "string" && v.trim() !== "" ? v : void 0;
+}
+function text(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return str3(v)?.trim();
+}
+function posInt(v) {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+function asArray(v) {
+  if (v === void 0 || v === null || v === "") return [];
+  return Array.isArray(v) ? v : [v];
+}
+function cwesOf(v) {
+  const out = [];
+  const add = (x) => {
+    if (typeof x === "number" && Number.isInteger(x) && x > 0) out.push(`CWE-${x}`);
+    else if (typeof x === "string") {
+      for (const m of x.matchAll(/(?:^|\bCWE[-_ :]*)(\d{1,5})\b/gi))
+        if (Number(m[1]) > 0) out.push(`CWE-${Number(m[1])}`);
+    } else if (Array.isArray(x)) x.forEach(add);
+    else if (isObj3(x) && "id" in x) add(x.id);
+  };
+  add(v);
+  return [...new Set(out)];
+}
+var CVE_RE3 = /\bCVE-\d{4}-\d{4,}\b/gi;
+var GHSA_RE3 = /\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b/gi;
+function vulnIdsIn(...values) {
+  const ids = /* @__PURE__ */ new Set();
+  const scan = (v) => {
+    if (typeof v === "string") {
+      for (const m of v.matchAll(CVE_RE3)) ids.add(m[0].toUpperCase());
+      for (const m of v.matchAll(GHSA_RE3)) ids.add(m[0]);
+    } else if (Array.isArray(v)) v.forEach(scan);
+  };
+  values.forEach(scan);
+  return [...ids];
+}
+function headline(s, max = 200) {
+  const line = s.trim().split(/\r?\n/)[0].trim();
+  const dot = line.indexOf(". ");
+  if (dot > 0 && dot < max) return line.slice(0, dot + 1);
+  return line;
+}
+function describeType(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+function mapWord(table2, word) {
+  return typeof word === "string" ? table2[word.trim().toUpperCase()] : void 0;
+}
+
+// src/parsers/semgrep/index.ts
+var SEVERITY = {
+  CRITICAL: "critical",
+  ERROR: "high",
+  HIGH: "high",
+  WARNING: "medium",
+  MEDIUM: "medium",
+  INFO: "low",
+  LOW: "low",
+  INVENTORY: "info",
+  EXPERIMENT: "info"
+};
+var REQUIRES_LOGIN = "requires login";
+function isSecretRule(checkId, meta3) {
+  const tech = Array.isArray(meta3.technology) ? meta3.technology : [meta3.technology];
+  return /(^|\.)secrets?(\.|$)/i.test(checkId) || tech.some((t) => typeof t === "string" && /^secrets?$/i.test(t)) || /^secrets?$/i.test(String(meta3.category ?? ""));
+}
+function listOf(v) {
+  const a = Array.isArray(v) ? v : [v];
+  return a.filter((x) => typeof x === "string" && x.trim() !== "").map((x) => x.trim());
+}
+function resultToDraft2(r, i, version2, out) {
+  const pointer = `/results/${i}`;
+  if (!isObj3(r)) {
+    out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
+    return void 0;
+  }
+  const checkId = str3(r.check_id);
+  const extra = isObj3(r.extra) ? r.extra : {};
+  const meta3 = isObj3(extra.metadata) ? extra.metadata : {};
+  if (!checkId) out.warnings.push(`${pointer}: result has no check_id`);
+  const message = str3(extra.message) ?? "";
+  const word = str3(extra.severity);
+  const mapped = mapWord(SEVERITY, word) ?? wordToSeverity(word);
+  if (word && !mapped) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
+  const secret = isSecretRule(checkId ?? "", meta3);
+  const lines = str3(extra.lines)?.trim();
+  let secretValue = null;
+  if (secret) {
+    if (lines && lines !== REQUIRES_LOGIN) {
+      secretValue = lines;
+      out.secrets.push(lines);
+    }
+    for (const mv of isObj3(extra.metavars) ? Object.values(extra.metavars) : []) {
+      const c = isObj3(mv) ? str3(mv.abstract_content) : void 0;
+      if (c && c.length >= 4) out.secrets.push(c);
+    }
+  }
+  const fp = str3(extra.fingerprint);
+  const tags = [];
+  for (const o of listOf(meta3.owasp)) tags.push(`owasp:${o}`);
+  for (const k of ["impact", "likelihood", "confidence"]) {
+    const v = str3(meta3[k]);
+    if (v) tags.push(`${k}:${v.toLowerCase()}`);
+  }
+  for (const s of listOf(meta3.subcategory)) tags.push(`subcategory:${s}`);
+  const validation = str3(extra.validation_state);
+  if (validation && validation !== "NO_VALIDATOR") tags.push(`validation:${validation.toLowerCase()}`);
+  const sca = isObj3(extra.sca_info) ? extra.sca_info : void 0;
+  const depMatch = sca && isObj3(sca.dependency_match) ? sca.dependency_match : {};
+  const found = isObj3(depMatch.found_dependency) ? depMatch.found_dependency : {};
+  if (sca) tags.push(sca.reachable === true ? "reachable" : "unreachable");
+  const ignored = extra.is_ignored === true;
+  const start = isObj3(r.start) ? r.start : {};
+  const end = isObj3(r.end) ? r.end : {};
+  const references = listOf(meta3.references);
+  return {
+    // Semgrep wraps messages at ~80 columns: the first sentence of the joined text, not the first line.
+    title: headline(message.replace(/\s+/g, " ")) || checkId || "Semgrep finding",
+    description: message || null,
+    category: sca ? "sca" : secret ? "secret" : "sast",
+    rule_id: checkId ?? null,
+    rule_name: checkId ? checkId.split(".").pop() : null,
+    severity: mapped ?? "medium",
+    severity_source: mapped ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "Semgrep",
+    tool_version: version2,
+    tool_confidence: str3(meta3.confidence) ?? null,
+    state: ignored ? "suppressed" : "open",
+    suppression: ignored ? { kind: "inSource", status: "accepted", justification: null } : null,
+    cwe: cwesOf(meta3.cwe),
+    cve: vulnIdsIn(meta3["sca-vuln-database-identifier"], checkId, references),
+    package: str3(found.package) ? {
+      name: found.package,
+      version: str3(found.version) ?? null,
+      fixed_version: null,
+      ecosystem: str3(found.ecosystem)?.toLowerCase() ?? null,
+      purl: null
+    } : null,
+    location: {
+      file: (sca ? str3(found.lockfile_path) : void 0) ?? str3(r.path) ?? null,
+      start_line: posInt(start.line),
+      end_line: posInt(end.line)
+    },
+    fingerprints: fp && fp !== REQUIRES_LOGIN ? { fingerprint: fp } : {},
+    tags,
+    help_uri: str3(meta3.source) ?? str3(meta3["source-rule-url"]) ?? str3(meta3.shortlink) ?? references[0] ?? null,
+    pointer,
+    secret: secretValue
+  };
+}
+function errorText(e) {
+  if (!isObj3(e)) return String(e).slice(0, 300);
+  const type = Array.isArray(e.type) ? String(e.type[0]) : str3(e.type) ?? "error";
+  const where = str3(e.path) ?? (isObj3(e.location) ? str3(e.location.path) : void 0);
+  const msg = (str3(e.message) ?? str3(e.long_msg) ?? str3(e.short_msg) ?? "").trim().split("\n")[0];
+  return `${type}${where ? ` in ${where}` : ""}${e.rule_id ? ` (rule ${e.rule_id})` : ""}: ${msg}`.slice(
+    0,
+    300
+  );
+}
+var TRIAGE_STATE = {
+  NEW: "open",
+  OPEN: "open",
+  UNTRIAGED: "open",
+  REVIEWING: "open",
+  FIXING: "open",
+  PROVISIONALLY_IGNORED: "open",
+  CLOSED: "fixed",
+  FIXED: "fixed",
+  REMOVED: "fixed"
+};
+var DISMISS_STATE = {
+  FALSE_POSITIVE: "false_positive",
+  ACCEPTABLE_RISK: "accepted_risk",
+  NO_TIME: "accepted_risk",
+  NO_BANDWIDTH: "accepted_risk"
+};
+function vulnToDraft(v, i, out) {
+  const pointer = `/vulns/${i}`;
+  if (!isObj3(v)) {
+    out.warnings.push(`${pointer}: entry is ${describeType(v)}, not an object; skipped`);
+    return void 0;
+  }
+  const adv = isObj3(v.advisory) ? v.advisory : {};
+  const refs = isObj3(adv.references) ? adv.references : {};
+  const dep = isObj3(v.matchedDependency) ? v.matchedDependency : {};
+  const loc = isObj3(v.dependencyFileLocation) ? v.dependencyFileLocation : {};
+  const triage = isObj3(v.triage) ? v.triage : {};
+  const word = str3(adv.severity);
+  const sev = mapWord(SEVERITY, word) ?? wordToSeverity(word);
+  const status = (str3(triage.status) ?? "NEW").toUpperCase();
+  let state = TRIAGE_STATE[status] ?? "open";
+  if (status === "IGNORED")
+    state = DISMISS_STATE[String(triage.dismissReason ?? "").toUpperCase()] ?? "accepted_risk";
+  if (!TRIAGE_STATE[status] && status !== "IGNORED")
+    out.warnings.push(`${pointer}: unknown triage status "${status}"; kept open`);
+  const cve = vulnIdsIn(refs.cveIds, refs.urls, adv.title);
+  const safe = isObj3(v.closestSafeDependency) ? str3(v.closestSafeDependency.versionSpecifier) : void 0;
+  if (!str3(dep.name)) out.warnings.push(`${pointer}: no matchedDependency.name`);
+  return {
+    title: str3(v.title) ?? str3(adv.title) ?? str3(adv.ruleId) ?? "Semgrep Supply Chain finding",
+    description: str3(adv.description) ?? null,
+    category: "sca",
+    rule_id: str3(adv.ruleId) ?? null,
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "Semgrep Supply Chain",
+    state,
+    state_reason: `Semgrep triage status ${status}${state === "fixed" || state === "open" ? "" : `, ${String(triage.dismissReason ?? "")}`}`,
+    first_seen: str3(v.openedAt) ?? null,
+    repo: str3(v.repositoryName) ?? null,
+    cwe: cwesOf(refs.cweIds),
+    cve,
+    package: str3(dep.name) ? {
+      name: dep.name,
+      version: str3(dep.versionSpecifier) ?? null,
+      fixed_version: safe ?? null,
+      ecosystem: null,
+      purl: null
+    } : null,
+    location: {
+      file: str3(loc.path) ?? null,
+      start_line: posInt(loc.startLine),
+      end_line: posInt(loc.endLine)
+    },
+    tags: [str3(v.exposureType), str3(v.transitivity), str3(adv.reachability)].filter((x) => x !== void 0).map((x) => x.toLowerCase()),
+    help_uri: listOf(refs.urls)[0] ?? null,
+    pointer
+  };
+}
+function detect4(s) {
+  const d = s.doc;
+  if (!isObj3(d)) return 0;
+  if (Array.isArray(d.vulns)) {
+    const first2 = d.vulns.find(isObj3);
+    return first2 && isObj3(first2.advisory) ? 0.95 : "hasMore" in d || "cursor" in d ? 0.5 : 0;
+  }
+  if (!Array.isArray(d.results) || "metrics" in d || "generated_at" in d) return 0;
+  const first = d.results.find(isObj3);
+  if (first) return typeof first.check_id === "string" && isObj3(first.extra) ? 1 : 0;
+  return Array.isArray(d.errors) && ("paths" in d || "skipped_rules" in d || "interfile_languages_used" in d) ? 0.9 : 0;
+}
+function parse3(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (isObj3(doc) && Array.isArray(doc.vulns) && !Array.isArray(doc.results)) {
+    doc.vulns.forEach((v, i) => {
+      const d = vulnToDraft(v, i, out);
+      if (d) out.findings.push(d);
+    });
+    if (doc.hasMore === true)
+      out.warnings.push("the export says hasMore: true; this file is one page, later pages are not in it");
+    out.scans.push({
+      tool: { name: "Semgrep Supply Chain", version: null },
+      categories: ["sca"],
+      success: true,
+      errors: []
+    });
+    return out;
+  }
+  if (!isObj3(doc) || !Array.isArray(doc.results))
+    throw new UserError(
+      `not a Semgrep JSON report: expected an object with a "results" array (or a Semgrep App export with "vulns"), found ${describeType(doc)}${isObj3(doc) ? ' without "results"' : ""}`,
+      ctx.file
+    );
+  const version2 = str3(doc.version) ?? null;
+  doc.results.forEach((r, i) => {
+    const d = resultToDraft2(r, i, version2, out);
+    if (d) out.findings.push(d);
+  });
+  const errors = Array.isArray(doc.errors) ? doc.errors : [];
+  const scan = {
+    tool: { name: "Semgrep", version: version2 },
+    categories: [
+      "sast",
+      ...["sca", "secret"].filter((c) => out.findings.some((f) => f.category === c))
+    ],
+    // Target parse errors are level "warn" and leave the rest of the scan valid; "error" is fatal.
+    success: !errors.some((e) => isObj3(e) && String(e.level).toLowerCase() === "error"),
+    errors: errors.map(errorText)
+  };
+  for (const e of scan.errors) out.warnings.push(`Semgrep reported: ${e}`);
+  out.scans.push(scan);
+  return out;
+}
+var semgrepParser = {
+  id: "semgrep",
+  input: "json",
+  docs: {
+    title: "Semgrep JSON (and Semgrep App Supply Chain export)",
+    produce: "`semgrep scan --config auto --json --output semgrep.json`; Supply Chain: the `vulns` JSON of the Semgrep App deployments API",
+    takes: "one record per `results[]` entry (no merging): check_id, message, severity (ERROR high, WARNING medium, INFO low), CWE/OWASP, confidence/impact/likelihood tags, path and lines, fingerprint, nosemgrep as suppressed, `errors[]` as scan errors; matched lines are never copied. Supply Chain: one record per `vulns[]` entry with advisory, CVE, package, manifest and triage state"
+  },
+  detect: detect4,
+  parse: parse3
+};
+
+// src/parsers/bandit/index.ts
+var PASSWORD_TESTS = /* @__PURE__ */ new Set(["B105", "B106", "B107"]);
+function withoutPassword(text2, out) {
+  return text2.replace(/(: )(['"])(.*)\2\s*$/, (_m, sep2, q, value) => {
+    if (value.length >= 8) out.secrets.push(value);
+    return `${sep2}${q}[REDACTED]${q}`;
+  });
+}
+function resultToDraft3(r, i, out, version2) {
+  const pointer = `/results/${i}`;
+  if (!isObj3(r)) {
+    out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
+    return void 0;
+  }
+  const testId = str3(r.test_id);
+  const testName = str3(r.test_name);
+  const word = str3(r.issue_severity);
+  const sev = word && word.toUpperCase() !== "UNDEFINED" ? wordToSeverity(word) : void 0;
+  if (word && !sev && word.toUpperCase() !== "UNDEFINED")
+    out.warnings.push(`${pointer}: unknown issue_severity "${word}"`);
+  const range = Array.isArray(r.line_range) ? r.line_range.filter((n) => typeof n === "number") : [];
+  const issueCwe = isObj3(r.issue_cwe) ? r.issue_cwe : void 0;
+  const raw = str3(r.issue_text) ?? "";
+  const text2 = testId && PASSWORD_TESTS.has(testId) ? withoutPassword(raw, out) : raw;
+  return {
+    title: text2.trim() || testName || testId || "Bandit issue",
+    description: text2 || null,
+    category: "sast",
+    rule_id: testId ?? null,
+    rule_name: testName ?? null,
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "Bandit",
+    tool_version: version2,
+    tool_confidence: str3(r.issue_confidence) ?? null,
+    state: "open",
+    cwe: issueCwe ? cwesOf(issueCwe.id) : [],
+    location: {
+      file: str3(r.filename) ?? null,
+      start_line: posInt(r.line_number),
+      end_line: range.length > 0 ? posInt(Math.max(...range)) : null
+    },
+    help_uri: str3(r.more_info) ?? (issueCwe ? str3(issueCwe.link) ?? null : null),
+    tags: [],
+    pointer
+  };
+}
+function detect5(s) {
+  const d = s.doc;
+  if (!isObj3(d) || !Array.isArray(d.results)) return 0;
+  const first = d.results.find(isObj3);
+  if (first) return "test_id" in first && "issue_severity" in first ? 1 : 0;
+  return isObj3(d.metrics) && isObj3(d.metrics._totals) ? 0.95 : 0;
+}
+function parse4(doc, ctx) {
+  if (!isObj3(doc) || !Array.isArray(doc.results))
+    throw new UserError(
+      `not a Bandit JSON report: expected an object with a "results" array, found ${describeType(doc)}${isObj3(doc) ? ' without "results"' : ""}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const version2 = null;
+  doc.results.forEach((r, i) => {
+    const d = resultToDraft3(r, i, out, version2);
+    if (d) out.findings.push(d);
+  });
+  const errors = (Array.isArray(doc.errors) ? doc.errors : []).map(
+    (e) => isObj3(e) ? `${str3(e.filename) ?? "?"}: ${str3(e.reason) ?? "error"}`.slice(0, 300) : String(e).slice(0, 300)
+  );
+  for (const e of errors) out.warnings.push(`Bandit could not scan ${e}`);
+  out.scans.push({ tool: { name: "Bandit", version: version2 }, categories: ["sast"], success: true, errors });
+  return out;
+}
+var banditParser = {
+  id: "bandit",
+  input: "json",
+  docs: {
+    title: "Bandit JSON",
+    produce: "`bandit -r . -f json -o bandit.json`",
+    takes: "one record per `results[]` entry: test_id/test_name, issue_text, issue_severity, issue_confidence, CWE (issue_cwe), filename and lines, more_info; `errors[]` as scan errors; `code` is never copied"
+  },
+  detect: detect5,
+  parse: parse4
+};
+
+// src/parsers/gitleaks/index.ts
+var REDACTED = /^REDACTED$/;
+function isV8(o) {
+  return "RuleID" in o || "Secret" in o || "StartLine" in o;
+}
+function secretValues(o) {
+  const vals = [o.Secret, o.Match, o.offender, o.line, o.secret].map((v) => str3(v)?.trim()).filter((v) => v !== void 0 && v.length >= 4 && !REDACTED.test(v));
+  return vals;
+}
+function leakToDraft(o, i, out) {
+  const pointer = `/${i}`;
+  if (!isObj3(o)) {
+    out.warnings.push(`${pointer}: entry is ${describeType(o)}, not an object; skipped`);
+    return void 0;
+  }
+  out.secrets.push(...secretValues(o));
+  const v8 = isV8(o);
+  const rawSecret = str3(v8 ? o.Secret : o.offender)?.trim();
+  const secret = rawSecret && !REDACTED.test(rawSecret) ? rawSecret : null;
+  const rule = str3(v8 ? o.RuleID : o.rule) ?? str3(o.Description);
+  if (!rule) out.warnings.push(`${pointer}: leak has no rule id`);
+  const file2 = str3(v8 ? o.File : o.file) ?? null;
+  const commit = str3(v8 ? o.Commit : o.commit) ?? null;
+  const startLine = v8 ? posInt(o.StartLine) : posInt(o.lineNumber);
+  const endLine = v8 ? posInt(o.EndLine) : null;
+  const fingerprints = {};
+  const fp = str3(o.Fingerprint);
+  if (fp && !secretValues(o).some((s) => fp.includes(s))) fingerprints.fingerprint = fp;
+  if (commit) fingerprints.commit = commit;
+  const tags = (Array.isArray(o.Tags) ? o.Tags : typeof o.tags === "string" ? o.tags.split(",") : []).map((t) => typeof t === "string" ? t.trim() : "").filter(Boolean);
+  const where = [
+    file2,
+    startLine ? `line ${startLine}` : null,
+    commit ? `commit ${commit.slice(0, 12)}` : null
+  ].filter(Boolean).join(", ");
+  const desc = v8 ? str3(o.Description) : void 0;
+  const entropy = typeof o.Entropy === "number" ? o.Entropy : void 0;
+  return {
+    // Author, Email, Message/commitMessage are personal data and never copied.
+    title: v8 ? desc ?? rule ?? "Gitleaks leak" : `Hard Coded ${rule ?? "secret"}`,
+    description: `Gitleaks rule ${rule ?? "?"} matched a secret${where ? ` (${where})` : ""}`,
+    category: "secret",
+    rule_id: rule ?? null,
+    rule_name: desc ?? rule ?? null,
+    // Gitleaks has no severity; secrets default to critical (METRICS.md).
+    severity: "critical",
+    severity_source: "default",
+    source_severity: null,
+    tool: "Gitleaks",
+    tool_confidence: entropy !== void 0 ? `entropy ${entropy.toFixed(2)}` : null,
+    state: "open",
+    first_seen: null,
+    location: { file: file2, start_line: startLine, end_line: endLine },
+    fingerprints,
+    tags,
+    help_uri: str3(o.leakURL) ?? str3(o.Link) ?? null,
+    pointer,
+    secret
+  };
+}
+function detect6(s) {
+  const d = s.doc;
+  if (Array.isArray(d)) {
+    const first = d.find(isObj3);
+    if (first) {
+      if ("RuleID" in first && ("Secret" in first || "Match" in first || "Fingerprint" in first)) return 1;
+      if ("offender" in first && "rule" in first) return 1;
+      return 0;
+    }
+    return d.length === 0 && /gitleaks|leak/i.test(s.name) ? 0.6 : 0;
+  }
+  return d === null && /gitleaks|leak/i.test(s.name) ? 0.6 : 0;
+}
+function parse5(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (doc !== null && !Array.isArray(doc))
+    throw new UserError(
+      `not a Gitleaks JSON report: expected an array of leaks (or null), found ${describeType(doc)}`,
+      ctx.file
+    );
+  (doc ?? []).forEach((o, i) => {
+    const d = leakToDraft(o, i, out);
+    if (d) out.findings.push(d);
+  });
+  out.scans.push({
+    tool: { name: "Gitleaks", version: null },
+    categories: ["secret"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+var gitleaksParser = {
+  id: "gitleaks",
+  input: "json",
+  docs: {
+    title: "Gitleaks JSON (v7 and v8)",
+    produce: "`gitleaks detect --report-format json --report-path gitleaks.json` (v8); `gitleaks --report=gitleaks.json` (v7)",
+    takes: "one record per leak (same leak in two commits = two records, one identity): rule, file, lines, commit; severity critical (gitleaks has none); the secret, match and line are never copied, only hashed for identity and redacted; author and e-mail are dropped"
+  },
+  detect: detect6,
+  parse: parse5
+};
+
+// src/parsers/checkov/index.ts
+function categoryOf2(checkType) {
+  if (checkType === "secrets") return "secret";
+  if (checkType === "sca_image") return "container";
+  if (checkType.startsWith("sca_")) return "sca";
+  if (checkType.startsWith("sast")) return "sast";
+  return "iac";
+}
+function codeBlockLines(c) {
+  const block = Array.isArray(c.code_block) ? c.code_block : [];
+  return block.map((l) => Array.isArray(l) ? str3(l[1])?.trim() : void 0).filter((l) => l !== void 0 && l.length >= 4);
+}
+function checkToDraft(c, pointer, checkType, skipped, version2, out) {
+  if (!isObj3(c)) {
+    out.warnings.push(`${pointer}: check is ${describeType(c)}, not an object; skipped`);
+    return void 0;
+  }
+  const category = categoryOf2(checkType);
+  const checkId = str3(c.check_id);
+  if (!checkId) out.warnings.push(`${pointer}: check has no check_id`);
+  const word = str3(c.severity);
+  const sev = wordToSeverity(word);
+  if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
+  const range = Array.isArray(c.file_line_range) ? c.file_line_range : [];
+  const vd = isObj3(c.vulnerability_details) ? c.vulnerability_details : {};
+  let secret = null;
+  if (category === "secret") {
+    const lines = codeBlockLines(c);
+    out.secrets.push(...lines);
+    const res = str3(c.resource);
+    secret = res && /^[0-9a-f]{32,}$/i.test(res) ? res : lines[0] ?? null;
+  }
+  const suppressComment = str3(c.suppress_comment) ?? (isObj3(c.check_result) ? str3(c.check_result.suppress_comment) : void 0) ?? null;
+  const cve = vulnIdsIn(vd.id, vd.cve_id);
+  const pkgName = str3(vd.package_name);
+  return {
+    title: str3(c.check_name) ?? checkId ?? "Checkov check",
+    description: str3(c.description) ?? str3(c.short_description) ?? null,
+    category,
+    rule_id: checkId ?? null,
+    rule_name: str3(c.bc_check_id) ?? null,
+    // Without a Prisma Cloud API key Checkov writes `severity: null`: medium, and say it is a default.
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "Checkov",
+    tool_version: version2,
+    state: skipped ? "suppressed" : "open",
+    suppression: skipped ? { kind: "inSource", status: "accepted", justification: suppressComment } : null,
+    cwe: cwesOf(vd.cwe ?? c.cwe),
+    cve,
+    package: pkgName ? {
+      name: pkgName,
+      version: str3(vd.package_version) ?? null,
+      fixed_version: str3(vd.fixed_version) ?? null,
+      ecosystem: null,
+      purl: null
+    } : null,
+    location: {
+      // file_path is relative to the scanned directory, written with a leading slash ("/main.tf").
+      file: (str3(c.file_path) ?? str3(c.repo_file_path))?.replace(/^\/+/, "") ?? null,
+      // Dockerfile checks say [0, 0]: no line.
+      start_line: posInt(range[0]),
+      end_line: posInt(range[1]),
+      resource: str3(c.resource) ?? null
+    },
+    tags: [`check_type:${checkType}`],
+    help_uri: str3(c.guideline) ?? null,
+    pointer,
+    secret
+  };
+}
+function isReport(o) {
+  return isObj3(o) && typeof o.check_type === "string" && isObj3(o.results);
+}
+function isSummaryOnly(o) {
+  return isObj3(o) && "checkov_version" in o && "failed" in o && !("results" in o);
+}
+function detect7(s) {
+  const d = s.doc;
+  const reports = Array.isArray(d) ? d : [d];
+  if (reports.length === 0) return 0;
+  if (reports.every(isReport)) {
+    const r = reports[0];
+    return isObj3(r.summary) || Array.isArray(r.results.failed_checks) ? 1 : 0.7;
+  }
+  return isSummaryOnly(d) ? 0.9 : 0;
+}
+function parse6(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (isSummaryOnly(doc)) {
+    const version2 = str3(doc.checkov_version) ?? null;
+    out.scans.push({ tool: { name: "Checkov", version: version2 }, categories: ["iac"], success: true, errors: [] });
+    return out;
+  }
+  const list = Array.isArray(doc) ? doc : [doc];
+  const isList = Array.isArray(doc);
+  if (list.length === 0 || !list.some(isReport))
+    throw new UserError(
+      `not a Checkov JSON report: expected an object (or a list of objects) with "check_type" and "results", found ${describeType(doc)}`,
+      ctx.file
+    );
+  list.forEach((rep, ri) => {
+    const base = isList ? `/${ri}` : "";
+    if (!isReport(rep)) {
+      out.warnings.push(`${base || "/"}: not a Checkov report (no check_type/results); skipped`);
+      return;
+    }
+    const checkType = rep.check_type;
+    const summary = isObj3(rep.summary) ? rep.summary : {};
+    const version2 = str3(summary.checkov_version) ?? null;
+    const res = rep.results;
+    const start = out.findings.length;
+    for (const [key, skipped] of [
+      ["failed_checks", false],
+      ["skipped_checks", true]
+    ]) {
+      const arr = Array.isArray(res[key]) ? res[key] : [];
+      arr.forEach((c, i) => {
+        const d = checkToDraft(c, `${base}/results/${key}/${i}`, checkType, skipped, version2, out);
+        if (d) out.findings.push(d);
+      });
+    }
+    const errors = (Array.isArray(res.parsing_errors) ? res.parsing_errors : []).map(
+      (e) => `could not parse ${String(e).slice(0, 280)}`
+    );
+    for (const e of errors) out.warnings.push(`Checkov (${checkType}) ${e}`);
+    const cats = /* @__PURE__ */ new Set([categoryOf2(checkType)]);
+    for (const f of out.findings.slice(start)) cats.add(f.category);
+    out.scans.push({
+      tool: { name: "Checkov", version: version2 },
+      categories: [...cats].sort(),
+      success: true,
+      errors
+    });
+  });
+  return out;
+}
+var checkovParser = {
+  id: "checkov",
+  input: "json",
+  docs: {
+    title: "Checkov JSON",
+    produce: "`checkov -d . -o json --output-file-path checkov/` (writes results_json.json); or `checkov -d . -o json > checkov.json`",
+    takes: "one record per failed check and per skipped check (in-source suppression, state suppressed) of every check_type report: check_id, check_name, severity (null = medium, default), resource, file and line range, guideline; secrets checks are secrets (code_block is never copied), SCA checks carry CVE and package"
+  },
+  detect: detect7,
+  parse: parse6
+};
+
+// src/parsers/kics/index.ts
+function severityOf6(word) {
+  if (word && word.toUpperCase() === "TRACE") return "info";
+  return wordToSeverity(word);
+}
+function hitToDraft(q, qi, f, fi, version2, out) {
+  const pointer = `/queries/${qi}/files/${fi}`;
+  if (!isObj3(f)) {
+    out.warnings.push(`${pointer}: file hit is ${describeType(f)}, not an object; skipped`);
+    return void 0;
+  }
+  const word = str3(q.severity);
+  const sev = severityOf6(word);
+  if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
+  const queryName = str3(q.query_name);
+  const category = str3(q.category);
+  const secretQuery = /secret/i.test(category ?? "") || /password|secret/i.test(queryName ?? "");
+  const expected = str3(f.expected_value);
+  const actual = str3(f.actual_value);
+  const tags = [
+    str3(q.platform) && `platform:${q.platform}`,
+    category && `kics:${category}`,
+    str3(f.issue_type) && `issue_type:${f.issue_type}`
+  ].filter((t) => typeof t === "string");
+  return {
+    title: queryName ?? str3(q.query_id) ?? "KICS query",
+    description: [str3(q.description), expected && `Expected: ${expected}`, actual && `Actual: ${actual}`].filter(Boolean).join("\n") || null,
+    // "Passwords And Secrets" queries stay IaC: KICS names the place, never the value (nothing to hash).
+    category: "iac",
+    rule_id: str3(q.query_id) ?? null,
+    rule_name: queryName ?? null,
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "KICS",
+    tool_version: version2,
+    state: "open",
+    cwe: cwesOf(q.cwe),
+    location: {
+      file: str3(f.file_name) ?? null,
+      start_line: posInt(f.line),
+      end_line: null,
+      resource: str3(f.resource_type) && str3(f.resource_name) ? `${f.resource_type}.${f.resource_name}` : str3(f.search_key) ?? null
+    },
+    fingerprints: str3(f.similarity_id) ? { similarity_id: f.similarity_id } : {},
+    tags: secretQuery ? [...tags, "secret"] : tags,
+    help_uri: str3(q.query_url) ?? null,
+    pointer
+  };
+}
+function detect8(s) {
+  const d = s.doc;
+  if (!isObj3(d) || !Array.isArray(d.queries)) return 0;
+  return "queries_total" in d || "total_counter" in d || "kics_version" in d || "severity_counters" in d ? 1 : 0.5;
+}
+function parse7(doc, ctx) {
+  if (!isObj3(doc) || !Array.isArray(doc.queries))
+    throw new UserError(
+      `not a KICS JSON report: expected an object with a "queries" array, found ${describeType(doc)}${isObj3(doc) ? ' without "queries"' : ""}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const version2 = str3(doc.kics_version) ?? null;
+  doc.queries.forEach((q, qi) => {
+    if (!isObj3(q)) {
+      out.warnings.push(`/queries/${qi}: query is ${describeType(q)}, not an object; skipped`);
+      return;
+    }
+    (Array.isArray(q.files) ? q.files : []).forEach((f, fi) => {
+      const d = hitToDraft(q, qi, f, fi, version2, out);
+      if (d) out.findings.push(d);
+    });
+  });
+  const errors = [];
+  const failedQueries = typeof doc.queries_failed_to_execute === "number" ? doc.queries_failed_to_execute : 0;
+  const failedFiles = typeof doc.files_failed_to_scan === "number" ? doc.files_failed_to_scan : 0;
+  if (failedQueries > 0) errors.push(`${failedQueries} queries failed to execute`);
+  if (failedFiles > 0) errors.push(`${failedFiles} files failed to scan`);
+  for (const e of errors) out.warnings.push(`KICS reported: ${e}`);
+  out.scans.push({ tool: { name: "KICS", version: version2 }, categories: ["iac"], success: true, errors });
+  return out;
+}
+var kicsParser = {
+  id: "kics",
+  input: "json",
+  docs: {
+    title: "KICS JSON",
+    produce: "`kics scan -p . --report-formats json -o kics-out/` (writes results.json)",
+    takes: "one record per `queries[].files[]` hit: query id and name, severity (TRACE = info), CWE when present, file, line, resource or search key, similarity_id as fingerprint, expected/actual value"
+  },
+  detect: detect8,
+  parse: parse7
+};
+
+// src/parsers/tfsec/index.ts
+var SEVERITY2 = {
+  CRITICAL: "critical",
+  HIGH: "high",
+  ERROR: "high",
+  MEDIUM: "medium",
+  WARNING: "medium",
+  LOW: "low",
+  INFO: "low"
+};
+function statusOf(r) {
+  const s = r.status;
+  if (r.passed === true || s === 1 || s === "passed") return "passed";
+  if (s === 2 || s === "ignored") return "ignored";
+  return "failed";
+}
+function resultToDraft4(r, i, out) {
+  const pointer = `/results/${i}`;
+  if (!isObj3(r)) {
+    out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
+    return void 0;
+  }
+  const status = statusOf(r);
+  if (status === "passed") return void 0;
+  const loc = isObj3(r.location) ? r.location : {};
+  const word = str3(r.severity);
+  const sev = mapWord(SEVERITY2, word);
+  if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
+  const longId = str3(r.long_id);
+  const ruleId = longId ?? str3(r.rule_id);
+  const links = Array.isArray(r.links) ? r.links.filter((l) => typeof l === "string") : [];
+  const legacyLink = str3(r.link)?.match(/https?:\/\/\S+/)?.[0];
+  const tags = [str3(r.rule_provider), str3(r.rule_service)].filter((t) => t !== void 0);
+  const aliases = [str3(r.rule_id), str3(r.legacy_rule_id)].filter(
+    (x) => x !== void 0 && x !== ruleId
+  );
+  return {
+    title: str3(r.rule_description) ?? str3(r.description) ?? ruleId ?? "tfsec result",
+    description: [
+      str3(r.description),
+      str3(r.impact) && `Impact: ${r.impact}`,
+      str3(r.resolution) && `Resolution: ${r.resolution}`
+    ].filter(Boolean).join("\n") || null,
+    category: "iac",
+    rule_id: ruleId ?? null,
+    rule_name: aliases.length > 0 ? aliases.join(", ") : null,
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: word ?? null,
+    tool: "tfsec",
+    state: status === "ignored" ? "suppressed" : "open",
+    suppression: status === "ignored" ? { kind: "inSource", status: "accepted", justification: null } : null,
+    location: {
+      file: str3(loc.filename) ?? null,
+      start_line: posInt(loc.start_line),
+      end_line: posInt(loc.end_line),
+      resource: str3(r.resource) ?? null
+    },
+    tags,
+    help_uri: links[0] ?? legacyLink ?? null,
+    pointer
+  };
+}
+function looksLikeTfsecResult(o) {
+  return "rule_id" in o && isObj3(o.location) && "filename" in o.location && "start_line" in o.location;
+}
+function detect9(s) {
+  const d = s.doc;
+  if (!isObj3(d) || !("results" in d)) return 0;
+  if (Array.isArray(d.results)) {
+    const first = d.results.find(isObj3);
+    if (first) return looksLikeTfsecResult(first) ? 1 : 0;
+  } else if (d.results !== null) return 0;
+  return Object.keys(d).length === 1 ? /tfsec/i.test(s.name) ? 0.8 : 0.5 : 0;
+}
+function parse8(doc, ctx) {
+  if (!isObj3(doc) || !("results" in doc) || !(doc.results === null || Array.isArray(doc.results)))
+    throw new UserError(
+      `not a tfsec JSON report: expected an object with a "results" array (or null), found ${describeType(doc)}${isObj3(doc) ? ` with results ${describeType(doc.results)}` : ""}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  (doc.results ?? []).forEach((r, i) => {
+    const d = resultToDraft4(r, i, out);
+    if (d) out.findings.push(d);
+  });
+  out.scans.push({ tool: { name: "tfsec", version: null }, categories: ["iac"], success: true, errors: [] });
+  return out;
+}
+var tfsecParser = {
+  id: "tfsec",
+  input: "json",
+  docs: {
+    title: "tfsec JSON",
+    produce: "`tfsec . --format json --out tfsec.json` (add `--include-ignored` to keep tfsec:ignore results as suppressed)",
+    takes: "one record per result that did not pass (no merging): long id / rule id, description, severity (legacy ERROR/WARNING/INFO too), file and lines, resource, first link; ignored results as suppressed"
+  },
+  detect: detect9,
+  parse: parse8
+};
+
+// src/parsers/zap/index.ts
+var RISK = { "3": "high", "2": "medium", "1": "low", "0": "info" };
+var CONFIDENCE = {
+  "0": "false positive",
+  "1": "low",
+  "2": "medium",
+  "3": "high",
+  "4": "confirmed"
+};
+function stripHtml(s) {
+  return s.replace(/<\/p>\s*<p>/gi, "\n").replace(/<[^>]+>/g, "").replace(/[ \t]+\n/g, "\n").trim();
+}
+function safeUrl(u) {
+  if (!u) return null;
+  try {
+    const url2 = new URL(u);
+    url2.username = "";
+    url2.password = "";
+    return `${url2.protocol}//${url2.host}${url2.pathname}`;
+  } catch {
+    return u.split(/[?#]/)[0];
+  }
+}
+function alertToDraft(a, pointer, site, version2, tool, out) {
+  if (!isObj3(a)) {
+    out.warnings.push(`${pointer}: alert is ${describeType(a)}, not an object; skipped`);
+    return void 0;
+  }
+  const instances = asArray(isObj3(a.instances) ? a.instances.instance : a.instances).filter(isObj3);
+  const count = Number(text(a.count)) || instances.length;
+  const firstUri = text(instances[0]?.uri) ?? text(a.uri) ?? text(site["@_name"]) ?? text(site["@name"]);
+  const risk = text(a.riskcode);
+  const sev = risk !== void 0 ? RISK[risk] : void 0;
+  if (!sev) out.warnings.push(`${pointer}: riskcode ${JSON.stringify(a.riskcode)} is not 0-3; using medium`);
+  const conf = text(a.confidence);
+  const pluginId = text(a.pluginid);
+  const alertRef = text(a.alertRef);
+  const ruleId = alertRef ?? pluginId;
+  const title = text(a.alert) ?? text(a.name) ?? ruleId ?? "ZAP alert";
+  const desc = text(a.desc) ? stripHtml(text(a.desc)) : "";
+  const refs = text(a.reference) ? stripHtml(text(a.reference)).split(/\s+/).filter((r) => /^https?:\/\//.test(r)) : [];
+  const cweid = text(a.cweid);
+  const wasc = text(a.wascid);
+  const state = conf === "0" ? "false_positive" : "open";
+  const tags = [`instances:${count}`];
+  if (pluginId) tags.push(`pluginid:${pluginId}`);
+  if (wasc && wasc !== "-1" && wasc !== "0") tags.push(`wasc:${wasc}`);
+  return {
+    title,
+    description: `${desc}${desc ? "\n\n" : ""}Instances: ${count}${firstUri ? ` (first: ${safeUrl(firstUri)})` : ""}`,
+    category: "dast",
+    rule_id: ruleId ?? null,
+    rule_name: text(a.name) ?? null,
+    severity: sev ?? "medium",
+    severity_source: sev ? "tool" : "default",
+    source_severity: text(a.riskdesc) ?? risk ?? null,
+    tool,
+    tool_version: version2,
+    tool_confidence: conf !== void 0 ? CONFIDENCE[conf] ?? conf : null,
+    state,
+    state_reason: state === "false_positive" ? "ZAP confidence 0 (marked false positive)" : null,
+    cwe: cweid && cweid !== "-1" && cweid !== "0" ? cwesOf(cweid) : [],
+    location: { url: safeUrl(firstUri) },
+    tags,
+    help_uri: refs[0] ?? null,
+    pointer
+  };
+}
+function isXmlReport(d) {
+  return isObj3(d) && "OWASPZAPReport" in d;
+}
+function detect10(s) {
+  const d = s.doc;
+  if (isXmlReport(d)) return 1;
+  if (!isObj3(d) || "vulnerabilities" in d || "scan" in d) return 0;
+  if (typeof d["@programName"] === "string" && /zap/i.test(d["@programName"])) return 1;
+  if (Array.isArray(d.site) && ("@version" in d || "@generated" in d)) return 0.9;
+  return 0;
+}
+function parse9(doc, ctx) {
+  const xml2 = isXmlReport(doc);
+  const root = xml2 ? doc.OWASPZAPReport : doc;
+  if (!isObj3(root) || !(xml2 || "site" in root))
+    throw new UserError(
+      `not a ZAP report: expected an <OWASPZAPReport> XML document or a traditional-json object with "site", found ${describeType(root)}${isObj3(root) ? ' without "site"' : ""}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const version2 = text(root["@_version"]) ?? text(root["@version"]) ?? null;
+  const tool = text(root["@programName"]) ?? text(root["@_programName"]) ?? "ZAP";
+  const base = xml2 ? "/OWASPZAPReport" : "";
+  asArray(root.site).forEach((site, si) => {
+    if (!isObj3(site)) {
+      out.warnings.push(`${base}/site/${si}: site is ${describeType(site)}, not an object; skipped`);
+      return;
+    }
+    const alerts = xml2 ? asArray(isObj3(site.alerts) ? site.alerts.alertitem : void 0) : asArray(site.alerts);
+    alerts.forEach((a, ai) => {
+      const pointer = xml2 ? `${base}/site/${si}/alerts/alertitem/${ai}` : `/site/${si}/alerts/${ai}`;
+      const d = alertToDraft(a, pointer, site, version2, tool, out);
+      if (d) out.findings.push(d);
+    });
+  });
+  out.scans.push({ tool: { name: tool, version: version2 }, categories: ["dast"], success: true, errors: [] });
+  return out;
+}
+var zapParser = {
+  id: "zap",
+  input: "json",
+  alsoAccepts: ["xml"],
+  docs: {
+    title: "OWASP ZAP traditional JSON / XML",
+    produce: "`zap-baseline.py -t https://app.example -J zap.json -x zap.xml` (or the Report generation add-on, templates traditional-json / traditional-xml)",
+    takes: "one record per alert per site (instances are locations, not records): alertRef (else pluginid), alert name, riskcode (3 high \u2026 0 info), confidence (0 = false positive), CWE, first instance URL without query string, instance count as a tag; evidence, attack, param and otherinfo are never copied"
+  },
+  detect: detect10,
+  parse: parse9
+};
+
+// src/parsers/mobsf/index.ts
+var SEVERITY3 = {
+  HIGH: "high",
+  WARNING: "medium",
+  MEDIUM: "medium",
+  LOW: "low",
+  INFO: "info",
+  HOTSPOT: "info",
+  // mobsfscan
+  ERROR: "high"
+};
+var NOT_FINDINGS2 = /* @__PURE__ */ new Set(["SECURE", "GOOD"]);
+var MOBSFSCAN = { ERROR: "high", WARNING: "medium", INFO: "low" };
+function esc2(k) {
+  return k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function plain(s) {
+  return s.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
+}
+var Collector = class {
+  constructor(out, version2) {
+    this.out = out;
+    this.version = version2;
+  }
+  out;
+  version;
+  add(it, opts = {}) {
+    const word = it.word?.trim();
+    const upper = word?.toUpperCase();
+    if (upper && NOT_FINDINGS2.has(upper)) return;
+    const sev = mapWord(SEVERITY3, word);
+    if (word && !sev) this.out.warnings.push(`${it.pointer}: unknown severity "${word}"; using medium`);
+    if (opts.skipInfo && (sev === "info" || !word)) return;
+    this.out.findings.push({
+      title: plain(it.title) || it.rule,
+      description: it.description ? it.description.trim() : null,
+      category: "mobile",
+      rule_id: it.rule,
+      severity: sev ?? "medium",
+      severity_source: sev ? "tool" : "default",
+      source_severity: word ?? null,
+      tool: "MobSF",
+      tool_version: this.version,
+      state: "open",
+      cwe: cwesOf(it.cwe),
+      location: { file: it.file ?? null, start_line: it.line ?? null, end_line: null },
+      fingerprints: { mobsf: `${it.section}:${it.key}` },
+      tags: [`section:${it.section}`, ...it.tags ?? []],
+      help_uri: it.help ?? null,
+      pointer: it.pointer
+    });
+  }
+};
+function firstLine(lines) {
+  const s = typeof lines === "number" ? String(lines) : str3(lines);
+  return s ? posInt(s.split(",")[0]) : null;
+}
+function permissions(d, c) {
+  if (!isObj3(d.permissions)) return;
+  for (const [name, p] of Object.entries(d.permissions)) {
+    if (!isObj3(p) || String(p.status).toLowerCase() !== "dangerous") continue;
+    c.add({
+      section: "permissions",
+      pointer: `/permissions/${esc2(name)}`,
+      rule: "dangerous_permission",
+      title: name,
+      description: [str3(p.info), str3(p.description)].filter(Boolean).join(": "),
+      word: "warning",
+      file: "AndroidManifest.xml",
+      key: name,
+      tags: ["permission:dangerous"]
+    });
+  }
+}
+function manifest(d, c) {
+  const ma = d.manifest_analysis;
+  const list = Array.isArray(ma) ? ma : isObj3(ma) ? asArray(ma.manifest_findings) : [];
+  const base = Array.isArray(ma) ? "/manifest_analysis" : "/manifest_analysis/manifest_findings";
+  list.forEach((m, i) => {
+    if (!isObj3(m)) {
+      c.out.warnings.push(`${base}/${i}: not an object; skipped`);
+      return;
+    }
+    const title = str3(m.title) ?? str3(m.name) ?? "Manifest issue";
+    c.add({
+      section: "manifest",
+      pointer: `${base}/${i}`,
+      rule: str3(m.rule) ?? `manifest:${plain(title).replace(/\s*\[.*$/, "")}`,
+      title,
+      description: str3(m.description) ?? str3(m.desc),
+      word: str3(m.severity) ?? str3(m.stat),
+      file: "AndroidManifest.xml",
+      key: plain(str3(m.name) ?? title)
+    });
+  });
+}
+function network(d, c) {
+  const ns = d.network_security;
+  const list = Array.isArray(ns) ? ns : isObj3(ns) ? asArray(ns.network_findings) : [];
+  const base = Array.isArray(ns) ? "/network_security" : "/network_security/network_findings";
+  list.forEach((n, i) => {
+    if (!isObj3(n)) return;
+    const desc = str3(n.description) ?? "Network security configuration issue";
+    const scope = asArray(n.scope).filter((s) => typeof s === "string").join(", ");
+    c.add({
+      section: "network_security",
+      pointer: `${base}/${i}`,
+      rule: `network:${headline(desc)}`,
+      title: desc,
+      description: scope ? `${desc}
+Scope: ${scope}` : desc,
+      word: str3(n.severity),
+      key: `${desc}|${scope}`
+    });
+  });
+}
+function certificate(d, c) {
+  const ca = d.certificate_analysis;
+  if (!isObj3(ca)) return;
+  asArray(ca.certificate_findings).forEach((f, i) => {
+    if (!Array.isArray(f)) return;
+    const [word, desc, title] = f.map((x) => typeof x === "string" ? x : void 0);
+    c.add({
+      section: "certificate",
+      pointer: `/certificate_analysis/certificate_findings/${i}`,
+      rule: `certificate:${title ?? desc ?? i}`,
+      title: title ?? desc ?? "Certificate issue",
+      description: desc,
+      word,
+      key: title ?? desc ?? String(i)
+    });
+  });
+}
+function codeAnalysis(d, c) {
+  const co = d.code_analysis;
+  if (!isObj3(co)) return;
+  const nested = isObj3(co.findings);
+  const rules = nested ? co.findings : co;
+  const base = nested ? "/code_analysis/findings" : "/code_analysis";
+  for (const [rule, r] of Object.entries(rules)) {
+    if (!isObj3(r) || !isObj3(r.metadata)) continue;
+    const meta3 = r.metadata;
+    const files = isObj3(r.files) ? Object.entries(r.files) : [];
+    const title = str3(meta3.description) ?? str3(meta3.desc) ?? rule;
+    const tags = [
+      str3(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
+      str3(meta3.masvs) && `masvs:${meta3.masvs}`
+    ].filter((t) => typeof t === "string");
+    const targets = files.length > 0 ? files : [[null, null]];
+    for (const [file2, lines] of targets) {
+      c.add({
+        section: "code_analysis",
+        pointer: file2 ? `${base}/${esc2(rule)}/files/${esc2(file2)}` : `${base}/${esc2(rule)}`,
+        rule,
+        title: headline(title),
+        description: title,
+        word: str3(meta3.severity),
+        file: file2,
+        line: firstLine(lines),
+        cwe: meta3.cwe,
+        tags,
+        help: str3(meta3.ref) ?? str3(meta3.reference) ?? null,
+        key: `${rule}:${file2 ?? ""}`
+      });
+    }
+  }
+}
+function hardeningChecks(obj, name, pointer, c) {
+  for (const [check2, v] of Object.entries(obj)) {
+    if (!isObj3(v) || !("severity" in v)) continue;
+    const desc = str3(v.description) ?? check2;
+    c.add(
+      {
+        section: "binary_analysis",
+        pointer: `${pointer}/${esc2(check2)}`,
+        rule: `binary:${check2}`,
+        title: headline(desc),
+        description: desc,
+        word: str3(v.severity),
+        file: name ?? null,
+        key: `${name ?? ""}:${check2}`
+      },
+      { skipInfo: true }
+    );
+  }
+}
+function binary(d, c) {
+  const ba = d.binary_analysis;
+  if (Array.isArray(ba)) {
+    ba.forEach((b, i) => {
+      if (isObj3(b)) hardeningChecks(b, str3(b.name), `/binary_analysis/${i}`, c);
+    });
+  } else if (isObj3(ba) && isObj3(ba.findings)) {
+    for (const [title, f] of Object.entries(ba.findings)) {
+      if (!isObj3(f)) continue;
+      c.add({
+        section: "binary_analysis",
+        pointer: `/binary_analysis/findings/${esc2(title)}`,
+        rule: `binary:${title}`,
+        title: str3(f.detailed_desc) ? headline(f.detailed_desc.replace(/\n/g, " ")) : title,
+        description: str3(f.detailed_desc),
+        word: str3(f.severity),
+        cwe: f.cwe,
+        key: title,
+        tags: [
+          str3(f["owasp-mobile"]) && `owasp-mobile:${f["owasp-mobile"]}`,
+          str3(f.masvs) && `masvs:${f.masvs}`
+        ].filter((t) => typeof t === "string")
+      });
+    }
+  }
+  if (isObj3(d.macho_analysis))
+    hardeningChecks(d.macho_analysis, str3(d.macho_analysis.name), "/macho_analysis", c);
+}
+function ats(d, c) {
+  if (!isObj3(d.ats_analysis)) return;
+  asArray(d.ats_analysis.ats_findings).forEach((f, i) => {
+    if (!isObj3(f)) return;
+    const issue2 = str3(f.issue) ?? "App Transport Security issue";
+    c.add({
+      section: "ats",
+      pointer: `/ats_analysis/ats_findings/${i}`,
+      rule: `ats:${issue2}`,
+      title: issue2,
+      description: str3(f.description),
+      word: str3(f.severity),
+      file: "Info.plist",
+      key: issue2
+    });
+  });
+}
+function firebase(d, c) {
+  asArray(d.firebase_urls).forEach((f, i) => {
+    if (!isObj3(f) || f.open !== true) return;
+    c.add({
+      section: "firebase",
+      pointer: `/firebase_urls/${i}`,
+      rule: "firebase_open_db",
+      title: "Firebase database is open to the public",
+      description: str3(f.url),
+      word: "high",
+      key: str3(f.url) ?? String(i)
+    });
+  });
+}
+function secretStrings(d, out) {
+  for (const s of asArray(d.secrets)) {
+    if (typeof s !== "string") continue;
+    const m = /:\s*"(.*)"\s*$/.exec(s);
+    const value = m ? m[1] : s;
+    if (value.length >= 4) out.secrets.push(value);
+  }
+}
+function parseReport(d, out) {
+  const version2 = str3(d.version)?.replace(/^v/i, "").trim() ?? null;
+  const c = new Collector(out, version2);
+  secretStrings(d, out);
+  permissions(d, c);
+  manifest(d, c);
+  network(d, c);
+  certificate(d, c);
+  codeAnalysis(d, c);
+  binary(d, c);
+  ats(d, c);
+  firebase(d, c);
+  out.scans.push({ tool: { name: "MobSF", version: version2 }, categories: ["mobile"], success: true, errors: [] });
+}
+function parseMobsfscan(d, out) {
+  const version2 = str3(d.mobsfscan_version) ?? null;
+  const results = isObj3(d.results) ? d.results : {};
+  for (const [rule, r] of Object.entries(results)) {
+    const pointer = `/results/${esc2(rule)}`;
+    if (!isObj3(r)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      continue;
+    }
+    const meta3 = isObj3(r.metadata) ? r.metadata : {};
+    const word = str3(meta3.severity);
+    const sev = mapWord(MOBSFSCAN, word);
+    if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
+    const files = asArray(r.files).filter(isObj3);
+    const targets = files.length > 0 ? files : [null];
+    targets.forEach((f, fi) => {
+      const ms = f ? str3(f.match_string) : void 0;
+      if (ms && ms.trim().length >= 4) out.secrets.push(ms.trim());
+      const lines = f && Array.isArray(f.match_lines) ? f.match_lines : [];
+      const desc = str3(meta3.description) ?? rule;
+      out.findings.push({
+        title: rule,
+        description: desc.replace(/\s+/g, " "),
+        category: "mobile",
+        rule_id: rule,
+        severity: sev ?? "medium",
+        severity_source: sev ? "tool" : "default",
+        source_severity: word ?? null,
+        tool: "mobsfscan",
+        tool_version: version2,
+        state: "open",
+        cwe: cwesOf(meta3.cwe),
+        location: {
+          file: f ? str3(f.file_path) ?? null : null,
+          start_line: posInt(lines[0]),
+          end_line: posInt(lines[1])
+        },
+        tags: [
+          str3(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
+          str3(meta3.masvs) && `masvs:${meta3.masvs}`
+        ].filter((t) => typeof t === "string"),
+        help_uri: str3(meta3.reference) ?? null,
+        pointer: f ? `${pointer}/files/${fi}` : pointer
+      });
+    });
+  }
+  const errors = asArray(d.errors).map((e) => (typeof e === "string" ? e : JSON.stringify(e)).slice(0, 300));
+  for (const e of errors) out.warnings.push(`mobsfscan reported: ${e}`);
+  out.scans.push({ tool: { name: "mobsfscan", version: version2 }, categories: ["mobile"], success: true, errors });
+}
+function isReport2(d) {
+  return isObj3(d) && ("code_analysis" in d || "binary_analysis" in d || "manifest_analysis" in d || "macho_analysis" in d) && ("app_name" in d || "file_name" in d || "md5" in d || "package_name" in d || "bundle_id" in d);
+}
+function isMobsfscan(d) {
+  if (!isObj3(d) || !isObj3(d.results)) return false;
+  if ("mobsfscan_version" in d) return true;
+  const first = Object.values(d.results)[0];
+  return isObj3(first) && isObj3(first.metadata) && ("files" in first || "masvs" in first.metadata);
+}
+function detect11(s) {
+  if (isReport2(s.doc)) return 1;
+  if (isMobsfscan(s.doc)) return "mobsfscan_version" in s.doc ? 1 : 0.7;
+  return 0;
+}
+function parse10(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (isReport2(doc)) parseReport(doc, out);
+  else if (isMobsfscan(doc)) parseMobsfscan(doc, out);
+  else
+    throw new UserError(
+      `not a MobSF report: expected a MobSF report_json object (code_analysis, manifest_analysis, binary_analysis, ...) or mobsfscan JSON (results keyed by rule), found ${describeType(doc)}`,
+      ctx.file
+    );
+  return out;
+}
+var mobsfParser = {
+  id: "mobsf",
+  input: "json",
+  docs: {
+    title: "MobSF report JSON and mobsfscan JSON",
+    produce: 'MobSF: `curl -X POST --url http://localhost:8000/api/v1/report_json --data "hash=$MD5" -H "Authorization: $MOBSF_API_KEY" -o mobsf.json`; mobsfscan: `mobsfscan --json -o mobsfscan.json .`',
+    takes: "one record per issue per static-analysis section (dangerous permissions, manifest, network security, certificate, code analysis per rule and file, binary/Mach-O hardening at warning and above, ATS, open Firebase DBs); secure/good items are not findings; mobsfscan: one record per rule per file; matched strings and the secrets list are never copied"
+  },
+  detect: detect11,
+  parse: parse10
+};
+
+// src/parsers/eslint/index.ts
+function messageToDraft(m, file2, pointer, suppressed, out) {
+  const level = m.severity === 2 ? "error" : m.severity === 1 ? "warning" : void 0;
+  if (!level)
+    out.warnings.push(`${pointer}: severity ${JSON.stringify(m.severity)} is not 1 or 2; using warning`);
+  const text2 = str3(m.message) ?? "";
+  const ruleId = str3(m.ruleId) ?? null;
+  const sup = suppressed ? Array.isArray(m.suppressions) ? m.suppressions.find(isObj3) : void 0 : void 0;
+  return {
+    title: text2.split("\n")[0].trim() || ruleId || "ESLint message",
+    description: text2 || null,
+    category: "sast",
+    rule_id: ruleId,
+    severity: level === "error" ? "high" : "medium",
+    severity_source: "level",
+    source_severity: level ?? "warning",
+    tool: "ESLint",
+    state: suppressed ? "suppressed" : "open",
+    // ESLint's "directive" is an eslint-disable comment: SARIF's inSource.
+    suppression: suppressed ? {
+      kind: !sup || sup.kind === "directive" ? "inSource" : String(sup.kind),
+      status: "accepted",
+      justification: (sup && str3(sup.justification)) ?? null
+    } : null,
+    location: { file: file2, start_line: posInt(m.line), end_line: posInt(m.endLine) },
+    tags: [],
+    pointer
+  };
+}
+function detect12(s) {
+  const d = s.doc;
+  if (!Array.isArray(d) || d.length === 0) return 0;
+  const first = d[0];
+  return isObj3(first) && typeof first.filePath === "string" && Array.isArray(first.messages) ? 1 : 0;
+}
+function parse11(doc, ctx) {
+  if (!Array.isArray(doc) || doc.length > 0 && !doc.some((f) => isObj3(f) && Array.isArray(f.messages)))
+    throw new UserError(
+      `not an ESLint JSON report: expected an array of file results with "filePath" and "messages", found ${describeType(doc)}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const errors = [];
+  doc.forEach((f, fi) => {
+    if (!isObj3(f)) {
+      out.warnings.push(`/${fi}: file result is ${describeType(f)}, not an object; skipped`);
+      return;
+    }
+    const file2 = str3(f.filePath) ?? null;
+    for (const [key, suppressed] of [
+      ["messages", false],
+      ["suppressedMessages", true]
+    ]) {
+      (Array.isArray(f[key]) ? f[key] : []).forEach((m, mi) => {
+        const pointer = `/${fi}/${key}/${mi}`;
+        if (!isObj3(m)) {
+          out.warnings.push(`${pointer}: message is ${describeType(m)}, not an object; skipped`);
+          return;
+        }
+        if (m.fatal === true) {
+          errors.push(
+            `${file2 ?? "?"}:${posInt(m.line) ?? "?"}: ${(str3(m.message) ?? "fatal error").slice(0, 250)}`
+          );
+          return;
+        }
+        out.findings.push(messageToDraft(m, file2, pointer, suppressed, out));
+      });
+    }
+  });
+  for (const e of errors) out.warnings.push(`ESLint could not lint ${e}`);
+  out.scans.push({
+    tool: { name: "ESLint", version: null },
+    categories: ["sast"],
+    success: errors.length === 0,
+    errors
+  });
+  return out;
+}
+var eslintParser = {
+  id: "eslint",
+  input: "json",
+  docs: {
+    title: "ESLint JSON",
+    produce: "`npx eslint . -f json -o eslint.json`",
+    takes: "one record per message (rule, message, file, lines; severity 2 high, 1 medium, as SARIF levels) and per suppressed message (state suppressed, with the justification); fatal parse errors are scan errors; `source` is never copied"
+  },
+  detect: detect12,
+  parse: parse11
+};
+
 // src/parsers/registry.ts
-var PARSERS = [sarifParser];
+var PARSERS = [
+  sarifParser,
+  gitlabSastParser,
+  gitlabDepScanParser,
+  gitlabContainerScanParser,
+  gitlabSecretDetectionParser,
+  gitlabDastParser,
+  githubCodeScanningParser,
+  githubSecretScanningParser,
+  githubVulnerabilityParser,
+  defectdojoGenericParser,
+  semgrepParser,
+  banditParser,
+  gitleaksParser,
+  checkovParser,
+  kicsParser,
+  tfsecParser,
+  zapParser,
+  mobsfParser,
+  eslintParser
+];
 function formatIds() {
   return PARSERS.map((p) => p.id).sort();
 }
@@ -34929,10 +37542,10 @@ function identityScheme(category) {
   }
 }
 function canonicalVulnId(ids) {
-  const norm = [...new Set(ids.map((i) => i.trim()).filter(Boolean))];
+  const norm2 = [...new Set(ids.map((i) => i.trim()).filter(Boolean))];
   const rank = (i) => /^CVE-/i.test(i) ? 0 : /^GHSA-/i.test(i) ? 1 : 2;
-  norm.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  return norm[0]?.toUpperCase() ?? null;
+  norm2.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return norm2[0]?.toUpperCase() ?? null;
 }
 function normalizeTarget(t) {
   if (!t) return null;
@@ -34982,7 +37595,7 @@ function identityId(scheme, parts) {
 }
 
 // src/normalize/redact.ts
-var REDACTED = "[REDACTED]";
+var REDACTED2 = "[REDACTED]";
 var PATTERNS = [
   /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
   // AWS access key id
@@ -35002,20 +37615,20 @@ var PATTERNS = [
   // JWT
   /(?<=\b(?:aws_secret_access_key|secret_access_key|password|passwd|secret|token|api[_-]?key)\s*[:=]\s*["']?)[A-Za-z0-9/+=_-]{12,}/gi
 ];
-function redactText(text, secrets = []) {
-  let out = text;
+function redactText(text2, secrets = []) {
+  let out = text2;
   const sorted = [...new Set(secrets.filter((s) => s && s.length >= 4))].sort((a, b) => b.length - a.length);
   for (const s of sorted) {
-    if (out.includes(s)) out = out.split(s).join(REDACTED);
+    if (out.includes(s)) out = out.split(s).join(REDACTED2);
   }
   for (const re of PATTERNS) {
     re.lastIndex = 0;
-    out = out.replace(re, REDACTED);
+    out = out.replace(re, REDACTED2);
   }
   return out;
 }
-function redactNullable(text, secrets = []) {
-  return text == null ? null : redactText(text, secrets);
+function redactNullable(text2, secrets = []) {
+  return text2 == null ? null : redactText(text2, secrets);
 }
 
 // src/normalize/finalize.ts
@@ -35175,17 +37788,17 @@ function decodeInput(buf, displayPath) {
   const bad = invalidUtf8Offset(buf);
   if (bad >= 0)
     throw new UserError(`not valid UTF-8 (byte offset ${bad}); scanner reports must be UTF-8`, displayPath);
-  let text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("utf8");
-  if (text.charCodeAt(0) === 65279) text = text.slice(1);
-  const lead = text.trimStart()[0];
-  if (lead === "{" || lead === "[" || text.trim() === "null") {
-    const r = parseJsonWithPosition(text);
+  let text2 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("utf8");
+  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+  const lead = text2.trimStart()[0];
+  if (lead === "{" || lead === "[" || text2.trim() === "null") {
+    const r = parseJsonWithPosition(text2);
     if (!r.ok) throw new UserError(r.message, displayPath, r.position);
-    return { text, doc: r.value, kind: "json" };
+    return { text: text2, doc: r.value, kind: "json" };
   }
   if (lead === "<") {
     try {
-      return { text, doc: xml.parse(text, true), kind: "xml" };
+      return { text: text2, doc: xml.parse(text2, true), kind: "xml" };
     } catch (e) {
       const m = /Line (\d+).*?col(?:umn)? (\d+)/i.exec(errorMessage(e));
       throw new UserError(
@@ -35195,7 +37808,7 @@ function decodeInput(buf, displayPath) {
       );
     }
   }
-  return { text, doc: void 0, kind: "text" };
+  return { text: text2, doc: void 0, kind: "text" };
 }
 function chooseParser(format, name, decoded, displayPath) {
   if (format !== "auto") {
@@ -35241,7 +37854,7 @@ function normalizeBuffer(buf, displayPath, opts) {
     const { parser, detection } = chooseParser(opts.format, path3.basename(displayPath), decoded, displayPath);
     file2.format = parser.id;
     file2.detection = detection;
-    if (parser.input !== decoded.kind && !(parser.input === "text"))
+    if (parser.input !== decoded.kind && !(parser.input === "text") && !parser.alsoAccepts?.includes(decoded.kind))
       throw new UserError(
         `format "${parser.id}" expects ${parser.input.toUpperCase()} input, but the file is ${decoded.kind.toUpperCase()}`,
         displayPath
@@ -35340,8 +37953,8 @@ function runTime(env, now = () => /* @__PURE__ */ new Date()) {
 async function loadExceptions(file2, cwd) {
   if (!file2) return { exceptions: [], errors: [], fatal: null };
   try {
-    const text = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
-    const r = parseExceptions(text, file2);
+    const text2 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
+    const r = parseExceptions(text2, file2);
     return { ...r, fatal: null };
   } catch (e) {
     const code2 = e.code;
@@ -35351,14 +37964,14 @@ async function loadExceptions(file2, cwd) {
 }
 async function loadBaseline(file2, cwd) {
   if (!file2) return void 0;
-  let text;
+  let text2;
   try {
-    text = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
+    text2 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
   } catch {
     throw new UserError("baseline file not found or unreadable", file2);
   }
   const ids = /* @__PURE__ */ new Set();
-  text.split("\n").forEach((line, i) => {
+  text2.split("\n").forEach((line, i) => {
     if (!line.trim()) return;
     try {
       const o = JSON.parse(line);

@@ -151,7 +151,11 @@ export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: Read
     const { parser, detection } = chooseParser(opts.format, path.basename(displayPath), decoded, displayPath);
     file.format = parser.id;
     file.detection = detection;
-    if (parser.input !== decoded.kind && !(parser.input === 'text'))
+    if (
+      parser.input !== decoded.kind &&
+      !(parser.input === 'text') &&
+      !parser.alsoAccepts?.includes(decoded.kind)
+    )
       throw new UserError(
         `format "${parser.id}" expects ${parser.input.toUpperCase()} input, but the file is ${decoded.kind.toUpperCase()}`,
         displayPath,

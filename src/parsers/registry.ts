@@ -1,9 +1,47 @@
 import { UserError } from '../util/errors.js';
 import type { Parser, Sniff } from './types.js';
 import { sarifParser } from './sarif/index.js';
+import { gitlabSastParser } from './gitlab_sast/index.js';
+import { gitlabDepScanParser } from './gitlab_dep_scan/index.js';
+import { gitlabContainerScanParser } from './gitlab_container_scan/index.js';
+import { gitlabSecretDetectionParser } from './gitlab_secret_detection/index.js';
+import { gitlabDastParser } from './gitlab_dast/index.js';
+import { githubCodeScanningParser } from './github_code_scanning/index.js';
+import { githubSecretScanningParser } from './github_secret_scanning/index.js';
+import { githubVulnerabilityParser } from './github_vulnerability/index.js';
+import { defectdojoGenericParser } from './defectdojo_generic/index.js';
+import { semgrepParser } from './semgrep/index.js';
+import { banditParser } from './bandit/index.js';
+import { gitleaksParser } from './gitleaks/index.js';
+import { checkovParser } from './checkov/index.js';
+import { kicsParser } from './kics/index.js';
+import { tfsecParser } from './tfsec/index.js';
+import { zapParser } from './zap/index.js';
+import { mobsfParser } from './mobsf/index.js';
+import { eslintParser } from './eslint/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
-export const PARSERS: readonly Parser[] = [sarifParser];
+export const PARSERS: readonly Parser[] = [
+  sarifParser,
+  gitlabSastParser,
+  gitlabDepScanParser,
+  gitlabContainerScanParser,
+  gitlabSecretDetectionParser,
+  gitlabDastParser,
+  githubCodeScanningParser,
+  githubSecretScanningParser,
+  githubVulnerabilityParser,
+  defectdojoGenericParser,
+  semgrepParser,
+  banditParser,
+  gitleaksParser,
+  checkovParser,
+  kicsParser,
+  tfsecParser,
+  zapParser,
+  mobsfParser,
+  eslintParser,
+];
 
 export function formatIds(): string[] {
   return PARSERS.map((p) => p.id).sort();

@@ -105,6 +105,8 @@ export interface Parser {
   /** Format id a user types in `--format`; also the folder name. */
   id: string;
   input: InputKind;
+  /** Other decoded kinds the parser also reads (ZAP: traditional-json and traditional-xml). */
+  alsoAccepts?: readonly InputKind[];
   docs: FormatDocs;
   /**
    * How sure we are this file is ours: 0 not at all, 1 certain. Must not throw.

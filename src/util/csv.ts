@@ -4,6 +4,8 @@ export interface CsvTable {
   headers: string[];
   /** Rows as objects keyed by header; `__line` is the 1-based line where the row starts. */
   rows: Array<Record<string, string> & { __line: number }>;
+  /** The same rows as cell arrays, for exports that repeat a header (Jira's `Labels`, `Labels`, ...). */
+  cells: string[][];
 }
 
 /**
@@ -71,7 +73,7 @@ export function parseCsv(text: string, file = 'input'): CsvTable {
     });
     return o;
   });
-  return { headers, rows };
+  return { headers, rows, cells: nonEmpty.map((r) => r.cells) };
 }
 
 /** Escape a CSV cell, neutralising spreadsheet formulas (=, +, -, @, tab, CR at the start). */
