@@ -82,8 +82,9 @@ describe.skipIf(skip !== null)('collect component under gitlab-ci-local', () => 
     expect(run.event.kind).toBe('default_branch');
     // The default glob picks up GitLab's own report as well as SARIF.
     expect(run.inputs.map((i) => i.path).sort()).toEqual(['gl-sast-report.json', 'reports/app.sarif']);
+    expect(run.inputs.map((i) => i.status)).toEqual(['ok', 'ok']);
     const findings = read(path.join(art, 'findings.jsonl')).trim().split('\n');
-    expect(findings.length).toBeGreaterThanOrEqual(3);
+    expect(findings.length).toBe(4);
 
     const gate = read(path.join(art, 'gate.env'));
     expect(gate).toContain('SECURITY_GATE=fail');
