@@ -51,3 +51,28 @@ export function withHeader(text: string, header: string): string {
   if (sep < 0) throw new Error('template has no "---" between the spec header and the jobs');
   return header + text.slice(sep + 1);
 }
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The inputs table of a component for the README (docs/gitlab.md until the lead merges it). */
+export function renderGitlabInputsTable(component: Component): string {
+  const rows = Object.entries(expectedSpecInputs(component));
+  return [
+    '| input | default | description |',
+    '| --- | --- | --- |',
+    ...rows.map(([name, i]) => {
+      const allowed = i.options ? ` One of: ${i.options.map((o) => `\`${o}\``).join(', ')}.` : '';
+      return `| \`${name}\` | ${i.default !== '' ? `\`${cell(i.default)}\`` : ''} | ${cell(i.description)}${allowed} |`;
+    }),
+  ].join('\n');
+}
+
+/** Replace the text between `<!-- gitlab-<component>-inputs -->` and its closing marker. */
+export function withGitlabTables(doc: string): string {
+  let out = doc;
+  for (const c of ['collect', 'aggregate'] as const) {
+    const re = new RegExp(`(<!-- gitlab-${c}-inputs -->)[\\s\\S]*?(<!-- /gitlab-${c}-inputs -->)`);
+    out = out.replace(re, (_m, a: string, b: string) => `${a}\n${renderGitlabInputsTable(c)}\n${b}`);
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
@@ -12,6 +12,7 @@ import {
   expectedSpecInputs,
   readTemplate,
   renderSpecHeader,
+  withGitlabTables,
   withHeader,
   type Component,
 } from '../helpers/gitlab-spec.js';
@@ -92,6 +93,21 @@ describe('GitLab component templates', () => {
       '$CI_SERVER_FQDN/$CI_PROJECT_PATH/collect@$CI_COMMIT_SHA',
       '$CI_SERVER_FQDN/$CI_PROJECT_PATH/aggregate@$CI_COMMIT_SHA',
     ]);
+  });
+
+  it('the GitLab inputs tables in the docs are generated from the table (UPDATE_GITLAB_SPEC=1 rewrites them)', () => {
+    for (const file of ['docs/gitlab.md', 'README.md'].map((f) => path.join(ROOT, f))) {
+      if (!existsSync(file)) continue;
+      const current = readFileSync(file, 'utf8');
+      if (!current.includes('<!-- gitlab-collect-inputs -->')) continue;
+      const expected = withGitlabTables(current);
+      if (process.env.UPDATE_GITLAB_SPEC === '1') {
+        writeFileSync(file, expected);
+        continue;
+      }
+      expect(current).toBe(expected);
+      expect(current).toContain('<!-- gitlab-aggregate-inputs -->');
+    }
   });
 
   it('has unique input names', () => {
