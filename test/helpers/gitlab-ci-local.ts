@@ -42,6 +42,21 @@ export async function buildTool(dir: string): Promise<{ cli: string; action: str
   return { cli, action };
 }
 
+/** Bundle one more entry (a test entry) into `dir`. */
+export async function buildEntry(entry: string, outfile: string): Promise<void> {
+  await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+    entryPoints: [entry],
+    outfile,
+    banner: { js: BANNER },
+  });
+}
+
 export const REMOTE_PATH = 'acme/fixture-app';
 
 /**
@@ -74,25 +89,18 @@ export interface GclResult {
   output: string;
 }
 
-/** Run gitlab-ci-local in `dir` (its --cwd takes only relative paths) (shell executor, isolated builds), killed after `timeoutMs`. */
+/** Run gitlab-ci-local in `dir` (shell executor, isolated builds; its --cwd takes only relative paths), killed after `timeoutMs`. */
 export function runGcl(dir: string, args: string[] = [], timeoutMs = 120_000): Promise<GclResult> {
   const bin = path.join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js');
   const home = path.join(dir, '.gcl-home');
   mkdirSync(home, { recursive: true });
+  // Tests set GITLAB_CI and CI_PIPELINE_SOURCE on purpose: no warning for the variables they set.
+  const names = args.flatMap((a, i) => (args[i - 1] === '--variable' ? [a.split('=')[0]!] : []));
+  const ignore = names.length ? ['--ignore-predefined-vars', names.join(',')] : [];
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [
-        bin,
-        '--force-shell-executor',
-        '--shell-isolation',
-        '--home',
-        home,
-        '--no-color',
-        '--ignore-predefined-vars',
-        'GITLAB_CI',
-        ...args,
-      ],
+      [bin, '--force-shell-executor', '--shell-isolation', '--home', home, '--no-color', ...ignore, ...args],
       {
         cwd: dir,
         env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },

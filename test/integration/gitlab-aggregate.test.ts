@@ -2,17 +2,15 @@ import { promises as fs } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { zipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AggregateRequest, RunAggregate } from '../../src/commands/aggregate-api.js';
-import { runCollect } from '../../src/commands/collect.js';
-import { parseCollectInputs } from '../../src/schema/inputs.js';
+import type { AggregateRequest } from '../../src/commands/aggregate-api.js';
 import { captureLogger } from '../../src/util/logger.js';
 import { runGitlabAggregate, type GitlabAggregateOptions } from '../../src/platform/gitlab/aggregate.js';
 import { UserError } from '../../src/util/errors.js';
 import { gitlabAggregateCli } from '../../src/commands/gitlab-aggregate-cli.js';
 import { main } from '../../src/cli.js';
-import { ROOT } from '../helpers/gitlab-spec.js';
+import { fakeCore } from '../helpers/fake-core.js';
+import { artifactZip } from '../helpers/collector-record.js';
 import { FakeGitlab } from '../helpers/fake-gitlab.js';
 
 const ASOF = new Date('2026-12-03T06:00:00Z');
@@ -25,67 +23,6 @@ const mkTmp = (p: string) => {
   return d;
 };
 
-/** A real collector record for `project`, zipped the way GitLab serves job artifacts. */
-async function artifactZip(project: string): Promise<Uint8Array> {
-  const dir = mkTmp('sm-rec-');
-  await fs.cp(path.join(ROOT, 'test/fixtures/gitlab-ci/reports'), path.join(dir, 'reports'), {
-    recursive: true,
-  });
-  const env = {
-    GITLAB_CI: 'true',
-    CI_PROJECT_PATH: project,
-    CI_COMMIT_SHA: 'a'.repeat(40),
-    CI_COMMIT_BRANCH: 'main',
-    CI_DEFAULT_BRANCH: 'main',
-    CI_PIPELINE_SOURCE: 'push',
-    SOURCE_DATE_EPOCH: String(Date.parse('2026-11-20T00:00:00Z') / 1000),
-  };
-  const inputs = parseCollectInputs({ reports: 'reports/*.sarif', upload_artifact: 'false' });
-  const r = await runCollect(inputs, {
-    cwd: dir,
-    env,
-    logger: captureLogger(),
-    platform: { name: 'gitlab' },
-  });
-  const read = (f: string) => fs.readFile(path.join(r.recordDir, f));
-  return zipSync({
-    'security-metrics/run.json': await read('run.json'),
-    'security-metrics/findings.jsonl': await read('findings.jsonl'),
-    'security-metrics/gate.env': await read('gate.env'),
-  });
-}
-
-/** Stands in for the aggregator core (another branch): records what it got, writes outputs and history. */
-function fakeCore(calls: AggregateRequest[]): RunAggregate {
-  return async (req) => {
-    calls.push(req);
-    const month = req.month!;
-    const prevFile = path.join(req.historyDir!, 'snapshots', `${month === MONTH ? '2026-10' : 'x'}.json`);
-    const prev = await fs.readFile(prevFile, 'utf8').catch(() => null);
-    const findings = (req.records ?? []).reduce((n, r) => n + r.findings.length, 0);
-    const md = `# ${TITLE}\n\nrecords ${req.records?.length} · findings ${findings} · platform ${req.platformFindings?.length}\n\nprevious snapshot: ${prev ? 'yes' : 'no'}\n`;
-    await fs.mkdir(req.outDir, { recursive: true });
-    const report = path.join(req.outDir, 'report.md');
-    const metrics = path.join(req.outDir, 'metrics.json');
-    await fs.writeFile(report, md);
-    await fs.writeFile(metrics, JSON.stringify({ findings }));
-    const hist = path.join(req.historyDir!, 'snapshots', `${month}.json`);
-    await fs.mkdir(path.dirname(hist), { recursive: true });
-    await fs.writeFile(
-      hist,
-      JSON.stringify({ month, findings, platform: req.platformFindings?.length }) + '\n',
-    );
-    return {
-      reportMarkdown: md,
-      title: TITLE,
-      month,
-      outputs: [report, metrics],
-      historyFiles: [hist],
-      metrics: { findings },
-    };
-  };
-}
-
 describe('GitLab group aggregation against a fake GitLab', () => {
   const gl = new FakeGitlab();
   let zipShop: Uint8Array;
@@ -93,8 +30,8 @@ describe('GitLab group aggregation against a fake GitLab', () => {
 
   beforeAll(async () => {
     await gl.start();
-    zipShop = await artifactZip('acme/shop');
-    zipApi = await artifactZip('acme/payments/api');
+    zipShop = await artifactZip('acme/shop', mkTmp('sm-rec-'));
+    zipApi = await artifactZip('acme/payments/api', mkTmp('sm-rec-'));
   });
   afterAll(async () => {
     await gl.stop();
