@@ -22,6 +22,8 @@ export interface GitlabClientOptions {
   perPage?: number;
   /** Stop after this many pages of one listing (default 1000). */
   maxPages?: number;
+  /** Per-request timeout in ms, body included (default 300,000: artifact archives can be large). */
+  timeoutMs?: number;
 }
 
 /** An HTTP failure, with a one-line message fit for the report's source problems. */
@@ -138,6 +140,7 @@ export class GitlabClient {
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
           redirect: 'manual',
+          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 300_000),
         });
       } catch (e) {
         if (attempt >= this.maxRetries) throw new GitlabApiError(0, method, display, (e as Error).message);
