@@ -291,11 +291,7 @@ export async function runGitlabAggregate(
   const outcomes = await pool(projects, opts.concurrency ?? 4, async (p): Promise<ProjectOutcome> => {
     const ref = opts.collectRef || p.default_branch || null;
     const base = { project: p.path_with_namespace, ref, records: 0, findings: 0 };
-    if (!ref || p.empty_repo) {
-      const problem = 'empty repository (no default branch), nothing collected';
-      problems.push({ source: p.path_with_namespace, problem, affects: 'records' });
-      return { ...base, problem };
-    }
+    if (!ref || p.empty_repo) return { ...base, problem: 'empty repository (no default branch), nothing collected' };
     try {
       const zip = await client.bytes(`/projects/${p.id}/jobs/artifacts/${encodeURIComponent(ref)}/download`, {
         job: opts.collectJobName,
@@ -312,12 +308,13 @@ export async function runGitlabAggregate(
       return { ...base, records: got.length, findings, problem: null };
     } catch (e) {
       const problem = describeFailure(e, ref, opts.collectJobName);
-      problems.push({ source: p.path_with_namespace, problem, affects: 'records' });
       logger.warning(`${p.path_with_namespace}: ${problem}`);
       return { ...base, problem };
     }
   });
+  // Project order, not completion order: the report and its inputs are deterministic.
   records.sort((a, b) => a.origin.localeCompare(b.origin));
+  for (const o of outcomes) if (o.problem) problems.push({ source: o.project, problem: o.problem, affects: 'records' });
 
   // 3. Inventory from topics.
   const inventory: InventoryEntry[] = projects.map(inventoryFromTopics);
