@@ -36,6 +36,8 @@ export interface Fault {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Handle the request first, then answer with the fault (the write landed, the caller cannot know). */
+  afterHandling?: boolean;
 }
 
 export interface LoggedRequest {
@@ -126,6 +128,7 @@ export class FakeGitlab {
     );
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
+      if (fault.afterHandling) await this.route(req.method ?? 'GET', url, body, () => undefined);
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
       res.end(fault.body ?? JSON.stringify({ message: `${fault.status} injected` }));
       return;

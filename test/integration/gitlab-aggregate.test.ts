@@ -322,6 +322,43 @@ describe('GitLab group aggregation against a fake GitLab', () => {
     );
   });
 
+  it('does not create the issue or the commit twice when a POST fails after it landed', async () => {
+    gl.faults = [
+      { method: 'POST', path: /^\/api\/v4\/projects\/[^/]+\/issues/, status: 502, afterHandling: true },
+      {
+        method: 'POST',
+        path: /^\/api\/v4\/projects\/[^/]+\/repository\/commits/,
+        status: 504,
+        afterHandling: true,
+      },
+    ];
+    const r = await runGitlabAggregate(options(mkTmp('sm-out-')), {
+      runAggregate: fakeCore([]),
+      logger: captureLogger(),
+      sleep: async () => undefined,
+    });
+    expect(gl.issues.get(1)!.filter((i) => i.title === TITLE)).toHaveLength(1);
+    expect(r.issue).toMatchObject({ action: 'created', iid: 4 });
+    expect(gl.commits).toHaveLength(1);
+    expect(r.commit?.id).toBe('(committed; id not returned)');
+  });
+
+  it('creates the issue and the commit when a POST failed before it landed', async () => {
+    gl.faults = [
+      { method: 'POST', path: /^\/api\/v4\/projects\/[^/]+\/issues/, status: 502 },
+      { method: 'POST', path: /^\/api\/v4\/projects\/[^/]+\/repository\/commits/, status: 503 },
+    ];
+    const r = await runGitlabAggregate(options(mkTmp('sm-out-')), {
+      runAggregate: fakeCore([]),
+      logger: captureLogger(),
+      sleep: async () => undefined,
+    });
+    expect(gl.issues.get(1)!.filter((i) => i.title === TITLE)).toHaveLength(1);
+    expect(r.issue?.action).toBe('created');
+    expect(gl.commits).toHaveLength(1);
+    expect(r.commit?.id).toMatch(/^c0ffee/);
+  });
+
   it('a vulnerability report that cannot be read is a source problem, not a failure', async () => {
     gl.faults.push({
       method: 'POST',

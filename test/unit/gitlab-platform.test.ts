@@ -66,6 +66,17 @@ describe('GitlabClient', () => {
     expect(down.waits).toEqual([1000, 2000]);
   });
 
+  it('repeats a POST only after 429 (a 5xx may hide a write that landed)', async () => {
+    let n = 0;
+    const five = client(() => (n++, json({ message: 'bad gateway' }, 502)));
+    await expect(five.c.request('POST', '/projects/1/issues', { body: {} })).rejects.toThrow(/HTTP 502/);
+    expect(n).toBe(1);
+    let m = 0;
+    const limited = client(() => (m++ === 0 ? json({}, 429, { 'retry-after': '1' }) : json({ iid: 1 }, 201)));
+    expect(await limited.c.request('POST', '/projects/1/issues', { body: {} })).toEqual({ iid: 1 });
+    expect(limited.waits).toEqual([1000]);
+  });
+
   it('retries network errors and reports them as status 0', async () => {
     const { c } = client(
       () => {

@@ -291,7 +291,8 @@ export async function runGitlabAggregate(
   const outcomes = await pool(projects, opts.concurrency ?? 4, async (p): Promise<ProjectOutcome> => {
     const ref = opts.collectRef || p.default_branch || null;
     const base = { project: p.path_with_namespace, ref, records: 0, findings: 0 };
-    if (!ref || p.empty_repo) return { ...base, problem: 'empty repository (no default branch), nothing collected' };
+    if (!ref || p.empty_repo)
+      return { ...base, problem: 'empty repository (no default branch), nothing collected' };
     try {
       const zip = await client.bytes(`/projects/${p.id}/jobs/artifacts/${encodeURIComponent(ref)}/download`, {
         job: opts.collectJobName,
@@ -314,7 +315,8 @@ export async function runGitlabAggregate(
   });
   // Project order, not completion order: the report and its inputs are deterministic.
   records.sort((a, b) => a.origin.localeCompare(b.origin));
-  for (const o of outcomes) if (o.problem) problems.push({ source: o.project, problem: o.problem, affects: 'records' });
+  for (const o of outcomes)
+    if (o.problem) problems.push({ source: o.project, problem: o.problem, affects: 'records' });
 
   // 3. Inventory from topics.
   const inventory: InventoryEntry[] = projects.map(inventoryFromTopics);
@@ -431,6 +433,7 @@ export async function runGitlabAggregate(
         logger.warning(
           `${existing.length} issues titled "${result.title}"; updating the oldest (#${existing[0]!.iid})`,
         );
+      const ambiguous = (e: unknown) => e instanceof GitlabApiError && (e.status === 0 || e.status >= 500);
       if (existing[0]) {
         const updated = await client.request<GitlabIssue>(
           'PUT',
@@ -441,9 +444,21 @@ export async function runGitlabAggregate(
         );
         issue = { iid: updated.iid, web_url: updated.web_url, action: 'updated' };
       } else {
-        const created = await client.request<GitlabIssue>('POST', `/projects/${central}/issues`, {
-          body: { title: result.title, description: result.reportMarkdown, labels: opts.reportLabel },
-        });
+        const create = () =>
+          client.request<GitlabIssue>('POST', `/projects/${central}/issues`, {
+            body: { title: result.title, description: result.reportMarkdown, labels: opts.reportLabel },
+          });
+        let created: GitlabIssue;
+        try {
+          created = await create();
+        } catch (e) {
+          // The POST may have landed before the error: look before creating again.
+          if (!ambiguous(e)) throw e;
+          const landed = (await findIssue(client, opts.centralProject, opts.reportLabel, result.month)).find(
+            (i) => i.title === result.title,
+          );
+          created = landed ?? (await create());
+        }
         issue = { iid: created.iid, web_url: created.web_url, action: 'created' };
       }
       logger.info(`monthly issue ${issue.action}: ${issue.web_url}`);
@@ -473,14 +488,39 @@ export async function runGitlabAggregate(
       });
     }
     if (actions.length > 0) {
-      try {
-        const c = await client.request<{ id: string }>('POST', `/projects/${central}/repository/commits`, {
+      const post = (list: typeof actions) =>
+        client.request<{ id: string }>('POST', `/projects/${central}/repository/commits`, {
           body: {
             branch: history.branch,
             commit_message: `security-metrics: history snapshot ${result.month}\n\n[skip ci]`,
-            actions,
+            actions: list,
           },
         });
+      try {
+        let c: { id: string };
+        try {
+          c = await post(actions);
+        } catch (e) {
+          if (!(e instanceof GitlabApiError && (e.status === 0 || e.status >= 500))) throw e;
+          // The commit may have landed: compare with the branch now and send only what still differs.
+          const remaining: typeof actions = [];
+          for (const a of actions) {
+            const now = await client
+              .bytes(`/projects/${central}/repository/files/${encodeId(a.file_path)}/raw`, {
+                ref: history.branch!,
+              })
+              .then(
+                (b) => Buffer.from(b),
+                (err: unknown) => {
+                  if (err instanceof GitlabApiError && err.status === 404) return null;
+                  throw err;
+                },
+              );
+            if (now && now.toString('base64') === a.content) continue;
+            remaining.push({ ...a, action: now ? 'update' : 'create' });
+          }
+          c = remaining.length ? await post(remaining) : { id: '(committed; id not returned)' };
+        }
         commit = { id: c.id, files: actions.map((a) => a.file_path) };
         logger.info(
           `history: committed ${actions.length} file(s) to ${history.branch} (${c.id.slice(0, 12)})`,

@@ -4,7 +4,7 @@ import type { Logger } from '../../util/logger.js';
  * A small GitLab REST (and GraphQL) client over fetch: the base URL is the instance's
  * `$CI_API_V4_URL` (or any other, for self-managed instances and test servers), pagination follows
  * the `Link`/`X-Next-Page` headers, 429 waits as long as `Retry-After` says, 5xx and network errors
- * are retried with backoff. The token never leaves the instance's origin (redirects are followed
+ * are retried with backoff (except for POST, which the caller checks and repeats itself). The token never leaves the instance's origin (redirects are followed
  * without it).
  */
 export interface GitlabClientOptions {
@@ -143,7 +143,9 @@ export class GitlabClient {
           signal: AbortSignal.timeout(this.opts.timeoutMs ?? 300_000),
         });
       } catch (e) {
-        if (attempt >= this.maxRetries) throw new GitlabApiError(0, method, display, (e as Error).message);
+        // A POST that may have reached the server is not repeated blindly (it could create twice).
+        if (attempt >= this.maxRetries || method === 'POST')
+          throw new GitlabApiError(0, method, display, (e as Error).message);
         await this.sleep(this.backoff(attempt++));
         continue;
       }
@@ -152,7 +154,8 @@ export class GitlabClient {
         method = res.status === 303 ? 'GET' : method;
         continue;
       }
-      if (RETRYABLE.has(res.status) && attempt < this.maxRetries) {
+      const retryable = method === 'POST' ? res.status === 429 : RETRYABLE.has(res.status);
+      if (retryable && attempt < this.maxRetries) {
         const wait = this.retryWait(res, attempt);
         if (wait > this.maxWait * 1000) {
           throw new GitlabApiError(
