@@ -252,11 +252,11 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
-    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str4) => REGEX_SPECIAL_CHARS.test(str4);
-    exports2.isRegexChar = (str4) => str4.length === 1 && exports2.hasRegexChars(str4);
-    exports2.escapeRegex = (str4) => str4.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str4) => str4.replace(REGEX_BACKSLASH, "/");
+    exports2.isObject = (val2) => val2 !== null && typeof val2 === "object" && !Array.isArray(val2);
+    exports2.hasRegexChars = (str5) => REGEX_SPECIAL_CHARS.test(str5);
+    exports2.isRegexChar = (str5) => str5.length === 1 && exports2.hasRegexChars(str5);
+    exports2.escapeRegex = (str5) => str5.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str5) => str5.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -267,8 +267,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports2.removeBackslashes = (str4) => {
-      return str4.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports2.removeBackslashes = (str5) => {
+      return str5.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -358,7 +358,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str4 = input2;
+      let str5 = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -377,10 +377,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str4.charCodeAt(index + 1);
+      const peek = () => str5.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str4.charCodeAt(++index);
+        return str5.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -557,24 +557,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str4;
+      let base = str5;
       let prefix = "";
       let glob2 = "";
       if (start > 0) {
-        prefix = str4.slice(0, start);
-        str4 = str4.slice(start);
+        prefix = str5.slice(0, start);
+        str5 = str5.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str4.slice(0, lastIndex);
-        glob2 = str4.slice(lastIndex);
+        base = str5.slice(0, lastIndex);
+        glob2 = str5.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str4;
+        glob2 = str5;
       } else {
-        base = str4;
+        base = str5;
       }
-      if (base && base !== "" && base !== "/" && base !== str4) {
+      if (base && base !== "" && base !== "/" && base !== str5) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -1621,8 +1621,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str4) => {
-        switch (str4) {
+      const create = (str5) => {
+        switch (str5) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -1640,7 +1640,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str4);
+            const match = /^(.*?)\.(\w+)$/.exec(str5);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -1667,13 +1667,13 @@ var require_picomatch = __commonJS({
     var parse12 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject2 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
     var picomatch3 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
-        const arrayMatcher = (str4) => {
+        const arrayMatcher = (str5) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str4);
+            const state2 = isMatch(str5);
             if (state2) return state2;
           }
           return false;
@@ -1749,7 +1749,7 @@ var require_picomatch = __commonJS({
       const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
       return regex.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch3.isMatch = (str4, patterns, options) => picomatch3(patterns, options)(str4);
+    picomatch3.isMatch = (str5, patterns, options) => picomatch3(patterns, options)(str5);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse12(pattern, { ...options, fastpaths: false });
@@ -2276,47 +2276,47 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports2) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
-      if (val && typeof val === "object") {
-        if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+    function applyReviver(reviver, obj, key, val2) {
+      if (val2 && typeof val2 === "object") {
+        if (Array.isArray(val2)) {
+          for (let i = 0, len = val2.length; i < len; ++i) {
+            const v0 = val2[i];
+            const v1 = applyReviver(reviver, val2, String(i), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val2[i];
             else if (v1 !== v0)
-              val[i] = v1;
+              val2[i] = v1;
           }
-        } else if (val instanceof Map) {
-          for (const k of Array.from(val.keys())) {
-            const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
+        } else if (val2 instanceof Map) {
+          for (const k of Array.from(val2.keys())) {
+            const v0 = val2.get(k);
+            const v1 = applyReviver(reviver, val2, k, v0);
             if (v1 === void 0)
-              val.delete(k);
+              val2.delete(k);
             else if (v1 !== v0)
-              val.set(k, v1);
+              val2.set(k, v1);
           }
-        } else if (val instanceof Set) {
-          for (const v0 of Array.from(val)) {
-            const v1 = applyReviver(reviver, val, v0, v0);
+        } else if (val2 instanceof Set) {
+          for (const v0 of Array.from(val2)) {
+            const v1 = applyReviver(reviver, val2, v0, v0);
             if (v1 === void 0)
-              val.delete(v0);
+              val2.delete(v0);
             else if (v1 !== v0) {
-              val.delete(v0);
-              val.add(v1);
+              val2.delete(v0);
+              val2.add(v1);
             }
           }
         } else {
-          for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
+          for (const [k, v0] of Object.entries(val2)) {
+            const v1 = applyReviver(reviver, val2, k, v0);
             if (v1 === void 0)
-              delete val[k];
+              delete val2[k];
             else if (v1 !== v0)
-              val[k] = v1;
+              val2[k] = v1;
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key, val2);
     }
     exports2.applyReviver = applyReviver;
   }
@@ -2763,13 +2763,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str5) => str5.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str5, indent, comment) => str5.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str5.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -2923,16 +2923,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
-    function lineLengthOverLimit(str4, lineWidth, indentLength) {
+    var containsDocumentMarker = (str5) => /^(%|---|\.\.\.)/m.test(str5);
+    function lineLengthOverLimit(str5, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str4.length;
+      const strLen = str5.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str4[i] === "\n") {
+        if (str5[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -2949,11 +2949,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str4 = "";
+      let str5 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str4 += json2.slice(start, i) + "\\ ";
+          str5 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -2962,38 +2962,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str4 += json2.slice(start, i);
+                str5 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str4 += "\\0";
+                    str5 += "\\0";
                     break;
                   case "0007":
-                    str4 += "\\a";
+                    str5 += "\\a";
                     break;
                   case "000b":
-                    str4 += "\\v";
+                    str5 += "\\v";
                     break;
                   case "001b":
-                    str4 += "\\e";
+                    str5 += "\\e";
                     break;
                   case "0085":
-                    str4 += "\\N";
+                    str5 += "\\N";
                     break;
                   case "00a0":
-                    str4 += "\\_";
+                    str5 += "\\_";
                     break;
                   case "2028":
-                    str4 += "\\L";
+                    str5 += "\\L";
                     break;
                   case "2029":
-                    str4 += "\\P";
+                    str5 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str4 += "\\x" + code2.substr(2);
+                      str5 += "\\x" + code2.substr(2);
                     else
-                      str4 += json2.substr(i, 6);
+                      str5 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -3003,14 +3003,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str4 += json2.slice(start, i) + "\n\n";
+                str5 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str4 += "\n";
+                  str5 += "\n";
                   i += 2;
                 }
-                str4 += indent;
+                str5 += indent;
                 if (json2[i + 2] === " ")
-                  str4 += "\\";
+                  str5 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -3019,8 +3019,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str4 = start ? str4 + json2.slice(start) : json2;
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str5 = start ? str5 + json2.slice(start) : json2;
+      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -3148,15 +3148,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str4 = value.replace(/\n+/g, `$&
+      const str5 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str5);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3308,11 +3308,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str5 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str4;
-      return identity.isScalar(node2) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
-${ctx.indent}${str4}`;
+        return str5;
+      return identity.isScalar(node2) || str5[0] === "{" || str5[0] === "[" ? `${props} ${str5}` : `${props}
+${ctx.indent}${str5}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -3347,8 +3347,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
+      let str5 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str5.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -3357,27 +3357,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
+          return str5 === "" ? "?" : explicitKey ? `? ${str5}` : str5;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str4 = `? ${str4}`;
+        str5 = `? ${str5}`;
         if (keyComment && !keyCommentDone) {
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str4;
+        return str5;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
-        str4 = `? ${str4}
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
+        str5 = `? ${str5}
 ${indent}:`;
       } else {
-        str4 = `${str4}:`;
+        str5 = `${str5}:`;
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -3393,7 +3393,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str4.length + 1;
+        ctx.indentAtStart = str5.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -3437,16 +3437,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str4 += ws + valueStr;
+      str5 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
+        str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str4;
+      return str5;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -3673,31 +3673,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str5 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str6 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
+          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str5);
+        lines.push(blockItemPrefix + str6);
       }
-      let str4;
+      let str5;
       if (lines.length === 0) {
-        str4 = flowChars.start + flowChars.end;
+        str5 = flowChars.start + flowChars.end;
       } else {
-        str4 = lines[0];
+        str5 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str4 += line ? `
+          str5 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str5 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str4;
+      return str5;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -3740,21 +3740,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str4 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
+        let str5 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str5.includes("\n"));
         if (i < items.length - 1) {
-          str4 += ",";
+          str5 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str4 += ",";
+            str5 += ",";
           }
         }
         if (comment)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
-        lines.push(str4);
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment));
+        lines.push(str5);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -3766,11 +3766,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str4 = start;
+          let str5 = start;
           for (const line of lines)
-            str4 += line ? `
+            str5 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str4}
+          return `${str5}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -4102,7 +4102,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str4) => str4,
+      resolve: (str5) => str5,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -4140,7 +4140,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
+      resolve: (str5) => new Scalar.Scalar(str5[0] === "t" || str5[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -4192,7 +4192,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4201,7 +4201,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4),
+      resolve: (str5) => parseFloat(str5),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -4212,11 +4212,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str4) {
-        const node2 = new Scalar.Scalar(parseFloat(str4));
-        const dot = str4.indexOf(".");
-        if (dot !== -1 && str4[str4.length - 1] === "0")
-          node2.minFractionDigits = str4.length - dot - 1;
+      resolve(str5) {
+        const node2 = new Scalar.Scalar(parseFloat(str5));
+        const dot = str5.indexOf(".");
+        if (dot !== -1 && str5[str5.length - 1] === "0")
+          node2.minFractionDigits = str5.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -4233,7 +4233,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
+    var intResolve = (str5, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -4246,7 +4246,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -4254,7 +4254,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4263,7 +4263,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int3;
@@ -4316,7 +4316,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str4) => str4,
+        resolve: (str5) => str5,
         stringify: stringifyJSON
       },
       {
@@ -4333,7 +4333,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str4) => str4 === "true",
+        resolve: (str5) => str5 === "true",
         stringify: stringifyJSON
       },
       {
@@ -4341,7 +4341,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
+        resolve: (str5, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -4349,7 +4349,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str4) => parseFloat(str4),
+        resolve: (str5) => parseFloat(str5),
         stringify: stringifyJSON
       }
     ];
@@ -4357,9 +4357,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str4, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
-        return str4;
+      resolve(str5, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str5)}`);
+        return str5;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -4391,10 +4391,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str4 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str4.length);
-          for (let i = 0; i < str4.length; ++i)
-            buffer[i] = str4.charCodeAt(i);
+          const str5 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str5.length);
+          for (let i = 0; i < str5.length; ++i)
+            buffer[i] = str5.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4405,28 +4405,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str4;
+        let str5;
         if (typeof node_buffer.Buffer === "function") {
-          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str5 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str4 = btoa(s);
+          str5 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str4.length / lineWidth);
+          const n = Math.ceil(str5.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str4.substr(o, lineWidth);
+            lines[i] = str5.substr(o, lineWidth);
           }
-          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str5 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str5 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary2;
@@ -4632,7 +4632,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4641,7 +4641,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
+      resolve: (str5) => parseFloat(str5.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -4652,11 +4652,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str4) {
-        const node2 = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
-        const dot = str4.indexOf(".");
+      resolve(str5) {
+        const node2 = new Scalar.Scalar(parseFloat(str5.replace(/_/g, "")));
+        const dot = str5.indexOf(".");
         if (dot !== -1) {
-          const f = str4.substring(dot + 1).replace(/_/g, "");
+          const f = str5.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -4676,34 +4676,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str4, offset, radix, { intAsBigInt }) {
-      const sign = str4[0];
+    function intResolve(str5, offset, radix, { intAsBigInt }) {
+      const sign = str5[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str4 = str4.substring(offset).replace(/_/g, "");
+      str5 = str5.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str4 = `0b${str4}`;
+            str5 = `0b${str5}`;
             break;
           case 8:
-            str4 = `0o${str4}`;
+            str5 = `0o${str5}`;
             break;
           case 16:
-            str4 = `0x${str4}`;
+            str5 = `0x${str5}`;
             break;
         }
-        const n2 = BigInt(str4);
+        const n2 = BigInt(str5);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str4, radix);
+      const n = parseInt(str5, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str4 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
+        const str5 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str5.substr(1) : prefix + str5;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -4713,7 +4713,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -4722,7 +4722,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -4730,7 +4730,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4739,7 +4739,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int3;
@@ -4843,9 +4843,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str4, asBigInt) {
-      const sign = str4[0];
-      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
+    function parseSexagesimal(str5, asBigInt) {
+      const sign = str5[0];
+      const parts = sign === "-" || sign === "+" ? str5.substring(1) : str5;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -4882,7 +4882,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
+      resolve: (str5, _onError, { intAsBigInt }) => parseSexagesimal(str5, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -4891,7 +4891,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str4) => parseSexagesimal(str4, false),
+      resolve: (str5) => parseSexagesimal(str5, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -4902,8 +4902,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str4) {
-        const match = str4.match(timestamp.test);
+      resolve(str5) {
+        const match = str5.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -9809,11 +9809,11 @@ __export(util_exports, {
   uint8ArrayToHex: () => uint8ArrayToHex,
   unwrapMessage: () => unwrapMessage
 });
-function assertEqual(val) {
-  return val;
+function assertEqual(val2) {
+  return val2;
 }
-function assertNotEqual(val) {
-  return val;
+function assertNotEqual(val2) {
+  return val2;
 }
 function toZod() {
   return (schema) => schema;
@@ -9831,7 +9831,7 @@ function getEnumValues(entries) {
   return values;
 }
 function joinValues(array2, separator = "|") {
-  return array2.map((val) => stringifyPrimitive(val)).join(separator);
+  return array2.map((val2) => stringifyPrimitive(val2)).join(separator);
 }
 function jsonStringifyReplacer(_, value) {
   if (typeof value === "bigint")
@@ -9863,8 +9863,8 @@ function cleanRegex(source) {
   const end = source.endsWith("$") ? source.length - 1 : source.length;
   return source.slice(start, end);
 }
-function floatSafeRemainder(val, step) {
-  const ratio = val / step;
+function floatSafeRemainder(val2, step) {
+  const ratio = val2 / step;
   const roundedRatio = Math.round(ratio);
   const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
   if (Math.abs(ratio - roundedRatio) < tolerance)
@@ -9984,14 +9984,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str4 = "";
+  let str5 = "";
   for (let i = 0; i < length; i++) {
-    str4 += chars[Math.floor(Math.random() * chars.length)];
+    str5 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str4;
+  return str5;
 }
-function esc(str4) {
-  return JSON.stringify(str4);
+function esc(str5) {
+  return JSON.stringify(str5);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -10105,8 +10105,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str4) {
-  return str4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str5) {
+  return str5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -10372,13 +10372,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str4) {
-  const units = str4.length;
-  if (!highSurrogate.test(str4))
+function codePointLength(str5) {
+  const units = str5.length;
+  if (!highSurrogate.test(str5))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str4.charCodeAt(i) & 64512) === 55296 && (str4.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str5.charCodeAt(i) & 64512) === 55296 && (str5.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -11239,12 +11239,12 @@ var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
   (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
 });
 var _whenHasSize = (payload) => {
-  const val = payload.value;
-  return !nullish(val) && val.size !== void 0;
+  const val2 = payload.value;
+  return !nullish(val2) && val2.size !== void 0;
 };
 var _whenHasLength = (payload) => {
-  const val = payload.value;
-  return !nullish(val) && val.length !== void 0;
+  const val2 = payload.value;
+  return !nullish(val2) && val2.length !== void 0;
 };
 var numericOriginMap = {
   number: "number",
@@ -13054,8 +13054,8 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
         if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
           assignProp(propValues, k, /* @__PURE__ */ new Set());
         }
-        for (const val of v) {
-          propValues[k].add(val);
+        for (const val2 of v) {
+          propValues[k].add(val2);
         }
       }
     }
@@ -24750,7 +24750,7 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
     check: "string_format",
     type: "string",
     format,
-    fn: typeof fnOrRegex === "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
+    fn: typeof fnOrRegex === "function" ? fnOrRegex : (val2) => fnOrRegex.test(val2),
     ...params
   };
   if (fnOrRegex instanceof RegExp) {
@@ -25520,26 +25520,26 @@ var literalProcessor = (schema, ctx, json2, params) => {
     return;
   }
   const vals = [];
-  for (const val of def.values) {
-    if (val === void 0) {
+  for (const val2 of def.values) {
+    if (val2 === void 0) {
       if (handleUnrepresentable(schema, ctx, json2, params, "Literal `undefined` cannot be represented in JSON Schema"))
         return;
-    } else if (typeof val === "bigint") {
+    } else if (typeof val2 === "bigint") {
       if (handleUnrepresentable(schema, ctx, json2, params, "BigInt literals cannot be represented in JSON Schema"))
         return;
-      vals.push(Number(val));
+      vals.push(Number(val2));
     } else {
-      vals.push(val);
+      vals.push(val2);
     }
   }
   if (vals.length === 0) {
   } else if (vals.length === 1) {
-    const val = vals[0];
-    json2.type = val === null ? "null" : typeof val;
+    const val2 = vals[0];
+    json2.type = val2 === null ? "null" : typeof val2;
     if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
-      json2.enum = [val];
+      json2.enum = [val2];
     } else {
-      json2.const = val;
+      json2.const = val2;
     }
   } else {
     if (vals.every((v) => typeof v === "number"))
@@ -25686,7 +25686,7 @@ var intersectionProcessor = (schema, ctx, json2, params) => {
     ...params,
     path: [...params.path, "allOf", 1]
   });
-  const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+  const isSimpleIntersection = (val2) => "allOf" in val2 && Object.keys(val2).length === 1;
   const allOf = [
     ...isSimpleIntersection(a) ? a.allOf : [a],
     ...isSimpleIntersection(b) ? b.allOf : [b]
@@ -25884,9 +25884,9 @@ var nonoptionalProcessor = (schema, ctx, _json, params) => {
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
 function serializeDefaultValue(value, schema, ctx, json2, params) {
   let unrepresentable = false;
-  const serialized = JSON.stringify(value, (_, val) => {
-    if (typeof val !== "bigint")
-      return val;
+  const serialized = JSON.stringify(value, (_, val2) => {
+    if (typeof val2 !== "bigint")
+      return val2;
     unrepresentable = true;
     return null;
   });
@@ -29634,7 +29634,7 @@ function parseCsv(text2, file2 = "input") {
   const delim = counts.sort((a, b) => b[1] - a[1])[0][0];
   const records = [];
   let cells = [];
-  let cell = "";
+  let cell2 = "";
   let inQuotes = false;
   let line = 1;
   let rowLine = 1;
@@ -29644,35 +29644,35 @@ function parseCsv(text2, file2 = "input") {
     if (inQuotes) {
       if (c === '"') {
         if (src[i + 1] === '"') {
-          cell += '"';
+          cell2 += '"';
           i++;
         } else inQuotes = false;
       } else {
         if (c === "\n") line++;
-        cell += c;
+        cell2 += c;
       }
       continue;
     }
-    if (c === '"' && cell === "") {
+    if (c === '"' && cell2 === "") {
       inQuotes = true;
       quoteLine = line;
     } else if (c === delim) {
-      cells.push(cell);
-      cell = "";
+      cells.push(cell2);
+      cell2 = "";
     } else if (c === "\n" || c === "\r") {
       if (c === "\r" && src[i + 1] === "\n") i++;
-      cells.push(cell);
+      cells.push(cell2);
       records.push({ cells, line: rowLine });
       cells = [];
-      cell = "";
+      cell2 = "";
       line++;
       rowLine = line;
-    } else cell += c;
+    } else cell2 += c;
   }
   if (inQuotes)
     throw new UserError(`unterminated quoted field starting on line ${quoteLine}`, file2, `${quoteLine}`);
-  if (cell !== "" || cells.length > 0) {
-    cells.push(cell);
+  if (cell2 !== "" || cells.length > 0) {
+    cells.push(cell2);
     records.push({ cells, line: rowLine });
   }
   const nonEmpty = records.filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === ""));
@@ -30690,9 +30690,9 @@ function mergeEntityMaps(...maps) {
       if (typeof raw === "string") {
         out[key] = raw;
       } else if (raw && typeof raw === "object" && raw.val !== void 0) {
-        const val = raw.val;
-        if (typeof val === "string") {
-          out[key] = val;
+        const val2 = raw.val;
+        if (typeof val2 === "string") {
+          out[key] = val2;
         }
       }
     }
@@ -30908,29 +30908,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str4) {
-    if (typeof str4 !== "string" || str4.length === 0) return str4;
-    if (str4.indexOf("&") === -1) return str4;
-    const original = str4;
+  decode(str5) {
+    if (typeof str5 !== "string" || str5.length === 0) return str5;
+    if (str5.indexOf("&") === -1) return str5;
+    const original = str5;
     const chunks = [];
-    const len = str4.length;
+    const len = str5.length;
     let last = 0;
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i < len) {
-      if (str4.charCodeAt(i) !== 38) {
+      if (str5.charCodeAt(i) !== 38) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < len && str4.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str4.charCodeAt(j) !== 59) {
+      while (j < len && str5.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str5.charCodeAt(j) !== 59) {
         i++;
         continue;
       }
-      const token = str4.slice(i + 1, j);
+      const token = str5.slice(i + 1, j);
       if (token.length === 0) {
         i++;
         continue;
@@ -30962,7 +30962,7 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str4.slice(last, i));
+      if (i > last) chunks.push(str5.slice(last, i));
       chunks.push(replacement);
       last = j + 1;
       i = last;
@@ -30988,8 +30988,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str4.slice(last));
-    const result = chunks.length === 0 ? str4 : chunks.join("");
+    if (last < len) chunks.push(str5.slice(last));
+    const result = chunks.length === 0 ? str5 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -31133,11 +31133,11 @@ var defaultOptions2 = {
     eNotation: true,
     unicode: false
   },
-  tagValueProcessor: function(tagName, val) {
-    return val;
+  tagValueProcessor: function(tagName, val2) {
+    return val2;
   },
-  attributeValueProcessor: function(attrName, val) {
-    return val;
+  attributeValueProcessor: function(attrName, val2) {
+    return val2;
   },
   stopNodes: [],
   //nested tags will not be parsed even for errors
@@ -31252,9 +31252,9 @@ var XmlNode = class {
     this.child = [];
     this[":@"] = /* @__PURE__ */ Object.create(null);
   }
-  add(key, val) {
+  add(key, val2) {
     if (key === "__proto__") key = "#__proto__";
-    this.child.push({ [key]: val });
+    this.child.push({ [key]: val2 });
   }
   addChild(node2, startIndex) {
     if (node2.tagname === "__proto__") node2.tagname = "#__proto__";
@@ -31308,7 +31308,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str4, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str4);
+var qName = (str5, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str5);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -31343,15 +31343,15 @@ var DocTypeReader = class {
         if (xmlData[i] === "<" && !comment) {
           if (hasBody && hasSeq(xmlData, "!ENTITY", i)) {
             i += 7;
-            let entityName, val;
-            [entityName, val, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
-            if (val.indexOf("&") === -1) {
+            let entityName, val2;
+            [entityName, val2, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
+            if (val2.indexOf("&") === -1) {
               if (this.options.enabled !== false && this.options.maxEntityCount != null && entityCount >= this.options.maxEntityCount) {
                 throw new Error(
                   `Entity count (${entityCount + 1}) exceeds maximum allowed (${this.options.maxEntityCount})`
                 );
               }
-              entities[entityName] = val;
+              entities[entityName] = val2;
               entityCount++;
             }
           } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
@@ -31756,13 +31756,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str4) {
-  if (typeof str4 !== "string") return str4;
-  const len = str4.length;
-  if (len === 0) return str4;
+function anynum(str5) {
+  if (typeof str5 !== "string") return str5;
+  const len = str5.length;
+  if (len === 0) return str5;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str4.charCodeAt(i);
+    const cc = str5.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -31773,7 +31773,7 @@ function anynum(str4) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str4.charCodeAt(i + 1);
+        const low = str5.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -31789,22 +31789,22 @@ function anynum(str4) {
       break;
     }
   }
-  if (firstHit === -1) return str4;
+  if (firstHit === -1) return str5;
   const chars = [];
-  if (firstHit > 0) chars.push(str4.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str5.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str4.charCodeAt(i);
+    const cc = str5.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str4[i]);
+      chars.push(str5[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str4[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str5[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str4.charCodeAt(i + 1);
+        const low = str5.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -31815,7 +31815,7 @@ function anynum(str4) {
           }
         }
       }
-      chars.push(str4[i]);
+      chars.push(str5[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -31823,7 +31823,7 @@ function anynum(str4) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str4[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str5[i]);
   }
   return chars.join("");
 }
@@ -31846,12 +31846,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str4, options = {}) {
+function toNumber(str5, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str4 || typeof str4 !== "string") return str4;
-  let trimmedStr = str4.trim();
-  if (trimmedStr.length === 0) return str4;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str4;
+  if (!str5 || typeof str5 !== "string") return str5;
+  let trimmedStr = str5.trim();
+  if (trimmedStr.length === 0) return str5;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str5;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -31865,10 +31865,10 @@ function toNumber(str4, options = {}) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num = Number(trimmedStr);
-    if (Number.isNaN(num)) return str4;
-    return handleInfinity(str4, num, options);
+    if (Number.isNaN(num)) return str5;
+    return handleInfinity(str5, num, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str4, trimmedStr, options);
+    return resolveEnotation(str5, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -31880,35 +31880,35 @@ function toNumber(str4, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str4;
+        return str5;
       } else {
         const num = Number(trimmedStr);
         const parsedStr = String(num);
         if (num === 0) return num;
         if (parsedStr.search(/[eE]/) !== -1) {
           if (options.eNotation) return num;
-          else return str4;
+          else return str5;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num;
           else if (parsedStr === numTrimmedByZeros) return num;
           else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
-          else return str4;
+          else return str5;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num : str4;
+          return n === parsedStr || sign + n === parsedStr ? num : str5;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num : str4;
+          return n === parsedStr || n === sign + parsedStr ? num : str5;
         }
       }
     } else {
-      return str4;
+      return str5;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str4, trimmedStr, options) {
-  if (!options.eNotation) return str4;
+function resolveEnotation(str5, trimmedStr, options) {
+  if (!options.eNotation) return str5;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -31918,18 +31918,18 @@ function resolveEnotation(str4, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str4;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str5;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str4;
+      } else return str5;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str4;
+    return str5;
   }
 }
 function trimZeros(numStr) {
@@ -31945,14 +31945,14 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str4 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str4.substring(2);
+  const str5 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str5.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str4, num, options) {
+function handleInfinity(str5, num, options) {
   const isPositive = num === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
@@ -31964,7 +31964,7 @@ function handleInfinity(str4, num, options) {
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str4;
+      return str5;
   }
 }
 
@@ -33671,28 +33671,28 @@ var OrderedObjParser = class {
     }
   }
 };
-function parseTextData(val, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
+function parseTextData(val2, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
   const options = this.options;
-  if (val !== void 0) {
+  if (val2 !== void 0) {
     if (options.trimValues && !dontTrim) {
-      val = val.trim();
+      val2 = val2.trim();
     }
-    if (val.length > 0) {
-      if (!escapeEntities) val = this.replaceEntitiesValue(val, tagName, jPath);
+    if (val2.length > 0) {
+      if (!escapeEntities) val2 = this.replaceEntitiesValue(val2, tagName, jPath);
       const jPathOrMatcher = options.jPath ? jPath.toString() : jPath;
-      const newval = options.tagValueProcessor(tagName, val, jPathOrMatcher, hasAttributes, isLeafNode);
+      const newval = options.tagValueProcessor(tagName, val2, jPathOrMatcher, hasAttributes, isLeafNode);
       if (newval === null || newval === void 0) {
-        return val;
-      } else if (typeof newval !== typeof val || newval !== val) {
+        return val2;
+      } else if (typeof newval !== typeof val2 || newval !== val2) {
         return newval;
       } else if (options.trimValues) {
-        return parseValue(val, options.parseTagValue, options.numberParseOptions);
+        return parseValue(val2, options.parseTagValue, options.numberParseOptions);
       } else {
-        const trimmedVal = val.trim();
-        if (trimmedVal === val) {
-          return parseValue(val, options.parseTagValue, options.numberParseOptions);
+        const trimmedVal = val2.trim();
+        if (trimmedVal === val2) {
+          return parseValue(val2, options.parseTagValue, options.numberParseOptions);
         } else {
-          return val;
+          return val2;
         }
       }
     }
@@ -33728,11 +33728,11 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
       const attrName = this.resolveNameSpace(matches2[i][1]);
       const oldVal = attrValue(matches2[i]);
       if (attrName.length && oldVal !== void 0) {
-        let val = oldVal;
-        if (options.trimValues) val = val.trim();
-        val = this.replaceEntitiesValue(val, tagName, this.readonlyMatcher);
-        processedVals[i] = val;
-        rawAttrsForMatcher[attrName] = val;
+        let val2 = oldVal;
+        if (options.trimValues) val2 = val2.trim();
+        val2 = this.replaceEntitiesValue(val2, tagName, this.readonlyMatcher);
+        processedVals[i] = val2;
+        rawAttrsForMatcher[attrName] = val2;
         hasRawAttrs = true;
       }
     }
@@ -33870,12 +33870,12 @@ var parseXml = function(xmlData) {
         const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
         const tagExp = xmlData.substring(i + 9, closeIndex);
         textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
-        let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
-        if (val == void 0) val = "";
+        let val2 = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
+        if (val2 == void 0) val2 = "";
         if (options.cdataPropName) {
           currentNode.add(options.cdataPropName, [{ [options.textNodeName]: tagExp }]);
         } else {
-          currentNode.add(options.textNodeName, val);
+          currentNode.add(options.textNodeName, val2);
         }
         i = closeIndex + 2;
       } else {
@@ -34024,25 +34024,25 @@ function addChild(currentNode, childNode, matcher, startIndex) {
     currentNode.addChild(childNode, startIndex);
   }
 }
-function replaceEntitiesValue(val, tagName, jPath) {
+function replaceEntitiesValue(val2, tagName, jPath) {
   const entityConfig = this.options.processEntities;
   if (!entityConfig || !entityConfig.enabled) {
-    return val;
+    return val2;
   }
   if (entityConfig.allowedTags) {
     const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
     const allowed = Array.isArray(entityConfig.allowedTags) ? entityConfig.allowedTags.includes(tagName) : entityConfig.allowedTags(tagName, jPathOrMatcher);
     if (!allowed) {
-      return val;
+      return val2;
     }
   }
   if (entityConfig.tagFilter) {
     const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
     if (!entityConfig.tagFilter(tagName, jPathOrMatcher)) {
-      return val;
+      return val2;
     }
   }
-  return this.entityDecoder.decode(val);
+  return this.entityDecoder.decode(val2);
 }
 function saveTextToParentTag(textData, parentNode, matcher, isLeafNode) {
   if (textData) {
@@ -34092,12 +34092,12 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str4, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str4, i);
+function findClosingIndex(xmlData, str5, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str5, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str4.length - 1;
+    return closingIndex + str5.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -34191,15 +34191,15 @@ function readStopNodeData(xmlData, tagName, i) {
     }
   }
 }
-function parseValue(val, shouldParse, options) {
-  if (shouldParse && typeof val === "string") {
-    const newval = val.trim();
+function parseValue(val2, shouldParse, options) {
+  if (shouldParse && typeof val2 === "string") {
+    const newval = val2.trim();
     if (newval === "true") return true;
     else if (newval === "false") return false;
-    else return toNumber(val, options);
+    else return toNumber(val2, options);
   } else {
-    if (isExist(val)) {
-      return val;
+    if (isExist(val2)) {
+      return val2;
     } else {
       return "";
     }
@@ -34263,33 +34263,33 @@ function compress(arr, options, matcher, readonlyMatcher) {
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
-      let val = compress(tagObj[property], options, matcher, readonlyMatcher);
-      const isLeaf = isLeafTag(val, options);
-      if (Object.keys(val).length === 0 && options.alwaysCreateTextNode) {
-        val[options.textNodeName] = "";
+      let val2 = compress(tagObj[property], options, matcher, readonlyMatcher);
+      const isLeaf = isLeafTag(val2, options);
+      if (Object.keys(val2).length === 0 && options.alwaysCreateTextNode) {
+        val2[options.textNodeName] = "";
       }
       if (tagObj[":@"]) {
-        assignAttributes(val, tagObj[":@"], readonlyMatcher, options);
-      } else if (Object.keys(val).length === 1 && val[options.textNodeName] !== void 0 && !options.alwaysCreateTextNode) {
-        val = val[options.textNodeName];
-      } else if (Object.keys(val).length === 0) {
-        if (options.alwaysCreateTextNode) val[options.textNodeName] = "";
-        else val = "";
+        assignAttributes(val2, tagObj[":@"], readonlyMatcher, options);
+      } else if (Object.keys(val2).length === 1 && val2[options.textNodeName] !== void 0 && !options.alwaysCreateTextNode) {
+        val2 = val2[options.textNodeName];
+      } else if (Object.keys(val2).length === 0) {
+        if (options.alwaysCreateTextNode) val2[options.textNodeName] = "";
+        else val2 = "";
       }
-      if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val === "object" && val !== null) {
-        val[METADATA_SYMBOL2] = tagObj[METADATA_SYMBOL2];
+      if (tagObj[METADATA_SYMBOL2] !== void 0 && typeof val2 === "object" && val2 !== null) {
+        val2[METADATA_SYMBOL2] = tagObj[METADATA_SYMBOL2];
       }
       if (compressedObj[property] !== void 0 && Object.prototype.hasOwnProperty.call(compressedObj, property)) {
         if (!Array.isArray(compressedObj[property])) {
           compressedObj[property] = [compressedObj[property]];
         }
-        compressedObj[property].push(val);
+        compressedObj[property].push(val2);
       } else {
         const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() : readonlyMatcher;
         if (options.isArray(property, jPathOrMatcher, isLeaf)) {
-          compressedObj[property] = [val];
+          compressedObj[property] = [val2];
         } else {
-          compressedObj[property] = val;
+          compressedObj[property] = val2;
         }
       }
       if (property !== void 0 && property !== options.textNodeName) {
@@ -34493,9 +34493,9 @@ function createRunContext(run, runIndex, file2) {
   const tool = isObj(run.tool) ? run.tool : void 0;
   const driver = tool && isObj(tool.driver) ? tool.driver : void 0;
   if (!driver) throw new UserError(`runs[${runIndex}].tool.driver is missing: not a valid SARIF run`, file2);
-  const toolName = str(driver.name) ?? "unknown";
+  const toolName2 = str(driver.name) ?? "unknown";
   const toolVersion = str(driver.semanticVersion) ?? str(driver.version) ?? null;
-  const components = [{ name: toolName, rules: Array.isArray(driver.rules) ? driver.rules : [] }];
+  const components = [{ name: toolName2, rules: Array.isArray(driver.rules) ? driver.rules : [] }];
   for (const ext of Array.isArray(tool.extensions) ? tool.extensions : []) {
     components.push({
       name: isObj(ext) && str(ext.name) || "extension",
@@ -34541,10 +34541,10 @@ function createRunContext(run, runIndex, file2) {
       }
     }
   }
-  const secretTool = SECRET_TOOLS.test(toolName);
+  const secretTool = SECRET_TOOLS.test(toolName2);
   return {
     runIndex,
-    toolName,
+    toolName: toolName2,
     toolVersion,
     components,
     ruleById,
@@ -34555,7 +34555,7 @@ function createRunContext(run, runIndex, file2) {
     roots: rootsOf(run),
     warnings: [],
     secretTool,
-    scan: { tool: { name: toolName, version: toolVersion }, categories: [], success: success2, errors },
+    scan: { tool: { name: toolName2, version: toolVersion }, categories: [], success: success2, errors },
     categories: /* @__PURE__ */ new Set()
   };
 }
@@ -34674,8 +34674,8 @@ var SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source
 var DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
 var MOBILE_TOOLS = /mobsf|qark|androbugs/i;
 var MANIFEST_RE = /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
-function inferCategory(toolName, ruleId, tags, vulnIds2, file2) {
-  const t = toolName.toLowerCase();
+function inferCategory(toolName2, ruleId, tags, vulnIds2, file2) {
+  const t = toolName2.toLowerCase();
   const lowerTags = tags.map((x) => x.toLowerCase());
   if (SECRET_TOOLS.test(t) || lowerTags.includes("secret") || lowerTags.includes("secrets")) return "secret";
   if (lowerTags.includes("license")) return "license";
@@ -35087,8 +35087,8 @@ function collectHeaderSecrets(v, secrets) {
     if (!isObj2(part) || !Array.isArray(part.headers)) continue;
     for (const h of part.headers) {
       if (!isObj2(h) || !SENSITIVE_HEADERS.test(str2(h.name) ?? "")) continue;
-      const val = str2(h.value);
-      if (val && !/^\*+$/.test(val.trim())) secrets.push(val);
+      const val2 = str2(h.value);
+      if (val2 && !/^\*+$/.test(val2.trim())) secrets.push(val2);
     }
   }
 }
@@ -35187,14 +35187,14 @@ function parseGitlabReport(doc, file2, kind) {
   }
   const scanner = isObj2(scan.scanner) ? scan.scanner : {};
   const analyzer = isObj2(scan.analyzer) ? scan.analyzer : {};
-  const toolName = str2(scanner.name) ?? str2(analyzer.name) ?? DEFAULT_TOOL[kind];
+  const toolName2 = str2(scanner.name) ?? str2(analyzer.name) ?? DEFAULT_TOOL[kind];
   const toolVersion = strOrNum(scanner.version) ?? strOrNum(analyzer.version) ?? null;
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const managers = /* @__PURE__ */ new Map();
   for (const df of Array.isArray(doc.dependency_files) ? doc.dependency_files : []) {
     if (isObj2(df) && str2(df.path) && str2(df.package_manager)) managers.set(df.path, df.package_manager);
   }
-  const fc = { kind, toolName, toolVersion, managers, secrets: out.secrets };
+  const fc = { kind, toolName: toolName2, toolVersion, managers, secrets: out.secrets };
   doc.vulnerabilities.forEach((v, i) => {
     if (!isObj2(v)) {
       out.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
@@ -35225,10 +35225,10 @@ function parseGitlabReport(doc, file2, kind) {
     return s;
   };
   for (const d of out.findings) {
-    const s = evidence(d.tool ?? toolName, d.tool === toolName ? toolVersion : d.tool_version ?? null);
+    const s = evidence(d.tool ?? toolName2, d.tool === toolName2 ? toolVersion : d.tool_version ?? null);
     if (!s.categories.includes(d.category)) s.categories.push(d.category);
   }
-  if (byTool.size === 0) evidence(toolName, toolVersion);
+  if (byTool.size === 0) evidence(toolName2, toolVersion);
   out.scans = [...byTool.values()].map((s) => ({ ...s, categories: [...s.categories].sort() }));
   return out;
 }
@@ -35414,13 +35414,13 @@ function codeScanningAlertToDraft(a, pointer) {
   const tool = isObj2(a.tool) ? a.tool : {};
   const inst = isObj2(a.most_recent_instance) ? a.most_recent_instance : {};
   const loc = isObj2(inst.location) ? inst.location : {};
-  const toolName = str2(tool.name) ?? "GitHub code scanning";
+  const toolName2 = str2(tool.name) ?? "GitHub code scanning";
   const ruleId = str2(rule.id) ?? str2(rule.name) ?? null;
   const tags = Array.isArray(rule.tags) ? rule.tags.filter((t) => typeof t === "string") : [];
   const cwe = tags.filter((t) => /cwe/i.test(t)).map((t) => cweNumber(t)).filter((n) => n !== void 0);
   const vulnIds2 = ruleId && (CVE_RE2.test(ruleId) || GHSA_RE2.test(ruleId)) ? [ruleId] : [];
   const file2 = str2(loc.path) ?? null;
-  const category = inferCategory(toolName, ruleId ?? void 0, tags, vulnIds2, file2 ?? void 0);
+  const category = inferCategory(toolName2, ruleId ?? void 0, tags, vulnIds2, file2 ?? void 0);
   const life = codeScanningState(str2(a.state), str2(a.dismissed_reason), str2(a.dismissed_comment));
   const closed = life.state === "fixed" ? str2(a.fixed_at) : life.state === "open" ? void 0 : str2(a.dismissed_at);
   const message = isObj2(inst.message) ? str2(inst.message.text) : void 0;
@@ -35434,7 +35434,7 @@ function codeScanningAlertToDraft(a, pointer) {
     rule_id: ruleId,
     rule_name: str2(rule.name) ?? null,
     ...severityOf3(rule),
-    tool: toolName,
+    tool: toolName2,
     tool_version: str2(tool.version) ?? null,
     ...life,
     first_seen: isoDate2(a.created_at) ?? null,
@@ -36444,7 +36444,7 @@ function parse4(doc, ctx) {
     if (d) out.findings.push(d);
   });
   const errors = (Array.isArray(doc.errors) ? doc.errors : []).map(
-    (e) => isObj3(e) ? `${str3(e.filename) ?? "?"}: ${str3(e.reason) ?? "error"}`.slice(0, 300) : String(e).slice(0, 300)
+    (e) => isObj3(e) ? `${str3(e.filename) ?? "?"}: ${str3(e.reason) ?? "error"}`.slice(0, 300) : typeof e === "string" || typeof e === "number" ? String(e).slice(0, 300) : `(unreadable ${Array.isArray(e) ? "list" : typeof e})`
   );
   for (const e of errors) out.warnings.push(`Bandit could not scan ${e}`);
   out.scans.push({ tool: { name: "Bandit", version: version2 }, categories: ["sast"], success: true, errors });
@@ -37474,6 +37474,1386 @@ var eslintParser = {
   parse: parse11
 };
 
+// src/parsers/cloud-util.ts
+function isObj4(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str4(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : void 0;
+}
+function isoDate3(v) {
+  if (typeof v === "number" && Number.isFinite(v) && v > 0) {
+    const d2 = new Date(v < 1e11 ? v * 1e3 : v);
+    return Number.isNaN(d2.getTime()) ? null : d2.toISOString();
+  }
+  const s = str4(v);
+  if (!s) return null;
+  let t = s.replace(/ \+0000 UTC$/, "Z").replace(/^(\d{4}-\d\d-\d\d) (\d)/, "$1T$2");
+  t = t.replace(/(\.\d{3})\d+/, "$1");
+  if (/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(t)) t += "Z";
+  const d = new Date(t);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+var CLOUD_WORDS = {
+  minimal: "info",
+  untriaged: "info",
+  "not yet assigned": "info"
+};
+function cloudSeverity(word, score, fallback = "medium") {
+  const w = str4(word);
+  if (w) {
+    const s = wordToSeverity(w) ?? CLOUD_WORDS[w.toLowerCase()];
+    if (s) return { severity: s, severity_source: "tool", source_severity: w };
+  }
+  const n = typeof score === "number" ? score : typeof score === "string" && score.trim() !== "" ? Number(score) : NaN;
+  if (Number.isFinite(n) && n >= 0 && n <= 10)
+    return { severity: cvssToSeverity(n), severity_source: "cvss", source_severity: w ?? String(n) };
+  return { severity: fallback, severity_source: "default", source_severity: w ?? null };
+}
+function imageRepository(ref) {
+  let r = ref.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  r = r.replace(/@sha256:[^/@]+$/i, "");
+  r = r.replace(/\/sha256:[^/]+$/i, "");
+  const lastSlash = r.lastIndexOf("/");
+  const colon = r.lastIndexOf(":");
+  if (colon > lastSlash) r = r.slice(0, colon);
+  return r;
+}
+function ecrImage(registry2, region, repo) {
+  if (!repo) return null;
+  if (registry2 && region) return `${registry2}.dkr.ecr.${region}.amazonaws.com/${repo}`;
+  return repo;
+}
+function arnParts(arn) {
+  const m = arn ? /^arn:[^:]+:[^:]*:([^:]*):([^:]*):/.exec(arn) : null;
+  return { region: m?.[1] || null, account: m?.[2] || null };
+}
+function ecosystemOf2(pm) {
+  const s = str4(pm)?.toLowerCase();
+  if (!s || s === "os") return null;
+  return s;
+}
+
+// src/parsers/gcp_scc/index.ts
+function isSccFinding(f) {
+  return isObj4(f) && typeof f.name === "string" && /\/sources\/[^/]+\/(locations\/[^/]+\/)?findings\//.test(f.name) && "category" in f;
+}
+function resultsOf(doc) {
+  if (Array.isArray(doc)) return { list: doc, prefix: "" };
+  if (isObj4(doc) && Array.isArray(doc.listFindingsResults))
+    return { list: doc.listFindingsResults, prefix: "/listFindingsResults" };
+  if (isObj4(doc) && Array.isArray(doc.findings)) return { list: doc.findings, prefix: "/findings" };
+  return void 0;
+}
+function detect13(s) {
+  const r = resultsOf(s.doc);
+  if (!r) return 0;
+  if (r.list.length === 0) return isObj4(s.doc) && Array.isArray(s.doc.listFindingsResults) ? 0.9 : 0;
+  const first = r.list.find(isObj4);
+  return first && (isSccFinding(first.finding) || isSccFinding(first)) ? 1 : 0;
+}
+function projectOf(resourceName) {
+  return /\/projects\/([^/]+)/.exec(resourceName ?? "")?.[1] ?? null;
+}
+function regionOf(resourceName) {
+  const m = /\/(?:zones|regions|locations)\/([^/]+)/.exec(resourceName ?? "");
+  if (!m) return null;
+  return m[1].replace(/^([a-z]+-[a-z]+\d+)-[a-z]$/, "$1");
+}
+function resultToDraft5(item, pointer) {
+  const f = isObj4(item.finding) ? item.finding : item;
+  const res = isObj4(item.resource) ? item.resource : {};
+  const gcp = isObj4(res.gcpMetadata) ? res.gcpMetadata : res;
+  const sp = isObj4(f.sourceProperties) ? f.sourceProperties : {};
+  const resourceName = str4(f.resourceName) ?? str4(res.name);
+  const category = str4(f.category) ?? "UNKNOWN_CATEGORY";
+  const active = (str4(f.state) ?? "ACTIVE").toUpperCase() !== "INACTIVE";
+  const muted = str4(f.mute)?.toUpperCase() === "MUTED";
+  let state = "open";
+  let reason = null;
+  if (!active) {
+    state = "fixed";
+    reason = "SCC state INACTIVE";
+  } else if (muted) {
+    state = "suppressed";
+    reason = "muted in Security Command Center";
+  }
+  const cve = isObj4(f.vulnerability) && isObj4(f.vulnerability.cve) ? f.vulnerability.cve : void 0;
+  const cvss = cve && isObj4(cve.cvssv3) && typeof cve.cvssv3.baseScore === "number" ? cve.cvssv3.baseScore : void 0;
+  const sevWord = str4(f.severity);
+  const sev = cloudSeverity(sevWord === "SEVERITY_UNSPECIFIED" ? void 0 : sevWord, cvss, "medium");
+  const where = str4(res.displayName) ?? resourceName?.split("/").pop();
+  const source = str4(f.parentDisplayName) ?? str4(res.parentDisplayName);
+  return {
+    title: where ? `${category} on ${where}` : category,
+    description: str4(f.description) ?? str4(sp.Explanation) ?? str4(sp.explanation) ?? null,
+    category: "cloud",
+    rule_id: category,
+    rule_name: source ? `${source}: ${category}` : category,
+    ...sev,
+    tool: "Google Security Command Center",
+    state,
+    state_reason: reason,
+    first_seen: isoDate3(f.createTime) ?? isoDate3(f.eventTime),
+    last_seen: isoDate3(f.eventTime) ?? isoDate3(f.createTime),
+    closed_at: state === "fixed" ? isoDate3(f.eventTime) : null,
+    cve: cve && str4(cve.id) ? [str4(cve.id)] : [],
+    cvss: cvss !== void 0 && cvss >= 0 && cvss <= 10 ? { score: cvss, vector: null, version: "3" } : null,
+    location: {
+      resource: resourceName ?? null,
+      account: str4(gcp.projectDisplayName) ?? projectOf(resourceName) ?? projectOf(str4(gcp.projectName)) ?? null,
+      region: str4(res.location) ?? regionOf(resourceName)
+    },
+    fingerprints: str4(f.name) ? { name: str4(f.name) } : {},
+    tags: [str4(f.findingClass), source].filter((x) => !!x),
+    help_uri: str4(f.externalUri) ?? null,
+    pointer
+  };
+}
+function parseGcpScc(doc, ctx) {
+  const r = resultsOf(doc);
+  if (!r)
+    throw new UserError(
+      'not a Security Command Center export: expected a JSON array of {finding, resource} results (gcloud scc findings list --format=json) or an object with "listFindingsResults"',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  r.list.forEach((item, i) => {
+    const pointer = `${r.prefix}/${i}`;
+    if (!isObj4(item) || !(isObj4(item.finding) || isSccFinding(item))) {
+      out.warnings.push(`${pointer}: not a {finding, resource} result; skipped`);
+      return;
+    }
+    out.findings.push(resultToDraft5(item, pointer));
+  });
+  out.scans.push({
+    tool: { name: "Google Security Command Center", version: null },
+    categories: ["cloud"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+var gcpSccParser = {
+  id: "gcp_scc",
+  input: "json",
+  docs: {
+    title: "Google Security Command Center findings (JSON)",
+    produce: "`gcloud scc findings list organizations/ORG_ID --format=json > scc.json` (or `projects/PROJECT_ID`, `folders/FOLDER_ID`; add `--filter='state=\"ACTIVE\"'` to leave out inactive findings)",
+    takes: "one record per finding: category as rule, severity (or the CVE's CVSS), state (ACTIVE open, INACTIVE fixed, muted \u2192 suppressed), resource name, project, region, create/event time, CVE, source name"
+  },
+  detect: detect13,
+  parse: parseGcpScc
+};
+
+// src/parsers/wiz/index.ts
+var ISSUES = ["Title", "Severity", "Status", "Issue ID", "Control ID"];
+var VULNS = ["Name", "DetailedName", "FindingStatus", "VendorSeverity"];
+function layoutOf(headers) {
+  const cols = new Set(headers);
+  if (ISSUES.every((c) => cols.has(c))) return "issues";
+  if (VULNS.every((c) => cols.has(c))) return "vulnerabilities";
+  return void 0;
+}
+function headerColumns(text2) {
+  const first = text2.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  return first.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
+}
+function detect14(s) {
+  if (s.doc !== void 0) return 0;
+  return layoutOf(headerColumns(s.head)) ? 1 : 0;
+}
+function stateOf2(status, resolution) {
+  const s = status.trim().toUpperCase();
+  const res = resolution?.toUpperCase() ?? "";
+  if (s === "RESOLVED")
+    return { state: "fixed", reason: resolution ? `Wiz RESOLVED (${resolution})` : "Wiz RESOLVED" };
+  if (s === "IGNORED" || s === "REJECTED") {
+    if (/FALSE_POSITIVE/.test(res)) return { state: "false_positive", reason: `Wiz ${s} (${resolution})` };
+    if (/WONT_FIX|EXCEPTION|ACCEPT/.test(res))
+      return { state: "accepted_risk", reason: `Wiz ${s} (${resolution})` };
+    if (/NOT_RELEVANT|NOT_APPLICABLE/.test(res))
+      return { state: "not_applicable", reason: `Wiz ${s} (${resolution})` };
+    return { state: "suppressed", reason: resolution ? `Wiz ${s} (${resolution})` : `Wiz ${s}` };
+  }
+  return { state: "open", reason: null };
+}
+function issueToDraft(r, warnings) {
+  const pointer = `row ${r.__line}`;
+  const { state, reason } = stateOf2(r.Status ?? "", str4(r.Resolution));
+  const resolved = str4(r["Resolved Time"]);
+  const closedAt = state === "fixed" || state === "false_positive" ? isoDate3(resolved) : null;
+  if (resolved && !isoDate3(resolved))
+    warnings.push(`${pointer}: unreadable Resolved Time "${resolved}"; closed date left empty`);
+  const cluster = str4(r["Kubernetes Cluster"]);
+  const namespace = str4(r["Kubernetes Namespace"]);
+  return {
+    title: str4(r.Title) ?? str4(r["Control ID"]) ?? "Wiz issue",
+    // `Resource original JSON` can hold environment variables and configuration: never copied.
+    description: str4(r.Description) ?? null,
+    category: "cloud",
+    rule_id: str4(r["Control ID"]) ?? null,
+    rule_name: str4(r.Title) ?? null,
+    ...cloudSeverity(r.Severity, void 0, "medium"),
+    tool: "Wiz",
+    state,
+    state_reason: reason,
+    first_seen: isoDate3(r["Created At"]),
+    closed_at: closedAt,
+    location: {
+      account: str4(r["Subscription ID"]) ?? null,
+      region: str4(r["Resource Region"]) ?? null,
+      resource: str4(r["Resource external ID"]) ?? str4(r["Resource vertex ID"]) ?? null
+    },
+    fingerprints: str4(r["Issue ID"]) ? { issueId: str4(r["Issue ID"]) } : {},
+    tags: [
+      str4(r["Resource Type"]),
+      cluster ? `k8s-cluster:${cluster}` : void 0,
+      namespace ? `k8s-namespace:${namespace}` : void 0
+    ].filter((x) => !!x),
+    help_uri: str4(r["Wiz URL"]) ?? null,
+    pointer
+  };
+}
+function vulnToDraft2(r) {
+  const pointer = `row ${r.__line}`;
+  const { state, reason } = stateOf2(r.FindingStatus ?? "", str4(r.ResolutionReason));
+  const vulnId = str4(r.Name);
+  const pkg = str4(r.DetailedName);
+  const asset = str4(r.ProviderUniqueId) ?? str4(r.AssetID) ?? str4(r.AssetName);
+  const isImage = /@sha256:|ContainerImage/i.test(`${asset ?? ""} ${r.AssetType ?? ""}`);
+  const category = isImage ? "container" : "sca";
+  const sev = str4(r.VendorSeverity) ? cloudSeverity(r.VendorSeverity) : cloudSeverity(r.CVSSSeverity);
+  return {
+    title: [vulnId, pkg].filter(Boolean).join(" - ") || "Wiz vulnerability",
+    description: str4(r.Remediation) ?? null,
+    category,
+    rule_id: vulnId ?? null,
+    rule_name: vulnId ?? null,
+    ...sev,
+    tool: "Wiz",
+    state,
+    state_reason: reason,
+    first_seen: isoDate3(r.FirstDetected),
+    last_seen: isoDate3(r.LastDetected),
+    closed_at: state === "fixed" ? isoDate3(r.ResolvedAt) : null,
+    cve: vulnId ? [vulnId] : [],
+    package: pkg ? {
+      name: pkg,
+      version: str4(r.Version) ?? null,
+      fixed_version: str4(r.FixedVersion) ?? null,
+      ecosystem: null,
+      purl: null
+    } : null,
+    location: {
+      // Outside an image the asset is the scan target the SCA identity is built on.
+      file: isImage ? null : asset ?? null,
+      image: isImage && asset ? imageRepository(asset) : null,
+      account: str4(r.SubscriptionExternalId) ?? str4(r.SubscriptionId) ?? null,
+      region: str4(r.AssetRegion) ?? null,
+      resource: asset ?? null
+    },
+    fingerprints: str4(r.ID) ? { findingId: str4(r.ID) } : {},
+    tags: [str4(r.DetectionMethod), r.HasCisaKevExploit === "true" ? "cisa-kev" : void 0].filter(
+      (x) => !!x
+    ),
+    help_uri: str4(r.Link) ?? str4(r.WizURL) ?? null,
+    pointer
+  };
+}
+function parseWiz(text2, ctx) {
+  if (typeof text2 !== "string") throw new UserError("not a Wiz CSV export: expected CSV text", ctx.file);
+  const table2 = parseCsv(text2, ctx.file);
+  const layout = layoutOf(table2.headers);
+  if (!layout)
+    throw new UserError(
+      "not a Wiz CSV export: expected the Issues report header (Title, Severity, Status, Issue ID, Control ID) or the vulnerability findings header (Name, DetailedName, FindingStatus, VendorSeverity)",
+      ctx.file,
+      "1"
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const cats = /* @__PURE__ */ new Set();
+  for (const r of table2.rows) {
+    const d = layout === "issues" ? issueToDraft(r, out.warnings) : vulnToDraft2(r);
+    cats.add(d.category);
+    out.findings.push(d);
+  }
+  out.scans.push({
+    tool: { name: "Wiz", version: null },
+    categories: cats.size > 0 ? [...cats].sort() : [layout === "issues" ? "cloud" : "sca"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+var wizParser = {
+  id: "wiz",
+  input: "text",
+  docs: {
+    title: "Wiz Issues / vulnerability findings (CSV)",
+    produce: "Wiz console \u2192 Issues (or Vulnerability Findings) \u2192 filter \u2192 Export \u2192 CSV",
+    takes: "one record per row, resolved and ignored ones included with their state: Issues report title, control id, severity, status/resolution, subscription, region, resource external id, created/resolved time; vulnerability report CVE, package, installed and fixed version, asset, first/last detected"
+  },
+  detect: detect14,
+  parse: parseWiz
+};
+
+// src/parsers/wizcli/index.ts
+function detect15(s) {
+  const d = s.doc;
+  if (!isObj4(d) || !isObj4(d.result)) return 0;
+  const origin = isObj4(d.scanOriginResource) ? str4(d.scanOriginResource.__typename) : void 0;
+  const result = str4(d.result.__typename);
+  if (origin && /^CICDScanOrigin/.test(origin) || result && /^CICD.*ScanResult$/.test(result)) return 1;
+  if (isObj4(d.status) && "verdict" in d.status) return 0.7;
+  return 0;
+}
+function relPath(p, dirScan) {
+  const s = str4(p);
+  if (!s) return null;
+  return dirScan ? s.replace(/^\/+/, "") : s;
+}
+function vulnDrafts(list, key, ctx, out) {
+  if (list === null || list === void 0) return;
+  if (!Array.isArray(list)) {
+    out.warnings.push(`/result/${key}: not an array; skipped`);
+    return;
+  }
+  list.forEach((pkg, i) => {
+    if (!isObj4(pkg)) {
+      out.warnings.push(`/result/${key}/${i}: not an object; skipped`);
+      return;
+    }
+    const vulns = Array.isArray(pkg.vulnerabilities) ? pkg.vulnerabilities : [];
+    vulns.forEach((v, j) => {
+      const pointer = `/result/${key}/${i}/vulnerabilities/${j}`;
+      if (!isObj4(v)) {
+        out.warnings.push(`${pointer}: not an object; skipped`);
+        return;
+      }
+      const id = str4(v.name);
+      const name = str4(pkg.name);
+      const score = typeof v.score === "number" && v.score >= 0 && v.score <= 10 ? v.score : null;
+      out.findings.push({
+        title: [id, name].filter(Boolean).join(" - ") || "wizcli vulnerability",
+        description: str4(v.description) ?? null,
+        category: ctx.category,
+        rule_id: id ?? null,
+        rule_name: id ?? null,
+        ...cloudSeverity(v.severity, score ?? void 0, "medium"),
+        tool: "wizcli",
+        state: "open",
+        cve: id ? [id] : [],
+        cvss: score !== null ? { score, vector: null, version: null } : null,
+        package: name ? {
+          name,
+          version: str4(pkg.version) ?? null,
+          fixed_version: str4(v.fixedVersion) ?? null,
+          ecosystem: null,
+          purl: null
+        } : null,
+        location: { image: ctx.image, file: relPath(pkg.path, ctx.dirScan) },
+        tags: [
+          str4(pkg.detectionMethod),
+          v.hasCisaKevExploit === true ? "cisa-kev" : void 0,
+          v.hasExploit === true ? "exploit-available" : void 0
+        ].filter((x) => !!x),
+        help_uri: str4(v.source) ?? null,
+        pointer
+      });
+    });
+  });
+}
+function parseWizcli(doc, ctx) {
+  if (!isObj4(doc) || !isObj4(doc.result))
+    throw new UserError(
+      'not a wizcli JSON report: expected an object with a "result" object (wizcli docker|dir|iac scan --format json)',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const result = doc.result;
+  const origin = isObj4(doc.scanOriginResource) ? doc.scanOriginResource : {};
+  const originType = str4(origin.__typename) ?? "";
+  const isImage = /ContainerImage/i.test(originType);
+  const dirScan = /Directory|IAC/i.test(originType);
+  const image = isImage ? str4(origin.name) ?? null : null;
+  const vulnCategory = isImage ? "container" : "sca";
+  const ran = /* @__PURE__ */ new Set();
+  for (const key of ["osPackages", "libraries", "applications"]) {
+    if (key in result) ran.add(vulnCategory);
+    vulnDrafts(result[key], key, { category: vulnCategory, image, dirScan }, out);
+  }
+  if (Array.isArray(result.secrets)) {
+    ran.add("secret");
+    result.secrets.forEach((s, i) => {
+      const pointer = `/result/secrets/${i}`;
+      if (!isObj4(s)) {
+        out.warnings.push(`${pointer}: not an object; skipped`);
+        return;
+      }
+      for (const k of ["snippet", "details"])
+        if (typeof s[k] === "string" && s[k].length >= 4) out.secrets.push(s[k]);
+      const kind = str4(s.type);
+      const file2 = relPath(s.path, dirScan);
+      const draft = {
+        title: `Secret (${kind ?? "unknown type"})${file2 ? ` in ${file2}` : ""}`,
+        description: null,
+        category: "secret",
+        rule_id: kind ?? null,
+        rule_name: kind ?? null,
+        severity: "critical",
+        severity_source: "default",
+        source_severity: null,
+        tool: "wizcli",
+        state: "open",
+        location: { file: file2, start_line: typeof s.lineNumber === "number" ? s.lineNumber : null, image },
+        fingerprints: str4(s.id) ? { id: str4(s.id) } : {},
+        pointer
+      };
+      out.findings.push(draft);
+    });
+  }
+  if (Array.isArray(result.ruleMatches)) {
+    ran.add("iac");
+    result.ruleMatches.forEach((rm, i) => {
+      if (!isObj4(rm)) {
+        out.warnings.push(`/result/ruleMatches/${i}: not an object; skipped`);
+        return;
+      }
+      const rule = isObj4(rm.rule) ? rm.rule : {};
+      const matches2 = Array.isArray(rm.matches) ? rm.matches : [];
+      matches2.forEach((m, j) => {
+        const pointer = `/result/ruleMatches/${i}/matches/${j}`;
+        if (!isObj4(m)) {
+          out.warnings.push(`${pointer}: not an object; skipped`);
+          return;
+        }
+        out.findings.push({
+          title: str4(rule.name) ?? str4(rule.id) ?? "wizcli IaC rule",
+          description: str4(m.expected) ?? null,
+          category: "iac",
+          rule_id: str4(rule.id) ?? null,
+          rule_name: str4(rule.name) ?? null,
+          ...cloudSeverity(m.severity ?? rm.severity, void 0, "medium"),
+          tool: "wizcli",
+          state: "open",
+          location: {
+            file: relPath(m.fileName, dirScan),
+            start_line: typeof m.lineNumber === "number" ? m.lineNumber : null,
+            resource: str4(m.resourceName) ?? null
+          },
+          tags: str4(m.fileType) ? [str4(m.fileType)] : [],
+          pointer
+        });
+      });
+    });
+  }
+  const status = isObj4(doc.status) ? doc.status : {};
+  const state = str4(status.state);
+  const success2 = !state || /^SUCCESS$/i.test(state);
+  out.scans.push({
+    tool: { name: "wizcli", version: null },
+    categories: [...ran].sort(),
+    success: success2,
+    errors: success2 ? [] : [`wizcli scan state ${state}`]
+  });
+  return out;
+}
+var wizcliParser = {
+  id: "wizcli",
+  input: "json",
+  docs: {
+    title: "wizcli scan report (JSON)",
+    produce: "`wizcli docker scan --image IMAGE --format json > wizcli.json`; `wizcli dir scan --path . --format json`; `wizcli iac scan --path . --format json`",
+    takes: "one record per package vulnerability (CVE, package, installed and fixed version, severity, score), per secret (type, file, line; the secret text is never copied) and per IaC rule match location (rule, severity, file, line, resource); the policy verdict is not a finding"
+  },
+  detect: detect15,
+  parse: parseWizcli
+};
+
+// src/parsers/aws_inspector2/index.ts
+function looksInspector2(f) {
+  return isObj4(f) && typeof f.findingArn === "string" && /:inspector2:/.test(f.findingArn);
+}
+function detect16(s) {
+  const d = s.doc;
+  if (!isObj4(d) || !Array.isArray(d.findings)) return 0;
+  if (d.findings.length === 0)
+    return /inspector/i.test(s.name) && Object.keys(d).every((k) => k === "findings" || k === "nextToken") ? 0.6 : 0;
+  const first = d.findings.slice(0, 5).filter(isObj4);
+  return first.length > 0 && first.every(looksInspector2) ? 1 : 0;
+}
+var STATES2 = {
+  CLOSED: { state: "fixed", reason: "Inspector status CLOSED" },
+  SUPPRESSED: { state: "suppressed", reason: "Inspector status SUPPRESSED (suppression rule)" }
+};
+function packagesOf(details) {
+  const list = Array.isArray(details.vulnerablePackages) ? details.vulnerablePackages.filter(isObj4) : [];
+  return list.map((p) => {
+    const name = str4(p.name);
+    if (!name) return null;
+    const version2 = str4(p.version);
+    const release = str4(p.release);
+    return {
+      name,
+      version: version2 ? release ? `${version2}-${release}` : version2 : null,
+      fixed_version: str4(p.fixedInVersion) && p.fixedInVersion !== "NotAvailable" ? str4(p.fixedInVersion) : null,
+      ecosystem: ecosystemOf2(p.packageManager),
+      purl: null
+    };
+  }).filter((p) => p !== null);
+}
+function cvssOf3(f, details) {
+  const adjusted = isObj4(f.inspectorScoreDetails) && isObj4(f.inspectorScoreDetails.adjustedCvss) ? f.inspectorScoreDetails.adjustedCvss : void 0;
+  if (adjusted && typeof adjusted.score === "number")
+    return {
+      score: adjusted.score,
+      vector: str4(adjusted.scoringVector) ?? null,
+      version: str4(adjusted.version) ?? null
+    };
+  const list = Array.isArray(details.cvss) ? details.cvss.filter(isObj4) : [];
+  const best = list.find((c) => /^3/.test(String(c.version)) && typeof c.baseScore === "number") ?? list.find((c) => typeof c.baseScore === "number");
+  return best ? { score: best.baseScore, vector: str4(best.scoringVector) ?? null, version: str4(best.version) ?? null } : null;
+}
+function findingToDraft2(f, pointer, warnings) {
+  const res0 = Array.isArray(f.resources) ? f.resources.find(isObj4) : void 0;
+  const resourceId = str4(res0?.id) ?? null;
+  const resourceType = str4(res0?.type) ?? "";
+  const account = str4(f.awsAccountId) ?? arnParts(resourceId ?? void 0).account;
+  const region = str4(res0?.region) ?? arnParts(str4(f.findingArn)).region;
+  const status = (str4(f.status) ?? "ACTIVE").toUpperCase();
+  const mapped = STATES2[status];
+  if (!mapped && status !== "ACTIVE")
+    warnings.push(`${pointer}: unknown status "${f.status}"; taken as open`);
+  const state = mapped?.state ?? "open";
+  const type = str4(f.type) ?? "PACKAGE_VULNERABILITY";
+  const score = typeof f.inspectorScore === "number" ? f.inspectorScore : void 0;
+  const common = {
+    title: str4(f.title) ?? "Amazon Inspector finding",
+    description: str4(f.description) ?? null,
+    ...cloudSeverity(f.severity, score, "medium"),
+    tool: "Amazon Inspector",
+    state,
+    state_reason: mapped?.reason ?? null,
+    first_seen: isoDate3(f.firstObservedAt),
+    last_seen: isoDate3(f.lastObservedAt) ?? isoDate3(f.updatedAt),
+    closed_at: state === "fixed" ? isoDate3(f.lastObservedAt) ?? isoDate3(f.updatedAt) : null,
+    fingerprints: str4(f.findingArn) ? { findingArn: str4(f.findingArn) } : {},
+    tags: [
+      type,
+      ...f.exploitAvailable === "YES" ? ["exploit-available"] : [],
+      ...f.fixAvailable === "YES" ? ["fix-available"] : []
+    ],
+    pointer
+  };
+  if (str4(f.severity)?.toUpperCase() === "UNTRIAGED" && score !== void 0 && score > 0)
+    Object.assign(common, cloudSeverity(void 0, score, "info"), {
+      source_severity: `UNTRIAGED (inspectorScore ${score})`
+    });
+  if (type === "CODE_VULNERABILITY" && isObj4(f.codeVulnerabilityDetails)) {
+    const c = f.codeVulnerabilityDetails;
+    const fp = isObj4(c.filePath) ? c.filePath : {};
+    return {
+      ...common,
+      category: "sast",
+      rule_id: str4(c.ruleId) ?? str4(c.detectorId) ?? null,
+      rule_name: str4(c.detectorName) ?? null,
+      cwe: Array.isArray(c.cwes) ? c.cwes.filter((x) => typeof x === "string") : [],
+      location: {
+        file: str4(fp.filePath) ?? str4(fp.fileName) ?? null,
+        start_line: typeof fp.startLine === "number" ? fp.startLine : null,
+        end_line: typeof fp.endLine === "number" ? fp.endLine : null,
+        resource: resourceId,
+        account,
+        region
+      },
+      help_uri: Array.isArray(c.referenceUrls) ? str4(c.referenceUrls[0]) ?? null : null
+    };
+  }
+  if (type === "PACKAGE_VULNERABILITY" && isObj4(f.packageVulnerabilityDetails)) {
+    const d = f.packageVulnerabilityDetails;
+    const vulnId = str4(d.vulnerabilityId);
+    const related = Array.isArray(d.relatedVulnerabilities) ? d.relatedVulnerabilities.filter((x) => typeof x === "string") : [];
+    const pkgs = packagesOf(d);
+    if (new Set(pkgs.map((p) => p.name)).size > 1)
+      warnings.push(`${pointer}: ${pkgs.length} vulnerable packages; the record names the first`);
+    const isImage = /ECR_CONTAINER_IMAGE/i.test(resourceType);
+    const ecr = isObj4(res0?.details) && isObj4(res0.details.awsEcrContainerImage) ? res0.details.awsEcrContainerImage : void 0;
+    const image = isImage ? ecrImage(
+      str4(ecr?.registry) ?? account ?? void 0,
+      region ?? void 0,
+      str4(ecr?.repositoryName)
+    ) ?? (resourceId ? imageRepository(resourceId) : null) : null;
+    const category = isImage ? "container" : "sca";
+    return {
+      ...common,
+      category,
+      rule_id: vulnId ?? null,
+      rule_name: str4(f.title) ?? null,
+      cve: [vulnId, ...related].filter((x) => !!x),
+      cvss: cvssOf3(f, d),
+      package: pkgs[0] ?? null,
+      location: {
+        image,
+        // Outside an image the resource (instance, Lambda function) is the scan target of the identity.
+        file: isImage ? null : resourceId,
+        resource: resourceId,
+        account,
+        region
+      },
+      help_uri: str4(d.sourceUrl) ?? null
+    };
+  }
+  return {
+    ...common,
+    category: "cloud",
+    rule_id: type === "NETWORK_REACHABILITY" ? `${type}:${str4(f.title) ?? ""}` : type,
+    rule_name: str4(f.title) ?? null,
+    location: { resource: resourceId, account, region }
+  };
+}
+function parseInspector2(doc, ctx) {
+  if (!isObj4(doc) || !Array.isArray(doc.findings))
+    throw new UserError(
+      'not an Amazon Inspector export: expected an object with a "findings" array (aws inspector2 list-findings --output json)',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const cats = /* @__PURE__ */ new Set();
+  doc.findings.forEach((f, i) => {
+    const pointer = `/findings/${i}`;
+    if (!isObj4(f)) {
+      out.warnings.push(`${pointer}: finding is not an object; skipped`);
+      return;
+    }
+    const d = findingToDraft2(f, pointer, out.warnings);
+    cats.add(d.category);
+    out.findings.push(d);
+  });
+  const scan = {
+    tool: { name: "Amazon Inspector", version: null },
+    categories: cats.size > 0 ? [...cats].sort() : ["container", "sca"],
+    success: true,
+    errors: []
+  };
+  out.scans.push(scan);
+  return out;
+}
+var awsInspector2Parser = {
+  id: "aws_inspector2",
+  input: "json",
+  docs: {
+    title: "Amazon Inspector (v2) findings (JSON)",
+    produce: "`aws inspector2 list-findings --output json > inspector2.json` (add `--filter-criteria` to narrow by account, resource or status)",
+    takes: "one record per finding: severity (UNTRIAGED \u2192 inspectorScore), status (ACTIVE open, SUPPRESSED suppressed, CLOSED fixed), CVE and related ids, first vulnerable package with installed and fixed version, CVSS, ECR image / EC2 / Lambda resource, account, region, first/last observed; code findings with CWE, file and lines"
+  },
+  detect: detect16,
+  parse: parseInspector2
+};
+
+// src/parsers/gcloud_artifact_scan/index.ts
+var VULN_ID_RE = /^(CVE-\d{4}-\d{4,}|GHSA(-[23456789cfghjmpqrvwx]{4}){3}|[A-Z]+-\d{4}-[\w-]+)$/i;
+function isOccurrence(o) {
+  return isObj4(o) && isObj4(o.vulnerability) && (typeof o.noteName === "string" || o.kind === "VULNERABILITY");
+}
+function occurrencesOf(doc) {
+  if (isObj4(doc) && isObj4(doc.package_vulnerability_summary)) {
+    const groups = doc.package_vulnerability_summary.vulnerabilities;
+    if (groups === void 0 || groups === null) return [];
+    if (!isObj4(groups)) return void 0;
+    return Object.entries(groups).flatMap(
+      ([group, list]) => Array.isArray(list) ? list.map((occ, i) => ({
+        occ,
+        pointer: `/package_vulnerability_summary/vulnerabilities/${group}/${i}`,
+        group
+      })) : []
+    );
+  }
+  if (isObj4(doc) && Array.isArray(doc.occurrences))
+    return doc.occurrences.map((occ, i) => ({ occ, pointer: `/occurrences/${i}` }));
+  if (Array.isArray(doc)) return doc.map((occ, i) => ({ occ, pointer: `/${i}` }));
+  return void 0;
+}
+function detect17(s) {
+  const d = s.doc;
+  if (isObj4(d) && isObj4(d.package_vulnerability_summary)) return 1;
+  const list = isObj4(d) && Array.isArray(d.occurrences) ? d.occurrences : Array.isArray(d) ? d : void 0;
+  if (!list || list.length === 0) return 0;
+  const first = list.slice(0, 5).filter(isObj4);
+  const grafeas = first.every((o) => typeof o.noteName === "string" && typeof o.kind === "string");
+  return grafeas && first.some(isOccurrence) ? 0.95 : 0;
+}
+function packageOf(pi) {
+  const name = str4(pi?.affectedPackage) ?? str4(pi?.packageName);
+  if (!pi || !name) return null;
+  const av = isObj4(pi.affectedVersion) ? pi.affectedVersion : {};
+  const fv = isObj4(pi.fixedVersion) ? pi.fixedVersion : {};
+  const fixed = fv.kind === "MAXIMUM" ? void 0 : str4(fv.fullName) ?? str4(fv.name);
+  return {
+    name,
+    version: str4(av.fullName) ?? str4(av.name) ?? null,
+    fixed_version: fixed ?? null,
+    ecosystem: ecosystemOf2(pi.packageType),
+    purl: null
+  };
+}
+function occurrenceToDraft(o, pointer, group, warnings) {
+  const v = o.vulnerability;
+  const note = str4(o.noteName);
+  const noteId = note?.split("/").pop();
+  const short = str4(v.shortDescription);
+  const vulnId = [short, noteId].find((x) => x && VULN_ID_RE.test(x)) ?? short ?? noteId;
+  const issues = Array.isArray(v.packageIssue) ? v.packageIssue.filter(isObj4) : [];
+  if (issues.length > 1)
+    warnings.push(`${pointer}: ${issues.length} package issues; the record names the first`);
+  const pkg = packageOf(issues[0]);
+  const word = str4(v.effectiveSeverity) ?? str4(issues[0]?.effectiveSeverity) ?? str4(v.severity) ?? (group && group !== "None" ? group : void 0);
+  const severity = cloudSeverity(word === "SEVERITY_UNSPECIFIED" ? void 0 : word, v.cvssScore, "info");
+  const score = typeof v.cvssScore === "number" && v.cvssScore >= 0 && v.cvssScore <= 10 ? v.cvssScore : null;
+  const vector = /CVSS:[0-9.]+\/[A-Z:/]+/.exec(str4(v.longDescription) ?? "")?.[0] ?? null;
+  const uri = str4(o.resourceUri) ?? str4(isObj4(o.resource) ? o.resource.uri : void 0);
+  const name = str4(o.name);
+  const project = /^projects\/([^/]+)/.exec(name ?? "")?.[1] ?? null;
+  const region = /\/locations\/([^/]+)/.exec(name ?? "")?.[1] ?? null;
+  const file2 = issues[0] && Array.isArray(issues[0].fileLocation) ? str4(issues[0].fileLocation[0]?.filePath) : void 0;
+  const related = Array.isArray(v.relatedUrls) ? v.relatedUrls.find((u) => isObj4(u) && str4(u.url)) : void 0;
+  return {
+    title: [vulnId ?? "vulnerability", pkg?.name].filter(Boolean).join(" - "),
+    description: str4(v.longDescription) ?? null,
+    category: "container",
+    rule_id: vulnId ?? null,
+    rule_name: note ?? null,
+    ...severity,
+    tool: "Google Artifact Analysis",
+    state: "open",
+    first_seen: isoDate3(o.createTime),
+    last_seen: isoDate3(o.updateTime) ?? isoDate3(o.createTime),
+    cve: vulnId ? [vulnId] : [],
+    cvss: score !== null ? { score, vector, version: str4(v.cvssVersion)?.replace(/^CVSS_VERSION_/, "") ?? null } : null,
+    package: pkg,
+    location: {
+      image: uri ? imageRepository(uri) : null,
+      resource: uri ? uri.replace(/^https?:\/\//, "") : null,
+      file: file2 ?? null,
+      account: project,
+      region
+    },
+    fingerprints: name ? { occurrence: name } : {},
+    tags: v.fixAvailable === true ? ["fix-available"] : [],
+    help_uri: related ? str4(related.url) : null,
+    pointer
+  };
+}
+function parseGcloudArtifactScan(doc, ctx) {
+  const list = occurrencesOf(doc);
+  if (!list)
+    throw new UserError(
+      'not a Google Artifact Analysis export: expected an object with "package_vulnerability_summary" (gcloud artifacts docker images describe --show-package-vulnerability --format=json), an "occurrences" array, or a JSON array of occurrences',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  for (const { occ, pointer, group } of list) {
+    if (!isObj4(occ)) {
+      out.warnings.push(`${pointer}: occurrence is not an object; skipped`);
+      continue;
+    }
+    if (!isObj4(occ.vulnerability)) {
+      if (str4(occ.kind) !== "DISCOVERY")
+        out.warnings.push(`${pointer}: occurrence has no "vulnerability"; skipped`);
+      continue;
+    }
+    out.findings.push(occurrenceToDraft(occ, pointer, group, out.warnings));
+  }
+  let success2 = true;
+  const errors = [];
+  const disc = isObj4(doc) && isObj4(doc.discovery_summary) && Array.isArray(doc.discovery_summary.discovery) ? doc.discovery_summary.discovery : [];
+  for (const d of disc) {
+    const status = isObj4(d) && isObj4(d.discovery) ? str4(d.discovery.analysisStatus) : void 0;
+    if (status && /FAILED|UNSUPPORTED/i.test(status)) {
+      success2 = false;
+      errors.push(`analysisStatus ${status}`);
+    }
+  }
+  out.scans.push({
+    tool: { name: "Google Artifact Analysis", version: null },
+    categories: ["container"],
+    success: success2,
+    errors
+  });
+  return out;
+}
+var gcloudArtifactScanParser = {
+  id: "gcloud_artifact_scan",
+  input: "json",
+  docs: {
+    title: "Google Artifact Analysis vulnerability occurrences (JSON)",
+    produce: "`gcloud artifacts docker images describe LOCATION-docker.pkg.dev/PROJECT/REPO/IMAGE@sha256:DIGEST --show-package-vulnerability --format=json > gcp-artifact-scan.json`",
+    takes: "one record per vulnerability occurrence: CVE (shortDescription/noteName), effectiveSeverity (MINIMAL \u2192 info), CVSS score, first package issue (package, installed and fixed version, type), image repository and digest, project, create/update times"
+  },
+  detect: detect17,
+  parse: parseGcloudArtifactScan
+};
+
+// src/parsers/azure_defender/index.ts
+var REQUIRED = ["recommendationDisplayName", "state", "subscriptionId", "resourceId"];
+function headerColumns2(text2) {
+  const first = text2.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  return first.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
+}
+function detect18(s) {
+  if (s.doc !== void 0) return 0;
+  const cols = new Set(headerColumns2(s.head));
+  if (REQUIRED.every((c) => cols.has(c)) && (cols.has("recommendationId") || cols.has("recommendationName")))
+    return 1;
+  return 0;
+}
+function cell(r, key) {
+  const v = str4(r[key]);
+  return v && !/^unspecified$/i.test(v) ? v : void 0;
+}
+function parseAzureDefender(text2, ctx) {
+  if (typeof text2 !== "string")
+    throw new UserError("not a Defender for Cloud recommendations CSV: expected CSV text", ctx.file);
+  const table2 = parseCsv(text2, ctx.file);
+  const missing = REQUIRED.filter((c) => !table2.headers.includes(c));
+  if (missing.length > 0)
+    throw new UserError(
+      `not a Defender for Cloud recommendations CSV: the header lacks ${missing.join(", ")} (expected the portal's "Download CSV report" of Recommendations)`,
+      ctx.file,
+      "1"
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  for (const r of table2.rows) {
+    const pointer = `row ${r.__line}`;
+    const state = (r.state ?? "").trim().toLowerCase();
+    if (state === "healthy" || state === "notapplicable" || state === "not applicable") continue;
+    if (state !== "unhealthy") {
+      out.warnings.push(`${pointer}: unknown state "${r.state}"; not counted as a finding`);
+      continue;
+    }
+    const title = cell(r, "recommendationDisplayName") ?? cell(r, "recommendationName") ?? "Defender for Cloud recommendation";
+    const resourceName = /^subscriptions?$/i.test(r.resourceType ?? "") ? cell(r, "subscriptionName") ?? cell(r, "resourceName") : cell(r, "resourceName");
+    const owner = cell(r, "owner");
+    out.findings.push({
+      title: resourceName ? `${resourceName} - ${title}` : title,
+      description: cell(r, "description") ?? null,
+      category: "cloud",
+      rule_id: cell(r, "recommendationName") ?? cell(r, "recommendationId") ?? null,
+      rule_name: title,
+      ...cloudSeverity(r.severity, void 0, "medium"),
+      tool: "Microsoft Defender for Cloud",
+      state: "open",
+      first_seen: isoDate3(r.firstEvaluationDate),
+      last_seen: isoDate3(r.exportedTimestamp) ?? isoDate3(r.statusChangeDate),
+      owner: owner ?? null,
+      owner_source: owner ? "azure_defender governance owner" : null,
+      location: {
+        account: cell(r, "subscriptionId") ?? null,
+        region: null,
+        resource: cell(r, "resourceId") ?? null
+      },
+      fingerprints: cell(r, "recommendationId") ? { assessmentKey: cell(r, "recommendationId") } : {},
+      tags: [cell(r, "resourceType"), cell(r, "cloud")].filter((x) => !!x),
+      help_uri: cell(r, "azurePortalRecommendationLink") ?? null,
+      pointer
+    });
+  }
+  out.scans.push({
+    tool: { name: "Microsoft Defender for Cloud", version: null },
+    categories: ["cloud"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+var azureDefenderParser = {
+  id: "azure_defender",
+  input: "text",
+  docs: {
+    title: "Microsoft Defender for Cloud recommendations (CSV)",
+    produce: 'Azure portal \u2192 Microsoft Defender for Cloud \u2192 Recommendations \u2192 "Download CSV report"',
+    takes: "one record per Unhealthy row (Healthy and NotApplicable are not findings): recommendation name and id, severity, subscription id, resource id, first evaluation date, governance owner when present"
+  },
+  detect: detect18,
+  parse: parseAzureDefender
+};
+
+// src/util/json-lines.ts
+function parseJsonLines(text2) {
+  const out = [];
+  for (const line of text2.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === "") continue;
+    if (t[0] !== "{") return void 0;
+    const r = parseJsonWithPosition(t);
+    if (!r.ok || typeof r.value !== "object" || r.value === null) return void 0;
+    out.push(r.value);
+  }
+  return out.length >= 2 ? out : void 0;
+}
+
+// src/parsers/prowler/index.ts
+function val(v) {
+  const s = str4(v);
+  return s && /^<[a-z_]+>$/i.test(s) ? void 0 : s;
+}
+function layoutOfHeader(firstLine2) {
+  const cols = new Set(
+    firstLine2.replace(/^\uFEFF/, "").split(/[;,\t]/).map((c) => c.trim().replace(/^"|"$/g, ""))
+  );
+  if (cols.has("CHECK_ID") && cols.has("STATUS") && (cols.has("FINDING_UID") || cols.has("STATUS_EXTENDED")))
+    return "v4-csv";
+  if (cols.has("TITLE_ID") && cols.has("CHECK_RESULT")) return "v2-csv";
+  return void 0;
+}
+function layoutOfItem(o) {
+  if (!isObj4(o)) return void 0;
+  if (isObj4(o.metadata) && isObj4(o.metadata.product) && /prowler/i.test(String(o.metadata.product.name)) && "status_code" in o)
+    return "ocsf";
+  if ("FindingUniqueId" in o && "CheckID" in o && "Status" in o) return "v3-json";
+  if ("Account Number" in o && "Control" in o && "Status" in o) return "v2-json";
+  return void 0;
+}
+function detect19(s) {
+  if (Array.isArray(s.doc)) {
+    const first = s.doc.find(isObj4);
+    return first !== void 0 && layoutOfItem(first) ? 1 : 0;
+  }
+  if (s.doc !== void 0) return 0;
+  const firstLine2 = s.head.slice(0, s.head.search(/\r?\n|$/));
+  return layoutOfHeader(firstLine2) ? 1 : 0;
+}
+function rowFromV2Csv(r) {
+  const titleText = val(r.TITLE_TEXT);
+  const checkId = /^\[([^\]]+)\]/.exec(titleText ?? "")?.[1] ?? val(r.TITLE_ID);
+  return {
+    status: r.CHECK_RESULT ?? "",
+    muted: false,
+    checkId,
+    checkTitle: titleText?.replace(/^\[[^\]]+\]\s*/, ""),
+    message: val(r.CHECK_RESULT_EXTENDED),
+    severity: val(r.CHECK_SEVERITY),
+    account: val(r.ACCOUNT_NUM),
+    region: val(r.REGION),
+    resource: val(r.RESOURCE_ID) ?? val(r.CHECK_RESOURCE_ID),
+    findingUid: void 0,
+    time: void 0,
+    description: val(r.CHECK_RISK),
+    url: val(r.CHECK_DOC),
+    version: void 0,
+    provider: "aws"
+  };
+}
+function rowFromV4Csv(r) {
+  return {
+    status: r.STATUS ?? "",
+    muted: /^true$/i.test(r.MUTED ?? ""),
+    checkId: val(r.CHECK_ID),
+    checkTitle: val(r.CHECK_TITLE),
+    message: val(r.STATUS_EXTENDED),
+    severity: val(r.SEVERITY),
+    account: val(r.ACCOUNT_UID) ?? val(r.ACCOUNT_ID),
+    region: val(r.REGION),
+    resource: val(r.RESOURCE_UID) ?? val(r.RESOURCE_NAME),
+    findingUid: val(r.FINDING_UID),
+    time: val(r.TIMESTAMP),
+    description: val(r.DESCRIPTION) ?? val(r.RISK),
+    url: val(r.RELATED_URL) ?? val(r.REMEDIATION_RECOMMENDATION_URL),
+    version: val(r.PROWLER_VERSION),
+    provider: val(r.PROVIDER)
+  };
+}
+function rowFromJson(o, layout) {
+  if (layout === "ocsf") {
+    const res0 = Array.isArray(o.resources) ? o.resources.find(isObj4) : void 0;
+    const cloud = isObj4(o.cloud) ? o.cloud : {};
+    const info = isObj4(o.finding_info) ? o.finding_info : {};
+    const meta3 = isObj4(o.metadata) ? o.metadata : {};
+    return {
+      status: str4(o.status_code) ?? "",
+      muted: /^suppressed$/i.test(str4(o.status) ?? ""),
+      checkId: val(meta3.event_code),
+      checkTitle: val(info.title),
+      message: val(o.status_detail) ?? val(o.message),
+      severity: val(o.severity),
+      account: val(isObj4(cloud.account) ? cloud.account.uid : void 0),
+      region: val(res0?.region) ?? val(cloud.region),
+      resource: val(res0?.uid) ?? val(res0?.name),
+      findingUid: val(info.uid),
+      time: info.created_time_dt ?? info.created_time ?? o.time_dt ?? o.time ?? o.event_time,
+      description: val(info.desc) ?? val(o.risk_details),
+      url: val(isObj4(o.unmapped) ? o.unmapped.related_url : void 0),
+      version: val(isObj4(meta3.product) ? meta3.product.version : void 0),
+      provider: val(cloud.provider)
+    };
+  }
+  if (layout === "v3-json") {
+    return {
+      status: str4(o.Status) ?? "",
+      muted: o.Muted === true,
+      checkId: val(o.CheckID),
+      checkTitle: val(o.CheckTitle),
+      message: val(o.StatusExtended),
+      severity: val(o.Severity),
+      account: val(o.AccountId) ?? val(o.Subscription) ?? val(o.ProjectId),
+      region: val(o.Region) ?? val(o.Location),
+      resource: val(o.ResourceArn) ?? val(o.ResourceId),
+      findingUid: val(o.FindingUniqueId),
+      time: o.AssessmentStartTime,
+      description: val(o.Description) ?? val(o.Risk),
+      url: val(o.RelatedUrl),
+      version: void 0,
+      provider: val(o.Provider)
+    };
+  }
+  const control = val(o.Control);
+  return {
+    status: str4(o.Status) ?? "",
+    muted: false,
+    checkId: /^\[([^\]]+)\]/.exec(control ?? "")?.[1] ?? val(o["Control ID"]),
+    checkTitle: control?.replace(/^\[[^\]]+\]\s*/, ""),
+    message: val(o.Message),
+    severity: val(o.Severity),
+    account: val(o["Account Number"]),
+    region: val(o.Region),
+    resource: val(o["Resource ID"]),
+    findingUid: void 0,
+    time: o.Timestamp,
+    description: val(o.Risk),
+    url: val(o["Doc link"]),
+    version: void 0,
+    provider: "aws"
+  };
+}
+function rowToDraft(row, pointer) {
+  const status = row.status.trim().toUpperCase();
+  if (status !== "FAIL") return void 0;
+  const state = row.muted ? "suppressed" : "open";
+  const sev = cloudSeverity(row.severity, void 0, "medium");
+  const seen = isoDate3(row.time);
+  return {
+    title: row.message ?? row.checkTitle ?? row.checkId ?? "Prowler finding",
+    description: row.description ?? null,
+    category: "cloud",
+    rule_id: row.checkId ?? null,
+    rule_name: row.checkTitle ?? null,
+    ...sev,
+    tool: "Prowler",
+    tool_version: row.version ?? null,
+    state,
+    state_reason: row.muted ? "muted in Prowler (mutelist)" : null,
+    first_seen: seen,
+    last_seen: seen,
+    location: { account: row.account ?? null, region: row.region ?? null, resource: row.resource ?? null },
+    fingerprints: row.findingUid ? { finding_uid: row.findingUid } : {},
+    tags: row.provider ? [`provider:${row.provider.toLowerCase()}`] : [],
+    help_uri: row.url ?? null,
+    pointer
+  };
+}
+function readRows(input2, file2) {
+  let doc = input2;
+  if (typeof input2 === "string") {
+    const t = input2.replace(/^\uFEFF/, "").trimStart();
+    if (t.startsWith("[") || t.startsWith("{")) {
+      const r = parseJsonWithPosition(t);
+      if (r.ok) doc = r.value;
+      else {
+        const lines = parseJsonLines(t);
+        if (!lines) throw new UserError(r.message, file2, r.position);
+        doc = lines;
+      }
+    } else {
+      const firstLine2 = t.slice(0, t.search(/\r?\n|$/));
+      const layout2 = layoutOfHeader(firstLine2);
+      if (!layout2)
+        throw new UserError(
+          "not a Prowler CSV: expected a header with CHECK_ID;STATUS;STATUS_EXTENDED (Prowler 4/5) or TITLE_ID,CHECK_RESULT (Prowler 2)",
+          file2,
+          "1"
+        );
+      const table2 = parseCsv(t, file2);
+      return table2.rows.map((r) => ({
+        row: layout2 === "v4-csv" ? rowFromV4Csv(r) : rowFromV2Csv(r),
+        pointer: `row ${r.__line}`
+      }));
+    }
+  }
+  if (!Array.isArray(doc))
+    throw new UserError(
+      "not a Prowler JSON output: expected an array of results (Prowler 3 json, 4/5 json-ocsf) or one JSON object per line (Prowler 2 json)",
+      file2
+    );
+  const layout = layoutOfItem(doc.find(isObj4));
+  if (doc.length > 0 && !layout)
+    throw new UserError(
+      'not a Prowler JSON output: the first result has neither status_code + metadata.product (OCSF), FindingUniqueId (Prowler 3) nor "Account Number" (Prowler 2)',
+      file2
+    );
+  return doc.map(
+    (o, i) => isObj4(o) && layout ? { row: rowFromJson(o, layoutOfItem(o) ?? layout), pointer: `/${i}` } : { bad: `/${i}: result is not an object; skipped` }
+  );
+}
+function parseProwler(input2, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const counts = {};
+  let version2 = null;
+  for (const item of readRows(input2, ctx.file)) {
+    if ("bad" in item) {
+      out.warnings.push(item.bad);
+      continue;
+    }
+    const status = item.row.status.trim().toUpperCase() || "(empty)";
+    counts[status] = (counts[status] ?? 0) + 1;
+    version2 ??= item.row.version ?? null;
+    const d = rowToDraft(item.row, item.pointer);
+    if (d) out.findings.push(d);
+    else if (!["PASS", "MANUAL", "INFO"].includes(status))
+      out.warnings.push(`${item.pointer}: unknown status "${item.row.status}"; not counted as a finding`);
+  }
+  if (counts.MANUAL)
+    out.warnings.push(`${counts.MANUAL} MANUAL result(s) need a human check; not counted as findings`);
+  out.scans.push({ tool: { name: "Prowler", version: version2 }, categories: ["cloud"], success: true, errors: [] });
+  return out;
+}
+var prowlerParser = {
+  id: "prowler",
+  input: "text",
+  docs: {
+    title: "Prowler (2.x CSV/JSON, 3.x JSON, 4.x/5.x CSV and JSON-OCSF)",
+    produce: "`prowler aws --output-formats csv json-ocsf --output-directory out/` (Prowler 4/5; also azure, gcp, kubernetes); Prowler 3: `prowler aws -M json`; Prowler 2: `./prowler -M csv` or `-M json`",
+    takes: "one record per FAIL result (muted \u2192 suppressed; PASS, MANUAL and INFO are not findings): check id and title, status text, severity, account/subscription/project, region and resource uid, finding uid, scan time, Prowler version"
+  },
+  detect: detect19,
+  parse: parseProwler
+};
+
+// src/parsers/aws_securityhub/index.ts
+function findingsOf(doc) {
+  if (Array.isArray(doc)) return { list: doc, prefix: "" };
+  if (!isObj4(doc)) return void 0;
+  if (Array.isArray(doc.Findings)) return { list: doc.Findings, prefix: "/Findings" };
+  if (Array.isArray(doc.findings)) return { list: doc.findings, prefix: "/findings" };
+  return void 0;
+}
+function looksAsff(f) {
+  if (!isObj4(f)) return false;
+  if (typeof f.SchemaVersion === "string" && /^2018-10-08/.test(f.SchemaVersion)) return true;
+  return typeof f.ProductArn === "string" && "AwsAccountId" in f && Array.isArray(f.Resources);
+}
+function detect20(s) {
+  const f = findingsOf(s.doc);
+  if (!f) return 0;
+  if (f.list.length === 0) return isObj4(s.doc) && Array.isArray(s.doc.Findings) ? 0.5 : 0;
+  const first = f.list.slice(0, 5).filter(isObj4);
+  return first.length > 0 && first.every(looksAsff) ? 1 : 0;
+}
+function toolName(f) {
+  const pf = isObj4(f.ProductFields) ? f.ProductFields : {};
+  const product = str4(f.ProductName) ?? str4(pf["aws/securityhub/ProductName"]);
+  const company = str4(f.CompanyName) ?? str4(pf["aws/securityhub/CompanyName"]);
+  if (!product) {
+    const arnProduct = /product\/([^/]+)\/([^/]+)$/.exec(str4(f.ProductArn) ?? "");
+    return arnProduct ? `${arnProduct[1]}/${arnProduct[2]}` : "AWS Security Hub";
+  }
+  if (company === "AWS" || company === "Amazon") {
+    if (/^security hub$/i.test(product)) return "AWS Security Hub";
+    return `${company === "AWS" ? "AWS" : "Amazon"} ${product}`;
+  }
+  return product;
+}
+function stateOf3(f) {
+  const workflow = str4(isObj4(f.Workflow) ? f.Workflow.Status : void 0) ?? str4(f.WorkflowState);
+  const compliance = str4(isObj4(f.Compliance) ? f.Compliance.Status : void 0);
+  const record2 = str4(f.RecordState);
+  const inspector = str4(isObj4(f.ProductFields) ? f.ProductFields["aws/inspector/FindingStatus"] : void 0);
+  if (record2?.toUpperCase() === "ARCHIVED") return { state: "fixed", reason: "RecordState ARCHIVED" };
+  if (workflow?.toUpperCase() === "RESOLVED") return { state: "fixed", reason: "Workflow.Status RESOLVED" };
+  if (compliance?.toUpperCase() === "PASSED")
+    return { state: "fixed", reason: "Compliance.Status PASSED: the control passed for this resource" };
+  if (workflow?.toUpperCase() === "SUPPRESSED")
+    return { state: "suppressed", reason: "Workflow.Status SUPPRESSED" };
+  if (inspector?.toUpperCase() === "CLOSED")
+    return { state: "fixed", reason: "Inspector FindingStatus CLOSED" };
+  if (inspector?.toUpperCase() === "SUPPRESSED")
+    return { state: "suppressed", reason: "Inspector FindingStatus SUPPRESSED" };
+  if (compliance?.toUpperCase() === "NOT_AVAILABLE")
+    return {
+      state: "not_applicable",
+      reason: "Compliance.Status NOT_AVAILABLE: the check could not be evaluated"
+    };
+  return { state: "open", reason: null };
+}
+function packagesOf2(v) {
+  const list = Array.isArray(v.VulnerablePackages) ? v.VulnerablePackages.filter(isObj4) : [];
+  return list.map((p) => {
+    const name = str4(p.Name);
+    if (!name) return null;
+    const version2 = str4(p.Version);
+    const release = str4(p.Release);
+    return {
+      name,
+      version: version2 ? release ? `${version2}-${release}` : version2 : null,
+      fixed_version: str4(p.FixedInVersion) ?? null,
+      ecosystem: ecosystemOf2(p.PackageManager),
+      purl: null
+    };
+  }).filter((p) => p !== null);
+}
+function cvssOf4(v) {
+  const list = v && Array.isArray(v.Cvss) ? v.Cvss.filter(isObj4) : [];
+  const best = list.find((c) => typeof c.BaseScore === "number");
+  if (!best) return null;
+  const score = best.BaseScore;
+  return score >= 0 && score <= 10 ? { score, vector: str4(best.BaseVector) ?? null, version: str4(best.Version) ?? null } : null;
+}
+function findingToDrafts(f, pointer, warnings) {
+  const tool = toolName(f);
+  const pf = isObj4(f.ProductFields) ? f.ProductFields : {};
+  const resources = Array.isArray(f.Resources) ? f.Resources.filter(isObj4) : [];
+  const res0 = resources[0];
+  if (!res0) warnings.push(`${pointer}: no Resources entry; the record has no resource`);
+  const resourceId = str4(res0?.Id) ?? null;
+  const resourceType = str4(res0?.Type) ?? null;
+  const account = str4(f.AwsAccountId) ?? arnParts(resourceId ?? void 0).account;
+  const region = str4(res0?.Region) ?? str4(f.Region) ?? arnParts(resourceId ?? void 0).region;
+  const sevObj = isObj4(f.Severity) ? f.Severity : {};
+  const label = str4(sevObj.Label) ?? str4(isObj4(f.FindingProviderFields?.Severity) ? f.FindingProviderFields.Severity.Label : void 0);
+  let sev = cloudSeverity(label, void 0);
+  if (sev.severity_source === "default" && typeof sevObj.Normalized === "number") {
+    sev = {
+      severity: cvssToSeverity(sevObj.Normalized / 10),
+      severity_source: "tool",
+      source_severity: `Normalized ${sevObj.Normalized}`
+    };
+  }
+  const { state, reason } = stateOf3(f);
+  const types = Array.isArray(f.Types) ? f.Types.filter((t) => typeof t === "string") : [];
+  const vulns = Array.isArray(f.Vulnerabilities) ? f.Vulnerabilities.filter(isObj4) : [];
+  const controlId = str4(isObj4(f.Compliance) ? f.Compliance.SecurityControlId : void 0) ?? str4(pf.ControlId) ?? str4(pf.RuleId);
+  const isGuardDuty = /guardduty/i.test(tool);
+  const remediation = isObj4(f.Remediation) && isObj4(f.Remediation.Recommendation) ? f.Remediation.Recommendation : {};
+  const common = {
+    description: str4(f.Description) ?? null,
+    ...sev,
+    tool,
+    state,
+    state_reason: reason,
+    first_seen: isoDate3(f.FirstObservedAt) ?? isoDate3(f.CreatedAt),
+    last_seen: isoDate3(f.UpdatedAt) ?? isoDate3(f.LastObservedAt),
+    closed_at: state === "fixed" ? isoDate3(f.UpdatedAt) ?? isoDate3(f.LastObservedAt) : null,
+    fingerprints: str4(f.Id) ? { asffId: str4(f.Id) } : {},
+    tags: types,
+    help_uri: str4(remediation.Url) ?? str4(f.SourceUrl) ?? null,
+    pointer
+  };
+  if (vulns.length > 0 && vulns.some((v) => Array.isArray(v.VulnerablePackages) && v.VulnerablePackages.length > 0)) {
+    const v0 = vulns[0];
+    const ids = vulns.map((v) => str4(v.Id)).filter((x) => !!x);
+    const pkgs = vulns.flatMap((v) => packagesOf2(v));
+    const isImage = /EcrContainerImage|ContainerImage/i.test(resourceType ?? "");
+    const ecr = isObj4(res0?.Details) && isObj4(res0.Details.AwsEcrContainerImage) ? res0.Details.AwsEcrContainerImage : void 0;
+    const image = isImage ? ecrImage(
+      str4(ecr?.RegistryId) ?? account ?? void 0,
+      region ?? void 0,
+      str4(ecr?.RepositoryName)
+    ) ?? (resourceId ? imageRepository(resourceId) : null) : null;
+    const category = isImage ? "container" : "sca";
+    if (new Set(pkgs.map((p) => p.name)).size > 1)
+      warnings.push(`${pointer}: ${pkgs.length} vulnerable packages; the record names the first`);
+    return [
+      {
+        ...common,
+        title: str4(f.Title) ?? ids[0] ?? "Security Hub finding",
+        category,
+        rule_id: ids[0] ?? str4(f.GeneratorId) ?? null,
+        rule_name: str4(f.Title) ?? null,
+        cve: ids,
+        cvss: cvssOf4(v0),
+        package: pkgs[0] ?? null,
+        location: {
+          image,
+          // Outside an image the resource itself is the scan target (identity: CVE + package + target).
+          file: isImage ? null : resourceId,
+          resource: resourceId,
+          account,
+          region
+        },
+        help_uri: str4(isObj4(v0.Vendor) ? v0.Vendor.Url : void 0) ?? common.help_uri
+      }
+    ];
+  }
+  const ruleId = controlId ?? (isGuardDuty ? types[0] ?? str4(f.GeneratorId) : str4(f.GeneratorId)) ?? null;
+  return [
+    {
+      ...common,
+      title: str4(f.Title) ?? ruleId ?? "Security Hub finding",
+      category: "cloud",
+      rule_id: ruleId,
+      rule_name: str4(f.Title) ?? null,
+      cve: vulns.map((v) => str4(v.Id)).filter((x) => !!x),
+      location: { resource: resourceId, account, region }
+    }
+  ];
+}
+function parseSecurityHub(doc, ctx) {
+  const f = findingsOf(doc);
+  if (!f)
+    throw new UserError(
+      `not an AWS Security Hub export: expected an object with a "Findings" array (aws securityhub get-findings) or a JSON array of ASFF findings, found ${Array.isArray(doc) ? "an array" : typeof doc}`,
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const scans = /* @__PURE__ */ new Map();
+  f.list.forEach((item, i) => {
+    const pointer = `${f.prefix}/${i}`;
+    if (!isObj4(item)) {
+      out.warnings.push(`${pointer}: finding is not an object; skipped`);
+      return;
+    }
+    try {
+      for (const d of findingToDrafts(item, pointer, out.warnings)) {
+        out.findings.push(d);
+        const name = d.tool ?? "AWS Security Hub";
+        const s = scans.get(name) ?? {
+          tool: { name, version: null },
+          categories: [],
+          success: true,
+          errors: [],
+          cats: /* @__PURE__ */ new Set()
+        };
+        s.cats.add(d.category);
+        scans.set(name, s);
+      }
+    } catch (e) {
+      out.warnings.push(
+        `${pointer}: unreadable finding (${e instanceof Error ? e.message : String(e)}); skipped`
+      );
+    }
+  });
+  out.scans = [...scans.values()].map(({ cats, ...s }) => ({ ...s, categories: [...cats].sort() }));
+  if (out.scans.length === 0)
+    out.scans.push({
+      tool: { name: "AWS Security Hub", version: null },
+      categories: ["cloud"],
+      success: true,
+      errors: []
+    });
+  return out;
+}
+var awsSecurityHubParser = {
+  id: "aws_securityhub",
+  input: "json",
+  docs: {
+    title: "AWS Security Hub findings (ASFF JSON)",
+    produce: "`aws securityhub get-findings --output json > securityhub.json` (add `--filters` to narrow by account, product or workflow status)",
+    takes: "one record per ASFF finding (Security Hub controls, Config, GuardDuty, Inspector, partners): Severity.Label, control id / GeneratorId / Types, account, region and resource ARN, Compliance/Workflow/RecordState as state (PASSED \u2192 fixed, SUPPRESSED \u2192 suppressed), observed/updated dates, and for Inspector package findings the CVE, package and CVSS"
+  },
+  detect: detect20,
+  parse: parseSecurityHub
+};
+
 // src/parsers/registry.ts
 var PARSERS = [
   sarifParser,
@@ -37494,7 +38874,15 @@ var PARSERS = [
   tfsecParser,
   zapParser,
   mobsfParser,
-  eslintParser
+  eslintParser,
+  awsInspector2Parser,
+  gcloudArtifactScanParser,
+  azureDefenderParser,
+  prowlerParser,
+  awsSecurityHubParser,
+  gcpSccParser,
+  wizParser,
+  wizcliParser
 ];
 function formatIds() {
   return PARSERS.map((p) => p.id).sort();
@@ -37784,6 +39172,23 @@ var xml = new XMLParser({
   processEntities: true,
   htmlEntities: true
 });
+var MAX_DEPTH = 200;
+function tooDeep(doc, limit = MAX_DEPTH) {
+  const stack = [{ v: doc, depth: 0, path: "" }];
+  while (stack.length > 0) {
+    const { v, depth, path: p } = stack.pop();
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= limit) return p || "/";
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--)
+        if (typeof v[i] === "object") stack.push({ v: v[i], depth: depth + 1, path: `${p}/${i}` });
+    } else {
+      for (const [k, x] of Object.entries(v))
+        if (typeof x === "object") stack.push({ v: x, depth: depth + 1, path: `${p}/${k}` });
+    }
+  }
+  return void 0;
+}
 function decodeInput(buf, displayPath) {
   const bad = invalidUtf8Offset(buf);
   if (bad >= 0)
@@ -37791,14 +39196,28 @@ function decodeInput(buf, displayPath) {
   let text2 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("utf8");
   if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
   const lead = text2.trimStart()[0];
+  const checked = (doc, kind) => {
+    const deep = tooDeep(doc);
+    if (deep)
+      throw new UserError(
+        `nested more than ${MAX_DEPTH} levels deep at ${deep.slice(0, 120)}: refused`,
+        displayPath
+      );
+    return { text: text2, doc, kind };
+  };
   if (lead === "{" || lead === "[" || text2.trim() === "null") {
     const r = parseJsonWithPosition(text2);
-    if (!r.ok) throw new UserError(r.message, displayPath, r.position);
-    return { text: text2, doc: r.value, kind: "json" };
+    if (!r.ok) {
+      const lines = lead === "{" ? parseJsonLines(text2) : void 0;
+      if (lines) return checked(lines, "json");
+      throw new UserError(r.message, displayPath, r.position);
+    }
+    return checked(r.value, "json");
   }
   if (lead === "<") {
+    let doc;
     try {
-      return { text: text2, doc: xml.parse(text2, true), kind: "xml" };
+      doc = xml.parse(text2, true);
     } catch (e) {
       const m = /Line (\d+).*?col(?:umn)? (\d+)/i.exec(errorMessage(e));
       throw new UserError(
@@ -37807,6 +39226,7 @@ function decodeInput(buf, displayPath) {
         m ? `${m[1]}:${m[2]}` : void 0
       );
     }
+    return checked(doc, "xml");
   }
   return { text: text2, doc: void 0, kind: "text" };
 }

@@ -9,6 +9,7 @@ import { finalizeDrafts } from '../normalize/finalize.js';
 import { errorMessage, isUserError, UserError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import { parseJsonWithPosition } from '../util/json-position.js';
+import { parseJsonLines } from '../util/json-lines.js';
 
 export interface ReadOptions {
   format: string;
@@ -64,6 +65,27 @@ const xml = new XMLParser({
   htmlEntities: true,
 });
 
+/** Deepest nesting a report may have; real scanner outputs stay far below it. */
+export const MAX_DEPTH = 200;
+
+/** Pointer to the first value nested deeper than `limit`, or undefined. Iterative: no recursion. */
+export function tooDeep(doc: unknown, limit = MAX_DEPTH): string | undefined {
+  const stack: Array<{ v: unknown; depth: number; path: string }> = [{ v: doc, depth: 0, path: '' }];
+  while (stack.length > 0) {
+    const { v, depth, path: p } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limit) return p || '/';
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--)
+        if (typeof v[i] === 'object') stack.push({ v: v[i], depth: depth + 1, path: `${p}/${i}` });
+    } else {
+      for (const [k, x] of Object.entries(v))
+        if (typeof x === 'object') stack.push({ v: x, depth: depth + 1, path: `${p}/${k}` });
+    }
+  }
+  return undefined;
+}
+
 /** Decode a file's bytes into the text/document its parser needs; errors name the position. */
 export function decodeInput(
   buf: Uint8Array,
@@ -75,14 +97,29 @@ export function decodeInput(
   let text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lead = text.trimStart()[0];
+  const checked = (doc: unknown, kind: 'json' | 'xml') => {
+    const deep = tooDeep(doc);
+    if (deep)
+      throw new UserError(
+        `nested more than ${MAX_DEPTH} levels deep at ${deep.slice(0, 120)}: refused`,
+        displayPath,
+      );
+    return { text, doc, kind };
+  };
   if (lead === '{' || lead === '[' || text.trim() === 'null') {
     const r = parseJsonWithPosition(text);
-    if (!r.ok) throw new UserError(r.message, displayPath, r.position);
-    return { text, doc: r.value, kind: 'json' };
+    if (!r.ok) {
+      // JSON Lines (Prowler 2 `-M json`, other streaming writers): one object per line → an array.
+      const lines = lead === '{' ? parseJsonLines(text) : undefined;
+      if (lines) return checked(lines, 'json');
+      throw new UserError(r.message, displayPath, r.position);
+    }
+    return checked(r.value, 'json');
   }
   if (lead === '<') {
+    let doc: unknown;
     try {
-      return { text, doc: xml.parse(text, true), kind: 'xml' };
+      doc = xml.parse(text, true);
     } catch (e) {
       const m = /Line (\d+).*?col(?:umn)? (\d+)/i.exec(errorMessage(e));
       throw new UserError(
@@ -91,6 +128,7 @@ export function decodeInput(
         m ? `${m[1]}:${m[2]}` : undefined,
       );
     }
+    return checked(doc, 'xml');
   }
   return { text, doc: undefined, kind: 'text' };
 }

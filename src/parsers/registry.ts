@@ -19,6 +19,14 @@ import { tfsecParser } from './tfsec/index.js';
 import { zapParser } from './zap/index.js';
 import { mobsfParser } from './mobsf/index.js';
 import { eslintParser } from './eslint/index.js';
+import { gcpSccParser } from './gcp_scc/index.js';
+import { wizParser } from './wiz/index.js';
+import { wizcliParser } from './wizcli/index.js';
+import { awsInspector2Parser } from './aws_inspector2/index.js';
+import { gcloudArtifactScanParser } from './gcloud_artifact_scan/index.js';
+import { azureDefenderParser } from './azure_defender/index.js';
+import { prowlerParser } from './prowler/index.js';
+import { awsSecurityHubParser } from './aws_securityhub/index.js';
 
 /** Every format we read. A new format adds its folder and one line here. */
 export const PARSERS: readonly Parser[] = [
@@ -41,6 +49,14 @@ export const PARSERS: readonly Parser[] = [
   zapParser,
   mobsfParser,
   eslintParser,
+  awsInspector2Parser,
+  gcloudArtifactScanParser,
+  azureDefenderParser,
+  prowlerParser,
+  awsSecurityHubParser,
+  gcpSccParser,
+  wizParser,
+  wizcliParser,
 ];
 
 export function formatIds(): string[] {

@@ -85,7 +85,9 @@ function parse(doc: unknown, ctx: { file: string }): ParseOutput {
   const errors = (Array.isArray(doc.errors) ? doc.errors : []).map((e: unknown) =>
     isObj(e)
       ? `${str(e.filename) ?? '?'}: ${str(e.reason) ?? 'error'}`.slice(0, 300)
-      : String(e).slice(0, 300),
+      : typeof e === 'string' || typeof e === 'number'
+        ? String(e).slice(0, 300)
+        : `(unreadable ${Array.isArray(e) ? 'list' : typeof e})`,
   );
   for (const e of errors) out.warnings.push(`Bandit could not scan ${e}`);
   // A file Bandit could not parse is reported and skipped; the rest of the run is valid (as Semgrep "warn").
