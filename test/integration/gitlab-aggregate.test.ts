@@ -359,6 +359,25 @@ describe('GitLab group aggregation against a fake GitLab', () => {
     expect(r.commit?.id).toMatch(/^c0ffee/);
   });
 
+  it('leaves projects the inventory file lists to the file (a project is never two applications)', async () => {
+    const inv = path.join(mkTmp('sm-inv-'), 'inventory.yml');
+    await fs.writeFile(
+      inv,
+      '- application: Shop\n  owner: team-shop\n  repos: [acme/shop]\n- application: Noci\n  repos:\n    - acme/noci\n',
+    );
+    const calls: AggregateRequest[] = [];
+    await runGitlabAggregate(options(mkTmp('sm-out-'), { publish: false, inventoryPath: inv }), {
+      runAggregate: fakeCore(calls),
+      logger: captureLogger(),
+      sleep: async () => undefined,
+    });
+    const repos = calls[0]!.inventory!.map((e) => e.repos![0]);
+    expect(repos).not.toContain('acme/shop');
+    expect(repos).not.toContain('acme/noci');
+    expect(repos).toContain('acme/payments/api');
+    expect(calls[0]!.inventoryPath).toBe(inv);
+  });
+
   it('a vulnerability report that cannot be read is a source problem, not a failure', async () => {
     gl.faults.push({
       method: 'POST',

@@ -235,6 +235,27 @@ async function findIssue(
   });
 }
 
+/** Projects whose full path appears in the inventory file (as a whole token: YAML or CSV alike). */
+async function reposListedIn(
+  file: string | undefined,
+  projects: readonly GitlabProject[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (!file) return out;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return out;
+  }
+  for (const p of projects) {
+    const esc = p.path_with_namespace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(^|[\\s"',\\[:;|])${esc}($|[\\s"',\\]:;|])`, 'm').test(text))
+      out.add(p.path_with_namespace);
+  }
+  return out;
+}
+
 /**
  * The GitLab group job: discover projects, read each one's latest collect artifacts, optionally the
  * vulnerability report, inventory from topics, exceptions from labelled issues; run the aggregator
@@ -318,9 +339,12 @@ export async function runGitlabAggregate(
   for (const o of outcomes)
     if (o.problem) problems.push({ source: o.project, problem: o.problem, affects: 'records' });
 
-  // 3. Inventory from topics.
-  const inventory: InventoryEntry[] = projects.map(inventoryFromTopics);
-  const productOf = new Map(inventory.map((e) => [e.repos![0]!, e.application]));
+  // 3. Inventory from topics, for the projects the inventory file does not list (the file wins, so a
+  // project is never two applications). The core reads and validates the file itself.
+  const listed = await reposListedIn(opts.inventoryPath, projects);
+  const fromTopics = projects.map(inventoryFromTopics);
+  const inventory: InventoryEntry[] = fromTopics.filter((e) => !listed.has(e.repos![0]!));
+  const productOf = new Map(fromTopics.map((e) => [e.repos![0]!, e.application]));
 
   // 4. Vulnerability report (Ultimate).
   let platformFindings: Finding[] = [];
