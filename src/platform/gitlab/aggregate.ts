@@ -330,7 +330,7 @@ export async function runGitlabAggregate(
       return { ...base, records: got.length, findings, problem: null };
     } catch (e) {
       const problem = describeFailure(e, ref, opts.collectJobName);
-      logger.warning(`${p.path_with_namespace}: ${problem}`);
+      logger.info(`${p.path_with_namespace}: ${problem}`);
       return { ...base, problem };
     }
   });
