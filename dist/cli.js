@@ -253,10 +253,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports2.isObject = (val2) => val2 !== null && typeof val2 === "object" && !Array.isArray(val2);
-    exports2.hasRegexChars = (str5) => REGEX_SPECIAL_CHARS.test(str5);
-    exports2.isRegexChar = (str5) => str5.length === 1 && exports2.hasRegexChars(str5);
-    exports2.escapeRegex = (str5) => str5.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str5) => str5.replace(REGEX_BACKSLASH, "/");
+    exports2.hasRegexChars = (str6) => REGEX_SPECIAL_CHARS.test(str6);
+    exports2.isRegexChar = (str6) => str6.length === 1 && exports2.hasRegexChars(str6);
+    exports2.escapeRegex = (str6) => str6.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str6) => str6.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -267,8 +267,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports2.removeBackslashes = (str5) => {
-      return str5.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports2.removeBackslashes = (str6) => {
+      return str6.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -295,8 +295,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path6, { windows } = {}) => {
-      const segs = path6.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -358,7 +358,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str5 = input2;
+      let str6 = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -377,10 +377,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str5.charCodeAt(index + 1);
+      const peek = () => str6.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str5.charCodeAt(++index);
+        return str6.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -557,24 +557,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str5;
+      let base = str6;
       let prefix = "";
       let glob2 = "";
       if (start > 0) {
-        prefix = str5.slice(0, start);
-        str5 = str5.slice(start);
+        prefix = str6.slice(0, start);
+        str6 = str6.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str5.slice(0, lastIndex);
-        glob2 = str5.slice(lastIndex);
+        base = str6.slice(0, lastIndex);
+        glob2 = str6.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str5;
+        glob2 = str6;
       } else {
-        base = str5;
+        base = str6;
       }
-      if (base && base !== "" && base !== "/" && base !== str5) {
+      if (base && base !== "" && base !== "/" && base !== str6) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -967,9 +967,9 @@ var require_parse = __commonJS({
       const peek = state.peek = (n = 1) => input2[state.index + n];
       const advance = state.advance = () => input2[++state.index] || "";
       const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
+      const consume = (value2 = "", num2 = 0) => {
         state.consumed += value2;
-        state.index += num;
+        state.index += num2;
       };
       const append = (token) => {
         state.output += token.output != null ? token.output : token.value;
@@ -1079,14 +1079,14 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc3, chars, first, rest, index) => {
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc4, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc3) {
-              return esc3 + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc4) {
+              return esc4 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -1097,12 +1097,12 @@ var require_parse = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc3) {
-              return esc3 + first + (rest ? star : "");
+            if (esc4) {
+              return esc4 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc3 ? m : `\\${m}`;
+          return esc4 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -1289,15 +1289,15 @@ var require_parse = __commonJS({
           }
           let output2 = ")";
           if (brace.dots === true) {
-            const arr = tokens.slice();
+            const arr2 = tokens.slice();
             const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
+            for (let i = arr2.length - 1; i >= 0; i--) {
               tokens.pop();
-              if (arr[i].type === "brace") {
+              if (arr2[i].type === "brace") {
                 break;
               }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+              if (arr2[i].type !== "dots") {
+                range.unshift(arr2[i].value);
               }
             }
             output2 = expandRange(range, opts);
@@ -1621,8 +1621,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str5) => {
-        switch (str5) {
+      const create = (str6) => {
+        switch (str6) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -1640,7 +1640,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str5);
+            const match = /^(.*?)\.(\w+)$/.exec(str6);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -1668,12 +1668,12 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
-    var picomatch3 = (glob2, options, returnState = false) => {
+    var picomatch5 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
-        const arrayMatcher = (str5) => {
+        const fns = glob2.map((input2) => picomatch5(input2, options, returnState));
+        const arrayMatcher = (str6) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str5);
+            const state2 = isMatch(str6);
             if (state2) return state2;
           }
           return false;
@@ -1686,16 +1686,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const regex = isState ? picomatch5.compileRe(glob2, options) : picomatch5.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch3.test(input2, regex, options, { glob: glob2, posix });
+        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex, options, { glob: glob2, posix });
         const result = { glob: glob2, state, regex, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1721,7 +1721,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex, options, { glob: glob2, posix } = {}) => {
+    picomatch5.test = (input2, regex, options, { glob: glob2, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1738,24 +1738,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix);
+          match = picomatch5.matchBase(input2, regex, options, posix);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob2, options, posix = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
+    picomatch5.matchBase = (input2, glob2, options, posix = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch5.makeRe(glob2, options);
       return regex.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch3.isMatch = (str5, patterns, options) => picomatch3(patterns, options)(str5);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch5.isMatch = (str6, patterns, options) => picomatch5(patterns, options)(str6);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse12(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input2, options) => scan(input2, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1766,13 +1766,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1783,9 +1783,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse12(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1794,8 +1794,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
+    picomatch5.constants = constants;
+    module.exports = picomatch5;
   }
 });
 
@@ -1805,14 +1805,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob2, options, returnState = false) {
+    function picomatch5(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
@@ -1829,10 +1829,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
     var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -1865,11 +1865,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
     exports2.isScalar = isScalar;
-    exports2.isSeq = isSeq;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -1893,17 +1893,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path6) {
-      const ctrl = callVisitor(key, node2, visitor, path6);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path6);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1914,13 +1914,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path6);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path6);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1941,17 +1941,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path6) {
-      const ctrl = await callVisitor(key, node2, visitor, path6);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path6);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1962,13 +1962,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path6 = Object.freeze(path6.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path6);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path6);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1995,23 +1995,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path6) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path6);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path6);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path6);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path6);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path6);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path6);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path6, node2) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -2623,10 +2623,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2645,7 +2645,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2675,11 +2675,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -2693,8 +2693,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -2708,8 +2708,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -2727,8 +2727,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -2738,8 +2738,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -2763,13 +2763,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str5) => str5.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str6) => str6.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str5, indent, comment) => str5.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str5.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str6, indent, comment) => str6.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str6.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -2783,14 +2783,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -2807,14 +2807,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text2, i, indent.length);
+        i = consumeMoreIndentedLines(text3, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text2[i += 1]; ) {
+      for (let ch; ch = text3[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text2[i + 1]) {
+          switch (text3[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -2831,12 +2831,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text2, i, indent.length);
+            i = consumeMoreIndentedLines(text3, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i + 1];
+            const next = text3[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -2848,12 +2848,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i += 1];
+                ch = text3[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -2868,39 +2868,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text2.length;
+        const end2 = folds[i2 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i, indent) {
+    function consumeMoreIndentedLines(text3, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text2[++i];
+          ch = text3[++i];
         } else {
           do {
-            ch = text2[++i];
+            ch = text3[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -2923,16 +2923,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str5) => /^(%|---|\.\.\.)/m.test(str5);
-    function lineLengthOverLimit(str5, lineWidth, indentLength) {
+    var containsDocumentMarker = (str6) => /^(%|---|\.\.\.)/m.test(str6);
+    function lineLengthOverLimit(str6, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str5.length;
+      const strLen = str6.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str5[i] === "\n") {
+        if (str6[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -2949,11 +2949,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str5 = "";
+      let str6 = "";
       let start = 0;
       for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
         if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str5 += json2.slice(start, i) + "\\ ";
+          str6 += json2.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -2962,38 +2962,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i + 1]) {
             case "u":
               {
-                str5 += json2.slice(start, i);
+                str6 += json2.slice(start, i);
                 const code2 = json2.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str5 += "\\0";
+                    str6 += "\\0";
                     break;
                   case "0007":
-                    str5 += "\\a";
+                    str6 += "\\a";
                     break;
                   case "000b":
-                    str5 += "\\v";
+                    str6 += "\\v";
                     break;
                   case "001b":
-                    str5 += "\\e";
+                    str6 += "\\e";
                     break;
                   case "0085":
-                    str5 += "\\N";
+                    str6 += "\\N";
                     break;
                   case "00a0":
-                    str5 += "\\_";
+                    str6 += "\\_";
                     break;
                   case "2028":
-                    str5 += "\\L";
+                    str6 += "\\L";
                     break;
                   case "2029":
-                    str5 += "\\P";
+                    str6 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str5 += "\\x" + code2.substr(2);
+                      str6 += "\\x" + code2.substr(2);
                     else
-                      str5 += json2.substr(i, 6);
+                      str6 += json2.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -3003,14 +3003,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str5 += json2.slice(start, i) + "\n\n";
+                str6 += json2.slice(start, i) + "\n\n";
                 while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
-                  str5 += "\n";
+                  str6 += "\n";
                   i += 2;
                 }
-                str5 += indent;
+                str6 += indent;
                 if (json2[i + 2] === " ")
-                  str5 += "\\";
+                  str6 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -3019,8 +3019,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str5 = start ? str5 + json2.slice(start) : json2;
-      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str6 = start ? str6 + json2.slice(start) : json2;
+      return implicitKey ? str6 : foldFlowLines.foldFlowLines(str6, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -3148,15 +3148,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str5 = value.replace(/\n+/g, `$&
+      const str6 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str5);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str6);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str6 : foldFlowLines.foldFlowLines(str6, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3308,11 +3308,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str5 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str6 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str5;
-      return identity.isScalar(node2) || str5[0] === "{" || str5[0] === "[" ? `${props} ${str5}` : `${props}
-${ctx.indent}${str5}`;
+        return str6;
+      return identity.isScalar(node2) || str6[0] === "{" || str6[0] === "[" ? `${props} ${str6}` : `${props}
+${ctx.indent}${str6}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -3347,8 +3347,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str5 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str5.length > 1024) {
+      let str6 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str6.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -3357,27 +3357,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str5 === "" ? "?" : explicitKey ? `? ${str5}` : str5;
+          return str6 === "" ? "?" : explicitKey ? `? ${str6}` : str6;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str5 = `? ${str5}`;
+        str6 = `? ${str6}`;
         if (keyComment && !keyCommentDone) {
-          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
+          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str5;
+        return str6;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
-        str5 = `? ${str5}
+          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
+        str6 = `? ${str6}
 ${indent}:`;
       } else {
-        str5 = `${str5}:`;
+        str6 = `${str6}:`;
         if (keyComment)
-          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
+          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -3393,7 +3393,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str5.length + 1;
+        ctx.indentAtStart = str6.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -3437,16 +3437,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str5 += ws + valueStr;
+      str6 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(valueComment));
+        str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str5;
+      return str6;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -3673,31 +3673,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str6 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str7 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment2));
+          str7 += stringifyComment.lineComment(str7, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str6);
+        lines.push(blockItemPrefix + str7);
       }
-      let str5;
+      let str6;
       if (lines.length === 0) {
-        str5 = flowChars.start + flowChars.end;
+        str6 = flowChars.start + flowChars.end;
       } else {
-        str5 = lines[0];
+        str6 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str5 += line ? `
+          str6 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str5 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str6 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str5;
+      return str6;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -3740,21 +3740,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str5 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str5.includes("\n"));
+        let str6 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str6.includes("\n"));
         if (i < items.length - 1) {
-          str5 += ",";
+          str6 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str6.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str5 += ",";
+            str6 += ",";
           }
         }
         if (comment)
-          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment));
-        lines.push(str5);
+          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment));
+        lines.push(str6);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -3766,11 +3766,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str5 = start;
+          let str6 = start;
           for (const line of lines)
-            str5 += line ? `
+            str6 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str5}
+          return `${str6}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -4102,7 +4102,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str5) => str5,
+      resolve: (str6) => str6,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -4140,7 +4140,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str5) => new Scalar.Scalar(str5[0] === "t" || str5[0] === "T"),
+      resolve: (str6) => new Scalar.Scalar(str6[0] === "t" || str6[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -4161,9 +4161,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -4192,7 +4192,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str6) => str6.slice(-3).toLowerCase() === "nan" ? NaN : str6[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4201,10 +4201,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str5) => parseFloat(str5),
+      resolve: (str6) => parseFloat(str6),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -4212,11 +4212,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str5) {
-        const node2 = new Scalar.Scalar(parseFloat(str5));
-        const dot = str5.indexOf(".");
-        if (dot !== -1 && str5[str5.length - 1] === "0")
-          node2.minFractionDigits = str5.length - dot - 1;
+      resolve(str6) {
+        const node2 = new Scalar.Scalar(parseFloat(str6));
+        const dot = str6.indexOf(".");
+        if (dot !== -1 && str6[str6.length - 1] === "0")
+          node2.minFractionDigits = str6.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -4233,7 +4233,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str5, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5.substring(offset), radix);
+    var intResolve = (str6, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str6) : parseInt(str6.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -4246,7 +4246,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 8, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -4254,7 +4254,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4263,7 +4263,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int3;
@@ -4316,7 +4316,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str5) => str5,
+        resolve: (str6) => str6,
         stringify: stringifyJSON
       },
       {
@@ -4333,7 +4333,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str5) => str5 === "true",
+        resolve: (str6) => str6 === "true",
         stringify: stringifyJSON
       },
       {
@@ -4341,7 +4341,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str5, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5, 10),
+        resolve: (str6, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str6) : parseInt(str6, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -4349,7 +4349,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str5) => parseFloat(str5),
+        resolve: (str6) => parseFloat(str6),
         stringify: stringifyJSON
       }
     ];
@@ -4357,9 +4357,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str5, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str5)}`);
-        return str5;
+      resolve(str6, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str6)}`);
+        return str6;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -4391,10 +4391,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str5 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str5.length);
-          for (let i = 0; i < str5.length; ++i)
-            buffer[i] = str5.charCodeAt(i);
+          const str6 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str6.length);
+          for (let i = 0; i < str6.length; ++i)
+            buffer[i] = str6.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4405,28 +4405,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str5;
+        let str6;
         if (typeof node_buffer.Buffer === "function") {
-          str5 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str6 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str5 = btoa(s);
+          str6 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str5.length / lineWidth);
+          const n = Math.ceil(str6.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str5.substr(o, lineWidth);
+            lines[i] = str6.substr(o, lineWidth);
           }
-          str5 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str6 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str5 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str6 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary2;
@@ -4632,7 +4632,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str6) => str6.slice(-3).toLowerCase() === "nan" ? NaN : str6[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4641,10 +4641,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str5) => parseFloat(str5.replace(/_/g, "")),
+      resolve: (str6) => parseFloat(str6.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -4652,11 +4652,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str5) {
-        const node2 = new Scalar.Scalar(parseFloat(str5.replace(/_/g, "")));
-        const dot = str5.indexOf(".");
+      resolve(str6) {
+        const node2 = new Scalar.Scalar(parseFloat(str6.replace(/_/g, "")));
+        const dot = str6.indexOf(".");
         if (dot !== -1) {
-          const f = str5.substring(dot + 1).replace(/_/g, "");
+          const f = str6.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -4676,34 +4676,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str5, offset, radix, { intAsBigInt }) {
-      const sign = str5[0];
+    function intResolve(str6, offset, radix, { intAsBigInt }) {
+      const sign = str6[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str5 = str5.substring(offset).replace(/_/g, "");
+      str6 = str6.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str5 = `0b${str5}`;
+            str6 = `0b${str6}`;
             break;
           case 8:
-            str5 = `0o${str5}`;
+            str6 = `0o${str6}`;
             break;
           case 16:
-            str5 = `0x${str5}`;
+            str6 = `0x${str6}`;
             break;
         }
-        const n2 = BigInt(str5);
+        const n2 = BigInt(str6);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str5, radix);
+      const n = parseInt(str6, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str5 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str5.substr(1) : prefix + str5;
+        const str6 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str6.substr(1) : prefix + str6;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -4713,7 +4713,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 2, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -4722,7 +4722,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 1, 8, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -4730,7 +4730,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4739,7 +4739,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int3;
@@ -4843,26 +4843,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str5, asBigInt) {
-      const sign = str5[0];
-      const parts = sign === "-" || sign === "+" ? str5.substring(1) : str5;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str6, asBigInt) {
+      const sign = str6[0];
+      const parts = sign === "-" || sign === "+" ? str6.substring(1) : str6;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -4882,7 +4882,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str5, _onError, { intAsBigInt }) => parseSexagesimal(str5, intAsBigInt),
+      resolve: (str6, _onError, { intAsBigInt }) => parseSexagesimal(str6, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -4891,7 +4891,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str5) => parseSexagesimal(str5, false),
+      resolve: (str6) => parseSexagesimal(str6, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -4902,8 +4902,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str5) {
-        const match = str5.match(timestamp.test);
+      resolve(str6) {
+        const match = str6.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -5254,9 +5254,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5331,14 +5331,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection.isEmptyPath(path6)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5353,10 +5353,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection.isEmptyPath(path6))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5367,10 +5367,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection.isEmptyPath(path6))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5387,13 +5387,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection.isEmptyPath(path6)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -5977,9 +5977,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6015,7 +6015,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6055,7 +6055,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6078,7 +6078,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -6110,7 +6110,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap3) {
             const map2 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6126,7 +6126,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7354,9 +7354,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7365,23 +7365,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7392,10 +7392,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -8096,7 +8096,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -8119,7 +8119,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter;
+    exports2.LineCounter = LineCounter3;
   }
 });
 
@@ -8130,15 +8130,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list3, type) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8697,14 +8697,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs5, sep: [] });
+                map2.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs5);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -8832,13 +8832,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs5 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs5, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs5);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs5, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9027,7 +9027,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9053,7 +9053,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -9089,7 +9089,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse12;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument;
+    exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
   }
 });
@@ -9147,6 +9147,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli.ts
+import path10 from "node:path";
 import { parseArgs } from "node:util";
 
 // node_modules/zod/v4/classic/external.js
@@ -9966,10 +9967,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path6) {
-  if (!path6)
+function getElementAtPath(obj, path11) {
+  if (!path11)
     return obj;
-  return path6.reduce((acc, key) => acc?.[key], obj);
+  return path11.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -9984,14 +9985,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str5 = "";
+  let str6 = "";
   for (let i = 0; i < length; i++) {
-    str5 += chars[Math.floor(Math.random() * chars.length)];
+    str6 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str5;
+  return str6;
 }
-function esc(str5) {
-  return JSON.stringify(str5);
+function esc(str6) {
+  return JSON.stringify(str6);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -10105,8 +10106,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str5) {
-  return str5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str6) {
+  return str6.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -10309,11 +10310,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path6, issues) {
-  return issues.map((iss) => {
+function prefixIssues(path11, issues2) {
+  return issues2.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path6);
+    iss.path.unshift(path11);
     return iss;
   });
 }
@@ -10332,10 +10333,10 @@ function sizeCaps(defChecks) {
   }
   return caps;
 }
-function attachSchema(issues, start, inst) {
+function attachSchema(issues2, start, inst) {
   var _a3;
-  for (let i = start; i < issues.length; i++) {
-    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  for (let i = start; i < issues2.length; i++) {
+    (_a3 = issues2[i]).schema ?? (_a3.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config2) {
@@ -10372,13 +10373,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str5) {
-  const units = str5.length;
-  if (!highSurrogate.test(str5))
+function codePointLength(str6) {
+  const units = str6.length;
+  if (!highSurrogate.test(str6))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str5.charCodeAt(i) & 64512) === 55296 && (str5.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str6.charCodeAt(i) & 64512) === 55296 && (str6.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -10775,16 +10776,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path6 = []) => {
+  const processError = (error63, path11 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path11, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
       } else {
-        const fullpath = [...path6, ...issue2.path];
+        const fullpath = [...path11, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -10823,17 +10824,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path6 = []) => {
+  const processError = (error63, path11 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path6, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path11, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path6, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
       } else {
-        const fullpath = [...path6, ...issue2.path];
+        const fullpath = [...path11, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -10872,8 +10873,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path6 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path6) {
+  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path11) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -10890,8 +10891,8 @@ function toDotPath(_path) {
 }
 function prettifyError(error62) {
   const lines = [];
-  const issues = [...error62.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
-  for (const issue2 of issues) {
+  const issues2 = [...error62.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
+  for (const issue2 of issues2) {
     lines.push(`\u2716 ${issue2.message}`);
     if (issue2.path?.length)
       lines.push(`  \u2192 at ${toDotPath(issue2.path)}`);
@@ -10945,21 +10946,21 @@ var _safeParse = (_Err) => (schema, value, _ctx) => {
   return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
 var safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
-function failure(Err, issues, ctx) {
+function failure(Err, issues2, ctx) {
   let error62;
   return {
     success: false,
     get error() {
       if (!error62) {
-        error62 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
-        issues = void 0;
+        error62 = new Err(issues2.map((iss) => finalizeIssue(iss, ctx, config())));
+        issues2 = void 0;
         ctx = void 0;
       }
       return error62;
     },
     set error(e) {
       error62 = e;
-      issues = void 0;
+      issues2 = void 0;
       ctx = void 0;
     }
   };
@@ -14209,8 +14210,8 @@ var NO_ISSUES = [];
 function isRef(value) {
   return value !== null && typeof value === "object";
 }
-function cloneIssues(issues) {
-  return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
+function cloneIssues(issues2) {
+  return issues2.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
 }
 var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
@@ -18499,8 +18500,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -22370,9 +22371,9 @@ function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
   return v;
 }
-function numericOperand(value, label) {
+function numericOperand(value, label2) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ZodCompileUnsupportedError(`${label} bound of type ${typeof value}`);
+    throw new ZodCompileUnsupportedError(`${label2} bound of type ${typeof value}`);
   }
   return `${value}`;
 }
@@ -25354,8 +25355,8 @@ var contributors = {
 function aggregateChecks(schema) {
   const agg = {};
   const def = schema._zod.def;
-  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list)
+  const list3 = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list3)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema._zod.bag;
   if (bag.minimum !== void 0)
@@ -26351,8 +26352,8 @@ function _lazyMethod(proto, key, make) {
     }
   });
 }
-var initializer2 = (inst, issues) => {
-  $ZodError.init(inst, issues);
+var initializer2 = (inst, issues2) => {
+  $ZodError.init(inst, issues2);
   inst.name = "ZodError";
   const proto = Object.getPrototypeOf(inst);
   if (_installedErrorProtos.has(proto))
@@ -26364,8 +26365,8 @@ var initializer2 = (inst, issues) => {
     self.issues.push(issue2);
     self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
   });
-  _lazyMethod(proto, "addIssues", (self) => (issues2) => {
-    self.issues.push(...issues2);
+  _lazyMethod(proto, "addIssues", (self) => (issues3) => {
+    self.issues.push(...issues3);
     self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
   });
   Object.defineProperty(proto, "isEmpty", {
@@ -28011,13 +28012,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path6 = ref.slice(1).split("/").filter(Boolean);
-  if (path6.length === 0) {
+  const path11 = ref.slice(1).split("/").filter(Boolean);
+  if (path11.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path6[0] === defsKey) {
-    const key = path6[1] === void 0 ? void 0 : decodeJSONPointerSegment(path6[1]);
+  if (path11[0] === defsKey) {
+    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -29073,10 +29074,10 @@ function withDefaults(raw, command) {
 }
 function parseCollectInputs(raw) {
   const values = withDefaults(raw, "collect");
-  const clean = { ...values };
+  const clean2 = { ...values };
   for (const k of ["product", "service", "exceptions", "baseline", "release_ref_pattern", "config"])
-    if (clean[k] === "") clean[k] = void 0;
-  const r = CollectInputs.safeParse(clean);
+    if (clean2[k] === "") clean2[k] = void 0;
+  const r = CollectInputs.safeParse(clean2);
   if (!r.success) throw new InputsError(r.error);
   return r.data;
 }
@@ -29486,21 +29487,21 @@ async function expandGlobs(patterns, cwd) {
     let found;
     if (!import_picomatch.default.scan(pattern).isGlob) {
       const rel = path.isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, "");
-      let exists = true;
+      let exists2 = true;
       try {
         await fs.lstat(path.resolve(cwd, rel));
       } catch {
-        exists = false;
+        exists2 = false;
       }
-      found = exists ? [rel] : [];
+      found = exists2 ? [rel] : [];
     } else {
       const base = import_picomatch.default.scan(pattern).base;
       const absBase = path.isAbsolute(pattern);
       if (absBase) {
-        const list = [];
-        await walk(base, base, list, 1e5);
+        const list3 = [];
+        await walk(base, base, list3, 1e5);
         const m = (0, import_picomatch.default)(pattern, { dot: true });
-        found = list.map((f) => path.join(base, f).split(path.sep).join("/")).filter((f) => m(f));
+        found = list3.map((f) => path.join(base, f).split(path.sep).join("/")).filter((f) => m(f));
       } else {
         if (!tree) {
           tree = [];
@@ -29627,8 +29628,8 @@ function errorMessage(e) {
 }
 
 // src/util/csv.ts
-function parseCsv(text2, file2 = "input") {
-  const src = text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2;
+function parseCsv(text3, file2 = "input") {
+  const src = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   const firstLine2 = src.slice(0, src.search(/\r?\n|$/));
   const counts = [",", ";", "	"].map((d) => [d, firstLine2.split(d).length]);
   const delim = counts.sort((a, b) => b[1] - a[1])[0][0];
@@ -29688,23 +29689,32 @@ function parseCsv(text2, file2 = "input") {
   });
   return { headers, rows, cells: nonEmpty.map((r) => r.cells) };
 }
+function csvCell(value) {
+  if (value === null || value === void 0) return "";
+  let s = Array.isArray(value) ? value.join(";") : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+function toCsv(headers, rows) {
+  return [headers.map(csvCell).join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\n") + "\n";
+}
 
 // src/util/json-position.ts
-function lineCol(text2, offset) {
+function lineCol(text3, offset) {
   let line = 1;
   let lineStart = 0;
-  const end = Math.min(offset, text2.length);
+  const end = Math.min(offset, text3.length);
   for (let i = 0; i < end; i++) {
-    if (text2.charCodeAt(i) === 10) {
+    if (text3.charCodeAt(i) === 10) {
       line++;
       lineStart = i + 1;
     }
   }
   return { line, column: end - lineStart + 1 };
 }
-function parseJsonWithPosition(text2) {
+function parseJsonWithPosition(text3) {
   try {
-    return { ok: true, value: JSON.parse(text2) };
+    return { ok: true, value: JSON.parse(text3) };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     let position;
@@ -29712,10 +29722,10 @@ function parseJsonWithPosition(text2) {
     const lc = /line (\d+) column (\d+)/.exec(msg);
     if (lc) position = `${lc[1]}:${lc[2]}`;
     else if (pos) {
-      const { line, column } = lineCol(text2, Number(pos[1]));
+      const { line, column } = lineCol(text3, Number(pos[1]));
       position = `${line}:${column}`;
     } else if (/Unexpected end of JSON input/.test(msg)) {
-      const { line, column } = lineCol(text2, text2.length);
+      const { line, column } = lineCol(text3, text3.length);
       position = `${line}:${column}`;
     }
     const reason = msg.replace(/, "[\s\S]*" is not valid JSON$/, "").replace(/ in JSON at position \d+.*$/, "");
@@ -29802,8 +29812,8 @@ function normalizeRow(raw, source, errors) {
   }
   return r.data;
 }
-function markdownRows(text2, file2) {
-  const lines = text2.split(/\r?\n/);
+function markdownRows(text3, file2) {
+  const lines = text3.split(/\r?\n/);
   const start = lines.findIndex(
     (l, i) => /^\s*\|.*\|\s*$/.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? "")
   );
@@ -29824,7 +29834,7 @@ function markdownRows(text2, file2) {
   }
   return rows;
 }
-function parseExceptions(text2, file2) {
+function parseExceptions(text3, file2) {
   const errors = [];
   const exceptions = [];
   const ext = path2.extname(file2).toLowerCase();
@@ -29834,16 +29844,16 @@ function parseExceptions(text2, file2) {
     if (e) exceptions.push(e);
   };
   if (ext === ".csv") {
-    for (const row of parseCsv(text2, file2).rows) push(row, `${base}:${row.__line}`);
+    for (const row of parseCsv(text3, file2).rows) push(row, `${base}:${row.__line}`);
   } else if (ext === ".md" || ext === ".markdown") {
-    for (const row of markdownRows(text2, file2)) push(row, `${base}:${row.__line}`);
+    for (const row of markdownRows(text3, file2)) push(row, `${base}:${row.__line}`);
   } else {
-    const docs = (0, import_yaml.parseAllDocuments)(text2, { keepSourceTokens: false });
+    const docs = (0, import_yaml.parseAllDocuments)(text3, { keepSourceTokens: false });
     for (const doc of docs) {
       if (doc.errors.length > 0) {
         const e = doc.errors[0];
         const lc = e.linePos?.[0] ?? (() => {
-          const p = lineCol(text2, e.pos[0]);
+          const p = lineCol(text3, e.pos[0]);
           return { line: p.line, col: p.column };
         })();
         throw new UserError(`invalid YAML: ${e.message.split("\n")[0]}`, file2, `${lc.line}:${lc.col}`);
@@ -29857,10 +29867,10 @@ function parseExceptions(text2, file2) {
           file2
         );
       }
-      const list = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray(value.exceptions) ? value.exceptions : value == null ? [] : void 0;
-      if (!list)
+      const list3 = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray(value.exceptions) ? value.exceptions : value == null ? [] : void 0;
+      if (!list3)
         throw new UserError('expected a list of exceptions, or an object with an "exceptions" list', file2);
-      list.forEach((item, i) => {
+      list3.forEach((item, i) => {
         if (!item || typeof item !== "object" || Array.isArray(item)) {
           errors.push(`${base}: exceptions[${i}]: not a mapping`);
           return;
@@ -30039,17 +30049,17 @@ function evaluateGate(input2) {
       `${blocking.length} open finding(s) at or above the threshold without an active exception (${parts.join(", ")})`
     );
   }
-  const counted = input2.findings.filter(
+  const counted2 = input2.findings.filter(
     (f) => OPEN_STATES.has(f.state) && f.exception_id === null && (policy.scope === "all" || (input2.baselineIds ? !input2.baselineIds.has(f.id) : f.baseline_state === null || f.baseline_state === "new"))
   );
   for (const [key, limit] of Object.entries(policy.max_findings)) {
-    const n = key === "total" ? counted.length : counted.filter((f) => f.severity === key || f.category === key).length;
+    const n = key === "total" ? counted2.length : counted2.filter((f) => f.severity === key || f.category === key).length;
     if (n > limit) {
       reasons.push(
         `${n} ${key === "total" ? "" : key + " "}finding(s), above the limit of ${limit} (max_findings ${key}=${limit})`
       );
       if (key !== "total") {
-        for (const f of counted)
+        for (const f of counted2)
           if ((f.severity === key || f.category === key) && !f.release_blocking) {
             f.release_blocking = true;
             blocking.push(f);
@@ -30083,13 +30093,13 @@ function evaluateGate(input2) {
 // src/output/markdown.ts
 var BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-function escapeMarkdown(text2, maxLength = 200) {
-  let s = String(text2).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ");
+function escapeMarkdown(text3, maxLength = 200) {
+  let s = String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ");
   if (s.length > maxLength) s = s.slice(0, maxLength - 1) + "\u2026";
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/([\\`*_{}[\]()!~])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/!(?=\d)/g, "!\u200B").replace(/^(\s*)([-+=>])/g, "$1\\$2").replace(/\b(https?):\/\//gi, "$1:\u200B//");
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()!~|])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/!(?=\d)/g, "!\u200B").replace(/^(\s*)([-+=>])/g, "$1\\$2").replace(/\b(https?):\/\//gi, "$1:\u200B//");
 }
-function code(text2, maxLength = 120) {
-  let s = String(text2).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ").replace(/`/g, "\u02CB");
+function code(text3, maxLength = 120) {
+  let s = String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ").replace(/`/g, "\u02CB");
   if (s.length > maxLength) s = s.slice(0, maxLength - 1) + "\u2026";
   return s === "" ? "" : "`" + s + "`";
 }
@@ -30098,8 +30108,8 @@ function table(headers, rows) {
   const sep2 = `| ${headers.map(() => "---").join(" | ")} |`;
   return [head, sep2, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
-function safeLogText(text2) {
-  return String(text2).replace(BIDI, "").replace(CONTROL, "").replace(/::/g, ":\u200B:").replace(/^##\[/gm, "#\u200B#[");
+function safeLogText(text3) {
+  return String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/::/g, ":\u200B:").replace(/^##\[/gm, "#\u200B#[");
 }
 
 // src/output/summary.ts
@@ -30908,29 +30918,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str5) {
-    if (typeof str5 !== "string" || str5.length === 0) return str5;
-    if (str5.indexOf("&") === -1) return str5;
-    const original = str5;
+  decode(str6) {
+    if (typeof str6 !== "string" || str6.length === 0) return str6;
+    if (str6.indexOf("&") === -1) return str6;
+    const original = str6;
     const chunks = [];
-    const len = str5.length;
+    const len = str6.length;
     let last = 0;
     let i = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i < len) {
-      if (str5.charCodeAt(i) !== 38) {
+      if (str6.charCodeAt(i) !== 38) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < len && str5.charCodeAt(j) !== 59 && j - i <= 32) j++;
-      if (j >= len || str5.charCodeAt(j) !== 59) {
+      while (j < len && str6.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      if (j >= len || str6.charCodeAt(j) !== 59) {
         i++;
         continue;
       }
-      const token = str5.slice(i + 1, j);
+      const token = str6.slice(i + 1, j);
       if (token.length === 0) {
         i++;
         continue;
@@ -30962,7 +30972,7 @@ var EntityDecoder = class {
         i++;
         continue;
       }
-      if (i > last) chunks.push(str5.slice(last, i));
+      if (i > last) chunks.push(str6.slice(last, i));
       chunks.push(replacement);
       last = j + 1;
       i = last;
@@ -30988,8 +30998,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str5.slice(last));
-    const result = chunks.length === 0 ? str5 : chunks.join("");
+    if (last < len) chunks.push(str6.slice(last));
+    const result = chunks.length === 0 ? str6 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -31308,7 +31318,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str5, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str5);
+var qName = (str6, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str6);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -31756,13 +31766,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str5) {
-  if (typeof str5 !== "string") return str5;
-  const len = str5.length;
-  if (len === 0) return str5;
+function anynum(str6) {
+  if (typeof str6 !== "string") return str6;
+  const len = str6.length;
+  if (len === 0) return str6;
   let firstHit = -1;
   for (let i = 0; i < len; i++) {
-    const cc = str5.charCodeAt(i);
+    const cc = str6.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -31773,7 +31783,7 @@ function anynum(str5) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str5.charCodeAt(i + 1);
+        const low = str6.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -31789,22 +31799,22 @@ function anynum(str5) {
       break;
     }
   }
-  if (firstHit === -1) return str5;
+  if (firstHit === -1) return str6;
   const chars = [];
-  if (firstHit > 0) chars.push(str5.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str6.slice(0, firstHit));
   for (let i = firstHit; i < len; i++) {
-    const cc = str5.charCodeAt(i);
+    const cc = str6.charCodeAt(i);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str5[i]);
+      chars.push(str6[i]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str5[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str6[i]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i + 1 < len) {
-        const low = str5.charCodeAt(i + 1);
+        const low = str6.charCodeAt(i + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -31815,7 +31825,7 @@ function anynum(str5) {
           }
         }
       }
-      chars.push(str5[i]);
+      chars.push(str6[i]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -31823,7 +31833,7 @@ function anynum(str5) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str5[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str6[i]);
   }
   return chars.join("");
 }
@@ -31846,12 +31856,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str5, options = {}) {
+function toNumber(str6, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str5 || typeof str5 !== "string") return str5;
-  let trimmedStr = str5.trim();
-  if (trimmedStr.length === 0) return str5;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str5;
+  if (!str6 || typeof str6 !== "string") return str6;
+  let trimmedStr = str6.trim();
+  if (trimmedStr.length === 0) return str6;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str6;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -31864,11 +31874,11 @@ function toNumber(str5, options = {}) {
   } else if (options.octal && octRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
-    const num = Number(trimmedStr);
-    if (Number.isNaN(num)) return str5;
-    return handleInfinity(str5, num, options);
+    const num2 = Number(trimmedStr);
+    if (Number.isNaN(num2)) return str6;
+    return handleInfinity(str6, num2, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str5, trimmedStr, options);
+    return resolveEnotation(str6, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -31880,35 +31890,35 @@ function toNumber(str5, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str5;
+        return str6;
       } else {
-        const num = Number(trimmedStr);
-        const parsedStr = String(num);
-        if (num === 0) return num;
+        const num2 = Number(trimmedStr);
+        const parsedStr = String(num2);
+        if (num2 === 0) return num2;
         if (parsedStr.search(/[eE]/) !== -1) {
-          if (options.eNotation) return num;
-          else return str5;
+          if (options.eNotation) return num2;
+          else return str6;
         } else if (trimmedStr.indexOf(".") !== -1) {
-          if (parsedStr === "0") return num;
-          else if (parsedStr === numTrimmedByZeros) return num;
-          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
-          else return str5;
+          if (parsedStr === "0") return num2;
+          else if (parsedStr === numTrimmedByZeros) return num2;
+          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num2;
+          else return str6;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num : str5;
+          return n === parsedStr || sign + n === parsedStr ? num2 : str6;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num : str5;
+          return n === parsedStr || n === sign + parsedStr ? num2 : str6;
         }
       }
     } else {
-      return str5;
+      return str6;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str5, trimmedStr, options) {
-  if (!options.eNotation) return str5;
+function resolveEnotation(str6, trimmedStr, options) {
+  if (!options.eNotation) return str6;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -31918,18 +31928,18 @@ function resolveEnotation(str5, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str5;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str6;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str5;
+      } else return str6;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str5;
+    return str6;
   }
 }
 function trimZeros(numStr) {
@@ -31945,26 +31955,26 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str5 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str5.substring(2);
+  const str6 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str6.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str5, num, options) {
-  const isPositive = num === Infinity;
+function handleInfinity(str6, num2, options) {
+  const isPositive = num2 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
       return null;
     case "infinity":
-      return num;
+      return num2;
     // Return Infinity or -Infinity
     case "string":
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str5;
+      return str6;
   }
 }
 
@@ -32340,16 +32350,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path6 = this._matcher.path;
-    return path6.length > 0 ? path6[path6.length - 1].tag : void 0;
+    const path11 = this._matcher.path;
+    return path11.length > 0 ? path11[path11.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path6 = this._matcher.path;
-    return path6.length > 0 ? path6[path6.length - 1].namespace : void 0;
+    const path11 = this._matcher.path;
+    return path11.length > 0 ? path11[path11.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -32357,9 +32367,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path6 = this._matcher.path;
-    if (path6.length === 0) return void 0;
-    return path6[path6.length - 1].values?.[attrName];
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return void 0;
+    return path11[path11.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -32367,9 +32377,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path6 = this._matcher.path;
-    if (path6.length === 0) return false;
-    const current = path6[path6.length - 1];
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return false;
+    const current = path11[path11.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -32395,18 +32405,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path6 = this._matcher.path;
-    if (path6.length === 0) return -1;
-    return path6[path6.length - 1].position ?? 0;
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return -1;
+    return path11[path11.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path6 = this._matcher.path;
-    if (path6.length === 0) return -1;
-    return path6[path6.length - 1].counter ?? 0;
+    const path11 = this._matcher.path;
+    if (path11.length === 0) return -1;
+    return path11[path11.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -33541,8 +33551,8 @@ function assertContext(context) {
       throw new TypeError("is-unsafe: context must not be an empty array");
     }
     if (Array.isArray(context[0])) {
-      for (const list of context) {
-        if (!Array.isArray(list) || list.length === 0) {
+      for (const list3 of context) {
+        if (!Array.isArray(list3) || list3.length === 0) {
           throw new TypeError(
             "is-unsafe: each context in the array must be a non-empty pattern array (PatternList)"
           );
@@ -33560,17 +33570,17 @@ function normalise(context) {
   if (Array.isArray(context[0])) return { lists: context, regex: null };
   return { lists: [context], regex: null };
 }
-function decodedCopy(value, list) {
-  if (!list.decodeEntities) return null;
+function decodedCopy(value, list3) {
+  if (!list3.decodeEntities) return null;
   const decoded = decodeEntities(value);
   return decoded === value ? null : decoded;
 }
-function matchList(value, list) {
-  const label = list.label ?? "CUSTOM";
-  const decoded = decodedCopy(value, list);
-  for (const rule of list) {
+function matchList(value, list3) {
+  const label2 = list3.label ?? "CUSTOM";
+  const decoded = decodedCopy(value, list3);
+  for (const rule of list3) {
     if (rule.pattern.test(value) || decoded !== null && rule.pattern.test(decoded)) {
-      return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
+      return { context: label2, id: rule.id, description: rule.description, pattern: rule.pattern };
     }
   }
   return null;
@@ -33580,8 +33590,8 @@ function isUnsafe(value, context) {
   assertContext(context);
   const { lists, regex } = normalise(context);
   if (regex) return regex.test(value);
-  for (const list of lists) {
-    if (matchList(value, list) !== null) return true;
+  for (const list3 of lists) {
+    if (matchList(value, list3) !== null) return true;
   }
   return false;
 }
@@ -34092,12 +34102,12 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str5, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str5, i);
+function findClosingIndex(xmlData, str6, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str6, i);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str5.length - 1;
+    return closingIndex + str6.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i, errMsg) {
@@ -34244,11 +34254,11 @@ function stripAttributePrefix(attrs, prefix) {
 function prettify(node2, options, matcher, readonlyMatcher) {
   return compress(node2, options, matcher, readonlyMatcher);
 }
-function compress(arr, options, matcher, readonlyMatcher) {
-  let text2;
+function compress(arr2, options, matcher, readonlyMatcher) {
+  let text3;
   const compressedObj = {};
-  for (let i = 0; i < arr.length; i++) {
-    const tagObj = arr[i];
+  for (let i = 0; i < arr2.length; i++) {
+    const tagObj = arr2[i];
     const property = propName(tagObj);
     if (property !== void 0 && property !== options.textNodeName) {
       const rawAttrs = stripAttributePrefix(
@@ -34258,8 +34268,8 @@ function compress(arr, options, matcher, readonlyMatcher) {
       matcher.push(property, rawAttrs);
     }
     if (property === options.textNodeName) {
-      if (text2 === void 0) text2 = tagObj[property];
-      else text2 += "" + tagObj[property];
+      if (text3 === void 0) text3 = tagObj[property];
+      else text3 += "" + tagObj[property];
     } else if (property === void 0) {
       continue;
     } else if (tagObj[property]) {
@@ -34297,9 +34307,9 @@ function compress(arr, options, matcher, readonlyMatcher) {
       }
     }
   }
-  if (typeof text2 === "string") {
-    if (text2.length > 0) compressedObj[options.textNodeName] = text2;
-  } else if (text2 !== void 0) compressedObj[options.textNodeName] = text2;
+  if (typeof text3 === "string") {
+    if (text3.length > 0) compressedObj[options.textNodeName] = text3;
+  } else if (text3 !== void 0) compressedObj[options.textNodeName] = text3;
   return compressedObj;
 }
 function propName(obj) {
@@ -34536,8 +34546,8 @@ function createRunContext(run, runIndex, file2) {
     if (inv.executionSuccessful === false) success2 = false;
     for (const n of Array.isArray(inv.toolExecutionNotifications) ? inv.toolExecutionNotifications : []) {
       if (isObj(n) && n.level === "error") {
-        const text2 = isObj(n.message) ? str(n.message.text) : void 0;
-        errors.push(text2 ? text2.slice(0, 300) : "tool execution error");
+        const text3 = isObj(n.message) ? str(n.message.text) : void 0;
+        errors.push(text3 ? text3.slice(0, 300) : "tool execution error");
       }
     }
   }
@@ -34598,8 +34608,8 @@ function messageText(rc, result, rule) {
   if (direct) return formatMessage(direct, args);
   const id = str(msg.id);
   if (id) {
-    const strings = rule && isObj(rule.messageStrings) ? rule.messageStrings : {};
-    const ms = strings[id] ?? rc.globalMessageStrings[id];
+    const strings2 = rule && isObj(rule.messageStrings) ? rule.messageStrings : {};
+    const ms = strings2[id] ?? rc.globalMessageStrings[id];
     const t = isObj(ms) ? str(ms.text) ?? str(ms.markdown) : void 0;
     if (t) return formatMessage(t, args);
   }
@@ -34674,7 +34684,7 @@ var SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source
 var DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
 var MOBILE_TOOLS = /mobsf|qark|androbugs/i;
 var MANIFEST_RE = /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
-function inferCategory(toolName2, ruleId, tags, vulnIds2, file2) {
+function inferCategory(toolName2, ruleId, tags, vulnIds3, file2) {
   const t = toolName2.toLowerCase();
   const lowerTags = tags.map((x) => x.toLowerCase());
   if (SECRET_TOOLS.test(t) || lowerTags.includes("secret") || lowerTags.includes("secrets")) return "secret";
@@ -34682,7 +34692,7 @@ function inferCategory(toolName2, ruleId, tags, vulnIds2, file2) {
   if (MOBILE_TOOLS.test(t)) return "mobile";
   if (DAST_TOOLS.test(t)) return "dast";
   if (IAC_TOOLS.test(t) || lowerTags.includes("misconfiguration") || lowerTags.includes("iac")) return "iac";
-  const isVuln = vulnIds2.length > 0 || lowerTags.includes("vulnerability") || SCA_TOOLS.test(t);
+  const isVuln = vulnIds3.length > 0 || lowerTags.includes("vulnerability") || SCA_TOOLS.test(t);
   if (isVuln && !/snyk ?code|codeql|semgrep code/i.test(t)) {
     if (file2 && MANIFEST_RE.test(file2)) return "sca";
     if (/trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t)) return "container";
@@ -34718,10 +34728,10 @@ function severityOf(result, rule, level) {
   return { severity: levelToSeverity(level), severity_source: "level", source_severity: level };
 }
 function suppressionOf(result) {
-  const list = Array.isArray(result.suppressions) ? result.suppressions.filter(isObj) : [];
-  if (list.length === 0) return { suppression: null, suppressed: false };
-  const suppressed = list.every((s) => s.status === void 0 || s.status === "accepted");
-  const first = list.find((s) => s.status === void 0 || s.status === "accepted") ?? list[0];
+  const list3 = Array.isArray(result.suppressions) ? result.suppressions.filter(isObj) : [];
+  if (list3.length === 0) return { suppression: null, suppressed: false };
+  const suppressed = list3.every((s) => s.status === void 0 || s.status === "accepted");
+  const first = list3.find((s) => s.status === void 0 || s.status === "accepted") ?? list3[0];
   return {
     suppressed,
     suppression: {
@@ -34731,10 +34741,10 @@ function suppressionOf(result) {
     }
   };
 }
-function packageFromMessage(text2) {
-  const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text2);
+function packageFromMessage(text3) {
+  const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text3);
   if (trivy) {
-    const fixed = /Fixed Version: ([^\n]*)/.exec(text2)?.[1]?.trim();
+    const fixed = /Fixed Version: ([^\n]*)/.exec(text3)?.[1]?.trim();
     return {
       name: trivy[1].trim(),
       version: trivy[2].trim(),
@@ -34743,7 +34753,7 @@ function packageFromMessage(text2) {
       purl: null
     };
   }
-  const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text2);
+  const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text3);
   if (grype)
     return { name: grype[1], version: grype[2], fixed_version: null, ecosystem: grype[3], purl: null };
   return null;
@@ -34761,7 +34771,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   const level = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0) ?? "warning";
   const tags = collectTags(rule?.properties, result.properties);
   const props = [result.properties, rule?.properties];
-  const vulnIds2 = vulnIdsFrom(ruleId, tags, props);
+  const vulnIds3 = vulnIdsFrom(ruleId, tags, props);
   const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : void 0;
   const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : void 0;
   let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : void 0;
@@ -34780,7 +34790,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (!isObj(bag)) continue;
     for (const k of SECRET_PROPS) if (typeof bag[k] === "string" && bag[k].length >= 4) secrets.push(bag[k]);
   }
-  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds2, file2);
+  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds3, file2);
   let secret = null;
   if (category === "secret") {
     const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : void 0;
@@ -34789,10 +34799,10 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (snippet) secrets.push(snippet.trim());
   }
   rc.categories.add(category);
-  const text2 = messageText(rc, result, rule);
-  const firstLine2 = text2.split("\n")[0].trim();
+  const text3 = messageText(rc, result, rule);
+  const firstLine2 = text3.split("\n")[0].trim();
   const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
-  const title = text2.includes("\n") && ruleTitle || firstLine2 || ruleTitle || ruleId || "SARIF result";
+  const title = text3.includes("\n") && ruleTitle || firstLine2 || ruleTitle || ruleId || "SARIF result";
   const sev = severityOf(result, rule, level);
   const { suppression, suppressed } = suppressionOf(result);
   const baseline = str(result.baselineState) ?? null;
@@ -34803,12 +34813,12 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (category === "secret" && secret && v.includes(secret)) continue;
     fingerprints[k] = v;
   }
-  const pkg = category === "sca" || category === "container" || category === "license" ? packageFromMessage(text2) : null;
+  const pkg = category === "sca" || category === "container" || category === "license" ? packageFromMessage(text3) : null;
   const cvssScore = Number(isObj(rule?.properties) ? rule.properties["security-severity"] : NaN);
   const commit = category === "secret" && isObj(result.properties) ? str(result.properties.commit) : void 0;
   return {
     title,
-    description: text2 || textOf(rule?.fullDescription) || null,
+    description: text3 || textOf(rule?.fullDescription) || null,
     category,
     rule_id: ruleId ?? null,
     rule_name: str(rule?.name) ?? ruleTitle ?? null,
@@ -34819,7 +34829,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     state: suppressed ? "suppressed" : baseline === "absent" ? "fixed" : "open",
     state_reason: baseline === "absent" ? "baselineState absent: reported in the baseline, not in this run" : null,
     cwe: cwesFrom(rc, rule, result),
-    cve: vulnIds2,
+    cve: vulnIds3,
     cvss: (category === "sca" || category === "container") && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10 ? { score: cvssScore, vector: null, version: null } : null,
     package: pkg,
     location: {
@@ -34838,7 +34848,24 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     identity_hint: commit ?? null
   };
 }
+function categoryOfTool(toolName2) {
+  const t = toolName2.toLowerCase();
+  if (SECRET_TOOLS.test(t)) return "secret";
+  if (MOBILE_TOOLS.test(t)) return "mobile";
+  if (DAST_TOOLS.test(t)) return "dast";
+  if (IAC_TOOLS.test(t)) return "iac";
+  if (SCA_TOOLS.test(t)) return "sca";
+  if (/codeql|semgrep|bandit|gosec|brakeman|eslint|spotbugs|sonar|snyk ?code|devskim|flawfinder|psalm|phpstan/.test(
+    t
+  ))
+    return "sast";
+  return void 0;
+}
 function finishRun(rc) {
+  if (rc.categories.size === 0) {
+    const c = categoryOfTool(rc.toolName);
+    if (c) rc.categories.add(c);
+  }
   return { ...rc.scan, categories: [...rc.categories].sort() };
 }
 function detect(s) {
@@ -34881,25 +34908,1521 @@ var sarifParser = {
   parse: parseSarif
 };
 
-// src/parsers/platform-common.ts
+// src/parsers/sca-common.ts
 function isObj2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function str2(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  if (typeof v !== "string") return void 0;
+  const t = v.trim();
+  return t === "" || t === "None" || t === "null" ? void 0 : t;
+}
+function num(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && /^\s*\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return void 0;
+}
+function arr(v) {
+  return Array.isArray(v) ? v : [];
+}
+function strings(v) {
+  if (typeof v === "string") return str2(v) ? [v.trim()] : [];
+  return arr(v).map(str2).filter((s) => s !== void 0);
+}
+function vulnIds(...groups) {
+  const all = groups.flatMap((g) => strings(g));
+  const uniq = [...new Set(all)];
+  return [...uniq.filter((i) => /^CVE-/i.test(i)), ...uniq.filter((i) => !/^CVE-/i.test(i))];
+}
+function cvssVersionOf(vector, fallback = null) {
+  if (!vector) return fallback;
+  const m = /^CVSS:(\d\.\d)/.exec(vector);
+  if (m) return m[1];
+  if (/^\(?AV:[LANP]\//.test(vector)) return "2.0";
+  return fallback;
+}
+function cvssOf(score, vector, version2 = null) {
+  const s = num(score);
+  const v = str2(vector) ?? null;
+  if (s === void 0 && v === null) return null;
+  return {
+    score: s !== void 0 && s >= 0 && s <= 10 ? s : null,
+    vector: v,
+    version: cvssVersionOf(v ?? void 0, version2)
+  };
+}
+function pickSeverity(word, cvss, fallback = "medium") {
+  const w = typeof word === "string" ? wordToSeverity(word) : void 0;
+  if (w) return { severity: w, severity_source: "tool", source_severity: String(word) };
+  if (cvss?.score != null)
+    return {
+      severity: cvssToSeverity(cvss.score),
+      severity_source: "cvss",
+      source_severity: String(cvss.score)
+    };
+  return {
+    severity: fallback,
+    severity_source: "default",
+    source_severity: typeof word === "string" && word ? word : null
+  };
+}
+function cwesOf(...vals) {
+  const out = [];
+  const add = (v) => {
+    if (typeof v === "number" && v > 0) out.push(`CWE-${v}`);
+    else if (typeof v === "string") {
+      for (const m of v.matchAll(/CWE[-_ ]?(\d{1,5})/gi))
+        if (Number(m[1]) > 0) out.push(`CWE-${Number(m[1])}`);
+      if (/^\d{1,5}$/.test(v.trim()) && Number(v) > 0) out.push(`CWE-${Number(v)}`);
+    } else if (Array.isArray(v)) v.forEach(add);
+    else if (isObj2(v)) add(v.cweId ?? v.id ?? v.cwe);
+  };
+  vals.forEach(add);
+  return [...new Set(out)];
+}
+function purlType(purl) {
+  const m = purl ? /^pkg:([a-z0-9.+-]+)\//i.exec(purl) : null;
+  return m ? m[1].toLowerCase() : null;
+}
+function cmpVersion(a, b) {
+  const pa = a.split(/[.\-+_]/);
+  const pb = b.split(/[.\-+_]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? "0";
+    const y = pb[i] ?? "0";
+    const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+// src/parsers/trivy/index.ts
+var OS_TYPES = /^(alpine|alma|amazon|azurelinux|bottlerocket|cbl-mariner|centos|chainguard|debian|echo|fedora|mariner|minimos|opensuse.*|oracle|photon|redhat|rocky|sles|suse.*|ubuntu|wolfi|coreos)$/i;
+function stateOf(status) {
+  switch (status) {
+    case void 0:
+      return { state: "open", reason: null };
+    case "not_affected":
+      return {
+        state: "not_applicable",
+        reason: "Trivy status not_affected (VEX/vendor: this package is not affected)"
+      };
+    case "will_not_fix":
+      return { state: "open", reason: "Trivy status will_not_fix: the vendor will not fix it" };
+    case "end_of_life":
+      return { state: "open", reason: "Trivy status end_of_life: the package is out of vendor support" };
+    case "fixed":
+      return { state: "open", reason: null };
+    default:
+      return {
+        state: "open",
+        reason: status === "affected" || status === "unknown" ? null : `Trivy status ${status}`
+      };
+  }
+}
+function classOf(r, isImage) {
+  const c = str2(r.Class);
+  if (c) return c;
+  const type = str2(r.Type);
+  if (type && OS_TYPES.test(type)) return "os-pkgs";
+  if (isImage && /\([^()]+\)$/.test(str2(r.Target) ?? "")) return "os-pkgs";
+  return "lang-pkgs";
+}
+function vulnCategory(f, rc) {
+  return rc.cls === "os-pkgs" || f.isImage || rc.workload ? "container" : "sca";
+}
+function bestCvss(v) {
+  const all = isObj2(v.CVSS) ? v.CVSS : {};
+  const sources = ["nvd", ...Object.keys(all).filter((k) => k !== "nvd")];
+  for (const s of sources) {
+    const c = all[s];
+    if (isObj2(c) && (num(c.V3Score) !== void 0 || str2(c.V3Vector)))
+      return cvssOf(c.V3Score, c.V3Vector, "3.x");
+  }
+  for (const s of sources) {
+    const c = all[s];
+    if (isObj2(c) && (num(c.V2Score) !== void 0 || str2(c.V2Vector)))
+      return cvssOf(c.V2Score, c.V2Vector, "2.0");
+  }
+  return null;
+}
+function vulnDraft(f, rc, v, pointer, modified) {
+  const id = str2(v.VulnerabilityID);
+  const pkgName = str2(v.PkgName);
+  if (!id) {
+    f.out.warnings.push(`${pointer}: vulnerability without VulnerabilityID; skipped`);
+    return void 0;
+  }
+  const installed = str2(v.InstalledVersion) ?? null;
+  const cvss = bestCvss(v);
+  const sev = pickSeverity(v.Severity, cvss, "medium");
+  const category = vulnCategory(f, rc);
+  const purl = isObj2(v.PkgIdentifier) ? str2(v.PkgIdentifier.PURL) ?? null : null;
+  let { state, reason } = stateOf(str2(v.Status));
+  let suppression = null;
+  if (modified) {
+    const st = str2(modified.Status);
+    const statement = str2(modified.Statement) ?? null;
+    const source = str2(modified.Source) ?? null;
+    const why = [statement, source ? `source: ${source}` : null].filter(Boolean).join("; ") || null;
+    if (st === "not_affected") state = "not_applicable";
+    else if (st === "ignored") state = "accepted_risk";
+    else state = "suppressed";
+    reason = `Trivy ${st ?? "modified"} finding${why ? `: ${why}` : ""}`;
+    suppression = {
+      kind: st === "not_affected" ? "vex" : "trivyignore",
+      status: "accepted",
+      justification: why
+    };
+  }
+  const fileLoc = rc.cls === "os-pkgs" ? f.isImage || rc.image ? null : rc.target : rc.target ?? str2(v.PkgPath) ?? null;
+  return {
+    title: [id, pkgName, installed].filter(Boolean).join(" "),
+    description: [str2(v.Title), str2(v.Description)].filter(Boolean).join("\n\n") || null,
+    category,
+    rule_id: id,
+    rule_name: str2(v.Title) ?? null,
+    ...sev,
+    state,
+    state_reason: reason,
+    suppression,
+    cwe: cwesOf(v.CweIDs),
+    cve: [
+      id,
+      ...arr(v.VendorIDs).filter((x) => typeof x === "string" && /^(CVE|GHSA)-/i.test(x))
+    ],
+    cvss,
+    package: pkgName ? {
+      name: pkgName,
+      version: installed,
+      fixed_version: str2(v.FixedVersion) ?? null,
+      ecosystem: rc.type?.toLowerCase() ?? purlType(purl ?? void 0),
+      purl
+    } : null,
+    location: {
+      file: fileLoc,
+      image: rc.image,
+      resource: rc.workload
+    },
+    service: rc.workload,
+    fingerprints: str2(v.Fingerprint) ? { trivy: v.Fingerprint } : {},
+    help_uri: str2(v.PrimaryURL) ?? null,
+    pointer
+  };
+}
+function misconfDraft(f, rc, m, pointer) {
+  const status = str2(m.Status) ?? "FAIL";
+  if (status !== "FAIL") return void 0;
+  const id = str2(m.ID) ?? str2(m.AVDID);
+  const cm = isObj2(m.CauseMetadata) ? m.CauseMetadata : {};
+  const sev = pickSeverity(m.Severity, null, "medium");
+  return {
+    title: [id, str2(m.Title)].filter(Boolean).join(" - ") || "Trivy misconfiguration",
+    description: [str2(m.Description), str2(m.Message), str2(m.Resolution) ? `Resolution: ${m.Resolution}` : void 0].filter(Boolean).join("\n\n") || null,
+    category: "iac",
+    rule_id: id ?? null,
+    rule_name: str2(m.Title) ?? null,
+    ...sev,
+    state: "open",
+    location: {
+      file: rc.workload ? null : rc.target,
+      start_line: num(cm.StartLine) ?? null,
+      end_line: num(cm.EndLine) ?? null,
+      resource: rc.workload ?? str2(cm.Resource) ?? null
+    },
+    service: rc.workload,
+    tags: [str2(m.Type), str2(cm.Provider), str2(cm.Service)].filter((x) => !!x),
+    help_uri: str2(m.PrimaryURL) ?? null,
+    pointer
+  };
+}
+function secretDraft(f, rc, s, pointer) {
+  const match = str2(s.Match);
+  if (match) f.out.secrets.push(match);
+  const lines = isObj2(s.Code) ? arr(s.Code.Lines) : [];
+  for (const l of lines) {
+    if (!isObj2(l)) continue;
+    for (const k of ["Content", "Highlighted"])
+      if (typeof l[k] === "string" && l[k].trim().length >= 4) f.out.secrets.push(l[k].trim());
+  }
+  const sev = pickSeverity(s.Severity, null, "critical");
+  const title = str2(s.Title) ?? str2(s.RuleID) ?? "secret";
+  return {
+    title: `Secret detected in ${rc.target ?? "target"} - ${title}`,
+    description: str2(s.Category) ? `${s.Category}: ${title}` : title,
+    category: "secret",
+    rule_id: str2(s.RuleID) ?? null,
+    rule_name: str2(s.Title) ?? null,
+    ...sev,
+    state: "open",
+    location: {
+      file: rc.target,
+      start_line: num(s.StartLine) ?? null,
+      end_line: num(s.EndLine) ?? null,
+      image: rc.image,
+      resource: rc.workload
+    },
+    service: rc.workload,
+    secret: match ?? null,
+    pointer
+  };
+}
+function licenseDraft(f, rc, l, pointer) {
+  const name = str2(l.Name) ?? "unknown license";
+  const pkg = str2(l.PkgName);
+  const sev = pickSeverity(l.Severity, null, "medium");
+  return {
+    title: `License detected in ${rc.target ?? "target"} - ${name}${pkg ? ` (${pkg})` : ""}`,
+    description: str2(l.Category) ? `license ${name}, category ${l.Category}` : `license ${name}`,
+    category: "license",
+    rule_id: name,
+    ...sev,
+    tool_confidence: l.Confidence !== void 0 && l.Confidence !== null ? String(l.Confidence) : null,
+    state: "open",
+    package: pkg ? { name: pkg, version: null, fixed_version: null, ecosystem: null, purl: null } : null,
+    location: { file: str2(l.FilePath) ?? rc.target, image: rc.image, resource: rc.workload },
+    service: rc.workload,
+    tags: str2(l.Category) ? [`license-category:${l.Category}`] : [],
+    help_uri: str2(l.Link) ?? null,
+    pointer
+  };
+}
+function categoryOfClass(f, rc) {
+  switch (rc.cls) {
+    case "os-pkgs":
+    case "lang-pkgs":
+      return vulnCategory(f, rc);
+    case "config":
+      return "iac";
+    case "secret":
+      return "secret";
+    case "license":
+    case "license-file":
+      return "license";
+    default:
+      return void 0;
+  }
+}
+function parseResult(f, r, base, workload) {
+  if (!isObj2(r)) {
+    f.out.warnings.push(`${base}: result is not an object; skipped`);
+    return;
+  }
+  const target = str2(r.Target) ?? null;
+  const cls = classOf(r, f.isImage);
+  const rc = {
+    base,
+    target,
+    cls,
+    type: str2(r.Type) ?? null,
+    workload,
+    // Image scans: the artifact is the image. k8s and legacy reports: the OS-package target names it.
+    image: f.isImage ? f.artifactName ?? (cls === "os-pkgs" ? target : null) : cls === "os-pkgs" && (workload || !f.artifactName) ? target : null
+  };
+  const cat = categoryOfClass(f, rc);
+  if (cat) f.categories.add(cat);
+  const each = (key, fn) => {
+    if (r[key] == null) return;
+    if (!Array.isArray(r[key])) {
+      f.out.warnings.push(`${base}/${key}: expected an array; skipped`);
+      return;
+    }
+    r[key].forEach((item, i) => {
+      const pointer = `${base}/${key}/${i}`;
+      if (!isObj2(item)) {
+        f.out.warnings.push(`${pointer}: not an object; skipped`);
+        return;
+      }
+      const d = fn(item, pointer);
+      if (d) {
+        f.out.findings.push(d);
+        f.categories.add(d.category);
+      }
+    });
+  };
+  each("Vulnerabilities", (v, p) => vulnDraft(f, rc, v, p));
+  each("Misconfigurations", (m, p) => misconfDraft(f, rc, m, p));
+  each("Secrets", (s, p) => secretDraft(f, rc, s, p));
+  each("Licenses", (l, p) => licenseDraft(f, rc, l, p));
+  each("ModifiedFindings", (m, p) => {
+    const inner = isObj2(m.Finding) ? m.Finding : void 0;
+    const type = str2(m.Type);
+    if (!inner || type && type !== "vulnerability") {
+      if (inner && type === "misconfiguration") {
+        const d = misconfDraft(f, rc, { ...inner, Status: "FAIL" }, `${p}/Finding`);
+        if (d)
+          return {
+            ...d,
+            state: "suppressed",
+            state_reason: `Trivy ${str2(m.Status) ?? "modified"}: ${str2(m.Statement) ?? ""}`.trim()
+          };
+      }
+      if (inner) f.out.warnings.push(`${p}: suppressed ${type} finding not read`);
+      return void 0;
+    }
+    return vulnDraft(f, rc, inner, `${p}/Finding`, m);
+  });
+}
+function workloadOf(w) {
+  const parts = [str2(w.Namespace), str2(w.Kind), str2(w.Name)].filter(Boolean);
+  return parts.length ? parts.join("/") : null;
+}
+function parseTrivy(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const f = { out, categories: /* @__PURE__ */ new Set(), artifactName: null, isImage: false, toolVersion: null };
+  if (doc === null) {
+    out.scans.push({ tool: { name: "Trivy", version: null }, categories: [], success: true, errors: [] });
+    return out;
+  }
+  if (Array.isArray(doc)) {
+    doc.forEach((r, i) => parseResult(f, r, `/${i}`, null));
+  } else if (isObj2(doc) && (doc.ClusterName !== void 0 || Array.isArray(doc.Resources))) {
+    for (const key of ["Resources", "Vulnerabilities", "Misconfigurations"]) {
+      arr(doc[key]).forEach((w, wi) => {
+        if (!isObj2(w)) {
+          out.warnings.push(`/${key}/${wi}: not an object; skipped`);
+          return;
+        }
+        const wl = workloadOf(w);
+        arr(w.Results).forEach((r, ri) => parseResult(f, r, `/${key}/${wi}/Results/${ri}`, wl));
+      });
+    }
+  } else if (isObj2(doc) && (Array.isArray(doc.Results) || doc.SchemaVersion !== void 0)) {
+    f.artifactName = str2(doc.ArtifactName) ?? null;
+    f.isImage = str2(doc.ArtifactType) === "container_image" || str2(doc.ArtifactType) === "vm";
+    if (doc.Results != null && !Array.isArray(doc.Results))
+      throw new UserError(
+        `expected "Results" to be an array, found ${typeof doc.Results}`,
+        ctx.file,
+        "/Results"
+      );
+    arr(doc.Results).forEach((r, i) => parseResult(f, r, `/Results/${i}`, null));
+  } else {
+    throw new UserError(
+      'not a Trivy JSON report: expected an object with "SchemaVersion" and a "Results" array, a trivy k8s report with "ClusterName", or (legacy) a list of targets',
+      ctx.file
+    );
+  }
+  const root = doc;
+  const meta3 = isObj2(root) ? root.Trivy : void 0;
+  const trivy = isObj2(meta3) ? str2(meta3.Version) : void 0;
+  out.scans.push({
+    tool: { name: "Trivy", version: trivy ?? null },
+    categories: [...f.categories].sort(),
+    success: true,
+    errors: []
+  });
+  for (const d of out.findings) d.tool_version = trivy ?? null;
+  return out;
+}
+function detect2(s) {
+  const d = s.doc;
+  if (d === null && s.head.trim() === "null") return /trivy/i.test(s.name) ? 0.9 : 0.3;
+  if (Array.isArray(d)) {
+    const first = d.find(isObj2);
+    return first && typeof first.Target === "string" && ("Vulnerabilities" in first || "Type" in first) && !("runs" in first) ? 0.9 : 0;
+  }
+  if (!isObj2(d)) return 0;
+  if (typeof d.ClusterName === "string" && (Array.isArray(d.Resources) || "Vulnerabilities" in d || "Misconfigurations" in d))
+    return 1;
+  if (typeof d.SchemaVersion === "number" && (Array.isArray(d.Results) || "ArtifactName" in d)) return 1;
+  if (Array.isArray(d.Results) && "ArtifactName" in d) return 0.9;
+  return 0;
+}
+var trivyParser = {
+  id: "trivy",
+  input: "json",
+  docs: {
+    title: "Trivy JSON",
+    produce: "`trivy image --format json -o trivy.json IMAGE` (also `trivy fs`, `trivy config`, `trivy repo`, `trivy k8s --format json --report all`)",
+    takes: "one record per vulnerability, failed misconfiguration, secret and license item of every target (plus `--show-suppressed` findings with their VEX/ignore state); CVE, package/installed/fixed version, purl, CVSS (nvd v3 first), CWE, VEX status, image/manifest/k8s workload; secret matches and code lines are never copied"
+  },
+  detect: detect2,
+  parse: parseTrivy
+};
+
+// src/parsers/grype/index.ts
+function cvssFrom(records) {
+  const list3 = records.filter(isObj2);
+  list3.sort(
+    (a, b) => Number(str2(b.version) ?? 0) - Number(str2(a.version) ?? 0) || Number(str2(b.type) === "Primary") - Number(str2(a.type) === "Primary")
+  );
+  for (const c of list3) {
+    const m = isObj2(c.metrics) ? c.metrics : {};
+    const cv = cvssOf(m.baseScore, c.vector, str2(c.version) ?? null);
+    if (cv) return cv;
+  }
+  return null;
+}
+function stateOf2(fixState) {
+  if (fixState === "wont-fix")
+    return { state: "open", reason: "Grype fix state wont-fix: the vendor will not fix it" };
+  return { state: "open", reason: null };
+}
+function matchDraft(m, pointer, image, container, out) {
+  const v = isObj2(m.vulnerability) ? m.vulnerability : void 0;
+  const a = isObj2(m.artifact) ? m.artifact : void 0;
+  const id = v ? str2(v.id) : void 0;
+  if (!v || !a || !id) {
+    out.warnings.push(`${pointer}: match without vulnerability.id or artifact; skipped`);
+    return void 0;
+  }
+  const related = arr(m.relatedVulnerabilities).filter(isObj2);
+  const cvss = cvssFrom(arr(v.cvss)) ?? cvssFrom(related.flatMap((r) => arr(r.cvss)));
+  const sev = pickSeverity(v.severity, cvss, "medium");
+  const fix = isObj2(v.fix) ? v.fix : {};
+  const fixState = str2(fix.state);
+  const { state, reason } = stateOf2(fixState);
+  const name = str2(a.name) ?? "unknown";
+  const version2 = str2(a.version) ?? null;
+  const purl = str2(a.purl) ?? null;
+  const path11 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
+  const description = str2(v.description) ?? related.map((r) => str2(r.description)).find(Boolean) ?? null;
+  return {
+    title: [id, name, version2].filter(Boolean).join(" "),
+    description,
+    category: container ? "container" : "sca",
+    rule_id: id,
+    ...sev,
+    state,
+    state_reason: reason,
+    cwe: cwesOf(v.cwes),
+    cve: vulnIds(
+      id,
+      related.map((r) => str2(r.id))
+    ),
+    cvss,
+    package: {
+      name,
+      version: version2,
+      fixed_version: fixState === "fixed" ? strList(fix.versions).join(", ") || null : null,
+      ecosystem: str2(a.type)?.toLowerCase() ?? purlType(purl ?? void 0),
+      purl
+    },
+    location: { file: path11, image },
+    tags: fixState ? [`fix-state:${fixState}`] : [],
+    help_uri: str2(v.dataSource) ?? strList(v.urls)[0] ?? null,
+    pointer
+  };
+}
+function strList(v) {
+  return arr(v).map((x) => str2(x)).filter((x) => !!x);
+}
+function parseGrype(doc, ctx) {
+  if (!isObj2(doc) || !Array.isArray(doc.matches))
+    throw new UserError(
+      'not a Grype JSON report: expected an object with a "matches" array (grype -o json)',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const source = isObj2(doc.source) ? doc.source : {};
+  const container = str2(source.type) === "image";
+  const target = source.target;
+  const image = container ? (isObj2(target) ? str2(target.userInput) ?? strList(target.tags)[0] ?? str2(target.imageID) : str2(target)) ?? null : null;
+  const add = (list3, base, suppressed) => list3.forEach((m, i) => {
+    const pointer = `${base}/${i}`;
+    if (!isObj2(m)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      return;
+    }
+    const d = matchDraft(m, pointer, image, container, out);
+    if (!d) return;
+    if (suppressed) {
+      const rules = arr(m.appliedIgnoreRules).filter(isObj2);
+      const why = rules.map(
+        (r) => Object.entries(r).filter(
+          ([, val2]) => val2 !== "" && val2 != null && !(isObj2(val2) && Object.keys(val2).length === 0)
+        ).map(([k, val2]) => `${k}=${typeof val2 === "string" ? val2 : JSON.stringify(val2)}`).join(" ")
+      ).filter(Boolean).join("; ");
+      d.state = "suppressed";
+      d.state_reason = why ? `Grype ignore rule: ${why}` : "Grype ignore rule";
+      d.suppression = { kind: "grype-ignore", status: "accepted", justification: why || null };
+    }
+    out.findings.push(d);
+  });
+  add(doc.matches, "/matches", false);
+  add(arr(doc.ignoredMatches), "/ignoredMatches", true);
+  const descriptor = isObj2(doc.descriptor) ? doc.descriptor : {};
+  const version2 = str2(descriptor.version) ?? null;
+  for (const d of out.findings) d.tool_version = version2;
+  out.scans.push({
+    tool: { name: "Grype", version: version2 },
+    categories: [container ? "container" : "sca"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+function detect3(s) {
+  const d = s.doc;
+  if (!isObj2(d) || !Array.isArray(d.matches)) return 0;
+  if (isObj2(d.descriptor) && str2(d.descriptor.name) === "grype") return 1;
+  if (isObj2(d.source) && ("distro" in d || "descriptor" in d)) return 0.9;
+  const first = d.matches.find(isObj2);
+  return first && isObj2(first.vulnerability) && isObj2(first.artifact) ? 0.8 : 0;
+}
+var grypeParser = {
+  id: "grype",
+  input: "json",
+  docs: {
+    title: "Grype JSON",
+    produce: "`grype IMAGE -o json --file grype.json` (or `grype dir:. -o json`, `grype sbom:sbom.json -o json`)",
+    takes: "one record per match (and per ignored match, as suppressed): vulnerability id with related CVE/GHSA aliases, severity word, CVSS, package name/version/type/purl, fixed versions, first artifact location, image for image scans"
+  },
+  detect: detect3,
+  parse: parseGrype
+};
+
+// src/parsers/npm_audit/index.ts
+var GHSA_RE2 = /\b(GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/i;
+var MAX_PATHS = 10;
+function lowestFixed(patched) {
+  const m = patched ? /^>=\s*(\S+)$/.exec(patched.trim()) : null;
+  return m ? m[1] : null;
+}
+function advisoryDraft(a, pointer, out) {
+  const name = str2(a.module_name);
+  if (!name) {
+    out.warnings.push(`${pointer}: advisory without module_name; skipped`);
+    return void 0;
+  }
+  const found = arr(a.findings).filter(isObj2);
+  const versions = [...new Set(found.map((f) => str2(f.version)).filter((v) => !!v))];
+  const paths = found.flatMap((f) => arr(f.paths).filter((p) => typeof p === "string"));
+  const cvss = isObj2(a.cvss) ? cvssOf(a.cvss.score, a.cvss.vectorString) : null;
+  const sev = pickSeverity(a.severity, cvss?.score ? cvss : null, "medium");
+  const ghsa = str2(a.github_advisory_id) ?? GHSA_RE2.exec(str2(a.url) ?? "")?.[1];
+  const pathText = paths.length ? `
+
+Paths (${paths.length}):
+${paths.slice(0, MAX_PATHS).join("\n")}${paths.length > MAX_PATHS ? "\n\u2026" : ""}` : "";
+  return {
+    title: `${name}${versions.length ? ` ${versions.join(", ")}` : ""}: ${str2(a.title) ?? "npm advisory"}`,
+    description: [
+      str2(a.overview),
+      str2(a.recommendation),
+      str2(a.patched_versions) ? `Patched versions: ${a.patched_versions}` : void 0
+    ].filter(Boolean).join("\n\n") + pathText || null,
+    category: "sca",
+    rule_id: ghsa ?? (a.id !== void 0 ? `npm-advisory-${String(a.id)}` : null),
+    rule_name: str2(a.title) ?? null,
+    ...sev,
+    cwe: cwesOf(a.cwe),
+    cve: vulnIds(a.cves, ghsa),
+    cvss,
+    package: {
+      name,
+      version: versions.join(", ") || null,
+      fixed_version: lowestFixed(str2(a.patched_versions)),
+      ecosystem: "npm",
+      purl: null
+    },
+    tags: found.length > 0 && found.every((f) => f.dev === true) ? ["dev"] : [],
+    help_uri: str2(a.url) ?? null,
+    pointer
+  };
+}
+function packageDraft(key, v, pointer) {
+  const name = str2(v.name) ?? key;
+  const via = arr(v.via);
+  const advisories = via.filter(isObj2);
+  const through = via.filter((x) => typeof x === "string");
+  const ghsas = advisories.map((a) => GHSA_RE2.exec(str2(a.url) ?? "")?.[1]).filter((x) => !!x);
+  let cvss = null;
+  for (const a of advisories) {
+    const c = isObj2(a.cvss) ? cvssOf(a.cvss.score, a.cvss.vectorString) : null;
+    if (c?.score && (!cvss || (cvss.score ?? 0) < c.score)) cvss = c;
+  }
+  const sev = pickSeverity(v.severity, cvss, "medium");
+  const fix = v.fixAvailable;
+  const firstTitle = advisories.map((a) => str2(a.title)).find(Boolean);
+  const nodes = arr(v.nodes).filter((n) => typeof n === "string");
+  const description = [
+    advisories.length ? advisories.map(
+      (a) => `${str2(a.title) ?? "advisory"} (${str2(a.url) ?? String(a.source)}; vulnerable ${str2(a.range) ?? "?"})`
+    ).join("\n") : null,
+    through.length ? `Vulnerable through: ${through.join(", ")}` : null,
+    str2(v.range) ? `Affected versions: ${v.range}` : null,
+    nodes.length ? `Installed at: ${nodes.slice(0, MAX_PATHS).join(", ")}` : null,
+    isObj2(fix) ? `Fix: ${str2(fix.name) ?? ""}@${str2(fix.version) ?? ""}${fix.isSemVerMajor ? " (semver major)" : ""}` : null
+  ].filter(Boolean).join("\n");
+  return {
+    title: `${name}: ${firstTitle ?? `vulnerable through ${through.join(", ") || "a dependency"}`}`,
+    description: description || null,
+    category: "sca",
+    // A package vulnerable only through another has no advisory of its own: one stable rule id.
+    rule_id: ghsas[0] ?? (advisories[0] ? `npm-advisory-${String(advisories[0].source)}` : "npm-audit-transitive"),
+    rule_name: firstTitle ?? null,
+    ...sev,
+    cwe: cwesOf(advisories.map((a) => a.cwe)),
+    cve: vulnIds(ghsas),
+    cvss,
+    package: {
+      name,
+      version: null,
+      fixed_version: isObj2(fix) && str2(fix.name) === name ? str2(fix.version) ?? null : null,
+      ecosystem: "npm",
+      purl: null
+    },
+    tags: [
+      v.isDirect === true ? "direct" : "transitive",
+      ...advisories.length ? [] : ["via-dependency-only"]
+    ],
+    help_uri: str2(advisories[0]?.url) ?? null,
+    pointer
+  };
+}
+function esc2(k) {
+  return k.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function parseNpmAudit(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  if (isObj2(doc) && isObj2(doc.error) && !("advisories" in doc) && !("vulnerabilities" in doc)) {
+    const code2 = str2(doc.error.code) ?? "error";
+    out.scans.push({
+      tool: { name: "npm audit", version: null },
+      categories: ["sca"],
+      success: false,
+      errors: [`${code2}: ${str2(doc.error.summary) ?? "npm audit failed"}`.slice(0, 300)]
+    });
+    return out;
+  }
+  if (isObj2(doc) && doc.auditReportVersion !== void 0) {
+    if (!isObj2(doc.vulnerabilities))
+      throw new UserError(
+        'npm audit (auditReportVersion 2): expected a "vulnerabilities" object',
+        ctx.file,
+        "/vulnerabilities"
+      );
+    for (const [k, v] of Object.entries(doc.vulnerabilities)) {
+      const pointer = `/vulnerabilities/${esc2(k)}`;
+      if (!isObj2(v)) {
+        out.warnings.push(`${pointer}: not an object; skipped`);
+        continue;
+      }
+      out.findings.push(packageDraft(k, v, pointer));
+    }
+  } else if (isObj2(doc) && isObj2(doc.advisories)) {
+    for (const [k, a] of Object.entries(doc.advisories)) {
+      const pointer = `/advisories/${esc2(k)}`;
+      if (!isObj2(a)) {
+        out.warnings.push(`${pointer}: not an object; skipped`);
+        continue;
+      }
+      const d = advisoryDraft(a, pointer, out);
+      if (d) out.findings.push(d);
+    }
+  } else {
+    throw new UserError(
+      'not an npm audit report: expected `npm audit --json` output (an object with "auditReportVersion" and "vulnerabilities" for npm 7+, or "advisories" for npm 6)',
+      ctx.file
+    );
+  }
+  out.scans.push({
+    tool: { name: "npm audit", version: null },
+    categories: ["sca"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+function detect4(s) {
+  const d = s.doc;
+  if (!isObj2(d)) return 0;
+  if (d.auditReportVersion !== void 0 && isObj2(d.vulnerabilities)) return 1;
+  if (isObj2(d.advisories) && (isObj2(d.metadata) || Array.isArray(d.actions))) return 1;
+  if (isObj2(d.advisories) && Object.values(d.advisories).some((a) => isObj2(a) && "module_name" in a))
+    return 0.9;
+  const keys = Object.keys(d);
+  if (keys.length === 1 && isObj2(d.error) && /^E[A-Z0-9]+$/.test(str2(d.error.code) ?? "") && "summary" in d.error)
+    return 0.6;
+  return 0;
+}
+var npmAuditParser = {
+  id: "npm_audit",
+  input: "json",
+  docs: {
+    title: "npm audit JSON (npm 6 and npm 7+)",
+    produce: "`npm audit --json > npm-audit.json` (exit code 1 with findings is normal)",
+    takes: "npm 7+: one record per vulnerable package (also those vulnerable only through another package), with the GHSA ids, CWEs and highest CVSS of its advisories; npm 6: one record per advisory with CVEs/GHSA, CWE, installed versions and paths; an `error` report is recorded as a failed run"
+  },
+  detect: detect4,
+  parse: parseNpmAudit
+};
+
+// src/parsers/snyk/index.ts
+var OS_MANAGERS = /^(deb|apk|rpm|linux|dockerfile)$/i;
+function imageRef(root) {
+  if (!root) return null;
+  const r = root.replace(/^docker-image\|/, "");
+  return /@sha256:/.test(r) ? r : r.replace(/@([^@/]+)$/, ":$1");
+}
+function fixedFor(version2, fixedIn) {
+  if (fixedIn.length === 0) return null;
+  const sorted = [...fixedIn].sort(cmpVersion);
+  return (version2 ? sorted.find((f) => cmpVersion(f, version2) > 0) : void 0) ?? sorted[sorted.length - 1];
+}
+function vulnDraft2(p, v, pointer, out) {
+  const id = str2(v.id);
+  const pkg = str2(v.packageName) ?? str2(v.name) ?? str2(v.moduleName);
+  if (!id || !pkg) {
+    out.warnings.push(`${pointer}: vulnerability without id or packageName; skipped`);
+    return void 0;
+  }
+  const version2 = str2(v.version) ?? null;
+  const license = str2(v.type) === "license" || id.startsWith("snyk:lic:");
+  const ids = isObj2(v.identifiers) ? v.identifiers : {};
+  const cvss = cvssOf(v.cvssScore, v.CVSSv3);
+  const sev = pickSeverity(str2(v.severityWithCritical) ?? v.severity, cvss, "medium");
+  const from = strings(v.from);
+  const upgrade = arr(v.upgradePath).filter((x) => typeof x === "string");
+  const fixedIn = strings(v.fixedIn);
+  const category = license ? "license" : p.container ? "container" : "sca";
+  const title = license ? `${str2(v.license) ?? str2(v.title) ?? "license"} license` : str2(v.title) ?? id;
+  const description = [
+    str2(v.description)?.slice(0, 600),
+    from.length ? `Introduced through: ${from.join(" > ")}` : null,
+    upgrade.length ? `Upgrade path: ${upgrade.join(" > ")}` : null,
+    v.isPatchable === true ? "Patchable with `snyk protect`" : null
+  ].filter(Boolean).join("\n\n");
+  return {
+    title: `${pkg}${version2 ? `@${version2}` : ""}: ${title}`,
+    description: description || null,
+    category,
+    rule_id: id,
+    rule_name: str2(v.title) ?? null,
+    ...sev,
+    cwe: cwesOf(ids.CWE),
+    cve: license ? [] : vulnIds(ids.CVE, ids.GHSA),
+    cvss,
+    package: {
+      name: pkg,
+      version: version2,
+      fixed_version: fixedFor(version2, fixedIn),
+      ecosystem: str2(v.packageManager)?.toLowerCase() ?? p.manager,
+      purl: null
+    },
+    location: { file: p.file, image: p.image },
+    tags: [
+      ...str2(v.exploit) && v.exploit !== "Not Defined" ? [`exploit:${String(v.exploit)}`] : [],
+      ...v.isUpgradable === true ? ["upgradable"] : [],
+      ...v.malicious === true ? ["malicious"] : []
+    ],
+    help_uri: `https://security.snyk.io/vuln/${encodeURIComponent(id)}`,
+    pointer
+  };
+}
+function readProject(pr, base, out, categories, parent) {
+  const manager = str2(pr.packageManager)?.toLowerCase() ?? null;
+  const vulns = arr(pr.vulnerabilities);
+  const root = vulns.filter(isObj2).map((v) => strings(v.from)[0]).find(Boolean);
+  const container = parent?.container ?? ("docker" in pr || manager !== null && OS_MANAGERS.test(manager));
+  const p = {
+    base,
+    manager,
+    file: str2(pr.displayTargetFile) ?? str2(pr.targetFile) ?? null,
+    image: parent?.image ?? (container ? imageRef(root) ?? str2(pr.projectName)?.replace(/^docker-image\|/, "") ?? null : null),
+    container
+  };
+  categories.add(container ? "container" : "sca");
+  if (isObj2(pr.licensesPolicy) && !container) categories.add("license");
+  vulns.forEach((v, i) => {
+    const pointer = `${base}/vulnerabilities/${i}`;
+    if (!isObj2(v)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      return;
+    }
+    const d = vulnDraft2(p, v, pointer, out);
+    if (d) out.findings.push(d);
+  });
+  const ignored = isObj2(pr.filtered) ? arr(pr.filtered.ignore) : [];
+  ignored.forEach((v, i) => {
+    const pointer = `${base}/filtered/ignore/${i}`;
+    if (!isObj2(v)) return;
+    const d = vulnDraft2(p, v, pointer, out);
+    if (!d) return;
+    const info = isObj2(v.filtered) ? arr(v.filtered.ignored).find(isObj2) : void 0;
+    const reason = info ? [str2(info.reason), str2(info.expires) ? `expires ${info.expires}` : null].filter(Boolean).join("; ") : "";
+    d.state = "suppressed";
+    d.state_reason = `ignored in Snyk policy${reason ? `: ${reason}` : ""}`;
+    d.suppression = { kind: "snyk-policy", status: "accepted", justification: reason || null };
+    out.findings.push(d);
+  });
+  arr(pr.applications).forEach((a, i) => {
+    if (isObj2(a)) readProject(a, `${base}/applications/${i}`, out, categories, p);
+  });
+}
+function parseSnyk(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const projects = Array.isArray(doc) ? doc : [doc];
+  const categories = /* @__PURE__ */ new Set();
+  const errors = [];
+  let read = 0;
+  projects.forEach((pr, i) => {
+    const base = Array.isArray(doc) ? `/${i}` : "";
+    if (!isObj2(pr)) {
+      out.warnings.push(`${base || "/"}: project is not an object; skipped`);
+      return;
+    }
+    if (pr.ok === false && typeof pr.error === "string" && !Array.isArray(pr.vulnerabilities)) {
+      errors.push(pr.error.slice(0, 300));
+      return;
+    }
+    if (!Array.isArray(pr.vulnerabilities)) {
+      if (!Array.isArray(doc))
+        throw new UserError(
+          'not a Snyk CLI JSON report: expected `snyk test --json` output (an object with a "vulnerabilities" array, or an array of them)',
+          ctx.file
+        );
+      out.warnings.push(`${base}: project without a "vulnerabilities" array; skipped`);
+      return;
+    }
+    read++;
+    readProject(pr, base, out, categories);
+  });
+  if (read === 0 && errors.length === 0)
+    throw new UserError(
+      'not a Snyk CLI JSON report: no project object with a "vulnerabilities" array',
+      ctx.file
+    );
+  out.scans.push({
+    tool: { name: "Snyk", version: null },
+    categories: [...categories].sort(),
+    success: errors.length === 0,
+    errors
+  });
+  return out;
+}
+function isProject(d) {
+  return isObj2(d) && Array.isArray(d.vulnerabilities) && ("packageManager" in d || "projectName" in d || "uniqueCount" in d || "dependencyCount" in d);
+}
+function detect5(s) {
+  const d = s.doc;
+  if (isProject(d)) return 1;
+  if (Array.isArray(d) && d.length > 0 && d.every((x) => isProject(x) || isObj2(x) && x.ok === false))
+    return d.some(isProject) ? 1 : 0;
+  if (isObj2(d) && d.ok === false && typeof d.error === "string" && "path" in d) return 0.6;
+  return 0;
+}
+var snykParser = {
+  id: "snyk",
+  input: "json",
+  docs: {
+    title: "Snyk CLI JSON (Open Source, Container)",
+    produce: "`snyk test --json > snyk.json` (or `snyk test --all-projects --json`, `snyk container test IMAGE --json`)",
+    takes: "one record per `vulnerabilities[]` entry (Snyk reports one per dependency path) of every project, container application and policy-ignored issue (suppressed): Snyk id, CVE/GHSA/CWE, severity, CVSS, package/version/fixedIn, upgrade path, manifest or image; license issues as license findings"
+  },
+  detect: detect5,
+  parse: parseSnyk
+};
+
+// src/parsers/cvss3.ts
+var W = {
+  AV: { N: 0.85, A: 0.62, L: 0.55, P: 0.2 },
+  AC: { L: 0.77, H: 0.44 },
+  UI: { N: 0.85, R: 0.62 },
+  C: { H: 0.56, L: 0.22, N: 0 },
+  I: { H: 0.56, L: 0.22, N: 0 },
+  A: { H: 0.56, L: 0.22, N: 0 }
+};
+function roundUp(x) {
+  const i = Math.round(x * 1e5);
+  return i % 1e4 === 0 ? i / 1e5 : (Math.floor(i / 1e4) + 1) / 10;
+}
+function cvss3BaseScore(vector) {
+  const m = /^CVSS:3\.[01]\/(.+)$/.exec(vector.trim());
+  if (!m) return void 0;
+  const v = {};
+  for (const part of m[1].split("/")) {
+    const [k, val2] = part.split(":");
+    if (k && val2) v[k] = val2;
+  }
+  const scope = v.S;
+  if (scope !== "U" && scope !== "C") return void 0;
+  const pr = { N: 0.85, L: scope === "C" ? 0.68 : 0.62, H: scope === "C" ? 0.5 : 0.27 }[v.PR ?? ""];
+  const av = W.AV[v.AV ?? ""];
+  const ac = W.AC[v.AC ?? ""];
+  const ui = W.UI[v.UI ?? ""];
+  const c = W.C[v.C ?? ""];
+  const i = W.I[v.I ?? ""];
+  const a = W.A[v.A ?? ""];
+  if ([pr, av, ac, ui, c, i, a].some((x) => x === void 0)) return void 0;
+  const iss = 1 - (1 - c) * (1 - i) * (1 - a);
+  const impact = scope === "U" ? 6.42 * iss : 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15);
+  const expl = 8.22 * av * ac * pr * ui;
+  if (impact <= 0) return 0;
+  return scope === "U" ? roundUp(Math.min(impact + expl, 10)) : roundUp(Math.min(1.08 * (impact + expl), 10));
+}
+
+// src/parsers/osv_scanner/index.ts
+function cvssOfOsv(v) {
+  const list3 = arr(v.severity).filter(isObj2);
+  const pick2 = list3.find((s) => str2(s.type) === "CVSS_V3") ?? list3.find((s) => str2(s.type) === "CVSS_V4") ?? list3[0];
+  const vector = pick2 ? str2(pick2.score) : void 0;
+  if (!vector) return null;
+  const score = cvss3BaseScore(vector) ?? num(vector);
+  return {
+    score: score ?? null,
+    vector: /^CVSS:/.test(vector) ? vector : null,
+    version: cvssVersionOf(vector)
+  };
+}
+function severityOf2(v, pkg, cvss) {
+  const ds = isObj2(v.database_specific) ? v.database_specific : {};
+  const word = str2(ds.severity);
+  const w = word ? wordToSeverity(word) : void 0;
+  if (w) return { severity: w, severity_source: "tool", source_severity: word };
+  const id = str2(v.id);
+  const group = pkg.groups.find(
+    (g) => id && (strings(g.ids).includes(id) || strings(g.aliases).includes(id))
+  );
+  const max = group ? num(group.max_severity) : void 0;
+  if (max !== void 0)
+    return {
+      severity: cvssToSeverity(max),
+      severity_source: "cvss",
+      source_severity: String(group.max_severity)
+    };
+  if (cvss?.score != null)
+    return {
+      severity: cvssToSeverity(cvss.score),
+      severity_source: "cvss",
+      source_severity: String(cvss.score)
+    };
+  return { severity: "medium", severity_source: "default", source_severity: word ?? null };
+}
+function fixedVersion(v, pkg) {
+  const fixes = [];
+  for (const a of arr(v.affected).filter(isObj2)) {
+    const p = isObj2(a.package) ? a.package : {};
+    if (str2(p.name) && str2(p.name).toLowerCase() !== pkg.name.toLowerCase()) continue;
+    for (const r of arr(a.ranges).filter(isObj2)) {
+      if (str2(r.type) === "GIT") continue;
+      for (const e of arr(r.events).filter(isObj2)) if (str2(e.fixed)) fixes.push(str2(e.fixed));
+    }
+  }
+  if (fixes.length === 0) return null;
+  const sorted = [...new Set(fixes)].sort(cmpVersion);
+  return (pkg.version ? sorted.find((f) => cmpVersion(f, pkg.version) > 0) : void 0) ?? sorted[sorted.length - 1];
+}
+function vulnDraft3(pkg, v, pointer) {
+  const id = str2(v.id);
+  const cvss = cvssOfOsv(v);
+  const sev = severityOf2(v, pkg, cvss);
+  const ds = isObj2(v.database_specific) ? v.database_specific : {};
+  const affected = arr(v.affected).filter(isObj2);
+  const purl = affected.map(
+    (a) => isObj2(a.package) && str2(a.package.name)?.toLowerCase() === pkg.name.toLowerCase() ? str2(a.package.purl) : void 0
+  ).find(Boolean);
+  return {
+    title: [id, pkg.name, pkg.version].filter(Boolean).join(" "),
+    description: [str2(v.summary), str2(v.details)?.slice(0, 600)].filter(Boolean).join("\n\n") || null,
+    category: "sca",
+    rule_id: id,
+    rule_name: str2(v.summary) ?? null,
+    ...sev,
+    cwe: cwesOf(
+      ds.cwe_ids,
+      affected.map((a) => isObj2(a.database_specific) ? a.database_specific.cwes : void 0)
+    ),
+    cve: vulnIds(id, v.aliases),
+    cvss,
+    package: {
+      name: pkg.name,
+      version: pkg.version,
+      fixed_version: fixedVersion(v, pkg),
+      ecosystem: pkg.ecosystem?.toLowerCase() ?? null,
+      purl: purl ? pkg.version && !purl.includes("@") ? `${purl}@${pkg.version}` : purl : null
+    },
+    location: { file: pkg.file },
+    tags: /^MAL-/.test(id) ? ["malicious"] : [],
+    help_uri: `https://osv.dev/vulnerability/${encodeURIComponent(id)}`,
+    pointer
+  };
+}
+function parseOsv(doc, ctx) {
+  if (!isObj2(doc) || !Array.isArray(doc.results))
+    throw new UserError(
+      'not an OSV-Scanner JSON report: expected an object with a "results" array (osv-scanner --format json)',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  doc.results.forEach((res, ri) => {
+    const base = `/results/${ri}`;
+    if (!isObj2(res)) {
+      out.warnings.push(`${base}: not an object; skipped`);
+      return;
+    }
+    const file2 = isObj2(res.source) ? str2(res.source.path) ?? null : null;
+    arr(res.packages).forEach((p, pi) => {
+      const pbase = `${base}/packages/${pi}`;
+      const info = isObj2(p) && isObj2(p.package) ? p.package : void 0;
+      const name = info ? str2(info.name) : void 0;
+      if (!isObj2(p) || !info || !name) {
+        out.warnings.push(`${pbase}: package without a name; skipped`);
+        return;
+      }
+      const pkg = {
+        name,
+        version: str2(info.version) ?? str2(info.commit) ?? null,
+        ecosystem: str2(info.ecosystem) ?? null,
+        file: file2,
+        groups: arr(p.groups).filter(isObj2)
+      };
+      arr(p.vulnerabilities).forEach((v, vi) => {
+        const pointer = `${pbase}/vulnerabilities/${vi}`;
+        if (!isObj2(v) || !str2(v.id)) {
+          out.warnings.push(`${pointer}: vulnerability without an id; skipped`);
+          return;
+        }
+        out.findings.push(vulnDraft3(pkg, v, pointer));
+      });
+    });
+  });
+  out.scans.push({
+    tool: { name: "OSV-Scanner", version: null },
+    categories: ["sca"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+function detect6(s) {
+  const d = s.doc;
+  if (!isObj2(d) || !Array.isArray(d.results)) return 0;
+  if (d.results.length === 0) return "experimental_config" in d ? 0.9 : 0;
+  const first = d.results.find(isObj2);
+  return first && isObj2(first.source) && Array.isArray(first.packages) ? 1 : 0;
+}
+var osvScannerParser = {
+  id: "osv_scanner",
+  input: "json",
+  docs: {
+    title: "OSV-Scanner JSON",
+    produce: "`osv-scanner scan --format json --output osv.json -r .` (v1: `osv-scanner --format json -r . > osv.json`)",
+    takes: "one record per vulnerability entry per package of every scanned source (alias groups not merged: the identity links them): OSV id with aliases (CVE first), severity from the advisory word, the group max_severity or the CVSS vector, CWE, package/version/ecosystem, lowest fixed version, the lock file as location"
+  },
+  detect: detect6,
+  parse: parseOsv
+};
+
+// src/parsers/anchore_engine/index.ts
+function cvssFrom2(v) {
+  const sources = [...arr(v.nvd_data), ...arr(v.vendor_data)].filter(isObj2);
+  for (const key of ["cvss_v3", "cvss_v2"]) {
+    for (const s of sources) {
+      const c = isObj2(s[key]) ? s[key] : void 0;
+      const score = c ? c.base_score : void 0;
+      if (typeof score === "number" && score >= 0)
+        return cvssOf(score, c.vector_string ?? c.vector, key === "cvss_v3" ? "3.x" : "2.0");
+    }
+  }
+  return null;
+}
+function vulnDraft4(v, pointer, image) {
+  const id = str2(v.vuln);
+  const name = str2(v.package_name) ?? str2(v.package)?.replace(/-[^-]*\d[^-]*$/, "");
+  if (!id || !name) return void 0;
+  const version2 = str2(v.package_version) ?? null;
+  const cvss = cvssFrom2(v);
+  const sev = pickSeverity(v.severity, cvss, "medium");
+  const path11 = str2(v.package_path);
+  const purl = str2(v.package_purl) ?? null;
+  return {
+    title: [id, name, version2].filter(Boolean).join(" "),
+    description: str2(v.description) ?? null,
+    category: "container",
+    rule_id: id,
+    ...sev,
+    state: "open",
+    state_reason: v.will_not_fix === true ? "Anchore will_not_fix: the vendor will not fix it" : null,
+    cve: vulnIds(
+      id,
+      arr(v.nvd_data).map((n) => isObj2(n) ? n.id : void 0)
+    ),
+    cvss,
+    package: {
+      name,
+      version: version2,
+      fixed_version: str2(v.fix) ?? null,
+      ecosystem: str2(v.package_type)?.toLowerCase() ?? purlType(purl ?? void 0),
+      purl
+    },
+    location: { file: path11 && path11.startsWith("/") ? path11 : null, image },
+    tags: [
+      str2(v.feed_group) ? `feed:${String(v.feed_group)}` : "",
+      v.inherited_from_base === true ? "base-image" : ""
+    ].filter(Boolean),
+    help_uri: str2(v.url) ?? null,
+    pointer
+  };
+}
+function parseAnchore(doc, ctx) {
+  if (!isObj2(doc) || !Array.isArray(doc.vulnerabilities))
+    throw new UserError(
+      'not an Anchore Engine report: expected an object with a "vulnerabilities" array (anchore-cli --json image vuln IMAGE all)',
+      ctx.file
+    );
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const image = str2(doc.image) ?? str2(doc.imageFullTag) ?? str2(doc.imageDigest) ?? null;
+  doc.vulnerabilities.forEach((v, i) => {
+    const pointer = `/vulnerabilities/${i}`;
+    const d = isObj2(v) ? vulnDraft4(v, pointer, image) : void 0;
+    if (d) out.findings.push(d);
+    else out.warnings.push(`${pointer}: not a vulnerability with "vuln" and a package name; skipped`);
+  });
+  out.scans.push({
+    tool: { name: "Anchore Engine", version: null },
+    categories: ["container"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+function detect7(s) {
+  const d = s.doc;
+  if (!isObj2(d) || !Array.isArray(d.vulnerabilities)) return 0;
+  if ("imageDigest" in d || "vulnerability_type" in d) return 1;
+  const first = d.vulnerabilities.find(isObj2);
+  return first && "vuln" in first && "feed_group" in first ? 0.9 : 0;
+}
+var anchoreEngineParser = {
+  id: "anchore_engine",
+  input: "json",
+  docs: {
+    title: "Anchore Engine vulnerability JSON",
+    produce: "`anchore-cli --json image vuln IMAGE all > anchore.json` (Anchore Engine API `GET /images/{digest}/vuln/all`)",
+    takes: "one record per `vulnerabilities[]` entry: vulnerability id, severity word, NVD/vendor CVSS, package name/version/type, fix version, package path, image digest"
+  },
+  detect: detect7,
+  parse: parseAnchore
+};
+
+// src/parsers/dependency_check/index.ts
+function list(v) {
+  return v == null ? [] : Array.isArray(v) ? v : [v];
+}
+function text(v) {
+  if (isObj2(v)) return text(v["#text"]);
+  if (typeof v === "number") return String(v);
+  if (typeof v !== "string") return void 0;
+  const t = v.trim();
+  return t === "" ? void 0 : t;
+}
+function purlToPackage(purl) {
+  const m = /^pkg:([^/]+)\/(.+?)(?:@([^?#]+))?(?:[?#].*)?$/.exec(purl);
+  if (!m) return void 0;
+  const type = m[1].toLowerCase();
+  const segs = m[2].split("/").map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  const name = segs.pop();
+  const ns = segs.join("/");
+  let version2 = null;
+  if (m[3]) {
+    try {
+      version2 = decodeURIComponent(m[3]);
+    } catch {
+      version2 = m[3];
+    }
+  }
+  return {
+    name: ns ? type === "maven" ? `${ns}:${name}` : `${ns}/${name}` : name,
+    version: version2,
+    ecosystem: type
+  };
+}
+function packageOf(d) {
+  for (const purl of d.purls) {
+    const p = purlToPackage(purl);
+    if (p) return { ...p, fixed_version: null, purl };
+  }
+  for (const id of d.mavenIds) {
+    const parts = id.split(":");
+    if (parts.length >= 3)
+      return {
+        name: `${parts[0]}:${parts[1]}`,
+        version: parts[2],
+        fixed_version: null,
+        ecosystem: "maven",
+        purl: null
+      };
+  }
+  if (d.product)
+    return { name: d.product, version: d.version ?? null, fixed_version: null, ecosystem: null, purl: null };
+  const file2 = (d.fileName ?? d.filePath?.split(/[\\/]/).pop() ?? "unknown").split(": ").pop();
+  const m = /^(.+?)-(\d[\w.+-]*?)(?:\.(?:jar|war|ear|dll|exe|js|whl|egg|gem|nupkg|zip|tar\.gz))?$/i.exec(
+    file2
+  );
+  return {
+    name: m ? m[1] : file2,
+    version: m ? m[2] : null,
+    fixed_version: null,
+    ecosystem: purlType(void 0),
+    purl: null
+  };
+}
+var V3_METRICS = [
+  ["AV", "attackVector"],
+  ["AC", "attackComplexity"],
+  ["PR", "privilegesRequired"],
+  ["UI", "userInteraction"],
+  ["S", "scope"],
+  ["C", "confidentialityImpact"],
+  ["I", "integrityImpact"],
+  ["A", "availabilityImpact"]
+];
+function v3Vector(v3) {
+  const parts = [];
+  for (const [k, field] of V3_METRICS) {
+    const val2 = text(v3[field]);
+    if (!val2) return null;
+    parts.push(`${k}:${val2[0].toUpperCase()}`);
+  }
+  return `CVSS:${text(v3.version) ?? "3.1"}/${parts.join("/")}`;
+}
+function cvssFrom3(v) {
+  const v3 = isObj2(v.cvssV3) ? v.cvssV3 : isObj2(v.cvssv3) ? v.cvssv3 : void 0;
+  if (v3 && num(text(v3.baseScore)) !== void 0)
+    return cvssOf(num(text(v3.baseScore)), text(v3.vectorString) ?? v3Vector(v3), text(v3.version) ?? "3.x");
+  const v2 = isObj2(v.cvssV2) ? v.cvssV2 : isObj2(v.cvssv2) ? v.cvssv2 : void 0;
+  if (v2 && num(text(v2.score)) !== void 0)
+    return cvssOf(num(text(v2.score)), text(v2.vectorString) ?? null, "2.0");
+  if (num(text(v.cvssScore)) !== void 0) return cvssOf(num(text(v.cvssScore)), null, "2.0");
+  return null;
+}
+function vulnDraft5(d, pkg, file2, x) {
+  const v = x.raw;
+  const name = text(v.name);
+  if (!name) return void 0;
+  const source = text(v["@_source"]) ?? text(v.source);
+  const ruleId = source === "NPM" && /^\d+$/.test(name) ? `NPM-${name}` : name;
+  const cvss = cvssFrom3(v);
+  const sevWord = text(v.severity);
+  const sev = pickSeverity(sevWord, cvss, "medium");
+  const ids = /^(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3})$/i.test(name) ? [name] : [];
+  const cwes = cwesOf(text(v.cwe), list(isObj2(v.cwes) ? v.cwes.cwe : v.cwes).map(text));
+  const refs = list(isObj2(v.references) ? v.references.reference : v.references).filter(isObj2);
+  const notes = text(v.notes);
+  const description = [
+    text(v.description)?.replace(/[ \t]*\n[ \t]*/g, "\n").slice(0, 600),
+    d.related.length ? `Also found in: ${d.related.slice(0, 10).join(", ")}` : void 0
+  ].filter(Boolean).join("\n\n");
+  return {
+    title: [ruleId, pkg.name, pkg.version].filter(Boolean).join(" "),
+    description: description || null,
+    category: "sca",
+    rule_id: ruleId,
+    ...sev,
+    state: x.suppressed ? "suppressed" : "open",
+    state_reason: x.suppressed ? `suppressed by a Dependency-Check suppression rule${notes ? `: ${notes}` : ""}` : null,
+    suppression: x.suppressed ? { kind: "dependency-check-suppression", status: "accepted", justification: notes ?? null } : null,
+    cwe: cwes,
+    cve: vulnIds(ids),
+    cvss,
+    package: pkg,
+    location: { file: file2 },
+    tags: source ? [`source:${source}`] : [],
+    help_uri: refs.map((r) => text(r.url)).find(Boolean) ?? null,
+    pointer: x.pointer
+  };
+}
+function depFile(d) {
+  const p = d.filePath?.replace(/\?[^/\\]*$/, "").replace(/\\+/g, "/") ?? null;
+  return p ?? d.fileName;
+}
+var CONFIDENCE = ["HIGHEST", "HIGH", "MEDIUM", "LOW"];
+function bestEvidence(items, type) {
+  const of = items.filter((e) => isObj2(e) && (text(e["@_type"]) ?? text(e.type)) === type);
+  of.sort(
+    (a, b) => CONFIDENCE.indexOf(text(a["@_confidence"]) ?? text(a.confidence) ?? "LOW") - CONFIDENCE.indexOf(text(b["@_confidence"]) ?? text(b.confidence) ?? "LOW")
+  );
+  return of.map((e) => text(e.value)).find(Boolean);
+}
+function evidenceOf(ev) {
+  if (!isObj2(ev)) return {};
+  const typed = [
+    ...list(ev.evidence),
+    ...list(ev.productEvidence).map((e) => isObj2(e) ? { ...e, type: "product" } : e),
+    ...list(ev.versionEvidence).map((e) => isObj2(e) ? { ...e, type: "version" } : e)
+  ];
+  return { product: bestEvidence(typed, "product"), version: bestEvidence(typed, "version") };
+}
+function fromXml(analysis, out) {
+  const deps = list(isObj2(analysis.dependencies) ? analysis.dependencies.dependency : void 0);
+  return deps.flatMap((raw, di) => {
+    const pointer = `/analysis/dependencies/dependency[${di + 1}]`;
+    if (!isObj2(raw)) {
+      out.warnings.push(`${pointer}: not an element; skipped`);
+      return [];
+    }
+    const idBlocks = [
+      raw.identifiers,
+      isObj2(raw.identifiers) ? raw.identifiers.identifiers : void 0
+    ].filter(isObj2);
+    const purls = idBlocks.flatMap((b) => list(b.package).map((p) => isObj2(p) ? text(p.id) : text(p)));
+    const mavenIds = idBlocks.flatMap(
+      (b) => list(b.identifier).filter((i) => isObj2(i) && text(i["@_type"]) === "maven").map((i) => text(i.name))
+    );
+    const vulnsEl = isObj2(raw.vulnerabilities) ? raw.vulnerabilities : {};
+    const sup = isObj2(raw.suppressedVulnerabilities) ? raw.suppressedVulnerabilities : {};
+    const vulns = [
+      ...list(vulnsEl.vulnerability).map((v, i) => ({
+        v,
+        p: `${pointer}/vulnerabilities/vulnerability[${i + 1}]`,
+        s: false
+      })),
+      ...list(vulnsEl.suppressedVulnerability).map((v, i) => ({
+        v,
+        p: `${pointer}/vulnerabilities/suppressedVulnerability[${i + 1}]`,
+        s: true
+      })),
+      ...list(sup.suppressedVulnerability ?? sup.vulnerability).map((v, i) => ({
+        v,
+        p: `${pointer}/suppressedVulnerabilities/suppressedVulnerability[${i + 1}]`,
+        s: true
+      }))
+    ].flatMap(({ v, p, s }) => isObj2(v) ? [{ raw: v, pointer: p, suppressed: s }] : []);
+    const related = list(
+      isObj2(raw.relatedDependencies) ? raw.relatedDependencies.relatedDependency : void 0
+    ).map((r) => isObj2(r) ? text(r.filePath) ?? text(r.fileName) : void 0).filter((x) => !!x);
+    return [
+      {
+        pointer,
+        fileName: text(raw.fileName) ?? null,
+        filePath: text(raw.filePath) ?? null,
+        purls: purls.filter((x) => !!x),
+        mavenIds: mavenIds.filter((x) => !!x),
+        related,
+        vulns,
+        ...evidenceOf(raw.evidenceCollected)
+      }
+    ];
+  });
+}
+function fromJson(doc, out) {
+  return list(doc.dependencies).flatMap((raw, di) => {
+    const pointer = `/dependencies/${di}`;
+    if (!isObj2(raw)) {
+      out.warnings.push(`${pointer}: not an object; skipped`);
+      return [];
+    }
+    const vulns = [
+      ...list(raw.vulnerabilities).map((v, i) => ({ v, p: `${pointer}/vulnerabilities/${i}`, s: false })),
+      ...list(raw.suppressedVulnerabilities).map((v, i) => ({
+        v,
+        p: `${pointer}/suppressedVulnerabilities/${i}`,
+        s: true
+      }))
+    ].flatMap(({ v, p, s }) => isObj2(v) ? [{ raw: v, pointer: p, suppressed: s }] : []);
+    return [
+      {
+        pointer,
+        fileName: text(raw.fileName) ?? null,
+        filePath: text(raw.filePath) ?? null,
+        purls: list(raw.packages).map((p) => isObj2(p) ? text(p.id) : void 0).filter((x) => !!x),
+        mavenIds: [],
+        related: list(raw.relatedDependencies).map((r) => isObj2(r) ? text(r.filePath) ?? text(r.fileName) : void 0).filter((x) => !!x),
+        vulns,
+        ...evidenceOf(raw.evidenceCollected)
+      }
+    ];
+  });
+}
+function parseDependencyCheck(doc, ctx) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  let deps;
+  let scanInfo;
+  if (isObj2(doc) && isObj2(doc.analysis)) {
+    deps = fromXml(doc.analysis, out);
+    scanInfo = doc.analysis.scanInfo;
+  } else if (isObj2(doc) && Array.isArray(doc.dependencies) && (isObj2(doc.scanInfo) || "reportSchema" in doc)) {
+    deps = fromJson(doc, out);
+    scanInfo = doc.scanInfo;
+  } else {
+    throw new UserError(
+      'not an OWASP Dependency-Check report: expected XML with an <analysis> root, or the JSON report with "scanInfo" and a "dependencies" array',
+      ctx.file
+    );
+  }
+  for (const d of deps) {
+    const pkg = packageOf(d);
+    const file2 = depFile(d);
+    for (const x of d.vulns) {
+      const draft = vulnDraft5(d, pkg, file2, x);
+      if (draft) out.findings.push(draft);
+      else out.warnings.push(`${x.pointer}: vulnerability without a name; skipped`);
+    }
+  }
+  const version2 = isObj2(scanInfo) ? text(scanInfo.engineVersion) ?? null : null;
+  for (const d of out.findings) d.tool_version = version2;
+  out.scans.push({
+    tool: { name: "OWASP Dependency-Check", version: version2 },
+    categories: ["sca"],
+    success: true,
+    errors: []
+  });
+  return out;
+}
+function detectXml(s) {
+  const d = s.doc;
+  if (!isObj2(d) || !isObj2(d.analysis)) return 0;
+  const ns = text(d.analysis["@_xmlns"]) ?? "";
+  if (/dependency-?check/i.test(ns)) return 1;
+  return "dependencies" in d.analysis && "scanInfo" in d.analysis ? 0.8 : 0;
+}
+function detectJson(s) {
+  const d = s.doc;
+  return isObj2(d) && Array.isArray(d.dependencies) && isObj2(d.scanInfo) && "engineVersion" in d.scanInfo ? 1 : 0;
+}
+var TAKES = "one record per vulnerability per dependency, suppressed vulnerabilities kept as suppressed; CVE/advisory name, severity, CVSS v3 (else v2), CWE, package from the purl/Maven identifier (else the file name), the dependency path, related dependencies in the description";
+var dependencyCheckParser = {
+  id: "dependency_check",
+  input: "xml",
+  docs: {
+    title: "OWASP Dependency-Check XML",
+    produce: "`dependency-check.sh --scan . --format XML --out dependency-check-report.xml` (the Maven/Gradle plugins write the same report)",
+    takes: TAKES
+  },
+  detect: detectXml,
+  parse: parseDependencyCheck
+};
+var dependencyCheckJsonParser = {
+  id: "dependency_check_json",
+  input: "json",
+  docs: {
+    title: "OWASP Dependency-Check JSON",
+    produce: "`dependency-check.sh --scan . --format JSON --out dependency-check-report.json`",
+    takes: TAKES
+  },
+  detect: detectJson,
+  parse: parseDependencyCheck
+};
+
+// src/parsers/platform-common.ts
+function isObj3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str3(v) {
   if (typeof v !== "string") return void 0;
   const t = v.trim();
   return t === "" || t === "None" || t === "null" ? void 0 : v;
 }
 function strOrNum(v) {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  return str2(v);
+  return str3(v);
 }
 function int2(v) {
   const n = typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v;
   return typeof n === "number" && Number.isInteger(n) ? n : null;
 }
 function isoDate2(v) {
-  const s = str2(v)?.trim();
+  const s = str3(v)?.trim();
   if (!s) return void 0;
   let t = s;
   if (/^\d{4}-\d{2}-\d{2}$/.test(t)) t += "T00:00:00Z";
@@ -34920,10 +36443,10 @@ function cvssVersion(vector) {
   return /^\(?AV:[LAN]\/AC:/.test(vector.trim()) ? "2.0" : null;
 }
 var CVE_RE2 = /^CVE-\d{4}-\d{4,}$/i;
-var GHSA_RE2 = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/i;
+var GHSA_RE3 = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/i;
 function orderVulnIds(ids) {
-  const rank = (i) => CVE_RE2.test(i) ? 0 : GHSA_RE2.test(i) ? 1 : 2;
-  return [...new Set(ids)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const rank2 = (i) => CVE_RE2.test(i) ? 0 : GHSA_RE3.test(i) ? 1 : 2;
+  return [...new Set(ids)].sort((a, b) => rank2(a) - rank2(b) || a.localeCompare(b));
 }
 function cweNumber(v) {
   if (typeof v === "number") return Number.isInteger(v) && v > 0 ? v : void 0;
@@ -35006,27 +36529,27 @@ var NAME_HINTS = [
   [/(^|[^a-z])sast/i, "sast"]
 ];
 function kindOfItem(v) {
-  const declared = SCAN_TYPES[str2(v.category) ?? ""];
+  const declared = SCAN_TYPES[str3(v.category) ?? ""];
   if (declared) return declared;
-  const loc = isObj2(v.location) ? v.location : {};
-  if (str2(v.raw_source_code_extract) && isObj2(loc.commit)) return "secret_detection";
-  if (str2(loc.image) || str2(loc.operating_system)) return "container_scanning";
-  const pkg = isObj2(loc.dependency) && isObj2(loc.dependency.package) ? loc.dependency.package : {};
-  if (str2(pkg.name)) return "dependency_scanning";
-  if (str2(loc.hostname) || str2(loc.path)) return "dast";
-  if (str2(loc.file)) return "sast";
+  const loc = isObj3(v.location) ? v.location : {};
+  if (str3(v.raw_source_code_extract) && isObj3(loc.commit)) return "secret_detection";
+  if (str3(loc.image) || str3(loc.operating_system)) return "container_scanning";
+  const pkg = isObj3(loc.dependency) && isObj3(loc.dependency.package) ? loc.dependency.package : {};
+  if (str3(pkg.name)) return "dependency_scanning";
+  if (str3(loc.hostname) || str3(loc.path)) return "dast";
+  if (str3(loc.file)) return "sast";
   return void 0;
 }
 function detectGitlabReport(s) {
   const d = s.doc;
-  if (!isObj2(d) || !Array.isArray(d.vulnerabilities)) return void 0;
-  const scan = isObj2(d.scan) ? d.scan : void 0;
-  const declared = scan ? SCAN_TYPES[str2(scan.type) ?? ""] : void 0;
+  if (!isObj3(d) || !Array.isArray(d.vulnerabilities)) return void 0;
+  const scan = isObj3(d.scan) ? d.scan : void 0;
+  const declared = scan ? SCAN_TYPES[str3(scan.type) ?? ""] : void 0;
   if (declared) return { kind: declared, score: 1 };
-  if (scan && str2(scan.type)) return void 0;
-  const items = d.vulnerabilities.slice(0, 50).filter(isObj2);
+  if (scan && str3(scan.type)) return void 0;
+  const items = d.vulnerabilities.slice(0, 50).filter(isObj3);
   if (items.length > 0) {
-    const gitlabShaped = items.filter((v) => Array.isArray(v.identifiers) && isObj2(v.location));
+    const gitlabShaped = items.filter((v) => Array.isArray(v.identifiers) && isObj3(v.location));
     if (gitlabShaped.length < Math.ceil(items.length / 2)) return void 0;
     const votes = /* @__PURE__ */ new Map();
     for (const v of gitlabShaped) {
@@ -35041,37 +36564,37 @@ function detectGitlabReport(s) {
   if (hint) return { kind: hint[1], score: 0.6 };
   return typeof d.version === "string" && Array.isArray(d.remediations) ? { kind: "sast", score: 0.3 } : void 0;
 }
-function severityOf2(v) {
-  const word = str2(v.severity);
+function severityOf3(v) {
+  const word = str3(v.severity);
   if (word === void 0) return { severity: "medium", severity_source: "default", source_severity: null };
   const s = wordToSeverity(word) ?? (/^undefined$/i.test(word) ? "info" : void 0);
   return s ? { severity: s, severity_source: "tool", source_severity: word } : { severity: "medium", severity_source: "default", source_severity: word };
 }
 var ID_TYPES_NOT_RULES = /^(cve|cwe|ghsa|osvdb|owasp|usn|rhsa|elsa|dsa|alas)$/i;
 function readIdentifiers(v) {
-  const list = Array.isArray(v.identifiers) ? v.identifiers.filter(isObj2) : [];
-  const vulnIds2 = [];
+  const list3 = Array.isArray(v.identifiers) ? v.identifiers.filter(isObj3) : [];
+  const vulnIds3 = [];
   const cwe = [];
-  for (const id of list) {
-    const type = str2(id.type)?.toLowerCase() ?? "";
+  for (const id of list3) {
+    const type = str3(id.type)?.toLowerCase() ?? "";
     const value = strOrNum(id.value)?.trim();
-    const name = str2(id.name)?.trim();
+    const name = str3(id.name)?.trim();
     if (type === "cwe") {
       const n = cweNumber(id.value) ?? cweNumber(name);
       if (n) cwe.push(n);
       continue;
     }
     for (const cand of [value, name]) {
-      if (cand && CVE_RE2.test(cand)) vulnIds2.push(cand.toUpperCase());
-      else if (cand && GHSA_RE2.test(cand)) vulnIds2.push(cand);
+      if (cand && CVE_RE2.test(cand)) vulnIds3.push(cand.toUpperCase());
+      else if (cand && GHSA_RE3.test(cand)) vulnIds3.push(cand);
       else continue;
       break;
     }
   }
-  const primary = list.find((i) => !ID_TYPES_NOT_RULES.test(str2(i.type) ?? "") && strOrNum(i.value)) ?? list.find((i) => strOrNum(i.value));
+  const primary = list3.find((i) => !ID_TYPES_NOT_RULES.test(str3(i.type) ?? "") && strOrNum(i.value)) ?? list3.find((i) => strOrNum(i.value));
   return {
-    primary: primary ? { type: str2(primary.type), name: str2(primary.name), value: strOrNum(primary.value) } : void 0,
-    vulnIds: orderVulnIds(vulnIds2),
+    primary: primary ? { type: str3(primary.type), name: str3(primary.name), value: strOrNum(primary.value) } : void 0,
+    vulnIds: orderVulnIds(vulnIds3),
     cwe: [...new Set(cwe)]
   };
 }
@@ -35082,71 +36605,71 @@ function fixedVersionFrom(solution) {
 }
 var SENSITIVE_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-auth-token|private-token)$/i;
 function collectHeaderSecrets(v, secrets) {
-  const ev = isObj2(v.evidence) ? v.evidence : void 0;
+  const ev = isObj3(v.evidence) ? v.evidence : void 0;
   for (const part of [ev?.request, ev?.response]) {
-    if (!isObj2(part) || !Array.isArray(part.headers)) continue;
+    if (!isObj3(part) || !Array.isArray(part.headers)) continue;
     for (const h of part.headers) {
-      if (!isObj2(h) || !SENSITIVE_HEADERS.test(str2(h.name) ?? "")) continue;
-      const val2 = str2(h.value);
+      if (!isObj3(h) || !SENSITIVE_HEADERS.test(str3(h.name) ?? "")) continue;
+      const val2 = str3(h.value);
       if (val2 && !/^\*+$/.test(val2.trim())) secrets.push(val2);
     }
   }
 }
 function itemToDraft(fc, v, i) {
   const pointer = `/vulnerabilities/${i}`;
-  const loc = isObj2(v.location) ? v.location : {};
+  const loc = isObj3(v.location) ? v.location : {};
   const ids = readIdentifiers(v);
-  const itemScanner = isObj2(v.scanner) ? str2(v.scanner.name) : void 0;
+  const itemScanner = isObj3(v.scanner) ? str3(v.scanner.name) : void 0;
   let category = CATEGORY[fc.kind];
-  if (fc.kind === "sast" && (str2(v.category) === "secret_detection" || /^(gitleaks|trufflehog)/i.test(ids.primary?.type ?? "")))
+  if (fc.kind === "sast" && (str3(v.category) === "secret_detection" || /^(gitleaks|trufflehog)/i.test(ids.primary?.type ?? "")))
     category = "secret";
-  const extract = str2(v.raw_source_code_extract);
+  const extract = str3(v.raw_source_code_extract);
   if (extract) fc.secrets.push(extract.trim());
   if (fc.kind === "dast") collectHeaderSecrets(v, fc.secrets);
-  const dep = isObj2(loc.dependency) ? loc.dependency : void 0;
-  const pkgName = dep && isObj2(dep.package) ? str2(dep.package.name) : void 0;
+  const dep = isObj3(loc.dependency) ? loc.dependency : void 0;
+  const pkgName = dep && isObj3(dep.package) ? str3(dep.package.name) : void 0;
   let pkg = null;
   if (pkgName && (category === "sca" || category === "container")) {
-    const file2 = str2(loc.file);
-    const os = str2(loc.operating_system);
+    const file2 = str3(loc.file);
+    const os = str3(loc.operating_system);
     pkg = {
       name: pkgName,
       version: strOrNum(dep.version) ?? null,
-      fixed_version: fixedVersionFrom(str2(v.solution)),
+      fixed_version: fixedVersionFrom(str3(v.solution)),
       ecosystem: category === "container" ? ecosystemOf(os?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
       purl: null
     };
   }
   const ruleId = ids.primary?.value ?? null;
-  const name = str2(v.name) ?? str2(v.message);
+  const name = str3(v.name) ?? str3(v.message);
   let title = name ?? ids.primary?.name ?? ruleId ?? "GitLab finding";
   if (!name && pkg && ruleId) title = `${ruleId} in ${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
   const location = {};
   const tags = [];
   if (category === "dast") {
-    const host = str2(loc.hostname);
-    const path6 = str2(loc.path);
-    location.url = host ? host.replace(/\/+$/, "") + (path6 ? path6.startsWith("/") ? path6 : `/${path6}` : "") : path6 ?? null;
-    const method = str2(loc.method);
+    const host = str3(loc.hostname);
+    const path11 = str3(loc.path);
+    location.url = host ? host.replace(/\/+$/, "") + (path11 ? path11.startsWith("/") ? path11 : `/${path11}` : "") : path11 ?? null;
+    const method = str3(loc.method);
     if (method) tags.push(`method:${method.toUpperCase()}`);
   } else if (category === "container") {
-    location.image = str2(loc.image) ?? null;
+    location.image = str3(loc.image) ?? null;
   } else {
-    location.file = str2(loc.file) ?? null;
+    location.file = str3(loc.file) ?? null;
     location.start_line = int2(loc.start_line);
     location.end_line = int2(loc.end_line);
   }
-  const commit = isObj2(loc.commit) ? str2(loc.commit.sha) : void 0;
+  const commit = isObj3(loc.commit) ? str3(loc.commit.sha) : void 0;
   return {
     title,
-    description: str2(v.description) ?? str2(v.message) ?? null,
+    description: str3(v.description) ?? str3(v.message) ?? null,
     category,
     rule_id: ruleId,
     rule_name: ids.primary?.name ?? null,
-    ...severityOf2(v),
+    ...severityOf3(v),
     tool: itemScanner ?? fc.toolName,
     tool_version: itemScanner ? null : fc.toolVersion,
-    tool_confidence: str2(v.confidence) ?? null,
+    tool_confidence: str3(v.confidence) ?? null,
     state: "open",
     first_seen: null,
     cwe: ids.cwe,
@@ -35162,41 +36685,41 @@ function itemToDraft(fc, v, i) {
 }
 function describeShape(doc) {
   if (Array.isArray(doc)) return "an array";
-  if (isObj2(doc)) {
+  if (isObj3(doc)) {
     const keys = Object.keys(doc).slice(0, 6);
     return `an object with keys ${keys.map((k) => JSON.stringify(k)).join(", ") || "(none)"}`;
   }
   return doc === null ? "null" : `a ${typeof doc}`;
 }
 function parseGitlabReport(doc, file2, kind) {
-  const label = GITLAB_FORMAT[kind];
-  if (!isObj2(doc) || !Array.isArray(doc.vulnerabilities))
+  const label2 = GITLAB_FORMAT[kind];
+  if (!isObj3(doc) || !Array.isArray(doc.vulnerabilities))
     throw new UserError(
       `not a GitLab ${kind} report: expected an object with a "vulnerabilities" array, found ${describeShape(doc)}`,
       file2
     );
-  const scan = isObj2(doc.scan) ? doc.scan : {};
-  const declaredType = str2(scan.type);
+  const scan = isObj3(doc.scan) ? doc.scan : {};
+  const declaredType = str3(scan.type);
   if (declaredType && SCAN_TYPES[declaredType] !== kind) {
     const other = SCAN_TYPES[declaredType];
     throw new UserError(
-      other ? `this is a GitLab ${declaredType} report (scan.type "${declaredType}"), not ${kind}: use --format ${GITLAB_FORMAT[other]}` : `GitLab report type "${declaredType}" is not supported by ${label}`,
+      other ? `this is a GitLab ${declaredType} report (scan.type "${declaredType}"), not ${kind}: use --format ${GITLAB_FORMAT[other]}` : `GitLab report type "${declaredType}" is not supported by ${label2}`,
       file2,
       "/scan/type"
     );
   }
-  const scanner = isObj2(scan.scanner) ? scan.scanner : {};
-  const analyzer = isObj2(scan.analyzer) ? scan.analyzer : {};
-  const toolName2 = str2(scanner.name) ?? str2(analyzer.name) ?? DEFAULT_TOOL[kind];
+  const scanner = isObj3(scan.scanner) ? scan.scanner : {};
+  const analyzer = isObj3(scan.analyzer) ? scan.analyzer : {};
+  const toolName2 = str3(scanner.name) ?? str3(analyzer.name) ?? DEFAULT_TOOL[kind];
   const toolVersion = strOrNum(scanner.version) ?? strOrNum(analyzer.version) ?? null;
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const managers = /* @__PURE__ */ new Map();
   for (const df of Array.isArray(doc.dependency_files) ? doc.dependency_files : []) {
-    if (isObj2(df) && str2(df.path) && str2(df.package_manager)) managers.set(df.path, df.package_manager);
+    if (isObj3(df) && str3(df.path) && str3(df.package_manager)) managers.set(df.path, df.package_manager);
   }
   const fc = { kind, toolName: toolName2, toolVersion, managers, secrets: out.secrets };
   doc.vulnerabilities.forEach((v, i) => {
-    if (!isObj2(v)) {
+    if (!isObj3(v)) {
       out.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
       return;
     }
@@ -35210,9 +36733,9 @@ function parseGitlabReport(doc, file2, kind) {
   });
   const errors = [];
   for (const m of Array.isArray(scan.messages) ? scan.messages : []) {
-    if (isObj2(m) && /^(fatal|error)$/i.test(str2(m.level) ?? "") && str2(m.value)) errors.push(m.value);
+    if (isObj3(m) && /^(fatal|error)$/i.test(str3(m.level) ?? "") && str3(m.value)) errors.push(m.value);
   }
-  const status = str2(scan.status);
+  const status = str3(scan.status);
   const success2 = status === void 0 ? true : status.toLowerCase() !== "failure";
   if (!success2 && errors.length === 0) errors.push('scan.status is "failure"');
   const byTool = /* @__PURE__ */ new Map();
@@ -35282,11 +36805,11 @@ var gitlabDastParser = gitlabParser("dast", {
 
 // src/parsers/github-common.ts
 function kindOfAlert(a) {
-  if (isObj2(a.most_recent_instance) || isObj2(a.rule) && isObj2(a.tool) && "number" in a)
+  if (isObj3(a.most_recent_instance) || isObj3(a.rule) && isObj3(a.tool) && "number" in a)
     return "code_scanning";
   if ("secret_type" in a && ("secret" in a || "secret_type_display_name" in a || "resolution" in a))
     return "secret_scanning";
-  if (isObj2(a.security_advisory) && (isObj2(a.dependency) || isObj2(a.security_vulnerability)))
+  if (isObj3(a.security_advisory) && (isObj3(a.dependency) || isObj3(a.security_vulnerability)))
     return "dependabot";
   return void 0;
 }
@@ -35298,7 +36821,7 @@ var NAME_HINTS2 = [
 function detectGithubList(s) {
   const d = s.doc;
   if (Array.isArray(d)) {
-    const items = d.slice(0, 20).filter(isObj2);
+    const items = d.slice(0, 20).filter(isObj3);
     if (items.length === 0) {
       if (d.length > 0) return void 0;
       const hint = NAME_HINTS2.find(([re]) => re.test(s.name));
@@ -35309,7 +36832,7 @@ function detectGithubList(s) {
     if (!first || kinds.some((k) => k !== first)) return void 0;
     return { kind: first, score: 1 };
   }
-  if (isObj2(d) && "number" in d && ("html_url" in d || "url" in d)) {
+  if (isObj3(d) && "number" in d && ("html_url" in d || "url" in d)) {
     const k = kindOfAlert(d);
     return k ? { kind: k, score: 0.9 } : void 0;
   }
@@ -35317,7 +36840,7 @@ function detectGithubList(s) {
 }
 function alertItems(doc) {
   if (Array.isArray(doc)) return doc;
-  if (isObj2(doc) && "number" in doc) return [doc];
+  if (isObj3(doc) && "number" in doc) return [doc];
   return void 0;
 }
 function repoFromHtmlUrl(url2) {
@@ -35326,8 +36849,8 @@ function repoFromHtmlUrl(url2) {
   return m ? `${m[1]}/${m[2]}` : null;
 }
 function repoOf(a) {
-  const full = isObj2(a.repository) ? str2(a.repository.full_name) : void 0;
-  return full ?? repoFromHtmlUrl(str2(a.html_url));
+  const full = isObj3(a.repository) ? str3(a.repository.full_name) : void 0;
+  return full ?? repoFromHtmlUrl(str3(a.html_url));
 }
 function norm(reason) {
   return (reason ?? "").toLowerCase().replace(/['’]/g, "").replace(/[\s-]+/g, "_");
@@ -35394,11 +36917,11 @@ function dependabotState(state, reason, comment) {
 }
 
 // src/parsers/github_code_scanning/index.ts
-function severityOf3(rule) {
-  const ssl = str2(rule.security_severity_level);
+function severityOf4(rule) {
+  const ssl = str3(rule.security_severity_level);
   const fromSsl = wordToSeverity(ssl);
   if (fromSsl) return { severity: fromSsl, severity_source: "security-severity-rule", source_severity: ssl };
-  const level = str2(rule.severity);
+  const level = str3(rule.severity);
   if (level && /^(error|warning|note|none)$/i.test(level))
     return {
       severity: levelToSeverity(level.toLowerCase()),
@@ -35410,38 +36933,38 @@ function severityOf3(rule) {
   return { severity: "medium", severity_source: "default", source_severity: null };
 }
 function codeScanningAlertToDraft(a, pointer) {
-  const rule = isObj2(a.rule) ? a.rule : {};
-  const tool = isObj2(a.tool) ? a.tool : {};
-  const inst = isObj2(a.most_recent_instance) ? a.most_recent_instance : {};
-  const loc = isObj2(inst.location) ? inst.location : {};
-  const toolName2 = str2(tool.name) ?? "GitHub code scanning";
-  const ruleId = str2(rule.id) ?? str2(rule.name) ?? null;
+  const rule = isObj3(a.rule) ? a.rule : {};
+  const tool = isObj3(a.tool) ? a.tool : {};
+  const inst = isObj3(a.most_recent_instance) ? a.most_recent_instance : {};
+  const loc = isObj3(inst.location) ? inst.location : {};
+  const toolName2 = str3(tool.name) ?? "GitHub code scanning";
+  const ruleId = str3(rule.id) ?? str3(rule.name) ?? null;
   const tags = Array.isArray(rule.tags) ? rule.tags.filter((t) => typeof t === "string") : [];
   const cwe = tags.filter((t) => /cwe/i.test(t)).map((t) => cweNumber(t)).filter((n) => n !== void 0);
-  const vulnIds2 = ruleId && (CVE_RE2.test(ruleId) || GHSA_RE2.test(ruleId)) ? [ruleId] : [];
-  const file2 = str2(loc.path) ?? null;
-  const category = inferCategory(toolName2, ruleId ?? void 0, tags, vulnIds2, file2 ?? void 0);
-  const life = codeScanningState(str2(a.state), str2(a.dismissed_reason), str2(a.dismissed_comment));
-  const closed = life.state === "fixed" ? str2(a.fixed_at) : life.state === "open" ? void 0 : str2(a.dismissed_at);
-  const message = isObj2(inst.message) ? str2(inst.message.text) : void 0;
-  const htmlUrl = str2(a.html_url);
-  const alertKey = htmlUrl ?? str2(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
+  const vulnIds3 = ruleId && (CVE_RE2.test(ruleId) || GHSA_RE3.test(ruleId)) ? [ruleId] : [];
+  const file2 = str3(loc.path) ?? null;
+  const category = inferCategory(toolName2, ruleId ?? void 0, tags, vulnIds3, file2 ?? void 0);
+  const life = codeScanningState(str3(a.state), str3(a.dismissed_reason), str3(a.dismissed_comment));
+  const closed = life.state === "fixed" ? str3(a.fixed_at) : life.state === "open" ? void 0 : str3(a.dismissed_at);
+  const message = isObj3(inst.message) ? str3(inst.message.text) : void 0;
+  const htmlUrl = str3(a.html_url);
+  const alertKey = htmlUrl ?? str3(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
   return {
-    title: str2(rule.description) ?? str2(rule.name) ?? ruleId ?? message ?? "Code scanning alert",
+    title: str3(rule.description) ?? str3(rule.name) ?? ruleId ?? message ?? "Code scanning alert",
     // For secret rules the message may quote the match: keep it out.
-    description: category === "secret" ? null : message ?? str2(rule.full_description) ?? null,
+    description: category === "secret" ? null : message ?? str3(rule.full_description) ?? null,
     category,
     rule_id: ruleId,
-    rule_name: str2(rule.name) ?? null,
-    ...severityOf3(rule),
+    rule_name: str3(rule.name) ?? null,
+    ...severityOf4(rule),
     tool: toolName2,
-    tool_version: str2(tool.version) ?? null,
+    tool_version: str3(tool.version) ?? null,
     ...life,
     first_seen: isoDate2(a.created_at) ?? null,
     closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
     repo: repoOf(a),
     cwe,
-    cve: vulnIds2,
+    cve: vulnIds3,
     location: { file: file2, start_line: int2(loc.start_line), end_line: int2(loc.end_line), url: htmlUrl ?? null },
     // GitHub's alert is its own dedup unit: it follows the result across line moves.
     fingerprints: alertKey ? { "github/alert": alertKey } : {},
@@ -35461,7 +36984,7 @@ function parseCodeScanning(doc, file2) {
   const scans = /* @__PURE__ */ new Map();
   items.forEach((a, i) => {
     const pointer = Array.isArray(doc) ? `/${i}` : "";
-    if (!isObj2(a) || !(isObj2(a.rule) || isObj2(a.most_recent_instance))) {
+    if (!isObj3(a) || !(isObj3(a.rule) || isObj3(a.most_recent_instance))) {
       out.warnings.push(
         `${pointer || "/"}: not a code scanning alert (no rule / most_recent_instance); skipped`
       );
@@ -35509,14 +37032,14 @@ var TOOL = "GitHub secret scanning";
 function secretAlertToDraft(a, pointer, secrets) {
   const secret = typeof a.secret === "string" && a.secret.trim() !== "" ? a.secret : null;
   if (secret) secrets.push(secret);
-  const type = str2(a.secret_type) ?? null;
-  const display = str2(a.secret_type_display_name) ?? type ?? "Secret";
-  const life = secretScanningState(str2(a.state), str2(a.resolution), str2(a.resolution_comment));
-  const first = isObj2(a.first_location_detected) ? a.first_location_detected : {};
-  const htmlUrl = str2(a.html_url);
-  const alertKey = htmlUrl ?? str2(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
+  const type = str3(a.secret_type) ?? null;
+  const display = str3(a.secret_type_display_name) ?? type ?? "Secret";
+  const life = secretScanningState(str3(a.state), str3(a.resolution), str3(a.resolution_comment));
+  const first = isObj3(a.first_location_detected) ? a.first_location_detected : {};
+  const htmlUrl = str3(a.html_url);
+  const alertKey = htmlUrl ?? str3(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
   const tags = [];
-  const validity = str2(a.validity);
+  const validity = str3(a.validity);
   if (validity) tags.push(`validity:${validity}`);
   if (a.publicly_leaked === true) tags.push("publicly-leaked");
   if (a.push_protection_bypassed === true) tags.push("push-protection-bypassed");
@@ -35537,7 +37060,7 @@ function secretAlertToDraft(a, pointer, secrets) {
     closed_at: life.state === "open" ? null : isoDate2(a.resolved_at) ?? null,
     repo: repoOf(a),
     location: {
-      file: str2(first.path) ?? null,
+      file: str3(first.path) ?? null,
       start_line: int2(first.start_line),
       end_line: int2(first.end_line),
       url: htmlUrl ?? null
@@ -35558,7 +37081,7 @@ function parseSecretScanning(doc, file2) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   items.forEach((a, i) => {
     const pointer = Array.isArray(doc) ? `/${i}` : "";
-    if (!isObj2(a) || !("secret_type" in a || "secret_type_display_name" in a)) {
+    if (!isObj3(a) || !("secret_type" in a || "secret_type_display_name" in a)) {
       out.warnings.push(`${pointer || "/"}: not a secret scanning alert (no secret_type); skipped`);
       return;
     }
@@ -35584,7 +37107,7 @@ var githubSecretScanningParser = {
 
 // src/parsers/github_vulnerability/index.ts
 var TOOL2 = "Dependabot";
-function severityOf4(word, cvss) {
+function severityOf5(word, cvss) {
   const s = wordToSeverity(word);
   if (s) return { severity: s, severity_source: "tool", source_severity: word };
   if (cvss?.score != null)
@@ -35595,65 +37118,65 @@ function severityOf4(word, cvss) {
     };
   return { severity: "medium", severity_source: "default", source_severity: null };
 }
-function cvssOf(...candidates) {
+function cvssOf2(...candidates) {
   for (const c of candidates) {
-    if (!isObj2(c)) continue;
-    const vector = str2(c.vector_string) ?? str2(c.vectorString);
+    if (!isObj3(c)) continue;
+    const vector = str3(c.vector_string) ?? str3(c.vectorString);
     const score = typeof c.score === "number" && c.score >= 0 && c.score <= 10 ? c.score : null;
     if (!vector && !score) continue;
     return { score, vector: vector ?? null, version: cvssVersion(vector) };
   }
   return null;
 }
-function vulnIds(...values) {
+function vulnIds2(...values) {
   const ids = [];
   const add = (v) => {
-    const s = str2(v)?.trim();
+    const s = str3(v)?.trim();
     if (s && CVE_RE2.test(s)) ids.push(s.toUpperCase());
-    else if (s && GHSA_RE2.test(s)) ids.push(s);
+    else if (s && GHSA_RE3.test(s)) ids.push(s);
   };
   for (const v of values) {
-    if (Array.isArray(v)) for (const x of v) add(isObj2(x) ? x.value : x);
+    if (Array.isArray(v)) for (const x of v) add(isObj3(x) ? x.value : x);
     else add(v);
   }
   return orderVulnIds(ids);
 }
 function restAlertToDraft(a, pointer) {
-  const adv = isObj2(a.security_advisory) ? a.security_advisory : {};
-  const sv = isObj2(a.security_vulnerability) ? a.security_vulnerability : {};
-  const dep = isObj2(a.dependency) ? a.dependency : {};
-  const pkg = isObj2(dep.package) ? dep.package : isObj2(sv.package) ? sv.package : {};
-  const cvssSev = isObj2(adv.cvss_severities) ? adv.cvss_severities : {};
-  const cvss = cvssOf(cvssSev.cvss_v3, adv.cvss, cvssSev.cvss_v4);
-  const life = dependabotState(str2(a.state), str2(a.dismissed_reason), str2(a.dismissed_comment));
-  const closed = life.state === "fixed" ? a.fixed_at : str2(a.state) === "auto_dismissed" ? a.auto_dismissed_at : a.dismissed_at;
-  const ids = vulnIds(adv.cve_id, adv.ghsa_id, adv.identifiers);
-  const name = str2(pkg.name);
-  const fixed = isObj2(sv.first_patched_version) ? str2(sv.first_patched_version.identifier) : void 0;
+  const adv = isObj3(a.security_advisory) ? a.security_advisory : {};
+  const sv = isObj3(a.security_vulnerability) ? a.security_vulnerability : {};
+  const dep = isObj3(a.dependency) ? a.dependency : {};
+  const pkg = isObj3(dep.package) ? dep.package : isObj3(sv.package) ? sv.package : {};
+  const cvssSev = isObj3(adv.cvss_severities) ? adv.cvss_severities : {};
+  const cvss = cvssOf2(cvssSev.cvss_v3, adv.cvss, cvssSev.cvss_v4);
+  const life = dependabotState(str3(a.state), str3(a.dismissed_reason), str3(a.dismissed_comment));
+  const closed = life.state === "fixed" ? a.fixed_at : str3(a.state) === "auto_dismissed" ? a.auto_dismissed_at : a.dismissed_at;
+  const ids = vulnIds2(adv.cve_id, adv.ghsa_id, adv.identifiers);
+  const name = str3(pkg.name);
+  const fixed = isObj3(sv.first_patched_version) ? str3(sv.first_patched_version.identifier) : void 0;
   return {
-    title: str2(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
-    description: str2(adv.description) ?? null,
+    title: str3(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
+    description: str3(adv.description) ?? null,
     category: "sca",
-    rule_id: str2(adv.ghsa_id) ?? ids[0] ?? null,
-    ...severityOf4(str2(sv.severity) ?? str2(adv.severity), cvss),
+    rule_id: str3(adv.ghsa_id) ?? ids[0] ?? null,
+    ...severityOf5(str3(sv.severity) ?? str3(adv.severity), cvss),
     tool: TOOL2,
     ...life,
     first_seen: isoDate2(a.created_at) ?? null,
     closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
     repo: repoOf(a),
-    cwe: (Array.isArray(adv.cwes) ? adv.cwes : []).map((c) => cweNumber(isObj2(c) ? c.cwe_id : c)).filter(Boolean),
+    cwe: (Array.isArray(adv.cwes) ? adv.cwes : []).map((c) => cweNumber(isObj3(c) ? c.cwe_id : c)).filter(Boolean),
     cve: ids,
     cvss,
     package: name ? {
       name,
       version: null,
       fixed_version: fixed ?? null,
-      ecosystem: ecosystemOf(str2(pkg.ecosystem)),
+      ecosystem: ecosystemOf(str3(pkg.ecosystem)),
       purl: null
     } : null,
-    location: { file: str2(dep.manifest_path) ?? null, url: str2(a.html_url) ?? null },
-    tags: str2(dep.scope) ? [`scope:${dep.scope}`] : [],
-    help_uri: str2(adv.permalink) ?? null,
+    location: { file: str3(dep.manifest_path) ?? null, url: str3(a.html_url) ?? null },
+    tags: str3(dep.scope) ? [`scope:${dep.scope}`] : [],
+    help_uri: str3(adv.permalink) ?? null,
     pointer
   };
 }
@@ -35662,46 +37185,46 @@ function exactVersion(req) {
   return m ? m[1] : null;
 }
 function graphqlNodeToDraft(n, pointer, rc) {
-  const sv = isObj2(n.securityVulnerability) ? n.securityVulnerability : {};
-  const adv = isObj2(sv.advisory) ? sv.advisory : isObj2(n.securityAdvisory) ? n.securityAdvisory : {};
-  const pkg = isObj2(sv.package) ? sv.package : {};
-  const cvss = cvssOf(adv.cvss);
-  const state = str2(n.state)?.toLowerCase();
-  const life = dependabotState(state, str2(n.dismissReason), str2(n.dismissComment));
+  const sv = isObj3(n.securityVulnerability) ? n.securityVulnerability : {};
+  const adv = isObj3(sv.advisory) ? sv.advisory : isObj3(n.securityAdvisory) ? n.securityAdvisory : {};
+  const pkg = isObj3(sv.package) ? sv.package : {};
+  const cvss = cvssOf2(adv.cvss);
+  const state = str3(n.state)?.toLowerCase();
+  const life = dependabotState(state, str3(n.dismissReason), str3(n.dismissComment));
   const closed = life.state === "fixed" ? n.fixedAt : state === "auto_dismissed" ? n.autoDismissedAt : n.dismissedAt;
-  const ids = vulnIds(adv.ghsaId, adv.identifiers);
-  const name = str2(pkg.name);
-  const fixed = isObj2(sv.firstPatchedVersion) ? str2(sv.firstPatchedVersion.identifier) : void 0;
-  const repo = (isObj2(n.repository) ? str2(n.repository.nameWithOwner) : void 0) ?? rc.repo;
+  const ids = vulnIds2(adv.ghsaId, adv.identifiers);
+  const name = str3(pkg.name);
+  const fixed = isObj3(sv.firstPatchedVersion) ? str3(sv.firstPatchedVersion.identifier) : void 0;
+  const repo = (isObj3(n.repository) ? str3(n.repository.nameWithOwner) : void 0) ?? rc.repo;
   const number4 = strOrNum(n.number);
-  const cwes = isObj2(adv.cwes) && Array.isArray(adv.cwes.nodes) ? adv.cwes.nodes : [];
+  const cwes = isObj3(adv.cwes) && Array.isArray(adv.cwes.nodes) ? adv.cwes.nodes : [];
   return {
-    title: str2(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
-    description: str2(adv.description) ?? null,
+    title: str3(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
+    description: str3(adv.description) ?? null,
     category: "sca",
-    rule_id: str2(adv.ghsaId) ?? ids.find((i) => GHSA_RE2.test(i)) ?? ids[0] ?? null,
-    ...severityOf4(str2(sv.severity), cvss),
+    rule_id: str3(adv.ghsaId) ?? ids.find((i) => GHSA_RE3.test(i)) ?? ids[0] ?? null,
+    ...severityOf5(str3(sv.severity), cvss),
     tool: TOOL2,
     ...life,
     first_seen: isoDate2(n.createdAt) ?? null,
     closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
     repo,
-    cwe: cwes.map((c) => cweNumber(isObj2(c) ? c.cweId : c)).filter(Boolean),
+    cwe: cwes.map((c) => cweNumber(isObj3(c) ? c.cweId : c)).filter(Boolean),
     cve: ids,
     cvss,
     package: name ? {
       name,
-      version: exactVersion(str2(n.vulnerableRequirements)),
+      version: exactVersion(str3(n.vulnerableRequirements)),
       fixed_version: fixed ?? null,
-      ecosystem: ecosystemOf(str2(pkg.ecosystem)),
+      ecosystem: ecosystemOf(str3(pkg.ecosystem)),
       purl: null
     } : null,
     location: {
-      file: str2(n.vulnerableManifestPath) ?? null,
+      file: str3(n.vulnerableManifestPath) ?? null,
       url: rc.url && number4 ? `${rc.url.replace(/\/+$/, "")}/security/dependabot/${number4}` : null
     },
-    tags: str2(n.dependencyScope) ? [`scope:${String(n.dependencyScope).toLowerCase()}`] : [],
-    help_uri: str2(adv.permalink) ?? null,
+    tags: str3(n.dependencyScope) ? [`scope:${String(n.dependencyScope).toLowerCase()}`] : [],
+    help_uri: str3(adv.permalink) ?? null,
     pointer
   };
 }
@@ -35711,18 +37234,18 @@ function findAlertConnections(v, pointer, rc, depth, found) {
     v.forEach((x, i) => findAlertConnections(x, `${pointer}/${i}`, rc, depth + 1, found));
     return;
   }
-  if (!isObj2(v)) return;
+  if (!isObj3(v)) return;
   const here = {
-    repo: str2(v.nameWithOwner) ?? rc.repo,
-    url: (str2(v.nameWithOwner) ? str2(v.url) : void 0) ?? rc.url
+    repo: str3(v.nameWithOwner) ?? rc.repo,
+    url: (str3(v.nameWithOwner) ? str3(v.url) : void 0) ?? rc.url
   };
   for (const [k, child] of Object.entries(v)) {
-    if (k === "vulnerabilityAlerts" && isObj2(child)) {
+    if (k === "vulnerabilityAlerts" && isObj3(child)) {
       if (Array.isArray(child.nodes))
         found.push({ nodes: child.nodes, pointer: `${pointer}/${k}/nodes`, rc: here });
       else if (Array.isArray(child.edges))
         found.push({
-          nodes: child.edges.map((e) => isObj2(e) ? e.node : e),
+          nodes: child.edges.map((e) => isObj3(e) ? e.node : e),
           pointer: `${pointer}/${k}/edges`,
           rc: here
         });
@@ -35731,7 +37254,7 @@ function findAlertConnections(v, pointer, rc, depth, found) {
   }
 }
 function graphqlAlerts(doc) {
-  if (!isObj2(doc) || !isObj2(doc.data)) return void 0;
+  if (!isObj3(doc) || !isObj3(doc.data)) return void 0;
   const found = [];
   findAlertConnections(doc.data, "/data", { repo: null, url: null }, 0, found);
   return found.length ? found : void 0;
@@ -35743,7 +37266,7 @@ function parseGithubVulnerability(doc, file2) {
     for (const conn of gql) {
       conn.nodes.forEach((n, i) => {
         const pointer = conn.pointer.endsWith("/edges") ? `${conn.pointer}/${i}/node` : `${conn.pointer}/${i}`;
-        if (!isObj2(n) || !(isObj2(n.securityVulnerability) || isObj2(n.securityAdvisory))) {
+        if (!isObj3(n) || !(isObj3(n.securityVulnerability) || isObj3(n.securityAdvisory))) {
           out.warnings.push(`${pointer}: not a vulnerability alert (no securityVulnerability); skipped`);
           return;
         }
@@ -35751,13 +37274,13 @@ function parseGithubVulnerability(doc, file2) {
       });
     }
   } else {
-    if (isObj2(doc) && Array.isArray(doc.errors) && !isObj2(doc.data))
+    if (isObj3(doc) && Array.isArray(doc.errors) && !isObj3(doc.data))
       throw new UserError(
-        `GitHub GraphQL error response, no data: ${doc.errors.map((e) => (isObj2(e) ? str2(e.message) : void 0) ?? "?").join("; ")}`,
+        `GitHub GraphQL error response, no data: ${doc.errors.map((e) => (isObj3(e) ? str3(e.message) : void 0) ?? "?").join("; ")}`,
         file2
       );
-    const list = detectGithubList({ name: file2, head: "", doc });
-    if (list?.kind === "code_scanning") {
+    const list3 = detectGithubList({ name: file2, head: "", doc });
+    if (list3?.kind === "code_scanning") {
       const cs = parseCodeScanning(doc, file2);
       cs.warnings.unshift(
         "this is a GitHub code scanning alert list, not Dependabot alerts: read as github_code_scanning"
@@ -35772,7 +37295,7 @@ function parseGithubVulnerability(doc, file2) {
       );
     items.forEach((a, i) => {
       const pointer = Array.isArray(doc) ? `/${i}` : "";
-      if (!isObj2(a) || !isObj2(a.security_advisory)) {
+      if (!isObj3(a) || !isObj3(a.security_advisory)) {
         out.warnings.push(`${pointer || "/"}: not a Dependabot alert (no security_advisory); skipped`);
         return;
       }
@@ -35782,7 +37305,7 @@ function parseGithubVulnerability(doc, file2) {
   out.scans = [{ tool: { name: TOOL2, version: null }, categories: ["sca"], success: true, errors: [] }];
   return out;
 }
-function detect2(s) {
+function detect8(s) {
   if (graphqlAlerts(s.doc)) return 1;
   const d = detectGithubList(s);
   return d?.kind === "dependabot" ? d.score : 0;
@@ -35795,7 +37318,7 @@ var githubVulnerabilityParser = {
     produce: "`gh api /repos/OWNER/REPO/dependabot/alerts --paginate --slurp | jq add > dependabot-alerts.json`; or GraphQL `repository { vulnerabilityAlerts(first: 100) { nodes { ... } } }` via `gh api graphql`",
     takes: "one record per alert; advisory summary, GHSA/CVE ids, CWE, CVSS, severity, package name and ecosystem, fixed version, manifest path, state (open / fixed / dismissed with reason / auto_dismissed) with created, fixed or dismissed dates, repository"
   },
-  detect: detect2,
+  detect: detect8,
   parse: (doc, ctx) => parseGithubVulnerability(doc, ctx.file)
 };
 
@@ -35816,9 +37339,9 @@ var CSV_MARKERS = [
   "FalsePositive",
   "Duplicate"
 ];
-function detectJson(d, name) {
-  if (!isObj2(d) || !Array.isArray(d.findings)) return 0;
-  const items = d.findings.slice(0, 20).filter(isObj2);
+function detectJson2(d, name) {
+  if (!isObj3(d) || !Array.isArray(d.findings)) return 0;
+  const items = d.findings.slice(0, 20).filter(isObj3);
   const keys = items.flatMap((f) => Object.keys(f));
   if (keys.length === 0) {
     if (!Object.keys(d).every((k) => ["findings", "name", "type", "version"].includes(k))) return 0;
@@ -35835,8 +37358,8 @@ function detectCsvHead(head) {
   const markers = CSV_MARKERS.filter((m) => cols.has(m)).length;
   return markers >= 4 ? 0.9 : markers >= 2 ? 0.6 : 0;
 }
-function detect3(s) {
-  if (s.doc !== void 0) return detectJson(s.doc, s.name);
+function detect9(s) {
+  if (s.doc !== void 0) return detectJson2(s.doc, s.name);
   return detectCsvHead(s.head);
 }
 function boolOf(v) {
@@ -35849,25 +37372,25 @@ function boolOf(v) {
   if (typeof v === "number") return v !== 0;
   return void 0;
 }
-function stateOf(f) {
+function stateOf3(f) {
   if (boolOf(f.false_p)) return { state: "false_positive", state_reason: "false_p" };
   if (boolOf(f.risk_accepted)) return { state: "accepted_risk", state_reason: "risk_accepted" };
   if (boolOf(f.out_of_scope)) return { state: "not_applicable", state_reason: "out_of_scope" };
   if (boolOf(f.duplicate)) return { state: "duplicate", state_reason: "duplicate" };
-  if (boolOf(f.is_mitigated) || str2(f.mitigated)) return { state: "fixed", state_reason: "is_mitigated" };
+  if (boolOf(f.is_mitigated) || str3(f.mitigated)) return { state: "fixed", state_reason: "is_mitigated" };
   if (boolOf(f.active) === false)
     return { state: "fixed", state_reason: "inactive (active: false, no other reason given)" };
   return { state: "open", state_reason: null };
 }
-function cvssOf2(f) {
-  const vector = str2(f.cvssv3) ?? str2(f.cvssv3_vector) ?? str2(f.cvssv4);
+function cvssOf3(f) {
+  const vector = str3(f.cvssv3) ?? str3(f.cvssv3_vector) ?? str3(f.cvssv4);
   const raw = f.cvssv3_score ?? f.cvss_score ?? f.cvssv4_score;
   const n = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : NaN;
   const score = Number.isFinite(n) && n >= 0 && n <= 10 ? n : null;
   if (!vector && score === null) return null;
   return { score, vector: vector ?? null, version: cvssVersion(vector) };
 }
-function severityOf5(f, cvss) {
+function severityOf6(f, cvss) {
   const word = strOrNum(f.severity);
   const s = wordToSeverity(word);
   if (s) return { severity: s, severity_source: "tool", source_severity: word };
@@ -35897,31 +37420,31 @@ function categoryOf(f, hasFile, hasUrl) {
     if (CATEGORY_WORDS.has(w)) return w;
     if (w === "secrets") return "secret";
   }
-  if (str2(f.component_name)) return "sca";
+  if (str3(f.component_name)) return "sca";
   if (f.dynamic_finding === true && f.static_finding !== true) return "dast";
   if (f.static_finding === true && hasFile && !hasUrl) return "sast";
   return "other";
 }
 function endpointUrl(e) {
-  if (typeof e === "string") return str2(e);
-  if (!isObj2(e)) return void 0;
-  const host = str2(e.host);
-  if (!host) return str2(e.url);
-  const proto = str2(e.protocol);
+  if (typeof e === "string") return str3(e);
+  if (!isObj3(e)) return void 0;
+  const host = str3(e.host);
+  if (!host) return str3(e.url);
+  const proto = str3(e.protocol);
   const port = strOrNum(e.port);
-  const path6 = str2(e.path);
-  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path6 ? path6.startsWith("/") ? path6 : `/${path6}` : ""}`;
+  const path11 = str3(e.path);
+  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path11 ? path11.startsWith("/") ? path11 : `/${path11}` : ""}`;
 }
 function vulnIdsOf(f) {
   const ids = [];
   const add = (v) => {
-    const s = (isObj2(v) ? str2(v.vulnerability_id) : str2(v))?.trim();
+    const s = (isObj3(v) ? str3(v.vulnerability_id) : str3(v))?.trim();
     if (!s) return;
     ids.push(CVE_RE2.test(s) ? s.toUpperCase() : s);
   };
-  for (const part of (str2(f.cve) ?? "").split(/[,;\s]+/)) add(part);
+  for (const part of (str3(f.cve) ?? "").split(/[,;\s]+/)) add(part);
   if (Array.isArray(f.vulnerability_ids)) f.vulnerability_ids.forEach(add);
-  return orderVulnIds(ids).filter((i) => CVE_RE2.test(i) || GHSA_RE2.test(i) || /^[A-Z]+-[\w.-]+$/.test(i));
+  return orderVulnIds(ids).filter((i) => CVE_RE2.test(i) || GHSA_RE3.test(i) || /^[A-Z]+-[\w.-]+$/.test(i));
 }
 function findingToDraft(f, pointer, tool, warnings) {
   const title = strOrNum(f.title)?.trim();
@@ -35929,25 +37452,25 @@ function findingToDraft(f, pointer, tool, warnings) {
     warnings.push(`${pointer}: finding has no title (required by the Generic Findings Import); skipped`);
     return void 0;
   }
-  const cvss = cvssOf2(f);
-  const sev = severityOf5(f, cvss);
+  const cvss = cvssOf3(f);
+  const sev = severityOf6(f, cvss);
   if (sev.severity_source === "default")
     warnings.push(
       `${pointer}: severity ${sev.source_severity ? `"${sev.source_severity}" not recognised` : "missing"}; medium assumed`
     );
   const endpoints = Array.isArray(f.endpoints) ? f.endpoints : [];
-  const url2 = str2(f.url) ?? endpoints.map(endpointUrl).find(Boolean) ?? null;
-  const file2 = str2(f.file_path) ?? null;
+  const url2 = str3(f.url) ?? endpoints.map(endpointUrl).find(Boolean) ?? null;
+  const file2 = str3(f.file_path) ?? null;
   const cwe = cweNumber(f.cwe);
-  const comp = str2(f.component_name);
-  const life = stateOf(f);
+  const comp = str3(f.component_name);
+  const life = stateOf3(f);
   const date5 = f.date;
-  if (str2(date5) && !isoDate2(date5))
+  if (str3(date5) && !isoDate2(date5))
     warnings.push(`${pointer}: date ${JSON.stringify(date5)} not readable; first_seen left empty`);
   const uid = strOrNum(f.unique_id_from_tool);
   return {
     title,
-    description: str2(f.description) ?? null,
+    description: str3(f.description) ?? null,
     category: categoryOf(f, file2 !== null, url2 !== null),
     rule_id: strOrNum(f.vuln_id_from_tool) ?? null,
     ...sev,
@@ -35970,21 +37493,21 @@ function findingToDraft(f, pointer, tool, warnings) {
     fingerprints: uid ? { unique_id_from_tool: uid } : {},
     tags: Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : [],
     help_uri: null,
-    service: str2(f.service) ?? null,
+    service: str3(f.service) ?? null,
     pointer
   };
 }
 function parseJsonDoc(doc, file2) {
-  if (!isObj2(doc) || !Array.isArray(doc.findings))
+  if (!isObj3(doc) || !Array.isArray(doc.findings))
     throw new UserError(
       'not a DefectDojo Generic Findings Import file: expected a JSON object with a "findings" array (or the CSV with Title, Severity, Description columns)',
       file2
     );
-  const tool = str2(doc.type) ?? str2(doc.name) ?? DEFAULT_TOOL2;
+  const tool = str3(doc.type) ?? str3(doc.name) ?? DEFAULT_TOOL2;
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   doc.findings.forEach((f, i) => {
     const pointer = `/findings/${i}`;
-    if (!isObj2(f)) {
+    if (!isObj3(f)) {
       out.warnings.push(`${pointer}: not an object; skipped`);
       return;
     }
@@ -36022,8 +37545,8 @@ var CSV_COLUMNS = {
   ComponentVersion: "component_version",
   Mitigated: "mitigated"
 };
-function parseCsvText(text2, file2) {
-  const table2 = parseCsv(text2, file2);
+function parseCsvText(text3, file2) {
+  const table2 = parseCsv(text3, file2);
   for (const need of ["Title", "Severity"])
     if (!table2.headers.includes(need))
       throw new UserError(
@@ -36063,20 +37586,20 @@ var defectdojoGenericParser = {
     produce: 'a DefectDojo "Generic Findings Import" file written by hand or by a script (`{"findings": [...]}` or CSV with Date, Title, CweId, Url, Severity, Description, ... columns)',
     takes: "one record per finding / row; title, severity (else CVSS), description, CVE/vulnerability ids, CWE, CVSS v3, file and line, component name/version/fix version, first endpoint as URL, state from false_p / risk_accepted / out_of_scope / duplicate / is_mitigated / active, date \u2192 first_seen, mitigated \u2192 closed_at; category only when the file makes it clear, else other"
   },
-  detect: detect3,
+  detect: detect9,
   parse: (doc, ctx) => parseDefectdojoGeneric(doc, ctx.file)
 };
 
 // src/parsers/code-helpers.ts
-function isObj3(v) {
+function isObj4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function str3(v) {
+function str4(v) {
   return typeof v === "string" && v.trim() !== "" ? v : void 0;
 }
-function text(v) {
+function text2(v) {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  return str3(v)?.trim();
+  return str4(v)?.trim();
 }
 function posInt(v) {
   const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
@@ -36086,7 +37609,7 @@ function asArray(v) {
   if (v === void 0 || v === null || v === "") return [];
   return Array.isArray(v) ? v : [v];
 }
-function cwesOf(v) {
+function cwesOf2(v) {
   const out = [];
   const add = (x) => {
     if (typeof x === "number" && Number.isInteger(x) && x > 0) out.push(`CWE-${x}`);
@@ -36094,19 +37617,19 @@ function cwesOf(v) {
       for (const m of x.matchAll(/(?:^|\bCWE[-_ :]*)(\d{1,5})\b/gi))
         if (Number(m[1]) > 0) out.push(`CWE-${Number(m[1])}`);
     } else if (Array.isArray(x)) x.forEach(add);
-    else if (isObj3(x) && "id" in x) add(x.id);
+    else if (isObj4(x) && "id" in x) add(x.id);
   };
   add(v);
   return [...new Set(out)];
 }
 var CVE_RE3 = /\bCVE-\d{4}-\d{4,}\b/gi;
-var GHSA_RE3 = /\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b/gi;
+var GHSA_RE4 = /\bGHSA(?:-[23456789cfghjmpqrvwx]{4}){3}\b/gi;
 function vulnIdsIn(...values) {
   const ids = /* @__PURE__ */ new Set();
   const scan = (v) => {
     if (typeof v === "string") {
       for (const m of v.matchAll(CVE_RE3)) ids.add(m[0].toUpperCase());
-      for (const m of v.matchAll(GHSA_RE3)) ids.add(m[0]);
+      for (const m of v.matchAll(GHSA_RE4)) ids.add(m[0]);
     } else if (Array.isArray(v)) v.forEach(scan);
   };
   values.forEach(scan);
@@ -36150,48 +37673,48 @@ function listOf(v) {
 }
 function resultToDraft2(r, i, version2, out) {
   const pointer = `/results/${i}`;
-  if (!isObj3(r)) {
+  if (!isObj4(r)) {
     out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
     return void 0;
   }
-  const checkId = str3(r.check_id);
-  const extra = isObj3(r.extra) ? r.extra : {};
-  const meta3 = isObj3(extra.metadata) ? extra.metadata : {};
+  const checkId = str4(r.check_id);
+  const extra = isObj4(r.extra) ? r.extra : {};
+  const meta3 = isObj4(extra.metadata) ? extra.metadata : {};
   if (!checkId) out.warnings.push(`${pointer}: result has no check_id`);
-  const message = str3(extra.message) ?? "";
-  const word = str3(extra.severity);
+  const message = str4(extra.message) ?? "";
+  const word = str4(extra.severity);
   const mapped = mapWord(SEVERITY, word) ?? wordToSeverity(word);
   if (word && !mapped) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
   const secret = isSecretRule(checkId ?? "", meta3);
-  const lines = str3(extra.lines)?.trim();
+  const lines = str4(extra.lines)?.trim();
   let secretValue = null;
   if (secret) {
     if (lines && lines !== REQUIRES_LOGIN) {
       secretValue = lines;
       out.secrets.push(lines);
     }
-    for (const mv of isObj3(extra.metavars) ? Object.values(extra.metavars) : []) {
-      const c = isObj3(mv) ? str3(mv.abstract_content) : void 0;
+    for (const mv of isObj4(extra.metavars) ? Object.values(extra.metavars) : []) {
+      const c = isObj4(mv) ? str4(mv.abstract_content) : void 0;
       if (c && c.length >= 4) out.secrets.push(c);
     }
   }
-  const fp = str3(extra.fingerprint);
+  const fp = str4(extra.fingerprint);
   const tags = [];
   for (const o of listOf(meta3.owasp)) tags.push(`owasp:${o}`);
   for (const k of ["impact", "likelihood", "confidence"]) {
-    const v = str3(meta3[k]);
+    const v = str4(meta3[k]);
     if (v) tags.push(`${k}:${v.toLowerCase()}`);
   }
   for (const s of listOf(meta3.subcategory)) tags.push(`subcategory:${s}`);
-  const validation = str3(extra.validation_state);
+  const validation = str4(extra.validation_state);
   if (validation && validation !== "NO_VALIDATOR") tags.push(`validation:${validation.toLowerCase()}`);
-  const sca = isObj3(extra.sca_info) ? extra.sca_info : void 0;
-  const depMatch = sca && isObj3(sca.dependency_match) ? sca.dependency_match : {};
-  const found = isObj3(depMatch.found_dependency) ? depMatch.found_dependency : {};
+  const sca = isObj4(extra.sca_info) ? extra.sca_info : void 0;
+  const depMatch = sca && isObj4(sca.dependency_match) ? sca.dependency_match : {};
+  const found = isObj4(depMatch.found_dependency) ? depMatch.found_dependency : {};
   if (sca) tags.push(sca.reachable === true ? "reachable" : "unreachable");
   const ignored = extra.is_ignored === true;
-  const start = isObj3(r.start) ? r.start : {};
-  const end = isObj3(r.end) ? r.end : {};
+  const start = isObj4(r.start) ? r.start : {};
+  const end = isObj4(r.end) ? r.end : {};
   const references = listOf(meta3.references);
   return {
     // Semgrep wraps messages at ~80 columns: the first sentence of the joined text, not the first line.
@@ -36205,35 +37728,35 @@ function resultToDraft2(r, i, version2, out) {
     source_severity: word ?? null,
     tool: "Semgrep",
     tool_version: version2,
-    tool_confidence: str3(meta3.confidence) ?? null,
+    tool_confidence: str4(meta3.confidence) ?? null,
     state: ignored ? "suppressed" : "open",
     suppression: ignored ? { kind: "inSource", status: "accepted", justification: null } : null,
-    cwe: cwesOf(meta3.cwe),
+    cwe: cwesOf2(meta3.cwe),
     cve: vulnIdsIn(meta3["sca-vuln-database-identifier"], checkId, references),
-    package: str3(found.package) ? {
+    package: str4(found.package) ? {
       name: found.package,
-      version: str3(found.version) ?? null,
+      version: str4(found.version) ?? null,
       fixed_version: null,
-      ecosystem: str3(found.ecosystem)?.toLowerCase() ?? null,
+      ecosystem: str4(found.ecosystem)?.toLowerCase() ?? null,
       purl: null
     } : null,
     location: {
-      file: (sca ? str3(found.lockfile_path) : void 0) ?? str3(r.path) ?? null,
+      file: (sca ? str4(found.lockfile_path) : void 0) ?? str4(r.path) ?? null,
       start_line: posInt(start.line),
       end_line: posInt(end.line)
     },
     fingerprints: fp && fp !== REQUIRES_LOGIN ? { fingerprint: fp } : {},
     tags,
-    help_uri: str3(meta3.source) ?? str3(meta3["source-rule-url"]) ?? str3(meta3.shortlink) ?? references[0] ?? null,
+    help_uri: str4(meta3.source) ?? str4(meta3["source-rule-url"]) ?? str4(meta3.shortlink) ?? references[0] ?? null,
     pointer,
     secret: secretValue
   };
 }
 function errorText(e) {
-  if (!isObj3(e)) return String(e).slice(0, 300);
-  const type = Array.isArray(e.type) ? String(e.type[0]) : str3(e.type) ?? "error";
-  const where = str3(e.path) ?? (isObj3(e.location) ? str3(e.location.path) : void 0);
-  const msg = (str3(e.message) ?? str3(e.long_msg) ?? str3(e.short_msg) ?? "").trim().split("\n")[0];
+  if (!isObj4(e)) return String(e).slice(0, 300);
+  const type = Array.isArray(e.type) ? String(e.type[0]) : str4(e.type) ?? "error";
+  const where = str4(e.path) ?? (isObj4(e.location) ? str4(e.location.path) : void 0);
+  const msg = (str4(e.message) ?? str4(e.long_msg) ?? str4(e.short_msg) ?? "").trim().split("\n")[0];
   return `${type}${where ? ` in ${where}` : ""}${e.rule_id ? ` (rule ${e.rule_id})` : ""}: ${msg}`.slice(
     0,
     300
@@ -36258,73 +37781,73 @@ var DISMISS_STATE = {
 };
 function vulnToDraft(v, i, out) {
   const pointer = `/vulns/${i}`;
-  if (!isObj3(v)) {
+  if (!isObj4(v)) {
     out.warnings.push(`${pointer}: entry is ${describeType(v)}, not an object; skipped`);
     return void 0;
   }
-  const adv = isObj3(v.advisory) ? v.advisory : {};
-  const refs = isObj3(adv.references) ? adv.references : {};
-  const dep = isObj3(v.matchedDependency) ? v.matchedDependency : {};
-  const loc = isObj3(v.dependencyFileLocation) ? v.dependencyFileLocation : {};
-  const triage = isObj3(v.triage) ? v.triage : {};
-  const word = str3(adv.severity);
+  const adv = isObj4(v.advisory) ? v.advisory : {};
+  const refs = isObj4(adv.references) ? adv.references : {};
+  const dep = isObj4(v.matchedDependency) ? v.matchedDependency : {};
+  const loc = isObj4(v.dependencyFileLocation) ? v.dependencyFileLocation : {};
+  const triage = isObj4(v.triage) ? v.triage : {};
+  const word = str4(adv.severity);
   const sev = mapWord(SEVERITY, word) ?? wordToSeverity(word);
-  const status = (str3(triage.status) ?? "NEW").toUpperCase();
+  const status = (str4(triage.status) ?? "NEW").toUpperCase();
   let state = TRIAGE_STATE[status] ?? "open";
   if (status === "IGNORED")
     state = DISMISS_STATE[String(triage.dismissReason ?? "").toUpperCase()] ?? "accepted_risk";
   if (!TRIAGE_STATE[status] && status !== "IGNORED")
     out.warnings.push(`${pointer}: unknown triage status "${status}"; kept open`);
   const cve = vulnIdsIn(refs.cveIds, refs.urls, adv.title);
-  const safe = isObj3(v.closestSafeDependency) ? str3(v.closestSafeDependency.versionSpecifier) : void 0;
-  if (!str3(dep.name)) out.warnings.push(`${pointer}: no matchedDependency.name`);
+  const safe = isObj4(v.closestSafeDependency) ? str4(v.closestSafeDependency.versionSpecifier) : void 0;
+  if (!str4(dep.name)) out.warnings.push(`${pointer}: no matchedDependency.name`);
   return {
-    title: str3(v.title) ?? str3(adv.title) ?? str3(adv.ruleId) ?? "Semgrep Supply Chain finding",
-    description: str3(adv.description) ?? null,
+    title: str4(v.title) ?? str4(adv.title) ?? str4(adv.ruleId) ?? "Semgrep Supply Chain finding",
+    description: str4(adv.description) ?? null,
     category: "sca",
-    rule_id: str3(adv.ruleId) ?? null,
+    rule_id: str4(adv.ruleId) ?? null,
     severity: sev ?? "medium",
     severity_source: sev ? "tool" : "default",
     source_severity: word ?? null,
     tool: "Semgrep Supply Chain",
     state,
     state_reason: `Semgrep triage status ${status}${state === "fixed" || state === "open" ? "" : `, ${String(triage.dismissReason ?? "")}`}`,
-    first_seen: str3(v.openedAt) ?? null,
-    repo: str3(v.repositoryName) ?? null,
-    cwe: cwesOf(refs.cweIds),
+    first_seen: str4(v.openedAt) ?? null,
+    repo: str4(v.repositoryName) ?? null,
+    cwe: cwesOf2(refs.cweIds),
     cve,
-    package: str3(dep.name) ? {
+    package: str4(dep.name) ? {
       name: dep.name,
-      version: str3(dep.versionSpecifier) ?? null,
+      version: str4(dep.versionSpecifier) ?? null,
       fixed_version: safe ?? null,
       ecosystem: null,
       purl: null
     } : null,
     location: {
-      file: str3(loc.path) ?? null,
+      file: str4(loc.path) ?? null,
       start_line: posInt(loc.startLine),
       end_line: posInt(loc.endLine)
     },
-    tags: [str3(v.exposureType), str3(v.transitivity), str3(adv.reachability)].filter((x) => x !== void 0).map((x) => x.toLowerCase()),
+    tags: [str4(v.exposureType), str4(v.transitivity), str4(adv.reachability)].filter((x) => x !== void 0).map((x) => x.toLowerCase()),
     help_uri: listOf(refs.urls)[0] ?? null,
     pointer
   };
 }
-function detect4(s) {
+function detect10(s) {
   const d = s.doc;
-  if (!isObj3(d)) return 0;
+  if (!isObj4(d)) return 0;
   if (Array.isArray(d.vulns)) {
-    const first2 = d.vulns.find(isObj3);
-    return first2 && isObj3(first2.advisory) ? 0.95 : "hasMore" in d || "cursor" in d ? 0.5 : 0;
+    const first2 = d.vulns.find(isObj4);
+    return first2 && isObj4(first2.advisory) ? 0.95 : "hasMore" in d || "cursor" in d ? 0.5 : 0;
   }
   if (!Array.isArray(d.results) || "metrics" in d || "generated_at" in d) return 0;
-  const first = d.results.find(isObj3);
-  if (first) return typeof first.check_id === "string" && isObj3(first.extra) ? 1 : 0;
+  const first = d.results.find(isObj4);
+  if (first) return typeof first.check_id === "string" && isObj4(first.extra) ? 1 : 0;
   return Array.isArray(d.errors) && ("paths" in d || "skipped_rules" in d || "interfile_languages_used" in d) ? 0.9 : 0;
 }
 function parse3(doc, ctx) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  if (isObj3(doc) && Array.isArray(doc.vulns) && !Array.isArray(doc.results)) {
+  if (isObj4(doc) && Array.isArray(doc.vulns) && !Array.isArray(doc.results)) {
     doc.vulns.forEach((v, i) => {
       const d = vulnToDraft(v, i, out);
       if (d) out.findings.push(d);
@@ -36339,12 +37862,12 @@ function parse3(doc, ctx) {
     });
     return out;
   }
-  if (!isObj3(doc) || !Array.isArray(doc.results))
+  if (!isObj4(doc) || !Array.isArray(doc.results))
     throw new UserError(
-      `not a Semgrep JSON report: expected an object with a "results" array (or a Semgrep App export with "vulns"), found ${describeType(doc)}${isObj3(doc) ? ' without "results"' : ""}`,
+      `not a Semgrep JSON report: expected an object with a "results" array (or a Semgrep App export with "vulns"), found ${describeType(doc)}${isObj4(doc) ? ' without "results"' : ""}`,
       ctx.file
     );
-  const version2 = str3(doc.version) ?? null;
+  const version2 = str4(doc.version) ?? null;
   doc.results.forEach((r, i) => {
     const d = resultToDraft2(r, i, version2, out);
     if (d) out.findings.push(d);
@@ -36357,7 +37880,7 @@ function parse3(doc, ctx) {
       ...["sca", "secret"].filter((c) => out.findings.some((f) => f.category === c))
     ],
     // Target parse errors are level "warn" and leave the rest of the scan valid; "error" is fatal.
-    success: !errors.some((e) => isObj3(e) && String(e.level).toLowerCase() === "error"),
+    success: !errors.some((e) => isObj4(e) && String(e.level).toLowerCase() === "error"),
     errors: errors.map(errorText)
   };
   for (const e of scan.errors) out.warnings.push(`Semgrep reported: ${e}`);
@@ -36372,37 +37895,37 @@ var semgrepParser = {
     produce: "`semgrep scan --config auto --json --output semgrep.json`; Supply Chain: the `vulns` JSON of the Semgrep App deployments API",
     takes: "one record per `results[]` entry (no merging): check_id, message, severity (ERROR high, WARNING medium, INFO low), CWE/OWASP, confidence/impact/likelihood tags, path and lines, fingerprint, nosemgrep as suppressed, `errors[]` as scan errors; matched lines are never copied. Supply Chain: one record per `vulns[]` entry with advisory, CVE, package, manifest and triage state"
   },
-  detect: detect4,
+  detect: detect10,
   parse: parse3
 };
 
 // src/parsers/bandit/index.ts
 var PASSWORD_TESTS = /* @__PURE__ */ new Set(["B105", "B106", "B107"]);
-function withoutPassword(text2, out) {
-  return text2.replace(/(: )(['"])(.*)\2\s*$/, (_m, sep2, q, value) => {
+function withoutPassword(text3, out) {
+  return text3.replace(/(: )(['"])(.*)\2\s*$/, (_m, sep2, q, value) => {
     if (value.length >= 8) out.secrets.push(value);
     return `${sep2}${q}[REDACTED]${q}`;
   });
 }
 function resultToDraft3(r, i, out, version2) {
   const pointer = `/results/${i}`;
-  if (!isObj3(r)) {
+  if (!isObj4(r)) {
     out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
     return void 0;
   }
-  const testId = str3(r.test_id);
-  const testName = str3(r.test_name);
-  const word = str3(r.issue_severity);
+  const testId = str4(r.test_id);
+  const testName = str4(r.test_name);
+  const word = str4(r.issue_severity);
   const sev = word && word.toUpperCase() !== "UNDEFINED" ? wordToSeverity(word) : void 0;
   if (word && !sev && word.toUpperCase() !== "UNDEFINED")
     out.warnings.push(`${pointer}: unknown issue_severity "${word}"`);
   const range = Array.isArray(r.line_range) ? r.line_range.filter((n) => typeof n === "number") : [];
-  const issueCwe = isObj3(r.issue_cwe) ? r.issue_cwe : void 0;
-  const raw = str3(r.issue_text) ?? "";
-  const text2 = testId && PASSWORD_TESTS.has(testId) ? withoutPassword(raw, out) : raw;
+  const issueCwe = isObj4(r.issue_cwe) ? r.issue_cwe : void 0;
+  const raw = str4(r.issue_text) ?? "";
+  const text3 = testId && PASSWORD_TESTS.has(testId) ? withoutPassword(raw, out) : raw;
   return {
-    title: text2.trim() || testName || testId || "Bandit issue",
-    description: text2 || null,
+    title: text3.trim() || testName || testId || "Bandit issue",
+    description: text3 || null,
     category: "sast",
     rule_id: testId ?? null,
     rule_name: testName ?? null,
@@ -36411,30 +37934,30 @@ function resultToDraft3(r, i, out, version2) {
     source_severity: word ?? null,
     tool: "Bandit",
     tool_version: version2,
-    tool_confidence: str3(r.issue_confidence) ?? null,
+    tool_confidence: str4(r.issue_confidence) ?? null,
     state: "open",
-    cwe: issueCwe ? cwesOf(issueCwe.id) : [],
+    cwe: issueCwe ? cwesOf2(issueCwe.id) : [],
     location: {
-      file: str3(r.filename) ?? null,
+      file: str4(r.filename) ?? null,
       start_line: posInt(r.line_number),
       end_line: range.length > 0 ? posInt(Math.max(...range)) : null
     },
-    help_uri: str3(r.more_info) ?? (issueCwe ? str3(issueCwe.link) ?? null : null),
+    help_uri: str4(r.more_info) ?? (issueCwe ? str4(issueCwe.link) ?? null : null),
     tags: [],
     pointer
   };
 }
-function detect5(s) {
+function detect11(s) {
   const d = s.doc;
-  if (!isObj3(d) || !Array.isArray(d.results)) return 0;
-  const first = d.results.find(isObj3);
+  if (!isObj4(d) || !Array.isArray(d.results)) return 0;
+  const first = d.results.find(isObj4);
   if (first) return "test_id" in first && "issue_severity" in first ? 1 : 0;
-  return isObj3(d.metrics) && isObj3(d.metrics._totals) ? 0.95 : 0;
+  return isObj4(d.metrics) && isObj4(d.metrics._totals) ? 0.95 : 0;
 }
 function parse4(doc, ctx) {
-  if (!isObj3(doc) || !Array.isArray(doc.results))
+  if (!isObj4(doc) || !Array.isArray(doc.results))
     throw new UserError(
-      `not a Bandit JSON report: expected an object with a "results" array, found ${describeType(doc)}${isObj3(doc) ? ' without "results"' : ""}`,
+      `not a Bandit JSON report: expected an object with a "results" array, found ${describeType(doc)}${isObj4(doc) ? ' without "results"' : ""}`,
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
@@ -36444,7 +37967,7 @@ function parse4(doc, ctx) {
     if (d) out.findings.push(d);
   });
   const errors = (Array.isArray(doc.errors) ? doc.errors : []).map(
-    (e) => isObj3(e) ? `${str3(e.filename) ?? "?"}: ${str3(e.reason) ?? "error"}`.slice(0, 300) : typeof e === "string" || typeof e === "number" ? String(e).slice(0, 300) : `(unreadable ${Array.isArray(e) ? "list" : typeof e})`
+    (e) => isObj4(e) ? `${str4(e.filename) ?? "?"}: ${str4(e.reason) ?? "error"}`.slice(0, 300) : typeof e === "string" || typeof e === "number" ? String(e).slice(0, 300) : `(unreadable ${Array.isArray(e) ? "list" : typeof e})`
   );
   for (const e of errors) out.warnings.push(`Bandit could not scan ${e}`);
   out.scans.push({ tool: { name: "Bandit", version: version2 }, categories: ["sast"], success: true, errors });
@@ -36458,7 +37981,7 @@ var banditParser = {
     produce: "`bandit -r . -f json -o bandit.json`",
     takes: "one record per `results[]` entry: test_id/test_name, issue_text, issue_severity, issue_confidence, CWE (issue_cwe), filename and lines, more_info; `errors[]` as scan errors; `code` is never copied"
   },
-  detect: detect5,
+  detect: detect11,
   parse: parse4
 };
 
@@ -36468,27 +37991,27 @@ function isV8(o) {
   return "RuleID" in o || "Secret" in o || "StartLine" in o;
 }
 function secretValues(o) {
-  const vals = [o.Secret, o.Match, o.offender, o.line, o.secret].map((v) => str3(v)?.trim()).filter((v) => v !== void 0 && v.length >= 4 && !REDACTED.test(v));
+  const vals = [o.Secret, o.Match, o.offender, o.line, o.secret].map((v) => str4(v)?.trim()).filter((v) => v !== void 0 && v.length >= 4 && !REDACTED.test(v));
   return vals;
 }
 function leakToDraft(o, i, out) {
   const pointer = `/${i}`;
-  if (!isObj3(o)) {
+  if (!isObj4(o)) {
     out.warnings.push(`${pointer}: entry is ${describeType(o)}, not an object; skipped`);
     return void 0;
   }
   out.secrets.push(...secretValues(o));
   const v8 = isV8(o);
-  const rawSecret = str3(v8 ? o.Secret : o.offender)?.trim();
+  const rawSecret = str4(v8 ? o.Secret : o.offender)?.trim();
   const secret = rawSecret && !REDACTED.test(rawSecret) ? rawSecret : null;
-  const rule = str3(v8 ? o.RuleID : o.rule) ?? str3(o.Description);
+  const rule = str4(v8 ? o.RuleID : o.rule) ?? str4(o.Description);
   if (!rule) out.warnings.push(`${pointer}: leak has no rule id`);
-  const file2 = str3(v8 ? o.File : o.file) ?? null;
-  const commit = str3(v8 ? o.Commit : o.commit) ?? null;
+  const file2 = str4(v8 ? o.File : o.file) ?? null;
+  const commit = str4(v8 ? o.Commit : o.commit) ?? null;
   const startLine = v8 ? posInt(o.StartLine) : posInt(o.lineNumber);
   const endLine = v8 ? posInt(o.EndLine) : null;
   const fingerprints = {};
-  const fp = str3(o.Fingerprint);
+  const fp = str4(o.Fingerprint);
   if (fp && !secretValues(o).some((s) => fp.includes(s))) fingerprints.fingerprint = fp;
   if (commit) fingerprints.commit = commit;
   const tags = (Array.isArray(o.Tags) ? o.Tags : typeof o.tags === "string" ? o.tags.split(",") : []).map((t) => typeof t === "string" ? t.trim() : "").filter(Boolean);
@@ -36497,7 +38020,7 @@ function leakToDraft(o, i, out) {
     startLine ? `line ${startLine}` : null,
     commit ? `commit ${commit.slice(0, 12)}` : null
   ].filter(Boolean).join(", ");
-  const desc = v8 ? str3(o.Description) : void 0;
+  const desc = v8 ? str4(o.Description) : void 0;
   const entropy = typeof o.Entropy === "number" ? o.Entropy : void 0;
   return {
     // Author, Email, Message/commitMessage are personal data and never copied.
@@ -36517,15 +38040,15 @@ function leakToDraft(o, i, out) {
     location: { file: file2, start_line: startLine, end_line: endLine },
     fingerprints,
     tags,
-    help_uri: str3(o.leakURL) ?? str3(o.Link) ?? null,
+    help_uri: str4(o.leakURL) ?? str4(o.Link) ?? null,
     pointer,
     secret
   };
 }
-function detect6(s) {
+function detect12(s) {
   const d = s.doc;
   if (Array.isArray(d)) {
-    const first = d.find(isObj3);
+    const first = d.find(isObj4);
     if (first) {
       if ("RuleID" in first && ("Secret" in first || "Match" in first || "Fingerprint" in first)) return 1;
       if ("offender" in first && "rule" in first) return 1;
@@ -36562,7 +38085,7 @@ var gitleaksParser = {
     produce: "`gitleaks detect --report-format json --report-path gitleaks.json` (v8); `gitleaks --report=gitleaks.json` (v7)",
     takes: "one record per leak (same leak in two commits = two records, one identity): rule, file, lines, commit; severity critical (gitleaks has none); the secret, match and line are never copied, only hashed for identity and redacted; author and e-mail are dropped"
   },
-  detect: detect6,
+  detect: detect12,
   parse: parse5
 };
 
@@ -36576,37 +38099,37 @@ function categoryOf2(checkType) {
 }
 function codeBlockLines(c) {
   const block = Array.isArray(c.code_block) ? c.code_block : [];
-  return block.map((l) => Array.isArray(l) ? str3(l[1])?.trim() : void 0).filter((l) => l !== void 0 && l.length >= 4);
+  return block.map((l) => Array.isArray(l) ? str4(l[1])?.trim() : void 0).filter((l) => l !== void 0 && l.length >= 4);
 }
 function checkToDraft(c, pointer, checkType, skipped, version2, out) {
-  if (!isObj3(c)) {
+  if (!isObj4(c)) {
     out.warnings.push(`${pointer}: check is ${describeType(c)}, not an object; skipped`);
     return void 0;
   }
   const category = categoryOf2(checkType);
-  const checkId = str3(c.check_id);
+  const checkId = str4(c.check_id);
   if (!checkId) out.warnings.push(`${pointer}: check has no check_id`);
-  const word = str3(c.severity);
+  const word = str4(c.severity);
   const sev = wordToSeverity(word);
   if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
   const range = Array.isArray(c.file_line_range) ? c.file_line_range : [];
-  const vd = isObj3(c.vulnerability_details) ? c.vulnerability_details : {};
+  const vd = isObj4(c.vulnerability_details) ? c.vulnerability_details : {};
   let secret = null;
   if (category === "secret") {
     const lines = codeBlockLines(c);
     out.secrets.push(...lines);
-    const res = str3(c.resource);
+    const res = str4(c.resource);
     secret = res && /^[0-9a-f]{32,}$/i.test(res) ? res : lines[0] ?? null;
   }
-  const suppressComment = str3(c.suppress_comment) ?? (isObj3(c.check_result) ? str3(c.check_result.suppress_comment) : void 0) ?? null;
+  const suppressComment = str4(c.suppress_comment) ?? (isObj4(c.check_result) ? str4(c.check_result.suppress_comment) : void 0) ?? null;
   const cve = vulnIdsIn(vd.id, vd.cve_id);
-  const pkgName = str3(vd.package_name);
+  const pkgName = str4(vd.package_name);
   return {
-    title: str3(c.check_name) ?? checkId ?? "Checkov check",
-    description: str3(c.description) ?? str3(c.short_description) ?? null,
+    title: str4(c.check_name) ?? checkId ?? "Checkov check",
+    description: str4(c.description) ?? str4(c.short_description) ?? null,
     category,
     rule_id: checkId ?? null,
-    rule_name: str3(c.bc_check_id) ?? null,
+    rule_name: str4(c.bc_check_id) ?? null,
     // Without a Prisma Cloud API key Checkov writes `severity: null`: medium, and say it is a default.
     severity: sev ?? "medium",
     severity_source: sev ? "tool" : "default",
@@ -36615,76 +38138,76 @@ function checkToDraft(c, pointer, checkType, skipped, version2, out) {
     tool_version: version2,
     state: skipped ? "suppressed" : "open",
     suppression: skipped ? { kind: "inSource", status: "accepted", justification: suppressComment } : null,
-    cwe: cwesOf(vd.cwe ?? c.cwe),
+    cwe: cwesOf2(vd.cwe ?? c.cwe),
     cve,
     package: pkgName ? {
       name: pkgName,
-      version: str3(vd.package_version) ?? null,
-      fixed_version: str3(vd.fixed_version) ?? null,
+      version: str4(vd.package_version) ?? null,
+      fixed_version: str4(vd.fixed_version) ?? null,
       ecosystem: null,
       purl: null
     } : null,
     location: {
       // file_path is relative to the scanned directory, written with a leading slash ("/main.tf").
-      file: (str3(c.file_path) ?? str3(c.repo_file_path))?.replace(/^\/+/, "") ?? null,
+      file: (str4(c.file_path) ?? str4(c.repo_file_path))?.replace(/^\/+/, "") ?? null,
       // Dockerfile checks say [0, 0]: no line.
       start_line: posInt(range[0]),
       end_line: posInt(range[1]),
-      resource: str3(c.resource) ?? null
+      resource: str4(c.resource) ?? null
     },
     tags: [`check_type:${checkType}`],
-    help_uri: str3(c.guideline) ?? null,
+    help_uri: str4(c.guideline) ?? null,
     pointer,
     secret
   };
 }
 function isReport(o) {
-  return isObj3(o) && typeof o.check_type === "string" && isObj3(o.results);
+  return isObj4(o) && typeof o.check_type === "string" && isObj4(o.results);
 }
 function isSummaryOnly(o) {
-  return isObj3(o) && "checkov_version" in o && "failed" in o && !("results" in o);
+  return isObj4(o) && "checkov_version" in o && "failed" in o && !("results" in o);
 }
-function detect7(s) {
+function detect13(s) {
   const d = s.doc;
   const reports = Array.isArray(d) ? d : [d];
   if (reports.length === 0) return 0;
   if (reports.every(isReport)) {
     const r = reports[0];
-    return isObj3(r.summary) || Array.isArray(r.results.failed_checks) ? 1 : 0.7;
+    return isObj4(r.summary) || Array.isArray(r.results.failed_checks) ? 1 : 0.7;
   }
   return isSummaryOnly(d) ? 0.9 : 0;
 }
 function parse6(doc, ctx) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   if (isSummaryOnly(doc)) {
-    const version2 = str3(doc.checkov_version) ?? null;
+    const version2 = str4(doc.checkov_version) ?? null;
     out.scans.push({ tool: { name: "Checkov", version: version2 }, categories: ["iac"], success: true, errors: [] });
     return out;
   }
-  const list = Array.isArray(doc) ? doc : [doc];
+  const list3 = Array.isArray(doc) ? doc : [doc];
   const isList = Array.isArray(doc);
-  if (list.length === 0 || !list.some(isReport))
+  if (list3.length === 0 || !list3.some(isReport))
     throw new UserError(
       `not a Checkov JSON report: expected an object (or a list of objects) with "check_type" and "results", found ${describeType(doc)}`,
       ctx.file
     );
-  list.forEach((rep, ri) => {
+  list3.forEach((rep, ri) => {
     const base = isList ? `/${ri}` : "";
     if (!isReport(rep)) {
       out.warnings.push(`${base || "/"}: not a Checkov report (no check_type/results); skipped`);
       return;
     }
     const checkType = rep.check_type;
-    const summary = isObj3(rep.summary) ? rep.summary : {};
-    const version2 = str3(summary.checkov_version) ?? null;
+    const summary = isObj4(rep.summary) ? rep.summary : {};
+    const version2 = str4(summary.checkov_version) ?? null;
     const res = rep.results;
     const start = out.findings.length;
     for (const [key, skipped] of [
       ["failed_checks", false],
       ["skipped_checks", true]
     ]) {
-      const arr = Array.isArray(res[key]) ? res[key] : [];
-      arr.forEach((c, i) => {
+      const arr2 = Array.isArray(res[key]) ? res[key] : [];
+      arr2.forEach((c, i) => {
         const d = checkToDraft(c, `${base}/results/${key}/${i}`, checkType, skipped, version2, out);
         if (d) out.findings.push(d);
       });
@@ -36712,40 +38235,40 @@ var checkovParser = {
     produce: "`checkov -d . -o json --output-file-path checkov/` (writes results_json.json); or `checkov -d . -o json > checkov.json`",
     takes: "one record per failed check and per skipped check (in-source suppression, state suppressed) of every check_type report: check_id, check_name, severity (null = medium, default), resource, file and line range, guideline; secrets checks are secrets (code_block is never copied), SCA checks carry CVE and package"
   },
-  detect: detect7,
+  detect: detect13,
   parse: parse6
 };
 
 // src/parsers/kics/index.ts
-function severityOf6(word) {
+function severityOf7(word) {
   if (word && word.toUpperCase() === "TRACE") return "info";
   return wordToSeverity(word);
 }
 function hitToDraft(q, qi, f, fi, version2, out) {
   const pointer = `/queries/${qi}/files/${fi}`;
-  if (!isObj3(f)) {
+  if (!isObj4(f)) {
     out.warnings.push(`${pointer}: file hit is ${describeType(f)}, not an object; skipped`);
     return void 0;
   }
-  const word = str3(q.severity);
-  const sev = severityOf6(word);
+  const word = str4(q.severity);
+  const sev = severityOf7(word);
   if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
-  const queryName = str3(q.query_name);
-  const category = str3(q.category);
+  const queryName = str4(q.query_name);
+  const category = str4(q.category);
   const secretQuery = /secret/i.test(category ?? "") || /password|secret/i.test(queryName ?? "");
-  const expected = str3(f.expected_value);
-  const actual = str3(f.actual_value);
+  const expected = str4(f.expected_value);
+  const actual = str4(f.actual_value);
   const tags = [
-    str3(q.platform) && `platform:${q.platform}`,
+    str4(q.platform) && `platform:${q.platform}`,
     category && `kics:${category}`,
-    str3(f.issue_type) && `issue_type:${f.issue_type}`
+    str4(f.issue_type) && `issue_type:${f.issue_type}`
   ].filter((t) => typeof t === "string");
   return {
-    title: queryName ?? str3(q.query_id) ?? "KICS query",
-    description: [str3(q.description), expected && `Expected: ${expected}`, actual && `Actual: ${actual}`].filter(Boolean).join("\n") || null,
+    title: queryName ?? str4(q.query_id) ?? "KICS query",
+    description: [str4(q.description), expected && `Expected: ${expected}`, actual && `Actual: ${actual}`].filter(Boolean).join("\n") || null,
     // "Passwords And Secrets" queries stay IaC: KICS names the place, never the value (nothing to hash).
     category: "iac",
-    rule_id: str3(q.query_id) ?? null,
+    rule_id: str4(q.query_id) ?? null,
     rule_name: queryName ?? null,
     severity: sev ?? "medium",
     severity_source: sev ? "tool" : "default",
@@ -36753,34 +38276,34 @@ function hitToDraft(q, qi, f, fi, version2, out) {
     tool: "KICS",
     tool_version: version2,
     state: "open",
-    cwe: cwesOf(q.cwe),
+    cwe: cwesOf2(q.cwe),
     location: {
-      file: str3(f.file_name) ?? null,
+      file: str4(f.file_name) ?? null,
       start_line: posInt(f.line),
       end_line: null,
-      resource: str3(f.resource_type) && str3(f.resource_name) ? `${f.resource_type}.${f.resource_name}` : str3(f.search_key) ?? null
+      resource: str4(f.resource_type) && str4(f.resource_name) ? `${f.resource_type}.${f.resource_name}` : str4(f.search_key) ?? null
     },
-    fingerprints: str3(f.similarity_id) ? { similarity_id: f.similarity_id } : {},
+    fingerprints: str4(f.similarity_id) ? { similarity_id: f.similarity_id } : {},
     tags: secretQuery ? [...tags, "secret"] : tags,
-    help_uri: str3(q.query_url) ?? null,
+    help_uri: str4(q.query_url) ?? null,
     pointer
   };
 }
-function detect8(s) {
+function detect14(s) {
   const d = s.doc;
-  if (!isObj3(d) || !Array.isArray(d.queries)) return 0;
+  if (!isObj4(d) || !Array.isArray(d.queries)) return 0;
   return "queries_total" in d || "total_counter" in d || "kics_version" in d || "severity_counters" in d ? 1 : 0.5;
 }
 function parse7(doc, ctx) {
-  if (!isObj3(doc) || !Array.isArray(doc.queries))
+  if (!isObj4(doc) || !Array.isArray(doc.queries))
     throw new UserError(
-      `not a KICS JSON report: expected an object with a "queries" array, found ${describeType(doc)}${isObj3(doc) ? ' without "queries"' : ""}`,
+      `not a KICS JSON report: expected an object with a "queries" array, found ${describeType(doc)}${isObj4(doc) ? ' without "queries"' : ""}`,
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  const version2 = str3(doc.kics_version) ?? null;
+  const version2 = str4(doc.kics_version) ?? null;
   doc.queries.forEach((q, qi) => {
-    if (!isObj3(q)) {
+    if (!isObj4(q)) {
       out.warnings.push(`/queries/${qi}: query is ${describeType(q)}, not an object; skipped`);
       return;
     }
@@ -36806,7 +38329,7 @@ var kicsParser = {
     produce: "`kics scan -p . --report-formats json -o kics-out/` (writes results.json)",
     takes: "one record per `queries[].files[]` hit: query id and name, severity (TRACE = info), CWE when present, file, line, resource or search key, similarity_id as fingerprint, expected/actual value"
   },
-  detect: detect8,
+  detect: detect14,
   parse: parse7
 };
 
@@ -36828,30 +38351,30 @@ function statusOf(r) {
 }
 function resultToDraft4(r, i, out) {
   const pointer = `/results/${i}`;
-  if (!isObj3(r)) {
+  if (!isObj4(r)) {
     out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
     return void 0;
   }
   const status = statusOf(r);
   if (status === "passed") return void 0;
-  const loc = isObj3(r.location) ? r.location : {};
-  const word = str3(r.severity);
+  const loc = isObj4(r.location) ? r.location : {};
+  const word = str4(r.severity);
   const sev = mapWord(SEVERITY2, word);
   if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
-  const longId = str3(r.long_id);
-  const ruleId = longId ?? str3(r.rule_id);
+  const longId = str4(r.long_id);
+  const ruleId = longId ?? str4(r.rule_id);
   const links = Array.isArray(r.links) ? r.links.filter((l) => typeof l === "string") : [];
-  const legacyLink = str3(r.link)?.match(/https?:\/\/\S+/)?.[0];
-  const tags = [str3(r.rule_provider), str3(r.rule_service)].filter((t) => t !== void 0);
-  const aliases = [str3(r.rule_id), str3(r.legacy_rule_id)].filter(
+  const legacyLink = str4(r.link)?.match(/https?:\/\/\S+/)?.[0];
+  const tags = [str4(r.rule_provider), str4(r.rule_service)].filter((t) => t !== void 0);
+  const aliases = [str4(r.rule_id), str4(r.legacy_rule_id)].filter(
     (x) => x !== void 0 && x !== ruleId
   );
   return {
-    title: str3(r.rule_description) ?? str3(r.description) ?? ruleId ?? "tfsec result",
+    title: str4(r.rule_description) ?? str4(r.description) ?? ruleId ?? "tfsec result",
     description: [
-      str3(r.description),
-      str3(r.impact) && `Impact: ${r.impact}`,
-      str3(r.resolution) && `Resolution: ${r.resolution}`
+      str4(r.description),
+      str4(r.impact) && `Impact: ${r.impact}`,
+      str4(r.resolution) && `Resolution: ${r.resolution}`
     ].filter(Boolean).join("\n") || null,
     category: "iac",
     rule_id: ruleId ?? null,
@@ -36863,10 +38386,10 @@ function resultToDraft4(r, i, out) {
     state: status === "ignored" ? "suppressed" : "open",
     suppression: status === "ignored" ? { kind: "inSource", status: "accepted", justification: null } : null,
     location: {
-      file: str3(loc.filename) ?? null,
+      file: str4(loc.filename) ?? null,
       start_line: posInt(loc.start_line),
       end_line: posInt(loc.end_line),
-      resource: str3(r.resource) ?? null
+      resource: str4(r.resource) ?? null
     },
     tags,
     help_uri: links[0] ?? legacyLink ?? null,
@@ -36874,21 +38397,21 @@ function resultToDraft4(r, i, out) {
   };
 }
 function looksLikeTfsecResult(o) {
-  return "rule_id" in o && isObj3(o.location) && "filename" in o.location && "start_line" in o.location;
+  return "rule_id" in o && isObj4(o.location) && "filename" in o.location && "start_line" in o.location;
 }
-function detect9(s) {
+function detect15(s) {
   const d = s.doc;
-  if (!isObj3(d) || !("results" in d)) return 0;
+  if (!isObj4(d) || !("results" in d)) return 0;
   if (Array.isArray(d.results)) {
-    const first = d.results.find(isObj3);
+    const first = d.results.find(isObj4);
     if (first) return looksLikeTfsecResult(first) ? 1 : 0;
   } else if (d.results !== null) return 0;
   return Object.keys(d).length === 1 ? /tfsec/i.test(s.name) ? 0.8 : 0.5 : 0;
 }
 function parse8(doc, ctx) {
-  if (!isObj3(doc) || !("results" in doc) || !(doc.results === null || Array.isArray(doc.results)))
+  if (!isObj4(doc) || !("results" in doc) || !(doc.results === null || Array.isArray(doc.results)))
     throw new UserError(
-      `not a tfsec JSON report: expected an object with a "results" array (or null), found ${describeType(doc)}${isObj3(doc) ? ` with results ${describeType(doc.results)}` : ""}`,
+      `not a tfsec JSON report: expected an object with a "results" array (or null), found ${describeType(doc)}${isObj4(doc) ? ` with results ${describeType(doc.results)}` : ""}`,
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
@@ -36907,13 +38430,13 @@ var tfsecParser = {
     produce: "`tfsec . --format json --out tfsec.json` (add `--include-ignored` to keep tfsec:ignore results as suppressed)",
     takes: "one record per result that did not pass (no merging): long id / rule id, description, severity (legacy ERROR/WARNING/INFO too), file and lines, resource, first link; ignored results as suppressed"
   },
-  detect: detect9,
+  detect: detect15,
   parse: parse8
 };
 
 // src/parsers/zap/index.ts
 var RISK = { "3": "high", "2": "medium", "1": "low", "0": "info" };
-var CONFIDENCE = {
+var CONFIDENCE2 = {
   "0": "false positive",
   "1": "low",
   "2": "medium",
@@ -36935,25 +38458,25 @@ function safeUrl(u) {
   }
 }
 function alertToDraft(a, pointer, site, version2, tool, out) {
-  if (!isObj3(a)) {
+  if (!isObj4(a)) {
     out.warnings.push(`${pointer}: alert is ${describeType(a)}, not an object; skipped`);
     return void 0;
   }
-  const instances = asArray(isObj3(a.instances) ? a.instances.instance : a.instances).filter(isObj3);
-  const count = Number(text(a.count)) || instances.length;
-  const firstUri = text(instances[0]?.uri) ?? text(a.uri) ?? text(site["@_name"]) ?? text(site["@name"]);
-  const risk = text(a.riskcode);
+  const instances = asArray(isObj4(a.instances) ? a.instances.instance : a.instances).filter(isObj4);
+  const count = Number(text2(a.count)) || instances.length;
+  const firstUri = text2(instances[0]?.uri) ?? text2(a.uri) ?? text2(site["@_name"]) ?? text2(site["@name"]);
+  const risk = text2(a.riskcode);
   const sev = risk !== void 0 ? RISK[risk] : void 0;
   if (!sev) out.warnings.push(`${pointer}: riskcode ${JSON.stringify(a.riskcode)} is not 0-3; using medium`);
-  const conf = text(a.confidence);
-  const pluginId = text(a.pluginid);
-  const alertRef = text(a.alertRef);
+  const conf = text2(a.confidence);
+  const pluginId = text2(a.pluginid);
+  const alertRef = text2(a.alertRef);
   const ruleId = alertRef ?? pluginId;
-  const title = text(a.alert) ?? text(a.name) ?? ruleId ?? "ZAP alert";
-  const desc = text(a.desc) ? stripHtml(text(a.desc)) : "";
-  const refs = text(a.reference) ? stripHtml(text(a.reference)).split(/\s+/).filter((r) => /^https?:\/\//.test(r)) : [];
-  const cweid = text(a.cweid);
-  const wasc = text(a.wascid);
+  const title = text2(a.alert) ?? text2(a.name) ?? ruleId ?? "ZAP alert";
+  const desc = text2(a.desc) ? stripHtml(text2(a.desc)) : "";
+  const refs = text2(a.reference) ? stripHtml(text2(a.reference)).split(/\s+/).filter((r) => /^https?:\/\//.test(r)) : [];
+  const cweid = text2(a.cweid);
+  const wasc = text2(a.wascid);
   const state = conf === "0" ? "false_positive" : "open";
   const tags = [`instances:${count}`];
   if (pluginId) tags.push(`pluginid:${pluginId}`);
@@ -36963,16 +38486,16 @@ function alertToDraft(a, pointer, site, version2, tool, out) {
     description: `${desc}${desc ? "\n\n" : ""}Instances: ${count}${firstUri ? ` (first: ${safeUrl(firstUri)})` : ""}`,
     category: "dast",
     rule_id: ruleId ?? null,
-    rule_name: text(a.name) ?? null,
+    rule_name: text2(a.name) ?? null,
     severity: sev ?? "medium",
     severity_source: sev ? "tool" : "default",
-    source_severity: text(a.riskdesc) ?? risk ?? null,
+    source_severity: text2(a.riskdesc) ?? risk ?? null,
     tool,
     tool_version: version2,
-    tool_confidence: conf !== void 0 ? CONFIDENCE[conf] ?? conf : null,
+    tool_confidence: conf !== void 0 ? CONFIDENCE2[conf] ?? conf : null,
     state,
     state_reason: state === "false_positive" ? "ZAP confidence 0 (marked false positive)" : null,
-    cwe: cweid && cweid !== "-1" && cweid !== "0" ? cwesOf(cweid) : [],
+    cwe: cweid && cweid !== "-1" && cweid !== "0" ? cwesOf2(cweid) : [],
     location: { url: safeUrl(firstUri) },
     tags,
     help_uri: refs[0] ?? null,
@@ -36980,12 +38503,12 @@ function alertToDraft(a, pointer, site, version2, tool, out) {
   };
 }
 function isXmlReport(d) {
-  return isObj3(d) && "OWASPZAPReport" in d;
+  return isObj4(d) && "OWASPZAPReport" in d;
 }
-function detect10(s) {
+function detect16(s) {
   const d = s.doc;
   if (isXmlReport(d)) return 1;
-  if (!isObj3(d) || "vulnerabilities" in d || "scan" in d) return 0;
+  if (!isObj4(d) || "vulnerabilities" in d || "scan" in d) return 0;
   if (typeof d["@programName"] === "string" && /zap/i.test(d["@programName"])) return 1;
   if (Array.isArray(d.site) && ("@version" in d || "@generated" in d)) return 0.9;
   return 0;
@@ -36993,21 +38516,21 @@ function detect10(s) {
 function parse9(doc, ctx) {
   const xml2 = isXmlReport(doc);
   const root = xml2 ? doc.OWASPZAPReport : doc;
-  if (!isObj3(root) || !(xml2 || "site" in root))
+  if (!isObj4(root) || !(xml2 || "site" in root))
     throw new UserError(
-      `not a ZAP report: expected an <OWASPZAPReport> XML document or a traditional-json object with "site", found ${describeType(root)}${isObj3(root) ? ' without "site"' : ""}`,
+      `not a ZAP report: expected an <OWASPZAPReport> XML document or a traditional-json object with "site", found ${describeType(root)}${isObj4(root) ? ' without "site"' : ""}`,
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  const version2 = text(root["@_version"]) ?? text(root["@version"]) ?? null;
-  const tool = text(root["@programName"]) ?? text(root["@_programName"]) ?? "ZAP";
+  const version2 = text2(root["@_version"]) ?? text2(root["@version"]) ?? null;
+  const tool = text2(root["@programName"]) ?? text2(root["@_programName"]) ?? "ZAP";
   const base = xml2 ? "/OWASPZAPReport" : "";
   asArray(root.site).forEach((site, si) => {
-    if (!isObj3(site)) {
+    if (!isObj4(site)) {
       out.warnings.push(`${base}/site/${si}: site is ${describeType(site)}, not an object; skipped`);
       return;
     }
-    const alerts = xml2 ? asArray(isObj3(site.alerts) ? site.alerts.alertitem : void 0) : asArray(site.alerts);
+    const alerts = xml2 ? asArray(isObj4(site.alerts) ? site.alerts.alertitem : void 0) : asArray(site.alerts);
     alerts.forEach((a, ai) => {
       const pointer = xml2 ? `${base}/site/${si}/alerts/alertitem/${ai}` : `/site/${si}/alerts/${ai}`;
       const d = alertToDraft(a, pointer, site, version2, tool, out);
@@ -37026,7 +38549,7 @@ var zapParser = {
     produce: "`zap-baseline.py -t https://app.example -J zap.json -x zap.xml` (or the Report generation add-on, templates traditional-json / traditional-xml)",
     takes: "one record per alert per site (instances are locations, not records): alertRef (else pluginid), alert name, riskcode (3 high \u2026 0 info), confidence (0 = false positive), CWE, first instance URL without query string, instance count as a tag; evidence, attack, param and otherinfo are never copied"
   },
-  detect: detect10,
+  detect: detect16,
   parse: parse9
 };
 
@@ -37043,7 +38566,7 @@ var SEVERITY3 = {
 };
 var NOT_FINDINGS2 = /* @__PURE__ */ new Set(["SECURE", "GOOD"]);
 var MOBSFSCAN = { ERROR: "high", WARNING: "medium", INFO: "low" };
-function esc2(k) {
+function esc3(k) {
   return k.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 function plain(s) {
@@ -37074,7 +38597,7 @@ var Collector = class {
       tool: "MobSF",
       tool_version: this.version,
       state: "open",
-      cwe: cwesOf(it.cwe),
+      cwe: cwesOf2(it.cwe),
       location: { file: it.file ?? null, start_line: it.line ?? null, end_line: null },
       fingerprints: { mobsf: `${it.section}:${it.key}` },
       tags: [`section:${it.section}`, ...it.tags ?? []],
@@ -37084,19 +38607,19 @@ var Collector = class {
   }
 };
 function firstLine(lines) {
-  const s = typeof lines === "number" ? String(lines) : str3(lines);
+  const s = typeof lines === "number" ? String(lines) : str4(lines);
   return s ? posInt(s.split(",")[0]) : null;
 }
 function permissions(d, c) {
-  if (!isObj3(d.permissions)) return;
+  if (!isObj4(d.permissions)) return;
   for (const [name, p] of Object.entries(d.permissions)) {
-    if (!isObj3(p) || String(p.status).toLowerCase() !== "dangerous") continue;
+    if (!isObj4(p) || String(p.status).toLowerCase() !== "dangerous") continue;
     c.add({
       section: "permissions",
-      pointer: `/permissions/${esc2(name)}`,
+      pointer: `/permissions/${esc3(name)}`,
       rule: "dangerous_permission",
       title: name,
-      description: [str3(p.info), str3(p.description)].filter(Boolean).join(": "),
+      description: [str4(p.info), str4(p.description)].filter(Boolean).join(": "),
       word: "warning",
       file: "AndroidManifest.xml",
       key: name,
@@ -37106,33 +38629,33 @@ function permissions(d, c) {
 }
 function manifest(d, c) {
   const ma = d.manifest_analysis;
-  const list = Array.isArray(ma) ? ma : isObj3(ma) ? asArray(ma.manifest_findings) : [];
+  const list3 = Array.isArray(ma) ? ma : isObj4(ma) ? asArray(ma.manifest_findings) : [];
   const base = Array.isArray(ma) ? "/manifest_analysis" : "/manifest_analysis/manifest_findings";
-  list.forEach((m, i) => {
-    if (!isObj3(m)) {
+  list3.forEach((m, i) => {
+    if (!isObj4(m)) {
       c.out.warnings.push(`${base}/${i}: not an object; skipped`);
       return;
     }
-    const title = str3(m.title) ?? str3(m.name) ?? "Manifest issue";
+    const title = str4(m.title) ?? str4(m.name) ?? "Manifest issue";
     c.add({
       section: "manifest",
       pointer: `${base}/${i}`,
-      rule: str3(m.rule) ?? `manifest:${plain(title).replace(/\s*\[.*$/, "")}`,
+      rule: str4(m.rule) ?? `manifest:${plain(title).replace(/\s*\[.*$/, "")}`,
       title,
-      description: str3(m.description) ?? str3(m.desc),
-      word: str3(m.severity) ?? str3(m.stat),
+      description: str4(m.description) ?? str4(m.desc),
+      word: str4(m.severity) ?? str4(m.stat),
       file: "AndroidManifest.xml",
-      key: plain(str3(m.name) ?? title)
+      key: plain(str4(m.name) ?? title)
     });
   });
 }
 function network(d, c) {
   const ns = d.network_security;
-  const list = Array.isArray(ns) ? ns : isObj3(ns) ? asArray(ns.network_findings) : [];
+  const list3 = Array.isArray(ns) ? ns : isObj4(ns) ? asArray(ns.network_findings) : [];
   const base = Array.isArray(ns) ? "/network_security" : "/network_security/network_findings";
-  list.forEach((n, i) => {
-    if (!isObj3(n)) return;
-    const desc = str3(n.description) ?? "Network security configuration issue";
+  list3.forEach((n, i) => {
+    if (!isObj4(n)) return;
+    const desc = str4(n.description) ?? "Network security configuration issue";
     const scope = asArray(n.scope).filter((s) => typeof s === "string").join(", ");
     c.add({
       section: "network_security",
@@ -37141,14 +38664,14 @@ function network(d, c) {
       title: desc,
       description: scope ? `${desc}
 Scope: ${scope}` : desc,
-      word: str3(n.severity),
+      word: str4(n.severity),
       key: `${desc}|${scope}`
     });
   });
 }
 function certificate(d, c) {
   const ca = d.certificate_analysis;
-  if (!isObj3(ca)) return;
+  if (!isObj4(ca)) return;
   asArray(ca.certificate_findings).forEach((f, i) => {
     if (!Array.isArray(f)) return;
     const [word, desc, title] = f.map((x) => typeof x === "string" ? x : void 0);
@@ -37165,33 +38688,33 @@ function certificate(d, c) {
 }
 function codeAnalysis(d, c) {
   const co = d.code_analysis;
-  if (!isObj3(co)) return;
-  const nested = isObj3(co.findings);
+  if (!isObj4(co)) return;
+  const nested = isObj4(co.findings);
   const rules = nested ? co.findings : co;
   const base = nested ? "/code_analysis/findings" : "/code_analysis";
   for (const [rule, r] of Object.entries(rules)) {
-    if (!isObj3(r) || !isObj3(r.metadata)) continue;
+    if (!isObj4(r) || !isObj4(r.metadata)) continue;
     const meta3 = r.metadata;
-    const files = isObj3(r.files) ? Object.entries(r.files) : [];
-    const title = str3(meta3.description) ?? str3(meta3.desc) ?? rule;
+    const files = isObj4(r.files) ? Object.entries(r.files) : [];
+    const title = str4(meta3.description) ?? str4(meta3.desc) ?? rule;
     const tags = [
-      str3(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
-      str3(meta3.masvs) && `masvs:${meta3.masvs}`
+      str4(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
+      str4(meta3.masvs) && `masvs:${meta3.masvs}`
     ].filter((t) => typeof t === "string");
     const targets = files.length > 0 ? files : [[null, null]];
     for (const [file2, lines] of targets) {
       c.add({
         section: "code_analysis",
-        pointer: file2 ? `${base}/${esc2(rule)}/files/${esc2(file2)}` : `${base}/${esc2(rule)}`,
+        pointer: file2 ? `${base}/${esc3(rule)}/files/${esc3(file2)}` : `${base}/${esc3(rule)}`,
         rule,
         title: headline(title),
         description: title,
-        word: str3(meta3.severity),
+        word: str4(meta3.severity),
         file: file2,
         line: firstLine(lines),
         cwe: meta3.cwe,
         tags,
-        help: str3(meta3.ref) ?? str3(meta3.reference) ?? null,
+        help: str4(meta3.ref) ?? str4(meta3.reference) ?? null,
         key: `${rule}:${file2 ?? ""}`
       });
     }
@@ -37199,16 +38722,16 @@ function codeAnalysis(d, c) {
 }
 function hardeningChecks(obj, name, pointer, c) {
   for (const [check2, v] of Object.entries(obj)) {
-    if (!isObj3(v) || !("severity" in v)) continue;
-    const desc = str3(v.description) ?? check2;
+    if (!isObj4(v) || !("severity" in v)) continue;
+    const desc = str4(v.description) ?? check2;
     c.add(
       {
         section: "binary_analysis",
-        pointer: `${pointer}/${esc2(check2)}`,
+        pointer: `${pointer}/${esc3(check2)}`,
         rule: `binary:${check2}`,
         title: headline(desc),
         description: desc,
-        word: str3(v.severity),
+        word: str4(v.severity),
         file: name ?? null,
         key: `${name ?? ""}:${check2}`
       },
@@ -37220,42 +38743,42 @@ function binary(d, c) {
   const ba = d.binary_analysis;
   if (Array.isArray(ba)) {
     ba.forEach((b, i) => {
-      if (isObj3(b)) hardeningChecks(b, str3(b.name), `/binary_analysis/${i}`, c);
+      if (isObj4(b)) hardeningChecks(b, str4(b.name), `/binary_analysis/${i}`, c);
     });
-  } else if (isObj3(ba) && isObj3(ba.findings)) {
+  } else if (isObj4(ba) && isObj4(ba.findings)) {
     for (const [title, f] of Object.entries(ba.findings)) {
-      if (!isObj3(f)) continue;
+      if (!isObj4(f)) continue;
       c.add({
         section: "binary_analysis",
-        pointer: `/binary_analysis/findings/${esc2(title)}`,
+        pointer: `/binary_analysis/findings/${esc3(title)}`,
         rule: `binary:${title}`,
-        title: str3(f.detailed_desc) ? headline(f.detailed_desc.replace(/\n/g, " ")) : title,
-        description: str3(f.detailed_desc),
-        word: str3(f.severity),
+        title: str4(f.detailed_desc) ? headline(f.detailed_desc.replace(/\n/g, " ")) : title,
+        description: str4(f.detailed_desc),
+        word: str4(f.severity),
         cwe: f.cwe,
         key: title,
         tags: [
-          str3(f["owasp-mobile"]) && `owasp-mobile:${f["owasp-mobile"]}`,
-          str3(f.masvs) && `masvs:${f.masvs}`
+          str4(f["owasp-mobile"]) && `owasp-mobile:${f["owasp-mobile"]}`,
+          str4(f.masvs) && `masvs:${f.masvs}`
         ].filter((t) => typeof t === "string")
       });
     }
   }
-  if (isObj3(d.macho_analysis))
-    hardeningChecks(d.macho_analysis, str3(d.macho_analysis.name), "/macho_analysis", c);
+  if (isObj4(d.macho_analysis))
+    hardeningChecks(d.macho_analysis, str4(d.macho_analysis.name), "/macho_analysis", c);
 }
 function ats(d, c) {
-  if (!isObj3(d.ats_analysis)) return;
+  if (!isObj4(d.ats_analysis)) return;
   asArray(d.ats_analysis.ats_findings).forEach((f, i) => {
-    if (!isObj3(f)) return;
-    const issue2 = str3(f.issue) ?? "App Transport Security issue";
+    if (!isObj4(f)) return;
+    const issue2 = str4(f.issue) ?? "App Transport Security issue";
     c.add({
       section: "ats",
       pointer: `/ats_analysis/ats_findings/${i}`,
       rule: `ats:${issue2}`,
       title: issue2,
-      description: str3(f.description),
-      word: str3(f.severity),
+      description: str4(f.description),
+      word: str4(f.severity),
       file: "Info.plist",
       key: issue2
     });
@@ -37263,15 +38786,15 @@ function ats(d, c) {
 }
 function firebase(d, c) {
   asArray(d.firebase_urls).forEach((f, i) => {
-    if (!isObj3(f) || f.open !== true) return;
+    if (!isObj4(f) || f.open !== true) return;
     c.add({
       section: "firebase",
       pointer: `/firebase_urls/${i}`,
       rule: "firebase_open_db",
       title: "Firebase database is open to the public",
-      description: str3(f.url),
+      description: str4(f.url),
       word: "high",
-      key: str3(f.url) ?? String(i)
+      key: str4(f.url) ?? String(i)
     });
   });
 }
@@ -37284,7 +38807,7 @@ function secretStrings(d, out) {
   }
 }
 function parseReport(d, out) {
-  const version2 = str3(d.version)?.replace(/^v/i, "").trim() ?? null;
+  const version2 = str4(d.version)?.replace(/^v/i, "").trim() ?? null;
   const c = new Collector(out, version2);
   secretStrings(d, out);
   permissions(d, c);
@@ -37298,25 +38821,25 @@ function parseReport(d, out) {
   out.scans.push({ tool: { name: "MobSF", version: version2 }, categories: ["mobile"], success: true, errors: [] });
 }
 function parseMobsfscan(d, out) {
-  const version2 = str3(d.mobsfscan_version) ?? null;
-  const results = isObj3(d.results) ? d.results : {};
+  const version2 = str4(d.mobsfscan_version) ?? null;
+  const results = isObj4(d.results) ? d.results : {};
   for (const [rule, r] of Object.entries(results)) {
-    const pointer = `/results/${esc2(rule)}`;
-    if (!isObj3(r)) {
+    const pointer = `/results/${esc3(rule)}`;
+    if (!isObj4(r)) {
       out.warnings.push(`${pointer}: not an object; skipped`);
       continue;
     }
-    const meta3 = isObj3(r.metadata) ? r.metadata : {};
-    const word = str3(meta3.severity);
+    const meta3 = isObj4(r.metadata) ? r.metadata : {};
+    const word = str4(meta3.severity);
     const sev = mapWord(MOBSFSCAN, word);
     if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
-    const files = asArray(r.files).filter(isObj3);
+    const files = asArray(r.files).filter(isObj4);
     const targets = files.length > 0 ? files : [null];
     targets.forEach((f, fi) => {
-      const ms = f ? str3(f.match_string) : void 0;
+      const ms = f ? str4(f.match_string) : void 0;
       if (ms && ms.trim().length >= 4) out.secrets.push(ms.trim());
       const lines = f && Array.isArray(f.match_lines) ? f.match_lines : [];
-      const desc = str3(meta3.description) ?? rule;
+      const desc = str4(meta3.description) ?? rule;
       out.findings.push({
         title: rule,
         description: desc.replace(/\s+/g, " "),
@@ -37328,17 +38851,17 @@ function parseMobsfscan(d, out) {
         tool: "mobsfscan",
         tool_version: version2,
         state: "open",
-        cwe: cwesOf(meta3.cwe),
+        cwe: cwesOf2(meta3.cwe),
         location: {
-          file: f ? str3(f.file_path) ?? null : null,
+          file: f ? str4(f.file_path) ?? null : null,
           start_line: posInt(lines[0]),
           end_line: posInt(lines[1])
         },
         tags: [
-          str3(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
-          str3(meta3.masvs) && `masvs:${meta3.masvs}`
+          str4(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
+          str4(meta3.masvs) && `masvs:${meta3.masvs}`
         ].filter((t) => typeof t === "string"),
-        help_uri: str3(meta3.reference) ?? null,
+        help_uri: str4(meta3.reference) ?? null,
         pointer: f ? `${pointer}/files/${fi}` : pointer
       });
     });
@@ -37348,15 +38871,15 @@ function parseMobsfscan(d, out) {
   out.scans.push({ tool: { name: "mobsfscan", version: version2 }, categories: ["mobile"], success: true, errors });
 }
 function isReport2(d) {
-  return isObj3(d) && ("code_analysis" in d || "binary_analysis" in d || "manifest_analysis" in d || "macho_analysis" in d) && ("app_name" in d || "file_name" in d || "md5" in d || "package_name" in d || "bundle_id" in d);
+  return isObj4(d) && ("code_analysis" in d || "binary_analysis" in d || "manifest_analysis" in d || "macho_analysis" in d) && ("app_name" in d || "file_name" in d || "md5" in d || "package_name" in d || "bundle_id" in d);
 }
 function isMobsfscan(d) {
-  if (!isObj3(d) || !isObj3(d.results)) return false;
+  if (!isObj4(d) || !isObj4(d.results)) return false;
   if ("mobsfscan_version" in d) return true;
   const first = Object.values(d.results)[0];
-  return isObj3(first) && isObj3(first.metadata) && ("files" in first || "masvs" in first.metadata);
+  return isObj4(first) && isObj4(first.metadata) && ("files" in first || "masvs" in first.metadata);
 }
-function detect11(s) {
+function detect17(s) {
   if (isReport2(s.doc)) return 1;
   if (isMobsfscan(s.doc)) return "mobsfscan_version" in s.doc ? 1 : 0.7;
   return 0;
@@ -37380,7 +38903,7 @@ var mobsfParser = {
     produce: 'MobSF: `curl -X POST --url http://localhost:8000/api/v1/report_json --data "hash=$MD5" -H "Authorization: $MOBSF_API_KEY" -o mobsf.json`; mobsfscan: `mobsfscan --json -o mobsfscan.json .`',
     takes: "one record per issue per static-analysis section (dangerous permissions, manifest, network security, certificate, code analysis per rule and file, binary/Mach-O hardening at warning and above, ATS, open Firebase DBs); secure/good items are not findings; mobsfscan: one record per rule per file; matched strings and the secrets list are never copied"
   },
-  detect: detect11,
+  detect: detect17,
   parse: parse10
 };
 
@@ -37389,12 +38912,12 @@ function messageToDraft(m, file2, pointer, suppressed, out) {
   const level = m.severity === 2 ? "error" : m.severity === 1 ? "warning" : void 0;
   if (!level)
     out.warnings.push(`${pointer}: severity ${JSON.stringify(m.severity)} is not 1 or 2; using warning`);
-  const text2 = str3(m.message) ?? "";
-  const ruleId = str3(m.ruleId) ?? null;
-  const sup = suppressed ? Array.isArray(m.suppressions) ? m.suppressions.find(isObj3) : void 0 : void 0;
+  const text3 = str4(m.message) ?? "";
+  const ruleId = str4(m.ruleId) ?? null;
+  const sup = suppressed ? Array.isArray(m.suppressions) ? m.suppressions.find(isObj4) : void 0 : void 0;
   return {
-    title: text2.split("\n")[0].trim() || ruleId || "ESLint message",
-    description: text2 || null,
+    title: text3.split("\n")[0].trim() || ruleId || "ESLint message",
+    description: text3 || null,
     category: "sast",
     rule_id: ruleId,
     severity: level === "error" ? "high" : "medium",
@@ -37406,21 +38929,21 @@ function messageToDraft(m, file2, pointer, suppressed, out) {
     suppression: suppressed ? {
       kind: !sup || sup.kind === "directive" ? "inSource" : String(sup.kind),
       status: "accepted",
-      justification: (sup && str3(sup.justification)) ?? null
+      justification: (sup && str4(sup.justification)) ?? null
     } : null,
     location: { file: file2, start_line: posInt(m.line), end_line: posInt(m.endLine) },
     tags: [],
     pointer
   };
 }
-function detect12(s) {
+function detect18(s) {
   const d = s.doc;
   if (!Array.isArray(d) || d.length === 0) return 0;
   const first = d[0];
-  return isObj3(first) && typeof first.filePath === "string" && Array.isArray(first.messages) ? 1 : 0;
+  return isObj4(first) && typeof first.filePath === "string" && Array.isArray(first.messages) ? 1 : 0;
 }
 function parse11(doc, ctx) {
-  if (!Array.isArray(doc) || doc.length > 0 && !doc.some((f) => isObj3(f) && Array.isArray(f.messages)))
+  if (!Array.isArray(doc) || doc.length > 0 && !doc.some((f) => isObj4(f) && Array.isArray(f.messages)))
     throw new UserError(
       `not an ESLint JSON report: expected an array of file results with "filePath" and "messages", found ${describeType(doc)}`,
       ctx.file
@@ -37428,24 +38951,24 @@ function parse11(doc, ctx) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const errors = [];
   doc.forEach((f, fi) => {
-    if (!isObj3(f)) {
+    if (!isObj4(f)) {
       out.warnings.push(`/${fi}: file result is ${describeType(f)}, not an object; skipped`);
       return;
     }
-    const file2 = str3(f.filePath) ?? null;
+    const file2 = str4(f.filePath) ?? null;
     for (const [key, suppressed] of [
       ["messages", false],
       ["suppressedMessages", true]
     ]) {
       (Array.isArray(f[key]) ? f[key] : []).forEach((m, mi) => {
         const pointer = `/${fi}/${key}/${mi}`;
-        if (!isObj3(m)) {
+        if (!isObj4(m)) {
           out.warnings.push(`${pointer}: message is ${describeType(m)}, not an object; skipped`);
           return;
         }
         if (m.fatal === true) {
           errors.push(
-            `${file2 ?? "?"}:${posInt(m.line) ?? "?"}: ${(str3(m.message) ?? "fatal error").slice(0, 250)}`
+            `${file2 ?? "?"}:${posInt(m.line) ?? "?"}: ${(str4(m.message) ?? "fatal error").slice(0, 250)}`
           );
           return;
         }
@@ -37470,15 +38993,15 @@ var eslintParser = {
     produce: "`npx eslint . -f json -o eslint.json`",
     takes: "one record per message (rule, message, file, lines; severity 2 high, 1 medium, as SARIF levels) and per suppressed message (state suppressed, with the justification); fatal parse errors are scan errors; `source` is never copied"
   },
-  detect: detect12,
+  detect: detect18,
   parse: parse11
 };
 
 // src/parsers/cloud-util.ts
-function isObj4(v) {
+function isObj5(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function str4(v) {
+function str5(v) {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return typeof v === "string" && v.trim() !== "" ? v.trim() : void 0;
 }
@@ -37487,7 +39010,7 @@ function isoDate3(v) {
     const d2 = new Date(v < 1e11 ? v * 1e3 : v);
     return Number.isNaN(d2.getTime()) ? null : d2.toISOString();
   }
-  const s = str4(v);
+  const s = str5(v);
   if (!s) return null;
   let t = s.replace(/ \+0000 UTC$/, "Z").replace(/^(\d{4}-\d\d-\d\d) (\d)/, "$1T$2");
   t = t.replace(/(\.\d{3})\d+/, "$1");
@@ -37501,7 +39024,7 @@ var CLOUD_WORDS = {
   "not yet assigned": "info"
 };
 function cloudSeverity(word, score, fallback = "medium") {
-  const w = str4(word);
+  const w = str5(word);
   if (w) {
     const s = wordToSeverity(w) ?? CLOUD_WORDS[w.toLowerCase()];
     if (s) return { severity: s, severity_source: "tool", source_severity: w };
@@ -37530,27 +39053,27 @@ function arnParts(arn) {
   return { region: m?.[1] || null, account: m?.[2] || null };
 }
 function ecosystemOf2(pm) {
-  const s = str4(pm)?.toLowerCase();
+  const s = str5(pm)?.toLowerCase();
   if (!s || s === "os") return null;
   return s;
 }
 
 // src/parsers/gcp_scc/index.ts
 function isSccFinding(f) {
-  return isObj4(f) && typeof f.name === "string" && /\/sources\/[^/]+\/(locations\/[^/]+\/)?findings\//.test(f.name) && "category" in f;
+  return isObj5(f) && typeof f.name === "string" && /\/sources\/[^/]+\/(locations\/[^/]+\/)?findings\//.test(f.name) && "category" in f;
 }
 function resultsOf(doc) {
   if (Array.isArray(doc)) return { list: doc, prefix: "" };
-  if (isObj4(doc) && Array.isArray(doc.listFindingsResults))
+  if (isObj5(doc) && Array.isArray(doc.listFindingsResults))
     return { list: doc.listFindingsResults, prefix: "/listFindingsResults" };
-  if (isObj4(doc) && Array.isArray(doc.findings)) return { list: doc.findings, prefix: "/findings" };
+  if (isObj5(doc) && Array.isArray(doc.findings)) return { list: doc.findings, prefix: "/findings" };
   return void 0;
 }
-function detect13(s) {
+function detect19(s) {
   const r = resultsOf(s.doc);
   if (!r) return 0;
-  if (r.list.length === 0) return isObj4(s.doc) && Array.isArray(s.doc.listFindingsResults) ? 0.9 : 0;
-  const first = r.list.find(isObj4);
+  if (r.list.length === 0) return isObj5(s.doc) && Array.isArray(s.doc.listFindingsResults) ? 0.9 : 0;
+  const first = r.list.find(isObj5);
   return first && (isSccFinding(first.finding) || isSccFinding(first)) ? 1 : 0;
 }
 function projectOf(resourceName) {
@@ -37562,14 +39085,14 @@ function regionOf(resourceName) {
   return m[1].replace(/^([a-z]+-[a-z]+\d+)-[a-z]$/, "$1");
 }
 function resultToDraft5(item, pointer) {
-  const f = isObj4(item.finding) ? item.finding : item;
-  const res = isObj4(item.resource) ? item.resource : {};
-  const gcp = isObj4(res.gcpMetadata) ? res.gcpMetadata : res;
-  const sp = isObj4(f.sourceProperties) ? f.sourceProperties : {};
-  const resourceName = str4(f.resourceName) ?? str4(res.name);
-  const category = str4(f.category) ?? "UNKNOWN_CATEGORY";
-  const active = (str4(f.state) ?? "ACTIVE").toUpperCase() !== "INACTIVE";
-  const muted = str4(f.mute)?.toUpperCase() === "MUTED";
+  const f = isObj5(item.finding) ? item.finding : item;
+  const res = isObj5(item.resource) ? item.resource : {};
+  const gcp = isObj5(res.gcpMetadata) ? res.gcpMetadata : res;
+  const sp = isObj5(f.sourceProperties) ? f.sourceProperties : {};
+  const resourceName = str5(f.resourceName) ?? str5(res.name);
+  const category = str5(f.category) ?? "UNKNOWN_CATEGORY";
+  const active = (str5(f.state) ?? "ACTIVE").toUpperCase() !== "INACTIVE";
+  const muted = str5(f.mute)?.toUpperCase() === "MUTED";
   let state = "open";
   let reason = null;
   if (!active) {
@@ -37579,15 +39102,15 @@ function resultToDraft5(item, pointer) {
     state = "suppressed";
     reason = "muted in Security Command Center";
   }
-  const cve = isObj4(f.vulnerability) && isObj4(f.vulnerability.cve) ? f.vulnerability.cve : void 0;
-  const cvss = cve && isObj4(cve.cvssv3) && typeof cve.cvssv3.baseScore === "number" ? cve.cvssv3.baseScore : void 0;
-  const sevWord = str4(f.severity);
+  const cve = isObj5(f.vulnerability) && isObj5(f.vulnerability.cve) ? f.vulnerability.cve : void 0;
+  const cvss = cve && isObj5(cve.cvssv3) && typeof cve.cvssv3.baseScore === "number" ? cve.cvssv3.baseScore : void 0;
+  const sevWord = str5(f.severity);
   const sev = cloudSeverity(sevWord === "SEVERITY_UNSPECIFIED" ? void 0 : sevWord, cvss, "medium");
-  const where = str4(res.displayName) ?? resourceName?.split("/").pop();
-  const source = str4(f.parentDisplayName) ?? str4(res.parentDisplayName);
+  const where = str5(res.displayName) ?? resourceName?.split("/").pop();
+  const source = str5(f.parentDisplayName) ?? str5(res.parentDisplayName);
   return {
     title: where ? `${category} on ${where}` : category,
-    description: str4(f.description) ?? str4(sp.Explanation) ?? str4(sp.explanation) ?? null,
+    description: str5(f.description) ?? str5(sp.Explanation) ?? str5(sp.explanation) ?? null,
     category: "cloud",
     rule_id: category,
     rule_name: source ? `${source}: ${category}` : category,
@@ -37598,16 +39121,16 @@ function resultToDraft5(item, pointer) {
     first_seen: isoDate3(f.createTime) ?? isoDate3(f.eventTime),
     last_seen: isoDate3(f.eventTime) ?? isoDate3(f.createTime),
     closed_at: state === "fixed" ? isoDate3(f.eventTime) : null,
-    cve: cve && str4(cve.id) ? [str4(cve.id)] : [],
+    cve: cve && str5(cve.id) ? [str5(cve.id)] : [],
     cvss: cvss !== void 0 && cvss >= 0 && cvss <= 10 ? { score: cvss, vector: null, version: "3" } : null,
     location: {
       resource: resourceName ?? null,
-      account: str4(gcp.projectDisplayName) ?? projectOf(resourceName) ?? projectOf(str4(gcp.projectName)) ?? null,
-      region: str4(res.location) ?? regionOf(resourceName)
+      account: str5(gcp.projectDisplayName) ?? projectOf(resourceName) ?? projectOf(str5(gcp.projectName)) ?? null,
+      region: str5(res.location) ?? regionOf(resourceName)
     },
-    fingerprints: str4(f.name) ? { name: str4(f.name) } : {},
-    tags: [str4(f.findingClass), source].filter((x) => !!x),
-    help_uri: str4(f.externalUri) ?? null,
+    fingerprints: str5(f.name) ? { name: str5(f.name) } : {},
+    tags: [str5(f.findingClass), source].filter((x) => !!x),
+    help_uri: str5(f.externalUri) ?? null,
     pointer
   };
 }
@@ -37621,7 +39144,7 @@ function parseGcpScc(doc, ctx) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   r.list.forEach((item, i) => {
     const pointer = `${r.prefix}/${i}`;
-    if (!isObj4(item) || !(isObj4(item.finding) || isSccFinding(item))) {
+    if (!isObj5(item) || !(isObj5(item.finding) || isSccFinding(item))) {
       out.warnings.push(`${pointer}: not a {finding, resource} result; skipped`);
       return;
     }
@@ -37643,7 +39166,7 @@ var gcpSccParser = {
     produce: "`gcloud scc findings list organizations/ORG_ID --format=json > scc.json` (or `projects/PROJECT_ID`, `folders/FOLDER_ID`; add `--filter='state=\"ACTIVE\"'` to leave out inactive findings)",
     takes: "one record per finding: category as rule, severity (or the CVE's CVSS), state (ACTIVE open, INACTIVE fixed, muted \u2192 suppressed), resource name, project, region, create/event time, CVE, source name"
   },
-  detect: detect13,
+  detect: detect19,
   parse: parseGcpScc
 };
 
@@ -37656,15 +39179,15 @@ function layoutOf(headers) {
   if (VULNS.every((c) => cols.has(c))) return "vulnerabilities";
   return void 0;
 }
-function headerColumns(text2) {
-  const first = text2.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+function headerColumns(text3) {
+  const first = text3.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   return first.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
 }
-function detect14(s) {
+function detect20(s) {
   if (s.doc !== void 0) return 0;
   return layoutOf(headerColumns(s.head)) ? 1 : 0;
 }
-function stateOf2(status, resolution) {
+function stateOf4(status, resolution) {
   const s = status.trim().toUpperCase();
   const res = resolution?.toUpperCase() ?? "";
   if (s === "RESOLVED")
@@ -37681,20 +39204,20 @@ function stateOf2(status, resolution) {
 }
 function issueToDraft(r, warnings) {
   const pointer = `row ${r.__line}`;
-  const { state, reason } = stateOf2(r.Status ?? "", str4(r.Resolution));
-  const resolved = str4(r["Resolved Time"]);
+  const { state, reason } = stateOf4(r.Status ?? "", str5(r.Resolution));
+  const resolved = str5(r["Resolved Time"]);
   const closedAt = state === "fixed" || state === "false_positive" ? isoDate3(resolved) : null;
   if (resolved && !isoDate3(resolved))
     warnings.push(`${pointer}: unreadable Resolved Time "${resolved}"; closed date left empty`);
-  const cluster = str4(r["Kubernetes Cluster"]);
-  const namespace = str4(r["Kubernetes Namespace"]);
+  const cluster = str5(r["Kubernetes Cluster"]);
+  const namespace = str5(r["Kubernetes Namespace"]);
   return {
-    title: str4(r.Title) ?? str4(r["Control ID"]) ?? "Wiz issue",
+    title: str5(r.Title) ?? str5(r["Control ID"]) ?? "Wiz issue",
     // `Resource original JSON` can hold environment variables and configuration: never copied.
-    description: str4(r.Description) ?? null,
+    description: str5(r.Description) ?? null,
     category: "cloud",
-    rule_id: str4(r["Control ID"]) ?? null,
-    rule_name: str4(r.Title) ?? null,
+    rule_id: str5(r["Control ID"]) ?? null,
+    rule_name: str5(r.Title) ?? null,
     ...cloudSeverity(r.Severity, void 0, "medium"),
     tool: "Wiz",
     state,
@@ -37702,32 +39225,32 @@ function issueToDraft(r, warnings) {
     first_seen: isoDate3(r["Created At"]),
     closed_at: closedAt,
     location: {
-      account: str4(r["Subscription ID"]) ?? null,
-      region: str4(r["Resource Region"]) ?? null,
-      resource: str4(r["Resource external ID"]) ?? str4(r["Resource vertex ID"]) ?? null
+      account: str5(r["Subscription ID"]) ?? null,
+      region: str5(r["Resource Region"]) ?? null,
+      resource: str5(r["Resource external ID"]) ?? str5(r["Resource vertex ID"]) ?? null
     },
-    fingerprints: str4(r["Issue ID"]) ? { issueId: str4(r["Issue ID"]) } : {},
+    fingerprints: str5(r["Issue ID"]) ? { issueId: str5(r["Issue ID"]) } : {},
     tags: [
-      str4(r["Resource Type"]),
+      str5(r["Resource Type"]),
       cluster ? `k8s-cluster:${cluster}` : void 0,
       namespace ? `k8s-namespace:${namespace}` : void 0
     ].filter((x) => !!x),
-    help_uri: str4(r["Wiz URL"]) ?? null,
+    help_uri: str5(r["Wiz URL"]) ?? null,
     pointer
   };
 }
 function vulnToDraft2(r) {
   const pointer = `row ${r.__line}`;
-  const { state, reason } = stateOf2(r.FindingStatus ?? "", str4(r.ResolutionReason));
-  const vulnId = str4(r.Name);
-  const pkg = str4(r.DetailedName);
-  const asset = str4(r.ProviderUniqueId) ?? str4(r.AssetID) ?? str4(r.AssetName);
+  const { state, reason } = stateOf4(r.FindingStatus ?? "", str5(r.ResolutionReason));
+  const vulnId = str5(r.Name);
+  const pkg = str5(r.DetailedName);
+  const asset = str5(r.ProviderUniqueId) ?? str5(r.AssetID) ?? str5(r.AssetName);
   const isImage = /@sha256:|ContainerImage/i.test(`${asset ?? ""} ${r.AssetType ?? ""}`);
   const category = isImage ? "container" : "sca";
-  const sev = str4(r.VendorSeverity) ? cloudSeverity(r.VendorSeverity) : cloudSeverity(r.CVSSSeverity);
+  const sev = str5(r.VendorSeverity) ? cloudSeverity(r.VendorSeverity) : cloudSeverity(r.CVSSSeverity);
   return {
     title: [vulnId, pkg].filter(Boolean).join(" - ") || "Wiz vulnerability",
-    description: str4(r.Remediation) ?? null,
+    description: str5(r.Remediation) ?? null,
     category,
     rule_id: vulnId ?? null,
     rule_name: vulnId ?? null,
@@ -37741,8 +39264,8 @@ function vulnToDraft2(r) {
     cve: vulnId ? [vulnId] : [],
     package: pkg ? {
       name: pkg,
-      version: str4(r.Version) ?? null,
-      fixed_version: str4(r.FixedVersion) ?? null,
+      version: str5(r.Version) ?? null,
+      fixed_version: str5(r.FixedVersion) ?? null,
       ecosystem: null,
       purl: null
     } : null,
@@ -37750,21 +39273,21 @@ function vulnToDraft2(r) {
       // Outside an image the asset is the scan target the SCA identity is built on.
       file: isImage ? null : asset ?? null,
       image: isImage && asset ? imageRepository(asset) : null,
-      account: str4(r.SubscriptionExternalId) ?? str4(r.SubscriptionId) ?? null,
-      region: str4(r.AssetRegion) ?? null,
+      account: str5(r.SubscriptionExternalId) ?? str5(r.SubscriptionId) ?? null,
+      region: str5(r.AssetRegion) ?? null,
       resource: asset ?? null
     },
-    fingerprints: str4(r.ID) ? { findingId: str4(r.ID) } : {},
-    tags: [str4(r.DetectionMethod), r.HasCisaKevExploit === "true" ? "cisa-kev" : void 0].filter(
+    fingerprints: str5(r.ID) ? { findingId: str5(r.ID) } : {},
+    tags: [str5(r.DetectionMethod), r.HasCisaKevExploit === "true" ? "cisa-kev" : void 0].filter(
       (x) => !!x
     ),
-    help_uri: str4(r.Link) ?? str4(r.WizURL) ?? null,
+    help_uri: str5(r.Link) ?? str5(r.WizURL) ?? null,
     pointer
   };
 }
-function parseWiz(text2, ctx) {
-  if (typeof text2 !== "string") throw new UserError("not a Wiz CSV export: expected CSV text", ctx.file);
-  const table2 = parseCsv(text2, ctx.file);
+function parseWiz(text3, ctx) {
+  if (typeof text3 !== "string") throw new UserError("not a Wiz CSV export: expected CSV text", ctx.file);
+  const table2 = parseCsv(text3, ctx.file);
   const layout = layoutOf(table2.headers);
   if (!layout)
     throw new UserError(
@@ -37795,49 +39318,49 @@ var wizParser = {
     produce: "Wiz console \u2192 Issues (or Vulnerability Findings) \u2192 filter \u2192 Export \u2192 CSV",
     takes: "one record per row, resolved and ignored ones included with their state: Issues report title, control id, severity, status/resolution, subscription, region, resource external id, created/resolved time; vulnerability report CVE, package, installed and fixed version, asset, first/last detected"
   },
-  detect: detect14,
+  detect: detect20,
   parse: parseWiz
 };
 
 // src/parsers/wizcli/index.ts
-function detect15(s) {
+function detect21(s) {
   const d = s.doc;
-  if (!isObj4(d) || !isObj4(d.result)) return 0;
-  const origin = isObj4(d.scanOriginResource) ? str4(d.scanOriginResource.__typename) : void 0;
-  const result = str4(d.result.__typename);
+  if (!isObj5(d) || !isObj5(d.result)) return 0;
+  const origin = isObj5(d.scanOriginResource) ? str5(d.scanOriginResource.__typename) : void 0;
+  const result = str5(d.result.__typename);
   if (origin && /^CICDScanOrigin/.test(origin) || result && /^CICD.*ScanResult$/.test(result)) return 1;
-  if (isObj4(d.status) && "verdict" in d.status) return 0.7;
+  if (isObj5(d.status) && "verdict" in d.status) return 0.7;
   return 0;
 }
 function relPath(p, dirScan) {
-  const s = str4(p);
+  const s = str5(p);
   if (!s) return null;
   return dirScan ? s.replace(/^\/+/, "") : s;
 }
-function vulnDrafts(list, key, ctx, out) {
-  if (list === null || list === void 0) return;
-  if (!Array.isArray(list)) {
+function vulnDrafts(list3, key, ctx, out) {
+  if (list3 === null || list3 === void 0) return;
+  if (!Array.isArray(list3)) {
     out.warnings.push(`/result/${key}: not an array; skipped`);
     return;
   }
-  list.forEach((pkg, i) => {
-    if (!isObj4(pkg)) {
+  list3.forEach((pkg, i) => {
+    if (!isObj5(pkg)) {
       out.warnings.push(`/result/${key}/${i}: not an object; skipped`);
       return;
     }
     const vulns = Array.isArray(pkg.vulnerabilities) ? pkg.vulnerabilities : [];
     vulns.forEach((v, j) => {
       const pointer = `/result/${key}/${i}/vulnerabilities/${j}`;
-      if (!isObj4(v)) {
+      if (!isObj5(v)) {
         out.warnings.push(`${pointer}: not an object; skipped`);
         return;
       }
-      const id = str4(v.name);
-      const name = str4(pkg.name);
+      const id = str5(v.name);
+      const name = str5(pkg.name);
       const score = typeof v.score === "number" && v.score >= 0 && v.score <= 10 ? v.score : null;
       out.findings.push({
         title: [id, name].filter(Boolean).join(" - ") || "wizcli vulnerability",
-        description: str4(v.description) ?? null,
+        description: str5(v.description) ?? null,
         category: ctx.category,
         rule_id: id ?? null,
         rule_name: id ?? null,
@@ -37848,53 +39371,53 @@ function vulnDrafts(list, key, ctx, out) {
         cvss: score !== null ? { score, vector: null, version: null } : null,
         package: name ? {
           name,
-          version: str4(pkg.version) ?? null,
-          fixed_version: str4(v.fixedVersion) ?? null,
+          version: str5(pkg.version) ?? null,
+          fixed_version: str5(v.fixedVersion) ?? null,
           ecosystem: null,
           purl: null
         } : null,
         location: { image: ctx.image, file: relPath(pkg.path, ctx.dirScan) },
         tags: [
-          str4(pkg.detectionMethod),
+          str5(pkg.detectionMethod),
           v.hasCisaKevExploit === true ? "cisa-kev" : void 0,
           v.hasExploit === true ? "exploit-available" : void 0
         ].filter((x) => !!x),
-        help_uri: str4(v.source) ?? null,
+        help_uri: str5(v.source) ?? null,
         pointer
       });
     });
   });
 }
 function parseWizcli(doc, ctx) {
-  if (!isObj4(doc) || !isObj4(doc.result))
+  if (!isObj5(doc) || !isObj5(doc.result))
     throw new UserError(
       'not a wizcli JSON report: expected an object with a "result" object (wizcli docker|dir|iac scan --format json)',
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const result = doc.result;
-  const origin = isObj4(doc.scanOriginResource) ? doc.scanOriginResource : {};
-  const originType = str4(origin.__typename) ?? "";
+  const origin = isObj5(doc.scanOriginResource) ? doc.scanOriginResource : {};
+  const originType = str5(origin.__typename) ?? "";
   const isImage = /ContainerImage/i.test(originType);
   const dirScan = /Directory|IAC/i.test(originType);
-  const image = isImage ? str4(origin.name) ?? null : null;
-  const vulnCategory = isImage ? "container" : "sca";
+  const image = isImage ? str5(origin.name) ?? null : null;
+  const vulnCategory2 = isImage ? "container" : "sca";
   const ran = /* @__PURE__ */ new Set();
   for (const key of ["osPackages", "libraries", "applications"]) {
-    if (key in result) ran.add(vulnCategory);
-    vulnDrafts(result[key], key, { category: vulnCategory, image, dirScan }, out);
+    if (key in result) ran.add(vulnCategory2);
+    vulnDrafts(result[key], key, { category: vulnCategory2, image, dirScan }, out);
   }
   if (Array.isArray(result.secrets)) {
     ran.add("secret");
     result.secrets.forEach((s, i) => {
       const pointer = `/result/secrets/${i}`;
-      if (!isObj4(s)) {
+      if (!isObj5(s)) {
         out.warnings.push(`${pointer}: not an object; skipped`);
         return;
       }
       for (const k of ["snippet", "details"])
         if (typeof s[k] === "string" && s[k].length >= 4) out.secrets.push(s[k]);
-      const kind = str4(s.type);
+      const kind = str5(s.type);
       const file2 = relPath(s.path, dirScan);
       const draft = {
         title: `Secret (${kind ?? "unknown type"})${file2 ? ` in ${file2}` : ""}`,
@@ -37908,7 +39431,7 @@ function parseWizcli(doc, ctx) {
         tool: "wizcli",
         state: "open",
         location: { file: file2, start_line: typeof s.lineNumber === "number" ? s.lineNumber : null, image },
-        fingerprints: str4(s.id) ? { id: str4(s.id) } : {},
+        fingerprints: str5(s.id) ? { id: str5(s.id) } : {},
         pointer
       };
       out.findings.push(draft);
@@ -37917,40 +39440,40 @@ function parseWizcli(doc, ctx) {
   if (Array.isArray(result.ruleMatches)) {
     ran.add("iac");
     result.ruleMatches.forEach((rm, i) => {
-      if (!isObj4(rm)) {
+      if (!isObj5(rm)) {
         out.warnings.push(`/result/ruleMatches/${i}: not an object; skipped`);
         return;
       }
-      const rule = isObj4(rm.rule) ? rm.rule : {};
+      const rule = isObj5(rm.rule) ? rm.rule : {};
       const matches2 = Array.isArray(rm.matches) ? rm.matches : [];
       matches2.forEach((m, j) => {
         const pointer = `/result/ruleMatches/${i}/matches/${j}`;
-        if (!isObj4(m)) {
+        if (!isObj5(m)) {
           out.warnings.push(`${pointer}: not an object; skipped`);
           return;
         }
         out.findings.push({
-          title: str4(rule.name) ?? str4(rule.id) ?? "wizcli IaC rule",
-          description: str4(m.expected) ?? null,
+          title: str5(rule.name) ?? str5(rule.id) ?? "wizcli IaC rule",
+          description: str5(m.expected) ?? null,
           category: "iac",
-          rule_id: str4(rule.id) ?? null,
-          rule_name: str4(rule.name) ?? null,
+          rule_id: str5(rule.id) ?? null,
+          rule_name: str5(rule.name) ?? null,
           ...cloudSeverity(m.severity ?? rm.severity, void 0, "medium"),
           tool: "wizcli",
           state: "open",
           location: {
             file: relPath(m.fileName, dirScan),
             start_line: typeof m.lineNumber === "number" ? m.lineNumber : null,
-            resource: str4(m.resourceName) ?? null
+            resource: str5(m.resourceName) ?? null
           },
-          tags: str4(m.fileType) ? [str4(m.fileType)] : [],
+          tags: str5(m.fileType) ? [str5(m.fileType)] : [],
           pointer
         });
       });
     });
   }
-  const status = isObj4(doc.status) ? doc.status : {};
-  const state = str4(status.state);
+  const status = isObj5(doc.status) ? doc.status : {};
+  const state = str5(status.state);
   const success2 = !state || /^SUCCESS$/i.test(state);
   out.scans.push({
     tool: { name: "wizcli", version: null },
@@ -37968,20 +39491,20 @@ var wizcliParser = {
     produce: "`wizcli docker scan --image IMAGE --format json > wizcli.json`; `wizcli dir scan --path . --format json`; `wizcli iac scan --path . --format json`",
     takes: "one record per package vulnerability (CVE, package, installed and fixed version, severity, score), per secret (type, file, line; the secret text is never copied) and per IaC rule match location (rule, severity, file, line, resource); the policy verdict is not a finding"
   },
-  detect: detect15,
+  detect: detect21,
   parse: parseWizcli
 };
 
 // src/parsers/aws_inspector2/index.ts
 function looksInspector2(f) {
-  return isObj4(f) && typeof f.findingArn === "string" && /:inspector2:/.test(f.findingArn);
+  return isObj5(f) && typeof f.findingArn === "string" && /:inspector2:/.test(f.findingArn);
 }
-function detect16(s) {
+function detect22(s) {
   const d = s.doc;
-  if (!isObj4(d) || !Array.isArray(d.findings)) return 0;
+  if (!isObj5(d) || !Array.isArray(d.findings)) return 0;
   if (d.findings.length === 0)
     return /inspector/i.test(s.name) && Object.keys(d).every((k) => k === "findings" || k === "nextToken") ? 0.6 : 0;
-  const first = d.findings.slice(0, 5).filter(isObj4);
+  const first = d.findings.slice(0, 5).filter(isObj5);
   return first.length > 0 && first.every(looksInspector2) ? 1 : 0;
 }
 var STATES2 = {
@@ -37989,49 +39512,49 @@ var STATES2 = {
   SUPPRESSED: { state: "suppressed", reason: "Inspector status SUPPRESSED (suppression rule)" }
 };
 function packagesOf(details) {
-  const list = Array.isArray(details.vulnerablePackages) ? details.vulnerablePackages.filter(isObj4) : [];
-  return list.map((p) => {
-    const name = str4(p.name);
+  const list3 = Array.isArray(details.vulnerablePackages) ? details.vulnerablePackages.filter(isObj5) : [];
+  return list3.map((p) => {
+    const name = str5(p.name);
     if (!name) return null;
-    const version2 = str4(p.version);
-    const release = str4(p.release);
+    const version2 = str5(p.version);
+    const release = str5(p.release);
     return {
       name,
       version: version2 ? release ? `${version2}-${release}` : version2 : null,
-      fixed_version: str4(p.fixedInVersion) && p.fixedInVersion !== "NotAvailable" ? str4(p.fixedInVersion) : null,
+      fixed_version: str5(p.fixedInVersion) && p.fixedInVersion !== "NotAvailable" ? str5(p.fixedInVersion) : null,
       ecosystem: ecosystemOf2(p.packageManager),
       purl: null
     };
   }).filter((p) => p !== null);
 }
-function cvssOf3(f, details) {
-  const adjusted = isObj4(f.inspectorScoreDetails) && isObj4(f.inspectorScoreDetails.adjustedCvss) ? f.inspectorScoreDetails.adjustedCvss : void 0;
+function cvssOf4(f, details) {
+  const adjusted = isObj5(f.inspectorScoreDetails) && isObj5(f.inspectorScoreDetails.adjustedCvss) ? f.inspectorScoreDetails.adjustedCvss : void 0;
   if (adjusted && typeof adjusted.score === "number")
     return {
       score: adjusted.score,
-      vector: str4(adjusted.scoringVector) ?? null,
-      version: str4(adjusted.version) ?? null
+      vector: str5(adjusted.scoringVector) ?? null,
+      version: str5(adjusted.version) ?? null
     };
-  const list = Array.isArray(details.cvss) ? details.cvss.filter(isObj4) : [];
-  const best = list.find((c) => /^3/.test(String(c.version)) && typeof c.baseScore === "number") ?? list.find((c) => typeof c.baseScore === "number");
-  return best ? { score: best.baseScore, vector: str4(best.scoringVector) ?? null, version: str4(best.version) ?? null } : null;
+  const list3 = Array.isArray(details.cvss) ? details.cvss.filter(isObj5) : [];
+  const best = list3.find((c) => /^3/.test(String(c.version)) && typeof c.baseScore === "number") ?? list3.find((c) => typeof c.baseScore === "number");
+  return best ? { score: best.baseScore, vector: str5(best.scoringVector) ?? null, version: str5(best.version) ?? null } : null;
 }
 function findingToDraft2(f, pointer, warnings) {
-  const res0 = Array.isArray(f.resources) ? f.resources.find(isObj4) : void 0;
-  const resourceId = str4(res0?.id) ?? null;
-  const resourceType = str4(res0?.type) ?? "";
-  const account = str4(f.awsAccountId) ?? arnParts(resourceId ?? void 0).account;
-  const region = str4(res0?.region) ?? arnParts(str4(f.findingArn)).region;
-  const status = (str4(f.status) ?? "ACTIVE").toUpperCase();
+  const res0 = Array.isArray(f.resources) ? f.resources.find(isObj5) : void 0;
+  const resourceId = str5(res0?.id) ?? null;
+  const resourceType = str5(res0?.type) ?? "";
+  const account = str5(f.awsAccountId) ?? arnParts(resourceId ?? void 0).account;
+  const region = str5(res0?.region) ?? arnParts(str5(f.findingArn)).region;
+  const status = (str5(f.status) ?? "ACTIVE").toUpperCase();
   const mapped = STATES2[status];
   if (!mapped && status !== "ACTIVE")
     warnings.push(`${pointer}: unknown status "${f.status}"; taken as open`);
   const state = mapped?.state ?? "open";
-  const type = str4(f.type) ?? "PACKAGE_VULNERABILITY";
+  const type = str5(f.type) ?? "PACKAGE_VULNERABILITY";
   const score = typeof f.inspectorScore === "number" ? f.inspectorScore : void 0;
   const common = {
-    title: str4(f.title) ?? "Amazon Inspector finding",
-    description: str4(f.description) ?? null,
+    title: str5(f.title) ?? "Amazon Inspector finding",
+    description: str5(f.description) ?? null,
     ...cloudSeverity(f.severity, score, "medium"),
     tool: "Amazon Inspector",
     state,
@@ -38039,7 +39562,7 @@ function findingToDraft2(f, pointer, warnings) {
     first_seen: isoDate3(f.firstObservedAt),
     last_seen: isoDate3(f.lastObservedAt) ?? isoDate3(f.updatedAt),
     closed_at: state === "fixed" ? isoDate3(f.lastObservedAt) ?? isoDate3(f.updatedAt) : null,
-    fingerprints: str4(f.findingArn) ? { findingArn: str4(f.findingArn) } : {},
+    fingerprints: str5(f.findingArn) ? { findingArn: str5(f.findingArn) } : {},
     tags: [
       type,
       ...f.exploitAvailable === "YES" ? ["exploit-available"] : [],
@@ -38047,52 +39570,52 @@ function findingToDraft2(f, pointer, warnings) {
     ],
     pointer
   };
-  if (str4(f.severity)?.toUpperCase() === "UNTRIAGED" && score !== void 0 && score > 0)
+  if (str5(f.severity)?.toUpperCase() === "UNTRIAGED" && score !== void 0 && score > 0)
     Object.assign(common, cloudSeverity(void 0, score, "info"), {
       source_severity: `UNTRIAGED (inspectorScore ${score})`
     });
-  if (type === "CODE_VULNERABILITY" && isObj4(f.codeVulnerabilityDetails)) {
+  if (type === "CODE_VULNERABILITY" && isObj5(f.codeVulnerabilityDetails)) {
     const c = f.codeVulnerabilityDetails;
-    const fp = isObj4(c.filePath) ? c.filePath : {};
+    const fp = isObj5(c.filePath) ? c.filePath : {};
     return {
       ...common,
       category: "sast",
-      rule_id: str4(c.ruleId) ?? str4(c.detectorId) ?? null,
-      rule_name: str4(c.detectorName) ?? null,
+      rule_id: str5(c.ruleId) ?? str5(c.detectorId) ?? null,
+      rule_name: str5(c.detectorName) ?? null,
       cwe: Array.isArray(c.cwes) ? c.cwes.filter((x) => typeof x === "string") : [],
       location: {
-        file: str4(fp.filePath) ?? str4(fp.fileName) ?? null,
+        file: str5(fp.filePath) ?? str5(fp.fileName) ?? null,
         start_line: typeof fp.startLine === "number" ? fp.startLine : null,
         end_line: typeof fp.endLine === "number" ? fp.endLine : null,
         resource: resourceId,
         account,
         region
       },
-      help_uri: Array.isArray(c.referenceUrls) ? str4(c.referenceUrls[0]) ?? null : null
+      help_uri: Array.isArray(c.referenceUrls) ? str5(c.referenceUrls[0]) ?? null : null
     };
   }
-  if (type === "PACKAGE_VULNERABILITY" && isObj4(f.packageVulnerabilityDetails)) {
+  if (type === "PACKAGE_VULNERABILITY" && isObj5(f.packageVulnerabilityDetails)) {
     const d = f.packageVulnerabilityDetails;
-    const vulnId = str4(d.vulnerabilityId);
+    const vulnId = str5(d.vulnerabilityId);
     const related = Array.isArray(d.relatedVulnerabilities) ? d.relatedVulnerabilities.filter((x) => typeof x === "string") : [];
     const pkgs = packagesOf(d);
     if (new Set(pkgs.map((p) => p.name)).size > 1)
       warnings.push(`${pointer}: ${pkgs.length} vulnerable packages; the record names the first`);
     const isImage = /ECR_CONTAINER_IMAGE/i.test(resourceType);
-    const ecr = isObj4(res0?.details) && isObj4(res0.details.awsEcrContainerImage) ? res0.details.awsEcrContainerImage : void 0;
+    const ecr = isObj5(res0?.details) && isObj5(res0.details.awsEcrContainerImage) ? res0.details.awsEcrContainerImage : void 0;
     const image = isImage ? ecrImage(
-      str4(ecr?.registry) ?? account ?? void 0,
+      str5(ecr?.registry) ?? account ?? void 0,
       region ?? void 0,
-      str4(ecr?.repositoryName)
+      str5(ecr?.repositoryName)
     ) ?? (resourceId ? imageRepository(resourceId) : null) : null;
     const category = isImage ? "container" : "sca";
     return {
       ...common,
       category,
       rule_id: vulnId ?? null,
-      rule_name: str4(f.title) ?? null,
+      rule_name: str5(f.title) ?? null,
       cve: [vulnId, ...related].filter((x) => !!x),
-      cvss: cvssOf3(f, d),
+      cvss: cvssOf4(f, d),
       package: pkgs[0] ?? null,
       location: {
         image,
@@ -38102,19 +39625,19 @@ function findingToDraft2(f, pointer, warnings) {
         account,
         region
       },
-      help_uri: str4(d.sourceUrl) ?? null
+      help_uri: str5(d.sourceUrl) ?? null
     };
   }
   return {
     ...common,
     category: "cloud",
-    rule_id: type === "NETWORK_REACHABILITY" ? `${type}:${str4(f.title) ?? ""}` : type,
-    rule_name: str4(f.title) ?? null,
+    rule_id: type === "NETWORK_REACHABILITY" ? `${type}:${str5(f.title) ?? ""}` : type,
+    rule_name: str5(f.title) ?? null,
     location: { resource: resourceId, account, region }
   };
 }
 function parseInspector2(doc, ctx) {
-  if (!isObj4(doc) || !Array.isArray(doc.findings))
+  if (!isObj5(doc) || !Array.isArray(doc.findings))
     throw new UserError(
       'not an Amazon Inspector export: expected an object with a "findings" array (aws inspector2 list-findings --output json)',
       ctx.file
@@ -38123,7 +39646,7 @@ function parseInspector2(doc, ctx) {
   const cats = /* @__PURE__ */ new Set();
   doc.findings.forEach((f, i) => {
     const pointer = `/findings/${i}`;
-    if (!isObj4(f)) {
+    if (!isObj5(f)) {
       out.warnings.push(`${pointer}: finding is not an object; skipped`);
       return;
     }
@@ -38148,51 +39671,51 @@ var awsInspector2Parser = {
     produce: "`aws inspector2 list-findings --output json > inspector2.json` (add `--filter-criteria` to narrow by account, resource or status)",
     takes: "one record per finding: severity (UNTRIAGED \u2192 inspectorScore), status (ACTIVE open, SUPPRESSED suppressed, CLOSED fixed), CVE and related ids, first vulnerable package with installed and fixed version, CVSS, ECR image / EC2 / Lambda resource, account, region, first/last observed; code findings with CWE, file and lines"
   },
-  detect: detect16,
+  detect: detect22,
   parse: parseInspector2
 };
 
 // src/parsers/gcloud_artifact_scan/index.ts
 var VULN_ID_RE = /^(CVE-\d{4}-\d{4,}|GHSA(-[23456789cfghjmpqrvwx]{4}){3}|[A-Z]+-\d{4}-[\w-]+)$/i;
 function isOccurrence(o) {
-  return isObj4(o) && isObj4(o.vulnerability) && (typeof o.noteName === "string" || o.kind === "VULNERABILITY");
+  return isObj5(o) && isObj5(o.vulnerability) && (typeof o.noteName === "string" || o.kind === "VULNERABILITY");
 }
 function occurrencesOf(doc) {
-  if (isObj4(doc) && isObj4(doc.package_vulnerability_summary)) {
+  if (isObj5(doc) && isObj5(doc.package_vulnerability_summary)) {
     const groups = doc.package_vulnerability_summary.vulnerabilities;
     if (groups === void 0 || groups === null) return [];
-    if (!isObj4(groups)) return void 0;
+    if (!isObj5(groups)) return void 0;
     return Object.entries(groups).flatMap(
-      ([group, list]) => Array.isArray(list) ? list.map((occ, i) => ({
+      ([group, list3]) => Array.isArray(list3) ? list3.map((occ, i) => ({
         occ,
         pointer: `/package_vulnerability_summary/vulnerabilities/${group}/${i}`,
         group
       })) : []
     );
   }
-  if (isObj4(doc) && Array.isArray(doc.occurrences))
+  if (isObj5(doc) && Array.isArray(doc.occurrences))
     return doc.occurrences.map((occ, i) => ({ occ, pointer: `/occurrences/${i}` }));
   if (Array.isArray(doc)) return doc.map((occ, i) => ({ occ, pointer: `/${i}` }));
   return void 0;
 }
-function detect17(s) {
+function detect23(s) {
   const d = s.doc;
-  if (isObj4(d) && isObj4(d.package_vulnerability_summary)) return 1;
-  const list = isObj4(d) && Array.isArray(d.occurrences) ? d.occurrences : Array.isArray(d) ? d : void 0;
-  if (!list || list.length === 0) return 0;
-  const first = list.slice(0, 5).filter(isObj4);
+  if (isObj5(d) && isObj5(d.package_vulnerability_summary)) return 1;
+  const list3 = isObj5(d) && Array.isArray(d.occurrences) ? d.occurrences : Array.isArray(d) ? d : void 0;
+  if (!list3 || list3.length === 0) return 0;
+  const first = list3.slice(0, 5).filter(isObj5);
   const grafeas = first.every((o) => typeof o.noteName === "string" && typeof o.kind === "string");
   return grafeas && first.some(isOccurrence) ? 0.95 : 0;
 }
-function packageOf(pi) {
-  const name = str4(pi?.affectedPackage) ?? str4(pi?.packageName);
+function packageOf2(pi) {
+  const name = str5(pi?.affectedPackage) ?? str5(pi?.packageName);
   if (!pi || !name) return null;
-  const av = isObj4(pi.affectedVersion) ? pi.affectedVersion : {};
-  const fv = isObj4(pi.fixedVersion) ? pi.fixedVersion : {};
-  const fixed = fv.kind === "MAXIMUM" ? void 0 : str4(fv.fullName) ?? str4(fv.name);
+  const av = isObj5(pi.affectedVersion) ? pi.affectedVersion : {};
+  const fv = isObj5(pi.fixedVersion) ? pi.fixedVersion : {};
+  const fixed = fv.kind === "MAXIMUM" ? void 0 : str5(fv.fullName) ?? str5(fv.name);
   return {
     name,
-    version: str4(av.fullName) ?? str4(av.name) ?? null,
+    version: str5(av.fullName) ?? str5(av.name) ?? null,
     fixed_version: fixed ?? null,
     ecosystem: ecosystemOf2(pi.packageType),
     purl: null
@@ -38200,27 +39723,27 @@ function packageOf(pi) {
 }
 function occurrenceToDraft(o, pointer, group, warnings) {
   const v = o.vulnerability;
-  const note = str4(o.noteName);
+  const note = str5(o.noteName);
   const noteId = note?.split("/").pop();
-  const short = str4(v.shortDescription);
+  const short = str5(v.shortDescription);
   const vulnId = [short, noteId].find((x) => x && VULN_ID_RE.test(x)) ?? short ?? noteId;
-  const issues = Array.isArray(v.packageIssue) ? v.packageIssue.filter(isObj4) : [];
-  if (issues.length > 1)
-    warnings.push(`${pointer}: ${issues.length} package issues; the record names the first`);
-  const pkg = packageOf(issues[0]);
-  const word = str4(v.effectiveSeverity) ?? str4(issues[0]?.effectiveSeverity) ?? str4(v.severity) ?? (group && group !== "None" ? group : void 0);
+  const issues2 = Array.isArray(v.packageIssue) ? v.packageIssue.filter(isObj5) : [];
+  if (issues2.length > 1)
+    warnings.push(`${pointer}: ${issues2.length} package issues; the record names the first`);
+  const pkg = packageOf2(issues2[0]);
+  const word = str5(v.effectiveSeverity) ?? str5(issues2[0]?.effectiveSeverity) ?? str5(v.severity) ?? (group && group !== "None" ? group : void 0);
   const severity = cloudSeverity(word === "SEVERITY_UNSPECIFIED" ? void 0 : word, v.cvssScore, "info");
   const score = typeof v.cvssScore === "number" && v.cvssScore >= 0 && v.cvssScore <= 10 ? v.cvssScore : null;
-  const vector = /CVSS:[0-9.]+\/[A-Z:/]+/.exec(str4(v.longDescription) ?? "")?.[0] ?? null;
-  const uri = str4(o.resourceUri) ?? str4(isObj4(o.resource) ? o.resource.uri : void 0);
-  const name = str4(o.name);
+  const vector = /CVSS:[0-9.]+\/[A-Z:/]+/.exec(str5(v.longDescription) ?? "")?.[0] ?? null;
+  const uri = str5(o.resourceUri) ?? str5(isObj5(o.resource) ? o.resource.uri : void 0);
+  const name = str5(o.name);
   const project = /^projects\/([^/]+)/.exec(name ?? "")?.[1] ?? null;
   const region = /\/locations\/([^/]+)/.exec(name ?? "")?.[1] ?? null;
-  const file2 = issues[0] && Array.isArray(issues[0].fileLocation) ? str4(issues[0].fileLocation[0]?.filePath) : void 0;
-  const related = Array.isArray(v.relatedUrls) ? v.relatedUrls.find((u) => isObj4(u) && str4(u.url)) : void 0;
+  const file2 = issues2[0] && Array.isArray(issues2[0].fileLocation) ? str5(issues2[0].fileLocation[0]?.filePath) : void 0;
+  const related = Array.isArray(v.relatedUrls) ? v.relatedUrls.find((u) => isObj5(u) && str5(u.url)) : void 0;
   return {
     title: [vulnId ?? "vulnerability", pkg?.name].filter(Boolean).join(" - "),
-    description: str4(v.longDescription) ?? null,
+    description: str5(v.longDescription) ?? null,
     category: "container",
     rule_id: vulnId ?? null,
     rule_name: note ?? null,
@@ -38230,7 +39753,7 @@ function occurrenceToDraft(o, pointer, group, warnings) {
     first_seen: isoDate3(o.createTime),
     last_seen: isoDate3(o.updateTime) ?? isoDate3(o.createTime),
     cve: vulnId ? [vulnId] : [],
-    cvss: score !== null ? { score, vector, version: str4(v.cvssVersion)?.replace(/^CVSS_VERSION_/, "") ?? null } : null,
+    cvss: score !== null ? { score, vector, version: str5(v.cvssVersion)?.replace(/^CVSS_VERSION_/, "") ?? null } : null,
     package: pkg,
     location: {
       image: uri ? imageRepository(uri) : null,
@@ -38241,25 +39764,25 @@ function occurrenceToDraft(o, pointer, group, warnings) {
     },
     fingerprints: name ? { occurrence: name } : {},
     tags: v.fixAvailable === true ? ["fix-available"] : [],
-    help_uri: related ? str4(related.url) : null,
+    help_uri: related ? str5(related.url) : null,
     pointer
   };
 }
 function parseGcloudArtifactScan(doc, ctx) {
-  const list = occurrencesOf(doc);
-  if (!list)
+  const list3 = occurrencesOf(doc);
+  if (!list3)
     throw new UserError(
       'not a Google Artifact Analysis export: expected an object with "package_vulnerability_summary" (gcloud artifacts docker images describe --show-package-vulnerability --format=json), an "occurrences" array, or a JSON array of occurrences',
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  for (const { occ, pointer, group } of list) {
-    if (!isObj4(occ)) {
+  for (const { occ, pointer, group } of list3) {
+    if (!isObj5(occ)) {
       out.warnings.push(`${pointer}: occurrence is not an object; skipped`);
       continue;
     }
-    if (!isObj4(occ.vulnerability)) {
-      if (str4(occ.kind) !== "DISCOVERY")
+    if (!isObj5(occ.vulnerability)) {
+      if (str5(occ.kind) !== "DISCOVERY")
         out.warnings.push(`${pointer}: occurrence has no "vulnerability"; skipped`);
       continue;
     }
@@ -38267,9 +39790,9 @@ function parseGcloudArtifactScan(doc, ctx) {
   }
   let success2 = true;
   const errors = [];
-  const disc = isObj4(doc) && isObj4(doc.discovery_summary) && Array.isArray(doc.discovery_summary.discovery) ? doc.discovery_summary.discovery : [];
+  const disc = isObj5(doc) && isObj5(doc.discovery_summary) && Array.isArray(doc.discovery_summary.discovery) ? doc.discovery_summary.discovery : [];
   for (const d of disc) {
-    const status = isObj4(d) && isObj4(d.discovery) ? str4(d.discovery.analysisStatus) : void 0;
+    const status = isObj5(d) && isObj5(d.discovery) ? str5(d.discovery.analysisStatus) : void 0;
     if (status && /FAILED|UNSUPPORTED/i.test(status)) {
       success2 = false;
       errors.push(`analysisStatus ${status}`);
@@ -38291,17 +39814,17 @@ var gcloudArtifactScanParser = {
     produce: "`gcloud artifacts docker images describe LOCATION-docker.pkg.dev/PROJECT/REPO/IMAGE@sha256:DIGEST --show-package-vulnerability --format=json > gcp-artifact-scan.json`",
     takes: "one record per vulnerability occurrence: CVE (shortDescription/noteName), effectiveSeverity (MINIMAL \u2192 info), CVSS score, first package issue (package, installed and fixed version, type), image repository and digest, project, create/update times"
   },
-  detect: detect17,
+  detect: detect23,
   parse: parseGcloudArtifactScan
 };
 
 // src/parsers/azure_defender/index.ts
 var REQUIRED = ["recommendationDisplayName", "state", "subscriptionId", "resourceId"];
-function headerColumns2(text2) {
-  const first = text2.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+function headerColumns2(text3) {
+  const first = text3.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   return first.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
 }
-function detect18(s) {
+function detect24(s) {
   if (s.doc !== void 0) return 0;
   const cols = new Set(headerColumns2(s.head));
   if (REQUIRED.every((c) => cols.has(c)) && (cols.has("recommendationId") || cols.has("recommendationName")))
@@ -38309,13 +39832,13 @@ function detect18(s) {
   return 0;
 }
 function cell(r, key) {
-  const v = str4(r[key]);
+  const v = str5(r[key]);
   return v && !/^unspecified$/i.test(v) ? v : void 0;
 }
-function parseAzureDefender(text2, ctx) {
-  if (typeof text2 !== "string")
+function parseAzureDefender(text3, ctx) {
+  if (typeof text3 !== "string")
     throw new UserError("not a Defender for Cloud recommendations CSV: expected CSV text", ctx.file);
-  const table2 = parseCsv(text2, ctx.file);
+  const table2 = parseCsv(text3, ctx.file);
   const missing = REQUIRED.filter((c) => !table2.headers.includes(c));
   if (missing.length > 0)
     throw new UserError(
@@ -38375,14 +39898,14 @@ var azureDefenderParser = {
     produce: 'Azure portal \u2192 Microsoft Defender for Cloud \u2192 Recommendations \u2192 "Download CSV report"',
     takes: "one record per Unhealthy row (Healthy and NotApplicable are not findings): recommendation name and id, severity, subscription id, resource id, first evaluation date, governance owner when present"
   },
-  detect: detect18,
+  detect: detect24,
   parse: parseAzureDefender
 };
 
 // src/util/json-lines.ts
-function parseJsonLines(text2) {
+function parseJsonLines(text3) {
   const out = [];
-  for (const line of text2.split(/\r?\n/)) {
+  for (const line of text3.split(/\r?\n/)) {
     const t = line.trim();
     if (t === "") continue;
     if (t[0] !== "{") return void 0;
@@ -38395,7 +39918,7 @@ function parseJsonLines(text2) {
 
 // src/parsers/prowler/index.ts
 function val(v) {
-  const s = str4(v);
+  const s = str5(v);
   return s && /^<[a-z_]+>$/i.test(s) ? void 0 : s;
 }
 function layoutOfHeader(firstLine2) {
@@ -38408,16 +39931,16 @@ function layoutOfHeader(firstLine2) {
   return void 0;
 }
 function layoutOfItem(o) {
-  if (!isObj4(o)) return void 0;
-  if (isObj4(o.metadata) && isObj4(o.metadata.product) && /prowler/i.test(String(o.metadata.product.name)) && "status_code" in o)
+  if (!isObj5(o)) return void 0;
+  if (isObj5(o.metadata) && isObj5(o.metadata.product) && /prowler/i.test(String(o.metadata.product.name)) && "status_code" in o)
     return "ocsf";
   if ("FindingUniqueId" in o && "CheckID" in o && "Status" in o) return "v3-json";
   if ("Account Number" in o && "Control" in o && "Status" in o) return "v2-json";
   return void 0;
 }
-function detect19(s) {
+function detect25(s) {
   if (Array.isArray(s.doc)) {
-    const first = s.doc.find(isObj4);
+    const first = s.doc.find(isObj5);
     return first !== void 0 && layoutOfItem(first) ? 1 : 0;
   }
   if (s.doc !== void 0) return 0;
@@ -38466,31 +39989,31 @@ function rowFromV4Csv(r) {
 }
 function rowFromJson(o, layout) {
   if (layout === "ocsf") {
-    const res0 = Array.isArray(o.resources) ? o.resources.find(isObj4) : void 0;
-    const cloud = isObj4(o.cloud) ? o.cloud : {};
-    const info = isObj4(o.finding_info) ? o.finding_info : {};
-    const meta3 = isObj4(o.metadata) ? o.metadata : {};
+    const res0 = Array.isArray(o.resources) ? o.resources.find(isObj5) : void 0;
+    const cloud = isObj5(o.cloud) ? o.cloud : {};
+    const info = isObj5(o.finding_info) ? o.finding_info : {};
+    const meta3 = isObj5(o.metadata) ? o.metadata : {};
     return {
-      status: str4(o.status_code) ?? "",
-      muted: /^suppressed$/i.test(str4(o.status) ?? ""),
+      status: str5(o.status_code) ?? "",
+      muted: /^suppressed$/i.test(str5(o.status) ?? ""),
       checkId: val(meta3.event_code),
       checkTitle: val(info.title),
       message: val(o.status_detail) ?? val(o.message),
       severity: val(o.severity),
-      account: val(isObj4(cloud.account) ? cloud.account.uid : void 0),
+      account: val(isObj5(cloud.account) ? cloud.account.uid : void 0),
       region: val(res0?.region) ?? val(cloud.region),
       resource: val(res0?.uid) ?? val(res0?.name),
       findingUid: val(info.uid),
       time: info.created_time_dt ?? info.created_time ?? o.time_dt ?? o.time ?? o.event_time,
       description: val(info.desc) ?? val(o.risk_details),
-      url: val(isObj4(o.unmapped) ? o.unmapped.related_url : void 0),
-      version: val(isObj4(meta3.product) ? meta3.product.version : void 0),
+      url: val(isObj5(o.unmapped) ? o.unmapped.related_url : void 0),
+      version: val(isObj5(meta3.product) ? meta3.product.version : void 0),
       provider: val(cloud.provider)
     };
   }
   if (layout === "v3-json") {
     return {
-      status: str4(o.Status) ?? "",
+      status: str5(o.Status) ?? "",
       muted: o.Muted === true,
       checkId: val(o.CheckID),
       checkTitle: val(o.CheckTitle),
@@ -38509,7 +40032,7 @@ function rowFromJson(o, layout) {
   }
   const control = val(o.Control);
   return {
-    status: str4(o.Status) ?? "",
+    status: str5(o.Status) ?? "",
     muted: false,
     checkId: /^\[([^\]]+)\]/.exec(control ?? "")?.[1] ?? val(o["Control ID"]),
     checkTitle: control?.replace(/^\[[^\]]+\]\s*/, ""),
@@ -38585,14 +40108,14 @@ function readRows(input2, file2) {
       "not a Prowler JSON output: expected an array of results (Prowler 3 json, 4/5 json-ocsf) or one JSON object per line (Prowler 2 json)",
       file2
     );
-  const layout = layoutOfItem(doc.find(isObj4));
+  const layout = layoutOfItem(doc.find(isObj5));
   if (doc.length > 0 && !layout)
     throw new UserError(
       'not a Prowler JSON output: the first result has neither status_code + metadata.product (OCSF), FindingUniqueId (Prowler 3) nor "Account Number" (Prowler 2)',
       file2
     );
   return doc.map(
-    (o, i) => isObj4(o) && layout ? { row: rowFromJson(o, layoutOfItem(o) ?? layout), pointer: `/${i}` } : { bad: `/${i}: result is not an object; skipped` }
+    (o, i) => isObj5(o) && layout ? { row: rowFromJson(o, layoutOfItem(o) ?? layout), pointer: `/${i}` } : { bad: `/${i}: result is not an object; skipped` }
   );
 }
 function parseProwler(input2, ctx) {
@@ -38625,36 +40148,36 @@ var prowlerParser = {
     produce: "`prowler aws --output-formats csv json-ocsf --output-directory out/` (Prowler 4/5; also azure, gcp, kubernetes); Prowler 3: `prowler aws -M json`; Prowler 2: `./prowler -M csv` or `-M json`",
     takes: "one record per FAIL result (muted \u2192 suppressed; PASS, MANUAL and INFO are not findings): check id and title, status text, severity, account/subscription/project, region and resource uid, finding uid, scan time, Prowler version"
   },
-  detect: detect19,
+  detect: detect25,
   parse: parseProwler
 };
 
 // src/parsers/aws_securityhub/index.ts
 function findingsOf(doc) {
   if (Array.isArray(doc)) return { list: doc, prefix: "" };
-  if (!isObj4(doc)) return void 0;
+  if (!isObj5(doc)) return void 0;
   if (Array.isArray(doc.Findings)) return { list: doc.Findings, prefix: "/Findings" };
   if (Array.isArray(doc.findings)) return { list: doc.findings, prefix: "/findings" };
   return void 0;
 }
 function looksAsff(f) {
-  if (!isObj4(f)) return false;
+  if (!isObj5(f)) return false;
   if (typeof f.SchemaVersion === "string" && /^2018-10-08/.test(f.SchemaVersion)) return true;
   return typeof f.ProductArn === "string" && "AwsAccountId" in f && Array.isArray(f.Resources);
 }
-function detect20(s) {
+function detect26(s) {
   const f = findingsOf(s.doc);
   if (!f) return 0;
-  if (f.list.length === 0) return isObj4(s.doc) && Array.isArray(s.doc.Findings) ? 0.5 : 0;
-  const first = f.list.slice(0, 5).filter(isObj4);
+  if (f.list.length === 0) return isObj5(s.doc) && Array.isArray(s.doc.Findings) ? 0.5 : 0;
+  const first = f.list.slice(0, 5).filter(isObj5);
   return first.length > 0 && first.every(looksAsff) ? 1 : 0;
 }
 function toolName(f) {
-  const pf = isObj4(f.ProductFields) ? f.ProductFields : {};
-  const product = str4(f.ProductName) ?? str4(pf["aws/securityhub/ProductName"]);
-  const company = str4(f.CompanyName) ?? str4(pf["aws/securityhub/CompanyName"]);
+  const pf = isObj5(f.ProductFields) ? f.ProductFields : {};
+  const product = str5(f.ProductName) ?? str5(pf["aws/securityhub/ProductName"]);
+  const company = str5(f.CompanyName) ?? str5(pf["aws/securityhub/CompanyName"]);
   if (!product) {
-    const arnProduct = /product\/([^/]+)\/([^/]+)$/.exec(str4(f.ProductArn) ?? "");
+    const arnProduct = /product\/([^/]+)\/([^/]+)$/.exec(str5(f.ProductArn) ?? "");
     return arnProduct ? `${arnProduct[1]}/${arnProduct[2]}` : "AWS Security Hub";
   }
   if (company === "AWS" || company === "Amazon") {
@@ -38663,11 +40186,11 @@ function toolName(f) {
   }
   return product;
 }
-function stateOf3(f) {
-  const workflow = str4(isObj4(f.Workflow) ? f.Workflow.Status : void 0) ?? str4(f.WorkflowState);
-  const compliance = str4(isObj4(f.Compliance) ? f.Compliance.Status : void 0);
-  const record2 = str4(f.RecordState);
-  const inspector = str4(isObj4(f.ProductFields) ? f.ProductFields["aws/inspector/FindingStatus"] : void 0);
+function stateOf5(f) {
+  const workflow = str5(isObj5(f.Workflow) ? f.Workflow.Status : void 0) ?? str5(f.WorkflowState);
+  const compliance = str5(isObj5(f.Compliance) ? f.Compliance.Status : void 0);
+  const record2 = str5(f.RecordState);
+  const inspector = str5(isObj5(f.ProductFields) ? f.ProductFields["aws/inspector/FindingStatus"] : void 0);
   if (record2?.toUpperCase() === "ARCHIVED") return { state: "fixed", reason: "RecordState ARCHIVED" };
   if (workflow?.toUpperCase() === "RESOLVED") return { state: "fixed", reason: "Workflow.Status RESOLVED" };
   if (compliance?.toUpperCase() === "PASSED")
@@ -38686,41 +40209,41 @@ function stateOf3(f) {
   return { state: "open", reason: null };
 }
 function packagesOf2(v) {
-  const list = Array.isArray(v.VulnerablePackages) ? v.VulnerablePackages.filter(isObj4) : [];
-  return list.map((p) => {
-    const name = str4(p.Name);
+  const list3 = Array.isArray(v.VulnerablePackages) ? v.VulnerablePackages.filter(isObj5) : [];
+  return list3.map((p) => {
+    const name = str5(p.Name);
     if (!name) return null;
-    const version2 = str4(p.Version);
-    const release = str4(p.Release);
+    const version2 = str5(p.Version);
+    const release = str5(p.Release);
     return {
       name,
       version: version2 ? release ? `${version2}-${release}` : version2 : null,
-      fixed_version: str4(p.FixedInVersion) ?? null,
+      fixed_version: str5(p.FixedInVersion) ?? null,
       ecosystem: ecosystemOf2(p.PackageManager),
       purl: null
     };
   }).filter((p) => p !== null);
 }
-function cvssOf4(v) {
-  const list = v && Array.isArray(v.Cvss) ? v.Cvss.filter(isObj4) : [];
-  const best = list.find((c) => typeof c.BaseScore === "number");
+function cvssOf5(v) {
+  const list3 = v && Array.isArray(v.Cvss) ? v.Cvss.filter(isObj5) : [];
+  const best = list3.find((c) => typeof c.BaseScore === "number");
   if (!best) return null;
   const score = best.BaseScore;
-  return score >= 0 && score <= 10 ? { score, vector: str4(best.BaseVector) ?? null, version: str4(best.Version) ?? null } : null;
+  return score >= 0 && score <= 10 ? { score, vector: str5(best.BaseVector) ?? null, version: str5(best.Version) ?? null } : null;
 }
 function findingToDrafts(f, pointer, warnings) {
   const tool = toolName(f);
-  const pf = isObj4(f.ProductFields) ? f.ProductFields : {};
-  const resources = Array.isArray(f.Resources) ? f.Resources.filter(isObj4) : [];
+  const pf = isObj5(f.ProductFields) ? f.ProductFields : {};
+  const resources = Array.isArray(f.Resources) ? f.Resources.filter(isObj5) : [];
   const res0 = resources[0];
   if (!res0) warnings.push(`${pointer}: no Resources entry; the record has no resource`);
-  const resourceId = str4(res0?.Id) ?? null;
-  const resourceType = str4(res0?.Type) ?? null;
-  const account = str4(f.AwsAccountId) ?? arnParts(resourceId ?? void 0).account;
-  const region = str4(res0?.Region) ?? str4(f.Region) ?? arnParts(resourceId ?? void 0).region;
-  const sevObj = isObj4(f.Severity) ? f.Severity : {};
-  const label = str4(sevObj.Label) ?? str4(isObj4(f.FindingProviderFields?.Severity) ? f.FindingProviderFields.Severity.Label : void 0);
-  let sev = cloudSeverity(label, void 0);
+  const resourceId = str5(res0?.Id) ?? null;
+  const resourceType = str5(res0?.Type) ?? null;
+  const account = str5(f.AwsAccountId) ?? arnParts(resourceId ?? void 0).account;
+  const region = str5(res0?.Region) ?? str5(f.Region) ?? arnParts(resourceId ?? void 0).region;
+  const sevObj = isObj5(f.Severity) ? f.Severity : {};
+  const label2 = str5(sevObj.Label) ?? str5(isObj5(f.FindingProviderFields?.Severity) ? f.FindingProviderFields.Severity.Label : void 0);
+  let sev = cloudSeverity(label2, void 0);
   if (sev.severity_source === "default" && typeof sevObj.Normalized === "number") {
     sev = {
       severity: cvssToSeverity(sevObj.Normalized / 10),
@@ -38728,14 +40251,14 @@ function findingToDrafts(f, pointer, warnings) {
       source_severity: `Normalized ${sevObj.Normalized}`
     };
   }
-  const { state, reason } = stateOf3(f);
+  const { state, reason } = stateOf5(f);
   const types = Array.isArray(f.Types) ? f.Types.filter((t) => typeof t === "string") : [];
-  const vulns = Array.isArray(f.Vulnerabilities) ? f.Vulnerabilities.filter(isObj4) : [];
-  const controlId = str4(isObj4(f.Compliance) ? f.Compliance.SecurityControlId : void 0) ?? str4(pf.ControlId) ?? str4(pf.RuleId);
+  const vulns = Array.isArray(f.Vulnerabilities) ? f.Vulnerabilities.filter(isObj5) : [];
+  const controlId = str5(isObj5(f.Compliance) ? f.Compliance.SecurityControlId : void 0) ?? str5(pf.ControlId) ?? str5(pf.RuleId);
   const isGuardDuty = /guardduty/i.test(tool);
-  const remediation = isObj4(f.Remediation) && isObj4(f.Remediation.Recommendation) ? f.Remediation.Recommendation : {};
+  const remediation = isObj5(f.Remediation) && isObj5(f.Remediation.Recommendation) ? f.Remediation.Recommendation : {};
   const common = {
-    description: str4(f.Description) ?? null,
+    description: str5(f.Description) ?? null,
     ...sev,
     tool,
     state,
@@ -38743,21 +40266,21 @@ function findingToDrafts(f, pointer, warnings) {
     first_seen: isoDate3(f.FirstObservedAt) ?? isoDate3(f.CreatedAt),
     last_seen: isoDate3(f.UpdatedAt) ?? isoDate3(f.LastObservedAt),
     closed_at: state === "fixed" ? isoDate3(f.UpdatedAt) ?? isoDate3(f.LastObservedAt) : null,
-    fingerprints: str4(f.Id) ? { asffId: str4(f.Id) } : {},
+    fingerprints: str5(f.Id) ? { asffId: str5(f.Id) } : {},
     tags: types,
-    help_uri: str4(remediation.Url) ?? str4(f.SourceUrl) ?? null,
+    help_uri: str5(remediation.Url) ?? str5(f.SourceUrl) ?? null,
     pointer
   };
   if (vulns.length > 0 && vulns.some((v) => Array.isArray(v.VulnerablePackages) && v.VulnerablePackages.length > 0)) {
     const v0 = vulns[0];
-    const ids = vulns.map((v) => str4(v.Id)).filter((x) => !!x);
+    const ids = vulns.map((v) => str5(v.Id)).filter((x) => !!x);
     const pkgs = vulns.flatMap((v) => packagesOf2(v));
     const isImage = /EcrContainerImage|ContainerImage/i.test(resourceType ?? "");
-    const ecr = isObj4(res0?.Details) && isObj4(res0.Details.AwsEcrContainerImage) ? res0.Details.AwsEcrContainerImage : void 0;
+    const ecr = isObj5(res0?.Details) && isObj5(res0.Details.AwsEcrContainerImage) ? res0.Details.AwsEcrContainerImage : void 0;
     const image = isImage ? ecrImage(
-      str4(ecr?.RegistryId) ?? account ?? void 0,
+      str5(ecr?.RegistryId) ?? account ?? void 0,
       region ?? void 0,
-      str4(ecr?.RepositoryName)
+      str5(ecr?.RepositoryName)
     ) ?? (resourceId ? imageRepository(resourceId) : null) : null;
     const category = isImage ? "container" : "sca";
     if (new Set(pkgs.map((p) => p.name)).size > 1)
@@ -38765,12 +40288,12 @@ function findingToDrafts(f, pointer, warnings) {
     return [
       {
         ...common,
-        title: str4(f.Title) ?? ids[0] ?? "Security Hub finding",
+        title: str5(f.Title) ?? ids[0] ?? "Security Hub finding",
         category,
-        rule_id: ids[0] ?? str4(f.GeneratorId) ?? null,
-        rule_name: str4(f.Title) ?? null,
+        rule_id: ids[0] ?? str5(f.GeneratorId) ?? null,
+        rule_name: str5(f.Title) ?? null,
         cve: ids,
-        cvss: cvssOf4(v0),
+        cvss: cvssOf5(v0),
         package: pkgs[0] ?? null,
         location: {
           image,
@@ -38780,19 +40303,19 @@ function findingToDrafts(f, pointer, warnings) {
           account,
           region
         },
-        help_uri: str4(isObj4(v0.Vendor) ? v0.Vendor.Url : void 0) ?? common.help_uri
+        help_uri: str5(isObj5(v0.Vendor) ? v0.Vendor.Url : void 0) ?? common.help_uri
       }
     ];
   }
-  const ruleId = controlId ?? (isGuardDuty ? types[0] ?? str4(f.GeneratorId) : str4(f.GeneratorId)) ?? null;
+  const ruleId = controlId ?? (isGuardDuty ? types[0] ?? str5(f.GeneratorId) : str5(f.GeneratorId)) ?? null;
   return [
     {
       ...common,
-      title: str4(f.Title) ?? ruleId ?? "Security Hub finding",
+      title: str5(f.Title) ?? ruleId ?? "Security Hub finding",
       category: "cloud",
       rule_id: ruleId,
-      rule_name: str4(f.Title) ?? null,
-      cve: vulns.map((v) => str4(v.Id)).filter((x) => !!x),
+      rule_name: str5(f.Title) ?? null,
+      cve: vulns.map((v) => str5(v.Id)).filter((x) => !!x),
       location: { resource: resourceId, account, region }
     }
   ];
@@ -38808,7 +40331,7 @@ function parseSecurityHub(doc, ctx) {
   const scans = /* @__PURE__ */ new Map();
   f.list.forEach((item, i) => {
     const pointer = `${f.prefix}/${i}`;
-    if (!isObj4(item)) {
+    if (!isObj5(item)) {
       out.warnings.push(`${pointer}: finding is not an object; skipped`);
       return;
     }
@@ -38850,13 +40373,21 @@ var awsSecurityHubParser = {
     produce: "`aws securityhub get-findings --output json > securityhub.json` (add `--filters` to narrow by account, product or workflow status)",
     takes: "one record per ASFF finding (Security Hub controls, Config, GuardDuty, Inspector, partners): Severity.Label, control id / GeneratorId / Types, account, region and resource ARN, Compliance/Workflow/RecordState as state (PASSED \u2192 fixed, SUPPRESSED \u2192 suppressed), observed/updated dates, and for Inspector package findings the CVE, package and CVSS"
   },
-  detect: detect20,
+  detect: detect26,
   parse: parseSecurityHub
 };
 
 // src/parsers/registry.ts
 var PARSERS = [
   sarifParser,
+  trivyParser,
+  grypeParser,
+  npmAuditParser,
+  snykParser,
+  osvScannerParser,
+  anchoreEngineParser,
+  dependencyCheckParser,
+  dependencyCheckJsonParser,
   gitlabSastParser,
   gitlabDepScanParser,
   gitlabContainerScanParser,
@@ -38931,8 +40462,8 @@ function identityScheme(category) {
 }
 function canonicalVulnId(ids) {
   const norm2 = [...new Set(ids.map((i) => i.trim()).filter(Boolean))];
-  const rank = (i) => /^CVE-/i.test(i) ? 0 : /^GHSA-/i.test(i) ? 1 : 2;
-  norm2.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const rank2 = (i) => /^CVE-/i.test(i) ? 0 : /^GHSA-/i.test(i) ? 1 : 2;
+  norm2.sort((a, b) => rank2(a) - rank2(b) || a.localeCompare(b));
   return norm2[0]?.toUpperCase() ?? null;
 }
 function normalizeTarget(t) {
@@ -39003,8 +40534,8 @@ var PATTERNS = [
   // JWT
   /(?<=\b(?:aws_secret_access_key|secret_access_key|password|passwd|secret|token|api[_-]?key)\s*[:=]\s*["']?)[A-Za-z0-9/+=_-]{12,}/gi
 ];
-function redactText(text2, secrets = []) {
-  let out = text2;
+function redactText(text3, secrets = []) {
+  let out = text3;
   const sorted = [...new Set(secrets.filter((s) => s && s.length >= 4))].sort((a, b) => b.length - a.length);
   for (const s of sorted) {
     if (out.includes(s)) out = out.split(s).join(REDACTED2);
@@ -39015,15 +40546,20 @@ function redactText(text2, secrets = []) {
   }
   return out;
 }
-function redactNullable(text2, secrets = []) {
-  return text2 == null ? null : redactText(text2, secrets);
+function redactNullable(text3, secrets = []) {
+  return text3 == null ? null : redactText(text3, secrets);
 }
 
 // src/normalize/finalize.ts
 var MAX_TEXT = 1e3;
 var MAX_TITLE = 300;
+var CONTROL2 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 function clip(s, n) {
-  return s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
+  const t = s.replace(CONTROL2, "");
+  return t.length > n ? t.slice(0, n - 1) + "\u2026" : t;
+}
+function clean(s) {
+  return s == null ? null : s.replace(CONTROL2, "");
 }
 function normCwe(c) {
   const m = /(\d+)/.exec(String(c));
@@ -39051,7 +40587,7 @@ function finalizeDrafts(drafts, ctx) {
   const seen = /* @__PURE__ */ new Map();
   return drafts.map((d, index) => {
     const file2 = cleanPath(d.location?.file ?? null, ctx.roots);
-    const tool = d.tool ?? ctx.tool.name;
+    const tool = clean(d.tool ?? ctx.tool.name) ?? "unknown";
     const fingerprints = sortedRecord(d.fingerprints, secrets);
     const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
     const location = {
@@ -39097,7 +40633,7 @@ function finalizeDrafts(drafts, ctx) {
       identity,
       occurrence_id: `o1-${hashParts([...occBase, String(ordinal)])}`,
       source_tool: tool,
-      tool_version: d.tool_version ?? ctx.tool.version,
+      tool_version: clean(d.tool_version ?? ctx.tool.version),
       source_format: ctx.sourceFormat,
       product: ctx.product,
       service: d.service ?? ctx.service,
@@ -39108,7 +40644,7 @@ function finalizeDrafts(drafts, ctx) {
       description: d.description ? clip(redactText(d.description.trim(), secrets), MAX_TEXT) : null,
       category: d.category,
       rule_id: d.rule_id ?? null,
-      rule_name: redactNullable(d.rule_name ?? null, secrets),
+      rule_name: clean(redactNullable(d.rule_name ?? null, secrets)),
       severity: d.severity,
       severity_source: d.severity_source,
       source_severity: d.source_severity ?? null,
@@ -39193,9 +40729,9 @@ function decodeInput(buf, displayPath) {
   const bad = invalidUtf8Offset(buf);
   if (bad >= 0)
     throw new UserError(`not valid UTF-8 (byte offset ${bad}); scanner reports must be UTF-8`, displayPath);
-  let text2 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("utf8");
-  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
-  const lead = text2.trimStart()[0];
+  let text3 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString("utf8");
+  if (text3.charCodeAt(0) === 65279) text3 = text3.slice(1);
+  const lead = text3.trimStart()[0];
   const checked = (doc, kind) => {
     const deep = tooDeep(doc);
     if (deep)
@@ -39203,12 +40739,12 @@ function decodeInput(buf, displayPath) {
         `nested more than ${MAX_DEPTH} levels deep at ${deep.slice(0, 120)}: refused`,
         displayPath
       );
-    return { text: text2, doc, kind };
+    return { text: text3, doc, kind };
   };
-  if (lead === "{" || lead === "[" || text2.trim() === "null") {
-    const r = parseJsonWithPosition(text2);
+  if (lead === "{" || lead === "[" || text3.trim() === "null") {
+    const r = parseJsonWithPosition(text3);
     if (!r.ok) {
-      const lines = lead === "{" ? parseJsonLines(text2) : void 0;
+      const lines = lead === "{" ? parseJsonLines(text3) : void 0;
       if (lines) return checked(lines, "json");
       throw new UserError(r.message, displayPath, r.position);
     }
@@ -39217,7 +40753,7 @@ function decodeInput(buf, displayPath) {
   if (lead === "<") {
     let doc;
     try {
-      doc = xml.parse(text2, true);
+      doc = xml.parse(text3, true);
     } catch (e) {
       const m = /Line (\d+).*?col(?:umn)? (\d+)/i.exec(errorMessage(e));
       throw new UserError(
@@ -39228,7 +40764,7 @@ function decodeInput(buf, displayPath) {
     }
     return checked(doc, "xml");
   }
-  return { text: text2, doc: void 0, kind: "text" };
+  return { text: text3, doc: void 0, kind: "text" };
 }
 function chooseParser(format, name, decoded, displayPath) {
   if (format !== "auto") {
@@ -39373,8 +40909,8 @@ function runTime(env, now = () => /* @__PURE__ */ new Date()) {
 async function loadExceptions(file2, cwd) {
   if (!file2) return { exceptions: [], errors: [], fatal: null };
   try {
-    const text2 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
-    const r = parseExceptions(text2, file2);
+    const text3 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
+    const r = parseExceptions(text3, file2);
     return { ...r, fatal: null };
   } catch (e) {
     const code2 = e.code;
@@ -39384,14 +40920,14 @@ async function loadExceptions(file2, cwd) {
 }
 async function loadBaseline(file2, cwd) {
   if (!file2) return void 0;
-  let text2;
+  let text3;
   try {
-    text2 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
+    text3 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
   } catch {
     throw new UserError("baseline file not found or unreadable", file2);
   }
   const ids = /* @__PURE__ */ new Set();
-  text2.split("\n").forEach((line, i) => {
+  text3.split("\n").forEach((line, i) => {
     if (!line.trim()) return;
     try {
       const o = JSON.parse(line);
@@ -39616,6 +41152,3234 @@ async function runNormalize(o) {
   return readable === 0 && o.files.length > 0 ? 2 : 0;
 }
 
+// src/commands/aggregate.ts
+import { promises as fs5 } from "node:fs";
+import path8 from "node:path";
+
+// src/schema/dictionary.ts
+var DICTIONARY_VERSION = 1;
+var METRIC_IDS = [
+  "critical_over_sla",
+  "high_over_sla",
+  "new_findings",
+  "closed_findings",
+  "time_to_remediate",
+  "open_backlog",
+  "fixed_within_sla",
+  "release_pass_rate",
+  "exception_volume",
+  "scanner_coverage",
+  "pipeline_adoption",
+  "ownership_coverage"
+];
+var MetricId = external_exports.enum(METRIC_IDS);
+var days = external_exports.number().int().min(0).max(3650);
+var SlaDays = external_exports.object({
+  critical: days.optional(),
+  high: days.optional(),
+  medium: days.optional(),
+  low: days.optional(),
+  info: days.optional()
+}).strict();
+var Tier = external_exports.object({
+  /** Tier id as written in the inventory (`tier-1`). */
+  id: external_exports.string().trim().min(1),
+  /** What puts an application in this tier. */
+  description: external_exports.string().default(""),
+  /** Controls an application of this tier must run to count as covered. */
+  required_controls: external_exports.array(external_exports.enum(CONTROLS)).default([])
+}).strict();
+var MetricDefinition = external_exports.object({
+  id: MetricId,
+  /** Set false to leave a metric off the report. */
+  enabled: external_exports.boolean().default(true),
+  /** Person or team accountable for moving the number. */
+  owner: external_exports.string().trim().min(1),
+  /** One sentence: why leadership should care. */
+  why: external_exports.string().trim().min(1)
+}).strict();
+var NoisyRule = external_exports.object({
+  /** Tool name as in `source_tool` (case-insensitive). */
+  tool: external_exports.string().trim().min(1),
+  /** Rule id glob (`generic.secrets.*`); absent = the whole tool. */
+  rule: external_exports.string().trim().optional(),
+  reason: external_exports.string().default("")
+}).strict();
+var MappingRule = external_exports.object({
+  /** Application (inventory `application`) the matching findings belong to. */
+  application: external_exports.string().trim().min(1),
+  /** Conditions, all of which must hold: globs on repo, account, product, file path, image; a tool name. */
+  repo: external_exports.string().optional(),
+  account: external_exports.string().optional(),
+  product: external_exports.string().optional(),
+  path: external_exports.string().optional(),
+  image: external_exports.string().optional(),
+  tool: external_exports.string().optional(),
+  reason: external_exports.string().default("")
+}).strict().refine((r) => r.repo || r.account || r.product || r.path || r.image || r.tool, {
+  message: "a mapping rule needs at least one condition (repo, account, product, path, image or tool)"
+});
+var Dictionary = external_exports.object({
+  version: external_exports.literal(DICTIONARY_VERSION).default(DICTIONARY_VERSION),
+  /** What counts as an application (printed in the report). */
+  application: external_exports.object({
+    definition: external_exports.string().default("An entry of the inventory: a deployable product with an owner."),
+    /** Which inventory environments count (empty = all). */
+    environments: external_exports.array(external_exports.string()).default([])
+  }).strict().default({
+    definition: "An entry of the inventory: a deployable product with an owner.",
+    environments: []
+  }),
+  tiers: external_exports.array(Tier).min(1),
+  /** Tier assumed for applications with none in the inventory. */
+  default_tier: external_exports.string().trim().min(1),
+  critical: external_exports.object({
+    definition: external_exports.string().default("Severity critical after normalization (CVSS \u2265 9.0 or the tool says critical)."),
+    /** Lowest severity that counts as critical for the "critical" metric (normally `critical`). */
+    min_severity: external_exports.enum(SEVERITIES).default("critical")
+  }).strict(),
+  /** Which date starts the remediation clock: first_seen (earliest observation or platform created date) or first_observed (our first observation only). */
+  remediation_clock: external_exports.enum(["first_seen", "first_observed"]).default("first_seen"),
+  /** Event kinds whose gate evaluations count as releases. */
+  release_events: external_exports.array(external_exports.enum(EVENT_KINDS)).min(1).default(["release"]),
+  coverage: external_exports.object({
+    /** A control counts as covered when it ran successfully within this many days of the period end. */
+    freshness_days: external_exports.number().int().min(1).max(366).default(30)
+  }).strict(),
+  /** Repos with no collection run within this many days are stale (pipeline adoption, distortion review). */
+  adoption_window_days: external_exports.number().int().min(1).max(366).default(30),
+  sla: external_exports.object({
+    preset: external_exports.enum(["default", "fedramp", "pci"]).default("default"),
+    /** Overrides of the preset's days per severity. */
+    days: SlaDays.default({}),
+    /** Per-tier overrides, e.g. `tier-1: {critical: 3}`. */
+    tiers: external_exports.record(external_exports.string(), SlaDays).default({}),
+    /** CISA KEV catalog JSON; its due dates cap the SLA of listed CVEs. */
+    kev_file: external_exports.string().optional()
+  }).strict(),
+  /** Share of severities inferred from SARIF `level` or a default above which severity metrics drop to B. */
+  inferred_severity_threshold: external_exports.number().min(0).max(1).default(0.2),
+  metrics: external_exports.array(MetricDefinition).min(1),
+  noisy: external_exports.array(NoisyRule).default([]),
+  mapping: external_exports.array(MappingRule).default([]),
+  /** Categories treated as infrastructure in the distortion review. */
+  infrastructure_categories: external_exports.array(external_exports.enum(CATEGORIES)).default(["cloud", "iac", "container"])
+}).strict();
+
+// src/schema/metrics.ts
+var METRICS_SCHEMA_VERSION = 1;
+var BreakdownRow = external_exports.object({
+  /** Tier id, application name, severity, control, age bucket, ... */
+  key: external_exports.string(),
+  value: external_exports.number().nullable(),
+  /** Extra columns of the row (numerator, denominator, per-severity counts, ...). */
+  detail: external_exports.record(external_exports.string(), external_exports.union([external_exports.number(), external_exports.string(), external_exports.null()])).optional()
+});
+var Breakdown = external_exports.object({
+  /** `tier`, `application`, `severity`, `age`, `control`, `owner_source`, ... */
+  dimension: external_exports.string(),
+  title: external_exports.string(),
+  rows: external_exports.array(BreakdownRow)
+});
+var Confidence = external_exports.object({
+  label: ConfidenceLabel,
+  /** Which inputs lowered the label (empty for A). */
+  reasons: external_exports.array(external_exports.string())
+});
+var TrendPoint = external_exports.object({ month: external_exports.string(), value: external_exports.number().nullable() });
+var MetricResult = external_exports.object({
+  id: MetricId,
+  title: external_exports.string(),
+  unit: external_exports.enum(["count", "percent", "days"]),
+  owner: external_exports.string(),
+  why: external_exports.string(),
+  /** How it is computed, with the dictionary values it used. */
+  definition: external_exports.string(),
+  /** ok, or no_data when the month had no input for it (never reported as zero). */
+  status: external_exports.enum(["ok", "no_data"]),
+  value: external_exports.number().nullable(),
+  /** Further numbers of the metric (mean and median, numerator and denominator, ...). */
+  secondary: external_exports.record(external_exports.string(), external_exports.number().nullable()),
+  /** Last month's value from history, when known. */
+  previous: external_exports.number().nullable(),
+  change: external_exports.number().nullable(),
+  /** Up to six months, oldest first, this month last. */
+  trend: external_exports.array(TrendPoint),
+  /** Whether a higher value is better (for the trend arrow). */
+  higher_is_better: external_exports.boolean(),
+  confidence: Confidence,
+  caveats: external_exports.array(external_exports.string()),
+  breakdowns: external_exports.array(Breakdown)
+});
+var DistortionItem = external_exports.object({
+  id: external_exports.string(),
+  title: external_exports.string(),
+  count: external_exports.number().int(),
+  /** Examples and explanations, one line each (at most 20). */
+  detail: external_exports.array(external_exports.string())
+});
+var DataSource = external_exports.object({
+  kind: external_exports.enum(["collected", "platform", "manual", "inventory", "exceptions", "dictionary", "history"]),
+  name: external_exports.string(),
+  /** Records, rows or runs read from it. */
+  count: external_exports.number().int(),
+  confidence: ConfidenceLabel.nullable(),
+  note: external_exports.string().nullable()
+});
+var MetricsDocument = external_exports.object({
+  schema_version: external_exports.literal(METRICS_SCHEMA_VERSION),
+  generator: external_exports.object({ name: external_exports.literal("product-security-metrics"), version: external_exports.string() }),
+  /** Reporting month, YYYY-MM (UTC). */
+  month: external_exports.string(),
+  /** Period start (inclusive) and end (exclusive), ISO 8601 UTC. The as-of instant is the period end. */
+  period: external_exports.object({ start: external_exports.string(), end: external_exports.string() }),
+  dictionary: external_exports.object({ source: external_exports.string(), sha256: external_exports.string() }),
+  /** The definitions used, as printed in the report. */
+  definitions: external_exports.array(external_exports.object({ term: external_exports.string(), value: external_exports.string() })),
+  metrics: external_exports.array(MetricResult),
+  distortion: external_exports.array(DistortionItem),
+  sources: external_exports.array(DataSource),
+  /** Input problems (file, row/line, field) that the run worked around. */
+  problems: external_exports.array(external_exports.string()),
+  counts: external_exports.object({
+    /** Records read (scanner events). */
+    records: external_exports.number().int(),
+    /** Distinct findings after dedup. */
+    findings: external_exports.number().int(),
+    open: external_exports.number().int(),
+    unmapped: external_exports.number().int(),
+    duplicates_merged: external_exports.number().int(),
+    duplicates_linked: external_exports.number().int()
+  })
+});
+var AggregateFields = external_exports.object({
+  /** `repo-or-product|identity id`: one line per finding per repo. */
+  key: external_exports.string(),
+  application: external_exports.string().nullable(),
+  /** How the application was found: rule, repo, account, product, none. */
+  mapping: external_exports.enum(["rule", "repo", "account", "product", "none"]),
+  mapping_reason: external_exports.string(),
+  tier: external_exports.string().nullable(),
+  first_observed: external_exports.string(),
+  reopened: external_exports.number().int(),
+  /** Distinct `origin:tool` pairs that reported it. */
+  reporters: external_exports.array(external_exports.string()),
+  duplicate_of: external_exports.string().nullable(),
+  duplicate_reason: external_exports.string().nullable(),
+  clock_start: external_exports.string(),
+  sla_days: external_exports.number().int().nullable(),
+  due: external_exports.string().nullable(),
+  overdue: external_exports.boolean(),
+  age_days: external_exports.number().int(),
+  noisy: external_exports.boolean()
+});
+var AggregatedFinding = Finding.extend({ aggregate: AggregateFields });
+
+// src/inventory/load.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import path6 from "node:path";
+
+// src/schema/inventory.ts
+var list2 = external_exports.union([external_exports.array(external_exports.string()), external_exports.string()]).transform((v) => (Array.isArray(v) ? v : v.split(/[;,\s]+/)).map((s) => s.trim()).filter(Boolean));
+var yesNo = external_exports.union([external_exports.boolean(), external_exports.string()]).transform((v, ctx) => {
+  if (typeof v === "boolean") return v;
+  const s = v.trim().toLowerCase();
+  if (["yes", "y", "true", "1"].includes(s)) return true;
+  if (["no", "n", "false", "0", ""].includes(s)) return false;
+  ctx.addIssue({ code: "custom", message: `must be yes or no, found "${v}"` });
+  return external_exports.NEVER;
+});
+var optText = external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v).trim()).transform((s) => s === "" ? void 0 : s).optional();
+var InventoryRow = external_exports.object({
+  /** Application (product) name; findings, coverage and ownership are reported per application. */
+  application: external_exports.string().trim().min(1, "is required"),
+  /** Service or component inside the application. */
+  service: optText,
+  /** Accountable team or person (e.g. `@acme/payments-team`). */
+  owner: optText,
+  /** Business tier (an id of the dictionary's `tiers`). */
+  tier: optText,
+  environment: optText,
+  /** Repos (`owner/name` or `group/project`) whose findings belong to this application. */
+  repos: list2.default([]),
+  /** Cloud accounts, subscriptions or projects whose findings belong to this application. */
+  cloud_accounts: list2.default([]),
+  /** API exposure: `public`, `partner`, `internal`, `none`. */
+  api_exposure: optText,
+  mobile: yesNo.default(false)
+});
+
+// src/inventory/load.ts
+var ALIASES2 = {
+  app: "application",
+  application_name: "application",
+  product: "application",
+  name: "application",
+  component: "service",
+  team: "owner",
+  owners: "owner",
+  owner_team: "owner",
+  business_tier: "tier",
+  criticality: "tier",
+  env: "environment",
+  repo: "repos",
+  repositories: "repos",
+  repository: "repos",
+  projects: "cloud_accounts",
+  accounts: "cloud_accounts",
+  cloud_account: "cloud_accounts",
+  subscriptions: "cloud_accounts",
+  cloud_accounts_subscriptions_projects: "cloud_accounts",
+  api: "api_exposure",
+  exposure: "api_exposure",
+  is_mobile: "mobile",
+  mobile_app: "mobile"
+};
+function normKey2(k) {
+  const t = k.trim().toLowerCase().replace(/[\s\-/]+/g, "_");
+  return ALIASES2[t] ?? t;
+}
+function toEntry(raw, where, errors) {
+  const row = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (k === "__line" || v === null || v === void 0) continue;
+    row[normKey2(k)] = v;
+  }
+  const r = InventoryRow.safeParse(row);
+  if (!r.success) {
+    for (const issue2 of r.error.issues)
+      errors.push(`${where}: field "${issue2.path.join(".") || "?"}": ${issue2.message}`);
+    return void 0;
+  }
+  const d = r.data;
+  return {
+    application: d.application,
+    ...d.service ? { service: d.service } : {},
+    ...d.owner ? { owner: d.owner, owner_source: "inventory" } : {},
+    ...d.tier ? { tier: d.tier } : {},
+    ...d.environment ? { environment: d.environment } : {},
+    repos: d.repos,
+    cloud_accounts: d.cloud_accounts,
+    ...d.api_exposure ? { api_exposure: d.api_exposure } : {},
+    mobile: d.mobile,
+    source: where
+  };
+}
+function parseInventory(text3, file2) {
+  const errors = [];
+  const entries = [];
+  const base = path6.basename(file2);
+  const ext = path6.extname(file2).toLowerCase();
+  const push = (raw, where) => {
+    const e = toEntry(raw, where, errors);
+    if (e) entries.push(e);
+  };
+  if (ext === ".csv" || ext === ".tsv") {
+    for (const row of parseCsv(text3, file2).rows) push(row, `${base}:${row.__line}`);
+  } else {
+    const lc = new import_yaml2.LineCounter();
+    const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: lc });
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0];
+      const pos = e.linePos?.[0];
+      throw new UserError(
+        `invalid ${ext === ".json" ? "JSON" : "YAML"}: ${e.message.split("\n")[0]}`,
+        file2,
+        pos ? `${pos.line}:${pos.col}` : void 0
+      );
+    }
+    let seq = doc.contents;
+    if ((0, import_yaml2.isMap)(seq)) {
+      const key = ["applications", "inventory", "services"].find((k) => doc.has(k));
+      seq = key ? doc.get(key, true) : null;
+    }
+    if (seq === null || seq === void 0) return { entries, errors };
+    if (!(0, import_yaml2.isSeq)(seq))
+      throw new UserError('expected a list of applications, or an object with an "applications" list', file2);
+    seq.items.forEach((item, i) => {
+      const line = item && typeof item === "object" && "range" in item && item.range ? lc.linePos(item.range[0]).line : void 0;
+      const where = line ? `${base}:${line}` : `${base}#${i + 1}`;
+      const value = item?.toJSON?.() ?? item;
+      if (!value || typeof value !== "object" || Array.isArray(value)) {
+        errors.push(`${where}: applications[${i}]: not a mapping`);
+        return;
+      }
+      push(value, where);
+    });
+  }
+  const seen = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    const k = `${e.application.toLowerCase()}|${(e.service ?? "").toLowerCase()}`;
+    const prev = seen.get(k);
+    if (prev)
+      errors.push(
+        `${e.source}: field "application": "${e.application}${e.service ? `/${e.service}` : ""}" is also listed at ${prev}`
+      );
+    else seen.set(k, e.source);
+  }
+  return { entries, errors };
+}
+
+// src/metrics/period.ts
+var MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+function isMonth(s) {
+  return MONTH_RE.test(s);
+}
+function periodOf(month) {
+  const m = MONTH_RE.exec(month);
+  if (!m) throw new Error(`invalid month "${month}" (expected YYYY-MM)`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]) - 1;
+  return { month, start: new Date(Date.UTC(y, mo, 1)), end: new Date(Date.UTC(y, mo + 1, 1)) };
+}
+function previousMonth(month) {
+  const p = periodOf(month);
+  const d = new Date(p.start.getTime() - 1);
+  return monthOf(d);
+}
+function monthOf(d) {
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+function lastFullMonth(now) {
+  return previousMonth(monthOf(now));
+}
+function monthsEndingWith(month, n) {
+  const out = [month];
+  while (out.length < n) out.unshift(previousMonth(out[0]));
+  return out;
+}
+var DAY_MS = 864e5;
+function toTime(s) {
+  if (!s) return NaN;
+  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
+}
+function inPeriod(s, p) {
+  const t = toTime(s);
+  return Number.isFinite(t) && t >= p.start.getTime() && t < p.end.getTime();
+}
+function daysBetween(from, to) {
+  const a = typeof from === "number" ? from : toTime(from);
+  const b = to instanceof Date ? to.getTime() : typeof to === "number" ? to : toTime(to);
+  return Math.max(0, Math.floor((b - a) / DAY_MS));
+}
+function isoDay(t) {
+  const d = t instanceof Date ? t : new Date(typeof t === "number" ? t : toTime(t));
+  return d.toISOString().slice(0, 10);
+}
+function median(xs) {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+function mean(xs) {
+  return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+function round(x, digits = 1) {
+  if (x === null || !Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+// src/metrics/lifecycle.ts
+var CLOSED = /* @__PURE__ */ new Set(["fixed", "false_positive", "not_applicable"]);
+function isClosedState(s) {
+  return CLOSED.has(s);
+}
+function entryKey(f) {
+  return `${(f.repo ?? f.product ?? "").toLowerCase()}|${f.id}`;
+}
+function scopeKey(repo, tool, control) {
+  return `${(repo ?? "").toLowerCase()}|${tool.trim().toLowerCase()}|${control}`;
+}
+function findingScope(f) {
+  return scopeKey(f.repo ?? f.product, f.source_tool, controlOf(f.category) ?? "other");
+}
+function runScopes(run) {
+  const repo = run.repo ?? run.product;
+  const toolsByFile = new Map(run.inputs.map((i) => [i.path, (i.tool ?? "").split(", ").filter(Boolean)]));
+  const out = /* @__PURE__ */ new Set();
+  for (const [control, cov] of Object.entries(run.coverage)) {
+    for (const ev of cov.evidence) {
+      if (ev.status !== "ok") continue;
+      const tools = toolsByFile.get(ev.file) ?? cov.tools.map((t) => t.name);
+      for (const tool of tools) out.add(scopeKey(repo, tool, control));
+    }
+  }
+  return [...out].sort();
+}
+function isMainlineRun(run) {
+  const k = run.event.kind;
+  if (k === "pull_request") return false;
+  if (k === "other" && run.ref?.startsWith("refs/heads/") && run.default_branch)
+    return run.ref === `refs/heads/${run.default_branch}`;
+  return true;
+}
+function earliest(a, b) {
+  if (!b) return a;
+  const tb = toTime(b);
+  return Number.isFinite(tb) && tb < toTime(a) ? new Date(tb).toISOString() : a;
+}
+function reporterOf(origin, f) {
+  return `${origin}:${f.source_tool}`;
+}
+function cloneEntries(entries) {
+  const m = /* @__PURE__ */ new Map();
+  for (const e of entries) m.set(e.key, { ...e, scopes: { ...e.scopes }, reporters: [...e.reporters] });
+  return m;
+}
+function observe(entries, f, at, origin, stats) {
+  const key = entryKey(f);
+  let e = entries.get(key);
+  const scope = findingScope(f);
+  if (!e) {
+    e = {
+      key,
+      id: f.id,
+      repo: f.repo ?? f.product,
+      first_seen: earliest(at, f.first_seen),
+      first_observed: at,
+      last_seen: at,
+      closed_at: null,
+      state: "open",
+      state_reason: null,
+      reopened: 0,
+      scopes: {},
+      reporters: [],
+      origin,
+      confidence: f.confidence,
+      finding: f
+    };
+    entries.set(key, e);
+  }
+  e.first_seen = earliest(e.first_seen, f.first_seen);
+  e.last_seen = toTime(at) > toTime(e.last_seen) ? at : e.last_seen;
+  e.scopes[scope] = at;
+  const rep = reporterOf(origin, f);
+  if (!e.reporters.includes(rep)) e.reporters = [...e.reporters, rep].sort();
+  e.finding = f;
+  e.origin = origin;
+  e.confidence = f.confidence;
+  if (f.state === "open" || f.state === "suppressed" || f.state === "accepted_risk") {
+    if (isClosedState(e.state)) {
+      e.reopened++;
+      stats.reopened++;
+      e.closed_at = null;
+    }
+    e.state = f.state;
+    e.state_reason = f.state_reason;
+  } else if (f.state !== "duplicate") {
+    if (!isClosedState(e.state)) e.closed_at = f.closed_at ?? at;
+    e.state = f.state;
+    e.state_reason = f.state_reason;
+  }
+  return e;
+}
+function advanceLifecycle(input2) {
+  const { period } = input2;
+  const end = period.end.getTime();
+  const after = input2.prior ? toTime(input2.prior.as_of) : -Infinity;
+  const entries = cloneEntries(input2.prior?.entries ?? []);
+  const stats = {
+    records: 0,
+    mergedWithinObservation: 0,
+    observations: 0,
+    reopened: 0,
+    closedByRule: 0
+  };
+  const byScope = /* @__PURE__ */ new Map();
+  for (const e of entries.values()) for (const s of Object.keys(e.scopes)) addScope(byScope, s, e.key);
+  const obs = input2.observations.filter((o) => {
+    const t = toTime(o.at);
+    return Number.isFinite(t) && t > after && t < end;
+  }).sort((a, b) => toTime(a.at) - toTime(b.at) || a.name.localeCompare(b.name));
+  for (const o of obs) {
+    stats.observations++;
+    const at = new Date(toTime(o.at)).toISOString();
+    const seen = /* @__PURE__ */ new Set();
+    for (const f of o.findings) {
+      stats.records++;
+      const key = entryKey(f);
+      if (seen.has(key)) stats.mergedWithinObservation++;
+      seen.add(key);
+      const e = observe(entries, f, at, o.origin, stats);
+      addScope(byScope, findingScope(f), e.key);
+    }
+    for (const scope of o.successScopes) {
+      for (const key of byScope.get(scope) ?? []) {
+        if (seen.has(key)) continue;
+        const e = entries.get(key);
+        if (isClosedState(e.state) || e.state === "accepted_risk") continue;
+        const lastHere = e.scopes[scope];
+        if (!lastHere || toTime(lastHere) >= toTime(at)) continue;
+        delete e.scopes[scope];
+        byScope.get(scope)?.delete(key);
+        if (Object.keys(e.scopes).length === 0) {
+          e.state = "fixed";
+          e.closed_at = at;
+          e.state_reason = `not reported by the successful ${scope.split("|")[1]} run of ${o.name}`;
+          stats.closedByRule++;
+        }
+      }
+    }
+  }
+  for (const f of input2.platform) applyPlatform(entries, f, end, stats);
+  return { entries: [...entries.values()].sort((a, b) => a.key.localeCompare(b.key)), stats };
+}
+function addScope(byScope, scope, key) {
+  let s = byScope.get(scope);
+  if (!s) byScope.set(scope, s = /* @__PURE__ */ new Set());
+  s.add(key);
+}
+function applyPlatform(entries, f, end, stats) {
+  const created = toTime(f.first_seen);
+  if (Number.isFinite(created) && created >= end) return;
+  stats.records++;
+  const closed = toTime(f.closed_at);
+  const closedBeforeEnd = Number.isFinite(closed) && closed < end;
+  const seenAt = new Date(
+    Math.min(end - 1, Number.isFinite(toTime(f.last_seen)) ? toTime(f.last_seen) : end - 1)
+  ).toISOString();
+  const asOfEnd = f.state !== "open" && Number.isFinite(closed) && !closedBeforeEnd ? { ...f, state: "open", closed_at: null } : f;
+  const prev = entries.get(entryKey(f));
+  if (prev && isClosedState(asOfEnd.state) && closedBeforeEnd && toTime(prev.last_seen) > closed && prev.state === "open")
+    return;
+  const e = observe(entries, asOfEnd, seenAt, "platform", stats);
+  if (isClosedState(asOfEnd.state) && asOfEnd.closed_at) e.closed_at = new Date(closed).toISOString();
+}
+
+// src/inventory/mapping.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+function normRepo(r) {
+  return r.trim().toLowerCase().replace(/^https?:\/\/[^/]+\//, "").replace(/\.git$/, "").replace(/\/+$/, "");
+}
+function buildApplications(entries, dict, errors) {
+  const tiers = new Set(dict.tiers.map((t) => t.id));
+  const envs = new Set(dict.application.environments.map((e) => e.toLowerCase()));
+  const apps = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    if (envs.size > 0 && e.environment && !envs.has(e.environment.toLowerCase())) continue;
+    const k = e.application.toLowerCase();
+    let a = apps.get(k);
+    if (!a) {
+      a = {
+        name: e.application,
+        tier: dict.default_tier,
+        tier_source: "default",
+        owner: null,
+        owner_source: null,
+        repos: [],
+        cloud_accounts: [],
+        services: [],
+        environments: [],
+        mobile: false,
+        api_exposure: null,
+        sources: []
+      };
+      apps.set(k, a);
+    }
+    a.sources.push(e.source);
+    if (e.tier) {
+      if (!tiers.has(e.tier))
+        errors.push(
+          `${e.source}: field "tier": "${e.tier}" is not a tier of the dictionary (${[...tiers].join(", ")}); ${e.application} is counted as ${dict.default_tier}`
+        );
+      else if (a.tier_source === "default" || rank(dict, e.tier) < rank(dict, a.tier)) {
+        a.tier = e.tier;
+        a.tier_source = "inventory";
+      }
+    }
+    if (e.owner) {
+      if (a.owner && a.owner !== e.owner)
+        errors.push(
+          `${e.source}: field "owner": ${e.application} already has owner "${a.owner}"; "${e.owner}" is ignored`
+        );
+      else if (!a.owner) {
+        a.owner = e.owner;
+        a.owner_source = e.owner_source ?? "inventory";
+      }
+    }
+    for (const r of e.repos ?? []) if (!a.repos.includes(r)) a.repos.push(r);
+    for (const c of e.cloud_accounts ?? []) if (!a.cloud_accounts.includes(c)) a.cloud_accounts.push(c);
+    if (e.service && !a.services.includes(e.service)) a.services.push(e.service);
+    if (e.environment && !a.environments.includes(e.environment)) a.environments.push(e.environment);
+    a.mobile ||= e.mobile ?? false;
+    a.api_exposure ??= e.api_exposure ?? null;
+  }
+  return [...apps.values()].sort((x, y) => x.name.localeCompare(y.name));
+}
+function rank(dict, tier) {
+  const i = dict.tiers.findIndex((t) => t.id === tier);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}
+var globs = /* @__PURE__ */ new Map();
+function globMatch(pattern, value) {
+  if (value === null || value === void 0) return false;
+  let m = globs.get(pattern);
+  if (!m) globs.set(pattern, m = (0, import_picomatch3.default)(pattern, { dot: true, nocase: true }));
+  return m(value);
+}
+function ruleMatches(r, f) {
+  return (!r.repo || globMatch(r.repo, f.repo)) && (!r.account || globMatch(r.account, f.location.account)) && (!r.product || globMatch(r.product, f.product)) && (!r.path || globMatch(r.path, f.location.file)) && (!r.image || globMatch(r.image, f.location.image)) && (!r.tool || r.tool.toLowerCase() === f.source_tool.toLowerCase());
+}
+function makeMapper(apps, rules) {
+  const byName = new Map(apps.map((a) => [a.name.toLowerCase(), a]));
+  const byRepo = /* @__PURE__ */ new Map();
+  const byRepoBase = /* @__PURE__ */ new Map();
+  const repoGlobs = [];
+  const byAccount = /* @__PURE__ */ new Map();
+  for (const a of apps) {
+    for (const r of a.repos) {
+      const n = normRepo(r);
+      if (/[*?[]/.test(n)) repoGlobs.push([n, a]);
+      else if (n.includes("/")) byRepo.set(n, a);
+      else byRepoBase.set(n, a);
+    }
+    for (const c of a.cloud_accounts) byAccount.set(c.trim().toLowerCase(), a);
+  }
+  const mapRepo = (repo) => {
+    if (!repo) return void 0;
+    const n = normRepo(repo);
+    return byRepo.get(n) ?? byRepoBase.get(n.split("/").pop()) ?? repoGlobs.find(([g]) => globMatch(g, n))?.[1];
+  };
+  return {
+    apps,
+    byName: (name) => byName.get(name.toLowerCase()),
+    mapRepo,
+    map(f) {
+      const rule = rules.find((r) => ruleMatches(r, f));
+      if (rule) {
+        const app = byName.get(rule.application.toLowerCase());
+        return {
+          application: app?.name ?? rule.application,
+          method: "rule",
+          reason: `mapping rule \u2192 ${rule.application}${rule.reason ? ` (${rule.reason})` : ""}`
+        };
+      }
+      const viaRepo = mapRepo(f.repo);
+      if (viaRepo) return { application: viaRepo.name, method: "repo", reason: `repo ${f.repo}` };
+      const acct = f.location.account?.trim().toLowerCase();
+      const viaAccount = acct ? byAccount.get(acct) : void 0;
+      if (viaAccount)
+        return {
+          application: viaAccount.name,
+          method: "account",
+          reason: `cloud account ${f.location.account}`
+        };
+      const viaProduct = f.product ? byName.get(f.product.toLowerCase()) : void 0;
+      if (viaProduct)
+        return { application: viaProduct.name, method: "product", reason: `product ${f.product}` };
+      const why = [
+        f.repo ? `repo ${f.repo}` : null,
+        f.location.account ? `account ${f.location.account}` : null,
+        f.product ? `product ${f.product}` : null
+      ].filter(Boolean).join(", ");
+      return {
+        application: null,
+        method: "none",
+        reason: why ? `no inventory entry for ${why}` : "no repo, account or product on the record"
+      };
+    }
+  };
+}
+function resolveOwner(app, f) {
+  if (app?.owner) return { owner: app.owner, owner_source: app.owner_source ?? "inventory" };
+  if (f.owner) return { owner: f.owner, owner_source: f.owner_source ?? "record" };
+  return { owner: null, owner_source: null };
+}
+
+// src/metrics/context.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+
+// src/metrics/dedup.ts
+function rootCauseKeys(e) {
+  const f = e.finding;
+  const repo = (e.repo ?? "").toLowerCase();
+  const file2 = f.location.file;
+  const line = f.location.start_line;
+  switch (f.category) {
+    case "sast":
+      if (!file2 || line === null) return [];
+      return f.cwe.map((c) => ({
+        group: `${repo}|sast|${file2}|${line}|${c}`,
+        why: `same file, line and ${c}`
+      }));
+    case "secret":
+      if (!file2 || line === null) return [];
+      return [{ group: `${repo}|secret|${file2}|${line}`, why: "same secret location (file and line)" }];
+    case "dast": {
+      const url2 = f.location.url?.split(/[?#]/)[0];
+      if (!url2) return [];
+      return f.cwe.map((c) => ({ group: `${repo}|dast|${url2}|${c}`, why: `same URL and ${c}` }));
+    }
+    case "sca":
+    case "container": {
+      const vuln = f.identity.parts[0];
+      const pkg = f.package?.name.toLowerCase();
+      if (!vuln || !pkg) return [];
+      const target = (f.location.image ?? file2 ?? "").replace(/^\/+/, "");
+      return [
+        {
+          group: `${repo}|sca|${vuln}|${pkg}|${target}`,
+          why: `same vulnerability ${vuln} in ${pkg} (${target || "no target"})`
+        }
+      ];
+    }
+    default:
+      return [];
+  }
+}
+function linkDuplicates(entries) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    if (e.finding.state === "duplicate") continue;
+    for (const k of rootCauseKeys(e)) {
+      let g = groups.get(k.group);
+      if (!g) groups.set(k.group, g = { why: k.why, members: [] });
+      g.members.push(e);
+    }
+  }
+  const linked = /* @__PURE__ */ new Map();
+  const primaryOf = (k) => linked.get(k)?.duplicate_of ?? k;
+  for (const [, g] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const tools = new Set(g.members.map((m) => m.finding.source_tool.toLowerCase()));
+    if (tools.size < 2) continue;
+    const sorted = [...g.members].sort(
+      (a, b) => Number(b.state === "open") - Number(a.state === "open") || toTime(a.first_seen) - toTime(b.first_seen) || a.finding.source_tool.localeCompare(b.finding.source_tool) || a.key.localeCompare(b.key)
+    );
+    const primary = primaryOf(sorted[0].key);
+    const primaryTool = sorted[0].finding.source_tool;
+    for (const m of sorted.slice(1)) {
+      if (m.key === primary || linked.has(m.key)) continue;
+      if (m.finding.source_tool.toLowerCase() === primaryTool.toLowerCase()) continue;
+      linked.set(m.key, {
+        key: m.key,
+        duplicate_of: primary,
+        reason: `${g.why}: ${m.finding.source_tool} and ${primaryTool} report the same root cause`
+      });
+    }
+  }
+  return [...linked.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+// src/metrics/sla.ts
+var SLA_PRESETS = {
+  default: { critical: 7, high: 30, medium: 90, low: 120 },
+  fedramp: { critical: 30, high: 30, medium: 90, low: 180 },
+  pci: { critical: 30, high: 30, medium: 90, low: 120 }
+};
+function slaDays(dict, severity, tier) {
+  const tierDays = tier ? dict.sla.tiers[tier] : void 0;
+  const v = tierDays?.[severity] ?? dict.sla.days[severity] ?? (severity === "info" ? void 0 : SLA_PRESETS[dict.sla.preset][severity]);
+  return v ?? null;
+}
+function parseKev(doc) {
+  const m = /* @__PURE__ */ new Map();
+  const list3 = doc && typeof doc === "object" ? doc.vulnerabilities : void 0;
+  if (!Array.isArray(list3)) return m;
+  for (const v of list3) {
+    if (!v || typeof v !== "object") continue;
+    const { cveID, dueDate: dueDate2 } = v;
+    if (typeof cveID === "string" && typeof dueDate2 === "string" && Number.isFinite(toTime(dueDate2)))
+      m.set(cveID.toUpperCase(), dueDate2);
+  }
+  return m;
+}
+function dueDate(clockStart, days2, cves, kev) {
+  const start = toTime(clockStart);
+  let due = days2 === null || !Number.isFinite(start) ? NaN : start + days2 * DAY_MS;
+  let basis = Number.isFinite(due) ? "sla" : null;
+  if (kev && kev.size > 0) {
+    for (const c of cves) {
+      const k = kev.get(c.toUpperCase());
+      if (!k) continue;
+      const t = toTime(k) + DAY_MS;
+      if (!Number.isFinite(due) || t < due) {
+        due = t;
+        basis = "kev";
+      }
+    }
+  }
+  return { days: days2, due: Number.isFinite(due) ? new Date(due).toISOString() : null, basis };
+}
+
+// src/metrics/context.ts
+var SEV_ORDER = ["critical", "high", "medium", "low", "info"];
+function severityAtLeast(s, min) {
+  return SEV_ORDER.indexOf(s) <= SEV_ORDER.indexOf(min);
+}
+function noisyRule(rules, f) {
+  for (const r of rules) {
+    if (r.tool.toLowerCase() !== f.source_tool.toLowerCase()) continue;
+    if (!r.rule || f.rule_id !== null && (0, import_picomatch4.default)(r.rule, { nocase: true })(f.rule_id)) return r;
+  }
+  return null;
+}
+function buildContext(input2, inventoryErrors) {
+  const { period, dict } = input2;
+  const end = period.end.getTime();
+  const apps = buildApplications(input2.inventory, dict, inventoryErrors);
+  const mapper = makeMapper(apps, dict.mapping);
+  const exceptions = input2.exceptions.map((e) => ({ exception: e, status: exceptionStatus(e, period.end) }));
+  const active = exceptions.filter((x) => x.status === "active").map((x) => x.exception);
+  const links = linkDuplicates(input2.entries);
+  const linkBy = new Map(links.map((l) => [l.key, l]));
+  const findings = input2.entries.map((entry) => {
+    const f = entry.finding;
+    const mapping = mapper.map(f);
+    const app = mapping.application ? mapper.byName(mapping.application) : void 0;
+    const tier = app ? app.tier : null;
+    const owner = resolveOwner(app, f);
+    const clock_start = dict.remediation_clock === "first_observed" ? entry.first_observed : entry.first_seen;
+    const days2 = slaDays(dict, f.severity, tier ?? dict.default_tier);
+    const due = dueDate(clock_start, days2, f.cve, input2.kev);
+    const exception = active.find((e) => exceptionMatches(e, f)) ?? null;
+    const link = linkBy.get(entry.key);
+    const open2 = entry.state === "open";
+    const closedAt = toTime(entry.closed_at);
+    const ageEnd = open2 || !Number.isFinite(closedAt) ? end : closedAt;
+    return {
+      entry,
+      finding: f,
+      key: entry.key,
+      severity: f.severity,
+      application: mapping.application,
+      mapping,
+      tier,
+      owner: owner.owner,
+      owner_source: owner.owner_source,
+      clock_start,
+      sla_days: days2,
+      due: due.due,
+      due_basis: due.basis,
+      exception,
+      duplicate_of: link?.duplicate_of ?? null,
+      duplicate_reason: link?.reason ?? null,
+      noisy: noisyRule(dict.noisy, f),
+      counted: !link && f.state !== "duplicate",
+      open: open2,
+      age_days: daysBetween(clock_start, ageEnd),
+      overdue: open2 && due.due !== null && toTime(due.due) < end
+    };
+  });
+  const runs = input2.runs.filter((r) => toTime(r.run.finished_at || r.run.started_at) < end).map((r) => ({
+    run: r.run,
+    origin: r.origin,
+    at: r.run.finished_at || r.run.started_at,
+    mainline: isMainlineRun(r.run),
+    application: mapper.mapRepo(r.run.repo)?.name ?? (r.run.product ? mapper.byName(r.run.product)?.name ?? null : null)
+  })).sort((a, b) => toTime(a.at) - toTime(b.at) || a.origin.localeCompare(b.origin));
+  const manualCoverage = [];
+  for (const m of input2.manualCoverage) {
+    if (toTime(m.at) >= end) continue;
+    const app = mapper.mapRepo(m.repo) ?? (m.product ? mapper.byName(m.product) : void 0);
+    if (app) manualCoverage.push({ application: app.name, control: m.control, at: m.at, file: m.file });
+  }
+  const lastRunByRepo = /* @__PURE__ */ new Map();
+  for (const r of runs) if (r.run.repo) lastRunByRepo.set(r.run.repo.toLowerCase(), r.at);
+  const repos = apps.flatMap(
+    (a) => a.repos.map((repo) => {
+      const want = normRepo(repo);
+      const hit = [...lastRunByRepo.entries()].filter(
+        ([k]) => mapper.mapRepo(k)?.name === a.name && (normRepo(k) === want || normRepo(k).endsWith(`/${want}`) || /[*?[]/.test(want))
+      );
+      const last = hit.map(([, at]) => at).sort((x, y) => toTime(y) - toTime(x))[0] ?? null;
+      return { repo, application: a.name, last_run: last };
+    })
+  );
+  const runsInPeriod = runs.filter((r) => toTime(r.at) >= period.start.getTime()).length;
+  return {
+    period,
+    dict,
+    findings,
+    links,
+    runs,
+    apps,
+    mapper,
+    exceptions,
+    manualCoverage,
+    provenance: { ...input2.provenance, inventoryErrors },
+    lifecycle: input2.lifecycle,
+    hasInputs: runsInPeriod + input2.otherInputsInPeriod > 0,
+    repos
+  };
+}
+function counted(ctx) {
+  return ctx.findings.filter((f) => f.counted);
+}
+function openAtEnd(ctx) {
+  return ctx.findings.filter((f) => f.counted && f.open);
+}
+
+// src/metrics/confidence.ts
+var ORDER = ["A", "B", "C"];
+var worse = (a, b) => ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
+var TRUSTED_OWNER_SOURCES = /* @__PURE__ */ new Set(["inventory", "custom-property", "tracker"]);
+function pct(n, d) {
+  return `${Math.round(100 * n / d)}%`;
+}
+function assessConfidence(ctx, feed, noData2) {
+  if (noData2) return { label: "C", reasons: ["no data for this period: nothing to trust"] };
+  let label2 = "A";
+  const reasons = [];
+  const lower = (to, why) => {
+    label2 = worse(label2, to);
+    reasons.push(`${to}: ${why}`);
+  };
+  const p = ctx.provenance;
+  const fs8 = feed.findings ?? [];
+  if (fs8.length > 0) {
+    const c = fs8.filter((f) => f.entry.confidence === "C");
+    const b = fs8.filter((f) => f.entry.confidence === "B");
+    if (c.length > 0 && c.length * 2 >= fs8.length)
+      lower(
+        "C",
+        `${c.length} of ${fs8.length} findings come from manually assembled exports (${sourcesOf(c)})`
+      );
+    else if (c.length + b.length > 0)
+      lower(
+        "B",
+        `${c.length + b.length} of ${fs8.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
+      );
+    if (feed.severity) {
+      const inferred = fs8.filter(
+        (f) => f.finding.severity_source === "level" || f.finding.severity_source === "default"
+      );
+      if (inferred.length / fs8.length > ctx.dict.inferred_severity_threshold)
+        lower(
+          "B",
+          `${pct(inferred.length, fs8.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
+        );
+    }
+    if (feed.inventory) {
+      const rule = fs8.filter((f) => f.mapping.method === "rule").length;
+      if (rule > 0) lower("B", `${rule} finding(s) mapped to applications by manual mapping rules`);
+      const none = fs8.filter((f) => f.mapping.method === "none").length;
+      if (none > 0)
+        lower("B", `${none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
+    }
+  }
+  if (feed.inventory) {
+    if (!p.inventoryProvided) lower("B", "no inventory: tiers, applications and owners are unknown");
+    else if (p.inventoryErrors.length > 0)
+      lower("B", `${p.inventoryErrors.length} inventory row problem(s) (see "Input problems")`);
+  }
+  if (feed.repoCompleteness) {
+    const window2 = ctx.dict.adoption_window_days * 864e5;
+    const silent = ctx.repos.filter(
+      (r) => !r.last_run || ctx.period.end.getTime() - toTime(r.last_run) > window2
+    );
+    if (silent.length > 0)
+      lower(
+        "B",
+        `${silent.length} of ${ctx.repos.length} inventory repo(s) sent no data in ${ctx.dict.adoption_window_days} days: their findings are missing`
+      );
+    const bad = p.sourceProblems.filter((s) => s.affects === "records" || s.affects === "alerts");
+    if (bad.length > 0)
+      lower(
+        "B",
+        `${bad.length} source(s) could not be read (${bad.slice(0, 3).map((s) => s.source).join(", ")}${bad.length > 3 ? ", \u2026" : ""})`
+      );
+    if (p.recordProblems.length > 0)
+      lower("B", `${p.recordProblems.length} record file problem(s) (see "Input problems")`);
+  }
+  if (feed.runs) {
+    const bad = p.sourceProblems.filter((s) => s.affects === "records");
+    if (bad.length > 0 && !feed.repoCompleteness)
+      lower("B", `${bad.length} repo(s) whose records could not be read`);
+  }
+  if (feed.exceptions) {
+    if (p.exceptionErrors.length > 0)
+      lower(
+        "B",
+        `${p.exceptionErrors.length} exception log row problem(s): those exceptions are not counted`
+      );
+    if (p.sourceProblems.some((s) => s.affects === "exceptions"))
+      lower("B", "an exception source could not be read");
+  }
+  if (feed.ownerSources && fs8.length > 0) {
+    const inferred = fs8.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
+    if (inferred > 0)
+      lower(
+        "B",
+        `${inferred} owner(s) inferred (CODEOWNERS, topics or the record itself) rather than from the inventory`
+      );
+  }
+  for (const s of feed.dictionary ?? []) {
+    const probs = p.dictionaryProblems[s];
+    if (probs?.length) lower("B", `dictionary section "${s}" was invalid; the default was used`);
+  }
+  if (feed.manualEvidence && feed.manualEvidence.length > 0)
+    lower(
+      "B",
+      `coverage evidence from manual exports (${[...new Set(feed.manualEvidence)].slice(0, 3).join(", ")})`
+    );
+  return { label: label2, reasons };
+}
+function sourcesOf(fs8) {
+  const names = [...new Set(fs8.map((f) => f.finding.source_file))].sort();
+  return names.slice(0, 3).join(", ") + (names.length > 3 ? ", \u2026" : "");
+}
+
+// src/metrics/definitions/types.ts
+var UNMAPPED = "(unmapped)";
+var SEVERITY_LIST = ["critical", "high", "medium", "low", "info"];
+function noData(reason, feed = {}) {
+  return { value: null, status: "no_data", secondary: {}, breakdowns: [], caveats: [reason], feed };
+}
+function countByTier(ctx, selected, population) {
+  const tiers = [...ctx.dict.tiers.map((t) => t.id)];
+  const rows = tiers.map((t) => {
+    const n = selected.filter((f) => f.tier === t).length;
+    const row = { key: t, value: n };
+    if (population) row.detail = { of: population.filter((f) => f.tier === t).length };
+    return row;
+  });
+  const un = selected.filter((f) => f.tier === null).length;
+  if (un > 0 || population && population.some((f) => f.tier === null))
+    rows.push({
+      key: UNMAPPED,
+      value: un,
+      ...population ? { detail: { of: population.filter((f) => f.tier === null).length } } : {}
+    });
+  return { dimension: "tier", title: "By tier", rows };
+}
+function countByApplication(selected, bySeverity = false) {
+  const m = /* @__PURE__ */ new Map();
+  for (const f of selected) {
+    const k = f.application ?? UNMAPPED;
+    let l = m.get(k);
+    if (!l) m.set(k, l = []);
+    l.push(f);
+  }
+  const rows = [...m.entries()].map(([key, fs8]) => {
+    const row = { key, value: fs8.length };
+    if (bySeverity)
+      row.detail = Object.fromEntries(
+        SEVERITY_LIST.map((s) => [s, fs8.filter((f) => f.severity === s).length])
+      );
+    return row;
+  }).sort(
+    (a, b) => (a.key === UNMAPPED ? 1 : 0) - (b.key === UNMAPPED ? 1 : 0) || (b.value ?? 0) - (a.value ?? 0) || a.key.localeCompare(b.key)
+  );
+  return { dimension: "application", title: "By application", rows };
+}
+function countBySeverity(selected) {
+  return {
+    dimension: "severity",
+    title: "By severity",
+    rows: SEVERITY_LIST.map((s) => ({ key: s, value: selected.filter((f) => f.severity === s).length }))
+  };
+}
+function percent(n, d) {
+  return d === 0 ? null : Math.round(1e3 * n / d) / 10;
+}
+function perApplication(fs8, fn) {
+  const m = /* @__PURE__ */ new Map();
+  for (const f of fs8) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
+  return [...m.entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
+}
+
+// src/metrics/definitions/closed-findings.ts
+var closedFindings = {
+  id: "closed_findings",
+  title: "Closed findings this month",
+  unit: "count",
+  higherIsBetter: true,
+  describe: () => "Distinct findings whose closed date falls inside the month, whatever their first_seen: fixed (a successful run of the same tool and scope no longer reported it, or the platform says fixed), false positive or not applicable; by severity, tier and application.",
+  compute(ctx) {
+    const feed = { severity: true, inventory: true, repoCompleteness: true };
+    if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+    const all = counted(ctx);
+    const closed = all.filter((f) => isClosedState(f.entry.state) && inPeriod(f.entry.closed_at, ctx.period));
+    const by = (s) => closed.filter((f) => f.entry.state === s).length;
+    const caveats = [];
+    if (by("false_positive") + by("not_applicable") > 0)
+      caveats.push(
+        `${by("false_positive")} closed as false positive and ${by("not_applicable")} as not applicable (not remediation).`
+      );
+    const reopened = all.filter((f) => f.entry.reopened > 0 && f.open).length;
+    if (reopened > 0)
+      caveats.push(`${reopened} open finding(s) had been closed before and reopened (first_seen kept).`);
+    return {
+      value: closed.length,
+      status: "ok",
+      secondary: {
+        fixed: by("fixed"),
+        false_positive: by("false_positive"),
+        not_applicable: by("not_applicable")
+      },
+      breakdowns: [countBySeverity(closed), countByTier(ctx, closed), countByApplication(closed, true)],
+      caveats,
+      feed: { ...feed, findings: closed.length ? closed : all }
+    };
+  }
+};
+
+// src/metrics/definitions/sla-breach.ts
+function slaBreach(ctx, match, label2) {
+  const feed = {
+    severity: true,
+    inventory: true,
+    repoCompleteness: true,
+    exceptions: true,
+    dictionary: ["sla", "critical", "remediation_clock"]
+  };
+  if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+  const open2 = openAtEnd(ctx);
+  const population = open2.filter((f) => match(f.severity));
+  const overdue = population.filter((f) => f.overdue);
+  const counted2 = overdue.filter((f) => !f.exception);
+  const excepted = overdue.length - counted2.length;
+  const kev = counted2.filter((f) => f.due_basis === "kev").length;
+  const caveats = [];
+  if (excepted > 0)
+    caveats.push(
+      `${excepted} more ${label2} finding(s) past SLA are covered by an active exception and not counted.`
+    );
+  if (kev > 0) caveats.push(`${kev} of them are past a CISA KEV due date that came before the SLA.`);
+  const oldest = counted2.reduce((m, f) => Math.max(m, f.age_days), 0);
+  return {
+    value: counted2.length,
+    status: "ok",
+    secondary: { open: population.length, excepted, oldest_days: counted2.length ? oldest : null },
+    breakdowns: [countByTier(ctx, counted2, population), countByApplication(counted2)],
+    caveats,
+    feed: { ...feed, findings: open2 }
+  };
+}
+function slaText(dict, sev) {
+  const base = slaDays(dict, sev, null);
+  const tiers = Object.keys(dict.sla.tiers).map((t) => `${t}: ${slaDays(dict, sev, t) ?? "none"}`).join(", ");
+  return `${base ?? "no"} days (preset ${dict.sla.preset}${tiers ? `; ${tiers}` : ""})`;
+}
+var isCritical = (min) => (s) => severityAtLeast(s, min);
+
+// src/metrics/definitions/critical-over-sla.ts
+var criticalOverSla = {
+  id: "critical_over_sla",
+  title: "Critical findings older than SLA",
+  unit: "count",
+  higherIsBetter: false,
+  describe: (d) => `Open at period end, severity ${d.critical.min_severity === "critical" ? "critical" : `${d.critical.min_severity} or above`}, past the due date (clock start ${d.remediation_clock} + ${slaText(d, "critical")}), without an active exception; deduplicated; by tier and application.`,
+  compute: (ctx) => slaBreach(ctx, isCritical(ctx.dict.critical.min_severity), "critical")
+};
+
+// src/metrics/definitions/exception-volume.ts
+var exceptionVolume = {
+  id: "exception_volume",
+  title: "Active exceptions",
+  unit: "count",
+  higherIsBetter: false,
+  describe: () => "Exceptions of the log active at period end (an exception expires at the end of its expiry day, UTC); beside it: median age, expiring within 30 days, expired but still matching an open finding, without expiry, and in-source suppressions (exception debt).",
+  compute(ctx) {
+    const feed = { exceptions: true, repoCompleteness: true };
+    const suppressions = counted(ctx).filter((f) => f.entry.state === "suppressed");
+    const platformAccepted = counted(ctx).filter((f) => f.entry.state === "accepted_risk");
+    if (!ctx.provenance.exceptionsProvided && suppressions.length === 0 && platformAccepted.length === 0)
+      return noData("no exception log and no in-source suppression", feed);
+    const end = ctx.period.end.getTime();
+    const active = ctx.exceptions.filter((x) => x.status === "active");
+    const expired = ctx.exceptions.filter((x) => x.status === "expired");
+    const open2 = counted(ctx).filter((f) => f.open);
+    const expiredUnresolved = expired.filter(
+      (x) => open2.some((f) => exceptionMatches(x.exception, f.finding))
+    );
+    const expiring = active.filter(
+      (x) => x.exception.expires && toTime(x.exception.expires) < end + 30 * DAY_MS
+    );
+    const noExpiry = active.filter((x) => !x.exception.expires);
+    const ages = active.filter((x) => x.exception.created).map((x) => Math.floor((end - toTime(x.exception.created)) / DAY_MS));
+    const appOf = (e) => ctx.mapper.mapRepo(e.repo ?? null)?.name ?? (e.product ? ctx.mapper.byName(e.product)?.name : void 0) ?? "(any application)";
+    const caveats = [];
+    if (ages.length < active.length)
+      caveats.push(
+        `${active.length - ages.length} active exception(s) have no created date: not in the median age.`
+      );
+    if (platformAccepted.length > 0)
+      caveats.push(
+        `${platformAccepted.length} finding(s) were dismissed as accepted risk on the platform, outside the log.`
+      );
+    return {
+      value: active.length,
+      status: "ok",
+      secondary: {
+        median_age_days: median(ages),
+        expiring_30d: expiring.length,
+        expired_unresolved: expiredUnresolved.length,
+        expired: expired.length,
+        without_expiry: noExpiry.length,
+        in_source_suppressions: suppressions.length,
+        platform_accepted_risk: platformAccepted.length
+      },
+      breakdowns: [
+        {
+          dimension: "application",
+          title: "Active exceptions by application",
+          rows: [...new Set(active.map((x) => appOf(x.exception)))].sort().map((k) => ({
+            key: k,
+            value: active.filter((x) => appOf(x.exception) === k).length,
+            detail: { without_expiry: noExpiry.filter((x) => appOf(x.exception) === k).length }
+          }))
+        },
+        {
+          dimension: "status",
+          title: "Exception debt",
+          rows: [
+            { key: "active", value: active.length },
+            { key: "expiring within 30 days", value: expiring.length },
+            { key: "expired, finding still open", value: expiredUnresolved.length },
+            { key: "expired", value: expired.length },
+            { key: "without expiry", value: noExpiry.length },
+            { key: "in-source suppressions", value: suppressions.length },
+            { key: "accepted risk on the platform", value: platformAccepted.length }
+          ]
+        }
+      ],
+      caveats,
+      feed: { ...feed, findings: suppressions }
+    };
+  }
+};
+
+// src/metrics/definitions/fixed-within-sla.ts
+var fixedWithinSla = {
+  id: "fixed_within_sla",
+  title: "Fixed within SLA",
+  unit: "percent",
+  higherIsBetter: true,
+  describe: (d) => `Findings fixed in the month with closed date \u2264 due date (${d.remediation_clock} + SLA days of preset ${d.sla.preset}) / findings fixed in the month that have an SLA (info has none).`,
+  compute(ctx) {
+    const feed = {
+      severity: true,
+      inventory: true,
+      repoCompleteness: true,
+      dictionary: ["sla", "remediation_clock"]
+    };
+    if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+    const fixed = counted(ctx).filter(
+      (f) => f.entry.state === "fixed" && inPeriod(f.entry.closed_at, ctx.period) && f.due !== null
+    );
+    if (fixed.length === 0)
+      return noData("no finding with an SLA was fixed in this period", { ...feed, findings: counted(ctx) });
+    const onTime = (fs8) => fs8.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
+    const rows = SEVERITY_LIST.map((s) => {
+      const fs8 = fixed.filter((f) => f.severity === s);
+      return {
+        key: s,
+        value: percent(onTime(fs8), fs8.length),
+        detail: { within: onTime(fs8), fixed: fs8.length }
+      };
+    }).filter((r) => r.detail.fixed > 0);
+    const tiers = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
+      const fs8 = fixed.filter((f) => f.tier === t);
+      return {
+        key: t ?? "(unmapped)",
+        value: percent(onTime(fs8), fs8.length),
+        detail: { within: onTime(fs8), fixed: fs8.length }
+      };
+    }).filter((r) => r.detail.fixed > 0);
+    return {
+      value: percent(onTime(fixed), fixed.length),
+      status: "ok",
+      secondary: { within: onTime(fixed), fixed: fixed.length },
+      breakdowns: [
+        { dimension: "severity", title: "By severity", rows },
+        { dimension: "tier", title: "By tier", rows: tiers },
+        {
+          dimension: "application",
+          title: "By application",
+          rows: perApplication(fixed, (g) => ({
+            value: percent(onTime(g), g.length),
+            detail: { within: onTime(g), fixed: g.length }
+          }))
+        }
+      ],
+      caveats: [],
+      feed: { ...feed, findings: fixed }
+    };
+  }
+};
+
+// src/metrics/definitions/high-over-sla.ts
+var highOverSla = {
+  id: "high_over_sla",
+  title: "High findings older than SLA",
+  unit: "count",
+  higherIsBetter: false,
+  describe: (d) => `Open at period end, severity high, past the due date (clock start ${d.remediation_clock} + ${slaText(d, "high")}), without an active exception; deduplicated; by tier and application.`,
+  compute: (ctx) => slaBreach(ctx, (s) => s === "high", "high")
+};
+
+// src/metrics/definitions/new-findings.ts
+var newFindings = {
+  id: "new_findings",
+  title: "New findings this month",
+  unit: "count",
+  higherIsBetter: false,
+  describe: () => "Distinct findings (after dedup) whose first_seen falls inside the month (UTC), whatever their state now; a reopened finding keeps its first_seen and is not new; by severity, tier and application.",
+  compute(ctx) {
+    const feed = { severity: true, inventory: true, repoCompleteness: true };
+    if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+    const all = counted(ctx);
+    const fresh = all.filter((f) => inPeriod(f.entry.first_seen, ctx.period));
+    const platformDated = fresh.filter((f) => f.entry.first_seen !== f.entry.first_observed).length;
+    const caveats = [];
+    if (platformDated > 0)
+      caveats.push(
+        `${platformDated} first_seen date(s) come from the platform's created date, not our first observation.`
+      );
+    const noisy = fresh.filter((f) => f.noisy).length;
+    if (noisy > 0) caveats.push(`${noisy} of them come from tools or rules flagged noisy in the dictionary.`);
+    return {
+      value: fresh.length,
+      status: "ok",
+      secondary: Object.fromEntries(
+        ["critical", "high", "medium", "low", "info"].map((s) => [
+          s,
+          fresh.filter((f) => f.severity === s).length
+        ])
+      ),
+      breakdowns: [countBySeverity(fresh), countByTier(ctx, fresh), countByApplication(fresh, true)],
+      caveats,
+      feed: { ...feed, findings: fresh.length ? fresh : all }
+    };
+  }
+};
+
+// src/metrics/definitions/open-backlog.ts
+var AGE_BUCKETS = [
+  { key: "<7", max: 6 },
+  { key: "7\u201314", max: 14 },
+  { key: "15\u201330", max: 30 },
+  { key: "31\u201360", max: 60 },
+  { key: "61\u201390", max: 90 },
+  { key: "91\u2013180", max: 180 },
+  { key: ">180", max: Infinity }
+];
+function ageBucket(days2) {
+  return AGE_BUCKETS.find((b) => days2 <= b.max).key;
+}
+var openBacklog = {
+  id: "open_backlog",
+  title: "Open backlog",
+  unit: "count",
+  higherIsBetter: false,
+  describe: (d) => `Distinct findings open at period end (suppressed and accepted-risk ones are counted under exceptions); age = period end \u2212 ${d.remediation_clock}, in buckets <7, 7\u201314, 15\u201330, 31\u201360, 61\u201390, 91\u2013180, >180 days.`,
+  compute(ctx) {
+    const feed = { severity: true, inventory: true, repoCompleteness: true };
+    if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+    const open2 = openAtEnd(ctx);
+    const ages = AGE_BUCKETS.map((b) => ({
+      key: `${b.key} days`,
+      value: open2.filter((f) => ageBucket(f.age_days) === b.key).length
+    }));
+    const noisy = open2.filter((f) => f.noisy).length;
+    return {
+      value: open2.length,
+      status: "ok",
+      secondary: { median_age_days: median(open2.map((f) => f.age_days)), noisy },
+      breakdowns: [
+        { dimension: "age", title: "By age", rows: ages },
+        countBySeverity(open2),
+        countByTier(ctx, open2),
+        countByApplication(open2, true)
+      ],
+      caveats: noisy > 0 ? [`${noisy} open finding(s) come from tools or rules flagged noisy in the dictionary.`] : [],
+      feed: { ...feed, findings: open2 }
+    };
+  }
+};
+
+// src/metrics/definitions/ownership-coverage.ts
+var ownershipCoverage = {
+  id: "ownership_coverage",
+  title: "Ownership coverage",
+  unit: "percent",
+  higherIsBetter: true,
+  describe: () => "Open findings with a resolved owner / open findings (owner from the application in the inventory, else from the record); beside it the same for applications. The owner source is recorded per finding.",
+  compute(ctx) {
+    const open2 = openAtEnd(ctx);
+    const feed = { inventory: true, ownerSources: true, findings: open2 };
+    if (!ctx.hasInputs && ctx.apps.length === 0) return noData("no findings and no inventory", feed);
+    const owned = open2.filter((f) => f.owner);
+    const appsOwned = ctx.apps.filter((a) => a.owner).length;
+    const sources = /* @__PURE__ */ new Map();
+    for (const f of open2)
+      sources.set(f.owner_source ?? "(none)", (sources.get(f.owner_source ?? "(none)") ?? 0) + 1);
+    const caveats = [];
+    const missingApps = ctx.apps.filter((a) => !a.owner).map((a) => a.name);
+    if (missingApps.length)
+      caveats.push(`${missingApps.length} application(s) without an owner in the inventory.`);
+    return {
+      value: open2.length ? percent(owned.length, open2.length) : null,
+      status: open2.length ? "ok" : "no_data",
+      secondary: {
+        findings_owned: owned.length,
+        findings_open: open2.length,
+        apps_owned: appsOwned,
+        apps: ctx.apps.length,
+        apps_pct: percent(appsOwned, ctx.apps.length)
+      },
+      breakdowns: [
+        {
+          dimension: "owner_source",
+          title: "Open findings by owner source",
+          rows: [...sources.entries()].sort().map(([k, v]) => ({ key: k, value: v }))
+        },
+        {
+          dimension: "application",
+          title: "Applications",
+          rows: [
+            { key: "with an owner", value: appsOwned },
+            { key: "without an owner", value: ctx.apps.length - appsOwned }
+          ]
+        }
+      ],
+      caveats: open2.length ? caveats : ["no open finding at period end", ...caveats],
+      feed
+    };
+  }
+};
+
+// src/metrics/definitions/pipeline-adoption.ts
+var pipelineAdoption = {
+  id: "pipeline_adoption",
+  title: "Pipeline adoption",
+  unit: "percent",
+  higherIsBetter: true,
+  describe: (d) => `Inventory repos with a collection run (any event) within ${d.adoption_window_days} days of period end / repos in the inventory.`,
+  compute(ctx) {
+    const feed = { runs: true, inventory: true, dictionary: ["adoption_window_days"] };
+    if (ctx.repos.length === 0) return noData("no repos in the inventory", feed);
+    const end = ctx.period.end.getTime();
+    const window2 = ctx.dict.adoption_window_days * DAY_MS;
+    const adopted = ctx.repos.filter((r) => r.last_run && end - toTime(r.last_run) <= window2);
+    const never2 = ctx.repos.filter((r) => !r.last_run).length;
+    const tiers = ctx.dict.tiers.map((t) => {
+      const rs = ctx.repos.filter((r) => ctx.mapper.byName(r.application)?.tier === t.id);
+      const n = rs.filter((r) => adopted.includes(r)).length;
+      return { key: t.id, value: percent(n, rs.length), detail: { adopted: n, repos: rs.length } };
+    });
+    return {
+      value: percent(adopted.length, ctx.repos.length),
+      status: "ok",
+      secondary: {
+        adopted: adopted.length,
+        repos: ctx.repos.length,
+        stale: ctx.repos.length - adopted.length - never2,
+        never: never2
+      },
+      breakdowns: [
+        { dimension: "tier", title: "By tier", rows: tiers.filter((t) => t.detail.repos > 0) },
+        {
+          dimension: "application",
+          title: "By application",
+          rows: ctx.apps.filter((a) => a.repos.length > 0).map((a) => {
+            const rs = ctx.repos.filter((r) => r.application === a.name);
+            const n = rs.filter((r) => adopted.includes(r)).length;
+            const last = rs.map((r) => r.last_run ?? "").sort().at(-1) || null;
+            return {
+              key: a.name,
+              value: percent(n, rs.length),
+              detail: { adopted: n, repos: rs.length, last_run: last ? last.slice(0, 10) : "never" }
+            };
+          })
+        }
+      ],
+      caveats: never2 ? [`${never2} inventory repo(s) never sent a record.`] : [],
+      feed
+    };
+  }
+};
+
+// src/metrics/definitions/release-pass-rate.ts
+var releasePassRate = {
+  id: "release_pass_rate",
+  title: "Release pass rate",
+  unit: "percent",
+  higherIsBetter: true,
+  describe: (d) => `Gate evaluations on release events (${d.release_events.join(", ")}) in the month that passed / release gate evaluations that passed or failed; evaluations with no data (nothing readable) are counted apart, never as a pass.`,
+  compute(ctx) {
+    const feed = { runs: true, inventory: true, dictionary: ["release_events"] };
+    const events = new Set(ctx.dict.release_events);
+    const rel = ctx.runs.filter((r) => events.has(r.run.event.kind) && inPeriod(r.at, ctx.period));
+    const result = (r) => r.run.gate?.result ?? "no_data";
+    const pass = rel.filter((r) => result(r) === "pass").length;
+    const fail = rel.filter((r) => result(r) === "fail").length;
+    const nodata = rel.length - pass - fail;
+    if (pass + fail === 0)
+      return noData(
+        rel.length ? `${nodata} release evaluation(s), all without data` : "no release gate evaluation in this period",
+        feed
+      );
+    const apps = /* @__PURE__ */ new Map();
+    for (const r of rel) {
+      const k = r.application ?? r.run.repo ?? UNMAPPED;
+      const a = apps.get(k) ?? { pass: 0, fail: 0, no_data: 0 };
+      a[result(r)]++;
+      apps.set(k, a);
+    }
+    const tiers = /* @__PURE__ */ new Map();
+    for (const r of rel) {
+      const tier = r.application && ctx.mapper.byName(r.application)?.tier || UNMAPPED;
+      const t = tiers.get(tier) ?? { pass: 0, fail: 0 };
+      if (result(r) === "pass") t.pass++;
+      if (result(r) === "fail") t.fail++;
+      tiers.set(tier, t);
+    }
+    const caveats = [];
+    if (nodata > 0)
+      caveats.push(
+        `${nodata} release evaluation(s) had no data (no readable scanner output) and are not in the rate.`
+      );
+    const reportMode = rel.filter((r) => r.run.gate?.policy.mode === "report").length;
+    if (reportMode > 0)
+      caveats.push(
+        `${reportMode} of ${rel.length} evaluation(s) ran in report mode: a failing gate did not stop that release.`
+      );
+    return {
+      value: percent(pass, pass + fail),
+      status: "ok",
+      secondary: { pass, fail, no_data: nodata },
+      breakdowns: [
+        {
+          dimension: "tier",
+          title: "By tier",
+          rows: [...tiers.entries()].sort().map(([k, v]) => ({
+            key: k,
+            value: percent(v.pass, v.pass + v.fail),
+            detail: { pass: v.pass, fail: v.fail }
+          }))
+        },
+        {
+          dimension: "application",
+          title: "By application",
+          rows: [...apps.entries()].sort().map(([k, v]) => ({ key: k, value: percent(v.pass, v.pass + v.fail), detail: { ...v } }))
+        }
+      ],
+      caveats,
+      feed
+    };
+  }
+};
+
+// src/metrics/definitions/scanner-coverage.ts
+function coverageMatrix(ctx) {
+  const end = ctx.period.end.getTime();
+  const fresh = ctx.dict.coverage.freshness_days * DAY_MS;
+  const lastOk = /* @__PURE__ */ new Map();
+  const lastFail = /* @__PURE__ */ new Map();
+  for (const r of ctx.runs) {
+    if (!r.application) continue;
+    for (const c of CONTROLS) {
+      const cov = r.run.coverage[c];
+      const k = `${r.application}|${c}`;
+      if (cov?.status === "ran") lastOk.set(k, { at: r.at, evidence: "collected" });
+      else if (cov?.status === "failed") lastFail.set(k, r.at);
+    }
+  }
+  for (const m of ctx.manualCoverage) {
+    const k = `${m.application}|${m.control}`;
+    const prev = lastOk.get(k);
+    if (!prev || toTime(prev.at) < toTime(m.at)) lastOk.set(k, { at: m.at, evidence: "manual" });
+  }
+  const cells = [];
+  for (const a of ctx.apps) {
+    const req = new Set(ctx.dict.tiers.find((t) => t.id === a.tier)?.required_controls ?? []);
+    if (a.mobile) req.add("mobile");
+    for (const c of CONTROLS) {
+      const ok = lastOk.get(`${a.name}|${c}`);
+      const isFresh = ok && end - toTime(ok.at) <= fresh;
+      const failed = lastFail.get(`${a.name}|${c}`);
+      const status = isFresh ? "covered" : !req.has(c) ? "not_required" : ok ? "stale" : failed ? "failed" : "missing";
+      cells.push({
+        application: a.name,
+        tier: a.tier,
+        control: c,
+        required: req.has(c),
+        status,
+        last_success: ok?.at ?? null,
+        evidence: ok?.evidence ?? null
+      });
+    }
+  }
+  return cells;
+}
+var scannerCoverage = {
+  id: "scanner_coverage",
+  title: "Scanner coverage of required controls",
+  unit: "percent",
+  higherIsBetter: true,
+  describe: (d) => `Applications with a successful run of control C within ${d.coverage.freshness_days} days of period end / applications whose tier requires C (${d.tiers.map((t) => `${t.id}: ${t.required_controls.join(", ") || "none"}`).join("; ")}; mobile applications also require mobile); headline = covered required pairs / required pairs.`,
+  compute(ctx) {
+    const feed = { runs: true, inventory: true, dictionary: ["tiers", "coverage"] };
+    if (ctx.apps.length === 0) return noData("no inventory: coverage needs the list of applications", feed);
+    const cells = coverageMatrix(ctx);
+    const req = cells.filter((c) => c.required);
+    if (req.length === 0) return noData("no tier requires any control", feed);
+    const cov = req.filter((c) => c.status === "covered");
+    const tiers = ctx.dict.tiers.map((t) => t.id);
+    const rows = tiers.flatMap(
+      (t) => CONTROLS.map((c) => {
+        const inTier = ctx.apps.filter((a) => a.tier === t).length;
+        const r = req.filter((x) => x.tier === t && x.control === c);
+        if (r.length === 0) return null;
+        const n = r.filter((x) => x.status === "covered").length;
+        return {
+          key: `${t} \xB7 ${c}`,
+          value: percent(n, r.length),
+          detail: { covered: n, required: r.length, apps_in_tier: inTier }
+        };
+      }).filter((x) => x !== null)
+    );
+    const manual = cov.filter((c) => c.evidence === "manual");
+    const stale = req.filter((c) => c.status === "stale").length;
+    const failed = req.filter((c) => c.status === "failed").length;
+    const caveats = [];
+    if (stale)
+      caveats.push(
+        `${stale} required control(s) ran, but not within ${ctx.dict.coverage.freshness_days} days.`
+      );
+    if (failed)
+      caveats.push(`${failed} required control(s) only have failed runs: a failed run is not coverage.`);
+    return {
+      value: percent(cov.length, req.length),
+      status: "ok",
+      secondary: { covered: cov.length, required: req.length, stale, failed },
+      breakdowns: [
+        { dimension: "tier_control", title: "By tier and control", rows },
+        {
+          dimension: "application",
+          title: "By application (coverage.csv has every control)",
+          rows: ctx.apps.map((a) => {
+            const r = req.filter((c) => c.application === a.name);
+            const ok = r.filter((c) => c.status === "covered");
+            return {
+              key: a.name,
+              value: percent(ok.length, r.length),
+              detail: {
+                tier: a.tier,
+                covered: ok.length,
+                required: r.length,
+                missing: r.filter((c) => c.status !== "covered").map((c) => c.control).join(" ") || "\u2014"
+              }
+            };
+          })
+        }
+      ],
+      caveats,
+      feed: {
+        ...feed,
+        manualEvidence: manual.map(
+          (m) => ctx.manualCoverage.find((x) => x.application === m.application && x.control === m.control)?.file ?? "manual"
+        )
+      }
+    };
+  }
+};
+
+// src/metrics/definitions/time-to-remediate.ts
+function ttr(f) {
+  return daysBetween(f.clock_start, f.entry.closed_at);
+}
+var timeToRemediate = {
+  id: "time_to_remediate",
+  title: "Median time to remediate",
+  unit: "days",
+  higherIsBetter: false,
+  describe: (d) => `Closed date \u2212 ${d.remediation_clock} in whole days, over findings fixed in the month (false positives and not-applicable excluded); the value is the median, the mean is shown beside it.`,
+  compute(ctx) {
+    const feed = {
+      severity: true,
+      inventory: true,
+      repoCompleteness: true,
+      dictionary: ["remediation_clock"]
+    };
+    if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
+    const fixed = counted(ctx).filter(
+      (f) => f.entry.state === "fixed" && inPeriod(f.entry.closed_at, ctx.period)
+    );
+    if (fixed.length === 0)
+      return noData("no finding was fixed in this period", { ...feed, findings: counted(ctx) });
+    const d = fixed.map(ttr);
+    const rows = SEVERITY_LIST.map((s) => {
+      const xs = fixed.filter((f) => f.severity === s).map(ttr);
+      return { key: s, value: round(median(xs)), detail: { mean: round(mean(xs)), fixed: xs.length } };
+    }).filter((r) => r.detail.fixed > 0);
+    const byTier = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
+      const xs = fixed.filter((f) => f.tier === t).map(ttr);
+      return {
+        key: t ?? "(unmapped)",
+        value: round(median(xs)),
+        detail: { mean: round(mean(xs)), fixed: xs.length }
+      };
+    }).filter((r) => r.detail.fixed > 0);
+    return {
+      value: round(median(d)),
+      status: "ok",
+      secondary: { mean: round(mean(d)), median: round(median(d)), fixed: fixed.length },
+      breakdowns: [
+        { dimension: "severity", title: "Median days by severity", rows },
+        { dimension: "tier", title: "Median days by tier", rows: byTier },
+        {
+          dimension: "application",
+          title: "Median days by application",
+          rows: perApplication(fixed, (g) => ({
+            value: round(median(g.map(ttr))),
+            detail: { mean: round(mean(g.map(ttr))), fixed: g.length }
+          }))
+        }
+      ],
+      caveats: fixed.length < 5 ? [`Only ${fixed.length} fixed finding(s): the median moves a lot with few points.`] : [],
+      feed: { ...feed, findings: fixed }
+    };
+  }
+};
+
+// src/metrics/definitions/index.ts
+var METRIC_SPECS = {
+  critical_over_sla: criticalOverSla,
+  high_over_sla: highOverSla,
+  new_findings: newFindings,
+  closed_findings: closedFindings,
+  time_to_remediate: timeToRemediate,
+  open_backlog: openBacklog,
+  fixed_within_sla: fixedWithinSla,
+  release_pass_rate: releasePassRate,
+  exception_volume: exceptionVolume,
+  scanner_coverage: scannerCoverage,
+  pipeline_adoption: pipelineAdoption,
+  ownership_coverage: ownershipCoverage
+};
+
+// src/metrics/engine.ts
+var TREND_MONTHS = 6;
+function computeMetrics(ctx, history) {
+  const out = [];
+  const prev = previousMonth(ctx.period.month);
+  for (const def of ctx.dict.metrics) {
+    if (!def.enabled) continue;
+    const spec = METRIC_SPECS[def.id];
+    const c = spec.compute(ctx);
+    const previous = history.get(prev)?.[def.id] ?? null;
+    const trend = monthsEndingWith(ctx.period.month, TREND_MONTHS).map((m) => ({
+      month: m,
+      value: m === ctx.period.month ? c.value : history.get(m)?.[def.id] ?? null
+    }));
+    out.push({
+      id: def.id,
+      title: spec.title,
+      unit: spec.unit,
+      owner: def.owner,
+      why: def.why,
+      definition: spec.describe(ctx.dict),
+      status: c.status,
+      value: c.value,
+      secondary: c.secondary,
+      previous,
+      change: c.value !== null && previous !== null ? Math.round((c.value - previous) * 10) / 10 : null,
+      trend,
+      higher_is_better: spec.higherIsBetter,
+      confidence: assessConfidence(ctx, c.feed, c.status === "no_data"),
+      caveats: c.caveats,
+      breakdowns: c.breakdowns
+    });
+  }
+  return out;
+}
+function definitionsUsed(dict, source) {
+  const sla = ["critical", "high", "medium", "low", "info"].map((s) => {
+    const preset = { default: [7, 30, 90, 120], fedramp: [30, 30, 90, 180], pci: [30, 30, 90, 120] }[dict.sla.preset];
+    const base = s === "info" ? void 0 : preset[["critical", "high", "medium", "low"].indexOf(s)];
+    return `${s} ${dict.sla.days[s] ?? base ?? "none"}`;
+  }).join(" / ");
+  const tierOverrides = Object.entries(dict.sla.tiers).map(
+    ([t, d]) => `${t}: ${Object.entries(d).map(([k, v]) => `${k} ${v}`).join(", ")}`
+  ).join("; ");
+  return [
+    { term: "Dictionary", value: source },
+    {
+      term: "Application",
+      value: dict.application.definition + (dict.application.environments.length ? ` Environments: ${dict.application.environments.join(", ")}.` : "")
+    },
+    {
+      term: "Tiers",
+      value: dict.tiers.map((t) => `${t.id} \u2014 ${t.description} Required: ${t.required_controls.join(", ") || "none"}.`).join(" \xB7 ") + ` Default tier: ${dict.default_tier}.`
+    },
+    {
+      term: "Critical finding",
+      value: `${dict.critical.definition} (min severity ${dict.critical.min_severity})`
+    },
+    {
+      term: "Remediation clock starts at",
+      value: dict.remediation_clock === "first_seen" ? "first_seen (earliest observation, or the platform\u2019s created date when earlier)" : "first_observed (first collected observation)"
+    },
+    { term: "Release events", value: dict.release_events.join(", ") },
+    {
+      term: "Covered",
+      value: `a successful run of the control within ${dict.coverage.freshness_days} days of period end`
+    },
+    {
+      term: "Adopted / stale repo",
+      value: `a collection run within ${dict.adoption_window_days} days of period end`
+    },
+    {
+      term: "SLA days",
+      value: `preset ${dict.sla.preset}: ${sla}${tierOverrides ? `; tier overrides ${tierOverrides}` : ""}${dict.sla.kev_file ? `; capped by CISA KEV due dates (${dict.sla.kev_file})` : ""}`
+    },
+    {
+      term: "Inferred severity threshold",
+      value: `${Math.round(dict.inferred_severity_threshold * 100)}% of severities from SARIF level or a default lowers severity metrics to B`
+    },
+    {
+      term: "Noisy tools / rules",
+      value: dict.noisy.length ? dict.noisy.map((n) => `${n.tool}${n.rule ? ` ${n.rule}` : ""}${n.reason ? ` (${n.reason})` : ""}`).join("; ") : "none"
+    },
+    {
+      term: "Mapping",
+      value: `${dict.mapping.length ? `${dict.mapping.length} explicit rule(s), then ` : ""}repo, then cloud account, then product name; unmapped findings are counted and shown`
+    },
+    {
+      term: "Closing rule",
+      value: "fixed only when the same tool ran successfully on the same scope (repo + mainline + tool + control) and did not report it; failed, partial or missing runs close nothing; pull-request runs do not feed the lifecycle"
+    },
+    {
+      term: "Identity",
+      value: "per class (METRICS.md): SAST tool + rule + path + fingerprint; SCA vulnerability id + package + manifest/target; secrets rule + path + secret hash; IaC check + resource/file; DAST alert + name + site. Cross-tool same-root-cause links: same file + line + CWE (SAST), same location (secrets), same URL + CWE (DAST), same vulnerability + package + target ignoring a leading / (SCA)"
+    }
+  ];
+}
+
+// src/metrics/distortion.ts
+var MAX_DETAIL = 20;
+function clip2(lines) {
+  return lines.length > MAX_DETAIL ? [...lines.slice(0, MAX_DETAIL), `\u2026 and ${lines.length - MAX_DETAIL} more`] : lines;
+}
+function label(f) {
+  return `${f.finding.finding_title} (${f.finding.repo ?? f.finding.product ?? "no repo"}${f.finding.location.file ? `, ${f.finding.location.file}` : ""})`;
+}
+function relevant(ctx) {
+  return ctx.findings.filter(
+    (f) => f.open || inPeriod(f.entry.first_seen, ctx.period) || inPeriod(f.entry.closed_at, ctx.period)
+  );
+}
+function distortionReview(ctx) {
+  const items = [];
+  const rel = relevant(ctx);
+  const open2 = counted(ctx).filter((f) => f.open);
+  const end = ctx.period.end.getTime();
+  const merged = rel.filter((f) => f.entry.reporters.length > 1);
+  items.push({
+    id: "duplicates_merged",
+    title: "Duplicates merged across sources and tools (same identity key)",
+    count: merged.length + ctx.lifecycle.mergedWithinObservation,
+    detail: clip2([
+      ...ctx.lifecycle.mergedWithinObservation ? [
+        `${ctx.lifecycle.mergedWithinObservation} record(s) repeated the same identity inside one run and were folded`
+      ] : [],
+      ...merged.map(
+        (f) => `${label(f)}: reported by ${f.entry.reporters.join(" and ")} \u2014 same ${f.finding.identity.scheme} key (${f.finding.identity.scheme.startsWith("sca") ? "vulnerability id, package, target" : "identity parts"})`
+      )
+    ])
+  });
+  const relKeys = new Set(rel.map((f) => f.key));
+  const links = ctx.links.filter((l) => relKeys.has(l.key));
+  const byKey = new Map(ctx.findings.map((f) => [f.key, f]));
+  items.push({
+    id: "duplicates_linked",
+    title: "Same root cause reported by different tools (linked, counted once)",
+    count: links.length,
+    detail: clip2(
+      links.map(
+        (l) => `${label(byKey.get(l.key))} \u2192 duplicate of ${byKey.get(l.duplicate_of)?.finding.source_tool ?? "?"} finding: ${l.reason}`
+      )
+    )
+  });
+  const appsNoOwner = ctx.apps.filter((a) => !a.owner);
+  const findingsNoOwner = open2.filter((f) => !f.owner);
+  items.push({
+    id: "missing_owners",
+    title: "Applications and open findings without an owner",
+    count: appsNoOwner.length + findingsNoOwner.length,
+    detail: clip2([
+      ...appsNoOwner.map((a) => `application ${a.name} (${a.sources.join(", ")}) has no owner`),
+      ...findingsNoOwner.length ? [
+        `${findingsNoOwner.length} open finding(s) without an owner (${[...new Set(findingsNoOwner.map((f) => f.application ?? "(unmapped)"))].join(", ")})`
+      ] : []
+    ])
+  });
+  const noExpiry = ctx.exceptions.filter((x) => x.status === "active" && !x.exception.expires);
+  items.push({
+    id: "exceptions_without_expiry",
+    title: "Exceptions accepted with no expiry",
+    count: noExpiry.length,
+    detail: clip2(
+      noExpiry.map(
+        (x) => `${x.exception.id} (${x.exception.scope.type}:${x.exception.scope.value}, ${x.exception.source})${x.exception.owner ? ` owner ${x.exception.owner}` : " no owner"}`
+      )
+    )
+  });
+  const expired = ctx.exceptions.filter((x) => x.status === "expired");
+  items.push({
+    id: "exceptions_expired",
+    title: "Exceptions expired",
+    count: expired.length,
+    detail: clip2(
+      expired.map((x) => {
+        const still = open2.filter((f) => exceptionMatches(x.exception, f.finding)).length;
+        return `${x.exception.id} expired ${x.exception.expires} (${x.exception.scope.type}:${x.exception.scope.value})${still ? `; ${still} matching finding(s) still open` : ""}`;
+      })
+    )
+  });
+  const noisy = /* @__PURE__ */ new Map();
+  for (const f of open2.filter((x) => x.noisy)) {
+    const k = `${f.noisy.tool}${f.noisy.rule ? ` ${f.noisy.rule}` : ""}`;
+    noisy.set(k, [...noisy.get(k) ?? [], f]);
+  }
+  const noisyCount = [...noisy.values()].reduce((a, b) => a + b.length, 0);
+  items.push({
+    id: "noisy_rules",
+    title: "Open findings from tools or rule packs flagged noisy",
+    count: noisyCount,
+    detail: clip2(
+      [...noisy.entries()].map(
+        ([k, fs8]) => `${k}: ${fs8.length} of ${open2.length} open finding(s) (${Math.round(100 * fs8.length / Math.max(1, open2.length))}%)${fs8[0].noisy.reason ? ` \u2014 ${fs8[0].noisy.reason}` : ""}`
+      )
+    )
+  });
+  const infra = new Set(ctx.dict.infrastructure_categories);
+  const unmapped = rel.filter((f) => f.counted && f.mapping.method === "none");
+  const infraUnmapped = unmapped.filter((f) => infra.has(f.finding.category));
+  items.push({
+    id: "infra_unmapped",
+    title: "Infrastructure findings without an application mapping",
+    count: infraUnmapped.length,
+    detail: clip2(infraUnmapped.map((f) => `${f.finding.category} \xB7 ${label(f)}: ${f.mapping.reason}`))
+  });
+  items.push({
+    id: "unmapped",
+    title: 'All findings without an application (counted under "(unmapped)", never dropped)',
+    count: unmapped.length,
+    detail: clip2(
+      [...new Set(unmapped.map((f) => f.mapping.reason))].map(
+        (r) => `${unmapped.filter((f) => f.mapping.reason === r).length} finding(s): ${r}`
+      )
+    )
+  });
+  const window2 = ctx.dict.adoption_window_days * DAY_MS;
+  const stale = ctx.repos.filter((r) => !r.last_run || end - toTime(r.last_run) > window2);
+  items.push({
+    id: "stale_repos",
+    title: `Inventory repos with no data, or none in ${ctx.dict.adoption_window_days} days`,
+    count: stale.length,
+    detail: clip2(
+      stale.map(
+        (r) => `${r.repo} (${r.application}): ${r.last_run ? `last run ${isoDay(r.last_run)}` : "never reported"}`
+      )
+    )
+  });
+  const failedRuns = ctx.runs.filter((r) => inPeriod(r.at, ctx.period)).map((r) => ({
+    r,
+    failed: r.run.inputs.filter((i) => i.status !== "ok").map(
+      (i) => `${i.tool ?? i.format ?? "unknown tool"} (${i.path}: ${i.status === "tool_error" ? "the tool reported a failed run" : i.error ?? i.status})`
+    )
+  })).filter((x) => x.failed.length > 0);
+  items.push({
+    id: "failed_scans",
+    title: "Failed or unreadable scans (they close nothing)",
+    count: failedRuns.length,
+    detail: clip2(
+      failedRuns.map(
+        ({ r, failed }) => `${r.run.repo ?? r.run.product ?? r.origin} ${isoDay(r.at)}: ${failed.join(", ")}; findings of that tool stay open`
+      )
+    )
+  });
+  const risk = open2.filter((f) => !f.noisy && f.severity !== "info");
+  items.push({
+    id: "events_vs_risk",
+    title: "Scanner events vs risk-bearing findings",
+    count: ctx.lifecycle.records,
+    detail: [
+      `${ctx.lifecycle.records} record(s) read from ${ctx.lifecycle.observations} run(s)/export(s) in the period (scanner events)`,
+      `${counted(ctx).length} distinct finding(s) known after dedup, ${open2.length} open at period end`,
+      `${risk.length} risk-bearing: open, not info, not from a noisy rule`,
+      `${counted(ctx).filter((f) => f.entry.state === "suppressed").length} suppressed in source, ${counted(ctx).filter((f) => f.entry.state === "false_positive").length} false positive`
+    ]
+  });
+  return items;
+}
+
+// src/output/charts.ts
+function trendChart(m) {
+  const pts = m.trend.filter((p) => p.value !== null);
+  if (pts.length < 2) return null;
+  const max = Math.max(...pts.map((p) => p.value));
+  const top = m.unit === "percent" ? 100 : niceCeil(max);
+  const title = m.title.replace(/["\\`]/g, "");
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${title}"`,
+    `  x-axis [${pts.map((p) => `"${p.month}"`).join(", ")}]`,
+    `  y-axis "${m.unit === "percent" ? "%" : m.unit}" 0 --> ${top}`,
+    `  line [${pts.map((p) => String(p.value)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function niceCeil(x) {
+  if (x <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const f of [1, 2, 5, 10]) if (f * p >= x) return f * p;
+  return 10 * p;
+}
+
+// src/output/report.ts
+var ISSUE_BODY_LIMIT = 65536;
+var LEVELS = [
+  { breakdownRows: 50, distortionLines: 20, charts: true, breakdowns: true, problems: 50, definitions: true },
+  { breakdownRows: 10, distortionLines: 10, charts: true, breakdowns: true, problems: 20, definitions: true },
+  { breakdownRows: 5, distortionLines: 5, charts: false, breakdowns: true, problems: 10, definitions: true },
+  { breakdownRows: 0, distortionLines: 3, charts: false, breakdowns: false, problems: 5, definitions: true },
+  { breakdownRows: 0, distortionLines: 0, charts: false, breakdowns: false, problems: 0, definitions: false }
+];
+function formatValue(m, v = m.value) {
+  if (v === null) return "no data";
+  if (m.unit === "percent") return `${v}%`;
+  if (m.unit === "days") return `${v} d`;
+  return String(v);
+}
+function trendText(m) {
+  if (m.value === null) return m.previous === null ? "\u2014" : `was ${formatValue(m, m.previous)}`;
+  if (m.previous === null || m.change === null) return "\u2014 (no history)";
+  if (m.change === 0) return `= (was ${formatValue(m, m.previous)})`;
+  const better = m.change > 0 === m.higher_is_better;
+  const sign = m.change > 0 ? "+" : "\u2212";
+  const abs = Math.abs(m.change);
+  const delta = m.unit === "percent" ? `${abs} pts` : m.unit === "days" ? `${abs} d` : String(abs);
+  return `${m.change > 0 ? "\u25B2" : "\u25BC"} ${sign}${delta} ${better ? "(better)" : "(worse)"}`;
+}
+function confidenceCell(m) {
+  const first = m.confidence.reasons[0];
+  return `**${m.confidence.label}**${first ? ` \u2014 ${escapeMarkdown(first.replace(/^[ABC]: /, ""), 120)}` : ""}`;
+}
+function breakdownTable(m, b, rows) {
+  const detailKeys = [...new Set(b.rows.flatMap((r) => Object.keys(r.detail ?? {})))];
+  const shown = b.rows.slice(0, rows);
+  const body = shown.map((r) => [
+    escapeMarkdown(r.key, 80),
+    formatValue(m, r.value),
+    ...detailKeys.map((k) => {
+      const v = r.detail?.[k];
+      return v === void 0 || v === null ? "" : escapeMarkdown(String(v), 40);
+    })
+  ]);
+  const more = b.rows.length > shown.length ? `
+
+_${b.rows.length - shown.length} more row(s) in metrics.json._` : "";
+  return `**${escapeMarkdown(b.title)}**
+
+${table(["", "value", ...detailKeys.map((k) => escapeMarkdown(k.replace(/_/g, " ")))], body)}${more}`;
+}
+function metricSection(m, i, d) {
+  const secondary = Object.entries(m.secondary).map(([k, v]) => `${escapeMarkdown(k.replace(/_/g, " "))} ${v === null ? "\u2014" : v}`).join(" \xB7 ");
+  const lines = [
+    `### ${i + 1}. ${escapeMarkdown(m.title)}`,
+    "",
+    `**${formatValue(m)}** \xB7 trend: ${trendText(m)} \xB7 owner: ${escapeMarkdown(m.owner, 100)} \xB7 confidence: **${m.confidence.label}**`,
+    "",
+    `_Why:_ ${escapeMarkdown(m.why, 300)}`,
+    "",
+    `_Definition:_ ${escapeMarkdown(m.definition, 600)}`
+  ];
+  if (secondary) lines.push("", `_Also:_ ${secondary}`);
+  lines.push(
+    "",
+    `_Confidence ${m.confidence.label}:_ ${m.confidence.reasons.length ? m.confidence.reasons.map((r) => escapeMarkdown(r, 300)).join("; ") : "every input system-generated and trusted, mapping complete."}`
+  );
+  lines.push(
+    "",
+    `_Caveats:_ ${m.caveats.length ? m.caveats.map((c) => escapeMarkdown(c, 300)).join(" ") : "none this month beyond the confidence reasons."}`
+  );
+  if (d.breakdowns) {
+    for (const b of m.breakdowns) if (b.rows.length) lines.push("", breakdownTable(m, b, d.breakdownRows));
+  }
+  if (d.charts) {
+    const chart = trendChart(m);
+    if (chart) lines.push("", chart);
+  }
+  return lines.join("\n");
+}
+function distortionSection(items, d) {
+  const rows = items.map((it) => {
+    const detail = it.detail.slice(0, d.distortionLines).map((l) => `<br>\u2022 ${escapeMarkdown(l, 240)}`).join("");
+    const more = it.detail.length > d.distortionLines && d.distortionLines > 0 ? "<br>\u2022 \u2026 (see metrics.json)" : "";
+    return [escapeMarkdown(it.title), String(it.count), `${detail.replace(/^<br>/, "")}${more}` || "\u2014"];
+  });
+  return `## Distortion review
+
+What could make these numbers lie, and how much of it there is this month.
+
+${table(["check", "count", "detail"], rows)}`;
+}
+function sourcesSection(sources, counts) {
+  const rows = sources.map((s) => [
+    escapeMarkdown(s.kind),
+    escapeMarkdown(s.name, 120),
+    String(s.count),
+    s.confidence ?? "\u2014",
+    s.note ? escapeMarkdown(s.note, 200) : ""
+  ]);
+  return [
+    "## Data sources",
+    "",
+    `${counts.records} record(s) read \u2192 ${counts.findings} distinct finding(s) after dedup (${counts.duplicates_merged} merged by identity, ${counts.duplicates_linked} linked as same root cause), ${counts.open} open at period end, ${counts.unmapped} without an application.`,
+    "",
+    table(["kind", "source", "count", "confidence", "note"], rows)
+  ].join("\n");
+}
+function render(doc, title, opts, d, trimmedNote) {
+  const prev = `trend vs ${previousMonth(doc.month)}`;
+  const head = [
+    `# ${escapeMarkdown(title)}`,
+    "",
+    `As of ${code(doc.period.end)} \u2014 period ${doc.period.start.slice(0, 10)} to ${new Date(Date.parse(doc.period.end) - 1).toISOString().slice(0, 10)} (UTC). Generated by product-security-metrics ${escapeMarkdown(doc.generator.version)} from the dictionary ${code(doc.dictionary.source)}.${opts.previousReportUrl ? ` [Last month's report](${encodeURI(opts.previousReportUrl)}).` : ""}`,
+    "",
+    "Confidence: **A** every input system-generated and trusted \xB7 **B** partly normalized by hand (manual mapping, inferred severities, missing repos) \xB7 **C** manually assembled exports."
+  ];
+  if (trimmedNote) head.push("", `> [!NOTE]
+> ${trimmedNote}`);
+  const headline2 = table(
+    ["metric", "value", prev, "owner", "confidence"],
+    doc.metrics.map((m) => [
+      escapeMarkdown(m.title),
+      `**${formatValue(m)}**`,
+      trendText(m),
+      escapeMarkdown(m.owner, 80),
+      confidenceCell(m)
+    ])
+  );
+  const parts = [
+    head.join("\n"),
+    "## Headline\n\n" + headline2,
+    "## Metrics",
+    ...doc.metrics.map((m, i) => metricSection(m, i, d))
+  ];
+  parts.push(distortionSection(doc.distortion, d));
+  parts.push(sourcesSection(doc.sources, doc.counts));
+  if (doc.problems.length) {
+    const shown = doc.problems.slice(0, d.problems);
+    parts.push(
+      `## Input problems
+
+The run worked around these; the metrics they feed carry a lower confidence.
+
+${shown.map((p) => `- ${escapeMarkdown(p, 300)}`).join("\n")}${doc.problems.length > shown.length ? `
+- \u2026 and ${doc.problems.length - shown.length} more (metrics.json)` : ""}`
+    );
+  }
+  if (d.definitions)
+    parts.push(
+      `## Definitions used
+
+${table(
+        ["term", "definition"],
+        doc.definitions.map((x) => [escapeMarkdown(x.term), escapeMarkdown(x.value, 1200)])
+      )}`
+    );
+  else parts.push("## Definitions used\n\nTrimmed: see `definitions` in metrics.json.");
+  return parts.join("\n\n") + "\n";
+}
+function renderReport(doc, title, opts = {}) {
+  const limit = opts.limit ?? ISSUE_BODY_LIMIT;
+  let out = render(doc, title, opts, LEVELS[0], null);
+  for (let i = 1; i < LEVELS.length && out.length >= limit; i++) {
+    out = render(
+      doc,
+      title,
+      opts,
+      LEVELS[i],
+      `This report was trimmed to stay under ${limit.toLocaleString("en-US")} characters (detail level ${i} of ${LEVELS.length - 1}): the full breakdowns are in metrics.json and the CSV files of the audit artifact.`
+    );
+  }
+  if (out.length >= limit) {
+    const note = `
+
+> [!WARNING]
+> Truncated at ${limit.toLocaleString("en-US")} characters; the full report is in metrics.json.
+`;
+    out = out.slice(0, limit - note.length - 10);
+    out = out.slice(0, out.lastIndexOf("\n"));
+    if ((out.match(/^```/gm)?.length ?? 0) % 2 === 1) out += "\n```";
+    out += note;
+  }
+  return out;
+}
+
+// src/output/csv-outputs.ts
+function sortFindings(fs8) {
+  const sev = ["critical", "high", "medium", "low", "info"];
+  return [...fs8].sort(
+    (a, b) => Number(b.open) - Number(a.open) || sev.indexOf(a.severity) - sev.indexOf(b.severity) || a.key.localeCompare(b.key)
+  );
+}
+function aggregatedFinding(t) {
+  const e = t.entry;
+  return {
+    ...t.finding,
+    state: t.duplicate_of ? "duplicate" : e.state,
+    state_reason: t.duplicate_of ? t.duplicate_reason : e.state_reason,
+    first_seen: e.first_seen,
+    last_seen: e.last_seen,
+    closed_at: e.closed_at,
+    owner: t.owner,
+    owner_source: t.owner_source,
+    exception_id: t.exception?.id ?? null,
+    aggregate: {
+      key: t.key,
+      application: t.application,
+      mapping: t.mapping.method,
+      mapping_reason: t.mapping.reason,
+      tier: t.tier,
+      first_observed: e.first_observed,
+      reopened: e.reopened,
+      reporters: e.reporters,
+      duplicate_of: t.duplicate_of,
+      duplicate_reason: t.duplicate_reason,
+      clock_start: t.clock_start,
+      sla_days: t.sla_days,
+      due: t.due,
+      overdue: t.overdue,
+      age_days: t.age_days,
+      noisy: t.noisy !== null
+    }
+  };
+}
+var FINDING_COLUMNS = [
+  "key",
+  "id",
+  "state",
+  "state_reason",
+  "severity",
+  "category",
+  "source_tool",
+  "reporters",
+  "finding_title",
+  "rule_id",
+  "cve",
+  "package",
+  "file",
+  "line",
+  "resource",
+  "account",
+  "repo",
+  "product",
+  "application",
+  "mapping",
+  "tier",
+  "owner",
+  "owner_source",
+  "first_seen",
+  "first_observed",
+  "last_seen",
+  "closed_at",
+  "reopened",
+  "clock_start",
+  "sla_days",
+  "due",
+  "overdue",
+  "age_days",
+  "exception_id",
+  "duplicate_of",
+  "duplicate_reason",
+  "noisy",
+  "confidence",
+  "source_file"
+];
+function findingsCsv(fs8) {
+  const rows = sortFindings(fs8).map((t) => {
+    const a = aggregatedFinding(t);
+    const f = t.finding;
+    return [
+      t.key,
+      f.id,
+      a.state,
+      a.state_reason,
+      f.severity,
+      f.category,
+      f.source_tool,
+      t.entry.reporters,
+      f.finding_title,
+      f.rule_id,
+      f.cve,
+      f.package ? `${f.package.name}${f.package.version ? `@${f.package.version}` : ""}` : null,
+      f.location.file,
+      f.location.start_line,
+      f.location.resource,
+      f.location.account,
+      f.repo,
+      f.product,
+      t.application,
+      t.mapping.method,
+      t.tier,
+      t.owner,
+      t.owner_source,
+      a.first_seen,
+      t.entry.first_observed,
+      a.last_seen,
+      a.closed_at,
+      t.entry.reopened,
+      t.clock_start,
+      t.sla_days,
+      t.due,
+      t.overdue,
+      t.age_days,
+      a.exception_id,
+      t.duplicate_of,
+      t.duplicate_reason,
+      t.noisy !== null,
+      t.entry.confidence,
+      f.source_file
+    ];
+  });
+  return toCsv(FINDING_COLUMNS, rows);
+}
+function findingsJsonl(fs8) {
+  return sortFindings(fs8).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
+}
+function coverageCsv(cells) {
+  return toCsv(
+    ["application", "tier", "control", "required", "status", "last_success", "evidence"],
+    cells.map((c) => [c.application, c.tier, c.control, c.required, c.status, c.last_success, c.evidence])
+  );
+}
+function exceptionsCsv(ctx) {
+  const open2 = ctx.findings.filter((f) => f.counted && (f.open || f.entry.state === "suppressed"));
+  return toCsv(
+    [
+      "id",
+      "status",
+      "scope_type",
+      "scope_value",
+      "repo",
+      "product",
+      "owner",
+      "approver",
+      "created",
+      "expires",
+      "without_expiry",
+      "expiring_30d",
+      "matching_open_findings",
+      "ticket",
+      "reason",
+      "source"
+    ],
+    ctx.exceptions.map(({ exception: e, status }) => {
+      const expiring = status === "active" && !!e.expires && Date.parse(e.expires.length === 10 ? `${e.expires}T00:00:00Z` : e.expires) < ctx.period.end.getTime() + 30 * 864e5;
+      return [
+        e.id,
+        status,
+        e.scope.type,
+        e.scope.value,
+        e.repo,
+        e.product,
+        e.owner,
+        e.approver,
+        e.created,
+        e.expires,
+        !e.expires,
+        expiring,
+        open2.filter((f) => exceptionMatches(e, f.finding)).length,
+        e.ticket,
+        e.reason,
+        e.source
+      ];
+    })
+  );
+}
+
+// src/commands/aggregate-load.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { promises as fs4 } from "node:fs";
+import path7 from "node:path";
+
+// src/schema/default-dictionary.ts
+var DEFAULT_DICTIONARY_YAML = `# Data dictionary of product-security-metrics (security-metrics.yml).
+# Every metric rests on these definitions; the monthly report prints the ones it used.
+# Copy this file, change what your organisation defines differently, and pass it with --config.
+version: 1
+
+application:
+  definition: An entry of the inventory (application or service) with a business tier and an owner; repos and cloud accounts map findings to it.
+  environments: [] # inventory environments that count; empty = all
+
+tiers:
+  - id: tier-1
+    description: Customer-facing or regulated data; an outage or breach is a business event.
+    required_controls: [sast, sca, secret, iac, container, dast]
+  - id: tier-2
+    description: Internal business systems and customer-facing tools without regulated data.
+    required_controls: [sast, sca, secret]
+  - id: tier-3
+    description: Internal tooling, prototypes, documentation sites.
+    required_controls: [sca, secret]
+default_tier: tier-3
+
+critical:
+  definition: Severity critical after normalization (CVSS 9.0 or more, or the tool's own word critical; secrets default to critical).
+  min_severity: critical
+
+# Which date starts the remediation clock: first_seen = earliest observation or the platform's created
+# date; first_observed = the first time a collected run saw it.
+remediation_clock: first_seen
+
+# Gate evaluations on these event kinds count as releases (release pass rate).
+release_events: [release]
+
+coverage:
+  freshness_days: 30 # a control is covered when it ran successfully within this many days
+
+adoption_window_days: 30 # a repo is adopted when it had a collection run within this many days
+
+sla:
+  preset: default # default 7/30/90/120 \xB7 fedramp 30/30/90/180 \xB7 pci 30/30/90/120
+  days: {} # overrides per severity, e.g. {critical: 5}
+  tiers: {} # per-tier overrides, e.g. {tier-1: {critical: 3, high: 14}}
+  # kev_file: known_exploited_vulnerabilities.json   # CISA KEV due dates cap the SLA
+
+# Share of severities inferred from SARIF level or a default above which severity metrics drop to B.
+inferred_severity_threshold: 0.2
+
+metrics:
+  - id: critical_over_sla
+    owner: Head of Product Security
+    why: Critical findings past their deadline are the risk we told customers and auditors we do not carry.
+  - id: high_over_sla
+    owner: Engineering directors
+    why: High findings past SLA are the next breach path and the usual audit finding.
+  - id: new_findings
+    owner: Product Security engineering
+    why: The inflow shows whether new code and dependencies add risk faster than teams remove it.
+  - id: closed_findings
+    owner: Engineering directors
+    why: The outflow shows remediation capacity; compared with new findings it tells if the backlog can shrink.
+  - id: time_to_remediate
+    owner: Engineering directors
+    why: Time from first sight to fix is how long an attacker has; it moves before SLA breaches do.
+  - id: open_backlog
+    owner: Product Security engineering
+    why: The size and age of what is open is the debt we carry into next month.
+  - id: fixed_within_sla
+    owner: Engineering directors
+    why: The share fixed on time says whether the SLA is a commitment or a wish.
+  - id: release_pass_rate
+    owner: Release engineering
+    why: Releases that pass the security gate ship without known blocking risk; failures show where the gate bites.
+  - id: exception_volume
+    owner: CISO
+    why: Accepted risk without an expiry or past its expiry is risk nobody is deciding about any more.
+  - id: scanner_coverage
+    owner: Product Security engineering
+    why: A clean result from an application that is not scanned is not evidence; coverage says how much the other numbers cover.
+  - id: pipeline_adoption
+    owner: Platform engineering
+    why: Repos that do not report are invisible to every other metric.
+  - id: ownership_coverage
+    owner: Engineering directors
+    why: A finding without an owner is not going to be fixed.
+
+# Tools or rule packs known to be noisy: their findings are counted apart in the distortion review.
+noisy: []
+#  - tool: Semgrep
+#    rule: generic.secrets.*
+#    reason: pattern-only secret rules, high false-positive rate
+
+# Explicit mapping of findings to applications (checked before repo and cloud-account mapping).
+mapping: []
+#  - application: payments
+#    account: "123456789012"
+#    reason: shared AWS account of the payments team
+
+infrastructure_categories: [cloud, iac, container]
+`;
+
+// src/commands/aggregate-load.ts
+var DEFAULT_RAW = (0, import_yaml3.parseDocument)(DEFAULT_DICTIONARY_YAML).toJS();
+function defaultDictionary() {
+  return Dictionary.parse(DEFAULT_RAW);
+}
+function zodPath(p) {
+  return p.map(String).join(".") || "(root)";
+}
+function parseDictionary(text3, file2) {
+  const base = path7.basename(file2);
+  const problems = [];
+  const sections = {};
+  const note = (section, msg2) => {
+    problems.push(msg2);
+    (sections[section] ??= []).push(msg2);
+  };
+  const lc = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = e.linePos?.[0];
+    const msg2 = `${base}${pos ? `:${pos.line}` : ""}: invalid YAML (${e.message.split("\n")[0]}); the default dictionary is used`;
+    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
+    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
+  }
+  const user = doc.toJS();
+  if (user !== null && user !== void 0 && !(0, import_yaml3.isMap)(doc.contents)) {
+    const msg2 = `${base}:1: expected a mapping of sections (tiers, sla, metrics, ...); the default dictionary is used`;
+    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
+    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
+  }
+  const raw = {
+    ...DEFAULT_RAW,
+    ...user ?? {}
+  };
+  const lineOf = (p) => {
+    for (let n = p.length; n > 0; n--) {
+      const node2 = doc.getIn(
+        p.slice(0, n).map((x) => typeof x === "number" ? x : String(x)),
+        true
+      );
+      if (node2 && typeof node2 === "object" && node2.range) return `:${lc.linePos(node2.range[0]).line}`;
+    }
+    return "";
+  };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const r = Dictionary.safeParse(raw);
+    if (r.success) return { dict: r.data, source: file2, sha256: sha256(text3), problems, sections };
+    const fixed = /* @__PURE__ */ new Set();
+    for (const issue2 of r.error.issues) {
+      if (issue2.code === "unrecognized_keys" && issue2.path.length === 0) {
+        for (const k of issue2.keys) {
+          note(
+            k,
+            `${base}${lineOf([k])}: field "${k}": unknown section (valid: ${Object.keys(DEFAULT_RAW).join(", ")}); ignored`
+          );
+          delete raw[k];
+          fixed.add(k);
+        }
+        continue;
+      }
+      const section = String(issue2.path[0] ?? "");
+      if (fixed.has(section)) continue;
+      note(
+        section,
+        `${base}${lineOf(issue2.path)}: field "${zodPath(issue2.path)}": ${issue2.message}; the default "${section}" section is used`
+      );
+      if (section in DEFAULT_RAW) raw[section] = DEFAULT_RAW[section];
+      else delete raw[section];
+      fixed.add(section);
+    }
+    if (fixed.size === 0) break;
+  }
+  const msg = `${base}: the dictionary could not be repaired; the default dictionary is used`;
+  problems.push(msg);
+  return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems, sections };
+}
+async function loadDictionary(configPath) {
+  if (!configPath)
+    return {
+      dict: defaultDictionary(),
+      source: "built-in default (security-metrics.default.yml)",
+      sha256: sha256(DEFAULT_DICTIONARY_YAML),
+      problems: [],
+      sections: {}
+    };
+  let text3;
+  try {
+    text3 = await fs4.readFile(configPath, "utf8");
+  } catch (e) {
+    const msg = `${configPath}: cannot read the dictionary (${e.code ?? errorMessage(e)}); the default dictionary is used`;
+    const sections = Object.fromEntries(Object.keys(DEFAULT_RAW).map((k) => [k, [msg]]));
+    return {
+      dict: defaultDictionary(),
+      source: `built-in default (${configPath} unreadable)`,
+      sha256: sha256(DEFAULT_DICTIONARY_YAML),
+      problems: [msg],
+      sections
+    };
+  }
+  const r = parseDictionary(text3, configPath);
+  return { ...r, source: path7.basename(configPath) };
+}
+async function walk2(dir, out = []) {
+  let entries;
+  try {
+    entries = await fs4.readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = path7.join(dir, e.name);
+    if (e.isDirectory()) await walk2(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+function issues(err) {
+  return err.issues.slice(0, 3).map((i) => `field "${zodPath(i.path)}": ${i.message}`).join("; ");
+}
+async function loadRecordsDir(dir, display = dir) {
+  const problems = [];
+  const files = [];
+  const records = [];
+  const all = await walk2(dir);
+  if (all.length === 0) problems.push(`${display}: no files found`);
+  for (const runPath of all.filter((f) => path7.basename(f) === "run.json")) {
+    const rel = path7.join(display, path7.relative(dir, runPath));
+    files.push(runPath);
+    let run;
+    try {
+      const parsed = RunRecord.safeParse(JSON.parse(await fs4.readFile(runPath, "utf8")));
+      if (!parsed.success) {
+        problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
+        continue;
+      }
+      run = parsed.data;
+    } catch (e) {
+      problems.push(`${rel}: ${errorMessage(e)}; its findings are not used`);
+      continue;
+    }
+    const fPath = path7.join(path7.dirname(runPath), "findings.jsonl");
+    const findings = [];
+    let partial2 = false;
+    let text3 = "";
+    try {
+      text3 = await fs4.readFile(fPath, "utf8");
+      files.push(fPath);
+    } catch {
+      if (run.counts.total > 0) {
+        problems.push(
+          `${path7.join(path7.dirname(rel), "findings.jsonl")}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`
+        );
+        partial2 = true;
+      }
+    }
+    text3.split("\n").forEach((line, i) => {
+      if (!line.trim()) return;
+      const where = `${path7.join(path7.dirname(rel), "findings.jsonl")}:${i + 1}`;
+      try {
+        const r = Finding.safeParse(JSON.parse(line));
+        if (r.success) findings.push(r.data);
+        else {
+          problems.push(`${where}: ${issues(r.error)}; line skipped, the run closes nothing`);
+          partial2 = true;
+        }
+      } catch {
+        problems.push(`${where}: not JSON; line skipped, the run closes nothing`);
+        partial2 = true;
+      }
+    });
+    if (!partial2 && findings.length !== run.counts.total) {
+      problems.push(
+        `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`
+      );
+      partial2 = true;
+    }
+    records.push({ run, findings, origin: path7.dirname(rel), partial: partial2 });
+  }
+  return { records, problems, files };
+}
+var ManualSidecar = external_exports.object({
+  product: external_exports.string().trim().min(1),
+  owner: external_exports.string().trim().optional(),
+  confidence: ConfidenceLabel.default("C"),
+  /** Date the export was taken (YYYY-MM-DD or ISO). */
+  observed_at: external_exports.union([external_exports.string(), external_exports.date()]).transform((v) => v instanceof Date ? v.toISOString() : v.trim()).refine(
+    (s) => Number.isFinite(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s)),
+    "must be a date like 2026-11-15"
+  ).optional(),
+  repo: external_exports.string().trim().optional(),
+  service: external_exports.string().trim().optional(),
+  format: external_exports.string().trim().default("auto"),
+  /** Who assembled it and how, printed in the data sources. */
+  note: external_exports.string().optional()
+}).strict();
+function parseSidecar(text3, file2) {
+  const base = path7.basename(file2);
+  const lc = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
+  if (doc.errors.length)
+    return { problems: [`${base}: invalid YAML (${doc.errors[0].message.split("\n")[0]})`] };
+  const r = ManualSidecar.safeParse(doc.toJS());
+  if (r.success) return { sidecar: r.data, problems: [] };
+  return {
+    problems: r.error.issues.map((i) => {
+      const node2 = i.path.length ? doc.getIn(i.path.map(String), true) : void 0;
+      const line = node2?.range ? `:${lc.linePos(node2.range[0]).line}` : "";
+      return `${base}${line}: field "${zodPath(i.path)}": ${i.message}`;
+    })
+  };
+}
+
+// src/commands/aggregate.ts
+var HISTORY_SCHEMA_VERSION = 1;
+async function readTracked(file2, kind, inputs) {
+  const buf = await fs5.readFile(file2);
+  inputs.push({ path: file2, kind, sha256: sha256(buf), bytes: buf.byteLength });
+  return buf.toString("utf8");
+}
+async function exists(p) {
+  try {
+    await fs5.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function readHistory(dir, month, problems, inputs) {
+  if (!dir || !await exists(dir)) return [];
+  const names = (await fs5.readdir(dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month).sort();
+  const out = [];
+  for (const n of names) {
+    const p = path8.join(dir, n);
+    try {
+      const s = JSON.parse(await readTracked(p, "history", inputs));
+      if (s.schema_version !== HISTORY_SCHEMA_VERSION || s.month !== n.slice(0, 7) || !Array.isArray(s.lifecycle))
+        problems.push(
+          `${p}: not a history snapshot of version ${HISTORY_SCHEMA_VERSION} for ${n.slice(0, 7)}; ignored`
+        );
+      else out.push(s);
+    } catch (e) {
+      problems.push(`${p}: ${errorMessage(e)}; ignored`);
+    }
+  }
+  return out;
+}
+async function loadManual(dir, period, problems, inputs, logger) {
+  const out = { observations: [], coverage: [], sources: [], files: [] };
+  let names;
+  try {
+    names = (await fs5.readdir(dir)).sort();
+  } catch (e) {
+    problems.push(
+      `${dir}: cannot read the manual exports folder (${e.code ?? errorMessage(e)})`
+    );
+    return out;
+  }
+  for (const name of names) {
+    if (/\.meta\.ya?ml$/i.test(name) || /^readme/i.test(name) || name.startsWith(".")) continue;
+    const file2 = path8.join(dir, name);
+    if ((await fs5.stat(file2)).isDirectory()) continue;
+    const display = `manual/${name}`;
+    const metaPath = [`${file2}.meta.yml`, `${file2}.meta.yaml`];
+    let sidecar;
+    const found = (await Promise.all(metaPath.map(exists))).findIndex(Boolean);
+    if (found < 0)
+      problems.push(
+        `${display}: no sidecar ${name}.meta.yml (product, owner, confidence); read with confidence C and no product`
+      );
+    else {
+      const r2 = parseSidecar(await readTracked(metaPath[found], "manual-sidecar", inputs), metaPath[found]);
+      problems.push(...r2.problems.map((p) => `manual/${p}`));
+      sidecar = r2.sidecar;
+    }
+    const observed = sidecar?.observed_at;
+    const at = observed ? new Date(toTime(observed)).toISOString() : new Date(period.end.getTime() - 1).toISOString();
+    if (!observed)
+      problems.push(`${display}: the sidecar gives no observed_at; taken as the end of ${period.month}`);
+    const buf = await fs5.readFile(file2);
+    inputs.push({ path: file2, kind: "manual", sha256: sha256(buf), bytes: buf.byteLength });
+    const confidence = sidecar?.confidence ?? "C";
+    const r = await normalizeFile(file2, display, {
+      format: sidecar?.format ?? "auto",
+      product: sidecar?.product ?? null,
+      service: sidecar?.service ?? null,
+      repo: sidecar?.repo ?? null,
+      ref: null,
+      commit: null,
+      observedAt: at,
+      confidence,
+      roots: [],
+      maxBytes: DEFAULT_MAX_BYTES
+    });
+    if (r.file.status === "error" || r.file.status === "skipped") {
+      problems.push(r.file.error ?? `${display}: not read`);
+      continue;
+    }
+    const findings = r.findings.map(
+      (f) => sidecar?.owner && !f.owner ? { ...f, owner: sidecar.owner, owner_source: "manual-sidecar" } : f
+    );
+    out.observations.push({ at, origin: "manual", name: display, successScopes: [], findings });
+    for (const s of r.scans) {
+      if (!s.success) continue;
+      for (const c of s.categories) {
+        const control = controlOf(c);
+        if (control)
+          out.coverage.push({
+            product: sidecar?.product ?? null,
+            repo: sidecar?.repo ?? null,
+            control,
+            at,
+            file: display
+          });
+      }
+    }
+    const inPeriod2 = toTime(at) >= period.start.getTime() && toTime(at) < period.end.getTime();
+    out.sources.push({
+      kind: "manual",
+      name: display,
+      count: findings.length,
+      confidence,
+      note: `${r.file.format} (${r.file.tool ?? "unknown tool"}), observed ${at.slice(0, 10)}${inPeriod2 ? "" : " (outside this period)"}${sidecar?.product ? `, product ${sidecar.product}` : ""}${sidecar?.note ? `; ${sidecar.note}` : ""}`
+    });
+    out.files.push(display);
+    logger.info(safeLogText(`${display}: ${findings.length} record(s), confidence ${confidence}`));
+  }
+  return out;
+}
+function resolveMonth(req) {
+  if (req.month !== void 0) {
+    if (!isMonth(req.month)) throw new UserError(`month "${req.month}" is not YYYY-MM`, void 0);
+    return req.month;
+  }
+  return lastFullMonth(req.asOf ?? /* @__PURE__ */ new Date());
+}
+async function writeOut(dir, name, content, written) {
+  const p = path8.resolve(dir, name);
+  await fs5.writeFile(p, content);
+  written.push(p);
+}
+var runAggregate = async (req, logger) => {
+  const month = resolveMonth(req);
+  const period = periodOf(month);
+  const problems = [];
+  const inputs = [];
+  const sources = [];
+  const dl = await loadDictionary(req.configPath);
+  if (req.configPath && await exists(req.configPath)) {
+    const buf = await fs5.readFile(req.configPath);
+    inputs.push({ path: req.configPath, kind: "dictionary", sha256: sha256(buf), bytes: buf.byteLength });
+  }
+  problems.push(...dl.problems);
+  const dict = dl.dict;
+  sources.push({
+    kind: "dictionary",
+    name: dl.source,
+    count: dict.metrics.length,
+    confidence: null,
+    note: dl.problems.length ? `${dl.problems.length} problem(s); defaults used where invalid` : null
+  });
+  let kev;
+  if (dict.sla.kev_file) {
+    const kp = path8.resolve(req.configPath ? path8.dirname(req.configPath) : ".", dict.sla.kev_file);
+    try {
+      kev = parseKev(JSON.parse(await readTracked(kp, "kev", inputs)));
+      sources.push({
+        kind: "dictionary",
+        name: dict.sla.kev_file,
+        count: kev.size,
+        confidence: "A",
+        note: "CISA KEV catalog: due dates cap the SLA"
+      });
+    } catch (e) {
+      problems.push(
+        `${dict.sla.kev_file}: cannot read the KEV catalog (${errorMessage(e)}); SLA without KEV caps`
+      );
+      (dl.sections.sla ??= []).push("kev");
+    }
+  }
+  let inventory = [...req.inventory ?? []];
+  const inventoryErrors = [];
+  let inventoryProvided = inventory.length > 0;
+  if (req.inventoryPath) {
+    try {
+      const r = parseInventory(await readTracked(req.inventoryPath, "inventory", inputs), req.inventoryPath);
+      inventory = [...inventory, ...r.entries];
+      inventoryErrors.push(...r.errors);
+      inventoryProvided = true;
+      sources.push({
+        kind: "inventory",
+        name: path8.basename(req.inventoryPath),
+        count: r.entries.length,
+        confidence: "A",
+        note: r.errors.length ? `${r.errors.length} row problem(s)` : null
+      });
+    } catch (e) {
+      problems.push(`${req.inventoryPath}: ${errorMessage(e)}`);
+    }
+  }
+  if (req.inventory?.length)
+    sources.push({
+      kind: "inventory",
+      name: [...new Set(req.inventory.map((e) => e.source.split(":")[0]))].join(", "),
+      count: req.inventory.length,
+      confidence: "A",
+      note: "from the platform"
+    });
+  const exceptions = [...req.exceptions ?? []];
+  const exceptionErrors = [];
+  let exceptionsProvided = exceptions.length > 0;
+  if (req.exceptionsPath) {
+    try {
+      const r = parseExceptions(
+        await readTracked(req.exceptionsPath, "exceptions", inputs),
+        req.exceptionsPath
+      );
+      exceptions.push(...r.exceptions);
+      exceptionErrors.push(...r.errors);
+      exceptionsProvided = true;
+      sources.push({
+        kind: "exceptions",
+        name: path8.basename(req.exceptionsPath),
+        count: r.exceptions.length,
+        confidence: "A",
+        note: r.errors.length ? `${r.errors.length} row problem(s): those rows are not counted` : null
+      });
+    } catch (e) {
+      exceptionErrors.push(`${req.exceptionsPath}: ${errorMessage(e)}`);
+    }
+  }
+  if (req.exceptions?.length)
+    sources.push({
+      kind: "exceptions",
+      name: "platform",
+      count: req.exceptions.length,
+      confidence: "A",
+      note: null
+    });
+  const records = (req.records ?? []).map((r) => ({
+    ...r,
+    partial: false
+  }));
+  const recordProblems = [];
+  if (req.recordsDir) {
+    const r = await loadRecordsDir(req.recordsDir, path8.basename(path8.resolve(req.recordsDir)));
+    records.push(...r.records);
+    recordProblems.push(...r.problems);
+    for (const f of r.files) {
+      const buf = await fs5.readFile(f);
+      inputs.push({ path: f, kind: "record", sha256: sha256(buf), bytes: buf.byteLength });
+    }
+  }
+  for (const r of req.records ?? [])
+    inputs.push({
+      path: `memory:${r.origin}`,
+      kind: "record",
+      sha256: sha256(JSON.stringify(r.run) + r.findings.map((f) => JSON.stringify(f)).join("\n")),
+      bytes: 0
+    });
+  problems.push(...recordProblems);
+  const manual = req.manualDir ? await loadManual(req.manualDir, period, problems, inputs, logger) : { observations: [], coverage: [], sources: [], files: [] };
+  for (const sp of req.sourceProblems ?? [])
+    problems.push(`${sp.source}: ${sp.problem} (missing: ${sp.affects})`);
+  const historyProblems = [];
+  const history = await readHistory(req.historyDir, month, historyProblems, inputs);
+  problems.push(...historyProblems);
+  const prior = history.at(-1) ?? null;
+  if (history.length)
+    sources.push({
+      kind: "history",
+      name: path8.basename(req.historyDir),
+      count: history.length,
+      confidence: null,
+      note: `snapshots ${history[0].month} \u2026 ${prior.month}; lifecycle continues from ${prior.month}`
+    });
+  const end = period.end.getTime();
+  const observations = [
+    ...records.filter((r) => isMainlineRun(r.run)).map((r) => ({
+      at: r.run.finished_at || r.run.started_at,
+      origin: "collected",
+      name: `${r.run.repo ?? r.run.product ?? r.origin} ${(r.run.finished_at || r.run.started_at).slice(0, 10)}`,
+      successScopes: r.partial ? [] : runScopes(r.run),
+      findings: r.findings
+    })),
+    ...manual.observations
+  ];
+  const platform = (req.platformFindings ?? []).filter((f) => !(toTime(f.first_seen) >= end));
+  const { entries, stats } = advanceLifecycle({
+    prior: prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null,
+    observations,
+    platform,
+    period
+  });
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    const t = toTime(r.run.finished_at || r.run.started_at);
+    if (t < period.start.getTime() || t >= end) continue;
+    const k = r.run.repo ?? r.run.product ?? r.origin;
+    const s = byRepo.get(k) ?? { runs: 0, records: 0, failed: 0, last: "", partial: 0 };
+    s.runs++;
+    s.records += r.findings.length;
+    if (Object.values(r.run.coverage).some((c) => c.status === "failed")) s.failed++;
+    if (r.partial) s.partial++;
+    if ((r.run.finished_at || "") > s.last) s.last = r.run.finished_at;
+    byRepo.set(k, s);
+  }
+  for (const [k, s] of [...byRepo.entries()].sort())
+    sources.push({
+      kind: "collected",
+      name: k,
+      count: s.records,
+      confidence: s.partial ? "B" : "A",
+      note: `${s.runs} run(s), last ${s.last.slice(0, 10)}${s.failed ? `, ${s.failed} with a failed scan` : ""}${s.partial ? `, ${s.partial} partly unreadable` : ""}`
+    });
+  if (platform.length) {
+    const tools = /* @__PURE__ */ new Map();
+    for (const f of platform) tools.set(f.source_tool, (tools.get(f.source_tool) ?? 0) + 1);
+    for (const [t, n] of [...tools.entries()].sort())
+      sources.push({
+        kind: "platform",
+        name: t,
+        count: n,
+        confidence: "A",
+        note: "platform alerts (own state and dates)"
+      });
+  }
+  sources.push(...manual.sources);
+  const provenance = {
+    dictionaryProblems: dl.sections,
+    inventoryProvided,
+    inventoryErrors: [],
+    exceptionsProvided,
+    exceptionErrors,
+    recordProblems,
+    sourceProblems: req.sourceProblems ?? [],
+    manualFiles: manual.files
+  };
+  const manualInPeriod = manual.observations.filter(
+    (o) => toTime(o.at) >= period.start.getTime() && toTime(o.at) < end
+  ).length;
+  const ctx = buildContext(
+    {
+      period,
+      dict,
+      entries,
+      lifecycle: stats,
+      runs: records.map((r) => ({ run: r.run, origin: r.origin })),
+      inventory,
+      exceptions,
+      manualCoverage: manual.coverage,
+      provenance,
+      kev,
+      otherInputsInPeriod: platform.length + manualInPeriod
+    },
+    inventoryErrors
+  );
+  problems.push(...inventoryErrors, ...exceptionErrors);
+  const metricHistory = new Map(history.map((h) => [h.month, h.metrics]));
+  const metrics = computeMetrics(ctx, metricHistory);
+  const distortion = distortionReview(ctx);
+  const countedFindings = ctx.findings.filter((f) => f.counted);
+  const doc = MetricsDocument.parse({
+    schema_version: METRICS_SCHEMA_VERSION,
+    generator: { name: "product-security-metrics", version: VERSION },
+    month,
+    period: { start: period.start.toISOString(), end: period.end.toISOString() },
+    dictionary: { source: dl.source, sha256: dl.sha256 },
+    definitions: definitionsUsed(dict, dl.source),
+    metrics,
+    distortion,
+    sources,
+    problems,
+    counts: {
+      records: stats.records,
+      findings: countedFindings.length,
+      open: countedFindings.filter((f) => f.open).length,
+      unmapped: countedFindings.filter(
+        (f) => f.mapping.method === "none" && (f.open || toTime(f.entry.first_seen) >= period.start.getTime())
+      ).length,
+      duplicates_merged: distortion.find((d) => d.id === "duplicates_merged")?.count ?? 0,
+      duplicates_linked: ctx.links.length
+    }
+  });
+  const title = `Security metrics \u2014 ${month}`;
+  const reportMarkdown = renderReport(doc, title, { previousReportUrl: req.previousReportUrl });
+  await fs5.mkdir(req.outDir, { recursive: true });
+  const outputs = [];
+  const metricsJson = JSON.stringify(doc, null, 2) + "\n";
+  await writeOut(req.outDir, "report.md", reportMarkdown, outputs);
+  await writeOut(req.outDir, "metrics.json", metricsJson, outputs);
+  await writeOut(req.outDir, "findings.csv", findingsCsv(ctx.findings), outputs);
+  await writeOut(req.outDir, "findings.jsonl", findingsJsonl(ctx.findings), outputs);
+  await writeOut(req.outDir, "coverage.csv", coverageCsv(coverageMatrix(ctx)), outputs);
+  await writeOut(req.outDir, "exceptions.csv", exceptionsCsv(ctx), outputs);
+  const historyFiles = [];
+  if (req.historyDir) {
+    await fs5.mkdir(req.historyDir, { recursive: true });
+    const snap = {
+      schema_version: HISTORY_SCHEMA_VERSION,
+      month,
+      as_of: period.end.toISOString(),
+      dictionary_sha256: dl.sha256,
+      metrics: Object.fromEntries(metrics.map((m) => [m.id, m.value])),
+      lifecycle: entries
+    };
+    const p = path8.resolve(req.historyDir, `${month}.json`);
+    await fs5.writeFile(p, JSON.stringify(snap) + "\n");
+    historyFiles.push(p);
+  }
+  const rel = (p) => path8.relative(process.cwd(), path8.resolve(p)).split(path8.sep).join("/") || ".";
+  const outs = await Promise.all(
+    [...outputs, ...historyFiles].map(async (p) => {
+      const buf = await fs5.readFile(p);
+      return { path: rel(p), sha256: sha256(buf), bytes: buf.byteLength };
+    })
+  );
+  const manifest2 = {
+    schema_version: 1,
+    generator: { name: "product-security-metrics", version: VERSION },
+    month,
+    as_of: period.end.toISOString(),
+    inputs: inputs.map((i) => ({ ...i, path: i.path.startsWith("memory:") ? i.path : rel(i.path) })).sort((a, b) => a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind)),
+    outputs: outs
+  };
+  await writeOut(req.outDir, "manifest.json", JSON.stringify(manifest2, null, 2) + "\n", outputs);
+  for (const p of problems.slice(0, 20)) logger.warning(safeLogText(p));
+  if (problems.length > 20)
+    logger.warning(`\u2026 and ${problems.length - 20} more input problem(s): see metrics.json`);
+  logger.info(
+    `aggregate ${month}: ${stats.records} record(s) \u2192 ${countedFindings.length} finding(s), ${metrics.length} metric(s); report ${path8.resolve(req.outDir, "report.md")} (${reportMarkdown.length} chars)`
+  );
+  return { reportMarkdown, title, month, outputs, historyFiles, metrics: doc };
+};
+
+// src/commands/demo.ts
+import { existsSync, promises as fs6 } from "node:fs";
+import path9 from "node:path";
+import { fileURLToPath } from "node:url";
+var DEMO_MONTHS = ["2026-09", "2026-10", "2026-11"];
+function findDemoDir(start = path9.dirname(fileURLToPath(import.meta.url))) {
+  let dir = start;
+  for (let i = 0; i < 5; i++) {
+    const cand = path9.join(dir, "examples", "demo");
+    if (existsSync(path9.join(cand, "inventory.csv"))) return cand;
+    dir = path9.dirname(dir);
+  }
+  throw new UserError("the bundled example org (examples/demo) was not found next to the program");
+}
+async function runDemo(outDir, logger, demoDir = findDemoDir()) {
+  const out = path9.resolve(outDir);
+  const historyDir = path9.join(out, "history");
+  await fs6.rm(historyDir, { recursive: true, force: true });
+  const quiet = { ...logger, info: () => {
+  }, warning: () => {
+  } };
+  let last;
+  for (const month of DEMO_MONTHS) {
+    const final = month === DEMO_MONTHS.at(-1);
+    last = await runAggregate(
+      {
+        configPath: path9.join(demoDir, "security-metrics.yml"),
+        recordsDir: path9.join(demoDir, "records"),
+        manualDir: path9.join(demoDir, "manual"),
+        inventoryPath: path9.join(demoDir, "inventory.csv"),
+        exceptionsPath: path9.join(demoDir, "exceptions.yml"),
+        historyDir,
+        month,
+        outDir: final ? out : path9.join(out, "months", month)
+      },
+      final ? logger : quiet
+    );
+  }
+  return last;
+}
+
 // src/util/logger.ts
 function stderrLogger(verbose = false) {
   return {
@@ -39632,7 +44396,7 @@ function stderrLogger(verbose = false) {
 }
 
 // src/platform/local/platform.ts
-import { promises as fs4 } from "node:fs";
+import { promises as fs7 } from "node:fs";
 
 // src/output/text.ts
 function summaryToText(md) {
@@ -39644,7 +44408,7 @@ function localPlatform(env) {
   return {
     name: env.GITLAB_CI === "true" ? "gitlab" : "local",
     async writeSummary(markdown) {
-      if (env.GITHUB_STEP_SUMMARY) await fs4.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
+      if (env.GITHUB_STEP_SUMMARY) await fs7.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
       else process.stderr.write(safeLogText(summaryToText(markdown)) + "\n");
     }
   };
@@ -39657,6 +44421,9 @@ Usage:
   security-metrics normalize <file>... [--format <id>] [--product P] [--service S]   JSONL on stdout
   security-metrics collect --reports <glob>... --out <dir> [--product P] [--service S]
                            [--fail-on <severity>] [--exceptions <file>] [--mode enforce|report] ...
+  security-metrics aggregate --config <file> --records <dir> --out <dir> [--month YYYY-MM]
+                             [--inventory <file>] [--exceptions <file>] [--history <dir>] [--manual <dir>]
+  security-metrics demo [--out <dir>]            end to end on the bundled example org, no token needed
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
 
@@ -39728,6 +44495,64 @@ async function main(argv, env = process.env) {
         const inputs = parseCollectInputs(raw);
         const r = await runCollect(inputs, { cwd: process.cwd(), env, logger, platform: localPlatform(env) });
         return r.exitCode;
+      }
+      case "aggregate": {
+        const { values } = parseArgs({
+          args: rest,
+          allowPositionals: false,
+          options: {
+            config: { type: "string" },
+            records: { type: "string" },
+            out: { type: "string" },
+            month: { type: "string" },
+            inventory: { type: "string" },
+            exceptions: { type: "string" },
+            history: { type: "string" },
+            manual: { type: "string" }
+          }
+        });
+        if (!values.out) {
+          logger.error("aggregate needs --out <dir>");
+          return 2;
+        }
+        if (!values.records && !values.manual) {
+          logger.error(
+            "aggregate needs --records <dir> (collected run.json + findings.jsonl) or --manual <dir>"
+          );
+          return 2;
+        }
+        const r = await runAggregate(
+          {
+            configPath: values.config,
+            recordsDir: values.records,
+            manualDir: values.manual,
+            inventoryPath: values.inventory,
+            exceptionsPath: values.exceptions,
+            historyDir: values.history,
+            month: values.month,
+            outDir: values.out
+          },
+          logger
+        );
+        process.stdout.write(`${r.outputs.find((o) => o.endsWith("report.md"))}
+`);
+        return 0;
+      }
+      case "demo": {
+        const { values } = parseArgs({
+          args: rest,
+          allowPositionals: false,
+          options: { out: { type: "string" } }
+        });
+        const out = values.out ?? "security-metrics-demo";
+        const r = await runDemo(out, logger);
+        const report = r.outputs.find((o) => o.endsWith("report.md"));
+        process.stdout.write(
+          `Demo report for ${r.month}: ${report}
+All outputs: ${path10.dirname(report ?? out)}
+`
+        );
+        return 0;
       }
       default:
         logger.error(`unknown command "${command}"

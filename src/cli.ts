@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { INPUTS, InputsError, onPlatform, parseCollectInputs } from './schema/inputs.js';
 import { runCollect } from './commands/collect.js';
 import { runNormalize } from './commands/normalize.js';
+import { runAggregate } from './commands/aggregate.js';
+import { runDemo } from './commands/demo.js';
 import { errorMessage, isUserError } from './util/errors.js';
 import { stderrLogger } from './util/logger.js';
 import { formatIds } from './parsers/registry.js';
@@ -9,7 +12,6 @@ import { VERSION } from './version.js';
 import { localPlatform } from './platform/local/platform.js';
 import {
   GITLAB_AGGREGATE_USAGE,
-  coreUnavailable,
   gitlabAggregateCli,
   isGitlabAggregate,
 } from './commands/gitlab-aggregate-cli.js';
@@ -20,6 +22,9 @@ Usage:
   security-metrics normalize <file>... [--format <id>] [--product P] [--service S]   JSONL on stdout
   security-metrics collect --reports <glob>... --out <dir> [--product P] [--service S]
                            [--fail-on <severity>] [--exceptions <file>] [--mode enforce|report] ...
+  security-metrics aggregate --config <file> --records <dir> --out <dir> [--month YYYY-MM]
+                             [--inventory <file>] [--exceptions <file>] [--history <dir>] [--manual <dir>]
+  security-metrics demo [--out <dir>]            end to end on the bundled example org, no token needed
 ${GITLAB_AGGREGATE_USAGE}
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
@@ -99,11 +104,62 @@ export async function main(
         const r = await runCollect(inputs, { cwd: process.cwd(), env, logger, platform: localPlatform(env) });
         return r.exitCode;
       }
-      case 'aggregate':
-        if (isGitlabAggregate(rest))
-          return await gitlabAggregateCli(rest, env, logger, { runAggregate: coreUnavailable });
-        logger.error(`aggregate: only --gitlab-group is available in this build\n\n${USAGE}`);
-        return 2;
+      case 'aggregate': {
+        if (isGitlabAggregate(rest)) return await gitlabAggregateCli(rest, env, logger, { runAggregate });
+        const { values } = parseArgs({
+          args: rest,
+          allowPositionals: false,
+          options: {
+            config: { type: 'string' },
+            records: { type: 'string' },
+            out: { type: 'string' },
+            month: { type: 'string' },
+            inventory: { type: 'string' },
+            exceptions: { type: 'string' },
+            history: { type: 'string' },
+            manual: { type: 'string' },
+          },
+        });
+        if (!values.out) {
+          logger.error('aggregate needs --out <dir>');
+          return 2;
+        }
+        if (!values.records && !values.manual) {
+          logger.error(
+            'aggregate needs --records <dir> (collected run.json + findings.jsonl) or --manual <dir>',
+          );
+          return 2;
+        }
+        const r = await runAggregate(
+          {
+            configPath: values.config,
+            recordsDir: values.records,
+            manualDir: values.manual,
+            inventoryPath: values.inventory,
+            exceptionsPath: values.exceptions,
+            historyDir: values.history,
+            month: values.month,
+            outDir: values.out,
+          },
+          logger,
+        );
+        process.stdout.write(`${r.outputs.find((o) => o.endsWith('report.md'))}\n`);
+        return 0;
+      }
+      case 'demo': {
+        const { values } = parseArgs({
+          args: rest,
+          allowPositionals: false,
+          options: { out: { type: 'string' } },
+        });
+        const out = values.out ?? 'security-metrics-demo';
+        const r = await runDemo(out, logger);
+        const report = r.outputs.find((o) => o.endsWith('report.md'));
+        process.stdout.write(
+          `Demo report for ${r.month}: ${report}\nAll outputs: ${path.dirname(report ?? out)}\n`,
+        );
+        return 0;
+      }
       default:
         logger.error(`unknown command "${command}"\n\n${USAGE}`);
         return 2;

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import type { RunAggregate } from './aggregate-api.js';
 import { runGitlabAggregate, type GitlabAggregateDeps } from '../platform/gitlab/aggregate.js';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
@@ -113,9 +112,3 @@ export async function gitlabAggregateCli(
   logger.info(`outputs: ${r.result.outputs.join(', ')}`);
   return 0;
 }
-
-/** Until the aggregator core is part of the build. */
-export const coreUnavailable: RunAggregate = () =>
-  Promise.reject(
-    new UserError('the aggregator core is not part of this build yet (src/commands/aggregate.ts)'),
-  );

@@ -25,8 +25,16 @@ export interface FinalizeContext {
 const MAX_TEXT = 1000;
 const MAX_TITLE = 300;
 
+// C0 controls except tab/newline, DEL, and NUL: never useful in a record, sometimes hostile.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 function clip(s: string, n: number): string {
-  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+  const t = s.replace(CONTROL, '');
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}
+
+function clean(s: string | null | undefined): string | null {
+  return s == null ? null : s.replace(CONTROL, '');
 }
 
 function normCwe(c: string | number): string | null {
@@ -61,7 +69,7 @@ export function finalizeDrafts(drafts: readonly Draft[], ctx: FinalizeContext): 
   const seen = new Map<string, number>();
   return drafts.map((d, index) => {
     const file = cleanPath(d.location?.file ?? null, ctx.roots);
-    const tool = d.tool ?? ctx.tool.name;
+    const tool = clean(d.tool ?? ctx.tool.name) ?? 'unknown';
     const fingerprints = sortedRecord(d.fingerprints, secrets);
     const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
     const location = {
@@ -107,7 +115,7 @@ export function finalizeDrafts(drafts: readonly Draft[], ctx: FinalizeContext): 
       identity,
       occurrence_id: `o1-${hashParts([...occBase, String(ordinal)])}`,
       source_tool: tool,
-      tool_version: d.tool_version ?? ctx.tool.version,
+      tool_version: clean(d.tool_version ?? ctx.tool.version),
       source_format: ctx.sourceFormat,
       product: ctx.product,
       service: d.service ?? ctx.service,
@@ -118,7 +126,7 @@ export function finalizeDrafts(drafts: readonly Draft[], ctx: FinalizeContext): 
       description: d.description ? clip(redactText(d.description.trim(), secrets), MAX_TEXT) : null,
       category: d.category,
       rule_id: d.rule_id ?? null,
-      rule_name: redactNullable(d.rule_name ?? null, secrets),
+      rule_name: clean(redactNullable(d.rule_name ?? null, secrets)),
       severity: d.severity,
       severity_source: d.severity_source,
       source_severity: d.source_severity ?? null,

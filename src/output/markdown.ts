@@ -17,8 +17,8 @@ export function escapeMarkdown(text: string, maxLength = 200): string {
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
-      .replace(/\|/g, '&#124;')
-      .replace(/([\\`*_{}[\]()!~])/g, '\\$1')
+      // A backslash-escaped pipe is literal text in a GFM table cell (an &#124; entity would be broken by the #-rule below).
+      .replace(/([\\`*_{}[\]()!~|])/g, '\\$1')
       // Break mentions and issue references with a zero-width joiner so GitHub/GitLab do not link them.
       .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200B')
       .replace(/#(?=\d)/g, '#\u200B')

@@ -1,6 +1,13 @@
 import { UserError } from '../util/errors.js';
 import type { Parser, Sniff } from './types.js';
 import { sarifParser } from './sarif/index.js';
+import { trivyParser } from './trivy/index.js';
+import { grypeParser } from './grype/index.js';
+import { npmAuditParser } from './npm_audit/index.js';
+import { snykParser } from './snyk/index.js';
+import { osvScannerParser } from './osv_scanner/index.js';
+import { anchoreEngineParser } from './anchore_engine/index.js';
+import { dependencyCheckJsonParser, dependencyCheckParser } from './dependency_check/index.js';
 import { gitlabSastParser } from './gitlab_sast/index.js';
 import { gitlabDepScanParser } from './gitlab_dep_scan/index.js';
 import { gitlabContainerScanParser } from './gitlab_container_scan/index.js';
@@ -31,6 +38,14 @@ import { awsSecurityHubParser } from './aws_securityhub/index.js';
 /** Every format we read. A new format adds its folder and one line here. */
 export const PARSERS: readonly Parser[] = [
   sarifParser,
+  trivyParser,
+  grypeParser,
+  npmAuditParser,
+  snykParser,
+  osvScannerParser,
+  anchoreEngineParser,
+  dependencyCheckParser,
+  dependencyCheckJsonParser,
   gitlabSastParser,
   gitlabDepScanParser,
   gitlabContainerScanParser,

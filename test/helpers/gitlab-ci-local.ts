@@ -42,21 +42,6 @@ export async function buildTool(dir: string): Promise<{ cli: string; action: str
   return { cli, action };
 }
 
-/** Bundle one more entry (a test entry) into `dir`. */
-export async function buildEntry(entry: string, outfile: string): Promise<void> {
-  await build({
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    absWorkingDir: ROOT,
-    entryPoints: [entry],
-    outfile,
-    banner: { js: BANNER },
-  });
-}
-
 export const REMOTE_PATH = 'acme/fixture-app';
 
 /**

@@ -6,15 +6,14 @@ import { FakeGitlab } from '../helpers/fake-gitlab.js';
 import { artifactZip } from '../helpers/collector-record.js';
 import {
   REMOTE_PATH,
-  buildEntry,
+  buildTool,
   makeProject,
   missingPrerequisite,
   runGcl,
 } from '../helpers/gitlab-ci-local.js';
 
 // The aggregate component run as a scheduled job by gitlab-ci-local, against a fake GitLab group on
-// 127.0.0.1: the real GitLab adapter and CLI flags, with the stand-in aggregator core
-// (test/helpers/aggregate-entry.ts) until the core is on main.
+// 127.0.0.1, with the CLI built from this checkout (GitLab adapter + aggregator core).
 const skip = missingPrerequisite();
 if (skip) console.warn(skip);
 
@@ -28,7 +27,7 @@ describe.skipIf(skip !== null)('aggregate component under gitlab-ci-local', () =
     await gl.start();
     toolDir = mkdtempSync(path.join(tmpdir(), 'sm-tool-'));
     dirs.push(toolDir);
-    await buildEntry('test/helpers/aggregate-entry.ts', path.join(toolDir, 'agg.js'));
+    await buildTool(toolDir);
     const recDir = mkdtempSync(path.join(tmpdir(), 'sm-rec-'));
     dirs.push(recDir);
     gl.projects = [
@@ -50,7 +49,7 @@ describe.skipIf(skip !== null)('aggregate component under gitlab-ci-local', () =
       '  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/aggregate@$CI_COMMIT_SHA',
       '    inputs:',
       `      api_url: ${gl.apiUrl}`,
-      '      tool_command: node tool/agg.js',
+      '      tool_command: node tool/cli.js',
       '      month: 2026-11',
       '',
     ].join('\n');
@@ -72,9 +71,10 @@ describe.skipIf(skip !== null)('aggregate component under gitlab-ci-local', () =
     expect(issues.map((i) => [i.iid, i.title, i.labels])).toEqual([
       [1, 'Security metrics — 2026-11', ['security-metrics']],
     ]);
-    expect(issues[0]!.description).toContain('records 1 · findings 3');
+    expect(issues[0]!.description).toMatch(/^# Security metrics — 2026-11/);
+    expect(issues[0]!.description).toContain('Pipeline adoption');
     expect(gl.commits.map((c) => c.actions.map((a) => `${a.action} ${a.file_path}`))).toEqual([
-      ['create security-metrics-history/snapshots/2026-11.json'],
+      ['create security-metrics-history/2026-11.json'],
     ]);
     const art = path.join(
       dir,
@@ -104,7 +104,7 @@ describe.skipIf(skip !== null)('aggregate component under gitlab-ci-local', () =
       'include:',
       '  - component: $CI_SERVER_FQDN/$CI_PROJECT_PATH/aggregate@$CI_COMMIT_SHA',
       '    inputs:',
-      '      tool_command: node tool/agg.js',
+      '      tool_command: node tool/cli.js',
       '',
     ].join('\n');
     const { dir } = makeProject(toolDir, ci);

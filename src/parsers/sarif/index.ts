@@ -528,7 +528,31 @@ export function resultToDraft(
   };
 }
 
+/**
+ * Category a tool evidences by its name alone, for runs with no results: a clean run of a known
+ * scanner is coverage (and lets the aggregator close what it no longer reports). Unknown tools: none.
+ */
+export function categoryOfTool(toolName: string): Category | undefined {
+  const t = toolName.toLowerCase();
+  if (SECRET_TOOLS.test(t)) return 'secret';
+  if (MOBILE_TOOLS.test(t)) return 'mobile';
+  if (DAST_TOOLS.test(t)) return 'dast';
+  if (IAC_TOOLS.test(t)) return 'iac';
+  if (SCA_TOOLS.test(t)) return 'sca';
+  if (
+    /codeql|semgrep|bandit|gosec|brakeman|eslint|spotbugs|sonar|snyk ?code|devskim|flawfinder|psalm|phpstan/.test(
+      t,
+    )
+  )
+    return 'sast';
+  return undefined;
+}
+
 export function finishRun(rc: RunContext): ScanEvidence {
+  if (rc.categories.size === 0) {
+    const c = categoryOfTool(rc.toolName);
+    if (c) rc.categories.add(c);
+  }
   return { ...rc.scan, categories: [...rc.categories].sort() };
 }
 

@@ -1,0 +1,562 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type {
+  AggregateRequest,
+  AggregateResult,
+  CollectedRecord,
+  InventoryEntry,
+  RunAggregate,
+} from './aggregate-api.js';
+import type { Exception } from '../schema/exception.js';
+import type { Finding } from '../schema/finding.js';
+import { METRICS_SCHEMA_VERSION, MetricsDocument, type DataSource } from '../schema/metrics.js';
+import type { Control } from '../schema/run.js';
+import { parseExceptions } from '../exceptions/load.js';
+import { parseInventory } from '../inventory/load.js';
+import { controlOf } from '../gate/coverage.js';
+import {
+  advanceLifecycle,
+  isMainlineRun,
+  runScopes,
+  type LifecycleEntry,
+  type Observation,
+} from '../metrics/lifecycle.js';
+import { buildContext, type Provenance } from '../metrics/context.js';
+import { computeMetrics, definitionsUsed, type MetricHistory } from '../metrics/engine.js';
+import { distortionReview } from '../metrics/distortion.js';
+import { coverageMatrix } from '../metrics/definitions/scanner-coverage.js';
+import { isMonth, lastFullMonth, periodOf, toTime, type Period } from '../metrics/period.js';
+import { parseKev, type KevCatalog } from '../metrics/sla.js';
+import { renderReport } from '../output/report.js';
+import { coverageCsv, exceptionsCsv, findingsCsv, findingsJsonl } from '../output/csv-outputs.js';
+import { safeLogText } from '../output/markdown.js';
+import { errorMessage, UserError } from '../util/errors.js';
+import { sha256 } from '../util/hash.js';
+import type { Logger } from '../util/logger.js';
+import { VERSION } from '../version.js';
+import { loadDictionary, loadRecordsDir, parseSidecar } from './aggregate-load.js';
+import { DEFAULT_MAX_BYTES, normalizeFile } from './read-input.js';
+
+export const HISTORY_SCHEMA_VERSION = 1 as const;
+
+/** One month's snapshot in the history folder: metric values for trends, lifecycle for the next month. */
+export interface HistorySnapshot {
+  schema_version: typeof HISTORY_SCHEMA_VERSION;
+  month: string;
+  /** Period end: observations at or before it are in `lifecycle`. */
+  as_of: string;
+  dictionary_sha256: string;
+  metrics: Record<string, number | null>;
+  lifecycle: LifecycleEntry[];
+}
+
+interface InputFileRef {
+  path: string;
+  kind: string;
+  sha256: string;
+  bytes: number;
+}
+
+async function readTracked(file: string, kind: string, inputs: InputFileRef[]): Promise<string> {
+  const buf = await fs.readFile(file);
+  inputs.push({ path: file, kind, sha256: sha256(buf), bytes: buf.byteLength });
+  return buf.toString('utf8');
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** History snapshots of months before `month`, oldest first. Bad files are problems, not failures. */
+async function readHistory(
+  dir: string | undefined,
+  month: string,
+  problems: string[],
+  inputs: InputFileRef[],
+): Promise<HistorySnapshot[]> {
+  if (!dir || !(await exists(dir))) return [];
+  const names = (await fs.readdir(dir))
+    .filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month)
+    .sort();
+  const out: HistorySnapshot[] = [];
+  for (const n of names) {
+    const p = path.join(dir, n);
+    try {
+      const s = JSON.parse(await readTracked(p, 'history', inputs)) as HistorySnapshot;
+      if (
+        s.schema_version !== HISTORY_SCHEMA_VERSION ||
+        s.month !== n.slice(0, 7) ||
+        !Array.isArray(s.lifecycle)
+      )
+        problems.push(
+          `${p}: not a history snapshot of version ${HISTORY_SCHEMA_VERSION} for ${n.slice(0, 7)}; ignored`,
+        );
+      else out.push(s);
+    } catch (e) {
+      problems.push(`${p}: ${errorMessage(e)}; ignored`);
+    }
+  }
+  return out;
+}
+
+interface ManualLoad {
+  observations: Observation[];
+  coverage: Array<{
+    product: string | null;
+    repo: string | null;
+    control: Control;
+    at: string;
+    file: string;
+  }>;
+  sources: DataSource[];
+  files: string[];
+}
+
+async function loadManual(
+  dir: string,
+  period: Period,
+  problems: string[],
+  inputs: InputFileRef[],
+  logger: Logger,
+): Promise<ManualLoad> {
+  const out: ManualLoad = { observations: [], coverage: [], sources: [], files: [] };
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).sort();
+  } catch (e) {
+    problems.push(
+      `${dir}: cannot read the manual exports folder (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)})`,
+    );
+    return out;
+  }
+  for (const name of names) {
+    if (/\.meta\.ya?ml$/i.test(name) || /^readme/i.test(name) || name.startsWith('.')) continue;
+    const file = path.join(dir, name);
+    if ((await fs.stat(file)).isDirectory()) continue;
+    const display = `manual/${name}`;
+    const metaPath = [`${file}.meta.yml`, `${file}.meta.yaml`];
+    let sidecar: ReturnType<typeof parseSidecar>['sidecar'];
+    const found = (await Promise.all(metaPath.map(exists))).findIndex(Boolean);
+    if (found < 0)
+      problems.push(
+        `${display}: no sidecar ${name}.meta.yml (product, owner, confidence); read with confidence C and no product`,
+      );
+    else {
+      const r = parseSidecar(await readTracked(metaPath[found]!, 'manual-sidecar', inputs), metaPath[found]!);
+      problems.push(...r.problems.map((p) => `manual/${p}`));
+      sidecar = r.sidecar;
+    }
+    const observed = sidecar?.observed_at;
+    const at = observed
+      ? new Date(toTime(observed)).toISOString()
+      : new Date(period.end.getTime() - 1).toISOString();
+    if (!observed)
+      problems.push(`${display}: the sidecar gives no observed_at; taken as the end of ${period.month}`);
+    const buf = await fs.readFile(file);
+    inputs.push({ path: file, kind: 'manual', sha256: sha256(buf), bytes: buf.byteLength });
+    const confidence = sidecar?.confidence ?? 'C';
+    const r = await normalizeFile(file, display, {
+      format: sidecar?.format ?? 'auto',
+      product: sidecar?.product ?? null,
+      service: sidecar?.service ?? null,
+      repo: sidecar?.repo ?? null,
+      ref: null,
+      commit: null,
+      observedAt: at,
+      confidence,
+      roots: [],
+      maxBytes: DEFAULT_MAX_BYTES,
+    });
+    if (r.file.status === 'error' || r.file.status === 'skipped') {
+      problems.push(r.file.error ?? `${display}: not read`);
+      continue;
+    }
+    const findings: Finding[] = r.findings.map((f) =>
+      sidecar?.owner && !f.owner ? { ...f, owner: sidecar.owner, owner_source: 'manual-sidecar' } : f,
+    );
+    out.observations.push({ at, origin: 'manual', name: display, successScopes: [], findings });
+    for (const s of r.scans) {
+      if (!s.success) continue;
+      for (const c of s.categories) {
+        const control = controlOf(c);
+        if (control)
+          out.coverage.push({
+            product: sidecar?.product ?? null,
+            repo: sidecar?.repo ?? null,
+            control,
+            at,
+            file: display,
+          });
+      }
+    }
+    const inPeriod = toTime(at) >= period.start.getTime() && toTime(at) < period.end.getTime();
+    out.sources.push({
+      kind: 'manual',
+      name: display,
+      count: findings.length,
+      confidence,
+      note: `${r.file.format} (${r.file.tool ?? 'unknown tool'}), observed ${at.slice(0, 10)}${inPeriod ? '' : ' (outside this period)'}${sidecar?.product ? `, product ${sidecar.product}` : ''}${sidecar?.note ? `; ${sidecar.note}` : ''}`,
+    });
+    out.files.push(display);
+    logger.info(safeLogText(`${display}: ${findings.length} record(s), confidence ${confidence}`));
+  }
+  return out;
+}
+
+function resolveMonth(req: AggregateRequest): string {
+  if (req.month !== undefined) {
+    if (!isMonth(req.month)) throw new UserError(`month "${req.month}" is not YYYY-MM`, undefined);
+    return req.month;
+  }
+  return lastFullMonth(req.asOf ?? new Date());
+}
+
+async function writeOut(dir: string, name: string, content: string, written: string[]): Promise<void> {
+  const p = path.resolve(dir, name);
+  await fs.writeFile(p, content);
+  written.push(p);
+}
+
+/**
+ * The aggregator: records + inventory + exceptions + dictionary + history → monthly metrics. Pure
+ * computation in src/metrics; this function only reads inputs and writes outputs. Re-running a month
+ * with the same inputs writes the same bytes.
+ */
+export const runAggregate: RunAggregate = async (
+  req: AggregateRequest,
+  logger: Logger,
+): Promise<AggregateResult> => {
+  const month = resolveMonth(req);
+  const period = periodOf(month);
+  const problems: string[] = [];
+  const inputs: InputFileRef[] = [];
+  const sources: DataSource[] = [];
+
+  // Dictionary
+  const dl = await loadDictionary(req.configPath);
+  if (req.configPath && (await exists(req.configPath))) {
+    const buf = await fs.readFile(req.configPath);
+    inputs.push({ path: req.configPath, kind: 'dictionary', sha256: sha256(buf), bytes: buf.byteLength });
+  }
+  problems.push(...dl.problems);
+  const dict = dl.dict;
+  sources.push({
+    kind: 'dictionary',
+    name: dl.source,
+    count: dict.metrics.length,
+    confidence: null,
+    note: dl.problems.length ? `${dl.problems.length} problem(s); defaults used where invalid` : null,
+  });
+
+  // KEV
+  let kev: KevCatalog | undefined;
+  if (dict.sla.kev_file) {
+    const kp = path.resolve(req.configPath ? path.dirname(req.configPath) : '.', dict.sla.kev_file);
+    try {
+      kev = parseKev(JSON.parse(await readTracked(kp, 'kev', inputs)));
+      sources.push({
+        kind: 'dictionary',
+        name: dict.sla.kev_file,
+        count: kev.size,
+        confidence: 'A',
+        note: 'CISA KEV catalog: due dates cap the SLA',
+      });
+    } catch (e) {
+      problems.push(
+        `${dict.sla.kev_file}: cannot read the KEV catalog (${errorMessage(e)}); SLA without KEV caps`,
+      );
+      (dl.sections.sla ??= []).push('kev');
+    }
+  }
+
+  // Inventory
+  let inventory: InventoryEntry[] = [...(req.inventory ?? [])];
+  const inventoryErrors: string[] = [];
+  let inventoryProvided = inventory.length > 0;
+  if (req.inventoryPath) {
+    try {
+      const r = parseInventory(await readTracked(req.inventoryPath, 'inventory', inputs), req.inventoryPath);
+      inventory = [...inventory, ...r.entries];
+      inventoryErrors.push(...r.errors);
+      inventoryProvided = true;
+      sources.push({
+        kind: 'inventory',
+        name: path.basename(req.inventoryPath),
+        count: r.entries.length,
+        confidence: 'A',
+        note: r.errors.length ? `${r.errors.length} row problem(s)` : null,
+      });
+    } catch (e) {
+      problems.push(`${req.inventoryPath}: ${errorMessage(e)}`);
+    }
+  }
+  if (req.inventory?.length)
+    sources.push({
+      kind: 'inventory',
+      name: [...new Set(req.inventory.map((e) => e.source.split(':')[0]!))].join(', '),
+      count: req.inventory.length,
+      confidence: 'A',
+      note: 'from the platform',
+    });
+
+  // Exceptions
+  const exceptions: Exception[] = [...(req.exceptions ?? [])];
+  const exceptionErrors: string[] = [];
+  let exceptionsProvided = exceptions.length > 0;
+  if (req.exceptionsPath) {
+    try {
+      const r = parseExceptions(
+        await readTracked(req.exceptionsPath, 'exceptions', inputs),
+        req.exceptionsPath,
+      );
+      exceptions.push(...r.exceptions);
+      exceptionErrors.push(...r.errors);
+      exceptionsProvided = true;
+      sources.push({
+        kind: 'exceptions',
+        name: path.basename(req.exceptionsPath),
+        count: r.exceptions.length,
+        confidence: 'A',
+        note: r.errors.length ? `${r.errors.length} row problem(s): those rows are not counted` : null,
+      });
+    } catch (e) {
+      exceptionErrors.push(`${req.exceptionsPath}: ${errorMessage(e)}`);
+    }
+  }
+  if (req.exceptions?.length)
+    sources.push({
+      kind: 'exceptions',
+      name: 'platform',
+      count: req.exceptions.length,
+      confidence: 'A',
+      note: null,
+    });
+
+  // Records
+  const records: Array<CollectedRecord & { partial: boolean }> = (req.records ?? []).map((r) => ({
+    ...r,
+    partial: false,
+  }));
+  const recordProblems: string[] = [];
+  if (req.recordsDir) {
+    const r = await loadRecordsDir(req.recordsDir, path.basename(path.resolve(req.recordsDir)));
+    records.push(...r.records);
+    recordProblems.push(...r.problems);
+    for (const f of r.files) {
+      const buf = await fs.readFile(f);
+      inputs.push({ path: f, kind: 'record', sha256: sha256(buf), bytes: buf.byteLength });
+    }
+  }
+  for (const r of req.records ?? [])
+    inputs.push({
+      path: `memory:${r.origin}`,
+      kind: 'record',
+      sha256: sha256(JSON.stringify(r.run) + r.findings.map((f) => JSON.stringify(f)).join('\n')),
+      bytes: 0,
+    });
+  problems.push(...recordProblems);
+
+  // Manual exports
+  const manual: ManualLoad = req.manualDir
+    ? await loadManual(req.manualDir, period, problems, inputs, logger)
+    : { observations: [], coverage: [], sources: [], files: [] };
+
+  for (const sp of req.sourceProblems ?? [])
+    problems.push(`${sp.source}: ${sp.problem} (missing: ${sp.affects})`);
+
+  // History + lifecycle
+  const historyProblems: string[] = [];
+  const history = await readHistory(req.historyDir, month, historyProblems, inputs);
+  problems.push(...historyProblems);
+  const prior = history.at(-1) ?? null;
+  if (history.length)
+    sources.push({
+      kind: 'history',
+      name: path.basename(req.historyDir!),
+      count: history.length,
+      confidence: null,
+      note: `snapshots ${history[0]!.month} … ${prior!.month}; lifecycle continues from ${prior!.month}`,
+    });
+
+  const end = period.end.getTime();
+  const observations: Observation[] = [
+    ...records
+      .filter((r) => isMainlineRun(r.run))
+      .map((r) => ({
+        at: r.run.finished_at || r.run.started_at,
+        origin: 'collected' as const,
+        name: `${r.run.repo ?? r.run.product ?? r.origin} ${(r.run.finished_at || r.run.started_at).slice(0, 10)}`,
+        successScopes: r.partial ? [] : runScopes(r.run),
+        findings: r.findings,
+      })),
+    ...manual.observations,
+  ];
+  const platform = (req.platformFindings ?? []).filter((f) => !(toTime(f.first_seen) >= end));
+  const { entries, stats } = advanceLifecycle({
+    prior: prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null,
+    observations,
+    platform,
+    period,
+  });
+
+  // Sources: collected records per repo (this period)
+  const byRepo = new Map<
+    string,
+    { runs: number; records: number; failed: number; last: string; partial: number }
+  >();
+  for (const r of records) {
+    const t = toTime(r.run.finished_at || r.run.started_at);
+    if (t < period.start.getTime() || t >= end) continue;
+    const k = r.run.repo ?? r.run.product ?? r.origin;
+    const s = byRepo.get(k) ?? { runs: 0, records: 0, failed: 0, last: '', partial: 0 };
+    s.runs++;
+    s.records += r.findings.length;
+    if (Object.values(r.run.coverage).some((c) => c.status === 'failed')) s.failed++;
+    if (r.partial) s.partial++;
+    if ((r.run.finished_at || '') > s.last) s.last = r.run.finished_at;
+    byRepo.set(k, s);
+  }
+  for (const [k, s] of [...byRepo.entries()].sort())
+    sources.push({
+      kind: 'collected',
+      name: k,
+      count: s.records,
+      confidence: s.partial ? 'B' : 'A',
+      note: `${s.runs} run(s), last ${s.last.slice(0, 10)}${s.failed ? `, ${s.failed} with a failed scan` : ''}${s.partial ? `, ${s.partial} partly unreadable` : ''}`,
+    });
+  if (platform.length) {
+    const tools = new Map<string, number>();
+    for (const f of platform) tools.set(f.source_tool, (tools.get(f.source_tool) ?? 0) + 1);
+    for (const [t, n] of [...tools.entries()].sort())
+      sources.push({
+        kind: 'platform',
+        name: t,
+        count: n,
+        confidence: 'A',
+        note: 'platform alerts (own state and dates)',
+      });
+  }
+  sources.push(...manual.sources);
+
+  const provenance: Provenance = {
+    dictionaryProblems: dl.sections,
+    inventoryProvided,
+    inventoryErrors: [],
+    exceptionsProvided,
+    exceptionErrors,
+    recordProblems,
+    sourceProblems: req.sourceProblems ?? [],
+    manualFiles: manual.files,
+  };
+  const manualInPeriod = manual.observations.filter(
+    (o) => toTime(o.at) >= period.start.getTime() && toTime(o.at) < end,
+  ).length;
+  const ctx = buildContext(
+    {
+      period,
+      dict,
+      entries,
+      lifecycle: stats,
+      runs: records.map((r) => ({ run: r.run, origin: r.origin })),
+      inventory,
+      exceptions,
+      manualCoverage: manual.coverage,
+      provenance,
+      kev,
+      otherInputsInPeriod: platform.length + manualInPeriod,
+    },
+    inventoryErrors,
+  );
+  problems.push(...inventoryErrors, ...exceptionErrors);
+
+  const metricHistory: MetricHistory = new Map(history.map((h) => [h.month, h.metrics]));
+  const metrics = computeMetrics(ctx, metricHistory);
+  const distortion = distortionReview(ctx);
+  const countedFindings = ctx.findings.filter((f) => f.counted);
+  const doc: MetricsDocument = MetricsDocument.parse({
+    schema_version: METRICS_SCHEMA_VERSION,
+    generator: { name: 'product-security-metrics', version: VERSION },
+    month,
+    period: { start: period.start.toISOString(), end: period.end.toISOString() },
+    dictionary: { source: dl.source, sha256: dl.sha256 },
+    definitions: definitionsUsed(dict, dl.source),
+    metrics,
+    distortion,
+    sources,
+    problems,
+    counts: {
+      records: stats.records,
+      findings: countedFindings.length,
+      open: countedFindings.filter((f) => f.open).length,
+      unmapped: countedFindings.filter(
+        (f) =>
+          f.mapping.method === 'none' && (f.open || toTime(f.entry.first_seen) >= period.start.getTime()),
+      ).length,
+      duplicates_merged: distortion.find((d) => d.id === 'duplicates_merged')?.count ?? 0,
+      duplicates_linked: ctx.links.length,
+    },
+  });
+  const title = `Security metrics — ${month}`;
+  const reportMarkdown = renderReport(doc, title, { previousReportUrl: req.previousReportUrl });
+
+  // Outputs
+  await fs.mkdir(req.outDir, { recursive: true });
+  const outputs: string[] = [];
+  const metricsJson = JSON.stringify(doc, null, 2) + '\n';
+  await writeOut(req.outDir, 'report.md', reportMarkdown, outputs);
+  await writeOut(req.outDir, 'metrics.json', metricsJson, outputs);
+  await writeOut(req.outDir, 'findings.csv', findingsCsv(ctx.findings), outputs);
+  await writeOut(req.outDir, 'findings.jsonl', findingsJsonl(ctx.findings), outputs);
+  await writeOut(req.outDir, 'coverage.csv', coverageCsv(coverageMatrix(ctx)), outputs);
+  await writeOut(req.outDir, 'exceptions.csv', exceptionsCsv(ctx), outputs);
+
+  // History snapshot of this month
+  const historyFiles: string[] = [];
+  if (req.historyDir) {
+    await fs.mkdir(req.historyDir, { recursive: true });
+    const snap: HistorySnapshot = {
+      schema_version: HISTORY_SCHEMA_VERSION,
+      month,
+      as_of: period.end.toISOString(),
+      dictionary_sha256: dl.sha256,
+      metrics: Object.fromEntries(metrics.map((m) => [m.id, m.value])),
+      lifecycle: entries,
+    };
+    const p = path.resolve(req.historyDir, `${month}.json`);
+    await fs.writeFile(p, JSON.stringify(snap) + '\n');
+    historyFiles.push(p);
+  }
+
+  // Manifest: sha256 of every input and output, for audits.
+  const rel = (p: string) => path.relative(process.cwd(), path.resolve(p)).split(path.sep).join('/') || '.';
+  const outs = await Promise.all(
+    [...outputs, ...historyFiles].map(async (p) => {
+      const buf = await fs.readFile(p);
+      return { path: rel(p), sha256: sha256(buf), bytes: buf.byteLength };
+    }),
+  );
+  const manifest = {
+    schema_version: 1,
+    generator: { name: 'product-security-metrics', version: VERSION },
+    month,
+    as_of: period.end.toISOString(),
+    inputs: inputs
+      .map((i) => ({ ...i, path: i.path.startsWith('memory:') ? i.path : rel(i.path) }))
+      .sort((a, b) => a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind)),
+    outputs: outs,
+  };
+  await writeOut(req.outDir, 'manifest.json', JSON.stringify(manifest, null, 2) + '\n', outputs);
+
+  for (const p of problems.slice(0, 20)) logger.warning(safeLogText(p));
+  if (problems.length > 20)
+    logger.warning(`… and ${problems.length - 20} more input problem(s): see metrics.json`);
+  logger.info(
+    `aggregate ${month}: ${stats.records} record(s) → ${countedFindings.length} finding(s), ${metrics.length} metric(s); report ${path.resolve(req.outDir, 'report.md')} (${reportMarkdown.length} chars)`,
+  );
+  return { reportMarkdown, title, month, outputs, historyFiles, metrics: doc };
+};

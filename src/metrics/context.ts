@@ -1,0 +1,245 @@
+import type { InventoryEntry, SourceProblem } from '../commands/aggregate-api.js';
+import type { Dictionary, MetricId, NoisyRule } from '../schema/dictionary.js';
+import type { Exception } from '../schema/exception.js';
+import type { Finding, Severity } from '../schema/finding.js';
+import type { Control, RunRecord } from '../schema/run.js';
+import { exceptionStatus, type ExceptionStatus } from '../exceptions/load.js';
+import { exceptionMatches } from '../exceptions/match.js';
+import {
+  buildApplications,
+  makeMapper,
+  resolveOwner,
+  type Application,
+  type Mapper,
+  type Mapping,
+  normRepo,
+} from '../inventory/mapping.js';
+import picomatch from 'picomatch';
+import { linkDuplicates, type DuplicateLink } from './dedup.js';
+import { isMainlineRun, type LifecycleEntry, type LifecycleStats } from './lifecycle.js';
+import { daysBetween, toTime, type Period } from './period.js';
+import { dueDate, slaDays, type KevCatalog } from './sla.js';
+
+/** A finding as the metrics see it: lifecycle + mapping + owner + SLA + exception + dedup link. */
+export interface TrackedFinding {
+  entry: LifecycleEntry;
+  finding: Finding;
+  key: string;
+  severity: Severity;
+  application: string | null;
+  mapping: Mapping;
+  tier: string | null;
+  owner: string | null;
+  owner_source: string | null;
+  clock_start: string;
+  sla_days: number | null;
+  due: string | null;
+  due_basis: 'sla' | 'kev' | null;
+  exception: Exception | null;
+  duplicate_of: string | null;
+  duplicate_reason: string | null;
+  noisy: NoisyRule | null;
+  /** false for linked duplicates and records whose own state is duplicate: they are never counted twice. */
+  counted: boolean;
+  /** Open at the period end (state open). */
+  open: boolean;
+  /** Days from clock start to the period end (open) or to the closed date. */
+  age_days: number;
+  /** Open at the period end and past its due date. */
+  overdue: boolean;
+}
+
+export interface RunInfo {
+  run: RunRecord;
+  origin: string;
+  at: string;
+  mainline: boolean;
+  application: string | null;
+}
+
+/** Evidence that a control ran for an application outside collected runs (manual exports). */
+export interface ManualCoverage {
+  application: string;
+  control: Control;
+  at: string;
+  file: string;
+}
+
+/** What lowered confidence, per input. The engine turns this into a label per metric. */
+export interface Provenance {
+  /** Dictionary sections replaced by their defaults because they were invalid, with the messages. */
+  dictionaryProblems: Record<string, string[]>;
+  inventoryProvided: boolean;
+  inventoryErrors: string[];
+  exceptionsProvided: boolean;
+  exceptionErrors: string[];
+  recordProblems: string[];
+  sourceProblems: SourceProblem[];
+  /** Manual export files used this period. */
+  manualFiles: string[];
+}
+
+export interface MetricContext {
+  period: Period;
+  dict: Dictionary;
+  findings: TrackedFinding[];
+  links: DuplicateLink[];
+  runs: RunInfo[];
+  apps: Application[];
+  mapper: Mapper;
+  exceptions: Array<{ exception: Exception; status: ExceptionStatus }>;
+  manualCoverage: ManualCoverage[];
+  provenance: Provenance;
+  lifecycle: LifecycleStats;
+  /** Any input observed in the period (a run, an export, a platform alert)? Without, metrics say no data. */
+  hasInputs: boolean;
+  /** Inventory repos and whether/when they last reported. */
+  repos: Array<{ repo: string; application: string; last_run: string | null }>;
+}
+
+export interface ContextInput {
+  period: Period;
+  dict: Dictionary;
+  entries: LifecycleEntry[];
+  lifecycle: LifecycleStats;
+  runs: Array<{ run: RunRecord; origin: string }>;
+  inventory: InventoryEntry[];
+  exceptions: Exception[];
+  manualCoverage: Array<{
+    product: string | null;
+    repo: string | null;
+    control: Control;
+    at: string;
+    file: string;
+  }>;
+  provenance: Provenance;
+  kev?: KevCatalog;
+  /** Platform findings or manual exports observed in the period. */
+  otherInputsInPeriod: number;
+}
+
+const SEV_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+export function severityAtLeast(s: Severity, min: Severity): boolean {
+  return SEV_ORDER.indexOf(s) <= SEV_ORDER.indexOf(min);
+}
+
+function noisyRule(rules: readonly NoisyRule[], f: Finding): NoisyRule | null {
+  for (const r of rules) {
+    if (r.tool.toLowerCase() !== f.source_tool.toLowerCase()) continue;
+    if (!r.rule || (f.rule_id !== null && picomatch(r.rule, { nocase: true })(f.rule_id))) return r;
+  }
+  return null;
+}
+
+export function buildContext(input: ContextInput, inventoryErrors: string[]): MetricContext {
+  const { period, dict } = input;
+  const end = period.end.getTime();
+  const apps = buildApplications(input.inventory, dict, inventoryErrors);
+  const mapper = makeMapper(apps, dict.mapping);
+  const exceptions = input.exceptions.map((e) => ({ exception: e, status: exceptionStatus(e, period.end) }));
+  const active = exceptions.filter((x) => x.status === 'active').map((x) => x.exception);
+  const links = linkDuplicates(input.entries);
+  const linkBy = new Map(links.map((l) => [l.key, l]));
+
+  const findings = input.entries.map((entry): TrackedFinding => {
+    const f = entry.finding;
+    const mapping = mapper.map(f);
+    const app = mapping.application ? mapper.byName(mapping.application) : undefined;
+    const tier = app ? app.tier : null;
+    const owner = resolveOwner(app, f);
+    const clock_start = dict.remediation_clock === 'first_observed' ? entry.first_observed : entry.first_seen;
+    const days = slaDays(dict, f.severity, tier ?? dict.default_tier);
+    const due = dueDate(clock_start, days, f.cve, input.kev);
+    const exception = active.find((e) => exceptionMatches(e, f)) ?? null;
+    const link = linkBy.get(entry.key);
+    const open = entry.state === 'open';
+    const closedAt = toTime(entry.closed_at);
+    const ageEnd = open || !Number.isFinite(closedAt) ? end : closedAt;
+    return {
+      entry,
+      finding: f,
+      key: entry.key,
+      severity: f.severity,
+      application: mapping.application,
+      mapping,
+      tier,
+      owner: owner.owner,
+      owner_source: owner.owner_source,
+      clock_start,
+      sla_days: days,
+      due: due.due,
+      due_basis: due.basis,
+      exception,
+      duplicate_of: link?.duplicate_of ?? null,
+      duplicate_reason: link?.reason ?? null,
+      noisy: noisyRule(dict.noisy, f),
+      counted: !link && f.state !== 'duplicate',
+      open,
+      age_days: daysBetween(clock_start, ageEnd),
+      overdue: open && due.due !== null && toTime(due.due) < end,
+    };
+  });
+
+  const runs: RunInfo[] = input.runs
+    .filter((r) => toTime(r.run.finished_at || r.run.started_at) < end)
+    .map((r) => ({
+      run: r.run,
+      origin: r.origin,
+      at: r.run.finished_at || r.run.started_at,
+      mainline: isMainlineRun(r.run),
+      application:
+        mapper.mapRepo(r.run.repo)?.name ??
+        (r.run.product ? (mapper.byName(r.run.product)?.name ?? null) : null),
+    }))
+    .sort((a, b) => toTime(a.at) - toTime(b.at) || a.origin.localeCompare(b.origin));
+
+  const manualCoverage: ManualCoverage[] = [];
+  for (const m of input.manualCoverage) {
+    if (toTime(m.at) >= end) continue;
+    const app = mapper.mapRepo(m.repo) ?? (m.product ? mapper.byName(m.product) : undefined);
+    if (app) manualCoverage.push({ application: app.name, control: m.control, at: m.at, file: m.file });
+  }
+
+  const lastRunByRepo = new Map<string, string>();
+  for (const r of runs) if (r.run.repo) lastRunByRepo.set(r.run.repo.toLowerCase(), r.at);
+  const repos = apps.flatMap((a) =>
+    a.repos.map((repo) => {
+      const want = normRepo(repo);
+      const hit = [...lastRunByRepo.entries()].filter(
+        ([k]) =>
+          mapper.mapRepo(k)?.name === a.name &&
+          (normRepo(k) === want || normRepo(k).endsWith(`/${want}`) || /[*?[]/.test(want)),
+      );
+      const last = hit.map(([, at]) => at).sort((x, y) => toTime(y) - toTime(x))[0] ?? null;
+      return { repo, application: a.name, last_run: last };
+    }),
+  );
+
+  const runsInPeriod = runs.filter((r) => toTime(r.at) >= period.start.getTime()).length;
+  return {
+    period,
+    dict,
+    findings,
+    links,
+    runs,
+    apps,
+    mapper,
+    exceptions,
+    manualCoverage,
+    provenance: { ...input.provenance, inventoryErrors },
+    lifecycle: input.lifecycle,
+    hasInputs: runsInPeriod + input.otherInputsInPeriod > 0,
+    repos,
+  };
+}
+
+/** Findings that count: not linked duplicates. */
+export function counted(ctx: MetricContext): TrackedFinding[] {
+  return ctx.findings.filter((f) => f.counted);
+}
+
+export function openAtEnd(ctx: MetricContext): TrackedFinding[] {
+  return ctx.findings.filter((f) => f.counted && f.open);
+}
+
+export type { MetricId };

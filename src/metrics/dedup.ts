@@ -1,0 +1,95 @@
+import type { LifecycleEntry } from './lifecycle.js';
+import { toTime } from './period.js';
+
+/**
+ * Dedup (METRICS.md "Identity"). Same identity key → one entry (the lifecycle already folds them; an
+ * entry reported by more than one source or tool is "merged"). Different tools reporting the same root
+ * cause get an explainable link (`duplicate_of` + reason) and are counted once; nothing is deleted.
+ */
+export interface DuplicateLink {
+  key: string;
+  duplicate_of: string;
+  reason: string;
+}
+
+function rootCauseKeys(e: LifecycleEntry): Array<{ group: string; why: string }> {
+  const f = e.finding;
+  const repo = (e.repo ?? '').toLowerCase();
+  const file = f.location.file;
+  const line = f.location.start_line;
+  switch (f.category) {
+    case 'sast':
+      if (!file || line === null) return [];
+      return f.cwe.map((c) => ({
+        group: `${repo}|sast|${file}|${line}|${c}`,
+        why: `same file, line and ${c}`,
+      }));
+    case 'secret':
+      if (!file || line === null) return [];
+      return [{ group: `${repo}|secret|${file}|${line}`, why: 'same secret location (file and line)' }];
+    case 'dast': {
+      const url = f.location.url?.split(/[?#]/)[0];
+      if (!url) return [];
+      return f.cwe.map((c) => ({ group: `${repo}|dast|${url}|${c}`, why: `same URL and ${c}` }));
+    }
+    case 'sca':
+    case 'container': {
+      const vuln = f.identity.parts[0];
+      const pkg = f.package?.name.toLowerCase();
+      if (!vuln || !pkg) return [];
+      const target = (f.location.image ?? file ?? '').replace(/^\/+/, '');
+      return [
+        {
+          group: `${repo}|sca|${vuln}|${pkg}|${target}`,
+          why: `same vulnerability ${vuln} in ${pkg} (${target || 'no target'})`,
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Link entries of different tools that report the same root cause. The earliest-seen one is kept. */
+export function linkDuplicates(entries: readonly LifecycleEntry[]): DuplicateLink[] {
+  const groups = new Map<string, { why: string; members: LifecycleEntry[] }>();
+  for (const e of entries) {
+    if (e.finding.state === 'duplicate') continue;
+    for (const k of rootCauseKeys(e)) {
+      let g = groups.get(k.group);
+      if (!g) groups.set(k.group, (g = { why: k.why, members: [] }));
+      g.members.push(e);
+    }
+  }
+  const linked = new Map<string, DuplicateLink>();
+  const primaryOf = (k: string): string => linked.get(k)?.duplicate_of ?? k;
+  for (const [, g] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const tools = new Set(g.members.map((m) => m.finding.source_tool.toLowerCase()));
+    if (tools.size < 2) continue;
+    // An open member is kept as the primary, so a closed duplicate never hides an open one.
+    const sorted = [...g.members].sort(
+      (a, b) =>
+        Number(b.state === 'open') - Number(a.state === 'open') ||
+        toTime(a.first_seen) - toTime(b.first_seen) ||
+        a.finding.source_tool.localeCompare(b.finding.source_tool) ||
+        a.key.localeCompare(b.key),
+    );
+    const primary = primaryOf(sorted[0]!.key);
+    const primaryTool = sorted[0]!.finding.source_tool;
+    for (const m of sorted.slice(1)) {
+      if (m.key === primary || linked.has(m.key)) continue;
+      if (m.finding.source_tool.toLowerCase() === primaryTool.toLowerCase()) continue;
+      linked.set(m.key, {
+        key: m.key,
+        duplicate_of: primary,
+        reason: `${g.why}: ${m.finding.source_tool} and ${primaryTool} report the same root cause`,
+      });
+    }
+  }
+  return [...linked.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Entries reported by more than one source or tool under the same identity key. */
+export function mergedEntries(entries: readonly LifecycleEntry[]): LifecycleEntry[] {
+  return entries.filter((e) => e.reporters.length > 1);
+}
