@@ -61,6 +61,13 @@ describe('GitLab component templates', () => {
         expect(Object.keys(spec)).toEqual(gitlabInputs(c).map((i) => i.name));
       });
 
+      it('has defaults that GitLab accepts (in options, matching regex)', () => {
+        for (const [name, i] of Object.entries(expectedSpecInputs(c))) {
+          if (i.options) expect(i.options, name).toContain(i.default);
+          if (i.regex) expect(new RegExp(i.regex).test(i.default), `${name}: ${i.regex}`).toBe(true);
+        }
+      });
+
       it('uses every declared input and no undeclared one', () => {
         const jobs = text.slice(text.indexOf('\n---\n'));
         const used = new Set([...jobs.matchAll(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g)].map((m) => m[1]!));
