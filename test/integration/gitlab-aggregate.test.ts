@@ -10,6 +10,7 @@ import { UserError } from '../../src/util/errors.js';
 import { gitlabAggregateCli } from '../../src/commands/gitlab-aggregate-cli.js';
 import { main } from '../../src/cli.js';
 import { fakeCore } from '../helpers/fake-core.js';
+import { runAggregate } from '../../src/commands/aggregate.js';
 import { artifactZip } from '../helpers/collector-record.js';
 import { FakeGitlab } from '../helpers/fake-gitlab.js';
 
@@ -298,6 +299,24 @@ describe('GitLab group aggregation against a fake GitLab', () => {
     expect(r3.issue?.action).toBe('updated');
     expect(gl.commits).toHaveLength(2);
     expect(gl.commits[1]!.actions.map((a) => a.action)).toEqual(['update']);
+  });
+
+  it('feeds the real aggregator core: records, vulnerabilities, topic inventory and issue exceptions', async () => {
+    gl.faults = [];
+    const out = mkTmp('sm-out-');
+    const r = await runGitlabAggregate(options(out), {
+      runAggregate,
+      logger: captureLogger(),
+      sleep: async () => undefined,
+    });
+    expect(r.result.title).toBe(TITLE);
+    expect(r.issue?.action).toBe('created');
+    expect(await fs.readFile(path.join(out, 'exceptions.csv'), 'utf8')).toContain('EX-2026-001');
+    const findingsCsv = await fs.readFile(path.join(out, 'findings.csv'), 'utf8');
+    expect(findingsCsv).toContain('acme/payments/api');
+    expect(findingsCsv).toContain('CVE-2021-44228');
+    expect(r.result.reportMarkdown).toContain('acme/noci');
+    expect(gl.commits[0]!.actions.map((a) => a.file_path)).toEqual(['security-metrics-history/2026-11.json']);
   });
 
   it('fails clearly when the group cannot be listed', async () => {
