@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments, stringify, type Document } from 'yaml';
 import { gitlabInputs } from '../../src/schema/inputs.js';
+import { replaceBlock } from './docs.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const TEMPLATES = {
@@ -67,12 +68,11 @@ export function renderGitlabInputsTable(component: Component): string {
   ].join('\n');
 }
 
-/** Replace the text between `<!-- gitlab-<component>-inputs -->` and its closing marker. */
+/** Fill the `<!-- gitlab-inputs-<component>:start/end -->` blocks (README convention of test/helpers/docs.ts). */
 export function withGitlabTables(doc: string): string {
   let out = doc;
-  for (const c of ['collect', 'aggregate'] as const) {
-    const re = new RegExp(`(<!-- gitlab-${c}-inputs -->)[\\s\\S]*?(<!-- /gitlab-${c}-inputs -->)`);
-    out = out.replace(re, (_m, a: string, b: string) => `${a}\n${renderGitlabInputsTable(c)}\n${b}`);
-  }
+  for (const c of ['collect', 'aggregate'] as const)
+    if (out.includes(`<!-- gitlab-inputs-${c}:start -->`))
+      out = replaceBlock(out, `gitlab-inputs-${c}`, renderGitlabInputsTable(c));
   return out;
 }

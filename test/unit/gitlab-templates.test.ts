@@ -106,14 +106,14 @@ describe('GitLab component templates', () => {
     for (const file of ['docs/gitlab.md', 'README.md'].map((f) => path.join(ROOT, f))) {
       if (!existsSync(file)) continue;
       const current = readFileSync(file, 'utf8');
-      if (!current.includes('<!-- gitlab-collect-inputs -->')) continue;
+      if (!current.includes('<!-- gitlab-inputs-collect:start -->')) continue;
       const expected = withGitlabTables(current);
       if (process.env.UPDATE_GITLAB_SPEC === '1') {
         writeFileSync(file, expected);
         continue;
       }
       expect(current).toBe(expected);
-      expect(current).toContain('<!-- gitlab-aggregate-inputs -->');
+      expect(current).toContain('<!-- gitlab-inputs-aggregate:start -->');
     }
   });
 
