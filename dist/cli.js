@@ -295,8 +295,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path11, { windows } = {}) => {
-      const segs = path11.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path12, { windows } = {}) => {
+      const segs = path12.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1079,14 +1079,14 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc4, chars, first, rest, index) => {
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc5, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc4) {
-              return esc4 + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc5) {
+              return esc5 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -1097,12 +1097,12 @@ var require_parse = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc4) {
-              return esc4 + first + (rest ? star : "");
+            if (esc5) {
+              return esc5 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc4 ? m : `\\${m}`;
+          return esc5 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -1893,17 +1893,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path11) {
-      const ctrl = callVisitor(key, node2, visitor, path11);
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path11);
+            const ci = visit_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1914,13 +1914,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path11);
+          const cv = visit_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1941,17 +1941,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path11) {
-      const ctrl = await callVisitor(key, node2, visitor, path11);
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1962,13 +1962,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path11);
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1995,23 +1995,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path11) {
+    function callVisitor(key, node2, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path11);
+        return visitor(key, node2, path12);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path11);
+        return visitor.Map?.(key, node2, path12);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path11);
+        return visitor.Seq?.(key, node2, path12);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path11);
+        return visitor.Pair?.(key, node2, path12);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path11);
+        return visitor.Scalar?.(key, node2, path12);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path11);
+        return visitor.Alias?.(key, node2, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node2) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -2623,10 +2623,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2645,7 +2645,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2675,11 +2675,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -2693,8 +2693,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -2708,8 +2708,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -2727,8 +2727,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -2738,8 +2738,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4409,10 +4409,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           str6 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
-          let s = "";
+          let s2 = "";
           for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
-          str6 = btoa(s);
+            s2 += String.fromCharCode(buf[i]);
+          str6 = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
@@ -5254,9 +5254,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5331,14 +5331,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5353,10 +5353,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5367,10 +5367,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5387,13 +5387,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -5470,8 +5470,8 @@ var require_Document = __commonJS({
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
         if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
-          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+          const s2 = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s2}`);
         }
         return stringifyDocument.stringifyDocument(this, options);
       }
@@ -5512,9 +5512,9 @@ var require_errors = __commonJS({
       if (error62.pos[0] === -1)
         return;
       error62.linePos = error62.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error62.linePos[0];
-      error62.message += ` at line ${line}, column ${col}`;
-      let ci = col - 1;
+      const { line, col: col2 } = error62.linePos[0];
+      error62.message += ` at line ${line}, column ${col2}`;
+      let ci = col2 - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
@@ -5532,8 +5532,8 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error62.linePos[1];
-        if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        if (end?.line === line && end.col > col2) {
+          count = Math.max(1, Math.min(end.col - col2, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
         error62.message += `:
@@ -7354,9 +7354,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path11) => {
+    visit2.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7365,23 +7365,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path11) => {
-      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit2.parentCollection = (cst, path12) => {
+      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7392,10 +7392,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -7684,12 +7684,12 @@ var require_lexer = __commonJS({
         if (ch === "-" || ch === ".") {
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
-          const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+          const s2 = this.peek(3);
+          if ((s2 === "---" || s2 === "...") && isEmpty(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
-            return s === "---" ? "doc" : "stream";
+            return s2 === "---" ? "doc" : "stream";
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
@@ -7994,11 +7994,11 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
-        if (s) {
-          yield s;
-          this.pos += s.length;
-          return s.length;
+        const s2 = this.buffer.slice(this.pos, i);
+        if (s2) {
+          yield s2;
+          this.pos += s2.length;
+          return s2.length;
         } else if (allowEmpty)
           yield "";
         return 0;
@@ -8697,14 +8697,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs8, sep: [] });
+                map2.items.push({ start, key: fs9, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               } else {
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -8832,13 +8832,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs8 = this.flowScalar(this.type);
+              const fs9 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs8, sep: [] });
+                fc.items.push({ start: [], key: fs9, sep: [] });
               else if (it.sep)
-                this.stack.push(fs8);
+                this.stack.push(fs9);
               else
-                Object.assign(it, { key: fs8, sep: [] });
+                Object.assign(it, { key: fs9, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9147,7 +9147,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli.ts
-import path10 from "node:path";
+import path11 from "node:path";
 import { parseArgs } from "node:util";
 
 // node_modules/zod/v4/classic/external.js
@@ -9967,10 +9967,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path11) {
-  if (!path11)
+function getElementAtPath(obj, path12) {
+  if (!path12)
     return obj;
-  return path11.reduce((acc, key) => acc?.[key], obj);
+  return path12.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -10310,11 +10310,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path11, issues2) {
+function prefixIssues(path12, issues2) {
   return issues2.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path11);
+    iss.path.unshift(path12);
     return iss;
   });
 }
@@ -10776,16 +10776,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path11 = []) => {
+  const processError = (error63, path12 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path11, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path11, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -10824,17 +10824,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path11 = []) => {
+  const processError = (error63, path12 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path11, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path12, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
       } else {
-        const fullpath = [...path11, ...issue2.path];
+        const fullpath = [...path12, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -10873,8 +10873,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path11) {
+  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path12) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -14019,7 +14019,7 @@ function partPattern(schema) {
   if (def.options) {
     const sources = def.options.map(partPattern);
     if (sources.every(Boolean))
-      return `^(${sources.map((s) => cleanRegex(s)).join("|")})$`;
+      return `^(${sources.map((s2) => cleanRegex(s2)).join("|")})$`;
   }
   return leafPattern(schema);
 }
@@ -28012,13 +28012,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path11 = ref.slice(1).split("/").filter(Boolean);
-  if (path11.length === 0) {
+  const path12 = ref.slice(1).split("/").filter(Boolean);
+  if (path12.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path11[0] === defsKey) {
-    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
+  if (path12[0] === defsKey) {
+    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -28548,12 +28548,12 @@ function convertSchema(schema, ctx) {
   let baseSchema = convertBaseSchema(schema, ctx);
   const hasExplicitType = schema.type || schema.enum !== void 0 || schema.const !== void 0;
   if (schema.anyOf && Array.isArray(schema.anyOf)) {
-    const options = schema.anyOf.map((s) => convertSchema(s, ctx));
+    const options = schema.anyOf.map((s2) => convertSchema(s2, ctx));
     const anyOfUnion = z.union(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, anyOfUnion) : anyOfUnion;
   }
   if (schema.oneOf && Array.isArray(schema.oneOf)) {
-    const options = schema.oneOf.map((s) => convertSchema(s, ctx));
+    const options = schema.oneOf.map((s2) => convertSchema(s2, ctx));
     const oneOfUnion = z.xor(options);
     baseSchema = hasExplicitType ? z.intersection(baseSchema, oneOfUnion) : oneOfUnion;
   }
@@ -28653,24 +28653,24 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s) {
-    const cached2 = cache.get(s);
+  function run(s2) {
+    const cached2 = cache.get(s2);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache.get(s2)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
-    const inner = mapInner(s);
-    const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache.set(s2, RESOLVING);
+    const inner = mapInner(s2);
+    const mapped = fn(inner, inner !== s2);
+    cache.set(s2, mapped);
     return mapped;
   }
-  function mapInner(s) {
-    const def = s._zod.def;
+  function mapInner(s2) {
+    const def = s2._zod.def;
     const kind = def.type;
     switch (kind) {
       case "object": {
@@ -28690,11 +28690,11 @@ function visit(schema, fnOrHandlers) {
           if (newCatchall !== def.catchall)
             changed = true;
         }
-        return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
+        return changed ? clone(s2, { ...def, shape: newShape, catchall: newCatchall }) : s2;
       }
       case "array": {
         const mapped = run(def.element);
-        return mapped === def.element ? s : clone(s, { ...def, element: mapped });
+        return mapped === def.element ? s2 : clone(s2, { ...def, element: mapped });
       }
       case "tuple": {
         const oldItems = def.items;
@@ -28712,17 +28712,17 @@ function visit(schema, fnOrHandlers) {
           if (newRest !== def.rest)
             changed = true;
         }
-        return changed ? clone(s, { ...def, items: newItems, rest: newRest }) : s;
+        return changed ? clone(s2, { ...def, items: newItems, rest: newRest }) : s2;
       }
       case "record":
       case "map": {
         const newKey = run(def.keyType);
         const newVal = run(def.valueType);
-        return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
+        return newKey === def.keyType && newVal === def.valueType ? s2 : clone(s2, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
         const newVal = run(def.valueType);
-        return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
+        return newVal === def.valueType ? s2 : clone(s2, { ...def, valueType: newVal });
       }
       case "union": {
         const oldOptions = def.options;
@@ -28734,12 +28734,12 @@ function visit(schema, fnOrHandlers) {
             changed = true;
           newOptions.push(mapped);
         }
-        return changed ? clone(s, { ...def, options: newOptions }) : s;
+        return changed ? clone(s2, { ...def, options: newOptions }) : s2;
       }
       case "intersection": {
         const newLeft = run(def.left);
         const newRight = run(def.right);
-        return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
+        return newLeft === def.left && newRight === def.right ? s2 : clone(s2, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
       case "nullable":
@@ -28751,22 +28751,22 @@ function visit(schema, fnOrHandlers) {
       case "promise":
       case "success": {
         const newInner = run(def.innerType);
-        return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
+        return newInner === def.innerType ? s2 : clone(s2, { ...def, innerType: newInner });
       }
       case "pipe": {
         const newIn = run(def.in);
         const newOut = run(def.out);
-        return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
+        return newIn === def.in && newOut === def.out ? s2 : clone(s2, { ...def, in: newIn, out: newOut });
       }
       case "function": {
         const newInput = run(def.input);
         const newOutput = run(def.output);
-        return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
+        return newInput === def.input && newOutput === def.output ? s2 : clone(s2, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s2, { ...rest, getter: () => run(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -28790,10 +28790,10 @@ function visit(schema, fnOrHandlers) {
       case "file":
       case "transform":
       case "custom":
-        return s;
+        return s2;
       default: {
         kind;
-        return s;
+        return s2;
       }
     }
   }
@@ -28803,11 +28803,11 @@ function visit(schema, fnOrHandlers) {
 // node_modules/zod/v4/classic/deep-partial.js
 function deepPartial(schema) {
   return visit(schema, {
-    object: (s) => s.partial(),
+    object: (s2) => s2.partial(),
     // Every partialed option now admits `undefined`, which the constructor rejects as a duplicate.
-    union: (s) => {
-      const def = s._zod.def;
-      return def.discriminator === void 0 ? s : union(def.options);
+    union: (s2) => {
+      const def = s2._zod.def;
+      return def.discriminator === void 0 ? s2 : union(def.options);
     }
   });
 }
@@ -28827,18 +28827,18 @@ function inSide(def) {
 }
 function input(schema) {
   return visit(schema, {
-    pipe: (s) => inSide(s._zod.def),
+    pipe: (s2) => inSide(s2._zod.def),
     // A default value belongs to the output side, so a rewritten inner type leaves it stranded. `.default()` widens the declared input type with `undefined`, and `optional` is what carries that across.
-    default: (s, rewritten) => rewritten ? optional(s._zod.def.innerType) : s,
+    default: (s2, rewritten) => rewritten ? optional(s2._zod.def.innerType) : s2,
     // A catch value is output-side too, but `.catch()` leaves the declared input type alone, so the inner schema stands on its own.
-    catch: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    catch: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
   });
 }
 function output(schema) {
   return visit(schema, {
-    pipe: (s) => outSide(s._zod.def),
+    pipe: (s2) => outSide(s2._zod.def),
     // A prefault value is fed through the schema, which makes it input-side, so a rewritten inner type leaves it stranded.
-    prefault: (s, rewritten) => rewritten ? s._zod.def.innerType : s
+    prefault: (s2, rewritten) => rewritten ? s2._zod.def.innerType : s2
   });
 }
 
@@ -29002,17 +29002,17 @@ var INPUTS = [
     gitlabAggregate: true
   }
 ];
-var bool = external_exports.string().transform((s) => s.trim().toLowerCase()).pipe(external_exports.enum(["true", "false", ""])).transform((s) => s === "true");
+var bool = external_exports.string().transform((s2) => s2.trim().toLowerCase()).pipe(external_exports.enum(["true", "false", ""])).transform((s2) => s2 === "true");
 var severityOrNone = external_exports.enum(["critical", "high", "medium", "low", "none"], {
   error: () => "must be one of critical, high, medium, low, none"
 });
-function splitList(s) {
-  return (s ?? "").split(/[,\n]/).map((x) => x.trim()).filter(Boolean);
+function splitList(s2) {
+  return (s2 ?? "").split(/[,\n]/).map((x) => x.trim()).filter(Boolean);
 }
 function keyValues(value) {
-  return external_exports.string().transform((s, ctx) => {
+  return external_exports.string().transform((s2, ctx) => {
     const out = {};
-    for (const item of splitList(s)) {
+    for (const item of splitList(s2)) {
       const m = /^([a-z_]+)\s*[=:]\s*(.+)$/i.exec(item);
       const parsed = m ? value.safeParse(m[2].trim()) : void 0;
       if (!m || !parsed?.success) {
@@ -29047,10 +29047,10 @@ var CollectInputs = external_exports.object({
   category_thresholds: keyValues(severityOrNone),
   max_findings: keyValues(external_exports.coerce.number().int().min(0)),
   release_ref_pattern: external_exports.string().trim().optional().refine(
-    (s) => {
-      if (!s) return true;
+    (s2) => {
+      if (!s2) return true;
       try {
-        new RegExp(s);
+        new RegExp(s2);
         return true;
       } catch {
         return false;
@@ -29093,7 +29093,7 @@ var InputsError = class extends Error {
 };
 
 // src/commands/collect.ts
-import { promises as fs3 } from "node:fs";
+import { promises as fs4 } from "node:fs";
 import path4 from "node:path";
 
 // src/schema/finding.ts
@@ -29580,7 +29580,7 @@ import path2 from "node:path";
 var SCOPE_TYPES = ["finding", "rule", "package", "cve", "path"];
 var ScopeType = external_exports.enum(SCOPE_TYPES);
 var isoDate = external_exports.string().trim().refine(
-  (s) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)) && (s.length !== 10 || (/* @__PURE__ */ new Date(`${s}T00:00:00Z`)).toISOString().startsWith(s)),
+  (s2) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s2) && !Number.isNaN(Date.parse(s2.length === 10 ? `${s2}T00:00:00Z` : s2)) && (s2.length !== 10 || (/* @__PURE__ */ new Date(`${s2}T00:00:00Z`)).toISOString().startsWith(s2)),
   "must be a date like 2026-12-31 (YYYY-MM-DD)"
 );
 var Exception = external_exports.object({
@@ -29691,9 +29691,9 @@ function parseCsv(text3, file2 = "input") {
 }
 function csvCell(value) {
   if (value === null || value === void 0) return "";
-  let s = Array.isArray(value) ? value.join(";") : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s2 = Array.isArray(value) ? value.join(";") : String(value);
+  if (/^[=+\-@\t\r]/.test(s2)) s2 = `'${s2}`;
+  return /[",\n\r]/.test(s2) ? `"${s2.replace(/"/g, '""')}"` : s2;
 }
 function toCsv(headers, rows) {
   return [headers.map(csvCell).join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\n") + "\n";
@@ -29761,19 +29761,19 @@ function parseScope(row) {
   const sv = row.scope_value;
   if (typeof st === "string" && typeof sv === "string")
     return { type: st.trim().toLowerCase(), value: sv.trim() };
-  const s = row.scope;
-  if (s && typeof s === "object" && !Array.isArray(s)) {
-    const o = s;
+  const s2 = row.scope;
+  if (s2 && typeof s2 === "object" && !Array.isArray(s2)) {
+    const o = s2;
     if (typeof o.type === "string" && o.value !== void 0)
       return { type: o.type.toLowerCase(), value: String(o.value) };
     const keys = Object.keys(o).filter((k) => SCOPE_TYPES.includes(k));
     if (keys.length === 1) return { type: keys[0], value: String(o[keys[0]]) };
     return `scope must be "type:value" with type one of ${SCOPE_TYPES.join(", ")}`;
   }
-  if (typeof s !== "string" || s.trim() === "")
+  if (typeof s2 !== "string" || s2.trim() === "")
     return 'scope is required ("type:value", e.g. cve:CVE-2021-44228)';
-  const m = /^\s*([a-z]+)\s*[:=]\s*(.+)$/i.exec(s);
-  if (!m) return `scope "${s}" must be "type:value" with type one of ${SCOPE_TYPES.join(", ")}`;
+  const m = /^\s*([a-z]+)\s*[:=]\s*(.+)$/i.exec(s2);
+  if (!m) return `scope "${s2}" must be "type:value" with type one of ${SCOPE_TYPES.join(", ")}`;
   return { type: m[1].toLowerCase(), value: m[2].trim() };
 }
 function toStringValue(v) {
@@ -29887,8 +29887,8 @@ function parseExceptions(text3, file2) {
   }
   return { exceptions, errors };
 }
-function dayOf(s) {
-  return Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+function dayOf(s2) {
+  return Date.parse(s2.length === 10 ? `${s2}T00:00:00Z` : s2);
 }
 function exceptionStatus(e, asOf) {
   const t = asOf.getTime();
@@ -30044,7 +30044,7 @@ function evaluateGate(input2) {
     bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
   }
   if (blocking.length > 0) {
-    const parts = Object.entries(bySeverity).sort((a, b) => SEVERITY_RANK[b[0]] - SEVERITY_RANK[a[0]]).map(([s, n]) => `${n} ${s}`);
+    const parts = Object.entries(bySeverity).sort((a, b) => SEVERITY_RANK[b[0]] - SEVERITY_RANK[a[0]]).map(([s2, n]) => `${n} ${s2}`);
     reasons.push(
       `${blocking.length} open finding(s) at or above the threshold without an active exception (${parts.join(", ")})`
     );
@@ -30094,14 +30094,14 @@ function evaluateGate(input2) {
 var BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 var CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 function escapeMarkdown(text3, maxLength = 200) {
-  let s = String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ");
-  if (s.length > maxLength) s = s.slice(0, maxLength - 1) + "\u2026";
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()!~|])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/!(?=\d)/g, "!\u200B").replace(/^(\s*)([-+=>])/g, "$1\\$2").replace(/\b(https?):\/\//gi, "$1:\u200B//");
+  let s2 = String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ");
+  if (s2.length > maxLength) s2 = s2.slice(0, maxLength - 1) + "\u2026";
+  return s2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()!~|])/g, "\\$1").replace(/@(?=[A-Za-z0-9_-])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/!(?=\d)/g, "!\u200B").replace(/^(\s*)([-+=>])/g, "$1\\$2").replace(/\b(https?):\/\//gi, "$1:\u200B//");
 }
 function code(text3, maxLength = 120) {
-  let s = String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ").replace(/`/g, "\u02CB");
-  if (s.length > maxLength) s = s.slice(0, maxLength - 1) + "\u2026";
-  return s === "" ? "" : "`" + s + "`";
+  let s2 = String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/\r?\n|\r/g, " ").replace(/`/g, "\u02CB");
+  if (s2.length > maxLength) s2 = s2.slice(0, maxLength - 1) + "\u2026";
+  return s2 === "" ? "" : "`" + s2 + "`";
 }
 function table(headers, rows) {
   const head = `| ${headers.join(" | ")} |`;
@@ -30124,7 +30124,7 @@ function renderCollectSummary(run, findings, maxBlocking = 20) {
   );
   out.push("");
   out.push("### By severity");
-  out.push(table([...SEVERITIES], [SEVERITIES.map((s) => String(c.by_severity[s] ?? 0))]));
+  out.push(table([...SEVERITIES], [SEVERITIES.map((s2) => String(c.by_severity[s2] ?? 0))]));
   out.push("");
   const cats = CATEGORIES.filter((k) => (c.by_category[k] ?? 0) > 0);
   if (cats.length > 0) {
@@ -30214,10 +30214,68 @@ function renderCollectSummary(run, findings, maxBlocking = 20) {
 }
 
 // src/util/hash.ts
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
+var oneShot = crypto.hash;
 function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
+  return oneShot ? oneShot("sha256", data, "hex") : crypto.createHash("sha256").update(data).digest("hex");
 }
+function fastHash64(s2) {
+  let h1 = 3735928559;
+  let h2 = 1103547991;
+  for (let i = 0; i < s2.length; i++) {
+    const c = s2.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}
+var DigestCounter = class {
+  keys = new Uint32Array(2 * 1024);
+  counts = new Uint32Array(1024);
+  used = 0;
+  /** The count of `key` before this call, then count it once more. */
+  next(key) {
+    const [a, b] = fastHash64(key);
+    if ((this.used + 1) * 2 > this.counts.length) this.grow();
+    const mask = this.counts.length - 1;
+    let i = (a ^ Math.imul(b, 2654435761)) & mask;
+    for (; ; ) {
+      const c = this.counts[i];
+      if (c === 0) {
+        this.keys[2 * i] = a;
+        this.keys[2 * i + 1] = b;
+        this.counts[i] = 1;
+        this.used++;
+        return 0;
+      }
+      if (this.keys[2 * i] === a && this.keys[2 * i + 1] === b) {
+        this.counts[i] = c + 1;
+        return c;
+      }
+      i = i + 1 & mask;
+    }
+  }
+  grow() {
+    const oldKeys = this.keys;
+    const oldCounts = this.counts;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.counts = new Uint32Array(oldCounts.length * 2);
+    const mask = this.counts.length - 1;
+    for (let j = 0; j < oldCounts.length; j++) {
+      const c = oldCounts[j];
+      if (c === 0) continue;
+      const a = oldKeys[2 * j];
+      const b = oldKeys[2 * j + 1];
+      let i = (a ^ Math.imul(b, 2654435761)) & mask;
+      while (this.counts[i] !== 0) i = i + 1 & mask;
+      this.keys[2 * i] = a;
+      this.keys[2 * i + 1] = b;
+      this.counts[i] = c;
+    }
+  }
+};
 function hashParts(parts, length = 24) {
   return sha256(parts.join("\0")).slice(0, length);
 }
@@ -30226,7 +30284,7 @@ function hashParts(parts, length = 24) {
 var VERSION = "0.1.0";
 
 // src/commands/read-input.ts
-import { promises as fs2 } from "node:fs";
+import { promises as fs3 } from "node:fs";
 import path3 from "node:path";
 
 // node_modules/fast-xml-parser/src/util.js
@@ -32350,16 +32408,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path11 = this._matcher.path;
-    return path11.length > 0 ? path11[path11.length - 1].tag : void 0;
+    const path12 = this._matcher.path;
+    return path12.length > 0 ? path12[path12.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path11 = this._matcher.path;
-    return path11.length > 0 ? path11[path11.length - 1].namespace : void 0;
+    const path12 = this._matcher.path;
+    return path12.length > 0 ? path12[path12.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -32367,9 +32425,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return void 0;
-    return path11[path11.length - 1].values?.[attrName];
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return void 0;
+    return path12[path12.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -32377,9 +32435,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return false;
-    const current = path11[path11.length - 1];
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return false;
+    const current = path12[path12.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -32405,18 +32463,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return -1;
-    return path11[path11.length - 1].position ?? 0;
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return -1;
+    return path12[path12.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path11 = this._matcher.path;
-    if (path11.length === 0) return -1;
-    return path11[path11.length - 1].counter ?? 0;
+    const path12 = this._matcher.path;
+    if (path12.length === 0) return -1;
+    return path12[path12.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -34663,9 +34721,9 @@ function cwesFrom(rc, rule, result) {
 }
 function vulnIdsFrom(ruleId, tags, props) {
   const ids = /* @__PURE__ */ new Set();
-  const scan = (s) => {
-    for (const m of s.matchAll(CVE_RE)) ids.add(m[1].toUpperCase());
-    for (const m of s.matchAll(GHSA_RE)) ids.add(m[1]);
+  const scan = (s2) => {
+    for (const m of s2.matchAll(CVE_RE)) ids.add(m[1].toUpperCase());
+    for (const m of s2.matchAll(GHSA_RE)) ids.add(m[1]);
   };
   if (ruleId) scan(ruleId);
   tags.forEach(scan);
@@ -34721,8 +34779,8 @@ function severityOf(result, rule, level) {
   for (const bag of [rp, up]) {
     for (const key of ["severity", "Severity", "DevSkimSeverity", "issue_severity", "impact", "risk"]) {
       const v = bag[key];
-      const s = typeof v === "string" ? wordToSeverity(v) : void 0;
-      if (s) return { severity: s, severity_source: "tool", source_severity: String(v) };
+      const s2 = typeof v === "string" ? wordToSeverity(v) : void 0;
+      if (s2) return { severity: s2, severity_source: "tool", source_severity: String(v) };
     }
   }
   return { severity: levelToSeverity(level), severity_source: "level", source_severity: level };
@@ -34730,8 +34788,8 @@ function severityOf(result, rule, level) {
 function suppressionOf(result) {
   const list3 = Array.isArray(result.suppressions) ? result.suppressions.filter(isObj) : [];
   if (list3.length === 0) return { suppression: null, suppressed: false };
-  const suppressed = list3.every((s) => s.status === void 0 || s.status === "accepted");
-  const first = list3.find((s) => s.status === void 0 || s.status === "accepted") ?? list3[0];
+  const suppressed = list3.every((s2) => s2.status === void 0 || s2.status === "accepted");
+  const first = list3.find((s2) => s2.status === void 0 || s2.status === "accepted") ?? list3[0];
   return {
     suppressed,
     suppression: {
@@ -34790,36 +34848,39 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     if (!isObj(bag)) continue;
     for (const k of SECRET_PROPS) if (typeof bag[k] === "string" && bag[k].length >= 4) secrets.push(bag[k]);
   }
-  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds3, file2);
+  const category2 = inferCategory(rc.toolName, ruleId, tags, vulnIds3, file2);
   let secret = null;
-  if (category === "secret") {
+  if (category2 === "secret") {
     const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : void 0;
     const offender = props.map((b) => isObj(b) ? str(b.offender) ?? str(b.secret) ?? str(b.match) : void 0).find(Boolean);
     secret = offender ?? snippet?.trim() ?? null;
     if (snippet) secrets.push(snippet.trim());
   }
-  rc.categories.add(category);
+  rc.categories.add(category2);
   const text3 = messageText(rc, result, rule);
   const firstLine2 = text3.split("\n")[0].trim();
   const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
   const title = text3.includes("\n") && ruleTitle || firstLine2 || ruleTitle || ruleId || "SARIF result";
-  const sev = severityOf(result, rule, level);
+  let sev = severityOf(result, rule, level);
+  const levelGiven = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0);
+  if (category2 === "secret" && sev.severity_source === "level" && levelGiven === void 0)
+    sev = { severity: "critical", severity_source: "default", source_severity: null };
   const { suppression, suppressed } = suppressionOf(result);
   const baseline = str(result.baselineState) ?? null;
   const fps = isObj(result.fingerprints) && Object.keys(result.fingerprints).length > 0 ? result.fingerprints : isObj(result.partialFingerprints) ? result.partialFingerprints : {};
   const fingerprints = {};
   for (const [k, v] of Object.entries(fps)) {
     if (typeof v !== "string") continue;
-    if (category === "secret" && secret && v.includes(secret)) continue;
+    if (category2 === "secret" && secret && v.includes(secret)) continue;
     fingerprints[k] = v;
   }
-  const pkg = category === "sca" || category === "container" || category === "license" ? packageFromMessage(text3) : null;
+  const pkg = category2 === "sca" || category2 === "container" || category2 === "license" ? packageFromMessage(text3) : null;
   const cvssScore = Number(isObj(rule?.properties) ? rule.properties["security-severity"] : NaN);
-  const commit = category === "secret" && isObj(result.properties) ? str(result.properties.commit) : void 0;
+  const commit = category2 === "secret" && isObj(result.properties) ? str(result.properties.commit) : void 0;
   return {
     title,
     description: text3 || textOf(rule?.fullDescription) || null,
-    category,
+    category: category2,
     rule_id: ruleId ?? null,
     rule_name: str(rule?.name) ?? ruleTitle ?? null,
     ...sev,
@@ -34830,7 +34891,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     state_reason: baseline === "absent" ? "baselineState absent: reported in the baseline, not in this run" : null,
     cwe: cwesFrom(rc, rule, result),
     cve: vulnIds3,
-    cvss: (category === "sca" || category === "container") && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10 ? { score: cvssScore, vector: null, version: null } : null,
+    cvss: (category2 === "sca" || category2 === "container") && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10 ? { score: cvssScore, vector: null, version: null } : null,
     package: pkg,
     location: {
       file: file2 ?? null,
@@ -34868,15 +34929,15 @@ function finishRun(rc) {
   }
   return { ...rc.scan, categories: [...rc.categories].sort() };
 }
-function detect(s) {
-  const d = s.doc;
+function detect(s2) {
+  const d = s2.doc;
   if (isObj(d)) {
     if (!Array.isArray(d.runs)) return 0;
     const schema = typeof d.$schema === "string" ? d.$schema : "";
     if (/sarif/i.test(schema) || typeof d.version === "string") return 1;
     return 0.6;
   }
-  return /"\$schema"\s*:\s*"[^"]*sarif/i.test(s.head) || /"runs"\s*:/.test(s.head) && /"version"\s*:\s*"2\.1/.test(s.head) ? 0.9 : 0;
+  return /"\$schema"\s*:\s*"[^"]*sarif/i.test(s2.head) || /"runs"\s*:/.test(s2.head) && /"version"\s*:\s*"2\.1/.test(s2.head) ? 0.9 : 0;
 }
 function parseSarif(doc, ctx) {
   if (!isObj(doc) || !Array.isArray(doc.runs))
@@ -34928,7 +34989,7 @@ function arr(v) {
 }
 function strings(v) {
   if (typeof v === "string") return str2(v) ? [v.trim()] : [];
-  return arr(v).map(str2).filter((s) => s !== void 0);
+  return arr(v).map(str2).filter((s2) => s2 !== void 0);
 }
 function vulnIds(...groups) {
   const all = groups.flatMap((g) => strings(g));
@@ -34943,11 +35004,11 @@ function cvssVersionOf(vector, fallback = null) {
   return fallback;
 }
 function cvssOf(score, vector, version2 = null) {
-  const s = num(score);
+  const s2 = num(score);
   const v = str2(vector) ?? null;
-  if (s === void 0 && v === null) return null;
+  if (s2 === void 0 && v === null) return null;
   return {
-    score: s !== void 0 && s >= 0 && s <= 10 ? s : null,
+    score: s2 !== void 0 && s2 >= 0 && s2 <= 10 ? s2 : null,
     vector: v,
     version: cvssVersionOf(v ?? void 0, version2)
   };
@@ -35035,13 +35096,13 @@ function vulnCategory(f, rc) {
 function bestCvss(v) {
   const all = isObj2(v.CVSS) ? v.CVSS : {};
   const sources = ["nvd", ...Object.keys(all).filter((k) => k !== "nvd")];
-  for (const s of sources) {
-    const c = all[s];
+  for (const s2 of sources) {
+    const c = all[s2];
     if (isObj2(c) && (num(c.V3Score) !== void 0 || str2(c.V3Vector)))
       return cvssOf(c.V3Score, c.V3Vector, "3.x");
   }
-  for (const s of sources) {
-    const c = all[s];
+  for (const s2 of sources) {
+    const c = all[s2];
     if (isObj2(c) && (num(c.V2Score) !== void 0 || str2(c.V2Vector)))
       return cvssOf(c.V2Score, c.V2Vector, "2.0");
   }
@@ -35057,7 +35118,7 @@ function vulnDraft(f, rc, v, pointer, modified) {
   const installed = str2(v.InstalledVersion) ?? null;
   const cvss = bestCvss(v);
   const sev = pickSeverity(v.Severity, cvss, "medium");
-  const category = vulnCategory(f, rc);
+  const category2 = vulnCategory(f, rc);
   const purl = isObj2(v.PkgIdentifier) ? str2(v.PkgIdentifier.PURL) ?? null : null;
   let { state, reason } = stateOf(str2(v.Status));
   let suppression = null;
@@ -35080,7 +35141,7 @@ function vulnDraft(f, rc, v, pointer, modified) {
   return {
     title: [id, pkgName, installed].filter(Boolean).join(" "),
     description: [str2(v.Title), str2(v.Description)].filter(Boolean).join("\n\n") || null,
-    category,
+    category: category2,
     rule_id: id,
     rule_name: str2(v.Title) ?? null,
     ...sev,
@@ -35137,29 +35198,29 @@ function misconfDraft(f, rc, m, pointer) {
     pointer
   };
 }
-function secretDraft(f, rc, s, pointer) {
-  const match = str2(s.Match);
+function secretDraft(f, rc, s2, pointer) {
+  const match = str2(s2.Match);
   if (match) f.out.secrets.push(match);
-  const lines = isObj2(s.Code) ? arr(s.Code.Lines) : [];
+  const lines = isObj2(s2.Code) ? arr(s2.Code.Lines) : [];
   for (const l of lines) {
     if (!isObj2(l)) continue;
     for (const k of ["Content", "Highlighted"])
       if (typeof l[k] === "string" && l[k].trim().length >= 4) f.out.secrets.push(l[k].trim());
   }
-  const sev = pickSeverity(s.Severity, null, "critical");
-  const title = str2(s.Title) ?? str2(s.RuleID) ?? "secret";
+  const sev = pickSeverity(s2.Severity, null, "critical");
+  const title = str2(s2.Title) ?? str2(s2.RuleID) ?? "secret";
   return {
     title: `Secret detected in ${rc.target ?? "target"} - ${title}`,
-    description: str2(s.Category) ? `${s.Category}: ${title}` : title,
+    description: str2(s2.Category) ? `${s2.Category}: ${title}` : title,
     category: "secret",
-    rule_id: str2(s.RuleID) ?? null,
-    rule_name: str2(s.Title) ?? null,
+    rule_id: str2(s2.RuleID) ?? null,
+    rule_name: str2(s2.Title) ?? null,
     ...sev,
     state: "open",
     location: {
       file: rc.target,
-      start_line: num(s.StartLine) ?? null,
-      end_line: num(s.EndLine) ?? null,
+      start_line: num(s2.StartLine) ?? null,
+      end_line: num(s2.EndLine) ?? null,
       image: rc.image,
       resource: rc.workload
     },
@@ -35243,7 +35304,7 @@ function parseResult(f, r, base, workload) {
   };
   each("Vulnerabilities", (v, p) => vulnDraft(f, rc, v, p));
   each("Misconfigurations", (m, p) => misconfDraft(f, rc, m, p));
-  each("Secrets", (s, p) => secretDraft(f, rc, s, p));
+  each("Secrets", (s2, p) => secretDraft(f, rc, s2, p));
   each("Licenses", (l, p) => licenseDraft(f, rc, l, p));
   each("ModifiedFindings", (m, p) => {
     const inner = isObj2(m.Finding) ? m.Finding : void 0;
@@ -35316,9 +35377,9 @@ function parseTrivy(doc, ctx) {
   for (const d of out.findings) d.tool_version = trivy ?? null;
   return out;
 }
-function detect2(s) {
-  const d = s.doc;
-  if (d === null && s.head.trim() === "null") return /trivy/i.test(s.name) ? 0.9 : 0.3;
+function detect2(s2) {
+  const d = s2.doc;
+  if (d === null && s2.head.trim() === "null") return /trivy/i.test(s2.name) ? 0.9 : 0.3;
   if (Array.isArray(d)) {
     const first = d.find(isObj2);
     return first && typeof first.Target === "string" && ("Vulnerabilities" in first || "Type" in first) && !("runs" in first) ? 0.9 : 0;
@@ -35377,7 +35438,7 @@ function matchDraft(m, pointer, image, container, out) {
   const name = str2(a.name) ?? "unknown";
   const version2 = str2(a.version) ?? null;
   const purl = str2(a.purl) ?? null;
-  const path11 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
+  const path12 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
   const description = str2(v.description) ?? related.map((r) => str2(r.description)).find(Boolean) ?? null;
   return {
     title: [id, name, version2].filter(Boolean).join(" "),
@@ -35400,7 +35461,7 @@ function matchDraft(m, pointer, image, container, out) {
       ecosystem: str2(a.type)?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     },
-    location: { file: path11, image },
+    location: { file: path12, image },
     tags: fixState ? [`fix-state:${fixState}`] : [],
     help_uri: str2(v.dataSource) ?? strList(v.urls)[0] ?? null,
     pointer
@@ -35454,8 +35515,8 @@ function parseGrype(doc, ctx) {
   });
   return out;
 }
-function detect3(s) {
-  const d = s.doc;
+function detect3(s2) {
+  const d = s2.doc;
   if (!isObj2(d) || !Array.isArray(d.matches)) return 0;
   if (isObj2(d.descriptor) && str2(d.descriptor.name) === "grype") return 1;
   if (isObj2(d.source) && ("distro" in d || "descriptor" in d)) return 0.9;
@@ -35627,8 +35688,8 @@ function parseNpmAudit(doc, ctx) {
   });
   return out;
 }
-function detect4(s) {
-  const d = s.doc;
+function detect4(s2) {
+  const d = s2.doc;
   if (!isObj2(d)) return 0;
   if (d.auditReportVersion !== void 0 && isObj2(d.vulnerabilities)) return 1;
   if (isObj2(d.advisories) && (isObj2(d.metadata) || Array.isArray(d.actions))) return 1;
@@ -35678,7 +35739,7 @@ function vulnDraft2(p, v, pointer, out) {
   const from = strings(v.from);
   const upgrade = arr(v.upgradePath).filter((x) => typeof x === "string");
   const fixedIn = strings(v.fixedIn);
-  const category = license ? "license" : p.container ? "container" : "sca";
+  const category2 = license ? "license" : p.container ? "container" : "sca";
   const title = license ? `${str2(v.license) ?? str2(v.title) ?? "license"} license` : str2(v.title) ?? id;
   const description = [
     str2(v.description)?.slice(0, 600),
@@ -35689,7 +35750,7 @@ function vulnDraft2(p, v, pointer, out) {
   return {
     title: `${pkg}${version2 ? `@${version2}` : ""}: ${title}`,
     description: description || null,
-    category,
+    category: category2,
     rule_id: id,
     rule_name: str2(v.title) ?? null,
     ...sev,
@@ -35797,8 +35858,8 @@ function parseSnyk(doc, ctx) {
 function isProject(d) {
   return isObj2(d) && Array.isArray(d.vulnerabilities) && ("packageManager" in d || "projectName" in d || "uniqueCount" in d || "dependencyCount" in d);
 }
-function detect5(s) {
-  const d = s.doc;
+function detect5(s2) {
+  const d = s2.doc;
   if (isProject(d)) return 1;
   if (Array.isArray(d) && d.length > 0 && d.every((x) => isProject(x) || isObj2(x) && x.ok === false))
     return d.some(isProject) ? 1 : 0;
@@ -35858,7 +35919,7 @@ function cvss3BaseScore(vector) {
 // src/parsers/osv_scanner/index.ts
 function cvssOfOsv(v) {
   const list3 = arr(v.severity).filter(isObj2);
-  const pick2 = list3.find((s) => str2(s.type) === "CVSS_V3") ?? list3.find((s) => str2(s.type) === "CVSS_V4") ?? list3[0];
+  const pick2 = list3.find((s2) => str2(s2.type) === "CVSS_V3") ?? list3.find((s2) => str2(s2.type) === "CVSS_V4") ?? list3[0];
   const vector = pick2 ? str2(pick2.score) : void 0;
   if (!vector) return null;
   const score = cvss3BaseScore(vector) ?? num(vector);
@@ -35988,8 +36049,8 @@ function parseOsv(doc, ctx) {
   });
   return out;
 }
-function detect6(s) {
-  const d = s.doc;
+function detect6(s2) {
+  const d = s2.doc;
   if (!isObj2(d) || !Array.isArray(d.results)) return 0;
   if (d.results.length === 0) return "experimental_config" in d ? 0.9 : 0;
   const first = d.results.find(isObj2);
@@ -36011,8 +36072,8 @@ var osvScannerParser = {
 function cvssFrom2(v) {
   const sources = [...arr(v.nvd_data), ...arr(v.vendor_data)].filter(isObj2);
   for (const key of ["cvss_v3", "cvss_v2"]) {
-    for (const s of sources) {
-      const c = isObj2(s[key]) ? s[key] : void 0;
+    for (const s2 of sources) {
+      const c = isObj2(s2[key]) ? s2[key] : void 0;
       const score = c ? c.base_score : void 0;
       if (typeof score === "number" && score >= 0)
         return cvssOf(score, c.vector_string ?? c.vector, key === "cvss_v3" ? "3.x" : "2.0");
@@ -36027,7 +36088,7 @@ function vulnDraft4(v, pointer, image) {
   const version2 = str2(v.package_version) ?? null;
   const cvss = cvssFrom2(v);
   const sev = pickSeverity(v.severity, cvss, "medium");
-  const path11 = str2(v.package_path);
+  const path12 = str2(v.package_path);
   const purl = str2(v.package_purl) ?? null;
   return {
     title: [id, name, version2].filter(Boolean).join(" "),
@@ -36049,7 +36110,7 @@ function vulnDraft4(v, pointer, image) {
       ecosystem: str2(v.package_type)?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     },
-    location: { file: path11 && path11.startsWith("/") ? path11 : null, image },
+    location: { file: path12 && path12.startsWith("/") ? path12 : null, image },
     tags: [
       str2(v.feed_group) ? `feed:${String(v.feed_group)}` : "",
       v.inherited_from_base === true ? "base-image" : ""
@@ -36080,8 +36141,8 @@ function parseAnchore(doc, ctx) {
   });
   return out;
 }
-function detect7(s) {
-  const d = s.doc;
+function detect7(s2) {
+  const d = s2.doc;
   if (!isObj2(d) || !Array.isArray(d.vulnerabilities)) return 0;
   if ("imageDigest" in d || "vulnerability_type" in d) return 1;
   const first = d.vulnerabilities.find(isObj2);
@@ -36114,11 +36175,11 @@ function purlToPackage(purl) {
   const m = /^pkg:([^/]+)\/(.+?)(?:@([^?#]+))?(?:[?#].*)?$/.exec(purl);
   if (!m) return void 0;
   const type = m[1].toLowerCase();
-  const segs = m[2].split("/").map((s) => {
+  const segs = m[2].split("/").map((s2) => {
     try {
-      return decodeURIComponent(s);
+      return decodeURIComponent(s2);
     } catch {
-      return s;
+      return s2;
     }
   });
   const name = segs.pop();
@@ -36287,7 +36348,7 @@ function fromXml(analysis, out) {
         p: `${pointer}/suppressedVulnerabilities/suppressedVulnerability[${i + 1}]`,
         s: true
       }))
-    ].flatMap(({ v, p, s }) => isObj2(v) ? [{ raw: v, pointer: p, suppressed: s }] : []);
+    ].flatMap(({ v, p, s: s2 }) => isObj2(v) ? [{ raw: v, pointer: p, suppressed: s2 }] : []);
     const related = list(
       isObj2(raw.relatedDependencies) ? raw.relatedDependencies.relatedDependency : void 0
     ).map((r) => isObj2(r) ? text(r.filePath) ?? text(r.fileName) : void 0).filter((x) => !!x);
@@ -36319,7 +36380,7 @@ function fromJson(doc, out) {
         p: `${pointer}/suppressedVulnerabilities/${i}`,
         s: true
       }))
-    ].flatMap(({ v, p, s }) => isObj2(v) ? [{ raw: v, pointer: p, suppressed: s }] : []);
+    ].flatMap(({ v, p, s: s2 }) => isObj2(v) ? [{ raw: v, pointer: p, suppressed: s2 }] : []);
     return [
       {
         pointer,
@@ -36369,15 +36430,15 @@ function parseDependencyCheck(doc, ctx) {
   });
   return out;
 }
-function detectXml(s) {
-  const d = s.doc;
+function detectXml(s2) {
+  const d = s2.doc;
   if (!isObj2(d) || !isObj2(d.analysis)) return 0;
   const ns = text(d.analysis["@_xmlns"]) ?? "";
   if (/dependency-?check/i.test(ns)) return 1;
   return "dependencies" in d.analysis && "scanInfo" in d.analysis ? 0.8 : 0;
 }
-function detectJson(s) {
-  const d = s.doc;
+function detectJson(s2) {
+  const d = s2.doc;
   return isObj2(d) && Array.isArray(d.dependencies) && isObj2(d.scanInfo) && "engineVersion" in d.scanInfo ? 1 : 0;
 }
 var TAKES = "one record per vulnerability per dependency, suppressed vulnerabilities kept as suppressed; CVE/advisory name, severity, CVSS v3 (else v2), CWE, package from the purl/Maven identifier (else the file name), the dependency path, related dependencies in the description";
@@ -36422,9 +36483,9 @@ function int2(v) {
   return typeof n === "number" && Number.isInteger(n) ? n : null;
 }
 function isoDate2(v) {
-  const s = str3(v)?.trim();
-  if (!s) return void 0;
-  let t = s;
+  const s2 = str3(v)?.trim();
+  if (!s2) return void 0;
+  let t = s2;
   if (/^\d{4}-\d{2}-\d{2}$/.test(t)) t += "T00:00:00Z";
   else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t)) t = t.replace(" ", "T") + "Z";
   else {
@@ -36540,8 +36601,8 @@ function kindOfItem(v) {
   if (str3(loc.file)) return "sast";
   return void 0;
 }
-function detectGitlabReport(s) {
-  const d = s.doc;
+function detectGitlabReport(s2) {
+  const d = s2.doc;
   if (!isObj3(d) || !Array.isArray(d.vulnerabilities)) return void 0;
   const scan = isObj3(d.scan) ? d.scan : void 0;
   const declared = scan ? SCAN_TYPES[str3(scan.type) ?? ""] : void 0;
@@ -36560,15 +36621,15 @@ function detectGitlabReport(s) {
     if (!best) return void 0;
     return { kind: best[0], score: typeof d.version === "string" ? 0.9 : 0.75 };
   }
-  const hint = NAME_HINTS.find(([re]) => re.test(s.name));
+  const hint = NAME_HINTS.find(([re]) => re.test(s2.name));
   if (hint) return { kind: hint[1], score: 0.6 };
   return typeof d.version === "string" && Array.isArray(d.remediations) ? { kind: "sast", score: 0.3 } : void 0;
 }
 function severityOf3(v) {
   const word = str3(v.severity);
   if (word === void 0) return { severity: "medium", severity_source: "default", source_severity: null };
-  const s = wordToSeverity(word) ?? (/^undefined$/i.test(word) ? "info" : void 0);
-  return s ? { severity: s, severity_source: "tool", source_severity: word } : { severity: "medium", severity_source: "default", source_severity: word };
+  const s2 = wordToSeverity(word) ?? (/^undefined$/i.test(word) ? "info" : void 0);
+  return s2 ? { severity: s2, severity_source: "tool", source_severity: word } : { severity: "medium", severity_source: "default", source_severity: word };
 }
 var ID_TYPES_NOT_RULES = /^(cve|cwe|ghsa|osvdb|owasp|usn|rhsa|elsa|dsa|alas)$/i;
 function readIdentifiers(v) {
@@ -36620,23 +36681,23 @@ function itemToDraft(fc, v, i) {
   const loc = isObj3(v.location) ? v.location : {};
   const ids = readIdentifiers(v);
   const itemScanner = isObj3(v.scanner) ? str3(v.scanner.name) : void 0;
-  let category = CATEGORY[fc.kind];
+  let category2 = CATEGORY[fc.kind];
   if (fc.kind === "sast" && (str3(v.category) === "secret_detection" || /^(gitleaks|trufflehog)/i.test(ids.primary?.type ?? "")))
-    category = "secret";
+    category2 = "secret";
   const extract = str3(v.raw_source_code_extract);
   if (extract) fc.secrets.push(extract.trim());
   if (fc.kind === "dast") collectHeaderSecrets(v, fc.secrets);
   const dep = isObj3(loc.dependency) ? loc.dependency : void 0;
   const pkgName = dep && isObj3(dep.package) ? str3(dep.package.name) : void 0;
   let pkg = null;
-  if (pkgName && (category === "sca" || category === "container")) {
+  if (pkgName && (category2 === "sca" || category2 === "container")) {
     const file2 = str3(loc.file);
     const os = str3(loc.operating_system);
     pkg = {
       name: pkgName,
       version: strOrNum(dep.version) ?? null,
       fixed_version: fixedVersionFrom(str3(v.solution)),
-      ecosystem: category === "container" ? ecosystemOf(os?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
+      ecosystem: category2 === "container" ? ecosystemOf(os?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
       purl: null
     };
   }
@@ -36646,13 +36707,13 @@ function itemToDraft(fc, v, i) {
   if (!name && pkg && ruleId) title = `${ruleId} in ${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
   const location = {};
   const tags = [];
-  if (category === "dast") {
+  if (category2 === "dast") {
     const host = str3(loc.hostname);
-    const path11 = str3(loc.path);
-    location.url = host ? host.replace(/\/+$/, "") + (path11 ? path11.startsWith("/") ? path11 : `/${path11}` : "") : path11 ?? null;
+    const path12 = str3(loc.path);
+    location.url = host ? host.replace(/\/+$/, "") + (path12 ? path12.startsWith("/") ? path12 : `/${path12}` : "") : path12 ?? null;
     const method = str3(loc.method);
     if (method) tags.push(`method:${method.toUpperCase()}`);
-  } else if (category === "container") {
+  } else if (category2 === "container") {
     location.image = str3(loc.image) ?? null;
   } else {
     location.file = str3(loc.file) ?? null;
@@ -36663,7 +36724,7 @@ function itemToDraft(fc, v, i) {
   return {
     title,
     description: str3(v.description) ?? str3(v.message) ?? null,
-    category,
+    category: category2,
     rule_id: ruleId,
     rule_name: ids.primary?.name ?? null,
     ...severityOf3(v),
@@ -36678,9 +36739,9 @@ function itemToDraft(fc, v, i) {
     location,
     tags,
     pointer,
-    secret: category === "secret" ? extract?.trim() ?? null : null,
+    secret: category2 === "secret" ? extract?.trim() ?? null : null,
     // A history scan names the commit; "0000000" is the analyzer's "not from history".
-    identity_hint: category === "secret" && commit && !/^0+$/.test(commit) ? commit : null
+    identity_hint: category2 === "secret" && commit && !/^0+$/.test(commit) ? commit : null
   };
 }
 function describeShape(doc) {
@@ -36691,7 +36752,7 @@ function describeShape(doc) {
   }
   return doc === null ? "null" : `a ${typeof doc}`;
 }
-function parseGitlabReport(doc, file2, kind) {
+function beginGitlabReport(doc, file2, kind, secrets) {
   const label2 = GITLAB_FORMAT[kind];
   if (!isObj3(doc) || !Array.isArray(doc.vulnerabilities))
     throw new UserError(
@@ -36712,25 +36773,41 @@ function parseGitlabReport(doc, file2, kind) {
   const analyzer = isObj3(scan.analyzer) ? scan.analyzer : {};
   const toolName2 = str3(scanner.name) ?? str3(analyzer.name) ?? DEFAULT_TOOL[kind];
   const toolVersion = strOrNum(scanner.version) ?? strOrNum(analyzer.version) ?? null;
-  const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const managers = /* @__PURE__ */ new Map();
   for (const df of Array.isArray(doc.dependency_files) ? doc.dependency_files : []) {
     if (isObj3(df) && str3(df.path) && str3(df.package_manager)) managers.set(df.path, df.package_manager);
   }
-  const fc = { kind, toolName: toolName2, toolVersion, managers, secrets: out.secrets };
-  doc.vulnerabilities.forEach((v, i) => {
-    if (!isObj3(v)) {
-      out.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
-      return;
-    }
-    try {
-      out.findings.push(itemToDraft(fc, v, i));
-    } catch (e) {
-      out.warnings.push(
-        `/vulnerabilities/${i}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`
-      );
-    }
-  });
+  return { fc: { kind, toolName: toolName2, toolVersion, managers, secrets }, scan, warnings: [], tools: /* @__PURE__ */ new Map() };
+}
+function gitlabItem(gc, v, i) {
+  if (!isObj3(v)) {
+    gc.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
+    return void 0;
+  }
+  let d;
+  try {
+    d = itemToDraft(gc.fc, v, i);
+  } catch (e) {
+    gc.warnings.push(
+      `/vulnerabilities/${i}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`
+    );
+    return void 0;
+  }
+  const { toolName: toolName2, toolVersion } = gc.fc;
+  const name = d.tool ?? toolName2;
+  let t = gc.tools.get(name);
+  if (!t) {
+    t = {
+      version: d.tool === toolName2 ? toolVersion : d.tool_version ?? null,
+      categories: [CATEGORY[gc.fc.kind]]
+    };
+    gc.tools.set(name, t);
+  }
+  if (!t.categories.includes(d.category)) t.categories.push(d.category);
+  return d;
+}
+function finishGitlabReport(gc) {
+  const { scan } = gc;
   const errors = [];
   for (const m of Array.isArray(scan.messages) ? scan.messages : []) {
     if (isObj3(m) && /^(fatal|error)$/i.test(str3(m.level) ?? "") && str3(m.value)) errors.push(m.value);
@@ -36738,30 +36815,43 @@ function parseGitlabReport(doc, file2, kind) {
   const status = str3(scan.status);
   const success2 = status === void 0 ? true : status.toLowerCase() !== "failure";
   if (!success2 && errors.length === 0) errors.push('scan.status is "failure"');
-  const byTool = /* @__PURE__ */ new Map();
-  const evidence = (name, version2) => {
-    let s = byTool.get(name);
-    if (!s) {
-      s = { tool: { name, version: version2 }, categories: [CATEGORY[kind]], success: success2, errors: [...errors] };
-      byTool.set(name, s);
-    }
-    return s;
-  };
-  for (const d of out.findings) {
-    const s = evidence(d.tool ?? toolName2, d.tool === toolName2 ? toolVersion : d.tool_version ?? null);
-    if (!s.categories.includes(d.category)) s.categories.push(d.category);
-  }
-  if (byTool.size === 0) evidence(toolName2, toolVersion);
-  out.scans = [...byTool.values()].map((s) => ({ ...s, categories: [...s.categories].sort() }));
+  if (gc.tools.size === 0)
+    gc.tools.set(gc.fc.toolName, { version: gc.fc.toolVersion, categories: [CATEGORY[gc.fc.kind]] });
+  return [...gc.tools].map(([name, t]) => ({
+    tool: { name, version: t.version },
+    categories: [...t.categories].sort(),
+    success: success2,
+    errors: [...errors]
+  }));
+}
+function parseGitlabReport(doc, file2, kind) {
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  const gc = beginGitlabReport(doc, file2, kind, out.secrets);
+  doc.vulnerabilities.forEach((v, i) => {
+    const d = gitlabItem(gc, v, i);
+    if (d) out.findings.push(d);
+  });
+  out.scans = finishGitlabReport(gc);
+  out.warnings = gc.warnings;
   return out;
 }
+var GITLAB_SECRET_WORDS = [
+  "raw_source_code_extract",
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  "x-api-key",
+  "x-auth-token",
+  "private-token"
+];
 function gitlabParser(kind, docs) {
   return {
     id: GITLAB_FORMAT[kind],
     input: "json",
     docs,
-    detect(s) {
-      const d = detectGitlabReport(s);
+    detect(s2) {
+      const d = detectGitlabReport(s2);
       return d && d.kind === kind ? d.score : 0;
     },
     parse: (doc, ctx) => parseGitlabReport(doc, ctx.file, kind)
@@ -36818,13 +36908,13 @@ var NAME_HINTS2 = [
   [/secret/i, "secret_scanning"],
   [/dependabot|vulnerabilit/i, "dependabot"]
 ];
-function detectGithubList(s) {
-  const d = s.doc;
+function detectGithubList(s2) {
+  const d = s2.doc;
   if (Array.isArray(d)) {
     const items = d.slice(0, 20).filter(isObj3);
     if (items.length === 0) {
       if (d.length > 0) return void 0;
-      const hint = NAME_HINTS2.find(([re]) => re.test(s.name));
+      const hint = NAME_HINTS2.find(([re]) => re.test(s2.name));
       return hint ? { kind: hint[1], score: 0.6 } : void 0;
     }
     const kinds = items.map(kindOfAlert);
@@ -36897,11 +36987,11 @@ function secretScanningState(state, resolution, comment) {
 }
 function dependabotState(state, reason, comment) {
   const why = (x) => comment ? `${x}: ${comment}` : x;
-  const s = (state ?? "open").toLowerCase();
-  if (s === "fixed") return { state: "fixed", state_reason: "fixed" };
-  if (s === "auto_dismissed")
+  const s2 = (state ?? "open").toLowerCase();
+  if (s2 === "fixed") return { state: "fixed", state_reason: "fixed" };
+  if (s2 === "auto_dismissed")
     return { state: "not_applicable", state_reason: why("auto_dismissed (Dependabot auto-triage rule)") };
-  if (s !== "dismissed") return { state: "open", state_reason: null };
+  if (s2 !== "dismissed") return { state: "open", state_reason: null };
   const r = norm(reason);
   if (r === "inaccurate" || /inaccurate|incorrect/.test(r))
     return { state: "false_positive", state_reason: why("dismissed: inaccurate") };
@@ -36943,7 +37033,7 @@ function codeScanningAlertToDraft(a, pointer) {
   const cwe = tags.filter((t) => /cwe/i.test(t)).map((t) => cweNumber(t)).filter((n) => n !== void 0);
   const vulnIds3 = ruleId && (CVE_RE2.test(ruleId) || GHSA_RE3.test(ruleId)) ? [ruleId] : [];
   const file2 = str3(loc.path) ?? null;
-  const category = inferCategory(toolName2, ruleId ?? void 0, tags, vulnIds3, file2 ?? void 0);
+  const category2 = inferCategory(toolName2, ruleId ?? void 0, tags, vulnIds3, file2 ?? void 0);
   const life = codeScanningState(str3(a.state), str3(a.dismissed_reason), str3(a.dismissed_comment));
   const closed = life.state === "fixed" ? str3(a.fixed_at) : life.state === "open" ? void 0 : str3(a.dismissed_at);
   const message = isObj3(inst.message) ? str3(inst.message.text) : void 0;
@@ -36952,8 +37042,8 @@ function codeScanningAlertToDraft(a, pointer) {
   return {
     title: str3(rule.description) ?? str3(rule.name) ?? ruleId ?? message ?? "Code scanning alert",
     // For secret rules the message may quote the match: keep it out.
-    description: category === "secret" ? null : message ?? str3(rule.full_description) ?? null,
-    category,
+    description: category2 === "secret" ? null : message ?? str3(rule.full_description) ?? null,
+    category: category2,
     rule_id: ruleId,
     rule_name: str3(rule.name) ?? null,
     ...severityOf4(rule),
@@ -36993,16 +37083,16 @@ function parseCodeScanning(doc, file2) {
     const d = codeScanningAlertToDraft(a, pointer);
     out.findings.push(d);
     const key = d.tool;
-    const s = scans.get(key) ?? {
+    const s2 = scans.get(key) ?? {
       tool: { name: key, version: d.tool_version ?? null },
       categories: [],
       success: true,
       errors: []
     };
-    if (!s.categories.includes(d.category)) s.categories.push(d.category);
-    scans.set(key, s);
+    if (!s2.categories.includes(d.category)) s2.categories.push(d.category);
+    scans.set(key, s2);
   });
-  out.scans = scans.size ? [...scans.values()].map((s) => ({ ...s, categories: [...s.categories].sort() })) : [
+  out.scans = scans.size ? [...scans.values()].map((s2) => ({ ...s2, categories: [...s2.categories].sort() })) : [
     {
       tool: { name: "GitHub code scanning", version: null },
       categories: ["sast"],
@@ -37020,8 +37110,8 @@ var githubCodeScanningParser = {
     produce: "`gh api /repos/OWNER/REPO/code-scanning/alerts --paginate --slurp | jq add > code-scanning-alerts.json` (or `/orgs/ORG/code-scanning/alerts`)",
     takes: "one record per alert; rule id/description, security_severity_level (else rule severity as a level), CWE tags, tool name and version, most_recent_instance path and lines, state (open / fixed / dismissed with reason) with created_at, fixed_at / dismissed_at, html_url and repository"
   },
-  detect(s) {
-    const d = detectGithubList(s);
+  detect(s2) {
+    const d = detectGithubList(s2);
     return d?.kind === "code_scanning" ? d.score : 0;
   },
   parse: (doc, ctx) => parseCodeScanning(doc, ctx.file)
@@ -37098,8 +37188,8 @@ var githubSecretScanningParser = {
     produce: '`gh api "/repos/OWNER/REPO/secret-scanning/alerts?hide_secret=true" --paginate --slurp | jq add > secret-scanning-alerts.json`',
     takes: "one record per alert, category secret, severity critical (GitHub gives none); secret type as rule, first location path and lines, state (open / resolved with resolution) with created_at and resolved_at, validity and public-leak flags as tags, html_url and repository; the `secret` value is hashed into the identity and redacted, never copied"
   },
-  detect(s) {
-    const d = detectGithubList(s);
+  detect(s2) {
+    const d = detectGithubList(s2);
     return d?.kind === "secret_scanning" ? d.score : 0;
   },
   parse: (doc, ctx) => parseSecretScanning(doc, ctx.file)
@@ -37108,8 +37198,8 @@ var githubSecretScanningParser = {
 // src/parsers/github_vulnerability/index.ts
 var TOOL2 = "Dependabot";
 function severityOf5(word, cvss) {
-  const s = wordToSeverity(word);
-  if (s) return { severity: s, severity_source: "tool", source_severity: word };
+  const s2 = wordToSeverity(word);
+  if (s2) return { severity: s2, severity_source: "tool", source_severity: word };
   if (cvss?.score != null)
     return {
       severity: cvssToSeverity(cvss.score),
@@ -37131,9 +37221,9 @@ function cvssOf2(...candidates) {
 function vulnIds2(...values) {
   const ids = [];
   const add = (v) => {
-    const s = str3(v)?.trim();
-    if (s && CVE_RE2.test(s)) ids.push(s.toUpperCase());
-    else if (s && GHSA_RE3.test(s)) ids.push(s);
+    const s2 = str3(v)?.trim();
+    if (s2 && CVE_RE2.test(s2)) ids.push(s2.toUpperCase());
+    else if (s2 && GHSA_RE3.test(s2)) ids.push(s2);
   };
   for (const v of values) {
     if (Array.isArray(v)) for (const x of v) add(isObj3(x) ? x.value : x);
@@ -37305,9 +37395,9 @@ function parseGithubVulnerability(doc, file2) {
   out.scans = [{ tool: { name: TOOL2, version: null }, categories: ["sca"], success: true, errors: [] }];
   return out;
 }
-function detect8(s) {
-  if (graphqlAlerts(s.doc)) return 1;
-  const d = detectGithubList(s);
+function detect8(s2) {
+  if (graphqlAlerts(s2.doc)) return 1;
+  const d = detectGithubList(s2);
   return d?.kind === "dependabot" ? d.score : 0;
 }
 var githubVulnerabilityParser = {
@@ -37358,9 +37448,9 @@ function detectCsvHead(head) {
   const markers = CSV_MARKERS.filter((m) => cols.has(m)).length;
   return markers >= 4 ? 0.9 : markers >= 2 ? 0.6 : 0;
 }
-function detect9(s) {
-  if (s.doc !== void 0) return detectJson2(s.doc, s.name);
-  return detectCsvHead(s.head);
+function detect9(s2) {
+  if (s2.doc !== void 0) return detectJson2(s2.doc, s2.name);
+  return detectCsvHead(s2.head);
 }
 function boolOf(v) {
   if (typeof v === "boolean") return v;
@@ -37392,8 +37482,8 @@ function cvssOf3(f) {
 }
 function severityOf6(f, cvss) {
   const word = strOrNum(f.severity);
-  const s = wordToSeverity(word);
-  if (s) return { severity: s, severity_source: "tool", source_severity: word };
+  const s2 = wordToSeverity(word);
+  if (s2) return { severity: s2, severity_source: "tool", source_severity: word };
   if (cvss?.score != null)
     return {
       severity: cvssToSeverity(cvss.score),
@@ -37432,15 +37522,15 @@ function endpointUrl(e) {
   if (!host) return str3(e.url);
   const proto = str3(e.protocol);
   const port = strOrNum(e.port);
-  const path11 = str3(e.path);
-  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path11 ? path11.startsWith("/") ? path11 : `/${path11}` : ""}`;
+  const path12 = str3(e.path);
+  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path12 ? path12.startsWith("/") ? path12 : `/${path12}` : ""}`;
 }
 function vulnIdsOf(f) {
   const ids = [];
   const add = (v) => {
-    const s = (isObj3(v) ? str3(v.vulnerability_id) : str3(v))?.trim();
-    if (!s) return;
-    ids.push(CVE_RE2.test(s) ? s.toUpperCase() : s);
+    const s2 = (isObj3(v) ? str3(v.vulnerability_id) : str3(v))?.trim();
+    if (!s2) return;
+    ids.push(CVE_RE2.test(s2) ? s2.toUpperCase() : s2);
   };
   for (const part of (str3(f.cve) ?? "").split(/[,;\s]+/)) add(part);
   if (Array.isArray(f.vulnerability_ids)) f.vulnerability_ids.forEach(add);
@@ -37557,8 +37647,8 @@ function parseCsvText(text3, file2) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   for (const row of table2.rows) {
     const f = {};
-    for (const [col, key] of Object.entries(CSV_COLUMNS)) {
-      const v = row[col];
+    for (const [col2, key] of Object.entries(CSV_COLUMNS)) {
+      const v = row[col2];
       if (v !== void 0 && v.trim() !== "") f[key] = v;
     }
     const d = findingToDraft(f, `row ${row.__line}`, DEFAULT_TOOL2, out.warnings);
@@ -37635,8 +37725,8 @@ function vulnIdsIn(...values) {
   values.forEach(scan);
   return [...ids];
 }
-function headline(s, max = 200) {
-  const line = s.trim().split(/\r?\n/)[0].trim();
+function headline(s2, max = 200) {
+  const line = s2.trim().split(/\r?\n/)[0].trim();
   const dot = line.indexOf(". ");
   if (dot > 0 && dot < max) return line.slice(0, dot + 1);
   return line;
@@ -37705,7 +37795,7 @@ function resultToDraft2(r, i, version2, out) {
     const v = str4(meta3[k]);
     if (v) tags.push(`${k}:${v.toLowerCase()}`);
   }
-  for (const s of listOf(meta3.subcategory)) tags.push(`subcategory:${s}`);
+  for (const s2 of listOf(meta3.subcategory)) tags.push(`subcategory:${s2}`);
   const validation = str4(extra.validation_state);
   if (validation && validation !== "NO_VALIDATOR") tags.push(`validation:${validation.toLowerCase()}`);
   const sca = isObj4(extra.sca_info) ? extra.sca_info : void 0;
@@ -37833,8 +37923,8 @@ function vulnToDraft(v, i, out) {
     pointer
   };
 }
-function detect10(s) {
-  const d = s.doc;
+function detect10(s2) {
+  const d = s2.doc;
   if (!isObj4(d)) return 0;
   if (Array.isArray(d.vulns)) {
     const first2 = d.vulns.find(isObj4);
@@ -37947,8 +38037,8 @@ function resultToDraft3(r, i, out, version2) {
     pointer
   };
 }
-function detect11(s) {
-  const d = s.doc;
+function detect11(s2) {
+  const d = s2.doc;
   if (!isObj4(d) || !Array.isArray(d.results)) return 0;
   const first = d.results.find(isObj4);
   if (first) return "test_id" in first && "issue_severity" in first ? 1 : 0;
@@ -38012,7 +38102,7 @@ function leakToDraft(o, i, out) {
   const endLine = v8 ? posInt(o.EndLine) : null;
   const fingerprints = {};
   const fp = str4(o.Fingerprint);
-  if (fp && !secretValues(o).some((s) => fp.includes(s))) fingerprints.fingerprint = fp;
+  if (fp && !secretValues(o).some((s2) => fp.includes(s2))) fingerprints.fingerprint = fp;
   if (commit) fingerprints.commit = commit;
   const tags = (Array.isArray(o.Tags) ? o.Tags : typeof o.tags === "string" ? o.tags.split(",") : []).map((t) => typeof t === "string" ? t.trim() : "").filter(Boolean);
   const where = [
@@ -38045,8 +38135,8 @@ function leakToDraft(o, i, out) {
     secret
   };
 }
-function detect12(s) {
-  const d = s.doc;
+function detect12(s2) {
+  const d = s2.doc;
   if (Array.isArray(d)) {
     const first = d.find(isObj4);
     if (first) {
@@ -38054,9 +38144,9 @@ function detect12(s) {
       if ("offender" in first && "rule" in first) return 1;
       return 0;
     }
-    return d.length === 0 && /gitleaks|leak/i.test(s.name) ? 0.6 : 0;
+    return d.length === 0 && /gitleaks|leak/i.test(s2.name) ? 0.6 : 0;
   }
-  return d === null && /gitleaks|leak/i.test(s.name) ? 0.6 : 0;
+  return d === null && /gitleaks|leak/i.test(s2.name) ? 0.6 : 0;
 }
 function parse5(doc, ctx) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
@@ -38106,7 +38196,7 @@ function checkToDraft(c, pointer, checkType, skipped, version2, out) {
     out.warnings.push(`${pointer}: check is ${describeType(c)}, not an object; skipped`);
     return void 0;
   }
-  const category = categoryOf2(checkType);
+  const category2 = categoryOf2(checkType);
   const checkId = str4(c.check_id);
   if (!checkId) out.warnings.push(`${pointer}: check has no check_id`);
   const word = str4(c.severity);
@@ -38115,7 +38205,7 @@ function checkToDraft(c, pointer, checkType, skipped, version2, out) {
   const range = Array.isArray(c.file_line_range) ? c.file_line_range : [];
   const vd = isObj4(c.vulnerability_details) ? c.vulnerability_details : {};
   let secret = null;
-  if (category === "secret") {
+  if (category2 === "secret") {
     const lines = codeBlockLines(c);
     out.secrets.push(...lines);
     const res = str4(c.resource);
@@ -38127,7 +38217,7 @@ function checkToDraft(c, pointer, checkType, skipped, version2, out) {
   return {
     title: str4(c.check_name) ?? checkId ?? "Checkov check",
     description: str4(c.description) ?? str4(c.short_description) ?? null,
-    category,
+    category: category2,
     rule_id: checkId ?? null,
     rule_name: str4(c.bc_check_id) ?? null,
     // Without a Prisma Cloud API key Checkov writes `severity: null`: medium, and say it is a default.
@@ -38167,8 +38257,8 @@ function isReport(o) {
 function isSummaryOnly(o) {
   return isObj4(o) && "checkov_version" in o && "failed" in o && !("results" in o);
 }
-function detect13(s) {
-  const d = s.doc;
+function detect13(s2) {
+  const d = s2.doc;
   const reports = Array.isArray(d) ? d : [d];
   if (reports.length === 0) return 0;
   if (reports.every(isReport)) {
@@ -38254,13 +38344,13 @@ function hitToDraft(q, qi, f, fi, version2, out) {
   const sev = severityOf7(word);
   if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
   const queryName = str4(q.query_name);
-  const category = str4(q.category);
-  const secretQuery = /secret/i.test(category ?? "") || /password|secret/i.test(queryName ?? "");
+  const category2 = str4(q.category);
+  const secretQuery = /secret/i.test(category2 ?? "") || /password|secret/i.test(queryName ?? "");
   const expected = str4(f.expected_value);
   const actual = str4(f.actual_value);
   const tags = [
     str4(q.platform) && `platform:${q.platform}`,
-    category && `kics:${category}`,
+    category2 && `kics:${category2}`,
     str4(f.issue_type) && `issue_type:${f.issue_type}`
   ].filter((t) => typeof t === "string");
   return {
@@ -38289,8 +38379,8 @@ function hitToDraft(q, qi, f, fi, version2, out) {
     pointer
   };
 }
-function detect14(s) {
-  const d = s.doc;
+function detect14(s2) {
+  const d = s2.doc;
   if (!isObj4(d) || !Array.isArray(d.queries)) return 0;
   return "queries_total" in d || "total_counter" in d || "kics_version" in d || "severity_counters" in d ? 1 : 0.5;
 }
@@ -38344,9 +38434,9 @@ var SEVERITY2 = {
   INFO: "low"
 };
 function statusOf(r) {
-  const s = r.status;
-  if (r.passed === true || s === 1 || s === "passed") return "passed";
-  if (s === 2 || s === "ignored") return "ignored";
+  const s2 = r.status;
+  if (r.passed === true || s2 === 1 || s2 === "passed") return "passed";
+  if (s2 === 2 || s2 === "ignored") return "ignored";
   return "failed";
 }
 function resultToDraft4(r, i, out) {
@@ -38399,14 +38489,14 @@ function resultToDraft4(r, i, out) {
 function looksLikeTfsecResult(o) {
   return "rule_id" in o && isObj4(o.location) && "filename" in o.location && "start_line" in o.location;
 }
-function detect15(s) {
-  const d = s.doc;
+function detect15(s2) {
+  const d = s2.doc;
   if (!isObj4(d) || !("results" in d)) return 0;
   if (Array.isArray(d.results)) {
     const first = d.results.find(isObj4);
     if (first) return looksLikeTfsecResult(first) ? 1 : 0;
   } else if (d.results !== null) return 0;
-  return Object.keys(d).length === 1 ? /tfsec/i.test(s.name) ? 0.8 : 0.5 : 0;
+  return Object.keys(d).length === 1 ? /tfsec/i.test(s2.name) ? 0.8 : 0.5 : 0;
 }
 function parse8(doc, ctx) {
   if (!isObj4(doc) || !("results" in doc) || !(doc.results === null || Array.isArray(doc.results)))
@@ -38443,8 +38533,8 @@ var CONFIDENCE2 = {
   "3": "high",
   "4": "confirmed"
 };
-function stripHtml(s) {
-  return s.replace(/<\/p>\s*<p>/gi, "\n").replace(/<[^>]+>/g, "").replace(/[ \t]+\n/g, "\n").trim();
+function stripHtml(s2) {
+  return s2.replace(/<\/p>\s*<p>/gi, "\n").replace(/<[^>]+>/g, "").replace(/[ \t]+\n/g, "\n").trim();
 }
 function safeUrl(u) {
   if (!u) return null;
@@ -38505,8 +38595,8 @@ function alertToDraft(a, pointer, site, version2, tool, out) {
 function isXmlReport(d) {
   return isObj4(d) && "OWASPZAPReport" in d;
 }
-function detect16(s) {
-  const d = s.doc;
+function detect16(s2) {
+  const d = s2.doc;
   if (isXmlReport(d)) return 1;
   if (!isObj4(d) || "vulnerabilities" in d || "scan" in d) return 0;
   if (typeof d["@programName"] === "string" && /zap/i.test(d["@programName"])) return 1;
@@ -38569,8 +38659,8 @@ var MOBSFSCAN = { ERROR: "high", WARNING: "medium", INFO: "low" };
 function esc3(k) {
   return k.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function plain(s) {
-  return s.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
+function plain(s2) {
+  return s2.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
 }
 var Collector = class {
   constructor(out, version2) {
@@ -38607,8 +38697,8 @@ var Collector = class {
   }
 };
 function firstLine(lines) {
-  const s = typeof lines === "number" ? String(lines) : str4(lines);
-  return s ? posInt(s.split(",")[0]) : null;
+  const s2 = typeof lines === "number" ? String(lines) : str4(lines);
+  return s2 ? posInt(s2.split(",")[0]) : null;
 }
 function permissions(d, c) {
   if (!isObj4(d.permissions)) return;
@@ -38656,7 +38746,7 @@ function network(d, c) {
   list3.forEach((n, i) => {
     if (!isObj4(n)) return;
     const desc = str4(n.description) ?? "Network security configuration issue";
-    const scope = asArray(n.scope).filter((s) => typeof s === "string").join(", ");
+    const scope = asArray(n.scope).filter((s2) => typeof s2 === "string").join(", ");
     c.add({
       section: "network_security",
       pointer: `${base}/${i}`,
@@ -38799,10 +38889,10 @@ function firebase(d, c) {
   });
 }
 function secretStrings(d, out) {
-  for (const s of asArray(d.secrets)) {
-    if (typeof s !== "string") continue;
-    const m = /:\s*"(.*)"\s*$/.exec(s);
-    const value = m ? m[1] : s;
+  for (const s2 of asArray(d.secrets)) {
+    if (typeof s2 !== "string") continue;
+    const m = /:\s*"(.*)"\s*$/.exec(s2);
+    const value = m ? m[1] : s2;
     if (value.length >= 4) out.secrets.push(value);
   }
 }
@@ -38879,9 +38969,9 @@ function isMobsfscan(d) {
   const first = Object.values(d.results)[0];
   return isObj4(first) && isObj4(first.metadata) && ("files" in first || "masvs" in first.metadata);
 }
-function detect17(s) {
-  if (isReport2(s.doc)) return 1;
-  if (isMobsfscan(s.doc)) return "mobsfscan_version" in s.doc ? 1 : 0.7;
+function detect17(s2) {
+  if (isReport2(s2.doc)) return 1;
+  if (isMobsfscan(s2.doc)) return "mobsfscan_version" in s2.doc ? 1 : 0.7;
   return 0;
 }
 function parse10(doc, ctx) {
@@ -38936,8 +39026,8 @@ function messageToDraft(m, file2, pointer, suppressed, out) {
     pointer
   };
 }
-function detect18(s) {
-  const d = s.doc;
+function detect18(s2) {
+  const d = s2.doc;
   if (!Array.isArray(d) || d.length === 0) return 0;
   const first = d[0];
   return isObj4(first) && typeof first.filePath === "string" && Array.isArray(first.messages) ? 1 : 0;
@@ -39010,9 +39100,9 @@ function isoDate3(v) {
     const d2 = new Date(v < 1e11 ? v * 1e3 : v);
     return Number.isNaN(d2.getTime()) ? null : d2.toISOString();
   }
-  const s = str5(v);
-  if (!s) return null;
-  let t = s.replace(/ \+0000 UTC$/, "Z").replace(/^(\d{4}-\d\d-\d\d) (\d)/, "$1T$2");
+  const s2 = str5(v);
+  if (!s2) return null;
+  let t = s2.replace(/ \+0000 UTC$/, "Z").replace(/^(\d{4}-\d\d-\d\d) (\d)/, "$1T$2");
   t = t.replace(/(\.\d{3})\d+/, "$1");
   if (/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(t)) t += "Z";
   const d = new Date(t);
@@ -39026,8 +39116,8 @@ var CLOUD_WORDS = {
 function cloudSeverity(word, score, fallback = "medium") {
   const w = str5(word);
   if (w) {
-    const s = wordToSeverity(w) ?? CLOUD_WORDS[w.toLowerCase()];
-    if (s) return { severity: s, severity_source: "tool", source_severity: w };
+    const s2 = wordToSeverity(w) ?? CLOUD_WORDS[w.toLowerCase()];
+    if (s2) return { severity: s2, severity_source: "tool", source_severity: w };
   }
   const n = typeof score === "number" ? score : typeof score === "string" && score.trim() !== "" ? Number(score) : NaN;
   if (Number.isFinite(n) && n >= 0 && n <= 10)
@@ -39053,9 +39143,9 @@ function arnParts(arn) {
   return { region: m?.[1] || null, account: m?.[2] || null };
 }
 function ecosystemOf2(pm) {
-  const s = str5(pm)?.toLowerCase();
-  if (!s || s === "os") return null;
-  return s;
+  const s2 = str5(pm)?.toLowerCase();
+  if (!s2 || s2 === "os") return null;
+  return s2;
 }
 
 // src/parsers/gcp_scc/index.ts
@@ -39069,10 +39159,10 @@ function resultsOf(doc) {
   if (isObj5(doc) && Array.isArray(doc.findings)) return { list: doc.findings, prefix: "/findings" };
   return void 0;
 }
-function detect19(s) {
-  const r = resultsOf(s.doc);
+function detect19(s2) {
+  const r = resultsOf(s2.doc);
   if (!r) return 0;
-  if (r.list.length === 0) return isObj5(s.doc) && Array.isArray(s.doc.listFindingsResults) ? 0.9 : 0;
+  if (r.list.length === 0) return isObj5(s2.doc) && Array.isArray(s2.doc.listFindingsResults) ? 0.9 : 0;
   const first = r.list.find(isObj5);
   return first && (isSccFinding(first.finding) || isSccFinding(first)) ? 1 : 0;
 }
@@ -39090,7 +39180,7 @@ function resultToDraft5(item, pointer) {
   const gcp = isObj5(res.gcpMetadata) ? res.gcpMetadata : res;
   const sp = isObj5(f.sourceProperties) ? f.sourceProperties : {};
   const resourceName = str5(f.resourceName) ?? str5(res.name);
-  const category = str5(f.category) ?? "UNKNOWN_CATEGORY";
+  const category2 = str5(f.category) ?? "UNKNOWN_CATEGORY";
   const active = (str5(f.state) ?? "ACTIVE").toUpperCase() !== "INACTIVE";
   const muted = str5(f.mute)?.toUpperCase() === "MUTED";
   let state = "open";
@@ -39109,11 +39199,11 @@ function resultToDraft5(item, pointer) {
   const where = str5(res.displayName) ?? resourceName?.split("/").pop();
   const source = str5(f.parentDisplayName) ?? str5(res.parentDisplayName);
   return {
-    title: where ? `${category} on ${where}` : category,
+    title: where ? `${category2} on ${where}` : category2,
     description: str5(f.description) ?? str5(sp.Explanation) ?? str5(sp.explanation) ?? null,
     category: "cloud",
-    rule_id: category,
-    rule_name: source ? `${source}: ${category}` : category,
+    rule_id: category2,
+    rule_name: source ? `${source}: ${category2}` : category2,
     ...sev,
     tool: "Google Security Command Center",
     state,
@@ -39183,22 +39273,22 @@ function headerColumns(text3) {
   const first = text3.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   return first.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
 }
-function detect20(s) {
-  if (s.doc !== void 0) return 0;
-  return layoutOf(headerColumns(s.head)) ? 1 : 0;
+function detect20(s2) {
+  if (s2.doc !== void 0) return 0;
+  return layoutOf(headerColumns(s2.head)) ? 1 : 0;
 }
 function stateOf4(status, resolution) {
-  const s = status.trim().toUpperCase();
+  const s2 = status.trim().toUpperCase();
   const res = resolution?.toUpperCase() ?? "";
-  if (s === "RESOLVED")
+  if (s2 === "RESOLVED")
     return { state: "fixed", reason: resolution ? `Wiz RESOLVED (${resolution})` : "Wiz RESOLVED" };
-  if (s === "IGNORED" || s === "REJECTED") {
-    if (/FALSE_POSITIVE/.test(res)) return { state: "false_positive", reason: `Wiz ${s} (${resolution})` };
+  if (s2 === "IGNORED" || s2 === "REJECTED") {
+    if (/FALSE_POSITIVE/.test(res)) return { state: "false_positive", reason: `Wiz ${s2} (${resolution})` };
     if (/WONT_FIX|EXCEPTION|ACCEPT/.test(res))
-      return { state: "accepted_risk", reason: `Wiz ${s} (${resolution})` };
+      return { state: "accepted_risk", reason: `Wiz ${s2} (${resolution})` };
     if (/NOT_RELEVANT|NOT_APPLICABLE/.test(res))
-      return { state: "not_applicable", reason: `Wiz ${s} (${resolution})` };
-    return { state: "suppressed", reason: resolution ? `Wiz ${s} (${resolution})` : `Wiz ${s}` };
+      return { state: "not_applicable", reason: `Wiz ${s2} (${resolution})` };
+    return { state: "suppressed", reason: resolution ? `Wiz ${s2} (${resolution})` : `Wiz ${s2}` };
   }
   return { state: "open", reason: null };
 }
@@ -39246,12 +39336,12 @@ function vulnToDraft2(r) {
   const pkg = str5(r.DetailedName);
   const asset = str5(r.ProviderUniqueId) ?? str5(r.AssetID) ?? str5(r.AssetName);
   const isImage = /@sha256:|ContainerImage/i.test(`${asset ?? ""} ${r.AssetType ?? ""}`);
-  const category = isImage ? "container" : "sca";
+  const category2 = isImage ? "container" : "sca";
   const sev = str5(r.VendorSeverity) ? cloudSeverity(r.VendorSeverity) : cloudSeverity(r.CVSSSeverity);
   return {
     title: [vulnId, pkg].filter(Boolean).join(" - ") || "Wiz vulnerability",
     description: str5(r.Remediation) ?? null,
-    category,
+    category: category2,
     rule_id: vulnId ?? null,
     rule_name: vulnId ?? null,
     ...sev,
@@ -39323,8 +39413,8 @@ var wizParser = {
 };
 
 // src/parsers/wizcli/index.ts
-function detect21(s) {
-  const d = s.doc;
+function detect21(s2) {
+  const d = s2.doc;
   if (!isObj5(d) || !isObj5(d.result)) return 0;
   const origin = isObj5(d.scanOriginResource) ? str5(d.scanOriginResource.__typename) : void 0;
   const result = str5(d.result.__typename);
@@ -39333,9 +39423,9 @@ function detect21(s) {
   return 0;
 }
 function relPath(p, dirScan) {
-  const s = str5(p);
-  if (!s) return null;
-  return dirScan ? s.replace(/^\/+/, "") : s;
+  const s2 = str5(p);
+  if (!s2) return null;
+  return dirScan ? s2.replace(/^\/+/, "") : s2;
 }
 function vulnDrafts(list3, key, ctx, out) {
   if (list3 === null || list3 === void 0) return;
@@ -39409,16 +39499,16 @@ function parseWizcli(doc, ctx) {
   }
   if (Array.isArray(result.secrets)) {
     ran.add("secret");
-    result.secrets.forEach((s, i) => {
+    result.secrets.forEach((s2, i) => {
       const pointer = `/result/secrets/${i}`;
-      if (!isObj5(s)) {
+      if (!isObj5(s2)) {
         out.warnings.push(`${pointer}: not an object; skipped`);
         return;
       }
       for (const k of ["snippet", "details"])
-        if (typeof s[k] === "string" && s[k].length >= 4) out.secrets.push(s[k]);
-      const kind = str5(s.type);
-      const file2 = relPath(s.path, dirScan);
+        if (typeof s2[k] === "string" && s2[k].length >= 4) out.secrets.push(s2[k]);
+      const kind = str5(s2.type);
+      const file2 = relPath(s2.path, dirScan);
       const draft = {
         title: `Secret (${kind ?? "unknown type"})${file2 ? ` in ${file2}` : ""}`,
         description: null,
@@ -39430,8 +39520,8 @@ function parseWizcli(doc, ctx) {
         source_severity: null,
         tool: "wizcli",
         state: "open",
-        location: { file: file2, start_line: typeof s.lineNumber === "number" ? s.lineNumber : null, image },
-        fingerprints: str5(s.id) ? { id: str5(s.id) } : {},
+        location: { file: file2, start_line: typeof s2.lineNumber === "number" ? s2.lineNumber : null, image },
+        fingerprints: str5(s2.id) ? { id: str5(s2.id) } : {},
         pointer
       };
       out.findings.push(draft);
@@ -39499,11 +39589,11 @@ var wizcliParser = {
 function looksInspector2(f) {
   return isObj5(f) && typeof f.findingArn === "string" && /:inspector2:/.test(f.findingArn);
 }
-function detect22(s) {
-  const d = s.doc;
+function detect22(s2) {
+  const d = s2.doc;
   if (!isObj5(d) || !Array.isArray(d.findings)) return 0;
   if (d.findings.length === 0)
-    return /inspector/i.test(s.name) && Object.keys(d).every((k) => k === "findings" || k === "nextToken") ? 0.6 : 0;
+    return /inspector/i.test(s2.name) && Object.keys(d).every((k) => k === "findings" || k === "nextToken") ? 0.6 : 0;
   const first = d.findings.slice(0, 5).filter(isObj5);
   return first.length > 0 && first.every(looksInspector2) ? 1 : 0;
 }
@@ -39608,10 +39698,10 @@ function findingToDraft2(f, pointer, warnings) {
       region ?? void 0,
       str5(ecr?.repositoryName)
     ) ?? (resourceId ? imageRepository(resourceId) : null) : null;
-    const category = isImage ? "container" : "sca";
+    const category2 = isImage ? "container" : "sca";
     return {
       ...common,
-      category,
+      category: category2,
       rule_id: vulnId ?? null,
       rule_name: str5(f.title) ?? null,
       cve: [vulnId, ...related].filter((x) => !!x),
@@ -39698,8 +39788,8 @@ function occurrencesOf(doc) {
   if (Array.isArray(doc)) return doc.map((occ, i) => ({ occ, pointer: `/${i}` }));
   return void 0;
 }
-function detect23(s) {
-  const d = s.doc;
+function detect23(s2) {
+  const d = s2.doc;
   if (isObj5(d) && isObj5(d.package_vulnerability_summary)) return 1;
   const list3 = isObj5(d) && Array.isArray(d.occurrences) ? d.occurrences : Array.isArray(d) ? d : void 0;
   if (!list3 || list3.length === 0) return 0;
@@ -39824,9 +39914,9 @@ function headerColumns2(text3) {
   const first = text3.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   return first.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ""));
 }
-function detect24(s) {
-  if (s.doc !== void 0) return 0;
-  const cols = new Set(headerColumns2(s.head));
+function detect24(s2) {
+  if (s2.doc !== void 0) return 0;
+  const cols = new Set(headerColumns2(s2.head));
   if (REQUIRED.every((c) => cols.has(c)) && (cols.has("recommendationId") || cols.has("recommendationName")))
     return 1;
   return 0;
@@ -39918,8 +40008,8 @@ function parseJsonLines(text3) {
 
 // src/parsers/prowler/index.ts
 function val(v) {
-  const s = str5(v);
-  return s && /^<[a-z_]+>$/i.test(s) ? void 0 : s;
+  const s2 = str5(v);
+  return s2 && /^<[a-z_]+>$/i.test(s2) ? void 0 : s2;
 }
 function layoutOfHeader(firstLine2) {
   const cols = new Set(
@@ -39938,13 +40028,13 @@ function layoutOfItem(o) {
   if ("Account Number" in o && "Control" in o && "Status" in o) return "v2-json";
   return void 0;
 }
-function detect25(s) {
-  if (Array.isArray(s.doc)) {
-    const first = s.doc.find(isObj5);
+function detect25(s2) {
+  if (Array.isArray(s2.doc)) {
+    const first = s2.doc.find(isObj5);
     return first !== void 0 && layoutOfItem(first) ? 1 : 0;
   }
-  if (s.doc !== void 0) return 0;
-  const firstLine2 = s.head.slice(0, s.head.search(/\r?\n|$/));
+  if (s2.doc !== void 0) return 0;
+  const firstLine2 = s2.head.slice(0, s2.head.search(/\r?\n|$/));
   return layoutOfHeader(firstLine2) ? 1 : 0;
 }
 function rowFromV2Csv(r) {
@@ -40165,10 +40255,10 @@ function looksAsff(f) {
   if (typeof f.SchemaVersion === "string" && /^2018-10-08/.test(f.SchemaVersion)) return true;
   return typeof f.ProductArn === "string" && "AwsAccountId" in f && Array.isArray(f.Resources);
 }
-function detect26(s) {
-  const f = findingsOf(s.doc);
+function detect26(s2) {
+  const f = findingsOf(s2.doc);
   if (!f) return 0;
-  if (f.list.length === 0) return isObj5(s.doc) && Array.isArray(s.doc.Findings) ? 0.5 : 0;
+  if (f.list.length === 0) return isObj5(s2.doc) && Array.isArray(s2.doc.Findings) ? 0.5 : 0;
   const first = f.list.slice(0, 5).filter(isObj5);
   return first.length > 0 && first.every(looksAsff) ? 1 : 0;
 }
@@ -40282,14 +40372,14 @@ function findingToDrafts(f, pointer, warnings) {
       region ?? void 0,
       str5(ecr?.RepositoryName)
     ) ?? (resourceId ? imageRepository(resourceId) : null) : null;
-    const category = isImage ? "container" : "sca";
+    const category2 = isImage ? "container" : "sca";
     if (new Set(pkgs.map((p) => p.name)).size > 1)
       warnings.push(`${pointer}: ${pkgs.length} vulnerable packages; the record names the first`);
     return [
       {
         ...common,
         title: str5(f.Title) ?? ids[0] ?? "Security Hub finding",
-        category,
+        category: category2,
         rule_id: ids[0] ?? str5(f.GeneratorId) ?? null,
         rule_name: str5(f.Title) ?? null,
         cve: ids,
@@ -40339,15 +40429,15 @@ function parseSecurityHub(doc, ctx) {
       for (const d of findingToDrafts(item, pointer, out.warnings)) {
         out.findings.push(d);
         const name = d.tool ?? "AWS Security Hub";
-        const s = scans.get(name) ?? {
+        const s2 = scans.get(name) ?? {
           tool: { name, version: null },
           categories: [],
           success: true,
           errors: [],
           cats: /* @__PURE__ */ new Set()
         };
-        s.cats.add(d.category);
-        scans.set(name, s);
+        s2.cats.add(d.category);
+        scans.set(name, s2);
       }
     } catch (e) {
       out.warnings.push(
@@ -40355,7 +40445,7 @@ function parseSecurityHub(doc, ctx) {
       );
     }
   });
-  out.scans = [...scans.values()].map(({ cats, ...s }) => ({ ...s, categories: [...cats].sort() }));
+  out.scans = [...scans.values()].map(({ cats, ...s2 }) => ({ ...s2, categories: [...cats].sort() }));
   if (out.scans.length === 0)
     out.scans.push({
       tool: { name: "AWS Security Hub", version: null },
@@ -40423,11 +40513,11 @@ function getParser(id) {
   if (!p) throw new UserError(`unknown format "${id}"; valid formats: auto, ${formatIds().join(", ")}`);
   return p;
 }
-function detectFormat(s) {
+function detectFormat(s2) {
   const scored = PARSERS.map((p) => {
     let score = 0;
     try {
-      score = p.detect(s);
+      score = p.detect(s2);
     } catch {
       score = 0;
     }
@@ -40441,8 +40531,8 @@ function detectFormat(s) {
 }
 
 // src/normalize/identity.ts
-function identityScheme(category) {
-  switch (category) {
+function identityScheme(category2) {
+  switch (category2) {
     case "sca":
     case "container":
       return "sca/v1";
@@ -40534,12 +40624,25 @@ var PATTERNS = [
   // JWT
   /(?<=\b(?:aws_secret_access_key|secret_access_key|password|passwd|secret|token|api[_-]?key)\s*[:=]\s*["']?)[A-Za-z0-9/+=_-]{12,}/gi
 ];
+var MAY_MATCH = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|sk_live_|AIza|-----BEGIN |eyJ|password|passwd|secret|token|api[_-]?key/i;
+var lastSecrets = [];
+var lastSorted = [];
+function sortedSecrets(secrets) {
+  let same = secrets.length === lastSecrets.length;
+  for (let i = 0; same && i < secrets.length; i++) same = secrets[i] === lastSecrets[i];
+  if (!same) {
+    lastSecrets = [...secrets];
+    lastSorted = [...new Set(secrets.filter((s2) => s2 && s2.length >= 4))].sort((a, b) => b.length - a.length);
+  }
+  return lastSorted;
+}
 function redactText(text3, secrets = []) {
   let out = text3;
-  const sorted = [...new Set(secrets.filter((s) => s && s.length >= 4))].sort((a, b) => b.length - a.length);
-  for (const s of sorted) {
-    if (out.includes(s)) out = out.split(s).join(REDACTED2);
+  const sorted = secrets.length === 0 ? [] : sortedSecrets(secrets);
+  for (const s2 of sorted) {
+    if (out.includes(s2)) out = out.split(s2).join(REDACTED2);
   }
+  if (!MAY_MATCH.test(out)) return out;
   for (const re of PATTERNS) {
     re.lastIndex = 0;
     out = out.replace(re, REDACTED2);
@@ -40554,12 +40657,12 @@ function redactNullable(text3, secrets = []) {
 var MAX_TEXT = 1e3;
 var MAX_TITLE = 300;
 var CONTROL2 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-function clip(s, n) {
-  const t = s.replace(CONTROL2, "");
+function clip(s2, n) {
+  const t = s2.replace(CONTROL2, "");
   return t.length > n ? t.slice(0, n - 1) + "\u2026" : t;
 }
-function clean(s) {
-  return s == null ? null : s.replace(CONTROL2, "");
+function clean(s2) {
+  return s2 == null ? null : s2.replace(CONTROL2, "");
 }
 function normCwe(c) {
   const m = /(\d+)/.exec(String(c));
@@ -40582,104 +40685,223 @@ function sortedRecord(r, secrets) {
   for (const k of Object.keys(r ?? {}).sort()) out[k] = redactText(String(r[k]), secrets);
   return out;
 }
+function createFinalizer(ctx) {
+  const secrets = ctx.secrets;
+  const seen = new DigestCounter();
+  let index = 0;
+  return {
+    get count() {
+      return index;
+    },
+    push(d) {
+      const p = prepareFinding(d, ctx, secrets);
+      const finding = p.finding;
+      const ordinal = nextOrdinal(seen, p.occurrence);
+      finding.occurrence_id = occurrenceId(p.occurrence, ordinal);
+      finding.source_index = index++;
+      return finding;
+    }
+  };
+}
 function finalizeDrafts(drafts, ctx) {
   const secrets = [...ctx.secrets, ...drafts.map((d) => d.secret ?? "").filter(Boolean)];
-  const seen = /* @__PURE__ */ new Map();
-  return drafts.map((d, index) => {
-    const file2 = cleanPath(d.location?.file ?? null, ctx.roots);
-    const tool = clean(d.tool ?? ctx.tool.name) ?? "unknown";
-    const fingerprints = sortedRecord(d.fingerprints, secrets);
-    const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
-    const location = {
-      file: file2,
-      start_line: d.location?.start_line ?? null,
-      end_line: d.location?.end_line ?? d.location?.start_line ?? null,
-      url: d.location?.url ?? null,
-      resource: d.location?.resource ?? null,
-      image: d.location?.image ?? null,
-      account: d.location?.account ?? null,
-      region: d.location?.region ?? null
-    };
-    const title = clip(
-      redactText(d.title.replace(/\s+/g, " ").trim() || d.rule_id || "Untitled finding", secrets),
-      MAX_TITLE
-    );
-    const identity = identityParts({
-      category: d.category,
-      tool,
-      rule_id: d.rule_id ?? null,
-      title,
-      file: file2,
-      start_line: location.start_line,
-      resource: location.resource,
-      image: location.image,
-      url: location.url,
-      account: location.account,
-      vuln_ids: cve,
-      package_name: d.package?.name ?? null,
-      fingerprint: pickFingerprint(fingerprints),
-      secret: d.secret ?? null,
-      hint: d.identity_hint ?? null
-    });
-    const id = identityId(identity.scheme, identity.parts);
-    const occBase = [id, file2 ?? "", String(location.start_line ?? ""), d.identity_hint ?? ""];
-    const occKey = occBase.join("\0");
-    const ordinal = seen.get(occKey) ?? 0;
-    seen.set(occKey, ordinal + 1);
-    const cwe = [...new Set((d.cwe ?? []).map(normCwe).filter((c) => c !== null))];
-    const finding = {
-      schema_version: FINDING_SCHEMA_VERSION,
-      id,
-      identity,
-      occurrence_id: `o1-${hashParts([...occBase, String(ordinal)])}`,
-      source_tool: tool,
-      tool_version: clean(d.tool_version ?? ctx.tool.version),
-      source_format: ctx.sourceFormat,
-      product: ctx.product,
-      service: d.service ?? ctx.service,
-      repo: d.repo ?? ctx.repo,
-      ref: ctx.ref,
-      commit: ctx.commit,
-      finding_title: title,
-      description: d.description ? clip(redactText(d.description.trim(), secrets), MAX_TEXT) : null,
-      category: d.category,
-      rule_id: d.rule_id ?? null,
-      rule_name: clean(redactNullable(d.rule_name ?? null, secrets)),
-      severity: d.severity,
-      severity_source: d.severity_source,
-      source_severity: d.source_severity ?? null,
-      confidence: ctx.confidence,
-      tool_confidence: d.tool_confidence ?? null,
-      state: d.state ?? (d.suppression ? "suppressed" : "open"),
-      state_reason: redactNullable(d.state_reason ?? d.suppression?.justification ?? null, secrets),
-      first_seen: d.first_seen ?? ctx.observedAt,
-      last_seen: d.last_seen ?? ctx.observedAt,
-      closed_at: d.closed_at ?? null,
-      owner: d.owner ?? null,
-      owner_source: d.owner ? d.owner_source ?? ctx.sourceFormat : null,
-      exception_id: null,
-      release_blocking: false,
-      cwe,
-      cve,
-      cvss: d.cvss ?? null,
-      package: d.package ?? null,
-      location: { ...location, url: redactNullable(location.url, secrets) },
-      fingerprints,
-      baseline_state: d.baseline_state ?? null,
-      suppression: d.suppression ? { ...d.suppression, justification: redactNullable(d.suppression.justification, secrets) } : null,
-      tags: [...new Set(d.tags ?? [])].sort(),
-      help_uri: d.help_uri ?? null,
-      source_file: ctx.sourceFile,
-      source_pointer: d.pointer,
-      source_index: index
-    };
-    return finding;
+  const f = createFinalizer({ ...ctx, secrets });
+  return drafts.map((d) => f.push(d));
+}
+function nextOrdinal(seen, occurrence) {
+  return seen.next(occurrence);
+}
+function occurrenceId(occurrence, ordinal) {
+  return `o1-${hashParts([occurrence, String(ordinal)])}`;
+}
+function prepareFinding(d, ctx, secrets) {
+  const file2 = cleanPath(d.location?.file ?? null, ctx.roots);
+  const tool = clean(d.tool ?? ctx.tool.name) ?? "unknown";
+  const fingerprints = sortedRecord(d.fingerprints, secrets);
+  const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
+  const location = {
+    file: file2,
+    start_line: d.location?.start_line ?? null,
+    end_line: d.location?.end_line ?? d.location?.start_line ?? null,
+    url: d.location?.url ?? null,
+    resource: d.location?.resource ?? null,
+    image: d.location?.image ?? null,
+    account: d.location?.account ?? null,
+    region: d.location?.region ?? null
+  };
+  const title = clip(
+    redactText(d.title.replace(/\s+/g, " ").trim() || d.rule_id || "Untitled finding", secrets),
+    MAX_TITLE
+  );
+  const identity = identityParts({
+    category: d.category,
+    tool,
+    rule_id: d.rule_id ?? null,
+    title,
+    file: file2,
+    start_line: location.start_line,
+    resource: location.resource,
+    image: location.image,
+    url: location.url,
+    account: location.account,
+    vuln_ids: cve,
+    package_name: d.package?.name ?? null,
+    fingerprint: pickFingerprint(fingerprints),
+    secret: d.secret ?? null,
+    hint: d.identity_hint ?? null
   });
+  const id = identityId(identity.scheme, identity.parts);
+  const occurrence = [id, file2 ?? "", String(location.start_line ?? ""), d.identity_hint ?? ""].join(
+    "\0"
+  );
+  const cwe = [...new Set((d.cwe ?? []).map(normCwe).filter((c) => c !== null))];
+  const finding = {
+    schema_version: FINDING_SCHEMA_VERSION,
+    id,
+    identity,
+    occurrence_id: "",
+    source_tool: tool,
+    tool_version: clean(d.tool_version ?? ctx.tool.version),
+    source_format: ctx.sourceFormat,
+    product: ctx.product,
+    service: d.service ?? ctx.service,
+    repo: d.repo ?? ctx.repo,
+    ref: ctx.ref,
+    commit: ctx.commit,
+    finding_title: title,
+    description: d.description ? clip(redactText(d.description.trim(), secrets), MAX_TEXT) : null,
+    category: d.category,
+    rule_id: d.rule_id ?? null,
+    rule_name: clean(redactNullable(d.rule_name ?? null, secrets)),
+    severity: d.severity,
+    severity_source: d.severity_source,
+    source_severity: d.source_severity ?? null,
+    confidence: ctx.confidence,
+    tool_confidence: d.tool_confidence ?? null,
+    state: d.state ?? (d.suppression ? "suppressed" : "open"),
+    state_reason: redactNullable(d.state_reason ?? d.suppression?.justification ?? null, secrets),
+    first_seen: d.first_seen ?? ctx.observedAt,
+    last_seen: d.last_seen ?? ctx.observedAt,
+    closed_at: d.closed_at ?? null,
+    owner: d.owner ?? null,
+    owner_source: d.owner ? d.owner_source ?? ctx.sourceFormat : null,
+    exception_id: null,
+    release_blocking: false,
+    cwe,
+    cve,
+    cvss: d.cvss ?? null,
+    package: d.package ?? null,
+    location: { ...location, url: redactNullable(location.url, secrets) },
+    fingerprints,
+    baseline_state: d.baseline_state ?? null,
+    suppression: d.suppression ? { ...d.suppression, justification: redactNullable(d.suppression.justification, secrets) } : null,
+    tags: [...new Set(d.tags ?? [])].sort(),
+    help_uri: d.help_uri ?? null,
+    source_file: ctx.sourceFile,
+    source_pointer: d.pointer,
+    source_index: 0
+  };
+  return { finding, occurrence };
 }
 
-// src/commands/read-input.ts
-var DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+// src/stream/file-io.ts
+import { promises as fs2 } from "node:fs";
+var DEFAULT_CHUNK = 1 << 20;
+async function scanFile(fh, scanner, chunkSize = DEFAULT_CHUNK, onChunk) {
+  const buf = Buffer.allocUnsafe(Math.max(3, chunkSize));
+  let pos = 0;
+  for (; ; ) {
+    let got = 0;
+    const want = pos === 0 ? Math.max(3, chunkSize) : chunkSize;
+    while (got < Math.min(3, want)) {
+      const { bytesRead } = await fh.read(buf, got, want - got, pos + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    if (got === 0) break;
+    const chunk = buf.subarray(0, got);
+    onChunk?.(chunk);
+    scanner.feed(chunk);
+    pos += got;
+  }
+  scanner.end();
+}
+var RangeList = class {
+  starts = new Float64Array(1024);
+  ends = new Float64Array(1024);
+  flags = new Uint8Array(1024);
+  length = 0;
+  push(start, end, flag) {
+    if (this.length === this.starts.length) {
+      const grow = (a, make) => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts, (n) => new Float64Array(n));
+      this.ends = grow(this.ends, (n) => new Float64Array(n));
+      this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.flags[this.length] = flag ? 1 : 0;
+    this.length++;
+  }
+  clear() {
+    this.length = 0;
+  }
+};
+var RangeReader = class {
+  constructor(fh, fileSize, windowSize = 4 * DEFAULT_CHUNK) {
+    this.fh = fh;
+    this.fileSize = fileSize;
+    this.windowSize = windowSize;
+    this.buf = Buffer.allocUnsafe(windowSize);
+  }
+  fh;
+  fileSize;
+  windowSize;
+  buf;
+  winStart = 0;
+  winEnd = 0;
+  async text(start, end) {
+    if (start < this.winStart || end > this.winEnd) await this.fill(start, end);
+    return this.buf.toString("utf8", start - this.winStart, end - this.winStart);
+  }
+  async fill(start, end) {
+    const len = Math.min(Math.max(this.windowSize, end - start), this.fileSize - start);
+    if (len > this.buf.length) this.buf = Buffer.allocUnsafe(len);
+    else if (this.buf.length > this.windowSize && len <= this.windowSize)
+      this.buf = Buffer.allocUnsafe(this.windowSize);
+    let got = 0;
+    while (got < len) {
+      const { bytesRead } = await this.fh.read(this.buf, got, len - got, start + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    this.winStart = start;
+    this.winEnd = start + got;
+    if (this.winEnd < end) throw new Error(`file shrank while reading (wanted bytes ${start}-${end})`);
+  }
+};
+async function openForRead(file2) {
+  const fh = await fs2.open(file2, "r");
+  try {
+    const st = await fh.stat();
+    return { fh, size: st.size };
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+}
+
+// src/stream/json-skeleton.ts
+import { isUtf8 as isUtf82 } from "node:buffer";
+
+// src/util/utf8.ts
+import { isUtf8 } from "node:buffer";
 function invalidUtf8Offset(buf) {
+  if (isUtf8(buf)) return -1;
   let i = 0;
   while (i < buf.length) {
     const b = buf[i];
@@ -40698,6 +40920,980 @@ function invalidUtf8Offset(buf) {
     i += n + 1;
   }
   return -1;
+}
+
+// src/stream/json-skeleton.ts
+var JsonSyntaxError = class extends Error {
+  constructor(message, offset) {
+    super(message);
+    this.offset = offset;
+  }
+  offset;
+};
+var WS = new Uint8Array(256);
+WS[32] = WS[9] = WS[10] = WS[13] = 1;
+var LITERAL_END = new Uint8Array(256);
+LITERAL_END[32] = LITERAL_END[9] = LITERAL_END[10] = LITERAL_END[13] = 1;
+LITERAL_END[44] = LITERAL_END[125] = LITERAL_END[93] = 1;
+function describe3(c) {
+  return c >= 32 && c < 127 ? `"${String.fromCharCode(c)}"` : `byte 0x${c.toString(16).padStart(2, "0")}`;
+}
+var SkeletonScanner = class {
+  constructor(spec, h, opts = {}) {
+    this.spec = spec;
+    this.h = h;
+    let longest = 0;
+    for (const w of opts.flagWords ?? []) {
+      const b = Buffer.from(w.toLowerCase(), "latin1");
+      longest = Math.max(longest, b.length);
+      const list3 = this.flagByLen.get(b.length) ?? [];
+      list3.push(b);
+      this.flagByLen.set(b.length, list3);
+    }
+    this.flagMaxEscaped = longest * 6;
+    this.maxDepth = opts.maxDepth ?? 200;
+  }
+  spec;
+  h;
+  mode = 0 /* Struct */;
+  stack = [];
+  path = [];
+  rootDone = false;
+  started = false;
+  /** Absolute offset of the next byte to be fed. */
+  pos = 0;
+  // skipped value
+  skipStart = 0;
+  skipDepth = 0;
+  skipInString = false;
+  skipIsItem = false;
+  skipFlagged = false;
+  strStart = 0;
+  // absolute offset of the first content byte of the current string
+  strSpans = false;
+  // the current string began in an earlier chunk
+  /** Backslashes at the end of the previous chunk inside the current string. */
+  bsCarry = 0;
+  // descended key
+  keyParts = [];
+  // utf-8 across chunks
+  utf8Carry = Buffer.alloc(0);
+  flagByLen = /* @__PURE__ */ new Map();
+  flagMaxEscaped;
+  maxDepth;
+  /** Bytes fed so far. */
+  get offset() {
+    return this.pos;
+  }
+  feed(chunk) {
+    this.checkUtf8(chunk);
+    let i = 0;
+    if (!this.started) {
+      if (this.pos === 0 && chunk.length >= 1 && chunk[0] === 239) {
+        if (chunk.length < 3) throw new Error("SkeletonScanner: the first chunk must have at least 3 bytes");
+        if (chunk[1] === 187 && chunk[2] === 191) i = 3;
+      }
+      this.started = true;
+    }
+    const n = chunk.length;
+    while (i < n) {
+      switch (this.mode) {
+        case 0 /* Struct */:
+          i = this.struct(chunk, i, n);
+          break;
+        case 1 /* Key */:
+          i = this.keyString(chunk, i, n);
+          break;
+        case 3 /* SkipContainer */:
+          i = this.skipContainer(chunk, i, n);
+          break;
+        case 2 /* SkipString */:
+          i = this.skipString(chunk, i, n);
+          break;
+        case 4 /* SkipLiteral */:
+          i = this.skipLiteral(chunk, i, n);
+          break;
+      }
+    }
+    this.pos += n;
+    if (this.mode === 2 /* SkipString */ || this.mode === 1 /* Key */ || this.mode === 3 /* SkipContainer */ && this.skipInString) {
+      this.strSpans = true;
+      let k = n - 1;
+      let run = 0;
+      while (k >= 0 && chunk[k] === 92 && this.pos - n + k >= this.strStart) {
+        run++;
+        k--;
+      }
+      this.bsCarry = k < 0 || this.pos - n + k < this.strStart ? this.bsCarry + run : run;
+    }
+  }
+  /** Call after the last chunk; throws when the document is incomplete. */
+  end() {
+    if (this.utf8Carry.length > 0)
+      throw new JsonSyntaxError(
+        "not valid UTF-8 (the file ends inside a character)",
+        this.pos - this.utf8Carry.length
+      );
+    if (this.mode === 4 /* SkipLiteral */ && this.stack.length === 0) this.finishSkip(this.pos);
+    if (!this.rootDone || this.mode !== 0 /* Struct */)
+      throw new JsonSyntaxError(
+        this.pos === 0 || !this.started ? "empty document" : "the file ends before the JSON document does (truncated?)",
+        this.pos
+      );
+  }
+  checkUtf8(chunk) {
+    let from = 0;
+    const carry = this.utf8Carry;
+    if (carry.length > 0) {
+      const lead = carry[0];
+      const need = lead >= 240 ? 4 : lead >= 224 ? 3 : 2;
+      const take = Math.min(need - carry.length, chunk.length);
+      const joined = Buffer.concat([carry, chunk.subarray(0, take)]);
+      if (joined.length < need) {
+        this.utf8Carry = joined;
+        return;
+      }
+      if (!isUtf82(joined)) throw this.utf8Error(joined, this.pos - carry.length);
+      from = take;
+      this.utf8Carry = Buffer.alloc(0);
+    }
+    let cut = chunk.length;
+    for (let k = chunk.length - 1; k >= Math.max(from, chunk.length - 4); k--) {
+      const c = chunk[k];
+      if ((c & 192) === 128) continue;
+      const need = c < 128 ? 1 : c >= 240 ? 4 : c >= 224 ? 3 : c >= 192 ? 2 : 1;
+      if (k + need > chunk.length) cut = k;
+      break;
+    }
+    const body = chunk.subarray(from, cut);
+    if (!isUtf82(body)) throw this.utf8Error(body, this.pos + from);
+    if (cut < chunk.length) this.utf8Carry = Buffer.from(chunk.subarray(cut));
+  }
+  utf8Error(bytes, base) {
+    const at = Math.max(0, invalidUtf8Offset(bytes));
+    return new JsonSyntaxError("not valid UTF-8; scanner reports must be UTF-8", base + at);
+  }
+  err(msg, absOffset) {
+    return new JsonSyntaxError(msg, absOffset);
+  }
+  struct(b, i, n) {
+    const base = this.pos;
+    while (i < n) {
+      const c = b[i];
+      if (WS[c]) {
+        i++;
+        continue;
+      }
+      const top = this.stack[this.stack.length - 1];
+      if (!top) {
+        if (this.rootDone)
+          throw this.err(`unexpected ${describe3(c)} after the end of the JSON document`, base + i);
+        return this.beginValue(b, i, void 0);
+      }
+      switch (top.st) {
+        case 0 /* KeyOrEnd */:
+        case 1 /* Key */:
+          if (c === 34) {
+            this.mode = 1 /* Key */;
+            this.keyParts = [];
+            this.strStart = base + i + 1;
+            this.strSpans = false;
+            this.bsCarry = 0;
+            return i + 1;
+          }
+          if (c === 125 && top.st === 0 /* KeyOrEnd */) {
+            this.close(base + i + 1);
+            i++;
+            continue;
+          }
+          throw this.err(
+            `expected a member name (a string in double quotes), found ${describe3(c)}`,
+            base + i
+          );
+        case 2 /* Colon */:
+          if (c !== 58)
+            throw this.err(`expected ":" after the member name, found ${describe3(c)}`, base + i);
+          top.st = 3 /* Value */;
+          i++;
+          continue;
+        case 4 /* ValueOrEnd */:
+          if (c === 93) {
+            this.close(base + i + 1);
+            i++;
+            continue;
+          }
+          return this.beginValue(b, i, top);
+        case 3 /* Value */:
+          return this.beginValue(b, i, top);
+        case 5 /* CommaOrEnd */:
+          if (c === 44) {
+            top.st = top.isObj ? 1 /* Key */ : 3 /* Value */;
+            i++;
+            continue;
+          }
+          if (c === 125 && top.isObj || c === 93 && !top.isObj) {
+            this.close(base + i + 1);
+            i++;
+            continue;
+          }
+          throw this.err(`expected "," or "${top.isObj ? "}" : "]"}", found ${describe3(c)}`, base + i);
+      }
+    }
+    return i;
+  }
+  close(end) {
+    this.stack.pop();
+    this.h.leave?.(this.path, end);
+    if (this.stack.length > 0) this.path.pop();
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) {
+      parent.st = 5 /* CommaOrEnd */;
+      if (!parent.isObj) parent.index++;
+    } else this.rootDone = true;
+  }
+  beginValue(b, i, top) {
+    const c = b[i];
+    const abs = this.pos + i;
+    const child = !top ? this.spec : top.items ? void 0 : top.isObj ? top.spec.members[top.key] : top.spec.each;
+    if (child && (c === 123 && child.type !== "array" || c === 91 && child.type !== "object")) {
+      const isObj7 = c === 123;
+      if (top) this.path.push(top.isObj ? top.key : top.index);
+      this.stack.push({
+        isObj: isObj7,
+        spec: child,
+        st: isObj7 ? 0 /* KeyOrEnd */ : 4 /* ValueOrEnd */,
+        key: "",
+        index: 0,
+        items: child.type === "items"
+      });
+      this.h.enter?.(this.path, isObj7, abs);
+      return i + 1;
+    }
+    if (!top && c !== 123 && c !== 91 && child)
+      throw this.err(
+        `expected a JSON ${child.type === "array" ? "array" : "object"}, found ${describe3(c)}`,
+        abs
+      );
+    this.skipStart = abs;
+    this.skipIsItem = !!top?.items;
+    this.skipFlagged = false;
+    if (c === 34) {
+      this.mode = 2 /* SkipString */;
+      this.strStart = abs + 1;
+      this.strSpans = false;
+      this.bsCarry = 0;
+    } else if (c === 123 || c === 91) {
+      this.mode = 3 /* SkipContainer */;
+      this.skipDepth = 1;
+      this.skipInString = false;
+    } else if (c === 45 || c >= 48 && c <= 57 || c === 116 || c === 102 || c === 110) {
+      this.mode = 4 /* SkipLiteral */;
+    } else throw this.err(`expected a value, found ${describe3(c)}`, abs);
+    return i + 1;
+  }
+  finishSkip(end) {
+    this.mode = 0 /* Struct */;
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      this.rootDone = true;
+      return;
+    }
+    if (top.items)
+      this.h.item?.(this.path, top.isObj ? top.key : top.index, this.skipStart, end, this.skipFlagged);
+    else if (top.isObj) this.h.member?.(this.path, top.key, this.skipStart, end);
+    else this.h.member?.(this.path, String(top.index), this.skipStart, end);
+    top.st = 5 /* CommaOrEnd */;
+    if (!top.isObj) top.index++;
+  }
+  /**
+   * Find the closing quote of the string that started at `strStart`, from chunk index `i`.
+   * Returns the chunk index of the closing quote, or -1 when the string goes on past the chunk.
+   */
+  closingQuote(b, i, n) {
+    const base = this.pos;
+    for (; ; ) {
+      const q = b.indexOf(34, i);
+      if (q < 0 || q >= n) return -1;
+      let k = q - 1;
+      let run = 0;
+      while (k >= 0 && b[k] === 92 && base + k >= this.strStart) {
+        run++;
+        k--;
+      }
+      if (k < 0 && this.strSpans) run += this.bsCarry;
+      if ((run & 1) === 0) return q;
+      i = q + 1;
+    }
+  }
+  keyString(b, i, n) {
+    const q = this.closingQuote(b, i, n);
+    if (q < 0) {
+      this.keyParts.push(Buffer.from(b.subarray(i, n)));
+      return n;
+    }
+    this.keyParts.push(b.subarray(i, q));
+    const raw = this.keyParts.length === 1 ? this.keyParts[0] : Buffer.concat(this.keyParts);
+    this.keyParts = [];
+    const top = this.stack[this.stack.length - 1];
+    top.key = raw.includes(92) ? JSON.parse(`"${raw.toString("utf8")}"`) : raw.toString("utf8");
+    top.st = 2 /* Colon */;
+    this.mode = 0 /* Struct */;
+    this.strSpans = false;
+    return q + 1;
+  }
+  skipString(b, i, n) {
+    const q = this.closingQuote(b, i, n);
+    if (q < 0) return n;
+    if (this.skipIsItem) this.checkFlag(b, q);
+    this.strSpans = false;
+    this.finishSkip(this.pos + q + 1);
+    return q + 1;
+  }
+  checkFlag(b, q) {
+    if (this.skipFlagged || this.flagByLen.size === 0) return;
+    const start = this.strStart - this.pos;
+    const len = q - start;
+    if (this.strSpans || start < 0) {
+      if (len <= this.flagMaxEscaped) this.skipFlagged = true;
+      return;
+    }
+    if (len > this.flagMaxEscaped) return;
+    const words = this.flagByLen.get(len);
+    if (words) {
+      for (const w of words) {
+        let k = 0;
+        while (k < len && (b[start + k] | 32) === w[k]) k++;
+        if (k === len) {
+          this.skipFlagged = true;
+          return;
+        }
+      }
+    }
+    for (let k = start; k < q; k++)
+      if (b[k] === 92) {
+        this.skipFlagged = true;
+        return;
+      }
+  }
+  skipContainer(b, i, n) {
+    let depth = this.skipDepth;
+    const flagging = this.skipIsItem && this.flagByLen.size > 0;
+    while (i < n) {
+      if (this.skipInString) {
+        const q = this.closingQuote(b, i, n);
+        if (q < 0) {
+          this.skipDepth = depth;
+          return n;
+        }
+        if (flagging) this.checkFlag(b, q);
+        this.skipInString = false;
+        this.strSpans = false;
+        i = q + 1;
+        continue;
+      }
+      const c = b[i];
+      if (c === 34) {
+        this.skipInString = true;
+        this.strStart = this.pos + i + 1;
+        this.strSpans = false;
+        this.bsCarry = 0;
+      } else if (c === 123 || c === 91) {
+        if (this.stack.length + depth >= this.maxDepth)
+          throw this.err(`nested more than ${this.maxDepth} levels deep: refused`, this.pos + i);
+        depth++;
+      } else if (c === 125 || c === 93) {
+        if (--depth === 0) {
+          this.skipDepth = 0;
+          this.finishSkip(this.pos + i + 1);
+          return i + 1;
+        }
+      }
+      i++;
+    }
+    this.skipDepth = depth;
+    return n;
+  }
+  skipLiteral(b, i, n) {
+    while (i < n) {
+      if (LITERAL_END[b[i]]) {
+        this.finishSkip(this.pos + i);
+        return i;
+      }
+      i++;
+    }
+    return n;
+  }
+};
+
+// src/stream/slices.ts
+var WarningList = class {
+  first = [];
+  count = 0;
+  /** Move the warnings out of `list` (emptied). */
+  take(list3) {
+    for (const w of list3) {
+      if (this.first.length < 50) this.first.push(w);
+      this.count++;
+    }
+    list3.length = 0;
+  }
+};
+function defineMember(obj, key, value) {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+async function parseSlice(reader, r, file2) {
+  const text3 = await reader.text(r.start, r.end);
+  try {
+    return JSON.parse(text3);
+  } catch (e) {
+    const m = /position (\d+)/.exec(e instanceof Error ? e.message : "");
+    const at = m ? r.start + Buffer.byteLength(text3.slice(0, Number(m[1])), "utf8") : r.start;
+    throw new UserError("not valid JSON (inside a value the streaming reader parsed)", file2, `byte ${at}`);
+  }
+}
+
+// src/stream/big-array.ts
+var esc4 = (p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1");
+var pointerOf = (path12) => path12.map((p) => "/" + esc4(p)).join("");
+function specAt(spec, path12) {
+  let s2 = spec;
+  for (const p of path12) {
+    if (!s2) return void 0;
+    if (s2.type === "object") s2 = s2.members[p];
+    else if (s2.type === "array") s2 = s2.each;
+    else return void 0;
+  }
+  return s2;
+}
+function compareContainers(spec, a, b) {
+  let s2 = spec;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y) {
+      if (typeof x === "number" && typeof y === "number") return x - y;
+      if (s2?.type === "object") {
+        const keys = Object.keys(s2.members);
+        return keys.indexOf(String(x)) - keys.indexOf(String(y));
+      }
+      return String(x) < String(y) ? -1 : 1;
+    }
+    s2 = s2?.type === "object" ? s2.members[x] : s2?.type === "array" ? s2.each : void 0;
+  }
+  return a.length - b.length;
+}
+function anyWord(v, words, depth = 0) {
+  if (depth > 64) return true;
+  if (typeof v === "string") return words.has(v.toLowerCase());
+  if (Array.isArray(v)) return v.some((x) => anyWord(x, words, depth + 1));
+  if (typeof v === "object" && v !== null)
+    return Object.entries(v).some(([k, x]) => words.has(k.toLowerCase()) || anyWord(x, words, depth + 1));
+  return false;
+}
+function itemPointer(c, k) {
+  return `${pointerOf(c.path)}/${c.keys.length > 0 ? esc4(c.keys[k]) : k}`;
+}
+function bigArrayPlanner(def) {
+  return async (fh, size, file2, io = {}) => {
+    const doc = {};
+    const containers = [];
+    const byPointer = /* @__PURE__ */ new Map();
+    const mismatched = /* @__PURE__ */ new Map();
+    const members2 = [];
+    const nodeAt = (path12) => {
+      let n = doc;
+      for (const p of path12) n = n?.[p];
+      return n;
+    };
+    const scanner = new SkeletonScanner(
+      def.spec,
+      {
+        enter(path12, isObject2, start) {
+          if (path12.length === 0) return;
+          const parent = nodeAt(path12.slice(0, -1));
+          const key = path12[path12.length - 1];
+          const spec = specAt(def.spec, path12);
+          const value = isObject2 ? {} : [];
+          if (Array.isArray(parent)) parent[key] = value;
+          else if (parent) defineMember(parent, String(key), value);
+          if (spec?.type === "items" && spec.of === "object" !== isObject2) {
+            mismatched.set(pointerOf(path12), start);
+          } else if (spec?.type === "items") {
+            const ptr = pointerOf(path12);
+            const old = byPointer.get(ptr);
+            if (old) {
+              old.list.clear();
+              old.keys = [];
+            } else {
+              const c = { path: [...path12], list: new RangeList(), keys: [] };
+              containers.push(c);
+              byPointer.set(ptr, c);
+            }
+          }
+        },
+        leave(path12, end) {
+          const ptr = pointerOf(path12);
+          const start = mismatched.get(ptr);
+          if (start === void 0) return;
+          mismatched.delete(ptr);
+          members2.push({ path: path12.slice(0, -1), key: String(path12[path12.length - 1]), start, end });
+        },
+        member(path12, key, start, end) {
+          members2.push({ path: [...path12], key, start, end });
+          const c = byPointer.get(pointerOf([...path12, key]));
+          if (c) {
+            c.list.clear();
+            c.keys = [];
+          }
+        },
+        item(path12, key, start, end, flagged) {
+          const c = byPointer.get(pointerOf(path12));
+          if (!c) return;
+          c.list.push(start, end, flagged);
+          if (typeof key === "string") c.keys.push(key);
+        }
+      },
+      { flagWords: def.secretWords }
+    );
+    try {
+      await scanFile(fh, scanner, io.chunkSize, io.onChunk);
+    } catch (e) {
+      if (e instanceof JsonSyntaxError)
+        throw new UserError(`not valid JSON: ${e.message}`, file2, `byte ${e.offset}`);
+      throw e;
+    }
+    const reader = new RangeReader(fh, size);
+    for (const m of members2) {
+      const parent = nodeAt(m.path);
+      const value = await parseSlice(reader, m, file2);
+      if (Array.isArray(parent)) parent[Number(m.key)] = value;
+      else if (parent) defineMember(parent, m.key, value);
+    }
+    const live = containers.filter((c) => {
+      const n = nodeAt(c.path);
+      return typeof n === "object" && n !== null && (Array.isArray(n) ? n.length === 0 : Object.keys(n).length === 0);
+    });
+    live.sort((a, b) => compareContainers(def.spec, a.path, b.path));
+    const ctx = def.begin(doc, file2);
+    const secretsFromItems = [];
+    const secretsFromDrafts = [];
+    if (def.secretWords && def.secretWords.length > 0) {
+      const all = anyWord(doc, new Set(def.secretWords));
+      const scratch = def.begin(doc, file2);
+      for (const c of live) {
+        for (let k = 0; k < c.list.length; k++) {
+          if (!all && c.list.flags[k] === 0) continue;
+          const v = await parseSlice(
+            reader,
+            { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
+            file2
+          );
+          const out = def.item(scratch, v, itemPointer(c, k), secretsFromItems);
+          for (const d of Array.isArray(out) ? out : out ? [out] : [])
+            if (d.secret) secretsFromDrafts.push(d.secret);
+        }
+      }
+    }
+    let first;
+    {
+      const scratch = def.begin(doc, file2);
+      const trash = [];
+      for (const c of live) {
+        for (let k = 0; k < c.list.length && !first; k++) {
+          const v = await parseSlice(
+            reader,
+            { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
+            file2
+          );
+          const out = def.item(scratch, v, itemPointer(c, k), trash);
+          first = Array.isArray(out) ? out[0] : out;
+        }
+        if (first) break;
+      }
+    }
+    return {
+      secrets: [...secretsFromItems, ...secretsFromDrafts],
+      tool: def.tool(ctx, first),
+      async run(onDraft) {
+        const trash = [];
+        for (const c of live) {
+          for (let k = 0; k < c.list.length; k++) {
+            const v = await parseSlice(
+              reader,
+              { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
+              file2
+            );
+            const out = def.item(ctx, v, itemPointer(c, k), trash);
+            trash.length = 0;
+            for (const d of Array.isArray(out) ? out : out ? [out] : []) {
+              const p = onDraft(d);
+              if (p) await p;
+            }
+          }
+        }
+        const { scans, warnings } = def.finish(ctx);
+        const w = new WarningList();
+        w.take(warnings);
+        return { scans, warnings: w.first, warningCount: w.count };
+      }
+    };
+  };
+}
+
+// src/stream/formats/gitlab.ts
+function gitlabStreaming(kind) {
+  return {
+    spec: { type: "object", members: { vulnerabilities: { type: "items" } } },
+    secretWords: GITLAB_SECRET_WORDS,
+    begin: (doc, file2) => beginGitlabReport(doc, file2, kind, []),
+    item(gc, value, pointer, secrets) {
+      const d = gitlabItem(gc, value, Number(pointer.slice(pointer.lastIndexOf("/") + 1)));
+      if (gc.fc.secrets.length > 0) secrets.push(...gc.fc.secrets.splice(0));
+      return d;
+    },
+    finish: (gc) => ({ scans: finishGitlabReport(gc), warnings: gc.warnings }),
+    tool(gc, first) {
+      const { toolName: toolName2, toolVersion } = gc.fc;
+      if (!first) return { name: toolName2, version: toolVersion };
+      const name = first.tool ?? toolName2;
+      return { name, version: first.tool === toolName2 ? toolVersion : first.tool_version ?? null };
+    }
+  };
+}
+
+// src/stream/parallel.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// src/stream/parallel-protocol.ts
+var WORKER_TAG = "security-metrics/stream-worker/v1";
+
+// src/stream/parallel.ts
+var BATCH = 256;
+var TAIL = ',"source_index":0}';
+function workerScript() {
+  try {
+    const p = fileURLToPath(new URL("./stream-worker.js", import.meta.url));
+    return existsSync(p) ? p : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function workerCount(env = process.env) {
+  const v = env.SECURITY_METRICS_STREAM_WORKERS;
+  if (v !== void 0 && v.trim() !== "" && Number.isInteger(Number(v)) && Number(v) >= 0)
+    return Math.min(Number(v), 16);
+  return 0;
+}
+function parallelAvailable() {
+  return workerScript() !== void 0;
+}
+async function runParallel(job) {
+  const script = workerScript();
+  if (!script) throw new Error("stream worker script is missing");
+  const init = {
+    tag: WORKER_TAG,
+    file: job.file,
+    displayPath: job.displayPath,
+    fileSize: job.size,
+    runs: job.headerRuns,
+    ctx: job.ctx
+  };
+  const waiting = /* @__PURE__ */ new Map();
+  let failure2;
+  const workers = Array.from({ length: Math.max(1, job.workers) }, () => {
+    const w = new Worker(script, {
+      workerData: init,
+      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 12 }
+    });
+    w.on("message", (r) => {
+      const done = waiting.get(r.id);
+      waiting.delete(r.id);
+      done?.(r);
+    });
+    w.on("error", (e) => {
+      failure2 = e;
+      for (const done of waiting.values())
+        done({ id: -1, lines: [], holes: [], occurrences: [], warnings: [], categories: [] });
+      waiting.clear();
+    });
+    return w;
+  });
+  const tasks = [];
+  let nextTask = 0;
+  const taskAt = (n) => {
+    while (tasks.length <= n) {
+      const made = tasks.length;
+      let seen2 = 0;
+      let found;
+      for (let run = 0; run < job.results.length && !found; run++) {
+        const list3 = job.results[run];
+        const batches = Math.ceil(list3.length / BATCH);
+        if (made < seen2 + batches) {
+          const first = (made - seen2) * BATCH;
+          const last = Math.min(first + BATCH, list3.length);
+          found = {
+            id: made,
+            run,
+            first,
+            starts: list3.starts.slice(first, last),
+            ends: list3.ends.slice(first, last)
+          };
+        }
+        seen2 += batches;
+      }
+      if (!found) return void 0;
+      tasks.push(found);
+    }
+    return tasks[n];
+  };
+  const inflight = [];
+  const dispatch = () => {
+    while (inflight.length < workers.length * 3 && !failure2) {
+      const t = taskAt(nextTask);
+      if (!t) return;
+      tasks[nextTask] = void 0;
+      nextTask++;
+      inflight.push(new Promise((resolve) => waiting.set(t.id, resolve)));
+      workers[t.id % workers.length].postMessage(t);
+    }
+  };
+  const seen = new DigestCounter();
+  const warnings = new WarningList();
+  const categories = job.contexts.map((rc) => new Set(rc.categories));
+  const runWarnings = job.contexts.map(() => []);
+  let count = 0;
+  let lastRun = 0;
+  try {
+    dispatch();
+    while (inflight.length > 0) {
+      const r = await inflight.shift();
+      if (failure2) throw failure2;
+      if (r.error) {
+        if (r.error.user) throw new UserError(r.error.message, job.displayPath, r.error.position);
+        throw new Error(r.error.message);
+      }
+      dispatch();
+      const run = runOf(job.results, r.id);
+      for (; lastRun < run; lastRun++) warnings.take(runWarnings[lastRun]);
+      runWarnings[run].push(...r.warnings);
+      for (const c of r.categories) categories[run].add(c);
+      for (let k = 0; k < r.lines.length; k++) {
+        const line = r.lines[k];
+        const hole = r.holes[k];
+        if (!line.endsWith(TAIL) || line.slice(hole, hole + 2) !== '""')
+          throw new Error("stream worker sent a malformed line");
+        const occ = r.occurrences[k];
+        const id = occurrenceId(occ, nextOrdinal(seen, occ));
+        const out = `${line.slice(0, hole)}"${id}"${line.slice(hole + 2, line.length - 2)}${count}}`;
+        count++;
+        const p = job.onLine(out);
+        if (p) await p;
+      }
+    }
+    for (; lastRun < job.results.length; lastRun++) warnings.take(runWarnings[lastRun]);
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
+  const scans = job.contexts.map((rc, i) => finishRun({ ...rc, categories: categories[i] }));
+  return { scans, warnings: warnings.first, warningCount: warnings.count, count };
+}
+function runOf(results, taskId) {
+  let seen = 0;
+  for (let run = 0; run < results.length; run++) {
+    seen += Math.ceil(results[run].length / BATCH);
+    if (taskId < seen) return run;
+  }
+  return results.length - 1;
+}
+
+// src/stream/sarif-stream.ts
+var SARIF_SPEC = {
+  type: "object",
+  members: { runs: { type: "array", each: { type: "object", members: { results: { type: "items" } } } } }
+};
+var SECRET_WORDS = ["secret", "secrets", "secretvalue", "offender", "match", "raw"];
+async function scanSarif(fh, file2, io = {}) {
+  const top = [];
+  let runs = [];
+  let runsIsArray = false;
+  const scanner = new SkeletonScanner(
+    SARIF_SPEC,
+    {
+      enter(path12, isObject2) {
+        if (path12.length === 1 && path12[0] === "runs") {
+          runs = [];
+          runsIsArray = true;
+          for (let k = top.length - 1; k >= 0; k--) if (top[k].key === "runs") top.splice(k, 1);
+        } else if (path12.length === 2)
+          runs.push({ raw: null, members: [], results: new RangeList(), resultsNotArray: false });
+        else if (path12.length === 3) {
+          const run = runs[path12[1]];
+          run.results.clear();
+          run.resultsNotArray = isObject2;
+          run.members = run.members.filter((m) => m.key !== "results");
+        }
+      },
+      member(path12, key, start, end) {
+        if (path12.length === 0) {
+          if (key === "runs") runsIsArray = false;
+          top.push({ key, start, end });
+        } else if (path12.length === 1)
+          runs.push({
+            raw: { key, start, end },
+            members: [],
+            results: new RangeList(),
+            resultsNotArray: false
+          });
+        else {
+          const run = runs[path12[1]];
+          if (key === "results") {
+            run.results.clear();
+            run.resultsNotArray = false;
+          }
+          run.members.push({ key, start, end });
+        }
+      },
+      item(path12, _key, start, end, flagged) {
+        const run = runs[path12[1]];
+        if (!run.resultsNotArray) run.results.push(start, end, flagged);
+      }
+    },
+    { flagWords: SECRET_WORDS }
+  );
+  try {
+    await scanFile(fh, scanner, io.chunkSize, io.onChunk);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError)
+      throw new UserError(`not valid JSON: ${e.message}`, file2, `byte ${e.offset}`);
+    throw e;
+  }
+  if (!runsIsArray) throw new UserError('not a SARIF log: expected an object with a "runs" array', file2);
+  return { top, runs };
+}
+function anyWord2(v, words, depth = 0) {
+  if (depth > 64) return true;
+  if (typeof v === "string") return words.has(v.toLowerCase());
+  if (Array.isArray(v)) return v.some((x) => anyWord2(x, words, depth + 1));
+  if (typeof v === "object" && v !== null)
+    return Object.entries(v).some(([k, x]) => words.has(k.toLowerCase()) || anyWord2(x, words, depth + 1));
+  return false;
+}
+async function planSarif(fh, size, file2, io = {}) {
+  const { top, runs } = await scanSarif(fh, file2, io);
+  const reader = new RangeReader(fh, size);
+  const doc = {};
+  for (const m of top) if (m.key !== "runs") defineMember(doc, m.key, await parseSlice(reader, m, file2));
+  const verr = sarifVersionError(doc);
+  if (verr) throw new UserError(verr, file2);
+  const words = new Set(SECRET_WORDS);
+  const contexts = [];
+  const headerRuns = [];
+  const suspiciousRun = [];
+  for (let i = 0; i < runs.length; i++) {
+    const map2 = runs[i];
+    let run;
+    if (map2.raw) run = await parseSlice(reader, map2.raw, file2);
+    else {
+      const obj = {};
+      for (const m of map2.members) defineMember(obj, m.key, await parseSlice(reader, m, file2));
+      run = obj;
+    }
+    const rc = createRunContext(run, i, file2);
+    contexts.push(rc);
+    headerRuns.push(run);
+    const tool = run.tool;
+    suspiciousRun.push(rc.secretTool || anyWord2(tool, words));
+  }
+  const fromResults = [];
+  const fromDrafts = [];
+  for (let i = 0; i < runs.length; i++) {
+    const list3 = runs[i].results;
+    const rc = contexts[i];
+    const scratch = { ...rc, warnings: [], categories: /* @__PURE__ */ new Set() };
+    for (let k = 0; k < list3.length; k++) {
+      if (!suspiciousRun[i] && list3.flags[k] === 0) continue;
+      const r = await parseSlice(
+        reader,
+        { key: String(k), start: list3.starts[k], end: list3.ends[k] },
+        file2
+      );
+      const d = resultToDraft(scratch, r, k, fromResults);
+      if (d?.secret) fromDrafts.push(d.secret);
+    }
+  }
+  return {
+    secrets: [...fromResults, ...fromDrafts],
+    tool: contexts[0]?.scan.tool,
+    async runLines(ctx, workers, onLine) {
+      if (workers < 1 || !parallelAvailable() || !io.path) return void 0;
+      return runParallel({
+        file: io.path,
+        displayPath: file2,
+        size,
+        headerRuns,
+        contexts,
+        results: runs.map((r) => r.results),
+        ctx,
+        workers,
+        onLine
+      });
+    },
+    async run(onDraft) {
+      const scans = [];
+      const warnings = new WarningList();
+      const sink = [];
+      for (let i = 0; i < runs.length; i++) {
+        const list3 = runs[i].results;
+        const rc = contexts[i];
+        for (let k = 0; k < list3.length; k++) {
+          const r = await parseSlice(
+            reader,
+            { key: String(k), start: list3.starts[k], end: list3.ends[k] },
+            file2
+          );
+          const d = resultToDraft(rc, r, k, sink);
+          sink.length = 0;
+          if (d) {
+            const p = onDraft(d);
+            if (p) await p;
+          }
+          if (rc.warnings.length > 256) warnings.take(rc.warnings);
+        }
+        scans.push(finishRun(rc));
+        warnings.take(rc.warnings);
+      }
+      return { scans, warnings: warnings.first, warningCount: warnings.count };
+    }
+  };
+}
+
+// src/stream/registry.ts
+var STREAMERS = new Map([
+  ["sarif", planSarif],
+  ...Object.keys(GITLAB_FORMAT).map((kind) => [
+    GITLAB_FORMAT[kind],
+    bigArrayPlanner(gitlabStreaming(kind))
+  ])
+]);
+function streamerFor(formatId) {
+  return STREAMERS.get(formatId);
+}
+function streamableFormats() {
+  return [...STREAMERS.keys()].sort();
+}
+
+// src/commands/read-input.ts
+import { createHash as createHash2 } from "node:crypto";
+var DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+var DEFAULT_STREAM_THRESHOLD = 32 * 1024 * 1024;
+var HEAD_BYTES = 65536;
+var WHOLE_FILE_LIMIT = 536870888;
+function streamThresholdFromEnv(env) {
+  const v = env.SECURITY_METRICS_STREAM_MB;
+  if (v === void 0 || v.trim() === "" || !Number.isFinite(Number(v)) || Number(v) < 0) return void 0;
+  return Math.floor(Number(v) * 1024 * 1024);
 }
 var xml = new XMLParser({
   ignoreAttributes: false,
@@ -40784,6 +41980,22 @@ function chooseParser(format, name, decoded, displayPath) {
   const note = runnerUp && runnerUp.score >= best.score - 0.05 ? `auto (unsure: also looked like ${runnerUp.id})` : "auto";
   return { parser: det.parser, detection: note };
 }
+function finalizeContext(displayPath, format, tool, opts, secrets) {
+  return {
+    sourceFile: displayPath,
+    sourceFormat: format,
+    tool,
+    product: opts.product,
+    service: opts.service,
+    repo: opts.repo,
+    ref: opts.ref,
+    commit: opts.commit,
+    observedAt: opts.observedAt,
+    confidence: opts.confidence,
+    roots: opts.roots,
+    secrets
+  };
+}
 function normalizeBuffer(buf, displayPath, opts) {
   const file2 = {
     path: displayPath,
@@ -40819,26 +42031,16 @@ function normalizeBuffer(buf, displayPath, opts) {
       file: displayPath
     });
     const tool = out.scans[0]?.tool ?? { name: parser.docs.title, version: null };
-    file2.tool = [...new Set(out.scans.map((s) => s.tool.name))].join(", ") || tool.name;
+    file2.tool = [...new Set(out.scans.map((s2) => s2.tool.name))].join(", ") || tool.name;
     file2.tool_version = tool.version;
     file2.warnings = out.warnings.slice(0, 50);
     if (out.warnings.length > 50) file2.warnings.push(`\u2026 and ${out.warnings.length - 50} more warnings`);
-    const findings = finalizeDrafts(out.findings, {
-      sourceFile: displayPath,
-      sourceFormat: parser.id,
-      tool,
-      product: opts.product,
-      service: opts.service,
-      repo: opts.repo,
-      ref: opts.ref,
-      commit: opts.commit,
-      observedAt: opts.observedAt,
-      confidence: opts.confidence,
-      roots: opts.roots,
-      secrets: out.secrets
-    });
+    const findings = finalizeDrafts(
+      out.findings,
+      finalizeContext(displayPath, parser.id, tool, opts, out.secrets)
+    );
     file2.findings = findings.length;
-    if (out.scans.some((s) => !s.success)) file2.status = "tool_error";
+    if (out.scans.some((s2) => !s2.success)) file2.status = "tool_error";
     return { file: file2, findings, scans: out.scans };
   } catch (e) {
     if (!isUserError(e)) {
@@ -40868,7 +42070,7 @@ async function normalizeFile(filePath, displayPath, opts) {
   };
   let stat;
   try {
-    stat = await fs2.stat(filePath);
+    stat = await fs3.stat(filePath);
   } catch (e) {
     const code2 = e.code;
     base.error = `${displayPath}: cannot read (${code2 === "ENOENT" ? "no such file" : code2 ?? errorMessage(e)})`;
@@ -40885,14 +42087,114 @@ async function normalizeFile(filePath, displayPath, opts) {
     base.error = `${displayPath}: ${(stat.size / 1048576).toFixed(0)} MiB is above the ${(opts.maxBytes / 1048576).toFixed(0)} MiB limit (max_file_mb)`;
     return { file: base, findings: [], scans: [] };
   }
-  const buf = await fs2.readFile(filePath);
-  return normalizeBuffer(buf, displayPath, opts);
+  if (stat.size > (opts.streamThreshold ?? DEFAULT_STREAM_THRESHOLD)) {
+    const streamed = await normalizeStreamed(filePath, displayPath, stat.size, opts);
+    if (streamed) return streamed;
+  }
+  if (stat.size > WHOLE_FILE_LIMIT) {
+    base.status = "skipped";
+    base.bytes = stat.size;
+    base.error = `${displayPath}: ${(stat.size / 1048576).toFixed(0)} MiB is too large to read whole (Node's limit is 512 MiB) and its format has no streaming reader (streamed formats: ${streamableFormats().join(", ")})`;
+    return { file: base, findings: [], scans: [] };
+  }
+  const buf = await fs3.readFile(filePath);
+  const r = normalizeBuffer(buf, displayPath, opts);
+  const sink = sinkOf(opts);
+  if (sink) {
+    for (const f of r.findings) {
+      const p = sink(f);
+      if (p) await p;
+    }
+    return { ...r, findings: [] };
+  }
+  return r;
+}
+function sinkOf(opts) {
+  const { onLine, onFinding } = opts;
+  if (onLine) return (f) => onLine(JSON.stringify(f));
+  return onFinding;
+}
+async function streamParserFor(filePath, displayPath, opts) {
+  if (opts.format !== "auto") {
+    const p = getParser(opts.format);
+    return streamerFor(p.id) ? p : void 0;
+  }
+  const fh = await fs3.open(filePath, "r");
+  let head;
+  try {
+    const b = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(b, 0, HEAD_BYTES, 0);
+    head = b.toString("utf8", 0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+  if (head.charCodeAt(0) === 65279) head = head.slice(1);
+  const det = detectFormat({ name: path3.basename(displayPath), head });
+  return det.parser && streamerFor(det.parser.id) ? det.parser : void 0;
+}
+async function normalizeStreamed(filePath, displayPath, size, opts) {
+  const file2 = {
+    path: displayPath,
+    sha256: null,
+    bytes: size,
+    format: null,
+    detection: null,
+    tool: null,
+    tool_version: null,
+    status: "ok",
+    error: null,
+    findings: 0,
+    warnings: []
+  };
+  const findings = [];
+  let fh;
+  try {
+    const parser = await streamParserFor(filePath, displayPath, opts);
+    if (!parser) return void 0;
+    file2.format = parser.id;
+    file2.detection = opts.format === "auto" ? "auto (streamed; detected from the first 64 KiB)" : "given";
+    ({ fh } = await openForRead(filePath));
+    const hash3 = createHash2("sha256");
+    const plan = await streamerFor(parser.id)(fh, size, displayPath, {
+      chunkSize: opts.chunkSize,
+      onChunk: (b) => hash3.update(b),
+      path: filePath
+    });
+    file2.sha256 = hash3.digest("hex");
+    const tool = plan.tool ?? { name: parser.docs.title, version: null };
+    const fctx = finalizeContext(displayPath, parser.id, tool, opts, plan.secrets);
+    const parallel = opts.onLine && plan.runLines ? await plan.runLines(fctx, opts.workers ?? workerCount(), opts.onLine) : void 0;
+    let count = parallel?.count ?? 0;
+    const outcome = parallel ?? await (() => {
+      const fin = createFinalizer(fctx);
+      const sink = sinkOf(opts);
+      return plan.run((d) => {
+        const f = fin.push(d);
+        count++;
+        if (sink) return sink(f);
+        findings.push(f);
+      });
+    })();
+    file2.tool = [...new Set(outcome.scans.map((s2) => s2.tool.name))].join(", ") || tool.name;
+    file2.tool_version = tool.version;
+    file2.warnings = outcome.warnings.slice(0, 50);
+    if (outcome.warningCount > 50) file2.warnings.push(`\u2026 and ${outcome.warningCount - 50} more warnings`);
+    file2.findings = count;
+    if (outcome.scans.some((s2) => !s2.success)) file2.status = "tool_error";
+    return { file: file2, findings, scans: outcome.scans };
+  } catch (e) {
+    file2.status = "error";
+    file2.error = isUserError(e) ? e.format() : `internal error while parsing (please report): ${errorMessage(e)}`;
+    return { file: file2, findings: [], scans: [] };
+  } finally {
+    await fh?.close();
+  }
 }
 
 // src/commands/collect.ts
 function countFindings(findings) {
-  const by_severity = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  const by_category = Object.fromEntries(CATEGORIES.map((s) => [s, 0]));
+  const by_severity = Object.fromEntries(SEVERITIES.map((s2) => [s2, 0]));
+  const by_category = Object.fromEntries(CATEGORIES.map((s2) => [s2, 0]));
   const by_state = {};
   for (const f of findings) {
     by_severity[f.severity]++;
@@ -40909,7 +42211,7 @@ function runTime(env, now = () => /* @__PURE__ */ new Date()) {
 async function loadExceptions(file2, cwd) {
   if (!file2) return { exceptions: [], errors: [], fatal: null };
   try {
-    const text3 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
+    const text3 = await fs4.readFile(path4.resolve(cwd, file2), "utf8");
     const r = parseExceptions(text3, file2);
     return { ...r, fatal: null };
   } catch (e) {
@@ -40922,7 +42224,7 @@ async function loadBaseline(file2, cwd) {
   if (!file2) return void 0;
   let text3;
   try {
-    text3 = await fs3.readFile(path4.resolve(cwd, file2), "utf8");
+    text3 = await fs4.readFile(path4.resolve(cwd, file2), "utf8");
   } catch {
     throw new UserError("baseline file not found or unreadable", file2);
   }
@@ -40942,11 +42244,11 @@ function repoName(ctx, cwd) {
   return ctx.repo?.split("/").pop() ?? path4.basename(cwd);
 }
 async function writeRecord(dir, run, findings) {
-  await fs3.mkdir(dir, { recursive: true });
+  await fs4.mkdir(dir, { recursive: true });
   const jsonl = findings.map((f) => JSON.stringify(f)).join("\n") + (findings.length ? "\n" : "");
   const files = [path4.join(dir, "findings.jsonl"), path4.join(dir, "run.json"), path4.join(dir, "gate.env")];
-  await fs3.writeFile(files[0], jsonl);
-  await fs3.writeFile(files[1], JSON.stringify(run, null, 2) + "\n");
+  await fs4.writeFile(files[0], jsonl);
+  await fs4.writeFile(files[1], JSON.stringify(run, null, 2) + "\n");
   const g = run.gate;
   const env = [
     `SECURITY_GATE=${g?.result ?? "no_data"}`,
@@ -40956,7 +42258,7 @@ async function writeRecord(dir, run, findings) {
     `SECURITY_HIGH_COUNT=${run.counts.by_severity.high}`,
     `SECURITY_EVENT=${run.event.kind}`
   ];
-  await fs3.writeFile(files[2], env.join("\n") + "\n");
+  await fs4.writeFile(files[2], env.join("\n") + "\n");
   return files;
 }
 async function runCollect(inputs, cenv) {
@@ -40980,7 +42282,8 @@ async function runCollect(inputs, cenv) {
     observedAt: started.toISOString(),
     confidence: "A",
     roots,
-    maxBytes: Math.floor(inputs.max_file_mb * 1024 * 1024)
+    maxBytes: Math.floor(inputs.max_file_mb * 1024 * 1024),
+    streamThreshold: streamThresholdFromEnv(env)
   };
   const outDirAbs = path4.resolve(cwd, inputs.output_dir);
   for (const f of files) {
@@ -41119,14 +42422,22 @@ async function runCollect(inputs, cenv) {
 
 // src/commands/normalize.ts
 import path5 from "node:path";
-function write(out, s) {
+function write(out, s2) {
   return new Promise((resolve) => {
-    if (out.write(s)) resolve();
+    if (out.write(s2)) resolve();
     else out.once("drain", () => resolve());
   });
 }
 async function runNormalize(o) {
   let readable = 0;
+  let batch = "";
+  const onLine = (line) => {
+    batch += line + "\n";
+    if (batch.length < 1 << 16) return void 0;
+    const s2 = batch;
+    batch = "";
+    return write(o.out, s2);
+  };
   for (const f of o.files) {
     const r = await normalizeFile(path5.resolve(o.cwd, f), f, {
       format: o.format,
@@ -41138,8 +42449,15 @@ async function runNormalize(o) {
       observedAt: null,
       confidence: "A",
       roots: [path5.resolve(o.cwd)],
-      maxBytes: DEFAULT_MAX_BYTES * 2
+      // No size limit of our own: big files of streamable formats are streamed, others fail clearly.
+      maxBytes: Number.MAX_SAFE_INTEGER,
+      streamThreshold: o.streamThreshold,
+      onLine
     });
+    if (batch) {
+      await write(o.out, batch);
+      batch = "";
+    }
     if (r.file.status === "error" || r.file.status === "skipped") {
       o.logger.error(safeLogText(r.file.error ?? `${f}: not read`));
       continue;
@@ -41147,14 +42465,641 @@ async function runNormalize(o) {
     readable++;
     if (r.file.status === "tool_error") o.logger.warning(`${f}: the tool reported a failed or partial run`);
     for (const w of r.file.warnings) o.logger.warning(safeLogText(`${f}: ${w}`));
-    for (const finding of r.findings) await write(o.out, JSON.stringify(finding) + "\n");
   }
   return readable === 0 && o.files.length > 0 ? 2 : 0;
 }
 
 // src/commands/aggregate.ts
-import { promises as fs5 } from "node:fs";
-import path8 from "node:path";
+import { promises as fs6 } from "node:fs";
+import path9 from "node:path";
+
+// src/trackers/index.ts
+import path6 from "node:path";
+
+// src/schema/ticket.ts
+var TRACKERS = ["jira", "github", "linear", "servicenow"];
+var Tracker = external_exports.enum(TRACKERS);
+var StatusCategory = external_exports.enum(["todo", "in_progress", "done"]);
+var Ticket = external_exports.object({
+  tracker: Tracker,
+  /** NTEST-3077, acme/shop#12, ENG-42, VIT0001234. */
+  key: external_exports.string(),
+  url: external_exports.string().nullable(),
+  title: external_exports.string(),
+  /** The tracker's own status name (Backlog, In Progress, Done, 3, ...). */
+  status: external_exports.string(),
+  status_category: StatusCategory,
+  resolution: external_exports.string().nullable(),
+  created: external_exports.string().nullable(),
+  updated: external_exports.string().nullable(),
+  /** When the ticket reached a done state (resolutiondate, closed_at, completedAt, resolution_date). */
+  resolved_at: external_exports.string().nullable(),
+  assignee: external_exports.string().nullable(),
+  team: external_exports.string().nullable(),
+  labels: external_exports.array(external_exports.string()),
+  priority: external_exports.string().nullable(),
+  /** Text searched for finding references (summary, description, custom fields); never rendered. */
+  text: external_exports.string(),
+  /** Repo or project named by the ticket, when the tracker has one. */
+  repo: external_exports.string().nullable(),
+  /** file:row or file#index. */
+  source: external_exports.string()
+});
+var TrackerMapping = external_exports.object({
+  /** Extra fields (Jira `customfield_10050`, CSV column names) whose text is searched for references. */
+  reference_fields: external_exports.array(external_exports.string()).default([]),
+  /** Field holding the team (Jira component or custom field, ServiceNow assignment_group). */
+  team_field: external_exports.string().optional(),
+  /** Field holding the repo (e.g. a Jira custom field "Repository"). */
+  repo_field: external_exports.string().optional(),
+  /** Status names to treat as done / in progress beyond the tracker's own categories. */
+  done_statuses: external_exports.array(external_exports.string()).default([]),
+  in_progress_statuses: external_exports.array(external_exports.string()).default([]),
+  /** How tickets are linked to findings, in order of trust. */
+  link_by: external_exports.array(external_exports.enum(["finding_id", "cve", "rule_repo", "package"])).default(["finding_id", "cve", "rule_repo", "package"])
+});
+
+// src/trackers/common.ts
+function isObj6(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function s(v) {
+  if (typeof v === "string") return v.trim() === "" ? null : v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return null;
+}
+var MONTHS = {
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11
+};
+function parseTrackerDate(value, where) {
+  if (value === null || value.trim() === "") return null;
+  const v = value.trim();
+  let m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(v);
+  if (m) {
+    const off = m[3] ? m[3] === "Z" ? "Z" : m[3].replace(/^([+-]\d{2})(\d{2})$/, "$1:$2") : "Z";
+    const t = Date.parse(`${m[1]}T${m[2]}${off}`);
+    if (!Number.isNaN(t)) return new Date(t).toISOString();
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+    return `${v}T00:00:00.000Z`;
+  m = /^(\d{1,2})\/([A-Za-z]{3})\/(\d{2,4})(?:\s+(\d{1,2}):(\d{2})\s*([AP]M)?)?$/i.exec(v);
+  if (m) {
+    const mon = MONTHS[m[2].toLowerCase()];
+    let year = Number(m[3]);
+    if (year < 100) year += 2e3;
+    let hour = m[4] ? Number(m[4]) : 0;
+    if (m[6]?.toUpperCase() === "PM" && hour < 12) hour += 12;
+    if (m[6]?.toUpperCase() === "AM" && hour === 12) hour = 0;
+    if (mon !== void 0)
+      return new Date(Date.UTC(year, mon, Number(m[1]), hour, m[5] ? Number(m[5]) : 0)).toISOString();
+  }
+  throw new UserError(
+    `${where}: "${v.slice(0, 40)}" is not a date this importer reads (ISO 8601, YYYY-MM-DD HH:MM:SS, or Jira's 25/Jul/25 9:00 PM)`
+  );
+}
+function categoryFrom(status, builtin, mapping) {
+  const low = status.toLowerCase();
+  if (mapping.done_statuses.some((x) => x.toLowerCase() === low)) return "done";
+  if (mapping.in_progress_statuses.some((x) => x.toLowerCase() === low)) return "in_progress";
+  return builtin;
+}
+function col(row, ...names) {
+  for (const n of names) {
+    const key = Object.keys(row).find((k) => k.toLowerCase() === n.toLowerCase());
+    if (key !== void 0 && row[key] !== void 0 && row[key].trim() !== "") return row[key].trim();
+  }
+  return null;
+}
+
+// src/trackers/github-issues.ts
+var isIssue = (x) => isObj6(x) && typeof x.number === "number" && typeof x.state === "string" && "title" in x && ("html_url" in x || "url" in x);
+function isGithubIssuesJson(doc) {
+  if (Array.isArray(doc)) return doc.length > 0 && isIssue(doc[0]);
+  return isObj6(doc) && Array.isArray(doc.items) && "total_count" in doc && (doc.items.length === 0 || isIssue(doc.items[0]));
+}
+function repoOf2(issue2) {
+  const url2 = s(issue2.repository_url) ?? s(issue2.html_url);
+  const m = url2 ? /(?:repos\/|github\.com\/|\/)([^/]+\/[^/]+?)(?:\/issues\/\d+)?$/.exec(url2) : null;
+  if (isObj6(issue2.repository) && s(issue2.repository.full_name)) return s(issue2.repository.full_name);
+  return m ? m[1] : null;
+}
+function importGithubIssues(doc, file2, mapping, errors) {
+  const items = Array.isArray(doc) ? doc : isObj6(doc) && Array.isArray(doc.items) ? doc.items : [];
+  const out = [];
+  items.forEach((it, i) => {
+    const where = `${file2}#${i + 1}`;
+    if (!isObj6(it) || typeof it.number !== "number") {
+      errors.push(`${where}: not a GitHub issue (no "number")`);
+      return;
+    }
+    if (it.pull_request) return;
+    const state = (s(it.state) ?? "open").toLowerCase();
+    const reason = s(it.state_reason);
+    const repo = repoOf2(it);
+    const labels = Array.isArray(it.labels) ? it.labels.map((l) => isObj6(l) ? s(l.name) : s(l)).filter((x) => !!x) : [];
+    try {
+      out.push({
+        tracker: "github",
+        key: repo ? `${repo}#${it.number}` : `#${it.number}`,
+        url: s(it.html_url),
+        title: s(it.title) ?? "",
+        status: reason ? `${state} (${reason})` : state,
+        status_category: categoryFrom(
+          state,
+          state === "closed" ? "done" : it.assignee || Array.isArray(it.assignees) && it.assignees.length ? "in_progress" : "todo",
+          mapping
+        ),
+        resolution: state === "closed" ? reason ?? "closed" : null,
+        created: parseTrackerDate(s(it.created_at), `${where} field "created_at"`),
+        updated: parseTrackerDate(s(it.updated_at), `${where} field "updated_at"`),
+        resolved_at: parseTrackerDate(s(it.closed_at), `${where} field "closed_at"`),
+        assignee: isObj6(it.assignee) ? s(it.assignee.login) : null,
+        team: mapping.team_field ? labels.find((l) => l.startsWith(`${mapping.team_field}:`))?.split(":")[1] ?? null : null,
+        labels,
+        priority: labels.find((l) => /^(priority|p)[:/ -]?\w+/i.test(l)) ?? null,
+        text: [s(it.title), s(it.body), ...labels].filter(Boolean).join("\n"),
+        repo,
+        source: where
+      });
+    } catch (e) {
+      errors.push(e instanceof UserError ? e.format() : String(e));
+    }
+  });
+  return out;
+}
+
+// src/trackers/jira.ts
+var CATEGORY2 = { new: "todo", indeterminate: "in_progress", done: "done" };
+function fieldText(v) {
+  if (v == null) return "";
+  if (typeof v === "string" || typeof v === "number") return String(v);
+  if (Array.isArray(v)) return v.map(fieldText).join(" ");
+  if (isObj6(v)) return s(v.value) ?? s(v.name) ?? s(v.key) ?? "";
+  return "";
+}
+function isJiraJson(doc) {
+  const one = (x) => isObj6(x) && typeof x.key === "string" && isObj6(x.fields);
+  if (one(doc)) return true;
+  if (isObj6(doc) && Array.isArray(doc.issues) && (doc.issues.length === 0 ? "startAt" in doc : one(doc.issues[0])))
+    return true;
+  return Array.isArray(doc) && doc.length > 0 && one(doc[0]);
+}
+function importJiraJson(doc, file2, mapping, errors) {
+  const issues2 = isObj6(doc) && Array.isArray(doc.issues) ? doc.issues : Array.isArray(doc) ? doc : [doc];
+  const out = [];
+  issues2.forEach((issue2, i) => {
+    const where = `${file2}#${i + 1}`;
+    if (!isObj6(issue2) || !isObj6(issue2.fields)) {
+      errors.push(`${where}: not a Jira issue (no "fields")`);
+      return;
+    }
+    const f = issue2.fields;
+    const status = isObj6(f.status) ? s(f.status.name) ?? "unknown" : "unknown";
+    const catKey = isObj6(f.status) && isObj6(f.status.statusCategory) ? s(f.status.statusCategory.key) : null;
+    try {
+      const base = typeof issue2.self === "string" ? issue2.self.replace(/\/rest\/.*$/, "") : null;
+      out.push({
+        tracker: "jira",
+        key: s(issue2.key) ?? `#${i + 1}`,
+        url: base ? `${base}/browse/${issue2.key}` : null,
+        title: s(f.summary) ?? "",
+        status,
+        status_category: categoryFrom(
+          status,
+          CATEGORY2[catKey ?? ""] ?? (f.resolution ? "done" : "todo"),
+          mapping
+        ),
+        resolution: isObj6(f.resolution) ? s(f.resolution.name) : null,
+        created: parseTrackerDate(s(f.created), `${where} field "created"`),
+        updated: parseTrackerDate(s(f.updated), `${where} field "updated"`),
+        resolved_at: parseTrackerDate(s(f.resolutiondate), `${where} field "resolutiondate"`),
+        assignee: isObj6(f.assignee) ? s(f.assignee.emailAddress) ?? s(f.assignee.displayName) : null,
+        team: mapping.team_field ? fieldText(f[mapping.team_field]) || null : Array.isArray(f.components) && f.components.length ? fieldText(f.components[0]) : null,
+        labels: Array.isArray(f.labels) ? f.labels.filter((x) => typeof x === "string") : [],
+        priority: isObj6(f.priority) ? s(f.priority.name) : null,
+        text: [f.summary, f.description, ...mapping.reference_fields.map((k) => f[k])].map(fieldText).join("\n"),
+        repo: mapping.repo_field ? fieldText(f[mapping.repo_field]) || null : null,
+        source: where
+      });
+    } catch (e) {
+      errors.push(e instanceof UserError ? e.format() : String(e));
+    }
+  });
+  return out;
+}
+function isJiraCsv(headers) {
+  const h = headers.map((x) => x.toLowerCase());
+  return h.includes("issue key") && h.includes("summary") && h.includes("status");
+}
+function importJiraCsv(table2, file2, mapping, errors) {
+  const out = [];
+  const labelIdx = table2.headers.map((h, i) => h.toLowerCase() === "labels" ? i : -1).filter((i) => i >= 0);
+  table2.rows.forEach((row, i) => {
+    const where = `${file2}:${row.__line}`;
+    const key = col(row, "Issue key");
+    if (!key) {
+      errors.push(`${where}: column "Issue key" is empty`);
+      return;
+    }
+    const status = col(row, "Status") ?? "unknown";
+    const resolution = col(row, "Resolution");
+    const catCol = col(row, "Status Category");
+    const builtin = catCol ? /done/i.test(catCol) ? "done" : /progress/i.test(catCol) ? "in_progress" : "todo" : resolution && !/unresolved/i.test(resolution) ? "done" : /progress|review/i.test(status) ? "in_progress" : /done|closed|resolved/i.test(status) ? "done" : "todo";
+    try {
+      out.push({
+        tracker: "jira",
+        key,
+        url: null,
+        title: col(row, "Summary") ?? "",
+        status,
+        status_category: categoryFrom(status, builtin, mapping),
+        resolution,
+        created: parseTrackerDate(col(row, "Created"), `${where} column "Created"`),
+        updated: parseTrackerDate(col(row, "Updated"), `${where} column "Updated"`),
+        resolved_at: parseTrackerDate(col(row, "Resolved"), `${where} column "Resolved"`),
+        assignee: col(row, "Assignee"),
+        team: mapping.team_field ? col(row, mapping.team_field) : col(row, "Component/s"),
+        labels: labelIdx.map((j) => (table2.cells[i][j] ?? "").trim()).filter(Boolean),
+        priority: col(row, "Priority"),
+        text: [
+          col(row, "Summary"),
+          col(row, "Description"),
+          ...mapping.reference_fields.map((k) => col(row, k))
+        ].filter(Boolean).join("\n"),
+        repo: mapping.repo_field ? col(row, mapping.repo_field) : null,
+        source: where
+      });
+    } catch (e) {
+      errors.push(e instanceof UserError ? e.format() : String(e));
+    }
+  });
+  return out;
+}
+
+// src/trackers/linear.ts
+var TYPE = {
+  triage: "todo",
+  backlog: "todo",
+  unstarted: "todo",
+  started: "in_progress",
+  completed: "done",
+  canceled: "done"
+};
+function isLinearJson(doc) {
+  if (!isObj6(doc) || !isObj6(doc.data)) return false;
+  const conn = doc.data.issues ?? doc.data.issueSearch ?? doc.data.searchIssues;
+  return isObj6(conn) && Array.isArray(conn.nodes);
+}
+function importLinearJson(doc, file2, mapping, errors) {
+  const data = doc.data;
+  const nodes = (data.issues ?? data.issueSearch ?? data.searchIssues).nodes;
+  const out = [];
+  nodes.forEach((n, i) => {
+    const where = `${file2}#${i + 1}`;
+    if (!isObj6(n) || !s(n.identifier)) {
+      errors.push(`${where}: not a Linear issue (no "identifier")`);
+      return;
+    }
+    const state = isObj6(n.state) ? n.state : {};
+    const status = s(state.name) ?? "unknown";
+    const labels = isObj6(n.labels) && Array.isArray(n.labels.nodes) ? n.labels.nodes.map((l) => isObj6(l) ? s(l.name) : null).filter((x) => !!x) : [];
+    try {
+      out.push({
+        tracker: "linear",
+        key: s(n.identifier),
+        url: s(n.url),
+        title: s(n.title) ?? "",
+        status,
+        status_category: categoryFrom(status, TYPE[s(state.type) ?? ""] ?? "todo", mapping),
+        resolution: s(state.type) === "canceled" ? "canceled" : s(state.type) === "completed" ? "completed" : null,
+        created: parseTrackerDate(s(n.createdAt), `${where} field "createdAt"`),
+        updated: parseTrackerDate(s(n.updatedAt), `${where} field "updatedAt"`),
+        resolved_at: parseTrackerDate(s(n.completedAt) ?? s(n.canceledAt), `${where} field "completedAt"`),
+        assignee: isObj6(n.assignee) ? s(n.assignee.email) ?? s(n.assignee.name) : null,
+        team: isObj6(n.team) ? s(n.team.key) ?? s(n.team.name) : null,
+        labels,
+        priority: s(n.priorityLabel) ?? (typeof n.priority === "number" ? String(n.priority) : null),
+        text: [s(n.title), s(n.description), ...labels].filter(Boolean).join("\n"),
+        repo: null,
+        source: where
+      });
+    } catch (e) {
+      errors.push(e instanceof UserError ? e.format() : String(e));
+    }
+  });
+  return out;
+}
+function isLinearCsv(headers) {
+  const h = headers.map((x) => x.toLowerCase());
+  return h.includes("id") && h.includes("title") && h.includes("status") && (h.includes("completed") || h.includes("team"));
+}
+function importLinearCsv(table2, file2, mapping, errors) {
+  const out = [];
+  for (const row of table2.rows) {
+    const where = `${file2}:${row.__line}`;
+    const id = col(row, "ID");
+    if (!id) {
+      errors.push(`${where}: column "ID" is empty`);
+      continue;
+    }
+    const status = col(row, "Status") ?? "unknown";
+    const completed = col(row, "Completed");
+    const canceled = col(row, "Canceled");
+    const started = col(row, "Started");
+    const builtin = completed || canceled ? "done" : started ? "in_progress" : "todo";
+    try {
+      const labels = (col(row, "Labels") ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+      out.push({
+        tracker: "linear",
+        key: id,
+        url: null,
+        title: col(row, "Title") ?? "",
+        status,
+        status_category: categoryFrom(status, builtin, mapping),
+        resolution: canceled ? "canceled" : completed ? "completed" : null,
+        created: parseTrackerDate(col(row, "Created"), `${where} column "Created"`),
+        updated: parseTrackerDate(col(row, "Updated"), `${where} column "Updated"`),
+        resolved_at: parseTrackerDate(completed ?? canceled, `${where} column "Completed"`),
+        assignee: col(row, "Assignee"),
+        team: mapping.team_field ? col(row, mapping.team_field) : col(row, "Team"),
+        labels,
+        priority: col(row, "Priority"),
+        text: [
+          col(row, "Title"),
+          col(row, "Description"),
+          ...mapping.reference_fields.map((k) => col(row, k)),
+          ...labels
+        ].filter(Boolean).join("\n"),
+        repo: mapping.repo_field ? col(row, mapping.repo_field) : null,
+        source: where
+      });
+    } catch (e) {
+      errors.push(e instanceof UserError ? e.format() : String(e));
+    }
+  }
+  return out;
+}
+
+// src/trackers/servicenow.ts
+var REF = (v) => isObj6(v) ? s(v.display_value) ?? s(v.value) : s(v);
+function category(r) {
+  const active = s(r.active);
+  const state = s(r.state) ?? "";
+  if (active === "false" || state === "3" || state === "7" || /^(closed|resolved|cancel+ed)$/i.test(state))
+    return "done";
+  if (s(r.resolution_date) || s(r.closed_at)) return "done";
+  if (state === "1" || state === "10" || state === "" || /^(new|open|draft)$/i.test(state)) return "todo";
+  return "in_progress";
+}
+function isServicenowJson(doc) {
+  if (!isObj6(doc) || !("result" in doc)) return false;
+  const r = Array.isArray(doc.result) ? doc.result[0] : doc.result;
+  return isObj6(r) && ("sys_id" in r || "number" in r) && ("state" in r || "active" in r);
+}
+function isServicenowCsv(headers) {
+  const h = headers.map((x) => x.toLowerCase());
+  return h.includes("number") && h.includes("state") && (h.includes("short_description") || h.includes("sys_id") || h.includes("active"));
+}
+function toTicket(r, where, mapping) {
+  const number4 = s(r.number) ?? s(r.sys_id) ?? where;
+  const state = s(r.state) ?? "unknown";
+  const team = mapping.team_field ? REF(r[mapping.team_field]) : REF(r.assignment_group);
+  return {
+    tracker: "servicenow",
+    key: number4,
+    url: null,
+    title: s(r.short_description) ?? s(r.vulnerability) ?? number4,
+    status: state,
+    status_category: categoryFrom(state, category(r), mapping),
+    resolution: s(r.close_code) ?? s(r.resolution) ?? s(r.substate) ?? null,
+    created: parseTrackerDate(
+      s(r.opened_at) ?? s(r.first_found) ?? s(r.sys_created_on),
+      `${where} field "opened_at"`
+    ),
+    updated: parseTrackerDate(s(r.sys_updated_on) ?? s(r.last_found), `${where} field "sys_updated_on"`),
+    resolved_at: parseTrackerDate(s(r.resolution_date) ?? s(r.closed_at), `${where} field "closed_at"`),
+    assignee: REF(r.assigned_to),
+    team,
+    labels: (s(r.security_tags) ?? "").split(",").map((x) => x.trim()).filter(Boolean),
+    priority: s(r.priority) ?? s(r.risk_rating),
+    text: [
+      s(r.short_description),
+      s(r.description),
+      REF(r.vulnerability),
+      s(r.cve),
+      ...mapping.reference_fields.map((k) => REF(r[k]))
+    ].filter(Boolean).join("\n"),
+    repo: mapping.repo_field ? REF(r[mapping.repo_field]) : null,
+    source: where
+  };
+}
+function importServicenowJson(doc, file2, mapping, errors) {
+  const result = doc.result;
+  const list3 = Array.isArray(result) ? result : [result];
+  const out = [];
+  list3.forEach((r, i) => {
+    const where = `${file2}#${i + 1}`;
+    if (!isObj6(r)) {
+      errors.push(`${where}: not a ServiceNow record`);
+      return;
+    }
+    try {
+      out.push(toTicket(r, where, mapping));
+    } catch (e) {
+      errors.push(e instanceof UserError ? e.format() : String(e));
+    }
+  });
+  return out;
+}
+function importServicenowCsv(table2, file2, mapping, errors) {
+  const out = [];
+  for (const row of table2.rows) {
+    const where = `${file2}:${row.__line}`;
+    const r = {};
+    for (const [k, v] of Object.entries(row)) if (k !== "__line") r[k.toLowerCase()] = v;
+    if (!s(r.number)) {
+      errors.push(`${where}: column "number" is empty`);
+      continue;
+    }
+    try {
+      out.push(toTicket(r, where, mapping));
+    } catch (e) {
+      errors.push(e instanceof UserError ? e.format() : String(e));
+    }
+  }
+  return out;
+}
+
+// src/trackers/index.ts
+var DEFAULT_MAPPING = TrackerMapping.parse({});
+function importTickets(text3, file2, mapping = DEFAULT_MAPPING) {
+  const name = path6.basename(file2);
+  const errors = [];
+  const src = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
+  const lead = src.trimStart()[0];
+  if (lead === "{" || lead === "[") {
+    const r = parseJsonWithPosition(src);
+    if (!r.ok) throw new UserError(r.message, file2, r.position);
+    const doc = r.value;
+    if (isJiraJson(doc))
+      return { tracker: "jira", tickets: importJiraJson(doc, name, mapping, errors), errors };
+    if (isGithubIssuesJson(doc))
+      return { tracker: "github", tickets: importGithubIssues(doc, name, mapping, errors), errors };
+    if (isLinearJson(doc))
+      return { tracker: "linear", tickets: importLinearJson(doc, name, mapping, errors), errors };
+    if (isServicenowJson(doc))
+      return { tracker: "servicenow", tickets: importServicenowJson(doc, name, mapping, errors), errors };
+    throw new UserError(
+      "not a recognised tracker export: expected a Jira issue or search result ({key, fields} / {issues}), a GitHub issue list or search result, a Linear GraphQL response ({data: {issues: {nodes}}}) or a ServiceNow Table API response ({result})",
+      file2
+    );
+  }
+  const table2 = parseCsv(src, file2);
+  if (isJiraCsv(table2.headers))
+    return { tracker: "jira", tickets: importJiraCsv(table2, name, mapping, errors), errors };
+  if (isServicenowCsv(table2.headers))
+    return { tracker: "servicenow", tickets: importServicenowCsv(table2, name, mapping, errors), errors };
+  if (isLinearCsv(table2.headers))
+    return { tracker: "linear", tickets: importLinearCsv(table2, name, mapping, errors), errors };
+  throw new UserError(
+    `CSV columns not recognised (${table2.headers.slice(0, 8).join(", ")}${table2.headers.length > 8 ? ", \u2026" : ""}): expected Jira's export ("Issue key", "Summary", "Status"), Linear's ("ID", "Title", "Status") or ServiceNow's ("number", "state", "short_description")`,
+    file2,
+    "1"
+  );
+}
+
+// src/trackers/link.ts
+function normVulnId(id) {
+  return /^ghsa-/i.test(id) ? `GHSA-${id.slice(5).toLowerCase()}` : id.toUpperCase();
+}
+var ID_RE = /\b(f1-[0-9a-f]{24})\b/g;
+var CVE_RE4 = /\b(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
+function linkTickets(tickets, findings, mapping) {
+  const byId = /* @__PURE__ */ new Map();
+  const byCve = /* @__PURE__ */ new Map();
+  const byRule = /* @__PURE__ */ new Map();
+  const byPkg = /* @__PURE__ */ new Map();
+  const push = (m, k, f) => {
+    const a = m.get(k);
+    if (a) a.push(f);
+    else m.set(k, [f]);
+  };
+  for (const f of findings) {
+    byId.set(f.id, f);
+    for (const c of f.cve) push(byCve, normVulnId(c), f);
+    if (f.rule_id) push(byRule, f.rule_id.toLowerCase(), f);
+    if (f.package?.name) push(byPkg, f.package.name.toLowerCase(), f);
+  }
+  const links = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (t, f, method, evidence) => {
+    const k = `${t.key}\0${f.id}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    links.push({ ticket: t.key, finding_id: f.id, method, evidence });
+  };
+  for (const t of tickets) {
+    const hay = `${t.text}
+${t.labels.join("\n")}`;
+    for (const method of mapping.link_by) {
+      const before = links.length;
+      if (method === "finding_id") {
+        for (const m of hay.matchAll(ID_RE)) {
+          const f = byId.get(m[1]);
+          if (f) add(t, f, method, m[1]);
+        }
+      } else if (method === "cve") {
+        for (const m of hay.matchAll(CVE_RE4)) {
+          for (const f of byCve.get(normVulnId(m[1])) ?? [])
+            if (!t.repo || !f.repo || f.repo.toLowerCase() === t.repo.toLowerCase()) add(t, f, method, m[1]);
+        }
+      } else if (method === "rule_repo") {
+        if (!t.repo) continue;
+        for (const [rule, fs9] of byRule) {
+          if (rule.length < 4 || !hay.toLowerCase().includes(rule)) continue;
+          for (const f of fs9)
+            if (f.repo && f.repo.toLowerCase() === t.repo.toLowerCase()) add(t, f, method, rule);
+        }
+      } else if (method === "package") {
+        const names = [
+          ...t.labels.map((l) => l.replace(/^(package|pkg|dependency)[:/]/i, "")),
+          ...[...hay.matchAll(/\b(?:package|pkg|dependency)[:/]\s*(@?[\w./-]+)/gi)].map((m) => m[1])
+        ];
+        for (const n of names) for (const f of byPkg.get(n.toLowerCase()) ?? []) add(t, f, method, n);
+      }
+      if (links.length > before && method === "finding_id") break;
+    }
+  }
+  return links.sort((a, b) => a.ticket.localeCompare(b.ticket) || a.finding_id.localeCompare(b.finding_id));
+}
+
+// src/trackers/review.ts
+function ticketOwners(tickets, links) {
+  const byKey = new Map(tickets.map((t) => [t.key, t]));
+  const out = /* @__PURE__ */ new Map();
+  for (const l of links) {
+    const t = byKey.get(l.ticket);
+    const owner = t?.assignee ?? t?.team;
+    if (t && owner && !out.has(l.finding_id))
+      out.set(l.finding_id, { owner, owner_source: `tracker:${t.tracker}:${t.key}` });
+  }
+  return out;
+}
+function reviewTrackers(tickets, findings, links) {
+  const findingById = new Map(findings.map((f) => [f.id, f]));
+  const ticketByKey = new Map(tickets.map((t) => [t.key, t]));
+  const linkedFindings = new Set(links.map((l) => l.finding_id));
+  const linkedTickets = new Set(links.map((l) => l.ticket));
+  const openCH = findings.filter(
+    (f) => f.state === "open" && (f.severity === "critical" || f.severity === "high")
+  );
+  const withTicket = openCH.filter((f) => linkedFindings.has(f.id)).length;
+  const closedOpen = [];
+  const fixedOpen = [];
+  const methods = {};
+  for (const l of links) {
+    methods[l.method] = (methods[l.method] ?? 0) + 1;
+    const t = ticketByKey.get(l.ticket);
+    const f = findingById.get(l.finding_id);
+    if (!t || !f) continue;
+    if (t.status_category === "done" && f.state === "open")
+      closedOpen.push({ ticket: t.key, finding_id: f.id, resolved_at: t.resolved_at });
+    if (t.status_category !== "done" && f.state === "fixed")
+      fixedOpen.push({ ticket: t.key, finding_id: f.id, status: t.status });
+  }
+  const owners = /* @__PURE__ */ new Map();
+  for (const t of tickets) {
+    if (!linkedTickets.has(t.key)) continue;
+    const fid = links.find((l) => l.ticket === t.key)?.finding_id;
+    const owner = t.assignee ?? t.team ?? (fid ? findingById.get(fid)?.owner : null) ?? "(no owner)";
+    const o = owners.get(owner) ?? { todo: 0, in_progress: 0, done: 0 };
+    o[t.status_category]++;
+    owners.set(owner, o);
+  }
+  return {
+    ticket_coverage: {
+      open_critical_high: openCH.length,
+      with_ticket: withTicket,
+      share: openCH.length ? withTicket / openCH.length : null
+    },
+    closed_ticket_open_finding: closedOpen,
+    fixed_finding_open_ticket: fixedOpen,
+    tickets_without_finding: tickets.filter((t) => !linkedTickets.has(t.key)).map((t) => t.key).sort(),
+    by_owner: [...owners.entries()].map(([owner, c]) => ({ owner, ...c })).sort((a, b) => a.owner.localeCompare(b.owner)),
+    link_methods: methods
+  };
+}
 
 // src/schema/dictionary.ts
 var DICTIONARY_VERSION = 1;
@@ -41262,6 +43207,8 @@ var Dictionary = external_exports.object({
   metrics: external_exports.array(MetricDefinition).min(1),
   noisy: external_exports.array(NoisyRule).default([]),
   mapping: external_exports.array(MappingRule).default([]),
+  /** Issue-tracker field mapping (custom fields, status names, how tickets link to findings). */
+  trackers: TrackerMapping.optional(),
   /** Categories treated as infrastructure in the distortion review. */
   infrastructure_categories: external_exports.array(external_exports.enum(CATEGORIES)).default(["cloud", "iac", "container"])
 }).strict();
@@ -41319,12 +43266,48 @@ var DistortionItem = external_exports.object({
   detail: external_exports.array(external_exports.string())
 });
 var DataSource = external_exports.object({
-  kind: external_exports.enum(["collected", "platform", "manual", "inventory", "exceptions", "dictionary", "history"]),
+  kind: external_exports.enum([
+    "collected",
+    "platform",
+    "manual",
+    "inventory",
+    "exceptions",
+    "dictionary",
+    "history",
+    "tracker"
+  ]),
   name: external_exports.string(),
   /** Records, rows or runs read from it. */
   count: external_exports.number().int(),
   confidence: ConfidenceLabel.nullable(),
   note: external_exports.string().nullable()
+});
+var TrackerReviewSchema = external_exports.object({
+  tickets: external_exports.number().int(),
+  trackers: external_exports.array(external_exports.string()),
+  ticket_coverage: external_exports.object({
+    open_critical_high: external_exports.number().int(),
+    with_ticket: external_exports.number().int(),
+    share: external_exports.number().nullable()
+  }),
+  closed_ticket_open_finding: external_exports.array(
+    external_exports.object({ ticket: external_exports.string(), finding_id: external_exports.string(), resolved_at: external_exports.string().nullable() })
+  ),
+  fixed_finding_open_ticket: external_exports.array(
+    external_exports.object({ ticket: external_exports.string(), finding_id: external_exports.string(), status: external_exports.string() })
+  ),
+  tickets_without_finding: external_exports.array(external_exports.string()),
+  by_owner: external_exports.array(
+    external_exports.object({
+      owner: external_exports.string(),
+      todo: external_exports.number().int(),
+      in_progress: external_exports.number().int(),
+      done: external_exports.number().int()
+    })
+  ),
+  link_methods: external_exports.record(external_exports.string(), external_exports.number().int()),
+  /** Findings whose owner came from a ticket (inventory first, CODEOWNERS after). */
+  owners_from_tickets: external_exports.number().int()
 });
 var MetricsDocument = external_exports.object({
   schema_version: external_exports.literal(METRICS_SCHEMA_VERSION),
@@ -41339,6 +43322,8 @@ var MetricsDocument = external_exports.object({
   metrics: external_exports.array(MetricResult),
   distortion: external_exports.array(DistortionItem),
   sources: external_exports.array(DataSource),
+  /** Issue-tracker review (ticket coverage, tracker/scanner mismatches, owners); null without tracker input. */
+  trackers: TrackerReviewSchema.nullable(),
   /** Input problems (file, row/line, field) that the run worked around. */
   problems: external_exports.array(external_exports.string()),
   counts: external_exports.object({
@@ -41377,19 +43362,19 @@ var AggregatedFinding = Finding.extend({ aggregate: AggregateFields });
 
 // src/inventory/load.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/schema/inventory.ts
-var list2 = external_exports.union([external_exports.array(external_exports.string()), external_exports.string()]).transform((v) => (Array.isArray(v) ? v : v.split(/[;,\s]+/)).map((s) => s.trim()).filter(Boolean));
+var list2 = external_exports.union([external_exports.array(external_exports.string()), external_exports.string()]).transform((v) => (Array.isArray(v) ? v : v.split(/[;,\s]+/)).map((s2) => s2.trim()).filter(Boolean));
 var yesNo = external_exports.union([external_exports.boolean(), external_exports.string()]).transform((v, ctx) => {
   if (typeof v === "boolean") return v;
-  const s = v.trim().toLowerCase();
-  if (["yes", "y", "true", "1"].includes(s)) return true;
-  if (["no", "n", "false", "0", ""].includes(s)) return false;
+  const s2 = v.trim().toLowerCase();
+  if (["yes", "y", "true", "1"].includes(s2)) return true;
+  if (["no", "n", "false", "0", ""].includes(s2)) return false;
   ctx.addIssue({ code: "custom", message: `must be yes or no, found "${v}"` });
   return external_exports.NEVER;
 });
-var optText = external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v).trim()).transform((s) => s === "" ? void 0 : s).optional();
+var optText = external_exports.union([external_exports.string(), external_exports.number()]).transform((v) => String(v).trim()).transform((s2) => s2 === "" ? void 0 : s2).optional();
 var InventoryRow = external_exports.object({
   /** Application (product) name; findings, coverage and ownership are reported per application. */
   application: external_exports.string().trim().min(1, "is required"),
@@ -41468,8 +43453,8 @@ function toEntry(raw, where, errors) {
 function parseInventory(text3, file2) {
   const errors = [];
   const entries = [];
-  const base = path6.basename(file2);
-  const ext = path6.extname(file2).toLowerCase();
+  const base = path7.basename(file2);
+  const ext = path7.extname(file2).toLowerCase();
   const push = (raw, where) => {
     const e = toEntry(raw, where, errors);
     if (e) entries.push(e);
@@ -41522,8 +43507,8 @@ function parseInventory(text3, file2) {
 
 // src/metrics/period.ts
 var MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
-function isMonth(s) {
-  return MONTH_RE.test(s);
+function isMonth(s2) {
+  return MONTH_RE.test(s2);
 }
 function periodOf(month) {
   const m = MONTH_RE.exec(month);
@@ -41549,12 +43534,12 @@ function monthsEndingWith(month, n) {
   return out;
 }
 var DAY_MS = 864e5;
-function toTime(s) {
-  if (!s) return NaN;
-  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
+function toTime(s2) {
+  if (!s2) return NaN;
+  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s2) ? `${s2}T00:00:00Z` : s2);
 }
-function inPeriod(s, p) {
-  const t = toTime(s);
+function inPeriod(s2, p) {
+  const t = toTime(s2);
   return Number.isFinite(t) && t >= p.start.getTime() && t < p.end.getTime();
 }
 function daysBetween(from, to) {
@@ -41568,9 +43553,9 @@ function isoDay(t) {
 }
 function median(xs) {
   if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const s2 = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s2.length / 2);
+  return s2.length % 2 ? s2[mid] : (s2[mid - 1] + s2[mid]) / 2;
 }
 function mean(xs) {
   return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -41583,8 +43568,8 @@ function round(x, digits = 1) {
 
 // src/metrics/lifecycle.ts
 var CLOSED = /* @__PURE__ */ new Set(["fixed", "false_positive", "not_applicable"]);
-function isClosedState(s) {
-  return CLOSED.has(s);
+function isClosedState(s2) {
+  return CLOSED.has(s2);
 }
 function entryKey(f) {
   return `${(f.repo ?? f.product ?? "").toLowerCase()}|${f.id}`;
@@ -41688,7 +43673,7 @@ function advanceLifecycle(input2) {
     closedByRule: 0
   };
   const byScope = /* @__PURE__ */ new Map();
-  for (const e of entries.values()) for (const s of Object.keys(e.scopes)) addScope(byScope, s, e.key);
+  for (const e of entries.values()) for (const s2 of Object.keys(e.scopes)) addScope(byScope, s2, e.key);
   const obs = input2.observations.filter((o) => {
     const t = toTime(o.at);
     return Number.isFinite(t) && t > after && t < end;
@@ -41727,9 +43712,9 @@ function advanceLifecycle(input2) {
   return { entries: [...entries.values()].sort((a, b) => a.key.localeCompare(b.key)), stats };
 }
 function addScope(byScope, scope, key) {
-  let s = byScope.get(scope);
-  if (!s) byScope.set(scope, s = /* @__PURE__ */ new Set());
-  s.add(key);
+  let s2 = byScope.get(scope);
+  if (!s2) byScope.set(scope, s2 = /* @__PURE__ */ new Set());
+  s2.add(key);
 }
 function applyPlatform(entries, f, end, stats) {
   const created = toTime(f.first_seen);
@@ -41882,8 +43867,12 @@ function makeMapper(apps, rules) {
     }
   };
 }
-function resolveOwner(app, f) {
-  if (app?.owner) return { owner: app.owner, owner_source: app.owner_source ?? "inventory" };
+function resolveOwner(app, f, ticket) {
+  const fromCodeowners = app?.owner_source === "codeowners" || app?.owner_source?.startsWith("codeowners");
+  if (app?.owner && !fromCodeowners)
+    return { owner: app.owner, owner_source: app.owner_source ?? "inventory" };
+  if (ticket?.owner) return ticket;
+  if (app?.owner) return { owner: app.owner, owner_source: app.owner_source ?? "codeowners" };
   if (f.owner) return { owner: f.owner, owner_source: f.owner_source ?? "record" };
   return { owner: null, owner_source: null };
 }
@@ -42005,8 +43994,8 @@ function dueDate(clockStart, days2, cves, kev) {
 
 // src/metrics/context.ts
 var SEV_ORDER = ["critical", "high", "medium", "low", "info"];
-function severityAtLeast(s, min) {
-  return SEV_ORDER.indexOf(s) <= SEV_ORDER.indexOf(min);
+function severityAtLeast(s2, min) {
+  return SEV_ORDER.indexOf(s2) <= SEV_ORDER.indexOf(min);
 }
 function noisyRule(rules, f) {
   for (const r of rules) {
@@ -42029,7 +44018,7 @@ function buildContext(input2, inventoryErrors) {
     const mapping = mapper.map(f);
     const app = mapping.application ? mapper.byName(mapping.application) : void 0;
     const tier = app ? app.tier : null;
-    const owner = resolveOwner(app, f);
+    const owner = resolveOwner(app, f, input2.ticketOwners?.get(f.id));
     const clock_start = dict.remediation_clock === "first_observed" ? entry.first_observed : entry.first_seen;
     const days2 = slaDays(dict, f.severity, tier ?? dict.default_tier);
     const due = dueDate(clock_start, days2, f.cve, input2.kev);
@@ -42127,34 +44116,34 @@ function assessConfidence(ctx, feed, noData2) {
     reasons.push(`${to}: ${why}`);
   };
   const p = ctx.provenance;
-  const fs8 = feed.findings ?? [];
-  if (fs8.length > 0) {
-    const c = fs8.filter((f) => f.entry.confidence === "C");
-    const b = fs8.filter((f) => f.entry.confidence === "B");
-    if (c.length > 0 && c.length * 2 >= fs8.length)
+  const fs9 = feed.findings ?? [];
+  if (fs9.length > 0) {
+    const c = fs9.filter((f) => f.entry.confidence === "C");
+    const b = fs9.filter((f) => f.entry.confidence === "B");
+    if (c.length > 0 && c.length * 2 >= fs9.length)
       lower(
         "C",
-        `${c.length} of ${fs8.length} findings come from manually assembled exports (${sourcesOf(c)})`
+        `${c.length} of ${fs9.length} findings come from manually assembled exports (${sourcesOf(c)})`
       );
     else if (c.length + b.length > 0)
       lower(
         "B",
-        `${c.length + b.length} of ${fs8.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
+        `${c.length + b.length} of ${fs9.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
       );
     if (feed.severity) {
-      const inferred = fs8.filter(
+      const inferred = fs9.filter(
         (f) => f.finding.severity_source === "level" || f.finding.severity_source === "default"
       );
-      if (inferred.length / fs8.length > ctx.dict.inferred_severity_threshold)
+      if (inferred.length / fs9.length > ctx.dict.inferred_severity_threshold)
         lower(
           "B",
-          `${pct(inferred.length, fs8.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
+          `${pct(inferred.length, fs9.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
         );
     }
     if (feed.inventory) {
-      const rule = fs8.filter((f) => f.mapping.method === "rule").length;
+      const rule = fs9.filter((f) => f.mapping.method === "rule").length;
       if (rule > 0) lower("B", `${rule} finding(s) mapped to applications by manual mapping rules`);
-      const none = fs8.filter((f) => f.mapping.method === "none").length;
+      const none = fs9.filter((f) => f.mapping.method === "none").length;
       if (none > 0)
         lower("B", `${none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
     }
@@ -42174,17 +44163,17 @@ function assessConfidence(ctx, feed, noData2) {
         "B",
         `${silent.length} of ${ctx.repos.length} inventory repo(s) sent no data in ${ctx.dict.adoption_window_days} days: their findings are missing`
       );
-    const bad = p.sourceProblems.filter((s) => s.affects === "records" || s.affects === "alerts");
+    const bad = p.sourceProblems.filter((s2) => s2.affects === "records" || s2.affects === "alerts");
     if (bad.length > 0)
       lower(
         "B",
-        `${bad.length} source(s) could not be read (${bad.slice(0, 3).map((s) => s.source).join(", ")}${bad.length > 3 ? ", \u2026" : ""})`
+        `${bad.length} source(s) could not be read (${bad.slice(0, 3).map((s2) => s2.source).join(", ")}${bad.length > 3 ? ", \u2026" : ""})`
       );
     if (p.recordProblems.length > 0)
       lower("B", `${p.recordProblems.length} record file problem(s) (see "Input problems")`);
   }
   if (feed.runs) {
-    const bad = p.sourceProblems.filter((s) => s.affects === "records");
+    const bad = p.sourceProblems.filter((s2) => s2.affects === "records");
     if (bad.length > 0 && !feed.repoCompleteness)
       lower("B", `${bad.length} repo(s) whose records could not be read`);
   }
@@ -42194,20 +44183,20 @@ function assessConfidence(ctx, feed, noData2) {
         "B",
         `${p.exceptionErrors.length} exception log row problem(s): those exceptions are not counted`
       );
-    if (p.sourceProblems.some((s) => s.affects === "exceptions"))
+    if (p.sourceProblems.some((s2) => s2.affects === "exceptions"))
       lower("B", "an exception source could not be read");
   }
-  if (feed.ownerSources && fs8.length > 0) {
-    const inferred = fs8.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
+  if (feed.ownerSources && fs9.length > 0) {
+    const inferred = fs9.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
     if (inferred > 0)
       lower(
         "B",
         `${inferred} owner(s) inferred (CODEOWNERS, topics or the record itself) rather than from the inventory`
       );
   }
-  for (const s of feed.dictionary ?? []) {
-    const probs = p.dictionaryProblems[s];
-    if (probs?.length) lower("B", `dictionary section "${s}" was invalid; the default was used`);
+  for (const s2 of feed.dictionary ?? []) {
+    const probs = p.dictionaryProblems[s2];
+    if (probs?.length) lower("B", `dictionary section "${s2}" was invalid; the default was used`);
   }
   if (feed.manualEvidence && feed.manualEvidence.length > 0)
     lower(
@@ -42216,8 +44205,8 @@ function assessConfidence(ctx, feed, noData2) {
     );
   return { label: label2, reasons };
 }
-function sourcesOf(fs8) {
-  const names = [...new Set(fs8.map((f) => f.finding.source_file))].sort();
+function sourcesOf(fs9) {
+  const names = [...new Set(fs9.map((f) => f.finding.source_file))].sort();
   return names.slice(0, 3).join(", ") + (names.length > 3 ? ", \u2026" : "");
 }
 
@@ -42252,11 +44241,11 @@ function countByApplication(selected, bySeverity = false) {
     if (!l) m.set(k, l = []);
     l.push(f);
   }
-  const rows = [...m.entries()].map(([key, fs8]) => {
-    const row = { key, value: fs8.length };
+  const rows = [...m.entries()].map(([key, fs9]) => {
+    const row = { key, value: fs9.length };
     if (bySeverity)
       row.detail = Object.fromEntries(
-        SEVERITY_LIST.map((s) => [s, fs8.filter((f) => f.severity === s).length])
+        SEVERITY_LIST.map((s2) => [s2, fs9.filter((f) => f.severity === s2).length])
       );
     return row;
   }).sort(
@@ -42268,15 +44257,15 @@ function countBySeverity(selected) {
   return {
     dimension: "severity",
     title: "By severity",
-    rows: SEVERITY_LIST.map((s) => ({ key: s, value: selected.filter((f) => f.severity === s).length }))
+    rows: SEVERITY_LIST.map((s2) => ({ key: s2, value: selected.filter((f) => f.severity === s2).length }))
   };
 }
 function percent(n, d) {
   return d === 0 ? null : Math.round(1e3 * n / d) / 10;
 }
-function perApplication(fs8, fn) {
+function perApplication(fs9, fn) {
   const m = /* @__PURE__ */ new Map();
-  for (const f of fs8) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
+  for (const f of fs9) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
   return [...m.entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
 }
 
@@ -42292,7 +44281,7 @@ var closedFindings = {
     if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
     const all = counted(ctx);
     const closed = all.filter((f) => isClosedState(f.entry.state) && inPeriod(f.entry.closed_at, ctx.period));
-    const by = (s) => closed.filter((f) => f.entry.state === s).length;
+    const by = (s2) => closed.filter((f) => f.entry.state === s2).length;
     const caveats = [];
     if (by("false_positive") + by("not_applicable") > 0)
       caveats.push(
@@ -42353,7 +44342,7 @@ function slaText(dict, sev) {
   const tiers = Object.keys(dict.sla.tiers).map((t) => `${t}: ${slaDays(dict, sev, t) ?? "none"}`).join(", ");
   return `${base ?? "no"} days (preset ${dict.sla.preset}${tiers ? `; ${tiers}` : ""})`;
 }
-var isCritical = (min) => (s) => severityAtLeast(s, min);
+var isCritical = (min) => (s2) => severityAtLeast(s2, min);
 
 // src/metrics/definitions/critical-over-sla.ts
 var criticalOverSla = {
@@ -42462,21 +44451,21 @@ var fixedWithinSla = {
     );
     if (fixed.length === 0)
       return noData("no finding with an SLA was fixed in this period", { ...feed, findings: counted(ctx) });
-    const onTime = (fs8) => fs8.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
-    const rows = SEVERITY_LIST.map((s) => {
-      const fs8 = fixed.filter((f) => f.severity === s);
+    const onTime = (fs9) => fs9.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
+    const rows = SEVERITY_LIST.map((s2) => {
+      const fs9 = fixed.filter((f) => f.severity === s2);
       return {
-        key: s,
-        value: percent(onTime(fs8), fs8.length),
-        detail: { within: onTime(fs8), fixed: fs8.length }
+        key: s2,
+        value: percent(onTime(fs9), fs9.length),
+        detail: { within: onTime(fs9), fixed: fs9.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     const tiers = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
-      const fs8 = fixed.filter((f) => f.tier === t);
+      const fs9 = fixed.filter((f) => f.tier === t);
       return {
         key: t ?? "(unmapped)",
-        value: percent(onTime(fs8), fs8.length),
-        detail: { within: onTime(fs8), fixed: fs8.length }
+        value: percent(onTime(fs9), fs9.length),
+        detail: { within: onTime(fs9), fixed: fs9.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     return {
@@ -42508,7 +44497,7 @@ var highOverSla = {
   unit: "count",
   higherIsBetter: false,
   describe: (d) => `Open at period end, severity high, past the due date (clock start ${d.remediation_clock} + ${slaText(d, "high")}), without an active exception; deduplicated; by tier and application.`,
-  compute: (ctx) => slaBreach(ctx, (s) => s === "high", "high")
+  compute: (ctx) => slaBreach(ctx, (s2) => s2 === "high", "high")
 };
 
 // src/metrics/definitions/new-findings.ts
@@ -42535,9 +44524,9 @@ var newFindings = {
       value: fresh.length,
       status: "ok",
       secondary: Object.fromEntries(
-        ["critical", "high", "medium", "low", "info"].map((s) => [
-          s,
-          fresh.filter((f) => f.severity === s).length
+        ["critical", "high", "medium", "low", "info"].map((s2) => [
+          s2,
+          fresh.filter((f) => f.severity === s2).length
         ])
       ),
       breakdowns: [countBySeverity(fresh), countByTier(ctx, fresh), countByApplication(fresh, true)],
@@ -42903,9 +44892,9 @@ var timeToRemediate = {
     if (fixed.length === 0)
       return noData("no finding was fixed in this period", { ...feed, findings: counted(ctx) });
     const d = fixed.map(ttr);
-    const rows = SEVERITY_LIST.map((s) => {
-      const xs = fixed.filter((f) => f.severity === s).map(ttr);
-      return { key: s, value: round(median(xs)), detail: { mean: round(mean(xs)), fixed: xs.length } };
+    const rows = SEVERITY_LIST.map((s2) => {
+      const xs = fixed.filter((f) => f.severity === s2).map(ttr);
+      return { key: s2, value: round(median(xs)), detail: { mean: round(mean(xs)), fixed: xs.length } };
     }).filter((r) => r.detail.fixed > 0);
     const byTier = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
       const xs = fixed.filter((f) => f.tier === t).map(ttr);
@@ -42989,10 +44978,10 @@ function computeMetrics(ctx, history) {
   return out;
 }
 function definitionsUsed(dict, source) {
-  const sla = ["critical", "high", "medium", "low", "info"].map((s) => {
+  const sla = ["critical", "high", "medium", "low", "info"].map((s2) => {
     const preset = { default: [7, 30, 90, 120], fedramp: [30, 30, 90, 180], pci: [30, 30, 90, 120] }[dict.sla.preset];
-    const base = s === "info" ? void 0 : preset[["critical", "high", "medium", "low"].indexOf(s)];
-    return `${s} ${dict.sla.days[s] ?? base ?? "none"}`;
+    const base = s2 === "info" ? void 0 : preset[["critical", "high", "medium", "low"].indexOf(s2)];
+    return `${s2} ${dict.sla.days[s2] ?? base ?? "none"}`;
   }).join(" / ");
   const tierOverrides = Object.entries(dict.sla.tiers).map(
     ([t, d]) => `${t}: ${Object.entries(d).map(([k, v]) => `${k} ${v}`).join(", ")}`
@@ -43144,7 +45133,7 @@ function distortionReview(ctx) {
     count: noisyCount,
     detail: clip2(
       [...noisy.entries()].map(
-        ([k, fs8]) => `${k}: ${fs8.length} of ${open2.length} open finding(s) (${Math.round(100 * fs8.length / Math.max(1, open2.length))}%)${fs8[0].noisy.reason ? ` \u2014 ${fs8[0].noisy.reason}` : ""}`
+        ([k, fs9]) => `${k}: ${fs9.length} of ${open2.length} open finding(s) (${Math.round(100 * fs9.length / Math.max(1, open2.length))}%)${fs9[0].noisy.reason ? ` \u2014 ${fs9[0].noisy.reason}` : ""}`
       )
     )
   });
@@ -43322,13 +45311,56 @@ What could make these numbers lie, and how much of it there is this month.
 
 ${table(["check", "count", "detail"], rows)}`;
 }
+function trackerSection(t, d) {
+  const cov = t.ticket_coverage;
+  const share = cov.share === null ? "no open critical/high findings" : `${Math.round(cov.share * 1e3) / 10}%`;
+  const list3 = (items) => items.length === 0 ? "\u2014" : items.slice(0, Math.max(d.distortionLines, 3)).map((x) => escapeMarkdown(x, 120)).join(", ") + (items.length > Math.max(d.distortionLines, 3) ? ", \u2026 (metrics.json)" : "");
+  const rows = [
+    [
+      "Open critical/high findings with a ticket",
+      `**${share}**`,
+      `${cov.with_ticket} of ${cov.open_critical_high}`
+    ],
+    [
+      "Ticket closed, finding still open",
+      String(t.closed_ticket_open_finding.length),
+      list3(t.closed_ticket_open_finding.map((x) => `${x.ticket} \u2192 ${x.finding_id}`))
+    ],
+    [
+      "Finding fixed, ticket still open",
+      String(t.fixed_finding_open_ticket.length),
+      list3(t.fixed_finding_open_ticket.map((x) => `${x.ticket} (${x.status}) \u2192 ${x.finding_id}`))
+    ],
+    ["Tickets without a finding", String(t.tickets_without_finding.length), list3(t.tickets_without_finding)],
+    [
+      "Findings owned through a ticket",
+      String(t.owners_from_tickets),
+      "owner chain: inventory \u2192 ticket \u2192 CODEOWNERS"
+    ]
+  ];
+  const owners = t.by_owner.slice(0, Math.max(d.breakdownRows, 5)).map((o) => [escapeMarkdown(o.owner, 80), String(o.todo), String(o.in_progress), String(o.done)]);
+  const methods = Object.entries(t.link_methods).map(([m, n]) => `${code(m)} ${n}`).join(" \xB7 ");
+  return [
+    "## Issue tracker",
+    "",
+    `${t.tickets} ticket(s) from ${t.trackers.map((x) => escapeMarkdown(x)).join(", ")}; links by ${methods || "nothing (no ticket names a finding)"}. Where the tracker and the scanner disagree, the scanner's closing rule decides the metrics; the mismatches are listed here.`,
+    "",
+    table(["check", "count", "detail"], rows),
+    ...owners.length ? [
+      "",
+      "**Remediation status by owner** (linked tickets)",
+      "",
+      table(["owner", "to do", "in progress", "done"], owners)
+    ] : []
+  ].join("\n");
+}
 function sourcesSection(sources, counts) {
-  const rows = sources.map((s) => [
-    escapeMarkdown(s.kind),
-    escapeMarkdown(s.name, 120),
-    String(s.count),
-    s.confidence ?? "\u2014",
-    s.note ? escapeMarkdown(s.note, 200) : ""
+  const rows = sources.map((s2) => [
+    escapeMarkdown(s2.kind),
+    escapeMarkdown(s2.name, 120),
+    String(s2.count),
+    s2.confidence ?? "\u2014",
+    s2.note ? escapeMarkdown(s2.note, 200) : ""
   ]);
   return [
     "## Data sources",
@@ -43366,6 +45398,7 @@ function render(doc, title, opts, d, trimmedNote) {
     ...doc.metrics.map((m, i) => metricSection(m, i, d))
   ];
   parts.push(distortionSection(doc.distortion, d));
+  if (doc.trackers) parts.push(trackerSection(doc.trackers, d));
   parts.push(sourcesSection(doc.sources, doc.counts));
   if (doc.problems.length) {
     const shown = doc.problems.slice(0, d.problems);
@@ -43417,9 +45450,9 @@ function renderReport(doc, title, opts = {}) {
 }
 
 // src/output/csv-outputs.ts
-function sortFindings(fs8) {
+function sortFindings(fs9) {
   const sev = ["critical", "high", "medium", "low", "info"];
-  return [...fs8].sort(
+  return [...fs9].sort(
     (a, b) => Number(b.open) - Number(a.open) || sev.indexOf(a.severity) - sev.indexOf(b.severity) || a.key.localeCompare(b.key)
   );
 }
@@ -43496,8 +45529,8 @@ var FINDING_COLUMNS = [
   "confidence",
   "source_file"
 ];
-function findingsCsv(fs8) {
-  const rows = sortFindings(fs8).map((t) => {
+function findingsCsv(fs9) {
+  const rows = sortFindings(fs9).map((t) => {
     const a = aggregatedFinding(t);
     const f = t.finding;
     return [
@@ -43544,8 +45577,8 @@ function findingsCsv(fs8) {
   });
   return toCsv(FINDING_COLUMNS, rows);
 }
-function findingsJsonl(fs8) {
-  return sortFindings(fs8).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
+function findingsJsonl(fs9) {
+  return sortFindings(fs9).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
 }
 function coverageCsv(cells) {
   return toCsv(
@@ -43600,8 +45633,8 @@ function exceptionsCsv(ctx) {
 
 // src/commands/aggregate-load.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { promises as fs4 } from "node:fs";
-import path7 from "node:path";
+import { promises as fs5 } from "node:fs";
+import path8 from "node:path";
 
 // src/schema/default-dictionary.ts
 var DEFAULT_DICTIONARY_YAML = `# Data dictionary of product-security-metrics (security-metrics.yml).
@@ -43712,7 +45745,7 @@ function zodPath(p) {
   return p.map(String).join(".") || "(root)";
 }
 function parseDictionary(text3, file2) {
-  const base = path7.basename(file2);
+  const base = path8.basename(file2);
   const problems = [];
   const sections = {};
   const note = (section, msg2) => {
@@ -43791,7 +45824,7 @@ async function loadDictionary(configPath) {
     };
   let text3;
   try {
-    text3 = await fs4.readFile(configPath, "utf8");
+    text3 = await fs5.readFile(configPath, "utf8");
   } catch (e) {
     const msg = `${configPath}: cannot read the dictionary (${e.code ?? errorMessage(e)}); the default dictionary is used`;
     const sections = Object.fromEntries(Object.keys(DEFAULT_RAW).map((k) => [k, [msg]]));
@@ -43804,18 +45837,18 @@ async function loadDictionary(configPath) {
     };
   }
   const r = parseDictionary(text3, configPath);
-  return { ...r, source: path7.basename(configPath) };
+  return { ...r, source: path8.basename(configPath) };
 }
 async function walk2(dir, out = []) {
   let entries;
   try {
-    entries = await fs4.readdir(dir, { withFileTypes: true });
+    entries = await fs5.readdir(dir, { withFileTypes: true });
   } catch {
     return out;
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
-    const p = path7.join(dir, e.name);
+    const p = path8.join(dir, e.name);
     if (e.isDirectory()) await walk2(p, out);
     else out.push(p);
   }
@@ -43830,12 +45863,12 @@ async function loadRecordsDir(dir, display = dir) {
   const records = [];
   const all = await walk2(dir);
   if (all.length === 0) problems.push(`${display}: no files found`);
-  for (const runPath of all.filter((f) => path7.basename(f) === "run.json")) {
-    const rel = path7.join(display, path7.relative(dir, runPath));
+  for (const runPath of all.filter((f) => path8.basename(f) === "run.json")) {
+    const rel = path8.join(display, path8.relative(dir, runPath));
     files.push(runPath);
     let run;
     try {
-      const parsed = RunRecord.safeParse(JSON.parse(await fs4.readFile(runPath, "utf8")));
+      const parsed = RunRecord.safeParse(JSON.parse(await fs5.readFile(runPath, "utf8")));
       if (!parsed.success) {
         problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
         continue;
@@ -43845,24 +45878,24 @@ async function loadRecordsDir(dir, display = dir) {
       problems.push(`${rel}: ${errorMessage(e)}; its findings are not used`);
       continue;
     }
-    const fPath = path7.join(path7.dirname(runPath), "findings.jsonl");
+    const fPath = path8.join(path8.dirname(runPath), "findings.jsonl");
     const findings = [];
     let partial2 = false;
     let text3 = "";
     try {
-      text3 = await fs4.readFile(fPath, "utf8");
+      text3 = await fs5.readFile(fPath, "utf8");
       files.push(fPath);
     } catch {
       if (run.counts.total > 0) {
         problems.push(
-          `${path7.join(path7.dirname(rel), "findings.jsonl")}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`
+          `${path8.join(path8.dirname(rel), "findings.jsonl")}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`
         );
         partial2 = true;
       }
     }
     text3.split("\n").forEach((line, i) => {
       if (!line.trim()) return;
-      const where = `${path7.join(path7.dirname(rel), "findings.jsonl")}:${i + 1}`;
+      const where = `${path8.join(path8.dirname(rel), "findings.jsonl")}:${i + 1}`;
       try {
         const r = Finding.safeParse(JSON.parse(line));
         if (r.success) findings.push(r.data);
@@ -43881,7 +45914,7 @@ async function loadRecordsDir(dir, display = dir) {
       );
       partial2 = true;
     }
-    records.push({ run, findings, origin: path7.dirname(rel), partial: partial2 });
+    records.push({ run, findings, origin: path8.dirname(rel), partial: partial2 });
   }
   return { records, problems, files };
 }
@@ -43891,7 +45924,7 @@ var ManualSidecar = external_exports.object({
   confidence: ConfidenceLabel.default("C"),
   /** Date the export was taken (YYYY-MM-DD or ISO). */
   observed_at: external_exports.union([external_exports.string(), external_exports.date()]).transform((v) => v instanceof Date ? v.toISOString() : v.trim()).refine(
-    (s) => Number.isFinite(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s)),
+    (s2) => Number.isFinite(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s2) ? `${s2}T00:00:00Z` : s2)),
     "must be a date like 2026-11-15"
   ).optional(),
   repo: external_exports.string().trim().optional(),
@@ -43901,7 +45934,7 @@ var ManualSidecar = external_exports.object({
   note: external_exports.string().optional()
 }).strict();
 function parseSidecar(text3, file2) {
-  const base = path7.basename(file2);
+  const base = path8.basename(file2);
   const lc = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
   if (doc.errors.length)
@@ -43920,13 +45953,13 @@ function parseSidecar(text3, file2) {
 // src/commands/aggregate.ts
 var HISTORY_SCHEMA_VERSION = 1;
 async function readTracked(file2, kind, inputs) {
-  const buf = await fs5.readFile(file2);
+  const buf = await fs6.readFile(file2);
   inputs.push({ path: file2, kind, sha256: sha256(buf), bytes: buf.byteLength });
   return buf.toString("utf8");
 }
 async function exists(p) {
   try {
-    await fs5.access(p);
+    await fs6.access(p);
     return true;
   } catch {
     return false;
@@ -43934,17 +45967,17 @@ async function exists(p) {
 }
 async function readHistory(dir, month, problems, inputs) {
   if (!dir || !await exists(dir)) return [];
-  const names = (await fs5.readdir(dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month).sort();
+  const names = (await fs6.readdir(dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month).sort();
   const out = [];
   for (const n of names) {
-    const p = path8.join(dir, n);
+    const p = path9.join(dir, n);
     try {
-      const s = JSON.parse(await readTracked(p, "history", inputs));
-      if (s.schema_version !== HISTORY_SCHEMA_VERSION || s.month !== n.slice(0, 7) || !Array.isArray(s.lifecycle))
+      const s2 = JSON.parse(await readTracked(p, "history", inputs));
+      if (s2.schema_version !== HISTORY_SCHEMA_VERSION || s2.month !== n.slice(0, 7) || !Array.isArray(s2.lifecycle))
         problems.push(
           `${p}: not a history snapshot of version ${HISTORY_SCHEMA_VERSION} for ${n.slice(0, 7)}; ignored`
         );
-      else out.push(s);
+      else out.push(s2);
     } catch (e) {
       problems.push(`${p}: ${errorMessage(e)}; ignored`);
     }
@@ -43955,7 +45988,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
   const out = { observations: [], coverage: [], sources: [], files: [] };
   let names;
   try {
-    names = (await fs5.readdir(dir)).sort();
+    names = (await fs6.readdir(dir)).sort();
   } catch (e) {
     problems.push(
       `${dir}: cannot read the manual exports folder (${e.code ?? errorMessage(e)})`
@@ -43964,8 +45997,8 @@ async function loadManual(dir, period, problems, inputs, logger) {
   }
   for (const name of names) {
     if (/\.meta\.ya?ml$/i.test(name) || /^readme/i.test(name) || name.startsWith(".")) continue;
-    const file2 = path8.join(dir, name);
-    if ((await fs5.stat(file2)).isDirectory()) continue;
+    const file2 = path9.join(dir, name);
+    if ((await fs6.stat(file2)).isDirectory()) continue;
     const display = `manual/${name}`;
     const metaPath = [`${file2}.meta.yml`, `${file2}.meta.yaml`];
     let sidecar;
@@ -43983,7 +46016,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
     const at = observed ? new Date(toTime(observed)).toISOString() : new Date(period.end.getTime() - 1).toISOString();
     if (!observed)
       problems.push(`${display}: the sidecar gives no observed_at; taken as the end of ${period.month}`);
-    const buf = await fs5.readFile(file2);
+    const buf = await fs6.readFile(file2);
     inputs.push({ path: file2, kind: "manual", sha256: sha256(buf), bytes: buf.byteLength });
     const confidence = sidecar?.confidence ?? "C";
     const r = await normalizeFile(file2, display, {
@@ -44006,9 +46039,9 @@ async function loadManual(dir, period, problems, inputs, logger) {
       (f) => sidecar?.owner && !f.owner ? { ...f, owner: sidecar.owner, owner_source: "manual-sidecar" } : f
     );
     out.observations.push({ at, origin: "manual", name: display, successScopes: [], findings });
-    for (const s of r.scans) {
-      if (!s.success) continue;
-      for (const c of s.categories) {
+    for (const s2 of r.scans) {
+      if (!s2.success) continue;
+      for (const c of s2.categories) {
         const control = controlOf(c);
         if (control)
           out.coverage.push({
@@ -44041,9 +46074,19 @@ function resolveMonth(req) {
   return lastFullMonth(req.asOf ?? /* @__PURE__ */ new Date());
 }
 async function writeOut(dir, name, content, written) {
-  const p = path8.resolve(dir, name);
-  await fs5.writeFile(p, content);
+  const p = path9.resolve(dir, name);
+  await fs6.writeFile(p, content);
   written.push(p);
+}
+async function listTicketFiles(p, problems) {
+  try {
+    const st = await fs6.stat(p);
+    if (!st.isDirectory()) return [p];
+    return (await fs6.readdir(p)).filter((f) => /\.(json|csv)$/i.test(f)).sort().map((f) => path9.join(p, f));
+  } catch {
+    problems.push(`${p}: tracker export not found`);
+    return [];
+  }
 }
 var runAggregate = async (req, logger) => {
   const month = resolveMonth(req);
@@ -44053,7 +46096,7 @@ var runAggregate = async (req, logger) => {
   const sources = [];
   const dl = await loadDictionary(req.configPath);
   if (req.configPath && await exists(req.configPath)) {
-    const buf = await fs5.readFile(req.configPath);
+    const buf = await fs6.readFile(req.configPath);
     inputs.push({ path: req.configPath, kind: "dictionary", sha256: sha256(buf), bytes: buf.byteLength });
   }
   problems.push(...dl.problems);
@@ -44067,7 +46110,7 @@ var runAggregate = async (req, logger) => {
   });
   let kev;
   if (dict.sla.kev_file) {
-    const kp = path8.resolve(req.configPath ? path8.dirname(req.configPath) : ".", dict.sla.kev_file);
+    const kp = path9.resolve(req.configPath ? path9.dirname(req.configPath) : ".", dict.sla.kev_file);
     try {
       kev = parseKev(JSON.parse(await readTracked(kp, "kev", inputs)));
       sources.push({
@@ -44095,7 +46138,7 @@ var runAggregate = async (req, logger) => {
       inventoryProvided = true;
       sources.push({
         kind: "inventory",
-        name: path8.basename(req.inventoryPath),
+        name: path9.basename(req.inventoryPath),
         count: r.entries.length,
         confidence: "A",
         note: r.errors.length ? `${r.errors.length} row problem(s)` : null
@@ -44126,7 +46169,7 @@ var runAggregate = async (req, logger) => {
       exceptionsProvided = true;
       sources.push({
         kind: "exceptions",
-        name: path8.basename(req.exceptionsPath),
+        name: path9.basename(req.exceptionsPath),
         count: r.exceptions.length,
         confidence: "A",
         note: r.errors.length ? `${r.errors.length} row problem(s): those rows are not counted` : null
@@ -44149,11 +46192,11 @@ var runAggregate = async (req, logger) => {
   }));
   const recordProblems = [];
   if (req.recordsDir) {
-    const r = await loadRecordsDir(req.recordsDir, path8.basename(path8.resolve(req.recordsDir)));
+    const r = await loadRecordsDir(req.recordsDir, path9.basename(path9.resolve(req.recordsDir)));
     records.push(...r.records);
     recordProblems.push(...r.problems);
     for (const f of r.files) {
-      const buf = await fs5.readFile(f);
+      const buf = await fs6.readFile(f);
       inputs.push({ path: f, kind: "record", sha256: sha256(buf), bytes: buf.byteLength });
     }
   }
@@ -44175,7 +46218,7 @@ var runAggregate = async (req, logger) => {
   if (history.length)
     sources.push({
       kind: "history",
-      name: path8.basename(req.historyDir),
+      name: path9.basename(req.historyDir),
       count: history.length,
       confidence: null,
       note: `snapshots ${history[0].month} \u2026 ${prior.month}; lifecycle continues from ${prior.month}`
@@ -44203,21 +46246,21 @@ var runAggregate = async (req, logger) => {
     const t = toTime(r.run.finished_at || r.run.started_at);
     if (t < period.start.getTime() || t >= end) continue;
     const k = r.run.repo ?? r.run.product ?? r.origin;
-    const s = byRepo.get(k) ?? { runs: 0, records: 0, failed: 0, last: "", partial: 0 };
-    s.runs++;
-    s.records += r.findings.length;
-    if (Object.values(r.run.coverage).some((c) => c.status === "failed")) s.failed++;
-    if (r.partial) s.partial++;
-    if ((r.run.finished_at || "") > s.last) s.last = r.run.finished_at;
-    byRepo.set(k, s);
+    const s2 = byRepo.get(k) ?? { runs: 0, records: 0, failed: 0, last: "", partial: 0 };
+    s2.runs++;
+    s2.records += r.findings.length;
+    if (Object.values(r.run.coverage).some((c) => c.status === "failed")) s2.failed++;
+    if (r.partial) s2.partial++;
+    if ((r.run.finished_at || "") > s2.last) s2.last = r.run.finished_at;
+    byRepo.set(k, s2);
   }
-  for (const [k, s] of [...byRepo.entries()].sort())
+  for (const [k, s2] of [...byRepo.entries()].sort())
     sources.push({
       kind: "collected",
       name: k,
-      count: s.records,
-      confidence: s.partial ? "B" : "A",
-      note: `${s.runs} run(s), last ${s.last.slice(0, 10)}${s.failed ? `, ${s.failed} with a failed scan` : ""}${s.partial ? `, ${s.partial} partly unreadable` : ""}`
+      count: s2.records,
+      confidence: s2.partial ? "B" : "A",
+      note: `${s2.runs} run(s), last ${s2.last.slice(0, 10)}${s2.failed ? `, ${s2.failed} with a failed scan` : ""}${s2.partial ? `, ${s2.partial} partly unreadable` : ""}`
     });
   if (platform.length) {
     const tools = /* @__PURE__ */ new Map();
@@ -44232,6 +46275,42 @@ var runAggregate = async (req, logger) => {
       });
   }
   sources.push(...manual.sources);
+  const tickets = [...req.tickets ?? []];
+  const trackerNames = new Set(tickets.map((t) => t.tracker));
+  for (const tp of req.ticketsPaths ?? []) {
+    for (const file2 of await listTicketFiles(tp, problems)) {
+      try {
+        const r = importTickets(
+          await readTracked(file2, "tickets", inputs),
+          file2,
+          dict.trackers ?? DEFAULT_MAPPING
+        );
+        tickets.push(...r.tickets);
+        trackerNames.add(r.tracker);
+        problems.push(...r.errors);
+        sources.push({
+          kind: "tracker",
+          name: path9.basename(file2),
+          count: r.tickets.length,
+          confidence: "A",
+          note: `${r.tracker} export${r.errors.length ? `; ${r.errors.length} row problem(s)` : ""}`
+        });
+      } catch (e) {
+        problems.push(errorMessage(e));
+      }
+    }
+  }
+  if (req.tickets?.length)
+    sources.push({
+      kind: "tracker",
+      name: "platform",
+      count: req.tickets.length,
+      confidence: "A",
+      note: null
+    });
+  const currentFindings = entries.map((e) => ({ ...e.finding, state: e.state }));
+  const ticketLinks = tickets.length ? linkTickets(tickets, currentFindings, dict.trackers ?? DEFAULT_MAPPING) : [];
+  const owners = ticketOwners(tickets, ticketLinks);
   const provenance = {
     dictionaryProblems: dl.sections,
     inventoryProvided,
@@ -44257,13 +46336,24 @@ var runAggregate = async (req, logger) => {
       manualCoverage: manual.coverage,
       provenance,
       kev,
-      otherInputsInPeriod: platform.length + manualInPeriod
+      otherInputsInPeriod: platform.length + manualInPeriod,
+      ticketOwners: owners
     },
     inventoryErrors
   );
   problems.push(...inventoryErrors, ...exceptionErrors);
   const metricHistory = new Map(history.map((h) => [h.month, h.metrics]));
   const metrics = computeMetrics(ctx, metricHistory);
+  const trackerReview = tickets.length ? {
+    tickets: tickets.length,
+    trackers: [...trackerNames].sort(),
+    ...reviewTrackers(
+      tickets,
+      ctx.findings.filter((f) => f.counted).map((f) => ({ ...f.finding, state: f.entry.state, owner: f.owner })),
+      ticketLinks
+    ),
+    owners_from_tickets: ctx.findings.filter((f) => f.counted && f.owner_source?.startsWith("tracker:")).length
+  } : null;
   const distortion = distortionReview(ctx);
   const countedFindings = ctx.findings.filter((f) => f.counted);
   const doc = MetricsDocument.parse({
@@ -44276,6 +46366,7 @@ var runAggregate = async (req, logger) => {
     metrics,
     distortion,
     sources,
+    trackers: trackerReview,
     problems,
     counts: {
       records: stats.records,
@@ -44290,7 +46381,7 @@ var runAggregate = async (req, logger) => {
   });
   const title = `Security metrics \u2014 ${month}`;
   const reportMarkdown = renderReport(doc, title, { previousReportUrl: req.previousReportUrl });
-  await fs5.mkdir(req.outDir, { recursive: true });
+  await fs6.mkdir(req.outDir, { recursive: true });
   const outputs = [];
   const metricsJson = JSON.stringify(doc, null, 2) + "\n";
   await writeOut(req.outDir, "report.md", reportMarkdown, outputs);
@@ -44301,7 +46392,7 @@ var runAggregate = async (req, logger) => {
   await writeOut(req.outDir, "exceptions.csv", exceptionsCsv(ctx), outputs);
   const historyFiles = [];
   if (req.historyDir) {
-    await fs5.mkdir(req.historyDir, { recursive: true });
+    await fs6.mkdir(req.historyDir, { recursive: true });
     const snap = {
       schema_version: HISTORY_SCHEMA_VERSION,
       month,
@@ -44310,14 +46401,14 @@ var runAggregate = async (req, logger) => {
       metrics: Object.fromEntries(metrics.map((m) => [m.id, m.value])),
       lifecycle: entries
     };
-    const p = path8.resolve(req.historyDir, `${month}.json`);
-    await fs5.writeFile(p, JSON.stringify(snap) + "\n");
+    const p = path9.resolve(req.historyDir, `${month}.json`);
+    await fs6.writeFile(p, JSON.stringify(snap) + "\n");
     historyFiles.push(p);
   }
-  const rel = (p) => path8.relative(process.cwd(), path8.resolve(p)).split(path8.sep).join("/") || ".";
+  const rel = (p) => path9.relative(process.cwd(), path9.resolve(p)).split(path9.sep).join("/") || ".";
   const outs = await Promise.all(
     [...outputs, ...historyFiles].map(async (p) => {
-      const buf = await fs5.readFile(p);
+      const buf = await fs6.readFile(p);
       return { path: rel(p), sha256: sha256(buf), bytes: buf.byteLength };
     })
   );
@@ -44334,29 +46425,29 @@ var runAggregate = async (req, logger) => {
   if (problems.length > 20)
     logger.warning(`\u2026 and ${problems.length - 20} more input problem(s): see metrics.json`);
   logger.info(
-    `aggregate ${month}: ${stats.records} record(s) \u2192 ${countedFindings.length} finding(s), ${metrics.length} metric(s); report ${path8.resolve(req.outDir, "report.md")} (${reportMarkdown.length} chars)`
+    `aggregate ${month}: ${stats.records} record(s) \u2192 ${countedFindings.length} finding(s), ${metrics.length} metric(s); report ${path9.resolve(req.outDir, "report.md")} (${reportMarkdown.length} chars)`
   );
   return { reportMarkdown, title, month, outputs, historyFiles, metrics: doc };
 };
 
 // src/commands/demo.ts
-import { existsSync, promises as fs6 } from "node:fs";
-import path9 from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync as existsSync2, promises as fs7 } from "node:fs";
+import path10 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEMO_MONTHS = ["2026-09", "2026-10", "2026-11"];
-function findDemoDir(start = path9.dirname(fileURLToPath(import.meta.url))) {
+function findDemoDir(start = path10.dirname(fileURLToPath2(import.meta.url))) {
   let dir = start;
   for (let i = 0; i < 5; i++) {
-    const cand = path9.join(dir, "examples", "demo");
-    if (existsSync(path9.join(cand, "inventory.csv"))) return cand;
-    dir = path9.dirname(dir);
+    const cand = path10.join(dir, "examples", "demo");
+    if (existsSync2(path10.join(cand, "inventory.csv"))) return cand;
+    dir = path10.dirname(dir);
   }
   throw new UserError("the bundled example org (examples/demo) was not found next to the program");
 }
 async function runDemo(outDir, logger, demoDir = findDemoDir()) {
-  const out = path9.resolve(outDir);
-  const historyDir = path9.join(out, "history");
-  await fs6.rm(historyDir, { recursive: true, force: true });
+  const out = path10.resolve(outDir);
+  const historyDir = path10.join(out, "history");
+  await fs7.rm(historyDir, { recursive: true, force: true });
   const quiet = { ...logger, info: () => {
   }, warning: () => {
   } };
@@ -44365,14 +46456,15 @@ async function runDemo(outDir, logger, demoDir = findDemoDir()) {
     const final = month === DEMO_MONTHS.at(-1);
     last = await runAggregate(
       {
-        configPath: path9.join(demoDir, "security-metrics.yml"),
-        recordsDir: path9.join(demoDir, "records"),
-        manualDir: path9.join(demoDir, "manual"),
-        inventoryPath: path9.join(demoDir, "inventory.csv"),
-        exceptionsPath: path9.join(demoDir, "exceptions.yml"),
+        configPath: path10.join(demoDir, "security-metrics.yml"),
+        recordsDir: path10.join(demoDir, "records"),
+        manualDir: path10.join(demoDir, "manual"),
+        inventoryPath: path10.join(demoDir, "inventory.csv"),
+        exceptionsPath: path10.join(demoDir, "exceptions.yml"),
+        ticketsPaths: [path10.join(demoDir, "tickets")],
         historyDir,
         month,
-        outDir: final ? out : path9.join(out, "months", month)
+        outDir: final ? out : path10.join(out, "months", month)
       },
       final ? logger : quiet
     );
@@ -44396,7 +46488,7 @@ function stderrLogger(verbose = false) {
 }
 
 // src/platform/local/platform.ts
-import { promises as fs7 } from "node:fs";
+import { promises as fs8 } from "node:fs";
 
 // src/output/text.ts
 function summaryToText(md) {
@@ -44408,7 +46500,7 @@ function localPlatform(env) {
   return {
     name: env.GITLAB_CI === "true" ? "gitlab" : "local",
     async writeSummary(markdown) {
-      if (env.GITHUB_STEP_SUMMARY) await fs7.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
+      if (env.GITHUB_STEP_SUMMARY) await fs8.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
       else process.stderr.write(safeLogText(summaryToText(markdown)) + "\n");
     }
   };
@@ -44423,13 +46515,14 @@ Usage:
                            [--fail-on <severity>] [--exceptions <file>] [--mode enforce|report] ...
   security-metrics aggregate --config <file> --records <dir> --out <dir> [--month YYYY-MM]
                              [--inventory <file>] [--exceptions <file>] [--history <dir>] [--manual <dir>]
+                             [--tickets <file-or-dir>]...   (Jira, GitHub Issues, Linear, ServiceNow exports)
   security-metrics demo [--out <dir>]            end to end on the bundled example org, no token needed
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
 
 Exit codes: 0 ok; 1 gate failed (enforce mode); 2 bad input or configuration.
 `;
-var kebab = (s) => s.replace(/_/g, "-");
+var kebab = (s2) => s2.replace(/_/g, "-");
 function collectOptions() {
   const options = {};
   for (const spec of INPUTS) {
@@ -44474,7 +46567,8 @@ async function main(argv, env = process.env) {
           service: values.service ?? null,
           cwd: process.cwd(),
           out: process.stdout,
-          logger
+          logger,
+          streamThreshold: streamThresholdFromEnv(env)
         });
       }
       case "collect": {
@@ -44508,7 +46602,8 @@ async function main(argv, env = process.env) {
             inventory: { type: "string" },
             exceptions: { type: "string" },
             history: { type: "string" },
-            manual: { type: "string" }
+            manual: { type: "string" },
+            tickets: { type: "string", multiple: true }
           }
         });
         if (!values.out) {
@@ -44526,6 +46621,7 @@ async function main(argv, env = process.env) {
             configPath: values.config,
             recordsDir: values.records,
             manualDir: values.manual,
+            ticketsPaths: values.tickets,
             inventoryPath: values.inventory,
             exceptionsPath: values.exceptions,
             historyDir: values.history,
@@ -44549,7 +46645,7 @@ async function main(argv, env = process.env) {
         const report = r.outputs.find((o) => o.endsWith("report.md"));
         process.stdout.write(
           `Demo report for ${r.month}: ${report}
-All outputs: ${path10.dirname(report ?? out)}
+All outputs: ${path11.dirname(report ?? out)}
 `
         );
         return 0;

@@ -26,5 +26,7 @@ await build({
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node\n' + banner.js },
 });
+// Worker of the parallel streaming reader, loaded by both bundles from beside them.
+await build({ ...common, entryPoints: ['src/stream/stream-worker.ts'], outfile: 'dist/stream-worker.js' });
 await chmod('dist/cli.js', 0o755);
 await writeFile('dist/package.json', '{ "type": "module" }\n');

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { INPUTS, InputsError, onPlatform, parseCollectInputs } from './schema/inputs.js';
 import { runCollect } from './commands/collect.js';
 import { runNormalize } from './commands/normalize.js';
+import { streamThresholdFromEnv } from './commands/read-input.js';
 import { runAggregate } from './commands/aggregate.js';
 import { runDemo } from './commands/demo.js';
 import { errorMessage, isUserError } from './util/errors.js';
@@ -15,6 +16,7 @@ import {
   gitlabAggregateCli,
   isGitlabAggregate,
 } from './commands/gitlab-aggregate-cli.js';
+import { GITHUB_AGGREGATE_USAGE, runGithubAggregateCli } from './platform/github/cli-aggregate.js';
 
 const USAGE = `security-metrics ${VERSION}
 
@@ -24,12 +26,16 @@ Usage:
                            [--fail-on <severity>] [--exceptions <file>] [--mode enforce|report] ...
   security-metrics aggregate --config <file> --records <dir> --out <dir> [--month YYYY-MM]
                              [--inventory <file>] [--exceptions <file>] [--history <dir>] [--manual <dir>]
+                             [--tickets <file-or-dir>]...   (Jira, GitHub Issues, Linear, ServiceNow exports)
   security-metrics demo [--out <dir>]            end to end on the bundled example org, no token needed
 ${GITLAB_AGGREGATE_USAGE}
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
 
 Exit codes: 0 ok; 1 gate failed (enforce mode); 2 bad input or configuration.
+
+GitHub org job (monthly issue, artifact files, history commit):
+  ${GITHUB_AGGREGATE_USAGE.replace(/\n/g, '\n  ')}
 `;
 
 const kebab = (s: string) => s.replace(/_/g, '-');
@@ -51,6 +57,9 @@ export async function main(
   const logger = stderrLogger(env.SECURITY_METRICS_DEBUG === '1');
   const [command, ...rest] = argv;
   try {
+    // The GitHub org job; the plain `aggregate` (local folders) is handled in the switch.
+    if (command === 'aggregate' && rest.some((a) => a === '--github-org' || a.startsWith('--github-org=')))
+      return await runGithubAggregateCli(rest, env, logger);
     switch (command) {
       case undefined:
       case '--help':
@@ -83,6 +92,7 @@ export async function main(
           cwd: process.cwd(),
           out: process.stdout,
           logger,
+          streamThreshold: streamThresholdFromEnv(env),
         });
       }
       case 'collect': {
@@ -118,6 +128,7 @@ export async function main(
             exceptions: { type: 'string' },
             history: { type: 'string' },
             manual: { type: 'string' },
+            tickets: { type: 'string', multiple: true },
           },
         });
         if (!values.out) {
@@ -135,6 +146,7 @@ export async function main(
             configPath: values.config,
             recordsDir: values.records,
             manualDir: values.manual,
+            ticketsPaths: values.tickets,
             inventoryPath: values.inventory,
             exceptionsPath: values.exceptions,
             historyDir: values.history,

@@ -1,8 +1,10 @@
-import { INPUTS, InputsError, parseCollectInputs } from './schema/inputs.js';
+import { INPUTS, InputsError, parseAggregateInputs, parseCollectInputs } from './schema/inputs.js';
 import { runCollect } from './commands/collect.js';
 import { errorMessage, isUserError } from './util/errors.js';
 import { core, githubLogger, githubPlatform, readActionInputs } from './platform/github/platform.js';
 import { safeLogText } from './output/markdown.js';
+import { runGithubAggregate } from './platform/github/aggregate-org.js';
+import { runAggregate } from './commands/aggregate.js';
 
 /** The action: read inputs once, run the selected command, map the exit code to the step result. */
 export async function run(): Promise<void> {
@@ -21,7 +23,27 @@ export async function run(): Promise<void> {
       else if (r.exitCode === 2) core.setFailed('bad input: see the errors above');
       return;
     }
-    core.setFailed(`input "command": unknown command "${command}" (valid: collect)`);
+    if (command === 'aggregate') {
+      const platform = githubPlatform();
+      const inputs = parseAggregateInputs(raw, process.env);
+      await runGithubAggregate(
+        {
+          inputs,
+          env: process.env,
+          cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+          logger: githubLogger(),
+        },
+        {
+          runAggregate,
+          uploadArtifact: platform.uploadArtifact,
+          writeSummary: platform.writeSummary,
+          setOutput: platform.setOutput,
+          maskSecret: (s) => core.setSecret(s),
+        },
+      );
+      return;
+    }
+    core.setFailed(`input "command": unknown command "${command}" (valid: collect, aggregate)`);
   } catch (e) {
     if (e instanceof InputsError || isUserError(e)) core.setFailed(safeLogText(errorMessage(e)));
     else

@@ -1,6 +1,7 @@
 import type { Exception } from '../schema/exception.js';
 import type { Finding } from '../schema/finding.js';
 import type { RunRecord } from '../schema/run.js';
+import type { Ticket } from '../schema/ticket.js';
 import type { Logger } from '../util/logger.js';
 
 /**
@@ -62,6 +63,10 @@ export interface AggregateRequest {
   /** History folder: read for trends and lifecycle, and written with this month's snapshot. */
   historyDir?: string;
   sourceProblems?: SourceProblem[];
+  /** Issue-tracker exports (Jira, GitHub Issues, Linear, ServiceNow; files or folders of them). */
+  ticketsPaths?: string[];
+  /** Tickets already read by the platform job (e.g. GitHub issues of the central repo). */
+  tickets?: Ticket[];
   /** Reporting month `YYYY-MM` (UTC); default: the previous full month. */
   month?: string;
   /** Override of "now" for tests and reruns. */

@@ -1,5 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { importTickets, DEFAULT_MAPPING } from '../trackers/index.js';
+import { linkTickets } from '../trackers/link.js';
+import { reviewTrackers, ticketOwners } from '../trackers/review.js';
+import type { Ticket } from '../schema/ticket.js';
 import type {
   AggregateRequest,
   AggregateResult,
@@ -227,6 +231,21 @@ async function writeOut(dir: string, name: string, content: string, written: str
  * computation in src/metrics; this function only reads inputs and writes outputs. Re-running a month
  * with the same inputs writes the same bytes.
  */
+/** A tickets path is a file, or a folder whose .json/.csv files are tracker exports. */
+async function listTicketFiles(p: string, problems: string[]): Promise<string[]> {
+  try {
+    const st = await fs.stat(p);
+    if (!st.isDirectory()) return [p];
+    return (await fs.readdir(p))
+      .filter((f) => /\.(json|csv)$/i.test(f))
+      .sort()
+      .map((f) => path.join(p, f));
+  } catch {
+    problems.push(`${p}: tracker export not found`);
+    return [];
+  }
+}
+
 export const runAggregate: RunAggregate = async (
   req: AggregateRequest,
   logger: Logger,
@@ -443,6 +462,46 @@ export const runAggregate: RunAggregate = async (
   }
   sources.push(...manual.sources);
 
+  // Issue trackers: where ownership and remediation status live.
+  const tickets: Ticket[] = [...(req.tickets ?? [])];
+  const trackerNames = new Set(tickets.map((t) => t.tracker));
+  for (const tp of req.ticketsPaths ?? []) {
+    for (const file of await listTicketFiles(tp, problems)) {
+      try {
+        const r = importTickets(
+          await readTracked(file, 'tickets', inputs),
+          file,
+          dict.trackers ?? DEFAULT_MAPPING,
+        );
+        tickets.push(...r.tickets);
+        trackerNames.add(r.tracker);
+        problems.push(...r.errors);
+        sources.push({
+          kind: 'tracker',
+          name: path.basename(file),
+          count: r.tickets.length,
+          confidence: 'A',
+          note: `${r.tracker} export${r.errors.length ? `; ${r.errors.length} row problem(s)` : ''}`,
+        });
+      } catch (e) {
+        problems.push(errorMessage(e));
+      }
+    }
+  }
+  if (req.tickets?.length)
+    sources.push({
+      kind: 'tracker',
+      name: 'platform',
+      count: req.tickets.length,
+      confidence: 'A',
+      note: null,
+    });
+  const currentFindings = entries.map((e) => ({ ...e.finding, state: e.state }));
+  const ticketLinks = tickets.length
+    ? linkTickets(tickets, currentFindings, dict.trackers ?? DEFAULT_MAPPING)
+    : [];
+  const owners = ticketOwners(tickets, ticketLinks);
+
   const provenance: Provenance = {
     dictionaryProblems: dl.sections,
     inventoryProvided,
@@ -469,6 +528,7 @@ export const runAggregate: RunAggregate = async (
       provenance,
       kev,
       otherInputsInPeriod: platform.length + manualInPeriod,
+      ticketOwners: owners,
     },
     inventoryErrors,
   );
@@ -476,6 +536,21 @@ export const runAggregate: RunAggregate = async (
 
   const metricHistory: MetricHistory = new Map(history.map((h) => [h.month, h.metrics]));
   const metrics = computeMetrics(ctx, metricHistory);
+  const trackerReview = tickets.length
+    ? {
+        tickets: tickets.length,
+        trackers: [...trackerNames].sort(),
+        ...reviewTrackers(
+          tickets,
+          ctx.findings
+            .filter((f) => f.counted)
+            .map((f) => ({ ...f.finding, state: f.entry.state, owner: f.owner })),
+          ticketLinks,
+        ),
+        owners_from_tickets: ctx.findings.filter((f) => f.counted && f.owner_source?.startsWith('tracker:'))
+          .length,
+      }
+    : null;
   const distortion = distortionReview(ctx);
   const countedFindings = ctx.findings.filter((f) => f.counted);
   const doc: MetricsDocument = MetricsDocument.parse({
@@ -488,6 +563,7 @@ export const runAggregate: RunAggregate = async (
     metrics,
     distortion,
     sources,
+    trackers: trackerReview,
     problems,
     counts: {
       records: stats.records,

@@ -15,7 +15,7 @@ import { errorMessage, UserError } from '../util/errors.js';
 import { hashParts } from '../util/hash.js';
 import type { Logger } from '../util/logger.js';
 import { VERSION } from '../version.js';
-import { normalizeFile, type InputResult } from './read-input.js';
+import { normalizeFile, streamThresholdFromEnv, type InputResult } from './read-input.js';
 
 export interface Platform {
   name: 'github' | 'gitlab' | 'local';
@@ -156,6 +156,7 @@ export async function runCollect(inputs: CollectInputs, cenv: CollectEnv): Promi
     confidence: 'A' as const,
     roots,
     maxBytes: Math.floor(inputs.max_file_mb * 1024 * 1024),
+    streamThreshold: streamThresholdFromEnv(env),
   };
   const outDirAbs = path.resolve(cwd, inputs.output_dir);
   for (const f of files) {

@@ -44,6 +44,7 @@ export async function runDemo(
         manualDir: path.join(demoDir, 'manual'),
         inventoryPath: path.join(demoDir, 'inventory.csv'),
         exceptionsPath: path.join(demoDir, 'exceptions.yml'),
+        ticketsPaths: [path.join(demoDir, 'tickets')],
         historyDir,
         month,
         outDir: final ? out : path.join(out, 'months', month),

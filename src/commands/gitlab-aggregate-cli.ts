@@ -6,7 +6,7 @@ import type { Logger } from '../util/logger.js';
 export const GITLAB_AGGREGATE_USAGE = `  security-metrics aggregate --gitlab-group <group> [--gitlab-api-url <url>] [--gitlab-project <central>]
                            [--token-variable NAME] [--collect-job-name N] [--collect-ref REF]
                            [--gitlab-vulnerabilities true|false] [--config F] [--inventory F] [--exceptions F]
-                           [--exception-label L] [--report-label L] [--month YYYY-MM] [--history-dir D]
+                           [--exception-label L] [--report-label L] [--month YYYY-MM] [--history-path D]
                            [--history-branch B] [--out D] [--publish]`;
 
 const OPTIONS = {
@@ -23,7 +23,7 @@ const OPTIONS = {
   'exception-label': { type: 'string' },
   'report-label': { type: 'string' },
   month: { type: 'string' },
-  'history-dir': { type: 'string' },
+  'history-path': { type: 'string' },
   'history-branch': { type: 'string' },
   out: { type: 'string' },
   'report-dir': { type: 'string' },
@@ -95,8 +95,8 @@ export async function gitlabAggregateCli(
       exceptionLabel: v('exception-label') ?? 'security-exception',
       reportLabel: v('report-label') ?? 'security-metrics',
       month,
-      historyDir: v('history-dir') ?? 'security-metrics-history',
-      historyBranch: v('history-branch'),
+      historyDir: v('history-path') ?? 'history',
+      historyBranch: v('history-branch') ?? 'security-metrics-data',
       outDir: v('out') ?? v('report-dir') ?? 'security-metrics-report',
       publish,
     },

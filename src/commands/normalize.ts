@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Logger } from '../util/logger.js';
 import { safeLogText } from '../output/markdown.js';
-import { normalizeFile, DEFAULT_MAX_BYTES } from './read-input.js';
+import { normalizeFile } from './read-input.js';
 
 export interface NormalizeOptions {
   files: string[];
@@ -12,6 +12,8 @@ export interface NormalizeOptions {
   cwd: string;
   out: Writable;
   logger: Logger;
+  /** Bytes above which a streamable file is streamed (default: read-input's threshold). */
+  streamThreshold?: number;
 }
 
 function write(out: Writable, s: string): Promise<void> {
@@ -28,6 +30,15 @@ function write(out: Writable, s: string): Promise<void> {
  */
 export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
   let readable = 0;
+  // Lines are written in ~64 KiB batches (small enough to die young in the GC) as findings are produced, so a big file is never held.
+  let batch = '';
+  const onLine = (line: string): Promise<void> | undefined => {
+    batch += line + '\n';
+    if (batch.length < 1 << 16) return undefined;
+    const s = batch;
+    batch = '';
+    return write(o.out, s);
+  };
   for (const f of o.files) {
     const r = await normalizeFile(path.resolve(o.cwd, f), f, {
       format: o.format,
@@ -39,8 +50,15 @@ export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
       observedAt: null,
       confidence: 'A',
       roots: [path.resolve(o.cwd)],
-      maxBytes: DEFAULT_MAX_BYTES * 2,
+      // No size limit of our own: big files of streamable formats are streamed, others fail clearly.
+      maxBytes: Number.MAX_SAFE_INTEGER,
+      streamThreshold: o.streamThreshold,
+      onLine,
     });
+    if (batch) {
+      await write(o.out, batch);
+      batch = '';
+    }
     if (r.file.status === 'error' || r.file.status === 'skipped') {
       o.logger.error(safeLogText(r.file.error ?? `${f}: not read`));
       continue;
@@ -48,7 +66,6 @@ export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
     readable++;
     if (r.file.status === 'tool_error') o.logger.warning(`${f}: the tool reported a failed or partial run`);
     for (const w of r.file.warnings) o.logger.warning(safeLogText(`${f}: ${w}`));
-    for (const finding of r.findings) await write(o.out, JSON.stringify(finding) + '\n');
   }
   return readable === 0 && o.files.length > 0 ? 2 : 0;
 }

@@ -4,11 +4,16 @@ import { XMLParser } from 'fast-xml-parser';
 import type { ConfidenceLabel, Finding } from '../schema/finding.js';
 import type { InputFile } from '../schema/run.js';
 import { detectFormat, getParser } from '../parsers/registry.js';
-import type { ParseOutput, Parser, ScanEvidence } from '../parsers/types.js';
-import { finalizeDrafts } from '../normalize/finalize.js';
+import type { ParseOutput, Parser, ScanEvidence, ToolInfo } from '../parsers/types.js';
+import { createFinalizer, finalizeDrafts, type FinalizeContext } from '../normalize/finalize.js';
+import { streamableFormats, streamerFor } from '../stream/registry.js';
+import { openForRead } from '../stream/file-io.js';
+import { workerCount } from '../stream/parallel.js';
+import { createHash } from 'node:crypto';
 import { errorMessage, isUserError, UserError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import { parseJsonWithPosition } from '../util/json-position.js';
+import { invalidUtf8Offset } from '../util/utf8.js';
 import { parseJsonLines } from '../util/json-lines.js';
 
 export interface ReadOptions {
@@ -21,8 +26,27 @@ export interface ReadOptions {
   observedAt: string | null;
   confidence: ConfidenceLabel;
   roots: string[];
-  /** Largest file read whole, in bytes. */
+  /** Largest file read at all, in bytes (max_file_mb). */
   maxBytes: number;
+  /**
+   * Files larger than this, of a format with a streaming reader, are streamed: never held whole in
+   * memory (default `DEFAULT_STREAM_THRESHOLD`). 0 streams every streamable file.
+   */
+  streamThreshold?: number;
+  /** Bytes per read for the streaming reader's first pass. */
+  chunkSize?: number;
+  /**
+   * When set, every finding goes here, in order, as soon as it is final, and `InputResult.findings`
+   * stays empty: memory then does not grow with the number of findings.
+   */
+  onFinding?: (f: Finding) => void | Promise<void>;
+  /**
+   * Like `onFinding`, with each finding as its JSON line (`JSON.stringify(finding)`, no newline).
+   * Lets a streamed file be prepared on several threads (`workers`). Takes precedence over `onFinding`.
+   */
+  onLine?: (line: string) => void | Promise<void>;
+  /** Worker threads for streamed files written through `onLine` (default: `workerCount()`). */
+  workers?: number;
 }
 
 export interface InputResult {
@@ -32,28 +56,20 @@ export interface InputResult {
 }
 
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
+/** Above this size a streamable file is streamed (files above ~512 MiB cannot be read whole at all). */
+export const DEFAULT_STREAM_THRESHOLD = 32 * 1024 * 1024;
+const HEAD_BYTES = 65536;
+/** Node's longest string (536,870,888 UTF-16 units): a larger file cannot be decoded whole. */
+const WHOLE_FILE_LIMIT = 536_870_888;
 
-/** Byte offset of the first invalid UTF-8 sequence, or -1. */
-export function invalidUtf8Offset(buf: Uint8Array): number {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i]!;
-    let n = 0;
-    if (b < 0x80) n = 0;
-    else if (b >= 0xc2 && b <= 0xdf) n = 1;
-    else if (b >= 0xe0 && b <= 0xef) n = 2;
-    else if (b >= 0xf0 && b <= 0xf4) n = 3;
-    else return i;
-    if (i + n >= buf.length && n > 0) return i;
-    for (let k = 1; k <= n; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return i;
-    if (n === 2 && b === 0xe0 && buf[i + 1]! < 0xa0) return i;
-    if (n === 2 && b === 0xed && buf[i + 1]! > 0x9f) return i;
-    if (n === 3 && b === 0xf0 && buf[i + 1]! < 0x90) return i;
-    if (n === 3 && b === 0xf4 && buf[i + 1]! > 0x8f) return i;
-    i += n + 1;
-  }
-  return -1;
+/** `SECURITY_METRICS_STREAM_MB`: the streaming threshold in MiB (0 streams every streamable file). */
+export function streamThresholdFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const v = env.SECURITY_METRICS_STREAM_MB;
+  if (v === undefined || v.trim() === '' || !Number.isFinite(Number(v)) || Number(v) < 0) return undefined;
+  return Math.floor(Number(v) * 1024 * 1024);
 }
+
+export { invalidUtf8Offset } from '../util/utf8.js';
 
 const xml = new XMLParser({
   ignoreAttributes: false,
@@ -162,6 +178,29 @@ function chooseParser(
   return { parser: det.parser, detection: note };
 }
 
+function finalizeContext(
+  displayPath: string,
+  format: string,
+  tool: ToolInfo,
+  opts: ReadOptions,
+  secrets: string[],
+): FinalizeContext {
+  return {
+    sourceFile: displayPath,
+    sourceFormat: format,
+    tool,
+    product: opts.product,
+    service: opts.service,
+    repo: opts.repo,
+    ref: opts.ref,
+    commit: opts.commit,
+    observedAt: opts.observedAt,
+    confidence: opts.confidence,
+    roots: opts.roots,
+    secrets,
+  };
+}
+
 /** Parse already-read bytes. Never throws for user errors: the InputFile says what happened. */
 export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: ReadOptions): InputResult {
   const file: InputFile = {
@@ -206,20 +245,10 @@ export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: Read
     file.tool_version = tool.version;
     file.warnings = out.warnings.slice(0, 50);
     if (out.warnings.length > 50) file.warnings.push(`… and ${out.warnings.length - 50} more warnings`);
-    const findings = finalizeDrafts(out.findings, {
-      sourceFile: displayPath,
-      sourceFormat: parser.id,
-      tool,
-      product: opts.product,
-      service: opts.service,
-      repo: opts.repo,
-      ref: opts.ref,
-      commit: opts.commit,
-      observedAt: opts.observedAt,
-      confidence: opts.confidence,
-      roots: opts.roots,
-      secrets: out.secrets,
-    });
+    const findings = finalizeDrafts(
+      out.findings,
+      finalizeContext(displayPath, parser.id, tool, opts, out.secrets),
+    );
     file.findings = findings.length;
     if (out.scans.some((s) => !s.success)) file.status = 'tool_error';
     return { file, findings, scans: out.scans };
@@ -274,6 +303,131 @@ export async function normalizeFile(
     base.error = `${displayPath}: ${(stat.size / 1048576).toFixed(0)} MiB is above the ${(opts.maxBytes / 1048576).toFixed(0)} MiB limit (max_file_mb)`;
     return { file: base, findings: [], scans: [] };
   }
+  if (stat.size > (opts.streamThreshold ?? DEFAULT_STREAM_THRESHOLD)) {
+    const streamed = await normalizeStreamed(filePath, displayPath, stat.size, opts);
+    if (streamed) return streamed;
+  }
+  if (stat.size > WHOLE_FILE_LIMIT) {
+    base.status = 'skipped';
+    base.bytes = stat.size;
+    base.error = `${displayPath}: ${(stat.size / 1048576).toFixed(0)} MiB is too large to read whole (Node's limit is 512 MiB) and its format has no streaming reader (streamed formats: ${streamableFormats().join(', ')})`;
+    return { file: base, findings: [], scans: [] };
+  }
   const buf = await fs.readFile(filePath);
-  return normalizeBuffer(buf, displayPath, opts);
+  const r = normalizeBuffer(buf, displayPath, opts);
+  const sink = sinkOf(opts);
+  if (sink) {
+    for (const f of r.findings) {
+      const p = sink(f);
+      if (p) await p;
+    }
+    return { ...r, findings: [] };
+  }
+  return r;
+}
+
+function sinkOf(opts: ReadOptions): ((f: Finding) => void | Promise<void>) | undefined {
+  const { onLine, onFinding } = opts;
+  if (onLine) return (f) => onLine(JSON.stringify(f));
+  return onFinding;
+}
+
+/** Which parser a big file gets, from its first bytes only; undefined when it has no streaming reader. */
+async function streamParserFor(
+  filePath: string,
+  displayPath: string,
+  opts: ReadOptions,
+): Promise<Parser | undefined> {
+  if (opts.format !== 'auto') {
+    const p = getParser(opts.format);
+    return streamerFor(p.id) ? p : undefined;
+  }
+  const fh = await fs.open(filePath, 'r');
+  let head: string;
+  try {
+    const b = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(b, 0, HEAD_BYTES, 0);
+    head = b.toString('utf8', 0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+  const det = detectFormat({ name: path.basename(displayPath), head });
+  return det.parser && streamerFor(det.parser.id) ? det.parser : undefined;
+}
+
+/**
+ * The streaming path: the same records as `normalizeBuffer`, byte for byte, without holding the file
+ * (or, with `onFinding`, the findings) in memory. Undefined when the file is not of a streamable
+ * format, so the caller reads it whole.
+ */
+export async function normalizeStreamed(
+  filePath: string,
+  displayPath: string,
+  size: number,
+  opts: ReadOptions,
+): Promise<InputResult | undefined> {
+  const file: InputFile = {
+    path: displayPath,
+    sha256: null,
+    bytes: size,
+    format: null,
+    detection: null,
+    tool: null,
+    tool_version: null,
+    status: 'ok',
+    error: null,
+    findings: 0,
+    warnings: [],
+  };
+  const findings: Finding[] = [];
+  let fh;
+  try {
+    const parser = await streamParserFor(filePath, displayPath, opts);
+    if (!parser) return undefined;
+    file.format = parser.id;
+    file.detection = opts.format === 'auto' ? 'auto (streamed; detected from the first 64 KiB)' : 'given';
+    ({ fh } = await openForRead(filePath));
+    const hash = createHash('sha256');
+    const plan = await streamerFor(parser.id)!(fh, size, displayPath, {
+      chunkSize: opts.chunkSize,
+      onChunk: (b) => hash.update(b),
+      path: filePath,
+    });
+    file.sha256 = hash.digest('hex');
+    const tool = plan.tool ?? { name: parser.docs.title, version: null };
+    const fctx = finalizeContext(displayPath, parser.id, tool, opts, plan.secrets);
+    const parallel =
+      opts.onLine && plan.runLines
+        ? await plan.runLines(fctx, opts.workers ?? workerCount(), opts.onLine)
+        : undefined;
+    let count = parallel?.count ?? 0;
+    const outcome =
+      parallel ??
+      (await (() => {
+        const fin = createFinalizer(fctx);
+        const sink = sinkOf(opts);
+        return plan.run((d) => {
+          const f = fin.push(d);
+          count++;
+          if (sink) return sink(f);
+          findings.push(f);
+        });
+      })());
+    file.tool = [...new Set(outcome.scans.map((s) => s.tool.name))].join(', ') || tool.name;
+    file.tool_version = tool.version;
+    file.warnings = outcome.warnings.slice(0, 50);
+    if (outcome.warningCount > 50) file.warnings.push(`… and ${outcome.warningCount - 50} more warnings`);
+    file.findings = count;
+    if (outcome.scans.some((s) => !s.success)) file.status = 'tool_error';
+    return { file, findings, scans: outcome.scans };
+  } catch (e) {
+    file.status = 'error';
+    file.error = isUserError(e)
+      ? e.format()
+      : `internal error while parsing (please report): ${errorMessage(e)}`;
+    return { file, findings: [], scans: [] };
+  } finally {
+    await fh?.close();
+  }
 }

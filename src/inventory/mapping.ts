@@ -202,11 +202,20 @@ export interface OwnerResolution {
 }
 
 /** Owner: the application's owner (inventory, custom property, topic, CODEOWNERS), else the record's own. */
+/**
+ * Owner chain: the inventory (file, custom properties, topics) → the ticket's assignee or team →
+ * CODEOWNERS → the record's own owner. Each answer says where it came from.
+ */
 export function resolveOwner(
   app: Application | undefined,
   f: Pick<Finding, 'owner' | 'owner_source'>,
+  ticket?: OwnerResolution,
 ): OwnerResolution {
-  if (app?.owner) return { owner: app.owner, owner_source: app.owner_source ?? 'inventory' };
+  const fromCodeowners = app?.owner_source === 'codeowners' || app?.owner_source?.startsWith('codeowners');
+  if (app?.owner && !fromCodeowners)
+    return { owner: app.owner, owner_source: app.owner_source ?? 'inventory' };
+  if (ticket?.owner) return ticket;
+  if (app?.owner) return { owner: app.owner, owner_source: app.owner_source ?? 'codeowners' };
   if (f.owner) return { owner: f.owner, owner_source: f.owner_source ?? 'record' };
   return { owner: null, owner_source: null };
 }

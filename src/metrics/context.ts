@@ -116,6 +116,8 @@ export interface ContextInput {
   kev?: KevCatalog;
   /** Platform findings or manual exports observed in the period. */
   otherInputsInPeriod: number;
+  /** Owner per finding id from linked tickets. */
+  ticketOwners?: Map<string, { owner: string; owner_source: string }>;
 }
 
 const SEV_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -146,7 +148,7 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
     const mapping = mapper.map(f);
     const app = mapping.application ? mapper.byName(mapping.application) : undefined;
     const tier = app ? app.tier : null;
-    const owner = resolveOwner(app, f);
+    const owner = resolveOwner(app, f, input.ticketOwners?.get(f.id));
     const clock_start = dict.remediation_clock === 'first_observed' ? entry.first_observed : entry.first_seen;
     const days = slaDays(dict, f.severity, tier ?? dict.default_tier);
     const due = dueDate(clock_start, days, f.cve, input.kev);

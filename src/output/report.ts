@@ -119,6 +119,63 @@ function distortionSection(items: DistortionItem[], d: Detail): string {
   return `## Distortion review\n\nWhat could make these numbers lie, and how much of it there is this month.\n\n${table(['check', 'count', 'detail'], rows)}`;
 }
 
+function trackerSection(t: NonNullable<MetricsDocument['trackers']>, d: Detail): string {
+  const cov = t.ticket_coverage;
+  const share =
+    cov.share === null ? 'no open critical/high findings' : `${Math.round(cov.share * 1000) / 10}%`;
+  const list = (items: string[]) =>
+    items.length === 0
+      ? '—'
+      : items
+          .slice(0, Math.max(d.distortionLines, 3))
+          .map((x) => esc(x, 120))
+          .join(', ') + (items.length > Math.max(d.distortionLines, 3) ? ', … (metrics.json)' : '');
+  const rows = [
+    [
+      'Open critical/high findings with a ticket',
+      `**${share}**`,
+      `${cov.with_ticket} of ${cov.open_critical_high}`,
+    ],
+    [
+      'Ticket closed, finding still open',
+      String(t.closed_ticket_open_finding.length),
+      list(t.closed_ticket_open_finding.map((x) => `${x.ticket} → ${x.finding_id}`)),
+    ],
+    [
+      'Finding fixed, ticket still open',
+      String(t.fixed_finding_open_ticket.length),
+      list(t.fixed_finding_open_ticket.map((x) => `${x.ticket} (${x.status}) → ${x.finding_id}`)),
+    ],
+    ['Tickets without a finding', String(t.tickets_without_finding.length), list(t.tickets_without_finding)],
+    [
+      'Findings owned through a ticket',
+      String(t.owners_from_tickets),
+      'owner chain: inventory → ticket → CODEOWNERS',
+    ],
+  ];
+  const owners = t.by_owner
+    .slice(0, Math.max(d.breakdownRows, 5))
+    .map((o) => [esc(o.owner, 80), String(o.todo), String(o.in_progress), String(o.done)]);
+  const methods = Object.entries(t.link_methods)
+    .map(([m, n]) => `${code(m)} ${n}`)
+    .join(' · ');
+  return [
+    '## Issue tracker',
+    '',
+    `${t.tickets} ticket(s) from ${t.trackers.map((x) => esc(x)).join(', ')}; links by ${methods || 'nothing (no ticket names a finding)'}. Where the tracker and the scanner disagree, the scanner's closing rule decides the metrics; the mismatches are listed here.`,
+    '',
+    table(['check', 'count', 'detail'], rows),
+    ...(owners.length
+      ? [
+          '',
+          '**Remediation status by owner** (linked tickets)',
+          '',
+          table(['owner', 'to do', 'in progress', 'done'], owners),
+        ]
+      : []),
+  ].join('\n');
+}
+
 function sourcesSection(sources: DataSource[], counts: MetricsDocument['counts']): string {
   const rows = sources.map((s) => [
     esc(s.kind),
@@ -169,6 +226,7 @@ function render(
     ...doc.metrics.map((m, i) => metricSection(m, i, d)),
   ];
   parts.push(distortionSection(doc.distortion, d));
+  if (doc.trackers) parts.push(trackerSection(doc.trackers, d));
   parts.push(sourcesSection(doc.sources, doc.counts));
   if (doc.problems.length) {
     const shown = doc.problems.slice(0, d.problems);

@@ -194,7 +194,7 @@ function collectHeaderSecrets(v: Record<string, any>, secrets: string[]): void {
   }
 }
 
-interface FileContext {
+export interface FileContext {
   kind: GitlabKind;
   toolName: string;
   toolVersion: string | null;
@@ -295,8 +295,22 @@ function describeShape(doc: unknown): string {
   return doc === null ? 'null' : `a ${typeof doc}`;
 }
 
-/** Parse one GitLab security report of the given kind. */
-export function parseGitlabReport(doc: unknown, file: string, kind: GitlabKind): ParseOutput {
+/** What a GitLab report's items need from the rest of the file; one per file. */
+export interface GitlabStreamContext {
+  fc: FileContext;
+  scan: Record<string, any>;
+  warnings: string[];
+  /** Tool name → [version, categories seen], in order of first appearance. */
+  tools: Map<string, { version: string | null; categories: Category[] }>;
+}
+
+/** The report minus its items: validates the header and makes the file context. */
+export function beginGitlabReport(
+  doc: unknown,
+  file: string,
+  kind: GitlabKind,
+  secrets: string[],
+): GitlabStreamContext {
   const label = GITLAB_FORMAT[kind];
   if (!isObj(doc) || !Array.isArray(doc.vulnerabilities))
     throw new UserError(
@@ -319,26 +333,45 @@ export function parseGitlabReport(doc: unknown, file: string, kind: GitlabKind):
   const analyzer = isObj(scan.analyzer) ? scan.analyzer : {};
   const toolName = str(scanner.name) ?? str(analyzer.name) ?? DEFAULT_TOOL[kind];
   const toolVersion = strOrNum(scanner.version) ?? strOrNum(analyzer.version) ?? null;
-  const out: ParseOutput = { findings: [], scans: [], warnings: [], secrets: [] };
   const managers = new Map<string, string>();
   for (const df of Array.isArray(doc.dependency_files) ? doc.dependency_files : []) {
     if (isObj(df) && str(df.path) && str(df.package_manager)) managers.set(df.path, df.package_manager);
   }
-  const fc: FileContext = { kind, toolName, toolVersion, managers, secrets: out.secrets };
-  doc.vulnerabilities.forEach((v: unknown, i: number) => {
-    if (!isObj(v)) {
-      out.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
-      return;
-    }
-    try {
-      out.findings.push(itemToDraft(fc, v, i));
-    } catch (e) {
-      out.warnings.push(
-        `/vulnerabilities/${i}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`,
-      );
-    }
-  });
+  return { fc: { kind, toolName, toolVersion, managers, secrets }, scan, warnings: [], tools: new Map() };
+}
 
+/** One `vulnerabilities[]` item; problems become warnings and the item is skipped. */
+export function gitlabItem(gc: GitlabStreamContext, v: unknown, i: number): Draft | undefined {
+  if (!isObj(v)) {
+    gc.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
+    return undefined;
+  }
+  let d: Draft;
+  try {
+    d = itemToDraft(gc.fc, v, i);
+  } catch (e) {
+    gc.warnings.push(
+      `/vulnerabilities/${i}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`,
+    );
+    return undefined;
+  }
+  const { toolName, toolVersion } = gc.fc;
+  const name = d.tool ?? toolName;
+  let t = gc.tools.get(name);
+  if (!t) {
+    t = {
+      version: d.tool === toolName ? toolVersion : (d.tool_version ?? null),
+      categories: [CATEGORY[gc.fc.kind]],
+    };
+    gc.tools.set(name, t);
+  }
+  if (!t.categories.includes(d.category)) t.categories.push(d.category);
+  return d;
+}
+
+/** After the last item: one ScanEvidence per tool (old SAST reports name a scanner per item). */
+export function finishGitlabReport(gc: GitlabStreamContext): ScanEvidence[] {
+  const { scan } = gc;
   const errors: string[] = [];
   for (const m of Array.isArray(scan.messages) ? scan.messages : []) {
     if (isObj(m) && /^(fatal|error)$/i.test(str(m.level) ?? '') && str(m.value)) errors.push(m.value);
@@ -346,24 +379,43 @@ export function parseGitlabReport(doc: unknown, file: string, kind: GitlabKind):
   const status = str(scan.status);
   const success = status === undefined ? true : status.toLowerCase() !== 'failure';
   if (!success && errors.length === 0) errors.push('scan.status is "failure"');
-  // One ScanEvidence per tool: old SAST reports name a scanner per item (ESLint, Bandit, ...).
-  const byTool = new Map<string, ScanEvidence>();
-  const evidence = (name: string, version: string | null): ScanEvidence => {
-    let s = byTool.get(name);
-    if (!s) {
-      s = { tool: { name, version }, categories: [CATEGORY[kind]], success, errors: [...errors] };
-      byTool.set(name, s);
-    }
-    return s;
-  };
-  for (const d of out.findings) {
-    const s = evidence(d.tool ?? toolName, d.tool === toolName ? toolVersion : (d.tool_version ?? null));
-    if (!s.categories.includes(d.category)) s.categories.push(d.category);
-  }
-  if (byTool.size === 0) evidence(toolName, toolVersion);
-  out.scans = [...byTool.values()].map((s) => ({ ...s, categories: [...s.categories].sort() }));
+  if (gc.tools.size === 0)
+    gc.tools.set(gc.fc.toolName, { version: gc.fc.toolVersion, categories: [CATEGORY[gc.fc.kind]] });
+  return [...gc.tools].map(([name, t]) => ({
+    tool: { name, version: t.version },
+    categories: [...t.categories].sort(),
+    success,
+    errors: [...errors],
+  }));
+}
+
+/** Parse one GitLab security report of the given kind. */
+export function parseGitlabReport(doc: unknown, file: string, kind: GitlabKind): ParseOutput {
+  const out: ParseOutput = { findings: [], scans: [], warnings: [], secrets: [] };
+  const gc = beginGitlabReport(doc, file, kind, out.secrets);
+  (doc as { vulnerabilities: unknown[] }).vulnerabilities.forEach((v: unknown, i: number) => {
+    const d = gitlabItem(gc, v, i);
+    if (d) out.findings.push(d);
+  });
+  out.scans = finishGitlabReport(gc);
+  out.warnings = gc.warnings;
   return out;
 }
+
+/**
+ * Words that can make an item contribute a secret value (raw_source_code_extract; DAST credential
+ * header names), for the streaming reader's secrets pre-pass.
+ */
+export const GITLAB_SECRET_WORDS = [
+  'raw_source_code_extract',
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'x-auth-token',
+  'private-token',
+];
 
 /** The five GitLab parsers differ only in kind and docs. */
 export function gitlabParser(kind: GitlabKind, docs: FormatDocs): Parser {

@@ -1,3 +1,4 @@
+import { TrackerMapping } from './ticket.js';
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from './finding.js';
 import { CONTROLS, EVENT_KINDS } from './run.js';
@@ -148,6 +149,8 @@ export const Dictionary = z
     metrics: z.array(MetricDefinition).min(1),
     noisy: z.array(NoisyRule).default([]),
     mapping: z.array(MappingRule).default([]),
+    /** Issue-tracker field mapping (custom fields, status names, how tickets link to findings). */
+    trackers: TrackerMapping.optional(),
     /** Categories treated as infrastructure in the distortion review. */
     infrastructure_categories: z.array(z.enum(CATEGORIES)).default(['cloud', 'iac', 'container']),
   })

@@ -26,6 +26,8 @@ export interface InputSpec {
   gitlabDefault?: string;
   /** The aggregate component's default, when it differs from the collect component's. */
   gitlabAggregateDefault?: string;
+  /** The GitLab components' description, when the action's names GitHub things. */
+  gitlabDescription?: string;
   /** Allowed values; the GitLab components declare them as `options:` so GitLab rejects others. */
   options?: string[];
   /** Regular expression a GitLab input value must match (`regex:`). */
@@ -84,9 +86,10 @@ export const INPUTS: InputSpec[] = [
   },
   {
     name: 'output_dir',
-    description: 'Where `findings.jsonl` and `run.json` are written.',
+    description:
+      'Where `findings.jsonl` and `run.json` (collect) or the report files (aggregate) are written.',
     default: 'security-metrics',
-    command: 'collect',
+    command: 'all',
     gitlabCollect: true,
   },
   {
@@ -95,12 +98,14 @@ export const INPUTS: InputSpec[] = [
     default: 'security-metrics',
     command: 'all',
     gitlabCollect: true,
+    gitlabAggregate: true,
   },
   {
     name: 'upload_artifact',
-    description: 'Upload the record as a workflow artifact (GitHub). GitLab uses job `artifacts:` instead.',
+    description:
+      'Upload the record (collect) or the report files (aggregate) as a workflow artifact (GitHub). GitLab uses job `artifacts:` instead.',
     default: 'true',
-    command: 'collect',
+    command: 'all',
   },
   {
     name: 'fail_on',
@@ -164,8 +169,8 @@ export const INPUTS: InputSpec[] = [
   {
     name: 'release_ref_pattern',
     description:
-      'Regular expression: a ref that matches it counts as a release event (tags and `release` events always do).',
-    command: 'collect',
+      "Regular expression: a ref that matches it counts as a release event (tags and `release` events always do). The aggregator downloads the month's artifacts of refs that match it (default: version tags and `release/*` branches) to compute the release pass rate.",
+    command: 'all',
     gitlabCollect: true,
   },
   {
@@ -192,43 +197,182 @@ export const INPUTS: InputSpec[] = [
     gitlabCollect: true,
     gitlabAggregate: true,
   },
-  // Aggregate inputs shared by the GitHub action and the GitLab component.
+  // --- aggregate (GitHub org job) ---
   {
-    name: 'inventory',
+    name: 'github_token',
     description:
-      'Inventory file (YAML or CSV: application, service, owner, tier, repos); merged with platform sources (GitLab project topics).',
+      "Token that can read every repo of the org (fine-grained or classic PAT). Not the job's `GITHUB_TOKEN`, which cannot read other repos. Alternative: `app_id` + `app_private_key`.",
+    command: 'aggregate',
+  },
+  {
+    name: 'app_id',
+    description: 'GitHub App id: the job mints an installation token for the org.',
+    command: 'aggregate',
+  },
+  {
+    name: 'app_private_key',
+    description: 'GitHub App private key (PEM), from a secret.',
+    command: 'aggregate',
+  },
+  {
+    name: 'app_installation_id',
+    description: 'GitHub App installation id; looked up from the org when empty.',
+    command: 'aggregate',
+  },
+  {
+    name: 'api_url',
+    description:
+      'REST API base URL; defaults to `GITHUB_API_URL` (set on GitHub Enterprise Server runners), then https://api.github.com.',
     command: 'aggregate',
     gitlabAggregate: true,
-    // Not in action.yml until the GitHub action runs `aggregate`; then drop `platforms`.
-    platforms: ['gitlab', 'cli'],
+    gitlabDescription:
+      'GitLab REST API URL; default `$CI_API_V4_URL` (this instance; set it for another instance or a test server).',
   },
+  {
+    name: 'github_org',
+    description: 'Organization to aggregate; defaults to the owner of this repository.',
+    command: 'aggregate',
+  },
+  {
+    name: 'central_repo',
+    description:
+      '`owner/repo` that holds the monthly issue, exception issues and history; defaults to this repository.',
+    command: 'aggregate',
+  },
+  {
+    name: 'repos',
+    description: 'Only these repos (names or `owner/name`, comma- or newline-separated).',
+    command: 'aggregate',
+  },
+  {
+    name: 'repo_topics',
+    description: 'Only repos that carry at least one of these topics.',
+    command: 'aggregate',
+  },
+  {
+    name: 'include_repos',
+    description: 'Glob patterns of repo names to include (default: all).',
+    command: 'aggregate',
+  },
+  { name: 'exclude_repos', description: 'Glob patterns of repo names to leave out.', command: 'aggregate' },
+  {
+    name: 'include_archived',
+    description: 'Include archived repos.',
+    default: 'false',
+    command: 'aggregate',
+  },
+  { name: 'include_forks', description: 'Include forks.', default: 'false', command: 'aggregate' },
   {
     name: 'month',
     description: 'Reporting month `YYYY-MM` (UTC); default: the previous full month.',
     command: 'aggregate',
     gitlabAggregate: true,
-    // Not in action.yml until the GitHub action runs `aggregate`; then drop `platforms`.
-    platforms: ['gitlab', 'cli'],
     regex: '^([0-9]{4}-(0[1-9]|1[0-2]))?$',
   },
   {
-    name: 'history_dir',
-    description:
-      'Folder of the central repository/project where the monthly history snapshots are kept and committed.',
-    default: 'security-metrics-history',
+    name: 'inventory',
+    description: 'Inventory file (applications, owners, tiers, repos) in the checked-out central repo.',
     command: 'aggregate',
     gitlabAggregate: true,
-    // Not in action.yml until the GitHub action runs `aggregate`; then drop `platforms`.
-    platforms: ['gitlab', 'cli'],
   },
   {
-    name: 'report_dir',
+    name: 'platform_alerts',
     description:
-      "Where the aggregate outputs (report.md, metrics.json, findings.csv, gitlab-sources.json, ...) are written; kept as the job's artifacts.",
-    default: 'security-metrics-report',
+      '`auto`: read org code scanning, secret scanning and Dependabot alerts when the token allows (a 403 is a note); `true`: a 403 is a reported problem; `false`: skip.',
+    default: 'auto',
+    command: 'aggregate',
+  },
+  {
+    name: 'custom_properties',
+    description:
+      'Repository custom properties that fill the inventory, as `field=property` (fields: application, service, owner, tier, environment).',
+    default: 'owner=owner,tier=business-tier,application=application',
+    command: 'aggregate',
+  },
+  {
+    name: 'topic_prefixes',
+    description:
+      'Topics that fill the inventory, as `field=prefix`, e.g. `owner=team-` reads topic `team-payments` as owner `payments`; add `tier=<prefix>` when the rest of such a topic names a tier of the dictionary.',
+    default: 'owner=team-',
+    command: 'aggregate',
+  },
+  {
+    name: 'codeowners_fallback',
+    description:
+      'Use the `*` owner in CODEOWNERS for repos without an owner from the other sources (one GraphQL call per 50 such repos).',
+    default: 'true',
+    command: 'aggregate',
+  },
+  {
+    name: 'exception_label',
+    description:
+      'Open issues in the central repo with this label are read as exceptions (issue form in templates/github/).',
+    default: 'security-exception',
     command: 'aggregate',
     gitlabAggregate: true,
-    platforms: ['gitlab', 'cli'],
+    gitlabDescription:
+      'Open issues of the central project with this label are read as exceptions (one per issue).',
+  },
+  {
+    name: 'report_label',
+    description: 'Label of the monthly metrics issue (it is created when missing).',
+    default: 'security-metrics',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    gitlabDescription:
+      'Label of the monthly issue; a rerun for the same month updates the issue with this label and title.',
+  },
+  {
+    name: 'history_branch',
+    description:
+      'Branch of the central repo where the monthly history snapshot is committed (created when missing).',
+    default: 'security-metrics-data',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    gitlabDescription:
+      'Branch of the central project where the monthly history snapshot is committed (created from the default branch when missing).',
+  },
+  {
+    name: 'history_path',
+    description: 'Folder on `history_branch` that holds the snapshots.',
+    default: 'history',
+    command: 'aggregate',
+    gitlabAggregate: true,
+  },
+  {
+    name: 'shard',
+    description:
+      '`i/n`: collect only the i-th of n slices of the repos (matrix job) and upload a shard artifact; a later job with `shards_dir` merges and publishes.',
+    command: 'aggregate',
+  },
+  {
+    name: 'shards_dir',
+    description: 'Folder with the downloaded shard artifacts: merge them and publish (no per-repo calls).',
+    command: 'aggregate',
+  },
+  {
+    name: 'max_artifact_mb',
+    description: 'Largest artifact zip downloaded, in MiB.',
+    default: '100',
+    command: 'aggregate',
+  },
+  {
+    name: 'max_extracted_mb',
+    description: 'Largest total size of one extracted artifact, in MiB.',
+    default: '512',
+    command: 'aggregate',
+  },
+  {
+    name: 'concurrency',
+    description: 'Repos read in parallel (above ~4 buys nothing: secondary rate limits).',
+    default: '4',
+    command: 'aggregate',
+  },
+  {
+    name: 'dry_run',
+    description: 'Read everything and write the report files, but create no issue, commit and artifact.',
+    default: 'false',
+    command: 'aggregate',
   },
   // GitLab-only inputs (spec:inputs of the components; not in action.yml, not CLI flags).
   {
@@ -300,13 +444,6 @@ export const INPUTS: InputSpec[] = [
     platforms: ['gitlab'],
   },
   {
-    name: 'api_url',
-    description: 'GitLab REST API URL; default `$CI_API_V4_URL` (this instance).',
-    command: 'aggregate',
-    gitlabAggregate: true,
-    platforms: ['gitlab'],
-  },
-  {
     name: 'token_variable',
     description:
       'Name of the masked CI/CD variable that holds the group access token (scope `api`, role Developer or higher). The token itself is never an input.',
@@ -344,28 +481,13 @@ export const INPUTS: InputSpec[] = [
     options: ['true', 'false'],
   },
   {
-    name: 'exception_label',
-    description: 'Open issues of this project with this label are read as exceptions (one per issue).',
-    default: 'security-exception',
-    command: 'aggregate',
-    gitlabAggregate: true,
-    platforms: ['gitlab'],
-  },
-  {
-    name: 'report_label',
+    name: 'report_dir',
     description:
-      'Label of the monthly issue; a rerun for the same month updates the issue with this label and title.',
-    default: 'security-metrics',
+      "Where the aggregate outputs (report.md, metrics.json, findings.csv, gitlab-sources.json, ...) are written; kept as the job's artifacts.",
+    default: 'security-metrics-report',
     command: 'aggregate',
     gitlabAggregate: true,
-    platforms: ['gitlab'],
-  },
-  {
-    name: 'history_branch',
-    description: "Branch the history snapshot is committed to; empty: this project's default branch.",
-    command: 'aggregate',
-    gitlabAggregate: true,
-    platforms: ['gitlab'],
+    platforms: ['gitlab', 'cli'],
   },
 ];
 
@@ -497,6 +619,145 @@ export class InputsError extends Error {
   }
 }
 
+const optionalText = z.string().trim().optional();
+const regexText = optionalText.refine(
+  (s) => {
+    if (!s) return true;
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not a valid regular expression' },
+);
+
+const AGG_FIELDS = ['application', 'service', 'owner', 'tier', 'environment'] as const;
+
+function fieldMap() {
+  return z.string().transform((s, ctx) => {
+    const out: Partial<Record<(typeof AGG_FIELDS)[number], string>> = {};
+    for (const item of splitList(s)) {
+      const m = /^([a-z_]+)\s*=\s*(.+)$/i.exec(item);
+      const field = m?.[1]!.toLowerCase() as (typeof AGG_FIELDS)[number] | undefined;
+      if (!m || !field || !AGG_FIELDS.includes(field)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${item}" is not field=name with field one of ${AGG_FIELDS.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+      out[field] = m[2]!.trim();
+    }
+    return out;
+  });
+}
+
+/** Inputs of `command: aggregate` (GitHub org job) and `security-metrics aggregate --github-org`. */
+export const AggregateInputs = z
+  .object({
+    github_token: optionalText,
+    app_id: optionalText,
+    app_private_key: optionalText,
+    app_installation_id: optionalText,
+    api_url: optionalText.pipe(
+      z.url({ error: 'must be a URL such as https://ghe.example.com/api/v3' }).optional(),
+    ),
+    github_org: z.string().trim().min(1, 'is required (the org to aggregate)'),
+    central_repo: z
+      .string()
+      .trim()
+      .regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/repo'),
+    repos: z.string().transform(splitList),
+    repo_topics: z.string().transform(splitList),
+    include_repos: z.string().transform(splitList),
+    exclude_repos: z.string().transform(splitList),
+    include_archived: bool,
+    include_forks: bool,
+    artifact_name: z.string().trim().min(1),
+    release_ref_pattern: regexText,
+    month: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM')
+        .optional(),
+    ),
+    config: optionalText,
+    inventory: optionalText,
+    exceptions: optionalText,
+    platform_alerts: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['auto', 'true', 'false'], { error: () => 'must be auto, true or false' })),
+    custom_properties: fieldMap(),
+    topic_prefixes: fieldMap(),
+    codeowners_fallback: bool,
+    exception_label: z.string().trim(),
+    report_label: z.string().trim().min(1),
+    history_branch: z.string().trim(),
+    history_path: z.string().trim(),
+    shard: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d+\/\d+$/, 'must be i/n, e.g. 2/8')
+        .transform((s) => {
+          const [i, n] = s.split('/').map(Number) as [number, number];
+          return { index: i, count: n };
+        })
+        .refine((s) => s.count >= 1 && s.index >= 1 && s.index <= s.count, 'must be i/n with 1 ≤ i ≤ n')
+        .optional(),
+    ),
+    shards_dir: optionalText,
+    output_dir: z.string().trim().min(1),
+    upload_artifact: bool,
+    max_artifact_mb: z.coerce.number().positive(),
+    max_extracted_mb: z.coerce.number().positive(),
+    concurrency: z.coerce.number().int().min(1).max(20),
+    dry_run: bool,
+  })
+  .refine((v) => !!v.github_token || (!!v.app_id && !!v.app_private_key), {
+    message: 'give github_token, or app_id and app_private_key',
+    path: ['github_token'],
+  })
+  .refine((v) => !(v.shard && v.shards_dir), {
+    message: 'shard and shards_dir cannot be used together',
+    path: ['shard'],
+  });
+export type AggregateInputs = z.infer<typeof AggregateInputs>;
+
+/**
+ * `raw` are the action inputs; `env` fills what a runner knows (org and central repo from
+ * GITHUB_REPOSITORY). The API URL is not resolved here: it is read from GITHUB_API_URL at call time.
+ */
+export function parseAggregateInputs(
+  raw: Record<string, string | undefined>,
+  env: Record<string, string | undefined> = {},
+): AggregateInputs {
+  const values: Record<string, string | undefined> = { ...withDefaults(raw, 'aggregate') };
+  const here = env.GITHUB_REPOSITORY;
+  if (!values.github_org && here) values.github_org = here.split('/')[0];
+  if (!values.central_repo && here) values.central_repo = here;
+  if (!values.central_repo && values.github_org) values.central_repo = `${values.github_org}/.github`;
+  for (const [k, v] of Object.entries(values)) if (v === '') values[k] = undefined;
+  for (const k of [
+    'repos',
+    'repo_topics',
+    'include_repos',
+    'exclude_repos',
+    'custom_properties',
+    'topic_prefixes',
+    'exception_label',
+    'history_branch',
+    'history_path',
+  ])
+    values[k] ??= '';
+  const r = AggregateInputs.safeParse(values);
+  if (!r.success) throw new InputsError(r.error);
+  return r.data;
+}
+
 export interface OutputSpec {
   name: string;
   description: string;
@@ -519,4 +780,20 @@ export const OUTPUTS: OutputSpec[] = [
   { name: 'record_dir', description: 'Absolute path of the folder with the record.', command: 'collect' },
   { name: 'run_path', description: 'Path of run.json.', command: 'collect' },
   { name: 'findings_path', description: 'Path of findings.jsonl.', command: 'collect' },
+  { name: 'month', description: 'Reporting month `YYYY-MM` of the aggregate run.', command: 'aggregate' },
+  {
+    name: 'issue_url',
+    description: 'URL of the monthly metrics issue (created or updated).',
+    command: 'aggregate',
+  },
+  {
+    name: 'failed_repos',
+    description: 'Repos whose records could not be read (listed in the report).',
+    command: 'aggregate',
+  },
+  {
+    name: 'report_dir',
+    description: 'Absolute path of the folder with the report files.',
+    command: 'aggregate',
+  },
 ];

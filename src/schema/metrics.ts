@@ -66,7 +66,16 @@ export const DistortionItem = z.object({
 export type DistortionItem = z.infer<typeof DistortionItem>;
 
 export const DataSource = z.object({
-  kind: z.enum(['collected', 'platform', 'manual', 'inventory', 'exceptions', 'dictionary', 'history']),
+  kind: z.enum([
+    'collected',
+    'platform',
+    'manual',
+    'inventory',
+    'exceptions',
+    'dictionary',
+    'history',
+    'tracker',
+  ]),
   name: z.string(),
   /** Records, rows or runs read from it. */
   count: z.number().int(),
@@ -74,6 +83,35 @@ export const DataSource = z.object({
   note: z.string().nullable(),
 });
 export type DataSource = z.infer<typeof DataSource>;
+
+export const TrackerReviewSchema = z.object({
+  tickets: z.number().int(),
+  trackers: z.array(z.string()),
+  ticket_coverage: z.object({
+    open_critical_high: z.number().int(),
+    with_ticket: z.number().int(),
+    share: z.number().nullable(),
+  }),
+  closed_ticket_open_finding: z.array(
+    z.object({ ticket: z.string(), finding_id: z.string(), resolved_at: z.string().nullable() }),
+  ),
+  fixed_finding_open_ticket: z.array(
+    z.object({ ticket: z.string(), finding_id: z.string(), status: z.string() }),
+  ),
+  tickets_without_finding: z.array(z.string()),
+  by_owner: z.array(
+    z.object({
+      owner: z.string(),
+      todo: z.number().int(),
+      in_progress: z.number().int(),
+      done: z.number().int(),
+    }),
+  ),
+  link_methods: z.record(z.string(), z.number().int()),
+  /** Findings whose owner came from a ticket (inventory first, CODEOWNERS after). */
+  owners_from_tickets: z.number().int(),
+});
+export type TrackerReviewDoc = z.infer<typeof TrackerReviewSchema>;
 
 export const MetricsDocument = z.object({
   schema_version: z.literal(METRICS_SCHEMA_VERSION),
@@ -88,6 +126,8 @@ export const MetricsDocument = z.object({
   metrics: z.array(MetricResult),
   distortion: z.array(DistortionItem),
   sources: z.array(DataSource),
+  /** Issue-tracker review (ticket coverage, tracker/scanner mismatches, owners); null without tracker input. */
+  trackers: TrackerReviewSchema.nullable(),
   /** Input problems (file, row/line, field) that the run worked around. */
   problems: z.array(z.string()),
   counts: z.object({

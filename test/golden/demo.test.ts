@@ -133,6 +133,7 @@ describe('demo (bundled example org, three months)', () => {
       manualDir: path.join(demoDir, 'manual'),
       inventoryPath: path.join(demoDir, 'inventory.csv'),
       exceptionsPath: path.join(demoDir, 'exceptions.yml'),
+      ticketsPaths: [path.join(demoDir, 'tickets')],
       historyDir: path.join(out, 'history'),
       month: '2026-11',
     };

@@ -58,6 +58,7 @@ export class FakeGitlab {
   commits: Array<{
     project: number;
     branch: string;
+    start_branch?: string;
     message: string;
     actions: Array<{ action: string; file_path: string }>;
   }> = [];
@@ -270,15 +271,25 @@ export class FakeGitlab {
       const f = files.get(decodeURIComponent(m[2]!));
       return f ? send(200, new Uint8Array(f)) : send(404, { message: '404 File Not Found' });
     }
+    if ((m = /^\/api\/v4\/projects\/([^/]+)\/repository\/branches\/([^/]+)$/.exec(p))) {
+      const proj = this.byIdOrPath(m[1]!);
+      const branch = decodeURIComponent(m[2]!);
+      const exists = !!proj && (proj.default_branch === branch || this.files.has(`${proj.id}|${branch}`));
+      return exists ? send(200, { name: branch }) : send(404, { message: '404 Branch Not Found' });
+    }
     if ((m = /^\/api\/v4\/projects\/([^/]+)\/repository\/commits$/.exec(p)) && method === 'POST') {
       const proj = this.byIdOrPath(m[1]!)!;
       const b = JSON.parse(body) as {
+        start_branch?: string;
         branch: string;
         commit_message: string;
         actions: Array<{ action: string; file_path: string; content: string; encoding?: string }>;
       };
       const key = `${proj.id}|${b.branch}`;
-      const files = new Map(this.files.get(key) ?? []);
+      const branchExists = proj.default_branch === b.branch || this.files.has(key);
+      if (!branchExists && !b.start_branch)
+        return send(400, { message: 'You can only create or edit files when you are on a branch' });
+      const files = new Map(this.files.get(branchExists ? key : `${proj.id}|${b.start_branch}`) ?? []);
       for (const a of b.actions) {
         if (a.action === 'create' && files.has(a.file_path))
           return send(400, { message: 'A file with this name already exists' });
@@ -290,6 +301,7 @@ export class FakeGitlab {
       this.commits.push({
         project: proj.id,
         branch: b.branch,
+        start_branch: b.start_branch,
         message: b.commit_message,
         actions: b.actions,
       });

@@ -25,7 +25,7 @@ export function expectedSpecInputs(component: Component): Record<string, SpecInp
     // GitLab makes an input without a default mandatory; ours are all optional, so '' is the default.
     const def =
       (component === 'aggregate' ? i.gitlabAggregateDefault : undefined) ?? i.gitlabDefault ?? i.default;
-    const entry: SpecInput = { default: def ?? '', description: i.description };
+    const entry: SpecInput = { default: def ?? '', description: i.gitlabDescription ?? i.description };
     if (i.options) entry.options = i.options;
     if (i.regex) entry.regex = i.regex;
     out[i.name] = entry;

@@ -222,7 +222,7 @@ describe('GitLab group aggregation against a fake GitLab', () => {
     // Every unreadable source is listed, with a reason, and did not stop the others.
     const problem = (s: string) => r.problems.find((p) => p.source === s)?.problem ?? '';
     expect(problem('acme/noci')).toMatch(/no artifacts of a successful "security-metrics" job on main/);
-    expect(problem('acme/broken')).toMatch(/corrupt zip/);
+    expect(problem('acme/broken')).toMatch(/not a zip archive/);
     expect(problem('acme/empty')).toMatch(/empty repository/);
     expect(problem('acme/locked')).toMatch(/HTTP 403/);
     expect(problem(`${gl.apiOrigin}/acme/central/-/issues/3`)).toMatch(/scope/);
@@ -436,7 +436,7 @@ describe('GitLab group aggregation against a fake GitLab', () => {
       '--exception-label=security-exception',
       '--report-label=security-metrics',
       `--month=${MONTH}`,
-      '--history-dir=security-metrics-history',
+      '--history-path=security-metrics-history',
       '--history-branch=',
       `--out=${out}`,
       '--publish',

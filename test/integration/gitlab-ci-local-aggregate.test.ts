@@ -73,9 +73,10 @@ describe.skipIf(skip !== null)('aggregate component under gitlab-ci-local', () =
     ]);
     expect(issues[0]!.description).toMatch(/^# Security metrics — 2026-11/);
     expect(issues[0]!.description).toContain('Pipeline adoption');
-    expect(gl.commits.map((c) => c.actions.map((a) => `${a.action} ${a.file_path}`))).toEqual([
-      ['create security-metrics-history/2026-11.json'],
-    ]);
+    // The history goes to its own branch, created from the default branch by the first commit.
+    expect(
+      gl.commits.map((c) => [c.branch, c.start_branch, c.actions.map((a) => `${a.action} ${a.file_path}`)]),
+    ).toEqual([['security-metrics-data', 'main', ['create history/2026-11.json']]]);
     const art = path.join(
       dir,
       '.gitlab-ci-local/artifacts/security-metrics-aggregate/security-metrics-report',

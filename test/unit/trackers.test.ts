@@ -202,3 +202,18 @@ describeCorpus('tracker conformance (../shared/corpus jira, github_issues, servi
     expect(si.errors).toEqual([]);
   });
 });
+
+describe('owner chain: inventory → ticket → CODEOWNERS → record', () => {
+  it('orders the sources', async () => {
+    const { resolveOwner } = await import('../../src/inventory/mapping.js');
+    const ticket = { owner: 'bob@example.com', owner_source: 'tracker:jira:SEC-1' };
+    const f = { owner: 'rec', owner_source: 'record' };
+    type App = Parameters<typeof resolveOwner>[0];
+    const inv = { owner: 'team-a', owner_source: 'inventory' } as App;
+    const co = { owner: '@org/team-b', owner_source: 'codeowners' } as App;
+    expect(resolveOwner(inv, f, ticket)).toEqual({ owner: 'team-a', owner_source: 'inventory' });
+    expect(resolveOwner(co, f, ticket)).toEqual(ticket);
+    expect(resolveOwner(co, f)).toEqual({ owner: '@org/team-b', owner_source: 'codeowners' });
+    expect(resolveOwner(undefined, f)).toEqual({ owner: 'rec', owner_source: 'record' });
+  });
+});

@@ -464,7 +464,13 @@ export function resultToDraft(
   const firstLine = text.split('\n')[0]!.trim();
   const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
   const title = (text.includes('\n') && ruleTitle) || firstLine || ruleTitle || ruleId || 'SARIF result';
-  const sev = severityOf(result, rule, level);
+  let sev = severityOf(result, rule, level);
+  // METRICS.md: secrets default to critical unless the tool says otherwise; an absent level says nothing.
+  const levelGiven =
+    str(result.level) ??
+    (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined);
+  if (category === 'secret' && sev.severity_source === 'level' && levelGiven === undefined)
+    sev = { severity: 'critical', severity_source: 'default', source_severity: null };
   const { suppression, suppressed } = suppressionOf(result);
   const baseline = str(result.baselineState) ?? null;
   const fps =

@@ -18,7 +18,7 @@ import { GitlabApiError, GitlabClient, encodeId } from './client.js';
 import { exceptionsFromIssues, type GitlabIssue } from './issue-exceptions.js';
 import { inventoryFromTopics, type GitlabProject } from './topics.js';
 import { fetchGroupVulnerabilities, vulnerabilitiesToFindings } from './vulnerabilities.js';
-import { extractNamed, ZipError } from './zip-extract.js';
+import { extractZip, ZipError } from '../../util/safe-zip.js';
 
 /** Everything the GitLab group job needs; the component and the CLI fill it from their inputs/flags. */
 export interface GitlabAggregateOptions {
@@ -120,7 +120,11 @@ function firstIssue(e: z.ZodError): string {
 
 /** run.json + findings.jsonl pairs inside one artifact archive. */
 export function recordsFromArchive(zip: Uint8Array, origin: string): CollectedRecord[] {
-  const files = extractNamed(zip, RECORD_FILES);
+  const files = new Map(
+    extractZip(zip)
+      .filter((e) => RECORD_FILES.includes(e.name.split('/').pop()!))
+      .map((e) => [e.name, e.data]),
+  );
   const dec = new TextDecoder();
   const out: CollectedRecord[] = [];
   const runPaths = [...files.keys()].filter((k) => k.split('/').pop() === 'run.json').sort();
@@ -180,6 +184,8 @@ interface HistoryCopy {
   /** Repository path → content, as read. */
   original: Map<string, Buffer>;
   branch: string | null;
+  /** Set when `branch` does not exist yet: the commit creates it from this one. */
+  startBranch?: string;
 }
 
 async function fetchHistory(
@@ -402,7 +408,26 @@ export async function runGitlabAggregate(
     }
     const branch = opts.historyBranch || centralInfo?.default_branch || 'main';
     try {
-      history = await fetchHistory(client, opts.centralProject, opts.historyDir, branch, logger);
+      const exists = await client
+        .get(`/projects/${encodeId(opts.centralProject)}/repository/branches/${encodeURIComponent(branch)}`)
+        .then(
+          () => true,
+          (e: unknown) => {
+            if (e instanceof GitlabApiError && e.status === 404) return false;
+            throw e;
+          },
+        );
+      if (exists) history = await fetchHistory(client, opts.centralProject, opts.historyDir, branch, logger);
+      else {
+        // The first commit creates the branch from the default branch (like the GitHub job's data branch).
+        logger.info(`history: branch ${branch} does not exist yet; the first snapshot creates it`);
+        history = {
+          dir: await fs.mkdtemp(path.join(os.tmpdir(), 'sm-history-')),
+          original: new Map(),
+          branch,
+          startBranch: centralInfo?.default_branch || 'main',
+        };
+      }
     } catch (e) {
       throw new UserError(`cannot read the history (${opts.historyDir} on ${branch}): ${errorMessage(e)}`);
     }
@@ -516,6 +541,7 @@ export async function runGitlabAggregate(
         client.request<{ id: string }>('POST', `/projects/${central}/repository/commits`, {
           body: {
             branch: history.branch,
+            ...(history.startBranch ? { start_branch: history.startBranch } : {}),
             commit_message: `security-metrics: history snapshot ${result.month}\n\n[skip ci]`,
             actions: list,
           },

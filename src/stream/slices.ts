@@ -1,0 +1,78 @@
+import { UserError } from '../util/errors.js';
+import type { FinalizeContext } from '../normalize/finalize.js';
+import type { Draft, ScanEvidence, ToolInfo } from '../parsers/types.js';
+import type { RangeReader } from './file-io.js';
+
+export interface StreamIo {
+  /** Bytes per read in pass 1 (tests use tiny chunks to hit every boundary). */
+  chunkSize?: number;
+  /** Sees every byte of the file once, in order (for the sha256). */
+  onChunk?: (b: Buffer) => void;
+  /** The file's path on disk (workers open it themselves). */
+  path?: string;
+}
+
+/** A streamed normalization, prepared: headers read and validated, secrets known. */
+export interface StreamPlan {
+  /** Every secret value of the file, in the order the whole-file path collects them. */
+  secrets: string[];
+  /** The file-level tool (the first scan's tool on the whole-file path). */
+  tool: ToolInfo | undefined;
+  /** Parse each item once, in file order, and hand its draft to `onDraft`. */
+  run(onDraft: (d: Draft) => void | Promise<void>): Promise<StreamOutcome>;
+  /**
+   * The same records as JSON lines, prepared on `workers` threads (when the format supports it and
+   * the worker bundle is there); `run` and `runLines` are alternatives, call one.
+   */
+  runLines?(
+    ctx: FinalizeContext,
+    workers: number,
+    onLine: (line: string) => void | Promise<void>,
+  ): Promise<(StreamOutcome & { count: number }) | undefined>;
+}
+
+export interface StreamOutcome {
+  scans: ScanEvidence[];
+  /** The first warnings (at most 50) ... */
+  warnings: string[];
+  /** ... and how many there were in all. */
+  warningCount: number;
+}
+
+/** Keeps the first 50 warnings and a count, so a file with a warning per item stays bounded. */
+export class WarningList {
+  readonly first: string[] = [];
+  count = 0;
+  /** Move the warnings out of `list` (emptied). */
+  take(list: string[]): void {
+    for (const w of list) {
+      if (this.first.length < 50) this.first.push(w);
+      this.count++;
+    }
+    list.length = 0;
+  }
+}
+
+export interface MemberRange {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** Set a parsed member the way JSON.parse does (an own property even for `__proto__`). */
+export function defineMember(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** JSON.parse one byte range of the file; a syntax error names the byte offset in the file. */
+export async function parseSlice(reader: RangeReader, r: MemberRange, file: string): Promise<unknown> {
+  const text = await reader.text(r.start, r.end);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+    // Positions are in UTF-16 units of the slice; for the byte offset count the bytes before it.
+    const at = m ? r.start + Buffer.byteLength(text.slice(0, Number(m[1])), 'utf8') : r.start;
+    throw new UserError('not valid JSON (inside a value the streaming reader parsed)', file, `byte ${at}`);
+  }
+}
