@@ -435,178 +435,184 @@ export async function runGitlabAggregate(
     history = { dir: path.resolve(opts.historyDir), original: new Map(), branch: null };
   }
 
-  let previousReportUrl: string | undefined;
-  if (opts.centralProject) {
-    try {
-      const prev = previousMonth(month);
-      const found = (await findIssue(client, opts.centralProject, opts.reportLabel, prev)).find((i) =>
-        i.title.includes(prev),
-      );
-      previousReportUrl = found?.web_url;
-    } catch (e) {
-      logger.warning(`previous month's issue not looked up: ${errorMessage(e)}`);
-    }
-  }
-
-  // 7. The core.
-  await fs.mkdir(opts.outDir, { recursive: true });
-  const result = await deps.runAggregate(
-    {
-      configPath: opts.configPath,
-      records,
-      inventoryPath: opts.inventoryPath,
-      inventory,
-      exceptionsPath: opts.exceptionsPath,
-      exceptions: issueExceptions,
-      platformFindings,
-      historyDir: history.dir,
-      sourceProblems: problems,
-      month,
-      asOf,
-      outDir: opts.outDir,
-      previousReportUrl,
-    },
-    logger,
-  );
-
-  // 8. Publish: the month's issue (created once, updated on reruns) and the history commit.
-  let issue: GitlabAggregateResult['issue'] = null;
-  let commit: GitlabAggregateResult['commit'] = null;
-  if (opts.publish && opts.centralProject) {
-    const central = encodeId(opts.centralProject);
-    try {
-      const existing = (await findIssue(client, opts.centralProject, opts.reportLabel, result.month)).filter(
-        (i) => i.title === result.title,
-      );
-      if (existing.length > 1)
-        logger.warning(
-          `${existing.length} issues titled "${result.title}"; updating the oldest (#${existing[0]!.iid})`,
-        );
-      const ambiguous = (e: unknown) => e instanceof GitlabApiError && (e.status === 0 || e.status >= 500);
-      if (existing[0]) {
-        const updated = await client.request<GitlabIssue>(
-          'PUT',
-          `/projects/${central}/issues/${existing[0].iid}`,
-          {
-            body: { description: result.reportMarkdown, add_labels: opts.reportLabel },
-          },
-        );
-        issue = { iid: updated.iid, web_url: updated.web_url, action: 'updated' };
-      } else {
-        const create = () =>
-          client.request<GitlabIssue>('POST', `/projects/${central}/issues`, {
-            body: { title: result.title, description: result.reportMarkdown, labels: opts.reportLabel },
-          });
-        let created: GitlabIssue;
-        try {
-          created = await create();
-        } catch (e) {
-          // The POST may have landed before the error: look before creating again.
-          if (!ambiguous(e)) throw e;
-          const landed = (await findIssue(client, opts.centralProject, opts.reportLabel, result.month)).find(
-            (i) => i.title === result.title,
-          );
-          created = landed ?? (await create());
-        }
-        issue = { iid: created.iid, web_url: created.web_url, action: 'created' };
-      }
-      logger.info(`monthly issue ${issue.action}: ${issue.web_url}`);
-    } catch (e) {
-      throw publishError(`publishing the monthly issue in ${opts.centralProject}`, e);
-    }
-
-    const base = opts.historyDir.replace(/^\/+|\/+$/g, '');
-    const actions: Array<{
-      action: 'create' | 'update';
-      file_path: string;
-      content: string;
-      encoding: 'base64';
-    }> = [];
-    for (const file of [...result.historyFiles].sort()) {
-      const rel = path.relative(history.dir, file).split(path.sep).join('/');
-      if (rel.startsWith('..')) continue;
-      const repoPath = `${base}/${rel}`;
-      const content = await fs.readFile(file);
-      const before = history.original.get(repoPath);
-      if (before && before.equals(content)) continue;
-      actions.push({
-        action: before ? 'update' : 'create',
-        file_path: repoPath,
-        content: content.toString('base64'),
-        encoding: 'base64',
-      });
-    }
-    if (actions.length > 0) {
-      const post = (list: typeof actions) =>
-        client.request<{ id: string }>('POST', `/projects/${central}/repository/commits`, {
-          body: {
-            branch: history.branch,
-            ...(history.startBranch ? { start_branch: history.startBranch } : {}),
-            commit_message: `security-metrics: history snapshot ${result.month}\n\n[skip ci]`,
-            actions: list,
-          },
-        });
+  // The downloaded history is a temporary copy: removed however the run ends.
+  try {
+    let previousReportUrl: string | undefined;
+    if (opts.centralProject) {
       try {
-        let c: { id: string };
-        try {
-          c = await post(actions);
-        } catch (e) {
-          if (!(e instanceof GitlabApiError && (e.status === 0 || e.status >= 500))) throw e;
-          // The commit may have landed: compare with the branch now and send only what still differs.
-          const remaining: typeof actions = [];
-          for (const a of actions) {
-            const now = await client
-              .bytes(`/projects/${central}/repository/files/${encodeId(a.file_path)}/raw`, {
-                ref: history.branch!,
-              })
-              .then(
-                (b) => Buffer.from(b),
-                (err: unknown) => {
-                  if (err instanceof GitlabApiError && err.status === 404) return null;
-                  throw err;
-                },
-              );
-            if (now && now.toString('base64') === a.content) continue;
-            remaining.push({ ...a, action: now ? 'update' : 'create' });
-          }
-          c = remaining.length ? await post(remaining) : { id: '(committed; id not returned)' };
-        }
-        commit = { id: c.id, files: actions.map((a) => a.file_path) };
-        logger.info(
-          `history: committed ${actions.length} file(s) to ${history.branch} (${c.id.slice(0, 12)})`,
+        const prev = previousMonth(month);
+        const found = (await findIssue(client, opts.centralProject, opts.reportLabel, prev)).find((i) =>
+          i.title.includes(prev),
         );
+        previousReportUrl = found?.web_url;
       } catch (e) {
-        throw publishError(`committing the history snapshot to ${opts.centralProject}@${history.branch}`, e);
+        logger.warning(`previous month's issue not looked up: ${errorMessage(e)}`);
       }
-    } else logger.info('history: unchanged, nothing to commit');
+    }
+
+    // 7. The core.
+    await fs.mkdir(opts.outDir, { recursive: true });
+    const result = await deps.runAggregate(
+      {
+        configPath: opts.configPath,
+        records,
+        inventoryPath: opts.inventoryPath,
+        inventory,
+        exceptionsPath: opts.exceptionsPath,
+        exceptions: issueExceptions,
+        platformFindings,
+        historyDir: history.dir,
+        sourceProblems: problems,
+        month,
+        asOf,
+        outDir: opts.outDir,
+        previousReportUrl,
+      },
+      logger,
+    );
+
+    // 8. Publish: the month's issue (created once, updated on reruns) and the history commit.
+    let issue: GitlabAggregateResult['issue'] = null;
+    let commit: GitlabAggregateResult['commit'] = null;
+    if (opts.publish && opts.centralProject) {
+      const central = encodeId(opts.centralProject);
+      try {
+        const existing = (
+          await findIssue(client, opts.centralProject, opts.reportLabel, result.month)
+        ).filter((i) => i.title === result.title);
+        if (existing.length > 1)
+          logger.warning(
+            `${existing.length} issues titled "${result.title}"; updating the oldest (#${existing[0]!.iid})`,
+          );
+        const ambiguous = (e: unknown) => e instanceof GitlabApiError && (e.status === 0 || e.status >= 500);
+        if (existing[0]) {
+          const updated = await client.request<GitlabIssue>(
+            'PUT',
+            `/projects/${central}/issues/${existing[0].iid}`,
+            {
+              body: { description: result.reportMarkdown, add_labels: opts.reportLabel },
+            },
+          );
+          issue = { iid: updated.iid, web_url: updated.web_url, action: 'updated' };
+        } else {
+          const create = () =>
+            client.request<GitlabIssue>('POST', `/projects/${central}/issues`, {
+              body: { title: result.title, description: result.reportMarkdown, labels: opts.reportLabel },
+            });
+          let created: GitlabIssue;
+          try {
+            created = await create();
+          } catch (e) {
+            // The POST may have landed before the error: look before creating again.
+            if (!ambiguous(e)) throw e;
+            const landed = (
+              await findIssue(client, opts.centralProject, opts.reportLabel, result.month)
+            ).find((i) => i.title === result.title);
+            created = landed ?? (await create());
+          }
+          issue = { iid: created.iid, web_url: created.web_url, action: 'created' };
+        }
+        logger.info(`monthly issue ${issue.action}: ${issue.web_url}`);
+      } catch (e) {
+        throw publishError(`publishing the monthly issue in ${opts.centralProject}`, e);
+      }
+
+      const base = opts.historyDir.replace(/^\/+|\/+$/g, '');
+      const actions: Array<{
+        action: 'create' | 'update';
+        file_path: string;
+        content: string;
+        encoding: 'base64';
+      }> = [];
+      for (const file of [...result.historyFiles].sort()) {
+        const rel = path.relative(history.dir, file).split(path.sep).join('/');
+        if (rel.startsWith('..')) continue;
+        const repoPath = `${base}/${rel}`;
+        const content = await fs.readFile(file);
+        const before = history.original.get(repoPath);
+        if (before && before.equals(content)) continue;
+        actions.push({
+          action: before ? 'update' : 'create',
+          file_path: repoPath,
+          content: content.toString('base64'),
+          encoding: 'base64',
+        });
+      }
+      if (actions.length > 0) {
+        const post = (list: typeof actions) =>
+          client.request<{ id: string }>('POST', `/projects/${central}/repository/commits`, {
+            body: {
+              branch: history.branch,
+              ...(history.startBranch ? { start_branch: history.startBranch } : {}),
+              commit_message: `security-metrics: history snapshot ${result.month}\n\n[skip ci]`,
+              actions: list,
+            },
+          });
+        try {
+          let c: { id: string };
+          try {
+            c = await post(actions);
+          } catch (e) {
+            if (!(e instanceof GitlabApiError && (e.status === 0 || e.status >= 500))) throw e;
+            // The commit may have landed: compare with the branch now and send only what still differs.
+            const remaining: typeof actions = [];
+            for (const a of actions) {
+              const now = await client
+                .bytes(`/projects/${central}/repository/files/${encodeId(a.file_path)}/raw`, {
+                  ref: history.branch!,
+                })
+                .then(
+                  (b) => Buffer.from(b),
+                  (err: unknown) => {
+                    if (err instanceof GitlabApiError && err.status === 404) return null;
+                    throw err;
+                  },
+                );
+              if (now && now.toString('base64') === a.content) continue;
+              remaining.push({ ...a, action: now ? 'update' : 'create' });
+            }
+            c = remaining.length ? await post(remaining) : { id: '(committed; id not returned)' };
+          }
+          commit = { id: c.id, files: actions.map((a) => a.file_path) };
+          logger.info(
+            `history: committed ${actions.length} file(s) to ${history.branch} (${c.id.slice(0, 12)})`,
+          );
+        } catch (e) {
+          throw publishError(
+            `committing the history snapshot to ${opts.centralProject}@${history.branch}`,
+            e,
+          );
+        }
+      } else logger.info('history: unchanged, nothing to commit');
+    }
+
+    const sourcesFile = path.join(opts.outDir, 'gitlab-sources.json');
+    const sources = {
+      group: opts.group,
+      api_url: opts.apiUrl,
+      month: result.month,
+      collect_job_name: opts.collectJobName,
+      projects: outcomes,
+      vulnerability_report: opts.vulnerabilities ? { findings: platformFindings.length } : null,
+      issue_exceptions: issueExceptions.length,
+      problems,
+      issue,
+      history_commit: commit,
+      api_calls: client.calls,
+    };
+    await fs.writeFile(sourcesFile, JSON.stringify(sources, null, 2) + '\n');
+    return {
+      result: { ...result, outputs: [...result.outputs, path.resolve(sourcesFile)] },
+      projects: outcomes,
+      problems,
+      platformFindings: platformFindings.length,
+      issueExceptions: issueExceptions.length,
+      issue,
+      commit,
+      sourcesFile,
+      apiCalls: client.calls,
+    };
+  } finally {
+    if (opts.centralProject) await fs.rm(history.dir, { recursive: true, force: true });
   }
-
-  const sourcesFile = path.join(opts.outDir, 'gitlab-sources.json');
-  const sources = {
-    group: opts.group,
-    api_url: opts.apiUrl,
-    month: result.month,
-    collect_job_name: opts.collectJobName,
-    projects: outcomes,
-    vulnerability_report: opts.vulnerabilities ? { findings: platformFindings.length } : null,
-    issue_exceptions: issueExceptions.length,
-    problems,
-    issue,
-    history_commit: commit,
-    api_calls: client.calls,
-  };
-  await fs.writeFile(sourcesFile, JSON.stringify(sources, null, 2) + '\n');
-  if (opts.centralProject) await fs.rm(history.dir, { recursive: true, force: true });
-
-  return {
-    result: { ...result, outputs: [...result.outputs, path.resolve(sourcesFile)] },
-    projects: outcomes,
-    problems,
-    platformFindings: platformFindings.length,
-    issueExceptions: issueExceptions.length,
-    issue,
-    commit,
-    sourcesFile,
-    apiCalls: client.calls,
-  };
 }
