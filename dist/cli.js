@@ -30422,6 +30422,16 @@ var INPUTS = [
     command: "aggregate"
   },
   {
+    name: "tracker_label",
+    description: "Issues in the org's repositories with this label are read as remediation tickets (GitHub Issues as a tracker: one search call per 100 issues); empty = off.",
+    command: "aggregate"
+  },
+  {
+    name: "tickets",
+    description: "Issue-tracker exports in the central repo (Jira, GitHub Issues, Linear, ServiceNow; JSON or CSV), files or folders, comma- or newline-separated.",
+    command: "aggregate"
+  },
+  {
     name: "report_label",
     description: "Label of the monthly metrics issue (it is created when missing).",
     default: "security-metrics",
@@ -30624,6 +30634,8 @@ var AggregateInputs = external_exports.object({
   topic_prefixes: fieldMap(),
   codeowners_fallback: bool,
   exception_label: external_exports.string().trim(),
+  tracker_label: optionalText,
+  tickets: external_exports.string().transform(splitList),
   report_label: external_exports.string().trim().min(1),
   history_branch: external_exports.string().trim(),
   history_path: external_exports.string().trim(),
@@ -30662,6 +30674,7 @@ function parseAggregateInputs(raw, env = {}) {
     "custom_properties",
     "topic_prefixes",
     "exception_label",
+    "tickets",
     "history_branch",
     "history_path"
   ])
@@ -53683,6 +53696,33 @@ async function readExceptionIssues(octokit, centralRepo, label2, problems) {
   }
   return out;
 }
+async function readTrackerIssues(octokit, org, label2, problems) {
+  let items;
+  try {
+    items = await octokit.paginate("GET /search/issues", {
+      q: `org:${org} label:"${label2.replace(/"/g, "")}" is:issue`,
+      per_page: 100
+    });
+  } catch (e) {
+    problems.push({
+      source: `github:issues label ${label2}`,
+      problem: `cannot search tracker issues: HTTP ${status(e) ?? errorMessage(e)}`,
+      affects: "tickets"
+    });
+    return [];
+  }
+  const errors = [];
+  const tickets = importGithubIssues(items, `github-issues(${label2})`, DEFAULT_MAPPING, errors);
+  for (const err2 of errors)
+    problems.push({ source: `github:issues label ${label2}`, problem: err2, affects: "tickets" });
+  if (items.length >= 1e3)
+    problems.push({
+      source: `github:issues label ${label2}`,
+      problem: "the search returned 1,000 issues, GitHub's limit: older tickets are missing",
+      affects: "tickets"
+    });
+  return tickets;
+}
 
 // src/platform/github/publish.ts
 import { promises as fs9 } from "node:fs";
@@ -54169,6 +54209,7 @@ async function runGithubAggregate(o, deps) {
     fromIssues = ex.length;
     exceptions.push(...ex);
   }
+  const tickets = i2.tracker_label ? await readTrackerIssues(octokit, i2.github_org, i2.tracker_label, problems) : [];
   const historyDir = await fs10.mkdtemp(path13.join(os.tmpdir(), "psm-history-"));
   try {
     let existingHistory = /* @__PURE__ */ new Map();
@@ -54212,6 +54253,8 @@ async function runGithubAggregate(o, deps) {
         inventory,
         exceptions,
         platformFindings,
+        tickets,
+        ticketsPaths: i2.tickets.map((t) => path13.resolve(o.cwd, t)),
         historyDir,
         sourceProblems: problems,
         month,
