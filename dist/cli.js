@@ -6,11 +6,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require2() {
   try {
@@ -295,8 +295,8 @@ var require_utils = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path12, { windows } = {}) => {
-      const segs = path12.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -610,8 +610,8 @@ var require_scan = __commonJS({
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input2.slice(n2, i);
+          const i2 = slashes[idx];
+          const value2 = input2.slice(n2, i2);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -622,9 +622,9 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i >= start) {
+          if (i2 >= start) {
             parts.push(value2);
-            prevIndex = i;
+            prevIndex = i2;
           }
         }
         const n = prevIndex !== void 0 ? prevIndex + 1 : start;
@@ -752,9 +752,9 @@ var require_parse = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
           const b = values[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
@@ -775,8 +775,8 @@ var require_parse = __commonJS({
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -810,13 +810,13 @@ var require_parse = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
               return;
             }
             return {
               type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
+              body: pattern.slice(2, i2),
+              end: i2
             };
           }
         }
@@ -865,7 +865,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -888,7 +888,7 @@ var require_parse = __commonJS({
           continue;
         }
         combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
+        if (repeatedExtglobRecursion(branch) > max2) {
           return { risky: true };
         }
       }
@@ -897,16 +897,16 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse12 = (input2, options) => {
+    var parse14 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
       input2 = REPLACEMENTS[input2] || input2;
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
@@ -1045,10 +1045,10 @@ var require_parse = __commonJS({
           open2.type = "text";
           open2.value = literal2;
           open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
@@ -1067,7 +1067,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse12(rest, { ...options, fastpaths: false }).output;
+            const expression = parse14(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1291,13 +1291,13 @@ var require_parse = __commonJS({
           if (brace.dots === true) {
             const arr2 = tokens.slice();
             const range = [];
-            for (let i = arr2.length - 1; i >= 0; i--) {
+            for (let i2 = arr2.length - 1; i2 >= 0; i2--) {
               tokens.pop();
-              if (arr2[i].type === "brace") {
+              if (arr2[i2].type === "brace") {
                 break;
               }
-              if (arr2[i].type !== "dots") {
-                range.unshift(arr2[i].value);
+              if (arr2[i2].type !== "dots") {
+                range.unshift(arr2[i2].value);
               }
             }
             output2 = expandRange(range, opts);
@@ -1590,12 +1590,12 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse12.fastpaths = (input2, options) => {
+    parse14.fastpaths = (input2, options) => {
       const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
       }
       input2 = REPLACEMENTS[input2] || input2;
       const {
@@ -1655,7 +1655,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse12;
+    module.exports = parse14;
   }
 });
 
@@ -1664,13 +1664,13 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
     "use strict";
     var scan = require_scan();
-    var parse12 = require_parse();
+    var parse14 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
-    var picomatch5 = (glob2, options, returnState = false) => {
+    var picomatch6 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch5(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch6(input2, options, returnState));
         const arrayMatcher = (str6) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str6);
@@ -1686,17 +1686,17 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch5.compileRe(glob2, options) : picomatch5.makeRe(glob2, options, false, true);
-      const state = regex.state;
-      delete regex.state;
+      const regex2 = isState ? picomatch6.compileRe(glob2, options) : picomatch6.makeRe(glob2, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex, options, { glob: glob2, posix });
-        const result = { glob: glob2, state, regex, posix, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex2, options, { glob: glob2, posix });
+        const result = { glob: glob2, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1721,7 +1721,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input2, regex, options, { glob: glob2, posix } = {}) => {
+    picomatch6.test = (input2, regex2, options, { glob: glob2, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1738,24 +1738,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input2, regex, options, posix);
+          match = picomatch6.matchBase(input2, regex2, options, posix);
         } else {
-          match = regex.exec(output2);
+          match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch5.matchBase = (input2, glob2, options, posix = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch5.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix }));
+    picomatch6.matchBase = (input2, glob2, options, posix = options && options.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
+      return regex2.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch5.isMatch = (str6, patterns, options) => picomatch5(patterns, options)(str6);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
-      return parse12(pattern, { ...options, fastpaths: false });
+    picomatch6.isMatch = (str6, patterns, options) => picomatch6(patterns, options)(str6);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
+      return parse14(pattern, { ...options, fastpaths: false });
     };
-    picomatch5.scan = (input2, options) => scan(input2, options);
-    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input2, options) => scan(input2, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1766,36 +1766,36 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch5.toRegex(source, options);
+      const regex2 = picomatch6.toRegex(source, options);
       if (returnState === true) {
-        regex.state = state;
+        regex2.state = state;
       }
-      return regex;
+      return regex2;
     };
-    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse12.fastpaths(input2, options);
+        parsed.output = parse14.fastpaths(input2, options);
       }
       if (!parsed.output) {
-        parsed = parse12(input2, options);
+        parsed = parse14(input2, options);
       }
-      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options) => {
+    picomatch6.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
         return /$^/;
       }
     };
-    picomatch5.constants = constants;
-    module.exports = picomatch5;
+    picomatch6.constants = constants;
+    module.exports = picomatch6;
   }
 });
 
@@ -1805,14 +1805,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch5(glob2, options, returnState = false) {
+    function picomatch6(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
@@ -1893,34 +1893,34 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path12) {
-      const ctrl = callVisitor(key, node2, visitor, path12);
+    function visit_(key, node2, visitor, path15) {
+      const ctrl = callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path12);
+          path15 = Object.freeze(path15.concat(node2));
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = visit_(i2, node2.items[i2], visitor, path15);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
+              node2.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path12);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path12);
+          const cv = visit_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1941,34 +1941,34 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path12) {
-      const ctrl = await callVisitor(key, node2, visitor, path12);
+    async function visitAsync_(key, node2, visitor, path15) {
+      const ctrl = await callVisitor(key, node2, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
+          path15 = Object.freeze(path15.concat(node2));
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path15);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
+              node2.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path12);
+          path15 = Object.freeze(path15.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path12);
+          const cv = await visitAsync_("value", node2.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1995,23 +1995,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path12) {
+    function callVisitor(key, node2, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path12);
+        return visitor(key, node2, path15);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path12);
+        return visitor.Map?.(key, node2, path15);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path12);
+        return visitor.Seq?.(key, node2, path15);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path12);
+        return visitor.Pair?.(key, node2, path15);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path12);
+        return visitor.Scalar?.(key, node2, path15);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path12);
+        return visitor.Alias?.(key, node2, path15);
       return void 0;
     }
-    function replaceNode(key, path12, node2) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path15, node2) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -2227,8 +2227,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
         if (!exclude.has(name))
           return name;
       }
@@ -2279,13 +2279,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val2) {
       if (val2 && typeof val2 === "object") {
         if (Array.isArray(val2)) {
-          for (let i = 0, len = val2.length; i < len; ++i) {
-            const v0 = val2[i];
-            const v1 = applyReviver(reviver, val2, String(i), v0);
+          for (let i2 = 0, len = val2.length; i2 < len; ++i2) {
+            const v0 = val2[i2];
+            const v1 = applyReviver(reviver, val2, String(i2), v0);
             if (v1 === void 0)
-              delete val2[i];
+              delete val2[i2];
             else if (v1 !== v0)
-              val2[i] = v1;
+              val2[i2] = v1;
           }
         } else if (val2 instanceof Map) {
           for (const k of Array.from(val2.keys())) {
@@ -2329,7 +2329,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
+        return value.map((v, i2) => toJS(v, String(i2), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -2623,10 +2623,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i2 = path15.length - 1; i2 >= 0; --i2) {
+        const k = path15[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2645,8 +2645,8 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
-    var Collection = class extends Node.NodeBase {
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -2675,11 +2675,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path15;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -2693,8 +2693,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -2708,8 +2708,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -2727,8 +2727,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -2738,8 +2738,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -2753,7 +2753,7 @@ var require_Collection = __commonJS({
         }
       }
     };
-    exports2.Collection = Collection;
+    exports2.Collection = Collection2;
     exports2.collectionFromPath = collectionFromPath;
     exports2.isEmptyPath = isEmptyPath;
   }
@@ -2803,44 +2803,44 @@ var require_foldFlowLines = __commonJS({
       let split = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text3, i, indent.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text3[i += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text3[i + 1]) {
+          escStart = i2;
+          switch (text3[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text3, i, indent.length);
-          end = i + indent.length + endStep;
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
+          end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split) {
               folds.push(split);
               end = split + endStep;
@@ -2848,10 +2848,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text3;
               folds.push(j);
@@ -2872,9 +2872,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text3.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text3.length;
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
 ${indent}${text3.slice(0, end2)}`;
@@ -2887,19 +2887,19 @@ ${indent}${text3.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i, indent) {
-      let end = i;
-      let start = i + 1;
+    function consumeMoreIndentedLines(text3, i2, indent) {
+      let end = i2;
+      let start = i2 + 1;
       let ch = text3[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text3[++i];
+        if (i2 < start + indent) {
+          ch = text3[++i2];
         } else {
           do {
-            ch = text3[++i];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
+          end = i2;
+          start = i2 + 1;
           ch = text3[start];
         }
       }
@@ -2931,11 +2931,11 @@ var require_stringifyString = __commonJS({
       const strLen = str6.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str6[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str6[i2] === "\n") {
+          if (i2 - start > limit)
             return true;
-          start = i + 1;
+          start = i2 + 1;
           if (strLen - start <= limit)
             return false;
         }
@@ -2951,19 +2951,19 @@ var require_stringifyString = __commonJS({
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str6 = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str6 += json2.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      for (let i2 = 0, ch = json2[i2]; ch; ch = json2[++i2]) {
+        if (ch === " " && json2[i2 + 1] === "\\" && json2[i2 + 2] === "n") {
+          str6 += json2.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json2[i2 + 1]) {
             case "u":
               {
-                str6 += json2.slice(start, i);
-                const code2 = json2.substr(i + 2, 4);
+                str6 += json2.slice(start, i2);
+                const code2 = json2.substr(i2 + 2, 4);
                 switch (code2) {
                   case "0000":
                     str6 += "\\0";
@@ -2993,30 +2993,30 @@ var require_stringifyString = __commonJS({
                     if (code2.substr(0, 2) === "00")
                       str6 += "\\x" + code2.substr(2);
                     else
-                      str6 += json2.substr(i, 6);
+                      str6 += json2.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json2[i2 + 2] === '"' || json2.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str6 += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str6 += json2.slice(start, i2) + "\n\n";
+                while (json2[i2 + 2] === "\\" && json2[i2 + 3] === "n" && json2[i2 + 4] !== '"') {
                   str6 += "\n";
-                  i += 2;
+                  i2 += 2;
                 }
                 str6 += indent;
-                if (json2[i + 2] === " ")
+                if (json2[i2 + 2] === " ")
                   str6 += "\\";
-                i += 1;
-                start = i + 1;
+                i2 += 1;
+                start = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
       str6 = start ? str6 + json2.slice(start) : json2;
@@ -3481,7 +3481,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge2 = {
+    var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -3491,7 +3491,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -3530,7 +3530,7 @@ var require_merge = __commonJS({
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
-    exports2.merge = merge2;
+    exports2.merge = merge3;
   }
 });
 
@@ -3539,15 +3539,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
-      else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map2, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map2, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map2 instanceof Map) {
@@ -3655,8 +3655,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -3685,8 +3685,8 @@ var require_stringifyCollection = __commonJS({
         str6 = flowChars.start + flowChars.end;
       } else {
         str6 = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
           str6 += line ? `
 ${indent}${line}` : "\n";
         }
@@ -3710,8 +3710,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -3742,7 +3742,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str6 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str6.includes("\n"));
-        if (i < items.length - 1) {
+        if (i2 < items.length - 1) {
           str6 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -3795,7 +3795,7 @@ var require_YAMLMap = __commonJS({
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
@@ -3811,7 +3811,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap = class extends Collection.Collection {
+    var YAMLMap = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -3870,11 +3870,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -3961,11 +3961,11 @@ var require_YAMLSeq = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Scalar = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection.Collection {
+    var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -4029,9 +4029,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -4049,10 +4049,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
+              const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -4166,12 +4166,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
+        let i2 = n.indexOf(".");
+        if (i2 < 0) {
+          i2 = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n.length - i2 - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -4393,8 +4393,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str6 = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str6.length);
-          for (let i = 0; i < str6.length; ++i)
-            buffer[i] = str6.charCodeAt(i);
+          for (let i2 = 0; i2 < str6.length; ++i2)
+            buffer[i2] = str6.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4410,8 +4410,8 @@ var require_binary = __commonJS({
           str6 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s2 = "";
-          for (let i = 0; i < buf.length; ++i)
-            s2 += String.fromCharCode(buf[i]);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s2 += String.fromCharCode(buf[i2]);
           str6 = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -4421,8 +4421,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str6.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str6.substr(o, lineWidth);
+          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
+            lines[i2] = str6.substr(o, lineWidth);
           }
           str6 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -4443,8 +4443,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -4461,7 +4461,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -4471,11 +4471,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it = replacer.call(iterable, String(i2++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -4938,7 +4938,7 @@ var require_schema3 = __commonJS({
     var bool2 = require_bool2();
     var float = require_float2();
     var int3 = require_int2();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set2 = require_set();
@@ -4958,7 +4958,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary2.binary,
-      merge2.merge,
+      merge3.merge,
       omap.omap,
       pairs.pairs,
       set2.set,
@@ -4984,7 +4984,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary2 = require_binary();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -5009,7 +5009,7 @@ var require_tags = __commonJS({
       intOct: int3.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
-      merge: merge2.merge,
+      merge: merge3.merge,
       null: _null4.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -5019,7 +5019,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary2.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set2.set,
@@ -5028,7 +5028,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -5046,7 +5046,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
+        tags = tags.concat(merge3.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -5075,11 +5075,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map2.map });
         Object.defineProperty(this, identity.SCALAR, { value: string4.string });
@@ -5181,7 +5181,7 @@ var require_Document = __commonJS({
   "node_modules/yaml/dist/doc/Document.js"(exports2) {
     "use strict";
     var Alias = require_Alias();
-    var Collection = require_Collection();
+    var Collection2 = require_Collection();
     var identity = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
@@ -5254,9 +5254,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5331,14 +5331,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path15) {
+        if (Collection2.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5353,10 +5353,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
+      getIn(path15, keepScalar) {
+        if (Collection2.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5367,10 +5367,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path15) {
+        if (Collection2.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5378,7 +5378,7 @@ var require_Document = __commonJS({
        */
       set(key, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
         } else if (assertCollection(this.contents)) {
           this.contents.set(key, value);
         }
@@ -5387,13 +5387,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path15, value) {
+        if (Collection2.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -5779,10 +5779,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -5796,7 +5796,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -5820,7 +5820,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -5836,7 +5836,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5927,7 +5927,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5941,13 +5941,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -5988,23 +5988,23 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
-            if (i === 0 && props.comma)
+          if (!props.anchor && !props.tag && !sep3 && !value) {
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -6023,7 +6023,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -6055,8 +6055,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap3 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6068,7 +6068,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6079,8 +6079,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6097,7 +6097,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6234,10 +6234,10 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content = lines[i2][1];
         if (content === "" || content === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
@@ -6251,8 +6251,8 @@ var require_resolve_block_scalar = __commonJS({
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent, content] = lines[i2];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -6263,7 +6263,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -6272,17 +6272,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent, content] = lines[i2];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -6294,24 +6294,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6319,8 +6319,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value += "\n" + lines[i2][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -6340,8 +6340,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error62 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -6349,7 +6349,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent && n)
             indent = n;
           else if (error62 === -1)
-            error62 = offset + i;
+            error62 = offset + i2;
         }
       }
       if (error62 !== -1)
@@ -6357,8 +6357,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -6396,8 +6396,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i2 = 1; i2 < split.length; i2 += 2)
+        lines.push([split[i2], split[i2 + 1]]);
       return lines;
     }
     exports2.resolveBlockScalar = resolveBlockScalar;
@@ -6494,65 +6494,65 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source, i2);
           res += fold;
-          i = offset;
+          i2 = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -6713,8 +6713,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -6722,10 +6722,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -6908,8 +6908,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -6917,8 +6917,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -6969,10 +6969,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -7322,14 +7322,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -7354,9 +7354,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path12) => {
+    visit2.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7365,37 +7365,37 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path12) => {
-      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit2.parentCollection = (cst, path15) => {
+      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path15.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -7558,14 +7558,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -7860,9 +7860,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -7876,17 +7876,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -7917,25 +7917,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -7947,36 +7947,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -7993,8 +7993,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s2 = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s2 = this.buffer.slice(this.pos, i2);
         if (s2) {
           yield s2;
           this.pos += s2.length;
@@ -8039,23 +8039,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -8068,24 +8068,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
+        const n = i2 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+          this.pos = i2;
         }
         return n;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports2.Lexer = Lexer;
@@ -8131,20 +8131,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -8179,9 +8179,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -8190,16 +8190,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -8496,18 +8496,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -8585,11 +8585,11 @@ var require_parser = __commonJS({
           let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -8660,15 +8660,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -8697,14 +8697,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs9, sep: [] });
+                map2.items.push({ start, key: fs11, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs11);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -8832,13 +8832,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs11 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs11, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs11);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs11, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -8862,13 +8862,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -9046,7 +9046,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse12(src, reviver, options) {
+    function parse14(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -9087,7 +9087,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse12;
+    exports2.parse = parse14;
     exports2.parseAllDocuments = parseAllDocuments2;
     exports2.parseDocument = parseDocument3;
     exports2.stringify = stringify;
@@ -9146,9 +9146,1328 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports2, module) {
+    (function(global2, factory) {
+      typeof exports2 === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports2, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults, onto = {}) {
+        var k, ref, v;
+        for (k in defaults) {
+          v = defaults[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node2;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node2 = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node2;
+            this._last = node2;
+          } else {
+            this._first = this._last = node2;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node2, ref, results;
+          node2 = this._first;
+          results = [];
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node2;
+          node2 = this.shift();
+          while (node2 != null) {
+            cb(node2), node2 = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node2, ref, ref1, ref2, results;
+          node2 = this._first;
+          results = [];
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status2, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status: status2 });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error62) {
+                e2 = error62;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises)).find(function(x2) {
+              return x2 != null;
+            });
+          } catch (error62) {
+            e = error62;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i2;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn);
+          });
+        }
+        getFirst(arr2 = this._lists) {
+          var j, len, list3;
+          for (j = 0, len = arr2.length; j < len; j++) {
+            list3 = arr2[j];
+            if (list3.length > 0) {
+              return list3;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error62, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error62 != null ? error62 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status2;
+          status2 = this._states.jobStatus(this.options.id);
+          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run, free) {
+          var error62, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error62 = error1;
+            return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
+          }
+        }
+        doExpire(clearGlobalState, run, free) {
+          var error62, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error62 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
+        }
+        async _onFailure(error62, eventInfo, clearGlobalState, run, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error62, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error62);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve, reject) {
+            return setTimeout(resolve, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time3) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time3;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status2) {
+          var k, pos, ref, results, v;
+          if (status2 != null) {
+            pos = this.status.indexOf(status2);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i2) => {
+            acc[this.status[i2]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error62, reject, resolve, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve(returned);
+                };
+              } catch (error1) {
+                error62 = error1;
+                return function() {
+                  return reject(error62);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise2, reject, resolve;
+          resolve = reject = null;
+          promise2 = new this.Promise(function(_resolve, _reject) {
+            resolve = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve, reject });
+          this._tryToRun();
+          return promise2;
+        }
+      };
+      var Sync_1 = Sync;
+      var version2 = "2.19.5";
+      var version$1 = {
+        version: version2
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version: version2,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i2, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k = found[i2];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time3, v;
+              time3 = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time3)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error62) {
+                  e = error62;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status2) {
+            return this._states.statusJobs(status2);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success: success2, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
+                if (success2) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve, reject) => {
+                if (finished()) {
+                  return resolve();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error62, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error62 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error62 });
+              job.doDrop({ error: error62 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
 // src/cli.ts
-import path11 from "node:path";
-import { parseArgs } from "node:util";
+import path14 from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -9967,18 +11286,18 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path12) {
-  if (!path12)
+function getElementAtPath(obj, path15) {
+  if (!path15)
     return obj;
-  return path12.reduce((acc, key) => acc?.[key], obj);
+  return path15.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
   const promises = keys.map((key) => promisesObj[key]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
-    for (let i = 0; i < keys.length; i++) {
-      resolvedObj[keys[i]] = results[i];
+    for (let i2 = 0; i2 < keys.length; i2++) {
+      resolvedObj[keys[i2]] = results[i2];
     }
     return resolvedObj;
   });
@@ -9986,7 +11305,7 @@ function promiseAllObject(promisesObj) {
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
   let str6 = "";
-  for (let i = 0; i < length; i++) {
+  for (let i2 = 0; i2 < length; i2++) {
     str6 += chars[Math.floor(Math.random() * chars.length)];
   }
   return str6;
@@ -10290,31 +11609,31 @@ function required(Class2, schema, mask) {
   ));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
-function aborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function aborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue !== true) {
+  for (let i2 = startIndex; i2 < x2.issues.length; i2++) {
+    if (x2.issues[i2]?.continue !== true) {
       return true;
     }
   }
   return false;
 }
-function explicitlyAborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function explicitlyAborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue === false) {
+  for (let i2 = startIndex; i2 < x2.issues.length; i2++) {
+    if (x2.issues[i2]?.continue === false) {
       return true;
     }
   }
   return false;
 }
-function prefixIssues(path12, issues2) {
+function prefixIssues(path15, issues2) {
   return issues2.map((iss) => {
-    var _a3;
-    (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path12);
+    var _a4;
+    (_a4 = iss).path ?? (_a4.path = []);
+    iss.path.unshift(path15);
     return iss;
   });
 }
@@ -10327,24 +11646,24 @@ function sizeCaps(defChecks) {
     const d = ch._zod.def;
     if (!/_(length|size)$|_equals$/.test(d.check))
       break;
-    const max = d.maximum ?? d.length ?? d.size;
-    if (max >= 0)
-      caps.push([max, ch]);
+    const max2 = d.maximum ?? d.length ?? d.size;
+    if (max2 >= 0)
+      caps.push([max2, ch]);
   }
   return caps;
 }
 function attachSchema(issues2, start, inst) {
-  var _a3;
-  for (let i = start; i < issues2.length; i++) {
-    (_a3 = issues2[i]).schema ?? (_a3.schema = inst);
+  var _a4;
+  for (let i2 = start; i2 < issues2.length; i2++) {
+    (_a4 = issues2[i2]).schema ?? (_a4.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config2) {
-  var _a3;
+  var _a4;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has("$ZodType")) {
     if (traits.has("$ZodCheck"))
-      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+      (_a4 = iss).schema ?? (_a4.schema = iss.inst);
     else
       iss.schema = iss.inst;
   }
@@ -10378,10 +11697,10 @@ function codePointLength(str6) {
   if (!highSurrogate.test(str6))
     return units;
   let count = units;
-  for (let i = 0; i < units - 1; i++) {
-    if ((str6.charCodeAt(i) & 64512) === 55296 && (str6.charCodeAt(i + 1) & 64512) === 56320) {
+  for (let i2 = 0; i2 < units - 1; i2++) {
+    if ((str6.charCodeAt(i2) & 64512) === 55296 && (str6.charCodeAt(i2 + 1) & 64512) === 56320) {
       count--;
-      i++;
+      i2++;
     }
   }
   return count;
@@ -10434,15 +11753,15 @@ function cleanEnum(obj) {
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
   const bytes = new Uint8Array(binaryString.length);
-  for (let i = 0; i < binaryString.length; i++) {
-    bytes[i] = binaryString.charCodeAt(i);
+  for (let i2 = 0; i2 < binaryString.length; i2++) {
+    bytes[i2] = binaryString.charCodeAt(i2);
   }
   return bytes;
 }
 function uint8ArrayToBase64(bytes) {
   let binaryString = "";
-  for (let i = 0; i < bytes.length; i++) {
-    binaryString += String.fromCharCode(bytes[i]);
+  for (let i2 = 0; i2 < bytes.length; i2++) {
+    binaryString += String.fromCharCode(bytes[i2]);
   }
   return btoa(binaryString);
 }
@@ -10460,8 +11779,8 @@ function hexToUint8Array(hex3) {
     throw new Error("Invalid hex string length");
   }
   const bytes = new Uint8Array(cleanHex.length / 2);
-  for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+  for (let i2 = 0; i2 < cleanHex.length; i2 += 2) {
+    bytes[i2 / 2] = Number.parseInt(cleanHex.slice(i2, i2 + 2), 16);
   }
   return bytes;
 }
@@ -10550,10 +11869,10 @@ function defineLazyInternal(inst, key, compute) {
           Object.defineProperty(this, key, { configurable: true, writable: true, value });
         broke = broke || outer;
         return value;
-      } catch (err) {
+      } catch (err2) {
         delete this[key];
         broke = broke || outer;
-        throw err;
+        throw err2;
       }
     },
     set(value) {
@@ -10776,28 +12095,28 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path12 = []) => {
+  const processError = (error63, path15 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path12, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path12, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
           let curr = fieldErrors;
-          let i = 0;
-          while (i < fullpath.length) {
-            const el = fullpath[i];
-            const terminal = i === fullpath.length - 1;
+          let i2 = 0;
+          while (i2 < fullpath.length) {
+            const el = fullpath[i2];
+            const terminal = i2 === fullpath.length - 1;
             if (el === "_errors") {
               if (terminal)
                 curr._errors.push(mapper(issue2));
-              i++;
+              i2++;
               continue;
             }
             if (!Object.prototype.hasOwnProperty.call(curr, el)) {
@@ -10813,7 +12132,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
               node2._errors.push(mapper(issue2));
             }
             curr = node2;
-            i++;
+            i2++;
           }
         }
       }
@@ -10824,26 +12143,26 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path12 = []) => {
-    var _a3;
+  const processError = (error63, path15 = []) => {
+    var _a4;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path12, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path15, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
       } else {
-        const fullpath = [...path12, ...issue2.path];
+        const fullpath = [...path15, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
         }
         let curr = result;
-        let i = 0;
-        while (i < fullpath.length) {
-          const el = fullpath[i];
-          const terminal = i === fullpath.length - 1;
+        let i2 = 0;
+        while (i2 < fullpath.length) {
+          const el = fullpath[i2];
+          const terminal = i2 === fullpath.length - 1;
           if (typeof el === "string") {
             curr.properties ?? (curr.properties = {});
             if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
@@ -10857,13 +12176,13 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
             curr = curr.properties[el];
           } else {
             curr.items ?? (curr.items = []);
-            (_a3 = curr.items)[el] ?? (_a3[el] = { errors: [] });
+            (_a4 = curr.items)[el] ?? (_a4[el] = { errors: [] });
             curr = curr.items[el];
           }
           if (terminal) {
             curr.errors.push(mapper(issue2));
           }
-          i++;
+          i2++;
         }
       }
     }
@@ -10873,8 +12192,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path12) {
+  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path15) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -11008,18 +12327,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse12 = _parse(_Err);
+  const parse14 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse12(schema, value, ctx, finalizeParams(fn, _params));
+    return parse14(schema, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse12 = _parse(_Err);
+  const parse14 = _parse(_Err);
   const fn = (schema, value, _ctx, _params) => {
-    return parse12(schema, value, _ctx, finalizeParams(fn, _params));
+    return parse14(schema, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -11182,8 +12501,8 @@ function anchor(source) {
 var date = /* @__PURE__ */ anchor(dateSource);
 function timeSource(args) {
   const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
-  return regex;
+  const regex2 = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  return regex2;
 }
 function time(args) {
   return new RegExp(`^${timeSource(args)}$`);
@@ -11198,8 +12517,8 @@ function datetime(args) {
 }
 var anyString = /^[\s\S]{0,}$/;
 var string = (params) => {
-  const regex = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
-  return new RegExp(`^${regex}$`);
+  const regex2 = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
+  return new RegExp(`^${regex2}$`);
 };
 var bigint = /^-?\d+n?$/;
 var integer = /^-?\d+$/;
@@ -11234,10 +12553,10 @@ var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
 // node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-  var _a3;
+  var _a4;
   inst._zod ?? (inst._zod = {});
   inst._zod.def = def;
-  (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+  (_a4 = inst._zod).onattach ?? (_a4.onattach = []);
 });
 var _whenHasSize = (payload) => {
   const val2 = payload.value;
@@ -11410,9 +12729,9 @@ var $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat"
   };
 });
 var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -11430,9 +12749,9 @@ var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, d
   };
 });
 var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -11450,9 +12769,9 @@ var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, d
   };
 });
 var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -11471,9 +12790,9 @@ var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (i
   };
 });
 var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -11493,9 +12812,9 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
   };
 });
 var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -11515,9 +12834,9 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (ins
   };
 });
 var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -11538,10 +12857,10 @@ var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals"
   };
 });
 var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-  var _a3, _b;
+  var _a4, _b2;
   $ZodCheck.init(inst, def);
   if (def.pattern)
-    (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+    (_a4 = inst._zod).check ?? (_a4.check = (payload) => {
       def.pattern.lastIndex = 0;
       if (def.pattern.test(payload.value))
         return;
@@ -11556,7 +12875,7 @@ var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat"
       });
     });
   else
-    (_b = inst._zod).check ?? (_b.check = () => {
+    (_b2 = inst._zod).check ?? (_b2.check = () => {
     });
 });
 var $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
@@ -11732,9 +13051,9 @@ var Doc = class {
       return;
     }
     const content = arg;
-    const lines = content.split("\n").filter((x) => x);
-    const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-    const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+    const lines = content.split("\n").filter((x2) => x2);
+    const minIndent = Math.min(...lines.map((x2) => x2.length - x2.trimStart().length));
+    const dedented = lines.map((x2) => x2.slice(minIndent)).map((x2) => " ".repeat(this.indent * 2) + x2);
     for (const line of dedented) {
       this.content.push(line);
     }
@@ -11758,7 +13077,7 @@ var version = {
 
 // node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
-  var _a3;
+  var _a4;
   inst ?? (inst = {});
   inst._zod.def = def;
   inst._zod.bag = inst._zod.bag || {};
@@ -11771,7 +13090,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
     }
   }
   if (checks.length === 0) {
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred?.push(() => {
       inst._zod.run = inst._zod.parse;
     });
@@ -12250,12 +13569,12 @@ var $ZodCreditCard = /* @__PURE__ */ $constructor("$ZodCreditCard", (inst, def) 
 function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
-  for (let i = 4; i < len; i++) {
-    const code2 = iban3.charCodeAt(i);
+  for (let i2 = 4; i2 < len; i2++) {
+    const code2 = iban3.charCodeAt(i2);
     remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
-  for (let i = 0; i < 4; i++) {
-    const code2 = iban3.charCodeAt(i);
+  for (let i2 = 0; i2 < 4; i2++) {
+    const code2 = iban3.charCodeAt(i2);
     remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
@@ -12514,12 +13833,12 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse12 = inst._zod.parse;
+  const parse14 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
-      for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
-        if (n > max && ch._zod.def.when(payload)) {
+      for (const [max2, ch] of sizeCaps(inst._zod.def.checks)) {
+        if (n > max2 && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
           ch._zod.check(payload);
           payload.issues[start].continue = false;
@@ -12528,7 +13847,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse12(payload, ctx);
+    return parse14(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -12558,16 +13877,16 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
-    for (let i = 0; i < input2.length; i++) {
-      const item = input2[i];
+    for (let i2 = 0; i2 < input2.length; i2++) {
+      const item = input2[i2];
       const result = def.element._zod.run({
         value: item,
         issues: []
       }, ctx);
       if (result instanceof Promise) {
-        proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+        proms.push(result.then((result2) => handleArrayResult(result2, payload, i2)));
       } else {
-        handleArrayResult(result, payload, i);
+        handleArrayResult(result, payload, i2);
         if (abortEarly && result.issues.length !== 0 && aborted(result))
           break;
       }
@@ -12952,9 +14271,9 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
 });
 function handleExclusiveUnionResults(results, final, inst, ctx) {
   const matches2 = [];
-  for (let i = 0; i < results.length; i++) {
-    if (results[i].issues.length === 0)
-      matches2.push(i);
+  for (let i2 = 0; i2 < results.length; i2++) {
+    if (results[i2].issues.length === 0)
+      matches2.push(i2);
   }
   if (matches2.length === 1) {
     final.value = results[matches2[0]].value;
@@ -13064,10 +14383,10 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       propValues[zod.def.discriminator]?.delete(void 0);
     return propValues;
   });
-  def.options.forEach((option, i) => {
+  def.options.forEach((option, i2) => {
     const propShape = rawShape(option._zod.def);
     if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
-      throw new Error(`Invalid discriminated union option at index "${i}"`);
+      throw new Error(`Invalid discriminated union option at index "${i2}"`);
     }
   });
   const disc = cached(() => discriminatorMap(def));
@@ -13263,20 +14582,20 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     const itemResults = new Array(items.length);
     const abortEarly = def.rest ? ctx?.abortEarly : void 0;
     let itemAborted = false;
-    for (let i = 0; i < items.length; i++) {
-      const r = items[i]._zod.run({ value: input2[i], issues: [] }, ctx);
+    for (let i2 = 0; i2 < items.length; i2++) {
+      const r = items[i2]._zod.run({ value: input2[i2], issues: [] }, ctx);
       if (r instanceof Promise) {
         proms.push(r.then((rr) => {
-          itemResults[i] = rr;
+          itemResults[i2] = rr;
         }));
       } else {
-        itemResults[i] = r;
+        itemResults[i2] = r;
         if (abortEarly && !itemAborted && r.issues.length)
           itemAborted = aborted(r);
       }
     }
     if (def.rest && !itemAborted) {
-      let i = items.length - 1;
+      let i2 = items.length - 1;
       const rest = input2.slice(items.length);
       let seen = payload.issues.length;
       for (const el of rest) {
@@ -13285,12 +14604,12 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
             break;
           seen = payload.issues.length;
         }
-        i++;
+        i2++;
         const result = def.rest._zod.run({ value: el, issues: [] }, ctx);
         if (result instanceof Promise) {
-          proms.push(result.then((r) => handleTupleResult(r, payload, i)));
+          proms.push(result.then((r) => handleTupleResult(r, payload, i2)));
         } else {
-          handleTupleResult(result, payload, i);
+          handleTupleResult(result, payload, i2);
         }
       }
     }
@@ -13301,10 +14620,10 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   };
 });
 function getTupleOptStart(items, key) {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+  for (let i2 = items.length - 1; i2 >= 0; i2--) {
+    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
-      return i + 1;
+      return i2 + 1;
   }
   return 0;
 }
@@ -13315,25 +14634,25 @@ function handleTupleResult(result, final, index) {
   final.value[index] = result.value;
 }
 function handleTupleResults(itemResults, final, items, input2, optoutStart) {
-  for (let i = 0; i < items.length; i++) {
-    const r = itemResults[i];
-    const isPresent = i < input2.length;
-    if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
-      final.value.length = i;
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const r = itemResults[i2];
+    const isPresent = i2 < input2.length;
+    if (!isPresent && i2 >= optoutStart && items[i2]._zod.optin === "optional") {
+      final.value.length = i2;
       break;
     }
     if (r.issues.length) {
-      if (!isPresent && i >= optoutStart) {
-        final.value.length = i;
+      if (!isPresent && i2 >= optoutStart) {
+        final.value.length = i2;
         break;
       }
-      final.issues.push(...prefixIssues(i, r.issues));
+      final.issues.push(...prefixIssues(i2, r.issues));
     }
-    final.value[i] = r.value;
+    final.value[i2] = r.value;
   }
-  for (let i = final.value.length - 1; i >= input2.length; i--) {
-    if (items[i]._zod.optout === "optional" && final.value[i] === void 0) {
-      final.value.length = i;
+  for (let i2 = final.value.length - 1; i2 >= input2.length; i2--) {
+    if (items[i2]._zod.optout === "optional" && final.value[i2] === void 0) {
+      final.value.length = i2;
     } else {
       break;
     }
@@ -13788,7 +15107,7 @@ var $ZodNonOptional = /* @__PURE__ */ $constructor("$ZodNonOptional", (inst, def
   $ZodType.init(inst, def);
   defineLazyInternal(inst, "values", (zod) => {
     const v = zod.def.innerType._zod.values;
-    return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
+    return v ? new Set([...v].filter((x2) => x2 !== void 0)) : void 0;
   });
   inst._zod.parse = (payload, ctx) => {
     const result = def.innerType._zod.run(payload, ctx);
@@ -14244,7 +15563,7 @@ function isRecursive(inst, stack, resolve) {
     }
     return answer;
   };
-  const merge2 = (answer) => {
+  const merge3 = (answer) => {
     if (answer > result)
       result = answer;
   };
@@ -14253,7 +15572,7 @@ function isRecursive(inst, stack, resolve) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge2(raw ? shape(raw, true) : ASSUMED);
+      merge3(raw ? shape(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -14303,7 +15622,7 @@ function isRecursive(inst, stack, resolve) {
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
       const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
-      merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -14379,8 +15698,8 @@ var memo = {
     return empty;
   },
   guard(inst) {
-    var _a3;
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    var _a4;
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred.push(() => {
       const base = inst._zod.parse;
       const wrapped = (payload, ctx) => {
@@ -14394,12 +15713,12 @@ var memo = {
     });
   },
   attach(inst) {
-    var _a3;
+    var _a4;
     let isRecursiveInst;
     let rechecked = false;
     let lastCtx;
     let lastBucket;
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred.push(() => {
       const base = inst._zod.parse;
       const wrapped = (payload, ctx) => {
@@ -22121,9 +23440,9 @@ function compile(schema, options) {
     const clone2 = withParser(schema, parser);
     clone2._zod.bag.validator = compileValidator(schema, parser);
     return clone2;
-  } catch (err) {
+  } catch (err2) {
     if (options?.strict)
-      throw err;
+      throw err2;
     return schema;
   }
 }
@@ -22172,13 +23491,13 @@ function installCompiledUserMethods(target, source, parser) {
     };
   }
   if (typeof sourceAny.parse === "function") {
-    const originalParse = sourceAny.parse;
+    const originalParse2 = sourceAny.parse;
     targetAny.parse = (data, params) => {
       const out = parser(data);
       if (out !== INVALID) {
         return out;
       }
-      return originalParse(data, params);
+      return originalParse2(data, params);
     };
   }
 }
@@ -22213,8 +23532,8 @@ ${code2}
   try {
     const factory = new F(...constantNames, factoryCode);
     fn = factory(...constantValues);
-  } catch (err) {
-    throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
+  } catch (err2) {
+    throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err2.message})`);
   }
   if (options?.debug) {
     fn.code = fullCode;
@@ -22252,9 +23571,9 @@ function compileChild(doc, ctx, schema, accessor, needsValue = true) {
   const varCounter = ctx.varCounter;
   try {
     return generateCheck(doc, ctx, schema, accessor, needsValue);
-  } catch (err) {
-    if (!(err instanceof ZodCompileUnsupportedError) || !err.islandable)
-      throw err;
+  } catch (err2) {
+    if (!(err2 instanceof ZodCompileUnsupportedError) || !err2.islandable)
+      throw err2;
     doc.content.length = contentLen;
     if (ctx.constants.size > constantCount) {
       const trailing = Array.from(ctx.constants.keys()).slice(constantCount);
@@ -22313,9 +23632,9 @@ function generateChecks(doc, ctx, schema, accessor) {
         break;
       }
       case "max_length": {
-        const max = numericOperand(def.maximum, "max_length");
-        const len = codePointLengthVar(doc, ctx, currentAccessor, `${currentAccessor}.length > ${max}`);
-        doc.write(`if (${len} > ${max}) return INVALID;`);
+        const max2 = numericOperand(def.maximum, "max_length");
+        const len = codePointLengthVar(doc, ctx, currentAccessor, `${currentAccessor}.length > ${max2}`);
+        doc.write(`if (${len} > ${max2}) return INVALID;`);
         break;
       }
       case "length_equals": {
@@ -23133,8 +24452,8 @@ function generateNullableCheck(doc, ctx, schema, accessor, buildsValue = true) {
   return outputVar;
 }
 function generateSizeGate(doc, schema, size) {
-  for (const [max, check2] of sizeCaps(schema._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+  for (const [max2, check2] of sizeCaps(schema._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max2, check2._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema, accessor, buildsValue = true) {
@@ -23260,22 +24579,22 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   }
   const outputVar = newVar(ctx);
   doc.write(`const ${outputVar} = [];`);
-  for (let i = 0; i < items.length; i++) {
-    const itemSchema = items[i];
-    if (i >= optoutStart) {
-      doc.write(`if (${outputVar}.length === ${i}) {`);
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const itemSchema = items[i2];
+    if (i2 >= optoutStart) {
+      doc.write(`if (${outputVar}.length === ${i2}) {`);
       doc.indented((d) => {
-        d.write(`if (${i} < ${accessor}.length) {`);
+        d.write(`if (${i2} < ${accessor}.length) {`);
         d.indented((d2) => {
           const elemVar = newVar(ctx);
-          d2.write(`const ${elemVar} = ${accessor}[${i}];`);
+          d2.write(`const ${elemVar} = ${accessor}[${i2}];`);
           const elemOutput = compileChild(d2, ctx, itemSchema, elemVar);
-          d2.write(`${outputVar}[${i}] = ${elemOutput};`);
+          d2.write(`${outputVar}[${i2}] = ${elemOutput};`);
         });
         d.write(`} else {`);
         d.indented((d2) => {
           if (dropsWhenAbsent(itemSchema)) {
-            d2.write(`${outputVar}.length = ${i};`);
+            d2.write(`${outputVar}.length = ${i2};`);
             return;
           }
           const elemVar = newVar(ctx);
@@ -23287,17 +24606,17 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
             d3.write(`return ${elemOutput};`);
           });
           d2.write(`})();`);
-          d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i};`);
-          d2.write(`else ${outputVar}[${i}] = ${branchVar};`);
+          d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i2};`);
+          d2.write(`else ${outputVar}[${i2}] = ${branchVar};`);
         });
         d.write(`}`);
       });
       doc.write(`}`);
     } else {
       const elemVar = newVar(ctx);
-      doc.write(`const ${elemVar} = ${accessor}[${i}];`);
+      doc.write(`const ${elemVar} = ${accessor}[${i2}];`);
       const elemOutput = compileChild(doc, ctx, itemSchema, elemVar);
-      doc.write(`${outputVar}[${i}] = ${elemOutput};`);
+      doc.write(`${outputVar}[${i2}] = ${elemOutput};`);
     }
   }
   if (rest) {
@@ -23314,10 +24633,10 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   return outputVar;
 }
 function getTupleOptStart2(items, key) {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+  for (let i2 = items.length - 1; i2 >= 0; i2--) {
+    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
-      return i + 1;
+      return i2 + 1;
   }
   return 0;
 }
@@ -23346,9 +24665,9 @@ function generateUnionCheck(doc, ctx, schema, accessor) {
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options.length; i++) {
-    const opt = options[i];
-    if (i === 0) {
+  for (let i2 = 0; i2 < options.length; i2++) {
+    const opt = options[i2];
+    if (i2 === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
       doc.write(`if (${outputVar} === INVALID) ${outputVar} = (() => {`);
@@ -24807,7 +26126,7 @@ function handleUnrepresentable(schema, ctx, json2, params, message) {
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
-  var _a3;
+  var _a4;
   const def = schema._zod.def;
   const seen = ctx.seen.get(schema);
   if (seen) {
@@ -24857,7 +26176,7 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
     delete result.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result.schema)
-    (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
+    (_a4 = result.schema).default ?? (_a4.default = result.schema._prefault);
   delete result.schema._prefault;
   const _result = ctx.seen.get(schema);
   return _result.schema;
@@ -25417,9 +26736,9 @@ var stringProcessor = (schema, ctx, _json, _params) => {
       json2.pattern = patternList[0].source;
     else if (patternList.length > 1) {
       json2.allOf = [
-        ...patternList.map((regex) => ({
+        ...patternList.map((regex2) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
-          pattern: regex.source
+          pattern: regex2.source
         }))
       ];
     }
@@ -25667,9 +26986,9 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
-  const options = def.options.map((x, i) => processSchema(x, ctx, {
+  const options = def.options.map((x2, i2) => processSchema(x2, ctx, {
     ...params,
-    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
+    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i2]
   }));
   if (isExclusive) {
     json2.oneOf = options;
@@ -25701,9 +27020,9 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
-  const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+  const prefixItems = def.items.map((x2, i2) => processSchema(x2, ctx, {
     ...params,
-    path: [...params.path, prefixPath, i]
+    path: [...params.path, prefixPath, i2]
   }));
   const rest = def.rest ? processSchema(def.rest, ctx, {
     ...params,
@@ -25775,7 +27094,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-    if (mapped.some((branch, i) => branch !== branches[i]))
+    if (mapped.some((branch, i2) => branch !== branches[i2]))
       json2 = { ...json2, [keyword]: mapped };
   }
   const types = Array.isArray(json2.type) ? json2.type : [json2.type];
@@ -26359,15 +27678,15 @@ var initializer2 = (inst, issues2) => {
   if (_installedErrorProtos.has(proto))
     return;
   _installedErrorProtos.add(proto);
-  _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
-  _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
-  _lazyMethod(proto, "addIssue", (self) => (issue2) => {
-    self.issues.push(issue2);
-    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "format", (self2) => (mapper) => formatError(self2, mapper));
+  _lazyMethod(proto, "flatten", (self2) => (mapper) => flattenError(self2, mapper));
+  _lazyMethod(proto, "addIssue", (self2) => (issue2) => {
+    self2.issues.push(issue2);
+    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
   });
-  _lazyMethod(proto, "addIssues", (self) => (issues3) => {
-    self.issues.push(...issues3);
-    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "addIssues", (self2) => (issues3) => {
+    self2.issues.push(...issues3);
+    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
   });
   Object.defineProperty(proto, "isEmpty", {
     configurable: true,
@@ -26934,10 +28253,10 @@ function currencyCode2(_params) {
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
   const format = `${alg}_${enc}`;
-  const regex = regexes_exports[format];
-  if (!regex)
+  const regex2 = regexes_exports[format];
+  if (!regex2)
     throw new Error(`Unrecognized hash format: ${format}`);
-  return _stringFormat(ZodCustomStringFormat, format, regex, params);
+  return _stringFormat(ZodCustomStringFormat, format, regex2, params);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
@@ -27213,7 +28532,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json2, params) => objectProcessor(inst, ctx, json2, params);
-  util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+  util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
 }, {
   keyof() {
     return _enum2(Object.keys(this._zod.def.shape));
@@ -28012,13 +29331,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path12 = ref.slice(1).split("/").filter(Boolean);
-  if (path12.length === 0) {
+  const path15 = ref.slice(1).split("/").filter(Boolean);
+  if (path15.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path12[0] === defsKey) {
-    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
+  if (path15[0] === defsKey) {
+    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -28162,20 +29481,20 @@ function checkArrayGuards(arraySchema, guards) {
       return;
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
-      for (let i = 0; i < items.length; i++) {
-        const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
+      for (let i2 = 0; i2 < items.length; i2++) {
+        const key = canonicalKey(items[i2], /* @__PURE__ */ new Set());
         if (key === null)
           continue;
         const first = firstSeen.get(key);
         if (first === void 0) {
-          firstSeen.set(key, i);
+          firstSeen.set(key, i2);
           continue;
         }
         payload.issues.push({
           code: "custom",
-          message: `Array items must be unique: element at index ${i} duplicates the one at index ${first}`,
+          message: `Array items must be unique: element at index ${i2} duplicates the one at index ${first}`,
           input: items,
-          path: [i],
+          path: [i2],
           continue: true
         });
       }
@@ -28431,8 +29750,8 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = schemasToIntersect[0];
         } else {
           let result = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
-          for (let i = 2; i < schemasToIntersect.length; i++) {
-            result = z.intersection(result, schemasToIntersect[i]);
+          for (let i2 = 2; i2 < schemasToIntersect.length; i2++) {
+            result = z.intersection(result, schemasToIntersect[i2]);
           }
           zodSchema = result;
         }
@@ -28447,7 +29766,7 @@ function convertBaseSchema(schema, ctx) {
             for (const key of Object.keys(payload.value)) {
               if (propertyKeys.includes(key))
                 continue;
-              if (patterns.some((regex) => regex.test(key)))
+              if (patterns.some((regex2) => regex2.test(key)))
                 continue;
               unrecognized.push(key);
             }
@@ -28563,8 +29882,8 @@ function convertSchema(schema, ctx) {
     } else {
       let result = hasExplicitType ? baseSchema : convertSchema(schema.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
-      for (let i = startIdx; i < schema.allOf.length; i++) {
-        result = z.intersection(result, convertSchema(schema.allOf[i], ctx));
+      for (let i2 = startIdx; i2 < schema.allOf.length; i2++) {
+        result = z.intersection(result, convertSchema(schema.allOf[i2], ctx));
       }
       baseSchema = result;
     }
@@ -28903,9 +30222,9 @@ var INPUTS = [
   },
   {
     name: "output_dir",
-    description: "Where `findings.jsonl` and `run.json` are written.",
+    description: "Where `findings.jsonl` and `run.json` (collect) or the report files (aggregate) are written.",
     default: "security-metrics",
-    command: "collect",
+    command: "all",
     gitlabCollect: true
   },
   {
@@ -28918,9 +30237,9 @@ var INPUTS = [
   },
   {
     name: "upload_artifact",
-    description: "Upload the record as a workflow artifact (GitHub). GitLab uses job `artifacts:` instead.",
+    description: "Upload the record (collect) or the report files (aggregate) as a workflow artifact (GitHub). GitLab uses job `artifacts:` instead.",
     default: "true",
-    command: "collect"
+    command: "all"
   },
   {
     name: "fail_on",
@@ -28976,8 +30295,8 @@ var INPUTS = [
   },
   {
     name: "release_ref_pattern",
-    description: "Regular expression: a ref that matches it counts as a release event (tags and `release` events always do).",
-    command: "collect",
+    description: "Regular expression: a ref that matches it counts as a release event (tags and `release` events always do). The aggregator downloads the month's artifacts of refs that match it (default: version tags and `release/*` branches) to compute the release pass rate.",
+    command: "all",
     gitlabCollect: true
   },
   {
@@ -29000,6 +30319,169 @@ var INPUTS = [
     command: "all",
     gitlabCollect: true,
     gitlabAggregate: true
+  },
+  // --- aggregate (GitHub org job) ---
+  {
+    name: "github_token",
+    description: "Token that can read every repo of the org (fine-grained or classic PAT). Not the job's `GITHUB_TOKEN`, which cannot read other repos. Alternative: `app_id` + `app_private_key`.",
+    command: "aggregate"
+  },
+  {
+    name: "app_id",
+    description: "GitHub App id: the job mints an installation token for the org.",
+    command: "aggregate"
+  },
+  {
+    name: "app_private_key",
+    description: "GitHub App private key (PEM), from a secret.",
+    command: "aggregate"
+  },
+  {
+    name: "app_installation_id",
+    description: "GitHub App installation id; looked up from the org when empty.",
+    command: "aggregate"
+  },
+  {
+    name: "api_url",
+    description: "REST API base URL; defaults to `GITHUB_API_URL` (set on GitHub Enterprise Server runners), then https://api.github.com.",
+    command: "aggregate"
+  },
+  {
+    name: "github_org",
+    description: "Organization to aggregate; defaults to the owner of this repository.",
+    command: "aggregate"
+  },
+  {
+    name: "central_repo",
+    description: "`owner/repo` that holds the monthly issue, exception issues and history; defaults to this repository.",
+    command: "aggregate"
+  },
+  {
+    name: "repos",
+    description: "Only these repos (names or `owner/name`, comma- or newline-separated).",
+    command: "aggregate"
+  },
+  {
+    name: "repo_topics",
+    description: "Only repos that carry at least one of these topics.",
+    command: "aggregate"
+  },
+  {
+    name: "include_repos",
+    description: "Glob patterns of repo names to include (default: all).",
+    command: "aggregate"
+  },
+  { name: "exclude_repos", description: "Glob patterns of repo names to leave out.", command: "aggregate" },
+  {
+    name: "include_archived",
+    description: "Include archived repos.",
+    default: "false",
+    command: "aggregate"
+  },
+  { name: "include_forks", description: "Include forks.", default: "false", command: "aggregate" },
+  {
+    name: "month",
+    description: "Reporting month `YYYY-MM` (UTC); default: the previous full month.",
+    command: "aggregate",
+    gitlabAggregate: true
+  },
+  {
+    name: "inventory",
+    description: "Inventory file (applications, owners, tiers, repos) in the checked-out central repo.",
+    command: "aggregate",
+    gitlabAggregate: true
+  },
+  {
+    name: "platform_alerts",
+    description: "`auto`: read org code scanning, secret scanning and Dependabot alerts when the token allows (a 403 is a note); `true`: a 403 is a reported problem; `false`: skip.",
+    default: "auto",
+    command: "aggregate"
+  },
+  {
+    name: "custom_properties",
+    description: "Repository custom properties that fill the inventory, as `field=property` (fields: application, service, owner, tier, environment).",
+    default: "owner=owner,tier=business-tier,application=application",
+    command: "aggregate"
+  },
+  {
+    name: "topic_prefixes",
+    description: "Topics that fill the inventory, as `field=prefix`, e.g. `owner=team-` reads topic `team-payments` as owner `payments`; add `tier=<prefix>` when the rest of such a topic names a tier of the dictionary.",
+    default: "owner=team-",
+    command: "aggregate"
+  },
+  {
+    name: "codeowners_fallback",
+    description: "Use the `*` owner in CODEOWNERS for repos without an owner from the other sources (one GraphQL call per 50 such repos).",
+    default: "true",
+    command: "aggregate"
+  },
+  {
+    name: "exception_label",
+    description: "Open issues in the central repo with this label are read as exceptions (issue form in templates/github/).",
+    default: "security-exception",
+    command: "aggregate"
+  },
+  {
+    name: "tracker_label",
+    description: "Issues in the org's repositories with this label are read as remediation tickets (GitHub Issues as a tracker: one search call per 100 issues); empty = off.",
+    command: "aggregate"
+  },
+  {
+    name: "tickets",
+    description: "Issue-tracker exports in the central repo (Jira, GitHub Issues, Linear, ServiceNow; JSON or CSV), files or folders, comma- or newline-separated.",
+    command: "aggregate"
+  },
+  {
+    name: "report_label",
+    description: "Label of the monthly metrics issue (it is created when missing).",
+    default: "security-metrics",
+    command: "aggregate"
+  },
+  {
+    name: "history_branch",
+    description: "Branch of the central repo where the monthly history snapshot is committed (created when missing).",
+    default: "security-metrics-data",
+    command: "aggregate"
+  },
+  {
+    name: "history_path",
+    description: "Folder on `history_branch` that holds the snapshots.",
+    default: "history",
+    command: "aggregate"
+  },
+  {
+    name: "shard",
+    description: "`i/n`: collect only the i-th of n slices of the repos (matrix job) and upload a shard artifact; a later job with `shards_dir` merges and publishes.",
+    command: "aggregate"
+  },
+  {
+    name: "shards_dir",
+    description: "Folder with the downloaded shard artifacts: merge them and publish (no per-repo calls).",
+    command: "aggregate"
+  },
+  {
+    name: "max_artifact_mb",
+    description: "Largest artifact zip downloaded, in MiB.",
+    default: "100",
+    command: "aggregate"
+  },
+  {
+    name: "max_extracted_mb",
+    description: "Largest total size of one extracted artifact, in MiB.",
+    default: "512",
+    command: "aggregate"
+  },
+  {
+    name: "concurrency",
+    description: "Repos read in parallel (above ~4 buys nothing: secondary rate limits).",
+    default: "4",
+    command: "aggregate"
+  },
+  {
+    name: "dry_run",
+    description: "Read everything and write the report files, but create no issue, commit and artifact.",
+    default: "false",
+    command: "aggregate"
   }
 ];
 var bool = external_exports.string().transform((s2) => s2.trim().toLowerCase()).pipe(external_exports.enum(["true", "false", ""])).transform((s2) => s2 === "true");
@@ -29007,7 +30489,7 @@ var severityOrNone = external_exports.enum(["critical", "high", "medium", "low",
   error: () => "must be one of critical, high, medium, low, none"
 });
 function splitList(s2) {
-  return (s2 ?? "").split(/[,\n]/).map((x) => x.trim()).filter(Boolean);
+  return (s2 ?? "").split(/[,\n]/).map((x2) => x2.trim()).filter(Boolean);
 }
 function keyValues(value) {
   return external_exports.string().transform((s2, ctx) => {
@@ -29038,7 +30520,7 @@ var CollectInputs = external_exports.object({
   expected_controls: external_exports.string().transform(splitList).pipe(
     external_exports.array(
       external_exports.enum(["sast", "sca", "secret", "iac", "container", "dast", "mobile", "cloud"], {
-        error: (i) => `unknown control "${String(i.input)}" (valid: sast, sca, secret, iac, container, dast, mobile, cloud)`
+        error: (i2) => `unknown control "${String(i2.input)}" (valid: sast, sca, secret, iac, container, dast, mobile, cloud)`
       })
     )
   ),
@@ -29084,13 +30566,123 @@ function parseCollectInputs(raw) {
 var InputsError = class extends Error {
   constructor(zodError) {
     super(
-      "invalid inputs:\n" + zodError.issues.map((i) => `  - input "${i.path.join(".")}": ${i.message}`).join("\n")
+      "invalid inputs:\n" + zodError.issues.map((i2) => `  - input "${i2.path.join(".")}": ${i2.message}`).join("\n")
     );
     this.zodError = zodError;
   }
   zodError;
   name = "InputsError";
 };
+var optionalText = external_exports.string().trim().optional();
+var regexText = optionalText.refine(
+  (s2) => {
+    if (!s2) return true;
+    try {
+      new RegExp(s2);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "is not a valid regular expression" }
+);
+var AGG_FIELDS = ["application", "service", "owner", "tier", "environment"];
+function fieldMap() {
+  return external_exports.string().transform((s2, ctx) => {
+    const out = {};
+    for (const item of splitList(s2)) {
+      const m = /^([a-z_]+)\s*=\s*(.+)$/i.exec(item);
+      const field = m?.[1].toLowerCase();
+      if (!m || !field || !AGG_FIELDS.includes(field)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${item}" is not field=name with field one of ${AGG_FIELDS.join(", ")}`
+        });
+        return external_exports.NEVER;
+      }
+      out[field] = m[2].trim();
+    }
+    return out;
+  });
+}
+var AggregateInputs = external_exports.object({
+  github_token: optionalText,
+  app_id: optionalText,
+  app_private_key: optionalText,
+  app_installation_id: optionalText,
+  api_url: optionalText.pipe(
+    external_exports.url({ error: "must be a URL such as https://ghe.example.com/api/v3" }).optional()
+  ),
+  github_org: external_exports.string().trim().min(1, "is required (the org to aggregate)"),
+  central_repo: external_exports.string().trim().regex(/^[\w.-]+\/[\w.-]+$/, "must be owner/repo"),
+  repos: external_exports.string().transform(splitList),
+  repo_topics: external_exports.string().transform(splitList),
+  include_repos: external_exports.string().transform(splitList),
+  exclude_repos: external_exports.string().transform(splitList),
+  include_archived: bool,
+  include_forks: bool,
+  artifact_name: external_exports.string().trim().min(1),
+  release_ref_pattern: regexText,
+  month: optionalText.pipe(
+    external_exports.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM").optional()
+  ),
+  config: optionalText,
+  inventory: optionalText,
+  exceptions: optionalText,
+  platform_alerts: external_exports.string().trim().toLowerCase().pipe(external_exports.enum(["auto", "true", "false"], { error: () => "must be auto, true or false" })),
+  custom_properties: fieldMap(),
+  topic_prefixes: fieldMap(),
+  codeowners_fallback: bool,
+  exception_label: external_exports.string().trim(),
+  tracker_label: optionalText,
+  tickets: external_exports.string().transform(splitList),
+  report_label: external_exports.string().trim().min(1),
+  history_branch: external_exports.string().trim(),
+  history_path: external_exports.string().trim(),
+  shard: optionalText.pipe(
+    external_exports.string().regex(/^\d+\/\d+$/, "must be i/n, e.g. 2/8").transform((s2) => {
+      const [i2, n] = s2.split("/").map(Number);
+      return { index: i2, count: n };
+    }).refine((s2) => s2.count >= 1 && s2.index >= 1 && s2.index <= s2.count, "must be i/n with 1 \u2264 i \u2264 n").optional()
+  ),
+  shards_dir: optionalText,
+  output_dir: external_exports.string().trim().min(1),
+  upload_artifact: bool,
+  max_artifact_mb: external_exports.coerce.number().positive(),
+  max_extracted_mb: external_exports.coerce.number().positive(),
+  concurrency: external_exports.coerce.number().int().min(1).max(20),
+  dry_run: bool
+}).refine((v) => !!v.github_token || !!v.app_id && !!v.app_private_key, {
+  message: "give github_token, or app_id and app_private_key",
+  path: ["github_token"]
+}).refine((v) => !(v.shard && v.shards_dir), {
+  message: "shard and shards_dir cannot be used together",
+  path: ["shard"]
+});
+function parseAggregateInputs(raw, env = {}) {
+  const values = { ...withDefaults(raw, "aggregate") };
+  const here = env.GITHUB_REPOSITORY;
+  if (!values.github_org && here) values.github_org = here.split("/")[0];
+  if (!values.central_repo && here) values.central_repo = here;
+  if (!values.central_repo && values.github_org) values.central_repo = `${values.github_org}/.github`;
+  for (const [k, v] of Object.entries(values)) if (v === "") values[k] = void 0;
+  for (const k of [
+    "repos",
+    "repo_topics",
+    "include_repos",
+    "exclude_repos",
+    "custom_properties",
+    "topic_prefixes",
+    "exception_label",
+    "tickets",
+    "history_branch",
+    "history_path"
+  ])
+    values[k] ??= "";
+  const r = AggregateInputs.safeParse(values);
+  if (!r.success) throw new InputsError(r.error);
+  return r.data;
+}
 
 // src/commands/collect.ts
 import { promises as fs4 } from "node:fs";
@@ -29511,7 +31103,7 @@ async function expandGlobs(patterns, cwd) {
         found = tree.filter((f) => m(f));
       }
     }
-    found = found.filter((f) => !excludes.some((x) => x(f)));
+    found = found.filter((f) => !excludes.some((x2) => x2(f)));
     matches2.push({ pattern, files: found });
     for (const f of found) {
       if (!seen.has(f)) {
@@ -29640,13 +31232,13 @@ function parseCsv(text3, file2 = "input") {
   let line = 1;
   let rowLine = 1;
   let quoteLine = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
+  for (let i2 = 0; i2 < src.length; i2++) {
+    const c = src[i2];
     if (inQuotes) {
       if (c === '"') {
-        if (src[i + 1] === '"') {
+        if (src[i2 + 1] === '"') {
           cell2 += '"';
-          i++;
+          i2++;
         } else inQuotes = false;
       } else {
         if (c === "\n") line++;
@@ -29661,7 +31253,7 @@ function parseCsv(text3, file2 = "input") {
       cells.push(cell2);
       cell2 = "";
     } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && src[i + 1] === "\n") i++;
+      if (c === "\r" && src[i2 + 1] === "\n") i2++;
       cells.push(cell2);
       records.push({ cells, line: rowLine });
       cells = [];
@@ -29682,8 +31274,8 @@ function parseCsv(text3, file2 = "input") {
   const headers = header.cells.map((h) => h.trim());
   const rows = nonEmpty.map((r) => {
     const o = { __line: r.line };
-    headers.forEach((h, i) => {
-      o[h] = r.cells[i] ?? "";
+    headers.forEach((h, i2) => {
+      o[h] = r.cells[i2] ?? "";
     });
     return o;
   });
@@ -29704,10 +31296,10 @@ function lineCol(text3, offset) {
   let line = 1;
   let lineStart = 0;
   const end = Math.min(offset, text3.length);
-  for (let i = 0; i < end; i++) {
-    if (text3.charCodeAt(i) === 10) {
+  for (let i2 = 0; i2 < end; i2++) {
+    if (text3.charCodeAt(i2) === 10) {
       line++;
-      lineStart = i + 1;
+      lineStart = i2 + 1;
     }
   }
   return { line, column: end - lineStart + 1 };
@@ -29815,7 +31407,7 @@ function normalizeRow(raw, source, errors) {
 function markdownRows(text3, file2) {
   const lines = text3.split(/\r?\n/);
   const start = lines.findIndex(
-    (l, i) => /^\s*\|.*\|\s*$/.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? "")
+    (l, i2) => /^\s*\|.*\|\s*$/.test(l) && /^\s*\|?\s*:?-{3,}/.test(lines[i2 + 1] ?? "")
   );
   if (start < 0)
     throw new UserError("no Markdown table found (expected a header row and a |---| separator)", file2);
@@ -29824,11 +31416,11 @@ function markdownRows(text3, file2) {
   );
   const headers = split(lines[start]);
   const rows = [];
-  for (let i = start + 2; i < lines.length; i++) {
-    const l = lines[i];
+  for (let i2 = start + 2; i2 < lines.length; i2++) {
+    const l = lines[i2];
     if (!/^\s*\|/.test(l)) break;
     const cells = split(l);
-    const o = { __line: i + 1 };
+    const o = { __line: i2 + 1 };
     headers.forEach((h, j) => o[h] = cells[j] ?? "");
     rows.push(o);
   }
@@ -29870,12 +31462,12 @@ function parseExceptions(text3, file2) {
       const list3 = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray(value.exceptions) ? value.exceptions : value == null ? [] : void 0;
       if (!list3)
         throw new UserError('expected a list of exceptions, or an object with an "exceptions" list', file2);
-      list3.forEach((item, i) => {
+      list3.forEach((item, i2) => {
         if (!item || typeof item !== "object" || Array.isArray(item)) {
-          errors.push(`${base}: exceptions[${i}]: not a mapping`);
+          errors.push(`${base}: exceptions[${i2}]: not a mapping`);
           return;
         }
-        push(item, `${base}#${i + 1}`);
+        push(item, `${base}#${i2 + 1}`);
       });
     }
   }
@@ -30105,8 +31697,8 @@ function code(text3, maxLength = 120) {
 }
 function table(headers, rows) {
   const head = `| ${headers.join(" | ")} |`;
-  const sep2 = `| ${headers.map(() => "---").join(" | ")} |`;
-  return [head, sep2, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  const sep3 = `| ${headers.map(() => "---").join(" | ")} |`;
+  return [head, sep3, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 function safeLogText(text3) {
   return String(text3).replace(BIDI, "").replace(CONTROL, "").replace(/::/g, ":\u200B:").replace(/^##\[/gm, "#\u200B#[");
@@ -30120,7 +31712,7 @@ function renderCollectSummary(run, findings, maxBlocking = 20) {
   out.push(`## Security metrics: ${escapeMarkdown(run.product ?? run.repo ?? "collect")}`);
   out.push("");
   out.push(
-    `**${c.total}** finding record(s) from **${run.inputs.filter((i) => i.status === "ok" || i.status === "tool_error").length}** file(s) \xB7 event: ${code(run.event.kind)} (${escapeMarkdown(run.event.reason)})` + (run.gate ? ` \xB7 gate: **${GATE_ICON[run.gate.result]}**` : "")
+    `**${c.total}** finding record(s) from **${run.inputs.filter((i2) => i2.status === "ok" || i2.status === "tool_error").length}** file(s) \xB7 event: ${code(run.event.kind)} (${escapeMarkdown(run.event.reason)})` + (run.gate ? ` \xB7 gate: **${GATE_ICON[run.gate.result]}**` : "")
   );
   out.push("");
   out.push("### By severity");
@@ -30189,12 +31781,12 @@ function renderCollectSummary(run, findings, maxBlocking = 20) {
   out.push(
     table(
       ["file", "format", "tool", "status", "records"],
-      run.inputs.map((i) => [
-        code(i.path),
-        i.format ? code(i.format) : "",
-        escapeMarkdown(i.tool ? `${i.tool}${i.tool_version ? " " + i.tool_version : ""}` : "", 60),
-        i.status === "ok" ? "ok" : `${i.status}: ${escapeMarkdown(i.error ?? (i.status === "tool_error" ? "the tool reported a failed run" : ""), 200)}`,
-        String(i.findings)
+      run.inputs.map((i2) => [
+        code(i2.path),
+        i2.format ? code(i2.format) : "",
+        escapeMarkdown(i2.tool ? `${i2.tool}${i2.tool_version ? " " + i2.tool_version : ""}` : "", 60),
+        i2.status === "ok" ? "ok" : `${i2.status}: ${escapeMarkdown(i2.error ?? (i2.status === "tool_error" ? "the tool reported a failed run" : ""), 200)}`,
+        String(i2.findings)
       ])
     )
   );
@@ -30222,8 +31814,8 @@ function sha256(data) {
 function fastHash64(s2) {
   let h1 = 3735928559;
   let h2 = 1103547991;
-  for (let i = 0; i < s2.length; i++) {
-    const c = s2.charCodeAt(i);
+  for (let i2 = 0; i2 < s2.length; i2++) {
+    const c = s2.charCodeAt(i2);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
@@ -30240,21 +31832,21 @@ var DigestCounter = class {
     const [a, b] = fastHash64(key);
     if ((this.used + 1) * 2 > this.counts.length) this.grow();
     const mask = this.counts.length - 1;
-    let i = (a ^ Math.imul(b, 2654435761)) & mask;
+    let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
     for (; ; ) {
-      const c = this.counts[i];
+      const c = this.counts[i2];
       if (c === 0) {
-        this.keys[2 * i] = a;
-        this.keys[2 * i + 1] = b;
-        this.counts[i] = 1;
+        this.keys[2 * i2] = a;
+        this.keys[2 * i2 + 1] = b;
+        this.counts[i2] = 1;
         this.used++;
         return 0;
       }
-      if (this.keys[2 * i] === a && this.keys[2 * i + 1] === b) {
-        this.counts[i] = c + 1;
+      if (this.keys[2 * i2] === a && this.keys[2 * i2 + 1] === b) {
+        this.counts[i2] = c + 1;
         return c;
       }
-      i = i + 1 & mask;
+      i2 = i2 + 1 & mask;
     }
   }
   grow() {
@@ -30268,11 +31860,11 @@ var DigestCounter = class {
       if (c === 0) continue;
       const a = oldKeys[2 * j];
       const b = oldKeys[2 * j + 1];
-      let i = (a ^ Math.imul(b, 2654435761)) & mask;
-      while (this.counts[i] !== 0) i = i + 1 & mask;
-      this.keys[2 * i] = a;
-      this.keys[2 * i + 1] = b;
-      this.counts[i] = c;
+      let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
+      while (this.counts[i2] !== 0) i2 = i2 + 1 & mask;
+      this.keys[2 * i2] = a;
+      this.keys[2 * i2 + 1] = b;
+      this.counts[i2] = c;
     }
   }
 };
@@ -30292,18 +31884,18 @@ var nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u037
 var nameChar = nameStartChar + "\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
 var nameRegexp = "[" + nameStartChar + "][" + nameChar + "]*";
 var regexName = new RegExp("^" + nameRegexp + "$");
-function getAllMatches(string4, regex) {
+function getAllMatches(string4, regex2) {
   const matches2 = [];
-  let match = regex.exec(string4);
+  let match = regex2.exec(string4);
   while (match) {
     const allmatches = [];
-    allmatches.startIndex = regex.lastIndex - match[0].length;
+    allmatches.startIndex = regex2.lastIndex - match[0].length;
     const len = match.length;
     for (let index = 0; index < len; index++) {
       allmatches.push(match[index]);
     }
     matches2.push(allmatches);
-    match = regex.exec(string4);
+    match = regex2.exec(string4);
   }
   return matches2;
 }
@@ -30342,31 +31934,31 @@ function validate2(xmlData, options) {
   if (xmlData[0] === "\uFEFF") {
     xmlData = xmlData.substr(1);
   }
-  for (let i = 0; i < xmlData.length; i++) {
-    if (xmlData[i] === "<" && xmlData[i + 1] === "?") {
-      i += 2;
-      i = readPI(xmlData, i);
-      if (i.err) return i;
-    } else if (xmlData[i] === "<") {
-      let tagStartPos = i;
-      i++;
-      if (xmlData[i] === "!") {
-        i = readCommentAndCDATA(xmlData, i);
+  for (let i2 = 0; i2 < xmlData.length; i2++) {
+    if (xmlData[i2] === "<" && xmlData[i2 + 1] === "?") {
+      i2 += 2;
+      i2 = readPI(xmlData, i2);
+      if (i2.err) return i2;
+    } else if (xmlData[i2] === "<") {
+      let tagStartPos = i2;
+      i2++;
+      if (xmlData[i2] === "!") {
+        i2 = readCommentAndCDATA(xmlData, i2);
         continue;
       } else {
         let closingTag = false;
-        if (xmlData[i] === "/") {
+        if (xmlData[i2] === "/") {
           closingTag = true;
-          i++;
+          i2++;
         }
         let tagName = "";
-        for (; i < xmlData.length && xmlData[i] !== ">" && xmlData[i] !== " " && xmlData[i] !== "	" && xmlData[i] !== "\n" && xmlData[i] !== "\r"; i++) {
-          tagName += xmlData[i];
+        for (; i2 < xmlData.length && xmlData[i2] !== ">" && xmlData[i2] !== " " && xmlData[i2] !== "	" && xmlData[i2] !== "\n" && xmlData[i2] !== "\r"; i2++) {
+          tagName += xmlData[i2];
         }
         tagName = tagName.trim();
         if (tagName[tagName.length - 1] === "/") {
           tagName = tagName.substring(0, tagName.length - 1);
-          i--;
+          i2--;
         }
         if (!validateTagName(tagName)) {
           let msg;
@@ -30375,16 +31967,16 @@ function validate2(xmlData, options) {
           } else {
             msg = "Tag '" + tagName + "' is an invalid name.";
           }
-          return getErrorObject("InvalidTag", msg, getLineNumberForPosition(xmlData, i));
+          return getErrorObject("InvalidTag", msg, getLineNumberForPosition(xmlData, i2));
         }
-        const result = readAttributeStr(xmlData, i);
+        const result = readAttributeStr(xmlData, i2);
         if (result === false) {
-          return getErrorObject("InvalidAttr", "Attributes for '" + tagName + "' have open quote.", getLineNumberForPosition(xmlData, i));
+          return getErrorObject("InvalidAttr", "Attributes for '" + tagName + "' have open quote.", getLineNumberForPosition(xmlData, i2));
         }
         let attrStr = result.value;
-        i = result.index;
+        i2 = result.index;
         if (attrStr[attrStr.length - 1] === "/") {
-          const attrStrStart = i - attrStr.length;
+          const attrStrStart = i2 - attrStr.length;
           attrStr = attrStr.substring(0, attrStr.length - 1);
           const isValid = validateAttributeString(attrStr, options);
           if (isValid === true) {
@@ -30394,7 +31986,7 @@ function validate2(xmlData, options) {
           }
         } else if (closingTag) {
           if (!result.tagClosed) {
-            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i));
+            return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i2));
           } else if (attrStr.trim().length > 0) {
             return getErrorObject("InvalidTag", "Closing tag '" + tagName + "' can't have attributes or invalid starting.", getLineNumberForPosition(xmlData, tagStartPos));
           } else if (tags.length === 0) {
@@ -30416,48 +32008,48 @@ function validate2(xmlData, options) {
         } else {
           const isValid = validateAttributeString(attrStr, options);
           if (isValid !== true) {
-            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i - attrStr.length + isValid.err.line));
+            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i2 - attrStr.length + isValid.err.line));
           }
           if (reachedRoot === true) {
-            return getErrorObject("InvalidXml", "Multiple possible root nodes found.", getLineNumberForPosition(xmlData, i));
+            return getErrorObject("InvalidXml", "Multiple possible root nodes found.", getLineNumberForPosition(xmlData, i2));
           } else if (options.unpairedTags.indexOf(tagName) !== -1) {
           } else {
             tags.push({ tagName, tagStartPos });
           }
           tagFound = true;
         }
-        for (i++; i < xmlData.length; i++) {
-          if (xmlData[i] === "<") {
-            if (xmlData[i + 1] === "!") {
-              i++;
-              i = readCommentAndCDATA(xmlData, i);
+        for (i2++; i2 < xmlData.length; i2++) {
+          if (xmlData[i2] === "<") {
+            if (xmlData[i2 + 1] === "!") {
+              i2++;
+              i2 = readCommentAndCDATA(xmlData, i2);
               continue;
-            } else if (xmlData[i + 1] === "?") {
-              i = readPI(xmlData, ++i);
-              if (i.err) return i;
+            } else if (xmlData[i2 + 1] === "?") {
+              i2 = readPI(xmlData, ++i2);
+              if (i2.err) return i2;
             } else {
               break;
             }
-          } else if (xmlData[i] === "&") {
-            const afterAmp = validateAmpersand(xmlData, i);
+          } else if (xmlData[i2] === "&") {
+            const afterAmp = validateAmpersand(xmlData, i2);
             if (afterAmp == -1)
-              return getErrorObject("InvalidChar", "char '&' is not expected.", getLineNumberForPosition(xmlData, i));
-            i = afterAmp;
+              return getErrorObject("InvalidChar", "char '&' is not expected.", getLineNumberForPosition(xmlData, i2));
+            i2 = afterAmp;
           } else {
-            if (reachedRoot === true && !isWhiteSpace(xmlData[i])) {
-              return getErrorObject("InvalidXml", "Extra text at the end", getLineNumberForPosition(xmlData, i));
+            if (reachedRoot === true && !isWhiteSpace(xmlData[i2])) {
+              return getErrorObject("InvalidXml", "Extra text at the end", getLineNumberForPosition(xmlData, i2));
             }
           }
         }
-        if (xmlData[i] === "<") {
-          i--;
+        if (xmlData[i2] === "<") {
+          i2--;
         }
       }
     } else {
-      if (isWhiteSpace(xmlData[i])) {
+      if (isWhiteSpace(xmlData[i2])) {
         continue;
       }
-      return getErrorObject("InvalidChar", "char '" + xmlData[i] + "' is not expected.", getLineNumberForPosition(xmlData, i));
+      return getErrorObject("InvalidChar", "char '" + xmlData[i2] + "' is not expected.", getLineNumberForPosition(xmlData, i2));
     }
   }
   if (!tagFound) {
@@ -30472,110 +32064,110 @@ function validate2(xmlData, options) {
 function isWhiteSpace(char) {
   return char === " " || char === "	" || char === "\n" || char === "\r";
 }
-function readPI(xmlData, i) {
-  const start = i;
-  for (; i < xmlData.length; i++) {
-    if (xmlData[i] == "?" || xmlData[i] == " ") {
-      const tagname = xmlData.substr(start, i - start);
-      if (i > 5 && tagname === "xml") {
-        return getErrorObject("InvalidXml", "XML declaration allowed only at the start of the document.", getLineNumberForPosition(xmlData, i));
-      } else if (xmlData[i] == "?" && xmlData[i + 1] == ">") {
-        i++;
+function readPI(xmlData, i2) {
+  const start = i2;
+  for (; i2 < xmlData.length; i2++) {
+    if (xmlData[i2] == "?" || xmlData[i2] == " ") {
+      const tagname = xmlData.substr(start, i2 - start);
+      if (i2 > 5 && tagname === "xml") {
+        return getErrorObject("InvalidXml", "XML declaration allowed only at the start of the document.", getLineNumberForPosition(xmlData, i2));
+      } else if (xmlData[i2] == "?" && xmlData[i2 + 1] == ">") {
+        i2++;
         break;
       } else {
         continue;
       }
     }
   }
-  return i;
+  return i2;
 }
-function readCommentAndCDATA(xmlData, i) {
-  if (xmlData.length > i + 5 && xmlData[i + 1] === "-" && xmlData[i + 2] === "-") {
-    for (i += 3; i < xmlData.length; i++) {
-      if (xmlData[i] === "-" && xmlData[i + 1] === "-" && xmlData[i + 2] === ">") {
-        i += 2;
+function readCommentAndCDATA(xmlData, i2) {
+  if (xmlData.length > i2 + 5 && xmlData[i2 + 1] === "-" && xmlData[i2 + 2] === "-") {
+    for (i2 += 3; i2 < xmlData.length; i2++) {
+      if (xmlData[i2] === "-" && xmlData[i2 + 1] === "-" && xmlData[i2 + 2] === ">") {
+        i2 += 2;
         break;
       }
     }
-  } else if (xmlData.length > i + 8 && xmlData[i + 1] === "D" && xmlData[i + 2] === "O" && xmlData[i + 3] === "C" && xmlData[i + 4] === "T" && xmlData[i + 5] === "Y" && xmlData[i + 6] === "P" && xmlData[i + 7] === "E") {
+  } else if (xmlData.length > i2 + 8 && xmlData[i2 + 1] === "D" && xmlData[i2 + 2] === "O" && xmlData[i2 + 3] === "C" && xmlData[i2 + 4] === "T" && xmlData[i2 + 5] === "Y" && xmlData[i2 + 6] === "P" && xmlData[i2 + 7] === "E") {
     let angleBracketsCount = 1;
-    for (i += 8; i < xmlData.length; i++) {
-      if (xmlData[i] === "<") {
+    for (i2 += 8; i2 < xmlData.length; i2++) {
+      if (xmlData[i2] === "<") {
         angleBracketsCount++;
-      } else if (xmlData[i] === ">") {
+      } else if (xmlData[i2] === ">") {
         angleBracketsCount--;
         if (angleBracketsCount === 0) {
           break;
         }
       }
     }
-  } else if (xmlData.length > i + 9 && xmlData[i + 1] === "[" && xmlData[i + 2] === "C" && xmlData[i + 3] === "D" && xmlData[i + 4] === "A" && xmlData[i + 5] === "T" && xmlData[i + 6] === "A" && xmlData[i + 7] === "[") {
-    for (i += 8; i < xmlData.length; i++) {
-      if (xmlData[i] === "]" && xmlData[i + 1] === "]" && xmlData[i + 2] === ">") {
-        i += 2;
+  } else if (xmlData.length > i2 + 9 && xmlData[i2 + 1] === "[" && xmlData[i2 + 2] === "C" && xmlData[i2 + 3] === "D" && xmlData[i2 + 4] === "A" && xmlData[i2 + 5] === "T" && xmlData[i2 + 6] === "A" && xmlData[i2 + 7] === "[") {
+    for (i2 += 8; i2 < xmlData.length; i2++) {
+      if (xmlData[i2] === "]" && xmlData[i2 + 1] === "]" && xmlData[i2 + 2] === ">") {
+        i2 += 2;
         break;
       }
     }
   }
-  return i;
+  return i2;
 }
 var doubleQuote = '"';
 var singleQuote = "'";
-function readAttributeStr(xmlData, i) {
+function readAttributeStr(xmlData, i2) {
   let attrStr = "";
   let startChar = "";
   let tagClosed = false;
-  for (; i < xmlData.length; i++) {
-    if (xmlData[i] === doubleQuote || xmlData[i] === singleQuote) {
+  for (; i2 < xmlData.length; i2++) {
+    if (xmlData[i2] === doubleQuote || xmlData[i2] === singleQuote) {
       if (startChar === "") {
-        startChar = xmlData[i];
-      } else if (startChar !== xmlData[i]) {
+        startChar = xmlData[i2];
+      } else if (startChar !== xmlData[i2]) {
       } else {
         startChar = "";
       }
-    } else if (xmlData[i] === ">") {
+    } else if (xmlData[i2] === ">") {
       if (startChar === "") {
         tagClosed = true;
         break;
       }
     }
-    attrStr += xmlData[i];
+    attrStr += xmlData[i2];
   }
   if (startChar !== "") {
     return false;
   }
   return {
     value: attrStr,
-    index: i,
+    index: i2,
     tagClosed
   };
 }
 function scanAttributeTokens(attrStr) {
   const tokens = [];
   const len = attrStr.length;
-  let i = 0;
-  while (i < len) {
-    const tokenStart = i;
-    while (i < len && isWhiteSpace(attrStr[i])) i++;
-    if (i >= len) break;
-    if (attrStr[i] === "=") {
-      i++;
+  let i2 = 0;
+  while (i2 < len) {
+    const tokenStart = i2;
+    while (i2 < len && isWhiteSpace(attrStr[i2])) i2++;
+    if (i2 >= len) break;
+    if (attrStr[i2] === "=") {
+      i2++;
       continue;
     }
-    const leadingWs = attrStr.slice(tokenStart, i);
-    const nameStart = i;
-    while (i < len && !isWhiteSpace(attrStr[i]) && attrStr[i] !== "=") i++;
-    const name = attrStr.slice(nameStart, i);
+    const leadingWs = attrStr.slice(tokenStart, i2);
+    const nameStart = i2;
+    while (i2 < len && !isWhiteSpace(attrStr[i2]) && attrStr[i2] !== "=") i2++;
+    const name = attrStr.slice(nameStart, i2);
     let equalsGroup;
-    let j = i;
+    let j = i2;
     while (j < len && isWhiteSpace(attrStr[j])) j++;
     if (j < len && attrStr[j] === "=") {
-      equalsGroup = attrStr.slice(i, j + 1);
-      i = j + 1;
+      equalsGroup = attrStr.slice(i2, j + 1);
+      i2 = j + 1;
     }
     let quoteChar;
     let value;
-    let k = i;
+    let k = i2;
     while (k < len && isWhiteSpace(attrStr[k])) k++;
     if (k < len && (attrStr[k] === '"' || attrStr[k] === "'")) {
       const valueStart = k + 1;
@@ -30583,7 +32175,7 @@ function scanAttributeTokens(attrStr) {
       if (closeIdx !== -1) {
         quoteChar = attrStr[k];
         value = attrStr.slice(valueStart, closeIdx);
-        i = closeIdx + 1;
+        i2 = closeIdx + 1;
       }
     }
     const token = { startIndex: tokenStart };
@@ -30600,57 +32192,57 @@ function scanAttributeTokens(attrStr) {
 function validateAttributeString(attrStr, options) {
   const matches2 = scanAttributeTokens(attrStr);
   const attrNames = {};
-  for (let i = 0; i < matches2.length; i++) {
-    if (matches2[i][1].length === 0) {
-      return getErrorObject("InvalidAttr", "Attribute '" + matches2[i][2] + "' has no space in starting.", getPositionFromMatch(matches2[i]));
-    } else if (matches2[i][3] !== void 0 && matches2[i][4] === void 0) {
-      return getErrorObject("InvalidAttr", "Attribute '" + matches2[i][2] + "' is without value.", getPositionFromMatch(matches2[i]));
-    } else if (matches2[i][3] === void 0 && !options.allowBooleanAttributes) {
-      return getErrorObject("InvalidAttr", "boolean attribute '" + matches2[i][2] + "' is not allowed.", getPositionFromMatch(matches2[i]));
+  for (let i2 = 0; i2 < matches2.length; i2++) {
+    if (matches2[i2][1].length === 0) {
+      return getErrorObject("InvalidAttr", "Attribute '" + matches2[i2][2] + "' has no space in starting.", getPositionFromMatch(matches2[i2]));
+    } else if (matches2[i2][3] !== void 0 && matches2[i2][4] === void 0) {
+      return getErrorObject("InvalidAttr", "Attribute '" + matches2[i2][2] + "' is without value.", getPositionFromMatch(matches2[i2]));
+    } else if (matches2[i2][3] === void 0 && !options.allowBooleanAttributes) {
+      return getErrorObject("InvalidAttr", "boolean attribute '" + matches2[i2][2] + "' is not allowed.", getPositionFromMatch(matches2[i2]));
     }
-    const attrName = matches2[i][2];
+    const attrName = matches2[i2][2];
     if (!validateAttrName(attrName)) {
-      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches2[i]));
+      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches2[i2]));
     }
     if (!Object.prototype.hasOwnProperty.call(attrNames, attrName)) {
       attrNames[attrName] = 1;
     } else {
-      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches2[i]));
+      return getErrorObject("InvalidAttr", "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches2[i2]));
     }
   }
   return true;
 }
-function validateNumberAmpersand(xmlData, i) {
+function validateNumberAmpersand(xmlData, i2) {
   let re = /\d/;
-  if (xmlData[i] === "x") {
-    i++;
+  if (xmlData[i2] === "x") {
+    i2++;
     re = /[\da-fA-F]/;
   }
-  for (; i < xmlData.length; i++) {
-    if (xmlData[i] === ";")
-      return i;
-    if (!xmlData[i].match(re))
+  for (; i2 < xmlData.length; i2++) {
+    if (xmlData[i2] === ";")
+      return i2;
+    if (!xmlData[i2].match(re))
       break;
   }
   return -1;
 }
-function validateAmpersand(xmlData, i) {
-  i++;
-  if (xmlData[i] === ";")
+function validateAmpersand(xmlData, i2) {
+  i2++;
+  if (xmlData[i2] === ";")
     return -1;
-  if (xmlData[i] === "#") {
-    i++;
-    return validateNumberAmpersand(xmlData, i);
+  if (xmlData[i2] === "#") {
+    i2++;
+    return validateNumberAmpersand(xmlData, i2);
   }
   let count = 0;
-  for (; i < xmlData.length; i++, count++) {
-    if (xmlData[i].match(/\w/) && count < 20)
+  for (; i2 < xmlData.length; i2++, count++) {
+    if (xmlData[i2].match(/\w/) && count < 20)
       continue;
-    if (xmlData[i] === ";")
+    if (xmlData[i2] === ";")
       break;
     return -1;
   }
-  return i;
+  return i2;
 }
 function getErrorObject(code2, message, lineNumber) {
   return {
@@ -30860,9 +32452,9 @@ var EntityDecoder = class {
    * @param {string} context  — used in error messages ('external' | 'input')
    * @returns {boolean}  true = accept, false = skip
    */
-  _applyRegistrationHook(hook, name, value, context) {
-    if (!hook) return true;
-    const action = hook(name, value);
+  _applyRegistrationHook(hook2, name, value, context) {
+    if (!hook2) return true;
+    const action = hook2(name, value);
     if (action === ENTITY_ACTION.BLOCK) return false;
     if (action === ENTITY_ACTION.THROW) {
       throw new Error(
@@ -30983,24 +32575,24 @@ var EntityDecoder = class {
     const chunks = [];
     const len = str6.length;
     let last = 0;
-    let i = 0;
+    let i2 = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
-    while (i < len) {
-      if (str6.charCodeAt(i) !== 38) {
-        i++;
+    while (i2 < len) {
+      if (str6.charCodeAt(i2) !== 38) {
+        i2++;
         continue;
       }
-      let j = i + 1;
-      while (j < len && str6.charCodeAt(j) !== 59 && j - i <= 32) j++;
+      let j = i2 + 1;
+      while (j < len && str6.charCodeAt(j) !== 59 && j - i2 <= 32) j++;
       if (j >= len || str6.charCodeAt(j) !== 59) {
-        i++;
+        i2++;
         continue;
       }
-      const token = str6.slice(i + 1, j);
+      const token = str6.slice(i2 + 1, j);
       if (token.length === 0) {
-        i++;
+        i2++;
         continue;
       }
       let replacement;
@@ -31011,12 +32603,12 @@ var EntityDecoder = class {
           tier = LIMIT_TIER_EXTERNAL;
         }
       } else if (this._leaveSet.has(token)) {
-        i++;
+        i2++;
         continue;
       } else if (token.charCodeAt(0) === 35) {
         const ncrResult = this._resolveNCR(token);
         if (ncrResult === void 0) {
-          i++;
+          i2++;
           continue;
         }
         replacement = ncrResult;
@@ -31027,13 +32619,13 @@ var EntityDecoder = class {
         tier = resolved?.tier;
       }
       if (replacement === void 0) {
-        i++;
+        i2++;
         continue;
       }
-      if (i > last) chunks.push(str6.slice(last, i));
+      if (i2 > last) chunks.push(str6.slice(last, i2));
       chunks.push(replacement);
       last = j + 1;
-      i = last;
+      i2 = last;
       if (checkLimits && this._tierCounts(tier)) {
         if (limitExpansions) {
           this._totalExpansions++;
@@ -31388,31 +32980,31 @@ var DocTypeReader = class {
   setXmlVersion(xmlVersion = 1) {
     this.xmlVersion = xmlVersion;
   }
-  readDocType(xmlData, i) {
+  readDocType(xmlData, i2) {
     const entities = /* @__PURE__ */ Object.create(null);
     let entityCount = 0;
-    if (xmlData[i + 3] === "O" && xmlData[i + 4] === "C" && xmlData[i + 5] === "T" && xmlData[i + 6] === "Y" && xmlData[i + 7] === "P" && xmlData[i + 8] === "E") {
-      i = i + 9;
+    if (xmlData[i2 + 3] === "O" && xmlData[i2 + 4] === "C" && xmlData[i2 + 5] === "T" && xmlData[i2 + 6] === "Y" && xmlData[i2 + 7] === "P" && xmlData[i2 + 8] === "E") {
+      i2 = i2 + 9;
       let angleBracketsCount = 1;
       let hasBody = false, comment = false;
       let quoteChar = null;
       let exp = "";
-      for (; i < xmlData.length; i++) {
+      for (; i2 < xmlData.length; i2++) {
         if (quoteChar !== null) {
-          if (xmlData[i] === quoteChar) quoteChar = null;
-          exp += xmlData[i];
+          if (xmlData[i2] === quoteChar) quoteChar = null;
+          exp += xmlData[i2];
           continue;
         }
-        if (!hasBody && !comment && (xmlData[i] === '"' || xmlData[i] === "'")) {
-          quoteChar = xmlData[i];
-          exp += xmlData[i];
+        if (!hasBody && !comment && (xmlData[i2] === '"' || xmlData[i2] === "'")) {
+          quoteChar = xmlData[i2];
+          exp += xmlData[i2];
           continue;
         }
-        if (xmlData[i] === "<" && !comment) {
-          if (hasBody && hasSeq(xmlData, "!ENTITY", i)) {
-            i += 7;
+        if (xmlData[i2] === "<" && !comment) {
+          if (hasBody && hasSeq(xmlData, "!ENTITY", i2)) {
+            i2 += 7;
             let entityName, val2;
-            [entityName, val2, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
+            [entityName, val2, i2] = this.readEntityExp(xmlData, i2 + 1, this.suppressValidationErr);
             if (val2.indexOf("&") === -1) {
               if (this.options.enabled !== false && this.options.maxEntityCount != null && entityCount >= this.options.maxEntityCount) {
                 throw new Error(
@@ -31422,23 +33014,23 @@ var DocTypeReader = class {
               entities[entityName] = val2;
               entityCount++;
             }
-          } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
-            i += 8;
-            const { index } = this.readElementExp(xmlData, i + 1);
-            i = index;
-          } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i)) {
-            i += 8;
-          } else if (hasBody && hasSeq(xmlData, "!NOTATION", i)) {
-            i += 9;
-            const { index } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
-            i = index;
-          } else if (hasSeq(xmlData, "!--", i)) comment = true;
+          } else if (hasBody && hasSeq(xmlData, "!ELEMENT", i2)) {
+            i2 += 8;
+            const { index } = this.readElementExp(xmlData, i2 + 1);
+            i2 = index;
+          } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i2)) {
+            i2 += 8;
+          } else if (hasBody && hasSeq(xmlData, "!NOTATION", i2)) {
+            i2 += 9;
+            const { index } = this.readNotationExp(xmlData, i2 + 1, this.suppressValidationErr);
+            i2 = index;
+          } else if (hasSeq(xmlData, "!--", i2)) comment = true;
           else throw new Error(`Invalid DOCTYPE`);
           angleBracketsCount++;
           exp = "";
-        } else if (xmlData[i] === ">") {
+        } else if (xmlData[i2] === ">") {
           if (comment) {
-            if (xmlData[i - 1] === "-" && xmlData[i - 2] === "-") {
+            if (xmlData[i2 - 1] === "-" && xmlData[i2 - 2] === "-") {
               comment = false;
               angleBracketsCount--;
             }
@@ -31448,10 +33040,10 @@ var DocTypeReader = class {
           if (angleBracketsCount === 0) {
             break;
           }
-        } else if (xmlData[i] === "[") {
+        } else if (xmlData[i2] === "[") {
           hasBody = true;
         } else {
-          exp += xmlData[i];
+          exp += xmlData[i2];
         }
       }
       if (quoteChar !== null || angleBracketsCount !== 0) {
@@ -31460,193 +33052,193 @@ var DocTypeReader = class {
     } else {
       throw new Error(`Invalid Tag instead of DOCTYPE`);
     }
-    return { entities, i };
+    return { entities, i: i2 };
   }
-  readEntityExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    const startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i]) && xmlData[i] !== '"' && xmlData[i] !== "'") {
-      i++;
+  readEntityExp(xmlData, i2) {
+    i2 = skipWhitespace(xmlData, i2);
+    const startIndex = i2;
+    while (i2 < xmlData.length && !/\s/.test(xmlData[i2]) && xmlData[i2] !== '"' && xmlData[i2] !== "'") {
+      i2++;
     }
-    let entityName = xmlData.substring(startIndex, i);
+    let entityName = xmlData.substring(startIndex, i2);
     validateEntityName2(entityName, { xmlVersion: this.xmlVersion });
-    i = skipWhitespace(xmlData, i);
+    i2 = skipWhitespace(xmlData, i2);
     if (!this.suppressValidationErr) {
-      if (xmlData.substring(i, i + 6).toUpperCase() === "SYSTEM") {
+      if (xmlData.substring(i2, i2 + 6).toUpperCase() === "SYSTEM") {
         throw new Error("External entities are not supported");
-      } else if (xmlData[i] === "%") {
+      } else if (xmlData[i2] === "%") {
         throw new Error("Parameter entities are not supported");
       }
     }
     let entityValue = "";
-    [i, entityValue] = this.readIdentifierVal(xmlData, i, "entity");
+    [i2, entityValue] = this.readIdentifierVal(xmlData, i2, "entity");
     if (this.options.enabled !== false && this.options.maxEntitySize != null && entityValue.length > this.options.maxEntitySize) {
       throw new Error(
         `Entity "${entityName}" size (${entityValue.length}) exceeds maximum allowed size (${this.options.maxEntitySize})`
       );
     }
-    i--;
-    return [entityName, entityValue, i];
+    i2--;
+    return [entityName, entityValue, i2];
   }
-  readNotationExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    const startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
+  readNotationExp(xmlData, i2) {
+    i2 = skipWhitespace(xmlData, i2);
+    const startIndex = i2;
+    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
+      i2++;
     }
-    let notationName = xmlData.substring(startIndex, i);
+    let notationName = xmlData.substring(startIndex, i2);
     !this.suppressValidationErr && validateEntityName2(notationName, { xmlVersion: this.xmlVersion });
-    i = skipWhitespace(xmlData, i);
-    const identifierType = xmlData.substring(i, i + 6).toUpperCase();
+    i2 = skipWhitespace(xmlData, i2);
+    const identifierType = xmlData.substring(i2, i2 + 6).toUpperCase();
     if (!this.suppressValidationErr && identifierType !== "SYSTEM" && identifierType !== "PUBLIC") {
       throw new Error(`Expected SYSTEM or PUBLIC, found "${identifierType}"`);
     }
-    i += identifierType.length;
-    i = skipWhitespace(xmlData, i);
+    i2 += identifierType.length;
+    i2 = skipWhitespace(xmlData, i2);
     let publicIdentifier = null;
     let systemIdentifier = null;
     if (identifierType === "PUBLIC") {
-      [i, publicIdentifier] = this.readIdentifierVal(xmlData, i, "publicIdentifier");
-      i = skipWhitespace(xmlData, i);
-      if (xmlData[i] === '"' || xmlData[i] === "'") {
-        [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+      [i2, publicIdentifier] = this.readIdentifierVal(xmlData, i2, "publicIdentifier");
+      i2 = skipWhitespace(xmlData, i2);
+      if (xmlData[i2] === '"' || xmlData[i2] === "'") {
+        [i2, systemIdentifier] = this.readIdentifierVal(xmlData, i2, "systemIdentifier");
       }
     } else if (identifierType === "SYSTEM") {
-      [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+      [i2, systemIdentifier] = this.readIdentifierVal(xmlData, i2, "systemIdentifier");
       if (!this.suppressValidationErr && !systemIdentifier) {
         throw new Error("Missing mandatory system identifier for SYSTEM notation");
       }
     }
-    return { notationName, publicIdentifier, systemIdentifier, index: --i };
+    return { notationName, publicIdentifier, systemIdentifier, index: --i2 };
   }
-  readIdentifierVal(xmlData, i, type) {
+  readIdentifierVal(xmlData, i2, type) {
     let identifierVal = "";
-    const startChar = xmlData[i];
+    const startChar = xmlData[i2];
     if (startChar !== '"' && startChar !== "'") {
       throw new Error(`Expected quoted string, found "${startChar}"`);
     }
-    i++;
-    const startIndex = i;
-    while (i < xmlData.length && xmlData[i] !== startChar) {
-      i++;
+    i2++;
+    const startIndex = i2;
+    while (i2 < xmlData.length && xmlData[i2] !== startChar) {
+      i2++;
     }
-    identifierVal = xmlData.substring(startIndex, i);
-    if (xmlData[i] !== startChar) {
+    identifierVal = xmlData.substring(startIndex, i2);
+    if (xmlData[i2] !== startChar) {
       throw new Error(`Unterminated ${type} value`);
     }
-    i++;
-    return [i, identifierVal];
+    i2++;
+    return [i2, identifierVal];
   }
-  readElementExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    const startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
+  readElementExp(xmlData, i2) {
+    i2 = skipWhitespace(xmlData, i2);
+    const startIndex = i2;
+    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
+      i2++;
     }
-    let elementName = xmlData.substring(startIndex, i);
+    let elementName = xmlData.substring(startIndex, i2);
     if (!this.suppressValidationErr && !qName(elementName, { xmlVersion: this.xmlVersion })) {
       throw new Error(`Invalid element name: "${elementName}"`);
     }
-    i = skipWhitespace(xmlData, i);
+    i2 = skipWhitespace(xmlData, i2);
     let contentModel = "";
-    if (xmlData[i] === "E" && hasSeq(xmlData, "MPTY", i)) i += 4;
-    else if (xmlData[i] === "A" && hasSeq(xmlData, "NY", i)) i += 2;
-    else if (xmlData[i] === "(") {
-      i++;
-      const startIndex2 = i;
-      while (i < xmlData.length && xmlData[i] !== ")") {
-        i++;
+    if (xmlData[i2] === "E" && hasSeq(xmlData, "MPTY", i2)) i2 += 4;
+    else if (xmlData[i2] === "A" && hasSeq(xmlData, "NY", i2)) i2 += 2;
+    else if (xmlData[i2] === "(") {
+      i2++;
+      const startIndex2 = i2;
+      while (i2 < xmlData.length && xmlData[i2] !== ")") {
+        i2++;
       }
-      contentModel = xmlData.substring(startIndex2, i);
-      if (xmlData[i] !== ")") {
+      contentModel = xmlData.substring(startIndex2, i2);
+      if (xmlData[i2] !== ")") {
         throw new Error("Unterminated content model");
       }
     } else if (!this.suppressValidationErr) {
-      throw new Error(`Invalid Element Expression, found "${xmlData[i]}"`);
+      throw new Error(`Invalid Element Expression, found "${xmlData[i2]}"`);
     }
     return {
       elementName,
       contentModel: contentModel.trim(),
-      index: i
+      index: i2
     };
   }
-  readAttlistExp(xmlData, i) {
-    i = skipWhitespace(xmlData, i);
-    let startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
+  readAttlistExp(xmlData, i2) {
+    i2 = skipWhitespace(xmlData, i2);
+    let startIndex = i2;
+    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
+      i2++;
     }
-    let elementName = xmlData.substring(startIndex, i);
+    let elementName = xmlData.substring(startIndex, i2);
     validateEntityName2(elementName, { xmlVersion: this.xmlVersion });
-    i = skipWhitespace(xmlData, i);
-    startIndex = i;
-    while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-      i++;
+    i2 = skipWhitespace(xmlData, i2);
+    startIndex = i2;
+    while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
+      i2++;
     }
-    let attributeName = xmlData.substring(startIndex, i);
+    let attributeName = xmlData.substring(startIndex, i2);
     if (!validateEntityName2(attributeName, { xmlVersion: this.xmlVersion })) {
       throw new Error(`Invalid attribute name: "${attributeName}"`);
     }
-    i = skipWhitespace(xmlData, i);
+    i2 = skipWhitespace(xmlData, i2);
     let attributeType = "";
-    if (xmlData.substring(i, i + 8).toUpperCase() === "NOTATION") {
+    if (xmlData.substring(i2, i2 + 8).toUpperCase() === "NOTATION") {
       attributeType = "NOTATION";
-      i += 8;
-      i = skipWhitespace(xmlData, i);
-      if (xmlData[i] !== "(") {
-        throw new Error(`Expected '(', found "${xmlData[i]}"`);
+      i2 += 8;
+      i2 = skipWhitespace(xmlData, i2);
+      if (xmlData[i2] !== "(") {
+        throw new Error(`Expected '(', found "${xmlData[i2]}"`);
       }
-      i++;
+      i2++;
       let allowedNotations = [];
-      while (i < xmlData.length && xmlData[i] !== ")") {
-        const startIndex2 = i;
-        while (i < xmlData.length && xmlData[i] !== "|" && xmlData[i] !== ")") {
-          i++;
+      while (i2 < xmlData.length && xmlData[i2] !== ")") {
+        const startIndex2 = i2;
+        while (i2 < xmlData.length && xmlData[i2] !== "|" && xmlData[i2] !== ")") {
+          i2++;
         }
-        let notation = xmlData.substring(startIndex2, i);
+        let notation = xmlData.substring(startIndex2, i2);
         notation = notation.trim();
         if (!validateEntityName2(notation, { xmlVersion: this.xmlVersion })) {
           throw new Error(`Invalid notation name: "${notation}"`);
         }
         allowedNotations.push(notation);
-        if (xmlData[i] === "|") {
-          i++;
-          i = skipWhitespace(xmlData, i);
+        if (xmlData[i2] === "|") {
+          i2++;
+          i2 = skipWhitespace(xmlData, i2);
         }
       }
-      if (xmlData[i] !== ")") {
+      if (xmlData[i2] !== ")") {
         throw new Error("Unterminated list of notations");
       }
-      i++;
+      i2++;
       attributeType += " (" + allowedNotations.join("|") + ")";
     } else {
-      const startIndex2 = i;
-      while (i < xmlData.length && !/\s/.test(xmlData[i])) {
-        i++;
+      const startIndex2 = i2;
+      while (i2 < xmlData.length && !/\s/.test(xmlData[i2])) {
+        i2++;
       }
-      attributeType += xmlData.substring(startIndex2, i);
+      attributeType += xmlData.substring(startIndex2, i2);
       const validTypes = ["CDATA", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS"];
       if (!this.suppressValidationErr && !validTypes.includes(attributeType.toUpperCase())) {
         throw new Error(`Invalid attribute type: "${attributeType}"`);
       }
     }
-    i = skipWhitespace(xmlData, i);
+    i2 = skipWhitespace(xmlData, i2);
     let defaultValue = "";
-    if (xmlData.substring(i, i + 8).toUpperCase() === "#REQUIRED") {
+    if (xmlData.substring(i2, i2 + 8).toUpperCase() === "#REQUIRED") {
       defaultValue = "#REQUIRED";
-      i += 8;
-    } else if (xmlData.substring(i, i + 7).toUpperCase() === "#IMPLIED") {
+      i2 += 8;
+    } else if (xmlData.substring(i2, i2 + 7).toUpperCase() === "#IMPLIED") {
       defaultValue = "#IMPLIED";
-      i += 7;
+      i2 += 7;
     } else {
-      [i, defaultValue] = this.readIdentifierVal(xmlData, i, "ATTLIST");
+      [i2, defaultValue] = this.readIdentifierVal(xmlData, i2, "ATTLIST");
     }
     return {
       elementName,
       attributeName,
       attributeType,
       defaultValue,
-      index: i
+      index: i2
     };
   }
 };
@@ -31656,9 +33248,9 @@ var skipWhitespace = (data, index) => {
   }
   return index;
 };
-function hasSeq(data, seq, i) {
+function hasSeq(data, seq, i2) {
   for (let j = 0; j < seq.length; j++) {
-    if (seq[j] !== data[i + j + 1]) return false;
+    if (seq[j] !== data[i2 + j + 1]) return false;
   }
   return true;
 }
@@ -31829,23 +33421,23 @@ function anynum(str6) {
   const len = str6.length;
   if (len === 0) return str6;
   let firstHit = -1;
-  for (let i = 0; i < len; i++) {
-    const cc = str6.charCodeAt(i);
+  for (let i2 = 0; i2 < len; i2++) {
+    const cc = str6.charCodeAt(i2);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
-        firstHit = i;
+        firstHit = i2;
         break;
       }
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
-      if (i + 1 < len) {
-        const low = str6.charCodeAt(i + 1);
+      if (i2 + 1 < len) {
+        const low = str6.charCodeAt(i2 + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
-            firstHit = i;
+            firstHit = i2;
             break;
           }
         }
@@ -31853,37 +33445,37 @@ function anynum(str6) {
       continue;
     }
     if (TABLE[cc - TABLE_OFFSET] !== NOT_DIGIT || MINUS_SET.has(cc)) {
-      firstHit = i;
+      firstHit = i2;
       break;
     }
   }
   if (firstHit === -1) return str6;
   const chars = [];
   if (firstHit > 0) chars.push(str6.slice(0, firstHit));
-  for (let i = firstHit; i < len; i++) {
-    const cc = str6.charCodeAt(i);
+  for (let i2 = firstHit; i2 < len; i2++) {
+    const cc = str6.charCodeAt(i2);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str6[i]);
+      chars.push(str6[i2]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str6[i]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str6[i2]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
-      if (i + 1 < len) {
-        const low = str6.charCodeAt(i + 1);
+      if (i2 + 1 < len) {
+        const low = str6.charCodeAt(i2 + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
           if (d2 !== void 0) {
             chars.push(String.fromCharCode(d2 + 48));
-            i++;
+            i2++;
             continue;
           }
         }
       }
-      chars.push(str6[i]);
+      chars.push(str6[i2]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -31891,7 +33483,7 @@ function anynum(str6) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str6[i]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str6[i2]);
   }
   return chars.join("");
 }
@@ -32081,27 +33673,27 @@ var Expression = class {
    */
   _parse(pattern) {
     const segments = [];
-    let i = 0;
+    let i2 = 0;
     let currentPart = "";
-    while (i < pattern.length) {
-      if (pattern[i] === this.separator) {
-        if (i + 1 < pattern.length && pattern[i + 1] === this.separator) {
+    while (i2 < pattern.length) {
+      if (pattern[i2] === this.separator) {
+        if (i2 + 1 < pattern.length && pattern[i2 + 1] === this.separator) {
           if (currentPart.trim()) {
             segments.push(this._parseSegment(currentPart.trim()));
             currentPart = "";
           }
           segments.push({ type: "deep-wildcard" });
-          i += 2;
+          i2 += 2;
         } else {
           if (currentPart.trim()) {
             segments.push(this._parseSegment(currentPart.trim()));
           }
           currentPart = "";
-          i++;
+          i2++;
         }
       } else {
-        currentPart += pattern[i];
-        i++;
+        currentPart += pattern[i2];
+        i2++;
       }
     }
     if (currentPart.trim()) {
@@ -32365,24 +33957,24 @@ var ExpressionSet = class {
     const exactKey = `${depth}:${tag}`;
     const exactBucket = this._byDepthAndTag.get(exactKey);
     if (exactBucket) {
-      for (let i = 0; i < exactBucket.length; i++) {
-        if (matcher.matches(exactBucket[i])) return exactBucket[i];
+      for (let i2 = 0; i2 < exactBucket.length; i2++) {
+        if (matcher.matches(exactBucket[i2])) return exactBucket[i2];
       }
     }
     const wildcardBucket = this._wildcardByDepth.get(depth);
     if (wildcardBucket) {
-      for (let i = 0; i < wildcardBucket.length; i++) {
-        if (matcher.matches(wildcardBucket[i])) return wildcardBucket[i];
+      for (let i2 = 0; i2 < wildcardBucket.length; i2++) {
+        if (matcher.matches(wildcardBucket[i2])) return wildcardBucket[i2];
       }
     }
     const deepBucket = this._deepByTerminalTag.get(tag);
     if (deepBucket) {
-      for (let i = 0; i < deepBucket.length; i++) {
-        if (matcher.matches(deepBucket[i])) return deepBucket[i];
+      for (let i2 = 0; i2 < deepBucket.length; i2++) {
+        if (matcher.matches(deepBucket[i2])) return deepBucket[i2];
       }
     }
-    for (let i = 0; i < this._deepWildcards.length; i++) {
-      if (matcher.matches(this._deepWildcards[i])) return this._deepWildcards[i];
+    for (let i2 = 0; i2 < this._deepWildcards.length; i2++) {
+      if (matcher.matches(this._deepWildcards[i2])) return this._deepWildcards[i2];
     }
     return null;
   }
@@ -32408,16 +34000,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path12 = this._matcher.path;
-    return path12.length > 0 ? path12[path12.length - 1].tag : void 0;
+    const path15 = this._matcher.path;
+    return path15.length > 0 ? path15[path15.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path12 = this._matcher.path;
-    return path12.length > 0 ? path12[path12.length - 1].namespace : void 0;
+    const path15 = this._matcher.path;
+    return path15.length > 0 ? path15[path15.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -32425,9 +34017,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return void 0;
-    return path12[path12.length - 1].values?.[attrName];
+    const path15 = this._matcher.path;
+    if (path15.length === 0) return void 0;
+    return path15[path15.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -32435,9 +34027,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return false;
-    const current = path12[path12.length - 1];
+    const path15 = this._matcher.path;
+    if (path15.length === 0) return false;
+    const current = path15[path15.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -32463,18 +34055,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return -1;
-    return path12[path12.length - 1].position ?? 0;
+    const path15 = this._matcher.path;
+    if (path15.length === 0) return -1;
+    return path15[path15.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path12 = this._matcher.path;
-    if (path12.length === 0) return -1;
-    return path12[path12.length - 1].counter ?? 0;
+    const path15 = this._matcher.path;
+    if (path15.length === 0) return -1;
+    return path15[path15.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -32577,8 +34169,8 @@ var Matcher = class {
     const depth = this.path.length;
     const keep = options !== null ? options.keep : null;
     if (keep !== null && keep !== void 0 && keep.length > 0 && attrValues) {
-      for (let i = 0; i < keep.length; i++) {
-        const name = keep[i];
+      for (let i2 = 0; i2 < keep.length; i2++) {
+        const name = keep[i2];
         if (attrValues[name] !== void 0) {
           this._keptAttrs.push({ depth, name, value: attrValues[name] });
         }
@@ -32660,8 +34252,8 @@ var Matcher = class {
    */
   getAnyParentAttr(attrName) {
     const kept = this._keptAttrs;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      if (kept[i].name === attrName) return kept[i].value;
+    for (let i2 = kept.length - 1; i2 >= 0; i2--) {
+      if (kept[i2].name === attrName) return kept[i2].value;
     }
     return void 0;
   }
@@ -32673,8 +34265,8 @@ var Matcher = class {
    */
   hasAnyParentAttr(attrName) {
     const kept = this._keptAttrs;
-    for (let i = kept.length - 1; i >= 0; i--) {
-      if (kept[i].name === attrName) return true;
+    for (let i2 = kept.length - 1; i2 >= 0; i2--) {
+      if (kept[i2].name === attrName) return true;
     }
     return false;
   }
@@ -32716,21 +34308,21 @@ var Matcher = class {
    * @returns {string}
    */
   toString(separator, includeNamespace = true) {
-    const sep2 = separator || this.separator;
-    const isDefault = sep2 === this.separator && includeNamespace === true;
+    const sep3 = separator || this.separator;
+    const isDefault = sep3 === this.separator && includeNamespace === true;
     if (isDefault) {
       if (this._pathStringCache !== null) {
         return this._pathStringCache;
       }
       const result = this.path.map(
         (n) => n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-      ).join(sep2);
+      ).join(sep3);
       this._pathStringCache = result;
       return result;
     }
     return this.path.map(
       (n) => includeNamespace && n.namespace ? `${n.namespace}:${n.tag}` : n.tag
-    ).join(sep2);
+    ).join(sep3);
   }
   /**
    * Get path as array of tag names.
@@ -32770,8 +34362,8 @@ var Matcher = class {
     if (this.path.length !== segments.length) {
       return false;
     }
-    for (let i = 0; i < segments.length; i++) {
-      if (!this._matchSegment(segments[i], this.path[i], i === this.path.length - 1)) {
+    for (let i2 = 0; i2 < segments.length; i2++) {
+      if (!this._matchSegment(segments[i2], this.path[i2], i2 === this.path.length - 1)) {
         return false;
       }
     }
@@ -32792,9 +34384,9 @@ var Matcher = class {
         }
         const nextSeg = segments[segIdx];
         let found = false;
-        for (let i = pathIdx; i >= 0; i--) {
-          if (this._matchSegment(nextSeg, this.path[i], i === this.path.length - 1)) {
-            pathIdx = i - 1;
+        for (let i2 = pathIdx; i2 >= 0; i2--) {
+          if (this._matchSegment(nextSeg, this.path[i2], i2 === this.path.length - 1)) {
+            pathIdx = i2 - 1;
             segIdx--;
             found = true;
             break;
@@ -33646,8 +35238,8 @@ function matchList(value, list3) {
 function isUnsafe(value, context) {
   assertString(value);
   assertContext(context);
-  const { lists, regex } = normalise(context);
-  if (regex) return regex.test(value);
+  const { lists, regex: regex2 } = normalise(context);
+  if (regex2) return regex2.test(value);
   for (const list3 of lists) {
     if (matchList(value, list3) !== null) return true;
   }
@@ -33727,8 +35319,8 @@ var OrderedObjParser = class {
     this.stopNodeExpressionsSet = new ExpressionSet();
     const stopNodesOpts = this.options.stopNodes;
     if (stopNodesOpts && stopNodesOpts.length > 0) {
-      for (let i = 0; i < stopNodesOpts.length; i++) {
-        const stopNodeExp = stopNodesOpts[i];
+      for (let i2 = 0; i2 < stopNodesOpts.length; i2++) {
+        const stopNodeExp = stopNodesOpts[i2];
         if (typeof stopNodeExp === "string") {
           this.stopNodeExpressionsSet.add(new Expression(stopNodeExp));
         } else if (stopNodeExp instanceof Expression) {
@@ -33792,14 +35384,14 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
     const processedVals = new Array(len);
     let hasRawAttrs = false;
     const rawAttrsForMatcher = {};
-    for (let i = 0; i < len; i++) {
-      const attrName = this.resolveNameSpace(matches2[i][1]);
-      const oldVal = attrValue(matches2[i]);
+    for (let i2 = 0; i2 < len; i2++) {
+      const attrName = this.resolveNameSpace(matches2[i2][1]);
+      const oldVal = attrValue(matches2[i2]);
       if (attrName.length && oldVal !== void 0) {
         let val2 = oldVal;
         if (options.trimValues) val2 = val2.trim();
         val2 = this.replaceEntitiesValue(val2, tagName, this.readonlyMatcher);
-        processedVals[i] = val2;
+        processedVals[i2] = val2;
         rawAttrsForMatcher[attrName] = val2;
         hasRawAttrs = true;
       }
@@ -33809,8 +35401,8 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
     }
     const jPathStr = options.jPath ? jPath.toString() : this.readonlyMatcher;
     let hasAttrs = false;
-    for (let i = 0; i < len; i++) {
-      const attrName = this.resolveNameSpace(matches2[i][1]);
+    for (let i2 = 0; i2 < len; i2++) {
+      const attrName = this.resolveNameSpace(matches2[i2][1]);
       if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
       let aName = options.attributeNamePrefix + attrName;
       if (attrName.length) {
@@ -33818,8 +35410,8 @@ function buildAttributesMap(attrStr, jPath, tagName, force = false) {
           aName = options.transformAttributeName(aName);
         }
         aName = sanitizeName(aName, options);
-        if (attrValue(matches2[i]) !== void 0) {
-          const oldVal = processedVals[i];
+        if (attrValue(matches2[i2]) !== void 0) {
+          const oldVal = processedVals[i2];
           const newVal = options.attributeValueProcessor(attrName, oldVal, jPathStr);
           if (newVal === null || newVal === void 0) {
             attrs[aName] = oldVal;
@@ -33863,13 +35455,13 @@ var parseXml = function(xmlData) {
   this.doctypefound = false;
   const docTypeReader = new DocTypeReader(options.processEntities);
   const xmlLen = xmlData.length;
-  for (let i = 0; i < xmlLen; i++) {
-    const ch = xmlData[i];
+  for (let i2 = 0; i2 < xmlLen; i2++) {
+    const ch = xmlData[i2];
     if (ch === "<") {
-      const c1 = xmlData.charCodeAt(i + 1);
+      const c1 = xmlData.charCodeAt(i2 + 1);
       if (c1 === 47) {
-        const closeIndex = findClosingIndex(xmlData, ">", i, "Closing Tag is not closed.");
-        let tagName = xmlData.substring(i + 2, closeIndex).trim();
+        const closeIndex = findClosingIndex(xmlData, ">", i2, "Closing Tag is not closed.");
+        let tagName = xmlData.substring(i2 + 2, closeIndex).trim();
         if (options.removeNSPrefix) {
           const colonIndex = tagName.indexOf(":");
           if (colonIndex !== -1) {
@@ -33895,9 +35487,9 @@ var parseXml = function(xmlData) {
           currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
         }
         textData = "";
-        i = closeIndex;
+        i2 = closeIndex;
       } else if (c1 === 63) {
-        let tagData = readTagExp(xmlData, i, false, "?>");
+        let tagData = readTagExp(xmlData, i2, false, "?>");
         if (!tagData) throw new Error("Pi Tag is not closed.");
         textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
         const attsMap = this.buildAttributesMap(tagData.tagExp, this.matcher, tagData.tagName, true);
@@ -33913,30 +35505,30 @@ var parseXml = function(xmlData) {
           if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options.ignoreAttributes !== true) {
             childNode[":@"] = attsMap;
           }
-          const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+          const startIndex = options.captureMetaData ? getOriginalIndex(i2, crlfPositions) : i2;
           this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
           if (options.captureMetaData) {
             currentNode.addEndIndex(getOriginalIndex(tagData.closeIndex + 2, crlfPositions));
           }
         }
-        i = tagData.closeIndex + 1;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
-        const endIndex = findClosingIndex(xmlData, "-->", i + 4, "Comment is not closed.");
+        i2 = tagData.closeIndex + 1;
+      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 45 && xmlData.charCodeAt(i2 + 3) === 45) {
+        const endIndex = findClosingIndex(xmlData, "-->", i2 + 4, "Comment is not closed.");
         if (options.commentPropName) {
-          const comment = xmlData.substring(i + 4, endIndex - 2);
+          const comment = xmlData.substring(i2 + 4, endIndex - 2);
           textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
           currentNode.add(options.commentPropName, [{ [options.textNodeName]: comment }]);
         }
-        i = endIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 68) {
+        i2 = endIndex;
+      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 68) {
         if (this.doctypefound) throw new Error("Multiple DOCTYPE declarations found.");
         this.doctypefound = true;
-        const result = docTypeReader.readDocType(xmlData, i);
+        const result = docTypeReader.readDocType(xmlData, i2);
         this.entityDecoder.addInputEntities(result.entities);
-        i = result.i;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
-        const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
-        const tagExp = xmlData.substring(i + 9, closeIndex);
+        i2 = result.i;
+      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 91) {
+        const closeIndex = findClosingIndex(xmlData, "]]>", i2, "CDATA is not closed.") - 2;
+        const tagExp = xmlData.substring(i2 + 9, closeIndex);
         textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
         let val2 = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
         if (val2 == void 0) val2 = "";
@@ -33945,12 +35537,12 @@ var parseXml = function(xmlData) {
         } else {
           currentNode.add(options.textNodeName, val2);
         }
-        i = closeIndex + 2;
+        i2 = closeIndex + 2;
       } else {
-        let result = readTagExp(xmlData, i, options.removeNSPrefix);
+        let result = readTagExp(xmlData, i2, options.removeNSPrefix);
         if (!result) {
-          const context = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
-          throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context}"`);
+          const context = xmlData.substring(Math.max(0, i2 - 50), Math.min(xmlLen, i2 + 50));
+          throw new Error(`readTagExp returned undefined at position ${i2}. Context: "${context}"`);
         }
         let tagName = result.tagName;
         const rawTagName = result.rawTagName;
@@ -33998,17 +35590,17 @@ var parseXml = function(xmlData) {
         if (tagName !== xmlObj.tagname) {
           this.isCurrentNodeStopNode = this.isItStopNode();
         }
-        const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+        const startIndex = options.captureMetaData ? getOriginalIndex(i2, crlfPositions) : i2;
         if (this.isCurrentNodeStopNode) {
           let tagContent = "";
           if (isSelfClosing) {
-            i = result.closeIndex;
+            i2 = result.closeIndex;
           } else if (options.unpairedTagsSet.has(tagName)) {
-            i = result.closeIndex;
+            i2 = result.closeIndex;
           } else {
             const result2 = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
             if (!result2) throw new Error(`Unexpected end of ${rawTagName}`);
-            i = result2.i;
+            i2 = result2.i;
             tagContent = result2.tagContent;
           }
           const childNode = new XmlNode(tagName);
@@ -34020,7 +35612,7 @@ var parseXml = function(xmlData) {
           this.isCurrentNodeStopNode = false;
           this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
           if (options.captureMetaData) {
-            currentNode.addEndIndex(getOriginalIndex(i + 1, crlfPositions));
+            currentNode.addEndIndex(getOriginalIndex(i2 + 1, crlfPositions));
           }
         } else {
           if (isSelfClosing) {
@@ -34046,7 +35638,7 @@ var parseXml = function(xmlData) {
             }
             this.matcher.pop();
             this.isCurrentNodeStopNode = false;
-            i = result.closeIndex;
+            i2 = result.closeIndex;
             continue;
           } else {
             const childNode = new XmlNode(tagName);
@@ -34061,11 +35653,11 @@ var parseXml = function(xmlData) {
             currentNode = childNode;
           }
           textData = "";
-          i = closeIndex;
+          i2 = closeIndex;
         }
       }
     } else {
-      textData += xmlData[i];
+      textData += xmlData[i2];
     }
   }
   return xmlObj.child;
@@ -34133,13 +35725,13 @@ function isItStopNode() {
   if (this.stopNodeExpressionsSet.size === 0) return false;
   return this.matcher.matchesAny(this.stopNodeExpressionsSet);
 }
-function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
+function tagExpWithClosingIndex(xmlData, i2, closingChar = ">") {
   const len = xmlData.length;
   const closeCode0 = closingChar.charCodeAt(0);
   const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
   let result = "";
-  let segmentStart = i;
-  for (let index = i; index < len; index++) {
+  let segmentStart = i2;
+  for (let index = i2; index < len; index++) {
     const code2 = xmlData.charCodeAt(index);
     if (code2 === 34 || code2 === 39) {
       index = xmlData.indexOf(xmlData[index], index + 1);
@@ -34160,21 +35752,21 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str6, i, errMsg) {
-  const closingIndex = xmlData.indexOf(str6, i);
+function findClosingIndex(xmlData, str6, i2, errMsg) {
+  const closingIndex = xmlData.indexOf(str6, i2);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
     return closingIndex + str6.length - 1;
   }
 }
-function findClosingChar(xmlData, char, i, errMsg) {
-  const closingIndex = xmlData.indexOf(char, i);
+function findClosingChar(xmlData, char, i2, errMsg) {
+  const closingIndex = xmlData.indexOf(char, i2);
   if (closingIndex === -1) throw new Error(errMsg);
   return closingIndex;
 }
-function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
-  const result = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
+function readTagExp(xmlData, i2, removeNSPrefix, closingChar = ">") {
+  const result = tagExpWithClosingIndex(xmlData, i2 + 1, closingChar);
   if (!result) return;
   let tagExp = result.data;
   const closeIndex = result.index;
@@ -34201,58 +35793,58 @@ function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
     rawTagName
   };
 }
-function readStopNodeData(xmlData, tagName, i) {
-  const startIndex = i;
+function readStopNodeData(xmlData, tagName, i2) {
+  const startIndex = i2;
   let openTagCount = 1;
   let lenient = false;
   let nextGt = -1;
   const xmllen = xmlData.length;
-  for (; i < xmllen; i++) {
-    if (xmlData[i] === "<") {
-      const c1 = xmlData.charCodeAt(i + 1);
+  for (; i2 < xmllen; i2++) {
+    if (xmlData[i2] === "<") {
+      const c1 = xmlData.charCodeAt(i2 + 1);
       if (c1 === 47) {
-        const closeIndex = findClosingChar(xmlData, ">", i, `${tagName} is not closed`);
-        let closeTagName = xmlData.substring(i + 2, closeIndex).trim();
+        const closeIndex = findClosingChar(xmlData, ">", i2, `${tagName} is not closed`);
+        let closeTagName = xmlData.substring(i2 + 2, closeIndex).trim();
         if (closeTagName === tagName) {
           openTagCount--;
           if (openTagCount === 0) {
             return {
-              tagContent: xmlData.substring(startIndex, i),
+              tagContent: xmlData.substring(startIndex, i2),
               i: closeIndex
             };
           }
         }
-        i = closeIndex;
+        i2 = closeIndex;
       } else if (c1 === 63) {
-        const closeIndex = findClosingIndex(xmlData, "?>", i + 1, "StopNode is not closed.");
-        i = closeIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 45 && xmlData.charCodeAt(i + 3) === 45) {
-        const closeIndex = findClosingIndex(xmlData, "-->", i + 3, "StopNode is not closed.");
-        i = closeIndex;
-      } else if (c1 === 33 && xmlData.charCodeAt(i + 2) === 91) {
-        const closeIndex = findClosingIndex(xmlData, "]]>", i, "StopNode is not closed.") - 2;
-        i = closeIndex;
+        const closeIndex = findClosingIndex(xmlData, "?>", i2 + 1, "StopNode is not closed.");
+        i2 = closeIndex;
+      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 45 && xmlData.charCodeAt(i2 + 3) === 45) {
+        const closeIndex = findClosingIndex(xmlData, "-->", i2 + 3, "StopNode is not closed.");
+        i2 = closeIndex;
+      } else if (c1 === 33 && xmlData.charCodeAt(i2 + 2) === 91) {
+        const closeIndex = findClosingIndex(xmlData, "]]>", i2, "StopNode is not closed.") - 2;
+        i2 = closeIndex;
       } else {
-        const tagData = lenient ? void 0 : readTagExp(xmlData, i, false);
+        const tagData = lenient ? void 0 : readTagExp(xmlData, i2, false);
         if (tagData) {
           const openTagName = tagData.tagName;
           if (openTagName === tagName && tagData.tagExp[tagData.tagExp.length - 1] !== "/") {
             openTagCount++;
           }
-          i = tagData.closeIndex;
+          i2 = tagData.closeIndex;
         } else {
           lenient = true;
-          if (nextGt < i) {
-            nextGt = xmlData.indexOf(">", i);
+          if (nextGt < i2) {
+            nextGt = xmlData.indexOf(">", i2);
             if (nextGt === -1) return;
           }
-          const nextLt = xmlData.indexOf("<", i + 1);
+          const nextLt = xmlData.indexOf("<", i2 + 1);
           if (nextLt === -1 || nextLt > nextGt) {
-            const exp = xmlData.substring(i + 1, nextGt);
-            const sep2 = exp.search(/\s/);
-            const name = sep2 === -1 ? exp : exp.substring(0, sep2);
+            const exp = xmlData.substring(i2 + 1, nextGt);
+            const sep3 = exp.search(/\s/);
+            const name = sep3 === -1 ? exp : exp.substring(0, sep3);
             if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
-            i = nextGt;
+            i2 = nextGt;
           }
         }
       }
@@ -34315,8 +35907,8 @@ function prettify(node2, options, matcher, readonlyMatcher) {
 function compress(arr2, options, matcher, readonlyMatcher) {
   let text3;
   const compressedObj = {};
-  for (let i = 0; i < arr2.length; i++) {
-    const tagObj = arr2[i];
+  for (let i2 = 0; i2 < arr2.length; i2++) {
+    const tagObj = arr2[i2];
     const property = propName(tagObj);
     if (property !== void 0 && property !== options.textNodeName) {
       const rawAttrs = stripAttributePrefix(
@@ -34372,8 +35964,8 @@ function compress(arr2, options, matcher, readonlyMatcher) {
 }
 function propName(obj) {
   const keys = Object.keys(obj);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
+  for (let i2 = 0; i2 < keys.length; i2++) {
+    const key = keys[i2];
     if (key !== ":@") return key;
   }
 }
@@ -34381,8 +35973,8 @@ function assignAttributes(obj, attrMap, readonlyMatcher, options) {
   if (attrMap) {
     const keys = Object.keys(attrMap);
     const len = keys.length;
-    for (let i = 0; i < len; i++) {
-      const atrrName = keys[i];
+    for (let i2 = 0; i2 < len; i2++) {
+      const atrrName = keys[i2];
       const rawAttrName = atrrName.startsWith(options.attributeNamePrefix) ? atrrName.substring(options.attributeNamePrefix.length) : atrrName;
       const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() + "." + rawAttrName : readonlyMatcher;
       if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
@@ -34694,7 +36286,7 @@ function cwesFrom(rc, rule, result) {
         const m = CWE_RE.exec(part);
         if (m) out.push(`CWE-${Number(m[1])}`);
       }
-    } else if (Array.isArray(v)) v.forEach((x) => typeof x !== "object" && addText(x));
+    } else if (Array.isArray(v)) v.forEach((x2) => typeof x2 !== "object" && addText(x2));
   };
   for (const bag of [rule?.properties, result.properties]) {
     if (!isObj(bag)) continue;
@@ -34732,7 +36324,7 @@ function vulnIdsFrom(ruleId, tags, props) {
     for (const key of ["cve", "cves", "CVE", "cveId", "ghsa", "ghsaId", "vulnerabilityId", "aliases"]) {
       const v = bag[key];
       if (typeof v === "string") scan(v);
-      else if (Array.isArray(v)) v.filter((x) => typeof x === "string").forEach(scan);
+      else if (Array.isArray(v)) v.filter((x2) => typeof x2 === "string").forEach(scan);
     }
   }
   return [...ids];
@@ -34744,7 +36336,7 @@ var MOBILE_TOOLS = /mobsf|qark|androbugs/i;
 var MANIFEST_RE = /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
 function inferCategory(toolName2, ruleId, tags, vulnIds3, file2) {
   const t = toolName2.toLowerCase();
-  const lowerTags = tags.map((x) => x.toLowerCase());
+  const lowerTags = tags.map((x2) => x2.toLowerCase());
   if (SECRET_TOOLS.test(t) || lowerTags.includes("secret") || lowerTags.includes("secrets")) return "secret";
   if (lowerTags.includes("license")) return "license";
   if (MOBILE_TOOLS.test(t)) return "mobile";
@@ -34948,8 +36540,8 @@ function parseSarif(doc, ctx) {
   doc.runs.forEach((run, runIndex) => {
     const rc = createRunContext(run, runIndex, ctx.file);
     const results = Array.isArray(run.results) ? run.results : [];
-    results.forEach((r, i) => {
-      const d = resultToDraft(rc, r, i, out.secrets);
+    results.forEach((r, i2) => {
+      const d = resultToDraft(rc, r, i2, out.secrets);
       if (d) out.findings.push(d);
     });
     out.scans.push(finishRun(rc));
@@ -34991,10 +36583,10 @@ function strings(v) {
   if (typeof v === "string") return str2(v) ? [v.trim()] : [];
   return arr(v).map(str2).filter((s2) => s2 !== void 0);
 }
-function vulnIds(...groups) {
-  const all = groups.flatMap((g) => strings(g));
+function vulnIds(...groups2) {
+  const all = groups2.flatMap((g) => strings(g));
   const uniq = [...new Set(all)];
-  return [...uniq.filter((i) => /^CVE-/i.test(i)), ...uniq.filter((i) => !/^CVE-/i.test(i))];
+  return [...uniq.filter((i2) => /^CVE-/i.test(i2)), ...uniq.filter((i2) => !/^CVE-/i.test(i2))];
 }
 function cvssVersionOf(vector, fallback = null) {
   if (!vector) return fallback;
@@ -35049,10 +36641,10 @@ function purlType(purl) {
 function cmpVersion(a, b) {
   const pa = a.split(/[.\-+_]/);
   const pb = b.split(/[.\-+_]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? "0";
-    const y = pb[i] ?? "0";
-    const d = /^\d+$/.test(x) && /^\d+$/.test(y) ? Number(x) - Number(y) : x.localeCompare(y);
+  for (let i2 = 0; i2 < Math.max(pa.length, pb.length); i2++) {
+    const x2 = pa[i2] ?? "0";
+    const y = pb[i2] ?? "0";
+    const d = /^\d+$/.test(x2) && /^\d+$/.test(y) ? Number(x2) - Number(y) : x2.localeCompare(y);
     if (d !== 0) return d;
   }
   return 0;
@@ -35060,8 +36652,8 @@ function cmpVersion(a, b) {
 
 // src/parsers/trivy/index.ts
 var OS_TYPES = /^(alpine|alma|amazon|azurelinux|bottlerocket|cbl-mariner|centos|chainguard|debian|echo|fedora|mariner|minimos|opensuse.*|oracle|photon|redhat|rocky|sles|suse.*|ubuntu|wolfi|coreos)$/i;
-function stateOf(status) {
-  switch (status) {
+function stateOf(status2) {
+  switch (status2) {
     case void 0:
       return { state: "open", reason: null };
     case "not_affected":
@@ -35078,7 +36670,7 @@ function stateOf(status) {
     default:
       return {
         state: "open",
-        reason: status === "affected" || status === "unknown" ? null : `Trivy status ${status}`
+        reason: status2 === "affected" || status2 === "unknown" ? null : `Trivy status ${status2}`
       };
   }
 }
@@ -35151,7 +36743,7 @@ function vulnDraft(f, rc, v, pointer, modified) {
     cwe: cwesOf(v.CweIDs),
     cve: [
       id,
-      ...arr(v.VendorIDs).filter((x) => typeof x === "string" && /^(CVE|GHSA)-/i.test(x))
+      ...arr(v.VendorIDs).filter((x2) => typeof x2 === "string" && /^(CVE|GHSA)-/i.test(x2))
     ],
     cvss,
     package: pkgName ? {
@@ -35173,8 +36765,8 @@ function vulnDraft(f, rc, v, pointer, modified) {
   };
 }
 function misconfDraft(f, rc, m, pointer) {
-  const status = str2(m.Status) ?? "FAIL";
-  if (status !== "FAIL") return void 0;
+  const status2 = str2(m.Status) ?? "FAIL";
+  if (status2 !== "FAIL") return void 0;
   const id = str2(m.ID) ?? str2(m.AVDID);
   const cm = isObj2(m.CauseMetadata) ? m.CauseMetadata : {};
   const sev = pickSeverity(m.Severity, null, "medium");
@@ -35193,7 +36785,7 @@ function misconfDraft(f, rc, m, pointer) {
       resource: rc.workload ?? str2(cm.Resource) ?? null
     },
     service: rc.workload,
-    tags: [str2(m.Type), str2(cm.Provider), str2(cm.Service)].filter((x) => !!x),
+    tags: [str2(m.Type), str2(cm.Provider), str2(cm.Service)].filter((x2) => !!x2),
     help_uri: str2(m.PrimaryURL) ?? null,
     pointer
   };
@@ -35289,8 +36881,8 @@ function parseResult(f, r, base, workload) {
       f.out.warnings.push(`${base}/${key}: expected an array; skipped`);
       return;
     }
-    r[key].forEach((item, i) => {
-      const pointer = `${base}/${key}/${i}`;
+    r[key].forEach((item, i2) => {
+      const pointer = `${base}/${key}/${i2}`;
       if (!isObj2(item)) {
         f.out.warnings.push(`${pointer}: not an object; skipped`);
         return;
@@ -35337,7 +36929,7 @@ function parseTrivy(doc, ctx) {
     return out;
   }
   if (Array.isArray(doc)) {
-    doc.forEach((r, i) => parseResult(f, r, `/${i}`, null));
+    doc.forEach((r, i2) => parseResult(f, r, `/${i2}`, null));
   } else if (isObj2(doc) && (doc.ClusterName !== void 0 || Array.isArray(doc.Resources))) {
     for (const key of ["Resources", "Vulnerabilities", "Misconfigurations"]) {
       arr(doc[key]).forEach((w, wi) => {
@@ -35358,7 +36950,7 @@ function parseTrivy(doc, ctx) {
         ctx.file,
         "/Results"
       );
-    arr(doc.Results).forEach((r, i) => parseResult(f, r, `/Results/${i}`, null));
+    arr(doc.Results).forEach((r, i2) => parseResult(f, r, `/Results/${i2}`, null));
   } else {
     throw new UserError(
       'not a Trivy JSON report: expected an object with "SchemaVersion" and a "Results" array, a trivy k8s report with "ClusterName", or (legacy) a list of targets',
@@ -35438,7 +37030,7 @@ function matchDraft(m, pointer, image, container, out) {
   const name = str2(a.name) ?? "unknown";
   const version2 = str2(a.version) ?? null;
   const purl = str2(a.purl) ?? null;
-  const path12 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
+  const path15 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
   const description = str2(v.description) ?? related.map((r) => str2(r.description)).find(Boolean) ?? null;
   return {
     title: [id, name, version2].filter(Boolean).join(" "),
@@ -35461,14 +37053,14 @@ function matchDraft(m, pointer, image, container, out) {
       ecosystem: str2(a.type)?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     },
-    location: { file: path12, image },
+    location: { file: path15, image },
     tags: fixState ? [`fix-state:${fixState}`] : [],
     help_uri: str2(v.dataSource) ?? strList(v.urls)[0] ?? null,
     pointer
   };
 }
 function strList(v) {
-  return arr(v).map((x) => str2(x)).filter((x) => !!x);
+  return arr(v).map((x2) => str2(x2)).filter((x2) => !!x2);
 }
 function parseGrype(doc, ctx) {
   if (!isObj2(doc) || !Array.isArray(doc.matches))
@@ -35481,8 +37073,8 @@ function parseGrype(doc, ctx) {
   const container = str2(source.type) === "image";
   const target = source.target;
   const image = container ? (isObj2(target) ? str2(target.userInput) ?? strList(target.tags)[0] ?? str2(target.imageID) : str2(target)) ?? null : null;
-  const add = (list3, base, suppressed) => list3.forEach((m, i) => {
-    const pointer = `${base}/${i}`;
+  const add = (list3, base, suppressed) => list3.forEach((m, i2) => {
+    const pointer = `${base}/${i2}`;
     if (!isObj2(m)) {
       out.warnings.push(`${pointer}: not an object; skipped`);
       return;
@@ -35588,8 +37180,8 @@ function packageDraft(key, v, pointer) {
   const name = str2(v.name) ?? key;
   const via = arr(v.via);
   const advisories = via.filter(isObj2);
-  const through = via.filter((x) => typeof x === "string");
-  const ghsas = advisories.map((a) => GHSA_RE2.exec(str2(a.url) ?? "")?.[1]).filter((x) => !!x);
+  const through = via.filter((x2) => typeof x2 === "string");
+  const ghsas = advisories.map((a) => GHSA_RE2.exec(str2(a.url) ?? "")?.[1]).filter((x2) => !!x2);
   let cvss = null;
   for (const a of advisories) {
     const c = isObj2(a.cvss) ? cvssOf(a.cvss.score, a.cvss.vectorString) : null;
@@ -35737,7 +37329,7 @@ function vulnDraft2(p, v, pointer, out) {
   const cvss = cvssOf(v.cvssScore, v.CVSSv3);
   const sev = pickSeverity(str2(v.severityWithCritical) ?? v.severity, cvss, "medium");
   const from = strings(v.from);
-  const upgrade = arr(v.upgradePath).filter((x) => typeof x === "string");
+  const upgrade = arr(v.upgradePath).filter((x2) => typeof x2 === "string");
   const fixedIn = strings(v.fixedIn);
   const category2 = license ? "license" : p.container ? "container" : "sca";
   const title = license ? `${str2(v.license) ?? str2(v.title) ?? "license"} license` : str2(v.title) ?? id;
@@ -35788,8 +37380,8 @@ function readProject(pr, base, out, categories, parent) {
   };
   categories.add(container ? "container" : "sca");
   if (isObj2(pr.licensesPolicy) && !container) categories.add("license");
-  vulns.forEach((v, i) => {
-    const pointer = `${base}/vulnerabilities/${i}`;
+  vulns.forEach((v, i2) => {
+    const pointer = `${base}/vulnerabilities/${i2}`;
     if (!isObj2(v)) {
       out.warnings.push(`${pointer}: not an object; skipped`);
       return;
@@ -35798,8 +37390,8 @@ function readProject(pr, base, out, categories, parent) {
     if (d) out.findings.push(d);
   });
   const ignored = isObj2(pr.filtered) ? arr(pr.filtered.ignore) : [];
-  ignored.forEach((v, i) => {
-    const pointer = `${base}/filtered/ignore/${i}`;
+  ignored.forEach((v, i2) => {
+    const pointer = `${base}/filtered/ignore/${i2}`;
     if (!isObj2(v)) return;
     const d = vulnDraft2(p, v, pointer, out);
     if (!d) return;
@@ -35810,8 +37402,8 @@ function readProject(pr, base, out, categories, parent) {
     d.suppression = { kind: "snyk-policy", status: "accepted", justification: reason || null };
     out.findings.push(d);
   });
-  arr(pr.applications).forEach((a, i) => {
-    if (isObj2(a)) readProject(a, `${base}/applications/${i}`, out, categories, p);
+  arr(pr.applications).forEach((a, i2) => {
+    if (isObj2(a)) readProject(a, `${base}/applications/${i2}`, out, categories, p);
   });
 }
 function parseSnyk(doc, ctx) {
@@ -35820,8 +37412,8 @@ function parseSnyk(doc, ctx) {
   const categories = /* @__PURE__ */ new Set();
   const errors = [];
   let read = 0;
-  projects.forEach((pr, i) => {
-    const base = Array.isArray(doc) ? `/${i}` : "";
+  projects.forEach((pr, i2) => {
+    const base = Array.isArray(doc) ? `/${i2}` : "";
     if (!isObj2(pr)) {
       out.warnings.push(`${base || "/"}: project is not an object; skipped`);
       return;
@@ -35861,7 +37453,7 @@ function isProject(d) {
 function detect5(s2) {
   const d = s2.doc;
   if (isProject(d)) return 1;
-  if (Array.isArray(d) && d.length > 0 && d.every((x) => isProject(x) || isObj2(x) && x.ok === false))
+  if (Array.isArray(d) && d.length > 0 && d.every((x2) => isProject(x2) || isObj2(x2) && x2.ok === false))
     return d.some(isProject) ? 1 : 0;
   if (isObj2(d) && d.ok === false && typeof d.error === "string" && "path" in d) return 0.6;
   return 0;
@@ -35887,9 +37479,9 @@ var W = {
   I: { H: 0.56, L: 0.22, N: 0 },
   A: { H: 0.56, L: 0.22, N: 0 }
 };
-function roundUp(x) {
-  const i = Math.round(x * 1e5);
-  return i % 1e4 === 0 ? i / 1e5 : (Math.floor(i / 1e4) + 1) / 10;
+function roundUp(x2) {
+  const i2 = Math.round(x2 * 1e5);
+  return i2 % 1e4 === 0 ? i2 / 1e5 : (Math.floor(i2 / 1e4) + 1) / 10;
 }
 function cvss3BaseScore(vector) {
   const m = /^CVSS:3\.[01]\/(.+)$/.exec(vector.trim());
@@ -35906,10 +37498,10 @@ function cvss3BaseScore(vector) {
   const ac = W.AC[v.AC ?? ""];
   const ui = W.UI[v.UI ?? ""];
   const c = W.C[v.C ?? ""];
-  const i = W.I[v.I ?? ""];
+  const i2 = W.I[v.I ?? ""];
   const a = W.A[v.A ?? ""];
-  if ([pr, av, ac, ui, c, i, a].some((x) => x === void 0)) return void 0;
-  const iss = 1 - (1 - c) * (1 - i) * (1 - a);
+  if ([pr, av, ac, ui, c, i2, a].some((x2) => x2 === void 0)) return void 0;
+  const iss = 1 - (1 - c) * (1 - i2) * (1 - a);
   const impact = scope === "U" ? 6.42 * iss : 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15);
   const expl = 8.22 * av * ac * pr * ui;
   if (impact <= 0) return 0;
@@ -35938,10 +37530,10 @@ function severityOf2(v, pkg, cvss) {
   const group = pkg.groups.find(
     (g) => id && (strings(g.ids).includes(id) || strings(g.aliases).includes(id))
   );
-  const max = group ? num(group.max_severity) : void 0;
-  if (max !== void 0)
+  const max2 = group ? num(group.max_severity) : void 0;
+  if (max2 !== void 0)
     return {
-      severity: cvssToSeverity(max),
+      severity: cvssToSeverity(max2),
       severity_source: "cvss",
       source_severity: String(group.max_severity)
     };
@@ -36088,7 +37680,7 @@ function vulnDraft4(v, pointer, image) {
   const version2 = str2(v.package_version) ?? null;
   const cvss = cvssFrom2(v);
   const sev = pickSeverity(v.severity, cvss, "medium");
-  const path12 = str2(v.package_path);
+  const path15 = str2(v.package_path);
   const purl = str2(v.package_purl) ?? null;
   return {
     title: [id, name, version2].filter(Boolean).join(" "),
@@ -36110,7 +37702,7 @@ function vulnDraft4(v, pointer, image) {
       ecosystem: str2(v.package_type)?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     },
-    location: { file: path12 && path12.startsWith("/") ? path12 : null, image },
+    location: { file: path15 && path15.startsWith("/") ? path15 : null, image },
     tags: [
       str2(v.feed_group) ? `feed:${String(v.feed_group)}` : "",
       v.inherited_from_base === true ? "base-image" : ""
@@ -36127,8 +37719,8 @@ function parseAnchore(doc, ctx) {
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const image = str2(doc.image) ?? str2(doc.imageFullTag) ?? str2(doc.imageDigest) ?? null;
-  doc.vulnerabilities.forEach((v, i) => {
-    const pointer = `/vulnerabilities/${i}`;
+  doc.vulnerabilities.forEach((v, i2) => {
+    const pointer = `/vulnerabilities/${i2}`;
     const d = isObj2(v) ? vulnDraft4(v, pointer, image) : void 0;
     if (d) out.findings.push(d);
     else out.warnings.push(`${pointer}: not a vulnerability with "vuln" and a package name; skipped`);
@@ -36257,8 +37849,8 @@ function cvssFrom3(v) {
   if (num(text(v.cvssScore)) !== void 0) return cvssOf(num(text(v.cvssScore)), null, "2.0");
   return null;
 }
-function vulnDraft5(d, pkg, file2, x) {
-  const v = x.raw;
+function vulnDraft5(d, pkg, file2, x2) {
+  const v = x2.raw;
   const name = text(v.name);
   if (!name) return void 0;
   const source = text(v["@_source"]) ?? text(v.source);
@@ -36280,9 +37872,9 @@ function vulnDraft5(d, pkg, file2, x) {
     category: "sca",
     rule_id: ruleId,
     ...sev,
-    state: x.suppressed ? "suppressed" : "open",
-    state_reason: x.suppressed ? `suppressed by a Dependency-Check suppression rule${notes ? `: ${notes}` : ""}` : null,
-    suppression: x.suppressed ? { kind: "dependency-check-suppression", status: "accepted", justification: notes ?? null } : null,
+    state: x2.suppressed ? "suppressed" : "open",
+    state_reason: x2.suppressed ? `suppressed by a Dependency-Check suppression rule${notes ? `: ${notes}` : ""}` : null,
+    suppression: x2.suppressed ? { kind: "dependency-check-suppression", status: "accepted", justification: notes ?? null } : null,
     cwe: cwes,
     cve: vulnIds(ids),
     cvss,
@@ -36290,7 +37882,7 @@ function vulnDraft5(d, pkg, file2, x) {
     location: { file: file2 },
     tags: source ? [`source:${source}`] : [],
     help_uri: refs.map((r) => text(r.url)).find(Boolean) ?? null,
-    pointer: x.pointer
+    pointer: x2.pointer
   };
 }
 function depFile(d) {
@@ -36328,37 +37920,37 @@ function fromXml(analysis, out) {
     ].filter(isObj2);
     const purls = idBlocks.flatMap((b) => list(b.package).map((p) => isObj2(p) ? text(p.id) : text(p)));
     const mavenIds = idBlocks.flatMap(
-      (b) => list(b.identifier).filter((i) => isObj2(i) && text(i["@_type"]) === "maven").map((i) => text(i.name))
+      (b) => list(b.identifier).filter((i2) => isObj2(i2) && text(i2["@_type"]) === "maven").map((i2) => text(i2.name))
     );
     const vulnsEl = isObj2(raw.vulnerabilities) ? raw.vulnerabilities : {};
     const sup = isObj2(raw.suppressedVulnerabilities) ? raw.suppressedVulnerabilities : {};
     const vulns = [
-      ...list(vulnsEl.vulnerability).map((v, i) => ({
+      ...list(vulnsEl.vulnerability).map((v, i2) => ({
         v,
-        p: `${pointer}/vulnerabilities/vulnerability[${i + 1}]`,
+        p: `${pointer}/vulnerabilities/vulnerability[${i2 + 1}]`,
         s: false
       })),
-      ...list(vulnsEl.suppressedVulnerability).map((v, i) => ({
+      ...list(vulnsEl.suppressedVulnerability).map((v, i2) => ({
         v,
-        p: `${pointer}/vulnerabilities/suppressedVulnerability[${i + 1}]`,
+        p: `${pointer}/vulnerabilities/suppressedVulnerability[${i2 + 1}]`,
         s: true
       })),
-      ...list(sup.suppressedVulnerability ?? sup.vulnerability).map((v, i) => ({
+      ...list(sup.suppressedVulnerability ?? sup.vulnerability).map((v, i2) => ({
         v,
-        p: `${pointer}/suppressedVulnerabilities/suppressedVulnerability[${i + 1}]`,
+        p: `${pointer}/suppressedVulnerabilities/suppressedVulnerability[${i2 + 1}]`,
         s: true
       }))
     ].flatMap(({ v, p, s: s2 }) => isObj2(v) ? [{ raw: v, pointer: p, suppressed: s2 }] : []);
     const related = list(
       isObj2(raw.relatedDependencies) ? raw.relatedDependencies.relatedDependency : void 0
-    ).map((r) => isObj2(r) ? text(r.filePath) ?? text(r.fileName) : void 0).filter((x) => !!x);
+    ).map((r) => isObj2(r) ? text(r.filePath) ?? text(r.fileName) : void 0).filter((x2) => !!x2);
     return [
       {
         pointer,
         fileName: text(raw.fileName) ?? null,
         filePath: text(raw.filePath) ?? null,
-        purls: purls.filter((x) => !!x),
-        mavenIds: mavenIds.filter((x) => !!x),
+        purls: purls.filter((x2) => !!x2),
+        mavenIds: mavenIds.filter((x2) => !!x2),
         related,
         vulns,
         ...evidenceOf(raw.evidenceCollected)
@@ -36374,10 +37966,10 @@ function fromJson(doc, out) {
       return [];
     }
     const vulns = [
-      ...list(raw.vulnerabilities).map((v, i) => ({ v, p: `${pointer}/vulnerabilities/${i}`, s: false })),
-      ...list(raw.suppressedVulnerabilities).map((v, i) => ({
+      ...list(raw.vulnerabilities).map((v, i2) => ({ v, p: `${pointer}/vulnerabilities/${i2}`, s: false })),
+      ...list(raw.suppressedVulnerabilities).map((v, i2) => ({
         v,
-        p: `${pointer}/suppressedVulnerabilities/${i}`,
+        p: `${pointer}/suppressedVulnerabilities/${i2}`,
         s: true
       }))
     ].flatMap(({ v, p, s: s2 }) => isObj2(v) ? [{ raw: v, pointer: p, suppressed: s2 }] : []);
@@ -36386,9 +37978,9 @@ function fromJson(doc, out) {
         pointer,
         fileName: text(raw.fileName) ?? null,
         filePath: text(raw.filePath) ?? null,
-        purls: list(raw.packages).map((p) => isObj2(p) ? text(p.id) : void 0).filter((x) => !!x),
+        purls: list(raw.packages).map((p) => isObj2(p) ? text(p.id) : void 0).filter((x2) => !!x2),
         mavenIds: [],
-        related: list(raw.relatedDependencies).map((r) => isObj2(r) ? text(r.filePath) ?? text(r.fileName) : void 0).filter((x) => !!x),
+        related: list(raw.relatedDependencies).map((r) => isObj2(r) ? text(r.filePath) ?? text(r.fileName) : void 0).filter((x2) => !!x2),
         vulns,
         ...evidenceOf(raw.evidenceCollected)
       }
@@ -36414,10 +38006,10 @@ function parseDependencyCheck(doc, ctx) {
   for (const d of deps) {
     const pkg = packageOf(d);
     const file2 = depFile(d);
-    for (const x of d.vulns) {
-      const draft = vulnDraft5(d, pkg, file2, x);
+    for (const x2 of d.vulns) {
+      const draft = vulnDraft5(d, pkg, file2, x2);
       if (draft) out.findings.push(draft);
-      else out.warnings.push(`${x.pointer}: vulnerability without a name; skipped`);
+      else out.warnings.push(`${x2.pointer}: vulnerability without a name; skipped`);
     }
   }
   const version2 = isObj2(scanInfo) ? text(scanInfo.engineVersion) ?? null : null;
@@ -36506,7 +38098,7 @@ function cvssVersion(vector) {
 var CVE_RE2 = /^CVE-\d{4}-\d{4,}$/i;
 var GHSA_RE3 = /^GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}$/i;
 function orderVulnIds(ids) {
-  const rank2 = (i) => CVE_RE2.test(i) ? 0 : GHSA_RE3.test(i) ? 1 : 2;
+  const rank2 = (i2) => CVE_RE2.test(i2) ? 0 : GHSA_RE3.test(i2) ? 1 : 2;
   return [...new Set(ids)].sort((a, b) => rank2(a) - rank2(b) || a.localeCompare(b));
 }
 function cweNumber(v) {
@@ -36652,7 +38244,7 @@ function readIdentifiers(v) {
       break;
     }
   }
-  const primary = list3.find((i) => !ID_TYPES_NOT_RULES.test(str3(i.type) ?? "") && strOrNum(i.value)) ?? list3.find((i) => strOrNum(i.value));
+  const primary = list3.find((i2) => !ID_TYPES_NOT_RULES.test(str3(i2.type) ?? "") && strOrNum(i2.value)) ?? list3.find((i2) => strOrNum(i2.value));
   return {
     primary: primary ? { type: str3(primary.type), name: str3(primary.name), value: strOrNum(primary.value) } : void 0,
     vulnIds: orderVulnIds(vulnIds3),
@@ -36676,8 +38268,8 @@ function collectHeaderSecrets(v, secrets) {
     }
   }
 }
-function itemToDraft(fc, v, i) {
-  const pointer = `/vulnerabilities/${i}`;
+function itemToDraft(fc, v, i2) {
+  const pointer = `/vulnerabilities/${i2}`;
   const loc = isObj3(v.location) ? v.location : {};
   const ids = readIdentifiers(v);
   const itemScanner = isObj3(v.scanner) ? str3(v.scanner.name) : void 0;
@@ -36692,12 +38284,12 @@ function itemToDraft(fc, v, i) {
   let pkg = null;
   if (pkgName && (category2 === "sca" || category2 === "container")) {
     const file2 = str3(loc.file);
-    const os = str3(loc.operating_system);
+    const os2 = str3(loc.operating_system);
     pkg = {
       name: pkgName,
       version: strOrNum(dep.version) ?? null,
       fixed_version: fixedVersionFrom(str3(v.solution)),
-      ecosystem: category2 === "container" ? ecosystemOf(os?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
+      ecosystem: category2 === "container" ? ecosystemOf(os2?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
       purl: null
     };
   }
@@ -36709,8 +38301,8 @@ function itemToDraft(fc, v, i) {
   const tags = [];
   if (category2 === "dast") {
     const host = str3(loc.hostname);
-    const path12 = str3(loc.path);
-    location.url = host ? host.replace(/\/+$/, "") + (path12 ? path12.startsWith("/") ? path12 : `/${path12}` : "") : path12 ?? null;
+    const path15 = str3(loc.path);
+    location.url = host ? host.replace(/\/+$/, "") + (path15 ? path15.startsWith("/") ? path15 : `/${path15}` : "") : path15 ?? null;
     const method = str3(loc.method);
     if (method) tags.push(`method:${method.toUpperCase()}`);
   } else if (category2 === "container") {
@@ -36779,17 +38371,17 @@ function beginGitlabReport(doc, file2, kind, secrets) {
   }
   return { fc: { kind, toolName: toolName2, toolVersion, managers, secrets }, scan, warnings: [], tools: /* @__PURE__ */ new Map() };
 }
-function gitlabItem(gc, v, i) {
+function gitlabItem(gc, v, i2) {
   if (!isObj3(v)) {
-    gc.warnings.push(`/vulnerabilities/${i}: not an object; skipped`);
+    gc.warnings.push(`/vulnerabilities/${i2}: not an object; skipped`);
     return void 0;
   }
   let d;
   try {
-    d = itemToDraft(gc.fc, v, i);
+    d = itemToDraft(gc.fc, v, i2);
   } catch (e) {
     gc.warnings.push(
-      `/vulnerabilities/${i}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`
+      `/vulnerabilities/${i2}: unreadable item (${e instanceof Error ? e.message : String(e)}); skipped`
     );
     return void 0;
   }
@@ -36812,8 +38404,8 @@ function finishGitlabReport(gc) {
   for (const m of Array.isArray(scan.messages) ? scan.messages : []) {
     if (isObj3(m) && /^(fatal|error)$/i.test(str3(m.level) ?? "") && str3(m.value)) errors.push(m.value);
   }
-  const status = str3(scan.status);
-  const success2 = status === void 0 ? true : status.toLowerCase() !== "failure";
+  const status2 = str3(scan.status);
+  const success2 = status2 === void 0 ? true : status2.toLowerCase() !== "failure";
   if (!success2 && errors.length === 0) errors.push('scan.status is "failure"');
   if (gc.tools.size === 0)
     gc.tools.set(gc.fc.toolName, { version: gc.fc.toolVersion, categories: [CATEGORY[gc.fc.kind]] });
@@ -36827,8 +38419,8 @@ function finishGitlabReport(gc) {
 function parseGitlabReport(doc, file2, kind) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const gc = beginGitlabReport(doc, file2, kind, out.secrets);
-  doc.vulnerabilities.forEach((v, i) => {
-    const d = gitlabItem(gc, v, i);
+  doc.vulnerabilities.forEach((v, i2) => {
+    const d = gitlabItem(gc, v, i2);
     if (d) out.findings.push(d);
   });
   out.scans = finishGitlabReport(gc);
@@ -36968,7 +38560,7 @@ function codeScanningState(state, reason, comment) {
 function secretScanningState(state, resolution, comment) {
   if ((state ?? "open").toLowerCase() !== "resolved") return { state: "open", state_reason: null };
   const r = norm(resolution);
-  const why = (x) => comment ? `${x}: ${comment}` : x;
+  const why = (x2) => comment ? `${x2}: ${comment}` : x2;
   switch (r) {
     case "false_positive":
       return { state: "false_positive", state_reason: why("resolved: false_positive") };
@@ -36986,7 +38578,7 @@ function secretScanningState(state, resolution, comment) {
   }
 }
 function dependabotState(state, reason, comment) {
-  const why = (x) => comment ? `${x}: ${comment}` : x;
+  const why = (x2) => comment ? `${x2}: ${comment}` : x2;
   const s2 = (state ?? "open").toLowerCase();
   if (s2 === "fixed") return { state: "fixed", state_reason: "fixed" };
   if (s2 === "auto_dismissed")
@@ -37072,8 +38664,8 @@ function parseCodeScanning(doc, file2) {
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const scans = /* @__PURE__ */ new Map();
-  items.forEach((a, i) => {
-    const pointer = Array.isArray(doc) ? `/${i}` : "";
+  items.forEach((a, i2) => {
+    const pointer = Array.isArray(doc) ? `/${i2}` : "";
     if (!isObj3(a) || !(isObj3(a.rule) || isObj3(a.most_recent_instance))) {
       out.warnings.push(
         `${pointer || "/"}: not a code scanning alert (no rule / most_recent_instance); skipped`
@@ -37169,8 +38761,8 @@ function parseSecretScanning(doc, file2) {
       file2
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  items.forEach((a, i) => {
-    const pointer = Array.isArray(doc) ? `/${i}` : "";
+  items.forEach((a, i2) => {
+    const pointer = Array.isArray(doc) ? `/${i2}` : "";
     if (!isObj3(a) || !("secret_type" in a || "secret_type_display_name" in a)) {
       out.warnings.push(`${pointer || "/"}: not a secret scanning alert (no secret_type); skipped`);
       return;
@@ -37226,7 +38818,7 @@ function vulnIds2(...values) {
     else if (s2 && GHSA_RE3.test(s2)) ids.push(s2);
   };
   for (const v of values) {
-    if (Array.isArray(v)) for (const x of v) add(isObj3(x) ? x.value : x);
+    if (Array.isArray(v)) for (const x2 of v) add(isObj3(x2) ? x2.value : x2);
     else add(v);
   }
   return orderVulnIds(ids);
@@ -37292,7 +38884,7 @@ function graphqlNodeToDraft(n, pointer, rc) {
     title: str3(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
     description: str3(adv.description) ?? null,
     category: "sca",
-    rule_id: str3(adv.ghsaId) ?? ids.find((i) => GHSA_RE3.test(i)) ?? ids[0] ?? null,
+    rule_id: str3(adv.ghsaId) ?? ids.find((i2) => GHSA_RE3.test(i2)) ?? ids[0] ?? null,
     ...severityOf5(str3(sv.severity), cvss),
     tool: TOOL2,
     ...life,
@@ -37321,7 +38913,7 @@ function graphqlNodeToDraft(n, pointer, rc) {
 function findAlertConnections(v, pointer, rc, depth, found) {
   if (depth > 8) return;
   if (Array.isArray(v)) {
-    v.forEach((x, i) => findAlertConnections(x, `${pointer}/${i}`, rc, depth + 1, found));
+    v.forEach((x2, i2) => findAlertConnections(x2, `${pointer}/${i2}`, rc, depth + 1, found));
     return;
   }
   if (!isObj3(v)) return;
@@ -37354,8 +38946,8 @@ function parseGithubVulnerability(doc, file2) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   if (gql) {
     for (const conn of gql) {
-      conn.nodes.forEach((n, i) => {
-        const pointer = conn.pointer.endsWith("/edges") ? `${conn.pointer}/${i}/node` : `${conn.pointer}/${i}`;
+      conn.nodes.forEach((n, i2) => {
+        const pointer = conn.pointer.endsWith("/edges") ? `${conn.pointer}/${i2}/node` : `${conn.pointer}/${i2}`;
         if (!isObj3(n) || !(isObj3(n.securityVulnerability) || isObj3(n.securityAdvisory))) {
           out.warnings.push(`${pointer}: not a vulnerability alert (no securityVulnerability); skipped`);
           return;
@@ -37383,8 +38975,8 @@ function parseGithubVulnerability(doc, file2) {
         "not GitHub Dependabot alerts: expected a JSON array of alerts (GET /repos/{owner}/{repo}/dependabot/alerts) or a GraphQL response with data.repository.vulnerabilityAlerts.nodes",
         file2
       );
-    items.forEach((a, i) => {
-      const pointer = Array.isArray(doc) ? `/${i}` : "";
+    items.forEach((a, i2) => {
+      const pointer = Array.isArray(doc) ? `/${i2}` : "";
       if (!isObj3(a) || !isObj3(a.security_advisory)) {
         out.warnings.push(`${pointer || "/"}: not a Dependabot alert (no security_advisory); skipped`);
         return;
@@ -37522,8 +39114,8 @@ function endpointUrl(e) {
   if (!host) return str3(e.url);
   const proto = str3(e.protocol);
   const port = strOrNum(e.port);
-  const path12 = str3(e.path);
-  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path12 ? path12.startsWith("/") ? path12 : `/${path12}` : ""}`;
+  const path15 = str3(e.path);
+  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path15 ? path15.startsWith("/") ? path15 : `/${path15}` : ""}`;
 }
 function vulnIdsOf(f) {
   const ids = [];
@@ -37534,7 +39126,7 @@ function vulnIdsOf(f) {
   };
   for (const part of (str3(f.cve) ?? "").split(/[,;\s]+/)) add(part);
   if (Array.isArray(f.vulnerability_ids)) f.vulnerability_ids.forEach(add);
-  return orderVulnIds(ids).filter((i) => CVE_RE2.test(i) || GHSA_RE3.test(i) || /^[A-Z]+-[\w.-]+$/.test(i));
+  return orderVulnIds(ids).filter((i2) => CVE_RE2.test(i2) || GHSA_RE3.test(i2) || /^[A-Z]+-[\w.-]+$/.test(i2));
 }
 function findingToDraft(f, pointer, tool, warnings) {
   const title = strOrNum(f.title)?.trim();
@@ -37595,8 +39187,8 @@ function parseJsonDoc(doc, file2) {
     );
   const tool = str3(doc.type) ?? str3(doc.name) ?? DEFAULT_TOOL2;
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  doc.findings.forEach((f, i) => {
-    const pointer = `/findings/${i}`;
+  doc.findings.forEach((f, i2) => {
+    const pointer = `/findings/${i2}`;
     if (!isObj3(f)) {
       out.warnings.push(`${pointer}: not an object; skipped`);
       return;
@@ -37701,13 +39293,13 @@ function asArray(v) {
 }
 function cwesOf2(v) {
   const out = [];
-  const add = (x) => {
-    if (typeof x === "number" && Number.isInteger(x) && x > 0) out.push(`CWE-${x}`);
-    else if (typeof x === "string") {
-      for (const m of x.matchAll(/(?:^|\bCWE[-_ :]*)(\d{1,5})\b/gi))
+  const add = (x2) => {
+    if (typeof x2 === "number" && Number.isInteger(x2) && x2 > 0) out.push(`CWE-${x2}`);
+    else if (typeof x2 === "string") {
+      for (const m of x2.matchAll(/(?:^|\bCWE[-_ :]*)(\d{1,5})\b/gi))
         if (Number(m[1]) > 0) out.push(`CWE-${Number(m[1])}`);
-    } else if (Array.isArray(x)) x.forEach(add);
-    else if (isObj4(x) && "id" in x) add(x.id);
+    } else if (Array.isArray(x2)) x2.forEach(add);
+    else if (isObj4(x2) && "id" in x2) add(x2.id);
   };
   add(v);
   return [...new Set(out)];
@@ -37725,10 +39317,10 @@ function vulnIdsIn(...values) {
   values.forEach(scan);
   return [...ids];
 }
-function headline(s2, max = 200) {
+function headline(s2, max2 = 200) {
   const line = s2.trim().split(/\r?\n/)[0].trim();
   const dot = line.indexOf(". ");
-  if (dot > 0 && dot < max) return line.slice(0, dot + 1);
+  if (dot > 0 && dot < max2) return line.slice(0, dot + 1);
   return line;
 }
 function describeType(v) {
@@ -37759,10 +39351,10 @@ function isSecretRule(checkId, meta3) {
 }
 function listOf(v) {
   const a = Array.isArray(v) ? v : [v];
-  return a.filter((x) => typeof x === "string" && x.trim() !== "").map((x) => x.trim());
+  return a.filter((x2) => typeof x2 === "string" && x2.trim() !== "").map((x2) => x2.trim());
 }
-function resultToDraft2(r, i, version2, out) {
-  const pointer = `/results/${i}`;
+function resultToDraft2(r, i2, version2, out) {
+  const pointer = `/results/${i2}`;
   if (!isObj4(r)) {
     out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
     return void 0;
@@ -37869,8 +39461,8 @@ var DISMISS_STATE = {
   NO_TIME: "accepted_risk",
   NO_BANDWIDTH: "accepted_risk"
 };
-function vulnToDraft(v, i, out) {
-  const pointer = `/vulns/${i}`;
+function vulnToDraft(v, i2, out) {
+  const pointer = `/vulns/${i2}`;
   if (!isObj4(v)) {
     out.warnings.push(`${pointer}: entry is ${describeType(v)}, not an object; skipped`);
     return void 0;
@@ -37882,12 +39474,12 @@ function vulnToDraft(v, i, out) {
   const triage = isObj4(v.triage) ? v.triage : {};
   const word = str4(adv.severity);
   const sev = mapWord(SEVERITY, word) ?? wordToSeverity(word);
-  const status = (str4(triage.status) ?? "NEW").toUpperCase();
-  let state = TRIAGE_STATE[status] ?? "open";
-  if (status === "IGNORED")
+  const status2 = (str4(triage.status) ?? "NEW").toUpperCase();
+  let state = TRIAGE_STATE[status2] ?? "open";
+  if (status2 === "IGNORED")
     state = DISMISS_STATE[String(triage.dismissReason ?? "").toUpperCase()] ?? "accepted_risk";
-  if (!TRIAGE_STATE[status] && status !== "IGNORED")
-    out.warnings.push(`${pointer}: unknown triage status "${status}"; kept open`);
+  if (!TRIAGE_STATE[status2] && status2 !== "IGNORED")
+    out.warnings.push(`${pointer}: unknown triage status "${status2}"; kept open`);
   const cve = vulnIdsIn(refs.cveIds, refs.urls, adv.title);
   const safe = isObj4(v.closestSafeDependency) ? str4(v.closestSafeDependency.versionSpecifier) : void 0;
   if (!str4(dep.name)) out.warnings.push(`${pointer}: no matchedDependency.name`);
@@ -37901,7 +39493,7 @@ function vulnToDraft(v, i, out) {
     source_severity: word ?? null,
     tool: "Semgrep Supply Chain",
     state,
-    state_reason: `Semgrep triage status ${status}${state === "fixed" || state === "open" ? "" : `, ${String(triage.dismissReason ?? "")}`}`,
+    state_reason: `Semgrep triage status ${status2}${state === "fixed" || state === "open" ? "" : `, ${String(triage.dismissReason ?? "")}`}`,
     first_seen: str4(v.openedAt) ?? null,
     repo: str4(v.repositoryName) ?? null,
     cwe: cwesOf2(refs.cweIds),
@@ -37918,7 +39510,7 @@ function vulnToDraft(v, i, out) {
       start_line: posInt(loc.startLine),
       end_line: posInt(loc.endLine)
     },
-    tags: [str4(v.exposureType), str4(v.transitivity), str4(adv.reachability)].filter((x) => x !== void 0).map((x) => x.toLowerCase()),
+    tags: [str4(v.exposureType), str4(v.transitivity), str4(adv.reachability)].filter((x2) => x2 !== void 0).map((x2) => x2.toLowerCase()),
     help_uri: listOf(refs.urls)[0] ?? null,
     pointer
   };
@@ -37938,8 +39530,8 @@ function detect10(s2) {
 function parse3(doc, ctx) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   if (isObj4(doc) && Array.isArray(doc.vulns) && !Array.isArray(doc.results)) {
-    doc.vulns.forEach((v, i) => {
-      const d = vulnToDraft(v, i, out);
+    doc.vulns.forEach((v, i2) => {
+      const d = vulnToDraft(v, i2, out);
       if (d) out.findings.push(d);
     });
     if (doc.hasMore === true)
@@ -37958,8 +39550,8 @@ function parse3(doc, ctx) {
       ctx.file
     );
   const version2 = str4(doc.version) ?? null;
-  doc.results.forEach((r, i) => {
-    const d = resultToDraft2(r, i, version2, out);
+  doc.results.forEach((r, i2) => {
+    const d = resultToDraft2(r, i2, version2, out);
     if (d) out.findings.push(d);
   });
   const errors = Array.isArray(doc.errors) ? doc.errors : [];
@@ -37992,13 +39584,13 @@ var semgrepParser = {
 // src/parsers/bandit/index.ts
 var PASSWORD_TESTS = /* @__PURE__ */ new Set(["B105", "B106", "B107"]);
 function withoutPassword(text3, out) {
-  return text3.replace(/(: )(['"])(.*)\2\s*$/, (_m, sep2, q, value) => {
+  return text3.replace(/(: )(['"])(.*)\2\s*$/, (_m, sep3, q, value) => {
     if (value.length >= 8) out.secrets.push(value);
-    return `${sep2}${q}[REDACTED]${q}`;
+    return `${sep3}${q}[REDACTED]${q}`;
   });
 }
-function resultToDraft3(r, i, out, version2) {
-  const pointer = `/results/${i}`;
+function resultToDraft3(r, i2, out, version2) {
+  const pointer = `/results/${i2}`;
   if (!isObj4(r)) {
     out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
     return void 0;
@@ -38052,8 +39644,8 @@ function parse4(doc, ctx) {
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const version2 = null;
-  doc.results.forEach((r, i) => {
-    const d = resultToDraft3(r, i, out, version2);
+  doc.results.forEach((r, i2) => {
+    const d = resultToDraft3(r, i2, out, version2);
     if (d) out.findings.push(d);
   });
   const errors = (Array.isArray(doc.errors) ? doc.errors : []).map(
@@ -38084,8 +39676,8 @@ function secretValues(o) {
   const vals = [o.Secret, o.Match, o.offender, o.line, o.secret].map((v) => str4(v)?.trim()).filter((v) => v !== void 0 && v.length >= 4 && !REDACTED.test(v));
   return vals;
 }
-function leakToDraft(o, i, out) {
-  const pointer = `/${i}`;
+function leakToDraft(o, i2, out) {
+  const pointer = `/${i2}`;
   if (!isObj4(o)) {
     out.warnings.push(`${pointer}: entry is ${describeType(o)}, not an object; skipped`);
     return void 0;
@@ -38155,8 +39747,8 @@ function parse5(doc, ctx) {
       `not a Gitleaks JSON report: expected an array of leaks (or null), found ${describeType(doc)}`,
       ctx.file
     );
-  (doc ?? []).forEach((o, i) => {
-    const d = leakToDraft(o, i, out);
+  (doc ?? []).forEach((o, i2) => {
+    const d = leakToDraft(o, i2, out);
     if (d) out.findings.push(d);
   });
   out.scans.push({
@@ -38297,8 +39889,8 @@ function parse6(doc, ctx) {
       ["skipped_checks", true]
     ]) {
       const arr2 = Array.isArray(res[key]) ? res[key] : [];
-      arr2.forEach((c, i) => {
-        const d = checkToDraft(c, `${base}/results/${key}/${i}`, checkType, skipped, version2, out);
+      arr2.forEach((c, i2) => {
+        const d = checkToDraft(c, `${base}/results/${key}/${i2}`, checkType, skipped, version2, out);
         if (d) out.findings.push(d);
       });
     }
@@ -38439,14 +40031,14 @@ function statusOf(r) {
   if (s2 === 2 || s2 === "ignored") return "ignored";
   return "failed";
 }
-function resultToDraft4(r, i, out) {
-  const pointer = `/results/${i}`;
+function resultToDraft4(r, i2, out) {
+  const pointer = `/results/${i2}`;
   if (!isObj4(r)) {
     out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
     return void 0;
   }
-  const status = statusOf(r);
-  if (status === "passed") return void 0;
+  const status2 = statusOf(r);
+  if (status2 === "passed") return void 0;
   const loc = isObj4(r.location) ? r.location : {};
   const word = str4(r.severity);
   const sev = mapWord(SEVERITY2, word);
@@ -38457,7 +40049,7 @@ function resultToDraft4(r, i, out) {
   const legacyLink = str4(r.link)?.match(/https?:\/\/\S+/)?.[0];
   const tags = [str4(r.rule_provider), str4(r.rule_service)].filter((t) => t !== void 0);
   const aliases = [str4(r.rule_id), str4(r.legacy_rule_id)].filter(
-    (x) => x !== void 0 && x !== ruleId
+    (x2) => x2 !== void 0 && x2 !== ruleId
   );
   return {
     title: str4(r.rule_description) ?? str4(r.description) ?? ruleId ?? "tfsec result",
@@ -38473,8 +40065,8 @@ function resultToDraft4(r, i, out) {
     severity_source: sev ? "tool" : "default",
     source_severity: word ?? null,
     tool: "tfsec",
-    state: status === "ignored" ? "suppressed" : "open",
-    suppression: status === "ignored" ? { kind: "inSource", status: "accepted", justification: null } : null,
+    state: status2 === "ignored" ? "suppressed" : "open",
+    suppression: status2 === "ignored" ? { kind: "inSource", status: "accepted", justification: null } : null,
     location: {
       file: str4(loc.filename) ?? null,
       start_line: posInt(loc.start_line),
@@ -38505,8 +40097,8 @@ function parse8(doc, ctx) {
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  (doc.results ?? []).forEach((r, i) => {
-    const d = resultToDraft4(r, i, out);
+  (doc.results ?? []).forEach((r, i2) => {
+    const d = resultToDraft4(r, i2, out);
     if (d) out.findings.push(d);
   });
   out.scans.push({ tool: { name: "tfsec", version: null }, categories: ["iac"], success: true, errors: [] });
@@ -38721,15 +40313,15 @@ function manifest(d, c) {
   const ma = d.manifest_analysis;
   const list3 = Array.isArray(ma) ? ma : isObj4(ma) ? asArray(ma.manifest_findings) : [];
   const base = Array.isArray(ma) ? "/manifest_analysis" : "/manifest_analysis/manifest_findings";
-  list3.forEach((m, i) => {
+  list3.forEach((m, i2) => {
     if (!isObj4(m)) {
-      c.out.warnings.push(`${base}/${i}: not an object; skipped`);
+      c.out.warnings.push(`${base}/${i2}: not an object; skipped`);
       return;
     }
     const title = str4(m.title) ?? str4(m.name) ?? "Manifest issue";
     c.add({
       section: "manifest",
-      pointer: `${base}/${i}`,
+      pointer: `${base}/${i2}`,
       rule: str4(m.rule) ?? `manifest:${plain(title).replace(/\s*\[.*$/, "")}`,
       title,
       description: str4(m.description) ?? str4(m.desc),
@@ -38743,13 +40335,13 @@ function network(d, c) {
   const ns = d.network_security;
   const list3 = Array.isArray(ns) ? ns : isObj4(ns) ? asArray(ns.network_findings) : [];
   const base = Array.isArray(ns) ? "/network_security" : "/network_security/network_findings";
-  list3.forEach((n, i) => {
+  list3.forEach((n, i2) => {
     if (!isObj4(n)) return;
     const desc = str4(n.description) ?? "Network security configuration issue";
     const scope = asArray(n.scope).filter((s2) => typeof s2 === "string").join(", ");
     c.add({
       section: "network_security",
-      pointer: `${base}/${i}`,
+      pointer: `${base}/${i2}`,
       rule: `network:${headline(desc)}`,
       title: desc,
       description: scope ? `${desc}
@@ -38762,17 +40354,17 @@ Scope: ${scope}` : desc,
 function certificate(d, c) {
   const ca = d.certificate_analysis;
   if (!isObj4(ca)) return;
-  asArray(ca.certificate_findings).forEach((f, i) => {
+  asArray(ca.certificate_findings).forEach((f, i2) => {
     if (!Array.isArray(f)) return;
-    const [word, desc, title] = f.map((x) => typeof x === "string" ? x : void 0);
+    const [word, desc, title] = f.map((x2) => typeof x2 === "string" ? x2 : void 0);
     c.add({
       section: "certificate",
-      pointer: `/certificate_analysis/certificate_findings/${i}`,
-      rule: `certificate:${title ?? desc ?? i}`,
+      pointer: `/certificate_analysis/certificate_findings/${i2}`,
+      rule: `certificate:${title ?? desc ?? i2}`,
       title: title ?? desc ?? "Certificate issue",
       description: desc,
       word,
-      key: title ?? desc ?? String(i)
+      key: title ?? desc ?? String(i2)
     });
   });
 }
@@ -38832,8 +40424,8 @@ function hardeningChecks(obj, name, pointer, c) {
 function binary(d, c) {
   const ba = d.binary_analysis;
   if (Array.isArray(ba)) {
-    ba.forEach((b, i) => {
-      if (isObj4(b)) hardeningChecks(b, str4(b.name), `/binary_analysis/${i}`, c);
+    ba.forEach((b, i2) => {
+      if (isObj4(b)) hardeningChecks(b, str4(b.name), `/binary_analysis/${i2}`, c);
     });
   } else if (isObj4(ba) && isObj4(ba.findings)) {
     for (const [title, f] of Object.entries(ba.findings)) {
@@ -38859,12 +40451,12 @@ function binary(d, c) {
 }
 function ats(d, c) {
   if (!isObj4(d.ats_analysis)) return;
-  asArray(d.ats_analysis.ats_findings).forEach((f, i) => {
+  asArray(d.ats_analysis.ats_findings).forEach((f, i2) => {
     if (!isObj4(f)) return;
     const issue2 = str4(f.issue) ?? "App Transport Security issue";
     c.add({
       section: "ats",
-      pointer: `/ats_analysis/ats_findings/${i}`,
+      pointer: `/ats_analysis/ats_findings/${i2}`,
       rule: `ats:${issue2}`,
       title: issue2,
       description: str4(f.description),
@@ -38875,16 +40467,16 @@ function ats(d, c) {
   });
 }
 function firebase(d, c) {
-  asArray(d.firebase_urls).forEach((f, i) => {
+  asArray(d.firebase_urls).forEach((f, i2) => {
     if (!isObj4(f) || f.open !== true) return;
     c.add({
       section: "firebase",
-      pointer: `/firebase_urls/${i}`,
+      pointer: `/firebase_urls/${i2}`,
       rule: "firebase_open_db",
       title: "Firebase database is open to the public",
       description: str4(f.url),
       word: "high",
-      key: str4(f.url) ?? String(i)
+      key: str4(f.url) ?? String(i2)
     });
   });
 }
@@ -39219,7 +40811,7 @@ function resultToDraft5(item, pointer) {
       region: str5(res.location) ?? regionOf(resourceName)
     },
     fingerprints: str5(f.name) ? { name: str5(f.name) } : {},
-    tags: [str5(f.findingClass), source].filter((x) => !!x),
+    tags: [str5(f.findingClass), source].filter((x2) => !!x2),
     help_uri: str5(f.externalUri) ?? null,
     pointer
   };
@@ -39232,8 +40824,8 @@ function parseGcpScc(doc, ctx) {
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  r.list.forEach((item, i) => {
-    const pointer = `${r.prefix}/${i}`;
+  r.list.forEach((item, i2) => {
+    const pointer = `${r.prefix}/${i2}`;
     if (!isObj5(item) || !(isObj5(item.finding) || isSccFinding(item))) {
       out.warnings.push(`${pointer}: not a {finding, resource} result; skipped`);
       return;
@@ -39277,8 +40869,8 @@ function detect20(s2) {
   if (s2.doc !== void 0) return 0;
   return layoutOf(headerColumns(s2.head)) ? 1 : 0;
 }
-function stateOf4(status, resolution) {
-  const s2 = status.trim().toUpperCase();
+function stateOf4(status2, resolution) {
+  const s2 = status2.trim().toUpperCase();
   const res = resolution?.toUpperCase() ?? "";
   if (s2 === "RESOLVED")
     return { state: "fixed", reason: resolution ? `Wiz RESOLVED (${resolution})` : "Wiz RESOLVED" };
@@ -39324,7 +40916,7 @@ function issueToDraft(r, warnings) {
       str5(r["Resource Type"]),
       cluster ? `k8s-cluster:${cluster}` : void 0,
       namespace ? `k8s-namespace:${namespace}` : void 0
-    ].filter((x) => !!x),
+    ].filter((x2) => !!x2),
     help_uri: str5(r["Wiz URL"]) ?? null,
     pointer
   };
@@ -39369,7 +40961,7 @@ function vulnToDraft2(r) {
     },
     fingerprints: str5(r.ID) ? { findingId: str5(r.ID) } : {},
     tags: [str5(r.DetectionMethod), r.HasCisaKevExploit === "true" ? "cisa-kev" : void 0].filter(
-      (x) => !!x
+      (x2) => !!x2
     ),
     help_uri: str5(r.Link) ?? str5(r.WizURL) ?? null,
     pointer
@@ -39433,14 +41025,14 @@ function vulnDrafts(list3, key, ctx, out) {
     out.warnings.push(`/result/${key}: not an array; skipped`);
     return;
   }
-  list3.forEach((pkg, i) => {
+  list3.forEach((pkg, i2) => {
     if (!isObj5(pkg)) {
-      out.warnings.push(`/result/${key}/${i}: not an object; skipped`);
+      out.warnings.push(`/result/${key}/${i2}: not an object; skipped`);
       return;
     }
     const vulns = Array.isArray(pkg.vulnerabilities) ? pkg.vulnerabilities : [];
     vulns.forEach((v, j) => {
-      const pointer = `/result/${key}/${i}/vulnerabilities/${j}`;
+      const pointer = `/result/${key}/${i2}/vulnerabilities/${j}`;
       if (!isObj5(v)) {
         out.warnings.push(`${pointer}: not an object; skipped`);
         return;
@@ -39471,7 +41063,7 @@ function vulnDrafts(list3, key, ctx, out) {
           str5(pkg.detectionMethod),
           v.hasCisaKevExploit === true ? "cisa-kev" : void 0,
           v.hasExploit === true ? "exploit-available" : void 0
-        ].filter((x) => !!x),
+        ].filter((x2) => !!x2),
         help_uri: str5(v.source) ?? null,
         pointer
       });
@@ -39499,8 +41091,8 @@ function parseWizcli(doc, ctx) {
   }
   if (Array.isArray(result.secrets)) {
     ran.add("secret");
-    result.secrets.forEach((s2, i) => {
-      const pointer = `/result/secrets/${i}`;
+    result.secrets.forEach((s2, i2) => {
+      const pointer = `/result/secrets/${i2}`;
       if (!isObj5(s2)) {
         out.warnings.push(`${pointer}: not an object; skipped`);
         return;
@@ -39529,15 +41121,15 @@ function parseWizcli(doc, ctx) {
   }
   if (Array.isArray(result.ruleMatches)) {
     ran.add("iac");
-    result.ruleMatches.forEach((rm, i) => {
+    result.ruleMatches.forEach((rm, i2) => {
       if (!isObj5(rm)) {
-        out.warnings.push(`/result/ruleMatches/${i}: not an object; skipped`);
+        out.warnings.push(`/result/ruleMatches/${i2}: not an object; skipped`);
         return;
       }
       const rule = isObj5(rm.rule) ? rm.rule : {};
       const matches2 = Array.isArray(rm.matches) ? rm.matches : [];
       matches2.forEach((m, j) => {
-        const pointer = `/result/ruleMatches/${i}/matches/${j}`;
+        const pointer = `/result/ruleMatches/${i2}/matches/${j}`;
         if (!isObj5(m)) {
           out.warnings.push(`${pointer}: not an object; skipped`);
           return;
@@ -39562,8 +41154,8 @@ function parseWizcli(doc, ctx) {
       });
     });
   }
-  const status = isObj5(doc.status) ? doc.status : {};
-  const state = str5(status.state);
+  const status2 = isObj5(doc.status) ? doc.status : {};
+  const state = str5(status2.state);
   const success2 = !state || /^SUCCESS$/i.test(state);
   out.scans.push({
     tool: { name: "wizcli", version: null },
@@ -39635,9 +41227,9 @@ function findingToDraft2(f, pointer, warnings) {
   const resourceType = str5(res0?.type) ?? "";
   const account = str5(f.awsAccountId) ?? arnParts(resourceId ?? void 0).account;
   const region = str5(res0?.region) ?? arnParts(str5(f.findingArn)).region;
-  const status = (str5(f.status) ?? "ACTIVE").toUpperCase();
-  const mapped = STATES2[status];
-  if (!mapped && status !== "ACTIVE")
+  const status2 = (str5(f.status) ?? "ACTIVE").toUpperCase();
+  const mapped = STATES2[status2];
+  if (!mapped && status2 !== "ACTIVE")
     warnings.push(`${pointer}: unknown status "${f.status}"; taken as open`);
   const state = mapped?.state ?? "open";
   const type = str5(f.type) ?? "PACKAGE_VULNERABILITY";
@@ -39672,7 +41264,7 @@ function findingToDraft2(f, pointer, warnings) {
       category: "sast",
       rule_id: str5(c.ruleId) ?? str5(c.detectorId) ?? null,
       rule_name: str5(c.detectorName) ?? null,
-      cwe: Array.isArray(c.cwes) ? c.cwes.filter((x) => typeof x === "string") : [],
+      cwe: Array.isArray(c.cwes) ? c.cwes.filter((x2) => typeof x2 === "string") : [],
       location: {
         file: str5(fp.filePath) ?? str5(fp.fileName) ?? null,
         start_line: typeof fp.startLine === "number" ? fp.startLine : null,
@@ -39687,7 +41279,7 @@ function findingToDraft2(f, pointer, warnings) {
   if (type === "PACKAGE_VULNERABILITY" && isObj5(f.packageVulnerabilityDetails)) {
     const d = f.packageVulnerabilityDetails;
     const vulnId = str5(d.vulnerabilityId);
-    const related = Array.isArray(d.relatedVulnerabilities) ? d.relatedVulnerabilities.filter((x) => typeof x === "string") : [];
+    const related = Array.isArray(d.relatedVulnerabilities) ? d.relatedVulnerabilities.filter((x2) => typeof x2 === "string") : [];
     const pkgs = packagesOf(d);
     if (new Set(pkgs.map((p) => p.name)).size > 1)
       warnings.push(`${pointer}: ${pkgs.length} vulnerable packages; the record names the first`);
@@ -39704,7 +41296,7 @@ function findingToDraft2(f, pointer, warnings) {
       category: category2,
       rule_id: vulnId ?? null,
       rule_name: str5(f.title) ?? null,
-      cve: [vulnId, ...related].filter((x) => !!x),
+      cve: [vulnId, ...related].filter((x2) => !!x2),
       cvss: cvssOf4(f, d),
       package: pkgs[0] ?? null,
       location: {
@@ -39734,8 +41326,8 @@ function parseInspector2(doc, ctx) {
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const cats = /* @__PURE__ */ new Set();
-  doc.findings.forEach((f, i) => {
-    const pointer = `/findings/${i}`;
+  doc.findings.forEach((f, i2) => {
+    const pointer = `/findings/${i2}`;
     if (!isObj5(f)) {
       out.warnings.push(`${pointer}: finding is not an object; skipped`);
       return;
@@ -39772,20 +41364,20 @@ function isOccurrence(o) {
 }
 function occurrencesOf(doc) {
   if (isObj5(doc) && isObj5(doc.package_vulnerability_summary)) {
-    const groups = doc.package_vulnerability_summary.vulnerabilities;
-    if (groups === void 0 || groups === null) return [];
-    if (!isObj5(groups)) return void 0;
-    return Object.entries(groups).flatMap(
-      ([group, list3]) => Array.isArray(list3) ? list3.map((occ, i) => ({
+    const groups2 = doc.package_vulnerability_summary.vulnerabilities;
+    if (groups2 === void 0 || groups2 === null) return [];
+    if (!isObj5(groups2)) return void 0;
+    return Object.entries(groups2).flatMap(
+      ([group, list3]) => Array.isArray(list3) ? list3.map((occ, i2) => ({
         occ,
-        pointer: `/package_vulnerability_summary/vulnerabilities/${group}/${i}`,
+        pointer: `/package_vulnerability_summary/vulnerabilities/${group}/${i2}`,
         group
       })) : []
     );
   }
   if (isObj5(doc) && Array.isArray(doc.occurrences))
-    return doc.occurrences.map((occ, i) => ({ occ, pointer: `/occurrences/${i}` }));
-  if (Array.isArray(doc)) return doc.map((occ, i) => ({ occ, pointer: `/${i}` }));
+    return doc.occurrences.map((occ, i2) => ({ occ, pointer: `/occurrences/${i2}` }));
+  if (Array.isArray(doc)) return doc.map((occ, i2) => ({ occ, pointer: `/${i2}` }));
   return void 0;
 }
 function detect23(s2) {
@@ -39816,7 +41408,7 @@ function occurrenceToDraft(o, pointer, group, warnings) {
   const note = str5(o.noteName);
   const noteId = note?.split("/").pop();
   const short = str5(v.shortDescription);
-  const vulnId = [short, noteId].find((x) => x && VULN_ID_RE.test(x)) ?? short ?? noteId;
+  const vulnId = [short, noteId].find((x2) => x2 && VULN_ID_RE.test(x2)) ?? short ?? noteId;
   const issues2 = Array.isArray(v.packageIssue) ? v.packageIssue.filter(isObj5) : [];
   if (issues2.length > 1)
     warnings.push(`${pointer}: ${issues2.length} package issues; the record names the first`);
@@ -39882,10 +41474,10 @@ function parseGcloudArtifactScan(doc, ctx) {
   const errors = [];
   const disc = isObj5(doc) && isObj5(doc.discovery_summary) && Array.isArray(doc.discovery_summary.discovery) ? doc.discovery_summary.discovery : [];
   for (const d of disc) {
-    const status = isObj5(d) && isObj5(d.discovery) ? str5(d.discovery.analysisStatus) : void 0;
-    if (status && /FAILED|UNSUPPORTED/i.test(status)) {
+    const status2 = isObj5(d) && isObj5(d.discovery) ? str5(d.discovery.analysisStatus) : void 0;
+    if (status2 && /FAILED|UNSUPPORTED/i.test(status2)) {
       success2 = false;
-      errors.push(`analysisStatus ${status}`);
+      errors.push(`analysisStatus ${status2}`);
     }
   }
   out.scans.push({
@@ -39967,7 +41559,7 @@ function parseAzureDefender(text3, ctx) {
         resource: cell(r, "resourceId") ?? null
       },
       fingerprints: cell(r, "recommendationId") ? { assessmentKey: cell(r, "recommendationId") } : {},
-      tags: [cell(r, "resourceType"), cell(r, "cloud")].filter((x) => !!x),
+      tags: [cell(r, "resourceType"), cell(r, "cloud")].filter((x2) => !!x2),
       help_uri: cell(r, "azurePortalRecommendationLink") ?? null,
       pointer
     });
@@ -40140,8 +41732,8 @@ function rowFromJson(o, layout) {
   };
 }
 function rowToDraft(row, pointer) {
-  const status = row.status.trim().toUpperCase();
-  if (status !== "FAIL") return void 0;
+  const status2 = row.status.trim().toUpperCase();
+  if (status2 !== "FAIL") return void 0;
   const state = row.muted ? "suppressed" : "open";
   const sev = cloudSeverity(row.severity, void 0, "medium");
   const seen = isoDate3(row.time);
@@ -40205,7 +41797,7 @@ function readRows(input2, file2) {
       file2
     );
   return doc.map(
-    (o, i) => isObj5(o) && layout ? { row: rowFromJson(o, layoutOfItem(o) ?? layout), pointer: `/${i}` } : { bad: `/${i}: result is not an object; skipped` }
+    (o, i2) => isObj5(o) && layout ? { row: rowFromJson(o, layoutOfItem(o) ?? layout), pointer: `/${i2}` } : { bad: `/${i2}: result is not an object; skipped` }
   );
 }
 function parseProwler(input2, ctx) {
@@ -40217,12 +41809,12 @@ function parseProwler(input2, ctx) {
       out.warnings.push(item.bad);
       continue;
     }
-    const status = item.row.status.trim().toUpperCase() || "(empty)";
-    counts[status] = (counts[status] ?? 0) + 1;
+    const status2 = item.row.status.trim().toUpperCase() || "(empty)";
+    counts[status2] = (counts[status2] ?? 0) + 1;
     version2 ??= item.row.version ?? null;
     const d = rowToDraft(item.row, item.pointer);
     if (d) out.findings.push(d);
-    else if (!["PASS", "MANUAL", "INFO"].includes(status))
+    else if (!["PASS", "MANUAL", "INFO"].includes(status2))
       out.warnings.push(`${item.pointer}: unknown status "${item.row.status}"; not counted as a finding`);
   }
   if (counts.MANUAL)
@@ -40363,7 +41955,7 @@ function findingToDrafts(f, pointer, warnings) {
   };
   if (vulns.length > 0 && vulns.some((v) => Array.isArray(v.VulnerablePackages) && v.VulnerablePackages.length > 0)) {
     const v0 = vulns[0];
-    const ids = vulns.map((v) => str5(v.Id)).filter((x) => !!x);
+    const ids = vulns.map((v) => str5(v.Id)).filter((x2) => !!x2);
     const pkgs = vulns.flatMap((v) => packagesOf2(v));
     const isImage = /EcrContainerImage|ContainerImage/i.test(resourceType ?? "");
     const ecr = isObj5(res0?.Details) && isObj5(res0.Details.AwsEcrContainerImage) ? res0.Details.AwsEcrContainerImage : void 0;
@@ -40405,7 +41997,7 @@ function findingToDrafts(f, pointer, warnings) {
       category: "cloud",
       rule_id: ruleId,
       rule_name: str5(f.Title) ?? null,
-      cve: vulns.map((v) => str5(v.Id)).filter((x) => !!x),
+      cve: vulns.map((v) => str5(v.Id)).filter((x2) => !!x2),
       location: { resource: resourceId, account, region }
     }
   ];
@@ -40419,8 +42011,8 @@ function parseSecurityHub(doc, ctx) {
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const scans = /* @__PURE__ */ new Map();
-  f.list.forEach((item, i) => {
-    const pointer = `${f.prefix}/${i}`;
+  f.list.forEach((item, i2) => {
+    const pointer = `${f.prefix}/${i2}`;
     if (!isObj5(item)) {
       out.warnings.push(`${pointer}: finding is not an object; skipped`);
       return;
@@ -40509,7 +42101,7 @@ function formatIds() {
   return PARSERS.map((p) => p.id).sort();
 }
 function getParser(id) {
-  const p = PARSERS.find((x) => x.id === id);
+  const p = PARSERS.find((x2) => x2.id === id);
   if (!p) throw new UserError(`unknown format "${id}"; valid formats: auto, ${formatIds().join(", ")}`);
   return p;
 }
@@ -40522,7 +42114,7 @@ function detectFormat(s2) {
       score = 0;
     }
     return { id: p.id, score, parser: p };
-  }).filter((x) => x.score > 0).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }).filter((x2) => x2.score > 0).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   const best = scored[0];
   return {
     parser: best && best.score >= 0.5 ? best.parser : void 0,
@@ -40551,8 +42143,8 @@ function identityScheme(category2) {
   }
 }
 function canonicalVulnId(ids) {
-  const norm2 = [...new Set(ids.map((i) => i.trim()).filter(Boolean))];
-  const rank2 = (i) => /^CVE-/i.test(i) ? 0 : /^GHSA-/i.test(i) ? 1 : 2;
+  const norm2 = [...new Set(ids.map((i2) => i2.trim()).filter(Boolean))];
+  const rank2 = (i2) => /^CVE-/i.test(i2) ? 0 : /^GHSA-/i.test(i2) ? 1 : 2;
   norm2.sort((a, b) => rank2(a) - rank2(b) || a.localeCompare(b));
   return norm2[0]?.toUpperCase() ?? null;
 }
@@ -40569,33 +42161,33 @@ function siteOf(url2) {
     return url2;
   }
 }
-function identityParts(i) {
-  const scheme = identityScheme(i.category);
-  const tool = i.tool.trim().toLowerCase();
-  const rule = i.rule_id ?? i.title;
-  const file2 = i.file ?? "";
+function identityParts(i2) {
+  const scheme = identityScheme(i2.category);
+  const tool = i2.tool.trim().toLowerCase();
+  const rule = i2.rule_id ?? i2.title;
+  const file2 = i2.file ?? "";
   switch (scheme) {
     case "sca/v1": {
-      const vuln = canonicalVulnId(i.vuln_ids) ?? rule;
-      const target = normalizeTarget(i.image) ?? normalizeTarget(i.file) ?? "";
-      return { scheme, parts: [vuln, (i.package_name ?? "").toLowerCase(), target] };
+      const vuln = canonicalVulnId(i2.vuln_ids) ?? rule;
+      const target = normalizeTarget(i2.image) ?? normalizeTarget(i2.file) ?? "";
+      return { scheme, parts: [vuln, (i2.package_name ?? "").toLowerCase(), target] };
     }
     case "license/v1":
-      return { scheme, parts: [rule, (i.package_name ?? "").toLowerCase(), normalizeTarget(i.file) ?? ""] };
+      return { scheme, parts: [rule, (i2.package_name ?? "").toLowerCase(), normalizeTarget(i2.file) ?? ""] };
     case "secret/v1": {
-      const what = i.secret ? `sha256:${sha256(i.secret)}` : i.fingerprint ?? `line:${i.start_line ?? ""}`;
-      return { scheme, parts: [rule, file2, what, ...i.hint ? [i.hint] : []] };
+      const what = i2.secret ? `sha256:${sha256(i2.secret)}` : i2.fingerprint ?? `line:${i2.start_line ?? ""}`;
+      return { scheme, parts: [rule, file2, what, ...i2.hint ? [i2.hint] : []] };
     }
     case "iac/v1":
-      return { scheme, parts: [rule, i.resource ?? "", file2] };
+      return { scheme, parts: [rule, i2.resource ?? "", file2] };
     case "dast/v1":
-      return { scheme, parts: [rule, i.title, siteOf(i.url)] };
+      return { scheme, parts: [rule, i2.title, siteOf(i2.url)] };
     case "cloud/v1":
-      return { scheme, parts: [rule, i.account ?? "", i.resource ?? file2] };
+      return { scheme, parts: [rule, i2.account ?? "", i2.resource ?? file2] };
     default:
       return {
         scheme,
-        parts: [tool, rule, file2, i.fingerprint ?? `line:${i.start_line ?? ""}`, ...i.hint ? [i.hint] : []]
+        parts: [tool, rule, file2, i2.fingerprint ?? `line:${i2.start_line ?? ""}`, ...i2.hint ? [i2.hint] : []]
       };
   }
 }
@@ -40629,7 +42221,7 @@ var lastSecrets = [];
 var lastSorted = [];
 function sortedSecrets(secrets) {
   let same = secrets.length === lastSecrets.length;
-  for (let i = 0; same && i < secrets.length; i++) same = secrets[i] === lastSecrets[i];
+  for (let i2 = 0; same && i2 < secrets.length; i2++) same = secrets[i2] === lastSecrets[i2];
   if (!same) {
     lastSecrets = [...secrets];
     lastSorted = [...new Set(secrets.filter((s2) => s2 && s2.length >= 4))].sort((a, b) => b.length - a.length);
@@ -40902,22 +42494,22 @@ import { isUtf8 as isUtf82 } from "node:buffer";
 import { isUtf8 } from "node:buffer";
 function invalidUtf8Offset(buf) {
   if (isUtf8(buf)) return -1;
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i];
+  let i2 = 0;
+  while (i2 < buf.length) {
+    const b = buf[i2];
     let n = 0;
     if (b < 128) n = 0;
     else if (b >= 194 && b <= 223) n = 1;
     else if (b >= 224 && b <= 239) n = 2;
     else if (b >= 240 && b <= 244) n = 3;
-    else return i;
-    if (i + n >= buf.length && n > 0) return i;
-    for (let k = 1; k <= n; k++) if ((buf[i + k] & 192) !== 128) return i;
-    if (n === 2 && b === 224 && buf[i + 1] < 160) return i;
-    if (n === 2 && b === 237 && buf[i + 1] > 159) return i;
-    if (n === 3 && b === 240 && buf[i + 1] < 144) return i;
-    if (n === 3 && b === 244 && buf[i + 1] > 143) return i;
-    i += n + 1;
+    else return i2;
+    if (i2 + n >= buf.length && n > 0) return i2;
+    for (let k = 1; k <= n; k++) if ((buf[i2 + k] & 192) !== 128) return i2;
+    if (n === 2 && b === 224 && buf[i2 + 1] < 160) return i2;
+    if (n === 2 && b === 237 && buf[i2 + 1] > 159) return i2;
+    if (n === 3 && b === 240 && buf[i2 + 1] < 144) return i2;
+    if (n === 3 && b === 244 && buf[i2 + 1] > 143) return i2;
+    i2 += n + 1;
   }
   return -1;
 }
@@ -40987,31 +42579,31 @@ var SkeletonScanner = class {
   }
   feed(chunk) {
     this.checkUtf8(chunk);
-    let i = 0;
+    let i2 = 0;
     if (!this.started) {
       if (this.pos === 0 && chunk.length >= 1 && chunk[0] === 239) {
         if (chunk.length < 3) throw new Error("SkeletonScanner: the first chunk must have at least 3 bytes");
-        if (chunk[1] === 187 && chunk[2] === 191) i = 3;
+        if (chunk[1] === 187 && chunk[2] === 191) i2 = 3;
       }
       this.started = true;
     }
     const n = chunk.length;
-    while (i < n) {
+    while (i2 < n) {
       switch (this.mode) {
         case 0 /* Struct */:
-          i = this.struct(chunk, i, n);
+          i2 = this.struct(chunk, i2, n);
           break;
         case 1 /* Key */:
-          i = this.keyString(chunk, i, n);
+          i2 = this.keyString(chunk, i2, n);
           break;
         case 3 /* SkipContainer */:
-          i = this.skipContainer(chunk, i, n);
+          i2 = this.skipContainer(chunk, i2, n);
           break;
         case 2 /* SkipString */:
-          i = this.skipString(chunk, i, n);
+          i2 = this.skipString(chunk, i2, n);
           break;
         case 4 /* SkipLiteral */:
-          i = this.skipLiteral(chunk, i, n);
+          i2 = this.skipLiteral(chunk, i2, n);
           break;
       }
     }
@@ -41076,19 +42668,19 @@ var SkeletonScanner = class {
   err(msg, absOffset) {
     return new JsonSyntaxError(msg, absOffset);
   }
-  struct(b, i, n) {
+  struct(b, i2, n) {
     const base = this.pos;
-    while (i < n) {
-      const c = b[i];
+    while (i2 < n) {
+      const c = b[i2];
       if (WS[c]) {
-        i++;
+        i2++;
         continue;
       }
       const top = this.stack[this.stack.length - 1];
       if (!top) {
         if (this.rootDone)
-          throw this.err(`unexpected ${describe3(c)} after the end of the JSON document`, base + i);
-        return this.beginValue(b, i, void 0);
+          throw this.err(`unexpected ${describe3(c)} after the end of the JSON document`, base + i2);
+        return this.beginValue(b, i2, void 0);
       }
       switch (top.st) {
         case 0 /* KeyOrEnd */:
@@ -41096,50 +42688,50 @@ var SkeletonScanner = class {
           if (c === 34) {
             this.mode = 1 /* Key */;
             this.keyParts = [];
-            this.strStart = base + i + 1;
+            this.strStart = base + i2 + 1;
             this.strSpans = false;
             this.bsCarry = 0;
-            return i + 1;
+            return i2 + 1;
           }
           if (c === 125 && top.st === 0 /* KeyOrEnd */) {
-            this.close(base + i + 1);
-            i++;
+            this.close(base + i2 + 1);
+            i2++;
             continue;
           }
           throw this.err(
             `expected a member name (a string in double quotes), found ${describe3(c)}`,
-            base + i
+            base + i2
           );
         case 2 /* Colon */:
           if (c !== 58)
-            throw this.err(`expected ":" after the member name, found ${describe3(c)}`, base + i);
+            throw this.err(`expected ":" after the member name, found ${describe3(c)}`, base + i2);
           top.st = 3 /* Value */;
-          i++;
+          i2++;
           continue;
         case 4 /* ValueOrEnd */:
           if (c === 93) {
-            this.close(base + i + 1);
-            i++;
+            this.close(base + i2 + 1);
+            i2++;
             continue;
           }
-          return this.beginValue(b, i, top);
+          return this.beginValue(b, i2, top);
         case 3 /* Value */:
-          return this.beginValue(b, i, top);
+          return this.beginValue(b, i2, top);
         case 5 /* CommaOrEnd */:
           if (c === 44) {
             top.st = top.isObj ? 1 /* Key */ : 3 /* Value */;
-            i++;
+            i2++;
             continue;
           }
           if (c === 125 && top.isObj || c === 93 && !top.isObj) {
-            this.close(base + i + 1);
-            i++;
+            this.close(base + i2 + 1);
+            i2++;
             continue;
           }
-          throw this.err(`expected "," or "${top.isObj ? "}" : "]"}", found ${describe3(c)}`, base + i);
+          throw this.err(`expected "," or "${top.isObj ? "}" : "]"}", found ${describe3(c)}`, base + i2);
       }
     }
-    return i;
+    return i2;
   }
   close(end) {
     this.stack.pop();
@@ -41151,9 +42743,9 @@ var SkeletonScanner = class {
       if (!parent.isObj) parent.index++;
     } else this.rootDone = true;
   }
-  beginValue(b, i, top) {
-    const c = b[i];
-    const abs = this.pos + i;
+  beginValue(b, i2, top) {
+    const c = b[i2];
+    const abs = this.pos + i2;
     const child = !top ? this.spec : top.items ? void 0 : top.isObj ? top.spec.members[top.key] : top.spec.each;
     if (child && (c === 123 && child.type !== "array" || c === 91 && child.type !== "object")) {
       const isObj7 = c === 123;
@@ -41167,7 +42759,7 @@ var SkeletonScanner = class {
         items: child.type === "items"
       });
       this.h.enter?.(this.path, isObj7, abs);
-      return i + 1;
+      return i2 + 1;
     }
     if (!top && c !== 123 && c !== 91 && child)
       throw this.err(
@@ -41189,7 +42781,7 @@ var SkeletonScanner = class {
     } else if (c === 45 || c >= 48 && c <= 57 || c === 116 || c === 102 || c === 110) {
       this.mode = 4 /* SkipLiteral */;
     } else throw this.err(`expected a value, found ${describe3(c)}`, abs);
-    return i + 1;
+    return i2 + 1;
   }
   finishSkip(end) {
     this.mode = 0 /* Struct */;
@@ -41209,10 +42801,10 @@ var SkeletonScanner = class {
    * Find the closing quote of the string that started at `strStart`, from chunk index `i`.
    * Returns the chunk index of the closing quote, or -1 when the string goes on past the chunk.
    */
-  closingQuote(b, i, n) {
+  closingQuote(b, i2, n) {
     const base = this.pos;
     for (; ; ) {
-      const q = b.indexOf(34, i);
+      const q = b.indexOf(34, i2);
       if (q < 0 || q >= n) return -1;
       let k = q - 1;
       let run = 0;
@@ -41222,16 +42814,16 @@ var SkeletonScanner = class {
       }
       if (k < 0 && this.strSpans) run += this.bsCarry;
       if ((run & 1) === 0) return q;
-      i = q + 1;
+      i2 = q + 1;
     }
   }
-  keyString(b, i, n) {
-    const q = this.closingQuote(b, i, n);
+  keyString(b, i2, n) {
+    const q = this.closingQuote(b, i2, n);
     if (q < 0) {
-      this.keyParts.push(Buffer.from(b.subarray(i, n)));
+      this.keyParts.push(Buffer.from(b.subarray(i2, n)));
       return n;
     }
-    this.keyParts.push(b.subarray(i, q));
+    this.keyParts.push(b.subarray(i2, q));
     const raw = this.keyParts.length === 1 ? this.keyParts[0] : Buffer.concat(this.keyParts);
     this.keyParts = [];
     const top = this.stack[this.stack.length - 1];
@@ -41241,8 +42833,8 @@ var SkeletonScanner = class {
     this.strSpans = false;
     return q + 1;
   }
-  skipString(b, i, n) {
-    const q = this.closingQuote(b, i, n);
+  skipString(b, i2, n) {
+    const q = this.closingQuote(b, i2, n);
     if (q < 0) return n;
     if (this.skipIsItem) this.checkFlag(b, q);
     this.strSpans = false;
@@ -41275,12 +42867,12 @@ var SkeletonScanner = class {
         return;
       }
   }
-  skipContainer(b, i, n) {
+  skipContainer(b, i2, n) {
     let depth = this.skipDepth;
     const flagging = this.skipIsItem && this.flagByLen.size > 0;
-    while (i < n) {
+    while (i2 < n) {
       if (this.skipInString) {
-        const q = this.closingQuote(b, i, n);
+        const q = this.closingQuote(b, i2, n);
         if (q < 0) {
           this.skipDepth = depth;
           return n;
@@ -41288,38 +42880,38 @@ var SkeletonScanner = class {
         if (flagging) this.checkFlag(b, q);
         this.skipInString = false;
         this.strSpans = false;
-        i = q + 1;
+        i2 = q + 1;
         continue;
       }
-      const c = b[i];
+      const c = b[i2];
       if (c === 34) {
         this.skipInString = true;
-        this.strStart = this.pos + i + 1;
+        this.strStart = this.pos + i2 + 1;
         this.strSpans = false;
         this.bsCarry = 0;
       } else if (c === 123 || c === 91) {
         if (this.stack.length + depth >= this.maxDepth)
-          throw this.err(`nested more than ${this.maxDepth} levels deep: refused`, this.pos + i);
+          throw this.err(`nested more than ${this.maxDepth} levels deep: refused`, this.pos + i2);
         depth++;
       } else if (c === 125 || c === 93) {
         if (--depth === 0) {
           this.skipDepth = 0;
-          this.finishSkip(this.pos + i + 1);
-          return i + 1;
+          this.finishSkip(this.pos + i2 + 1);
+          return i2 + 1;
         }
       }
-      i++;
+      i2++;
     }
     this.skipDepth = depth;
     return n;
   }
-  skipLiteral(b, i, n) {
-    while (i < n) {
-      if (LITERAL_END[b[i]]) {
-        this.finishSkip(this.pos + i);
-        return i;
+  skipLiteral(b, i2, n) {
+    while (i2 < n) {
+      if (LITERAL_END[b[i2]]) {
+        this.finishSkip(this.pos + i2);
+        return i2;
       }
-      i++;
+      i2++;
     }
     return n;
   }
@@ -41354,10 +42946,10 @@ async function parseSlice(reader, r, file2) {
 
 // src/stream/big-array.ts
 var esc4 = (p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1");
-var pointerOf = (path12) => path12.map((p) => "/" + esc4(p)).join("");
-function specAt(spec, path12) {
+var pointerOf = (path15) => path15.map((p) => "/" + esc4(p)).join("");
+function specAt(spec, path15) {
   let s2 = spec;
-  for (const p of path12) {
+  for (const p of path15) {
     if (!s2) return void 0;
     if (s2.type === "object") s2 = s2.members[p];
     else if (s2.type === "array") s2 = s2.each;
@@ -41367,27 +42959,27 @@ function specAt(spec, path12) {
 }
 function compareContainers(spec, a, b) {
   let s2 = spec;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x !== y) {
-      if (typeof x === "number" && typeof y === "number") return x - y;
+  for (let i2 = 0; i2 < Math.min(a.length, b.length); i2++) {
+    const x2 = a[i2];
+    const y = b[i2];
+    if (x2 !== y) {
+      if (typeof x2 === "number" && typeof y === "number") return x2 - y;
       if (s2?.type === "object") {
         const keys = Object.keys(s2.members);
-        return keys.indexOf(String(x)) - keys.indexOf(String(y));
+        return keys.indexOf(String(x2)) - keys.indexOf(String(y));
       }
-      return String(x) < String(y) ? -1 : 1;
+      return String(x2) < String(y) ? -1 : 1;
     }
-    s2 = s2?.type === "object" ? s2.members[x] : s2?.type === "array" ? s2.each : void 0;
+    s2 = s2?.type === "object" ? s2.members[x2] : s2?.type === "array" ? s2.each : void 0;
   }
   return a.length - b.length;
 }
 function anyWord(v, words, depth = 0) {
   if (depth > 64) return true;
   if (typeof v === "string") return words.has(v.toLowerCase());
-  if (Array.isArray(v)) return v.some((x) => anyWord(x, words, depth + 1));
+  if (Array.isArray(v)) return v.some((x2) => anyWord(x2, words, depth + 1));
   if (typeof v === "object" && v !== null)
-    return Object.entries(v).some(([k, x]) => words.has(k.toLowerCase()) || anyWord(x, words, depth + 1));
+    return Object.entries(v).some(([k, x2]) => words.has(k.toLowerCase()) || anyWord(x2, words, depth + 1));
   return false;
 }
 function itemPointer(c, k) {
@@ -41400,54 +42992,54 @@ function bigArrayPlanner(def) {
     const byPointer = /* @__PURE__ */ new Map();
     const mismatched = /* @__PURE__ */ new Map();
     const members2 = [];
-    const nodeAt = (path12) => {
+    const nodeAt = (path15) => {
       let n = doc;
-      for (const p of path12) n = n?.[p];
+      for (const p of path15) n = n?.[p];
       return n;
     };
     const scanner = new SkeletonScanner(
       def.spec,
       {
-        enter(path12, isObject2, start) {
-          if (path12.length === 0) return;
-          const parent = nodeAt(path12.slice(0, -1));
-          const key = path12[path12.length - 1];
-          const spec = specAt(def.spec, path12);
+        enter(path15, isObject2, start) {
+          if (path15.length === 0) return;
+          const parent = nodeAt(path15.slice(0, -1));
+          const key = path15[path15.length - 1];
+          const spec = specAt(def.spec, path15);
           const value = isObject2 ? {} : [];
           if (Array.isArray(parent)) parent[key] = value;
           else if (parent) defineMember(parent, String(key), value);
           if (spec?.type === "items" && spec.of === "object" !== isObject2) {
-            mismatched.set(pointerOf(path12), start);
+            mismatched.set(pointerOf(path15), start);
           } else if (spec?.type === "items") {
-            const ptr = pointerOf(path12);
+            const ptr = pointerOf(path15);
             const old = byPointer.get(ptr);
             if (old) {
               old.list.clear();
               old.keys = [];
             } else {
-              const c = { path: [...path12], list: new RangeList(), keys: [] };
+              const c = { path: [...path15], list: new RangeList(), keys: [] };
               containers.push(c);
               byPointer.set(ptr, c);
             }
           }
         },
-        leave(path12, end) {
-          const ptr = pointerOf(path12);
+        leave(path15, end) {
+          const ptr = pointerOf(path15);
           const start = mismatched.get(ptr);
           if (start === void 0) return;
           mismatched.delete(ptr);
-          members2.push({ path: path12.slice(0, -1), key: String(path12[path12.length - 1]), start, end });
+          members2.push({ path: path15.slice(0, -1), key: String(path15[path15.length - 1]), start, end });
         },
-        member(path12, key, start, end) {
-          members2.push({ path: [...path12], key, start, end });
-          const c = byPointer.get(pointerOf([...path12, key]));
+        member(path15, key, start, end) {
+          members2.push({ path: [...path15], key, start, end });
+          const c = byPointer.get(pointerOf([...path15, key]));
           if (c) {
             c.list.clear();
             c.keys = [];
           }
         },
-        item(path12, key, start, end, flagged) {
-          const c = byPointer.get(pointerOf(path12));
+        item(path15, key, start, end, flagged) {
+          const c = byPointer.get(pointerOf(path15));
           if (!c) return;
           c.list.push(start, end, flagged);
           if (typeof key === "string") c.keys.push(key);
@@ -41696,7 +43288,7 @@ async function runParallel(job) {
   } finally {
     for (const w of workers) void w.terminate();
   }
-  const scans = job.contexts.map((rc, i) => finishRun({ ...rc, categories: categories[i] }));
+  const scans = job.contexts.map((rc, i2) => finishRun({ ...rc, categories: categories[i2] }));
   return { scans, warnings: warnings.first, warningCount: warnings.count, count };
 }
 function runOf(results, taskId) {
@@ -41721,25 +43313,25 @@ async function scanSarif(fh, file2, io = {}) {
   const scanner = new SkeletonScanner(
     SARIF_SPEC,
     {
-      enter(path12, isObject2) {
-        if (path12.length === 1 && path12[0] === "runs") {
+      enter(path15, isObject2) {
+        if (path15.length === 1 && path15[0] === "runs") {
           runs = [];
           runsIsArray = true;
           for (let k = top.length - 1; k >= 0; k--) if (top[k].key === "runs") top.splice(k, 1);
-        } else if (path12.length === 2)
+        } else if (path15.length === 2)
           runs.push({ raw: null, members: [], results: new RangeList(), resultsNotArray: false });
-        else if (path12.length === 3) {
-          const run = runs[path12[1]];
+        else if (path15.length === 3) {
+          const run = runs[path15[1]];
           run.results.clear();
           run.resultsNotArray = isObject2;
           run.members = run.members.filter((m) => m.key !== "results");
         }
       },
-      member(path12, key, start, end) {
-        if (path12.length === 0) {
+      member(path15, key, start, end) {
+        if (path15.length === 0) {
           if (key === "runs") runsIsArray = false;
           top.push({ key, start, end });
-        } else if (path12.length === 1)
+        } else if (path15.length === 1)
           runs.push({
             raw: { key, start, end },
             members: [],
@@ -41747,7 +43339,7 @@ async function scanSarif(fh, file2, io = {}) {
             resultsNotArray: false
           });
         else {
-          const run = runs[path12[1]];
+          const run = runs[path15[1]];
           if (key === "results") {
             run.results.clear();
             run.resultsNotArray = false;
@@ -41755,8 +43347,8 @@ async function scanSarif(fh, file2, io = {}) {
           run.members.push({ key, start, end });
         }
       },
-      item(path12, _key, start, end, flagged) {
-        const run = runs[path12[1]];
+      item(path15, _key, start, end, flagged) {
+        const run = runs[path15[1]];
         if (!run.resultsNotArray) run.results.push(start, end, flagged);
       }
     },
@@ -41775,9 +43367,9 @@ async function scanSarif(fh, file2, io = {}) {
 function anyWord2(v, words, depth = 0) {
   if (depth > 64) return true;
   if (typeof v === "string") return words.has(v.toLowerCase());
-  if (Array.isArray(v)) return v.some((x) => anyWord2(x, words, depth + 1));
+  if (Array.isArray(v)) return v.some((x2) => anyWord2(x2, words, depth + 1));
   if (typeof v === "object" && v !== null)
-    return Object.entries(v).some(([k, x]) => words.has(k.toLowerCase()) || anyWord2(x, words, depth + 1));
+    return Object.entries(v).some(([k, x2]) => words.has(k.toLowerCase()) || anyWord2(x2, words, depth + 1));
   return false;
 }
 async function planSarif(fh, size, file2, io = {}) {
@@ -41791,8 +43383,8 @@ async function planSarif(fh, size, file2, io = {}) {
   const contexts = [];
   const headerRuns = [];
   const suspiciousRun = [];
-  for (let i = 0; i < runs.length; i++) {
-    const map2 = runs[i];
+  for (let i2 = 0; i2 < runs.length; i2++) {
+    const map2 = runs[i2];
     let run;
     if (map2.raw) run = await parseSlice(reader, map2.raw, file2);
     else {
@@ -41800,7 +43392,7 @@ async function planSarif(fh, size, file2, io = {}) {
       for (const m of map2.members) defineMember(obj, m.key, await parseSlice(reader, m, file2));
       run = obj;
     }
-    const rc = createRunContext(run, i, file2);
+    const rc = createRunContext(run, i2, file2);
     contexts.push(rc);
     headerRuns.push(run);
     const tool = run.tool;
@@ -41808,12 +43400,12 @@ async function planSarif(fh, size, file2, io = {}) {
   }
   const fromResults = [];
   const fromDrafts = [];
-  for (let i = 0; i < runs.length; i++) {
-    const list3 = runs[i].results;
-    const rc = contexts[i];
+  for (let i2 = 0; i2 < runs.length; i2++) {
+    const list3 = runs[i2].results;
+    const rc = contexts[i2];
     const scratch = { ...rc, warnings: [], categories: /* @__PURE__ */ new Set() };
     for (let k = 0; k < list3.length; k++) {
-      if (!suspiciousRun[i] && list3.flags[k] === 0) continue;
+      if (!suspiciousRun[i2] && list3.flags[k] === 0) continue;
       const r = await parseSlice(
         reader,
         { key: String(k), start: list3.starts[k], end: list3.ends[k] },
@@ -41844,9 +43436,9 @@ async function planSarif(fh, size, file2, io = {}) {
       const scans = [];
       const warnings = new WarningList();
       const sink = [];
-      for (let i = 0; i < runs.length; i++) {
-        const list3 = runs[i].results;
-        const rc = contexts[i];
+      for (let i2 = 0; i2 < runs.length; i2++) {
+        const list3 = runs[i2].results;
+        const rc = contexts[i2];
         for (let k = 0; k < list3.length; k++) {
           const r = await parseSlice(
             reader,
@@ -41912,11 +43504,11 @@ function tooDeep(doc, limit = MAX_DEPTH) {
     if (typeof v !== "object" || v === null) continue;
     if (depth >= limit) return p || "/";
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--)
-        if (typeof v[i] === "object") stack.push({ v: v[i], depth: depth + 1, path: `${p}/${i}` });
+      for (let i2 = v.length - 1; i2 >= 0; i2--)
+        if (typeof v[i2] === "object") stack.push({ v: v[i2], depth: depth + 1, path: `${p}/${i2}` });
     } else {
-      for (const [k, x] of Object.entries(v))
-        if (typeof x === "object") stack.push({ v: x, depth: depth + 1, path: `${p}/${k}` });
+      for (const [k, x2] of Object.entries(v))
+        if (typeof x2 === "object") stack.push({ v: x2, depth: depth + 1, path: `${p}/${k}` });
     }
   }
   return void 0;
@@ -42229,13 +43821,13 @@ async function loadBaseline(file2, cwd) {
     throw new UserError("baseline file not found or unreadable", file2);
   }
   const ids = /* @__PURE__ */ new Set();
-  text3.split("\n").forEach((line, i) => {
+  text3.split("\n").forEach((line, i2) => {
     if (!line.trim()) return;
     try {
       const o = JSON.parse(line);
       if (typeof o.id === "string") ids.add(o.id);
     } catch {
-      throw new UserError("not a findings.jsonl record (line is not JSON)", file2, String(i + 1));
+      throw new UserError("not a findings.jsonl record (line is not JSON)", file2, String(i2 + 1));
     }
   });
   return ids;
@@ -42568,10 +44160,10 @@ function parseTrackerDate(value, where) {
     `${where}: "${v.slice(0, 40)}" is not a date this importer reads (ISO 8601, YYYY-MM-DD HH:MM:SS, or Jira's 25/Jul/25 9:00 PM)`
   );
 }
-function categoryFrom(status, builtin, mapping) {
-  const low = status.toLowerCase();
-  if (mapping.done_statuses.some((x) => x.toLowerCase() === low)) return "done";
-  if (mapping.in_progress_statuses.some((x) => x.toLowerCase() === low)) return "in_progress";
+function categoryFrom(status2, builtin, mapping) {
+  const low = status2.toLowerCase();
+  if (mapping.done_statuses.some((x2) => x2.toLowerCase() === low)) return "done";
+  if (mapping.in_progress_statuses.some((x2) => x2.toLowerCase() === low)) return "in_progress";
   return builtin;
 }
 function col(row, ...names) {
@@ -42583,7 +44175,7 @@ function col(row, ...names) {
 }
 
 // src/trackers/github-issues.ts
-var isIssue = (x) => isObj6(x) && typeof x.number === "number" && typeof x.state === "string" && "title" in x && ("html_url" in x || "url" in x);
+var isIssue = (x2) => isObj6(x2) && typeof x2.number === "number" && typeof x2.state === "string" && "title" in x2 && ("html_url" in x2 || "url" in x2);
 function isGithubIssuesJson(doc) {
   if (Array.isArray(doc)) return doc.length > 0 && isIssue(doc[0]);
   return isObj6(doc) && Array.isArray(doc.items) && "total_count" in doc && (doc.items.length === 0 || isIssue(doc.items[0]));
@@ -42597,8 +44189,8 @@ function repoOf2(issue2) {
 function importGithubIssues(doc, file2, mapping, errors) {
   const items = Array.isArray(doc) ? doc : isObj6(doc) && Array.isArray(doc.items) ? doc.items : [];
   const out = [];
-  items.forEach((it, i) => {
-    const where = `${file2}#${i + 1}`;
+  items.forEach((it, i2) => {
+    const where = `${file2}#${i2 + 1}`;
     if (!isObj6(it) || typeof it.number !== "number") {
       errors.push(`${where}: not a GitHub issue (no "number")`);
       return;
@@ -42607,7 +44199,7 @@ function importGithubIssues(doc, file2, mapping, errors) {
     const state = (s(it.state) ?? "open").toLowerCase();
     const reason = s(it.state_reason);
     const repo = repoOf2(it);
-    const labels = Array.isArray(it.labels) ? it.labels.map((l) => isObj6(l) ? s(l.name) : s(l)).filter((x) => !!x) : [];
+    const labels = Array.isArray(it.labels) ? it.labels.map((l) => isObj6(l) ? s(l.name) : s(l)).filter((x2) => !!x2) : [];
     try {
       out.push({
         tracker: "github",
@@ -42649,7 +44241,7 @@ function fieldText(v) {
   return "";
 }
 function isJiraJson(doc) {
-  const one = (x) => isObj6(x) && typeof x.key === "string" && isObj6(x.fields);
+  const one = (x2) => isObj6(x2) && typeof x2.key === "string" && isObj6(x2.fields);
   if (one(doc)) return true;
   if (isObj6(doc) && Array.isArray(doc.issues) && (doc.issues.length === 0 ? "startAt" in doc : one(doc.issues[0])))
     return true;
@@ -42658,25 +44250,25 @@ function isJiraJson(doc) {
 function importJiraJson(doc, file2, mapping, errors) {
   const issues2 = isObj6(doc) && Array.isArray(doc.issues) ? doc.issues : Array.isArray(doc) ? doc : [doc];
   const out = [];
-  issues2.forEach((issue2, i) => {
-    const where = `${file2}#${i + 1}`;
+  issues2.forEach((issue2, i2) => {
+    const where = `${file2}#${i2 + 1}`;
     if (!isObj6(issue2) || !isObj6(issue2.fields)) {
       errors.push(`${where}: not a Jira issue (no "fields")`);
       return;
     }
     const f = issue2.fields;
-    const status = isObj6(f.status) ? s(f.status.name) ?? "unknown" : "unknown";
+    const status2 = isObj6(f.status) ? s(f.status.name) ?? "unknown" : "unknown";
     const catKey = isObj6(f.status) && isObj6(f.status.statusCategory) ? s(f.status.statusCategory.key) : null;
     try {
       const base = typeof issue2.self === "string" ? issue2.self.replace(/\/rest\/.*$/, "") : null;
       out.push({
         tracker: "jira",
-        key: s(issue2.key) ?? `#${i + 1}`,
+        key: s(issue2.key) ?? `#${i2 + 1}`,
         url: base ? `${base}/browse/${issue2.key}` : null,
         title: s(f.summary) ?? "",
-        status,
+        status: status2,
         status_category: categoryFrom(
-          status,
+          status2,
           CATEGORY2[catKey ?? ""] ?? (f.resolution ? "done" : "todo"),
           mapping
         ),
@@ -42686,7 +44278,7 @@ function importJiraJson(doc, file2, mapping, errors) {
         resolved_at: parseTrackerDate(s(f.resolutiondate), `${where} field "resolutiondate"`),
         assignee: isObj6(f.assignee) ? s(f.assignee.emailAddress) ?? s(f.assignee.displayName) : null,
         team: mapping.team_field ? fieldText(f[mapping.team_field]) || null : Array.isArray(f.components) && f.components.length ? fieldText(f.components[0]) : null,
-        labels: Array.isArray(f.labels) ? f.labels.filter((x) => typeof x === "string") : [],
+        labels: Array.isArray(f.labels) ? f.labels.filter((x2) => typeof x2 === "string") : [],
         priority: isObj6(f.priority) ? s(f.priority.name) : null,
         text: [f.summary, f.description, ...mapping.reference_fields.map((k) => f[k])].map(fieldText).join("\n"),
         repo: mapping.repo_field ? fieldText(f[mapping.repo_field]) || null : null,
@@ -42699,38 +44291,38 @@ function importJiraJson(doc, file2, mapping, errors) {
   return out;
 }
 function isJiraCsv(headers) {
-  const h = headers.map((x) => x.toLowerCase());
+  const h = headers.map((x2) => x2.toLowerCase());
   return h.includes("issue key") && h.includes("summary") && h.includes("status");
 }
 function importJiraCsv(table2, file2, mapping, errors) {
   const out = [];
-  const labelIdx = table2.headers.map((h, i) => h.toLowerCase() === "labels" ? i : -1).filter((i) => i >= 0);
-  table2.rows.forEach((row, i) => {
+  const labelIdx = table2.headers.map((h, i2) => h.toLowerCase() === "labels" ? i2 : -1).filter((i2) => i2 >= 0);
+  table2.rows.forEach((row, i2) => {
     const where = `${file2}:${row.__line}`;
     const key = col(row, "Issue key");
     if (!key) {
       errors.push(`${where}: column "Issue key" is empty`);
       return;
     }
-    const status = col(row, "Status") ?? "unknown";
+    const status2 = col(row, "Status") ?? "unknown";
     const resolution = col(row, "Resolution");
     const catCol = col(row, "Status Category");
-    const builtin = catCol ? /done/i.test(catCol) ? "done" : /progress/i.test(catCol) ? "in_progress" : "todo" : resolution && !/unresolved/i.test(resolution) ? "done" : /progress|review/i.test(status) ? "in_progress" : /done|closed|resolved/i.test(status) ? "done" : "todo";
+    const builtin = catCol ? /done/i.test(catCol) ? "done" : /progress/i.test(catCol) ? "in_progress" : "todo" : resolution && !/unresolved/i.test(resolution) ? "done" : /progress|review/i.test(status2) ? "in_progress" : /done|closed|resolved/i.test(status2) ? "done" : "todo";
     try {
       out.push({
         tracker: "jira",
         key,
         url: null,
         title: col(row, "Summary") ?? "",
-        status,
-        status_category: categoryFrom(status, builtin, mapping),
+        status: status2,
+        status_category: categoryFrom(status2, builtin, mapping),
         resolution,
         created: parseTrackerDate(col(row, "Created"), `${where} column "Created"`),
         updated: parseTrackerDate(col(row, "Updated"), `${where} column "Updated"`),
         resolved_at: parseTrackerDate(col(row, "Resolved"), `${where} column "Resolved"`),
         assignee: col(row, "Assignee"),
         team: mapping.team_field ? col(row, mapping.team_field) : col(row, "Component/s"),
-        labels: labelIdx.map((j) => (table2.cells[i][j] ?? "").trim()).filter(Boolean),
+        labels: labelIdx.map((j) => (table2.cells[i2][j] ?? "").trim()).filter(Boolean),
         priority: col(row, "Priority"),
         text: [
           col(row, "Summary"),
@@ -42765,23 +44357,23 @@ function importLinearJson(doc, file2, mapping, errors) {
   const data = doc.data;
   const nodes = (data.issues ?? data.issueSearch ?? data.searchIssues).nodes;
   const out = [];
-  nodes.forEach((n, i) => {
-    const where = `${file2}#${i + 1}`;
+  nodes.forEach((n, i2) => {
+    const where = `${file2}#${i2 + 1}`;
     if (!isObj6(n) || !s(n.identifier)) {
       errors.push(`${where}: not a Linear issue (no "identifier")`);
       return;
     }
     const state = isObj6(n.state) ? n.state : {};
-    const status = s(state.name) ?? "unknown";
-    const labels = isObj6(n.labels) && Array.isArray(n.labels.nodes) ? n.labels.nodes.map((l) => isObj6(l) ? s(l.name) : null).filter((x) => !!x) : [];
+    const status2 = s(state.name) ?? "unknown";
+    const labels = isObj6(n.labels) && Array.isArray(n.labels.nodes) ? n.labels.nodes.map((l) => isObj6(l) ? s(l.name) : null).filter((x2) => !!x2) : [];
     try {
       out.push({
         tracker: "linear",
         key: s(n.identifier),
         url: s(n.url),
         title: s(n.title) ?? "",
-        status,
-        status_category: categoryFrom(status, TYPE[s(state.type) ?? ""] ?? "todo", mapping),
+        status: status2,
+        status_category: categoryFrom(status2, TYPE[s(state.type) ?? ""] ?? "todo", mapping),
         resolution: s(state.type) === "canceled" ? "canceled" : s(state.type) === "completed" ? "completed" : null,
         created: parseTrackerDate(s(n.createdAt), `${where} field "createdAt"`),
         updated: parseTrackerDate(s(n.updatedAt), `${where} field "updatedAt"`),
@@ -42801,7 +44393,7 @@ function importLinearJson(doc, file2, mapping, errors) {
   return out;
 }
 function isLinearCsv(headers) {
-  const h = headers.map((x) => x.toLowerCase());
+  const h = headers.map((x2) => x2.toLowerCase());
   return h.includes("id") && h.includes("title") && h.includes("status") && (h.includes("completed") || h.includes("team"));
 }
 function importLinearCsv(table2, file2, mapping, errors) {
@@ -42813,20 +44405,20 @@ function importLinearCsv(table2, file2, mapping, errors) {
       errors.push(`${where}: column "ID" is empty`);
       continue;
     }
-    const status = col(row, "Status") ?? "unknown";
+    const status2 = col(row, "Status") ?? "unknown";
     const completed = col(row, "Completed");
     const canceled = col(row, "Canceled");
     const started = col(row, "Started");
     const builtin = completed || canceled ? "done" : started ? "in_progress" : "todo";
     try {
-      const labels = (col(row, "Labels") ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+      const labels = (col(row, "Labels") ?? "").split(",").map((x2) => x2.trim()).filter(Boolean);
       out.push({
         tracker: "linear",
         key: id,
         url: null,
         title: col(row, "Title") ?? "",
-        status,
-        status_category: categoryFrom(status, builtin, mapping),
+        status: status2,
+        status_category: categoryFrom(status2, builtin, mapping),
         resolution: canceled ? "canceled" : completed ? "completed" : null,
         created: parseTrackerDate(col(row, "Created"), `${where} column "Created"`),
         updated: parseTrackerDate(col(row, "Updated"), `${where} column "Updated"`),
@@ -42868,7 +44460,7 @@ function isServicenowJson(doc) {
   return isObj6(r) && ("sys_id" in r || "number" in r) && ("state" in r || "active" in r);
 }
 function isServicenowCsv(headers) {
-  const h = headers.map((x) => x.toLowerCase());
+  const h = headers.map((x2) => x2.toLowerCase());
   return h.includes("number") && h.includes("state") && (h.includes("short_description") || h.includes("sys_id") || h.includes("active"));
 }
 function toTicket(r, where, mapping) {
@@ -42891,7 +44483,7 @@ function toTicket(r, where, mapping) {
     resolved_at: parseTrackerDate(s(r.resolution_date) ?? s(r.closed_at), `${where} field "closed_at"`),
     assignee: REF(r.assigned_to),
     team,
-    labels: (s(r.security_tags) ?? "").split(",").map((x) => x.trim()).filter(Boolean),
+    labels: (s(r.security_tags) ?? "").split(",").map((x2) => x2.trim()).filter(Boolean),
     priority: s(r.priority) ?? s(r.risk_rating),
     text: [
       s(r.short_description),
@@ -42908,8 +44500,8 @@ function importServicenowJson(doc, file2, mapping, errors) {
   const result = doc.result;
   const list3 = Array.isArray(result) ? result : [result];
   const out = [];
-  list3.forEach((r, i) => {
-    const where = `${file2}#${i + 1}`;
+  list3.forEach((r, i2) => {
+    const where = `${file2}#${i2 + 1}`;
     if (!isObj6(r)) {
       errors.push(`${where}: not a ServiceNow record`);
       return;
@@ -43026,9 +44618,9 @@ ${t.labels.join("\n")}`;
         }
       } else if (method === "rule_repo") {
         if (!t.repo) continue;
-        for (const [rule, fs9] of byRule) {
+        for (const [rule, fs11] of byRule) {
           if (rule.length < 4 || !hay.toLowerCase().includes(rule)) continue;
-          for (const f of fs9)
+          for (const f of fs11)
             if (f.repo && f.repo.toLowerCase() === t.repo.toLowerCase()) add(t, f, method, rule);
         }
       } else if (method === "package") {
@@ -43481,12 +45073,12 @@ function parseInventory(text3, file2) {
     if (seq === null || seq === void 0) return { entries, errors };
     if (!(0, import_yaml2.isSeq)(seq))
       throw new UserError('expected a list of applications, or an object with an "applications" list', file2);
-    seq.items.forEach((item, i) => {
+    seq.items.forEach((item, i2) => {
       const line = item && typeof item === "object" && "range" in item && item.range ? lc.linePos(item.range[0]).line : void 0;
-      const where = line ? `${base}:${line}` : `${base}#${i + 1}`;
+      const where = line ? `${base}:${line}` : `${base}#${i2 + 1}`;
       const value = item?.toJSON?.() ?? item;
       if (!value || typeof value !== "object" || Array.isArray(value)) {
-        errors.push(`${where}: applications[${i}]: not a mapping`);
+        errors.push(`${where}: applications[${i2}]: not a mapping`);
         return;
       }
       push(value, where);
@@ -43560,10 +45152,10 @@ function median(xs) {
 function mean(xs) {
   return xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
 }
-function round(x, digits = 1) {
-  if (x === null || !Number.isFinite(x)) return null;
+function round(x2, digits = 1) {
+  if (x2 === null || !Number.isFinite(x2)) return null;
   const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  return Math.round(x2 * f) / f;
 }
 
 // src/metrics/lifecycle.ts
@@ -43582,7 +45174,7 @@ function findingScope(f) {
 }
 function runScopes(run) {
   const repo = run.repo ?? run.product;
-  const toolsByFile = new Map(run.inputs.map((i) => [i.path, (i.tool ?? "").split(", ").filter(Boolean)]));
+  const toolsByFile = new Map(run.inputs.map((i2) => [i2.path, (i2.tool ?? "").split(", ").filter(Boolean)]));
   const out = /* @__PURE__ */ new Set();
   for (const [control, cov] of Object.entries(run.coverage)) {
     for (const ev of cov.evidence) {
@@ -43791,11 +45383,11 @@ function buildApplications(entries, dict, errors) {
     a.mobile ||= e.mobile ?? false;
     a.api_exposure ??= e.api_exposure ?? null;
   }
-  return [...apps.values()].sort((x, y) => x.name.localeCompare(y.name));
+  return [...apps.values()].sort((x2, y) => x2.name.localeCompare(y.name));
 }
 function rank(dict, tier) {
-  const i = dict.tiers.findIndex((t) => t.id === tier);
-  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  const i2 = dict.tiers.findIndex((t) => t.id === tier);
+  return i2 < 0 ? Number.MAX_SAFE_INTEGER : i2;
 }
 var globs = /* @__PURE__ */ new Map();
 function globMatch(pattern, value) {
@@ -43919,18 +45511,18 @@ function rootCauseKeys(e) {
   }
 }
 function linkDuplicates(entries) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const e of entries) {
     if (e.finding.state === "duplicate") continue;
     for (const k of rootCauseKeys(e)) {
-      let g = groups.get(k.group);
-      if (!g) groups.set(k.group, g = { why: k.why, members: [] });
+      let g = groups2.get(k.group);
+      if (!g) groups2.set(k.group, g = { why: k.why, members: [] });
       g.members.push(e);
     }
   }
   const linked = /* @__PURE__ */ new Map();
   const primaryOf = (k) => linked.get(k)?.duplicate_of ?? k;
-  for (const [, g] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const [, g] of [...groups2.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     const tools = new Set(g.members.map((m) => m.finding.source_tool.toLowerCase()));
     if (tools.size < 2) continue;
     const sorted = [...g.members].sort(
@@ -44010,7 +45602,7 @@ function buildContext(input2, inventoryErrors) {
   const apps = buildApplications(input2.inventory, dict, inventoryErrors);
   const mapper = makeMapper(apps, dict.mapping);
   const exceptions = input2.exceptions.map((e) => ({ exception: e, status: exceptionStatus(e, period.end) }));
-  const active = exceptions.filter((x) => x.status === "active").map((x) => x.exception);
+  const active = exceptions.filter((x2) => x2.status === "active").map((x2) => x2.exception);
   const links = linkDuplicates(input2.entries);
   const linkBy = new Map(links.map((l) => [l.key, l]));
   const findings = input2.entries.map((entry) => {
@@ -44072,7 +45664,7 @@ function buildContext(input2, inventoryErrors) {
       const hit = [...lastRunByRepo.entries()].filter(
         ([k]) => mapper.mapRepo(k)?.name === a.name && (normRepo(k) === want || normRepo(k).endsWith(`/${want}`) || /[*?[]/.test(want))
       );
-      const last = hit.map(([, at]) => at).sort((x, y) => toTime(y) - toTime(x))[0] ?? null;
+      const last = hit.map(([, at]) => at).sort((x2, y) => toTime(y) - toTime(x2))[0] ?? null;
       return { repo, application: a.name, last_run: last };
     })
   );
@@ -44116,34 +45708,34 @@ function assessConfidence(ctx, feed, noData2) {
     reasons.push(`${to}: ${why}`);
   };
   const p = ctx.provenance;
-  const fs9 = feed.findings ?? [];
-  if (fs9.length > 0) {
-    const c = fs9.filter((f) => f.entry.confidence === "C");
-    const b = fs9.filter((f) => f.entry.confidence === "B");
-    if (c.length > 0 && c.length * 2 >= fs9.length)
+  const fs11 = feed.findings ?? [];
+  if (fs11.length > 0) {
+    const c = fs11.filter((f) => f.entry.confidence === "C");
+    const b = fs11.filter((f) => f.entry.confidence === "B");
+    if (c.length > 0 && c.length * 2 >= fs11.length)
       lower(
         "C",
-        `${c.length} of ${fs9.length} findings come from manually assembled exports (${sourcesOf(c)})`
+        `${c.length} of ${fs11.length} findings come from manually assembled exports (${sourcesOf(c)})`
       );
     else if (c.length + b.length > 0)
       lower(
         "B",
-        `${c.length + b.length} of ${fs9.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
+        `${c.length + b.length} of ${fs11.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
       );
     if (feed.severity) {
-      const inferred = fs9.filter(
+      const inferred = fs11.filter(
         (f) => f.finding.severity_source === "level" || f.finding.severity_source === "default"
       );
-      if (inferred.length / fs9.length > ctx.dict.inferred_severity_threshold)
+      if (inferred.length / fs11.length > ctx.dict.inferred_severity_threshold)
         lower(
           "B",
-          `${pct(inferred.length, fs9.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
+          `${pct(inferred.length, fs11.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
         );
     }
     if (feed.inventory) {
-      const rule = fs9.filter((f) => f.mapping.method === "rule").length;
+      const rule = fs11.filter((f) => f.mapping.method === "rule").length;
       if (rule > 0) lower("B", `${rule} finding(s) mapped to applications by manual mapping rules`);
-      const none = fs9.filter((f) => f.mapping.method === "none").length;
+      const none = fs11.filter((f) => f.mapping.method === "none").length;
       if (none > 0)
         lower("B", `${none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
     }
@@ -44186,8 +45778,8 @@ function assessConfidence(ctx, feed, noData2) {
     if (p.sourceProblems.some((s2) => s2.affects === "exceptions"))
       lower("B", "an exception source could not be read");
   }
-  if (feed.ownerSources && fs9.length > 0) {
-    const inferred = fs9.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
+  if (feed.ownerSources && fs11.length > 0) {
+    const inferred = fs11.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
     if (inferred > 0)
       lower(
         "B",
@@ -44205,8 +45797,8 @@ function assessConfidence(ctx, feed, noData2) {
     );
   return { label: label2, reasons };
 }
-function sourcesOf(fs9) {
-  const names = [...new Set(fs9.map((f) => f.finding.source_file))].sort();
+function sourcesOf(fs11) {
+  const names = [...new Set(fs11.map((f) => f.finding.source_file))].sort();
   return names.slice(0, 3).join(", ") + (names.length > 3 ? ", \u2026" : "");
 }
 
@@ -44241,11 +45833,11 @@ function countByApplication(selected, bySeverity = false) {
     if (!l) m.set(k, l = []);
     l.push(f);
   }
-  const rows = [...m.entries()].map(([key, fs9]) => {
-    const row = { key, value: fs9.length };
+  const rows = [...m.entries()].map(([key, fs11]) => {
+    const row = { key, value: fs11.length };
     if (bySeverity)
       row.detail = Object.fromEntries(
-        SEVERITY_LIST.map((s2) => [s2, fs9.filter((f) => f.severity === s2).length])
+        SEVERITY_LIST.map((s2) => [s2, fs11.filter((f) => f.severity === s2).length])
       );
     return row;
   }).sort(
@@ -44263,9 +45855,9 @@ function countBySeverity(selected) {
 function percent(n, d) {
   return d === 0 ? null : Math.round(1e3 * n / d) / 10;
 }
-function perApplication(fs9, fn) {
+function perApplication(fs11, fn) {
   const m = /* @__PURE__ */ new Map();
-  for (const f of fs9) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
+  for (const f of fs11) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
   return [...m.entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
 }
 
@@ -44368,17 +45960,17 @@ var exceptionVolume = {
     if (!ctx.provenance.exceptionsProvided && suppressions.length === 0 && platformAccepted.length === 0)
       return noData("no exception log and no in-source suppression", feed);
     const end = ctx.period.end.getTime();
-    const active = ctx.exceptions.filter((x) => x.status === "active");
-    const expired = ctx.exceptions.filter((x) => x.status === "expired");
+    const active = ctx.exceptions.filter((x2) => x2.status === "active");
+    const expired = ctx.exceptions.filter((x2) => x2.status === "expired");
     const open2 = counted(ctx).filter((f) => f.open);
     const expiredUnresolved = expired.filter(
-      (x) => open2.some((f) => exceptionMatches(x.exception, f.finding))
+      (x2) => open2.some((f) => exceptionMatches(x2.exception, f.finding))
     );
     const expiring = active.filter(
-      (x) => x.exception.expires && toTime(x.exception.expires) < end + 30 * DAY_MS
+      (x2) => x2.exception.expires && toTime(x2.exception.expires) < end + 30 * DAY_MS
     );
-    const noExpiry = active.filter((x) => !x.exception.expires);
-    const ages = active.filter((x) => x.exception.created).map((x) => Math.floor((end - toTime(x.exception.created)) / DAY_MS));
+    const noExpiry = active.filter((x2) => !x2.exception.expires);
+    const ages = active.filter((x2) => x2.exception.created).map((x2) => Math.floor((end - toTime(x2.exception.created)) / DAY_MS));
     const appOf = (e) => ctx.mapper.mapRepo(e.repo ?? null)?.name ?? (e.product ? ctx.mapper.byName(e.product)?.name : void 0) ?? "(any application)";
     const caveats = [];
     if (ages.length < active.length)
@@ -44405,10 +45997,10 @@ var exceptionVolume = {
         {
           dimension: "application",
           title: "Active exceptions by application",
-          rows: [...new Set(active.map((x) => appOf(x.exception)))].sort().map((k) => ({
+          rows: [...new Set(active.map((x2) => appOf(x2.exception)))].sort().map((k) => ({
             key: k,
-            value: active.filter((x) => appOf(x.exception) === k).length,
-            detail: { without_expiry: noExpiry.filter((x) => appOf(x.exception) === k).length }
+            value: active.filter((x2) => appOf(x2.exception) === k).length,
+            detail: { without_expiry: noExpiry.filter((x2) => appOf(x2.exception) === k).length }
           }))
         },
         {
@@ -44451,21 +46043,21 @@ var fixedWithinSla = {
     );
     if (fixed.length === 0)
       return noData("no finding with an SLA was fixed in this period", { ...feed, findings: counted(ctx) });
-    const onTime = (fs9) => fs9.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
+    const onTime = (fs11) => fs11.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
     const rows = SEVERITY_LIST.map((s2) => {
-      const fs9 = fixed.filter((f) => f.severity === s2);
+      const fs11 = fixed.filter((f) => f.severity === s2);
       return {
         key: s2,
-        value: percent(onTime(fs9), fs9.length),
-        detail: { within: onTime(fs9), fixed: fs9.length }
+        value: percent(onTime(fs11), fs11.length),
+        detail: { within: onTime(fs11), fixed: fs11.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     const tiers = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
-      const fs9 = fixed.filter((f) => f.tier === t);
+      const fs11 = fixed.filter((f) => f.tier === t);
       return {
         key: t ?? "(unmapped)",
-        value: percent(onTime(fs9), fs9.length),
-        detail: { within: onTime(fs9), fixed: fs9.length }
+        value: percent(onTime(fs11), fs11.length),
+        detail: { within: onTime(fs11), fixed: fs11.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     return {
@@ -44781,13 +46373,13 @@ function coverageMatrix(ctx) {
       const ok = lastOk.get(`${a.name}|${c}`);
       const isFresh = ok && end - toTime(ok.at) <= fresh;
       const failed = lastFail.get(`${a.name}|${c}`);
-      const status = isFresh ? "covered" : !req.has(c) ? "not_required" : ok ? "stale" : failed ? "failed" : "missing";
+      const status2 = isFresh ? "covered" : !req.has(c) ? "not_required" : ok ? "stale" : failed ? "failed" : "missing";
       cells.push({
         application: a.name,
         tier: a.tier,
         control: c,
         required: req.has(c),
-        status,
+        status: status2,
         last_success: ok?.at ?? null,
         evidence: ok?.evidence ?? null
       });
@@ -44812,15 +46404,15 @@ var scannerCoverage = {
     const rows = tiers.flatMap(
       (t) => CONTROLS.map((c) => {
         const inTier = ctx.apps.filter((a) => a.tier === t).length;
-        const r = req.filter((x) => x.tier === t && x.control === c);
+        const r = req.filter((x2) => x2.tier === t && x2.control === c);
         if (r.length === 0) return null;
-        const n = r.filter((x) => x.status === "covered").length;
+        const n = r.filter((x2) => x2.status === "covered").length;
         return {
           key: `${t} \xB7 ${c}`,
           value: percent(n, r.length),
           detail: { covered: n, required: r.length, apps_in_tier: inTier }
         };
-      }).filter((x) => x !== null)
+      }).filter((x2) => x2 !== null)
     );
     const manual = cov.filter((c) => c.evidence === "manual");
     const stale = req.filter((c) => c.status === "stale").length;
@@ -44861,7 +46453,7 @@ var scannerCoverage = {
       feed: {
         ...feed,
         manualEvidence: manual.map(
-          (m) => ctx.manualCoverage.find((x) => x.application === m.application && x.control === m.control)?.file ?? "manual"
+          (m) => ctx.manualCoverage.find((x2) => x2.application === m.application && x2.control === m.control)?.file ?? "manual"
         )
       }
     };
@@ -45098,31 +46690,31 @@ function distortionReview(ctx) {
       ] : []
     ])
   });
-  const noExpiry = ctx.exceptions.filter((x) => x.status === "active" && !x.exception.expires);
+  const noExpiry = ctx.exceptions.filter((x2) => x2.status === "active" && !x2.exception.expires);
   items.push({
     id: "exceptions_without_expiry",
     title: "Exceptions accepted with no expiry",
     count: noExpiry.length,
     detail: clip2(
       noExpiry.map(
-        (x) => `${x.exception.id} (${x.exception.scope.type}:${x.exception.scope.value}, ${x.exception.source})${x.exception.owner ? ` owner ${x.exception.owner}` : " no owner"}`
+        (x2) => `${x2.exception.id} (${x2.exception.scope.type}:${x2.exception.scope.value}, ${x2.exception.source})${x2.exception.owner ? ` owner ${x2.exception.owner}` : " no owner"}`
       )
     )
   });
-  const expired = ctx.exceptions.filter((x) => x.status === "expired");
+  const expired = ctx.exceptions.filter((x2) => x2.status === "expired");
   items.push({
     id: "exceptions_expired",
     title: "Exceptions expired",
     count: expired.length,
     detail: clip2(
-      expired.map((x) => {
-        const still = open2.filter((f) => exceptionMatches(x.exception, f.finding)).length;
-        return `${x.exception.id} expired ${x.exception.expires} (${x.exception.scope.type}:${x.exception.scope.value})${still ? `; ${still} matching finding(s) still open` : ""}`;
+      expired.map((x2) => {
+        const still = open2.filter((f) => exceptionMatches(x2.exception, f.finding)).length;
+        return `${x2.exception.id} expired ${x2.exception.expires} (${x2.exception.scope.type}:${x2.exception.scope.value})${still ? `; ${still} matching finding(s) still open` : ""}`;
       })
     )
   });
   const noisy = /* @__PURE__ */ new Map();
-  for (const f of open2.filter((x) => x.noisy)) {
+  for (const f of open2.filter((x2) => x2.noisy)) {
     const k = `${f.noisy.tool}${f.noisy.rule ? ` ${f.noisy.rule}` : ""}`;
     noisy.set(k, [...noisy.get(k) ?? [], f]);
   }
@@ -45133,7 +46725,7 @@ function distortionReview(ctx) {
     count: noisyCount,
     detail: clip2(
       [...noisy.entries()].map(
-        ([k, fs9]) => `${k}: ${fs9.length} of ${open2.length} open finding(s) (${Math.round(100 * fs9.length / Math.max(1, open2.length))}%)${fs9[0].noisy.reason ? ` \u2014 ${fs9[0].noisy.reason}` : ""}`
+        ([k, fs11]) => `${k}: ${fs11.length} of ${open2.length} open finding(s) (${Math.round(100 * fs11.length / Math.max(1, open2.length))}%)${fs11[0].noisy.reason ? ` \u2014 ${fs11[0].noisy.reason}` : ""}`
       )
     )
   });
@@ -45170,10 +46762,10 @@ function distortionReview(ctx) {
   });
   const failedRuns = ctx.runs.filter((r) => inPeriod(r.at, ctx.period)).map((r) => ({
     r,
-    failed: r.run.inputs.filter((i) => i.status !== "ok").map(
-      (i) => `${i.tool ?? i.format ?? "unknown tool"} (${i.path}: ${i.status === "tool_error" ? "the tool reported a failed run" : i.error ?? i.status})`
+    failed: r.run.inputs.filter((i2) => i2.status !== "ok").map(
+      (i2) => `${i2.tool ?? i2.format ?? "unknown tool"} (${i2.path}: ${i2.status === "tool_error" ? "the tool reported a failed run" : i2.error ?? i2.status})`
     )
-  })).filter((x) => x.failed.length > 0);
+  })).filter((x2) => x2.failed.length > 0);
   items.push({
     id: "failed_scans",
     title: "Failed or unreadable scans (they close nothing)",
@@ -45203,8 +46795,8 @@ function distortionReview(ctx) {
 function trendChart(m) {
   const pts = m.trend.filter((p) => p.value !== null);
   if (pts.length < 2) return null;
-  const max = Math.max(...pts.map((p) => p.value));
-  const top = m.unit === "percent" ? 100 : niceCeil(max);
+  const max2 = Math.max(...pts.map((p) => p.value));
+  const top = m.unit === "percent" ? 100 : niceCeil(max2);
   const title = m.title.replace(/["\\`]/g, "");
   return [
     "```mermaid",
@@ -45216,10 +46808,10 @@ function trendChart(m) {
     "```"
   ].join("\n");
 }
-function niceCeil(x) {
-  if (x <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(x));
-  for (const f of [1, 2, 5, 10]) if (f * p >= x) return f * p;
+function niceCeil(x2) {
+  if (x2 <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(x2));
+  for (const f of [1, 2, 5, 10]) if (f * p >= x2) return f * p;
   return 10 * p;
 }
 
@@ -45270,10 +46862,10 @@ _${b.rows.length - shown.length} more row(s) in metrics.json._` : "";
 
 ${table(["", "value", ...detailKeys.map((k) => escapeMarkdown(k.replace(/_/g, " ")))], body)}${more}`;
 }
-function metricSection(m, i, d) {
+function metricSection(m, i2, d) {
   const secondary = Object.entries(m.secondary).map(([k, v]) => `${escapeMarkdown(k.replace(/_/g, " "))} ${v === null ? "\u2014" : v}`).join(" \xB7 ");
   const lines = [
-    `### ${i + 1}. ${escapeMarkdown(m.title)}`,
+    `### ${i2 + 1}. ${escapeMarkdown(m.title)}`,
     "",
     `**${formatValue(m)}** \xB7 trend: ${trendText(m)} \xB7 owner: ${escapeMarkdown(m.owner, 100)} \xB7 confidence: **${m.confidence.label}**`,
     "",
@@ -45314,7 +46906,7 @@ ${table(["check", "count", "detail"], rows)}`;
 function trackerSection(t, d) {
   const cov = t.ticket_coverage;
   const share = cov.share === null ? "no open critical/high findings" : `${Math.round(cov.share * 1e3) / 10}%`;
-  const list3 = (items) => items.length === 0 ? "\u2014" : items.slice(0, Math.max(d.distortionLines, 3)).map((x) => escapeMarkdown(x, 120)).join(", ") + (items.length > Math.max(d.distortionLines, 3) ? ", \u2026 (metrics.json)" : "");
+  const list3 = (items) => items.length === 0 ? "\u2014" : items.slice(0, Math.max(d.distortionLines, 3)).map((x2) => escapeMarkdown(x2, 120)).join(", ") + (items.length > Math.max(d.distortionLines, 3) ? ", \u2026 (metrics.json)" : "");
   const rows = [
     [
       "Open critical/high findings with a ticket",
@@ -45324,12 +46916,12 @@ function trackerSection(t, d) {
     [
       "Ticket closed, finding still open",
       String(t.closed_ticket_open_finding.length),
-      list3(t.closed_ticket_open_finding.map((x) => `${x.ticket} \u2192 ${x.finding_id}`))
+      list3(t.closed_ticket_open_finding.map((x2) => `${x2.ticket} \u2192 ${x2.finding_id}`))
     ],
     [
       "Finding fixed, ticket still open",
       String(t.fixed_finding_open_ticket.length),
-      list3(t.fixed_finding_open_ticket.map((x) => `${x.ticket} (${x.status}) \u2192 ${x.finding_id}`))
+      list3(t.fixed_finding_open_ticket.map((x2) => `${x2.ticket} (${x2.status}) \u2192 ${x2.finding_id}`))
     ],
     ["Tickets without a finding", String(t.tickets_without_finding.length), list3(t.tickets_without_finding)],
     [
@@ -45343,7 +46935,7 @@ function trackerSection(t, d) {
   return [
     "## Issue tracker",
     "",
-    `${t.tickets} ticket(s) from ${t.trackers.map((x) => escapeMarkdown(x)).join(", ")}; links by ${methods || "nothing (no ticket names a finding)"}. Where the tracker and the scanner disagree, the scanner's closing rule decides the metrics; the mismatches are listed here.`,
+    `${t.tickets} ticket(s) from ${t.trackers.map((x2) => escapeMarkdown(x2)).join(", ")}; links by ${methods || "nothing (no ticket names a finding)"}. Where the tracker and the scanner disagree, the scanner's closing rule decides the metrics; the mismatches are listed here.`,
     "",
     table(["check", "count", "detail"], rows),
     ...owners.length ? [
@@ -45395,7 +46987,7 @@ function render(doc, title, opts, d, trimmedNote) {
     head.join("\n"),
     "## Headline\n\n" + headline2,
     "## Metrics",
-    ...doc.metrics.map((m, i) => metricSection(m, i, d))
+    ...doc.metrics.map((m, i2) => metricSection(m, i2, d))
   ];
   parts.push(distortionSection(doc.distortion, d));
   if (doc.trackers) parts.push(trackerSection(doc.trackers, d));
@@ -45417,7 +47009,7 @@ ${shown.map((p) => `- ${escapeMarkdown(p, 300)}`).join("\n")}${doc.problems.leng
 
 ${table(
         ["term", "definition"],
-        doc.definitions.map((x) => [escapeMarkdown(x.term), escapeMarkdown(x.value, 1200)])
+        doc.definitions.map((x2) => [escapeMarkdown(x2.term), escapeMarkdown(x2.value, 1200)])
       )}`
     );
   else parts.push("## Definitions used\n\nTrimmed: see `definitions` in metrics.json.");
@@ -45426,13 +47018,13 @@ ${table(
 function renderReport(doc, title, opts = {}) {
   const limit = opts.limit ?? ISSUE_BODY_LIMIT;
   let out = render(doc, title, opts, LEVELS[0], null);
-  for (let i = 1; i < LEVELS.length && out.length >= limit; i++) {
+  for (let i2 = 1; i2 < LEVELS.length && out.length >= limit; i2++) {
     out = render(
       doc,
       title,
       opts,
-      LEVELS[i],
-      `This report was trimmed to stay under ${limit.toLocaleString("en-US")} characters (detail level ${i} of ${LEVELS.length - 1}): the full breakdowns are in metrics.json and the CSV files of the audit artifact.`
+      LEVELS[i2],
+      `This report was trimmed to stay under ${limit.toLocaleString("en-US")} characters (detail level ${i2} of ${LEVELS.length - 1}): the full breakdowns are in metrics.json and the CSV files of the audit artifact.`
     );
   }
   if (out.length >= limit) {
@@ -45450,9 +47042,9 @@ function renderReport(doc, title, opts = {}) {
 }
 
 // src/output/csv-outputs.ts
-function sortFindings(fs9) {
+function sortFindings(fs11) {
   const sev = ["critical", "high", "medium", "low", "info"];
-  return [...fs9].sort(
+  return [...fs11].sort(
     (a, b) => Number(b.open) - Number(a.open) || sev.indexOf(a.severity) - sev.indexOf(b.severity) || a.key.localeCompare(b.key)
   );
 }
@@ -45529,8 +47121,8 @@ var FINDING_COLUMNS = [
   "confidence",
   "source_file"
 ];
-function findingsCsv(fs9) {
-  const rows = sortFindings(fs9).map((t) => {
+function findingsCsv(fs11) {
+  const rows = sortFindings(fs11).map((t) => {
     const a = aggregatedFinding(t);
     const f = t.finding;
     return [
@@ -45577,8 +47169,8 @@ function findingsCsv(fs9) {
   });
   return toCsv(FINDING_COLUMNS, rows);
 }
-function findingsJsonl(fs9) {
-  return sortFindings(fs9).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
+function findingsJsonl(fs11) {
+  return sortFindings(fs11).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
 }
 function coverageCsv(cells) {
   return toCsv(
@@ -45607,11 +47199,11 @@ function exceptionsCsv(ctx) {
       "reason",
       "source"
     ],
-    ctx.exceptions.map(({ exception: e, status }) => {
-      const expiring = status === "active" && !!e.expires && Date.parse(e.expires.length === 10 ? `${e.expires}T00:00:00Z` : e.expires) < ctx.period.end.getTime() + 30 * 864e5;
+    ctx.exceptions.map(({ exception: e, status: status2 }) => {
+      const expiring = status2 === "active" && !!e.expires && Date.parse(e.expires.length === 10 ? `${e.expires}T00:00:00Z` : e.expires) < ctx.period.end.getTime() + 30 * 864e5;
       return [
         e.id,
-        status,
+        status2,
         e.scope.type,
         e.scope.value,
         e.repo,
@@ -45774,7 +47366,7 @@ function parseDictionary(text3, file2) {
   const lineOf = (p) => {
     for (let n = p.length; n > 0; n--) {
       const node2 = doc.getIn(
-        p.slice(0, n).map((x) => typeof x === "number" ? x : String(x)),
+        p.slice(0, n).map((x2) => typeof x2 === "number" ? x2 : String(x2)),
         true
       );
       if (node2 && typeof node2 === "object" && node2.range) return `:${lc.linePos(node2.range[0]).line}`;
@@ -45854,8 +47446,8 @@ async function walk2(dir, out = []) {
   }
   return out;
 }
-function issues(err) {
-  return err.issues.slice(0, 3).map((i) => `field "${zodPath(i.path)}": ${i.message}`).join("; ");
+function issues(err2) {
+  return err2.issues.slice(0, 3).map((i2) => `field "${zodPath(i2.path)}": ${i2.message}`).join("; ");
 }
 async function loadRecordsDir(dir, display = dir) {
   const problems = [];
@@ -45893,9 +47485,9 @@ async function loadRecordsDir(dir, display = dir) {
         partial2 = true;
       }
     }
-    text3.split("\n").forEach((line, i) => {
+    text3.split("\n").forEach((line, i2) => {
       if (!line.trim()) return;
-      const where = `${path8.join(path8.dirname(rel), "findings.jsonl")}:${i + 1}`;
+      const where = `${path8.join(path8.dirname(rel), "findings.jsonl")}:${i2 + 1}`;
       try {
         const r = Finding.safeParse(JSON.parse(line));
         if (r.success) findings.push(r.data);
@@ -45942,10 +47534,10 @@ function parseSidecar(text3, file2) {
   const r = ManualSidecar.safeParse(doc.toJS());
   if (r.success) return { sidecar: r.data, problems: [] };
   return {
-    problems: r.error.issues.map((i) => {
-      const node2 = i.path.length ? doc.getIn(i.path.map(String), true) : void 0;
+    problems: r.error.issues.map((i2) => {
+      const node2 = i2.path.length ? doc.getIn(i2.path.map(String), true) : void 0;
       const line = node2?.range ? `:${lc.linePos(node2.range[0]).line}` : "";
-      return `${base}${line}: field "${zodPath(i.path)}": ${i.message}`;
+      return `${base}${line}: field "${zodPath(i2.path)}": ${i2.message}`;
     })
   };
 }
@@ -46417,7 +48009,7 @@ var runAggregate = async (req, logger) => {
     generator: { name: "product-security-metrics", version: VERSION },
     month,
     as_of: period.end.toISOString(),
-    inputs: inputs.map((i) => ({ ...i, path: i.path.startsWith("memory:") ? i.path : rel(i.path) })).sort((a, b) => a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind)),
+    inputs: inputs.map((i2) => ({ ...i2, path: i2.path.startsWith("memory:") ? i2.path : rel(i2.path) })).sort((a, b) => a.path.localeCompare(b.path) || a.kind.localeCompare(b.kind)),
     outputs: outs
   };
   await writeOut(req.outDir, "manifest.json", JSON.stringify(manifest2, null, 2) + "\n", outputs);
@@ -46437,7 +48029,7 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEMO_MONTHS = ["2026-09", "2026-10", "2026-11"];
 function findDemoDir(start = path10.dirname(fileURLToPath2(import.meta.url))) {
   let dir = start;
-  for (let i = 0; i < 5; i++) {
+  for (let i2 = 0; i2 < 5; i2++) {
     const cand = path10.join(dir, "examples", "demo");
     if (existsSync2(path10.join(cand, "inventory.csv"))) return cand;
     dir = path10.dirname(dir);
@@ -46492,7 +48084,7 @@ import { promises as fs8 } from "node:fs";
 
 // src/output/text.ts
 function summaryToText(md) {
-  return md.replace(/<\/?details>|<summary>|<\/summary>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#124;/g, "\xA6").replace(/&amp;/g, "&").replace(/\\([\\`*_{}[\]()!~+=>-])/g, "$1").replace(/\u200B/g, "").replace(/^\| (---( \| )?)+\|$/gm, "").replace(/\*\*/g, "").split("\n").filter((l, i, a) => !(l === "" && a[i - 1] === "")).join("\n");
+  return md.replace(/<\/?details>|<summary>|<\/summary>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&#124;/g, "\xA6").replace(/&amp;/g, "&").replace(/\\([\\`*_{}[\]()!~+=>-])/g, "$1").replace(/\u200B/g, "").replace(/^\| (---( \| )?)+\|$/gm, "").replace(/\*\*/g, "").split("\n").filter((l, i2, a) => !(l === "" && a[i2 - 1] === "")).join("\n");
 }
 
 // src/platform/local/platform.ts
@@ -46504,6 +48096,6332 @@ function localPlatform(env) {
       else process.stderr.write(safeLogText(summaryToText(markdown)) + "\n");
     }
   };
+}
+
+// src/platform/github/cli-aggregate.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { parseArgs } from "node:util";
+
+// src/platform/github/aggregate-org.ts
+import { promises as fs10 } from "node:fs";
+import os from "node:os";
+import path13 from "node:path";
+
+// src/platform/github/client.ts
+import { createSign } from "node:crypto";
+
+// node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+
+// node_modules/before-after-hook/lib/register.js
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+  if (!options) {
+    options = {};
+  }
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name2) => {
+      return register.bind(null, state, name2, callback, options);
+    }, method)();
+  }
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+    return state.registry[name].reduce((method2, registered) => {
+      return registered.hook.bind(null, method2, options);
+    }, method)();
+  });
+}
+
+// node_modules/before-after-hook/lib/add.js
+function addHook(state, kind, name, hook2) {
+  const orig = hook2;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+  if (kind === "before") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    };
+  }
+  if (kind === "after") {
+    hook2 = (method, options) => {
+      let result;
+      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+        result = result_;
+        return orig(result, options);
+      }).then(() => {
+        return result;
+      });
+    };
+  }
+  if (kind === "error") {
+    hook2 = (method, options) => {
+      return Promise.resolve().then(method.bind(null, options)).catch((error62) => {
+        return orig(error62, options);
+      });
+    };
+  }
+  state.registry[name].push({
+    hook: hook2,
+    orig
+  });
+}
+
+// node_modules/before-after-hook/lib/remove.js
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+  const index = state.registry[name].map((registered) => {
+    return registered.orig;
+  }).indexOf(method);
+  if (index === -1) {
+    return;
+  }
+  state.registry[name].splice(index, 1);
+}
+
+// node_modules/before-after-hook/index.js
+var bind = Function.bind;
+var bindable = bind.bind(bind);
+function bindApi(hook2, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook2.api = { remove: removeHookRef };
+  hook2.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+function Singular() {
+  const singularHookName = /* @__PURE__ */ Symbol("Singular");
+  const singularHookState = {
+    registry: {}
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+function Collection() {
+  const state = {
+    registry: {}
+  };
+  const hook2 = register.bind(null, state);
+  bindApi(hook2, state);
+  return hook2;
+}
+var before_after_hook_default = { Singular, Collection };
+
+// node_modules/@octokit/endpoint/dist-bundle/index.js
+var VERSION2 = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+function lowercaseKeys(object2) {
+  if (!object2) {
+    return {};
+  }
+  return Object.keys(object2).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object2[key];
+    return newObj;
+  }, {});
+}
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject2(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+function merge2(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url2] = route.split(" ");
+    options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url2, parameters) {
+  const separator = /\?/.test(url2) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url2;
+  }
+  return url2 + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url2) {
+  const matches2 = url2.match(urlVariableRegex);
+  if (!matches2) {
+    return [];
+  }
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+function omit2(object2, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object2)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object2[key];
+    }
+  }
+  return result;
+}
+function encodeReserved(str6) {
+  return str6.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str6) {
+  return encodeURIComponent(str6).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal2) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal2);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse12(options) {
+  let method = options.method.toUpperCase();
+  let url2 = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit2(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url2);
+  url2 = parseUrl(url2).expand(parameters);
+  if (!/^http/.test(url2)) {
+    url2 = options.baseUrl + url2;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit2(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url2.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url2 = addQueryParameters(url2, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url: url2, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults(defaults, route, options) {
+  return parse12(merge2(defaults, route, options));
+}
+function withDefaults2(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults2.bind(null, DEFAULTS2),
+    merge: merge2.bind(null, DEFAULTS2),
+    parse: parse12
+  });
+}
+var endpoint = withDefaults2(null, DEFAULTS);
+
+// node_modules/content-type/dist/index.js
+var SP = 32;
+var HTAB = 9;
+var SEMI = 59;
+var EQ = 61;
+var DQUOTE = 34;
+var BSLASH = 92;
+var COMMA = 44;
+var LOWER_CASE = 1;
+var OWS = 2;
+var SEMI_FLAG = 4;
+var COMMA_FLAG = 8;
+var TOKEN_FLAG = 16;
+var NON_ASCII = 65280;
+var CASE_FLAGS = LOWER_CASE | NON_ASCII;
+var CHAR_MAP = new Uint8Array(256);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
+}
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
+}
+var NullObject = /* @__PURE__ */ (() => {
+  const C = function() {
+  };
+  C.prototype = /* @__PURE__ */ Object.create(null);
+  return C;
+})();
+function parse13(header, options) {
+  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+    valueStart++;
+  }
+  let index = valueStart;
+  let typeFlags = 0;
+  let whitespace = -1;
+  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  while (index < len) {
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
+    if ((flags & stopFlags) !== 0) {
+      stop |= flags & COMMA_FLAG;
+      break;
+    }
+    if ((flags & OWS) !== 0) {
+      if (whitespace === -1)
+        whitespace = index;
+    } else {
+      whitespace = -1;
+    }
+    typeFlags |= code2 & NON_ASCII | flags;
+    index++;
+  }
+  const valueEnd = whitespace === -1 ? index : whitespace;
+  const value = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  if (index === len || stop !== 0) {
+    return { type, index, parameters: new NullObject() };
+  }
+  return parseParameters(header, type, index, len, stopFlags);
+}
+function parseParameters(header, type, index, len, stopFlags) {
+  const parameters = new NullObject();
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+      index++;
+    }
+    const keyStart = index;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index < len) {
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
+      if ((flags & stopFlags) !== 0) {
+        if ((flags & COMMA_FLAG) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code2 === EQ) {
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        index++;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+          index++;
+        }
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
+          let escaped = false;
+          while (index < len) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
+              if (parameters[key] === void 0) {
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              }
+              index++;
+              let stop2 = 0;
+              while (index < len) {
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
+                if ((flags2 & stopFlags) !== 0) {
+                  stop2 = flags2 & COMMA_FLAG;
+                  break;
+                }
+                index++;
+              }
+              if (stop2 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code3 === BSLASH && index + 1 < len) {
+              escaped = true;
+              index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        const valueStart = index;
+        let stop = 0;
+        let valueWhitespace = -1;
+        while (index < len) {
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
+          if ((flags2 & stopFlags) !== 0) {
+            stop = flags2 & COMMA_FLAG;
+            break;
+          }
+          if ((flags2 & OWS) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index;
+          } else {
+            valueWhitespace = -1;
+          }
+          index++;
+        }
+        if (parameters[key] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key] = header.slice(valueStart, valueEnd);
+        }
+        if (stop !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags & OWS) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code2 & NON_ASCII | flags;
+      index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs(str6, start, end) {
+  let result = "";
+  for (let index = start; index < end; index++) {
+    if (str6.charCodeAt(index) === BSLASH) {
+      result += str6.slice(start, index);
+      start = ++index;
+    }
+  }
+  return result + str6.slice(start, end);
+}
+
+// node_modules/json-with-bigint/json-with-bigint.js
+var intRegex = /^-?\d+$/;
+var noiseValue = /^-?\d+n+$/;
+var originalStringify = JSON.stringify;
+var originalParse = JSON.parse;
+var customFormat = /^-?\d+n$/;
+var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+var isUnstringifiable = (val2) => val2 === void 0 || typeof val2 === "function" || typeof val2 === "symbol";
+var isRawJSON = (val2) => val2 !== null && typeof val2 === "object" && val2.constructor && val2.constructor.name === "RawJSON";
+var stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+  const prepareVal = (parent, key, val2) => {
+    const isObject2 = val2 !== null && typeof val2 === "object";
+    const hasToJSON = isObject2 && typeof val2.toJSON === "function";
+    if (hasToJSON) {
+      val2 = val2.toJSON(key);
+    }
+    const isNoise = typeof val2 === "string" && noiseValue.test(val2);
+    if (isNoise) return val2 + "n";
+    const isBigInt = typeof val2 === "bigint";
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return JSON.rawJSON(val2.toString());
+      return val2.toString() + "n";
+    }
+    if (isFunctionReplacer) {
+      val2 = replacer.call(parent, key, val2);
+    }
+    const isPostReplacerObject = val2 !== null && typeof val2 === "object";
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper = val2 instanceof Number || val2 instanceof String || val2 instanceof Boolean;
+      if (isPrimitiveWrapper) {
+        val2 = val2.valueOf();
+      }
+    }
+    return val2;
+  };
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+  if (isUnstringifiable(rootProcessed)) {
+    return void 0;
+  }
+  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+  const chunks = [];
+  let level = 0;
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true
+    }
+  ];
+  const visited = new WeakSet([rootProcessed]);
+  while (stack.length > 0) {
+    const node2 = stack[stack.length - 1];
+    if (node2.index === 0) {
+      chunks.push(node2.isArray ? "[" : "{");
+      level++;
+    }
+    let isDone = false;
+    if (node2.isArray) {
+      if (node2.index < node2.val.length) {
+        if (!node2.first) chunks.push(",");
+        if (space) chunks.push("\n" + space.repeat(level));
+        const childRaw = node2.val[node2.index];
+        const childVal = prepareVal(node2.val, String(node2.index), childRaw);
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node2.first = false;
+          node2.index++;
+        } else {
+          const isComplexObject = childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+            visited.add(childVal);
+            stack.push({
+              parent: node2.val,
+              key: String(node2.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true
+            });
+            node2.first = false;
+            node2.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node2.first = false;
+            node2.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node2.index < node2.keys.length) {
+        const k = node2.keys[node2.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        if (isFilteredOutByArray) continue;
+        const childRaw = node2.val[k];
+        const childVal = prepareVal(node2.val, k, childRaw);
+        if (isUnstringifiable(childVal)) continue;
+        if (!node2.first) chunks.push(",");
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+        const isComplexObject = childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+          visited.add(childVal);
+          stack.push({
+            parent: node2.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true
+          });
+          node2.first = false;
+          break;
+        } else {
+          chunks.push(originalStringify(childVal));
+          node2.first = false;
+        }
+      }
+      const isNodeFullyProcessed = node2.index >= node2.keys.length && stack[stack.length - 1] === node2;
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+    if (isDone) {
+      level--;
+      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
+      chunks.push(node2.isArray ? "]" : "}");
+      visited.delete(node2.val);
+      stack.pop();
+    }
+  }
+  return chunks.join("");
+};
+var JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val2) => {
+          if (typeof val2 === "bigint") return JSON.rawJSON(val2.toString());
+          const hasFunctionReplacer = typeof replacer === "function";
+          if (hasFunctionReplacer) return replacer(key, val2);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+          if (isKeyInArrayReplacer) return val2;
+          return val2;
+        },
+        space
+      );
+    }
+    if (!value) return originalStringify(value, replacer, space);
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val2) => {
+        const isNoise = typeof val2 === "string" && noiseValue.test(val2);
+        if (isNoise) return val2.toString() + "n";
+        if (typeof val2 === "bigint") return val2.toString() + "n";
+        const hasFunctionReplacer = typeof replacer === "function";
+        if (hasFunctionReplacer) return replacer(key, val2);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+        if (isKeyInArrayReplacer) return val2;
+        return val2;
+      },
+      space
+    );
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3"
+    );
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+    return denoisedJSON;
+  } catch (error62) {
+    if (error62 instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+      if (convertedJSON === void 0) return void 0;
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return convertedJSON;
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+    throw error62;
+  }
+};
+var featureCache = /* @__PURE__ */ new Map();
+var isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1"
+    );
+    featureCache.set(parseFingerprint, result);
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+    return false;
+  }
+};
+var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+  const hasUserReviver = typeof userReviver === "function";
+  if (!hasUserReviver) return value;
+  return userReviver(key, value, context);
+};
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+    if (isBigInt) return BigInt(context.source);
+    const hasCustomReviver = typeof reviver === "function";
+    if (!hasCustomReviver) return value;
+    return reviver(key, value, context);
+  });
+};
+var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+var MAX_DIGITS = MAX_INT.length;
+var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+var noiseValueWithQuotes = /^"-?\d+n+"$/;
+var applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+  while (stack.length > 0) {
+    const node2 = stack[stack.length - 1];
+    if (!node2.visited) {
+      node2.visited = true;
+      const value = node2.parent[node2.key];
+      const isComplexObject = value !== null && typeof value === "object";
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+        for (let i2 = keys.length - 1; i2 >= 0; i2--) {
+          stack.push({ parent: value, key: keys[i2], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node2;
+      let value = parent[key];
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+      const hasUserReviver = typeof userReviver === "function";
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+      const isDeleted = value === void 0;
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+      stack.pop();
+    }
+  }
+  return rootHolder[""];
+};
+var serializeBigInts = (text3) => {
+  return text3.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+      const hasFractionalOrExponential = fractional || exponential;
+      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      if (isStandardValue) return match;
+      return '"' + match + 'n"';
+    }
+  );
+};
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
+    return originalParse(
+      serializedData,
+      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+    );
+  } catch (error62) {
+    if (error62 instanceof RangeError) {
+      const serializedData = serializeBigInts(text3);
+      const parsed = originalParse(serializedData);
+      return applyReviverIteratively(parsed, reviver);
+    }
+    throw error62;
+  }
+};
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError = class extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+};
+
+// node_modules/@octokit/request/dist-bundle/index.js
+var VERSION3 = "10.0.16";
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
+  }
+};
+function isPlainObject3(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch2(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error62) {
+    let message = "Unknown Error";
+    if (error62 instanceof Error) {
+      if (error62.name === "AbortError") {
+        error62.status = 500;
+        throw error62;
+      }
+      message = error62.message;
+      if (error62.name === "TypeError" && "cause" in error62) {
+        if (error62.cause instanceof Error) {
+          message = error62.cause.message;
+        } else if (typeof error62.cause === "string") {
+          message = error62.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error62;
+    throw requestError;
+  }
+  const status2 = fetchResponse.status;
+  const url2 = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url: url2,
+    status: status2,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status2 === 204 || status2 === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status2 < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status2, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status2 === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status2, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status2 >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = parse13(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text3 = "";
+    try {
+      text3 = await response.text();
+      return JSONParse(text3);
+    } catch (err2) {
+      return text3;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults3(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults3.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults3.bind(null, endpoint2)
+  });
+}
+var request = withDefaults3(endpoint, defaults_default);
+
+// node_modules/@octokit/graphql/dist-bundle/index.js
+var VERSION4 = "0.0.0-development";
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+function withDefaults4(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults4.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+var graphql2 = withDefaults4(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return withDefaults4(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+// node_modules/@octokit/auth-token/dist-bundle/index.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+async function hook(token, request2, route, parameters) {
+  const endpoint2 = request2.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint2.headers.authorization = withAuthorizationPrefix(token);
+  return request2(endpoint2);
+}
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+// node_modules/@octokit/core/dist-src/version.js
+var VERSION5 = "7.0.8";
+
+// node_modules/@octokit/core/dist-src/index.js
+var noop2 = () => {
+};
+var consoleWarn = console.warn.bind(console);
+var consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop2;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop2;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
+var Octokit = class {
+  static VERSION = VERSION5;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook2 = new before_after_hook_default.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook2.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook2;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth2 = createTokenAuth(options.auth);
+        hook2.wrap("request", auth2.hook);
+        this.auth = auth2;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth2 = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook2.wrap("request", auth2.hook);
+      this.auth = auth2;
+    }
+    const classConstructor = this.constructor;
+    for (let i2 = 0; i2 < classConstructor.plugins.length; ++i2) {
+      Object.assign(this, classConstructor.plugins[i2](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+};
+
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
+var VERSION6 = "6.0.0";
+
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
+function requestLog(octokit) {
+  octokit.hook.wrap("request", (request2, options) => {
+    octokit.log.debug("request", options);
+    const start = Date.now();
+    const requestOptions = octokit.request.endpoint.parse(options);
+    const path15 = requestOptions.url.replace(options.baseUrl, "");
+    return request2(options).then((response) => {
+      const requestId = response.headers["x-github-request-id"];
+      octokit.log.info(
+        `${requestOptions.method} ${path15} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      return response;
+    }).catch((error62) => {
+      const requestId = error62.response?.headers["x-github-request-id"] || "UNKNOWN";
+      octokit.log.error(
+        `${requestOptions.method} ${path15} - ${error62.status} with id ${requestId} in ${Date.now() - start}ms`
+      );
+      throw error62;
+    });
+  });
+}
+requestLog.VERSION = VERSION6;
+
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var VERSION7 = "0.0.0-development";
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url2 = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url2) return { done: true };
+        try {
+          const response = await requestMethod({ method, url: url2, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url2 = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url2 && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url2 = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error62) {
+          if (error62.status !== 409) throw error62;
+          url2 = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION7;
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+var VERSION8 = "17.0.0";
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+var Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+var endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint2;
+    const [method, url2] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url: url2
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+var handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = VERSION8;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = VERSION8;
+
+// node_modules/@octokit/rest/dist-src/version.js
+var VERSION9 = "22.0.1";
+
+// node_modules/@octokit/rest/dist-src/index.js
+var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
+  {
+    userAgent: `octokit-rest.js/${VERSION9}`
+  }
+);
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light = __toESM(require_light(), 1);
+var VERSION10 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error62) => error62.type === "RATE_LIMITED")) {
+      const error62 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error62;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck2, common) {
+  groups.global = new Bottleneck2.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck2.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck2.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck2.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck2.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck2 = import_light.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck2, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    const events = {};
+    const emitter = new Bottleneck2.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error62, info) {
+      const [state2, request2, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error62.status !== 401;
+      if (!(shouldRetryGraphQL || error62.status === 403 || error62.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error62.message)) {
+          const retryAfter2 = Number(error62.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error62.response.headers != null && error62.response.headers["x-ratelimit-remaining"] === "0" || (error62.response.data?.errors ?? []).some(
+          (error210) => error210.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error62.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest(state, request2, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION10;
+throttling.triggersNotification = triggersNotification;
+
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION11 = "0.0.0-development";
+function isRequestError(error62) {
+  return error62.request !== void 0;
+}
+async function errorRequest(state, octokit, error62, options) {
+  if (!isRequestError(error62) || !error62?.request.request) {
+    throw error62;
+  }
+  if (error62.status >= 400 && !state.doNotRetry.includes(error62.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error62, retries, retryAfter);
+  }
+  throw error62;
+}
+async function wrapRequest2(state, octokit, request2, options) {
+  const limiter = new import_light2.default();
+  limiter.on("failed", function(error62, info) {
+    const maxRetries = ~~error62.request.request?.retries;
+    const after = ~~error62.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
+  const response = await request2(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error62 = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error62, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error62, retries, retryAfter) => {
+        error62.request.request = Object.assign({}, error62.request.request, {
+          retries,
+          retryAfter
+        });
+        return error62;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest2.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION11;
+
+// src/platform/github/client.ts
+var GhOctokit = Octokit2.plugin(throttling, retry);
+function newCallStats() {
+  return {
+    calls: 0,
+    byRoute: /* @__PURE__ */ new Map(),
+    byRepo: /* @__PURE__ */ new Map(),
+    rateLimitRemaining: null,
+    rateLimitLimit: null,
+    retries: 0
+  };
+}
+function resolveApiUrl(input2, env = process.env) {
+  return (input2 || env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+}
+function routeOf(url2, base) {
+  let p = url2.startsWith(base) ? url2.slice(base.length) : new URL(url2).pathname;
+  p = p.split("?")[0];
+  const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(p);
+  if (m)
+    return {
+      route: `/repos/{o}/{r}${(m[3] ?? "").replace(/\/\d+(?=\/|$)/g, "/{id}")}`,
+      repo: `${m[1]}/${m[2]}`
+    };
+  return { route: p.replace(/\/orgs\/[^/]+/, "/orgs/{org}"), repo: null };
+}
+function createClient(o) {
+  const base = o.baseUrl;
+  const countingFetch = async (input2, init) => {
+    const url2 = typeof input2 === "string" ? input2 : input2 instanceof URL ? input2.href : input2.url;
+    const { route, repo } = routeOf(url2, base);
+    o.stats.calls++;
+    o.stats.byRoute.set(route, (o.stats.byRoute.get(route) ?? 0) + 1);
+    if (repo) o.stats.byRepo.set(repo, (o.stats.byRepo.get(repo) ?? 0) + 1);
+    const res = await fetch(input2, init);
+    const rem = res.headers.get("x-ratelimit-remaining");
+    const lim = res.headers.get("x-ratelimit-limit");
+    if (rem !== null && /^\d+$/.test(rem)) o.stats.rateLimitRemaining = Number(rem);
+    if (lim !== null && /^\d+$/.test(lim)) o.stats.rateLimitLimit = Number(lim);
+    return res;
+  };
+  const base1000 = o.retryAfterBaseMs ?? 1e3;
+  const noSpacing = {
+    key: () => ({
+      schedule: (_opts, fn, ...args) => fn(...args)
+    })
+  };
+  return new GhOctokit({
+    auth: o.token,
+    baseUrl: base,
+    userAgent: o.userAgent ?? "product-security-metrics",
+    request: { fetch: countingFetch },
+    log: {
+      debug: () => {
+      },
+      info: () => {
+      },
+      warn: (m) => o.logger.debug(m),
+      error: (m) => o.logger.debug(m)
+    },
+    retry: { retries: 3, retryAfterBaseValue: base1000 },
+    throttle: {
+      retryAfterBaseValue: base1000,
+      fallbackSecondaryRateRetryAfter: 60,
+      ...o.noWriteSpacing ? { write: noSpacing } : {},
+      onRateLimit: (retryAfter, options, _k, retryCount) => {
+        o.stats.retries++;
+        o.logger.warning(
+          `rate limit hit on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`
+        );
+        return retryCount < 1 && retryAfter <= 120;
+      },
+      onSecondaryRateLimit: (retryAfter, options, _k, retryCount) => {
+        o.stats.retries++;
+        o.logger.warning(
+          `secondary rate limit on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`
+        );
+        return retryCount < 3;
+      }
+    }
+  });
+}
+function b64url2(s2) {
+  return Buffer.from(s2).toString("base64url");
+}
+function appJwt(appId, privateKeyPem, now = Date.now()) {
+  const iat = Math.floor(now / 1e3) - 60;
+  const head = b64url2(JSON.stringify({ alg: "RS256", typ: "JWT" }));
+  const body = b64url2(JSON.stringify({ iat, exp: iat + 540, iss: appId }));
+  let sig;
+  try {
+    sig = createSign("RSA-SHA256").update(`${head}.${body}`).sign(privateKeyPem.replace(/\\n/g, "\n"), "base64url");
+  } catch {
+    throw new UserError('input "app_private_key": not a readable PEM private key');
+  }
+  return `${head}.${body}.${sig}`;
+}
+async function installationToken(o) {
+  const jwt2 = appJwt(o.appId, o.privateKey);
+  const app = createClient({
+    baseUrl: o.baseUrl,
+    token: jwt2,
+    logger: o.logger,
+    stats: o.stats,
+    retryAfterBaseMs: o.retryAfterBaseMs,
+    noWriteSpacing: true
+  });
+  let id = o.installationId ? Number(o.installationId) : NaN;
+  if (!Number.isFinite(id)) {
+    const r = await app.request("GET /orgs/{org}/installation", { org: o.org });
+    id = r.data.id;
+  }
+  const t = await app.request("POST /app/installations/{installation_id}/access_tokens", {
+    installation_id: id
+  });
+  return t.data.token;
+}
+
+// src/platform/github/repos.ts
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
+
+// src/util/safe-zip.ts
+import path11 from "node:path";
+
+// node_modules/fflate/esm/index.mjs
+import { createRequire } from "module";
+var require2 = createRequire("/");
+var _a3;
+var Worker2;
+var isMarkedAsUntransferable;
+try {
+  _a3 = require2("worker_threads"), Worker2 = _a3.Worker, isMarkedAsUntransferable = _a3.isMarkedAsUntransferable;
+} catch (e) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a3 = freb(fleb, 2);
+var fl = _a3.b;
+var revfl = _a3.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s2 = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s2; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s2; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s2);
+    for (i2 = 0; i2 < s2; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m)
+      m = a[i2];
+  }
+  return m;
+};
+var bits = function(d, p, m) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s2, e) {
+  if (s2 == null || s2 < 0)
+    s2 = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s2, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err);
+  if (!nt)
+    throw e;
+  return e;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s2 = shft(pos) + 4, l = dat[s2 - 4] | dat[s2 - 3] << 8, t = s2 + l;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s2, t), bt);
+        st.b = bt += l, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r = clm[bits(dat, pos, clbmsk)];
+          pos += r & 15;
+          var s2 = r >> 4;
+          if (s2 < 16) {
+            ldt[i2++] = s2;
+          } else {
+            var c = 0, n = 0;
+            if (s2 == 16)
+              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+            else if (s2 == 17)
+              n = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s2 == 18)
+              n = 11 + bits(dat, pos, 127), pos += 7;
+            while (n--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var Inflate = /* @__PURE__ */ (function() {
+  function Inflate2(opts, cb) {
+    if (typeof opts == "function")
+      cb = opts, opts = {};
+    this.ondata = cb;
+    var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+    this.s = { i: 0, b: dict ? dict.length : 0 };
+    this.o = new u8(32768);
+    this.p = new u8(0);
+    if (dict)
+      this.o.set(dict);
+  }
+  Inflate2.prototype.e = function(c) {
+    if (!this.ondata)
+      err(5);
+    if (this.d)
+      err(4);
+    if (!this.p.length)
+      this.p = c;
+    else if (c.length) {
+      var n = new u8(this.p.length + c.length);
+      n.set(this.p), n.set(c, this.p.length), this.p = n;
+    }
+  };
+  Inflate2.prototype.c = function(final) {
+    this.s.i = +(this.d = final || false);
+    var bts = this.s.b;
+    var dt = inflt(this.p, this.s, this.o);
+    this.ondata(slc(dt, bts, this.s.b), this.d);
+    this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
+    this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
+  };
+  Inflate2.prototype.push = function(chunk, final) {
+    this.e(chunk), this.c(final);
+  };
+  return Inflate2;
+})();
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+
+// src/util/safe-zip.ts
+var DEFAULT_ZIP_LIMITS = {
+  maxArchiveBytes: 100 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxFileBytes: 512 * 1024 * 1024,
+  maxEntries: 1e3,
+  maxRatio: 200
+};
+var ZipError = class extends Error {
+  name = "ZipError";
+};
+var EOCD_SIG = 101010256;
+var CEN_SIG = 33639248;
+var LOC_SIG = 67324752;
+function u162(b, o) {
+  return b[o] | b[o + 1] << 8;
+}
+function u32(b, o) {
+  return (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0;
+}
+var CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function crc32(data) {
+  let c = 4294967295;
+  for (let i2 = 0; i2 < data.length; i2++) c = CRC_TABLE[(c ^ data[i2]) & 255] ^ c >>> 8;
+  return (c ^ 4294967295) >>> 0;
+}
+function checkEntryName(raw) {
+  if (raw.length === 0) return { ok: false, reason: "empty entry name" };
+  if (/[\u0000-\u001f]/.test(raw)) return { ok: false, reason: "control character in entry name" };
+  if (raw.includes("\\")) return { ok: false, reason: "backslash in entry name" };
+  if (raw.startsWith("/") || /^[a-zA-Z]:/.test(raw)) return { ok: false, reason: "absolute path" };
+  const parts = raw.split("/");
+  if (parts.some((p) => p === "..")) return { ok: false, reason: "path traversal (..)" };
+  const name = parts.filter((p) => p !== "" && p !== ".").join("/");
+  if (!name) return { ok: false, reason: "empty entry name" };
+  return { ok: true, name };
+}
+function findEocd(buf) {
+  const stop = Math.max(0, buf.length - 22 - 65535);
+  for (let i2 = buf.length - 22; i2 >= stop; i2--) if (u32(buf, i2) === EOCD_SIG) return i2;
+  return -1;
+}
+function inflateCapped(data, cap, label2) {
+  const chunks = [];
+  let total = 0;
+  const inf = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > cap) throw new ZipError(`${label2}: expands beyond ${cap} bytes (zip bomb guard)`);
+    chunks.push(chunk);
+  });
+  const step = 64 * 1024;
+  try {
+    for (let o2 = 0; o2 < data.length; o2 += step) inf.push(data.subarray(o2, o2 + step), o2 + step >= data.length);
+    if (data.length === 0) inf.push(new Uint8Array(0), true);
+  } catch (e) {
+    if (e instanceof ZipError) throw e;
+    throw new ZipError(`${label2}: corrupt compressed data (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+function extractZip(buf, limits = {}) {
+  const lim = { ...DEFAULT_ZIP_LIMITS, ...limits };
+  if (buf.length > lim.maxArchiveBytes)
+    throw new ZipError(`archive is ${buf.length} bytes, above the ${lim.maxArchiveBytes}-byte limit`);
+  if (buf.length < 22) throw new ZipError("not a zip archive (too short; truncated download?)");
+  const eocd = findEocd(buf);
+  if (eocd < 0) throw new ZipError("not a zip archive or truncated (end of central directory not found)");
+  const count = u162(buf, eocd + 10);
+  const cdSize = u32(buf, eocd + 12);
+  const cdOffset = u32(buf, eocd + 16);
+  if (count === 65535 || cdOffset === 4294967295)
+    throw new ZipError("ZIP64 archives are not supported (they exceed the size limits)");
+  if (count > lim.maxEntries) throw new ZipError(`${count} entries, above the ${lim.maxEntries}-entry limit`);
+  if (cdOffset + cdSize > eocd)
+    throw new ZipError("corrupt zip: central directory lies outside the archive (truncated?)");
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  let total = 0;
+  let p = cdOffset;
+  for (let i2 = 0; i2 < count; i2++) {
+    if (p + 46 > buf.length || u32(buf, p) !== CEN_SIG)
+      throw new ZipError(`corrupt zip: central directory entry ${i2} is damaged`);
+    const flags = u162(buf, p + 8);
+    const method = u162(buf, p + 10);
+    const crc = u32(buf, p + 16);
+    const csize = u32(buf, p + 20);
+    const usize = u32(buf, p + 24);
+    const nlen = u162(buf, p + 28);
+    const xlen = u162(buf, p + 30);
+    const clen = u162(buf, p + 32);
+    const madeBy = u162(buf, p + 4) >> 8;
+    const ext = u32(buf, p + 38);
+    const lho = u32(buf, p + 42);
+    const rawName = Buffer.from(buf.subarray(p + 46, p + 46 + nlen)).toString(
+      flags & 2048 ? "utf8" : "latin1"
+    );
+    p += 46 + nlen + xlen + clen;
+    const checked = checkEntryName(rawName);
+    if (!checked.ok) throw new ZipError(`entry "${rawName.slice(0, 200)}" refused: ${checked.reason}`);
+    const unixMode = ext >>> 16;
+    if (madeBy === 3 && (unixMode & 61440) === 40960)
+      throw new ZipError(`entry "${checked.name}" refused: symbolic link`);
+    const isDir = rawName.endsWith("/") || madeBy === 3 && (unixMode & 61440) === 16384;
+    if (isDir) continue;
+    if (flags & 1) throw new ZipError(`entry "${checked.name}" refused: encrypted`);
+    if (seen.has(checked.name)) throw new ZipError(`entry "${checked.name}" appears twice`);
+    seen.add(checked.name);
+    if (usize === 4294967295 || csize === 4294967295 || lho === 4294967295)
+      throw new ZipError(`entry "${checked.name}": ZIP64 sizes are not supported`);
+    if (usize > lim.maxFileBytes)
+      throw new ZipError(
+        `entry "${checked.name}" is ${usize} bytes, above the ${lim.maxFileBytes}-byte file limit`
+      );
+    if (csize > 0 && usize / csize > lim.maxRatio)
+      throw new ZipError(
+        `entry "${checked.name}": compression ratio ${(usize / csize).toFixed(0)} above ${lim.maxRatio} (zip bomb guard)`
+      );
+    if (lho + 30 > buf.length || u32(buf, lho) !== LOC_SIG)
+      throw new ZipError(`corrupt zip: local header of "${checked.name}" is damaged`);
+    const start = lho + 30 + u162(buf, lho + 26) + u162(buf, lho + 28);
+    if (start + csize > buf.length)
+      throw new ZipError(`corrupt zip: "${checked.name}" is cut short (truncated download?)`);
+    const comp = buf.subarray(start, start + csize);
+    const cap = Math.min(
+      lim.maxFileBytes,
+      lim.maxTotalBytes - total,
+      Math.max(csize, 1) * lim.maxRatio,
+      usize
+    );
+    let data;
+    if (method === 0) {
+      if (csize !== usize)
+        throw new ZipError(`corrupt zip: stored entry "${checked.name}" has mismatched sizes`);
+      data = comp.slice();
+    } else if (method === 8) data = inflateCapped(comp, cap, `entry "${checked.name}"`);
+    else throw new ZipError(`entry "${checked.name}": compression method ${method} is not supported`);
+    if (data.length !== usize)
+      throw new ZipError(
+        `corrupt zip: "${checked.name}" expands to ${data.length} bytes, the archive says ${usize}`
+      );
+    if (crc32(data) !== crc) throw new ZipError(`corrupt zip: CRC mismatch in "${checked.name}"`);
+    total += data.length;
+    if (total > lim.maxTotalBytes)
+      throw new ZipError(`archive expands beyond the ${lim.maxTotalBytes}-byte total limit`);
+    out.push({ name: checked.name, data });
+  }
+  return out;
+}
+function safeJoin(root, entryName) {
+  const checked = checkEntryName(entryName);
+  if (!checked.ok) throw new ZipError(`entry "${entryName}" refused: ${checked.reason}`);
+  const base = path11.resolve(root);
+  const dest = path11.resolve(base, ...checked.name.split("/"));
+  if (dest !== base && !dest.startsWith(base + path11.sep))
+    throw new ZipError(`entry "${entryName}" refused: outside the target folder`);
+  return dest;
+}
+
+// src/platform/github/download.ts
+var DownloadError = class extends Error {
+  constructor(message, status2) {
+    super(message);
+    this.status = status2;
+  }
+  status;
+  name = "DownloadError";
+};
+async function readCapped(body, cap, what) {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel().catch(() => {
+      });
+      throw new DownloadError(`${what} is larger than the ${cap}-byte download limit`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+async function downloadArchive(octokit, route, params, cap, what) {
+  const r = await octokit.request(route, {
+    ...params,
+    request: { redirect: "manual", parseSuccessResponseBody: false }
+  });
+  const status2 = r.status;
+  if (status2 >= 300 && status2 < 400) {
+    const location = r.headers.location;
+    if (!location) throw new DownloadError(`${what}: redirect without a location`, status2);
+    const res = await fetch(location, { redirect: "follow" });
+    if (res.status === 410 || res.status === 404)
+      throw new DownloadError(`${what}: HTTP ${res.status} from blob storage (expired?)`, res.status);
+    if (!res.ok) throw new DownloadError(`${what}: HTTP ${res.status} from blob storage`, res.status);
+    const len = Number(res.headers.get("content-length"));
+    if (Number.isFinite(len) && len > cap) {
+      await res.body?.cancel().catch(() => {
+      });
+      throw new DownloadError(`${what} is ${len} bytes, above the ${cap}-byte download limit`);
+    }
+    return readCapped(res.body, cap, what);
+  }
+  return readCapped(r.data, cap, what);
+}
+
+// src/platform/github/repos.ts
+function toRepoInfo(r) {
+  return {
+    full_name: r.full_name,
+    name: r.name,
+    default_branch: r.default_branch ?? "main",
+    topics: r.topics ?? [],
+    archived: !!r.archived,
+    fork: !!r.fork
+  };
+}
+function selectRepos(all, f) {
+  const wanted = new Set(f.repos.map((r) => r.split("/").pop().toLowerCase()));
+  const inc = f.include.length ? (0, import_picomatch5.default)(f.include, { nocase: true }) : () => true;
+  const exc = f.exclude.length ? (0, import_picomatch5.default)(f.exclude, { nocase: true }) : () => false;
+  return all.filter((r) => wanted.size ? wanted.has(r.name.toLowerCase()) : true).filter((r) => f.includeArchived || !r.archived).filter((r) => f.includeForks || !r.fork).filter((r) => !f.topics.length || r.topics.some((t) => f.topics.includes(t))).filter((r) => inc(r.name) && !exc(r.name)).sort((a, b) => a.full_name.localeCompare(b.full_name));
+}
+function shardOf(items, index, count) {
+  return items.filter((_, k) => k % count === index - 1);
+}
+async function listOrgRepos(octokit, org) {
+  const repos = await octokit.paginate("GET /orgs/{org}/repos", { org, type: "all", per_page: 100 });
+  return repos.map(toRepoInfo);
+}
+var DEFAULT_RELEASE_REF = "^(v?\\d+(\\.\\d+)+([-+.].*)?|release[-/].+|releases/.+)$";
+function httpProblem(e) {
+  const status2 = e.status;
+  if (e instanceof DownloadError || e instanceof ZipError) return e.message;
+  if (status2 === 404) return "HTTP 404 (repo gone, or the token cannot read its Actions)";
+  if (status2 === 403) return "HTTP 403 (token lacks Actions: read on this repo, or rate limited)";
+  if (status2 === 410) return "HTTP 410 (artifact expired)";
+  if (status2) return `HTTP ${status2}`;
+  return e instanceof Error ? e.message : String(e);
+}
+function decodeRecords(files, origin, sourceRepo, notes) {
+  const problems = [];
+  const records = [];
+  const byName = new Map(files.map((f) => [f.name, f.data]));
+  const runFiles = files.filter((f) => f.name === "run.json" || f.name.endsWith("/run.json"));
+  if (runFiles.length === 0)
+    return { records, problems: ["artifact holds no run.json (not made by the collector?)"] };
+  for (const rf of runFiles) {
+    const dir = rf.name.slice(0, rf.name.length - "run.json".length);
+    let run;
+    try {
+      const parsed = RunRecord.safeParse(JSON.parse(Buffer.from(rf.data).toString("utf8")));
+      if (!parsed.success) {
+        problems.push(
+          `${rf.name}: not a run record (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})`
+        );
+        continue;
+      }
+      run = parsed.data;
+    } catch {
+      problems.push(`${rf.name}: not JSON`);
+      continue;
+    }
+    const findings = [];
+    const jsonl = byName.get(`${dir}findings.jsonl`);
+    if (!jsonl) problems.push(`${dir}findings.jsonl missing beside ${rf.name}`);
+    else {
+      let bad = 0;
+      Buffer.from(jsonl).toString("utf8").split("\n").forEach((line) => {
+        if (!line.trim()) return;
+        try {
+          const f = Finding.safeParse(JSON.parse(line));
+          if (f.success) findings.push(f.data);
+          else bad++;
+        } catch {
+          bad++;
+        }
+      });
+      if (bad) problems.push(`${dir}findings.jsonl: ${bad} line(s) are not finding records`);
+    }
+    if (run.repo !== sourceRepo) {
+      notes.push(`${rf.name} says repo ${run.repo ?? "(none)"}; recorded as ${sourceRepo}`);
+      run = { ...run, repo: sourceRepo };
+      for (const f of findings) f.repo = sourceRepo;
+    }
+    records.push({ run, findings, origin: `${origin}${dir ? ` (${dir.replace(/\/$/, "")})` : ""}` });
+  }
+  return { records, problems };
+}
+async function readArtifact(octokit, owner, repo, a, o, notes) {
+  if (a.size_in_bytes > o.maxArtifactBytes)
+    return { records: [], problems: [`artifact ${a.id} is ${a.size_in_bytes} bytes, above max_artifact_mb`] };
+  const what = `artifact ${a.id}`;
+  const bytes = await downloadArchive(
+    octokit,
+    "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}",
+    { owner, repo, artifact_id: a.id, archive_format: "zip" },
+    o.maxArtifactBytes,
+    what
+  );
+  const files = extractZip(bytes, { ...o.zipLimits, maxArchiveBytes: o.maxArtifactBytes });
+  return decodeRecords(files, `artifact ${a.id} of ${owner}/${repo}`, `${owner}/${repo}`, notes);
+}
+async function collectRepo(octokit, r, o) {
+  const [owner, repo] = r.full_name.split("/");
+  const out = {
+    repo: r.full_name,
+    status: "ok",
+    records: [],
+    problems: [],
+    releaseRuns: 0,
+    notes: []
+  };
+  const fail = (problem) => {
+    out.problems.push({ source: r.full_name, problem, affects: "records" });
+  };
+  const artifacts = [];
+  try {
+    const maxPages = o.maxListPages ?? 5;
+    for (let page = 1; page <= maxPages; page++) {
+      const res = await octokit.request("GET /repos/{owner}/{repo}/actions/artifacts", {
+        owner,
+        repo,
+        name: o.artifactName,
+        per_page: 100,
+        page
+      });
+      artifacts.push(...res.data.artifacts);
+      const oldest = res.data.artifacts.at(-1)?.created_at;
+      const haveDefault = artifacts.some((a) => a.workflow_run?.head_branch === r.default_branch);
+      const pastMonth = oldest ? Date.parse(oldest) < o.monthStart.getTime() : true;
+      if (artifacts.length >= res.data.total_count || res.data.artifacts.length < 100 || haveDefault && pastMonth)
+        break;
+    }
+  } catch (e) {
+    fail(`cannot list artifacts: ${httpProblem(e)}`);
+    out.status = "failed";
+    return out;
+  }
+  const created = (a) => a.created_at ? Date.parse(a.created_at) : 0;
+  artifacts.sort((a, b) => created(b) - created(a));
+  const onDefault = artifacts.filter((a) => a.workflow_run?.head_branch === r.default_branch);
+  const latest = onDefault.find((a) => created(a) < o.monthEnd.getTime()) ?? onDefault[0];
+  const releases = artifacts.filter(
+    (a) => a !== latest && a.workflow_run?.head_branch !== r.default_branch && o.releaseRe.test(a.workflow_run?.head_branch ?? "") && created(a) >= o.monthStart.getTime() && created(a) < o.monthEnd.getTime()
+  );
+  if (!latest && releases.length === 0) {
+    out.status = "no_artifact";
+    out.notes.push(`no "${o.artifactName}" artifact on ${r.default_branch}`);
+    return out;
+  }
+  const targets = [];
+  if (latest) targets.push({ a: latest, release: false });
+  for (const a of releases) targets.push({ a, release: true });
+  let anyOk = false;
+  for (const { a, release } of targets) {
+    const label2 = release ? `release artifact ${a.id} (${a.workflow_run?.head_branch})` : `artifact ${a.id} on ${r.default_branch}`;
+    if (a.expired) {
+      fail(`${label2} expired${a.expires_at ? ` on ${a.expires_at.slice(0, 10)}` : ""}`);
+      continue;
+    }
+    try {
+      const got = await readArtifact(octokit, owner, repo, a, o, out.notes);
+      for (const p of got.problems) fail(`${label2}: ${p}`);
+      const keep = release ? got.records.filter((x2) => x2.run.event.kind === "release") : got.records;
+      if (release) {
+        out.releaseRuns += keep.length;
+        if (keep.length < got.records.length) out.notes.push(`${label2}: not a release event, not counted`);
+      } else out.artifact = { id: a.id, created_at: a.created_at, head_sha: a.workflow_run?.head_sha };
+      out.records.push(...keep);
+      if (got.records.length) anyOk = true;
+    } catch (e) {
+      fail(`${label2}: ${httpProblem(e)}`);
+    }
+  }
+  if (!anyOk && out.problems.length) out.status = "failed";
+  return out;
+}
+
+// src/exceptions/issue-form.ts
+var FIELDS = {
+  exceptionid: "id",
+  id: "id",
+  scopetype: "scope_type",
+  scopevalue: "scope_value",
+  findingscope: "scope",
+  scope: "scope",
+  finding: "scope",
+  repository: "repo",
+  repo: "repo",
+  product: "product",
+  reason: "reason",
+  justification: "reason",
+  owner: "owner",
+  approver: "approver",
+  approvedby: "approver",
+  expiry: "expires",
+  expirydate: "expires",
+  expires: "expires",
+  ticket: "ticket"
+};
+function issueFormSections(body) {
+  const out = {};
+  const parts = body.replace(/\r\n/g, "\n").split(/^###[ \t]+(.+)$/m);
+  for (let i2 = 1; i2 + 1 < parts.length; i2 += 2) {
+    const key = FIELDS[parts[i2].toLowerCase().replace(/\(.*?\)/g, "").replace(/[^a-z]/g, "")];
+    const value = parts[i2 + 1].trim();
+    if (!key || value === "" || value === "_No response_" || value === "None") continue;
+    out[key] = value;
+  }
+  return out;
+}
+function exceptionFromIssue(issue2) {
+  const where = issue2.html_url;
+  const f = issueFormSections(issue2.body ?? "");
+  let scope;
+  if (f.scope_type && f.scope_value)
+    scope = { type: f.scope_type.trim().toLowerCase(), value: f.scope_value.trim() };
+  else if (f.scope) {
+    const m = /^\s*([a-z]+)\s*[:=]\s*(.+)$/i.exec(f.scope);
+    if (m) scope = { type: m[1].toLowerCase(), value: m[2].trim() };
+  }
+  if (!scope)
+    return { errors: [`${where}: field "scope": give a scope type and value (e.g. cve + CVE-2021-44228)`] };
+  if (!SCOPE_TYPES.includes(scope.type))
+    return {
+      errors: [`${where}: field "scope": type "${scope.type}" is not one of ${SCOPE_TYPES.join(", ")}`]
+    };
+  const r = Exception.safeParse({
+    id: f.id ?? `ISSUE-${issue2.number}`,
+    scope,
+    repo: f.repo,
+    product: f.product,
+    owner: f.owner,
+    reason: f.reason,
+    approver: f.approver,
+    created: issue2.created_at.slice(0, 10),
+    expires: f.expires,
+    ticket: f.ticket ?? where,
+    source: where
+  });
+  if (!r.success)
+    return { errors: r.error.issues.map((i2) => `${where}: field "${i2.path.join(".")}": ${i2.message}`) };
+  return { exception: r.data, errors: [] };
+}
+
+// src/platform/github/org-sources.ts
+function status(e) {
+  return e.status;
+}
+async function readCustomProperties(octokit, org, problems) {
+  const out = /* @__PURE__ */ new Map();
+  try {
+    const rows = await octokit.paginate("GET /orgs/{org}/properties/values", {
+      org,
+      per_page: 100
+    });
+    for (const row of rows) {
+      const props = {};
+      for (const p of row.properties) {
+        if (p.value === null || p.value === void 0) continue;
+        props[p.property_name] = Array.isArray(p.value) ? p.value.join(", ") : String(p.value);
+      }
+      out.set(row.repository_full_name, props);
+    }
+  } catch (e) {
+    problems.push({
+      source: "github:custom-properties",
+      problem: `cannot read repository custom properties: HTTP ${status(e) ?? errorMessage(e)} (needs org "Custom properties: read")`,
+      affects: "inventory"
+    });
+  }
+  return out;
+}
+function codeownersCatchAll(text3) {
+  let owners = null;
+  for (const raw of text3.split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (!line) continue;
+    const [pattern, ...rest] = line.split(/\s+/);
+    if ((pattern === "*" || pattern === "/*" || pattern === "/**" || pattern === "**") && rest.length)
+      owners = rest.join(" ");
+  }
+  return owners;
+}
+var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+async function readCodeowners(octokit, repos, problems) {
+  const out = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < repos.length; i2 += 50) {
+    const batch = repos.slice(i2, i2 + 50);
+    const fields = batch.map((r, k) => {
+      const [owner, name] = r.full_name.split("/");
+      const paths = CODEOWNERS_PATHS.map(
+        (p, j) => `f${j}: object(expression: ${JSON.stringify(`HEAD:${p}`)}) { ... on Blob { text } }`
+      ).join(" ");
+      return `r${k}: repository(owner: ${JSON.stringify(owner)}, name: ${JSON.stringify(name)}) { ${paths} }`;
+    }).join("\n");
+    let data;
+    try {
+      data = await octokit.graphql(`query {
+${fields}
+}`);
+    } catch (e) {
+      data = e.data;
+      if (!data)
+        problems.push({
+          source: "github:codeowners",
+          problem: `CODEOWNERS lookup failed: ${errorMessage(e)}`,
+          affects: "inventory"
+        });
+    }
+    batch.forEach((r, k) => {
+      const node2 = data?.[`r${k}`];
+      for (let j = 0; j < CODEOWNERS_PATHS.length; j++) {
+        const text3 = node2?.[`f${j}`]?.text;
+        const owner = text3 ? codeownersCatchAll(text3) : null;
+        if (owner) {
+          out.set(r.full_name, owner);
+          break;
+        }
+      }
+    });
+  }
+  return out;
+}
+function inventoryFromRepos(repos, props, propMap, topicMap, codeowners) {
+  const fields = ["application", "service", "owner", "tier", "environment"];
+  return repos.map((r) => {
+    const values = {};
+    const p = props.get(r.full_name) ?? {};
+    for (const f of fields) {
+      const name = propMap[f];
+      if (name && p[name]) values[f] = { value: p[name], source: "custom-property" };
+    }
+    for (const f of fields) {
+      const prefix = topicMap[f];
+      if (!prefix || values[f]) continue;
+      const t = r.topics.find((x2) => x2.startsWith(prefix) && x2.length > prefix.length);
+      if (t) values[f] = { value: t.slice(prefix.length), source: "topic" };
+    }
+    const co = codeowners.get(r.full_name);
+    if (!values.owner && co) values.owner = { value: co, source: "codeowners" };
+    const sources = [...new Set(Object.values(values).map((v) => v.source))];
+    const e = {
+      application: values.application?.value ?? r.name,
+      repos: [r.full_name],
+      source: ["github:repos", ...sources.map((s2) => `github:${s2}`)].join(" + ")
+    };
+    if (values.service) e.service = values.service.value;
+    if (values.owner) {
+      e.owner = values.owner.value;
+      e.owner_source = values.owner.source;
+    }
+    if (values.tier) e.tier = values.tier.value;
+    if (values.environment) e.environment = values.environment.value;
+    return e;
+  });
+}
+var ALERT_KINDS = [
+  {
+    key: "code_scanning",
+    route: "GET /orgs/{org}/code-scanning/alerts",
+    format: "github_code_scanning",
+    params: {},
+    permission: "Code scanning alerts: read"
+  },
+  {
+    key: "secret_scanning",
+    route: "GET /orgs/{org}/secret-scanning/alerts",
+    format: "github_secret_scanning",
+    // The API can leave the secret out of the answer: we never want it.
+    params: { hide_secret: true },
+    permission: "Secret scanning alerts: read"
+  },
+  {
+    key: "dependabot",
+    route: "GET /orgs/{org}/dependabot/alerts",
+    format: "github_vulnerability",
+    params: {},
+    permission: "Dependabot alerts: read"
+  }
+];
+var registryParse = (format, doc, file2) => getParser(format).parse(doc, { file: file2 });
+async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse14, problems) {
+  const findings = [];
+  const counts = {};
+  for (const kind of ALERT_KINDS) {
+    let alerts;
+    try {
+      alerts = await octokit.paginate(kind.route, { org, per_page: 100, ...kind.params });
+    } catch (e) {
+      const s2 = status(e);
+      const why = s2 === 403 || s2 === 404 ? `HTTP ${s2}: not enabled, or the token lacks "${kind.permission}"` : `HTTP ${s2 ?? errorMessage(e)}`;
+      counts[kind.key] = `not read (${why})`;
+      if (mode === "true" || s2 !== 403 && s2 !== 404)
+        problems.push({
+          source: `github:${kind.key.replace("_", "-")}-alerts`,
+          problem: why,
+          affects: "alerts"
+        });
+      continue;
+    }
+    const byRepo = /* @__PURE__ */ new Map();
+    for (const a of alerts) {
+      const repo = a.repository?.full_name;
+      if (!repo || !inScope.has(repo)) continue;
+      if (!byRepo.has(repo)) byRepo.set(repo, []);
+      byRepo.get(repo).push(a);
+    }
+    let n = 0;
+    for (const [repo, list3] of [...byRepo].sort(([a], [b]) => a.localeCompare(b))) {
+      const file2 = `github:${kind.key} ${repo}`;
+      try {
+        const out = parse14(kind.format, list3, file2);
+        const tool = out.scans[0]?.tool ?? { name: kind.format, version: null };
+        const fs11 = finalizeDrafts(out.findings, {
+          sourceFile: file2,
+          sourceFormat: kind.format,
+          tool,
+          product: inScope.get(repo)?.product ?? null,
+          service: null,
+          repo,
+          ref: null,
+          commit: null,
+          observedAt,
+          confidence: "A",
+          roots: [],
+          secrets: out.secrets
+        });
+        findings.push(...fs11);
+        n += fs11.length;
+      } catch (e) {
+        problems.push({
+          source: `github:${kind.key.replace("_", "-")}-alerts`,
+          problem: `${repo}: ${errorMessage(e)}`,
+          affects: "alerts"
+        });
+      }
+    }
+    counts[kind.key] = n;
+  }
+  return { findings, counts };
+}
+async function readExceptionIssues(octokit, centralRepo, label2, problems) {
+  const [owner, repo] = centralRepo.split("/");
+  const out = [];
+  let issues2;
+  try {
+    issues2 = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+      owner,
+      repo,
+      labels: label2,
+      state: "open",
+      per_page: 100
+    });
+  } catch (e) {
+    problems.push({
+      source: `${centralRepo} issues`,
+      problem: `cannot list exception issues: HTTP ${status(e) ?? errorMessage(e)}`,
+      affects: "exceptions"
+    });
+    return out;
+  }
+  for (const issue2 of issues2) {
+    if (issue2.pull_request) continue;
+    const r = exceptionFromIssue(issue2);
+    if (r.exception) out.push(r.exception);
+    for (const err2 of r.errors)
+      problems.push({
+        source: issue2.html_url,
+        problem: err2.startsWith(`${issue2.html_url}: `) ? err2.slice(issue2.html_url.length + 2) : err2,
+        affects: "exceptions"
+      });
+  }
+  return out;
+}
+async function readTrackerIssues(octokit, org, label2, problems) {
+  let items;
+  try {
+    items = await octokit.paginate("GET /search/issues", {
+      q: `org:${org} label:"${label2.replace(/"/g, "")}" is:issue`,
+      per_page: 100
+    });
+  } catch (e) {
+    problems.push({
+      source: `github:issues label ${label2}`,
+      problem: `cannot search tracker issues: HTTP ${status(e) ?? errorMessage(e)}`,
+      affects: "tickets"
+    });
+    return [];
+  }
+  const errors = [];
+  const tickets = importGithubIssues(items, `github-issues(${label2})`, DEFAULT_MAPPING, errors);
+  for (const err2 of errors)
+    problems.push({ source: `github:issues label ${label2}`, problem: err2, affects: "tickets" });
+  if (items.length >= 1e3)
+    problems.push({
+      source: `github:issues label ${label2}`,
+      problem: "the search returned 1,000 issues, GitHub's limit: older tickets are missing",
+      affects: "tickets"
+    });
+  return tickets;
+}
+
+// src/platform/github/publish.ts
+import { promises as fs9 } from "node:fs";
+import path12 from "node:path";
+var ISSUE_BODY_LIMIT2 = 65536;
+function reportMarker(org, month) {
+  return `<!-- product-security-metrics:report org=${org} month=${month} -->`;
+}
+function previousMonth2(month) {
+  const [y, m] = month.split("-").map(Number);
+  const d = new Date(Date.UTC(y, m - 2, 1));
+  return d.toISOString().slice(0, 7);
+}
+function issueBody(marker, markdown, previousUrl) {
+  let body = markdown;
+  if (previousUrl && !body.includes(previousUrl)) body += `
+
+Previous report: ${previousUrl}
+`;
+  const head = marker + "\n";
+  const note = "\n\n> Report trimmed to fit an issue; the full `report.md` is in the workflow artifact.\n";
+  if (head.length + body.length <= ISSUE_BODY_LIMIT2) return head + body;
+  let cut = body.slice(0, ISSUE_BODY_LIMIT2 - head.length - note.length - 8);
+  if ((cut.match(/^```/gm) ?? []).length % 2 === 1) cut += "\n```";
+  return head + cut + note;
+}
+async function findReportIssues(octokit, centralRepo, label2, org, month, title) {
+  const [owner, repo] = centralRepo.split("/");
+  const out = {};
+  const cur = reportMarker(org, month);
+  const prev = reportMarker(org, previousMonth2(month));
+  for await (const page of octokit.paginate.iterator("GET /repos/{owner}/{repo}/issues", {
+    owner,
+    repo,
+    labels: label2,
+    state: "all",
+    per_page: 100
+  })) {
+    for (const i2 of page.data) {
+      if (i2.pull_request) continue;
+      const body = i2.body ?? "";
+      if (!out.current && (body.includes(cur) || i2.title === title(month)))
+        out.current = { number: i2.number, html_url: i2.html_url };
+      if (!out.previous && (body.includes(prev) || i2.title === title(previousMonth2(month))))
+        out.previous = { number: i2.number, html_url: i2.html_url };
+    }
+    if (out.current && out.previous) break;
+  }
+  return out;
+}
+async function upsertReportIssue(octokit, centralRepo, label2, existing, title, body, refind) {
+  const [owner, repo] = centralRepo.split("/");
+  const update = async (n) => {
+    const r = await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      owner,
+      repo,
+      issue_number: n,
+      title,
+      body
+    });
+    return { number: r.data.number, html_url: r.data.html_url, created: false };
+  };
+  if (existing) return update(existing.number);
+  const create = async () => {
+    const r = await octokit.request("POST /repos/{owner}/{repo}/issues", {
+      owner,
+      repo,
+      title,
+      body,
+      labels: [label2],
+      request: { retries: 0 }
+    });
+    return { number: r.data.number, html_url: r.data.html_url, created: true };
+  };
+  try {
+    return await create();
+  } catch (e) {
+    const status2 = e.status ?? 0;
+    if (!refind || status2 > 0 && status2 < 500) throw e;
+    const found = await refind();
+    if (found) return update(found.number);
+    return create();
+  }
+}
+async function readHistory2(octokit, centralRepo, branch, folder, dir, maxBytes) {
+  const [owner, repo] = centralRepo.split("/");
+  const existing = /* @__PURE__ */ new Map();
+  let zip;
+  try {
+    zip = await downloadArchive(
+      octokit,
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      { owner, repo, ref: branch },
+      maxBytes,
+      `${centralRepo}@${branch}`
+    );
+  } catch (e) {
+    if (e.status === 404) return existing;
+    throw e;
+  }
+  const prefix = folder.replace(/^\/+|\/+$/g, "");
+  await fs9.mkdir(dir, { recursive: true });
+  for (const entry of extractZip(zip, { maxArchiveBytes: maxBytes, maxEntries: 2e4 })) {
+    const rel = entry.name.split("/").slice(1).join("/");
+    if (!rel) continue;
+    const inFolder = prefix ? rel.startsWith(prefix + "/") ? rel.slice(prefix.length + 1) : null : rel;
+    if (!inFolder) continue;
+    const dest = safeJoin(dir, inFolder);
+    await fs9.mkdir(path12.dirname(dest), { recursive: true });
+    await fs9.writeFile(dest, entry.data);
+    existing.set(inFolder, entry.data);
+  }
+  return existing;
+}
+async function commitHistory(octokit, centralRepo, branch, folder, dir, files, existing, message) {
+  const [owner, repo] = centralRepo.split("/");
+  const prefix = folder.replace(/^\/+|\/+$/g, "");
+  const changed = [];
+  for (const f of files) {
+    const rel = path12.relative(dir, f).split(path12.sep).join("/");
+    if (rel.startsWith("..")) continue;
+    const data = await fs9.readFile(f);
+    const old = existing.get(rel);
+    if (old && Buffer.compare(Buffer.from(old), data) === 0) continue;
+    changed.push({ path: prefix ? `${prefix}/${rel}` : rel, content: data.toString("utf8") });
+  }
+  if (changed.length === 0) return { sha: null, changed: [] };
+  let parent = null;
+  let baseTree;
+  try {
+    const ref = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", {
+      owner,
+      repo,
+      ref: `heads/${branch}`
+    });
+    parent = ref.data.object.sha;
+    const c = await octokit.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", {
+      owner,
+      repo,
+      commit_sha: parent
+    });
+    baseTree = c.data.tree.sha;
+  } catch (e) {
+    if (e.status !== 404) throw e;
+  }
+  const tree = await octokit.request("POST /repos/{owner}/{repo}/git/trees", {
+    owner,
+    repo,
+    ...baseTree ? { base_tree: baseTree } : {},
+    tree: changed.map((c) => ({
+      path: c.path,
+      mode: "100644",
+      type: "blob",
+      content: c.content
+    }))
+  });
+  const commit = await octokit.request("POST /repos/{owner}/{repo}/git/commits", {
+    owner,
+    repo,
+    message,
+    tree: tree.data.sha,
+    parents: parent ? [parent] : []
+  });
+  if (parent)
+    await octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+      owner,
+      repo,
+      ref: `heads/${branch}`,
+      sha: commit.data.sha,
+      force: false
+    });
+  else
+    await octokit.request("POST /repos/{owner}/{repo}/git/refs", {
+      owner,
+      repo,
+      ref: `refs/heads/${branch}`,
+      sha: commit.data.sha
+    });
+  return { sha: commit.data.sha, changed: changed.map((c) => c.path) };
+}
+
+// src/platform/github/aggregate-org.ts
+function defaultMonth(now) {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+}
+function monthBounds(month) {
+  const [y, m] = month.split("-").map(Number);
+  return { start: new Date(Date.UTC(y, m - 1, 1)), end: new Date(Date.UTC(y, m, 1)) };
+}
+var reportTitle = (month) => `Security metrics \u2014 ${month}`;
+async function pool(items, n, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i2 = next++;
+      out[i2] = await fn(items[i2]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return out;
+}
+async function authenticate(o, deps, baseUrl, stats) {
+  const i2 = o.inputs;
+  if (i2.github_token) {
+    deps.maskSecret?.(i2.github_token);
+    return i2.github_token;
+  }
+  deps.maskSecret?.(i2.app_private_key);
+  for (const line of i2.app_private_key.split(/\r?\n|\\n/))
+    if (line.trim().length >= 16 && !line.startsWith("-----")) deps.maskSecret?.(line.trim());
+  try {
+    const token = await installationToken({
+      baseUrl,
+      appId: i2.app_id,
+      privateKey: i2.app_private_key,
+      org: i2.github_org,
+      installationId: i2.app_installation_id,
+      logger: o.logger,
+      stats,
+      retryAfterBaseMs: o.retryAfterBaseMs
+    });
+    deps.maskSecret?.(token);
+    return token;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(
+      `GitHub App authentication failed for org "${i2.github_org}": ${errorMessage(e)} (is the app installed on the org?)`
+    );
+  }
+}
+function repoReport(o, stats) {
+  return {
+    repo: o.repo,
+    status: o.status,
+    records: o.records.length,
+    release_runs: o.releaseRuns,
+    calls: stats.byRepo.get(o.repo) ?? 0,
+    problems: o.problems.map((p) => p.problem),
+    notes: o.notes,
+    artifact_id: o.artifact?.id ?? null
+  };
+}
+async function readShards(dir) {
+  const found = [];
+  const walk3 = async (d) => {
+    for (const e of await fs10.readdir(d, { withFileTypes: true })) {
+      const p = path13.join(d, e.name);
+      if (e.isDirectory()) await walk3(p);
+      else if (e.name.endsWith(".shard.json")) found.push(p);
+    }
+  };
+  try {
+    await walk3(dir);
+  } catch {
+    throw new UserError("shards folder not found", dir);
+  }
+  if (found.length === 0)
+    throw new UserError("no *.shard.json files found (did the shard jobs upload their artifacts?)", dir);
+  const bundles = [];
+  for (const f of found.sort()) {
+    const b = JSON.parse(await fs10.readFile(f, "utf8"));
+    if (b.kind !== "product-security-metrics/github-shard") throw new UserError("not a shard bundle", f);
+    bundles.push(b);
+  }
+  const counts = new Set(bundles.map((b) => b.shard.count));
+  const have = new Set(bundles.map((b) => b.shard.index));
+  const problems = [];
+  if (counts.size > 1) problems.push(`shards disagree on n: ${[...counts].join(", ")}`);
+  const n = [...counts][0];
+  for (let k = 1; k <= n; k++) if (!have.has(k)) problems.push(`shard ${k}/${n} is missing`);
+  if (problems.length) throw new UserError(problems.join("; "), dir);
+  return bundles;
+}
+function fmtCalls(stats) {
+  const top = [...stats.byRoute].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return top.map(([r, n]) => `| \`${r}\` | ${n} |`).join("\n");
+}
+function renderJobSummary(r) {
+  const n = r.repos.length;
+  const ok = r.repos.filter((x2) => x2.status === "ok").length;
+  const none = r.repos.filter((x2) => x2.status === "no_artifact").length;
+  const failed = r.repos.filter((x2) => x2.status === "failed");
+  const repoCalls = r.repos.reduce((s2, x2) => s2 + x2.calls, 0);
+  const lines = [
+    `## Security metrics aggregation \u2014 ${r.org}, ${r.month}${r.shard ? ` (shard ${r.shard.index}/${r.shard.count})` : ""}`,
+    "",
+    `| | |`,
+    `|---|---|`,
+    `| repos in scope | ${n} |`,
+    `| records collected | ${ok} repos |`,
+    `| no collector artifact | ${none} repos |`,
+    `| failed | ${failed.length} repos |`,
+    `| release runs read | ${r.repos.reduce((s2, x2) => s2 + x2.release_runs, 0)} |`
+  ];
+  if (r.alerts)
+    for (const [k, v] of Object.entries(r.alerts)) lines.push(`| ${k.replace("_", " ")} alerts | ${v} |`);
+  if (r.exceptions)
+    lines.push(
+      `| exceptions | ${r.exceptions.issues} from issues${r.exceptions.file ? `, plus the file ${r.exceptions.file}` : ""} |`
+    );
+  lines.push(
+    `| API calls | ${r.stats.calls} (${repoCalls} repo-scoped = ${n ? (repoCalls / n).toFixed(2) : "0"} per repo; ${r.stats.retries} rate-limit retries) |`,
+    `| rate limit left | ${r.stats.rateLimitRemaining ?? "unknown"}${r.stats.rateLimitLimit ? ` of ${r.stats.rateLimitLimit}` : ""} |`
+  );
+  if (r.shardCalls !== void 0) lines.push(`| API calls in the shard jobs | ${r.shardCalls} |`);
+  if (r.issueUrl) lines.push(`| issue | ${r.issueUrl} |`);
+  if (r.historyCommit !== void 0) lines.push(`| history commit | ${r.historyCommit ?? "unchanged"} |`);
+  if (r.problems.length) {
+    lines.push(
+      "",
+      `### What failed (${r.problems.length})`,
+      "",
+      "| source | affects | problem |",
+      "|---|---|---|"
+    );
+    for (const p of r.problems.slice(0, 100))
+      lines.push(`| ${p.source} | ${p.affects} | ${p.problem.replace(/\|/g, "\\|")} |`);
+    if (r.problems.length > 100) lines.push(`| \u2026 | | ${r.problems.length - 100} more in sources.json |`);
+  }
+  lines.push(
+    "",
+    "<details><summary>Calls by route</summary>",
+    "",
+    "| route | calls |",
+    "|---|---|",
+    fmtCalls(r.stats),
+    "",
+    "</details>",
+    ""
+  );
+  return lines.join("\n");
+}
+async function runGithubAggregate(o, deps) {
+  const { inputs: i2, logger } = o;
+  const now = o.now ?? /* @__PURE__ */ new Date();
+  const month = i2.month ?? defaultMonth(now);
+  const { start: monthStart, end: monthEnd } = monthBounds(month);
+  const outDir = path13.resolve(o.cwd, i2.output_dir);
+  await fs10.mkdir(outDir, { recursive: true });
+  const stats = newCallStats();
+  const baseUrl = resolveApiUrl(i2.api_url, o.env);
+  const token = await authenticate(o, deps, baseUrl, stats);
+  const octokit = createClient({
+    baseUrl,
+    token,
+    logger,
+    stats,
+    retryAfterBaseMs: o.retryAfterBaseMs,
+    noWriteSpacing: o.noWriteSpacing
+  });
+  const problems = [];
+  const releaseRe = new RegExp(i2.release_ref_pattern ?? DEFAULT_RELEASE_REF);
+  const maxArtifactBytes = Math.floor(i2.max_artifact_mb * 1024 * 1024);
+  const zipLimits = {
+    maxTotalBytes: Math.floor(i2.max_extracted_mb * 1024 * 1024),
+    maxFileBytes: Math.floor(i2.max_extracted_mb * 1024 * 1024)
+  };
+  let repos;
+  let reports;
+  let records;
+  let shardCalls;
+  if (i2.shards_dir) {
+    const bundles = await readShards(path13.resolve(o.cwd, i2.shards_dir));
+    const other = bundles.find((b) => b.month !== month || b.org !== i2.github_org);
+    if (other)
+      throw new UserError(
+        `shard ${other.shard.index}/${other.shard.count} was made for ${other.org} ${other.month}, not ${i2.github_org} ${month}`,
+        i2.shards_dir
+      );
+    shardCalls = bundles.reduce((sum, b) => sum + b.calls, 0);
+    repos = bundles.flatMap((b) => b.repos);
+    reports = bundles.flatMap((b) => b.reports);
+    records = bundles.flatMap((b) => b.records);
+    problems.push(...bundles.flatMap((b) => b.problems));
+    logger.info(`merged ${bundles.length} shards: ${repos.length} repos, ${records.length} records`);
+  } else {
+    let all;
+    try {
+      all = await listOrgRepos(octokit, i2.github_org);
+    } catch (e) {
+      const s2 = e.status;
+      throw new UserError(
+        `cannot list the repos of org "${i2.github_org}": ${s2 ? `HTTP ${s2}` : errorMessage(e)}${s2 === 401 ? " (bad token)" : s2 === 404 ? " (no such org, or the token cannot see it)" : ""}`
+      );
+    }
+    repos = selectRepos(all, {
+      repos: i2.repos,
+      topics: i2.repo_topics,
+      include: i2.include_repos,
+      exclude: i2.exclude_repos,
+      includeArchived: i2.include_archived,
+      includeForks: i2.include_forks
+    });
+    if (i2.shard) repos = shardOf(repos, i2.shard.index, i2.shard.count);
+    logger.info(
+      `${repos.length} repos in scope (of ${all.length} in ${i2.github_org})${i2.shard ? `, shard ${i2.shard.index}/${i2.shard.count}` : ""}`
+    );
+    const outcomes = await pool(
+      repos,
+      i2.concurrency,
+      (r) => collectRepo(octokit, r, {
+        artifactName: i2.artifact_name,
+        monthStart,
+        monthEnd,
+        releaseRe,
+        maxArtifactBytes,
+        zipLimits
+      })
+    );
+    for (const x2 of outcomes) for (const p of x2.problems) logger.warning(`${p.source}: ${p.problem}`);
+    reports = outcomes.map((x2) => repoReport(x2, stats));
+    records = outcomes.flatMap((x2) => x2.records);
+    problems.push(...outcomes.flatMap((x2) => x2.problems));
+  }
+  if (i2.shard) {
+    const bundle = {
+      kind: "product-security-metrics/github-shard",
+      version: 1,
+      org: i2.github_org,
+      shard: i2.shard,
+      month,
+      repos,
+      reports,
+      records,
+      problems,
+      calls: stats.calls
+    };
+    const shardFile = path13.join(outDir, `shard-${i2.shard.index}-of-${i2.shard.count}.shard.json`);
+    await fs10.writeFile(shardFile, JSON.stringify(bundle));
+    const summary = renderJobSummary({
+      org: i2.github_org,
+      month,
+      repos: reports,
+      problems,
+      stats,
+      shard: i2.shard
+    });
+    if (i2.upload_artifact && !i2.dry_run && deps.uploadArtifact)
+      await deps.uploadArtifact(
+        `${i2.artifact_name}-shard-${i2.shard.index}-of-${i2.shard.count}`,
+        [shardFile],
+        outDir
+      );
+    await deps.writeSummary?.(summary);
+    return { exitCode: 0, month, stats, repos: reports, problems, outDir, shardFile, summary };
+  }
+  const propMapEmpty = Object.keys(i2.custom_properties).length === 0;
+  const props = propMapEmpty ? /* @__PURE__ */ new Map() : await readCustomProperties(octokit, i2.github_org, problems);
+  let inventory = inventoryFromRepos(
+    repos,
+    props,
+    i2.custom_properties,
+    i2.topic_prefixes,
+    /* @__PURE__ */ new Map()
+  );
+  if (i2.codeowners_fallback) {
+    const ownerless = repos.filter((r, k) => !inventory[k].owner);
+    if (ownerless.length) {
+      const co = await readCodeowners(octokit, ownerless, problems);
+      inventory = inventoryFromRepos(repos, props, i2.custom_properties, i2.topic_prefixes, co);
+    }
+  }
+  const productOf = new Map(inventory.map((e) => [e.repos[0], { product: e.application }]));
+  let alertCounts;
+  const platformFindings = [];
+  if (i2.platform_alerts !== "false") {
+    const r = await readPlatformAlerts(
+      octokit,
+      i2.github_org,
+      productOf,
+      i2.platform_alerts,
+      now.toISOString(),
+      deps.parseAlerts ?? registryParse,
+      problems
+    );
+    platformFindings.push(...r.findings);
+    alertCounts = r.counts;
+  }
+  const exceptions = [];
+  let fromIssues = 0;
+  if (i2.exception_label) {
+    const ex = await readExceptionIssues(octokit, i2.central_repo, i2.exception_label, problems);
+    fromIssues = ex.length;
+    exceptions.push(...ex);
+  }
+  const tickets = i2.tracker_label ? await readTrackerIssues(octokit, i2.github_org, i2.tracker_label, problems) : [];
+  const historyDir = await fs10.mkdtemp(path13.join(os.tmpdir(), "psm-history-"));
+  try {
+    let existingHistory = /* @__PURE__ */ new Map();
+    if (i2.history_branch) {
+      try {
+        existingHistory = await readHistory2(
+          octokit,
+          i2.central_repo,
+          i2.history_branch,
+          i2.history_path,
+          historyDir,
+          maxArtifactBytes
+        );
+      } catch (e) {
+        problems.push({
+          source: `${i2.central_repo}@${i2.history_branch}`,
+          problem: `history not read: ${errorMessage(e)}`,
+          affects: "records"
+        });
+      }
+    }
+    let issues2 = {};
+    try {
+      issues2 = await findReportIssues(
+        octokit,
+        i2.central_repo,
+        i2.report_label,
+        i2.github_org,
+        month,
+        reportTitle
+      );
+    } catch (e) {
+      logger.warning(`cannot list report issues in ${i2.central_repo}: ${errorMessage(e)}`);
+    }
+    const aggregate = await deps.runAggregate(
+      {
+        configPath: i2.config ? path13.resolve(o.cwd, i2.config) : void 0,
+        inventoryPath: i2.inventory ? path13.resolve(o.cwd, i2.inventory) : void 0,
+        exceptionsPath: i2.exceptions ? path13.resolve(o.cwd, i2.exceptions) : void 0,
+        records,
+        inventory,
+        exceptions,
+        platformFindings,
+        tickets,
+        ticketsPaths: i2.tickets.map((t) => path13.resolve(o.cwd, t)),
+        historyDir,
+        sourceProblems: problems,
+        month,
+        asOf: now,
+        outDir,
+        previousReportUrl: issues2.previous?.html_url
+      },
+      logger
+    );
+    const sourcesFile = path13.join(outDir, "sources.json");
+    await fs10.writeFile(
+      sourcesFile,
+      JSON.stringify(
+        {
+          org: i2.github_org,
+          month,
+          repos: reports,
+          problems,
+          alerts: alertCounts ?? null,
+          exceptions: { file: i2.exceptions ?? null, issues: fromIssues },
+          calls: {
+            total: stats.calls,
+            by_route: Object.fromEntries(stats.byRoute),
+            rate_limit_remaining: stats.rateLimitRemaining
+          }
+        },
+        null,
+        2
+      ) + "\n"
+    );
+    let issue2;
+    let historyCommit;
+    if (!i2.dry_run) {
+      try {
+        const body = issueBody(
+          reportMarker(i2.github_org, month),
+          aggregate.reportMarkdown,
+          issues2.previous?.html_url
+        );
+        issue2 = await upsertReportIssue(
+          octokit,
+          i2.central_repo,
+          i2.report_label,
+          issues2.current,
+          aggregate.title || reportTitle(month),
+          body,
+          async () => (await findReportIssues(
+            octokit,
+            i2.central_repo,
+            i2.report_label,
+            i2.github_org,
+            month,
+            reportTitle
+          )).current
+        );
+        logger.info(`${issue2.created ? "created" : "updated"} ${issue2.html_url}`);
+      } catch (e) {
+        problems.push({
+          source: `${i2.central_repo} issue`,
+          problem: `report issue not published: ${errorMessage(e)}`,
+          affects: "records"
+        });
+        logger.error(`report issue not published: ${errorMessage(e)}`);
+      }
+      if (i2.history_branch) {
+        try {
+          const c = await commitHistory(
+            octokit,
+            i2.central_repo,
+            i2.history_branch,
+            i2.history_path,
+            historyDir,
+            aggregate.historyFiles,
+            existingHistory,
+            `security metrics history: ${i2.github_org} ${month}`
+          );
+          historyCommit = c.sha;
+        } catch (e) {
+          logger.error(`history not committed: ${errorMessage(e)}`);
+          problems.push({
+            source: `${i2.central_repo}@${i2.history_branch}`,
+            problem: `history not committed: ${errorMessage(e)}`,
+            affects: "records"
+          });
+        }
+      }
+      if (i2.upload_artifact && deps.uploadArtifact) {
+        const files = [.../* @__PURE__ */ new Set([...aggregate.outputs, sourcesFile])].filter(
+          (f) => f.startsWith(outDir + path13.sep)
+        );
+        try {
+          await deps.uploadArtifact(`${i2.artifact_name}-report-${month}`, files, outDir);
+        } catch (e) {
+          logger.error(`report artifact not uploaded: ${errorMessage(e)}`);
+        }
+      }
+    }
+    const summary = renderJobSummary({
+      org: i2.github_org,
+      month,
+      repos: reports,
+      problems,
+      stats,
+      alerts: alertCounts,
+      exceptions: { file: i2.exceptions ?? null, issues: fromIssues },
+      issueUrl: issue2?.html_url,
+      historyCommit,
+      shardCalls
+    });
+    await deps.writeSummary?.(summary);
+    deps.setOutput?.("month", month);
+    if (issue2) deps.setOutput?.("issue_url", issue2.html_url);
+    deps.setOutput?.("failed_repos", String(reports.filter((r) => r.status === "failed").length));
+    deps.setOutput?.("report_dir", outDir);
+    return {
+      exitCode: 0,
+      month,
+      stats,
+      repos: reports,
+      problems,
+      issue: issue2,
+      historyCommit,
+      aggregate,
+      outDir,
+      summary
+    };
+  } finally {
+    await fs10.rm(historyDir, { recursive: true, force: true });
+  }
+}
+
+// src/platform/github/cli-aggregate.ts
+var SECRET_INPUTS = /* @__PURE__ */ new Set(["github_token", "app_private_key"]);
+var kebab = (s2) => s2.replace(/_/g, "-");
+var GITHUB_AGGREGATE_USAGE = `security-metrics aggregate --github-org <org> [--central-repo owner/repo] [--month YYYY-MM]
+                           [--out <dir>] [--config <file>] [--inventory <file>] [--exceptions <file>]
+                           [--repos a,b] [--exclude-repos <glob>] [--shard i/n | --shards-dir <dir>] [--dry-run true] ...
+  Token from GITHUB_TOKEN (or GH_TOKEN); or GITHUB_APP_ID + GITHUB_APP_PRIVATE_KEY (PEM text) or
+  GITHUB_APP_PRIVATE_KEY_FILE. API URL from --api-url, then GITHUB_API_URL.`;
+async function runGithubAggregateCli(args, env, logger, runAggregate2 = runAggregate) {
+  const options = { out: { type: "string" } };
+  for (const spec of INPUTS) {
+    if (spec.command === "collect" || spec.name === "command" || SECRET_INPUTS.has(spec.name)) continue;
+    options[kebab(spec.name)] = { type: "string" };
+  }
+  const { values } = parseArgs({ args, options, allowPositionals: false });
+  const raw = {};
+  for (const [k, v] of Object.entries(values)) raw[k.replace(/-/g, "_")] = v;
+  raw.output_dir = raw.out ?? raw.output_dir ?? "security-metrics-report";
+  delete raw.out;
+  raw.github_token = env.GITHUB_TOKEN || env.GH_TOKEN || void 0;
+  raw.app_id ??= env.GITHUB_APP_ID;
+  raw.app_private_key = env.GITHUB_APP_PRIVATE_KEY;
+  if (!raw.app_private_key && env.GITHUB_APP_PRIVATE_KEY_FILE) {
+    try {
+      raw.app_private_key = readFileSync2(env.GITHUB_APP_PRIVATE_KEY_FILE, "utf8");
+    } catch {
+      throw new UserError("cannot read the private key file", env.GITHUB_APP_PRIVATE_KEY_FILE);
+    }
+  }
+  raw.upload_artifact = "false";
+  const inputs = parseAggregateInputs(raw, env);
+  const r = await runGithubAggregate(
+    { inputs, env, cwd: process.cwd(), logger },
+    { runAggregate: runAggregate2, writeSummary: async (md) => logger.info(md) }
+  );
+  return r.exitCode;
 }
 
 // src/cli.ts
@@ -46521,13 +54439,16 @@ Usage:
   security-metrics --version | --help
 
 Exit codes: 0 ok; 1 gate failed (enforce mode); 2 bad input or configuration.
+
+GitHub org job (monthly issue, artifact files, history commit):
+  ${GITHUB_AGGREGATE_USAGE.replace(/\n/g, "\n  ")}
 `;
-var kebab = (s2) => s2.replace(/_/g, "-");
+var kebab2 = (s2) => s2.replace(/_/g, "-");
 function collectOptions() {
   const options = {};
   for (const spec of INPUTS) {
     if (spec.command === "aggregate" || spec.name === "command") continue;
-    options[kebab(spec.name)] = { type: "string", multiple: spec.name === "reports" };
+    options[kebab2(spec.name)] = { type: "string", multiple: spec.name === "reports" };
   }
   options.out = { type: "string" };
   return options;
@@ -46536,6 +54457,8 @@ async function main(argv, env = process.env) {
   const logger = stderrLogger(env.SECURITY_METRICS_DEBUG === "1");
   const [command, ...rest] = argv;
   try {
+    if (command === "aggregate" && rest.some((a) => a === "--github-org" || a.startsWith("--github-org=")))
+      return await runGithubAggregateCli(rest, env, logger);
     switch (command) {
       case void 0:
       case "--help":
@@ -46551,7 +54474,7 @@ async function main(argv, env = process.env) {
         process.stdout.write(formatIds().join("\n") + "\n");
         return 0;
       case "normalize": {
-        const { values, positionals } = parseArgs({
+        const { values, positionals } = parseArgs2({
           args: rest,
           allowPositionals: true,
           options: { format: { type: "string" }, product: { type: "string" }, service: { type: "string" } }
@@ -46572,14 +54495,14 @@ async function main(argv, env = process.env) {
         });
       }
       case "collect": {
-        const { values, positionals } = parseArgs({
+        const { values, positionals } = parseArgs2({
           args: rest,
           allowPositionals: true,
           options: collectOptions()
         });
         const raw = {};
         for (const spec of INPUTS) {
-          const v = values[kebab(spec.name)];
+          const v = values[kebab2(spec.name)];
           raw[spec.name] = Array.isArray(v) ? v.join("\n") : v;
         }
         const reports = [...values.reports ?? [], ...positionals];
@@ -46591,7 +54514,7 @@ async function main(argv, env = process.env) {
         return r.exitCode;
       }
       case "aggregate": {
-        const { values } = parseArgs({
+        const { values } = parseArgs2({
           args: rest,
           allowPositionals: false,
           options: {
@@ -46635,7 +54558,7 @@ async function main(argv, env = process.env) {
         return 0;
       }
       case "demo": {
-        const { values } = parseArgs({
+        const { values } = parseArgs2({
           args: rest,
           allowPositionals: false,
           options: { out: { type: "string" } }
@@ -46645,7 +54568,7 @@ async function main(argv, env = process.env) {
         const report = r.outputs.find((o) => o.endsWith("report.md"));
         process.stdout.write(
           `Demo report for ${r.month}: ${report}
-All outputs: ${path11.dirname(report ?? out)}
+All outputs: ${path14.dirname(report ?? out)}
 `
         );
         return 0;

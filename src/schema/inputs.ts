@@ -314,6 +314,18 @@ export const INPUTS: InputSpec[] = [
       'Open issues of the central project with this label are read as exceptions (one per issue).',
   },
   {
+    name: 'tracker_label',
+    description:
+      "Issues in the org's repositories with this label are read as remediation tickets (GitHub Issues as a tracker: one search call per 100 issues); empty = off.",
+    command: 'aggregate',
+  },
+  {
+    name: 'tickets',
+    description:
+      'Issue-tracker exports in the central repo (Jira, GitHub Issues, Linear, ServiceNow; JSON or CSV), files or folders, comma- or newline-separated.',
+    command: 'aggregate',
+  },
+  {
     name: 'report_label',
     description: 'Label of the monthly metrics issue (it is created when missing).',
     default: 'security-metrics',
@@ -695,6 +707,8 @@ export const AggregateInputs = z
     topic_prefixes: fieldMap(),
     codeowners_fallback: bool,
     exception_label: z.string().trim(),
+    tracker_label: optionalText,
+    tickets: z.string().transform(splitList),
     report_label: z.string().trim().min(1),
     history_branch: z.string().trim(),
     history_path: z.string().trim(),
@@ -749,6 +763,7 @@ export function parseAggregateInputs(
     'custom_properties',
     'topic_prefixes',
     'exception_label',
+    'tickets',
     'history_branch',
     'history_path',
   ])

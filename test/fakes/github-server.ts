@@ -132,6 +132,8 @@ export interface FakeGithub {
   repos: FakeRepo[];
   artifacts: FakeArtifact[];
   issues: Issue[];
+  /** Issues of the org's repos served by `GET /search/issues` (tracker tickets). */
+  trackerIssues: Issue[];
   codeScanning: S['code-scanning-organization-alert-items'][];
   secretScanning: S['organization-secret-scanning-alert'][];
   dependabot: S['dependabot-alert-with-repository'][];
@@ -171,6 +173,7 @@ export async function startFakeGithub(init: {
     repos: init.repos,
     artifacts: [],
     issues: [],
+    trackerIssues: [],
     codeScanning: [],
     secretScanning: [],
     dependabot: [],
@@ -320,6 +323,28 @@ export async function startFakeGithub(init: {
       if (!isApp && !fake.tokens.has(tok)) return send(res, 401, { message: 'Bad credentials' });
       let m: RegExpExecArray | null;
 
+      if (method === 'GET' && pathname === '/search/issues') {
+        const q = new URL(full, 'http://x').searchParams.get('q') ?? '';
+        const label = /label:"([^"]+)"/.exec(q)?.[1];
+        const items = fake.trackerIssues.filter((i) =>
+          (i.labels as Array<{ name?: string }>).some((l) => l.name === label),
+        );
+        const perPage = Number(new URL(full, 'http://x').searchParams.get('per_page') ?? 30);
+        const page = Number(new URL(full, 'http://x').searchParams.get('page') ?? 1);
+        const slice = items.slice((page - 1) * perPage, page * perPage);
+        const headers: Record<string, string> = {};
+        if (page * perPage < items.length) {
+          const next = new URL(full, url);
+          next.searchParams.set('page', String(page + 1));
+          headers.link = `<${next.toString()}>; rel="next"`;
+        }
+        return send(
+          res,
+          200,
+          { total_count: items.length, incomplete_results: false, items: slice },
+          headers,
+        );
+      }
       if (method === 'GET' && pathname === `/orgs/${org}/repos`)
         return paginate(res, full, fake.repos.map(repoObj));
       if (method === 'GET' && pathname === `/orgs/${org}/properties/values`) {

@@ -1,3 +1,6 @@
+import type { Ticket } from '../../schema/ticket.js';
+import { importGithubIssues } from '../../trackers/github-issues.js';
+import { DEFAULT_MAPPING } from '../../trackers/index.js';
 import type { components } from '@octokit/openapi-types';
 import type { InventoryEntry, SourceProblem } from '../../commands/aggregate-api.js';
 import type { Finding } from '../../schema/finding.js';
@@ -309,4 +312,41 @@ export async function readExceptionIssues(
       });
   }
   return out;
+}
+
+/**
+ * GitHub Issues as the tracker: issues labelled `label` anywhere in the org, through the search API
+ * (per-org calls: one per 100 issues, at most 1,000 issues by GitHub's search limit).
+ */
+export async function readTrackerIssues(
+  octokit: GhClient,
+  org: string,
+  label: string,
+  problems: SourceProblem[],
+): Promise<Ticket[]> {
+  let items: unknown[];
+  try {
+    items = (await octokit.paginate('GET /search/issues', {
+      q: `org:${org} label:"${label.replace(/"/g, '')}" is:issue`,
+      per_page: 100,
+    })) as unknown[];
+  } catch (e) {
+    problems.push({
+      source: `github:issues label ${label}`,
+      problem: `cannot search tracker issues: HTTP ${status(e) ?? errorMessage(e)}`,
+      affects: 'tickets',
+    });
+    return [];
+  }
+  const errors: string[] = [];
+  const tickets = importGithubIssues(items, `github-issues(${label})`, DEFAULT_MAPPING, errors);
+  for (const err of errors)
+    problems.push({ source: `github:issues label ${label}`, problem: err, affects: 'tickets' });
+  if (items.length >= 1000)
+    problems.push({
+      source: `github:issues label ${label}`,
+      problem: "the search returned 1,000 issues, GitHub's limit: older tickets are missing",
+      affects: 'tickets',
+    });
+  return tickets;
 }
