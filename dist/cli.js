@@ -40,1782 +40,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports2.isObject = (val2) => val2 !== null && typeof val2 === "object" && !Array.isArray(val2);
-    exports2.hasRegexChars = (str6) => REGEX_SPECIAL_CHARS.test(str6);
-    exports2.isRegexChar = (str6) => str6.length === 1 && exports2.hasRegexChars(str6);
-    exports2.escapeRegex = (str6) => str6.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str6) => str6.replace(REGEX_BACKSLASH, "/");
-    exports2.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports2.removeBackslashes = (str6) => {
-      return str6.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports2.escapeLast = (input2, char, lastIdx) => {
-      const idx = input2.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input2;
-      if (input2[idx - 1] === "\\") return exports2.escapeLast(input2, char, idx - 1);
-      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
-    };
-    exports2.removePrefix = (input2, state = {}) => {
-      let output2 = input2;
-      if (output2.startsWith("./")) {
-        output2 = output2.slice(2);
-        state.prefix = "./";
-      }
-      return output2;
-    };
-    exports2.wrapOutput = (input2, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
-      if (state.negated === true) {
-        output2 = `(?:^(?!${output2}).*$)`;
-      }
-      return output2;
-    };
-    exports2.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input2, options) => {
-      const opts = options || {};
-      const length = input2.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str6 = input2;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str6.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code2;
-        return str6.charCodeAt(++index);
-      };
-      while (index < length) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str6;
-      let prefix = "";
-      let glob2 = "";
-      if (start > 0) {
-        prefix = str6.slice(0, start);
-        str6 = str6.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str6.slice(0, lastIndex);
-        glob2 = str6.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob2 = str6;
-      } else {
-        base = str6;
-      }
-      if (base && base !== "" && base !== "/" && base !== str6) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob2) glob2 = utils.removeBackslashes(glob2);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input: input2,
-        start,
-        base,
-        glob: glob2,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i2 = slashes[idx];
-          const value2 = input2.slice(n2, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i2 >= start) {
-            parts.push(value2);
-            prevIndex = i2;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input2.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input2) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input2) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a = values[i2];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max2) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse14 = (input2, options) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input2.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input: input2,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input2 = utils.removePrefix(input2, state);
-      len = input2.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input2[state.index + n];
-      const advance = state.advance = () => input2[++state.index] || "";
-      const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num2 = 0) => {
-        state.consumed += value2;
-        state.index += num2;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output: output2 });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output2 = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse14(rest, { ...options, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output: output2 });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
-        let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc5, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc5) {
-              return esc5 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc5) {
-              return esc5 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc5 ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output2 = output2.replace(/\\/g, "");
-          } else {
-            output2 = output2.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output2 === input2 && opts.contains === true) {
-          state.output = input2;
-          return state;
-        }
-        state.output = utils.wrapOutput(output2, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output2 = ")";
-          if (brace.dots === true) {
-            const arr2 = tokens.slice();
-            const range = [];
-            for (let i2 = arr2.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr2[i2].type === "brace") {
-                break;
-              }
-              if (arr2[i2].type !== "dots") {
-                range.unshift(arr2[i2].value);
-              }
-            }
-            output2 = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output2 = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output: output2 });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output2 = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output2 = "|";
-          }
-          push({ type: "comma", value, output: output2 });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output2 = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output2 = `\\${value}`;
-            }
-            push({ type: "text", value, output: output2 });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input2[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse14.fastpaths = (input2, options) => {
-      const opts = { ...options };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input2.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str6) => {
-        switch (str6) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str6);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output2 = utils.removePrefix(input2, state);
-      let source = create(output2);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse14;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse14 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject2 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
-    var picomatch6 = (glob2, options, returnState = false) => {
-      if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch6(input2, options, returnState));
-        const arrayMatcher = (str6) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str6);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
-      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch6.compileRe(glob2, options) : picomatch6.makeRe(glob2, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex2, options, { glob: glob2, posix });
-        const result = { glob: glob2, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input2)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch6.test = (input2, regex2, options, { glob: glob2, posix } = {}) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input2 === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input2 === glob2;
-      let output2 = match && format ? format(input2) : input2;
-      if (match === false) {
-        output2 = format ? format(input2) : input2;
-        match = output2 === glob2;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input2, regex2, options, posix);
-        } else {
-          match = regex2.exec(output2);
-        }
-      }
-      return { isMatch: Boolean(match), match, output: output2 };
-    };
-    picomatch6.matchBase = (input2, glob2, options, posix = options && options.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
-      return regex2.test(utils.basename(input2, { windows: posix }));
-    };
-    picomatch6.isMatch = (str6, patterns, options) => picomatch6(patterns, options)(str6);
-    picomatch6.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
-      return parse14(pattern, { ...options, fastpaths: false });
-    };
-    picomatch6.scan = (input2, options) => scan(input2, options);
-    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch6.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch6.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
-      if (!input2 || typeof input2 !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse14.fastpaths(input2, options);
-      }
-      if (!parsed.output) {
-        parsed = parse14(input2, options);
-      }
-      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch6.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch6.constants = constants;
-    module.exports = picomatch6;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch6(glob2, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob2, options, returnState);
-    }
-    Object.assign(picomatch6, pico);
-    module.exports = picomatch6;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -9143,6 +7367,1782 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit2.visit;
     exports2.visitAsync = visit2.visitAsync;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports2, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports2) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports2.isObject = (val2) => val2 !== null && typeof val2 === "object" && !Array.isArray(val2);
+    exports2.hasRegexChars = (str6) => REGEX_SPECIAL_CHARS.test(str6);
+    exports2.isRegexChar = (str6) => str6.length === 1 && exports2.hasRegexChars(str6);
+    exports2.escapeRegex = (str6) => str6.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str6) => str6.replace(REGEX_BACKSLASH, "/");
+    exports2.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports2.removeBackslashes = (str6) => {
+      return str6.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports2.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports2.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
+    };
+    exports2.removePrefix = (input2, state = {}) => {
+      let output2 = input2;
+      if (output2.startsWith("./")) {
+        output2 = output2.slice(2);
+        state.prefix = "./";
+      }
+      return output2;
+    };
+    exports2.wrapOutput = (input2, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append}`;
+      if (state.negated === true) {
+        output2 = `(?:^(?!${output2}).*$)`;
+      }
+      return output2;
+    };
+    exports2.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports2, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input2, options) => {
+      const opts = options || {};
+      const length = input2.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str6 = input2;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str6.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str6.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str6;
+      let prefix = "";
+      let glob2 = "";
+      if (start > 0) {
+        prefix = str6.slice(0, start);
+        str6 = str6.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str6.slice(0, lastIndex);
+        glob2 = str6.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob2 = str6;
+      } else {
+        base = str6;
+      }
+      if (base && base !== "" && base !== "/" && base !== str6) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob2) glob2 = utils.removeBackslashes(glob2);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input: input2,
+        start,
+        base,
+        glob: glob2,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i2 = slashes[idx];
+          const value2 = input2.slice(n2, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start) {
+            parts.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input2.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports2, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input2) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input2) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max2) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse14 = (input2, options) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const opts = { ...options };
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input2.length;
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input: input2,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input2[state.index + n];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
+      const consume = (value2 = "", num2 = 0) => {
+        state.consumed += value2;
+        state.index += num2;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output2 = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output: output2 });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output2 = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output2 = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse14(rest, { ...options, fastpaths: false }).output;
+            output2 = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output: output2 });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
+        let backslashes = false;
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc5, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc5) {
+              return esc5 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc5) {
+              return esc5 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc5 ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output2 = output2.replace(/\\/g, "");
+          } else {
+            output2 = output2.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output2 === input2 && opts.contains === true) {
+          state.output = input2;
+          return state;
+        }
+        state.output = utils.wrapOutput(output2, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output2 = ")";
+          if (brace.dots === true) {
+            const arr2 = tokens.slice();
+            const range = [];
+            for (let i2 = arr2.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr2[i2].type === "brace") {
+                break;
+              }
+              if (arr2[i2].type !== "dots") {
+                range.unshift(arr2[i2].value);
+              }
+            }
+            output2 = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output2 = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output: output2 });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output2 = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output2 = "|";
+          }
+          push({ type: "comma", value, output: output2 });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output2 = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output2 = `\\${value}`;
+            }
+            push({ type: "text", value, output: output2 });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input2[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse14.fastpaths = (input2, options) => {
+      const opts = { ...options };
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input2.length;
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str6) => {
+        switch (str6) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str6);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output2 = utils.removePrefix(input2, state);
+      let source = create(output2);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse14;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse14 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject2 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
+    var picomatch6 = (glob2, options, returnState = false) => {
+      if (Array.isArray(glob2)) {
+        const fns = glob2.map((input2) => picomatch6(input2, options, returnState));
+        const arrayMatcher = (str6) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str6);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
+      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch6.compileRe(glob2, options) : picomatch6.makeRe(glob2, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex2, options, { glob: glob2, posix });
+        const result = { glob: glob2, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input2)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch6.test = (input2, regex2, options, { glob: glob2, posix } = {}) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input2 === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input2 === glob2;
+      let output2 = match && format ? format(input2) : input2;
+      if (match === false) {
+        output2 = format ? format(input2) : input2;
+        match = output2 === glob2;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch6.matchBase(input2, regex2, options, posix);
+        } else {
+          match = regex2.exec(output2);
+        }
+      }
+      return { isMatch: Boolean(match), match, output: output2 };
+    };
+    picomatch6.matchBase = (input2, glob2, options, posix = options && options.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
+      return regex2.test(utils.basename(input2, { windows: posix }));
+    };
+    picomatch6.isMatch = (str6, patterns, options) => picomatch6(patterns, options)(str6);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
+      return parse14(pattern, { ...options, fastpaths: false });
+    };
+    picomatch6.scan = (input2, options) => scan(input2, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch6.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch6.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse14.fastpaths(input2, options);
+      }
+      if (!parsed.output) {
+        parsed = parse14(input2, options);
+      }
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch6.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
+        return /$^/;
+      }
+    };
+    picomatch6.constants = constants;
+    module.exports = picomatch6;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports2, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch6(glob2, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob2, options, returnState);
+    }
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
@@ -30320,6 +30320,12 @@ var INPUTS = [
     gitlabCollect: true,
     gitlabAggregate: true
   },
+  {
+    name: "tier",
+    description: "Business tier of this repo (e.g. `tier-1`): when `expected_controls` is empty, the tier's required controls in the data dictionary (`config`, or the built-in default) are expected.",
+    command: "collect",
+    gitlabCollect: true
+  },
   // --- aggregate (GitHub org job) ---
   {
     name: "github_token",
@@ -30542,7 +30548,8 @@ var CollectInputs = external_exports.object({
   ),
   fail_on_parse_error: external_exports.string().trim().pipe(external_exports.enum(["none", "all-failed", "any"], { error: () => "must be none, all-failed or any" })),
   max_file_mb: external_exports.coerce.number().positive(),
-  config: external_exports.string().trim().optional()
+  config: external_exports.string().trim().optional(),
+  tier: external_exports.string().trim().optional()
 });
 function withDefaults(raw, command) {
   const out = {};
@@ -30557,7 +30564,7 @@ function withDefaults(raw, command) {
 function parseCollectInputs(raw) {
   const values = withDefaults(raw, "collect");
   const clean2 = { ...values };
-  for (const k of ["product", "service", "exceptions", "baseline", "release_ref_pattern", "config"])
+  for (const k of ["product", "service", "exceptions", "baseline", "release_ref_pattern", "config", "tier"])
     if (clean2[k] === "") clean2[k] = void 0;
   const r = CollectInputs.safeParse(clean2);
   if (!r.success) throw new InputsError(r.error);
@@ -30685,8 +30692,8 @@ function parseAggregateInputs(raw, env = {}) {
 }
 
 // src/commands/collect.ts
-import { promises as fs4 } from "node:fs";
-import path4 from "node:path";
+import { promises as fs5 } from "node:fs";
+import path5 from "node:path";
 
 // src/schema/finding.ts
 var FINDING_SCHEMA_VERSION = 1;
@@ -30936,6 +30943,572 @@ var RunRecord = external_exports.object({
   warnings: external_exports.array(external_exports.string())
 });
 
+// src/commands/aggregate-load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { promises as fs } from "node:fs";
+import path from "node:path";
+
+// src/schema/default-dictionary.ts
+var DEFAULT_DICTIONARY_YAML = `# Data dictionary of product-security-metrics (security-metrics.yml).
+# Every metric rests on these definitions; the monthly report prints the ones it used.
+# Copy this file, change what your organisation defines differently, and pass it with --config.
+version: 1
+
+application:
+  definition: An entry of the inventory (application or service) with a business tier and an owner; repos and cloud accounts map findings to it.
+  environments: [] # inventory environments that count; empty = all
+
+tiers:
+  - id: tier-1
+    description: Customer-facing or regulated data; an outage or breach is a business event.
+    required_controls: [sast, sca, secret, iac, container, dast]
+  - id: tier-2
+    description: Internal business systems and customer-facing tools without regulated data.
+    required_controls: [sast, sca, secret]
+  - id: tier-3
+    description: Internal tooling, prototypes, documentation sites.
+    required_controls: [sca, secret]
+default_tier: tier-3
+
+critical:
+  definition: Severity critical after normalization (CVSS 9.0 or more, or the tool's own word critical; secrets default to critical).
+  min_severity: critical
+
+# Which date starts the remediation clock: first_seen = earliest observation or the platform's created
+# date; first_observed = the first time a collected run saw it.
+remediation_clock: first_seen
+
+# Gate evaluations on these event kinds count as releases (release pass rate).
+release_events: [release]
+
+coverage:
+  freshness_days: 30 # a control is covered when it ran successfully within this many days
+
+adoption_window_days: 30 # a repo is adopted when it had a collection run within this many days
+
+sla:
+  preset: default # default 7/30/90/120 \xB7 fedramp 30/30/90/180 \xB7 pci 30/30/90/120
+  days: {} # overrides per severity, e.g. {critical: 5}
+  tiers: {} # per-tier overrides, e.g. {tier-1: {critical: 3, high: 14}}
+  # kev_file: known_exploited_vulnerabilities.json   # CISA KEV due dates cap the SLA
+
+# Share of severities inferred from SARIF level or a default above which severity metrics drop to B.
+inferred_severity_threshold: 0.2
+
+metrics:
+  - id: critical_over_sla
+    owner: Head of Product Security
+    why: Critical findings past their deadline are the risk we told customers and auditors we do not carry.
+  - id: high_over_sla
+    owner: Engineering directors
+    why: High findings past SLA are the next breach path and the usual audit finding.
+  - id: new_findings
+    owner: Product Security engineering
+    why: The inflow shows whether new code and dependencies add risk faster than teams remove it.
+  - id: closed_findings
+    owner: Engineering directors
+    why: The outflow shows remediation capacity; compared with new findings it tells if the backlog can shrink.
+  - id: time_to_remediate
+    owner: Engineering directors
+    why: Time from first sight to fix is how long an attacker has; it moves before SLA breaches do.
+  - id: open_backlog
+    owner: Product Security engineering
+    why: The size and age of what is open is the debt we carry into next month.
+  - id: fixed_within_sla
+    owner: Engineering directors
+    why: The share fixed on time says whether the SLA is a commitment or a wish.
+  - id: release_pass_rate
+    owner: Release engineering
+    why: Releases that pass the security gate ship without known blocking risk; failures show where the gate bites.
+  - id: exception_volume
+    owner: CISO
+    why: Accepted risk without an expiry or past its expiry is risk nobody is deciding about any more.
+  - id: scanner_coverage
+    owner: Product Security engineering
+    why: A clean result from an application that is not scanned is not evidence; coverage says how much the other numbers cover.
+  - id: pipeline_adoption
+    owner: Platform engineering
+    why: Repos that do not report are invisible to every other metric.
+  - id: ownership_coverage
+    owner: Engineering directors
+    why: A finding without an owner is not going to be fixed.
+
+# Tools or rule packs known to be noisy: their findings are counted apart in the distortion review.
+noisy: []
+#  - tool: Semgrep
+#    rule: generic.secrets.*
+#    reason: pattern-only secret rules, high false-positive rate
+
+# Explicit mapping of findings to applications (checked before repo and cloud-account mapping).
+mapping: []
+#  - application: payments
+#    account: "123456789012"
+#    reason: shared AWS account of the payments team
+
+infrastructure_categories: [cloud, iac, container]
+`;
+
+// src/schema/ticket.ts
+var TRACKERS = ["jira", "github", "linear", "servicenow"];
+var Tracker = external_exports.enum(TRACKERS);
+var StatusCategory = external_exports.enum(["todo", "in_progress", "done"]);
+var Ticket = external_exports.object({
+  tracker: Tracker,
+  /** NTEST-3077, acme/shop#12, ENG-42, VIT0001234. */
+  key: external_exports.string(),
+  url: external_exports.string().nullable(),
+  title: external_exports.string(),
+  /** The tracker's own status name (Backlog, In Progress, Done, 3, ...). */
+  status: external_exports.string(),
+  status_category: StatusCategory,
+  resolution: external_exports.string().nullable(),
+  created: external_exports.string().nullable(),
+  updated: external_exports.string().nullable(),
+  /** When the ticket reached a done state (resolutiondate, closed_at, completedAt, resolution_date). */
+  resolved_at: external_exports.string().nullable(),
+  assignee: external_exports.string().nullable(),
+  team: external_exports.string().nullable(),
+  labels: external_exports.array(external_exports.string()),
+  priority: external_exports.string().nullable(),
+  /** Text searched for finding references (summary, description, custom fields); never rendered. */
+  text: external_exports.string(),
+  /** Repo or project named by the ticket, when the tracker has one. */
+  repo: external_exports.string().nullable(),
+  /** file:row or file#index. */
+  source: external_exports.string()
+});
+var TrackerMapping = external_exports.object({
+  /** Extra fields (Jira `customfield_10050`, CSV column names) whose text is searched for references. */
+  reference_fields: external_exports.array(external_exports.string()).default([]),
+  /** Field holding the team (Jira component or custom field, ServiceNow assignment_group). */
+  team_field: external_exports.string().optional(),
+  /** Field holding the repo (e.g. a Jira custom field "Repository"). */
+  repo_field: external_exports.string().optional(),
+  /** Status names to treat as done / in progress beyond the tracker's own categories. */
+  done_statuses: external_exports.array(external_exports.string()).default([]),
+  in_progress_statuses: external_exports.array(external_exports.string()).default([]),
+  /** How tickets are linked to findings, in order of trust. */
+  link_by: external_exports.array(external_exports.enum(["finding_id", "cve", "rule_repo", "package"])).default(["finding_id", "cve", "rule_repo", "package"])
+});
+
+// src/schema/dictionary.ts
+var DICTIONARY_VERSION = 1;
+var METRIC_IDS = [
+  "critical_over_sla",
+  "high_over_sla",
+  "new_findings",
+  "closed_findings",
+  "time_to_remediate",
+  "open_backlog",
+  "fixed_within_sla",
+  "release_pass_rate",
+  "exception_volume",
+  "scanner_coverage",
+  "pipeline_adoption",
+  "ownership_coverage"
+];
+var MetricId = external_exports.enum(METRIC_IDS);
+var days = external_exports.number().int().min(0).max(3650);
+var SlaDays = external_exports.object({
+  critical: days.optional(),
+  high: days.optional(),
+  medium: days.optional(),
+  low: days.optional(),
+  info: days.optional()
+}).strict();
+var Tier = external_exports.object({
+  /** Tier id as written in the inventory (`tier-1`). */
+  id: external_exports.string().trim().min(1),
+  /** What puts an application in this tier. */
+  description: external_exports.string().default(""),
+  /** Controls an application of this tier must run to count as covered. */
+  required_controls: external_exports.array(external_exports.enum(CONTROLS)).default([])
+}).strict();
+var MetricDefinition = external_exports.object({
+  id: MetricId,
+  /** Set false to leave a metric off the report. */
+  enabled: external_exports.boolean().default(true),
+  /** Person or team accountable for moving the number. */
+  owner: external_exports.string().trim().min(1),
+  /** One sentence: why leadership should care. */
+  why: external_exports.string().trim().min(1)
+}).strict();
+var NoisyRule = external_exports.object({
+  /** Tool name as in `source_tool` (case-insensitive). */
+  tool: external_exports.string().trim().min(1),
+  /** Rule id glob (`generic.secrets.*`); absent = the whole tool. */
+  rule: external_exports.string().trim().optional(),
+  reason: external_exports.string().default("")
+}).strict();
+var MappingRule = external_exports.object({
+  /** Application (inventory `application`) the matching findings belong to. */
+  application: external_exports.string().trim().min(1),
+  /** Conditions, all of which must hold: globs on repo, account, product, file path, image; a tool name. */
+  repo: external_exports.string().optional(),
+  account: external_exports.string().optional(),
+  product: external_exports.string().optional(),
+  path: external_exports.string().optional(),
+  image: external_exports.string().optional(),
+  tool: external_exports.string().optional(),
+  reason: external_exports.string().default("")
+}).strict().refine((r) => r.repo || r.account || r.product || r.path || r.image || r.tool, {
+  message: "a mapping rule needs at least one condition (repo, account, product, path, image or tool)"
+});
+var Dictionary = external_exports.object({
+  version: external_exports.literal(DICTIONARY_VERSION).default(DICTIONARY_VERSION),
+  /** What counts as an application (printed in the report). */
+  application: external_exports.object({
+    definition: external_exports.string().default("An entry of the inventory: a deployable product with an owner."),
+    /** Which inventory environments count (empty = all). */
+    environments: external_exports.array(external_exports.string()).default([])
+  }).strict().default({
+    definition: "An entry of the inventory: a deployable product with an owner.",
+    environments: []
+  }),
+  tiers: external_exports.array(Tier).min(1),
+  /** Tier assumed for applications with none in the inventory. */
+  default_tier: external_exports.string().trim().min(1),
+  critical: external_exports.object({
+    definition: external_exports.string().default("Severity critical after normalization (CVSS \u2265 9.0 or the tool says critical)."),
+    /** Lowest severity that counts as critical for the "critical" metric (normally `critical`). */
+    min_severity: external_exports.enum(SEVERITIES).default("critical")
+  }).strict(),
+  /** Which date starts the remediation clock: first_seen (earliest observation or platform created date) or first_observed (our first observation only). */
+  remediation_clock: external_exports.enum(["first_seen", "first_observed"]).default("first_seen"),
+  /** Event kinds whose gate evaluations count as releases. */
+  release_events: external_exports.array(external_exports.enum(EVENT_KINDS)).min(1).default(["release"]),
+  coverage: external_exports.object({
+    /** A control counts as covered when it ran successfully within this many days of the period end. */
+    freshness_days: external_exports.number().int().min(1).max(366).default(30)
+  }).strict(),
+  /** Repos with no collection run within this many days are stale (pipeline adoption, distortion review). */
+  adoption_window_days: external_exports.number().int().min(1).max(366).default(30),
+  sla: external_exports.object({
+    preset: external_exports.enum(["default", "fedramp", "pci"]).default("default"),
+    /** Overrides of the preset's days per severity. */
+    days: SlaDays.default({}),
+    /** Per-tier overrides, e.g. `tier-1: {critical: 3}`. */
+    tiers: external_exports.record(external_exports.string(), SlaDays).default({}),
+    /** CISA KEV catalog JSON; its due dates cap the SLA of listed CVEs. */
+    kev_file: external_exports.string().optional()
+  }).strict(),
+  /** Share of severities inferred from SARIF `level` or a default above which severity metrics drop to B. */
+  inferred_severity_threshold: external_exports.number().min(0).max(1).default(0.2),
+  metrics: external_exports.array(MetricDefinition).min(1),
+  noisy: external_exports.array(NoisyRule).default([]),
+  mapping: external_exports.array(MappingRule).default([]),
+  /** Issue-tracker field mapping (custom fields, status names, how tickets link to findings). */
+  trackers: TrackerMapping.optional(),
+  /** Categories treated as infrastructure in the distortion review. */
+  infrastructure_categories: external_exports.array(external_exports.enum(CATEGORIES)).default(["cloud", "iac", "container"])
+}).strict();
+
+// src/util/errors.ts
+var UserError = class extends Error {
+  constructor(message, file2, position) {
+    super(message);
+    this.file = file2;
+    this.position = position;
+  }
+  file;
+  position;
+  name = "UserError";
+  /** One line: `file:position: message`. */
+  format() {
+    const where = [this.file, this.position].filter(Boolean).join(":");
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+};
+function isUserError(e) {
+  return e instanceof UserError;
+}
+function errorMessage(e) {
+  if (isUserError(e)) return e.format();
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+// src/util/hash.ts
+import * as crypto from "node:crypto";
+var oneShot = crypto.hash;
+function sha256(data) {
+  return oneShot ? oneShot("sha256", data, "hex") : crypto.createHash("sha256").update(data).digest("hex");
+}
+function fastHash64(s2) {
+  let h1 = 3735928559;
+  let h2 = 1103547991;
+  for (let i2 = 0; i2 < s2.length; i2++) {
+    const c = s2.charCodeAt(i2);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}
+var DigestCounter = class {
+  keys = new Uint32Array(2 * 1024);
+  counts = new Uint32Array(1024);
+  used = 0;
+  /** The count of `key` before this call, then count it once more. */
+  next(key) {
+    const [a, b] = fastHash64(key);
+    if ((this.used + 1) * 2 > this.counts.length) this.grow();
+    const mask = this.counts.length - 1;
+    let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
+    for (; ; ) {
+      const c = this.counts[i2];
+      if (c === 0) {
+        this.keys[2 * i2] = a;
+        this.keys[2 * i2 + 1] = b;
+        this.counts[i2] = 1;
+        this.used++;
+        return 0;
+      }
+      if (this.keys[2 * i2] === a && this.keys[2 * i2 + 1] === b) {
+        this.counts[i2] = c + 1;
+        return c;
+      }
+      i2 = i2 + 1 & mask;
+    }
+  }
+  grow() {
+    const oldKeys = this.keys;
+    const oldCounts = this.counts;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.counts = new Uint32Array(oldCounts.length * 2);
+    const mask = this.counts.length - 1;
+    for (let j = 0; j < oldCounts.length; j++) {
+      const c = oldCounts[j];
+      if (c === 0) continue;
+      const a = oldKeys[2 * j];
+      const b = oldKeys[2 * j + 1];
+      let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
+      while (this.counts[i2] !== 0) i2 = i2 + 1 & mask;
+      this.keys[2 * i2] = a;
+      this.keys[2 * i2 + 1] = b;
+      this.counts[i2] = c;
+    }
+  }
+};
+function hashParts(parts, length = 24) {
+  return sha256(parts.join("\0")).slice(0, length);
+}
+
+// src/commands/aggregate-load.ts
+var DEFAULT_RAW = (0, import_yaml.parseDocument)(DEFAULT_DICTIONARY_YAML).toJS();
+function defaultDictionary() {
+  return Dictionary.parse(DEFAULT_RAW);
+}
+function zodPath(p) {
+  return p.map(String).join(".") || "(root)";
+}
+function parseDictionary(text3, file2) {
+  const base = path.basename(file2);
+  const problems = [];
+  const sections = {};
+  const note = (section, msg2) => {
+    problems.push(msg2);
+    (sections[section] ??= []).push(msg2);
+  };
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: lc });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = e.linePos?.[0];
+    const msg2 = `${base}${pos ? `:${pos.line}` : ""}: invalid YAML (${e.message.split("\n")[0]}); the default dictionary is used`;
+    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
+    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
+  }
+  const user = doc.toJS();
+  if (user !== null && user !== void 0 && !(0, import_yaml.isMap)(doc.contents)) {
+    const msg2 = `${base}:1: expected a mapping of sections (tiers, sla, metrics, ...); the default dictionary is used`;
+    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
+    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
+  }
+  const raw = {
+    ...DEFAULT_RAW,
+    ...user ?? {}
+  };
+  const lineOf = (p) => {
+    for (let n = p.length; n > 0; n--) {
+      const node2 = doc.getIn(
+        p.slice(0, n).map((x2) => typeof x2 === "number" ? x2 : String(x2)),
+        true
+      );
+      if (node2 && typeof node2 === "object" && node2.range) return `:${lc.linePos(node2.range[0]).line}`;
+    }
+    return "";
+  };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const r = Dictionary.safeParse(raw);
+    if (r.success) return { dict: r.data, source: file2, sha256: sha256(text3), problems, sections };
+    const fixed = /* @__PURE__ */ new Set();
+    for (const issue2 of r.error.issues) {
+      if (issue2.code === "unrecognized_keys" && issue2.path.length === 0) {
+        for (const k of issue2.keys) {
+          note(
+            k,
+            `${base}${lineOf([k])}: field "${k}": unknown section (valid: ${Object.keys(DEFAULT_RAW).join(", ")}); ignored`
+          );
+          delete raw[k];
+          fixed.add(k);
+        }
+        continue;
+      }
+      const section = String(issue2.path[0] ?? "");
+      if (fixed.has(section)) continue;
+      note(
+        section,
+        `${base}${lineOf(issue2.path)}: field "${zodPath(issue2.path)}": ${issue2.message}; the default "${section}" section is used`
+      );
+      if (section in DEFAULT_RAW) raw[section] = DEFAULT_RAW[section];
+      else delete raw[section];
+      fixed.add(section);
+    }
+    if (fixed.size === 0) break;
+  }
+  const msg = `${base}: the dictionary could not be repaired; the default dictionary is used`;
+  problems.push(msg);
+  return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems, sections };
+}
+async function loadDictionary(configPath) {
+  if (!configPath)
+    return {
+      dict: defaultDictionary(),
+      source: "built-in default (security-metrics.default.yml)",
+      sha256: sha256(DEFAULT_DICTIONARY_YAML),
+      problems: [],
+      sections: {}
+    };
+  let text3;
+  try {
+    text3 = await fs.readFile(configPath, "utf8");
+  } catch (e) {
+    const msg = `${configPath}: cannot read the dictionary (${e.code ?? errorMessage(e)}); the default dictionary is used`;
+    const sections = Object.fromEntries(Object.keys(DEFAULT_RAW).map((k) => [k, [msg]]));
+    return {
+      dict: defaultDictionary(),
+      source: `built-in default (${configPath} unreadable)`,
+      sha256: sha256(DEFAULT_DICTIONARY_YAML),
+      problems: [msg],
+      sections
+    };
+  }
+  const r = parseDictionary(text3, configPath);
+  return { ...r, source: path.basename(configPath) };
+}
+async function walk(dir, out = []) {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+function issues(err2) {
+  return err2.issues.slice(0, 3).map((i2) => `field "${zodPath(i2.path)}": ${i2.message}`).join("; ");
+}
+async function loadRecordsDir(dir, display = dir) {
+  const problems = [];
+  const files = [];
+  const records = [];
+  const all = await walk(dir);
+  if (all.length === 0) problems.push(`${display}: no files found`);
+  for (const runPath of all.filter((f) => path.basename(f) === "run.json")) {
+    const rel = path.join(display, path.relative(dir, runPath));
+    files.push(runPath);
+    let run;
+    try {
+      const parsed = RunRecord.safeParse(JSON.parse(await fs.readFile(runPath, "utf8")));
+      if (!parsed.success) {
+        problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
+        continue;
+      }
+      run = parsed.data;
+    } catch (e) {
+      problems.push(`${rel}: ${errorMessage(e)}; its findings are not used`);
+      continue;
+    }
+    const fPath = path.join(path.dirname(runPath), "findings.jsonl");
+    const findings = [];
+    let partial2 = false;
+    let text3 = "";
+    try {
+      text3 = await fs.readFile(fPath, "utf8");
+      files.push(fPath);
+    } catch {
+      if (run.counts.total > 0) {
+        problems.push(
+          `${path.join(path.dirname(rel), "findings.jsonl")}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`
+        );
+        partial2 = true;
+      }
+    }
+    text3.split("\n").forEach((line, i2) => {
+      if (!line.trim()) return;
+      const where = `${path.join(path.dirname(rel), "findings.jsonl")}:${i2 + 1}`;
+      try {
+        const r = Finding.safeParse(JSON.parse(line));
+        if (r.success) findings.push(r.data);
+        else {
+          problems.push(`${where}: ${issues(r.error)}; line skipped, the run closes nothing`);
+          partial2 = true;
+        }
+      } catch {
+        problems.push(`${where}: not JSON; line skipped, the run closes nothing`);
+        partial2 = true;
+      }
+    });
+    if (!partial2 && findings.length !== run.counts.total) {
+      problems.push(
+        `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`
+      );
+      partial2 = true;
+    }
+    records.push({ run, findings, origin: path.dirname(rel), partial: partial2 });
+  }
+  return { records, problems, files };
+}
+var ManualSidecar = external_exports.object({
+  product: external_exports.string().trim().min(1),
+  owner: external_exports.string().trim().optional(),
+  confidence: ConfidenceLabel.default("C"),
+  /** Date the export was taken (YYYY-MM-DD or ISO). */
+  observed_at: external_exports.union([external_exports.string(), external_exports.date()]).transform((v) => v instanceof Date ? v.toISOString() : v.trim()).refine(
+    (s2) => Number.isFinite(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s2) ? `${s2}T00:00:00Z` : s2)),
+    "must be a date like 2026-11-15"
+  ).optional(),
+  repo: external_exports.string().trim().optional(),
+  service: external_exports.string().trim().optional(),
+  format: external_exports.string().trim().default("auto"),
+  /** Who assembled it and how, printed in the data sources. */
+  note: external_exports.string().optional()
+}).strict();
+function parseSidecar(text3, file2) {
+  const base = path.basename(file2);
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: lc });
+  if (doc.errors.length)
+    return { problems: [`${base}: invalid YAML (${doc.errors[0].message.split("\n")[0]})`] };
+  const r = ManualSidecar.safeParse(doc.toJS());
+  if (r.success) return { sidecar: r.data, problems: [] };
+  return {
+    problems: r.error.issues.map((i2) => {
+      const node2 = i2.path.length ? doc.getIn(i2.path.map(String), true) : void 0;
+      const line = node2?.range ? `:${lc.linePos(node2.range[0]).line}` : "";
+      return `${base}${line}: field "${zodPath(i2.path)}": ${i2.message}`;
+    })
+  };
+}
+
 // src/platform/context.ts
 import { readFileSync } from "node:fs";
 function readEventPayload(env) {
@@ -31047,24 +31620,24 @@ function detectContext(env, releasePattern) {
 
 // src/platform/local/files.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { promises as fs } from "node:fs";
-import path from "node:path";
+import { promises as fs2 } from "node:fs";
+import path2 from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-async function walk(dir, root, out, limit) {
+async function walk2(dir, root, out, limit) {
   let entries;
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    entries = await fs2.readdir(dir, { withFileTypes: true });
   } catch {
     return;
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (out.length >= limit) return;
-    const full = path.join(dir, e.name);
+    const full = path2.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) await walk(full, root, out, limit);
+      if (!SKIP_DIRS.has(e.name)) await walk2(full, root, out, limit);
     } else if (e.isFile() || e.isSymbolicLink()) {
-      out.push(path.relative(root, full).split(path.sep).join("/"));
+      out.push(path2.relative(root, full).split(path2.sep).join("/"));
     }
   }
 }
@@ -31078,26 +31651,26 @@ async function expandGlobs(patterns, cwd) {
   for (const pattern of includes) {
     let found;
     if (!import_picomatch.default.scan(pattern).isGlob) {
-      const rel = path.isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, "");
+      const rel = path2.isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, "");
       let exists2 = true;
       try {
-        await fs.lstat(path.resolve(cwd, rel));
+        await fs2.lstat(path2.resolve(cwd, rel));
       } catch {
         exists2 = false;
       }
       found = exists2 ? [rel] : [];
     } else {
       const base = import_picomatch.default.scan(pattern).base;
-      const absBase = path.isAbsolute(pattern);
+      const absBase = path2.isAbsolute(pattern);
       if (absBase) {
         const list3 = [];
-        await walk(base, base, list3, 1e5);
+        await walk2(base, base, list3, 1e5);
         const m = (0, import_picomatch.default)(pattern, { dot: true });
-        found = list3.map((f) => path.join(base, f).split(path.sep).join("/")).filter((f) => m(f));
+        found = list3.map((f) => path2.join(base, f).split(path2.sep).join("/")).filter((f) => m(f));
       } else {
         if (!tree) {
           tree = [];
-          await walk(cwd, cwd, tree, 1e5);
+          await walk2(cwd, cwd, tree, 1e5);
         }
         const m = (0, import_picomatch.default)(pattern.replace(/^\.\//, ""), { dot: true });
         found = tree.filter((f) => m(f));
@@ -31165,8 +31738,8 @@ function computeCoverage(files, findings, expected) {
 }
 
 // src/exceptions/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import path2 from "node:path";
+var import_yaml2 = __toESM(require_dist(), 1);
+import path3 from "node:path";
 
 // src/schema/exception.ts
 var SCOPE_TYPES = ["finding", "rule", "package", "cve", "path"];
@@ -31193,31 +31766,6 @@ var Exception = external_exports.object({
   /** Where it was read from: `file:line` or an issue URL. */
   source: external_exports.string()
 });
-
-// src/util/errors.ts
-var UserError = class extends Error {
-  constructor(message, file2, position) {
-    super(message);
-    this.file = file2;
-    this.position = position;
-  }
-  file;
-  position;
-  name = "UserError";
-  /** One line: `file:position: message`. */
-  format() {
-    const where = [this.file, this.position].filter(Boolean).join(":");
-    return where ? `${where}: ${this.message}` : this.message;
-  }
-};
-function isUserError(e) {
-  return e instanceof UserError;
-}
-function errorMessage(e) {
-  if (isUserError(e)) return e.format();
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
 
 // src/util/csv.ts
 function parseCsv(text3, file2 = "input") {
@@ -31429,8 +31977,8 @@ function markdownRows(text3, file2) {
 function parseExceptions(text3, file2) {
   const errors = [];
   const exceptions = [];
-  const ext = path2.extname(file2).toLowerCase();
-  const base = path2.basename(file2);
+  const ext = path3.extname(file2).toLowerCase();
+  const base = path3.basename(file2);
   const push = (raw, where) => {
     const e = normalizeRow(raw, where, errors);
     if (e) exceptions.push(e);
@@ -31440,7 +31988,7 @@ function parseExceptions(text3, file2) {
   } else if (ext === ".md" || ext === ".markdown") {
     for (const row of markdownRows(text3, file2)) push(row, `${base}:${row.__line}`);
   } else {
-    const docs = (0, import_yaml.parseAllDocuments)(text3, { keepSourceTokens: false });
+    const docs = (0, import_yaml2.parseAllDocuments)(text3, { keepSourceTokens: false });
     for (const doc of docs) {
       if (doc.errors.length > 0) {
         const e = doc.errors[0];
@@ -31805,79 +32353,12 @@ function renderCollectSummary(run, findings, maxBlocking = 20) {
   return out.join("\n");
 }
 
-// src/util/hash.ts
-import * as crypto from "node:crypto";
-var oneShot = crypto.hash;
-function sha256(data) {
-  return oneShot ? oneShot("sha256", data, "hex") : crypto.createHash("sha256").update(data).digest("hex");
-}
-function fastHash64(s2) {
-  let h1 = 3735928559;
-  let h2 = 1103547991;
-  for (let i2 = 0; i2 < s2.length; i2++) {
-    const c = s2.charCodeAt(i2);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
-  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  return [h1 >>> 0, h2 >>> 0];
-}
-var DigestCounter = class {
-  keys = new Uint32Array(2 * 1024);
-  counts = new Uint32Array(1024);
-  used = 0;
-  /** The count of `key` before this call, then count it once more. */
-  next(key) {
-    const [a, b] = fastHash64(key);
-    if ((this.used + 1) * 2 > this.counts.length) this.grow();
-    const mask = this.counts.length - 1;
-    let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
-    for (; ; ) {
-      const c = this.counts[i2];
-      if (c === 0) {
-        this.keys[2 * i2] = a;
-        this.keys[2 * i2 + 1] = b;
-        this.counts[i2] = 1;
-        this.used++;
-        return 0;
-      }
-      if (this.keys[2 * i2] === a && this.keys[2 * i2 + 1] === b) {
-        this.counts[i2] = c + 1;
-        return c;
-      }
-      i2 = i2 + 1 & mask;
-    }
-  }
-  grow() {
-    const oldKeys = this.keys;
-    const oldCounts = this.counts;
-    this.keys = new Uint32Array(oldKeys.length * 2);
-    this.counts = new Uint32Array(oldCounts.length * 2);
-    const mask = this.counts.length - 1;
-    for (let j = 0; j < oldCounts.length; j++) {
-      const c = oldCounts[j];
-      if (c === 0) continue;
-      const a = oldKeys[2 * j];
-      const b = oldKeys[2 * j + 1];
-      let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
-      while (this.counts[i2] !== 0) i2 = i2 + 1 & mask;
-      this.keys[2 * i2] = a;
-      this.keys[2 * i2 + 1] = b;
-      this.counts[i2] = c;
-    }
-  }
-};
-function hashParts(parts, length = 24) {
-  return sha256(parts.join("\0")).slice(0, length);
-}
-
 // src/version.ts
 var VERSION = "0.1.0";
 
 // src/commands/read-input.ts
-import { promises as fs3 } from "node:fs";
-import path3 from "node:path";
+import { promises as fs4 } from "node:fs";
+import path4 from "node:path";
 
 // node_modules/fast-xml-parser/src/util.js
 var nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
@@ -42397,7 +42878,7 @@ function prepareFinding(d, ctx, secrets) {
 }
 
 // src/stream/file-io.ts
-import { promises as fs2 } from "node:fs";
+import { promises as fs3 } from "node:fs";
 var DEFAULT_CHUNK = 1 << 20;
 async function scanFile(fh, scanner, chunkSize = DEFAULT_CHUNK, onChunk) {
   const buf = Buffer.allocUnsafe(Math.max(3, chunkSize));
@@ -42477,7 +42958,7 @@ var RangeReader = class {
   }
 };
 async function openForRead(file2) {
-  const fh = await fs2.open(file2, "r");
+  const fh = await fs3.open(file2, "r");
   try {
     const st = await fh.stat();
     return { fh, size: st.size };
@@ -43611,7 +44092,7 @@ function normalizeBuffer(buf, displayPath, opts) {
     const decoded = decodeInput(buf, displayPath);
     if (decoded.kind === "text" && decoded.text.trim() === "")
       throw new UserError("file holds only white space", displayPath);
-    const { parser, detection } = chooseParser(opts.format, path3.basename(displayPath), decoded, displayPath);
+    const { parser, detection } = chooseParser(opts.format, path4.basename(displayPath), decoded, displayPath);
     file2.format = parser.id;
     file2.detection = detection;
     if (parser.input !== decoded.kind && !(parser.input === "text") && !parser.alsoAccepts?.includes(decoded.kind))
@@ -43662,7 +44143,7 @@ async function normalizeFile(filePath, displayPath, opts) {
   };
   let stat;
   try {
-    stat = await fs3.stat(filePath);
+    stat = await fs4.stat(filePath);
   } catch (e) {
     const code2 = e.code;
     base.error = `${displayPath}: cannot read (${code2 === "ENOENT" ? "no such file" : code2 ?? errorMessage(e)})`;
@@ -43689,7 +44170,7 @@ async function normalizeFile(filePath, displayPath, opts) {
     base.error = `${displayPath}: ${(stat.size / 1048576).toFixed(0)} MiB is too large to read whole (Node's limit is 512 MiB) and its format has no streaming reader (streamed formats: ${streamableFormats().join(", ")})`;
     return { file: base, findings: [], scans: [] };
   }
-  const buf = await fs3.readFile(filePath);
+  const buf = await fs4.readFile(filePath);
   const r = normalizeBuffer(buf, displayPath, opts);
   const sink = sinkOf(opts);
   if (sink) {
@@ -43711,7 +44192,7 @@ async function streamParserFor(filePath, displayPath, opts) {
     const p = getParser(opts.format);
     return streamerFor(p.id) ? p : void 0;
   }
-  const fh = await fs3.open(filePath, "r");
+  const fh = await fs4.open(filePath, "r");
   let head;
   try {
     const b = Buffer.alloc(HEAD_BYTES);
@@ -43721,7 +44202,7 @@ async function streamParserFor(filePath, displayPath, opts) {
     await fh.close();
   }
   if (head.charCodeAt(0) === 65279) head = head.slice(1);
-  const det = detectFormat({ name: path3.basename(displayPath), head });
+  const det = detectFormat({ name: path4.basename(displayPath), head });
   return det.parser && streamerFor(det.parser.id) ? det.parser : void 0;
 }
 async function normalizeStreamed(filePath, displayPath, size, opts) {
@@ -43803,7 +44284,7 @@ function runTime(env, now = () => /* @__PURE__ */ new Date()) {
 async function loadExceptions(file2, cwd) {
   if (!file2) return { exceptions: [], errors: [], fatal: null };
   try {
-    const text3 = await fs4.readFile(path4.resolve(cwd, file2), "utf8");
+    const text3 = await fs5.readFile(path5.resolve(cwd, file2), "utf8");
     const r = parseExceptions(text3, file2);
     return { ...r, fatal: null };
   } catch (e) {
@@ -43816,7 +44297,7 @@ async function loadBaseline(file2, cwd) {
   if (!file2) return void 0;
   let text3;
   try {
-    text3 = await fs4.readFile(path4.resolve(cwd, file2), "utf8");
+    text3 = await fs5.readFile(path5.resolve(cwd, file2), "utf8");
   } catch {
     throw new UserError("baseline file not found or unreadable", file2);
   }
@@ -43833,14 +44314,14 @@ async function loadBaseline(file2, cwd) {
   return ids;
 }
 function repoName(ctx, cwd) {
-  return ctx.repo?.split("/").pop() ?? path4.basename(cwd);
+  return ctx.repo?.split("/").pop() ?? path5.basename(cwd);
 }
 async function writeRecord(dir, run, findings) {
-  await fs4.mkdir(dir, { recursive: true });
+  await fs5.mkdir(dir, { recursive: true });
   const jsonl = findings.map((f) => JSON.stringify(f)).join("\n") + (findings.length ? "\n" : "");
-  const files = [path4.join(dir, "findings.jsonl"), path4.join(dir, "run.json"), path4.join(dir, "gate.env")];
-  await fs4.writeFile(files[0], jsonl);
-  await fs4.writeFile(files[1], JSON.stringify(run, null, 2) + "\n");
+  const files = [path5.join(dir, "findings.jsonl"), path5.join(dir, "run.json"), path5.join(dir, "gate.env")];
+  await fs5.writeFile(files[0], jsonl);
+  await fs5.writeFile(files[1], JSON.stringify(run, null, 2) + "\n");
   const g = run.gate;
   const env = [
     `SECURITY_GATE=${g?.result ?? "no_data"}`,
@@ -43850,15 +44331,28 @@ async function writeRecord(dir, run, findings) {
     `SECURITY_HIGH_COUNT=${run.counts.by_severity.high}`,
     `SECURITY_EVENT=${run.event.kind}`
   ];
-  await fs4.writeFile(files[2], env.join("\n") + "\n");
+  await fs5.writeFile(files[2], env.join("\n") + "\n");
   return files;
+}
+async function expectedControls(inputs, cwd, warnings) {
+  if (inputs.expected_controls.length > 0 || !inputs.tier) return inputs.expected_controls;
+  const dl = await loadDictionary(inputs.config ? path5.resolve(cwd, inputs.config) : void 0);
+  warnings.push(...dl.problems);
+  const tier = dl.dict.tiers.find((t) => t.id === inputs.tier);
+  if (!tier) {
+    warnings.push(
+      `tier "${inputs.tier}" is not in the data dictionary (${dl.dict.tiers.map((t) => t.id).join(", ")}): no controls expected`
+    );
+    return [];
+  }
+  return [...tier.required_controls];
 }
 async function runCollect(inputs, cenv) {
   const { logger, platform, cwd, env } = cenv;
   const started = runTime(env, cenv.now);
   const ctx = detectContext(env, inputs.release_ref_pattern);
   const warnings = [];
-  const roots = [ctx.workspace, cwd].filter((r) => !!r).map((r) => path4.resolve(r));
+  const roots = [ctx.workspace, cwd].filter((r) => !!r).map((r) => path5.resolve(r));
   const product = inputs.product ?? repoName(ctx, cwd);
   const { matches: matches2, files } = await expandGlobs(inputs.reports, cwd);
   for (const m of matches2)
@@ -43877,10 +44371,10 @@ async function runCollect(inputs, cenv) {
     maxBytes: Math.floor(inputs.max_file_mb * 1024 * 1024),
     streamThreshold: streamThresholdFromEnv(env)
   };
-  const outDirAbs = path4.resolve(cwd, inputs.output_dir);
+  const outDirAbs = path5.resolve(cwd, inputs.output_dir);
   for (const f of files) {
-    if (path4.resolve(cwd, f).startsWith(outDirAbs + path4.sep)) continue;
-    const r = await normalizeFile(path4.resolve(cwd, f), f, opts);
+    if (path5.resolve(cwd, f).startsWith(outDirAbs + path5.sep)) continue;
+    const r = await normalizeFile(path5.resolve(cwd, f), f, opts);
     results.push(r);
     if (r.file.status === "error" || r.file.status === "skipped")
       logger.warning(safeLogText(r.file.error ?? `${f}: not read`), { file: f });
@@ -43894,10 +44388,11 @@ async function runCollect(inputs, cenv) {
   }
   const findings = results.flatMap((r) => r.findings);
   const readable = results.filter((r) => r.file.status === "ok" || r.file.status === "tool_error");
+  const expected = await expectedControls(inputs, cwd, warnings);
   const { coverage, warnings: covWarnings } = computeCoverage(
     results.map((r) => ({ file: r.file, scans: r.scans })),
     findings,
-    inputs.expected_controls
+    expected
   );
   warnings.push(...covWarnings);
   const exc = await loadExceptions(inputs.exceptions, cwd);
@@ -44013,7 +44508,7 @@ async function runCollect(inputs, cenv) {
 }
 
 // src/commands/normalize.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function write(out, s2) {
   return new Promise((resolve) => {
     if (out.write(s2)) resolve();
@@ -44031,7 +44526,7 @@ async function runNormalize(o) {
     return write(o.out, s2);
   };
   for (const f of o.files) {
-    const r = await normalizeFile(path5.resolve(o.cwd, f), f, {
+    const r = await normalizeFile(path6.resolve(o.cwd, f), f, {
       format: o.format,
       product: o.product,
       service: o.service,
@@ -44040,7 +44535,7 @@ async function runNormalize(o) {
       commit: null,
       observedAt: null,
       confidence: "A",
-      roots: [path5.resolve(o.cwd)],
+      roots: [path6.resolve(o.cwd)],
       // No size limit of our own: big files of streamable formats are streamed, others fail clearly.
       maxBytes: Number.MAX_SAFE_INTEGER,
       streamThreshold: o.streamThreshold,
@@ -44066,50 +44561,7 @@ import { promises as fs6 } from "node:fs";
 import path9 from "node:path";
 
 // src/trackers/index.ts
-import path6 from "node:path";
-
-// src/schema/ticket.ts
-var TRACKERS = ["jira", "github", "linear", "servicenow"];
-var Tracker = external_exports.enum(TRACKERS);
-var StatusCategory = external_exports.enum(["todo", "in_progress", "done"]);
-var Ticket = external_exports.object({
-  tracker: Tracker,
-  /** NTEST-3077, acme/shop#12, ENG-42, VIT0001234. */
-  key: external_exports.string(),
-  url: external_exports.string().nullable(),
-  title: external_exports.string(),
-  /** The tracker's own status name (Backlog, In Progress, Done, 3, ...). */
-  status: external_exports.string(),
-  status_category: StatusCategory,
-  resolution: external_exports.string().nullable(),
-  created: external_exports.string().nullable(),
-  updated: external_exports.string().nullable(),
-  /** When the ticket reached a done state (resolutiondate, closed_at, completedAt, resolution_date). */
-  resolved_at: external_exports.string().nullable(),
-  assignee: external_exports.string().nullable(),
-  team: external_exports.string().nullable(),
-  labels: external_exports.array(external_exports.string()),
-  priority: external_exports.string().nullable(),
-  /** Text searched for finding references (summary, description, custom fields); never rendered. */
-  text: external_exports.string(),
-  /** Repo or project named by the ticket, when the tracker has one. */
-  repo: external_exports.string().nullable(),
-  /** file:row or file#index. */
-  source: external_exports.string()
-});
-var TrackerMapping = external_exports.object({
-  /** Extra fields (Jira `customfield_10050`, CSV column names) whose text is searched for references. */
-  reference_fields: external_exports.array(external_exports.string()).default([]),
-  /** Field holding the team (Jira component or custom field, ServiceNow assignment_group). */
-  team_field: external_exports.string().optional(),
-  /** Field holding the repo (e.g. a Jira custom field "Repository"). */
-  repo_field: external_exports.string().optional(),
-  /** Status names to treat as done / in progress beyond the tracker's own categories. */
-  done_statuses: external_exports.array(external_exports.string()).default([]),
-  in_progress_statuses: external_exports.array(external_exports.string()).default([]),
-  /** How tickets are linked to findings, in order of trust. */
-  link_by: external_exports.array(external_exports.enum(["finding_id", "cve", "rule_repo", "package"])).default(["finding_id", "cve", "rule_repo", "package"])
-});
+import path7 from "node:path";
 
 // src/trackers/common.ts
 function isObj6(v) {
@@ -44536,7 +44988,7 @@ function importServicenowCsv(table2, file2, mapping, errors) {
 // src/trackers/index.ts
 var DEFAULT_MAPPING = TrackerMapping.parse({});
 function importTickets(text3, file2, mapping = DEFAULT_MAPPING) {
-  const name = path6.basename(file2);
+  const name = path7.basename(file2);
   const errors = [];
   const src = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   const lead = src.trimStart()[0];
@@ -44693,118 +45145,6 @@ function reviewTrackers(tickets, findings, links) {
   };
 }
 
-// src/schema/dictionary.ts
-var DICTIONARY_VERSION = 1;
-var METRIC_IDS = [
-  "critical_over_sla",
-  "high_over_sla",
-  "new_findings",
-  "closed_findings",
-  "time_to_remediate",
-  "open_backlog",
-  "fixed_within_sla",
-  "release_pass_rate",
-  "exception_volume",
-  "scanner_coverage",
-  "pipeline_adoption",
-  "ownership_coverage"
-];
-var MetricId = external_exports.enum(METRIC_IDS);
-var days = external_exports.number().int().min(0).max(3650);
-var SlaDays = external_exports.object({
-  critical: days.optional(),
-  high: days.optional(),
-  medium: days.optional(),
-  low: days.optional(),
-  info: days.optional()
-}).strict();
-var Tier = external_exports.object({
-  /** Tier id as written in the inventory (`tier-1`). */
-  id: external_exports.string().trim().min(1),
-  /** What puts an application in this tier. */
-  description: external_exports.string().default(""),
-  /** Controls an application of this tier must run to count as covered. */
-  required_controls: external_exports.array(external_exports.enum(CONTROLS)).default([])
-}).strict();
-var MetricDefinition = external_exports.object({
-  id: MetricId,
-  /** Set false to leave a metric off the report. */
-  enabled: external_exports.boolean().default(true),
-  /** Person or team accountable for moving the number. */
-  owner: external_exports.string().trim().min(1),
-  /** One sentence: why leadership should care. */
-  why: external_exports.string().trim().min(1)
-}).strict();
-var NoisyRule = external_exports.object({
-  /** Tool name as in `source_tool` (case-insensitive). */
-  tool: external_exports.string().trim().min(1),
-  /** Rule id glob (`generic.secrets.*`); absent = the whole tool. */
-  rule: external_exports.string().trim().optional(),
-  reason: external_exports.string().default("")
-}).strict();
-var MappingRule = external_exports.object({
-  /** Application (inventory `application`) the matching findings belong to. */
-  application: external_exports.string().trim().min(1),
-  /** Conditions, all of which must hold: globs on repo, account, product, file path, image; a tool name. */
-  repo: external_exports.string().optional(),
-  account: external_exports.string().optional(),
-  product: external_exports.string().optional(),
-  path: external_exports.string().optional(),
-  image: external_exports.string().optional(),
-  tool: external_exports.string().optional(),
-  reason: external_exports.string().default("")
-}).strict().refine((r) => r.repo || r.account || r.product || r.path || r.image || r.tool, {
-  message: "a mapping rule needs at least one condition (repo, account, product, path, image or tool)"
-});
-var Dictionary = external_exports.object({
-  version: external_exports.literal(DICTIONARY_VERSION).default(DICTIONARY_VERSION),
-  /** What counts as an application (printed in the report). */
-  application: external_exports.object({
-    definition: external_exports.string().default("An entry of the inventory: a deployable product with an owner."),
-    /** Which inventory environments count (empty = all). */
-    environments: external_exports.array(external_exports.string()).default([])
-  }).strict().default({
-    definition: "An entry of the inventory: a deployable product with an owner.",
-    environments: []
-  }),
-  tiers: external_exports.array(Tier).min(1),
-  /** Tier assumed for applications with none in the inventory. */
-  default_tier: external_exports.string().trim().min(1),
-  critical: external_exports.object({
-    definition: external_exports.string().default("Severity critical after normalization (CVSS \u2265 9.0 or the tool says critical)."),
-    /** Lowest severity that counts as critical for the "critical" metric (normally `critical`). */
-    min_severity: external_exports.enum(SEVERITIES).default("critical")
-  }).strict(),
-  /** Which date starts the remediation clock: first_seen (earliest observation or platform created date) or first_observed (our first observation only). */
-  remediation_clock: external_exports.enum(["first_seen", "first_observed"]).default("first_seen"),
-  /** Event kinds whose gate evaluations count as releases. */
-  release_events: external_exports.array(external_exports.enum(EVENT_KINDS)).min(1).default(["release"]),
-  coverage: external_exports.object({
-    /** A control counts as covered when it ran successfully within this many days of the period end. */
-    freshness_days: external_exports.number().int().min(1).max(366).default(30)
-  }).strict(),
-  /** Repos with no collection run within this many days are stale (pipeline adoption, distortion review). */
-  adoption_window_days: external_exports.number().int().min(1).max(366).default(30),
-  sla: external_exports.object({
-    preset: external_exports.enum(["default", "fedramp", "pci"]).default("default"),
-    /** Overrides of the preset's days per severity. */
-    days: SlaDays.default({}),
-    /** Per-tier overrides, e.g. `tier-1: {critical: 3}`. */
-    tiers: external_exports.record(external_exports.string(), SlaDays).default({}),
-    /** CISA KEV catalog JSON; its due dates cap the SLA of listed CVEs. */
-    kev_file: external_exports.string().optional()
-  }).strict(),
-  /** Share of severities inferred from SARIF `level` or a default above which severity metrics drop to B. */
-  inferred_severity_threshold: external_exports.number().min(0).max(1).default(0.2),
-  metrics: external_exports.array(MetricDefinition).min(1),
-  noisy: external_exports.array(NoisyRule).default([]),
-  mapping: external_exports.array(MappingRule).default([]),
-  /** Issue-tracker field mapping (custom fields, status names, how tickets link to findings). */
-  trackers: TrackerMapping.optional(),
-  /** Categories treated as infrastructure in the distortion review. */
-  infrastructure_categories: external_exports.array(external_exports.enum(CATEGORIES)).default(["cloud", "iac", "container"])
-}).strict();
-
 // src/schema/metrics.ts
 var METRICS_SCHEMA_VERSION = 1;
 var BreakdownRow = external_exports.object({
@@ -44953,8 +45293,8 @@ var AggregateFields = external_exports.object({
 var AggregatedFinding = Finding.extend({ aggregate: AggregateFields });
 
 // src/inventory/load.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import path7 from "node:path";
+var import_yaml3 = __toESM(require_dist(), 1);
+import path8 from "node:path";
 
 // src/schema/inventory.ts
 var list2 = external_exports.union([external_exports.array(external_exports.string()), external_exports.string()]).transform((v) => (Array.isArray(v) ? v : v.split(/[;,\s]+/)).map((s2) => s2.trim()).filter(Boolean));
@@ -45045,8 +45385,8 @@ function toEntry(raw, where, errors) {
 function parseInventory(text3, file2) {
   const errors = [];
   const entries = [];
-  const base = path7.basename(file2);
-  const ext = path7.extname(file2).toLowerCase();
+  const base = path8.basename(file2);
+  const ext = path8.extname(file2).toLowerCase();
   const push = (raw, where) => {
     const e = toEntry(raw, where, errors);
     if (e) entries.push(e);
@@ -45054,8 +45394,8 @@ function parseInventory(text3, file2) {
   if (ext === ".csv" || ext === ".tsv") {
     for (const row of parseCsv(text3, file2).rows) push(row, `${base}:${row.__line}`);
   } else {
-    const lc = new import_yaml2.LineCounter();
-    const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: lc });
+    const lc = new import_yaml3.LineCounter();
+    const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const pos = e.linePos?.[0];
@@ -45066,12 +45406,12 @@ function parseInventory(text3, file2) {
       );
     }
     let seq = doc.contents;
-    if ((0, import_yaml2.isMap)(seq)) {
+    if ((0, import_yaml3.isMap)(seq)) {
       const key = ["applications", "inventory", "services"].find((k) => doc.has(k));
       seq = key ? doc.get(key, true) : null;
     }
     if (seq === null || seq === void 0) return { entries, errors };
-    if (!(0, import_yaml2.isSeq)(seq))
+    if (!(0, import_yaml3.isSeq)(seq))
       throw new UserError('expected a list of applications, or an object with an "applications" list', file2);
     seq.items.forEach((item, i2) => {
       const line = item && typeof item === "object" && "range" in item && item.range ? lc.linePos(item.range[0]).line : void 0;
@@ -47221,325 +47561,6 @@ function exceptionsCsv(ctx) {
       ];
     })
   );
-}
-
-// src/commands/aggregate-load.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { promises as fs5 } from "node:fs";
-import path8 from "node:path";
-
-// src/schema/default-dictionary.ts
-var DEFAULT_DICTIONARY_YAML = `# Data dictionary of product-security-metrics (security-metrics.yml).
-# Every metric rests on these definitions; the monthly report prints the ones it used.
-# Copy this file, change what your organisation defines differently, and pass it with --config.
-version: 1
-
-application:
-  definition: An entry of the inventory (application or service) with a business tier and an owner; repos and cloud accounts map findings to it.
-  environments: [] # inventory environments that count; empty = all
-
-tiers:
-  - id: tier-1
-    description: Customer-facing or regulated data; an outage or breach is a business event.
-    required_controls: [sast, sca, secret, iac, container, dast]
-  - id: tier-2
-    description: Internal business systems and customer-facing tools without regulated data.
-    required_controls: [sast, sca, secret]
-  - id: tier-3
-    description: Internal tooling, prototypes, documentation sites.
-    required_controls: [sca, secret]
-default_tier: tier-3
-
-critical:
-  definition: Severity critical after normalization (CVSS 9.0 or more, or the tool's own word critical; secrets default to critical).
-  min_severity: critical
-
-# Which date starts the remediation clock: first_seen = earliest observation or the platform's created
-# date; first_observed = the first time a collected run saw it.
-remediation_clock: first_seen
-
-# Gate evaluations on these event kinds count as releases (release pass rate).
-release_events: [release]
-
-coverage:
-  freshness_days: 30 # a control is covered when it ran successfully within this many days
-
-adoption_window_days: 30 # a repo is adopted when it had a collection run within this many days
-
-sla:
-  preset: default # default 7/30/90/120 \xB7 fedramp 30/30/90/180 \xB7 pci 30/30/90/120
-  days: {} # overrides per severity, e.g. {critical: 5}
-  tiers: {} # per-tier overrides, e.g. {tier-1: {critical: 3, high: 14}}
-  # kev_file: known_exploited_vulnerabilities.json   # CISA KEV due dates cap the SLA
-
-# Share of severities inferred from SARIF level or a default above which severity metrics drop to B.
-inferred_severity_threshold: 0.2
-
-metrics:
-  - id: critical_over_sla
-    owner: Head of Product Security
-    why: Critical findings past their deadline are the risk we told customers and auditors we do not carry.
-  - id: high_over_sla
-    owner: Engineering directors
-    why: High findings past SLA are the next breach path and the usual audit finding.
-  - id: new_findings
-    owner: Product Security engineering
-    why: The inflow shows whether new code and dependencies add risk faster than teams remove it.
-  - id: closed_findings
-    owner: Engineering directors
-    why: The outflow shows remediation capacity; compared with new findings it tells if the backlog can shrink.
-  - id: time_to_remediate
-    owner: Engineering directors
-    why: Time from first sight to fix is how long an attacker has; it moves before SLA breaches do.
-  - id: open_backlog
-    owner: Product Security engineering
-    why: The size and age of what is open is the debt we carry into next month.
-  - id: fixed_within_sla
-    owner: Engineering directors
-    why: The share fixed on time says whether the SLA is a commitment or a wish.
-  - id: release_pass_rate
-    owner: Release engineering
-    why: Releases that pass the security gate ship without known blocking risk; failures show where the gate bites.
-  - id: exception_volume
-    owner: CISO
-    why: Accepted risk without an expiry or past its expiry is risk nobody is deciding about any more.
-  - id: scanner_coverage
-    owner: Product Security engineering
-    why: A clean result from an application that is not scanned is not evidence; coverage says how much the other numbers cover.
-  - id: pipeline_adoption
-    owner: Platform engineering
-    why: Repos that do not report are invisible to every other metric.
-  - id: ownership_coverage
-    owner: Engineering directors
-    why: A finding without an owner is not going to be fixed.
-
-# Tools or rule packs known to be noisy: their findings are counted apart in the distortion review.
-noisy: []
-#  - tool: Semgrep
-#    rule: generic.secrets.*
-#    reason: pattern-only secret rules, high false-positive rate
-
-# Explicit mapping of findings to applications (checked before repo and cloud-account mapping).
-mapping: []
-#  - application: payments
-#    account: "123456789012"
-#    reason: shared AWS account of the payments team
-
-infrastructure_categories: [cloud, iac, container]
-`;
-
-// src/commands/aggregate-load.ts
-var DEFAULT_RAW = (0, import_yaml3.parseDocument)(DEFAULT_DICTIONARY_YAML).toJS();
-function defaultDictionary() {
-  return Dictionary.parse(DEFAULT_RAW);
-}
-function zodPath(p) {
-  return p.map(String).join(".") || "(root)";
-}
-function parseDictionary(text3, file2) {
-  const base = path8.basename(file2);
-  const problems = [];
-  const sections = {};
-  const note = (section, msg2) => {
-    problems.push(msg2);
-    (sections[section] ??= []).push(msg2);
-  };
-  const lc = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const pos = e.linePos?.[0];
-    const msg2 = `${base}${pos ? `:${pos.line}` : ""}: invalid YAML (${e.message.split("\n")[0]}); the default dictionary is used`;
-    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
-    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
-  }
-  const user = doc.toJS();
-  if (user !== null && user !== void 0 && !(0, import_yaml3.isMap)(doc.contents)) {
-    const msg2 = `${base}:1: expected a mapping of sections (tiers, sla, metrics, ...); the default dictionary is used`;
-    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
-    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
-  }
-  const raw = {
-    ...DEFAULT_RAW,
-    ...user ?? {}
-  };
-  const lineOf = (p) => {
-    for (let n = p.length; n > 0; n--) {
-      const node2 = doc.getIn(
-        p.slice(0, n).map((x2) => typeof x2 === "number" ? x2 : String(x2)),
-        true
-      );
-      if (node2 && typeof node2 === "object" && node2.range) return `:${lc.linePos(node2.range[0]).line}`;
-    }
-    return "";
-  };
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const r = Dictionary.safeParse(raw);
-    if (r.success) return { dict: r.data, source: file2, sha256: sha256(text3), problems, sections };
-    const fixed = /* @__PURE__ */ new Set();
-    for (const issue2 of r.error.issues) {
-      if (issue2.code === "unrecognized_keys" && issue2.path.length === 0) {
-        for (const k of issue2.keys) {
-          note(
-            k,
-            `${base}${lineOf([k])}: field "${k}": unknown section (valid: ${Object.keys(DEFAULT_RAW).join(", ")}); ignored`
-          );
-          delete raw[k];
-          fixed.add(k);
-        }
-        continue;
-      }
-      const section = String(issue2.path[0] ?? "");
-      if (fixed.has(section)) continue;
-      note(
-        section,
-        `${base}${lineOf(issue2.path)}: field "${zodPath(issue2.path)}": ${issue2.message}; the default "${section}" section is used`
-      );
-      if (section in DEFAULT_RAW) raw[section] = DEFAULT_RAW[section];
-      else delete raw[section];
-      fixed.add(section);
-    }
-    if (fixed.size === 0) break;
-  }
-  const msg = `${base}: the dictionary could not be repaired; the default dictionary is used`;
-  problems.push(msg);
-  return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems, sections };
-}
-async function loadDictionary(configPath) {
-  if (!configPath)
-    return {
-      dict: defaultDictionary(),
-      source: "built-in default (security-metrics.default.yml)",
-      sha256: sha256(DEFAULT_DICTIONARY_YAML),
-      problems: [],
-      sections: {}
-    };
-  let text3;
-  try {
-    text3 = await fs5.readFile(configPath, "utf8");
-  } catch (e) {
-    const msg = `${configPath}: cannot read the dictionary (${e.code ?? errorMessage(e)}); the default dictionary is used`;
-    const sections = Object.fromEntries(Object.keys(DEFAULT_RAW).map((k) => [k, [msg]]));
-    return {
-      dict: defaultDictionary(),
-      source: `built-in default (${configPath} unreadable)`,
-      sha256: sha256(DEFAULT_DICTIONARY_YAML),
-      problems: [msg],
-      sections
-    };
-  }
-  const r = parseDictionary(text3, configPath);
-  return { ...r, source: path8.basename(configPath) };
-}
-async function walk2(dir, out = []) {
-  let entries;
-  try {
-    entries = await fs5.readdir(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    const p = path8.join(dir, e.name);
-    if (e.isDirectory()) await walk2(p, out);
-    else out.push(p);
-  }
-  return out;
-}
-function issues(err2) {
-  return err2.issues.slice(0, 3).map((i2) => `field "${zodPath(i2.path)}": ${i2.message}`).join("; ");
-}
-async function loadRecordsDir(dir, display = dir) {
-  const problems = [];
-  const files = [];
-  const records = [];
-  const all = await walk2(dir);
-  if (all.length === 0) problems.push(`${display}: no files found`);
-  for (const runPath of all.filter((f) => path8.basename(f) === "run.json")) {
-    const rel = path8.join(display, path8.relative(dir, runPath));
-    files.push(runPath);
-    let run;
-    try {
-      const parsed = RunRecord.safeParse(JSON.parse(await fs5.readFile(runPath, "utf8")));
-      if (!parsed.success) {
-        problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
-        continue;
-      }
-      run = parsed.data;
-    } catch (e) {
-      problems.push(`${rel}: ${errorMessage(e)}; its findings are not used`);
-      continue;
-    }
-    const fPath = path8.join(path8.dirname(runPath), "findings.jsonl");
-    const findings = [];
-    let partial2 = false;
-    let text3 = "";
-    try {
-      text3 = await fs5.readFile(fPath, "utf8");
-      files.push(fPath);
-    } catch {
-      if (run.counts.total > 0) {
-        problems.push(
-          `${path8.join(path8.dirname(rel), "findings.jsonl")}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`
-        );
-        partial2 = true;
-      }
-    }
-    text3.split("\n").forEach((line, i2) => {
-      if (!line.trim()) return;
-      const where = `${path8.join(path8.dirname(rel), "findings.jsonl")}:${i2 + 1}`;
-      try {
-        const r = Finding.safeParse(JSON.parse(line));
-        if (r.success) findings.push(r.data);
-        else {
-          problems.push(`${where}: ${issues(r.error)}; line skipped, the run closes nothing`);
-          partial2 = true;
-        }
-      } catch {
-        problems.push(`${where}: not JSON; line skipped, the run closes nothing`);
-        partial2 = true;
-      }
-    });
-    if (!partial2 && findings.length !== run.counts.total) {
-      problems.push(
-        `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`
-      );
-      partial2 = true;
-    }
-    records.push({ run, findings, origin: path8.dirname(rel), partial: partial2 });
-  }
-  return { records, problems, files };
-}
-var ManualSidecar = external_exports.object({
-  product: external_exports.string().trim().min(1),
-  owner: external_exports.string().trim().optional(),
-  confidence: ConfidenceLabel.default("C"),
-  /** Date the export was taken (YYYY-MM-DD or ISO). */
-  observed_at: external_exports.union([external_exports.string(), external_exports.date()]).transform((v) => v instanceof Date ? v.toISOString() : v.trim()).refine(
-    (s2) => Number.isFinite(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s2) ? `${s2}T00:00:00Z` : s2)),
-    "must be a date like 2026-11-15"
-  ).optional(),
-  repo: external_exports.string().trim().optional(),
-  service: external_exports.string().trim().optional(),
-  format: external_exports.string().trim().default("auto"),
-  /** Who assembled it and how, printed in the data sources. */
-  note: external_exports.string().optional()
-}).strict();
-function parseSidecar(text3, file2) {
-  const base = path8.basename(file2);
-  const lc = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
-  if (doc.errors.length)
-    return { problems: [`${base}: invalid YAML (${doc.errors[0].message.split("\n")[0]})`] };
-  const r = ManualSidecar.safeParse(doc.toJS());
-  if (r.success) return { sidecar: r.data, problems: [] };
-  return {
-    problems: r.error.issues.map((i2) => {
-      const node2 = i2.path.length ? doc.getIn(i2.path.map(String), true) : void 0;
-      const line = node2?.range ? `:${lc.linePos(node2.range[0]).line}` : "";
-      return `${base}${line}: field "${zodPath(i2.path)}": ${i2.message}`;
-    })
-  };
 }
 
 // src/commands/aggregate.ts

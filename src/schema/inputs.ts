@@ -197,6 +197,13 @@ export const INPUTS: InputSpec[] = [
     gitlabCollect: true,
     gitlabAggregate: true,
   },
+  {
+    name: 'tier',
+    description:
+      "Business tier of this repo (e.g. `tier-1`): when `expected_controls` is empty, the tier's required controls in the data dictionary (`config`, or the built-in default) are expected.",
+    command: 'collect',
+    gitlabCollect: true,
+  },
   // --- aggregate (GitHub org job) ---
   {
     name: 'github_token',
@@ -593,6 +600,7 @@ export const CollectInputs = z.object({
     .pipe(z.enum(['none', 'all-failed', 'any'], { error: () => 'must be none, all-failed or any' })),
   max_file_mb: z.coerce.number().positive(),
   config: z.string().trim().optional(),
+  tier: z.string().trim().optional(),
 });
 export type CollectInputs = z.infer<typeof CollectInputs>;
 
@@ -614,7 +622,7 @@ export function withDefaults(
 export function parseCollectInputs(raw: Record<string, string | undefined>): CollectInputs {
   const values = withDefaults(raw, 'collect');
   const clean: Record<string, string | undefined> = { ...values };
-  for (const k of ['product', 'service', 'exceptions', 'baseline', 'release_ref_pattern', 'config'])
+  for (const k of ['product', 'service', 'exceptions', 'baseline', 'release_ref_pattern', 'config', 'tier'])
     if (clean[k] === '') clean[k] = undefined;
   const r = CollectInputs.safeParse(clean);
   if (!r.success) throw new InputsError(r.error);
