@@ -55,7 +55,7 @@ export function withHeader(text: string, header: string): string {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The inputs table of a component for the README (docs/gitlab.md until the lead merges it). */
+/** The inputs table of a component for the README (README.md). */
 export function renderGitlabInputsTable(component: Component): string {
   const rows = Object.entries(expectedSpecInputs(component));
   return [
