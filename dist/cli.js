@@ -44193,20 +44193,23 @@ function finalizeContext(displayPath, format, tool, opts, secrets) {
     secrets
   };
 }
-function normalizeBuffer(buf, displayPath, opts) {
-  const file2 = {
+function newInputFile(displayPath, hash3, bytes, status2) {
+  return {
     path: displayPath,
-    sha256: sha256(buf),
-    bytes: buf.byteLength,
+    sha256: hash3,
+    bytes,
     format: null,
     detection: null,
     tool: null,
     tool_version: null,
-    status: "ok",
+    status: status2,
     error: null,
     findings: 0,
     warnings: []
   };
+}
+function normalizeBuffer(buf, displayPath, opts) {
+  const file2 = newInputFile(displayPath, sha256(buf), buf.byteLength, "ok");
   if (buf.byteLength === 0) {
     file2.status = "skipped";
     file2.error = `${displayPath}: empty file (0 bytes): the scanner wrote nothing`;
@@ -44252,19 +44255,7 @@ function normalizeBuffer(buf, displayPath, opts) {
   }
 }
 async function normalizeFile(filePath, displayPath, opts) {
-  const base = {
-    path: displayPath,
-    sha256: null,
-    bytes: 0,
-    format: null,
-    detection: null,
-    tool: null,
-    tool_version: null,
-    status: "error",
-    error: null,
-    findings: 0,
-    warnings: []
-  };
+  const base = newInputFile(displayPath, null, 0, "error");
   let stat;
   try {
     stat = await fs4.stat(filePath);
@@ -44330,19 +44321,7 @@ async function streamParserFor(filePath, displayPath, opts) {
   return det.parser && streamerFor(det.parser.id) ? det.parser : void 0;
 }
 async function normalizeStreamed(filePath, displayPath, size, opts) {
-  const file2 = {
-    path: displayPath,
-    sha256: null,
-    bytes: size,
-    format: null,
-    detection: null,
-    tool: null,
-    tool_version: null,
-    status: "ok",
-    error: null,
-    findings: 0,
-    warnings: []
-  };
+  const file2 = newInputFile(displayPath, null, size, "ok");
   const findings = [];
   let fh;
   try {
