@@ -54264,6 +54264,28 @@ async function installationToken(o) {
   });
   return t.data.token;
 }
+async function paginateKeeping(octokit, route, params) {
+  const items = [];
+  let page = 0;
+  try {
+    for await (const res of octokit.paginate.iterator(route, params)) {
+      page++;
+      items.push(...res.data ?? []);
+    }
+    return { items, failure: null };
+  } catch (e) {
+    if (page === 0) throw e;
+    const status2 = e.status ?? null;
+    return {
+      items,
+      failure: {
+        afterPage: page,
+        status: status2,
+        message: e instanceof Error ? e.message.split("\n")[0] : String(e)
+      }
+    };
+  }
+}
 
 // src/platform/github/repos.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
@@ -54345,9 +54367,19 @@ function selectRepos(all, f) {
 function shardOf(items, index, count) {
   return items.filter((_, k) => k % count === index - 1);
 }
-async function listOrgRepos(octokit, org) {
-  const repos = await octokit.paginate("GET /orgs/{org}/repos", { org, type: "all", per_page: 100 });
-  return repos.map(toRepoInfo);
+async function listOrgRepos(octokit, org, problems = []) {
+  const r = await paginateKeeping(octokit, "GET /orgs/{org}/repos", {
+    org,
+    type: "all",
+    per_page: 100
+  });
+  if (r.failure)
+    problems.push({
+      source: `github:org ${org} repository list`,
+      problem: `incomplete: page ${r.failure.afterPage + 1} failed (HTTP ${r.failure.status ?? r.failure.message}); only the first ${r.items.length} repositories were read, the others are missing from every metric`,
+      affects: "records"
+    });
+  return r.items.map(toRepoInfo);
 }
 var DEFAULT_RELEASE_REF = "^(v?\\d+(\\.\\d+)+([-+.].*)?|release[-/].+|releases/.+)$";
 function httpProblem(e) {
@@ -54708,7 +54740,18 @@ async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse
   for (const kind of ALERT_KINDS) {
     let alerts;
     try {
-      alerts = await octokit.paginate(kind.route, { org, per_page: 100, ...kind.params });
+      const r = await paginateKeeping(octokit, kind.route, {
+        org,
+        per_page: 100,
+        ...kind.params
+      });
+      alerts = r.items;
+      if (r.failure)
+        problems.push({
+          source: `github:${kind.key.replace("_", "-")}-alerts`,
+          problem: `incomplete: page ${r.failure.afterPage + 1} failed (HTTP ${r.failure.status ?? r.failure.message}); ${r.items.length} alerts read, the rest are missing`,
+          affects: "alerts"
+        });
     } catch (e) {
       const s2 = status(e);
       const why = s2 === 403 || s2 === 404 ? `HTTP ${s2}: not enabled, or the token lacks "${kind.permission}"` : `HTTP ${s2 ?? errorMessage(e)}`;
@@ -55201,7 +55244,7 @@ async function runGithubAggregate(o, deps) {
   } else {
     let all;
     try {
-      all = await listOrgRepos(octokit, i2.github_org);
+      all = await listOrgRepos(octokit, i2.github_org, problems);
     } catch (e) {
       const s2 = e.status;
       throw new UserError(

@@ -117,6 +117,8 @@ export interface Fault {
   times?: number;
   /** Do the work, then answer with the fault anyway (a 5xx after the write happened). */
   afterWrite?: boolean;
+  /** Let this many matching requests through first (a fault on page 2 of a list). */
+  skip?: number;
 }
 
 interface Commit {
@@ -310,7 +312,8 @@ export async function startFakeGithub(init: {
       fake.calls.push(`${method} ${full}`);
       const route = `${method} ${pathname}`;
       const q = fake.faults.get(route);
-      if (q && q.length) {
+      if (q && q.length && (q[0]!.skip ?? 0) > 0) q[0]!.skip!--;
+      else if (q && q.length) {
         const f = q[0]!;
         f.times = (f.times ?? 1) - 1;
         if (f.times <= 0) q.shift();

@@ -350,7 +350,7 @@ export async function runGithubAggregate(
   } else {
     let all: RepoInfo[];
     try {
-      all = await listOrgRepos(octokit, i.github_org);
+      all = await listOrgRepos(octokit, i.github_org, problems);
     } catch (e) {
       const s = (e as { status?: number }).status;
       throw new UserError(

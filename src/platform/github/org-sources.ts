@@ -10,7 +10,7 @@ import { getParser } from '../../parsers/registry.js';
 import { finalizeDrafts } from '../../normalize/finalize.js';
 import { exceptionFromIssue } from '../../exceptions/issue-form.js';
 import { errorMessage } from '../../util/errors.js';
-import type { GhClient } from './client.js';
+import { paginateKeeping, type GhClient } from './client.js';
 import type { RepoInfo } from './repos.js';
 
 type PropertyValues = components['schemas']['org-repo-custom-property-values'];
@@ -216,7 +216,18 @@ export async function readPlatformAlerts(
   for (const kind of ALERT_KINDS) {
     let alerts: Array<{ repository?: { full_name?: string } }>;
     try {
-      alerts = (await octokit.paginate(kind.route, { org, per_page: 100, ...kind.params })) as typeof alerts;
+      const r = await paginateKeeping<{ repository?: { full_name?: string } }>(octokit, kind.route, {
+        org,
+        per_page: 100,
+        ...kind.params,
+      });
+      alerts = r.items;
+      if (r.failure)
+        problems.push({
+          source: `github:${kind.key.replace('_', '-')}-alerts`,
+          problem: `incomplete: page ${r.failure.afterPage + 1} failed (HTTP ${r.failure.status ?? r.failure.message}); ${r.items.length} alerts read, the rest are missing`,
+          affects: 'alerts',
+        });
     } catch (e) {
       const s = status(e);
       const why =
