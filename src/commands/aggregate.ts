@@ -431,7 +431,6 @@ export const runAggregate: RunAggregate = async (
       note: null,
     });
 
-  // Records
   // Records. run.json files are read now; each findings.jsonl is read when the lifecycle reaches its
   // run (one run's findings in memory at a time, lean: see aggregate-lean.ts), then let go.
   const records: RecordSlot[] = (req.records ?? []).map((r) => ({
