@@ -118,6 +118,8 @@ export class SkeletonScanner {
   private utf8Carry: Buffer = Buffer.alloc(0);
   private readonly flagByLen: Map<number, Uint8Array[]> = new Map();
   private readonly flagMaxEscaped: number;
+  /** flagLen[n] is 1 when a flag word has n bytes. */
+  private readonly flagLen: Uint8Array;
   private readonly maxDepth: number;
 
   constructor(
@@ -134,6 +136,8 @@ export class SkeletonScanner {
       this.flagByLen.set(b.length, list);
     }
     this.flagMaxEscaped = longest * 6;
+    this.flagLen = new Uint8Array(this.flagMaxEscaped + 1);
+    for (const len of this.flagByLen.keys()) this.flagLen[len] = 1;
     this.maxDepth = opts.maxDepth ?? 200;
   }
 
@@ -461,6 +465,10 @@ export class SkeletonScanner {
   private skipContainer(b: Buffer, i: number, n: number): number {
     let depth = this.skipDepth;
     const flagging = this.skipIsItem && this.flagByLen.size > 0;
+    const flagLen = this.flagLen;
+    const maxFlag = this.flagMaxEscaped;
+    // the first `inline` bytes of a string are scanned inline: a flag word or an escape there is seen
+    const inline = Math.max(64, maxFlag);
     while (i < n) {
       if (this.skipInString) {
         const q = this.closingQuote(b, i, n);
@@ -476,11 +484,59 @@ export class SkeletonScanner {
       }
       const c = b[i]!;
       if (c === 0x22) {
-        this.skipInString = true;
-        this.strStart = this.pos + i + 1;
-        this.strSpans = false;
-        this.bsCarry = 0;
-      } else if (c === 0x7b || c === 0x5b) {
+        // Fast path: most strings here are short keys and values that end in this chunk. Scan them
+        // inline (a native indexOf costs more than it saves on short strings), consuming escapes in
+        // pairs; a long string continues with indexOf, one that reaches the end of the chunk goes
+        // the general way (closingQuote with the backslash carry) from its first byte.
+        const s = i + 1;
+        const stop = s + inline < n ? s + inline : n;
+        let j = s;
+        let escaped = false;
+        let q = -1;
+        for (;;) {
+          let d = 0;
+          while (j < stop && (d = b[j]!) !== 0x22 && d !== 0x5c) j++;
+          if (j >= stop) break;
+          if (d === 0x22) {
+            q = j;
+            break;
+          }
+          escaped = true;
+          j += 2;
+        }
+        if (q < 0 && j < n) {
+          // long string: j is at the start of a character (escapes were consumed whole)
+          for (;;) {
+            const k = b.indexOf(0x22, j);
+            if (k < 0 || k >= n) break;
+            let m = k - 1;
+            while (m >= j && b[m] === 0x5c) m--;
+            if (((k - 1 - m) & 1) === 0) {
+              q = k;
+              break;
+            }
+            escaped = true;
+            j = k + 1;
+          }
+        }
+        if (q < 0) {
+          this.skipInString = true;
+          this.strStart = this.pos + s;
+          this.strSpans = false;
+          this.bsCarry = 0;
+          i = s;
+          continue;
+        }
+        if (flagging && !this.skipFlagged) {
+          const len = q - s;
+          // len <= maxFlag <= inline: the string was scanned whole inline, so `escaped` is exact
+          if (len <= maxFlag && (escaped || (flagLen[len] === 1 && this.isFlagWord(b, s, len))))
+            this.skipFlagged = true;
+        }
+        i = q + 1;
+        continue;
+      }
+      if (c === 0x7b || c === 0x5b) {
         if (this.stack.length + depth >= this.maxDepth)
           throw this.err(`nested more than ${this.maxDepth} levels deep: refused`, this.pos + i);
         depth++;
@@ -495,6 +551,18 @@ export class SkeletonScanner {
     }
     this.skipDepth = depth;
     return n;
+  }
+
+  /** Whether the unescaped string b[start, start+len) is one of the flag words, ignoring case. */
+  private isFlagWord(b: Buffer, start: number, len: number): boolean {
+    const words = this.flagByLen.get(len);
+    if (!words) return false;
+    for (const w of words) {
+      let k = 0;
+      while (k < len && (b[start + k]! | 0x20) === w[k]) k++;
+      if (k === len) return true;
+    }
+    return false;
   }
 
   private skipLiteral(b: Buffer, i: number, n: number): number {
