@@ -3,7 +3,14 @@ import type { Draft, ScanEvidence, ToolInfo } from '../parsers/types.js';
 import { UserError } from '../util/errors.js';
 import { RangeList, RangeReader, scanFile } from './file-io.js';
 import { JsonSyntaxError, SkeletonScanner, type PathPart, type Spec } from './json-skeleton.js';
-import { defineMember, parseSlice, WarningList, type StreamIo, type StreamPlan } from './slices.js';
+import {
+  defineMember,
+  forEachItem,
+  parseSlice,
+  WarningList,
+  type StreamIo,
+  type StreamPlan,
+} from './slices.js';
 
 /**
  * "Stream the big arrays, parse the small rest whole": how a JSON parser opts into streaming.
@@ -227,20 +234,31 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
       tool: def.tool(ctx, first),
       async run(onDraft) {
         const trash: string[] = [];
+        const emitAll = async (drafts: Draft[]) => {
+          for (const d of drafts) {
+            const p = onDraft(d);
+            if (p) await p;
+          }
+        };
+        const emit = (v: unknown, c: Container, k: number): void | Promise<void> => {
+          const out = def.item(ctx, v, itemPointer(c, k), trash);
+          trash.length = 0;
+          if (Array.isArray(out)) return emitAll(out);
+          if (out) return onDraft(out);
+        };
         for (const c of live) {
-          for (let k = 0; k < c.list.length; k++) {
-            const v = await parseSlice(
-              reader,
-              { key: String(k), start: c.list.starts[k]!, end: c.list.ends[k]! },
-              file,
-            );
-            const out = def.item(ctx, v, itemPointer(c, k), trash);
-            trash.length = 0;
-            for (const d of Array.isArray(out) ? out : out ? [out] : []) {
-              const p = onDraft(d);
+          // the elements of an array are parsed in batches; the member values of an object one by one
+          if (c.keys.length === 0) await forEachItem(reader, c.list, file, (v, k) => emit(v, c, k));
+          else
+            for (let k = 0; k < c.list.length; k++) {
+              const v = await parseSlice(
+                reader,
+                { key: String(k), start: c.list.starts[k]!, end: c.list.ends[k]! },
+                file,
+              );
+              const p = emit(v, c, k);
               if (p) await p;
             }
-          }
         }
         const { scans, warnings } = def.finish(ctx);
         const w = new WarningList();

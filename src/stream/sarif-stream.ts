@@ -14,6 +14,7 @@ import { RangeList, RangeReader, scanFile } from './file-io.js';
 import { parallelAvailable, runParallel } from './parallel.js';
 import {
   defineMember,
+  forEachItem,
   parseSlice,
   WarningList,
   type MemberRange,
@@ -203,20 +204,12 @@ export async function planSarif(
       for (let i = 0; i < runs.length; i++) {
         const list = runs[i]!.results;
         const rc = contexts[i]!;
-        for (let k = 0; k < list.length; k++) {
-          const r = await parseSlice(
-            reader,
-            { key: String(k), start: list.starts[k]!, end: list.ends[k]! },
-            file,
-          );
+        await forEachItem(reader, list, file, (r, k) => {
           const d = resultToDraft(rc, r as never, k, sink);
           sink.length = 0;
-          if (d) {
-            const p = onDraft(d);
-            if (p) await p;
-          }
           if (rc.warnings.length > 256) warnings.take(rc.warnings);
-        }
+          return d ? onDraft(d) : undefined;
+        });
         scans.push(finishRun(rc));
         warnings.take(rc.warnings);
       }

@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { normalizeBuffer, normalizeStreamed } from '../../src/commands/read-input.js';
 import { SkeletonScanner, type Spec } from '../../src/stream/json-skeleton.js';
+import { TEST_READ_OPTIONS } from '../helpers/corpus.js';
 
 const SPEC: Spec = {
   type: 'object',
@@ -72,7 +77,11 @@ function expectedFlag(item: string): boolean {
 
 function scan(doc: Buffer, chunk: number): Array<[number, number, boolean]> {
   const items: Array<[number, number, boolean]> = [];
-  const sc = new SkeletonScanner(SPEC, { item: (_p, _k, s, e, f) => items.push([s, e, f]) }, { flagWords: WORDS });
+  const sc = new SkeletonScanner(
+    SPEC,
+    { item: (_p, _k, s, e, f) => items.push([s, e, f]) },
+    { flagWords: WORDS },
+  );
   for (let i = 0; i < doc.length; i += chunk) sc.feed(doc.subarray(i, Math.min(doc.length, i + chunk)));
   sc.end();
   return items;
@@ -99,5 +108,51 @@ describe('skeleton scanner: ranges and secret flags do not depend on chunk bound
         });
       }
     }
+  });
+});
+
+describe('pass 2 parses results in batches', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sm-batch-'));
+  const result = (i: number, pad: number) =>
+    `{"ruleId":"r${i % 3}","level":"error","message":{"text":"m${i} ${'x'.repeat(pad)}"},` +
+    `"locations":[{"physicalLocation":{"artifactLocation":{"uri":"src/f${i}.js"},"region":{"startLine":${i + 1}}}}]}`;
+  const log = (results: string[]) =>
+    `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"ESLint","rules":[{"id":"r0"},{"id":"r1"}]}},` +
+    `"results":[\n  ${results.join(' ,\n\t')}\n]}]}`;
+
+  it('many results over several batches (and one bigger than a batch): the whole-file records', async () => {
+    const results = Array.from({ length: 3000 }, (_, i) => result(i, i === 1500 ? 300_000 : i % 200));
+    const text = log(results);
+    const p = path.join(dir, 'many.sarif');
+    writeFileSync(p, text);
+    const opts = { ...TEST_READ_OPTIONS, format: 'sarif' };
+    const whole = normalizeBuffer(Buffer.from(text), 'many.sarif', opts);
+    const lines: string[] = [];
+    const streamed = await normalizeStreamed(p, 'many.sarif', Buffer.byteLength(text), {
+      ...opts,
+      onLine: (l) => void lines.push(l),
+    });
+    expect(streamed!.file.findings).toBe(3000);
+    expect(lines.join('\n')).toBe(whole.findings.map((f) => JSON.stringify(f)).join('\n'));
+  });
+
+  it('a broken result: the records before it are written, the error names a byte inside it', async () => {
+    const results = Array.from({ length: 400 }, (_, i) => result(i, 50));
+    results[250] = results[250]!.replace('"ruleId":"r1"', '"ruleId":tru');
+    const text = log(results);
+    const p = path.join(dir, 'broken.sarif');
+    writeFileSync(p, text);
+    const lines: string[] = [];
+    const r = await normalizeStreamed(p, 'b.sarif', Buffer.byteLength(text), {
+      ...TEST_READ_OPTIONS,
+      format: 'sarif',
+      onLine: (l) => void lines.push(l),
+    });
+    expect(r!.file.status).toBe('error');
+    expect(lines.length).toBe(250);
+    const at = Number(/^b\.sarif:byte (\d+): not valid JSON/.exec(r!.file.error!)?.[1]);
+    const start = text.indexOf(results[250]!);
+    expect(at).toBeGreaterThanOrEqual(start);
+    expect(at).toBeLessThan(start + results[250]!.length);
   });
 });
