@@ -84,12 +84,24 @@ function compareContainers(spec: Spec, a: readonly PathPart[], b: readonly PathP
   return a.length - b.length;
 }
 
+/** Whether `s` is one of `words` (lower-case ASCII) ignoring case; only strings of a word's length can be. */
+function isWord(s: string, words: Set<string>): boolean {
+  for (const w of words) if (w.length === s.length) return words.has(s.toLowerCase());
+  return false;
+}
+
+/** Whether a parsed value holds one of `words` as a string or a key, ignoring case (deep: yes). */
 function anyWord(v: unknown, words: Set<string>, depth = 0): boolean {
   if (depth > 64) return true;
-  if (typeof v === 'string') return words.has(v.toLowerCase());
-  if (Array.isArray(v)) return v.some((x) => anyWord(x, words, depth + 1));
-  if (typeof v === 'object' && v !== null)
-    return Object.entries(v).some(([k, x]) => words.has(k.toLowerCase()) || anyWord(x, words, depth + 1));
+  if (typeof v === 'string') return isWord(v, words);
+  if (Array.isArray(v)) {
+    for (const x of v) if (anyWord(x, words, depth + 1)) return true;
+    return false;
+  }
+  if (typeof v === 'object' && v !== null) {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) if (isWord(k, words) || anyWord(o[k], words, depth + 1)) return true;
+  }
   return false;
 }
 export { anyWord as holdsWord };

@@ -463,31 +463,30 @@ export class SkeletonScanner {
   }
 
   private skipContainer(b: Buffer, i: number, n: number): number {
+    if (this.skipInString) {
+      // a string that began in an earlier chunk
+      const q = this.closingQuote(b, i, n);
+      if (q < 0) return n;
+      if (this.skipIsItem && this.flagByLen.size > 0) this.checkFlag(b, q);
+      this.skipInString = false;
+      this.strSpans = false;
+      i = q + 1;
+    }
+    // The hot loop of pass 1: everything it needs is in locals.
     let depth = this.skipDepth;
+    const limit = this.maxDepth - this.stack.length; // a container may open while depth < limit
     const flagging = this.skipIsItem && this.flagByLen.size > 0;
+    let flagged = this.skipFlagged;
     const flagLen = this.flagLen;
     const maxFlag = this.flagMaxEscaped;
     // the first `inline` bytes of a string are scanned inline: a flag word or an escape there is seen
     const inline = Math.max(64, maxFlag);
     while (i < n) {
-      if (this.skipInString) {
-        const q = this.closingQuote(b, i, n);
-        if (q < 0) {
-          this.skipDepth = depth;
-          return n;
-        }
-        if (flagging) this.checkFlag(b, q);
-        this.skipInString = false;
-        this.strSpans = false;
-        i = q + 1;
-        continue;
-      }
       const c = b[i]!;
       if (c === 0x22) {
-        // Fast path: most strings here are short keys and values that end in this chunk. Scan them
-        // inline (a native indexOf costs more than it saves on short strings), consuming escapes in
-        // pairs; a long string continues with indexOf, one that reaches the end of the chunk goes
-        // the general way (closingQuote with the backslash carry) from its first byte.
+        // Most strings here are short keys and values that end in this chunk: scan them inline (a
+        // native indexOf costs more than it saves on short strings), consuming escapes in pairs; a
+        // long string continues with indexOf.
         const s = i + 1;
         const stop = s + inline < n ? s + inline : n;
         let j = s;
@@ -520,36 +519,39 @@ export class SkeletonScanner {
           }
         }
         if (q < 0) {
+          // The string goes on in the next chunk: continue it the general way (closingQuote with
+          // the backslash carry that feed() computes from the end of this chunk).
           this.skipInString = true;
           this.strStart = this.pos + s;
           this.strSpans = false;
           this.bsCarry = 0;
-          i = s;
-          continue;
+          this.skipDepth = depth;
+          this.skipFlagged = flagged;
+          return n;
         }
-        if (flagging && !this.skipFlagged) {
+        if (flagging && !flagged) {
           const len = q - s;
           // len <= maxFlag <= inline: the string was scanned whole inline, so `escaped` is exact
           if (len <= maxFlag && (escaped || (flagLen[len] === 1 && this.isFlagWord(b, s, len))))
-            this.skipFlagged = true;
+            flagged = true;
         }
         i = q + 1;
         continue;
       }
       if (c === 0x7b || c === 0x5b) {
-        if (this.stack.length + depth >= this.maxDepth)
+        if (depth >= limit)
           throw this.err(`nested more than ${this.maxDepth} levels deep: refused`, this.pos + i);
         depth++;
-      } else if (c === 0x7d || c === 0x5d) {
-        if (--depth === 0) {
-          this.skipDepth = 0;
-          this.finishSkip(this.pos + i + 1);
-          return i + 1;
-        }
+      } else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+        this.skipDepth = 0;
+        this.skipFlagged = flagged;
+        this.finishSkip(this.pos + i + 1);
+        return i + 1;
       }
       i++;
     }
     this.skipDepth = depth;
+    this.skipFlagged = flagged;
     return n;
   }
 

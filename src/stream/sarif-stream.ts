@@ -10,6 +10,7 @@ import type { SarifRun } from '../parsers/sarif/types.js';
 import type { ScanEvidence } from '../parsers/types.js';
 import { UserError } from '../util/errors.js';
 import { JsonSyntaxError, SkeletonScanner, type PathPart, type Spec } from './json-skeleton.js';
+import { holdsWord as anyWord } from './big-array.js';
 import { RangeList, RangeReader, scanFile } from './file-io.js';
 import { parallelAvailable, runParallel } from './parallel.js';
 import {
@@ -113,15 +114,6 @@ export async function scanSarif(
   }
   if (!runsIsArray) throw new UserError('not a SARIF log: expected an object with a "runs" array', file);
   return { top, runs };
-}
-
-function anyWord(v: unknown, words: Set<string>, depth = 0): boolean {
-  if (depth > 64) return true;
-  if (typeof v === 'string') return words.has(v.toLowerCase());
-  if (Array.isArray(v)) return v.some((x) => anyWord(x, words, depth + 1));
-  if (typeof v === 'object' && v !== null)
-    return Object.entries(v).some(([k, x]) => words.has(k.toLowerCase()) || anyWord(x, words, depth + 1));
-  return false;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collapseSpace, sortedUnique } from '../../src/normalize/finalize.js';
 import { cleanPath, joinUri } from '../../src/normalize/paths.js';
+import { holdsWord } from '../../src/stream/big-array.js';
 
 // The fast paths of the per-record work must give exactly what the plain code gave: these are the
 // plain versions (as they were before), compared on random and hand-picked inputs.
@@ -152,5 +153,58 @@ describe('per-record fast paths give the plain results', () => {
     roots[0] = '/b';
     expect(cleanPath('/a/x', roots)).toBe('/a/x');
     expect(cleanPath('/b/x', roots)).toBe('x');
+  });
+});
+
+describe('the secrets pre-pass word test', () => {
+  function anyWordPlain(v: unknown, words: Set<string>, depth = 0): boolean {
+    if (depth > 64) return true;
+    if (typeof v === 'string') return words.has(v.toLowerCase());
+    if (Array.isArray(v)) return v.some((x) => anyWordPlain(x, words, depth + 1));
+    if (typeof v === 'object' && v !== null)
+      return Object.entries(v).some(
+        ([k, x]) => words.has(k.toLowerCase()) || anyWordPlain(x, words, depth + 1),
+      );
+    return false;
+  }
+
+  it('holdsWord is the plain deep comparison', () => {
+    const words = new Set(['secret', 'secrets', 'secretvalue', 'offender', 'match', 'raw']);
+    const r = rng(3);
+    const atoms = [
+      'Secret',
+      'SECRETS',
+      'secretValue',
+      'raw',
+      'RAW ',
+      'ra',
+      'maTch',
+      'offender1',
+      '\u212Aey',
+      'ß',
+      'İ',
+      'x',
+      1,
+      null,
+      true,
+    ];
+    const gen = (d: number): unknown => {
+      const k = r();
+      if (d > 3 || k < 0.4) return atoms[Math.floor(r() * atoms.length)];
+      if (k < 0.7) return Array.from({ length: Math.floor(r() * 4) }, () => gen(d + 1));
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < Math.floor(r() * 4); i++)
+        o[String(atoms[Math.floor(r() * 9)])! + (r() < 0.5 ? '' : i)] = gen(d + 1);
+      return o;
+    };
+    let hits = 0;
+    for (let k = 0; k < 3000; k++) {
+      const v = gen(0);
+      const want = anyWordPlain(v, words);
+      if (want) hits++;
+      expect(holdsWord(v, words)).toBe(want);
+    }
+    expect(hits).toBeGreaterThan(100);
+    expect(holdsWord('\u212A', new Set(['k']))).toBe(true);
   });
 });
