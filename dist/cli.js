@@ -40,1782 +40,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports2.isObject = (val2) => val2 !== null && typeof val2 === "object" && !Array.isArray(val2);
-    exports2.hasRegexChars = (str6) => REGEX_SPECIAL_CHARS.test(str6);
-    exports2.isRegexChar = (str6) => str6.length === 1 && exports2.hasRegexChars(str6);
-    exports2.escapeRegex = (str6) => str6.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str6) => str6.replace(REGEX_BACKSLASH, "/");
-    exports2.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports2.removeBackslashes = (str6) => {
-      return str6.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports2.escapeLast = (input2, char, lastIdx) => {
-      const idx = input2.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input2;
-      if (input2[idx - 1] === "\\") return exports2.escapeLast(input2, char, idx - 1);
-      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
-    };
-    exports2.removePrefix = (input2, state = {}) => {
-      let output2 = input2;
-      if (output2.startsWith("./")) {
-        output2 = output2.slice(2);
-        state.prefix = "./";
-      }
-      return output2;
-    };
-    exports2.wrapOutput = (input2, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output2 = `${prepend}(?:${input2})${append}`;
-      if (state.negated === true) {
-        output2 = `(?:^(?!${output2}).*$)`;
-      }
-      return output2;
-    };
-    exports2.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input2, options) => {
-      const opts = options || {};
-      const length = input2.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str6 = input2;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str6.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code2;
-        return str6.charCodeAt(++index);
-      };
-      while (index < length) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str6;
-      let prefix = "";
-      let glob2 = "";
-      if (start > 0) {
-        prefix = str6.slice(0, start);
-        str6 = str6.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str6.slice(0, lastIndex);
-        glob2 = str6.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob2 = str6;
-      } else {
-        base = str6;
-      }
-      if (base && base !== "" && base !== "/" && base !== str6) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob2) glob2 = utils.removeBackslashes(glob2);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input: input2,
-        start,
-        base,
-        glob: glob2,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i2 = slashes[idx];
-          const value2 = input2.slice(n2, i2);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i2 >= start) {
-            parts.push(value2);
-            prevIndex = i2;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input2.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input2) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input2) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a = values[i2];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote = 0;
-      let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max2) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse14 = (input2, options) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const opts = { ...options };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input2.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input: input2,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input2 = utils.removePrefix(input2, state);
-      len = input2.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input2[state.index + n];
-      const advance = state.advance = () => input2[++state.index] || "";
-      const remaining = () => input2.slice(state.index + 1);
-      const consume = (value2 = "", num2 = 0) => {
-        state.consumed += value2;
-        state.index += num2;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output2 = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output: output2 });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input2.slice(token.startIndex, state.index + 1);
-        const body = input2.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output2 = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output2 = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse14(rest, { ...options, fastpaths: false }).output;
-            output2 = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output: output2 });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
-        let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc5, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc5) {
-              return esc5 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc5) {
-              return esc5 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc5 ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output2 = output2.replace(/\\/g, "");
-          } else {
-            output2 = output2.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output2 === input2 && opts.contains === true) {
-          state.output = input2;
-          return state;
-        }
-        state.output = utils.wrapOutput(output2, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output2 = ")";
-          if (brace.dots === true) {
-            const arr2 = tokens.slice();
-            const range = [];
-            for (let i2 = arr2.length - 1; i2 >= 0; i2--) {
-              tokens.pop();
-              if (arr2[i2].type === "brace") {
-                break;
-              }
-              if (arr2[i2].type !== "dots") {
-                range.unshift(arr2[i2].value);
-              }
-            }
-            output2 = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output2 = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output: output2 });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output2 = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output2 = "|";
-          }
-          push({ type: "comma", value, output: output2 });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output2 = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output2 = `\\${value}`;
-            }
-            push({ type: "text", value, output: output2 });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input2[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse14.fastpaths = (input2, options) => {
-      const opts = { ...options };
-      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input2.length;
-      if (len > max2) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
-      }
-      input2 = REPLACEMENTS[input2] || input2;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str6) => {
-        switch (str6) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str6);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output2 = utils.removePrefix(input2, state);
-      let source = create(output2);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse14;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse14 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject2 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
-    var picomatch6 = (glob2, options, returnState = false) => {
-      if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch6(input2, options, returnState));
-        const arrayMatcher = (str6) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str6);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
-      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex2 = isState ? picomatch6.compileRe(glob2, options) : picomatch6.makeRe(glob2, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex2, options, { glob: glob2, posix });
-        const result = { glob: glob2, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input2)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch6.test = (input2, regex2, options, { glob: glob2, posix } = {}) => {
-      if (typeof input2 !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input2 === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input2 === glob2;
-      let output2 = match && format ? format(input2) : input2;
-      if (match === false) {
-        output2 = format ? format(input2) : input2;
-        match = output2 === glob2;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input2, regex2, options, posix);
-        } else {
-          match = regex2.exec(output2);
-        }
-      }
-      return { isMatch: Boolean(match), match, output: output2 };
-    };
-    picomatch6.matchBase = (input2, glob2, options, posix = options && options.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
-      return regex2.test(utils.basename(input2, { windows: posix }));
-    };
-    picomatch6.isMatch = (str6, patterns, options) => picomatch6(patterns, options)(str6);
-    picomatch6.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
-      return parse14(pattern, { ...options, fastpaths: false });
-    };
-    picomatch6.scan = (input2, options) => scan(input2, options);
-    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch6.toRegex(source, options);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch6.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
-      if (!input2 || typeof input2 !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse14.fastpaths(input2, options);
-      }
-      if (!parsed.output) {
-        parsed = parse14(input2, options);
-      }
-      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch6.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
-        return /$^/;
-      }
-    };
-    picomatch6.constants = constants;
-    module.exports = picomatch6;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch6(glob2, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob2, options, returnState);
-    }
-    Object.assign(picomatch6, pico);
-    module.exports = picomatch6;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -1893,17 +117,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path15) {
-      const ctrl = callVisitor(key, node2, visitor, path15);
+    function visit_(key, node2, visitor, path16) {
+      const ctrl = callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path15);
+            const ci = visit_(i2, node2.items[i2], visitor, path16);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -1914,13 +138,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path15);
+          const cv = visit_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1941,17 +165,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path15) {
-      const ctrl = await callVisitor(key, node2, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path16) {
+      const ctrl = await callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path15);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path16);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -1962,13 +186,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path15);
+          const cv = await visitAsync_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1995,23 +219,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path15) {
+    function callVisitor(key, node2, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path15);
+        return visitor(key, node2, path16);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path15);
+        return visitor.Map?.(key, node2, path16);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path15);
+        return visitor.Seq?.(key, node2, path16);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path15);
+        return visitor.Pair?.(key, node2, path16);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path15);
+        return visitor.Scalar?.(key, node2, path16);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path15);
+        return visitor.Alias?.(key, node2, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node2) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path16, node2) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -2623,10 +847,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i2 = path15.length - 1; i2 >= 0; --i2) {
-        const k = path15[i2];
+      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
+        const k = path16[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2645,7 +869,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2675,11 +899,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path16;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -2693,8 +917,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -2708,8 +932,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -2727,8 +951,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -2738,8 +962,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3286,7 +1510,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify2(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -3315,7 +1539,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str6}`;
     }
     exports2.createStringifyContext = createStringifyContext;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -3325,7 +1549,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -3347,7 +1571,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str6 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str6 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str6.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -3399,7 +1623,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -3540,7 +1764,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -3576,7 +1800,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -3643,12 +1867,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -3673,7 +1897,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str7 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str7 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str7 += stringifyComment.lineComment(str7, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -3740,7 +1964,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str6 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str6 = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str6.includes("\n"));
         if (i2 < items.length - 1) {
           str6 += ",";
@@ -4161,9 +2385,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num3 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num3))
+        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i2 = n.indexOf(".");
@@ -4203,8 +2427,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str6) => parseFloat(str6),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -4643,8 +2867,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str6) => parseFloat(str6.replace(/_/g, "")),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -4846,23 +3070,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str6, asBigInt) {
       const sign = str6[0];
       const parts = sign === "-" || sign === "+" ? str6.substring(1) : str6;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+      const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
+      return sign === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num2 = (n) => n;
+      let num3 = (n) => n;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num3 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num3(-1);
       }
-      const _60 = num2(60);
+      const _60 = num3(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -5101,7 +3325,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports2) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -5116,7 +3340,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -5138,7 +3362,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -5146,7 +3370,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -5254,9 +3478,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5331,14 +3555,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection2.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5353,10 +3577,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection2.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5367,10 +3591,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection2.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5387,13 +3611,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection2.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -7282,7 +5506,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -7335,7 +5559,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -7354,9 +5578,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7365,23 +5589,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path16) => {
+      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -7392,10 +5616,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -8697,14 +6921,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs11, sep: [] });
+                map2.items.push({ start, key: fs12, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               } else {
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -8832,13 +7056,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs11 = this.flowScalar(this.type);
+              const fs12 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs11, sep: [] });
+                fc.items.push({ start: [], key: fs12, sep: [] });
               else if (it.sep)
-                this.stack.push(fs11);
+                this.stack.push(fs12);
               else
-                Object.assign(it, { key: fs11, sep: [] });
+                Object.assign(it, { key: fs12, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -9013,7 +7237,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -9065,7 +7289,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -9088,9 +7312,9 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse14;
-    exports2.parseAllDocuments = parseAllDocuments2;
+    exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument3;
-    exports2.stringify = stringify;
+    exports2.stringify = stringify2;
   }
 });
 
@@ -9143,6 +7367,1782 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit2.visit;
     exports2.visitAsync = visit2.visitAsync;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports2, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports2) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports2.isObject = (val2) => val2 !== null && typeof val2 === "object" && !Array.isArray(val2);
+    exports2.hasRegexChars = (str6) => REGEX_SPECIAL_CHARS.test(str6);
+    exports2.isRegexChar = (str6) => str6.length === 1 && exports2.hasRegexChars(str6);
+    exports2.escapeRegex = (str6) => str6.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str6) => str6.replace(REGEX_BACKSLASH, "/");
+    exports2.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports2.removeBackslashes = (str6) => {
+      return str6.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports2.escapeLast = (input2, char, lastIdx) => {
+      const idx = input2.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input2;
+      if (input2[idx - 1] === "\\") return exports2.escapeLast(input2, char, idx - 1);
+      return `${input2.slice(0, idx)}\\${input2.slice(idx)}`;
+    };
+    exports2.removePrefix = (input2, state = {}) => {
+      let output2 = input2;
+      if (output2.startsWith("./")) {
+        output2 = output2.slice(2);
+        state.prefix = "./";
+      }
+      return output2;
+    };
+    exports2.wrapOutput = (input2, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output2 = `${prepend}(?:${input2})${append}`;
+      if (state.negated === true) {
+        output2 = `(?:^(?!${output2}).*$)`;
+      }
+      return output2;
+    };
+    exports2.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports2, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input2, options) => {
+      const opts = options || {};
+      const length = input2.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str6 = input2;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str6.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str6.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str6;
+      let prefix = "";
+      let glob2 = "";
+      if (start > 0) {
+        prefix = str6.slice(0, start);
+        str6 = str6.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str6.slice(0, lastIndex);
+        glob2 = str6.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob2 = str6;
+      } else {
+        base = str6;
+      }
+      if (base && base !== "" && base !== "/" && base !== str6) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob2) glob2 = utils.removeBackslashes(glob2);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input: input2,
+        start,
+        base,
+        glob: glob2,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i2 = slashes[idx];
+          const value2 = input2.slice(n2, i2);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i2 >= start) {
+            parts.push(value2);
+            prevIndex = i2;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input2.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input2.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports2, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input2) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input2) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i2 = 1; i2 < pattern.length; i2++) {
+        const ch = pattern[i2];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i2 !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i2),
+              end: i2
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max2 = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max2) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse14 = (input2, options) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const opts = { ...options };
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input2.length;
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input: input2,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input2 = utils.removePrefix(input2, state);
+      len = input2.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input2[state.index + n];
+      const advance = state.advance = () => input2[++state.index] || "";
+      const remaining = () => input2.slice(state.index + 1);
+      const consume = (value2 = "", num3 = 0) => {
+        state.consumed += value2;
+        state.index += num3;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output2 = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output: output2 });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input2.slice(token.startIndex, state.index + 1);
+        const body = input2.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output2 = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output2 = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse14(rest, { ...options, fastpaths: false }).output;
+            output2 = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output: output2 });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
+        let backslashes = false;
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc5, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc5) {
+              return esc5 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc5) {
+              return esc5 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc5 ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output2 = output2.replace(/\\/g, "");
+          } else {
+            output2 = output2.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output2 === input2 && opts.contains === true) {
+          state.output = input2;
+          return state;
+        }
+        state.output = utils.wrapOutput(output2, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output2 = ")";
+          if (brace.dots === true) {
+            const arr2 = tokens.slice();
+            const range = [];
+            for (let i2 = arr2.length - 1; i2 >= 0; i2--) {
+              tokens.pop();
+              if (arr2[i2].type === "brace") {
+                break;
+              }
+              if (arr2[i2].type !== "dots") {
+                range.unshift(arr2[i2].value);
+              }
+            }
+            output2 = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output2 = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output: output2 });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output2 = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output2 = "|";
+          }
+          push({ type: "comma", value, output: output2 });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output2 = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output2 = `\\${value}`;
+            }
+            push({ type: "text", value, output: output2 });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input2[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse14.fastpaths = (input2, options) => {
+      const opts = { ...options };
+      const max2 = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input2.length;
+      if (len > max2) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max2}`);
+      }
+      input2 = REPLACEMENTS[input2] || input2;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str6) => {
+        switch (str6) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str6);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output2 = utils.removePrefix(input2, state);
+      let source = create(output2);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse14;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports2, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse14 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject2 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
+    var picomatch6 = (glob2, options, returnState = false) => {
+      if (Array.isArray(glob2)) {
+        const fns = glob2.map((input2) => picomatch6(input2, options, returnState));
+        const arrayMatcher = (str6) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str6);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
+      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch6.compileRe(glob2, options) : picomatch6.makeRe(glob2, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input2, returnObject = false) => {
+        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex2, options, { glob: glob2, posix });
+        const result = { glob: glob2, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input2)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch6.test = (input2, regex2, options, { glob: glob2, posix } = {}) => {
+      if (typeof input2 !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input2 === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input2 === glob2;
+      let output2 = match && format ? format(input2) : input2;
+      if (match === false) {
+        output2 = format ? format(input2) : input2;
+        match = output2 === glob2;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch6.matchBase(input2, regex2, options, posix);
+        } else {
+          match = regex2.exec(output2);
+        }
+      }
+      return { isMatch: Boolean(match), match, output: output2 };
+    };
+    picomatch6.matchBase = (input2, glob2, options, posix = options && options.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
+      return regex2.test(utils.basename(input2, { windows: posix }));
+    };
+    picomatch6.isMatch = (str6, patterns, options) => picomatch6(patterns, options)(str6);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
+      return parse14(pattern, { ...options, fastpaths: false });
+    };
+    picomatch6.scan = (input2, options) => scan(input2, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch6.toRegex(source, options);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch6.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+      if (!input2 || typeof input2 !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
+        parsed.output = parse14.fastpaths(input2, options);
+      }
+      if (!parsed.output) {
+        parsed = parse14(input2, options);
+      }
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch6.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err2) {
+        if (options && options.debug === true) throw err2;
+        return /$^/;
+      }
+    };
+    picomatch6.constants = constants;
+    module.exports = picomatch6;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports2, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch6(glob2, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob2, options, returnState);
+    }
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
@@ -10466,8 +10466,8 @@ var require_light = __commonJS({
 });
 
 // src/cli.ts
-import path14 from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
+import path15 from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -11286,10 +11286,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path15) {
-  if (!path15)
+function getElementAtPath(obj, path16) {
+  if (!path16)
     return obj;
-  return path15.reduce((acc, key) => acc?.[key], obj);
+  return path16.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -11629,11 +11629,11 @@ function explicitlyAborted(x2, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path15, issues2) {
+function prefixIssues(path16, issues2) {
   return issues2.map((iss) => {
     var _a4;
     (_a4 = iss).path ?? (_a4.path = []);
-    iss.path.unshift(path15);
+    iss.path.unshift(path16);
     return iss;
   });
 }
@@ -12095,16 +12095,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path16 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path16, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path16, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12143,17 +12143,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path15 = []) => {
+  const processError = (error63, path16 = []) => {
     var _a4;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path15, ...issue2.path]));
+        issue2.errors.map((issues2) => processError({ issues: issues2 }, [...path16, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path15, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
       } else {
-        const fullpath = [...path15, ...issue2.path];
+        const fullpath = [...path16, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12192,8 +12192,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path15 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path15) {
+  const path16 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path16) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -29331,13 +29331,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path15 = ref.slice(1).split("/").filter(Boolean);
-  if (path15.length === 0) {
+  const path16 = ref.slice(1).split("/").filter(Boolean);
+  if (path16.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path15[0] === defsKey) {
-    const key = path15[1] === void 0 ? void 0 : decodeJSONPointerSegment(path15[1]);
+  if (path16[0] === defsKey) {
+    const key = path16[1] === void 0 ? void 0 : decodeJSONPointerSegment(path16[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -30186,7 +30186,13 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/version.ts
+var VERSION = "0.1.0";
+
 // src/schema/inputs.ts
+function onPlatform(spec, platform) {
+  return !spec.platforms || spec.platforms.includes(platform);
+}
 var INPUTS = [
   {
     name: "command",
@@ -30198,6 +30204,9 @@ var INPUTS = [
     name: "reports",
     description: "Globs of scanner output files, comma- or newline-separated (`!` excludes). A glob that matches nothing is a warning, recorded in run.json.",
     default: "**/*.sarif",
+    // GitLab's own scanners write gl-<type>-report.json at the project root; one pattern (not two)
+    // so a project without them gets no "matched no file" warning.
+    gitlabDefault: "**/@(*.sarif|gl-*-report.json)",
     command: "collect",
     gitlabCollect: true
   },
@@ -30246,14 +30255,16 @@ var INPUTS = [
     description: "Lowest severity that fails the release gate: `critical`, `high`, `medium`, `low` or `none`.",
     default: "critical",
     command: "collect",
-    gitlabCollect: true
+    gitlabCollect: true,
+    options: ["critical", "high", "medium", "low", "none"]
   },
   {
     name: "mode",
     description: "`enforce` fails the step when the gate fails or has no data; `report` records the verdict and never fails the step on it.",
     default: "enforce",
     command: "collect",
-    gitlabCollect: true
+    gitlabCollect: true,
+    options: ["enforce", "report"]
   },
   {
     name: "exceptions",
@@ -30273,7 +30284,8 @@ var INPUTS = [
     description: "`all` open findings, or only `new` ones (against `baseline`, or SARIF baselineState).",
     default: "all",
     command: "collect",
-    gitlabCollect: true
+    gitlabCollect: true,
+    options: ["all", "new"]
   },
   {
     name: "baseline",
@@ -30304,14 +30316,16 @@ var INPUTS = [
     description: "`none`: unreadable files are only recorded; `all-failed` (default): exit 2 when no file could be read; `any`: exit 2 when any file could not be read.",
     default: "all-failed",
     command: "collect",
-    gitlabCollect: true
+    gitlabCollect: true,
+    options: ["none", "all-failed", "any"]
   },
   {
     name: "max_file_mb",
     description: "Largest report file read, in MiB. Larger files are skipped and recorded.",
     default: "1024",
     command: "collect",
-    gitlabCollect: true
+    gitlabCollect: true,
+    regex: "^[0-9]+(\\.[0-9]+)?$"
   },
   {
     name: "config",
@@ -30319,6 +30333,12 @@ var INPUTS = [
     command: "all",
     gitlabCollect: true,
     gitlabAggregate: true
+  },
+  {
+    name: "tier",
+    description: "Business tier of this repo (e.g. `tier-1`): when `expected_controls` is empty, the tier's required controls in the data dictionary (`config`, or the built-in default) are expected.",
+    command: "collect",
+    gitlabCollect: true
   },
   // --- aggregate (GitHub org job) ---
   {
@@ -30344,7 +30364,9 @@ var INPUTS = [
   {
     name: "api_url",
     description: "REST API base URL; defaults to `GITHUB_API_URL` (set on GitHub Enterprise Server runners), then https://api.github.com.",
-    command: "aggregate"
+    command: "aggregate",
+    gitlabAggregate: true,
+    gitlabDescription: "GitLab REST API URL; default `$CI_API_V4_URL` (this instance; set it for another instance or a test server)."
   },
   {
     name: "github_org",
@@ -30383,7 +30405,8 @@ var INPUTS = [
     name: "month",
     description: "Reporting month `YYYY-MM` (UTC); default: the previous full month.",
     command: "aggregate",
-    gitlabAggregate: true
+    gitlabAggregate: true,
+    regex: "^([0-9]{4}-(0[1-9]|1[0-2]))?$"
   },
   {
     name: "inventory",
@@ -30419,25 +30442,42 @@ var INPUTS = [
     name: "exception_label",
     description: "Open issues in the central repo with this label are read as exceptions (issue form in templates/github/).",
     default: "security-exception",
+    command: "aggregate",
+    gitlabAggregate: true,
+    gitlabDescription: "Open issues of the central project with this label are read as exceptions (one per issue)."
+  },
+  {
+    name: "tracker_label",
+    description: "Issues in the org's repositories with this label are read as remediation tickets (GitHub Issues as a tracker: one search call per 100 issues); empty = off.",
+    command: "aggregate"
+  },
+  {
+    name: "tickets",
+    description: "Issue-tracker exports in the central repo (Jira, GitHub Issues, Linear, ServiceNow; JSON or CSV), files or folders, comma- or newline-separated.",
     command: "aggregate"
   },
   {
     name: "report_label",
     description: "Label of the monthly metrics issue (it is created when missing).",
     default: "security-metrics",
-    command: "aggregate"
+    command: "aggregate",
+    gitlabAggregate: true,
+    gitlabDescription: "Label of the monthly issue; a rerun for the same month updates the issue with this label and title."
   },
   {
     name: "history_branch",
     description: "Branch of the central repo where the monthly history snapshot is committed (created when missing).",
     default: "security-metrics-data",
-    command: "aggregate"
+    command: "aggregate",
+    gitlabAggregate: true,
+    gitlabDescription: "Branch of the central project where the monthly history snapshot is committed (created from the default branch when missing)."
   },
   {
     name: "history_path",
     description: "Folder on `history_branch` that holds the snapshots.",
     default: "history",
-    command: "aggregate"
+    command: "aggregate",
+    gitlabAggregate: true
   },
   {
     name: "shard",
@@ -30472,6 +30512,109 @@ var INPUTS = [
     description: "Read everything and write the report files, but create no issue, commit and artifact.",
     default: "false",
     command: "aggregate"
+  },
+  // GitLab-only inputs (spec:inputs of the components; not in action.yml, not CLI flags).
+  {
+    name: "stage",
+    description: "Stage of the job. The collect job must run after the scanner jobs (default `.post`) so their reports are in its workspace.",
+    default: ".post",
+    command: "all",
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ["gitlab"]
+  },
+  {
+    name: "job_name",
+    description: "Name of the job. The aggregator downloads the collect job's artifacts by this name (its `collect_job_name`).",
+    default: "security-metrics",
+    gitlabAggregateDefault: "security-metrics-aggregate",
+    command: "all",
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ["gitlab"]
+  },
+  {
+    name: "image",
+    description: "Container image the job runs in; it needs Node.js 20.19+ and npm (npx) unless `tool_command` says otherwise.",
+    default: "node:24-alpine",
+    command: "all",
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ["gitlab"]
+  },
+  {
+    name: "tool_version",
+    description: "Version of the `product-security-metrics` npm package the job runs; defaults to this component's own version.",
+    default: VERSION,
+    command: "all",
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ["gitlab"],
+    regex: "^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$"
+  },
+  {
+    name: "npm_registry",
+    description: "npm registry (mirror) `npx` installs the tool from, for self-managed and air-gapped instances; empty: the image's npm configuration.",
+    command: "all",
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ["gitlab"]
+  },
+  {
+    name: "tool_command",
+    description: "Command that runs the tool instead of `npx`, e.g. `node $CI_PROJECT_DIR/vendor/security-metrics/cli.js` or `security-metrics` in a prepared image; `tool_version` and `npm_registry` are then ignored.",
+    command: "all",
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ["gitlab"]
+  },
+  {
+    name: "group",
+    description: "Full path of the group whose projects are aggregated (subgroups included, archived projects excluded); default: this project's top-level group.",
+    command: "aggregate",
+    gitlabAggregate: true,
+    platforms: ["gitlab"]
+  },
+  {
+    name: "token_variable",
+    description: "Name of the masked CI/CD variable that holds the group access token (scope `api`, role Developer or higher). The token itself is never an input.",
+    default: "SECURITY_METRICS_TOKEN",
+    command: "aggregate",
+    gitlabAggregate: true,
+    platforms: ["gitlab"],
+    regex: "^[A-Za-z_][A-Za-z0-9_]*$"
+  },
+  {
+    name: "collect_job_name",
+    description: "Name of the collect job in the group's projects, whose latest successful artifacts are read.",
+    default: "security-metrics",
+    command: "aggregate",
+    gitlabAggregate: true,
+    platforms: ["gitlab"]
+  },
+  {
+    name: "collect_ref",
+    description: "Branch or tag whose latest collect artifacts are read; empty: each project's default branch.",
+    command: "aggregate",
+    gitlabAggregate: true,
+    platforms: ["gitlab"]
+  },
+  {
+    name: "gitlab_vulnerabilities",
+    description: "Also read the group's vulnerability report (GitLab Ultimate, GraphQL) as a source: `true` or `false`.",
+    default: "false",
+    command: "aggregate",
+    gitlabAggregate: true,
+    platforms: ["gitlab"],
+    options: ["true", "false"]
+  },
+  {
+    name: "report_dir",
+    description: "Where the aggregate outputs (report.md, metrics.json, findings.csv, gitlab-sources.json, ...) are written; kept as the job's artifacts.",
+    default: "security-metrics-report",
+    command: "aggregate",
+    gitlabAggregate: true,
+    platforms: ["gitlab", "cli"]
   }
 ];
 var bool = external_exports.string().transform((s2) => s2.trim().toLowerCase()).pipe(external_exports.enum(["true", "false", ""])).transform((s2) => s2 === "true");
@@ -30532,7 +30675,8 @@ var CollectInputs = external_exports.object({
   ),
   fail_on_parse_error: external_exports.string().trim().pipe(external_exports.enum(["none", "all-failed", "any"], { error: () => "must be none, all-failed or any" })),
   max_file_mb: external_exports.coerce.number().positive(),
-  config: external_exports.string().trim().optional()
+  config: external_exports.string().trim().optional(),
+  tier: external_exports.string().trim().optional()
 });
 function withDefaults(raw, command) {
   const out = {};
@@ -30547,7 +30691,7 @@ function withDefaults(raw, command) {
 function parseCollectInputs(raw) {
   const values = withDefaults(raw, "collect");
   const clean2 = { ...values };
-  for (const k of ["product", "service", "exceptions", "baseline", "release_ref_pattern", "config"])
+  for (const k of ["product", "service", "exceptions", "baseline", "release_ref_pattern", "config", "tier"])
     if (clean2[k] === "") clean2[k] = void 0;
   const r = CollectInputs.safeParse(clean2);
   if (!r.success) throw new InputsError(r.error);
@@ -30624,6 +30768,8 @@ var AggregateInputs = external_exports.object({
   topic_prefixes: fieldMap(),
   codeowners_fallback: bool,
   exception_label: external_exports.string().trim(),
+  tracker_label: optionalText,
+  tickets: external_exports.string().transform(splitList),
   report_label: external_exports.string().trim().min(1),
   history_branch: external_exports.string().trim(),
   history_path: external_exports.string().trim(),
@@ -30662,6 +30808,7 @@ function parseAggregateInputs(raw, env = {}) {
     "custom_properties",
     "topic_prefixes",
     "exception_label",
+    "tickets",
     "history_branch",
     "history_path"
   ])
@@ -30672,8 +30819,8 @@ function parseAggregateInputs(raw, env = {}) {
 }
 
 // src/commands/collect.ts
-import { promises as fs4 } from "node:fs";
-import path4 from "node:path";
+import { promises as fs5 } from "node:fs";
+import path5 from "node:path";
 
 // src/schema/finding.ts
 var FINDING_SCHEMA_VERSION = 1;
@@ -30923,6 +31070,572 @@ var RunRecord = external_exports.object({
   warnings: external_exports.array(external_exports.string())
 });
 
+// src/commands/aggregate-load.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { promises as fs } from "node:fs";
+import path from "node:path";
+
+// src/schema/default-dictionary.ts
+var DEFAULT_DICTIONARY_YAML = `# Data dictionary of product-security-metrics (security-metrics.yml).
+# Every metric rests on these definitions; the monthly report prints the ones it used.
+# Copy this file, change what your organisation defines differently, and pass it with --config.
+version: 1
+
+application:
+  definition: An entry of the inventory (application or service) with a business tier and an owner; repos and cloud accounts map findings to it.
+  environments: [] # inventory environments that count; empty = all
+
+tiers:
+  - id: tier-1
+    description: Customer-facing or regulated data; an outage or breach is a business event.
+    required_controls: [sast, sca, secret, iac, container, dast]
+  - id: tier-2
+    description: Internal business systems and customer-facing tools without regulated data.
+    required_controls: [sast, sca, secret]
+  - id: tier-3
+    description: Internal tooling, prototypes, documentation sites.
+    required_controls: [sca, secret]
+default_tier: tier-3
+
+critical:
+  definition: Severity critical after normalization (CVSS 9.0 or more, or the tool's own word critical; secrets default to critical).
+  min_severity: critical
+
+# Which date starts the remediation clock: first_seen = earliest observation or the platform's created
+# date; first_observed = the first time a collected run saw it.
+remediation_clock: first_seen
+
+# Gate evaluations on these event kinds count as releases (release pass rate).
+release_events: [release]
+
+coverage:
+  freshness_days: 30 # a control is covered when it ran successfully within this many days
+
+adoption_window_days: 30 # a repo is adopted when it had a collection run within this many days
+
+sla:
+  preset: default # default 7/30/90/120 \xB7 fedramp 30/30/90/180 \xB7 pci 30/30/90/120
+  days: {} # overrides per severity, e.g. {critical: 5}
+  tiers: {} # per-tier overrides, e.g. {tier-1: {critical: 3, high: 14}}
+  # kev_file: known_exploited_vulnerabilities.json   # CISA KEV due dates cap the SLA
+
+# Share of severities inferred from SARIF level or a default above which severity metrics drop to B.
+inferred_severity_threshold: 0.2
+
+metrics:
+  - id: critical_over_sla
+    owner: Head of Product Security
+    why: Critical findings past their deadline are the risk we told customers and auditors we do not carry.
+  - id: high_over_sla
+    owner: Engineering directors
+    why: High findings past SLA are the next breach path and the usual audit finding.
+  - id: new_findings
+    owner: Product Security engineering
+    why: The inflow shows whether new code and dependencies add risk faster than teams remove it.
+  - id: closed_findings
+    owner: Engineering directors
+    why: The outflow shows remediation capacity; compared with new findings it tells if the backlog can shrink.
+  - id: time_to_remediate
+    owner: Engineering directors
+    why: Time from first sight to fix is how long an attacker has; it moves before SLA breaches do.
+  - id: open_backlog
+    owner: Product Security engineering
+    why: The size and age of what is open is the debt we carry into next month.
+  - id: fixed_within_sla
+    owner: Engineering directors
+    why: The share fixed on time says whether the SLA is a commitment or a wish.
+  - id: release_pass_rate
+    owner: Release engineering
+    why: Releases that pass the security gate ship without known blocking risk; failures show where the gate bites.
+  - id: exception_volume
+    owner: CISO
+    why: Accepted risk without an expiry or past its expiry is risk nobody is deciding about any more.
+  - id: scanner_coverage
+    owner: Product Security engineering
+    why: A clean result from an application that is not scanned is not evidence; coverage says how much the other numbers cover.
+  - id: pipeline_adoption
+    owner: Platform engineering
+    why: Repos that do not report are invisible to every other metric.
+  - id: ownership_coverage
+    owner: Engineering directors
+    why: A finding without an owner is not going to be fixed.
+
+# Tools or rule packs known to be noisy: their findings are counted apart in the distortion review.
+noisy: []
+#  - tool: Semgrep
+#    rule: generic.secrets.*
+#    reason: pattern-only secret rules, high false-positive rate
+
+# Explicit mapping of findings to applications (checked before repo and cloud-account mapping).
+mapping: []
+#  - application: payments
+#    account: "123456789012"
+#    reason: shared AWS account of the payments team
+
+infrastructure_categories: [cloud, iac, container]
+`;
+
+// src/schema/ticket.ts
+var TRACKERS = ["jira", "github", "linear", "servicenow"];
+var Tracker = external_exports.enum(TRACKERS);
+var StatusCategory = external_exports.enum(["todo", "in_progress", "done"]);
+var Ticket = external_exports.object({
+  tracker: Tracker,
+  /** NTEST-3077, acme/shop#12, ENG-42, VIT0001234. */
+  key: external_exports.string(),
+  url: external_exports.string().nullable(),
+  title: external_exports.string(),
+  /** The tracker's own status name (Backlog, In Progress, Done, 3, ...). */
+  status: external_exports.string(),
+  status_category: StatusCategory,
+  resolution: external_exports.string().nullable(),
+  created: external_exports.string().nullable(),
+  updated: external_exports.string().nullable(),
+  /** When the ticket reached a done state (resolutiondate, closed_at, completedAt, resolution_date). */
+  resolved_at: external_exports.string().nullable(),
+  assignee: external_exports.string().nullable(),
+  team: external_exports.string().nullable(),
+  labels: external_exports.array(external_exports.string()),
+  priority: external_exports.string().nullable(),
+  /** Text searched for finding references (summary, description, custom fields); never rendered. */
+  text: external_exports.string(),
+  /** Repo or project named by the ticket, when the tracker has one. */
+  repo: external_exports.string().nullable(),
+  /** file:row or file#index. */
+  source: external_exports.string()
+});
+var TrackerMapping = external_exports.object({
+  /** Extra fields (Jira `customfield_10050`, CSV column names) whose text is searched for references. */
+  reference_fields: external_exports.array(external_exports.string()).default([]),
+  /** Field holding the team (Jira component or custom field, ServiceNow assignment_group). */
+  team_field: external_exports.string().optional(),
+  /** Field holding the repo (e.g. a Jira custom field "Repository"). */
+  repo_field: external_exports.string().optional(),
+  /** Status names to treat as done / in progress beyond the tracker's own categories. */
+  done_statuses: external_exports.array(external_exports.string()).default([]),
+  in_progress_statuses: external_exports.array(external_exports.string()).default([]),
+  /** How tickets are linked to findings, in order of trust. */
+  link_by: external_exports.array(external_exports.enum(["finding_id", "cve", "rule_repo", "package"])).default(["finding_id", "cve", "rule_repo", "package"])
+});
+
+// src/schema/dictionary.ts
+var DICTIONARY_VERSION = 1;
+var METRIC_IDS = [
+  "critical_over_sla",
+  "high_over_sla",
+  "new_findings",
+  "closed_findings",
+  "time_to_remediate",
+  "open_backlog",
+  "fixed_within_sla",
+  "release_pass_rate",
+  "exception_volume",
+  "scanner_coverage",
+  "pipeline_adoption",
+  "ownership_coverage"
+];
+var MetricId = external_exports.enum(METRIC_IDS);
+var days = external_exports.number().int().min(0).max(3650);
+var SlaDays = external_exports.object({
+  critical: days.optional(),
+  high: days.optional(),
+  medium: days.optional(),
+  low: days.optional(),
+  info: days.optional()
+}).strict();
+var Tier = external_exports.object({
+  /** Tier id as written in the inventory (`tier-1`). */
+  id: external_exports.string().trim().min(1),
+  /** What puts an application in this tier. */
+  description: external_exports.string().default(""),
+  /** Controls an application of this tier must run to count as covered. */
+  required_controls: external_exports.array(external_exports.enum(CONTROLS)).default([])
+}).strict();
+var MetricDefinition = external_exports.object({
+  id: MetricId,
+  /** Set false to leave a metric off the report. */
+  enabled: external_exports.boolean().default(true),
+  /** Person or team accountable for moving the number. */
+  owner: external_exports.string().trim().min(1),
+  /** One sentence: why leadership should care. */
+  why: external_exports.string().trim().min(1)
+}).strict();
+var NoisyRule = external_exports.object({
+  /** Tool name as in `source_tool` (case-insensitive). */
+  tool: external_exports.string().trim().min(1),
+  /** Rule id glob (`generic.secrets.*`); absent = the whole tool. */
+  rule: external_exports.string().trim().optional(),
+  reason: external_exports.string().default("")
+}).strict();
+var MappingRule = external_exports.object({
+  /** Application (inventory `application`) the matching findings belong to. */
+  application: external_exports.string().trim().min(1),
+  /** Conditions, all of which must hold: globs on repo, account, product, file path, image; a tool name. */
+  repo: external_exports.string().optional(),
+  account: external_exports.string().optional(),
+  product: external_exports.string().optional(),
+  path: external_exports.string().optional(),
+  image: external_exports.string().optional(),
+  tool: external_exports.string().optional(),
+  reason: external_exports.string().default("")
+}).strict().refine((r) => r.repo || r.account || r.product || r.path || r.image || r.tool, {
+  message: "a mapping rule needs at least one condition (repo, account, product, path, image or tool)"
+});
+var Dictionary = external_exports.object({
+  version: external_exports.literal(DICTIONARY_VERSION).default(DICTIONARY_VERSION),
+  /** What counts as an application (printed in the report). */
+  application: external_exports.object({
+    definition: external_exports.string().default("An entry of the inventory: a deployable product with an owner."),
+    /** Which inventory environments count (empty = all). */
+    environments: external_exports.array(external_exports.string()).default([])
+  }).strict().default({
+    definition: "An entry of the inventory: a deployable product with an owner.",
+    environments: []
+  }),
+  tiers: external_exports.array(Tier).min(1),
+  /** Tier assumed for applications with none in the inventory. */
+  default_tier: external_exports.string().trim().min(1),
+  critical: external_exports.object({
+    definition: external_exports.string().default("Severity critical after normalization (CVSS \u2265 9.0 or the tool says critical)."),
+    /** Lowest severity that counts as critical for the "critical" metric (normally `critical`). */
+    min_severity: external_exports.enum(SEVERITIES).default("critical")
+  }).strict(),
+  /** Which date starts the remediation clock: first_seen (earliest observation or platform created date) or first_observed (our first observation only). */
+  remediation_clock: external_exports.enum(["first_seen", "first_observed"]).default("first_seen"),
+  /** Event kinds whose gate evaluations count as releases. */
+  release_events: external_exports.array(external_exports.enum(EVENT_KINDS)).min(1).default(["release"]),
+  coverage: external_exports.object({
+    /** A control counts as covered when it ran successfully within this many days of the period end. */
+    freshness_days: external_exports.number().int().min(1).max(366).default(30)
+  }).strict(),
+  /** Repos with no collection run within this many days are stale (pipeline adoption, distortion review). */
+  adoption_window_days: external_exports.number().int().min(1).max(366).default(30),
+  sla: external_exports.object({
+    preset: external_exports.enum(["default", "fedramp", "pci"]).default("default"),
+    /** Overrides of the preset's days per severity. */
+    days: SlaDays.default({}),
+    /** Per-tier overrides, e.g. `tier-1: {critical: 3}`. */
+    tiers: external_exports.record(external_exports.string(), SlaDays).default({}),
+    /** CISA KEV catalog JSON; its due dates cap the SLA of listed CVEs. */
+    kev_file: external_exports.string().optional()
+  }).strict(),
+  /** Share of severities inferred from SARIF `level` or a default above which severity metrics drop to B. */
+  inferred_severity_threshold: external_exports.number().min(0).max(1).default(0.2),
+  metrics: external_exports.array(MetricDefinition).min(1),
+  noisy: external_exports.array(NoisyRule).default([]),
+  mapping: external_exports.array(MappingRule).default([]),
+  /** Issue-tracker field mapping (custom fields, status names, how tickets link to findings). */
+  trackers: TrackerMapping.optional(),
+  /** Categories treated as infrastructure in the distortion review. */
+  infrastructure_categories: external_exports.array(external_exports.enum(CATEGORIES)).default(["cloud", "iac", "container"])
+}).strict();
+
+// src/util/errors.ts
+var UserError = class extends Error {
+  constructor(message, file2, position) {
+    super(message);
+    this.file = file2;
+    this.position = position;
+  }
+  file;
+  position;
+  name = "UserError";
+  /** One line: `file:position: message`. */
+  format() {
+    const where = [this.file, this.position].filter(Boolean).join(":");
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+};
+function isUserError(e) {
+  return e instanceof UserError;
+}
+function errorMessage(e) {
+  if (isUserError(e)) return e.format();
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+// src/util/hash.ts
+import * as crypto from "node:crypto";
+var oneShot = crypto.hash;
+function sha256(data) {
+  return oneShot ? oneShot("sha256", data, "hex") : crypto.createHash("sha256").update(data).digest("hex");
+}
+function fastHash64(s2) {
+  let h1 = 3735928559;
+  let h2 = 1103547991;
+  for (let i2 = 0; i2 < s2.length; i2++) {
+    const c = s2.charCodeAt(i2);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}
+var DigestCounter = class {
+  keys = new Uint32Array(2 * 1024);
+  counts = new Uint32Array(1024);
+  used = 0;
+  /** The count of `key` before this call, then count it once more. */
+  next(key) {
+    const [a, b] = fastHash64(key);
+    if ((this.used + 1) * 2 > this.counts.length) this.grow();
+    const mask = this.counts.length - 1;
+    let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
+    for (; ; ) {
+      const c = this.counts[i2];
+      if (c === 0) {
+        this.keys[2 * i2] = a;
+        this.keys[2 * i2 + 1] = b;
+        this.counts[i2] = 1;
+        this.used++;
+        return 0;
+      }
+      if (this.keys[2 * i2] === a && this.keys[2 * i2 + 1] === b) {
+        this.counts[i2] = c + 1;
+        return c;
+      }
+      i2 = i2 + 1 & mask;
+    }
+  }
+  grow() {
+    const oldKeys = this.keys;
+    const oldCounts = this.counts;
+    this.keys = new Uint32Array(oldKeys.length * 2);
+    this.counts = new Uint32Array(oldCounts.length * 2);
+    const mask = this.counts.length - 1;
+    for (let j = 0; j < oldCounts.length; j++) {
+      const c = oldCounts[j];
+      if (c === 0) continue;
+      const a = oldKeys[2 * j];
+      const b = oldKeys[2 * j + 1];
+      let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
+      while (this.counts[i2] !== 0) i2 = i2 + 1 & mask;
+      this.keys[2 * i2] = a;
+      this.keys[2 * i2 + 1] = b;
+      this.counts[i2] = c;
+    }
+  }
+};
+function hashParts(parts, length = 24) {
+  return sha256(parts.join("\0")).slice(0, length);
+}
+
+// src/commands/aggregate-load.ts
+var DEFAULT_RAW = (0, import_yaml.parseDocument)(DEFAULT_DICTIONARY_YAML).toJS();
+function defaultDictionary() {
+  return Dictionary.parse(DEFAULT_RAW);
+}
+function zodPath(p) {
+  return p.map(String).join(".") || "(root)";
+}
+function parseDictionary(text3, file2) {
+  const base = path.basename(file2);
+  const problems = [];
+  const sections = {};
+  const note = (section, msg2) => {
+    problems.push(msg2);
+    (sections[section] ??= []).push(msg2);
+  };
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: lc });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = e.linePos?.[0];
+    const msg2 = `${base}${pos ? `:${pos.line}` : ""}: invalid YAML (${e.message.split("\n")[0]}); the default dictionary is used`;
+    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
+    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
+  }
+  const user = doc.toJS();
+  if (user !== null && user !== void 0 && !(0, import_yaml.isMap)(doc.contents)) {
+    const msg2 = `${base}:1: expected a mapping of sections (tiers, sla, metrics, ...); the default dictionary is used`;
+    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
+    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
+  }
+  const raw = {
+    ...DEFAULT_RAW,
+    ...user ?? {}
+  };
+  const lineOf = (p) => {
+    for (let n = p.length; n > 0; n--) {
+      const node2 = doc.getIn(
+        p.slice(0, n).map((x2) => typeof x2 === "number" ? x2 : String(x2)),
+        true
+      );
+      if (node2 && typeof node2 === "object" && node2.range) return `:${lc.linePos(node2.range[0]).line}`;
+    }
+    return "";
+  };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const r = Dictionary.safeParse(raw);
+    if (r.success) return { dict: r.data, source: file2, sha256: sha256(text3), problems, sections };
+    const fixed = /* @__PURE__ */ new Set();
+    for (const issue2 of r.error.issues) {
+      if (issue2.code === "unrecognized_keys" && issue2.path.length === 0) {
+        for (const k of issue2.keys) {
+          note(
+            k,
+            `${base}${lineOf([k])}: field "${k}": unknown section (valid: ${Object.keys(DEFAULT_RAW).join(", ")}); ignored`
+          );
+          delete raw[k];
+          fixed.add(k);
+        }
+        continue;
+      }
+      const section = String(issue2.path[0] ?? "");
+      if (fixed.has(section)) continue;
+      note(
+        section,
+        `${base}${lineOf(issue2.path)}: field "${zodPath(issue2.path)}": ${issue2.message}; the default "${section}" section is used`
+      );
+      if (section in DEFAULT_RAW) raw[section] = DEFAULT_RAW[section];
+      else delete raw[section];
+      fixed.add(section);
+    }
+    if (fixed.size === 0) break;
+  }
+  const msg = `${base}: the dictionary could not be repaired; the default dictionary is used`;
+  problems.push(msg);
+  return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems, sections };
+}
+async function loadDictionary(configPath) {
+  if (!configPath)
+    return {
+      dict: defaultDictionary(),
+      source: "built-in default (security-metrics.default.yml)",
+      sha256: sha256(DEFAULT_DICTIONARY_YAML),
+      problems: [],
+      sections: {}
+    };
+  let text3;
+  try {
+    text3 = await fs.readFile(configPath, "utf8");
+  } catch (e) {
+    const msg = `${configPath}: cannot read the dictionary (${e.code ?? errorMessage(e)}); the default dictionary is used`;
+    const sections = Object.fromEntries(Object.keys(DEFAULT_RAW).map((k) => [k, [msg]]));
+    return {
+      dict: defaultDictionary(),
+      source: `built-in default (${configPath} unreadable)`,
+      sha256: sha256(DEFAULT_DICTIONARY_YAML),
+      problems: [msg],
+      sections
+    };
+  }
+  const r = parseDictionary(text3, configPath);
+  return { ...r, source: path.basename(configPath) };
+}
+async function walk(dir, out = []) {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+function issues(err2) {
+  return err2.issues.slice(0, 3).map((i2) => `field "${zodPath(i2.path)}": ${i2.message}`).join("; ");
+}
+async function loadRecordsDir(dir, display = dir) {
+  const problems = [];
+  const files = [];
+  const records = [];
+  const all = await walk(dir);
+  if (all.length === 0) problems.push(`${display}: no files found`);
+  for (const runPath of all.filter((f) => path.basename(f) === "run.json")) {
+    const rel = path.join(display, path.relative(dir, runPath));
+    files.push(runPath);
+    let run;
+    try {
+      const parsed = RunRecord.safeParse(JSON.parse(await fs.readFile(runPath, "utf8")));
+      if (!parsed.success) {
+        problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
+        continue;
+      }
+      run = parsed.data;
+    } catch (e) {
+      problems.push(`${rel}: ${errorMessage(e)}; its findings are not used`);
+      continue;
+    }
+    const fPath = path.join(path.dirname(runPath), "findings.jsonl");
+    const findings = [];
+    let partial2 = false;
+    let text3 = "";
+    try {
+      text3 = await fs.readFile(fPath, "utf8");
+      files.push(fPath);
+    } catch {
+      if (run.counts.total > 0) {
+        problems.push(
+          `${path.join(path.dirname(rel), "findings.jsonl")}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`
+        );
+        partial2 = true;
+      }
+    }
+    text3.split("\n").forEach((line, i2) => {
+      if (!line.trim()) return;
+      const where = `${path.join(path.dirname(rel), "findings.jsonl")}:${i2 + 1}`;
+      try {
+        const r = Finding.safeParse(JSON.parse(line));
+        if (r.success) findings.push(r.data);
+        else {
+          problems.push(`${where}: ${issues(r.error)}; line skipped, the run closes nothing`);
+          partial2 = true;
+        }
+      } catch {
+        problems.push(`${where}: not JSON; line skipped, the run closes nothing`);
+        partial2 = true;
+      }
+    });
+    if (!partial2 && findings.length !== run.counts.total) {
+      problems.push(
+        `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`
+      );
+      partial2 = true;
+    }
+    records.push({ run, findings, origin: path.dirname(rel), partial: partial2 });
+  }
+  return { records, problems, files };
+}
+var ManualSidecar = external_exports.object({
+  product: external_exports.string().trim().min(1),
+  owner: external_exports.string().trim().optional(),
+  confidence: ConfidenceLabel.default("C"),
+  /** Date the export was taken (YYYY-MM-DD or ISO). */
+  observed_at: external_exports.union([external_exports.string(), external_exports.date()]).transform((v) => v instanceof Date ? v.toISOString() : v.trim()).refine(
+    (s2) => Number.isFinite(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s2) ? `${s2}T00:00:00Z` : s2)),
+    "must be a date like 2026-11-15"
+  ).optional(),
+  repo: external_exports.string().trim().optional(),
+  service: external_exports.string().trim().optional(),
+  format: external_exports.string().trim().default("auto"),
+  /** Who assembled it and how, printed in the data sources. */
+  note: external_exports.string().optional()
+}).strict();
+function parseSidecar(text3, file2) {
+  const base = path.basename(file2);
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text3, { lineCounter: lc });
+  if (doc.errors.length)
+    return { problems: [`${base}: invalid YAML (${doc.errors[0].message.split("\n")[0]})`] };
+  const r = ManualSidecar.safeParse(doc.toJS());
+  if (r.success) return { sidecar: r.data, problems: [] };
+  return {
+    problems: r.error.issues.map((i2) => {
+      const node2 = i2.path.length ? doc.getIn(i2.path.map(String), true) : void 0;
+      const line = node2?.range ? `:${lc.linePos(node2.range[0]).line}` : "";
+      return `${base}${line}: field "${zodPath(i2.path)}": ${i2.message}`;
+    })
+  };
+}
+
 // src/platform/context.ts
 import { readFileSync } from "node:fs";
 function readEventPayload(env) {
@@ -31034,24 +31747,24 @@ function detectContext(env, releasePattern) {
 
 // src/platform/local/files.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { promises as fs } from "node:fs";
-import path from "node:path";
+import { promises as fs2 } from "node:fs";
+import path2 from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-async function walk(dir, root, out, limit) {
+async function walk2(dir, root, out, limit) {
   let entries;
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    entries = await fs2.readdir(dir, { withFileTypes: true });
   } catch {
     return;
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (out.length >= limit) return;
-    const full = path.join(dir, e.name);
+    const full = path2.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) await walk(full, root, out, limit);
+      if (!SKIP_DIRS.has(e.name)) await walk2(full, root, out, limit);
     } else if (e.isFile() || e.isSymbolicLink()) {
-      out.push(path.relative(root, full).split(path.sep).join("/"));
+      out.push(path2.relative(root, full).split(path2.sep).join("/"));
     }
   }
 }
@@ -31065,26 +31778,26 @@ async function expandGlobs(patterns, cwd) {
   for (const pattern of includes) {
     let found;
     if (!import_picomatch.default.scan(pattern).isGlob) {
-      const rel = path.isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, "");
+      const rel = path2.isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, "");
       let exists2 = true;
       try {
-        await fs.lstat(path.resolve(cwd, rel));
+        await fs2.lstat(path2.resolve(cwd, rel));
       } catch {
         exists2 = false;
       }
       found = exists2 ? [rel] : [];
     } else {
       const base = import_picomatch.default.scan(pattern).base;
-      const absBase = path.isAbsolute(pattern);
+      const absBase = path2.isAbsolute(pattern);
       if (absBase) {
         const list3 = [];
-        await walk(base, base, list3, 1e5);
+        await walk2(base, base, list3, 1e5);
         const m = (0, import_picomatch.default)(pattern, { dot: true });
-        found = list3.map((f) => path.join(base, f).split(path.sep).join("/")).filter((f) => m(f));
+        found = list3.map((f) => path2.join(base, f).split(path2.sep).join("/")).filter((f) => m(f));
       } else {
         if (!tree) {
           tree = [];
-          await walk(cwd, cwd, tree, 1e5);
+          await walk2(cwd, cwd, tree, 1e5);
         }
         const m = (0, import_picomatch.default)(pattern.replace(/^\.\//, ""), { dot: true });
         found = tree.filter((f) => m(f));
@@ -31152,8 +31865,8 @@ function computeCoverage(files, findings, expected) {
 }
 
 // src/exceptions/load.ts
-var import_yaml = __toESM(require_dist(), 1);
-import path2 from "node:path";
+var import_yaml2 = __toESM(require_dist(), 1);
+import path3 from "node:path";
 
 // src/schema/exception.ts
 var SCOPE_TYPES = ["finding", "rule", "package", "cve", "path"];
@@ -31180,31 +31893,6 @@ var Exception = external_exports.object({
   /** Where it was read from: `file:line` or an issue URL. */
   source: external_exports.string()
 });
-
-// src/util/errors.ts
-var UserError = class extends Error {
-  constructor(message, file2, position) {
-    super(message);
-    this.file = file2;
-    this.position = position;
-  }
-  file;
-  position;
-  name = "UserError";
-  /** One line: `file:position: message`. */
-  format() {
-    const where = [this.file, this.position].filter(Boolean).join(":");
-    return where ? `${where}: ${this.message}` : this.message;
-  }
-};
-function isUserError(e) {
-  return e instanceof UserError;
-}
-function errorMessage(e) {
-  if (isUserError(e)) return e.format();
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
 
 // src/util/csv.ts
 function parseCsv(text3, file2 = "input") {
@@ -31416,8 +32104,8 @@ function markdownRows(text3, file2) {
 function parseExceptions(text3, file2) {
   const errors = [];
   const exceptions = [];
-  const ext = path2.extname(file2).toLowerCase();
-  const base = path2.basename(file2);
+  const ext = path3.extname(file2).toLowerCase();
+  const base = path3.basename(file2);
   const push = (raw, where) => {
     const e = normalizeRow(raw, where, errors);
     if (e) exceptions.push(e);
@@ -31427,7 +32115,7 @@ function parseExceptions(text3, file2) {
   } else if (ext === ".md" || ext === ".markdown") {
     for (const row of markdownRows(text3, file2)) push(row, `${base}:${row.__line}`);
   } else {
-    const docs = (0, import_yaml.parseAllDocuments)(text3, { keepSourceTokens: false });
+    const docs = (0, import_yaml2.parseAllDocuments)(text3, { keepSourceTokens: false });
     for (const doc of docs) {
       if (doc.errors.length > 0) {
         const e = doc.errors[0];
@@ -31792,79 +32480,9 @@ function renderCollectSummary(run, findings, maxBlocking = 20) {
   return out.join("\n");
 }
 
-// src/util/hash.ts
-import * as crypto from "node:crypto";
-var oneShot = crypto.hash;
-function sha256(data) {
-  return oneShot ? oneShot("sha256", data, "hex") : crypto.createHash("sha256").update(data).digest("hex");
-}
-function fastHash64(s2) {
-  let h1 = 3735928559;
-  let h2 = 1103547991;
-  for (let i2 = 0; i2 < s2.length; i2++) {
-    const c = s2.charCodeAt(i2);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
-  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  return [h1 >>> 0, h2 >>> 0];
-}
-var DigestCounter = class {
-  keys = new Uint32Array(2 * 1024);
-  counts = new Uint32Array(1024);
-  used = 0;
-  /** The count of `key` before this call, then count it once more. */
-  next(key) {
-    const [a, b] = fastHash64(key);
-    if ((this.used + 1) * 2 > this.counts.length) this.grow();
-    const mask = this.counts.length - 1;
-    let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
-    for (; ; ) {
-      const c = this.counts[i2];
-      if (c === 0) {
-        this.keys[2 * i2] = a;
-        this.keys[2 * i2 + 1] = b;
-        this.counts[i2] = 1;
-        this.used++;
-        return 0;
-      }
-      if (this.keys[2 * i2] === a && this.keys[2 * i2 + 1] === b) {
-        this.counts[i2] = c + 1;
-        return c;
-      }
-      i2 = i2 + 1 & mask;
-    }
-  }
-  grow() {
-    const oldKeys = this.keys;
-    const oldCounts = this.counts;
-    this.keys = new Uint32Array(oldKeys.length * 2);
-    this.counts = new Uint32Array(oldCounts.length * 2);
-    const mask = this.counts.length - 1;
-    for (let j = 0; j < oldCounts.length; j++) {
-      const c = oldCounts[j];
-      if (c === 0) continue;
-      const a = oldKeys[2 * j];
-      const b = oldKeys[2 * j + 1];
-      let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
-      while (this.counts[i2] !== 0) i2 = i2 + 1 & mask;
-      this.keys[2 * i2] = a;
-      this.keys[2 * i2 + 1] = b;
-      this.counts[i2] = c;
-    }
-  }
-};
-function hashParts(parts, length = 24) {
-  return sha256(parts.join("\0")).slice(0, length);
-}
-
-// src/version.ts
-var VERSION = "0.1.0";
-
 // src/commands/read-input.ts
-import { promises as fs3 } from "node:fs";
-import path3 from "node:path";
+import { promises as fs4 } from "node:fs";
+import path4 from "node:path";
 
 // node_modules/fast-xml-parser/src/util.js
 var nameStartChar = ":A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
@@ -33511,9 +34129,9 @@ function toNumber(str6, options = {}) {
   } else if (options.octal && octRegex.test(trimmedStr)) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
-    const num2 = Number(trimmedStr);
-    if (Number.isNaN(num2)) return str6;
-    return handleInfinity(str6, num2, options);
+    const num3 = Number(trimmedStr);
+    if (Number.isNaN(num3)) return str6;
+    return handleInfinity(str6, num3, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
     return resolveEnotation(str6, trimmedStr, options);
   } else {
@@ -33529,23 +34147,23 @@ function toNumber(str6, options = {}) {
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
         return str6;
       } else {
-        const num2 = Number(trimmedStr);
-        const parsedStr = String(num2);
-        if (num2 === 0) return num2;
+        const num3 = Number(trimmedStr);
+        const parsedStr = String(num3);
+        if (num3 === 0) return num3;
         if (parsedStr.search(/[eE]/) !== -1) {
-          if (options.eNotation) return num2;
+          if (options.eNotation) return num3;
           else return str6;
         } else if (trimmedStr.indexOf(".") !== -1) {
-          if (parsedStr === "0") return num2;
-          else if (parsedStr === numTrimmedByZeros) return num2;
-          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num2;
+          if (parsedStr === "0") return num3;
+          else if (parsedStr === numTrimmedByZeros) return num3;
+          else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num3;
           else return str6;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num2 : str6;
+          return n === parsedStr || sign + n === parsedStr ? num3 : str6;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num2 : str6;
+          return n === parsedStr || n === sign + parsedStr ? num3 : str6;
         }
       }
     } else {
@@ -33599,13 +34217,13 @@ function parse_int(numStr, base) {
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str6, num2, options) {
-  const isPositive = num2 === Infinity;
+function handleInfinity(str6, num3, options) {
+  const isPositive = num3 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
       return null;
     case "infinity":
-      return num2;
+      return num3;
     // Return Infinity or -Infinity
     case "string":
       return isPositive ? "Infinity" : "-Infinity";
@@ -33987,16 +34605,16 @@ var MatcherView = class {
    * @returns {string|undefined}
    */
   getCurrentTag() {
-    const path15 = this._matcher.path;
-    return path15.length > 0 ? path15[path15.length - 1].tag : void 0;
+    const path16 = this._matcher.path;
+    return path16.length > 0 ? path16[path16.length - 1].tag : void 0;
   }
   /**
    * Get current namespace.
    * @returns {string|undefined}
    */
   getCurrentNamespace() {
-    const path15 = this._matcher.path;
-    return path15.length > 0 ? path15[path15.length - 1].namespace : void 0;
+    const path16 = this._matcher.path;
+    return path16.length > 0 ? path16[path16.length - 1].namespace : void 0;
   }
   /**
    * Get current node's attribute value.
@@ -34004,9 +34622,9 @@ var MatcherView = class {
    * @returns {*}
    */
   getAttrValue(attrName) {
-    const path15 = this._matcher.path;
-    if (path15.length === 0) return void 0;
-    return path15[path15.length - 1].values?.[attrName];
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return void 0;
+    return path16[path16.length - 1].values?.[attrName];
   }
   /**
    * Check if current node has an attribute.
@@ -34014,9 +34632,9 @@ var MatcherView = class {
    * @returns {boolean}
    */
   hasAttr(attrName) {
-    const path15 = this._matcher.path;
-    if (path15.length === 0) return false;
-    const current = path15[path15.length - 1];
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return false;
+    const current = path16[path16.length - 1];
     return current.values !== void 0 && attrName in current.values;
   }
   /**
@@ -34042,18 +34660,18 @@ var MatcherView = class {
    * @returns {number}
    */
   getPosition() {
-    const path15 = this._matcher.path;
-    if (path15.length === 0) return -1;
-    return path15[path15.length - 1].position ?? 0;
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return -1;
+    return path16[path16.length - 1].position ?? 0;
   }
   /**
    * Get current node's repeat counter (occurrence count of this tag name).
    * @returns {number}
    */
   getCounter() {
-    const path15 = this._matcher.path;
-    if (path15.length === 0) return -1;
-    return path15[path15.length - 1].counter ?? 0;
+    const path16 = this._matcher.path;
+    if (path16.length === 0) return -1;
+    return path16[path16.length - 1].counter ?? 0;
   }
   /**
    * Get current node's sibling index (alias for getPosition).
@@ -37017,7 +37635,7 @@ function matchDraft(m, pointer, image, container, out) {
   const name = str2(a.name) ?? "unknown";
   const version2 = str2(a.version) ?? null;
   const purl = str2(a.purl) ?? null;
-  const path15 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
+  const path16 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
   const description = str2(v.description) ?? related.map((r) => str2(r.description)).find(Boolean) ?? null;
   return {
     title: [id, name, version2].filter(Boolean).join(" "),
@@ -37040,7 +37658,7 @@ function matchDraft(m, pointer, image, container, out) {
       ecosystem: str2(a.type)?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     },
-    location: { file: path15, image },
+    location: { file: path16, image },
     tags: fixState ? [`fix-state:${fixState}`] : [],
     help_uri: str2(v.dataSource) ?? strList(v.urls)[0] ?? null,
     pointer
@@ -37667,7 +38285,7 @@ function vulnDraft4(v, pointer, image) {
   const version2 = str2(v.package_version) ?? null;
   const cvss = cvssFrom2(v);
   const sev = pickSeverity(v.severity, cvss, "medium");
-  const path15 = str2(v.package_path);
+  const path16 = str2(v.package_path);
   const purl = str2(v.package_purl) ?? null;
   return {
     title: [id, name, version2].filter(Boolean).join(" "),
@@ -37689,7 +38307,7 @@ function vulnDraft4(v, pointer, image) {
       ecosystem: str2(v.package_type)?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     },
-    location: { file: path15 && path15.startsWith("/") ? path15 : null, image },
+    location: { file: path16 && path16.startsWith("/") ? path16 : null, image },
     tags: [
       str2(v.feed_group) ? `feed:${String(v.feed_group)}` : "",
       v.inherited_from_base === true ? "base-image" : ""
@@ -38271,12 +38889,12 @@ function itemToDraft(fc, v, i2) {
   let pkg = null;
   if (pkgName && (category2 === "sca" || category2 === "container")) {
     const file2 = str3(loc.file);
-    const os2 = str3(loc.operating_system);
+    const os3 = str3(loc.operating_system);
     pkg = {
       name: pkgName,
       version: strOrNum(dep.version) ?? null,
       fixed_version: fixedVersionFrom(str3(v.solution)),
-      ecosystem: category2 === "container" ? ecosystemOf(os2?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
+      ecosystem: category2 === "container" ? ecosystemOf(os3?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
       purl: null
     };
   }
@@ -38288,8 +38906,8 @@ function itemToDraft(fc, v, i2) {
   const tags = [];
   if (category2 === "dast") {
     const host = str3(loc.hostname);
-    const path15 = str3(loc.path);
-    location.url = host ? host.replace(/\/+$/, "") + (path15 ? path15.startsWith("/") ? path15 : `/${path15}` : "") : path15 ?? null;
+    const path16 = str3(loc.path);
+    location.url = host ? host.replace(/\/+$/, "") + (path16 ? path16.startsWith("/") ? path16 : `/${path16}` : "") : path16 ?? null;
     const method = str3(loc.method);
     if (method) tags.push(`method:${method.toUpperCase()}`);
   } else if (category2 === "container") {
@@ -39101,8 +39719,8 @@ function endpointUrl(e) {
   if (!host) return str3(e.url);
   const proto = str3(e.protocol);
   const port = strOrNum(e.port);
-  const path15 = str3(e.path);
-  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path15 ? path15.startsWith("/") ? path15 : `/${path15}` : ""}`;
+  const path16 = str3(e.path);
+  return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path16 ? path16.startsWith("/") ? path16 : `/${path16}` : ""}`;
 }
 function vulnIdsOf(f) {
   const ids = [];
@@ -42384,7 +43002,7 @@ function prepareFinding(d, ctx, secrets) {
 }
 
 // src/stream/file-io.ts
-import { promises as fs2 } from "node:fs";
+import { promises as fs3 } from "node:fs";
 var DEFAULT_CHUNK = 1 << 20;
 async function scanFile(fh, scanner, chunkSize = DEFAULT_CHUNK, onChunk) {
   const buf = Buffer.allocUnsafe(Math.max(3, chunkSize));
@@ -42464,7 +43082,7 @@ var RangeReader = class {
   }
 };
 async function openForRead(file2) {
-  const fh = await fs2.open(file2, "r");
+  const fh = await fs3.open(file2, "r");
   try {
     const st = await fh.stat();
     return { fh, size: st.size };
@@ -42933,10 +43551,10 @@ async function parseSlice(reader, r, file2) {
 
 // src/stream/big-array.ts
 var esc4 = (p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1");
-var pointerOf = (path15) => path15.map((p) => "/" + esc4(p)).join("");
-function specAt(spec, path15) {
+var pointerOf = (path16) => path16.map((p) => "/" + esc4(p)).join("");
+function specAt(spec, path16) {
   let s2 = spec;
-  for (const p of path15) {
+  for (const p of path16) {
     if (!s2) return void 0;
     if (s2.type === "object") s2 = s2.members[p];
     else if (s2.type === "array") s2 = s2.each;
@@ -42979,54 +43597,54 @@ function bigArrayPlanner(def) {
     const byPointer = /* @__PURE__ */ new Map();
     const mismatched = /* @__PURE__ */ new Map();
     const members2 = [];
-    const nodeAt = (path15) => {
+    const nodeAt = (path16) => {
       let n = doc;
-      for (const p of path15) n = n?.[p];
+      for (const p of path16) n = n?.[p];
       return n;
     };
     const scanner = new SkeletonScanner(
       def.spec,
       {
-        enter(path15, isObject2, start) {
-          if (path15.length === 0) return;
-          const parent = nodeAt(path15.slice(0, -1));
-          const key = path15[path15.length - 1];
-          const spec = specAt(def.spec, path15);
+        enter(path16, isObject2, start) {
+          if (path16.length === 0) return;
+          const parent = nodeAt(path16.slice(0, -1));
+          const key = path16[path16.length - 1];
+          const spec = specAt(def.spec, path16);
           const value = isObject2 ? {} : [];
           if (Array.isArray(parent)) parent[key] = value;
           else if (parent) defineMember(parent, String(key), value);
           if (spec?.type === "items" && spec.of === "object" !== isObject2) {
-            mismatched.set(pointerOf(path15), start);
+            mismatched.set(pointerOf(path16), start);
           } else if (spec?.type === "items") {
-            const ptr = pointerOf(path15);
+            const ptr = pointerOf(path16);
             const old = byPointer.get(ptr);
             if (old) {
               old.list.clear();
               old.keys = [];
             } else {
-              const c = { path: [...path15], list: new RangeList(), keys: [] };
+              const c = { path: [...path16], list: new RangeList(), keys: [] };
               containers.push(c);
               byPointer.set(ptr, c);
             }
           }
         },
-        leave(path15, end) {
-          const ptr = pointerOf(path15);
+        leave(path16, end) {
+          const ptr = pointerOf(path16);
           const start = mismatched.get(ptr);
           if (start === void 0) return;
           mismatched.delete(ptr);
-          members2.push({ path: path15.slice(0, -1), key: String(path15[path15.length - 1]), start, end });
+          members2.push({ path: path16.slice(0, -1), key: String(path16[path16.length - 1]), start, end });
         },
-        member(path15, key, start, end) {
-          members2.push({ path: [...path15], key, start, end });
-          const c = byPointer.get(pointerOf([...path15, key]));
+        member(path16, key, start, end) {
+          members2.push({ path: [...path16], key, start, end });
+          const c = byPointer.get(pointerOf([...path16, key]));
           if (c) {
             c.list.clear();
             c.keys = [];
           }
         },
-        item(path15, key, start, end, flagged) {
-          const c = byPointer.get(pointerOf(path15));
+        item(path16, key, start, end, flagged) {
+          const c = byPointer.get(pointerOf(path16));
           if (!c) return;
           c.list.push(start, end, flagged);
           if (typeof key === "string") c.keys.push(key);
@@ -43300,25 +43918,25 @@ async function scanSarif(fh, file2, io = {}) {
   const scanner = new SkeletonScanner(
     SARIF_SPEC,
     {
-      enter(path15, isObject2) {
-        if (path15.length === 1 && path15[0] === "runs") {
+      enter(path16, isObject2) {
+        if (path16.length === 1 && path16[0] === "runs") {
           runs = [];
           runsIsArray = true;
           for (let k = top.length - 1; k >= 0; k--) if (top[k].key === "runs") top.splice(k, 1);
-        } else if (path15.length === 2)
+        } else if (path16.length === 2)
           runs.push({ raw: null, members: [], results: new RangeList(), resultsNotArray: false });
-        else if (path15.length === 3) {
-          const run = runs[path15[1]];
+        else if (path16.length === 3) {
+          const run = runs[path16[1]];
           run.results.clear();
           run.resultsNotArray = isObject2;
           run.members = run.members.filter((m) => m.key !== "results");
         }
       },
-      member(path15, key, start, end) {
-        if (path15.length === 0) {
+      member(path16, key, start, end) {
+        if (path16.length === 0) {
           if (key === "runs") runsIsArray = false;
           top.push({ key, start, end });
-        } else if (path15.length === 1)
+        } else if (path16.length === 1)
           runs.push({
             raw: { key, start, end },
             members: [],
@@ -43326,7 +43944,7 @@ async function scanSarif(fh, file2, io = {}) {
             resultsNotArray: false
           });
         else {
-          const run = runs[path15[1]];
+          const run = runs[path16[1]];
           if (key === "results") {
             run.results.clear();
             run.resultsNotArray = false;
@@ -43334,8 +43952,8 @@ async function scanSarif(fh, file2, io = {}) {
           run.members.push({ key, start, end });
         }
       },
-      item(path15, _key, start, end, flagged) {
-        const run = runs[path15[1]];
+      item(path16, _key, start, end, flagged) {
+        const run = runs[path16[1]];
         if (!run.resultsNotArray) run.results.push(start, end, flagged);
       }
     },
@@ -43575,20 +44193,23 @@ function finalizeContext(displayPath, format, tool, opts, secrets) {
     secrets
   };
 }
-function normalizeBuffer(buf, displayPath, opts) {
-  const file2 = {
+function newInputFile(displayPath, hash3, bytes, status2) {
+  return {
     path: displayPath,
-    sha256: sha256(buf),
-    bytes: buf.byteLength,
+    sha256: hash3,
+    bytes,
     format: null,
     detection: null,
     tool: null,
     tool_version: null,
-    status: "ok",
+    status: status2,
     error: null,
     findings: 0,
     warnings: []
   };
+}
+function normalizeBuffer(buf, displayPath, opts) {
+  const file2 = newInputFile(displayPath, sha256(buf), buf.byteLength, "ok");
   if (buf.byteLength === 0) {
     file2.status = "skipped";
     file2.error = `${displayPath}: empty file (0 bytes): the scanner wrote nothing`;
@@ -43598,7 +44219,7 @@ function normalizeBuffer(buf, displayPath, opts) {
     const decoded = decodeInput(buf, displayPath);
     if (decoded.kind === "text" && decoded.text.trim() === "")
       throw new UserError("file holds only white space", displayPath);
-    const { parser, detection } = chooseParser(opts.format, path3.basename(displayPath), decoded, displayPath);
+    const { parser, detection } = chooseParser(opts.format, path4.basename(displayPath), decoded, displayPath);
     file2.format = parser.id;
     file2.detection = detection;
     if (parser.input !== decoded.kind && !(parser.input === "text") && !parser.alsoAccepts?.includes(decoded.kind))
@@ -43634,22 +44255,10 @@ function normalizeBuffer(buf, displayPath, opts) {
   }
 }
 async function normalizeFile(filePath, displayPath, opts) {
-  const base = {
-    path: displayPath,
-    sha256: null,
-    bytes: 0,
-    format: null,
-    detection: null,
-    tool: null,
-    tool_version: null,
-    status: "error",
-    error: null,
-    findings: 0,
-    warnings: []
-  };
+  const base = newInputFile(displayPath, null, 0, "error");
   let stat;
   try {
-    stat = await fs3.stat(filePath);
+    stat = await fs4.stat(filePath);
   } catch (e) {
     const code2 = e.code;
     base.error = `${displayPath}: cannot read (${code2 === "ENOENT" ? "no such file" : code2 ?? errorMessage(e)})`;
@@ -43676,7 +44285,7 @@ async function normalizeFile(filePath, displayPath, opts) {
     base.error = `${displayPath}: ${(stat.size / 1048576).toFixed(0)} MiB is too large to read whole (Node's limit is 512 MiB) and its format has no streaming reader (streamed formats: ${streamableFormats().join(", ")})`;
     return { file: base, findings: [], scans: [] };
   }
-  const buf = await fs3.readFile(filePath);
+  const buf = await fs4.readFile(filePath);
   const r = normalizeBuffer(buf, displayPath, opts);
   const sink = sinkOf(opts);
   if (sink) {
@@ -43698,7 +44307,7 @@ async function streamParserFor(filePath, displayPath, opts) {
     const p = getParser(opts.format);
     return streamerFor(p.id) ? p : void 0;
   }
-  const fh = await fs3.open(filePath, "r");
+  const fh = await fs4.open(filePath, "r");
   let head;
   try {
     const b = Buffer.alloc(HEAD_BYTES);
@@ -43708,23 +44317,11 @@ async function streamParserFor(filePath, displayPath, opts) {
     await fh.close();
   }
   if (head.charCodeAt(0) === 65279) head = head.slice(1);
-  const det = detectFormat({ name: path3.basename(displayPath), head });
+  const det = detectFormat({ name: path4.basename(displayPath), head });
   return det.parser && streamerFor(det.parser.id) ? det.parser : void 0;
 }
 async function normalizeStreamed(filePath, displayPath, size, opts) {
-  const file2 = {
-    path: displayPath,
-    sha256: null,
-    bytes: size,
-    format: null,
-    detection: null,
-    tool: null,
-    tool_version: null,
-    status: "ok",
-    error: null,
-    findings: 0,
-    warnings: []
-  };
+  const file2 = newInputFile(displayPath, null, size, "ok");
   const findings = [];
   let fh;
   try {
@@ -43790,7 +44387,7 @@ function runTime(env, now = () => /* @__PURE__ */ new Date()) {
 async function loadExceptions(file2, cwd) {
   if (!file2) return { exceptions: [], errors: [], fatal: null };
   try {
-    const text3 = await fs4.readFile(path4.resolve(cwd, file2), "utf8");
+    const text3 = await fs5.readFile(path5.resolve(cwd, file2), "utf8");
     const r = parseExceptions(text3, file2);
     return { ...r, fatal: null };
   } catch (e) {
@@ -43803,7 +44400,7 @@ async function loadBaseline(file2, cwd) {
   if (!file2) return void 0;
   let text3;
   try {
-    text3 = await fs4.readFile(path4.resolve(cwd, file2), "utf8");
+    text3 = await fs5.readFile(path5.resolve(cwd, file2), "utf8");
   } catch {
     throw new UserError("baseline file not found or unreadable", file2);
   }
@@ -43820,14 +44417,14 @@ async function loadBaseline(file2, cwd) {
   return ids;
 }
 function repoName(ctx, cwd) {
-  return ctx.repo?.split("/").pop() ?? path4.basename(cwd);
+  return ctx.repo?.split("/").pop() ?? path5.basename(cwd);
 }
 async function writeRecord(dir, run, findings) {
-  await fs4.mkdir(dir, { recursive: true });
+  await fs5.mkdir(dir, { recursive: true });
   const jsonl = findings.map((f) => JSON.stringify(f)).join("\n") + (findings.length ? "\n" : "");
-  const files = [path4.join(dir, "findings.jsonl"), path4.join(dir, "run.json"), path4.join(dir, "gate.env")];
-  await fs4.writeFile(files[0], jsonl);
-  await fs4.writeFile(files[1], JSON.stringify(run, null, 2) + "\n");
+  const files = [path5.join(dir, "findings.jsonl"), path5.join(dir, "run.json"), path5.join(dir, "gate.env")];
+  await fs5.writeFile(files[0], jsonl);
+  await fs5.writeFile(files[1], JSON.stringify(run, null, 2) + "\n");
   const g = run.gate;
   const env = [
     `SECURITY_GATE=${g?.result ?? "no_data"}`,
@@ -43837,15 +44434,28 @@ async function writeRecord(dir, run, findings) {
     `SECURITY_HIGH_COUNT=${run.counts.by_severity.high}`,
     `SECURITY_EVENT=${run.event.kind}`
   ];
-  await fs4.writeFile(files[2], env.join("\n") + "\n");
+  await fs5.writeFile(files[2], env.join("\n") + "\n");
   return files;
+}
+async function expectedControls(inputs, cwd, warnings) {
+  if (inputs.expected_controls.length > 0 || !inputs.tier) return inputs.expected_controls;
+  const dl = await loadDictionary(inputs.config ? path5.resolve(cwd, inputs.config) : void 0);
+  warnings.push(...dl.problems);
+  const tier = dl.dict.tiers.find((t) => t.id === inputs.tier);
+  if (!tier) {
+    warnings.push(
+      `tier "${inputs.tier}" is not in the data dictionary (${dl.dict.tiers.map((t) => t.id).join(", ")}): no controls expected`
+    );
+    return [];
+  }
+  return [...tier.required_controls];
 }
 async function runCollect(inputs, cenv) {
   const { logger, platform, cwd, env } = cenv;
   const started = runTime(env, cenv.now);
   const ctx = detectContext(env, inputs.release_ref_pattern);
   const warnings = [];
-  const roots = [ctx.workspace, cwd].filter((r) => !!r).map((r) => path4.resolve(r));
+  const roots = [ctx.workspace, cwd].filter((r) => !!r).map((r) => path5.resolve(r));
   const product = inputs.product ?? repoName(ctx, cwd);
   const { matches: matches2, files } = await expandGlobs(inputs.reports, cwd);
   for (const m of matches2)
@@ -43864,10 +44474,10 @@ async function runCollect(inputs, cenv) {
     maxBytes: Math.floor(inputs.max_file_mb * 1024 * 1024),
     streamThreshold: streamThresholdFromEnv(env)
   };
-  const outDirAbs = path4.resolve(cwd, inputs.output_dir);
+  const outDirAbs = path5.resolve(cwd, inputs.output_dir);
   for (const f of files) {
-    if (path4.resolve(cwd, f).startsWith(outDirAbs + path4.sep)) continue;
-    const r = await normalizeFile(path4.resolve(cwd, f), f, opts);
+    if (path5.resolve(cwd, f).startsWith(outDirAbs + path5.sep)) continue;
+    const r = await normalizeFile(path5.resolve(cwd, f), f, opts);
     results.push(r);
     if (r.file.status === "error" || r.file.status === "skipped")
       logger.warning(safeLogText(r.file.error ?? `${f}: not read`), { file: f });
@@ -43881,10 +44491,11 @@ async function runCollect(inputs, cenv) {
   }
   const findings = results.flatMap((r) => r.findings);
   const readable = results.filter((r) => r.file.status === "ok" || r.file.status === "tool_error");
+  const expected = await expectedControls(inputs, cwd, warnings);
   const { coverage, warnings: covWarnings } = computeCoverage(
     results.map((r) => ({ file: r.file, scans: r.scans })),
     findings,
-    inputs.expected_controls
+    expected
   );
   warnings.push(...covWarnings);
   const exc = await loadExceptions(inputs.exceptions, cwd);
@@ -44000,7 +44611,7 @@ async function runCollect(inputs, cenv) {
 }
 
 // src/commands/normalize.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function write(out, s2) {
   return new Promise((resolve) => {
     if (out.write(s2)) resolve();
@@ -44018,7 +44629,7 @@ async function runNormalize(o) {
     return write(o.out, s2);
   };
   for (const f of o.files) {
-    const r = await normalizeFile(path5.resolve(o.cwd, f), f, {
+    const r = await normalizeFile(path6.resolve(o.cwd, f), f, {
       format: o.format,
       product: o.product,
       service: o.service,
@@ -44027,7 +44638,7 @@ async function runNormalize(o) {
       commit: null,
       observedAt: null,
       confidence: "A",
-      roots: [path5.resolve(o.cwd)],
+      roots: [path6.resolve(o.cwd)],
       // No size limit of our own: big files of streamable formats are streamed, others fail clearly.
       maxBytes: Number.MAX_SAFE_INTEGER,
       streamThreshold: o.streamThreshold,
@@ -44053,50 +44664,7 @@ import { promises as fs6 } from "node:fs";
 import path9 from "node:path";
 
 // src/trackers/index.ts
-import path6 from "node:path";
-
-// src/schema/ticket.ts
-var TRACKERS = ["jira", "github", "linear", "servicenow"];
-var Tracker = external_exports.enum(TRACKERS);
-var StatusCategory = external_exports.enum(["todo", "in_progress", "done"]);
-var Ticket = external_exports.object({
-  tracker: Tracker,
-  /** NTEST-3077, acme/shop#12, ENG-42, VIT0001234. */
-  key: external_exports.string(),
-  url: external_exports.string().nullable(),
-  title: external_exports.string(),
-  /** The tracker's own status name (Backlog, In Progress, Done, 3, ...). */
-  status: external_exports.string(),
-  status_category: StatusCategory,
-  resolution: external_exports.string().nullable(),
-  created: external_exports.string().nullable(),
-  updated: external_exports.string().nullable(),
-  /** When the ticket reached a done state (resolutiondate, closed_at, completedAt, resolution_date). */
-  resolved_at: external_exports.string().nullable(),
-  assignee: external_exports.string().nullable(),
-  team: external_exports.string().nullable(),
-  labels: external_exports.array(external_exports.string()),
-  priority: external_exports.string().nullable(),
-  /** Text searched for finding references (summary, description, custom fields); never rendered. */
-  text: external_exports.string(),
-  /** Repo or project named by the ticket, when the tracker has one. */
-  repo: external_exports.string().nullable(),
-  /** file:row or file#index. */
-  source: external_exports.string()
-});
-var TrackerMapping = external_exports.object({
-  /** Extra fields (Jira `customfield_10050`, CSV column names) whose text is searched for references. */
-  reference_fields: external_exports.array(external_exports.string()).default([]),
-  /** Field holding the team (Jira component or custom field, ServiceNow assignment_group). */
-  team_field: external_exports.string().optional(),
-  /** Field holding the repo (e.g. a Jira custom field "Repository"). */
-  repo_field: external_exports.string().optional(),
-  /** Status names to treat as done / in progress beyond the tracker's own categories. */
-  done_statuses: external_exports.array(external_exports.string()).default([]),
-  in_progress_statuses: external_exports.array(external_exports.string()).default([]),
-  /** How tickets are linked to findings, in order of trust. */
-  link_by: external_exports.array(external_exports.enum(["finding_id", "cve", "rule_repo", "package"])).default(["finding_id", "cve", "rule_repo", "package"])
-});
+import path7 from "node:path";
 
 // src/trackers/common.ts
 function isObj6(v) {
@@ -44523,7 +45091,7 @@ function importServicenowCsv(table2, file2, mapping, errors) {
 // src/trackers/index.ts
 var DEFAULT_MAPPING = TrackerMapping.parse({});
 function importTickets(text3, file2, mapping = DEFAULT_MAPPING) {
-  const name = path6.basename(file2);
+  const name = path7.basename(file2);
   const errors = [];
   const src = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
   const lead = src.trimStart()[0];
@@ -44605,9 +45173,9 @@ ${t.labels.join("\n")}`;
         }
       } else if (method === "rule_repo") {
         if (!t.repo) continue;
-        for (const [rule, fs11] of byRule) {
+        for (const [rule, fs12] of byRule) {
           if (rule.length < 4 || !hay.toLowerCase().includes(rule)) continue;
-          for (const f of fs11)
+          for (const f of fs12)
             if (f.repo && f.repo.toLowerCase() === t.repo.toLowerCase()) add(t, f, method, rule);
         }
       } else if (method === "package") {
@@ -44679,118 +45247,6 @@ function reviewTrackers(tickets, findings, links) {
     link_methods: methods
   };
 }
-
-// src/schema/dictionary.ts
-var DICTIONARY_VERSION = 1;
-var METRIC_IDS = [
-  "critical_over_sla",
-  "high_over_sla",
-  "new_findings",
-  "closed_findings",
-  "time_to_remediate",
-  "open_backlog",
-  "fixed_within_sla",
-  "release_pass_rate",
-  "exception_volume",
-  "scanner_coverage",
-  "pipeline_adoption",
-  "ownership_coverage"
-];
-var MetricId = external_exports.enum(METRIC_IDS);
-var days = external_exports.number().int().min(0).max(3650);
-var SlaDays = external_exports.object({
-  critical: days.optional(),
-  high: days.optional(),
-  medium: days.optional(),
-  low: days.optional(),
-  info: days.optional()
-}).strict();
-var Tier = external_exports.object({
-  /** Tier id as written in the inventory (`tier-1`). */
-  id: external_exports.string().trim().min(1),
-  /** What puts an application in this tier. */
-  description: external_exports.string().default(""),
-  /** Controls an application of this tier must run to count as covered. */
-  required_controls: external_exports.array(external_exports.enum(CONTROLS)).default([])
-}).strict();
-var MetricDefinition = external_exports.object({
-  id: MetricId,
-  /** Set false to leave a metric off the report. */
-  enabled: external_exports.boolean().default(true),
-  /** Person or team accountable for moving the number. */
-  owner: external_exports.string().trim().min(1),
-  /** One sentence: why leadership should care. */
-  why: external_exports.string().trim().min(1)
-}).strict();
-var NoisyRule = external_exports.object({
-  /** Tool name as in `source_tool` (case-insensitive). */
-  tool: external_exports.string().trim().min(1),
-  /** Rule id glob (`generic.secrets.*`); absent = the whole tool. */
-  rule: external_exports.string().trim().optional(),
-  reason: external_exports.string().default("")
-}).strict();
-var MappingRule = external_exports.object({
-  /** Application (inventory `application`) the matching findings belong to. */
-  application: external_exports.string().trim().min(1),
-  /** Conditions, all of which must hold: globs on repo, account, product, file path, image; a tool name. */
-  repo: external_exports.string().optional(),
-  account: external_exports.string().optional(),
-  product: external_exports.string().optional(),
-  path: external_exports.string().optional(),
-  image: external_exports.string().optional(),
-  tool: external_exports.string().optional(),
-  reason: external_exports.string().default("")
-}).strict().refine((r) => r.repo || r.account || r.product || r.path || r.image || r.tool, {
-  message: "a mapping rule needs at least one condition (repo, account, product, path, image or tool)"
-});
-var Dictionary = external_exports.object({
-  version: external_exports.literal(DICTIONARY_VERSION).default(DICTIONARY_VERSION),
-  /** What counts as an application (printed in the report). */
-  application: external_exports.object({
-    definition: external_exports.string().default("An entry of the inventory: a deployable product with an owner."),
-    /** Which inventory environments count (empty = all). */
-    environments: external_exports.array(external_exports.string()).default([])
-  }).strict().default({
-    definition: "An entry of the inventory: a deployable product with an owner.",
-    environments: []
-  }),
-  tiers: external_exports.array(Tier).min(1),
-  /** Tier assumed for applications with none in the inventory. */
-  default_tier: external_exports.string().trim().min(1),
-  critical: external_exports.object({
-    definition: external_exports.string().default("Severity critical after normalization (CVSS \u2265 9.0 or the tool says critical)."),
-    /** Lowest severity that counts as critical for the "critical" metric (normally `critical`). */
-    min_severity: external_exports.enum(SEVERITIES).default("critical")
-  }).strict(),
-  /** Which date starts the remediation clock: first_seen (earliest observation or platform created date) or first_observed (our first observation only). */
-  remediation_clock: external_exports.enum(["first_seen", "first_observed"]).default("first_seen"),
-  /** Event kinds whose gate evaluations count as releases. */
-  release_events: external_exports.array(external_exports.enum(EVENT_KINDS)).min(1).default(["release"]),
-  coverage: external_exports.object({
-    /** A control counts as covered when it ran successfully within this many days of the period end. */
-    freshness_days: external_exports.number().int().min(1).max(366).default(30)
-  }).strict(),
-  /** Repos with no collection run within this many days are stale (pipeline adoption, distortion review). */
-  adoption_window_days: external_exports.number().int().min(1).max(366).default(30),
-  sla: external_exports.object({
-    preset: external_exports.enum(["default", "fedramp", "pci"]).default("default"),
-    /** Overrides of the preset's days per severity. */
-    days: SlaDays.default({}),
-    /** Per-tier overrides, e.g. `tier-1: {critical: 3}`. */
-    tiers: external_exports.record(external_exports.string(), SlaDays).default({}),
-    /** CISA KEV catalog JSON; its due dates cap the SLA of listed CVEs. */
-    kev_file: external_exports.string().optional()
-  }).strict(),
-  /** Share of severities inferred from SARIF `level` or a default above which severity metrics drop to B. */
-  inferred_severity_threshold: external_exports.number().min(0).max(1).default(0.2),
-  metrics: external_exports.array(MetricDefinition).min(1),
-  noisy: external_exports.array(NoisyRule).default([]),
-  mapping: external_exports.array(MappingRule).default([]),
-  /** Issue-tracker field mapping (custom fields, status names, how tickets link to findings). */
-  trackers: TrackerMapping.optional(),
-  /** Categories treated as infrastructure in the distortion review. */
-  infrastructure_categories: external_exports.array(external_exports.enum(CATEGORIES)).default(["cloud", "iac", "container"])
-}).strict();
 
 // src/schema/metrics.ts
 var METRICS_SCHEMA_VERSION = 1;
@@ -44940,8 +45396,8 @@ var AggregateFields = external_exports.object({
 var AggregatedFinding = Finding.extend({ aggregate: AggregateFields });
 
 // src/inventory/load.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import path7 from "node:path";
+var import_yaml3 = __toESM(require_dist(), 1);
+import path8 from "node:path";
 
 // src/schema/inventory.ts
 var list2 = external_exports.union([external_exports.array(external_exports.string()), external_exports.string()]).transform((v) => (Array.isArray(v) ? v : v.split(/[;,\s]+/)).map((s2) => s2.trim()).filter(Boolean));
@@ -45032,8 +45488,8 @@ function toEntry(raw, where, errors) {
 function parseInventory(text3, file2) {
   const errors = [];
   const entries = [];
-  const base = path7.basename(file2);
-  const ext = path7.extname(file2).toLowerCase();
+  const base = path8.basename(file2);
+  const ext = path8.extname(file2).toLowerCase();
   const push = (raw, where) => {
     const e = toEntry(raw, where, errors);
     if (e) entries.push(e);
@@ -45041,8 +45497,8 @@ function parseInventory(text3, file2) {
   if (ext === ".csv" || ext === ".tsv") {
     for (const row of parseCsv(text3, file2).rows) push(row, `${base}:${row.__line}`);
   } else {
-    const lc = new import_yaml2.LineCounter();
-    const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter: lc });
+    const lc = new import_yaml3.LineCounter();
+    const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const pos = e.linePos?.[0];
@@ -45053,12 +45509,12 @@ function parseInventory(text3, file2) {
       );
     }
     let seq = doc.contents;
-    if ((0, import_yaml2.isMap)(seq)) {
+    if ((0, import_yaml3.isMap)(seq)) {
       const key = ["applications", "inventory", "services"].find((k) => doc.has(k));
       seq = key ? doc.get(key, true) : null;
     }
     if (seq === null || seq === void 0) return { entries, errors };
-    if (!(0, import_yaml2.isSeq)(seq))
+    if (!(0, import_yaml3.isSeq)(seq))
       throw new UserError('expected a list of applications, or an object with an "applications" list', file2);
     seq.items.forEach((item, i2) => {
       const line = item && typeof item === "object" && "range" in item && item.range ? lc.linePos(item.range[0]).line : void 0;
@@ -45695,34 +46151,34 @@ function assessConfidence(ctx, feed, noData2) {
     reasons.push(`${to}: ${why}`);
   };
   const p = ctx.provenance;
-  const fs11 = feed.findings ?? [];
-  if (fs11.length > 0) {
-    const c = fs11.filter((f) => f.entry.confidence === "C");
-    const b = fs11.filter((f) => f.entry.confidence === "B");
-    if (c.length > 0 && c.length * 2 >= fs11.length)
+  const fs12 = feed.findings ?? [];
+  if (fs12.length > 0) {
+    const c = fs12.filter((f) => f.entry.confidence === "C");
+    const b = fs12.filter((f) => f.entry.confidence === "B");
+    if (c.length > 0 && c.length * 2 >= fs12.length)
       lower(
         "C",
-        `${c.length} of ${fs11.length} findings come from manually assembled exports (${sourcesOf(c)})`
+        `${c.length} of ${fs12.length} findings come from manually assembled exports (${sourcesOf(c)})`
       );
     else if (c.length + b.length > 0)
       lower(
         "B",
-        `${c.length + b.length} of ${fs11.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
+        `${c.length + b.length} of ${fs12.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
       );
     if (feed.severity) {
-      const inferred = fs11.filter(
+      const inferred = fs12.filter(
         (f) => f.finding.severity_source === "level" || f.finding.severity_source === "default"
       );
-      if (inferred.length / fs11.length > ctx.dict.inferred_severity_threshold)
+      if (inferred.length / fs12.length > ctx.dict.inferred_severity_threshold)
         lower(
           "B",
-          `${pct(inferred.length, fs11.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
+          `${pct(inferred.length, fs12.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
         );
     }
     if (feed.inventory) {
-      const rule = fs11.filter((f) => f.mapping.method === "rule").length;
+      const rule = fs12.filter((f) => f.mapping.method === "rule").length;
       if (rule > 0) lower("B", `${rule} finding(s) mapped to applications by manual mapping rules`);
-      const none = fs11.filter((f) => f.mapping.method === "none").length;
+      const none = fs12.filter((f) => f.mapping.method === "none").length;
       if (none > 0)
         lower("B", `${none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
     }
@@ -45765,8 +46221,8 @@ function assessConfidence(ctx, feed, noData2) {
     if (p.sourceProblems.some((s2) => s2.affects === "exceptions"))
       lower("B", "an exception source could not be read");
   }
-  if (feed.ownerSources && fs11.length > 0) {
-    const inferred = fs11.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
+  if (feed.ownerSources && fs12.length > 0) {
+    const inferred = fs12.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
     if (inferred > 0)
       lower(
         "B",
@@ -45784,8 +46240,8 @@ function assessConfidence(ctx, feed, noData2) {
     );
   return { label: label2, reasons };
 }
-function sourcesOf(fs11) {
-  const names = [...new Set(fs11.map((f) => f.finding.source_file))].sort();
+function sourcesOf(fs12) {
+  const names = [...new Set(fs12.map((f) => f.finding.source_file))].sort();
   return names.slice(0, 3).join(", ") + (names.length > 3 ? ", \u2026" : "");
 }
 
@@ -45820,11 +46276,11 @@ function countByApplication(selected, bySeverity = false) {
     if (!l) m.set(k, l = []);
     l.push(f);
   }
-  const rows = [...m.entries()].map(([key, fs11]) => {
-    const row = { key, value: fs11.length };
+  const rows = [...m.entries()].map(([key, fs12]) => {
+    const row = { key, value: fs12.length };
     if (bySeverity)
       row.detail = Object.fromEntries(
-        SEVERITY_LIST.map((s2) => [s2, fs11.filter((f) => f.severity === s2).length])
+        SEVERITY_LIST.map((s2) => [s2, fs12.filter((f) => f.severity === s2).length])
       );
     return row;
   }).sort(
@@ -45842,9 +46298,9 @@ function countBySeverity(selected) {
 function percent(n, d) {
   return d === 0 ? null : Math.round(1e3 * n / d) / 10;
 }
-function perApplication(fs11, fn) {
+function perApplication(fs12, fn) {
   const m = /* @__PURE__ */ new Map();
-  for (const f of fs11) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
+  for (const f of fs12) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
   return [...m.entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
 }
 
@@ -46030,21 +46486,21 @@ var fixedWithinSla = {
     );
     if (fixed.length === 0)
       return noData("no finding with an SLA was fixed in this period", { ...feed, findings: counted(ctx) });
-    const onTime = (fs11) => fs11.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
+    const onTime = (fs12) => fs12.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
     const rows = SEVERITY_LIST.map((s2) => {
-      const fs11 = fixed.filter((f) => f.severity === s2);
+      const fs12 = fixed.filter((f) => f.severity === s2);
       return {
         key: s2,
-        value: percent(onTime(fs11), fs11.length),
-        detail: { within: onTime(fs11), fixed: fs11.length }
+        value: percent(onTime(fs12), fs12.length),
+        detail: { within: onTime(fs12), fixed: fs12.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     const tiers = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
-      const fs11 = fixed.filter((f) => f.tier === t);
+      const fs12 = fixed.filter((f) => f.tier === t);
       return {
         key: t ?? "(unmapped)",
-        value: percent(onTime(fs11), fs11.length),
-        detail: { within: onTime(fs11), fixed: fs11.length }
+        value: percent(onTime(fs12), fs12.length),
+        detail: { within: onTime(fs12), fixed: fs12.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     return {
@@ -46712,7 +47168,7 @@ function distortionReview(ctx) {
     count: noisyCount,
     detail: clip2(
       [...noisy.entries()].map(
-        ([k, fs11]) => `${k}: ${fs11.length} of ${open2.length} open finding(s) (${Math.round(100 * fs11.length / Math.max(1, open2.length))}%)${fs11[0].noisy.reason ? ` \u2014 ${fs11[0].noisy.reason}` : ""}`
+        ([k, fs12]) => `${k}: ${fs12.length} of ${open2.length} open finding(s) (${Math.round(100 * fs12.length / Math.max(1, open2.length))}%)${fs12[0].noisy.reason ? ` \u2014 ${fs12[0].noisy.reason}` : ""}`
       )
     )
   });
@@ -47029,9 +47485,9 @@ function renderReport(doc, title, opts = {}) {
 }
 
 // src/output/csv-outputs.ts
-function sortFindings(fs11) {
+function sortFindings(fs12) {
   const sev = ["critical", "high", "medium", "low", "info"];
-  return [...fs11].sort(
+  return [...fs12].sort(
     (a, b) => Number(b.open) - Number(a.open) || sev.indexOf(a.severity) - sev.indexOf(b.severity) || a.key.localeCompare(b.key)
   );
 }
@@ -47108,8 +47564,8 @@ var FINDING_COLUMNS = [
   "confidence",
   "source_file"
 ];
-function findingsCsv(fs11) {
-  const rows = sortFindings(fs11).map((t) => {
+function findingsCsv(fs12) {
+  const rows = sortFindings(fs12).map((t) => {
     const a = aggregatedFinding(t);
     const f = t.finding;
     return [
@@ -47156,8 +47612,8 @@ function findingsCsv(fs11) {
   });
   return toCsv(FINDING_COLUMNS, rows);
 }
-function findingsJsonl(fs11) {
-  return sortFindings(fs11).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
+function findingsJsonl(fs12) {
+  return sortFindings(fs12).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
 }
 function coverageCsv(cells) {
   return toCsv(
@@ -47208,325 +47664,6 @@ function exceptionsCsv(ctx) {
       ];
     })
   );
-}
-
-// src/commands/aggregate-load.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { promises as fs5 } from "node:fs";
-import path8 from "node:path";
-
-// src/schema/default-dictionary.ts
-var DEFAULT_DICTIONARY_YAML = `# Data dictionary of product-security-metrics (security-metrics.yml).
-# Every metric rests on these definitions; the monthly report prints the ones it used.
-# Copy this file, change what your organisation defines differently, and pass it with --config.
-version: 1
-
-application:
-  definition: An entry of the inventory (application or service) with a business tier and an owner; repos and cloud accounts map findings to it.
-  environments: [] # inventory environments that count; empty = all
-
-tiers:
-  - id: tier-1
-    description: Customer-facing or regulated data; an outage or breach is a business event.
-    required_controls: [sast, sca, secret, iac, container, dast]
-  - id: tier-2
-    description: Internal business systems and customer-facing tools without regulated data.
-    required_controls: [sast, sca, secret]
-  - id: tier-3
-    description: Internal tooling, prototypes, documentation sites.
-    required_controls: [sca, secret]
-default_tier: tier-3
-
-critical:
-  definition: Severity critical after normalization (CVSS 9.0 or more, or the tool's own word critical; secrets default to critical).
-  min_severity: critical
-
-# Which date starts the remediation clock: first_seen = earliest observation or the platform's created
-# date; first_observed = the first time a collected run saw it.
-remediation_clock: first_seen
-
-# Gate evaluations on these event kinds count as releases (release pass rate).
-release_events: [release]
-
-coverage:
-  freshness_days: 30 # a control is covered when it ran successfully within this many days
-
-adoption_window_days: 30 # a repo is adopted when it had a collection run within this many days
-
-sla:
-  preset: default # default 7/30/90/120 \xB7 fedramp 30/30/90/180 \xB7 pci 30/30/90/120
-  days: {} # overrides per severity, e.g. {critical: 5}
-  tiers: {} # per-tier overrides, e.g. {tier-1: {critical: 3, high: 14}}
-  # kev_file: known_exploited_vulnerabilities.json   # CISA KEV due dates cap the SLA
-
-# Share of severities inferred from SARIF level or a default above which severity metrics drop to B.
-inferred_severity_threshold: 0.2
-
-metrics:
-  - id: critical_over_sla
-    owner: Head of Product Security
-    why: Critical findings past their deadline are the risk we told customers and auditors we do not carry.
-  - id: high_over_sla
-    owner: Engineering directors
-    why: High findings past SLA are the next breach path and the usual audit finding.
-  - id: new_findings
-    owner: Product Security engineering
-    why: The inflow shows whether new code and dependencies add risk faster than teams remove it.
-  - id: closed_findings
-    owner: Engineering directors
-    why: The outflow shows remediation capacity; compared with new findings it tells if the backlog can shrink.
-  - id: time_to_remediate
-    owner: Engineering directors
-    why: Time from first sight to fix is how long an attacker has; it moves before SLA breaches do.
-  - id: open_backlog
-    owner: Product Security engineering
-    why: The size and age of what is open is the debt we carry into next month.
-  - id: fixed_within_sla
-    owner: Engineering directors
-    why: The share fixed on time says whether the SLA is a commitment or a wish.
-  - id: release_pass_rate
-    owner: Release engineering
-    why: Releases that pass the security gate ship without known blocking risk; failures show where the gate bites.
-  - id: exception_volume
-    owner: CISO
-    why: Accepted risk without an expiry or past its expiry is risk nobody is deciding about any more.
-  - id: scanner_coverage
-    owner: Product Security engineering
-    why: A clean result from an application that is not scanned is not evidence; coverage says how much the other numbers cover.
-  - id: pipeline_adoption
-    owner: Platform engineering
-    why: Repos that do not report are invisible to every other metric.
-  - id: ownership_coverage
-    owner: Engineering directors
-    why: A finding without an owner is not going to be fixed.
-
-# Tools or rule packs known to be noisy: their findings are counted apart in the distortion review.
-noisy: []
-#  - tool: Semgrep
-#    rule: generic.secrets.*
-#    reason: pattern-only secret rules, high false-positive rate
-
-# Explicit mapping of findings to applications (checked before repo and cloud-account mapping).
-mapping: []
-#  - application: payments
-#    account: "123456789012"
-#    reason: shared AWS account of the payments team
-
-infrastructure_categories: [cloud, iac, container]
-`;
-
-// src/commands/aggregate-load.ts
-var DEFAULT_RAW = (0, import_yaml3.parseDocument)(DEFAULT_DICTIONARY_YAML).toJS();
-function defaultDictionary() {
-  return Dictionary.parse(DEFAULT_RAW);
-}
-function zodPath(p) {
-  return p.map(String).join(".") || "(root)";
-}
-function parseDictionary(text3, file2) {
-  const base = path8.basename(file2);
-  const problems = [];
-  const sections = {};
-  const note = (section, msg2) => {
-    problems.push(msg2);
-    (sections[section] ??= []).push(msg2);
-  };
-  const lc = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const pos = e.linePos?.[0];
-    const msg2 = `${base}${pos ? `:${pos.line}` : ""}: invalid YAML (${e.message.split("\n")[0]}); the default dictionary is used`;
-    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
-    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
-  }
-  const user = doc.toJS();
-  if (user !== null && user !== void 0 && !(0, import_yaml3.isMap)(doc.contents)) {
-    const msg2 = `${base}:1: expected a mapping of sections (tiers, sla, metrics, ...); the default dictionary is used`;
-    for (const k of Object.keys(DEFAULT_RAW)) (sections[k] ??= []).push(msg2);
-    return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems: [msg2], sections };
-  }
-  const raw = {
-    ...DEFAULT_RAW,
-    ...user ?? {}
-  };
-  const lineOf = (p) => {
-    for (let n = p.length; n > 0; n--) {
-      const node2 = doc.getIn(
-        p.slice(0, n).map((x2) => typeof x2 === "number" ? x2 : String(x2)),
-        true
-      );
-      if (node2 && typeof node2 === "object" && node2.range) return `:${lc.linePos(node2.range[0]).line}`;
-    }
-    return "";
-  };
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const r = Dictionary.safeParse(raw);
-    if (r.success) return { dict: r.data, source: file2, sha256: sha256(text3), problems, sections };
-    const fixed = /* @__PURE__ */ new Set();
-    for (const issue2 of r.error.issues) {
-      if (issue2.code === "unrecognized_keys" && issue2.path.length === 0) {
-        for (const k of issue2.keys) {
-          note(
-            k,
-            `${base}${lineOf([k])}: field "${k}": unknown section (valid: ${Object.keys(DEFAULT_RAW).join(", ")}); ignored`
-          );
-          delete raw[k];
-          fixed.add(k);
-        }
-        continue;
-      }
-      const section = String(issue2.path[0] ?? "");
-      if (fixed.has(section)) continue;
-      note(
-        section,
-        `${base}${lineOf(issue2.path)}: field "${zodPath(issue2.path)}": ${issue2.message}; the default "${section}" section is used`
-      );
-      if (section in DEFAULT_RAW) raw[section] = DEFAULT_RAW[section];
-      else delete raw[section];
-      fixed.add(section);
-    }
-    if (fixed.size === 0) break;
-  }
-  const msg = `${base}: the dictionary could not be repaired; the default dictionary is used`;
-  problems.push(msg);
-  return { dict: defaultDictionary(), source: file2, sha256: sha256(text3), problems, sections };
-}
-async function loadDictionary(configPath) {
-  if (!configPath)
-    return {
-      dict: defaultDictionary(),
-      source: "built-in default (security-metrics.default.yml)",
-      sha256: sha256(DEFAULT_DICTIONARY_YAML),
-      problems: [],
-      sections: {}
-    };
-  let text3;
-  try {
-    text3 = await fs5.readFile(configPath, "utf8");
-  } catch (e) {
-    const msg = `${configPath}: cannot read the dictionary (${e.code ?? errorMessage(e)}); the default dictionary is used`;
-    const sections = Object.fromEntries(Object.keys(DEFAULT_RAW).map((k) => [k, [msg]]));
-    return {
-      dict: defaultDictionary(),
-      source: `built-in default (${configPath} unreadable)`,
-      sha256: sha256(DEFAULT_DICTIONARY_YAML),
-      problems: [msg],
-      sections
-    };
-  }
-  const r = parseDictionary(text3, configPath);
-  return { ...r, source: path8.basename(configPath) };
-}
-async function walk2(dir, out = []) {
-  let entries;
-  try {
-    entries = await fs5.readdir(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    const p = path8.join(dir, e.name);
-    if (e.isDirectory()) await walk2(p, out);
-    else out.push(p);
-  }
-  return out;
-}
-function issues(err2) {
-  return err2.issues.slice(0, 3).map((i2) => `field "${zodPath(i2.path)}": ${i2.message}`).join("; ");
-}
-async function loadRecordsDir(dir, display = dir) {
-  const problems = [];
-  const files = [];
-  const records = [];
-  const all = await walk2(dir);
-  if (all.length === 0) problems.push(`${display}: no files found`);
-  for (const runPath of all.filter((f) => path8.basename(f) === "run.json")) {
-    const rel = path8.join(display, path8.relative(dir, runPath));
-    files.push(runPath);
-    let run;
-    try {
-      const parsed = RunRecord.safeParse(JSON.parse(await fs5.readFile(runPath, "utf8")));
-      if (!parsed.success) {
-        problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
-        continue;
-      }
-      run = parsed.data;
-    } catch (e) {
-      problems.push(`${rel}: ${errorMessage(e)}; its findings are not used`);
-      continue;
-    }
-    const fPath = path8.join(path8.dirname(runPath), "findings.jsonl");
-    const findings = [];
-    let partial2 = false;
-    let text3 = "";
-    try {
-      text3 = await fs5.readFile(fPath, "utf8");
-      files.push(fPath);
-    } catch {
-      if (run.counts.total > 0) {
-        problems.push(
-          `${path8.join(path8.dirname(rel), "findings.jsonl")}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`
-        );
-        partial2 = true;
-      }
-    }
-    text3.split("\n").forEach((line, i2) => {
-      if (!line.trim()) return;
-      const where = `${path8.join(path8.dirname(rel), "findings.jsonl")}:${i2 + 1}`;
-      try {
-        const r = Finding.safeParse(JSON.parse(line));
-        if (r.success) findings.push(r.data);
-        else {
-          problems.push(`${where}: ${issues(r.error)}; line skipped, the run closes nothing`);
-          partial2 = true;
-        }
-      } catch {
-        problems.push(`${where}: not JSON; line skipped, the run closes nothing`);
-        partial2 = true;
-      }
-    });
-    if (!partial2 && findings.length !== run.counts.total) {
-      problems.push(
-        `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`
-      );
-      partial2 = true;
-    }
-    records.push({ run, findings, origin: path8.dirname(rel), partial: partial2 });
-  }
-  return { records, problems, files };
-}
-var ManualSidecar = external_exports.object({
-  product: external_exports.string().trim().min(1),
-  owner: external_exports.string().trim().optional(),
-  confidence: ConfidenceLabel.default("C"),
-  /** Date the export was taken (YYYY-MM-DD or ISO). */
-  observed_at: external_exports.union([external_exports.string(), external_exports.date()]).transform((v) => v instanceof Date ? v.toISOString() : v.trim()).refine(
-    (s2) => Number.isFinite(Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s2) ? `${s2}T00:00:00Z` : s2)),
-    "must be a date like 2026-11-15"
-  ).optional(),
-  repo: external_exports.string().trim().optional(),
-  service: external_exports.string().trim().optional(),
-  format: external_exports.string().trim().default("auto"),
-  /** Who assembled it and how, printed in the data sources. */
-  note: external_exports.string().optional()
-}).strict();
-function parseSidecar(text3, file2) {
-  const base = path8.basename(file2);
-  const lc = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
-  if (doc.errors.length)
-    return { problems: [`${base}: invalid YAML (${doc.errors[0].message.split("\n")[0]})`] };
-  const r = ManualSidecar.safeParse(doc.toJS());
-  if (r.success) return { sidecar: r.data, problems: [] };
-  return {
-    problems: r.error.issues.map((i2) => {
-      const node2 = i2.path.length ? doc.getIn(i2.path.map(String), true) : void 0;
-      const line = node2?.range ? `:${lc.linePos(node2.range[0]).line}` : "";
-      return `${base}${line}: field "${zodPath(i2.path)}": ${i2.message}`;
-    })
-  };
 }
 
 // src/commands/aggregate.ts
@@ -48085,14 +48222,1573 @@ function localPlatform(env) {
   };
 }
 
-// src/platform/github/cli-aggregate.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+// src/commands/gitlab-aggregate-cli.ts
 import { parseArgs } from "node:util";
 
-// src/platform/github/aggregate-org.ts
-import { promises as fs10 } from "node:fs";
+// src/platform/gitlab/aggregate.ts
+import { promises as fs9 } from "node:fs";
 import os from "node:os";
-import path13 from "node:path";
+import path12 from "node:path";
+
+// src/platform/gitlab/client.ts
+var GitlabApiError = class extends Error {
+  constructor(status2, method, path16, detail) {
+    super(
+      `${method} ${path16}: ${status2 === 0 ? "network error" : `HTTP ${status2}`}${detail ? ` ${detail}` : ""}`
+    );
+    this.status = status2;
+    this.method = method;
+    this.path = path16;
+    this.detail = detail;
+  }
+  status;
+  method;
+  path;
+  detail;
+  name = "GitlabApiError";
+};
+var RETRYABLE = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+function encodeId(idOrPath) {
+  return typeof idOrPath === "number" ? String(idOrPath) : encodeURIComponent(idOrPath);
+}
+function nextLink(link) {
+  if (!link) return null;
+  for (const part of link.split(",")) {
+    const m = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part);
+    if (m) return m[1];
+  }
+  return null;
+}
+async function errorDetail(res) {
+  let text3 = "";
+  try {
+    text3 = await res.text();
+  } catch {
+    return res.statusText;
+  }
+  try {
+    const j = JSON.parse(text3);
+    const m = j.message ?? j.error_description ?? j.error;
+    if (m !== void 0) text3 = typeof m === "string" ? m : JSON.stringify(m);
+  } catch {
+  }
+  text3 = text3.replace(/\s+/g, " ").trim();
+  return (text3 || res.statusText).slice(0, 200);
+}
+var GitlabClient = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.apiUrl = opts.apiUrl.replace(/\/+$/, "");
+    this.origin = new URL(this.apiUrl).origin;
+    this.fetchImpl = opts.fetch ?? fetch;
+    this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.maxRetries = opts.maxRetries ?? 5;
+    this.maxWait = opts.maxWaitSeconds ?? 300;
+    this.perPage = opts.perPage ?? 100;
+    this.maxPages = opts.maxPages ?? 1e3;
+  }
+  opts;
+  apiUrl;
+  origin;
+  fetchImpl;
+  sleep;
+  maxRetries;
+  maxWait;
+  perPage;
+  maxPages;
+  /** Calls made, for the run log. */
+  calls = 0;
+  /** GraphQL endpoint of the same instance: `/api/v4` → `/api/graphql`. */
+  get graphqlUrl() {
+    return this.apiUrl.replace(/\/api\/v4$/, "") + "/api/graphql";
+  }
+  url(path16, query) {
+    const u = new URL(path16.startsWith("http") ? path16 : this.apiUrl + path16);
+    for (const [k, v] of Object.entries(query ?? {})) {
+      if (v === void 0) continue;
+      if (Array.isArray(v)) for (const item of v) u.searchParams.append(k, item);
+      else u.searchParams.set(k, String(v));
+    }
+    return u.toString();
+  }
+  /** One call with retries; follows redirects itself so the token is only sent to the API's origin. */
+  async fetchWithRetry(method, url2, body, display = url2) {
+    let attempt = 0;
+    let target = url2;
+    for (; ; ) {
+      const sameOrigin = new URL(target).origin === this.origin;
+      const headers = { accept: "application/json" };
+      if (sameOrigin) headers["private-token"] = this.opts.token;
+      if (body !== void 0) headers["content-type"] = "application/json";
+      let res;
+      this.calls++;
+      try {
+        res = await this.fetchImpl(target, {
+          method,
+          headers,
+          body: body === void 0 ? void 0 : JSON.stringify(body),
+          redirect: "manual",
+          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 3e5)
+        });
+      } catch (e) {
+        if (attempt >= this.maxRetries || method === "POST")
+          throw new GitlabApiError(0, method, display, e.message);
+        await this.sleep(this.backoff(attempt++));
+        continue;
+      }
+      if (REDIRECTS.has(res.status) && res.headers.get("location")) {
+        target = new URL(res.headers.get("location"), target).toString();
+        method = res.status === 303 ? "GET" : method;
+        continue;
+      }
+      const retryable = method === "POST" ? res.status === 429 : RETRYABLE.has(res.status);
+      if (retryable && attempt < this.maxRetries) {
+        const wait = this.retryWait(res, attempt);
+        if (wait > this.maxWait * 1e3) {
+          throw new GitlabApiError(
+            res.status,
+            method,
+            display,
+            `rate limited; Retry-After ${Math.round(wait / 1e3)} s is longer than the ${this.maxWait} s this job waits`
+          );
+        }
+        this.opts.logger?.debug(
+          `${method} ${display}: HTTP ${res.status}, retrying in ${Math.round(wait)} ms`
+        );
+        await res.body?.cancel().catch(() => void 0);
+        await this.sleep(wait);
+        attempt++;
+        continue;
+      }
+      if (!res.ok) throw new GitlabApiError(res.status, method, display, await errorDetail(res));
+      return res;
+    }
+  }
+  backoff(attempt) {
+    return Math.min(1e3 * 2 ** attempt, 3e4);
+  }
+  /** Retry-After (seconds or an HTTP date), else RateLimit-Reset (epoch seconds), else backoff. */
+  retryWait(res, attempt) {
+    const ra = res.headers.get("retry-after");
+    if (ra) {
+      if (/^\d+(\.\d+)?$/.test(ra.trim())) return Number(ra) * 1e3;
+      const at = Date.parse(ra);
+      if (!Number.isNaN(at)) return Math.max(0, at - Date.now());
+    }
+    const reset = res.headers.get("ratelimit-reset");
+    if (res.status === 429 && reset && /^\d+$/.test(reset))
+      return Math.max(0, Number(reset) * 1e3 - Date.now());
+    return this.backoff(attempt);
+  }
+  async request(method, path16, o = {}) {
+    const res = await this.fetchWithRetry(method, this.url(path16, o.query), o.body, path16);
+    if (o.raw) return res;
+    const text3 = await res.text();
+    if (!text3) return void 0;
+    try {
+      return JSON.parse(text3);
+    } catch {
+      throw new GitlabApiError(res.status, method, path16, "response is not JSON");
+    }
+  }
+  get(path16, query) {
+    return this.request("GET", path16, { query });
+  }
+  async bytes(path16, query) {
+    const res = await this.fetchWithRetry("GET", this.url(path16, query), void 0, path16);
+    return new Uint8Array(await res.arrayBuffer());
+  }
+  /** Every item of a listing: `Link: rel="next"` (keyset or offset), else `X-Next-Page`. */
+  async paginate(path16, query = {}) {
+    const out = [];
+    let url2 = this.url(path16, { per_page: this.perPage, ...query });
+    for (let page = 0; url2; page++) {
+      if (page >= this.maxPages) throw new GitlabApiError(0, "GET", path16, `more than ${this.maxPages} pages`);
+      const res = await this.fetchWithRetry("GET", url2, void 0, path16);
+      const items = await res.json();
+      if (!Array.isArray(items)) throw new GitlabApiError(res.status, "GET", path16, "expected a JSON array");
+      out.push(...items);
+      const link = nextLink(res.headers.get("link"));
+      const nextPage = res.headers.get("x-next-page");
+      url2 = link ?? (nextPage ? this.url(path16, { per_page: this.perPage, ...query, page: nextPage }) : null);
+    }
+    return out;
+  }
+  /** A GraphQL query; GraphQL `errors` become a GitlabApiError. */
+  async graphql(query, variables) {
+    const res = await this.fetchWithRetry("POST", this.graphqlUrl, { query, variables }, "/api/graphql");
+    const body = await res.json();
+    if (body.errors?.length)
+      throw new GitlabApiError(
+        res.status,
+        "POST",
+        "/api/graphql",
+        body.errors.map((e) => e.message).join("; ")
+      );
+    if (!body.data) throw new GitlabApiError(res.status, "POST", "/api/graphql", "no data in the response");
+    return body.data;
+  }
+};
+
+// src/platform/gitlab/issue-exceptions.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function fieldsFromDescription(text3) {
+  const fence = /```ya?ml\s*\n([\s\S]*?)```/i.exec(text3);
+  if (fence) {
+    const doc = (0, import_yaml4.parseAllDocuments)(fence[1])[0];
+    const v = doc && doc.errors.length === 0 ? doc.toJS() : void 0;
+    if (v && typeof v === "object" && !Array.isArray(v)) return v;
+  }
+  const out = {};
+  const sections = text3.split(/^#{2,4}\s+/m).slice(1);
+  for (const s2 of sections) {
+    const nl = s2.indexOf("\n");
+    const key = (nl < 0 ? s2 : s2.slice(0, nl)).trim();
+    const value = (nl < 0 ? "" : s2.slice(nl + 1)).trim();
+    if (key && value && value !== "_No response_") out[key] = value;
+  }
+  if (Object.keys(out).length > 0) return out;
+  for (const line of text3.split(/\r?\n/)) {
+    const m = /^\s*(?:[-*]\s*)?\**([A-Za-z][A-Za-z _]*?)\**\s*:\s*(.+?)\s*$/.exec(line);
+    if (m) out[m[1].trim()] = m[2].replace(/^`(.*)`$/, "$1");
+  }
+  return out;
+}
+function exceptionsFromIssues(issues2, projectPath) {
+  const exceptions = [];
+  const errors = [];
+  for (const issue2 of issues2) {
+    const fields = fieldsFromDescription(issue2.description ?? "");
+    const lower = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.trim().toLowerCase(), v]));
+    if (lower.id === void 0 && lower["exception id"] === void 0 && lower.exception_id === void 0)
+      fields.id = `${projectPath}#${issue2.iid}`;
+    if (lower.ticket === void 0 && lower.issue === void 0) fields.ticket = issue2.web_url;
+    if (lower.created === void 0 && issue2.created_at) fields.created = issue2.created_at.slice(0, 10);
+    const file2 = `issue-${issue2.iid}.yml`;
+    const r = parseExceptions((0, import_yaml4.stringify)([fields]), file2);
+    for (const e of r.errors) errors.push({ source: issue2.web_url, problem: e.replace(`${file2}#1: `, "") });
+    for (const e of r.exceptions) exceptions.push({ ...e, source: issue2.web_url });
+  }
+  return { exceptions, errors };
+}
+
+// src/platform/gitlab/topics.ts
+var KEYS = {
+  product: "application",
+  app: "application",
+  application: "application",
+  service: "service",
+  owner: "owner",
+  team: "owner",
+  tier: "tier",
+  env: "environment",
+  environment: "environment",
+  api: "api_exposure",
+  api_exposure: "api_exposure"
+};
+function inventoryFromTopics(p) {
+  const topics = p.topics ?? p.tag_list ?? [];
+  const entry = {
+    application: "",
+    repos: [p.path_with_namespace],
+    source: `gitlab:topics ${p.path_with_namespace}`
+  };
+  for (const t of topics) {
+    const m = /^\s*([a-z_]+)\s*[:=]\s*(.+?)\s*$/i.exec(t);
+    if (m) {
+      const key = KEYS[m[1].toLowerCase()];
+      if (key) entry[key] = m[2];
+    } else if (t.trim().toLowerCase() === "mobile") entry.mobile = true;
+  }
+  if (!entry.application) {
+    entry.application = p.path_with_namespace.split("/").pop();
+    entry.source = `gitlab:project ${p.path_with_namespace}`;
+  }
+  if (entry.owner) entry.owner_source = "topic";
+  return entry;
+}
+
+// src/platform/gitlab/vulnerabilities.ts
+var GROUP_VULNERABILITIES_QUERY = `query($fullPath: ID!, $after: String) {
+  group(fullPath: $fullPath) {
+    vulnerabilities(first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id title description severity state reportType
+        detectedAt resolvedAt dismissedAt dismissalReason webUrl
+        project { fullPath }
+        scanner { name vendor }
+        identifiers { externalType externalId name url }
+        location {
+          __typename
+          ... on VulnerabilityLocationSast { file startLine endLine }
+          ... on VulnerabilityLocationSecretDetection { file startLine endLine }
+          ... on VulnerabilityLocationDependencyScanning { file dependency { version package { name } } }
+          ... on VulnerabilityLocationContainerScanning { image dependency { version package { name } } }
+          ... on VulnerabilityLocationClusterImageScanning { image dependency { version package { name } } }
+          ... on VulnerabilityLocationDast { hostname path }
+        }
+      }
+    }
+  }
+}`;
+async function fetchGroupVulnerabilities(client, group, maxPages = 1e3) {
+  const out = [];
+  let after = null;
+  for (let page = 0; page < maxPages; page++) {
+    const data = await client.graphql(GROUP_VULNERABILITIES_QUERY, {
+      fullPath: group,
+      after
+    });
+    if (!data.group)
+      throw new Error(`group ${group} not found, or the token cannot see its vulnerability report`);
+    const v = data.group.vulnerabilities;
+    out.push(...v.nodes);
+    if (!v.pageInfo.hasNextPage || !v.pageInfo.endCursor) return out;
+    after = v.pageInfo.endCursor;
+  }
+  throw new Error(`more than ${maxPages} pages of vulnerabilities`);
+}
+var CATEGORY3 = {
+  SAST: "sast",
+  DEPENDENCY_SCANNING: "sca",
+  CONTAINER_SCANNING: "container",
+  CLUSTER_IMAGE_SCANNING: "container",
+  SECRET_DETECTION: "secret",
+  DAST: "dast",
+  API_FUZZING: "dast",
+  COVERAGE_FUZZING: "sast",
+  GENERIC: "other"
+};
+function mapGitlabState(state, reason) {
+  const s2 = (state ?? "").toUpperCase();
+  const r = (reason ?? "").toUpperCase();
+  if (s2 === "RESOLVED") return { state: "fixed", reason: "resolved" };
+  if (s2 === "DISMISSED") {
+    const why = r ? r.toLowerCase().replace(/_/g, " ") : "dismissed";
+    if (r === "ACCEPTABLE_RISK") return { state: "accepted_risk", reason: why };
+    if (r === "FALSE_POSITIVE") return { state: "false_positive", reason: why };
+    return { state: "not_applicable", reason: why };
+  }
+  return { state: "open", reason: s2 === "CONFIRMED" ? "confirmed" : s2 ? s2.toLowerCase() : null };
+}
+function num2(v) {
+  if (v === null || v === void 0 || v === "") return null;
+  const n = Number(v);
+  return Number.isInteger(n) ? n : null;
+}
+function vulnerabilityToDraft(v, index) {
+  const ids = v.identifiers ?? [];
+  const ofType = (t) => ids.filter((i2) => (i2.externalType ?? "").toLowerCase() === t).map((i2) => i2.externalId ?? i2.name ?? "").filter(Boolean);
+  const cve = [...ofType("cve").map((c) => c.toUpperCase()), ...ofType("ghsa")];
+  const primary = ids.find(
+    (i2) => !["cve", "cwe", "ghsa", "owasp"].includes((i2.externalType ?? "").toLowerCase())
+  );
+  const reportType = (v.reportType ?? "").toUpperCase();
+  const category2 = CATEGORY3[reportType] ?? "other";
+  const word = wordToSeverity(v.severity);
+  const { state, reason } = mapGitlabState(v.state, v.dismissalReason);
+  const loc = v.location ?? {};
+  const dep = loc.dependency?.package?.name ? {
+    name: loc.dependency.package.name,
+    version: loc.dependency.version ?? null,
+    fixed_version: null,
+    ecosystem: null,
+    purl: null
+  } : null;
+  const url2 = loc.hostname ? `${loc.hostname.replace(/\/+$/, "")}${loc.path ?? ""}` : null;
+  return {
+    title: v.title ?? primary?.name ?? "GitLab vulnerability",
+    description: v.description ?? null,
+    category: category2,
+    rule_id: category2 === "sca" || category2 === "container" ? cve[0] ?? primary?.externalId ?? null : primary?.externalId ?? cve[0] ?? null,
+    rule_name: primary?.name ?? null,
+    severity: word ?? "info",
+    severity_source: word ? "tool" : "default",
+    source_severity: v.severity ?? null,
+    tool: v.scanner?.name ?? "GitLab",
+    state,
+    state_reason: reason,
+    first_seen: v.detectedAt ?? null,
+    closed_at: state === "fixed" ? v.resolvedAt ?? null : state === "open" ? null : v.dismissedAt ?? null,
+    repo: v.project?.fullPath ?? null,
+    cwe: ofType("cwe"),
+    cve,
+    package: dep,
+    location: {
+      file: loc.file ?? null,
+      start_line: num2(loc.startLine),
+      end_line: num2(loc.endLine),
+      image: loc.image ?? null,
+      url: url2
+    },
+    fingerprints: { gitlab_vulnerability_id: v.id },
+    tags: reportType ? [`gitlab:${reportType.toLowerCase()}`] : [],
+    help_uri: v.webUrl ?? null,
+    pointer: `vulnerability ${index} (${v.id})`
+  };
+}
+function vulnerabilitiesToFindings(vulns, observedAt, productOf = (repo) => repo.split("/").pop() ?? null) {
+  const byProject = /* @__PURE__ */ new Map();
+  vulns.forEach((v, i2) => {
+    const d = vulnerabilityToDraft(v, i2);
+    const key = d.repo ?? "";
+    const list3 = byProject.get(key) ?? [];
+    list3.push(d);
+    byProject.set(key, list3);
+  });
+  const out = [];
+  for (const [repo, drafts] of [...byProject].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(
+      ...finalizeDrafts(drafts, {
+        sourceFile: "gitlab:vulnerabilities",
+        sourceFormat: "gitlab_vulnerabilities",
+        tool: { name: "GitLab", version: null },
+        product: repo ? productOf(repo) : null,
+        service: null,
+        repo: repo || null,
+        ref: null,
+        commit: null,
+        observedAt,
+        confidence: "A",
+        roots: [],
+        secrets: []
+      })
+    );
+  }
+  return out;
+}
+
+// src/util/safe-zip.ts
+import path11 from "node:path";
+
+// node_modules/fflate/esm/index.mjs
+import { createRequire } from "module";
+var require2 = createRequire("/");
+var _a3;
+var Worker2;
+var isMarkedAsUntransferable;
+try {
+  _a3 = require2("worker_threads"), Worker2 = _a3.Worker, isMarkedAsUntransferable = _a3.isMarkedAsUntransferable;
+} catch (e) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a3 = freb(fleb, 2);
+var fl = _a3.b;
+var revfl = _a3.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r) {
+  var s2 = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s2; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s2; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s2);
+    for (i2 = 0; i2 < s2; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m)
+      m = a[i2];
+  }
+  return m;
+};
+var bits = function(d, p, m) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s2, e) {
+  if (s2 == null || s2 < 0)
+    s2 = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s2, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err);
+  if (!nt)
+    throw e;
+  return e;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s2 = shft(pos) + 4, l = dat[s2 - 4] | dat[s2 - 3] << 8, t = s2 + l;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s2, t), bt);
+        st.b = bt += l, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r = clm[bits(dat, pos, clbmsk)];
+          pos += r & 15;
+          var s2 = r >> 4;
+          if (s2 < 16) {
+            ldt[i2++] = s2;
+          } else {
+            var c = 0, n = 0;
+            if (s2 == 16)
+              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+            else if (s2 == 17)
+              n = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s2 == 18)
+              n = 11 + bits(dat, pos, 127), pos += 7;
+            while (n--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var et = /* @__PURE__ */ new u8(0);
+var Inflate = /* @__PURE__ */ (function() {
+  function Inflate2(opts, cb) {
+    if (typeof opts == "function")
+      cb = opts, opts = {};
+    this.ondata = cb;
+    var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
+    this.s = { i: 0, b: dict ? dict.length : 0 };
+    this.o = new u8(32768);
+    this.p = new u8(0);
+    if (dict)
+      this.o.set(dict);
+  }
+  Inflate2.prototype.e = function(c) {
+    if (!this.ondata)
+      err(5);
+    if (this.d)
+      err(4);
+    if (!this.p.length)
+      this.p = c;
+    else if (c.length) {
+      var n = new u8(this.p.length + c.length);
+      n.set(this.p), n.set(c, this.p.length), this.p = n;
+    }
+  };
+  Inflate2.prototype.c = function(final) {
+    this.s.i = +(this.d = final || false);
+    var bts = this.s.b;
+    var dt = inflt(this.p, this.s, this.o);
+    this.ondata(slc(dt, bts, this.s.b), this.d);
+    this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
+    this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
+  };
+  Inflate2.prototype.push = function(chunk, final) {
+    this.e(chunk), this.c(final);
+  };
+  return Inflate2;
+})();
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+
+// src/util/safe-zip.ts
+var DEFAULT_ZIP_LIMITS = {
+  maxArchiveBytes: 100 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxFileBytes: 512 * 1024 * 1024,
+  maxEntries: 1e3,
+  maxRatio: 200
+};
+var ZipError = class extends Error {
+  name = "ZipError";
+};
+var EOCD_SIG = 101010256;
+var CEN_SIG = 33639248;
+var LOC_SIG = 67324752;
+function u162(b, o) {
+  return b[o] | b[o + 1] << 8;
+}
+function u32(b, o) {
+  return (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0;
+}
+var CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function crc32(data) {
+  let c = 4294967295;
+  for (let i2 = 0; i2 < data.length; i2++) c = CRC_TABLE[(c ^ data[i2]) & 255] ^ c >>> 8;
+  return (c ^ 4294967295) >>> 0;
+}
+function checkEntryName(raw) {
+  if (raw.length === 0) return { ok: false, reason: "empty entry name" };
+  if (/[\u0000-\u001f]/.test(raw)) return { ok: false, reason: "control character in entry name" };
+  if (raw.includes("\\")) return { ok: false, reason: "backslash in entry name" };
+  if (raw.startsWith("/") || /^[a-zA-Z]:/.test(raw)) return { ok: false, reason: "absolute path" };
+  const parts = raw.split("/");
+  if (parts.some((p) => p === "..")) return { ok: false, reason: "path traversal (..)" };
+  const name = parts.filter((p) => p !== "" && p !== ".").join("/");
+  if (!name) return { ok: false, reason: "empty entry name" };
+  return { ok: true, name };
+}
+function findEocd(buf) {
+  const stop = Math.max(0, buf.length - 22 - 65535);
+  for (let i2 = buf.length - 22; i2 >= stop; i2--) if (u32(buf, i2) === EOCD_SIG) return i2;
+  return -1;
+}
+function inflateCapped(data, cap, label2) {
+  const chunks = [];
+  let total = 0;
+  const inf = new Inflate((chunk) => {
+    total += chunk.length;
+    if (total > cap) throw new ZipError(`${label2}: expands beyond ${cap} bytes (zip bomb guard)`);
+    chunks.push(chunk);
+  });
+  const step = 64 * 1024;
+  try {
+    for (let o2 = 0; o2 < data.length; o2 += step) inf.push(data.subarray(o2, o2 + step), o2 + step >= data.length);
+    if (data.length === 0) inf.push(new Uint8Array(0), true);
+  } catch (e) {
+    if (e instanceof ZipError) throw e;
+    throw new ZipError(`${label2}: corrupt compressed data (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+function extractZip(buf, limits = {}) {
+  const lim = { ...DEFAULT_ZIP_LIMITS, ...limits };
+  if (buf.length > lim.maxArchiveBytes)
+    throw new ZipError(`archive is ${buf.length} bytes, above the ${lim.maxArchiveBytes}-byte limit`);
+  if (buf.length < 22) throw new ZipError("not a zip archive (too short; truncated download?)");
+  const eocd = findEocd(buf);
+  if (eocd < 0) throw new ZipError("not a zip archive or truncated (end of central directory not found)");
+  const count = u162(buf, eocd + 10);
+  const cdSize = u32(buf, eocd + 12);
+  const cdOffset = u32(buf, eocd + 16);
+  if (count === 65535 || cdOffset === 4294967295)
+    throw new ZipError("ZIP64 archives are not supported (they exceed the size limits)");
+  if (count > lim.maxEntries) throw new ZipError(`${count} entries, above the ${lim.maxEntries}-entry limit`);
+  if (cdOffset + cdSize > eocd)
+    throw new ZipError("corrupt zip: central directory lies outside the archive (truncated?)");
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  let total = 0;
+  let p = cdOffset;
+  for (let i2 = 0; i2 < count; i2++) {
+    if (p + 46 > buf.length || u32(buf, p) !== CEN_SIG)
+      throw new ZipError(`corrupt zip: central directory entry ${i2} is damaged`);
+    const flags = u162(buf, p + 8);
+    const method = u162(buf, p + 10);
+    const crc = u32(buf, p + 16);
+    const csize = u32(buf, p + 20);
+    const usize = u32(buf, p + 24);
+    const nlen = u162(buf, p + 28);
+    const xlen = u162(buf, p + 30);
+    const clen = u162(buf, p + 32);
+    const madeBy = u162(buf, p + 4) >> 8;
+    const ext = u32(buf, p + 38);
+    const lho = u32(buf, p + 42);
+    const rawName = Buffer.from(buf.subarray(p + 46, p + 46 + nlen)).toString(
+      flags & 2048 ? "utf8" : "latin1"
+    );
+    p += 46 + nlen + xlen + clen;
+    const checked = checkEntryName(rawName);
+    if (!checked.ok) throw new ZipError(`entry "${rawName.slice(0, 200)}" refused: ${checked.reason}`);
+    const unixMode = ext >>> 16;
+    if (madeBy === 3 && (unixMode & 61440) === 40960)
+      throw new ZipError(`entry "${checked.name}" refused: symbolic link`);
+    const isDir = rawName.endsWith("/") || madeBy === 3 && (unixMode & 61440) === 16384;
+    if (isDir) continue;
+    if (flags & 1) throw new ZipError(`entry "${checked.name}" refused: encrypted`);
+    if (seen.has(checked.name)) throw new ZipError(`entry "${checked.name}" appears twice`);
+    seen.add(checked.name);
+    if (usize === 4294967295 || csize === 4294967295 || lho === 4294967295)
+      throw new ZipError(`entry "${checked.name}": ZIP64 sizes are not supported`);
+    if (usize > lim.maxFileBytes)
+      throw new ZipError(
+        `entry "${checked.name}" is ${usize} bytes, above the ${lim.maxFileBytes}-byte file limit`
+      );
+    if (csize > 0 && usize / csize > lim.maxRatio)
+      throw new ZipError(
+        `entry "${checked.name}": compression ratio ${(usize / csize).toFixed(0)} above ${lim.maxRatio} (zip bomb guard)`
+      );
+    if (lho + 30 > buf.length || u32(buf, lho) !== LOC_SIG)
+      throw new ZipError(`corrupt zip: local header of "${checked.name}" is damaged`);
+    const start = lho + 30 + u162(buf, lho + 26) + u162(buf, lho + 28);
+    if (start + csize > buf.length)
+      throw new ZipError(`corrupt zip: "${checked.name}" is cut short (truncated download?)`);
+    const comp = buf.subarray(start, start + csize);
+    const cap = Math.min(
+      lim.maxFileBytes,
+      lim.maxTotalBytes - total,
+      Math.max(csize, 1) * lim.maxRatio,
+      usize
+    );
+    let data;
+    if (method === 0) {
+      if (csize !== usize)
+        throw new ZipError(`corrupt zip: stored entry "${checked.name}" has mismatched sizes`);
+      data = comp.slice();
+    } else if (method === 8) data = inflateCapped(comp, cap, `entry "${checked.name}"`);
+    else throw new ZipError(`entry "${checked.name}": compression method ${method} is not supported`);
+    if (data.length !== usize)
+      throw new ZipError(
+        `corrupt zip: "${checked.name}" expands to ${data.length} bytes, the archive says ${usize}`
+      );
+    if (crc32(data) !== crc) throw new ZipError(`corrupt zip: CRC mismatch in "${checked.name}"`);
+    total += data.length;
+    if (total > lim.maxTotalBytes)
+      throw new ZipError(`archive expands beyond the ${lim.maxTotalBytes}-byte total limit`);
+    out.push({ name: checked.name, data });
+  }
+  return out;
+}
+function safeJoin(root, entryName) {
+  const checked = checkEntryName(entryName);
+  if (!checked.ok) throw new ZipError(`entry "${entryName}" refused: ${checked.reason}`);
+  const base = path11.resolve(root);
+  const dest = path11.resolve(base, ...checked.name.split("/"));
+  if (dest !== base && !dest.startsWith(base + path11.sep))
+    throw new ZipError(`entry "${entryName}" refused: outside the target folder`);
+  return dest;
+}
+
+// src/platform/gitlab/aggregate.ts
+var RECORD_FILES = ["run.json", "findings.jsonl"];
+function reportMonth(asOf, month) {
+  if (month) {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UserError(`month "${month}" is not YYYY-MM`);
+    return month;
+  }
+  const d = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth() - 1, 1));
+  return d.toISOString().slice(0, 7);
+}
+function previousMonth2(month) {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+}
+async function pool(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    for (; ; ) {
+      const i2 = next++;
+      if (i2 >= items.length) return;
+      out[i2] = await fn(items[i2]);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
+function firstIssue(e) {
+  const i2 = e.issues[0];
+  return i2 ? `${i2.path.join(".") || "(root)"}: ${i2.message}` : "invalid";
+}
+function recordsFromArchive(zip, origin) {
+  const files = new Map(
+    extractZip(zip).filter((e) => RECORD_FILES.includes(e.name.split("/").pop())).map((e) => [e.name, e.data])
+  );
+  const dec = new TextDecoder();
+  const out = [];
+  const runPaths = [...files.keys()].filter((k) => k.split("/").pop() === "run.json").sort();
+  if (runPaths.length === 0)
+    throw new ZipError("no run.json in the artifacts (is the job the collect component?)");
+  for (const runPath of runPaths) {
+    const dir = runPath.slice(0, -"run.json".length);
+    const findingsBytes = files.get(`${dir}findings.jsonl`);
+    if (!findingsBytes) throw new ZipError(`${runPath} has no findings.jsonl beside it`);
+    let runJson;
+    try {
+      runJson = JSON.parse(dec.decode(files.get(runPath)));
+    } catch {
+      throw new ZipError(`${runPath} is not JSON`);
+    }
+    const run = RunRecord.safeParse(runJson);
+    if (!run.success) throw new ZipError(`${runPath} is not a run record (${firstIssue(run.error)})`);
+    const findings = [];
+    const lines = dec.decode(findingsBytes).split("\n");
+    for (let i2 = 0; i2 < lines.length; i2++) {
+      const line = lines[i2].trim();
+      if (!line) continue;
+      let obj;
+      try {
+        obj = JSON.parse(line);
+      } catch {
+        throw new ZipError(`${dir}findings.jsonl line ${i2 + 1} is not JSON`);
+      }
+      const f = Finding.safeParse(obj);
+      if (!f.success) throw new ZipError(`${dir}findings.jsonl line ${i2 + 1}: ${firstIssue(f.error)}`);
+      findings.push(f.data);
+    }
+    out.push({ run: run.data, findings, origin: runPaths.length > 1 ? `${origin} (${runPath})` : origin });
+  }
+  return out;
+}
+function describeFailure(e, ref, job) {
+  if (e instanceof GitlabApiError && e.status === 404)
+    return `no artifacts of a successful "${job}" job on ${ref} (collect component not included, the job failed, or the artifacts expired)`;
+  if (e instanceof GitlabApiError && (e.status === 401 || e.status === 403))
+    return `HTTP ${e.status}: the token cannot read this project's job artifacts (needs read_api and Reporter or higher)`;
+  if (e instanceof GitlabApiError) return e.message;
+  return errorMessage(e);
+}
+function publishError(what, e) {
+  const hint = e instanceof GitlabApiError && (e.status === 401 || e.status === 403) ? " (the token needs scope `api` and role Developer or higher in the central project; Maintainer if the history branch is protected)" : "";
+  return new UserError(`${what} failed: ${errorMessage(e)}${hint}`);
+}
+async function fetchHistory(client, central, repoDir, branch, logger) {
+  const dir = await fs9.mkdtemp(path12.join(os.tmpdir(), "sm-history-"));
+  const original = /* @__PURE__ */ new Map();
+  const base = repoDir.replace(/^\/+|\/+$/g, "");
+  let tree = [];
+  try {
+    tree = await client.paginate(`/projects/${encodeId(central)}/repository/tree`, {
+      path: base,
+      ref: branch,
+      recursive: true
+    });
+  } catch (e) {
+    if (!(e instanceof GitlabApiError && e.status === 404)) throw e;
+    logger.info(`history: ${base}/ does not exist yet on ${branch}; this is the first snapshot`);
+  }
+  for (const item of tree) {
+    if (item.type !== "blob") continue;
+    const rel = path12.posix.relative(base, item.path);
+    if (rel.startsWith("..")) continue;
+    const bytes = await client.bytes(
+      `/projects/${encodeId(central)}/repository/files/${encodeId(item.path)}/raw`,
+      { ref: branch }
+    );
+    const local = path12.join(dir, ...rel.split("/"));
+    await fs9.mkdir(path12.dirname(local), { recursive: true });
+    await fs9.writeFile(local, bytes);
+    original.set(item.path, Buffer.from(bytes));
+  }
+  return { dir, original, branch };
+}
+async function findIssue(client, central, label2, search) {
+  return client.paginate(`/projects/${encodeId(central)}/issues`, {
+    labels: label2,
+    search,
+    in: "title",
+    state: "all",
+    order_by: "created_at",
+    sort: "asc"
+  });
+}
+async function reposListedIn(file2, projects) {
+  const out = /* @__PURE__ */ new Set();
+  if (!file2) return out;
+  let text3;
+  try {
+    text3 = await fs9.readFile(file2, "utf8");
+  } catch {
+    return out;
+  }
+  for (const p of projects) {
+    const esc5 = p.path_with_namespace.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (new RegExp(`(^|[\\s"',\\[:;|])${esc5}($|[\\s"',\\]:;|])`, "m").test(text3))
+      out.add(p.path_with_namespace);
+  }
+  return out;
+}
+async function runGitlabAggregate(opts, deps) {
+  const { logger } = deps;
+  const asOf = opts.asOf ?? /* @__PURE__ */ new Date();
+  const month = reportMonth(asOf, opts.month);
+  const client = new GitlabClient({
+    apiUrl: opts.apiUrl,
+    token: opts.token,
+    fetch: deps.fetch,
+    sleep: deps.sleep,
+    logger,
+    perPage: deps.perPage
+  });
+  if (opts.publish && !opts.centralProject)
+    throw new UserError(
+      "publishing needs the central project (--gitlab-project) that holds the issue and the history"
+    );
+  let projects;
+  try {
+    projects = await client.paginate(`/groups/${encodeId(opts.group)}/projects`, {
+      include_subgroups: true,
+      archived: false,
+      with_shared: false,
+      order_by: "path",
+      sort: "asc"
+    });
+  } catch (e) {
+    throw new UserError(
+      `cannot list the projects of group "${opts.group}" at ${opts.apiUrl}: ${errorMessage(e)}` + (e instanceof GitlabApiError && (e.status === 401 || e.status === 404) ? " (check the group path, and that the token is valid and a member of the group)" : "")
+    );
+  }
+  projects = projects.filter((p) => !p.archived && !p.marked_for_deletion_at && !p.marked_for_deletion_on).sort((a, b) => a.path_with_namespace.localeCompare(b.path_with_namespace));
+  logger.info(`group ${opts.group}: ${projects.length} project(s) (subgroups included, archived excluded)`);
+  const problems = [];
+  const records = [];
+  const outcomes = await pool(projects, opts.concurrency ?? 4, async (p) => {
+    const ref = opts.collectRef || p.default_branch || null;
+    const base = { project: p.path_with_namespace, ref, records: 0, findings: 0 };
+    if (!ref || p.empty_repo)
+      return { ...base, problem: "empty repository (no default branch), nothing collected" };
+    try {
+      const zip = await client.bytes(`/projects/${p.id}/jobs/artifacts/${encodeURIComponent(ref)}/download`, {
+        job: opts.collectJobName
+      });
+      const got = recordsFromArchive(
+        zip,
+        `artifacts of job ${opts.collectJobName} on ${ref} of ${p.path_with_namespace}`
+      );
+      records.push(...got);
+      const findings = got.reduce((n, r) => n + r.findings.length, 0);
+      logger.info(
+        `${p.path_with_namespace}: ${got.length} record(s), ${findings} finding(s) from ${opts.collectJobName}@${ref}`
+      );
+      return { ...base, records: got.length, findings, problem: null };
+    } catch (e) {
+      const problem = describeFailure(e, ref, opts.collectJobName);
+      logger.info(`${p.path_with_namespace}: ${problem}`);
+      return { ...base, problem };
+    }
+  });
+  records.sort((a, b) => a.origin.localeCompare(b.origin));
+  for (const o of outcomes)
+    if (o.problem) problems.push({ source: o.project, problem: o.problem, affects: "records" });
+  const listed = await reposListedIn(opts.inventoryPath, projects);
+  const fromTopics = projects.map(inventoryFromTopics);
+  const inventory = fromTopics.filter((e) => !listed.has(e.repos[0]));
+  const productOf = new Map(fromTopics.map((e) => [e.repos[0], e.application]));
+  let platformFindings = [];
+  if (opts.vulnerabilities) {
+    try {
+      const known = new Set(projects.map((p) => p.path_with_namespace));
+      const vulns = (await fetchGroupVulnerabilities(client, opts.group)).filter(
+        (v) => !v.project?.fullPath || known.has(v.project.fullPath)
+      );
+      platformFindings = vulnerabilitiesToFindings(
+        vulns,
+        asOf.toISOString(),
+        (repo) => productOf.get(repo) ?? null
+      );
+      logger.info(`vulnerability report: ${platformFindings.length} vulnerabilit(ies)`);
+    } catch (e) {
+      const problem = `vulnerability report not read: ${errorMessage(e)}`;
+      problems.push({ source: "gitlab:vulnerabilities", problem, affects: "alerts" });
+      logger.warning(problem);
+    }
+  }
+  const issueExceptions = [];
+  if (opts.centralProject && opts.exceptionLabel) {
+    try {
+      const issues2 = await client.paginate(`/projects/${encodeId(opts.centralProject)}/issues`, {
+        labels: opts.exceptionLabel,
+        state: "opened",
+        order_by: "created_at",
+        sort: "asc"
+      });
+      const r = exceptionsFromIssues(issues2, opts.centralProject);
+      issueExceptions.push(...r.exceptions);
+      for (const err2 of r.errors)
+        problems.push({ source: err2.source, problem: err2.problem, affects: "exceptions" });
+      logger.info(
+        `exceptions: ${r.exceptions.length} from issues labelled ${opts.exceptionLabel}, ${r.errors.length} problem(s)`
+      );
+    } catch (e) {
+      const problem = `exception issues not read: ${errorMessage(e)}`;
+      problems.push({ source: `${opts.centralProject} issues`, problem, affects: "exceptions" });
+      logger.warning(problem);
+    }
+  }
+  let history;
+  let centralInfo = null;
+  if (opts.centralProject) {
+    try {
+      centralInfo = await client.get(`/projects/${encodeId(opts.centralProject)}`);
+    } catch (e) {
+      throw new UserError(`cannot read the central project "${opts.centralProject}": ${errorMessage(e)}`);
+    }
+    const branch = opts.historyBranch || centralInfo?.default_branch || "main";
+    try {
+      const exists2 = await client.get(`/projects/${encodeId(opts.centralProject)}/repository/branches/${encodeURIComponent(branch)}`).then(
+        () => true,
+        (e) => {
+          if (e instanceof GitlabApiError && e.status === 404) return false;
+          throw e;
+        }
+      );
+      if (exists2) history = await fetchHistory(client, opts.centralProject, opts.historyDir, branch, logger);
+      else {
+        logger.info(`history: branch ${branch} does not exist yet; the first snapshot creates it`);
+        history = {
+          dir: await fs9.mkdtemp(path12.join(os.tmpdir(), "sm-history-")),
+          original: /* @__PURE__ */ new Map(),
+          branch,
+          startBranch: centralInfo?.default_branch || "main"
+        };
+      }
+    } catch (e) {
+      throw new UserError(`cannot read the history (${opts.historyDir} on ${branch}): ${errorMessage(e)}`);
+    }
+  } else {
+    history = { dir: path12.resolve(opts.historyDir), original: /* @__PURE__ */ new Map(), branch: null };
+  }
+  try {
+    let previousReportUrl;
+    if (opts.centralProject) {
+      try {
+        const prev = previousMonth2(month);
+        const found = (await findIssue(client, opts.centralProject, opts.reportLabel, prev)).find(
+          (i2) => i2.title.includes(prev)
+        );
+        previousReportUrl = found?.web_url;
+      } catch (e) {
+        logger.warning(`previous month's issue not looked up: ${errorMessage(e)}`);
+      }
+    }
+    await fs9.mkdir(opts.outDir, { recursive: true });
+    const result = await deps.runAggregate(
+      {
+        configPath: opts.configPath,
+        records,
+        inventoryPath: opts.inventoryPath,
+        inventory,
+        exceptionsPath: opts.exceptionsPath,
+        exceptions: issueExceptions,
+        platformFindings,
+        historyDir: history.dir,
+        sourceProblems: problems,
+        month,
+        asOf,
+        outDir: opts.outDir,
+        previousReportUrl
+      },
+      logger
+    );
+    let issue2 = null;
+    let commit = null;
+    if (opts.publish && opts.centralProject) {
+      const central = encodeId(opts.centralProject);
+      try {
+        const existing = (await findIssue(client, opts.centralProject, opts.reportLabel, result.month)).filter((i2) => i2.title === result.title);
+        if (existing.length > 1)
+          logger.warning(
+            `${existing.length} issues titled "${result.title}"; updating the oldest (#${existing[0].iid})`
+          );
+        const ambiguous = (e) => e instanceof GitlabApiError && (e.status === 0 || e.status >= 500);
+        if (existing[0]) {
+          const updated = await client.request(
+            "PUT",
+            `/projects/${central}/issues/${existing[0].iid}`,
+            {
+              body: { description: result.reportMarkdown, add_labels: opts.reportLabel }
+            }
+          );
+          issue2 = { iid: updated.iid, web_url: updated.web_url, action: "updated" };
+        } else {
+          const create = () => client.request("POST", `/projects/${central}/issues`, {
+            body: { title: result.title, description: result.reportMarkdown, labels: opts.reportLabel }
+          });
+          let created;
+          try {
+            created = await create();
+          } catch (e) {
+            if (!ambiguous(e)) throw e;
+            const landed = (await findIssue(client, opts.centralProject, opts.reportLabel, result.month)).find((i2) => i2.title === result.title);
+            created = landed ?? await create();
+          }
+          issue2 = { iid: created.iid, web_url: created.web_url, action: "created" };
+        }
+        logger.info(`monthly issue ${issue2.action}: ${issue2.web_url}`);
+      } catch (e) {
+        throw publishError(`publishing the monthly issue in ${opts.centralProject}`, e);
+      }
+      const base = opts.historyDir.replace(/^\/+|\/+$/g, "");
+      const actions = [];
+      for (const file2 of [...result.historyFiles].sort()) {
+        const rel = path12.relative(history.dir, file2).split(path12.sep).join("/");
+        if (rel.startsWith("..")) continue;
+        const repoPath = `${base}/${rel}`;
+        const content = await fs9.readFile(file2);
+        const before = history.original.get(repoPath);
+        if (before && before.equals(content)) continue;
+        actions.push({
+          action: before ? "update" : "create",
+          file_path: repoPath,
+          content: content.toString("base64"),
+          encoding: "base64"
+        });
+      }
+      if (actions.length > 0) {
+        const post = (list3) => client.request("POST", `/projects/${central}/repository/commits`, {
+          body: {
+            branch: history.branch,
+            ...history.startBranch ? { start_branch: history.startBranch } : {},
+            commit_message: `security-metrics: history snapshot ${result.month}
+
+[skip ci]`,
+            actions: list3
+          }
+        });
+        try {
+          let c;
+          try {
+            c = await post(actions);
+          } catch (e) {
+            if (!(e instanceof GitlabApiError && (e.status === 0 || e.status >= 500))) throw e;
+            const remaining = [];
+            for (const a of actions) {
+              const now = await client.bytes(`/projects/${central}/repository/files/${encodeId(a.file_path)}/raw`, {
+                ref: history.branch
+              }).then(
+                (b) => Buffer.from(b),
+                (err2) => {
+                  if (err2 instanceof GitlabApiError && err2.status === 404) return null;
+                  throw err2;
+                }
+              );
+              if (now && now.toString("base64") === a.content) continue;
+              remaining.push({ ...a, action: now ? "update" : "create" });
+            }
+            c = remaining.length ? await post(remaining) : { id: "(committed; id not returned)" };
+          }
+          commit = { id: c.id, files: actions.map((a) => a.file_path) };
+          logger.info(
+            `history: committed ${actions.length} file(s) to ${history.branch} (${c.id.slice(0, 12)})`
+          );
+        } catch (e) {
+          throw publishError(
+            `committing the history snapshot to ${opts.centralProject}@${history.branch}`,
+            e
+          );
+        }
+      } else logger.info("history: unchanged, nothing to commit");
+    }
+    const sourcesFile = path12.join(opts.outDir, "gitlab-sources.json");
+    const sources = {
+      group: opts.group,
+      api_url: opts.apiUrl,
+      month: result.month,
+      collect_job_name: opts.collectJobName,
+      projects: outcomes,
+      vulnerability_report: opts.vulnerabilities ? { findings: platformFindings.length } : null,
+      issue_exceptions: issueExceptions.length,
+      problems,
+      issue: issue2,
+      history_commit: commit,
+      api_calls: client.calls
+    };
+    await fs9.writeFile(sourcesFile, JSON.stringify(sources, null, 2) + "\n");
+    return {
+      result: { ...result, outputs: [...result.outputs, path12.resolve(sourcesFile)] },
+      projects: outcomes,
+      problems,
+      platformFindings: platformFindings.length,
+      issueExceptions: issueExceptions.length,
+      issue: issue2,
+      commit,
+      sourcesFile,
+      apiCalls: client.calls
+    };
+  } finally {
+    if (opts.centralProject) await fs9.rm(history.dir, { recursive: true, force: true });
+  }
+}
+
+// src/commands/gitlab-aggregate-cli.ts
+var GITLAB_AGGREGATE_USAGE = `  security-metrics aggregate --gitlab-group <group> [--gitlab-api-url <url>] [--gitlab-project <central>]
+                           [--token-variable NAME] [--collect-job-name N] [--collect-ref REF]
+                           [--gitlab-vulnerabilities true|false] [--config F] [--inventory F] [--exceptions F]
+                           [--exception-label L] [--report-label L] [--month YYYY-MM] [--history-path D]
+                           [--history-branch B] [--out D] [--publish]`;
+var OPTIONS = {
+  "gitlab-group": { type: "string" },
+  "gitlab-api-url": { type: "string" },
+  "gitlab-project": { type: "string" },
+  "token-variable": { type: "string" },
+  "collect-job-name": { type: "string" },
+  "collect-ref": { type: "string" },
+  "gitlab-vulnerabilities": { type: "string" },
+  config: { type: "string" },
+  inventory: { type: "string" },
+  exceptions: { type: "string" },
+  "exception-label": { type: "string" },
+  "report-label": { type: "string" },
+  month: { type: "string" },
+  "history-path": { type: "string" },
+  "history-branch": { type: "string" },
+  out: { type: "string" },
+  "report-dir": { type: "string" },
+  publish: { type: "boolean" }
+};
+function isGitlabAggregate(args) {
+  return args.some((a) => a === "--gitlab-group" || a.startsWith("--gitlab-group="));
+}
+async function gitlabAggregateCli(args, env, logger, deps) {
+  const { values } = parseArgs({ args, options: OPTIONS, allowPositionals: false });
+  const v = (k) => {
+    const x2 = values[k];
+    return typeof x2 === "string" && x2.trim() !== "" ? x2.trim() : void 0;
+  };
+  const group = v("gitlab-group");
+  if (!group) throw new UserError("--gitlab-group: the group path is required (e.g. acme or acme/platform)");
+  const apiUrl = v("gitlab-api-url") ?? env.CI_API_V4_URL;
+  if (!apiUrl)
+    throw new UserError(
+      "--gitlab-api-url: no API URL (outside GitLab CI pass e.g. https://gitlab.example.com/api/v4)"
+    );
+  try {
+    new URL(apiUrl);
+  } catch {
+    throw new UserError(`--gitlab-api-url: "${apiUrl}" is not a URL`);
+  }
+  const tokenVar = v("token-variable") ?? "SECURITY_METRICS_TOKEN";
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenVar))
+    throw new UserError(`--token-variable: "${tokenVar}" is not a variable name`);
+  const token = env[tokenVar] || (v("token-variable") ? void 0 : env.GITLAB_TOKEN);
+  if (!token)
+    throw new UserError(
+      `no token: set the environment variable ${tokenVar} (in GitLab: a masked CI/CD variable holding a group access token with scope api)`
+    );
+  const vulns = (v("gitlab-vulnerabilities") ?? "false").toLowerCase();
+  if (vulns !== "true" && vulns !== "false")
+    throw new UserError("--gitlab-vulnerabilities: must be true or false");
+  const month = v("month");
+  if (month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new UserError(`--month: "${month}" is not YYYY-MM`);
+  const publish = values.publish === true;
+  const centralProject = v("gitlab-project") ?? env.CI_PROJECT_PATH;
+  const r = await runGitlabAggregate(
+    {
+      apiUrl,
+      token,
+      group,
+      centralProject,
+      collectJobName: v("collect-job-name") ?? "security-metrics",
+      collectRef: v("collect-ref"),
+      vulnerabilities: vulns === "true",
+      configPath: v("config"),
+      inventoryPath: v("inventory"),
+      exceptionsPath: v("exceptions"),
+      exceptionLabel: v("exception-label") ?? "security-exception",
+      reportLabel: v("report-label") ?? "security-metrics",
+      month,
+      historyDir: v("history-path") ?? "history",
+      historyBranch: v("history-branch") ?? "security-metrics-data",
+      outDir: v("out") ?? v("report-dir") ?? "security-metrics-report",
+      publish
+    },
+    { logger, ...deps }
+  );
+  const failed = r.projects.filter((p) => p.problem).length;
+  logger.info(
+    `${r.result.title}: ${r.projects.length} project(s), ${r.projects.length - failed} with records, ${r.problems.length} source problem(s), ${r.apiCalls} API call(s)`
+  );
+  if (r.issue) logger.info(`issue: ${r.issue.web_url} (${r.issue.action})`);
+  else if (!publish)
+    logger.info("not published (pass --publish to create/update the issue and commit the history)");
+  logger.info(`outputs: ${r.result.outputs.join(", ")}`);
+  return 0;
+}
+
+// src/platform/github/cli-aggregate.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { parseArgs as parseArgs2 } from "node:util";
+
+// src/platform/github/aggregate-org.ts
+import { promises as fs11 } from "node:fs";
+import os2 from "node:os";
+import path14 from "node:path";
 
 // src/platform/github/client.ts
 import { createSign } from "node:crypto";
@@ -49568,17 +51264,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path15 = requestOptions.url.replace(options.baseUrl, "");
+    const path16 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path15} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path16} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error62) => {
       const requestId = error62.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path15} - ${error62.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path16} - ${error62.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error62;
     });
@@ -52217,7 +53913,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path16) => path16.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -52568,593 +54264,31 @@ async function installationToken(o) {
   });
   return t.data.token;
 }
+async function paginateKeeping(octokit, route, params) {
+  const items = [];
+  let page = 0;
+  try {
+    for await (const res of octokit.paginate.iterator(route, params)) {
+      page++;
+      items.push(...res.data ?? []);
+    }
+    return { items, failure: null };
+  } catch (e) {
+    if (page === 0) throw e;
+    const status2 = e.status ?? null;
+    return {
+      items,
+      failure: {
+        afterPage: page,
+        status: status2,
+        message: e instanceof Error ? e.message.split("\n")[0] : String(e)
+      }
+    };
+  }
+}
 
 // src/platform/github/repos.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
-
-// src/util/safe-zip.ts
-import path11 from "node:path";
-
-// node_modules/fflate/esm/index.mjs
-import { createRequire } from "module";
-var require2 = createRequire("/");
-var _a3;
-var Worker2;
-var isMarkedAsUntransferable;
-try {
-  _a3 = require2("worker_threads"), Worker2 = _a3.Worker, isMarkedAsUntransferable = _a3.isMarkedAsUntransferable;
-} catch (e) {
-}
-var u8 = Uint8Array;
-var u16 = Uint16Array;
-var i32 = Int32Array;
-var fleb = new u8([
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  1,
-  1,
-  2,
-  2,
-  2,
-  2,
-  3,
-  3,
-  3,
-  3,
-  4,
-  4,
-  4,
-  4,
-  5,
-  5,
-  5,
-  5,
-  0,
-  /* unused */
-  0,
-  0,
-  /* impossible */
-  0
-]);
-var fdeb = new u8([
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  2,
-  2,
-  3,
-  3,
-  4,
-  4,
-  5,
-  5,
-  6,
-  6,
-  7,
-  7,
-  8,
-  8,
-  9,
-  9,
-  10,
-  10,
-  11,
-  11,
-  12,
-  12,
-  13,
-  13,
-  /* unused */
-  0,
-  0
-]);
-var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
-var freb = function(eb, start) {
-  var b = new u16(31);
-  for (var i2 = 0; i2 < 31; ++i2) {
-    b[i2] = start += 1 << eb[i2 - 1];
-  }
-  var r = new i32(b[30]);
-  for (var i2 = 1; i2 < 30; ++i2) {
-    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
-      r[j] = j - b[i2] << 5 | i2;
-    }
-  }
-  return { b, r };
-};
-var _a3 = freb(fleb, 2);
-var fl = _a3.b;
-var revfl = _a3.r;
-fl[28] = 258, revfl[258] = 28;
-var _b = freb(fdeb, 0);
-var fd = _b.b;
-var revfd = _b.r;
-var rev = new u16(32768);
-for (i = 0; i < 32768; ++i) {
-  x = (i & 43690) >> 1 | (i & 21845) << 1;
-  x = (x & 52428) >> 2 | (x & 13107) << 2;
-  x = (x & 61680) >> 4 | (x & 3855) << 4;
-  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
-}
-var x;
-var i;
-var hMap = (function(cd, mb, r) {
-  var s2 = cd.length;
-  var i2 = 0;
-  var l = new u16(mb);
-  for (; i2 < s2; ++i2) {
-    if (cd[i2])
-      ++l[cd[i2] - 1];
-  }
-  var le = new u16(mb);
-  for (i2 = 1; i2 < mb; ++i2) {
-    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
-  }
-  var co;
-  if (r) {
-    co = new u16(1 << mb);
-    var rvb = 15 - mb;
-    for (i2 = 0; i2 < s2; ++i2) {
-      if (cd[i2]) {
-        var sv = i2 << 4 | cd[i2];
-        var r_1 = mb - cd[i2];
-        var v = le[cd[i2] - 1]++ << r_1;
-        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
-          co[rev[v] >> rvb] = sv;
-        }
-      }
-    }
-  } else {
-    co = new u16(s2);
-    for (i2 = 0; i2 < s2; ++i2) {
-      if (cd[i2]) {
-        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
-      }
-    }
-  }
-  return co;
-});
-var flt = new u8(288);
-for (i = 0; i < 144; ++i)
-  flt[i] = 8;
-var i;
-for (i = 144; i < 256; ++i)
-  flt[i] = 9;
-var i;
-for (i = 256; i < 280; ++i)
-  flt[i] = 7;
-var i;
-for (i = 280; i < 288; ++i)
-  flt[i] = 8;
-var i;
-var fdt = new u8(32);
-for (i = 0; i < 32; ++i)
-  fdt[i] = 5;
-var i;
-var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
-var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
-var max = function(a) {
-  var m = a[0];
-  for (var i2 = 1; i2 < a.length; ++i2) {
-    if (a[i2] > m)
-      m = a[i2];
-  }
-  return m;
-};
-var bits = function(d, p, m) {
-  var o = p / 8 | 0;
-  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
-};
-var bits16 = function(d, p) {
-  var o = p / 8 | 0;
-  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
-};
-var shft = function(p) {
-  return (p + 7) / 8 | 0;
-};
-var slc = function(v, s2, e) {
-  if (s2 == null || s2 < 0)
-    s2 = 0;
-  if (e == null || e > v.length)
-    e = v.length;
-  return new u8(v.subarray(s2, e));
-};
-var ec = [
-  "unexpected EOF",
-  "invalid block type",
-  "invalid length/literal",
-  "invalid distance",
-  "stream finished",
-  "no stream handler",
-  ,
-  // determined by compression function
-  "no callback",
-  "invalid UTF-8 data",
-  "extra field too long",
-  "date not in range 1980-2099",
-  "filename too long",
-  "stream finishing",
-  "invalid zip data"
-  // determined by unknown compression method
-];
-var err = function(ind, msg, nt) {
-  var e = new Error(msg || ec[ind]);
-  e.code = ind;
-  if (Error.captureStackTrace)
-    Error.captureStackTrace(e, err);
-  if (!nt)
-    throw e;
-  return e;
-};
-var inflt = function(dat, st, buf, dict) {
-  var sl = dat.length, dl = dict ? dict.length : 0;
-  if (!sl || st.f && !st.l)
-    return buf || new u8(0);
-  var noBuf = !buf;
-  var resize = noBuf || st.i != 2;
-  var noSt = st.i;
-  if (noBuf)
-    buf = new u8(sl * 3);
-  var cbuf = function(l2) {
-    var bl = buf.length;
-    if (l2 > bl) {
-      var nbuf = new u8(Math.max(bl * 2, l2));
-      nbuf.set(buf);
-      buf = nbuf;
-    }
-  };
-  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
-  var tbts = sl * 8;
-  do {
-    if (!lm) {
-      final = bits(dat, pos, 1);
-      var type = bits(dat, pos + 1, 3);
-      pos += 3;
-      if (!type) {
-        var s2 = shft(pos) + 4, l = dat[s2 - 4] | dat[s2 - 3] << 8, t = s2 + l;
-        if (t > sl) {
-          if (noSt)
-            err(0);
-          break;
-        }
-        if (resize)
-          cbuf(bt + l);
-        buf.set(dat.subarray(s2, t), bt);
-        st.b = bt += l, st.p = pos = t * 8, st.f = final;
-        continue;
-      } else if (type == 1)
-        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
-      else if (type == 2) {
-        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
-        var tl = hLit + bits(dat, pos + 5, 31) + 1;
-        pos += 14;
-        var ldt = new u8(tl);
-        var clt = new u8(19);
-        for (var i2 = 0; i2 < hcLen; ++i2) {
-          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
-        }
-        pos += hcLen * 3;
-        var clb = max(clt), clbmsk = (1 << clb) - 1;
-        var clm = hMap(clt, clb, 1);
-        for (var i2 = 0; i2 < tl; ) {
-          var r = clm[bits(dat, pos, clbmsk)];
-          pos += r & 15;
-          var s2 = r >> 4;
-          if (s2 < 16) {
-            ldt[i2++] = s2;
-          } else {
-            var c = 0, n = 0;
-            if (s2 == 16)
-              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
-            else if (s2 == 17)
-              n = 3 + bits(dat, pos, 7), pos += 3;
-            else if (s2 == 18)
-              n = 11 + bits(dat, pos, 127), pos += 7;
-            while (n--)
-              ldt[i2++] = c;
-          }
-        }
-        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
-        lbt = max(lt);
-        dbt = max(dt);
-        lm = hMap(lt, lbt, 1);
-        dm = hMap(dt, dbt, 1);
-      } else
-        err(1);
-      if (pos > tbts) {
-        if (noSt)
-          err(0);
-        break;
-      }
-    }
-    if (resize)
-      cbuf(bt + 131072);
-    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
-    var lpos = pos;
-    for (; ; lpos = pos) {
-      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
-      pos += c & 15;
-      if (pos > tbts) {
-        if (noSt)
-          err(0);
-        break;
-      }
-      if (!c)
-        err(2);
-      if (sym < 256)
-        buf[bt++] = sym;
-      else if (sym == 256) {
-        lpos = pos, lm = null;
-        break;
-      } else {
-        var add = sym - 254;
-        if (sym > 264) {
-          var i2 = sym - 257, b = fleb[i2];
-          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
-          pos += b;
-        }
-        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
-        if (!d)
-          err(3);
-        pos += d & 15;
-        var dt = fd[dsym];
-        if (dsym > 3) {
-          var b = fdeb[dsym];
-          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
-        }
-        if (pos > tbts) {
-          if (noSt)
-            err(0);
-          break;
-        }
-        if (resize)
-          cbuf(bt + 131072);
-        var end = bt + add;
-        if (bt < dt) {
-          var shift = dl - dt, dend = Math.min(dt, end);
-          if (shift + bt < 0)
-            err(3);
-          for (; bt < dend; ++bt)
-            buf[bt] = dict[shift + bt];
-        }
-        for (; bt < end; ++bt)
-          buf[bt] = buf[bt - dt];
-      }
-    }
-    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
-    if (lm)
-      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
-  } while (!final);
-  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
-};
-var et = /* @__PURE__ */ new u8(0);
-var Inflate = /* @__PURE__ */ (function() {
-  function Inflate2(opts, cb) {
-    if (typeof opts == "function")
-      cb = opts, opts = {};
-    this.ondata = cb;
-    var dict = opts && opts.dictionary && opts.dictionary.subarray(-32768);
-    this.s = { i: 0, b: dict ? dict.length : 0 };
-    this.o = new u8(32768);
-    this.p = new u8(0);
-    if (dict)
-      this.o.set(dict);
-  }
-  Inflate2.prototype.e = function(c) {
-    if (!this.ondata)
-      err(5);
-    if (this.d)
-      err(4);
-    if (!this.p.length)
-      this.p = c;
-    else if (c.length) {
-      var n = new u8(this.p.length + c.length);
-      n.set(this.p), n.set(c, this.p.length), this.p = n;
-    }
-  };
-  Inflate2.prototype.c = function(final) {
-    this.s.i = +(this.d = final || false);
-    var bts = this.s.b;
-    var dt = inflt(this.p, this.s, this.o);
-    this.ondata(slc(dt, bts, this.s.b), this.d);
-    this.o = slc(dt, this.s.b - 32768), this.s.b = this.o.length;
-    this.p = slc(this.p, this.s.p / 8 | 0), this.s.p &= 7;
-  };
-  Inflate2.prototype.push = function(chunk, final) {
-    this.e(chunk), this.c(final);
-  };
-  return Inflate2;
-})();
-var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
-var tds = 0;
-try {
-  td.decode(et, { stream: true });
-  tds = 1;
-} catch (e) {
-}
-
-// src/util/safe-zip.ts
-var DEFAULT_ZIP_LIMITS = {
-  maxArchiveBytes: 100 * 1024 * 1024,
-  maxTotalBytes: 512 * 1024 * 1024,
-  maxFileBytes: 512 * 1024 * 1024,
-  maxEntries: 1e3,
-  maxRatio: 200
-};
-var ZipError = class extends Error {
-  name = "ZipError";
-};
-var EOCD_SIG = 101010256;
-var CEN_SIG = 33639248;
-var LOC_SIG = 67324752;
-function u162(b, o) {
-  return b[o] | b[o + 1] << 8;
-}
-function u32(b, o) {
-  return (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0;
-}
-var CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(data) {
-  let c = 4294967295;
-  for (let i2 = 0; i2 < data.length; i2++) c = CRC_TABLE[(c ^ data[i2]) & 255] ^ c >>> 8;
-  return (c ^ 4294967295) >>> 0;
-}
-function checkEntryName(raw) {
-  if (raw.length === 0) return { ok: false, reason: "empty entry name" };
-  if (/[\u0000-\u001f]/.test(raw)) return { ok: false, reason: "control character in entry name" };
-  if (raw.includes("\\")) return { ok: false, reason: "backslash in entry name" };
-  if (raw.startsWith("/") || /^[a-zA-Z]:/.test(raw)) return { ok: false, reason: "absolute path" };
-  const parts = raw.split("/");
-  if (parts.some((p) => p === "..")) return { ok: false, reason: "path traversal (..)" };
-  const name = parts.filter((p) => p !== "" && p !== ".").join("/");
-  if (!name) return { ok: false, reason: "empty entry name" };
-  return { ok: true, name };
-}
-function findEocd(buf) {
-  const stop = Math.max(0, buf.length - 22 - 65535);
-  for (let i2 = buf.length - 22; i2 >= stop; i2--) if (u32(buf, i2) === EOCD_SIG) return i2;
-  return -1;
-}
-function inflateCapped(data, cap, label2) {
-  const chunks = [];
-  let total = 0;
-  const inf = new Inflate((chunk) => {
-    total += chunk.length;
-    if (total > cap) throw new ZipError(`${label2}: expands beyond ${cap} bytes (zip bomb guard)`);
-    chunks.push(chunk);
-  });
-  const step = 64 * 1024;
-  try {
-    for (let o2 = 0; o2 < data.length; o2 += step) inf.push(data.subarray(o2, o2 + step), o2 + step >= data.length);
-    if (data.length === 0) inf.push(new Uint8Array(0), true);
-  } catch (e) {
-    if (e instanceof ZipError) throw e;
-    throw new ZipError(`${label2}: corrupt compressed data (${e instanceof Error ? e.message : String(e)})`);
-  }
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
-}
-function extractZip(buf, limits = {}) {
-  const lim = { ...DEFAULT_ZIP_LIMITS, ...limits };
-  if (buf.length > lim.maxArchiveBytes)
-    throw new ZipError(`archive is ${buf.length} bytes, above the ${lim.maxArchiveBytes}-byte limit`);
-  if (buf.length < 22) throw new ZipError("not a zip archive (too short; truncated download?)");
-  const eocd = findEocd(buf);
-  if (eocd < 0) throw new ZipError("not a zip archive or truncated (end of central directory not found)");
-  const count = u162(buf, eocd + 10);
-  const cdSize = u32(buf, eocd + 12);
-  const cdOffset = u32(buf, eocd + 16);
-  if (count === 65535 || cdOffset === 4294967295)
-    throw new ZipError("ZIP64 archives are not supported (they exceed the size limits)");
-  if (count > lim.maxEntries) throw new ZipError(`${count} entries, above the ${lim.maxEntries}-entry limit`);
-  if (cdOffset + cdSize > eocd)
-    throw new ZipError("corrupt zip: central directory lies outside the archive (truncated?)");
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  let total = 0;
-  let p = cdOffset;
-  for (let i2 = 0; i2 < count; i2++) {
-    if (p + 46 > buf.length || u32(buf, p) !== CEN_SIG)
-      throw new ZipError(`corrupt zip: central directory entry ${i2} is damaged`);
-    const flags = u162(buf, p + 8);
-    const method = u162(buf, p + 10);
-    const crc = u32(buf, p + 16);
-    const csize = u32(buf, p + 20);
-    const usize = u32(buf, p + 24);
-    const nlen = u162(buf, p + 28);
-    const xlen = u162(buf, p + 30);
-    const clen = u162(buf, p + 32);
-    const madeBy = u162(buf, p + 4) >> 8;
-    const ext = u32(buf, p + 38);
-    const lho = u32(buf, p + 42);
-    const rawName = Buffer.from(buf.subarray(p + 46, p + 46 + nlen)).toString(
-      flags & 2048 ? "utf8" : "latin1"
-    );
-    p += 46 + nlen + xlen + clen;
-    const checked = checkEntryName(rawName);
-    if (!checked.ok) throw new ZipError(`entry "${rawName.slice(0, 200)}" refused: ${checked.reason}`);
-    const unixMode = ext >>> 16;
-    if (madeBy === 3 && (unixMode & 61440) === 40960)
-      throw new ZipError(`entry "${checked.name}" refused: symbolic link`);
-    const isDir = rawName.endsWith("/") || madeBy === 3 && (unixMode & 61440) === 16384;
-    if (isDir) continue;
-    if (flags & 1) throw new ZipError(`entry "${checked.name}" refused: encrypted`);
-    if (seen.has(checked.name)) throw new ZipError(`entry "${checked.name}" appears twice`);
-    seen.add(checked.name);
-    if (usize === 4294967295 || csize === 4294967295 || lho === 4294967295)
-      throw new ZipError(`entry "${checked.name}": ZIP64 sizes are not supported`);
-    if (usize > lim.maxFileBytes)
-      throw new ZipError(
-        `entry "${checked.name}" is ${usize} bytes, above the ${lim.maxFileBytes}-byte file limit`
-      );
-    if (csize > 0 && usize / csize > lim.maxRatio)
-      throw new ZipError(
-        `entry "${checked.name}": compression ratio ${(usize / csize).toFixed(0)} above ${lim.maxRatio} (zip bomb guard)`
-      );
-    if (lho + 30 > buf.length || u32(buf, lho) !== LOC_SIG)
-      throw new ZipError(`corrupt zip: local header of "${checked.name}" is damaged`);
-    const start = lho + 30 + u162(buf, lho + 26) + u162(buf, lho + 28);
-    if (start + csize > buf.length)
-      throw new ZipError(`corrupt zip: "${checked.name}" is cut short (truncated download?)`);
-    const comp = buf.subarray(start, start + csize);
-    const cap = Math.min(
-      lim.maxFileBytes,
-      lim.maxTotalBytes - total,
-      Math.max(csize, 1) * lim.maxRatio,
-      usize
-    );
-    let data;
-    if (method === 0) {
-      if (csize !== usize)
-        throw new ZipError(`corrupt zip: stored entry "${checked.name}" has mismatched sizes`);
-      data = comp.slice();
-    } else if (method === 8) data = inflateCapped(comp, cap, `entry "${checked.name}"`);
-    else throw new ZipError(`entry "${checked.name}": compression method ${method} is not supported`);
-    if (data.length !== usize)
-      throw new ZipError(
-        `corrupt zip: "${checked.name}" expands to ${data.length} bytes, the archive says ${usize}`
-      );
-    if (crc32(data) !== crc) throw new ZipError(`corrupt zip: CRC mismatch in "${checked.name}"`);
-    total += data.length;
-    if (total > lim.maxTotalBytes)
-      throw new ZipError(`archive expands beyond the ${lim.maxTotalBytes}-byte total limit`);
-    out.push({ name: checked.name, data });
-  }
-  return out;
-}
-function safeJoin(root, entryName) {
-  const checked = checkEntryName(entryName);
-  if (!checked.ok) throw new ZipError(`entry "${entryName}" refused: ${checked.reason}`);
-  const base = path11.resolve(root);
-  const dest = path11.resolve(base, ...checked.name.split("/"));
-  if (dest !== base && !dest.startsWith(base + path11.sep))
-    throw new ZipError(`entry "${entryName}" refused: outside the target folder`);
-  return dest;
-}
 
 // src/platform/github/download.ts
 var DownloadError = class extends Error {
@@ -53233,9 +54367,19 @@ function selectRepos(all, f) {
 function shardOf(items, index, count) {
   return items.filter((_, k) => k % count === index - 1);
 }
-async function listOrgRepos(octokit, org) {
-  const repos = await octokit.paginate("GET /orgs/{org}/repos", { org, type: "all", per_page: 100 });
-  return repos.map(toRepoInfo);
+async function listOrgRepos(octokit, org, problems = []) {
+  const r = await paginateKeeping(octokit, "GET /orgs/{org}/repos", {
+    org,
+    type: "all",
+    per_page: 100
+  });
+  if (r.failure)
+    problems.push({
+      source: `github:org ${org} repository list`,
+      problem: `incomplete: page ${r.failure.afterPage + 1} failed (HTTP ${r.failure.status ?? r.failure.message}); only the first ${r.items.length} repositories were read, the others are missing from every metric`,
+      affects: "records"
+    });
+  return r.items.map(toRepoInfo);
 }
 var DEFAULT_RELEASE_REF = "^(v?\\d+(\\.\\d+)+([-+.].*)?|release[-/].+|releases/.+)$";
 function httpProblem(e) {
@@ -53596,7 +54740,18 @@ async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse
   for (const kind of ALERT_KINDS) {
     let alerts;
     try {
-      alerts = await octokit.paginate(kind.route, { org, per_page: 100, ...kind.params });
+      const r = await paginateKeeping(octokit, kind.route, {
+        org,
+        per_page: 100,
+        ...kind.params
+      });
+      alerts = r.items;
+      if (r.failure)
+        problems.push({
+          source: `github:${kind.key.replace("_", "-")}-alerts`,
+          problem: `incomplete: page ${r.failure.afterPage + 1} failed (HTTP ${r.failure.status ?? r.failure.message}); ${r.items.length} alerts read, the rest are missing`,
+          affects: "alerts"
+        });
     } catch (e) {
       const s2 = status(e);
       const why = s2 === 403 || s2 === 404 ? `HTTP ${s2}: not enabled, or the token lacks "${kind.permission}"` : `HTTP ${s2 ?? errorMessage(e)}`;
@@ -53622,7 +54777,7 @@ async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse
       try {
         const out = parse14(kind.format, list3, file2);
         const tool = out.scans[0]?.tool ?? { name: kind.format, version: null };
-        const fs11 = finalizeDrafts(out.findings, {
+        const fs12 = finalizeDrafts(out.findings, {
           sourceFile: file2,
           sourceFormat: kind.format,
           tool,
@@ -53636,8 +54791,8 @@ async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse
           roots: [],
           secrets: out.secrets
         });
-        findings.push(...fs11);
-        n += fs11.length;
+        findings.push(...fs12);
+        n += fs12.length;
       } catch (e) {
         problems.push({
           source: `github:${kind.key.replace("_", "-")}-alerts`,
@@ -53683,15 +54838,42 @@ async function readExceptionIssues(octokit, centralRepo, label2, problems) {
   }
   return out;
 }
+async function readTrackerIssues(octokit, org, label2, problems) {
+  let items;
+  try {
+    items = await octokit.paginate("GET /search/issues", {
+      q: `org:${org} label:"${label2.replace(/"/g, "")}" is:issue`,
+      per_page: 100
+    });
+  } catch (e) {
+    problems.push({
+      source: `github:issues label ${label2}`,
+      problem: `cannot search tracker issues: HTTP ${status(e) ?? errorMessage(e)}`,
+      affects: "tickets"
+    });
+    return [];
+  }
+  const errors = [];
+  const tickets = importGithubIssues(items, `github-issues(${label2})`, DEFAULT_MAPPING, errors);
+  for (const err2 of errors)
+    problems.push({ source: `github:issues label ${label2}`, problem: err2, affects: "tickets" });
+  if (items.length >= 1e3)
+    problems.push({
+      source: `github:issues label ${label2}`,
+      problem: "the search returned 1,000 issues, GitHub's limit: older tickets are missing",
+      affects: "tickets"
+    });
+  return tickets;
+}
 
 // src/platform/github/publish.ts
-import { promises as fs9 } from "node:fs";
-import path12 from "node:path";
+import { promises as fs10 } from "node:fs";
+import path13 from "node:path";
 var ISSUE_BODY_LIMIT2 = 65536;
 function reportMarker(org, month) {
   return `<!-- product-security-metrics:report org=${org} month=${month} -->`;
 }
-function previousMonth2(month) {
+function previousMonth3(month) {
   const [y, m] = month.split("-").map(Number);
   const d = new Date(Date.UTC(y, m - 2, 1));
   return d.toISOString().slice(0, 7);
@@ -53713,7 +54895,7 @@ async function findReportIssues(octokit, centralRepo, label2, org, month, title)
   const [owner, repo] = centralRepo.split("/");
   const out = {};
   const cur = reportMarker(org, month);
-  const prev = reportMarker(org, previousMonth2(month));
+  const prev = reportMarker(org, previousMonth3(month));
   for await (const page of octokit.paginate.iterator("GET /repos/{owner}/{repo}/issues", {
     owner,
     repo,
@@ -53726,7 +54908,7 @@ async function findReportIssues(octokit, centralRepo, label2, org, month, title)
       const body = i2.body ?? "";
       if (!out.current && (body.includes(cur) || i2.title === title(month)))
         out.current = { number: i2.number, html_url: i2.html_url };
-      if (!out.previous && (body.includes(prev) || i2.title === title(previousMonth2(month))))
+      if (!out.previous && (body.includes(prev) || i2.title === title(previousMonth3(month))))
         out.previous = { number: i2.number, html_url: i2.html_url };
     }
     if (out.current && out.previous) break;
@@ -53784,15 +54966,15 @@ async function readHistory2(octokit, centralRepo, branch, folder, dir, maxBytes)
     throw e;
   }
   const prefix = folder.replace(/^\/+|\/+$/g, "");
-  await fs9.mkdir(dir, { recursive: true });
+  await fs10.mkdir(dir, { recursive: true });
   for (const entry of extractZip(zip, { maxArchiveBytes: maxBytes, maxEntries: 2e4 })) {
     const rel = entry.name.split("/").slice(1).join("/");
     if (!rel) continue;
     const inFolder = prefix ? rel.startsWith(prefix + "/") ? rel.slice(prefix.length + 1) : null : rel;
     if (!inFolder) continue;
     const dest = safeJoin(dir, inFolder);
-    await fs9.mkdir(path12.dirname(dest), { recursive: true });
-    await fs9.writeFile(dest, entry.data);
+    await fs10.mkdir(path13.dirname(dest), { recursive: true });
+    await fs10.writeFile(dest, entry.data);
     existing.set(inFolder, entry.data);
   }
   return existing;
@@ -53802,9 +54984,9 @@ async function commitHistory(octokit, centralRepo, branch, folder, dir, files, e
   const prefix = folder.replace(/^\/+|\/+$/g, "");
   const changed = [];
   for (const f of files) {
-    const rel = path12.relative(dir, f).split(path12.sep).join("/");
+    const rel = path13.relative(dir, f).split(path13.sep).join("/");
     if (rel.startsWith("..")) continue;
-    const data = await fs9.readFile(f);
+    const data = await fs10.readFile(f);
     const old = existing.get(rel);
     if (old && Buffer.compare(Buffer.from(old), data) === 0) continue;
     changed.push({ path: prefix ? `${prefix}/${rel}` : rel, content: data.toString("utf8") });
@@ -53873,7 +55055,7 @@ function monthBounds(month) {
   return { start: new Date(Date.UTC(y, m - 1, 1)), end: new Date(Date.UTC(y, m, 1)) };
 }
 var reportTitle = (month) => `Security metrics \u2014 ${month}`;
-async function pool(items, n, fn) {
+async function pool2(items, n, fn) {
   const out = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -53929,8 +55111,8 @@ function repoReport(o, stats) {
 async function readShards(dir) {
   const found = [];
   const walk3 = async (d) => {
-    for (const e of await fs10.readdir(d, { withFileTypes: true })) {
-      const p = path13.join(d, e.name);
+    for (const e of await fs11.readdir(d, { withFileTypes: true })) {
+      const p = path14.join(d, e.name);
       if (e.isDirectory()) await walk3(p);
       else if (e.name.endsWith(".shard.json")) found.push(p);
     }
@@ -53944,7 +55126,7 @@ async function readShards(dir) {
     throw new UserError("no *.shard.json files found (did the shard jobs upload their artifacts?)", dir);
   const bundles = [];
   for (const f of found.sort()) {
-    const b = JSON.parse(await fs10.readFile(f, "utf8"));
+    const b = JSON.parse(await fs11.readFile(f, "utf8"));
     if (b.kind !== "product-security-metrics/github-shard") throw new UserError("not a shard bundle", f);
     bundles.push(b);
   }
@@ -54021,8 +55203,8 @@ async function runGithubAggregate(o, deps) {
   const now = o.now ?? /* @__PURE__ */ new Date();
   const month = i2.month ?? defaultMonth(now);
   const { start: monthStart, end: monthEnd } = monthBounds(month);
-  const outDir = path13.resolve(o.cwd, i2.output_dir);
-  await fs10.mkdir(outDir, { recursive: true });
+  const outDir = path14.resolve(o.cwd, i2.output_dir);
+  await fs11.mkdir(outDir, { recursive: true });
   const stats = newCallStats();
   const baseUrl = resolveApiUrl(i2.api_url, o.env);
   const token = await authenticate(o, deps, baseUrl, stats);
@@ -54046,7 +55228,7 @@ async function runGithubAggregate(o, deps) {
   let records;
   let shardCalls;
   if (i2.shards_dir) {
-    const bundles = await readShards(path13.resolve(o.cwd, i2.shards_dir));
+    const bundles = await readShards(path14.resolve(o.cwd, i2.shards_dir));
     const other = bundles.find((b) => b.month !== month || b.org !== i2.github_org);
     if (other)
       throw new UserError(
@@ -54062,7 +55244,7 @@ async function runGithubAggregate(o, deps) {
   } else {
     let all;
     try {
-      all = await listOrgRepos(octokit, i2.github_org);
+      all = await listOrgRepos(octokit, i2.github_org, problems);
     } catch (e) {
       const s2 = e.status;
       throw new UserError(
@@ -54081,7 +55263,7 @@ async function runGithubAggregate(o, deps) {
     logger.info(
       `${repos.length} repos in scope (of ${all.length} in ${i2.github_org})${i2.shard ? `, shard ${i2.shard.index}/${i2.shard.count}` : ""}`
     );
-    const outcomes = await pool(
+    const outcomes = await pool2(
       repos,
       i2.concurrency,
       (r) => collectRepo(octokit, r, {
@@ -54111,8 +55293,8 @@ async function runGithubAggregate(o, deps) {
       problems,
       calls: stats.calls
     };
-    const shardFile = path13.join(outDir, `shard-${i2.shard.index}-of-${i2.shard.count}.shard.json`);
-    await fs10.writeFile(shardFile, JSON.stringify(bundle));
+    const shardFile = path14.join(outDir, `shard-${i2.shard.index}-of-${i2.shard.count}.shard.json`);
+    await fs11.writeFile(shardFile, JSON.stringify(bundle));
     const summary = renderJobSummary({
       org: i2.github_org,
       month,
@@ -54169,7 +55351,8 @@ async function runGithubAggregate(o, deps) {
     fromIssues = ex.length;
     exceptions.push(...ex);
   }
-  const historyDir = await fs10.mkdtemp(path13.join(os.tmpdir(), "psm-history-"));
+  const tickets = i2.tracker_label ? await readTrackerIssues(octokit, i2.github_org, i2.tracker_label, problems) : [];
+  const historyDir = await fs11.mkdtemp(path14.join(os2.tmpdir(), "psm-history-"));
   try {
     let existingHistory = /* @__PURE__ */ new Map();
     if (i2.history_branch) {
@@ -54205,13 +55388,15 @@ async function runGithubAggregate(o, deps) {
     }
     const aggregate = await deps.runAggregate(
       {
-        configPath: i2.config ? path13.resolve(o.cwd, i2.config) : void 0,
-        inventoryPath: i2.inventory ? path13.resolve(o.cwd, i2.inventory) : void 0,
-        exceptionsPath: i2.exceptions ? path13.resolve(o.cwd, i2.exceptions) : void 0,
+        configPath: i2.config ? path14.resolve(o.cwd, i2.config) : void 0,
+        inventoryPath: i2.inventory ? path14.resolve(o.cwd, i2.inventory) : void 0,
+        exceptionsPath: i2.exceptions ? path14.resolve(o.cwd, i2.exceptions) : void 0,
         records,
         inventory,
         exceptions,
         platformFindings,
+        tickets,
+        ticketsPaths: i2.tickets.map((t) => path14.resolve(o.cwd, t)),
         historyDir,
         sourceProblems: problems,
         month,
@@ -54221,8 +55406,8 @@ async function runGithubAggregate(o, deps) {
       },
       logger
     );
-    const sourcesFile = path13.join(outDir, "sources.json");
-    await fs10.writeFile(
+    const sourcesFile = path14.join(outDir, "sources.json");
+    await fs11.writeFile(
       sourcesFile,
       JSON.stringify(
         {
@@ -54300,7 +55485,7 @@ async function runGithubAggregate(o, deps) {
       }
       if (i2.upload_artifact && deps.uploadArtifact) {
         const files = [.../* @__PURE__ */ new Set([...aggregate.outputs, sourcesFile])].filter(
-          (f) => f.startsWith(outDir + path13.sep)
+          (f) => f.startsWith(outDir + path14.sep)
         );
         try {
           await deps.uploadArtifact(`${i2.artifact_name}-report-${month}`, files, outDir);
@@ -54339,7 +55524,7 @@ async function runGithubAggregate(o, deps) {
       summary
     };
   } finally {
-    await fs10.rm(historyDir, { recursive: true, force: true });
+    await fs11.rm(historyDir, { recursive: true, force: true });
   }
 }
 
@@ -54357,7 +55542,7 @@ async function runGithubAggregateCli(args, env, logger, runAggregate2 = runAggre
     if (spec.command === "collect" || spec.name === "command" || SECRET_INPUTS.has(spec.name)) continue;
     options[kebab(spec.name)] = { type: "string" };
   }
-  const { values } = parseArgs({ args, options, allowPositionals: false });
+  const { values } = parseArgs2({ args, options, allowPositionals: false });
   const raw = {};
   for (const [k, v] of Object.entries(values)) raw[k.replace(/-/g, "_")] = v;
   raw.output_dir = raw.out ?? raw.output_dir ?? "security-metrics-report";
@@ -54392,6 +55577,7 @@ Usage:
                              [--inventory <file>] [--exceptions <file>] [--history <dir>] [--manual <dir>]
                              [--tickets <file-or-dir>]...   (Jira, GitHub Issues, Linear, ServiceNow exports)
   security-metrics demo [--out <dir>]            end to end on the bundled example org, no token needed
+${GITLAB_AGGREGATE_USAGE}
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
 
@@ -54404,7 +55590,7 @@ var kebab2 = (s2) => s2.replace(/_/g, "-");
 function collectOptions() {
   const options = {};
   for (const spec of INPUTS) {
-    if (spec.command === "aggregate" || spec.name === "command") continue;
+    if (spec.command === "aggregate" || spec.name === "command" || !onPlatform(spec, "cli")) continue;
     options[kebab2(spec.name)] = { type: "string", multiple: spec.name === "reports" };
   }
   options.out = { type: "string" };
@@ -54431,7 +55617,7 @@ async function main(argv, env = process.env) {
         process.stdout.write(formatIds().join("\n") + "\n");
         return 0;
       case "normalize": {
-        const { values, positionals } = parseArgs2({
+        const { values, positionals } = parseArgs3({
           args: rest,
           allowPositionals: true,
           options: { format: { type: "string" }, product: { type: "string" }, service: { type: "string" } }
@@ -54452,7 +55638,7 @@ async function main(argv, env = process.env) {
         });
       }
       case "collect": {
-        const { values, positionals } = parseArgs2({
+        const { values, positionals } = parseArgs3({
           args: rest,
           allowPositionals: true,
           options: collectOptions()
@@ -54471,7 +55657,8 @@ async function main(argv, env = process.env) {
         return r.exitCode;
       }
       case "aggregate": {
-        const { values } = parseArgs2({
+        if (isGitlabAggregate(rest)) return await gitlabAggregateCli(rest, env, logger, { runAggregate });
+        const { values } = parseArgs3({
           args: rest,
           allowPositionals: false,
           options: {
@@ -54515,7 +55702,7 @@ async function main(argv, env = process.env) {
         return 0;
       }
       case "demo": {
-        const { values } = parseArgs2({
+        const { values } = parseArgs3({
           args: rest,
           allowPositionals: false,
           options: { out: { type: "string" } }
@@ -54525,7 +55712,7 @@ async function main(argv, env = process.env) {
         const report = r.outputs.find((o) => o.endsWith("report.md"));
         process.stdout.write(
           `Demo report for ${r.month}: ${report}
-All outputs: ${path14.dirname(report ?? out)}
+All outputs: ${path15.dirname(report ?? out)}
 `
         );
         return 0;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { INPUTS, InputsError, parseCollectInputs } from './schema/inputs.js';
+import { INPUTS, InputsError, onPlatform, parseCollectInputs } from './schema/inputs.js';
 import { runCollect } from './commands/collect.js';
 import { runNormalize } from './commands/normalize.js';
 import { streamThresholdFromEnv } from './commands/read-input.js';
@@ -11,6 +11,11 @@ import { stderrLogger } from './util/logger.js';
 import { formatIds } from './parsers/registry.js';
 import { VERSION } from './version.js';
 import { localPlatform } from './platform/local/platform.js';
+import {
+  GITLAB_AGGREGATE_USAGE,
+  gitlabAggregateCli,
+  isGitlabAggregate,
+} from './commands/gitlab-aggregate-cli.js';
 import { GITHUB_AGGREGATE_USAGE, runGithubAggregateCli } from './platform/github/cli-aggregate.js';
 
 const USAGE = `security-metrics ${VERSION}
@@ -23,6 +28,7 @@ Usage:
                              [--inventory <file>] [--exceptions <file>] [--history <dir>] [--manual <dir>]
                              [--tickets <file-or-dir>]...   (Jira, GitHub Issues, Linear, ServiceNow exports)
   security-metrics demo [--out <dir>]            end to end on the bundled example org, no token needed
+${GITLAB_AGGREGATE_USAGE}
   security-metrics formats                                                             list format ids
   security-metrics --version | --help
 
@@ -37,7 +43,7 @@ const kebab = (s: string) => s.replace(/_/g, '-');
 function collectOptions() {
   const options: Record<string, { type: 'string'; multiple?: boolean; short?: string }> = {};
   for (const spec of INPUTS) {
-    if (spec.command === 'aggregate' || spec.name === 'command') continue;
+    if (spec.command === 'aggregate' || spec.name === 'command' || !onPlatform(spec, 'cli')) continue;
     options[kebab(spec.name)] = { type: 'string', multiple: spec.name === 'reports' };
   }
   options.out = { type: 'string' };
@@ -109,6 +115,7 @@ export async function main(
         return r.exitCode;
       }
       case 'aggregate': {
+        if (isGitlabAggregate(rest)) return await gitlabAggregateCli(rest, env, logger, { runAggregate });
         const { values } = parseArgs({
           args: rest,
           allowPositionals: false,

@@ -49,6 +49,17 @@ describe('contracts', () => {
     expect((action.runs as { using: string }).using).toBe('node24');
   });
 
+  it("the project's own CI workflow validates against the GitHub workflow schema and dogfoods uses: ./", (ctx) => {
+    const schemaFile = path.join(SHARED, 'github-workflow.json');
+    if (!existsSync(schemaFile)) ctx.skip();
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
+    const text = readFileSync(path.join(root, '.github/workflows/ci.yml'), 'utf8');
+    expect(validate(parse(text)), JSON.stringify(validate.errors)).toBe(true);
+    expect(text).toMatch(/uses: \.\/\n/);
+    expect(text).toMatch(/^permissions:/m);
+  });
+
   it('VERSION matches package.json', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
     expect(VERSION).toBe(pkg.version);

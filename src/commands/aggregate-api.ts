@@ -34,7 +34,7 @@ export interface SourceProblem {
   /** One line: what failed (HTTP 404, artifact expired on 2026-11-02, corrupt zip, ...). */
   problem: string;
   /** What is missing because of it: `records`, `alerts`, `inventory`, `exceptions`. */
-  affects: 'records' | 'alerts' | 'inventory' | 'exceptions';
+  affects: 'records' | 'alerts' | 'inventory' | 'exceptions' | 'tickets';
 }
 
 /** Records collected by one collector run, already read from disk or an artifact. */

@@ -2,7 +2,14 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CATEGORIES, SEVERITIES, type Finding } from '../schema/finding.js';
 import type { CollectInputs } from '../schema/inputs.js';
-import { RUN_SCHEMA_VERSION, type Counts, type GatePolicy, type RunRecord } from '../schema/run.js';
+import {
+  RUN_SCHEMA_VERSION,
+  type Control,
+  type Counts,
+  type GatePolicy,
+  type RunRecord,
+} from '../schema/run.js';
+import { loadDictionary } from './aggregate-load.js';
 import type { Exception } from '../schema/exception.js';
 import { detectContext, type CiContext } from '../platform/context.js';
 import { expandGlobs } from '../platform/local/files.js';
@@ -132,6 +139,24 @@ export async function writeRecord(
   return files;
 }
 
+/**
+ * Controls this repo must show evidence for: the `expected_controls` input, or else the required
+ * controls of its `tier` in the data dictionary (`config`, or the built-in default).
+ */
+async function expectedControls(inputs: CollectInputs, cwd: string, warnings: string[]): Promise<Control[]> {
+  if (inputs.expected_controls.length > 0 || !inputs.tier) return inputs.expected_controls;
+  const dl = await loadDictionary(inputs.config ? path.resolve(cwd, inputs.config) : undefined);
+  warnings.push(...dl.problems);
+  const tier = dl.dict.tiers.find((t) => t.id === inputs.tier);
+  if (!tier) {
+    warnings.push(
+      `tier "${inputs.tier}" is not in the data dictionary (${dl.dict.tiers.map((t) => t.id).join(', ')}): no controls expected`,
+    );
+    return [];
+  }
+  return [...tier.required_controls];
+}
+
 export async function runCollect(inputs: CollectInputs, cenv: CollectEnv): Promise<CollectResult> {
   const { logger, platform, cwd, env } = cenv;
   const started = runTime(env, cenv.now);
@@ -177,10 +202,11 @@ export async function runCollect(inputs: CollectInputs, cenv: CollectEnv): Promi
   const findings = results.flatMap((r) => r.findings);
   const readable = results.filter((r) => r.file.status === 'ok' || r.file.status === 'tool_error');
 
+  const expected = await expectedControls(inputs, cwd, warnings);
   const { coverage, warnings: covWarnings } = computeCoverage(
     results.map((r): FileScans => ({ file: r.file, scans: r.scans })),
     findings,
-    inputs.expected_controls,
+    expected,
   );
   warnings.push(...covWarnings);
 

@@ -201,21 +201,31 @@ function finalizeContext(
   };
 }
 
-/** Parse already-read bytes. Never throws for user errors: the InputFile says what happened. */
-export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: ReadOptions): InputResult {
-  const file: InputFile = {
+/** The run.json entry of one input file, before anything is known about its content. */
+function newInputFile(
+  displayPath: string,
+  hash: string | null,
+  bytes: number,
+  status: InputFile['status'],
+): InputFile {
+  return {
     path: displayPath,
-    sha256: sha256(buf),
-    bytes: buf.byteLength,
+    sha256: hash,
+    bytes,
     format: null,
     detection: null,
     tool: null,
     tool_version: null,
-    status: 'ok',
+    status,
     error: null,
     findings: 0,
     warnings: [],
   };
+}
+
+/** Parse already-read bytes. Never throws for user errors: the InputFile says what happened. */
+export function normalizeBuffer(buf: Uint8Array, displayPath: string, opts: ReadOptions): InputResult {
+  const file: InputFile = newInputFile(displayPath, sha256(buf), buf.byteLength, 'ok');
   if (buf.byteLength === 0) {
     file.status = 'skipped';
     file.error = `${displayPath}: empty file (0 bytes): the scanner wrote nothing`;
@@ -271,19 +281,7 @@ export async function normalizeFile(
   displayPath: string,
   opts: ReadOptions,
 ): Promise<InputResult> {
-  const base: InputFile = {
-    path: displayPath,
-    sha256: null,
-    bytes: 0,
-    format: null,
-    detection: null,
-    tool: null,
-    tool_version: null,
-    status: 'error',
-    error: null,
-    findings: 0,
-    warnings: [],
-  };
+  const base: InputFile = newInputFile(displayPath, null, 0, 'error');
   let stat;
   try {
     stat = await fs.stat(filePath);
@@ -367,19 +365,7 @@ export async function normalizeStreamed(
   size: number,
   opts: ReadOptions,
 ): Promise<InputResult | undefined> {
-  const file: InputFile = {
-    path: displayPath,
-    sha256: null,
-    bytes: size,
-    format: null,
-    detection: null,
-    tool: null,
-    tool_version: null,
-    status: 'ok',
-    error: null,
-    findings: 0,
-    warnings: [],
-  };
+  const file: InputFile = newInputFile(displayPath, null, size, 'ok');
   const findings: Finding[] = [];
   let fh;
   try {

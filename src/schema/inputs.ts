@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VERSION } from '../version.js';
 
 /**
  * The one source of truth for the action inputs (action.yml), the GitLab components' `spec:inputs`
@@ -16,8 +17,33 @@ export interface InputSpec {
   gitlabCollect?: boolean;
   /** Part of the GitLab aggregate component's spec:inputs. */
   gitlabAggregate?: boolean;
-  /** Platforms that expose it; absent = both (GitLab-only inputs such as `stage` say ['gitlab']). */
-  platforms?: Array<'github' | 'gitlab'>;
+  /**
+   * Interfaces that have this input: `github` (action.yml), `gitlab` (the components flagged above),
+   * `cli` (a `--kebab-case` flag). Absent = all of them. GitLab-only inputs (stage, job_name, ...) say `['gitlab']`.
+   */
+  platforms?: Array<'github' | 'gitlab' | 'cli'>;
+  /** The GitLab components' default, when it differs from the action's. */
+  gitlabDefault?: string;
+  /** The aggregate component's default, when it differs from the collect component's. */
+  gitlabAggregateDefault?: string;
+  /** The GitLab components' description, when the action's names GitHub things. */
+  gitlabDescription?: string;
+  /** Allowed values; the GitLab components declare them as `options:` so GitLab rejects others. */
+  options?: string[];
+  /** Regular expression a GitLab input value must match (`regex:`). */
+  regex?: string;
+}
+
+/** Whether an input exists on an interface (see `InputSpec.platforms`). */
+export function onPlatform(spec: InputSpec, platform: 'github' | 'gitlab' | 'cli'): boolean {
+  return !spec.platforms || spec.platforms.includes(platform);
+}
+
+/** The inputs of a GitLab component, in table order. */
+export function gitlabInputs(component: 'collect' | 'aggregate'): InputSpec[] {
+  return INPUTS.filter(
+    (i) => (component === 'collect' ? i.gitlabCollect : i.gitlabAggregate) && onPlatform(i, 'gitlab'),
+  );
 }
 
 export const INPUTS: InputSpec[] = [
@@ -33,6 +59,9 @@ export const INPUTS: InputSpec[] = [
     description:
       'Globs of scanner output files, comma- or newline-separated (`!` excludes). A glob that matches nothing is a warning, recorded in run.json.',
     default: '**/*.sarif',
+    // GitLab's own scanners write gl-<type>-report.json at the project root; one pattern (not two)
+    // so a project without them gets no "matched no file" warning.
+    gitlabDefault: '**/@(*.sarif|gl-*-report.json)',
     command: 'collect',
     gitlabCollect: true,
   },
@@ -85,6 +114,7 @@ export const INPUTS: InputSpec[] = [
     default: 'critical',
     command: 'collect',
     gitlabCollect: true,
+    options: ['critical', 'high', 'medium', 'low', 'none'],
   },
   {
     name: 'mode',
@@ -93,6 +123,7 @@ export const INPUTS: InputSpec[] = [
     default: 'enforce',
     command: 'collect',
     gitlabCollect: true,
+    options: ['enforce', 'report'],
   },
   {
     name: 'exceptions',
@@ -115,6 +146,7 @@ export const INPUTS: InputSpec[] = [
     default: 'all',
     command: 'collect',
     gitlabCollect: true,
+    options: ['all', 'new'],
   },
   {
     name: 'baseline',
@@ -148,6 +180,7 @@ export const INPUTS: InputSpec[] = [
     default: 'all-failed',
     command: 'collect',
     gitlabCollect: true,
+    options: ['none', 'all-failed', 'any'],
   },
   {
     name: 'max_file_mb',
@@ -155,6 +188,7 @@ export const INPUTS: InputSpec[] = [
     default: '1024',
     command: 'collect',
     gitlabCollect: true,
+    regex: '^[0-9]+(\\.[0-9]+)?$',
   },
   {
     name: 'config',
@@ -162,6 +196,13 @@ export const INPUTS: InputSpec[] = [
     command: 'all',
     gitlabCollect: true,
     gitlabAggregate: true,
+  },
+  {
+    name: 'tier',
+    description:
+      "Business tier of this repo (e.g. `tier-1`): when `expected_controls` is empty, the tier's required controls in the data dictionary (`config`, or the built-in default) are expected.",
+    command: 'collect',
+    gitlabCollect: true,
   },
   // --- aggregate (GitHub org job) ---
   {
@@ -190,6 +231,9 @@ export const INPUTS: InputSpec[] = [
     description:
       'REST API base URL; defaults to `GITHUB_API_URL` (set on GitHub Enterprise Server runners), then https://api.github.com.',
     command: 'aggregate',
+    gitlabAggregate: true,
+    gitlabDescription:
+      'GitLab REST API URL; default `$CI_API_V4_URL` (this instance; set it for another instance or a test server).',
   },
   {
     name: 'github_org',
@@ -230,6 +274,7 @@ export const INPUTS: InputSpec[] = [
     description: 'Reporting month `YYYY-MM` (UTC); default: the previous full month.',
     command: 'aggregate',
     gitlabAggregate: true,
+    regex: '^([0-9]{4}-(0[1-9]|1[0-2]))?$',
   },
   {
     name: 'inventory',
@@ -271,12 +316,30 @@ export const INPUTS: InputSpec[] = [
       'Open issues in the central repo with this label are read as exceptions (issue form in templates/github/).',
     default: 'security-exception',
     command: 'aggregate',
+    gitlabAggregate: true,
+    gitlabDescription:
+      'Open issues of the central project with this label are read as exceptions (one per issue).',
+  },
+  {
+    name: 'tracker_label',
+    description:
+      "Issues in the org's repositories with this label are read as remediation tickets (GitHub Issues as a tracker: one search call per 100 issues); empty = off.",
+    command: 'aggregate',
+  },
+  {
+    name: 'tickets',
+    description:
+      'Issue-tracker exports in the central repo (Jira, GitHub Issues, Linear, ServiceNow; JSON or CSV), files or folders, comma- or newline-separated.',
+    command: 'aggregate',
   },
   {
     name: 'report_label',
     description: 'Label of the monthly metrics issue (it is created when missing).',
     default: 'security-metrics',
     command: 'aggregate',
+    gitlabAggregate: true,
+    gitlabDescription:
+      'Label of the monthly issue; a rerun for the same month updates the issue with this label and title.',
   },
   {
     name: 'history_branch',
@@ -284,12 +347,16 @@ export const INPUTS: InputSpec[] = [
       'Branch of the central repo where the monthly history snapshot is committed (created when missing).',
     default: 'security-metrics-data',
     command: 'aggregate',
+    gitlabAggregate: true,
+    gitlabDescription:
+      'Branch of the central project where the monthly history snapshot is committed (created from the default branch when missing).',
   },
   {
     name: 'history_path',
     description: 'Folder on `history_branch` that holds the snapshots.',
     default: 'history',
     command: 'aggregate',
+    gitlabAggregate: true,
   },
   {
     name: 'shard',
@@ -325,6 +392,121 @@ export const INPUTS: InputSpec[] = [
     description: 'Read everything and write the report files, but create no issue, commit and artifact.',
     default: 'false',
     command: 'aggregate',
+  },
+  // GitLab-only inputs (spec:inputs of the components; not in action.yml, not CLI flags).
+  {
+    name: 'stage',
+    description:
+      'Stage of the job. The collect job must run after the scanner jobs (default `.post`) so their reports are in its workspace.',
+    default: '.post',
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'job_name',
+    description:
+      "Name of the job. The aggregator downloads the collect job's artifacts by this name (its `collect_job_name`).",
+    default: 'security-metrics',
+    gitlabAggregateDefault: 'security-metrics-aggregate',
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'image',
+    description:
+      'Container image the job runs in; it needs Node.js 20.19+ and npm (npx) unless `tool_command` says otherwise.',
+    default: 'node:24-alpine',
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'tool_version',
+    description:
+      "Version of the `product-security-metrics` npm package the job runs; defaults to this component's own version.",
+    default: VERSION,
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+    regex: '^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$',
+  },
+  {
+    name: 'npm_registry',
+    description:
+      "npm registry (mirror) `npx` installs the tool from, for self-managed and air-gapped instances; empty: the image's npm configuration.",
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'tool_command',
+    description:
+      'Command that runs the tool instead of `npx`, e.g. `node $CI_PROJECT_DIR/vendor/security-metrics/cli.js` or `security-metrics` in a prepared image; `tool_version` and `npm_registry` are then ignored.',
+    command: 'all',
+    gitlabCollect: true,
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'group',
+    description:
+      "Full path of the group whose projects are aggregated (subgroups included, archived projects excluded); default: this project's top-level group.",
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'token_variable',
+    description:
+      'Name of the masked CI/CD variable that holds the group access token (scope `api`, role Developer or higher). The token itself is never an input.',
+    default: 'SECURITY_METRICS_TOKEN',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+    regex: '^[A-Za-z_][A-Za-z0-9_]*$',
+  },
+  {
+    name: 'collect_job_name',
+    description:
+      "Name of the collect job in the group's projects, whose latest successful artifacts are read.",
+    default: 'security-metrics',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'collect_ref',
+    description:
+      "Branch or tag whose latest collect artifacts are read; empty: each project's default branch.",
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+  },
+  {
+    name: 'gitlab_vulnerabilities',
+    description:
+      "Also read the group's vulnerability report (GitLab Ultimate, GraphQL) as a source: `true` or `false`.",
+    default: 'false',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab'],
+    options: ['true', 'false'],
+  },
+  {
+    name: 'report_dir',
+    description:
+      "Where the aggregate outputs (report.md, metrics.json, findings.csv, gitlab-sources.json, ...) are written; kept as the job's artifacts.",
+    default: 'security-metrics-report',
+    command: 'aggregate',
+    gitlabAggregate: true,
+    platforms: ['gitlab', 'cli'],
   },
 ];
 
@@ -418,6 +600,7 @@ export const CollectInputs = z.object({
     .pipe(z.enum(['none', 'all-failed', 'any'], { error: () => 'must be none, all-failed or any' })),
   max_file_mb: z.coerce.number().positive(),
   config: z.string().trim().optional(),
+  tier: z.string().trim().optional(),
 });
 export type CollectInputs = z.infer<typeof CollectInputs>;
 
@@ -439,7 +622,7 @@ export function withDefaults(
 export function parseCollectInputs(raw: Record<string, string | undefined>): CollectInputs {
   const values = withDefaults(raw, 'collect');
   const clean: Record<string, string | undefined> = { ...values };
-  for (const k of ['product', 'service', 'exceptions', 'baseline', 'release_ref_pattern', 'config'])
+  for (const k of ['product', 'service', 'exceptions', 'baseline', 'release_ref_pattern', 'config', 'tier'])
     if (clean[k] === '') clean[k] = undefined;
   const r = CollectInputs.safeParse(clean);
   if (!r.success) throw new InputsError(r.error);
@@ -532,6 +715,8 @@ export const AggregateInputs = z
     topic_prefixes: fieldMap(),
     codeowners_fallback: bool,
     exception_label: z.string().trim(),
+    tracker_label: optionalText,
+    tickets: z.string().transform(splitList),
     report_label: z.string().trim().min(1),
     history_branch: z.string().trim(),
     history_path: z.string().trim(),
@@ -586,6 +771,7 @@ export function parseAggregateInputs(
     'custom_properties',
     'topic_prefixes',
     'exception_label',
+    'tickets',
     'history_branch',
     'history_path',
   ])

@@ -226,3 +226,37 @@ describe.skipIf(!existsSync(cli))('CLI (dist/cli.js)', () => {
     expect(f.stderr).toMatch(/unknown format "nope"; valid formats: auto, /);
   });
 });
+
+describe('expected controls from the data dictionary', () => {
+  it("a tier without expected_controls expects the tier's required controls (built-in dictionary)", async () => {
+    const cwd = workspace();
+    const r = await runCollect(
+      parseCollectInputs({ reports: 'reports/codeql-mini.sarif', tier: 'tier-2', mode: 'report' }),
+      {
+        cwd,
+        env: {},
+        logger: captureLogger(),
+        platform: capturePlatform().platform,
+      },
+    );
+    // default tier-2 requires sast, sca, secret
+    expect(r.run.coverage.sast).toMatchObject({ expected: true, status: 'ran' });
+    expect(r.run.coverage.sca).toMatchObject({ expected: true, status: 'missing' });
+    expect(r.run.coverage.secret).toMatchObject({ expected: true, status: 'missing' });
+    expect(r.run.coverage.iac.expected).toBe(false);
+  });
+
+  it('an unknown tier is a warning, not a crash', async () => {
+    const cwd = workspace();
+    const r = await runCollect(
+      parseCollectInputs({ reports: 'reports/codeql-mini.sarif', tier: 'gold', mode: 'report' }),
+      {
+        cwd,
+        env: {},
+        logger: captureLogger(),
+        platform: capturePlatform().platform,
+      },
+    );
+    expect(r.run.warnings.join('\n')).toMatch(/tier "gold" is not in the data dictionary/);
+  });
+});

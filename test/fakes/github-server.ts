@@ -117,6 +117,8 @@ export interface Fault {
   times?: number;
   /** Do the work, then answer with the fault anyway (a 5xx after the write happened). */
   afterWrite?: boolean;
+  /** Let this many matching requests through first (a fault on page 2 of a list). */
+  skip?: number;
 }
 
 interface Commit {
@@ -132,6 +134,8 @@ export interface FakeGithub {
   repos: FakeRepo[];
   artifacts: FakeArtifact[];
   issues: Issue[];
+  /** Issues of the org's repos served by `GET /search/issues` (tracker tickets). */
+  trackerIssues: Issue[];
   codeScanning: S['code-scanning-organization-alert-items'][];
   secretScanning: S['organization-secret-scanning-alert'][];
   dependabot: S['dependabot-alert-with-repository'][];
@@ -171,6 +175,7 @@ export async function startFakeGithub(init: {
     repos: init.repos,
     artifacts: [],
     issues: [],
+    trackerIssues: [],
     codeScanning: [],
     secretScanning: [],
     dependabot: [],
@@ -307,7 +312,8 @@ export async function startFakeGithub(init: {
       fake.calls.push(`${method} ${full}`);
       const route = `${method} ${pathname}`;
       const q = fake.faults.get(route);
-      if (q && q.length) {
+      if (q && q.length && (q[0]!.skip ?? 0) > 0) q[0]!.skip!--;
+      else if (q && q.length) {
         const f = q[0]!;
         f.times = (f.times ?? 1) - 1;
         if (f.times <= 0) q.shift();
@@ -320,6 +326,28 @@ export async function startFakeGithub(init: {
       if (!isApp && !fake.tokens.has(tok)) return send(res, 401, { message: 'Bad credentials' });
       let m: RegExpExecArray | null;
 
+      if (method === 'GET' && pathname === '/search/issues') {
+        const q = new URL(full, 'http://x').searchParams.get('q') ?? '';
+        const label = /label:"([^"]+)"/.exec(q)?.[1];
+        const items = fake.trackerIssues.filter((i) =>
+          (i.labels as Array<{ name?: string }>).some((l) => l.name === label),
+        );
+        const perPage = Number(new URL(full, 'http://x').searchParams.get('per_page') ?? 30);
+        const page = Number(new URL(full, 'http://x').searchParams.get('page') ?? 1);
+        const slice = items.slice((page - 1) * perPage, page * perPage);
+        const headers: Record<string, string> = {};
+        if (page * perPage < items.length) {
+          const next = new URL(full, url);
+          next.searchParams.set('page', String(page + 1));
+          headers.link = `<${next.toString()}>; rel="next"`;
+        }
+        return send(
+          res,
+          200,
+          { total_count: items.length, incomplete_results: false, items: slice },
+          headers,
+        );
+      }
       if (method === 'GET' && pathname === `/orgs/${org}/repos`)
         return paginate(res, full, fake.repos.map(repoObj));
       if (method === 'GET' && pathname === `/orgs/${org}/properties/values`) {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeBuffer } from '../../src/commands/read-input.js';
 import { Finding } from '../../src/schema/finding.js';
@@ -145,6 +145,32 @@ function apply(seed: Buffer, m: Mutation): Buffer {
   }
 }
 
+/** fc.assert that also counts the inputs tried, for the fuzzing report (docs/fuzzing.md). */
+const tried: Record<string, number> = {};
+function runProperty<T>(
+  prop: fc.IProperty<T> | fc.IAsyncProperty<T>,
+  opts: fc.Parameters<T>,
+  label = 'property',
+): void {
+  const details = fc.check(prop as fc.IProperty<T>, opts) as fc.RunDetails<T>;
+  tried[label] = (tried[label] ?? 0) + details.numRuns;
+  if (details.failed) throw new Error(fc.defaultReportMessage(details));
+}
+
+afterAll(() => {
+  const total = Object.values(tried).reduce((a, b) => a + b, 0);
+  console.log(
+    `fuzz: ${total} inputs tried (${Object.entries(tried)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}), budget ${BUDGET} ms per property`,
+  );
+  if (process.env.FUZZ_REPORT)
+    writeFileSync(
+      process.env.FUZZ_REPORT,
+      JSON.stringify({ budget_ms: BUDGET, seed: SEED ?? null, tried, total }, null, 2) + '\n',
+    );
+});
+
 describe('fuzz: parsers and detection', () => {
   it('regression inputs stay fixed', () => {
     for (const f of existsSync(REGRESSIONS) ? readdirSync(REGRESSIONS).filter((x) => !x.endsWith('.md')) : [])
@@ -153,7 +179,7 @@ describe('fuzz: parsers and detection', () => {
 
   it(`mutated scanner outputs (${seeds.length} seeds)`, () => {
     expect(seeds.length).toBeGreaterThan(0);
-    fc.assert(
+    runProperty(
       fc.property(
         fc.nat({ max: seeds.length - 1 }),
         fc.array(mutation, { minLength: 1, maxLength: 3 }),
@@ -164,11 +190,12 @@ describe('fuzz: parsers and detection', () => {
         },
       ),
       { interruptAfterTimeLimit: BUDGET, numRuns: 1_000_000, seed: SEED },
+      'mutations',
     );
   });
 
   it('arbitrary bytes and arbitrary JSON', () => {
-    fc.assert(
+    runProperty(
       fc.property(
         fc.oneof(
           fc.uint8Array({ maxLength: 4096 }),
@@ -177,11 +204,12 @@ describe('fuzz: parsers and detection', () => {
         (b) => check(Buffer.from(b)),
       ),
       { interruptAfterTimeLimit: BUDGET / 2, numRuns: 1_000_000, seed: SEED },
+      'arbitrary-bytes-json',
     );
   });
 
   it('exception logs and CSV never throw anything but a named error', () => {
-    fc.assert(
+    runProperty(
       fc.property(fc.string({ maxLength: 2000 }), fc.constantFrom('e.yml', 'e.csv', 'e.md'), (text, name) => {
         try {
           parseExceptions(text, name);
@@ -191,6 +219,7 @@ describe('fuzz: parsers and detection', () => {
         }
       }),
       { interruptAfterTimeLimit: BUDGET / 2, numRuns: 1_000_000, seed: SEED },
+      'exceptions-csv',
     );
   });
 });

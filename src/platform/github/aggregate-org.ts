@@ -34,6 +34,7 @@ import {
   readCodeowners,
   readCustomProperties,
   readExceptionIssues,
+  readTrackerIssues,
   readPlatformAlerts,
   registryParse,
   type ParseAlerts,
@@ -349,7 +350,7 @@ export async function runGithubAggregate(
   } else {
     let all: RepoInfo[];
     try {
-      all = await listOrgRepos(octokit, i.github_org);
+      all = await listOrgRepos(octokit, i.github_org, problems);
     } catch (e) {
       const s = (e as { status?: number }).status;
       throw new UserError(
@@ -463,6 +464,10 @@ export async function runGithubAggregate(
     exceptions.push(...ex);
   }
 
+  const tickets = i.tracker_label
+    ? await readTrackerIssues(octokit, i.github_org, i.tracker_label, problems)
+    : [];
+
   const historyDir = await fs.mkdtemp(path.join(os.tmpdir(), 'psm-history-'));
   try {
     let existingHistory = new Map<string, Uint8Array>();
@@ -508,6 +513,8 @@ export async function runGithubAggregate(
         inventory,
         exceptions,
         platformFindings,
+        tickets,
+        ticketsPaths: i.tickets.map((t) => path.resolve(o.cwd, t)),
         historyDir,
         sourceProblems: problems,
         month,

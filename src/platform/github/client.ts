@@ -178,3 +178,35 @@ export async function installationToken(o: {
   });
   return t.data.token;
 }
+
+/**
+ * Paginate, keeping the pages already read when a later page fails (after the retry plugin gave up):
+ * the caller reports exactly what is missing instead of losing everything. A failure on the first
+ * page is thrown, as there is nothing to keep.
+ */
+export async function paginateKeeping<T>(
+  octokit: GhClient,
+  route: string,
+  params: Record<string, unknown>,
+): Promise<{ items: T[]; failure: { afterPage: number; status: number | null; message: string } | null }> {
+  const items: T[] = [];
+  let page = 0;
+  try {
+    for await (const res of octokit.paginate.iterator(route, params)) {
+      page++;
+      items.push(...((res as { data: T[] }).data ?? []));
+    }
+    return { items, failure: null };
+  } catch (e) {
+    if (page === 0) throw e;
+    const status = (e as { status?: number }).status ?? null;
+    return {
+      items,
+      failure: {
+        afterPage: page,
+        status,
+        message: e instanceof Error ? e.message.split('\n')[0]! : String(e),
+      },
+    };
+  }
+}

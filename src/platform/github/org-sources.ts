@@ -1,3 +1,6 @@
+import type { Ticket } from '../../schema/ticket.js';
+import { importGithubIssues } from '../../trackers/github-issues.js';
+import { DEFAULT_MAPPING } from '../../trackers/index.js';
 import type { components } from '@octokit/openapi-types';
 import type { InventoryEntry, SourceProblem } from '../../commands/aggregate-api.js';
 import type { Finding } from '../../schema/finding.js';
@@ -7,7 +10,7 @@ import { getParser } from '../../parsers/registry.js';
 import { finalizeDrafts } from '../../normalize/finalize.js';
 import { exceptionFromIssue } from '../../exceptions/issue-form.js';
 import { errorMessage } from '../../util/errors.js';
-import type { GhClient } from './client.js';
+import { paginateKeeping, type GhClient } from './client.js';
 import type { RepoInfo } from './repos.js';
 
 type PropertyValues = components['schemas']['org-repo-custom-property-values'];
@@ -213,7 +216,18 @@ export async function readPlatformAlerts(
   for (const kind of ALERT_KINDS) {
     let alerts: Array<{ repository?: { full_name?: string } }>;
     try {
-      alerts = (await octokit.paginate(kind.route, { org, per_page: 100, ...kind.params })) as typeof alerts;
+      const r = await paginateKeeping<{ repository?: { full_name?: string } }>(octokit, kind.route, {
+        org,
+        per_page: 100,
+        ...kind.params,
+      });
+      alerts = r.items;
+      if (r.failure)
+        problems.push({
+          source: `github:${kind.key.replace('_', '-')}-alerts`,
+          problem: `incomplete: page ${r.failure.afterPage + 1} failed (HTTP ${r.failure.status ?? r.failure.message}); ${r.items.length} alerts read, the rest are missing`,
+          affects: 'alerts',
+        });
     } catch (e) {
       const s = status(e);
       const why =
@@ -309,4 +323,41 @@ export async function readExceptionIssues(
       });
   }
   return out;
+}
+
+/**
+ * GitHub Issues as the tracker: issues labelled `label` anywhere in the org, through the search API
+ * (per-org calls: one per 100 issues, at most 1,000 issues by GitHub's search limit).
+ */
+export async function readTrackerIssues(
+  octokit: GhClient,
+  org: string,
+  label: string,
+  problems: SourceProblem[],
+): Promise<Ticket[]> {
+  let items: unknown[];
+  try {
+    items = (await octokit.paginate('GET /search/issues', {
+      q: `org:${org} label:"${label.replace(/"/g, '')}" is:issue`,
+      per_page: 100,
+    })) as unknown[];
+  } catch (e) {
+    problems.push({
+      source: `github:issues label ${label}`,
+      problem: `cannot search tracker issues: HTTP ${status(e) ?? errorMessage(e)}`,
+      affects: 'tickets',
+    });
+    return [];
+  }
+  const errors: string[] = [];
+  const tickets = importGithubIssues(items, `github-issues(${label})`, DEFAULT_MAPPING, errors);
+  for (const err of errors)
+    problems.push({ source: `github:issues label ${label}`, problem: err, affects: 'tickets' });
+  if (items.length >= 1000)
+    problems.push({
+      source: `github:issues label ${label}`,
+      problem: "the search returned 1,000 issues, GitHub's limit: older tickets are missing",
+      affects: 'tickets',
+    });
+  return tickets;
 }

@@ -4,7 +4,7 @@ import { Finding } from '../../schema/finding.js';
 import { RunRecord } from '../../schema/run.js';
 import type { CollectedRecord, SourceProblem } from '../../commands/aggregate-api.js';
 import { extractZip, ZipError, type ZipLimits } from '../../util/safe-zip.js';
-import type { GhClient } from './client.js';
+import { paginateKeeping, type GhClient } from './client.js';
 import { downloadArchive, DownloadError } from './download.js';
 
 type Artifact = components['schemas']['artifact'];
@@ -59,9 +59,24 @@ export function shardOf<T>(items: T[], index: number, count: number): T[] {
   return items.filter((_, k) => k % count === index - 1);
 }
 
-export async function listOrgRepos(octokit: GhClient, org: string): Promise<RepoInfo[]> {
-  const repos = await octokit.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 });
-  return (repos as Repo[]).map(toRepoInfo);
+/** The org's repos; a page that fails after the first is reported in `problems`, the rest kept. */
+export async function listOrgRepos(
+  octokit: GhClient,
+  org: string,
+  problems: SourceProblem[] = [],
+): Promise<RepoInfo[]> {
+  const r = await paginateKeeping<Repo>(octokit, 'GET /orgs/{org}/repos', {
+    org,
+    type: 'all',
+    per_page: 100,
+  });
+  if (r.failure)
+    problems.push({
+      source: `github:org ${org} repository list`,
+      problem: `incomplete: page ${r.failure.afterPage + 1} failed (HTTP ${r.failure.status ?? r.failure.message}); only the first ${r.items.length} repositories were read, the others are missing from every metric`,
+      affects: 'records',
+    });
+  return r.items.map(toRepoInfo);
 }
 
 export type RepoStatus = 'ok' | 'no_artifact' | 'failed';
