@@ -37,6 +37,40 @@ function clean(s: string | null | undefined): string | null {
   return s == null ? null : s.replace(CONTROL, '');
 }
 
+/** White space other than a space, or a space followed by white space: what `\s+` → ' ' changes. */
+const SPACE_TO_FIX = /[^\S ]| \s/;
+
+/**
+ * `s.replace(/\s+/g, ' ')`, without building a new string when `s` has no white space but single
+ * spaces (most titles): every run the replace would change has a character SPACE_TO_FIX finds.
+ */
+export function collapseSpace(s: string): string {
+  return SPACE_TO_FIX.test(s) ? s.replace(/\s+/g, ' ') : s;
+}
+
+/** `[...new Set(xs)]`, without the Set for 0 or 1 items. */
+function unique<T>(xs: readonly T[]): T[] {
+  return xs.length < 2 ? xs.slice() : [...new Set(xs)];
+}
+
+/**
+ * `[...new Set(xs)].sort()`: small lists (tags: a handful) by insertion sort, dropping repeats
+ * (equal strings are adjacent once sorted; `<` orders strings as the default sort does, by UTF-16
+ * code units).
+ */
+export function sortedUnique(xs: readonly string[]): string[] {
+  if (xs.length > 16) return [...new Set(xs)].sort();
+  const out: string[] = [];
+  for (const x of xs) {
+    if (typeof x !== 'string') return [...new Set(xs)].sort();
+    let i = out.length;
+    while (i > 0 && x < out[i - 1]!) i--;
+    if (i > 0 && out[i - 1] === x) continue;
+    out.splice(i, 0, x);
+  }
+  return out;
+}
+
 function normCwe(c: string | number): string | null {
   const m = /(\d+)/.exec(String(c));
   if (!m) return null;
@@ -59,7 +93,10 @@ export function pickFingerprint(fps: Record<string, string>): string | null {
 
 function sortedRecord(r: Record<string, string> | undefined, secrets: string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of Object.keys(r ?? {}).sort()) out[k] = redactText(String(r![k]), secrets);
+  if (!r) return out;
+  const keys = Object.keys(r);
+  if (keys.length > 1) keys.sort();
+  for (const k of keys) out[k] = redactText(String(r[k]), secrets);
   return out;
 }
 
@@ -126,7 +163,7 @@ export function prepareFinding(
   const file = cleanPath(d.location?.file ?? null, ctx.roots);
   const tool = clean(d.tool ?? ctx.tool.name) ?? 'unknown';
   const fingerprints = sortedRecord(d.fingerprints, secrets);
-  const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
+  const cve = d.cve && d.cve.length > 0 ? unique(d.cve.map((c) => c.trim()).filter(Boolean)) : [];
   const location = {
     file,
     start_line: d.location?.start_line ?? null,
@@ -138,7 +175,7 @@ export function prepareFinding(
     region: d.location?.region ?? null,
   };
   const title = clip(
-    redactText(d.title.replace(/\s+/g, ' ').trim() || d.rule_id || 'Untitled finding', secrets),
+    redactText(collapseSpace(d.title).trim() || d.rule_id || 'Untitled finding', secrets),
     MAX_TITLE,
   );
   const identity = identityParts({
@@ -159,10 +196,9 @@ export function prepareFinding(
     hint: d.identity_hint ?? null,
   });
   const id = identityId(identity.scheme, identity.parts);
-  const occurrence = [id, file ?? '', String(location.start_line ?? ''), d.identity_hint ?? ''].join(
-    '\u0000',
-  );
-  const cwe = [...new Set((d.cwe ?? []).map(normCwe).filter((c): c is string => c !== null))];
+  const occurrence = `${id}\u0000${file ?? ''}\u0000${location.start_line ?? ''}\u0000${d.identity_hint ?? ''}`;
+  const cwe =
+    d.cwe && d.cwe.length > 0 ? unique(d.cwe.map(normCwe).filter((c): c is string => c !== null)) : [];
   const finding: Finding = {
     schema_version: FINDING_SCHEMA_VERSION,
     id,
@@ -199,13 +235,22 @@ export function prepareFinding(
     cve,
     cvss: d.cvss ?? null,
     package: d.package ?? null,
-    location: { ...location, url: redactNullable(location.url, secrets) },
+    location: {
+      file,
+      start_line: location.start_line,
+      end_line: location.end_line,
+      url: redactNullable(location.url, secrets),
+      resource: location.resource,
+      image: location.image,
+      account: location.account,
+      region: location.region,
+    },
     fingerprints,
     baseline_state: d.baseline_state ?? null,
     suppression: d.suppression
       ? { ...d.suppression, justification: redactNullable(d.suppression.justification, secrets) }
       : null,
-    tags: [...new Set(d.tags ?? [])].sort(),
+    tags: d.tags && d.tags.length > 0 ? sortedUnique(d.tags) : [],
     help_uri: d.help_uri ?? null,
     source_file: ctx.sourceFile,
     source_pointer: d.pointer,

@@ -3,7 +3,14 @@ import type { Draft, ScanEvidence, ToolInfo } from '../parsers/types.js';
 import { UserError } from '../util/errors.js';
 import { RangeList, RangeReader, scanFile } from './file-io.js';
 import { JsonSyntaxError, SkeletonScanner, type PathPart, type Spec } from './json-skeleton.js';
-import { defineMember, parseSlice, WarningList, type StreamIo, type StreamPlan } from './slices.js';
+import {
+  defineMember,
+  forEachItem,
+  parseSlice,
+  WarningList,
+  type StreamIo,
+  type StreamPlan,
+} from './slices.js';
 
 /**
  * "Stream the big arrays, parse the small rest whole": how a JSON parser opts into streaming.
@@ -77,12 +84,24 @@ function compareContainers(spec: Spec, a: readonly PathPart[], b: readonly PathP
   return a.length - b.length;
 }
 
+/** Whether `s` is one of `words` (lower-case ASCII) ignoring case; only strings of a word's length can be. */
+function isWord(s: string, words: Set<string>): boolean {
+  for (const w of words) if (w.length === s.length) return words.has(s.toLowerCase());
+  return false;
+}
+
+/** Whether a parsed value holds one of `words` as a string or a key, ignoring case (deep: yes). */
 function anyWord(v: unknown, words: Set<string>, depth = 0): boolean {
   if (depth > 64) return true;
-  if (typeof v === 'string') return words.has(v.toLowerCase());
-  if (Array.isArray(v)) return v.some((x) => anyWord(x, words, depth + 1));
-  if (typeof v === 'object' && v !== null)
-    return Object.entries(v).some(([k, x]) => words.has(k.toLowerCase()) || anyWord(x, words, depth + 1));
+  if (typeof v === 'string') return isWord(v, words);
+  if (Array.isArray(v)) {
+    for (const x of v) if (anyWord(x, words, depth + 1)) return true;
+    return false;
+  }
+  if (typeof v === 'object' && v !== null) {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) if (isWord(k, words) || anyWord(o[k], words, depth + 1)) return true;
+  }
   return false;
 }
 export { anyWord as holdsWord };
@@ -227,20 +246,31 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
       tool: def.tool(ctx, first),
       async run(onDraft) {
         const trash: string[] = [];
+        const emitAll = async (drafts: Draft[]) => {
+          for (const d of drafts) {
+            const p = onDraft(d);
+            if (p) await p;
+          }
+        };
+        const emit = (v: unknown, c: Container, k: number): void | Promise<void> => {
+          const out = def.item(ctx, v, itemPointer(c, k), trash);
+          trash.length = 0;
+          if (Array.isArray(out)) return emitAll(out);
+          if (out) return onDraft(out);
+        };
         for (const c of live) {
-          for (let k = 0; k < c.list.length; k++) {
-            const v = await parseSlice(
-              reader,
-              { key: String(k), start: c.list.starts[k]!, end: c.list.ends[k]! },
-              file,
-            );
-            const out = def.item(ctx, v, itemPointer(c, k), trash);
-            trash.length = 0;
-            for (const d of Array.isArray(out) ? out : out ? [out] : []) {
-              const p = onDraft(d);
+          // the elements of an array are parsed in batches; the member values of an object one by one
+          if (c.keys.length === 0) await forEachItem(reader, c.list, file, (v, k) => emit(v, c, k));
+          else
+            for (let k = 0; k < c.list.length; k++) {
+              const v = await parseSlice(
+                reader,
+                { key: String(k), start: c.list.starts[k]!, end: c.list.ends[k]! },
+                file,
+              );
+              const p = emit(v, c, k);
               if (p) await p;
             }
-          }
         }
         const { scans, warnings } = def.finish(ctx);
         const w = new WarningList();

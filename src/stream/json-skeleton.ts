@@ -118,6 +118,8 @@ export class SkeletonScanner {
   private utf8Carry: Buffer = Buffer.alloc(0);
   private readonly flagByLen: Map<number, Uint8Array[]> = new Map();
   private readonly flagMaxEscaped: number;
+  /** flagLen[n] is 1 when a flag word has n bytes. */
+  private readonly flagLen: Uint8Array;
   private readonly maxDepth: number;
 
   constructor(
@@ -134,6 +136,8 @@ export class SkeletonScanner {
       this.flagByLen.set(b.length, list);
     }
     this.flagMaxEscaped = longest * 6;
+    this.flagLen = new Uint8Array(this.flagMaxEscaped + 1);
+    for (const len of this.flagByLen.keys()) this.flagLen[len] = 1;
     this.maxDepth = opts.maxDepth ?? 200;
   }
 
@@ -459,42 +463,108 @@ export class SkeletonScanner {
   }
 
   private skipContainer(b: Buffer, i: number, n: number): number {
+    if (this.skipInString) {
+      // a string that began in an earlier chunk
+      const q = this.closingQuote(b, i, n);
+      if (q < 0) return n;
+      if (this.skipIsItem && this.flagByLen.size > 0) this.checkFlag(b, q);
+      this.skipInString = false;
+      this.strSpans = false;
+      i = q + 1;
+    }
+    // The hot loop of pass 1: everything it needs is in locals.
     let depth = this.skipDepth;
+    const limit = this.maxDepth - this.stack.length; // a container may open while depth < limit
     const flagging = this.skipIsItem && this.flagByLen.size > 0;
+    let flagged = this.skipFlagged;
+    const flagLen = this.flagLen;
+    const maxFlag = this.flagMaxEscaped;
+    // the first `inline` bytes of a string are scanned inline: a flag word or an escape there is seen
+    const inline = Math.max(64, maxFlag);
     while (i < n) {
-      if (this.skipInString) {
-        const q = this.closingQuote(b, i, n);
+      const c = b[i]!;
+      if (c === 0x22) {
+        // Most strings here are short keys and values that end in this chunk: scan them inline (a
+        // native indexOf costs more than it saves on short strings), consuming escapes in pairs; a
+        // long string continues with indexOf.
+        const s = i + 1;
+        const stop = s + inline < n ? s + inline : n;
+        let j = s;
+        let escaped = false;
+        let q = -1;
+        for (;;) {
+          let d = 0;
+          while (j < stop && (d = b[j]!) !== 0x22 && d !== 0x5c) j++;
+          if (j >= stop) break;
+          if (d === 0x22) {
+            q = j;
+            break;
+          }
+          escaped = true;
+          j += 2;
+        }
+        if (q < 0 && j < n) {
+          // long string: j is at the start of a character (escapes were consumed whole)
+          for (;;) {
+            const k = b.indexOf(0x22, j);
+            if (k < 0 || k >= n) break;
+            let m = k - 1;
+            while (m >= j && b[m] === 0x5c) m--;
+            if (((k - 1 - m) & 1) === 0) {
+              q = k;
+              break;
+            }
+            escaped = true;
+            j = k + 1;
+          }
+        }
         if (q < 0) {
+          // The string goes on in the next chunk: continue it the general way (closingQuote with
+          // the backslash carry that feed() computes from the end of this chunk).
+          this.skipInString = true;
+          this.strStart = this.pos + s;
+          this.strSpans = false;
+          this.bsCarry = 0;
           this.skipDepth = depth;
+          this.skipFlagged = flagged;
           return n;
         }
-        if (flagging) this.checkFlag(b, q);
-        this.skipInString = false;
-        this.strSpans = false;
+        if (flagging && !flagged) {
+          const len = q - s;
+          // len <= maxFlag <= inline: the string was scanned whole inline, so `escaped` is exact
+          if (len <= maxFlag && (escaped || (flagLen[len] === 1 && this.isFlagWord(b, s, len))))
+            flagged = true;
+        }
         i = q + 1;
         continue;
       }
-      const c = b[i]!;
-      if (c === 0x22) {
-        this.skipInString = true;
-        this.strStart = this.pos + i + 1;
-        this.strSpans = false;
-        this.bsCarry = 0;
-      } else if (c === 0x7b || c === 0x5b) {
-        if (this.stack.length + depth >= this.maxDepth)
+      if (c === 0x7b || c === 0x5b) {
+        if (depth >= limit)
           throw this.err(`nested more than ${this.maxDepth} levels deep: refused`, this.pos + i);
         depth++;
-      } else if (c === 0x7d || c === 0x5d) {
-        if (--depth === 0) {
-          this.skipDepth = 0;
-          this.finishSkip(this.pos + i + 1);
-          return i + 1;
-        }
+      } else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+        this.skipDepth = 0;
+        this.skipFlagged = flagged;
+        this.finishSkip(this.pos + i + 1);
+        return i + 1;
       }
       i++;
     }
     this.skipDepth = depth;
+    this.skipFlagged = flagged;
     return n;
+  }
+
+  /** Whether the unescaped string b[start, start+len) is one of the flag words, ignoring case. */
+  private isFlagWord(b: Buffer, start: number, len: number): boolean {
+    const words = this.flagByLen.get(len);
+    if (!words) return false;
+    for (const w of words) {
+      let k = 0;
+      while (k < len && (b[start + k]! | 0x20) === w[k]) k++;
+      if (k === len) return true;
+    }
+    return false;
   }
 
   private skipLiteral(b: Buffer, i: number, n: number): number {

@@ -10,10 +10,12 @@ import type { SarifRun } from '../parsers/sarif/types.js';
 import type { ScanEvidence } from '../parsers/types.js';
 import { UserError } from '../util/errors.js';
 import { JsonSyntaxError, SkeletonScanner, type PathPart, type Spec } from './json-skeleton.js';
+import { holdsWord as anyWord } from './big-array.js';
 import { RangeList, RangeReader, scanFile } from './file-io.js';
 import { parallelAvailable, runParallel } from './parallel.js';
 import {
   defineMember,
+  forEachItem,
   parseSlice,
   WarningList,
   type MemberRange,
@@ -114,15 +116,6 @@ export async function scanSarif(
   return { top, runs };
 }
 
-function anyWord(v: unknown, words: Set<string>, depth = 0): boolean {
-  if (depth > 64) return true;
-  if (typeof v === 'string') return words.has(v.toLowerCase());
-  if (Array.isArray(v)) return v.some((x) => anyWord(x, words, depth + 1));
-  if (typeof v === 'object' && v !== null)
-    return Object.entries(v).some(([k, x]) => words.has(k.toLowerCase()) || anyWord(x, words, depth + 1));
-  return false;
-}
-
 /**
  * Prepare a streamed SARIF normalization of an open file: pass 1 (skeleton scan), the run headers,
  * and the secrets pre-pass. Nothing is emitted until every run header is known to be valid, so a
@@ -203,20 +196,12 @@ export async function planSarif(
       for (let i = 0; i < runs.length; i++) {
         const list = runs[i]!.results;
         const rc = contexts[i]!;
-        for (let k = 0; k < list.length; k++) {
-          const r = await parseSlice(
-            reader,
-            { key: String(k), start: list.starts[k]!, end: list.ends[k]! },
-            file,
-          );
+        await forEachItem(reader, list, file, (r, k) => {
           const d = resultToDraft(rc, r as never, k, sink);
           sink.length = 0;
-          if (d) {
-            const p = onDraft(d);
-            if (p) await p;
-          }
           if (rc.warnings.length > 256) warnings.take(rc.warnings);
-        }
+          return d ? onDraft(d) : undefined;
+        });
         scans.push(finishRun(rc));
         warnings.take(rc.warnings);
       }

@@ -37,6 +37,12 @@ export interface RunContext {
   secretTool: boolean;
   scan: ScanEvidence;
   categories: Set<Category>;
+  /** What the tool's name says about categories (inferCategory's tool tests), once per run. */
+  toolClass: ToolClass;
+  /** Per-rule derived data, computed on a rule's first result (see RuleInfo). */
+  ruleInfo: Map<SarifReportingDescriptor, RuleInfo>;
+  /** CVE/GHSA ids found in each ruleId string seen (bounded). */
+  idsOfRuleId: Map<string, string[]>;
 }
 
 export function sarifVersionError(doc: Record<string, unknown>): string | undefined {
@@ -161,6 +167,9 @@ export function createRunContext(run: SarifRun, runIndex: number, file: string):
     secretTool,
     scan: { tool: { name: toolName, version: toolVersion }, categories: [], success, errors },
     categories: new Set(),
+    toolClass: toolClassOf(toolName),
+    ruleInfo: new Map(),
+    idsOfRuleId: new Map(),
   };
 }
 
@@ -207,6 +216,7 @@ function findRule(
 }
 
 function formatMessage(template: string, args: unknown[]): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\d+)\}/g, (m, n: string) => {
     const a = args[Number(n)];
     return a === undefined ? m : String(a);
@@ -244,28 +254,27 @@ function collectTags(...bags: unknown[]): string[] {
   return tags;
 }
 
-function cwesFrom(rc: RunContext, rule: SarifReportingDescriptor | undefined, result: SarifResult): string[] {
-  const out: string[] = [];
-  const addText = (v: unknown) => {
-    if (typeof v === 'number' && v > 0) out.push(`CWE-${v}`);
-    else if (typeof v === 'string') {
-      for (const part of v.split(/[,;]/)) {
-        const m = CWE_RE.exec(part);
-        if (m) out.push(`CWE-${Number(m[1])}`);
-      }
-    } else if (Array.isArray(v)) v.forEach((x) => typeof x !== 'object' && addText(x)); // one level: hostile nesting
-  };
-  for (const bag of [rule?.properties, result.properties]) {
-    if (!isObj(bag)) continue;
-    for (const t of Array.isArray(bag.tags) ? bag.tags : [])
-      if (typeof t === 'string' && /cwe/i.test(t)) addText(t);
-    for (const key of ['cwe', 'CWE', 'cwe_id', 'cweId', 'cwes']) if (key in bag) addText(bag[key]);
-  }
-  const taxaRefs = [
-    ...(Array.isArray(result.taxa) ? result.taxa : []),
-    ...(rule && Array.isArray(rule.relationships) ? rule.relationships.map((r: any) => r?.target) : []),
-  ];
-  for (const ref of taxaRefs) {
+/** The CWE ids of one property bag: its tags that mention CWE, then its cwe-like keys. */
+function cwesOfBag(bag: unknown, out: string[]): void {
+  if (!isObj(bag)) return;
+  for (const t of Array.isArray(bag.tags) ? bag.tags : [])
+    if (typeof t === 'string' && /cwe/i.test(t)) addCweText(t, out);
+  for (const key of ['cwe', 'CWE', 'cwe_id', 'cweId', 'cwes']) if (key in bag) addCweText(bag[key], out);
+}
+
+function addCweText(v: unknown, out: string[]): void {
+  if (typeof v === 'number' && v > 0) out.push(`CWE-${v}`);
+  else if (typeof v === 'string') {
+    for (const part of v.split(/[,;]/)) {
+      const m = CWE_RE.exec(part);
+      if (m) out.push(`CWE-${Number(m[1])}`);
+    }
+  } else if (Array.isArray(v)) v.forEach((x) => typeof x !== 'object' && addCweText(x, out)); // one level: hostile nesting
+}
+
+/** The CWE ids of taxa references (result.taxa, rule.relationships[].target). */
+function cwesOfTaxa(rc: RunContext, refs: unknown[], out: string[]): void {
+  for (const ref of refs) {
     if (!isObj(ref)) continue;
     const compName = isObj(ref.toolComponent) ? (str(ref.toolComponent.name) ?? '') : '';
     const taxon =
@@ -275,29 +284,70 @@ function cwesFrom(rc: RunContext, rule: SarifReportingDescriptor | undefined, re
     if (!/cwe/i.test(component)) continue;
     const id = taxon?.id ?? str(ref.id);
     if (id && /^\d+$/.test(id)) out.push(`CWE-${Number(id)}`);
-    else if (id) addText(id);
-    else if (taxon?.name) addText(taxon.name);
+    else if (id) addCweText(id, out);
+    else if (taxon?.name) addCweText(taxon.name, out);
   }
-  return [...new Set(out)];
 }
 
-function vulnIdsFrom(ruleId: string | undefined, tags: string[], props: unknown[]): string[] {
-  const ids = new Set<string>();
-  const scan = (s: string) => {
-    for (const m of s.matchAll(CVE_RE)) ids.add(m[1]!.toUpperCase());
-    for (const m of s.matchAll(GHSA_RE)) ids.add(m[1]!);
-  };
-  if (ruleId) scan(ruleId);
-  tags.forEach(scan);
-  for (const bag of props) {
-    if (!isObj(bag)) continue;
-    for (const key of ['cve', 'cves', 'CVE', 'cveId', 'ghsa', 'ghsaId', 'vulnerabilityId', 'aliases']) {
-      const v = bag[key];
-      if (typeof v === 'string') scan(v);
-      else if (Array.isArray(v)) v.filter((x) => typeof x === 'string').forEach(scan);
-    }
+/**
+ * CWE ids in this order, without repeats: the rule's property bag, the result's, the result's taxa,
+ * the rule's relationships (the rule's parts come from its RuleInfo).
+ */
+function cwesFrom(rc: RunContext, info: RuleInfo, result: SarifResult): string[] {
+  const out = info.cweBag.slice();
+  cwesOfBag(result.properties, out);
+  if (Array.isArray(result.taxa)) cwesOfTaxa(rc, result.taxa, out);
+  for (const c of info.cweRel) out.push(c);
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+
+const VULN_ID_KEYS = ['cve', 'cves', 'CVE', 'cveId', 'ghsa', 'ghsaId', 'vulnerabilityId', 'aliases'];
+/** Every CVE/GHSA match needs one of these (case-insensitive): text without them is skipped. */
+const MAY_HAVE_ID = /cve-|ghsa-/i;
+
+/** CVE ids (upper-cased) then GHSA ids found in `s`, appended to `out`. */
+function idsIn(s: string, out: string[]): void {
+  if (!MAY_HAVE_ID.test(s)) return;
+  for (const m of s.matchAll(CVE_RE)) out.push(m[1]!.toUpperCase());
+  for (const m of s.matchAll(GHSA_RE)) out.push(m[1]!);
+}
+
+function idsInBag(bag: unknown, out: string[]): void {
+  if (!isObj(bag)) return;
+  for (const key of VULN_ID_KEYS) {
+    const v = bag[key];
+    if (typeof v === 'string') idsIn(v, out);
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') idsIn(x, out);
   }
-  return [...ids];
+}
+
+function idsOfRuleId(rc: RunContext, ruleId: string): string[] {
+  let ids = rc.idsOfRuleId.get(ruleId);
+  if (ids === undefined) {
+    ids = [];
+    idsIn(ruleId, ids);
+    if (rc.idsOfRuleId.size < 100_000) rc.idsOfRuleId.set(ruleId, ids);
+  }
+  return ids;
+}
+
+/**
+ * CVE/GHSA ids in this order, without repeats: the ruleId, the tags (the rule's, then the
+ * result's), the result's properties, the rule's properties.
+ */
+function vulnIdsFrom(
+  rc: RunContext,
+  ruleId: string | undefined,
+  info: RuleInfo,
+  resultTags: readonly string[],
+  resultProps: unknown,
+): string[] {
+  const out: string[] = ruleId ? idsOfRuleId(rc, ruleId).slice() : [];
+  for (const id of info.tagIds) out.push(id);
+  for (const t of resultTags) idsIn(t, out);
+  idsInBag(resultProps, out);
+  for (const id of info.propIds) out.push(id);
+  return out.length > 1 ? [...new Set(out)] : out;
 }
 
 const IAC_TOOLS =
@@ -309,6 +359,84 @@ const MOBILE_TOOLS = /mobsf|qark|androbugs/i;
 const MANIFEST_RE =
   /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
 
+/** What a tool's name says, for inferCategory: computed once per run. */
+export interface ToolClass {
+  secret: boolean;
+  mobile: boolean;
+  dast: boolean;
+  iac: boolean;
+  sca: boolean;
+  /** a code scanner whose CVE-looking results are still code findings */
+  code: boolean;
+  container: boolean;
+  trivy: boolean;
+}
+
+export function toolClassOf(toolName: string): ToolClass {
+  const t = toolName.toLowerCase();
+  return {
+    secret: SECRET_TOOLS.test(t),
+    mobile: MOBILE_TOOLS.test(t),
+    dast: DAST_TOOLS.test(t),
+    iac: IAC_TOOLS.test(t),
+    sca: SCA_TOOLS.test(t),
+    code: /snyk ?code|codeql|semgrep code/i.test(t),
+    container: /trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t),
+    trivy: /trivy/.test(t),
+  };
+}
+
+const TAG_SECRET = 1;
+const TAG_LICENSE = 2;
+const TAG_IAC = 4;
+const TAG_VULN = 8;
+
+/** The tags inferCategory looks at (compared lower-cased), as bits. */
+function tagBitsOf(tags: readonly string[]): number {
+  let bits = 0;
+  for (const t of tags) {
+    switch (t.toLowerCase()) {
+      case 'secret':
+      case 'secrets':
+        bits |= TAG_SECRET;
+        break;
+      case 'license':
+        bits |= TAG_LICENSE;
+        break;
+      case 'misconfiguration':
+      case 'iac':
+        bits |= TAG_IAC;
+        break;
+      case 'vulnerability':
+        bits |= TAG_VULN;
+        break;
+    }
+  }
+  return bits;
+}
+
+function categoryOf(
+  tc: ToolClass,
+  tagBits: number,
+  vulnIdCount: number,
+  ruleId: string | undefined,
+  file: string | undefined,
+): Category {
+  if (tc.secret || tagBits & TAG_SECRET) return 'secret';
+  if (tagBits & TAG_LICENSE) return 'license';
+  if (tc.mobile) return 'mobile';
+  if (tc.dast) return 'dast';
+  if (tc.iac || tagBits & TAG_IAC) return 'iac';
+  const isVuln = vulnIdCount > 0 || (tagBits & TAG_VULN) !== 0 || tc.sca;
+  if (isVuln && !tc.code) {
+    if (file && MANIFEST_RE.test(file)) return 'sca';
+    if (tc.container) return 'container';
+    return 'sca';
+  }
+  if (tc.trivy && ruleId && /^(AVD-|DS\d|KSV|AWS|AZU|GCP)/.test(ruleId)) return 'iac';
+  return 'sast';
+}
+
 export function inferCategory(
   toolName: string,
   ruleId: string | undefined,
@@ -316,51 +444,128 @@ export function inferCategory(
   vulnIds: string[],
   file: string | undefined,
 ): Category {
-  const t = toolName.toLowerCase();
-  const lowerTags = tags.map((x) => x.toLowerCase());
-  if (SECRET_TOOLS.test(t) || lowerTags.includes('secret') || lowerTags.includes('secrets')) return 'secret';
-  if (lowerTags.includes('license')) return 'license';
-  if (MOBILE_TOOLS.test(t)) return 'mobile';
-  if (DAST_TOOLS.test(t)) return 'dast';
-  if (IAC_TOOLS.test(t) || lowerTags.includes('misconfiguration') || lowerTags.includes('iac')) return 'iac';
-  const isVuln = vulnIds.length > 0 || lowerTags.includes('vulnerability') || SCA_TOOLS.test(t);
-  if (isVuln && !/snyk ?code|codeql|semgrep code/i.test(t)) {
-    if (file && MANIFEST_RE.test(file)) return 'sca';
-    if (/trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t)) return 'container';
-    return 'sca';
-  }
-  if (/trivy/.test(t) && ruleId && /^(AVD-|DS\d|KSV|AWS|AZU|GCP)/.test(ruleId)) return 'iac';
-  return 'sast';
+  return categoryOf(toolClassOf(toolName), tagBitsOf(tags), vulnIds.length, ruleId, file);
 }
 
-function severityOf(
-  result: SarifResult,
-  rule: SarifReportingDescriptor | undefined,
-  level: string,
-): { severity: Severity; severity_source: SeveritySource; source_severity: string | null } {
-  const rp = isObj(result.properties) ? result.properties : {};
-  const up = rule && isObj(rule.properties) ? rule.properties : {};
-  const fromResult = scoreOrWordToSeverity(rp['security-severity']);
+type Sev = { severity: Severity; severity_source: SeveritySource; source_severity: string | null };
+const SEVERITY_KEYS = ['severity', 'Severity', 'DevSkimSeverity', 'issue_severity', 'impact', 'risk'];
+
+/** The first severity word of a property bag (SEVERITY_KEYS order). */
+function wordSeverityOf(bag: Record<string, any>): Sev | undefined {
+  for (const key of SEVERITY_KEYS) {
+    const v = bag[key];
+    const s = typeof v === 'string' ? wordToSeverity(v) : undefined;
+    if (s) return { severity: s, severity_source: 'tool', source_severity: String(v) };
+  }
+  return undefined;
+}
+
+/**
+ * Everything a result takes from its rule, derived once per rule object: most results of a run
+ * share a few hundred rules, and these lookups, regexes and allocations were most of the per-result
+ * work. Each field is what resultToDraft computed from `rule` before, unchanged.
+ */
+export interface RuleInfo {
+  /** rule.properties when an object */
+  props: Record<string, any> | undefined;
+  tags: string[];
+  tagBits: number;
+  /** CVE/GHSA ids in the rule's tags, and in its properties */
+  tagIds: string[];
+  propIds: string[];
+  defaultLevel: string | undefined;
+  /** severity from the rule's security-severity, and from its severity words */
+  secSev: Sev | undefined;
+  wordSev: Sev | undefined;
+  /** CWE ids from the rule's property bag, and from its relationships */
+  cweBag: string[];
+  cweRel: string[];
+  ruleTitle: string | undefined;
+  ruleName: string | null;
+  fullDescription: string | undefined;
+  toolConfidence: string | null;
+  helpUri: string | null;
+  cvssScore: number;
+  /** SECRET_PROPS values of rule.properties (pushed to the file's secrets for each result) */
+  secretValues: string[];
+  /** offender ?? secret ?? match of rule.properties */
+  offender: string | undefined;
+}
+
+function makeRuleInfo(rc: RunContext, rule: SarifReportingDescriptor | undefined): RuleInfo {
+  const props = rule && isObj(rule.properties) ? rule.properties : undefined;
+  const tags = collectTags(props);
+  const tagIds: string[] = [];
+  for (const t of tags) idsIn(t, tagIds);
+  const propIds: string[] = [];
+  idsInBag(props, propIds);
+  const cweBag: string[] = [];
+  cwesOfBag(props, cweBag);
+  const cweRel: string[] = [];
+  if (rule && Array.isArray(rule.relationships))
+    cwesOfTaxa(
+      rc,
+      rule.relationships.map((r: any) => r?.target),
+      cweRel,
+    );
+  const fromRule = props ? scoreOrWordToSeverity(props['security-severity']) : undefined;
+  const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
+  const secretValues: string[] = [];
+  if (props)
+    for (const k of SECRET_PROPS)
+      if (typeof props[k] === 'string' && props[k].length >= 4) secretValues.push(props[k]);
+  return {
+    props,
+    tags,
+    tagBits: tagBitsOf(tags),
+    tagIds,
+    propIds,
+    defaultLevel: rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined,
+    secSev: fromRule
+      ? {
+          severity: fromRule,
+          severity_source: 'security-severity-rule',
+          source_severity: String(props!['security-severity']),
+        }
+      : undefined,
+    wordSev: wordSeverityOf(props ?? {}),
+    cweBag,
+    cweRel,
+    ruleTitle,
+    ruleName: str(rule?.name) ?? ruleTitle ?? null,
+    fullDescription: textOf(rule?.fullDescription),
+    toolConfidence: props ? (str(props.precision) ?? null) : null,
+    helpUri: str(rule?.helpUri) ?? null,
+    cvssScore: Number(props ? props['security-severity'] : NaN),
+    secretValues,
+    offender: props ? (str(props.offender) ?? str(props.secret) ?? str(props.match)) : undefined,
+  };
+}
+
+let noRuleInfo: RuleInfo | undefined;
+
+function ruleInfoOf(rc: RunContext, rule: SarifReportingDescriptor | undefined): RuleInfo {
+  if (rule === undefined) return (noRuleInfo ??= makeRuleInfo(rc, undefined)); // uses nothing of rc
+  let info = rc.ruleInfo.get(rule);
+  if (!info) {
+    info = makeRuleInfo(rc, rule);
+    rc.ruleInfo.set(rule, info);
+  }
+  return info;
+}
+
+function severityOf(result: SarifResult, info: RuleInfo, level: string): Sev {
+  const rp = isObj(result.properties) ? result.properties : undefined;
+  const fromResult = rp ? scoreOrWordToSeverity(rp['security-severity']) : undefined;
   if (fromResult)
     return {
       severity: fromResult,
       severity_source: 'security-severity-result',
-      source_severity: String(rp['security-severity']),
+      source_severity: String(rp!['security-severity']),
     };
-  const fromRule = scoreOrWordToSeverity(up['security-severity']);
-  if (fromRule)
-    return {
-      severity: fromRule,
-      severity_source: 'security-severity-rule',
-      source_severity: String(up['security-severity']),
-    };
-  for (const bag of [rp, up]) {
-    for (const key of ['severity', 'Severity', 'DevSkimSeverity', 'issue_severity', 'impact', 'risk']) {
-      const v = bag[key];
-      const s = typeof v === 'string' ? wordToSeverity(v) : undefined;
-      if (s) return { severity: s, severity_source: 'tool', source_severity: String(v) };
-    }
-  }
+  if (info.secSev) return { ...info.secSev };
+  const fromWord = (rp && wordSeverityOf(rp)) ?? info.wordSev;
+  if (fromWord) return { ...fromWord };
   return { severity: levelToSeverity(level), severity_source: 'level', source_severity: level };
 }
 
@@ -417,13 +622,13 @@ export function resultToDraft(
   const kind = str(result.kind) ?? 'fail';
   if (NOT_FINDINGS.has(kind)) return undefined;
   const { rule, ruleId } = findRule(rc, result, pointer);
-  const level =
-    str(result.level) ??
-    (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined) ??
-    'warning';
-  const tags = collectTags(rule?.properties, result.properties);
-  const props = [result.properties, rule?.properties];
-  const vulnIds = vulnIdsFrom(ruleId, tags, props);
+  const info = ruleInfoOf(rc, rule);
+  const levelGiven = str(result.level) ?? info.defaultLevel;
+  const level = levelGiven ?? 'warning';
+  const rp = isObj(result.properties) ? result.properties : undefined;
+  const resultTags = rp ? collectTags(rp) : [];
+  const tags = resultTags.length > 0 ? info.tags.concat(resultTags) : info.tags.slice();
+  const vulnIds = vulnIdsFrom(rc, ruleId, info, resultTags, rp);
   const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : undefined;
   const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : undefined;
   let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : undefined;
@@ -444,31 +649,33 @@ export function resultToDraft(
       : undefined;
 
   // Secret-bearing fields: remember their values for redaction, never copy them.
-  for (const bag of props) {
-    if (!isObj(bag)) continue;
-    for (const k of SECRET_PROPS) if (typeof bag[k] === 'string' && bag[k].length >= 4) secrets.push(bag[k]);
-  }
-  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds, file);
+  if (rp)
+    for (const k of SECRET_PROPS) if (typeof rp[k] === 'string' && rp[k].length >= 4) secrets.push(rp[k]);
+  for (const v of info.secretValues) secrets.push(v);
+  const category = categoryOf(
+    rc.toolClass,
+    resultTags.length > 0 ? info.tagBits | tagBitsOf(resultTags) : info.tagBits,
+    vulnIds.length,
+    ruleId,
+    file,
+  );
   let secret: string | null = null;
   if (category === 'secret') {
     const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : undefined;
-    const offender = props
-      .map((b) => (isObj(b) ? (str(b.offender) ?? str(b.secret) ?? str(b.match)) : undefined))
-      .find(Boolean);
+    const offender =
+      (rp ? (str(rp.offender) ?? str(rp.secret) ?? str(rp.match)) : undefined) ?? info.offender;
     secret = offender ?? snippet?.trim() ?? null;
     if (snippet) secrets.push(snippet.trim());
   }
   rc.categories.add(category);
 
   const text = messageText(rc, result, rule);
-  const firstLine = text.split('\n')[0]!.trim();
-  const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
-  const title = (text.includes('\n') && ruleTitle) || firstLine || ruleTitle || ruleId || 'SARIF result';
-  let sev = severityOf(result, rule, level);
+  const nl = text.indexOf('\n');
+  const firstLine = (nl < 0 ? text : text.slice(0, nl)).trim();
+  const ruleTitle = info.ruleTitle;
+  const title = (nl >= 0 && ruleTitle) || firstLine || ruleTitle || ruleId || 'SARIF result';
+  let sev = severityOf(result, info, level);
   // METRICS.md: secrets default to critical unless the tool says otherwise; an absent level says nothing.
-  const levelGiven =
-    str(result.level) ??
-    (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : undefined);
   if (category === 'secret' && sev.severity_source === 'level' && levelGiven === undefined)
     sev = { severity: 'critical', severity_source: 'default', source_severity: null };
   const { suppression, suppressed } = suppressionOf(result);
@@ -480,7 +687,8 @@ export function resultToDraft(
         ? result.partialFingerprints
         : {};
   const fingerprints: Record<string, string> = {};
-  for (const [k, v] of Object.entries(fps)) {
+  for (const k of Object.keys(fps)) {
+    const v = fps[k];
     if (typeof v !== 'string') continue;
     // Secret scanners sometimes embed the secret (or commit:file:rule:secret) in fingerprints.
     if (category === 'secret' && secret && v.includes(secret)) continue;
@@ -490,24 +698,23 @@ export function resultToDraft(
     category === 'sca' || category === 'container' || category === 'license'
       ? packageFromMessage(text)
       : null;
-  const cvssScore = Number(isObj(rule?.properties) ? rule!.properties['security-severity'] : NaN);
-  const commit =
-    category === 'secret' && isObj(result.properties) ? str(result.properties.commit) : undefined;
+  const cvssScore = info.cvssScore;
+  const commit = category === 'secret' && rp ? str(rp.commit) : undefined;
 
   return {
     title,
-    description: text || textOf(rule?.fullDescription) || null,
+    description: text || info.fullDescription || null,
     category,
     rule_id: ruleId ?? null,
-    rule_name: str(rule?.name) ?? ruleTitle ?? null,
+    rule_name: info.ruleName,
     ...sev,
     tool: rc.toolName,
     tool_version: rc.toolVersion,
-    tool_confidence: isObj(rule?.properties) ? (str(rule!.properties.precision) ?? null) : null,
+    tool_confidence: info.toolConfidence,
     state: suppressed ? 'suppressed' : baseline === 'absent' ? 'fixed' : 'open',
     state_reason:
       baseline === 'absent' ? 'baselineState absent: reported in the baseline, not in this run' : null,
-    cwe: cwesFrom(rc, rule, result),
+    cwe: cwesFrom(rc, info, result),
     cve: vulnIds,
     cvss:
       (category === 'sca' || category === 'container') &&
@@ -527,7 +734,7 @@ export function resultToDraft(
     baseline_state: baseline,
     suppression,
     tags,
-    help_uri: str(rule?.helpUri) ?? null,
+    help_uri: info.helpUri,
     pointer,
     secret,
     identity_hint: commit ?? null,
