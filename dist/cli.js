@@ -36667,38 +36667,49 @@ var XMLParser = class {
 };
 
 // src/normalize/paths.ts
+var normalizedRoots = /* @__PURE__ */ new WeakMap();
+function rootsOf(roots) {
+  const known = normalizedRoots.get(roots);
+  if (known && known.copy.length === roots.length && known.copy.every((r, i2) => r === roots[i2]))
+    return known.norm;
+  const norm2 = roots.map((root) => root.replace(/\\/g, "/").replace(/\/+$/, ""));
+  normalizedRoots.set(roots, { copy: [...roots], norm: norm2 });
+  return norm2;
+}
+var SCHEME_SLASHES = /^[a-z][a-z0-9+.-]*:\/\//i;
 function cleanPath(raw, roots = []) {
   if (raw == null) return null;
   let p = String(raw).trim();
   if (p === "") return null;
-  if (/^file:/i.test(p)) {
+  const c0 = p.charCodeAt(0);
+  if ((c0 === 102 || c0 === 70) && /^file:/i.test(p)) {
     p = p.replace(/^file:\/*/i, "/");
     if (/^\/[A-Za-z]:[\\/]/.test(p)) p = p.slice(1);
   }
-  if (/%[0-9A-Fa-f]{2}/.test(p) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) {
+  if (p.includes("%") && /%[0-9A-Fa-f]{2}/.test(p) && !SCHEME_SLASHES.test(p)) {
     try {
       p = decodeURIComponent(p);
     } catch {
     }
   }
-  p = p.replace(/\\/g, "/");
+  if (p.includes("\\")) p = p.replace(/\\/g, "/");
   let stripped = false;
-  for (const root of roots) {
-    const r = root.replace(/\\/g, "/").replace(/\/+$/, "");
-    if (r && (p === r || p.startsWith(r + "/"))) {
-      p = p.slice(r.length).replace(/^\/+/, "");
-      stripped = true;
-      break;
+  if (roots.length > 0)
+    for (const r of rootsOf(roots)) {
+      if (r && (p === r || p.startsWith(r + "/"))) {
+        p = p.slice(r.length).replace(/^\/+/, "");
+        stripped = true;
+        break;
+      }
     }
-  }
-  if (!stripped && !/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) p = p.replace(/\/{2,}/g, "/");
-  p = p.replace(/^(\.\/)+/, "");
+  if (!stripped && p.includes("//") && !SCHEME_SLASHES.test(p)) p = p.replace(/\/{2,}/g, "/");
+  if (p.startsWith("./")) p = p.replace(/^(\.\/)+/, "");
   return p === "" ? null : p;
 }
 function joinUri(base, uri) {
   if (!base) return uri;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith("/")) return uri;
-  return base.replace(/\/?$/, "/") + uri;
+  if (uri.startsWith("/") || uri.includes(":") && /^[a-z][a-z0-9+.-]*:/i.test(uri)) return uri;
+  return (base.endsWith("/") ? base : base + "/") + uri;
 }
 
 // src/parsers/sarif/index.ts
@@ -36730,7 +36741,7 @@ function resolveBase(id, bases, depth = 0) {
   const parent = resolveBase(str(b.uriBaseId), bases, depth + 1);
   return joinUri(parent, uri);
 }
-function rootsOf(run) {
+function rootsOf2(run) {
   const roots = [];
   const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
   for (const b of Object.values(bases)) {
@@ -36817,11 +36828,14 @@ function createRunContext(run, runIndex, file2) {
     baseUris,
     artifacts: Array.isArray(run.artifacts) ? run.artifacts : [],
     taxa,
-    roots: rootsOf(run),
+    roots: rootsOf2(run),
     warnings: [],
     secretTool,
     scan: { tool: { name: toolName2, version: toolVersion }, categories: [], success: success2, errors },
-    categories: /* @__PURE__ */ new Set()
+    categories: /* @__PURE__ */ new Set(),
+    toolClass: toolClassOf(toolName2),
+    ruleInfo: /* @__PURE__ */ new Map(),
+    idsOfRuleId: /* @__PURE__ */ new Map()
   };
 }
 function findRule(rc, result, pointer) {
@@ -36851,6 +36865,7 @@ function findRule(rc, result, pointer) {
   return { rule: void 0, ruleId: void 0 };
 }
 function formatMessage(template, args) {
+  if (!template.includes("{")) return template;
   return template.replace(/\{(\d+)\}/g, (m, n) => {
     const a = args[Number(n)];
     return a === void 0 ? m : String(a);
@@ -36882,28 +36897,23 @@ function collectTags(...bags) {
   }
   return tags;
 }
-function cwesFrom(rc, rule, result) {
-  const out = [];
-  const addText = (v) => {
-    if (typeof v === "number" && v > 0) out.push(`CWE-${v}`);
-    else if (typeof v === "string") {
-      for (const part of v.split(/[,;]/)) {
-        const m = CWE_RE.exec(part);
-        if (m) out.push(`CWE-${Number(m[1])}`);
-      }
-    } else if (Array.isArray(v)) v.forEach((x2) => typeof x2 !== "object" && addText(x2));
-  };
-  for (const bag of [rule?.properties, result.properties]) {
-    if (!isObj(bag)) continue;
-    for (const t of Array.isArray(bag.tags) ? bag.tags : [])
-      if (typeof t === "string" && /cwe/i.test(t)) addText(t);
-    for (const key of ["cwe", "CWE", "cwe_id", "cweId", "cwes"]) if (key in bag) addText(bag[key]);
-  }
-  const taxaRefs = [
-    ...Array.isArray(result.taxa) ? result.taxa : [],
-    ...rule && Array.isArray(rule.relationships) ? rule.relationships.map((r) => r?.target) : []
-  ];
-  for (const ref of taxaRefs) {
+function cwesOfBag(bag, out) {
+  if (!isObj(bag)) return;
+  for (const t of Array.isArray(bag.tags) ? bag.tags : [])
+    if (typeof t === "string" && /cwe/i.test(t)) addCweText(t, out);
+  for (const key of ["cwe", "CWE", "cwe_id", "cweId", "cwes"]) if (key in bag) addCweText(bag[key], out);
+}
+function addCweText(v, out) {
+  if (typeof v === "number" && v > 0) out.push(`CWE-${v}`);
+  else if (typeof v === "string") {
+    for (const part of v.split(/[,;]/)) {
+      const m = CWE_RE.exec(part);
+      if (m) out.push(`CWE-${Number(m[1])}`);
+    }
+  } else if (Array.isArray(v)) v.forEach((x2) => typeof x2 !== "object" && addCweText(x2, out));
+}
+function cwesOfTaxa(rc, refs, out) {
+  for (const ref of refs) {
     if (!isObj(ref)) continue;
     const compName = isObj(ref.toolComponent) ? str(ref.toolComponent.name) ?? "" : "";
     const taxon = (str(ref.guid) ? rc.taxa.get(`guid\0${ref.guid}`) : void 0) ?? (str(ref.id) ? rc.taxa.get(`${compName}\0${ref.id}`) : void 0);
@@ -36911,75 +36921,192 @@ function cwesFrom(rc, rule, result) {
     if (!/cwe/i.test(component)) continue;
     const id = taxon?.id ?? str(ref.id);
     if (id && /^\d+$/.test(id)) out.push(`CWE-${Number(id)}`);
-    else if (id) addText(id);
-    else if (taxon?.name) addText(taxon.name);
+    else if (id) addCweText(id, out);
+    else if (taxon?.name) addCweText(taxon.name, out);
   }
-  return [...new Set(out)];
 }
-function vulnIdsFrom(ruleId, tags, props) {
-  const ids = /* @__PURE__ */ new Set();
-  const scan = (s2) => {
-    for (const m of s2.matchAll(CVE_RE)) ids.add(m[1].toUpperCase());
-    for (const m of s2.matchAll(GHSA_RE)) ids.add(m[1]);
-  };
-  if (ruleId) scan(ruleId);
-  tags.forEach(scan);
-  for (const bag of props) {
-    if (!isObj(bag)) continue;
-    for (const key of ["cve", "cves", "CVE", "cveId", "ghsa", "ghsaId", "vulnerabilityId", "aliases"]) {
-      const v = bag[key];
-      if (typeof v === "string") scan(v);
-      else if (Array.isArray(v)) v.filter((x2) => typeof x2 === "string").forEach(scan);
+function cwesFrom(rc, info, result) {
+  const out = info.cweBag.slice();
+  cwesOfBag(result.properties, out);
+  if (Array.isArray(result.taxa)) cwesOfTaxa(rc, result.taxa, out);
+  for (const c of info.cweRel) out.push(c);
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+var VULN_ID_KEYS = ["cve", "cves", "CVE", "cveId", "ghsa", "ghsaId", "vulnerabilityId", "aliases"];
+var MAY_HAVE_ID = /cve-|ghsa-/i;
+function idsIn(s2, out) {
+  if (!MAY_HAVE_ID.test(s2)) return;
+  for (const m of s2.matchAll(CVE_RE)) out.push(m[1].toUpperCase());
+  for (const m of s2.matchAll(GHSA_RE)) out.push(m[1]);
+}
+function idsInBag(bag, out) {
+  if (!isObj(bag)) return;
+  for (const key of VULN_ID_KEYS) {
+    const v = bag[key];
+    if (typeof v === "string") idsIn(v, out);
+    else if (Array.isArray(v)) {
+      for (const x2 of v) if (typeof x2 === "string") idsIn(x2, out);
     }
   }
-  return [...ids];
+}
+function idsOfRuleId(rc, ruleId) {
+  let ids = rc.idsOfRuleId.get(ruleId);
+  if (ids === void 0) {
+    ids = [];
+    idsIn(ruleId, ids);
+    if (rc.idsOfRuleId.size < 1e5) rc.idsOfRuleId.set(ruleId, ids);
+  }
+  return ids;
+}
+function vulnIdsFrom(rc, ruleId, info, resultTags, resultProps) {
+  const out = ruleId ? idsOfRuleId(rc, ruleId).slice() : [];
+  for (const id of info.tagIds) out.push(id);
+  for (const t of resultTags) idsIn(t, out);
+  idsInBag(resultProps, out);
+  for (const id of info.propIds) out.push(id);
+  return out.length > 1 ? [...new Set(out)] : out;
 }
 var IAC_TOOLS = /checkov|kics|tfsec|terrascan|tflint|hadolint|cfn[-_ ]?(lint|nag)|kube-?score|kubesec|kube-linter|conftest|snyk iac|trivy.*config|defsec/i;
 var SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source|snyk$|pip-audit|govulncheck|dependabot|bundler-audit|safety|owasp/i;
 var DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
 var MOBILE_TOOLS = /mobsf|qark|androbugs/i;
 var MANIFEST_RE = /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
-function inferCategory(toolName2, ruleId, tags, vulnIds3, file2) {
+function toolClassOf(toolName2) {
   const t = toolName2.toLowerCase();
-  const lowerTags = tags.map((x2) => x2.toLowerCase());
-  if (SECRET_TOOLS.test(t) || lowerTags.includes("secret") || lowerTags.includes("secrets")) return "secret";
-  if (lowerTags.includes("license")) return "license";
-  if (MOBILE_TOOLS.test(t)) return "mobile";
-  if (DAST_TOOLS.test(t)) return "dast";
-  if (IAC_TOOLS.test(t) || lowerTags.includes("misconfiguration") || lowerTags.includes("iac")) return "iac";
-  const isVuln = vulnIds3.length > 0 || lowerTags.includes("vulnerability") || SCA_TOOLS.test(t);
-  if (isVuln && !/snyk ?code|codeql|semgrep code/i.test(t)) {
+  return {
+    secret: SECRET_TOOLS.test(t),
+    mobile: MOBILE_TOOLS.test(t),
+    dast: DAST_TOOLS.test(t),
+    iac: IAC_TOOLS.test(t),
+    sca: SCA_TOOLS.test(t),
+    code: /snyk ?code|codeql|semgrep code/i.test(t),
+    container: /trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t),
+    trivy: /trivy/.test(t)
+  };
+}
+var TAG_SECRET = 1;
+var TAG_LICENSE = 2;
+var TAG_IAC = 4;
+var TAG_VULN = 8;
+function tagBitsOf(tags) {
+  let bits2 = 0;
+  for (const t of tags) {
+    switch (t.toLowerCase()) {
+      case "secret":
+      case "secrets":
+        bits2 |= TAG_SECRET;
+        break;
+      case "license":
+        bits2 |= TAG_LICENSE;
+        break;
+      case "misconfiguration":
+      case "iac":
+        bits2 |= TAG_IAC;
+        break;
+      case "vulnerability":
+        bits2 |= TAG_VULN;
+        break;
+    }
+  }
+  return bits2;
+}
+function categoryOf(tc, tagBits, vulnIdCount, ruleId, file2) {
+  if (tc.secret || tagBits & TAG_SECRET) return "secret";
+  if (tagBits & TAG_LICENSE) return "license";
+  if (tc.mobile) return "mobile";
+  if (tc.dast) return "dast";
+  if (tc.iac || tagBits & TAG_IAC) return "iac";
+  const isVuln = vulnIdCount > 0 || (tagBits & TAG_VULN) !== 0 || tc.sca;
+  if (isVuln && !tc.code) {
     if (file2 && MANIFEST_RE.test(file2)) return "sca";
-    if (/trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t)) return "container";
+    if (tc.container) return "container";
     return "sca";
   }
-  if (/trivy/.test(t) && ruleId && /^(AVD-|DS\d|KSV|AWS|AZU|GCP)/.test(ruleId)) return "iac";
+  if (tc.trivy && ruleId && /^(AVD-|DS\d|KSV|AWS|AZU|GCP)/.test(ruleId)) return "iac";
   return "sast";
 }
-function severityOf(result, rule, level) {
-  const rp = isObj(result.properties) ? result.properties : {};
-  const up = rule && isObj(rule.properties) ? rule.properties : {};
-  const fromResult = scoreOrWordToSeverity(rp["security-severity"]);
+function inferCategory(toolName2, ruleId, tags, vulnIds3, file2) {
+  return categoryOf(toolClassOf(toolName2), tagBitsOf(tags), vulnIds3.length, ruleId, file2);
+}
+var SEVERITY_KEYS = ["severity", "Severity", "DevSkimSeverity", "issue_severity", "impact", "risk"];
+function wordSeverityOf(bag) {
+  for (const key of SEVERITY_KEYS) {
+    const v = bag[key];
+    const s2 = typeof v === "string" ? wordToSeverity(v) : void 0;
+    if (s2) return { severity: s2, severity_source: "tool", source_severity: String(v) };
+  }
+  return void 0;
+}
+function makeRuleInfo(rc, rule) {
+  const props = rule && isObj(rule.properties) ? rule.properties : void 0;
+  const tags = collectTags(props);
+  const tagIds = [];
+  for (const t of tags) idsIn(t, tagIds);
+  const propIds = [];
+  idsInBag(props, propIds);
+  const cweBag = [];
+  cwesOfBag(props, cweBag);
+  const cweRel = [];
+  if (rule && Array.isArray(rule.relationships))
+    cwesOfTaxa(
+      rc,
+      rule.relationships.map((r) => r?.target),
+      cweRel
+    );
+  const fromRule = props ? scoreOrWordToSeverity(props["security-severity"]) : void 0;
+  const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
+  const secretValues2 = [];
+  if (props) {
+    for (const k of SECRET_PROPS)
+      if (typeof props[k] === "string" && props[k].length >= 4) secretValues2.push(props[k]);
+  }
+  return {
+    props,
+    tags,
+    tagBits: tagBitsOf(tags),
+    tagIds,
+    propIds,
+    defaultLevel: rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0,
+    secSev: fromRule ? {
+      severity: fromRule,
+      severity_source: "security-severity-rule",
+      source_severity: String(props["security-severity"])
+    } : void 0,
+    wordSev: wordSeverityOf(props ?? {}),
+    cweBag,
+    cweRel,
+    ruleTitle,
+    ruleName: str(rule?.name) ?? ruleTitle ?? null,
+    fullDescription: textOf(rule?.fullDescription),
+    toolConfidence: props ? str(props.precision) ?? null : null,
+    helpUri: str(rule?.helpUri) ?? null,
+    cvssScore: Number(props ? props["security-severity"] : NaN),
+    secretValues: secretValues2,
+    offender: props ? str(props.offender) ?? str(props.secret) ?? str(props.match) : void 0
+  };
+}
+var noRuleInfo;
+function ruleInfoOf(rc, rule) {
+  if (rule === void 0) return noRuleInfo ??= makeRuleInfo(rc, void 0);
+  let info = rc.ruleInfo.get(rule);
+  if (!info) {
+    info = makeRuleInfo(rc, rule);
+    rc.ruleInfo.set(rule, info);
+  }
+  return info;
+}
+function severityOf(result, info, level) {
+  const rp = isObj(result.properties) ? result.properties : void 0;
+  const fromResult = rp ? scoreOrWordToSeverity(rp["security-severity"]) : void 0;
   if (fromResult)
     return {
       severity: fromResult,
       severity_source: "security-severity-result",
       source_severity: String(rp["security-severity"])
     };
-  const fromRule = scoreOrWordToSeverity(up["security-severity"]);
-  if (fromRule)
-    return {
-      severity: fromRule,
-      severity_source: "security-severity-rule",
-      source_severity: String(up["security-severity"])
-    };
-  for (const bag of [rp, up]) {
-    for (const key of ["severity", "Severity", "DevSkimSeverity", "issue_severity", "impact", "risk"]) {
-      const v = bag[key];
-      const s2 = typeof v === "string" ? wordToSeverity(v) : void 0;
-      if (s2) return { severity: s2, severity_source: "tool", source_severity: String(v) };
-    }
-  }
+  if (info.secSev) return { ...info.secSev };
+  const fromWord = (rp && wordSeverityOf(rp)) ?? info.wordSev;
+  if (fromWord) return { ...fromWord };
   return { severity: levelToSeverity(level), severity_source: "level", source_severity: level };
 }
 function suppressionOf(result) {
@@ -37023,10 +37150,13 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   const kind = str(result.kind) ?? "fail";
   if (NOT_FINDINGS.has(kind)) return void 0;
   const { rule, ruleId } = findRule(rc, result, pointer);
-  const level = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0) ?? "warning";
-  const tags = collectTags(rule?.properties, result.properties);
-  const props = [result.properties, rule?.properties];
-  const vulnIds3 = vulnIdsFrom(ruleId, tags, props);
+  const info = ruleInfoOf(rc, rule);
+  const levelGiven = str(result.level) ?? info.defaultLevel;
+  const level = levelGiven ?? "warning";
+  const rp = isObj(result.properties) ? result.properties : void 0;
+  const resultTags = rp ? collectTags(rp) : [];
+  const tags = resultTags.length > 0 ? info.tags.concat(resultTags) : info.tags.slice();
+  const vulnIds3 = vulnIdsFrom(rc, ruleId, info, resultTags, rp);
   const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : void 0;
   const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : void 0;
   let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : void 0;
@@ -37041,52 +37171,59 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   }
   const region = phys && isObj(phys.region) ? phys.region : void 0;
   const logical = loc0 && Array.isArray(loc0.logicalLocations) && isObj(loc0.logicalLocations[0]) ? str(loc0.logicalLocations[0].fullyQualifiedName) ?? str(loc0.logicalLocations[0].name) : void 0;
-  for (const bag of props) {
-    if (!isObj(bag)) continue;
-    for (const k of SECRET_PROPS) if (typeof bag[k] === "string" && bag[k].length >= 4) secrets.push(bag[k]);
+  if (rp) {
+    for (const k of SECRET_PROPS) if (typeof rp[k] === "string" && rp[k].length >= 4) secrets.push(rp[k]);
   }
-  const category2 = inferCategory(rc.toolName, ruleId, tags, vulnIds3, file2);
+  for (const v of info.secretValues) secrets.push(v);
+  const category2 = categoryOf(
+    rc.toolClass,
+    resultTags.length > 0 ? info.tagBits | tagBitsOf(resultTags) : info.tagBits,
+    vulnIds3.length,
+    ruleId,
+    file2
+  );
   let secret = null;
   if (category2 === "secret") {
     const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : void 0;
-    const offender = props.map((b) => isObj(b) ? str(b.offender) ?? str(b.secret) ?? str(b.match) : void 0).find(Boolean);
+    const offender = (rp ? str(rp.offender) ?? str(rp.secret) ?? str(rp.match) : void 0) ?? info.offender;
     secret = offender ?? snippet?.trim() ?? null;
     if (snippet) secrets.push(snippet.trim());
   }
   rc.categories.add(category2);
   const text3 = messageText(rc, result, rule);
-  const firstLine2 = text3.split("\n")[0].trim();
-  const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
-  const title = text3.includes("\n") && ruleTitle || firstLine2 || ruleTitle || ruleId || "SARIF result";
-  let sev = severityOf(result, rule, level);
-  const levelGiven = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0);
+  const nl = text3.indexOf("\n");
+  const firstLine2 = (nl < 0 ? text3 : text3.slice(0, nl)).trim();
+  const ruleTitle = info.ruleTitle;
+  const title = nl >= 0 && ruleTitle || firstLine2 || ruleTitle || ruleId || "SARIF result";
+  let sev = severityOf(result, info, level);
   if (category2 === "secret" && sev.severity_source === "level" && levelGiven === void 0)
     sev = { severity: "critical", severity_source: "default", source_severity: null };
   const { suppression, suppressed } = suppressionOf(result);
   const baseline = str(result.baselineState) ?? null;
   const fps = isObj(result.fingerprints) && Object.keys(result.fingerprints).length > 0 ? result.fingerprints : isObj(result.partialFingerprints) ? result.partialFingerprints : {};
   const fingerprints = {};
-  for (const [k, v] of Object.entries(fps)) {
+  for (const k of Object.keys(fps)) {
+    const v = fps[k];
     if (typeof v !== "string") continue;
     if (category2 === "secret" && secret && v.includes(secret)) continue;
     fingerprints[k] = v;
   }
   const pkg = category2 === "sca" || category2 === "container" || category2 === "license" ? packageFromMessage(text3) : null;
-  const cvssScore = Number(isObj(rule?.properties) ? rule.properties["security-severity"] : NaN);
-  const commit = category2 === "secret" && isObj(result.properties) ? str(result.properties.commit) : void 0;
+  const cvssScore = info.cvssScore;
+  const commit = category2 === "secret" && rp ? str(rp.commit) : void 0;
   return {
     title,
-    description: text3 || textOf(rule?.fullDescription) || null,
+    description: text3 || info.fullDescription || null,
     category: category2,
     rule_id: ruleId ?? null,
-    rule_name: str(rule?.name) ?? ruleTitle ?? null,
+    rule_name: info.ruleName,
     ...sev,
     tool: rc.toolName,
     tool_version: rc.toolVersion,
-    tool_confidence: isObj(rule?.properties) ? str(rule.properties.precision) ?? null : null,
+    tool_confidence: info.toolConfidence,
     state: suppressed ? "suppressed" : baseline === "absent" ? "fixed" : "open",
     state_reason: baseline === "absent" ? "baselineState absent: reported in the baseline, not in this run" : null,
-    cwe: cwesFrom(rc, rule, result),
+    cwe: cwesFrom(rc, info, result),
     cve: vulnIds3,
     cvss: (category2 === "sca" || category2 === "container") && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10 ? { score: cvssScore, vector: null, version: null } : null,
     package: pkg,
@@ -37100,7 +37237,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     baseline_state: baseline,
     suppression,
     tags,
-    help_uri: str(rule?.helpUri) ?? null,
+    help_uri: info.helpUri,
     pointer,
     secret,
     identity_hint: commit ?? null
@@ -39700,7 +39837,7 @@ var CATEGORY_WORDS = /* @__PURE__ */ new Set([
   "cloud",
   "license"
 ]);
-function categoryOf(f, hasFile, hasUrl) {
+function categoryOf2(f, hasFile, hasUrl) {
   const tags = Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : typeof f.tags === "string" ? f.tags.split(/[,;]/) : [];
   for (const t of tags) {
     const w = t.trim().toLowerCase();
@@ -39758,7 +39895,7 @@ function findingToDraft(f, pointer, tool, warnings) {
   return {
     title,
     description: str3(f.description) ?? null,
-    category: categoryOf(f, file2 !== null, url2 !== null),
+    category: categoryOf2(f, file2 !== null, url2 !== null),
     rule_id: strOrNum(f.vuln_id_from_tool) ?? null,
     ...sev,
     tool,
@@ -40377,7 +40514,7 @@ var gitleaksParser = {
 };
 
 // src/parsers/checkov/index.ts
-function categoryOf2(checkType) {
+function categoryOf3(checkType) {
   if (checkType === "secrets") return "secret";
   if (checkType === "sca_image") return "container";
   if (checkType.startsWith("sca_")) return "sca";
@@ -40393,7 +40530,7 @@ function checkToDraft(c, pointer, checkType, skipped, version2, out) {
     out.warnings.push(`${pointer}: check is ${describeType(c)}, not an object; skipped`);
     return void 0;
   }
-  const category2 = categoryOf2(checkType);
+  const category2 = categoryOf3(checkType);
   const checkId = str4(c.check_id);
   if (!checkId) out.warnings.push(`${pointer}: check has no check_id`);
   const word = str4(c.severity);
@@ -40503,7 +40640,7 @@ function parse6(doc, ctx) {
       (e) => `could not parse ${String(e).slice(0, 280)}`
     );
     for (const e of errors) out.warnings.push(`Checkov (${checkType}) ${e}`);
-    const cats = /* @__PURE__ */ new Set([categoryOf2(checkType)]);
+    const cats = /* @__PURE__ */ new Set([categoryOf3(checkType)]);
     for (const f of out.findings.slice(start)) cats.add(f.category);
     out.scans.push({
       tool: { name: "Checkov", version: version2 },
@@ -42861,6 +42998,25 @@ function clip(s2, n) {
 function clean(s2) {
   return s2 == null ? null : s2.replace(CONTROL2, "");
 }
+var SPACE_TO_FIX = /[^\S ]| \s/;
+function collapseSpace(s2) {
+  return SPACE_TO_FIX.test(s2) ? s2.replace(/\s+/g, " ") : s2;
+}
+function unique(xs) {
+  return xs.length < 2 ? xs.slice() : [...new Set(xs)];
+}
+function sortedUnique(xs) {
+  if (xs.length > 16) return [...new Set(xs)].sort();
+  const out = [];
+  for (const x2 of xs) {
+    if (typeof x2 !== "string") return [...new Set(xs)].sort();
+    let i2 = out.length;
+    while (i2 > 0 && x2 < out[i2 - 1]) i2--;
+    if (i2 > 0 && out[i2 - 1] === x2) continue;
+    out.splice(i2, 0, x2);
+  }
+  return out;
+}
 function normCwe(c) {
   const m = /(\d+)/.exec(String(c));
   if (!m) return null;
@@ -42879,7 +43035,10 @@ function pickFingerprint(fps) {
 }
 function sortedRecord(r, secrets) {
   const out = {};
-  for (const k of Object.keys(r ?? {}).sort()) out[k] = redactText(String(r[k]), secrets);
+  if (!r) return out;
+  const keys = Object.keys(r);
+  if (keys.length > 1) keys.sort();
+  for (const k of keys) out[k] = redactText(String(r[k]), secrets);
   return out;
 }
 function createFinalizer(ctx) {
@@ -42915,7 +43074,7 @@ function prepareFinding(d, ctx, secrets) {
   const file2 = cleanPath(d.location?.file ?? null, ctx.roots);
   const tool = clean(d.tool ?? ctx.tool.name) ?? "unknown";
   const fingerprints = sortedRecord(d.fingerprints, secrets);
-  const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
+  const cve = d.cve && d.cve.length > 0 ? unique(d.cve.map((c) => c.trim()).filter(Boolean)) : [];
   const location = {
     file: file2,
     start_line: d.location?.start_line ?? null,
@@ -42927,7 +43086,7 @@ function prepareFinding(d, ctx, secrets) {
     region: d.location?.region ?? null
   };
   const title = clip(
-    redactText(d.title.replace(/\s+/g, " ").trim() || d.rule_id || "Untitled finding", secrets),
+    redactText(collapseSpace(d.title).trim() || d.rule_id || "Untitled finding", secrets),
     MAX_TITLE
   );
   const identity = identityParts({
@@ -42948,10 +43107,8 @@ function prepareFinding(d, ctx, secrets) {
     hint: d.identity_hint ?? null
   });
   const id = identityId(identity.scheme, identity.parts);
-  const occurrence = [id, file2 ?? "", String(location.start_line ?? ""), d.identity_hint ?? ""].join(
-    "\0"
-  );
-  const cwe = [...new Set((d.cwe ?? []).map(normCwe).filter((c) => c !== null))];
+  const occurrence = `${id}\0${file2 ?? ""}\0${location.start_line ?? ""}\0${d.identity_hint ?? ""}`;
+  const cwe = d.cwe && d.cwe.length > 0 ? unique(d.cwe.map(normCwe).filter((c) => c !== null)) : [];
   const finding = {
     schema_version: FINDING_SCHEMA_VERSION,
     id,
@@ -42988,11 +43145,20 @@ function prepareFinding(d, ctx, secrets) {
     cve,
     cvss: d.cvss ?? null,
     package: d.package ?? null,
-    location: { ...location, url: redactNullable(location.url, secrets) },
+    location: {
+      file: file2,
+      start_line: location.start_line,
+      end_line: location.end_line,
+      url: redactNullable(location.url, secrets),
+      resource: location.resource,
+      image: location.image,
+      account: location.account,
+      region: location.region
+    },
     fingerprints,
     baseline_state: d.baseline_state ?? null,
     suppression: d.suppression ? { ...d.suppression, justification: redactNullable(d.suppression.justification, secrets) } : null,
-    tags: [...new Set(d.tags ?? [])].sort(),
+    tags: d.tags && d.tags.length > 0 ? sortedUnique(d.tags) : [],
     help_uri: d.help_uri ?? null,
     source_file: ctx.sourceFile,
     source_pointer: d.pointer,
@@ -43148,6 +43314,8 @@ var SkeletonScanner = class {
       this.flagByLen.set(b.length, list3);
     }
     this.flagMaxEscaped = longest * 6;
+    this.flagLen = new Uint8Array(this.flagMaxEscaped + 1);
+    for (const len of this.flagByLen.keys()) this.flagLen[len] = 1;
     this.maxDepth = opts.maxDepth ?? 200;
   }
   spec;
@@ -43177,6 +43345,8 @@ var SkeletonScanner = class {
   utf8Carry = Buffer.alloc(0);
   flagByLen = /* @__PURE__ */ new Map();
   flagMaxEscaped;
+  /** flagLen[n] is 1 when a flag word has n bytes. */
+  flagLen;
   maxDepth;
   /** Bytes fed so far. */
   get offset() {
@@ -43473,42 +43643,97 @@ var SkeletonScanner = class {
       }
   }
   skipContainer(b, i2, n) {
+    if (this.skipInString) {
+      const q = this.closingQuote(b, i2, n);
+      if (q < 0) return n;
+      if (this.skipIsItem && this.flagByLen.size > 0) this.checkFlag(b, q);
+      this.skipInString = false;
+      this.strSpans = false;
+      i2 = q + 1;
+    }
     let depth = this.skipDepth;
+    const limit = this.maxDepth - this.stack.length;
     const flagging = this.skipIsItem && this.flagByLen.size > 0;
+    let flagged = this.skipFlagged;
+    const flagLen = this.flagLen;
+    const maxFlag = this.flagMaxEscaped;
+    const inline = Math.max(64, maxFlag);
     while (i2 < n) {
-      if (this.skipInString) {
-        const q = this.closingQuote(b, i2, n);
+      const c = b[i2];
+      if (c === 34) {
+        const s2 = i2 + 1;
+        const stop = s2 + inline < n ? s2 + inline : n;
+        let j = s2;
+        let escaped = false;
+        let q = -1;
+        for (; ; ) {
+          let d = 0;
+          while (j < stop && (d = b[j]) !== 34 && d !== 92) j++;
+          if (j >= stop) break;
+          if (d === 34) {
+            q = j;
+            break;
+          }
+          escaped = true;
+          j += 2;
+        }
+        if (q < 0 && j < n) {
+          for (; ; ) {
+            const k = b.indexOf(34, j);
+            if (k < 0 || k >= n) break;
+            let m = k - 1;
+            while (m >= j && b[m] === 92) m--;
+            if ((k - 1 - m & 1) === 0) {
+              q = k;
+              break;
+            }
+            escaped = true;
+            j = k + 1;
+          }
+        }
         if (q < 0) {
+          this.skipInString = true;
+          this.strStart = this.pos + s2;
+          this.strSpans = false;
+          this.bsCarry = 0;
           this.skipDepth = depth;
+          this.skipFlagged = flagged;
           return n;
         }
-        if (flagging) this.checkFlag(b, q);
-        this.skipInString = false;
-        this.strSpans = false;
+        if (flagging && !flagged) {
+          const len = q - s2;
+          if (len <= maxFlag && (escaped || flagLen[len] === 1 && this.isFlagWord(b, s2, len)))
+            flagged = true;
+        }
         i2 = q + 1;
         continue;
       }
-      const c = b[i2];
-      if (c === 34) {
-        this.skipInString = true;
-        this.strStart = this.pos + i2 + 1;
-        this.strSpans = false;
-        this.bsCarry = 0;
-      } else if (c === 123 || c === 91) {
-        if (this.stack.length + depth >= this.maxDepth)
+      if (c === 123 || c === 91) {
+        if (depth >= limit)
           throw this.err(`nested more than ${this.maxDepth} levels deep: refused`, this.pos + i2);
         depth++;
-      } else if (c === 125 || c === 93) {
-        if (--depth === 0) {
-          this.skipDepth = 0;
-          this.finishSkip(this.pos + i2 + 1);
-          return i2 + 1;
-        }
+      } else if ((c === 125 || c === 93) && --depth === 0) {
+        this.skipDepth = 0;
+        this.skipFlagged = flagged;
+        this.finishSkip(this.pos + i2 + 1);
+        return i2 + 1;
       }
       i2++;
     }
     this.skipDepth = depth;
+    this.skipFlagged = flagged;
     return n;
+  }
+  /** Whether the unescaped string b[start, start+len) is one of the flag words, ignoring case. */
+  isFlagWord(b, start, len) {
+    const words = this.flagByLen.get(len);
+    if (!words) return false;
+    for (const w of words) {
+      let k = 0;
+      while (k < len && (b[start + k] | 32) === w[k]) k++;
+      if (k === len) return true;
+    }
+    return false;
   }
   skipLiteral(b, i2, n) {
     while (i2 < n) {
@@ -43548,6 +43773,28 @@ async function parseSlice(reader, r, file2) {
     throw new UserError("not valid JSON (inside a value the streaming reader parsed)", file2, `byte ${at}`);
   }
 }
+var BATCH_BYTES = 256 * 1024;
+async function forEachItem(reader, list3, file2, fn) {
+  const { starts, ends } = list3;
+  const n = list3.length;
+  for (let k = 0; k < n; ) {
+    let to = k + 1;
+    while (to < n && ends[to] - starts[k] <= BATCH_BYTES) to++;
+    let values;
+    const text3 = await reader.text(starts[k], ends[to - 1]);
+    try {
+      const v = JSON.parse("[" + text3 + "]");
+      if (Array.isArray(v) && v.length === to - k) values = v;
+    } catch {
+    }
+    for (let j = k; j < to; j++) {
+      const value = values ? values[j - k] : await parseSlice(reader, { key: String(j), start: starts[j], end: ends[j] }, file2);
+      const p = fn(value, j);
+      if (p) await p;
+    }
+    k = to;
+  }
+}
 
 // src/stream/big-array.ts
 var esc4 = (p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1");
@@ -43579,12 +43826,21 @@ function compareContainers(spec, a, b) {
   }
   return a.length - b.length;
 }
+function isWord(s2, words) {
+  for (const w of words) if (w.length === s2.length) return words.has(s2.toLowerCase());
+  return false;
+}
 function anyWord(v, words, depth = 0) {
   if (depth > 64) return true;
-  if (typeof v === "string") return words.has(v.toLowerCase());
-  if (Array.isArray(v)) return v.some((x2) => anyWord(x2, words, depth + 1));
-  if (typeof v === "object" && v !== null)
-    return Object.entries(v).some(([k, x2]) => words.has(k.toLowerCase()) || anyWord(x2, words, depth + 1));
+  if (typeof v === "string") return isWord(v, words);
+  if (Array.isArray(v)) {
+    for (const x2 of v) if (anyWord(x2, words, depth + 1)) return true;
+    return false;
+  }
+  if (typeof v === "object" && v !== null) {
+    const o = v;
+    for (const k of Object.keys(o)) if (isWord(k, words) || anyWord(o[k], words, depth + 1)) return true;
+  }
   return false;
 }
 function itemPointer(c, k) {
@@ -43713,20 +43969,30 @@ function bigArrayPlanner(def) {
       tool: def.tool(ctx, first),
       async run(onDraft) {
         const trash = [];
+        const emitAll = async (drafts) => {
+          for (const d of drafts) {
+            const p = onDraft(d);
+            if (p) await p;
+          }
+        };
+        const emit = (v, c, k) => {
+          const out = def.item(ctx, v, itemPointer(c, k), trash);
+          trash.length = 0;
+          if (Array.isArray(out)) return emitAll(out);
+          if (out) return onDraft(out);
+        };
         for (const c of live) {
-          for (let k = 0; k < c.list.length; k++) {
-            const v = await parseSlice(
-              reader,
-              { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
-              file2
-            );
-            const out = def.item(ctx, v, itemPointer(c, k), trash);
-            trash.length = 0;
-            for (const d of Array.isArray(out) ? out : out ? [out] : []) {
-              const p = onDraft(d);
+          if (c.keys.length === 0) await forEachItem(reader, c.list, file2, (v, k) => emit(v, c, k));
+          else
+            for (let k = 0; k < c.list.length; k++) {
+              const v = await parseSlice(
+                reader,
+                { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
+                file2
+              );
+              const p = emit(v, c, k);
               if (p) await p;
             }
-          }
         }
         const { scans, warnings } = def.finish(ctx);
         const w = new WarningList();
@@ -43969,14 +44235,6 @@ async function scanSarif(fh, file2, io = {}) {
   if (!runsIsArray) throw new UserError('not a SARIF log: expected an object with a "runs" array', file2);
   return { top, runs };
 }
-function anyWord2(v, words, depth = 0) {
-  if (depth > 64) return true;
-  if (typeof v === "string") return words.has(v.toLowerCase());
-  if (Array.isArray(v)) return v.some((x2) => anyWord2(x2, words, depth + 1));
-  if (typeof v === "object" && v !== null)
-    return Object.entries(v).some(([k, x2]) => words.has(k.toLowerCase()) || anyWord2(x2, words, depth + 1));
-  return false;
-}
 async function planSarif(fh, size, file2, io = {}) {
   const { top, runs } = await scanSarif(fh, file2, io);
   const reader = new RangeReader(fh, size);
@@ -44001,7 +44259,7 @@ async function planSarif(fh, size, file2, io = {}) {
     contexts.push(rc);
     headerRuns.push(run);
     const tool = run.tool;
-    suspiciousRun.push(rc.secretTool || anyWord2(tool, words));
+    suspiciousRun.push(rc.secretTool || anyWord(tool, words));
   }
   const fromResults = [];
   const fromDrafts = [];
@@ -44044,20 +44302,12 @@ async function planSarif(fh, size, file2, io = {}) {
       for (let i2 = 0; i2 < runs.length; i2++) {
         const list3 = runs[i2].results;
         const rc = contexts[i2];
-        for (let k = 0; k < list3.length; k++) {
-          const r = await parseSlice(
-            reader,
-            { key: String(k), start: list3.starts[k], end: list3.ends[k] },
-            file2
-          );
+        await forEachItem(reader, list3, file2, (r, k) => {
           const d = resultToDraft(rc, r, k, sink);
           sink.length = 0;
-          if (d) {
-            const p = onDraft(d);
-            if (p) await p;
-          }
           if (rc.warnings.length > 256) warnings.take(rc.warnings);
-        }
+          return d ? onDraft(d) : void 0;
+        });
         scans.push(finishRun(rc));
         warnings.take(rc.warnings);
       }
@@ -44618,16 +44868,43 @@ function write(out, s2) {
     else out.once("drain", () => resolve());
   });
 }
+var BATCH2 = 1 << 16;
+var LineBatcher = class {
+  constructor(out) {
+    this.out = out;
+  }
+  out;
+  buf = Buffer.allocUnsafe(BATCH2);
+  used = 0;
+  /** Add a line (without its newline); a promise when a full batch was written and must drain. */
+  add(line) {
+    if (this.used + line.length * 3 + 1 > BATCH2) {
+      const p = this.flush();
+      if (line.length * 3 + 1 > BATCH2) {
+        const big = write(this.out, Buffer.from(line + "\n", "utf8"));
+        return p ? p.then(() => big) : big;
+      }
+      this.used = this.buf.write(line, 0);
+      this.buf[this.used++] = 10;
+      return p;
+    }
+    this.used += this.buf.write(line, this.used);
+    this.buf[this.used++] = 10;
+    return void 0;
+  }
+  /** Write what is collected (the Buffer goes to the stream, a new one is taken). */
+  flush() {
+    if (this.used === 0) return void 0;
+    const chunk = this.buf.subarray(0, this.used);
+    this.buf = Buffer.allocUnsafe(BATCH2);
+    this.used = 0;
+    return write(this.out, chunk);
+  }
+};
 async function runNormalize(o) {
   let readable = 0;
-  let batch = "";
-  const onLine = (line) => {
-    batch += line + "\n";
-    if (batch.length < 1 << 16) return void 0;
-    const s2 = batch;
-    batch = "";
-    return write(o.out, s2);
-  };
+  const batch = new LineBatcher(o.out);
+  const onLine = (line) => batch.add(line);
   for (const f of o.files) {
     const r = await normalizeFile(path6.resolve(o.cwd, f), f, {
       format: o.format,
@@ -44644,10 +44921,7 @@ async function runNormalize(o) {
       streamThreshold: o.streamThreshold,
       onLine
     });
-    if (batch) {
-      await write(o.out, batch);
-      batch = "";
-    }
+    await batch.flush();
     if (r.file.status === "error" || r.file.status === "skipped") {
       o.logger.error(safeLogText(r.file.error ?? `${f}: not read`));
       continue;

@@ -19956,38 +19956,49 @@ function identityId(scheme, parts) {
 }
 
 // src/normalize/paths.ts
+var normalizedRoots = /* @__PURE__ */ new WeakMap();
+function rootsOf(roots) {
+  const known = normalizedRoots.get(roots);
+  if (known && known.copy.length === roots.length && known.copy.every((r, i) => r === roots[i]))
+    return known.norm;
+  const norm = roots.map((root) => root.replace(/\\/g, "/").replace(/\/+$/, ""));
+  normalizedRoots.set(roots, { copy: [...roots], norm });
+  return norm;
+}
+var SCHEME_SLASHES = /^[a-z][a-z0-9+.-]*:\/\//i;
 function cleanPath(raw, roots = []) {
   if (raw == null) return null;
   let p = String(raw).trim();
   if (p === "") return null;
-  if (/^file:/i.test(p)) {
+  const c0 = p.charCodeAt(0);
+  if ((c0 === 102 || c0 === 70) && /^file:/i.test(p)) {
     p = p.replace(/^file:\/*/i, "/");
     if (/^\/[A-Za-z]:[\\/]/.test(p)) p = p.slice(1);
   }
-  if (/%[0-9A-Fa-f]{2}/.test(p) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) {
+  if (p.includes("%") && /%[0-9A-Fa-f]{2}/.test(p) && !SCHEME_SLASHES.test(p)) {
     try {
       p = decodeURIComponent(p);
     } catch {
     }
   }
-  p = p.replace(/\\/g, "/");
+  if (p.includes("\\")) p = p.replace(/\\/g, "/");
   let stripped = false;
-  for (const root of roots) {
-    const r = root.replace(/\\/g, "/").replace(/\/+$/, "");
-    if (r && (p === r || p.startsWith(r + "/"))) {
-      p = p.slice(r.length).replace(/^\/+/, "");
-      stripped = true;
-      break;
+  if (roots.length > 0)
+    for (const r of rootsOf(roots)) {
+      if (r && (p === r || p.startsWith(r + "/"))) {
+        p = p.slice(r.length).replace(/^\/+/, "");
+        stripped = true;
+        break;
+      }
     }
-  }
-  if (!stripped && !/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) p = p.replace(/\/{2,}/g, "/");
-  p = p.replace(/^(\.\/)+/, "");
+  if (!stripped && p.includes("//") && !SCHEME_SLASHES.test(p)) p = p.replace(/\/{2,}/g, "/");
+  if (p.startsWith("./")) p = p.replace(/^(\.\/)+/, "");
   return p === "" ? null : p;
 }
 function joinUri(base, uri) {
   if (!base) return uri;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith("/")) return uri;
-  return base.replace(/\/?$/, "/") + uri;
+  if (uri.startsWith("/") || uri.includes(":") && /^[a-z][a-z0-9+.-]*:/i.test(uri)) return uri;
+  return (base.endsWith("/") ? base : base + "/") + uri;
 }
 
 // src/normalize/redact.ts
@@ -20051,6 +20062,25 @@ function clip(s, n) {
 function clean(s) {
   return s == null ? null : s.replace(CONTROL, "");
 }
+var SPACE_TO_FIX = /[^\S ]| \s/;
+function collapseSpace(s) {
+  return SPACE_TO_FIX.test(s) ? s.replace(/\s+/g, " ") : s;
+}
+function unique(xs) {
+  return xs.length < 2 ? xs.slice() : [...new Set(xs)];
+}
+function sortedUnique(xs) {
+  if (xs.length > 16) return [...new Set(xs)].sort();
+  const out = [];
+  for (const x of xs) {
+    if (typeof x !== "string") return [...new Set(xs)].sort();
+    let i = out.length;
+    while (i > 0 && x < out[i - 1]) i--;
+    if (i > 0 && out[i - 1] === x) continue;
+    out.splice(i, 0, x);
+  }
+  return out;
+}
 function normCwe(c) {
   const m = /(\d+)/.exec(String(c));
   if (!m) return null;
@@ -20069,14 +20099,17 @@ function pickFingerprint(fps) {
 }
 function sortedRecord(r, secrets) {
   const out = {};
-  for (const k of Object.keys(r ?? {}).sort()) out[k] = redactText(String(r[k]), secrets);
+  if (!r) return out;
+  const keys = Object.keys(r);
+  if (keys.length > 1) keys.sort();
+  for (const k of keys) out[k] = redactText(String(r[k]), secrets);
   return out;
 }
 function prepareFinding(d, ctx, secrets) {
   const file2 = cleanPath(d.location?.file ?? null, ctx.roots);
   const tool = clean(d.tool ?? ctx.tool.name) ?? "unknown";
   const fingerprints = sortedRecord(d.fingerprints, secrets);
-  const cve = [...new Set((d.cve ?? []).map((c) => c.trim()).filter(Boolean))];
+  const cve = d.cve && d.cve.length > 0 ? unique(d.cve.map((c) => c.trim()).filter(Boolean)) : [];
   const location = {
     file: file2,
     start_line: d.location?.start_line ?? null,
@@ -20088,7 +20121,7 @@ function prepareFinding(d, ctx, secrets) {
     region: d.location?.region ?? null
   };
   const title = clip(
-    redactText(d.title.replace(/\s+/g, " ").trim() || d.rule_id || "Untitled finding", secrets),
+    redactText(collapseSpace(d.title).trim() || d.rule_id || "Untitled finding", secrets),
     MAX_TITLE
   );
   const identity = identityParts({
@@ -20109,10 +20142,8 @@ function prepareFinding(d, ctx, secrets) {
     hint: d.identity_hint ?? null
   });
   const id = identityId(identity.scheme, identity.parts);
-  const occurrence = [id, file2 ?? "", String(location.start_line ?? ""), d.identity_hint ?? ""].join(
-    "\0"
-  );
-  const cwe = [...new Set((d.cwe ?? []).map(normCwe).filter((c) => c !== null))];
+  const occurrence = `${id}\0${file2 ?? ""}\0${location.start_line ?? ""}\0${d.identity_hint ?? ""}`;
+  const cwe = d.cwe && d.cwe.length > 0 ? unique(d.cwe.map(normCwe).filter((c) => c !== null)) : [];
   const finding = {
     schema_version: FINDING_SCHEMA_VERSION,
     id,
@@ -20149,11 +20180,20 @@ function prepareFinding(d, ctx, secrets) {
     cve,
     cvss: d.cvss ?? null,
     package: d.package ?? null,
-    location: { ...location, url: redactNullable(location.url, secrets) },
+    location: {
+      file: file2,
+      start_line: location.start_line,
+      end_line: location.end_line,
+      url: redactNullable(location.url, secrets),
+      resource: location.resource,
+      image: location.image,
+      account: location.account,
+      region: location.region
+    },
     fingerprints,
     baseline_state: d.baseline_state ?? null,
     suppression: d.suppression ? { ...d.suppression, justification: redactNullable(d.suppression.justification, secrets) } : null,
-    tags: [...new Set(d.tags ?? [])].sort(),
+    tags: d.tags && d.tags.length > 0 ? sortedUnique(d.tags) : [],
     help_uri: d.help_uri ?? null,
     source_file: ctx.sourceFile,
     source_pointer: d.pointer,
@@ -20268,7 +20308,7 @@ function resolveBase(id, bases, depth = 0) {
   const parent = resolveBase(str(b.uriBaseId), bases, depth + 1);
   return joinUri(parent, uri);
 }
-function rootsOf(run) {
+function rootsOf2(run) {
   const roots = [];
   const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
   for (const b of Object.values(bases)) {
@@ -20355,11 +20395,14 @@ function createRunContext(run, runIndex, file2) {
     baseUris,
     artifacts: Array.isArray(run.artifacts) ? run.artifacts : [],
     taxa,
-    roots: rootsOf(run),
+    roots: rootsOf2(run),
     warnings: [],
     secretTool,
     scan: { tool: { name: toolName, version: toolVersion }, categories: [], success: success2, errors },
-    categories: /* @__PURE__ */ new Set()
+    categories: /* @__PURE__ */ new Set(),
+    toolClass: toolClassOf(toolName),
+    ruleInfo: /* @__PURE__ */ new Map(),
+    idsOfRuleId: /* @__PURE__ */ new Map()
   };
 }
 function findRule(rc, result, pointer) {
@@ -20389,6 +20432,7 @@ function findRule(rc, result, pointer) {
   return { rule: void 0, ruleId: void 0 };
 }
 function formatMessage(template, args) {
+  if (!template.includes("{")) return template;
   return template.replace(/\{(\d+)\}/g, (m, n) => {
     const a = args[Number(n)];
     return a === void 0 ? m : String(a);
@@ -20420,28 +20464,23 @@ function collectTags(...bags) {
   }
   return tags;
 }
-function cwesFrom(rc, rule, result) {
-  const out = [];
-  const addText = (v) => {
-    if (typeof v === "number" && v > 0) out.push(`CWE-${v}`);
-    else if (typeof v === "string") {
-      for (const part of v.split(/[,;]/)) {
-        const m = CWE_RE.exec(part);
-        if (m) out.push(`CWE-${Number(m[1])}`);
-      }
-    } else if (Array.isArray(v)) v.forEach((x) => typeof x !== "object" && addText(x));
-  };
-  for (const bag of [rule?.properties, result.properties]) {
-    if (!isObj(bag)) continue;
-    for (const t of Array.isArray(bag.tags) ? bag.tags : [])
-      if (typeof t === "string" && /cwe/i.test(t)) addText(t);
-    for (const key of ["cwe", "CWE", "cwe_id", "cweId", "cwes"]) if (key in bag) addText(bag[key]);
-  }
-  const taxaRefs = [
-    ...Array.isArray(result.taxa) ? result.taxa : [],
-    ...rule && Array.isArray(rule.relationships) ? rule.relationships.map((r) => r?.target) : []
-  ];
-  for (const ref of taxaRefs) {
+function cwesOfBag(bag, out) {
+  if (!isObj(bag)) return;
+  for (const t of Array.isArray(bag.tags) ? bag.tags : [])
+    if (typeof t === "string" && /cwe/i.test(t)) addCweText(t, out);
+  for (const key of ["cwe", "CWE", "cwe_id", "cweId", "cwes"]) if (key in bag) addCweText(bag[key], out);
+}
+function addCweText(v, out) {
+  if (typeof v === "number" && v > 0) out.push(`CWE-${v}`);
+  else if (typeof v === "string") {
+    for (const part of v.split(/[,;]/)) {
+      const m = CWE_RE.exec(part);
+      if (m) out.push(`CWE-${Number(m[1])}`);
+    }
+  } else if (Array.isArray(v)) v.forEach((x) => typeof x !== "object" && addCweText(x, out));
+}
+function cwesOfTaxa(rc, refs, out) {
+  for (const ref of refs) {
     if (!isObj(ref)) continue;
     const compName = isObj(ref.toolComponent) ? str(ref.toolComponent.name) ?? "" : "";
     const taxon = (str(ref.guid) ? rc.taxa.get(`guid\0${ref.guid}`) : void 0) ?? (str(ref.id) ? rc.taxa.get(`${compName}\0${ref.id}`) : void 0);
@@ -20449,75 +20488,189 @@ function cwesFrom(rc, rule, result) {
     if (!/cwe/i.test(component)) continue;
     const id = taxon?.id ?? str(ref.id);
     if (id && /^\d+$/.test(id)) out.push(`CWE-${Number(id)}`);
-    else if (id) addText(id);
-    else if (taxon?.name) addText(taxon.name);
+    else if (id) addCweText(id, out);
+    else if (taxon?.name) addCweText(taxon.name, out);
   }
-  return [...new Set(out)];
 }
-function vulnIdsFrom(ruleId, tags, props) {
-  const ids = /* @__PURE__ */ new Set();
-  const scan = (s) => {
-    for (const m of s.matchAll(CVE_RE)) ids.add(m[1].toUpperCase());
-    for (const m of s.matchAll(GHSA_RE)) ids.add(m[1]);
-  };
-  if (ruleId) scan(ruleId);
-  tags.forEach(scan);
-  for (const bag of props) {
-    if (!isObj(bag)) continue;
-    for (const key of ["cve", "cves", "CVE", "cveId", "ghsa", "ghsaId", "vulnerabilityId", "aliases"]) {
-      const v = bag[key];
-      if (typeof v === "string") scan(v);
-      else if (Array.isArray(v)) v.filter((x) => typeof x === "string").forEach(scan);
+function cwesFrom(rc, info, result) {
+  const out = info.cweBag.slice();
+  cwesOfBag(result.properties, out);
+  if (Array.isArray(result.taxa)) cwesOfTaxa(rc, result.taxa, out);
+  for (const c of info.cweRel) out.push(c);
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+var VULN_ID_KEYS = ["cve", "cves", "CVE", "cveId", "ghsa", "ghsaId", "vulnerabilityId", "aliases"];
+var MAY_HAVE_ID = /cve-|ghsa-/i;
+function idsIn(s, out) {
+  if (!MAY_HAVE_ID.test(s)) return;
+  for (const m of s.matchAll(CVE_RE)) out.push(m[1].toUpperCase());
+  for (const m of s.matchAll(GHSA_RE)) out.push(m[1]);
+}
+function idsInBag(bag, out) {
+  if (!isObj(bag)) return;
+  for (const key of VULN_ID_KEYS) {
+    const v = bag[key];
+    if (typeof v === "string") idsIn(v, out);
+    else if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === "string") idsIn(x, out);
     }
   }
-  return [...ids];
+}
+function idsOfRuleId(rc, ruleId) {
+  let ids = rc.idsOfRuleId.get(ruleId);
+  if (ids === void 0) {
+    ids = [];
+    idsIn(ruleId, ids);
+    if (rc.idsOfRuleId.size < 1e5) rc.idsOfRuleId.set(ruleId, ids);
+  }
+  return ids;
+}
+function vulnIdsFrom(rc, ruleId, info, resultTags, resultProps) {
+  const out = ruleId ? idsOfRuleId(rc, ruleId).slice() : [];
+  for (const id of info.tagIds) out.push(id);
+  for (const t of resultTags) idsIn(t, out);
+  idsInBag(resultProps, out);
+  for (const id of info.propIds) out.push(id);
+  return out.length > 1 ? [...new Set(out)] : out;
 }
 var IAC_TOOLS = /checkov|kics|tfsec|terrascan|tflint|hadolint|cfn[-_ ]?(lint|nag)|kube-?score|kubesec|kube-linter|conftest|snyk iac|trivy.*config|defsec/i;
 var SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source|snyk$|pip-audit|govulncheck|dependabot|bundler-audit|safety|owasp/i;
 var DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
 var MOBILE_TOOLS = /mobsf|qark|androbugs/i;
 var MANIFEST_RE = /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
-function inferCategory(toolName, ruleId, tags, vulnIds, file2) {
+function toolClassOf(toolName) {
   const t = toolName.toLowerCase();
-  const lowerTags = tags.map((x) => x.toLowerCase());
-  if (SECRET_TOOLS.test(t) || lowerTags.includes("secret") || lowerTags.includes("secrets")) return "secret";
-  if (lowerTags.includes("license")) return "license";
-  if (MOBILE_TOOLS.test(t)) return "mobile";
-  if (DAST_TOOLS.test(t)) return "dast";
-  if (IAC_TOOLS.test(t) || lowerTags.includes("misconfiguration") || lowerTags.includes("iac")) return "iac";
-  const isVuln = vulnIds.length > 0 || lowerTags.includes("vulnerability") || SCA_TOOLS.test(t);
-  if (isVuln && !/snyk ?code|codeql|semgrep code/i.test(t)) {
+  return {
+    secret: SECRET_TOOLS.test(t),
+    mobile: MOBILE_TOOLS.test(t),
+    dast: DAST_TOOLS.test(t),
+    iac: IAC_TOOLS.test(t),
+    sca: SCA_TOOLS.test(t),
+    code: /snyk ?code|codeql|semgrep code/i.test(t),
+    container: /trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t),
+    trivy: /trivy/.test(t)
+  };
+}
+var TAG_SECRET = 1;
+var TAG_LICENSE = 2;
+var TAG_IAC = 4;
+var TAG_VULN = 8;
+function tagBitsOf(tags) {
+  let bits = 0;
+  for (const t of tags) {
+    switch (t.toLowerCase()) {
+      case "secret":
+      case "secrets":
+        bits |= TAG_SECRET;
+        break;
+      case "license":
+        bits |= TAG_LICENSE;
+        break;
+      case "misconfiguration":
+      case "iac":
+        bits |= TAG_IAC;
+        break;
+      case "vulnerability":
+        bits |= TAG_VULN;
+        break;
+    }
+  }
+  return bits;
+}
+function categoryOf(tc, tagBits, vulnIdCount, ruleId, file2) {
+  if (tc.secret || tagBits & TAG_SECRET) return "secret";
+  if (tagBits & TAG_LICENSE) return "license";
+  if (tc.mobile) return "mobile";
+  if (tc.dast) return "dast";
+  if (tc.iac || tagBits & TAG_IAC) return "iac";
+  const isVuln = vulnIdCount > 0 || (tagBits & TAG_VULN) !== 0 || tc.sca;
+  if (isVuln && !tc.code) {
     if (file2 && MANIFEST_RE.test(file2)) return "sca";
-    if (/trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t)) return "container";
+    if (tc.container) return "container";
     return "sca";
   }
-  if (/trivy/.test(t) && ruleId && /^(AVD-|DS\d|KSV|AWS|AZU|GCP)/.test(ruleId)) return "iac";
+  if (tc.trivy && ruleId && /^(AVD-|DS\d|KSV|AWS|AZU|GCP)/.test(ruleId)) return "iac";
   return "sast";
 }
-function severityOf(result, rule, level) {
-  const rp = isObj(result.properties) ? result.properties : {};
-  const up = rule && isObj(rule.properties) ? rule.properties : {};
-  const fromResult = scoreOrWordToSeverity(rp["security-severity"]);
+var SEVERITY_KEYS = ["severity", "Severity", "DevSkimSeverity", "issue_severity", "impact", "risk"];
+function wordSeverityOf(bag) {
+  for (const key of SEVERITY_KEYS) {
+    const v = bag[key];
+    const s = typeof v === "string" ? wordToSeverity(v) : void 0;
+    if (s) return { severity: s, severity_source: "tool", source_severity: String(v) };
+  }
+  return void 0;
+}
+function makeRuleInfo(rc, rule) {
+  const props = rule && isObj(rule.properties) ? rule.properties : void 0;
+  const tags = collectTags(props);
+  const tagIds = [];
+  for (const t of tags) idsIn(t, tagIds);
+  const propIds = [];
+  idsInBag(props, propIds);
+  const cweBag = [];
+  cwesOfBag(props, cweBag);
+  const cweRel = [];
+  if (rule && Array.isArray(rule.relationships))
+    cwesOfTaxa(
+      rc,
+      rule.relationships.map((r) => r?.target),
+      cweRel
+    );
+  const fromRule = props ? scoreOrWordToSeverity(props["security-severity"]) : void 0;
+  const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
+  const secretValues = [];
+  if (props) {
+    for (const k of SECRET_PROPS)
+      if (typeof props[k] === "string" && props[k].length >= 4) secretValues.push(props[k]);
+  }
+  return {
+    props,
+    tags,
+    tagBits: tagBitsOf(tags),
+    tagIds,
+    propIds,
+    defaultLevel: rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0,
+    secSev: fromRule ? {
+      severity: fromRule,
+      severity_source: "security-severity-rule",
+      source_severity: String(props["security-severity"])
+    } : void 0,
+    wordSev: wordSeverityOf(props ?? {}),
+    cweBag,
+    cweRel,
+    ruleTitle,
+    ruleName: str(rule?.name) ?? ruleTitle ?? null,
+    fullDescription: textOf(rule?.fullDescription),
+    toolConfidence: props ? str(props.precision) ?? null : null,
+    helpUri: str(rule?.helpUri) ?? null,
+    cvssScore: Number(props ? props["security-severity"] : NaN),
+    secretValues,
+    offender: props ? str(props.offender) ?? str(props.secret) ?? str(props.match) : void 0
+  };
+}
+var noRuleInfo;
+function ruleInfoOf(rc, rule) {
+  if (rule === void 0) return noRuleInfo ??= makeRuleInfo(rc, void 0);
+  let info = rc.ruleInfo.get(rule);
+  if (!info) {
+    info = makeRuleInfo(rc, rule);
+    rc.ruleInfo.set(rule, info);
+  }
+  return info;
+}
+function severityOf(result, info, level) {
+  const rp = isObj(result.properties) ? result.properties : void 0;
+  const fromResult = rp ? scoreOrWordToSeverity(rp["security-severity"]) : void 0;
   if (fromResult)
     return {
       severity: fromResult,
       severity_source: "security-severity-result",
       source_severity: String(rp["security-severity"])
     };
-  const fromRule = scoreOrWordToSeverity(up["security-severity"]);
-  if (fromRule)
-    return {
-      severity: fromRule,
-      severity_source: "security-severity-rule",
-      source_severity: String(up["security-severity"])
-    };
-  for (const bag of [rp, up]) {
-    for (const key of ["severity", "Severity", "DevSkimSeverity", "issue_severity", "impact", "risk"]) {
-      const v = bag[key];
-      const s = typeof v === "string" ? wordToSeverity(v) : void 0;
-      if (s) return { severity: s, severity_source: "tool", source_severity: String(v) };
-    }
-  }
+  if (info.secSev) return { ...info.secSev };
+  const fromWord = (rp && wordSeverityOf(rp)) ?? info.wordSev;
+  if (fromWord) return { ...fromWord };
   return { severity: levelToSeverity(level), severity_source: "level", source_severity: level };
 }
 function suppressionOf(result) {
@@ -20561,10 +20714,13 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   const kind = str(result.kind) ?? "fail";
   if (NOT_FINDINGS.has(kind)) return void 0;
   const { rule, ruleId } = findRule(rc, result, pointer);
-  const level = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0) ?? "warning";
-  const tags = collectTags(rule?.properties, result.properties);
-  const props = [result.properties, rule?.properties];
-  const vulnIds = vulnIdsFrom(ruleId, tags, props);
+  const info = ruleInfoOf(rc, rule);
+  const levelGiven = str(result.level) ?? info.defaultLevel;
+  const level = levelGiven ?? "warning";
+  const rp = isObj(result.properties) ? result.properties : void 0;
+  const resultTags = rp ? collectTags(rp) : [];
+  const tags = resultTags.length > 0 ? info.tags.concat(resultTags) : info.tags.slice();
+  const vulnIds = vulnIdsFrom(rc, ruleId, info, resultTags, rp);
   const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : void 0;
   const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : void 0;
   let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : void 0;
@@ -20579,52 +20735,59 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   }
   const region = phys && isObj(phys.region) ? phys.region : void 0;
   const logical = loc0 && Array.isArray(loc0.logicalLocations) && isObj(loc0.logicalLocations[0]) ? str(loc0.logicalLocations[0].fullyQualifiedName) ?? str(loc0.logicalLocations[0].name) : void 0;
-  for (const bag of props) {
-    if (!isObj(bag)) continue;
-    for (const k of SECRET_PROPS) if (typeof bag[k] === "string" && bag[k].length >= 4) secrets.push(bag[k]);
+  if (rp) {
+    for (const k of SECRET_PROPS) if (typeof rp[k] === "string" && rp[k].length >= 4) secrets.push(rp[k]);
   }
-  const category = inferCategory(rc.toolName, ruleId, tags, vulnIds, file2);
+  for (const v of info.secretValues) secrets.push(v);
+  const category = categoryOf(
+    rc.toolClass,
+    resultTags.length > 0 ? info.tagBits | tagBitsOf(resultTags) : info.tagBits,
+    vulnIds.length,
+    ruleId,
+    file2
+  );
   let secret = null;
   if (category === "secret") {
     const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : void 0;
-    const offender = props.map((b) => isObj(b) ? str(b.offender) ?? str(b.secret) ?? str(b.match) : void 0).find(Boolean);
+    const offender = (rp ? str(rp.offender) ?? str(rp.secret) ?? str(rp.match) : void 0) ?? info.offender;
     secret = offender ?? snippet?.trim() ?? null;
     if (snippet) secrets.push(snippet.trim());
   }
   rc.categories.add(category);
   const text = messageText(rc, result, rule);
-  const firstLine = text.split("\n")[0].trim();
-  const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
-  const title = text.includes("\n") && ruleTitle || firstLine || ruleTitle || ruleId || "SARIF result";
-  let sev = severityOf(result, rule, level);
-  const levelGiven = str(result.level) ?? (rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0);
+  const nl = text.indexOf("\n");
+  const firstLine = (nl < 0 ? text : text.slice(0, nl)).trim();
+  const ruleTitle = info.ruleTitle;
+  const title = nl >= 0 && ruleTitle || firstLine || ruleTitle || ruleId || "SARIF result";
+  let sev = severityOf(result, info, level);
   if (category === "secret" && sev.severity_source === "level" && levelGiven === void 0)
     sev = { severity: "critical", severity_source: "default", source_severity: null };
   const { suppression, suppressed } = suppressionOf(result);
   const baseline = str(result.baselineState) ?? null;
   const fps = isObj(result.fingerprints) && Object.keys(result.fingerprints).length > 0 ? result.fingerprints : isObj(result.partialFingerprints) ? result.partialFingerprints : {};
   const fingerprints = {};
-  for (const [k, v] of Object.entries(fps)) {
+  for (const k of Object.keys(fps)) {
+    const v = fps[k];
     if (typeof v !== "string") continue;
     if (category === "secret" && secret && v.includes(secret)) continue;
     fingerprints[k] = v;
   }
   const pkg = category === "sca" || category === "container" || category === "license" ? packageFromMessage(text) : null;
-  const cvssScore = Number(isObj(rule?.properties) ? rule.properties["security-severity"] : NaN);
-  const commit = category === "secret" && isObj(result.properties) ? str(result.properties.commit) : void 0;
+  const cvssScore = info.cvssScore;
+  const commit = category === "secret" && rp ? str(rp.commit) : void 0;
   return {
     title,
-    description: text || textOf(rule?.fullDescription) || null,
+    description: text || info.fullDescription || null,
     category,
     rule_id: ruleId ?? null,
-    rule_name: str(rule?.name) ?? ruleTitle ?? null,
+    rule_name: info.ruleName,
     ...sev,
     tool: rc.toolName,
     tool_version: rc.toolVersion,
-    tool_confidence: isObj(rule?.properties) ? str(rule.properties.precision) ?? null : null,
+    tool_confidence: info.toolConfidence,
     state: suppressed ? "suppressed" : baseline === "absent" ? "fixed" : "open",
     state_reason: baseline === "absent" ? "baselineState absent: reported in the baseline, not in this run" : null,
-    cwe: cwesFrom(rc, rule, result),
+    cwe: cwesFrom(rc, info, result),
     cve: vulnIds,
     cvss: (category === "sca" || category === "container") && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10 ? { score: cvssScore, vector: null, version: null } : null,
     package: pkg,
@@ -20638,7 +20801,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     baseline_state: baseline,
     suppression,
     tags,
-    help_uri: str(rule?.helpUri) ?? null,
+    help_uri: info.helpUri,
     pointer,
     secret,
     identity_hint: commit ?? null
@@ -20695,6 +20858,7 @@ async function parseSlice(reader, r, file2) {
     throw new UserError("not valid JSON (inside a value the streaming reader parsed)", file2, `byte ${at}`);
   }
 }
+var BATCH_BYTES = 256 * 1024;
 
 // src/stream/stream-worker.ts
 var MARK = ',"occurrence_id":""';
