@@ -6921,14 +6921,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs12, sep: [] });
+                map2.items.push({ start, key: fs13, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               } else {
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7056,13 +7056,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs12 = this.flowScalar(this.type);
+              const fs13 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs12, sep: [] });
+                fc.items.push({ start: [], key: fs13, sep: [] });
               else if (it.sep)
-                this.stack.push(fs12);
+                this.stack.push(fs13);
               else
-                Object.assign(it, { key: fs12, sep: [] });
+                Object.assign(it, { key: fs13, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -11490,9 +11490,9 @@ function stringifyPrimitive(value) {
     return `"${value}"`;
   return `${value}`;
 }
-function optionalKeys(shape) {
-  return Object.keys(shape).filter((k) => {
-    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+function optionalKeys(shape2) {
+  return Object.keys(shape2).filter((k) => {
+    return shape2[k]._zod.optin !== void 0 && shape2[k]._zod.optout === "optional";
   });
 }
 var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
@@ -11541,33 +11541,33 @@ function omit(schema, mask) {
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
-function extend(schema, shape) {
-  if (!isPlainObject(shape)) {
+function extend(schema, shape2) {
+  if (!isPlainObject(shape2)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
-    for (const key of Reflect.ownKeys(shape)) {
+    for (const key of Reflect.ownKeys(shape2)) {
       if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
-function extended(schema, shape) {
+function extended(schema, shape2) {
   const newShape = {};
   mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
-  mirrorProps(newShape, shape);
+  mirrorProps(newShape, shape2);
   return newShape;
 }
-function safeExtend(schema, shape) {
-  if (!isPlainObject(shape)) {
+function safeExtend(schema, shape2) {
+  if (!isPlainObject(shape2)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
-  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape2) }));
 }
 function merge(a, b) {
   if (!b?._zod?.def) {
@@ -14015,10 +14015,10 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   }
   const _normalized = cached(() => normalizeDef(def));
   defineLazyInternal(inst, "propValues", (zod) => {
-    const shape = zod.def.shape;
+    const shape2 = zod.def.shape;
     const propValues = {};
-    for (const key in shape) {
-      const field = shape[key]._zod;
+    for (const key in shape2) {
+      const field = shape2[key]._zod;
       if (field.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
@@ -14050,7 +14050,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
     const proms = [];
-    const shape = value.shape;
+    const shape2 = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
     for (const key of value.allKeys) {
@@ -14061,7 +14061,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
       }
       if (key === "__proto__")
         continue;
-      const el = shape[key];
+      const el = shape2[key];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
       const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
@@ -14082,10 +14082,10 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   const superParse = inst._zod.parse;
   const _normalized = cached(() => normalizeDef(def));
   const memo2 = globalConfig.memoizer;
-  const generateFastpass = (shape) => {
+  const generateFastpass = (shape2) => {
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
-    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
+    const doc = new Doc(["payload", "ctx"], { shape: shape2, inst, memo: memo2, syms });
     const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
     const prefixStr = (id, k) => `
           let ${id}_ab = false;
@@ -14112,7 +14112,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const id = ids[key];
       const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
       const isPresent = `${k} in input`;
-      const schema = shape[key];
+      const schema = shape2[key];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
@@ -15551,7 +15551,7 @@ function isRecursive(inst, stack, resolve) {
         result = answer;
     }
   };
-  const shape = (sh, spread) => {
+  const shape2 = (sh, spread) => {
     let answer = NONE;
     for (const key of Reflect.ownKeys(sh)) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
@@ -15572,7 +15572,7 @@ function isRecursive(inst, stack, resolve) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge3(raw ? shape(raw, true) : ASSUMED);
+      merge3(raw ? shape2(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -23783,12 +23783,12 @@ function generatePropertiesChecks(doc, ctx, def, accessor) {
     throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
   }
   doc.write(`if (${accessor} == null) return INVALID;`);
-  const shape = def.shape;
-  for (const key of Reflect.ownKeys(shape)) {
+  const shape2 = def.shape;
+  for (const key of Reflect.ownKeys(shape2)) {
     const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape[key], inputVar, false);
+    compileChild(doc, ctx, shape2[key], inputVar, false);
   }
 }
 function generatePropertyCheck(doc, ctx, def, accessor) {
@@ -24170,13 +24170,13 @@ function generateDateCheck(doc, accessor) {
 function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
   const def = schema._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
-  const shape = def.shape;
-  const keys = Object.keys(shape);
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  const shape2 = def.shape;
+  const keys = Object.keys(shape2);
+  const symbolKeys = Object.getOwnPropertySymbols(shape2);
   const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
   const keyExpr = (k) => typeof k === "symbol" ? addConstant(ctx, k) : esc(k);
   const propKey = (k) => typeof k === "symbol" ? `[${keyExpr(k)}]` : esc(k);
-  const propShape = shape;
+  const propShape = shape2;
   if (keys.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
@@ -25683,10 +25683,10 @@ function _property(property, schema, params) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _properties(shape, params) {
+function _properties(shape2, params) {
   return new $ZodCheckProperties({
     check: "properties",
-    shape,
+    shape: shape2,
     ...normalizeParams(params)
   });
 }
@@ -26948,21 +26948,21 @@ function inputOptin(schema) {
 var objectProcessor = (schema, ctx, _json, params) => {
   const json2 = _json;
   const def = schema._zod.def;
-  const shape = def.shape;
-  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  const shape2 = def.shape;
+  const symbolKeys = Object.getOwnPropertySymbols(shape2);
   if (symbolKeys.length && handleUnrepresentable(schema, ctx, json2, params, "Symbol keys cannot be represented in JSON Schema")) {
     return;
   }
   json2.type = "object";
   json2.properties = {};
-  for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+  for (const key in shape2) {
+    assignProp(json2.properties, key, processSchema(shape2[key], ctx, {
       ...params,
       path: [...params.path, "properties", key]
     }));
   }
   const requiredKeys = [];
-  for (const key of Object.keys(shape)) {
+  for (const key of Object.keys(shape2)) {
     const field = def.shape[key];
     if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
       requiredKeys.push(key);
@@ -28524,8 +28524,8 @@ function array(element, params) {
   return _array(ZodArray, element, params);
 }
 function keyof(schema) {
-  const shape = schema._zod.def.shape;
-  return _enum2(Object.keys(shape));
+  const shape2 = schema._zod.def.shape;
+  return _enum2(Object.keys(shape2));
 }
 var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   _ensureDefaultMemoizer();
@@ -28577,26 +28577,26 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
     return util_exports.required(ZodNonOptional, this, args[0]);
   }
 });
-function object(shape, params) {
+function object(shape2, params) {
   const def = {
     type: "object",
-    shape: shape ?? {},
+    shape: shape2 ?? {},
     ...util_exports.normalizeParams(params)
   };
   return new ZodObject(def);
 }
-function strictObject(shape, params) {
+function strictObject(shape2, params) {
   return new ZodObject({
     type: "object",
-    shape,
+    shape: shape2,
     catchall: never(),
     ...util_exports.normalizeParams(params)
   });
 }
-function looseObject(shape, params) {
+function looseObject(shape2, params) {
   return new ZodObject({
     type: "object",
-    shape,
+    shape: shape2,
     catchall: unknown(),
     ...util_exports.normalizeParams(params)
   });
@@ -29135,8 +29135,8 @@ var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
 }, {
-  properties(shape, params) {
-    return this.check(_properties(shape, params));
+  properties(shape2, params) {
+    return this.check(_properties(shape2, params));
   }
 });
 function _instanceof(cls, params = {}) {
@@ -29722,13 +29722,13 @@ function convertBaseSchema(schema, ctx) {
       break;
     }
     case "object": {
-      const shape = {};
+      const shape2 = {};
       const properties = schema.properties || {};
       const requiredSet = new Set(schema.required || []);
       const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
       for (const [key, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape2, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
       }
       if (schema.patternProperties) {
         const patternProps = schema.patternProperties;
@@ -29740,8 +29740,8 @@ function convertBaseSchema(schema, ctx) {
           looseRecords.push(z.looseRecord(keySchema, patternValue));
         }
         const schemasToIntersect = [];
-        if (Object.keys(shape).length > 0) {
-          schemasToIntersect.push(z.object(shape).passthrough());
+        if (Object.keys(shape2).length > 0) {
+          schemasToIntersect.push(z.object(shape2).passthrough());
         }
         schemasToIntersect.push(...looseRecords);
         if (schemasToIntersect.length === 0) {
@@ -29756,7 +29756,7 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = result;
         }
         if (schema.additionalProperties === false) {
-          const propertyKeys = Object.keys(shape);
+          const propertyKeys = Object.keys(shape2);
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
@@ -29781,7 +29781,7 @@ function convertBaseSchema(schema, ctx) {
           });
         }
       } else {
-        const objectSchema = z.object(shape);
+        const objectSchema = z.object(shape2);
         if (schema.additionalProperties === false) {
           zodSchema = objectSchema.strict();
         } else if (additionalSchema) {
@@ -30819,7 +30819,7 @@ function parseAggregateInputs(raw, env = {}) {
 }
 
 // src/commands/collect.ts
-import { promises as fs5 } from "node:fs";
+import { promises as fs6 } from "node:fs";
 import path5 from "node:path";
 
 // src/schema/finding.ts
@@ -31072,7 +31072,8 @@ var RunRecord = external_exports.object({
 
 // src/commands/aggregate-load.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { promises as fs } from "node:fs";
+import { createHash as createHash2 } from "node:crypto";
+import { promises as fs2 } from "node:fs";
 import path from "node:path";
 
 // src/schema/default-dictionary.ts
@@ -31422,6 +31423,173 @@ function hashParts(parts, length = 24) {
   return sha256(parts.join("\0")).slice(0, length);
 }
 
+// src/commands/aggregate-lean.ts
+import fs from "node:fs";
+var FILE_SHIFT = 2 ** 36;
+var refs = /* @__PURE__ */ new WeakMap();
+var Interner = class {
+  last = /* @__PURE__ */ new Map();
+  get(field, s2) {
+    const prev = this.last.get(field);
+    if (prev === s2) return prev;
+    this.last.set(field, s2);
+    return s2;
+  }
+};
+function leanFinding(f, raw, file2, offset, intern) {
+  if (file2 >= 65536 || offset >= FILE_SHIFT) return f;
+  const s2 = (k, v) => v === null ? v : intern.get(k, v);
+  const lean = {
+    schema_version: f.schema_version,
+    id: f.id,
+    identity: { scheme: s2("scheme", f.identity.scheme), parts: f.identity.parts },
+    occurrence_id: f.occurrence_id,
+    source_tool: s2("source_tool", f.source_tool),
+    product: s2("product", f.product),
+    service: s2("service", f.service),
+    repo: s2("repo", f.repo),
+    finding_title: f.finding_title,
+    category: f.category,
+    rule_id: f.rule_id,
+    severity: f.severity,
+    severity_source: f.severity_source,
+    confidence: f.confidence,
+    state: f.state,
+    state_reason: s2("state_reason", f.state_reason),
+    first_seen: s2("first_seen", f.first_seen),
+    last_seen: s2("last_seen", f.last_seen),
+    closed_at: s2("closed_at", f.closed_at),
+    owner: s2("owner", f.owner),
+    owner_source: s2("owner_source", f.owner_source),
+    exception_id: f.exception_id,
+    release_blocking: f.release_blocking,
+    cwe: f.cwe,
+    cve: f.cve,
+    package: f.package,
+    location: f.location,
+    source_file: s2("source_file", f.source_file)
+  };
+  refs.set(lean, (file2 * FILE_SHIFT + offset) * 2 + (isCanonical(raw) ? 1 : 0));
+  return lean;
+}
+var shape = (s2) => Object.keys(s2.shape);
+var KEYS = {
+  finding: shape(Finding),
+  identity: shape(Identity),
+  location: shape(Location),
+  package: shape(Package),
+  cvss: shape(Cvss),
+  suppression: shape(Suppression)
+};
+function sameKeys(o, keys) {
+  if (o === null || typeof o !== "object") return true;
+  const got = Object.keys(o);
+  if (got.length !== keys.length) return false;
+  for (let i2 = 0; i2 < keys.length; i2++) if (got[i2] !== keys[i2]) return false;
+  return true;
+}
+function isCanonical(raw) {
+  const r = raw;
+  return sameKeys(r, KEYS.finding) && sameKeys(r.identity, KEYS.identity) && sameKeys(r.location, KEYS.location) && sameKeys(r.package, KEYS.package) && sameKeys(r.cvss, KEYS.cvss) && sameKeys(r.suppression, KEYS.suppression);
+}
+var Hydrator = class _Hydrator {
+  constructor(files) {
+    this.files = files;
+  }
+  files;
+  static WINDOW = 1 << 20;
+  fds = /* @__PURE__ */ new Map();
+  /** file → its last window (LRU by insertion). */
+  windows = /* @__PURE__ */ new Map();
+  hydrate(f) {
+    const ref = refs.get(f);
+    if (ref === void 0) return f;
+    const canonical = ref % 2 === 1;
+    const pos = (ref - ref % 2) / 2;
+    const file2 = Math.floor(pos / FILE_SHIFT);
+    const offset = pos - file2 * FILE_SHIFT;
+    const text3 = this.line(file2, offset);
+    const raw = JSON.parse(text3);
+    return canonical ? raw : Finding.parse(raw);
+  }
+  line(file2, offset) {
+    let w = this.windows.get(file2);
+    if (w) {
+      const at2 = offset - w.start;
+      if (at2 >= 0 && at2 < w.len) {
+        const nl2 = w.buf.indexOf(10, at2);
+        if (nl2 >= 0 && nl2 < w.len) return w.buf.toString("utf8", at2, nl2);
+        if (w.start + w.len >= this.size(file2)) return w.buf.toString("utf8", at2, w.len);
+      }
+    }
+    const start = offset - offset % _Hydrator.WINDOW;
+    w = this.read(file2, start, _Hydrator.WINDOW);
+    let at = offset - start;
+    let nl = w.buf.indexOf(10, at);
+    if (nl < 0 || nl >= w.len) {
+      let size = _Hydrator.WINDOW;
+      for (; ; ) {
+        w = this.read(file2, offset, size);
+        at = 0;
+        nl = w.buf.indexOf(10, 0);
+        if (nl >= 0 && nl < w.len || w.len < size) break;
+        size *= 2;
+      }
+    }
+    return w.buf.toString("utf8", at, nl >= 0 && nl < w.len ? nl : w.len);
+  }
+  read(file2, start, want) {
+    const size = Math.max(1, Math.min(want, this.size(file2) - start));
+    const old = this.windows.get(file2);
+    if (old) {
+      this.windows.delete(file2);
+      this.free.push(old.buf);
+    }
+    const i2 = this.free.findIndex((b) => b.length >= size);
+    const buf = i2 >= 0 ? this.free.splice(i2, 1)[0] : Buffer.allocUnsafe(Math.max(size, 1 << 16));
+    const fd2 = this.fd(file2);
+    let len = 0;
+    while (len < size) {
+      const n = fs.readSync(fd2, buf, len, size - len, start + len);
+      if (n === 0) break;
+      len += n;
+    }
+    const w = { start, buf, len };
+    this.windows.set(file2, w);
+    if (this.windows.size > 8) {
+      const first = this.windows.keys().next().value;
+      this.free.push(this.windows.get(first).buf);
+      this.windows.delete(first);
+    }
+    return w;
+  }
+  /** Buffers of evicted windows, reused. */
+  free = [];
+  sizes = /* @__PURE__ */ new Map();
+  size(file2) {
+    let s2 = this.sizes.get(file2);
+    if (s2 === void 0) this.sizes.set(file2, s2 = fs.fstatSync(this.fd(file2)).size);
+    return s2;
+  }
+  fd(file2) {
+    let fd2 = this.fds.get(file2);
+    if (fd2 !== void 0) return fd2;
+    if (this.fds.size >= 16) {
+      const [oldFile, oldFd] = this.fds.entries().next().value;
+      fs.closeSync(oldFd);
+      this.fds.delete(oldFile);
+    }
+    fd2 = fs.openSync(this.files[file2], "r");
+    this.fds.set(file2, fd2);
+    return fd2;
+  }
+  close() {
+    for (const fd2 of this.fds.values()) fs.closeSync(fd2);
+    this.fds.clear();
+    this.windows.clear();
+  }
+};
+
 // src/commands/aggregate-load.ts
 var DEFAULT_RAW = (0, import_yaml.parseDocument)(DEFAULT_DICTIONARY_YAML).toJS();
 function defaultDictionary() {
@@ -31510,7 +31678,7 @@ async function loadDictionary(configPath) {
     };
   let text3;
   try {
-    text3 = await fs.readFile(configPath, "utf8");
+    text3 = await fs2.readFile(configPath, "utf8");
   } catch (e) {
     const msg = `${configPath}: cannot read the dictionary (${e.code ?? errorMessage(e)}); the default dictionary is used`;
     const sections = Object.fromEntries(Object.keys(DEFAULT_RAW).map((k) => [k, [msg]]));
@@ -31528,7 +31696,7 @@ async function loadDictionary(configPath) {
 async function walk(dir, out = []) {
   let entries;
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    entries = await fs2.readdir(dir, { withFileTypes: true });
   } catch {
     return out;
   }
@@ -31543,66 +31711,120 @@ async function walk(dir, out = []) {
 function issues(err2) {
   return err2.issues.slice(0, 3).map((i2) => `field "${zodPath(i2.path)}": ${i2.message}`).join("; ");
 }
-async function loadRecordsDir(dir, display = dir) {
-  const problems = [];
-  const files = [];
-  const records = [];
+async function eachLine(file2, onLine) {
+  const fh = await fs2.open(file2, "r");
+  const hash3 = createHash2("sha256");
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let carry = null;
+    let carryOffset = 0;
+    let pos = 0;
+    let lineNo = 0;
+    for (; ; ) {
+      const { bytesRead } = await fh.read(chunk, 0, chunk.length, pos);
+      if (bytesRead === 0) break;
+      hash3.update(chunk.subarray(0, bytesRead));
+      let start = 0;
+      for (let nl = chunk.indexOf(10, 0); nl >= 0 && nl < bytesRead; nl = chunk.indexOf(10, start)) {
+        lineNo++;
+        if (carry) {
+          onLine(Buffer.concat([carry, chunk.subarray(0, nl)]).toString("utf8"), lineNo, carryOffset);
+          carry = null;
+        } else onLine(chunk.toString("utf8", start, nl), lineNo, pos + start);
+        start = nl + 1;
+      }
+      if (start < bytesRead) {
+        const rest = Buffer.from(chunk.subarray(start, bytesRead));
+        if (carry) carry = Buffer.concat([carry, rest]);
+        else {
+          carry = rest;
+          carryOffset = pos + start;
+        }
+      }
+      pos += bytesRead;
+    }
+    if (carry) onLine(carry.toString("utf8"), lineNo + 1, carryOffset);
+    return { sha256: hash3.digest("hex"), bytes: pos };
+  } finally {
+    await fh.close();
+  }
+}
+async function scanRecordsDir(dir, display = dir) {
+  const scan = { items: [], problems: [], runFiles: [], hashes: /* @__PURE__ */ new Map(), findingFiles: [] };
   const all = await walk(dir);
-  if (all.length === 0) problems.push(`${display}: no files found`);
+  if (all.length === 0) scan.problems.push(`${display}: no files found`);
   for (const runPath of all.filter((f) => path.basename(f) === "run.json")) {
     const rel = path.join(display, path.relative(dir, runPath));
-    files.push(runPath);
-    let run;
+    scan.runFiles.push(runPath);
     try {
-      const parsed = RunRecord.safeParse(JSON.parse(await fs.readFile(runPath, "utf8")));
+      const buf = await fs2.readFile(runPath);
+      scan.hashes.set(runPath, { sha256: sha256(buf), bytes: buf.byteLength });
+      const parsed = RunRecord.safeParse(JSON.parse(buf.toString("utf8")));
       if (!parsed.success) {
-        problems.push(`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`);
+        scan.items.push({
+          record: null,
+          problems: [`${rel}: not a run record (${issues(parsed.error)}); its findings are not used`]
+        });
         continue;
       }
-      run = parsed.data;
+      const findingsPath = path.join(path.dirname(runPath), "findings.jsonl");
+      scan.items.push({
+        record: {
+          run: parsed.data,
+          origin: path.dirname(rel),
+          rel,
+          findingsPath,
+          fileNo: scan.findingFiles.push(findingsPath) - 1
+        },
+        problems: []
+      });
     } catch (e) {
-      problems.push(`${rel}: ${errorMessage(e)}; its findings are not used`);
-      continue;
+      scan.items.push({ record: null, problems: [`${rel}: ${errorMessage(e)}; its findings are not used`] });
     }
-    const fPath = path.join(path.dirname(runPath), "findings.jsonl");
-    const findings = [];
-    let partial2 = false;
-    let text3 = "";
+  }
+  return scan;
+}
+async function loadRecordFindings(rec, options = {}) {
+  const { run, rel } = rec;
+  const problems = [];
+  const findings = [];
+  const intern = new Interner();
+  let partial2 = false;
+  let hash3 = null;
+  const shown = path.join(path.dirname(rel), "findings.jsonl");
+  const onLine = (line, lineNo, offset) => {
+    if (!line.trim()) return;
     try {
-      text3 = await fs.readFile(fPath, "utf8");
-      files.push(fPath);
+      const raw = JSON.parse(line);
+      const r = Finding.safeParse(raw);
+      if (r.success)
+        findings.push(options.lean ? leanFinding(r.data, raw, rec.fileNo, offset, intern) : r.data);
+      else {
+        problems.push(`${shown}:${lineNo}: ${issues(r.error)}; line skipped, the run closes nothing`);
+        partial2 = true;
+      }
     } catch {
-      if (run.counts.total > 0) {
-        problems.push(
-          `${path.join(path.dirname(rel), "findings.jsonl")}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`
-        );
-        partial2 = true;
-      }
+      problems.push(`${shown}:${lineNo}: not JSON; line skipped, the run closes nothing`);
+      partial2 = true;
     }
-    text3.split("\n").forEach((line, i2) => {
-      if (!line.trim()) return;
-      const where = `${path.join(path.dirname(rel), "findings.jsonl")}:${i2 + 1}`;
-      try {
-        const r = Finding.safeParse(JSON.parse(line));
-        if (r.success) findings.push(r.data);
-        else {
-          problems.push(`${where}: ${issues(r.error)}; line skipped, the run closes nothing`);
-          partial2 = true;
-        }
-      } catch {
-        problems.push(`${where}: not JSON; line skipped, the run closes nothing`);
-        partial2 = true;
-      }
-    });
-    if (!partial2 && findings.length !== run.counts.total) {
+  };
+  try {
+    hash3 = await eachLine(rec.findingsPath, onLine);
+  } catch {
+    if (run.counts.total > 0) {
       problems.push(
-        `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`
+        `${shown}: missing, but run.json counts ${run.counts.total} finding(s); the run closes nothing`
       );
       partial2 = true;
     }
-    records.push({ run, findings, origin: path.dirname(rel), partial: partial2 });
   }
-  return { records, problems, files };
+  if (!partial2 && findings.length !== run.counts.total) {
+    problems.push(
+      `${rel}: run.json counts ${run.counts.total} finding(s) but findings.jsonl has ${findings.length}; the run closes nothing`
+    );
+    partial2 = true;
+  }
+  return { findings, partial: partial2, problems, hash: hash3 };
 }
 var ManualSidecar = external_exports.object({
   product: external_exports.string().trim().min(1),
@@ -31747,13 +31969,13 @@ function detectContext(env, releasePattern) {
 
 // src/platform/local/files.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-import { promises as fs2 } from "node:fs";
+import { promises as fs3 } from "node:fs";
 import path2 from "node:path";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 async function walk2(dir, root, out, limit) {
   let entries;
   try {
-    entries = await fs2.readdir(dir, { withFileTypes: true });
+    entries = await fs3.readdir(dir, { withFileTypes: true });
   } catch {
     return;
   }
@@ -31781,7 +32003,7 @@ async function expandGlobs(patterns, cwd) {
       const rel = path2.isAbsolute(pattern) ? pattern : pattern.replace(/^\.\//, "");
       let exists2 = true;
       try {
-        await fs2.lstat(path2.resolve(cwd, rel));
+        await fs3.lstat(path2.resolve(cwd, rel));
       } catch {
         exists2 = false;
       }
@@ -32481,7 +32703,7 @@ function renderCollectSummary(run, findings, maxBlocking = 20) {
 }
 
 // src/commands/read-input.ts
-import { promises as fs4 } from "node:fs";
+import { promises as fs5 } from "node:fs";
 import path4 from "node:path";
 
 // node_modules/fast-xml-parser/src/util.js
@@ -36912,8 +37134,8 @@ function addCweText(v, out) {
     }
   } else if (Array.isArray(v)) v.forEach((x2) => typeof x2 !== "object" && addCweText(x2, out));
 }
-function cwesOfTaxa(rc, refs, out) {
-  for (const ref of refs) {
+function cwesOfTaxa(rc, refs2, out) {
+  for (const ref of refs2) {
     if (!isObj(ref)) continue;
     const compName = isObj(ref.toolComponent) ? str(ref.toolComponent.name) ?? "" : "";
     const taxon = (str(ref.guid) ? rc.taxa.get(`guid\0${ref.guid}`) : void 0) ?? (str(ref.id) ? rc.taxa.get(`${compName}\0${ref.id}`) : void 0);
@@ -38602,7 +38824,7 @@ function vulnDraft5(d, pkg, file2, x2) {
   const sev = pickSeverity(sevWord, cvss, "medium");
   const ids = /^(CVE-\d{4}-\d+|GHSA(-[a-z0-9]{4}){3})$/i.test(name) ? [name] : [];
   const cwes = cwesOf(text(v.cwe), list(isObj2(v.cwes) ? v.cwes.cwe : v.cwes).map(text));
-  const refs = list(isObj2(v.references) ? v.references.reference : v.references).filter(isObj2);
+  const refs2 = list(isObj2(v.references) ? v.references.reference : v.references).filter(isObj2);
   const notes = text(v.notes);
   const description = [
     text(v.description)?.replace(/[ \t]*\n[ \t]*/g, "\n").slice(0, 600),
@@ -38623,7 +38845,7 @@ function vulnDraft5(d, pkg, file2, x2) {
     package: pkg,
     location: { file: file2 },
     tags: source ? [`source:${source}`] : [],
-    help_uri: refs.map((r) => text(r.url)).find(Boolean) ?? null,
+    help_uri: refs2.map((r) => text(r.url)).find(Boolean) ?? null,
     pointer: x2.pointer
   };
 }
@@ -40210,7 +40432,7 @@ function vulnToDraft(v, i2, out) {
     return void 0;
   }
   const adv = isObj4(v.advisory) ? v.advisory : {};
-  const refs = isObj4(adv.references) ? adv.references : {};
+  const refs2 = isObj4(adv.references) ? adv.references : {};
   const dep = isObj4(v.matchedDependency) ? v.matchedDependency : {};
   const loc = isObj4(v.dependencyFileLocation) ? v.dependencyFileLocation : {};
   const triage = isObj4(v.triage) ? v.triage : {};
@@ -40222,7 +40444,7 @@ function vulnToDraft(v, i2, out) {
     state = DISMISS_STATE[String(triage.dismissReason ?? "").toUpperCase()] ?? "accepted_risk";
   if (!TRIAGE_STATE[status2] && status2 !== "IGNORED")
     out.warnings.push(`${pointer}: unknown triage status "${status2}"; kept open`);
-  const cve = vulnIdsIn(refs.cveIds, refs.urls, adv.title);
+  const cve = vulnIdsIn(refs2.cveIds, refs2.urls, adv.title);
   const safe = isObj4(v.closestSafeDependency) ? str4(v.closestSafeDependency.versionSpecifier) : void 0;
   if (!str4(dep.name)) out.warnings.push(`${pointer}: no matchedDependency.name`);
   return {
@@ -40238,7 +40460,7 @@ function vulnToDraft(v, i2, out) {
     state_reason: `Semgrep triage status ${status2}${state === "fixed" || state === "open" ? "" : `, ${String(triage.dismissReason ?? "")}`}`,
     first_seen: str4(v.openedAt) ?? null,
     repo: str4(v.repositoryName) ?? null,
-    cwe: cwesOf2(refs.cweIds),
+    cwe: cwesOf2(refs2.cweIds),
     cve,
     package: str4(dep.name) ? {
       name: dep.name,
@@ -40253,7 +40475,7 @@ function vulnToDraft(v, i2, out) {
       end_line: posInt(loc.endLine)
     },
     tags: [str4(v.exposureType), str4(v.transitivity), str4(adv.reachability)].filter((x2) => x2 !== void 0).map((x2) => x2.toLowerCase()),
-    help_uri: listOf(refs.urls)[0] ?? null,
+    help_uri: listOf(refs2.urls)[0] ?? null,
     pointer
   };
 }
@@ -40898,7 +41120,7 @@ function alertToDraft(a, pointer, site, version2, tool, out) {
   const ruleId = alertRef ?? pluginId;
   const title = text2(a.alert) ?? text2(a.name) ?? ruleId ?? "ZAP alert";
   const desc = text2(a.desc) ? stripHtml(text2(a.desc)) : "";
-  const refs = text2(a.reference) ? stripHtml(text2(a.reference)).split(/\s+/).filter((r) => /^https?:\/\//.test(r)) : [];
+  const refs2 = text2(a.reference) ? stripHtml(text2(a.reference)).split(/\s+/).filter((r) => /^https?:\/\//.test(r)) : [];
   const cweid = text2(a.cweid);
   const wasc = text2(a.wascid);
   const state = conf === "0" ? "false_positive" : "open";
@@ -40922,7 +41144,7 @@ function alertToDraft(a, pointer, site, version2, tool, out) {
     cwe: cweid && cweid !== "-1" && cweid !== "0" ? cwesOf2(cweid) : [],
     location: { url: safeUrl(firstUri) },
     tags,
-    help_uri: refs[0] ?? null,
+    help_uri: refs2[0] ?? null,
     pointer
   };
 }
@@ -43168,7 +43390,7 @@ function prepareFinding(d, ctx, secrets) {
 }
 
 // src/stream/file-io.ts
-import { promises as fs3 } from "node:fs";
+import { promises as fs4 } from "node:fs";
 var DEFAULT_CHUNK = 1 << 20;
 async function scanFile(fh, scanner, chunkSize = DEFAULT_CHUNK, onChunk) {
   const buf = Buffer.allocUnsafe(Math.max(3, chunkSize));
@@ -43248,7 +43470,7 @@ var RangeReader = class {
   }
 };
 async function openForRead(file2) {
-  const fh = await fs3.open(file2, "r");
+  const fh = await fs4.open(file2, "r");
   try {
     const st = await fh.stat();
     return { fh, size: st.size };
@@ -44332,7 +44554,7 @@ function streamableFormats() {
 }
 
 // src/commands/read-input.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
 var DEFAULT_STREAM_THRESHOLD = 32 * 1024 * 1024;
 var HEAD_BYTES = 65536;
@@ -44508,7 +44730,7 @@ async function normalizeFile(filePath, displayPath, opts) {
   const base = newInputFile(displayPath, null, 0, "error");
   let stat;
   try {
-    stat = await fs4.stat(filePath);
+    stat = await fs5.stat(filePath);
   } catch (e) {
     const code2 = e.code;
     base.error = `${displayPath}: cannot read (${code2 === "ENOENT" ? "no such file" : code2 ?? errorMessage(e)})`;
@@ -44535,7 +44757,7 @@ async function normalizeFile(filePath, displayPath, opts) {
     base.error = `${displayPath}: ${(stat.size / 1048576).toFixed(0)} MiB is too large to read whole (Node's limit is 512 MiB) and its format has no streaming reader (streamed formats: ${streamableFormats().join(", ")})`;
     return { file: base, findings: [], scans: [] };
   }
-  const buf = await fs4.readFile(filePath);
+  const buf = await fs5.readFile(filePath);
   const r = normalizeBuffer(buf, displayPath, opts);
   const sink = sinkOf(opts);
   if (sink) {
@@ -44557,7 +44779,7 @@ async function streamParserFor(filePath, displayPath, opts) {
     const p = getParser(opts.format);
     return streamerFor(p.id) ? p : void 0;
   }
-  const fh = await fs4.open(filePath, "r");
+  const fh = await fs5.open(filePath, "r");
   let head;
   try {
     const b = Buffer.alloc(HEAD_BYTES);
@@ -44580,7 +44802,7 @@ async function normalizeStreamed(filePath, displayPath, size, opts) {
     file2.format = parser.id;
     file2.detection = opts.format === "auto" ? "auto (streamed; detected from the first 64 KiB)" : "given";
     ({ fh } = await openForRead(filePath));
-    const hash3 = createHash2("sha256");
+    const hash3 = createHash3("sha256");
     const plan = await streamerFor(parser.id)(fh, size, displayPath, {
       chunkSize: opts.chunkSize,
       onChunk: (b) => hash3.update(b),
@@ -44637,7 +44859,7 @@ function runTime(env, now = () => /* @__PURE__ */ new Date()) {
 async function loadExceptions(file2, cwd) {
   if (!file2) return { exceptions: [], errors: [], fatal: null };
   try {
-    const text3 = await fs5.readFile(path5.resolve(cwd, file2), "utf8");
+    const text3 = await fs6.readFile(path5.resolve(cwd, file2), "utf8");
     const r = parseExceptions(text3, file2);
     return { ...r, fatal: null };
   } catch (e) {
@@ -44650,7 +44872,7 @@ async function loadBaseline(file2, cwd) {
   if (!file2) return void 0;
   let text3;
   try {
-    text3 = await fs5.readFile(path5.resolve(cwd, file2), "utf8");
+    text3 = await fs6.readFile(path5.resolve(cwd, file2), "utf8");
   } catch {
     throw new UserError("baseline file not found or unreadable", file2);
   }
@@ -44670,11 +44892,11 @@ function repoName(ctx, cwd) {
   return ctx.repo?.split("/").pop() ?? path5.basename(cwd);
 }
 async function writeRecord(dir, run, findings) {
-  await fs5.mkdir(dir, { recursive: true });
+  await fs6.mkdir(dir, { recursive: true });
   const jsonl = findings.map((f) => JSON.stringify(f)).join("\n") + (findings.length ? "\n" : "");
   const files = [path5.join(dir, "findings.jsonl"), path5.join(dir, "run.json"), path5.join(dir, "gate.env")];
-  await fs5.writeFile(files[0], jsonl);
-  await fs5.writeFile(files[1], JSON.stringify(run, null, 2) + "\n");
+  await fs6.writeFile(files[0], jsonl);
+  await fs6.writeFile(files[1], JSON.stringify(run, null, 2) + "\n");
   const g = run.gate;
   const env = [
     `SECURITY_GATE=${g?.result ?? "no_data"}`,
@@ -44684,7 +44906,7 @@ async function writeRecord(dir, run, findings) {
     `SECURITY_HIGH_COUNT=${run.counts.by_severity.high}`,
     `SECURITY_EVENT=${run.event.kind}`
   ];
-  await fs5.writeFile(files[2], env.join("\n") + "\n");
+  await fs6.writeFile(files[2], env.join("\n") + "\n");
   return files;
 }
 async function expectedControls(inputs, cwd, warnings) {
@@ -44934,7 +45156,8 @@ async function runNormalize(o) {
 }
 
 // src/commands/aggregate.ts
-import { promises as fs6 } from "node:fs";
+import { createHash as createHash4 } from "node:crypto";
+import { promises as fs7 } from "node:fs";
 import path9 from "node:path";
 
 // src/trackers/index.ts
@@ -45447,9 +45670,9 @@ ${t.labels.join("\n")}`;
         }
       } else if (method === "rule_repo") {
         if (!t.repo) continue;
-        for (const [rule, fs12] of byRule) {
+        for (const [rule, fs13] of byRule) {
           if (rule.length < 4 || !hay.toLowerCase().includes(rule)) continue;
-          for (const f of fs12)
+          for (const f of fs13)
             if (f.repo && f.repo.toLowerCase() === t.repo.toLowerCase()) add(t, f, method, rule);
         }
       } else if (method === "package") {
@@ -45969,11 +46192,13 @@ function observe(entries, f, at, origin, stats) {
   }
   return e;
 }
-function advanceLifecycle(input2) {
-  const { period } = input2;
+function observationOrder(a, b) {
+  return toTime(a.at) - toTime(b.at) || a.name.localeCompare(b.name);
+}
+function createLifecycle(prior, period) {
   const end = period.end.getTime();
-  const after = input2.prior ? toTime(input2.prior.as_of) : -Infinity;
-  const entries = cloneEntries(input2.prior?.entries ?? []);
+  const after = prior ? toTime(prior.as_of) : -Infinity;
+  const entries = cloneEntries(prior?.entries ?? []);
   const stats = {
     records: 0,
     mergedWithinObservation: 0,
@@ -45983,42 +46208,46 @@ function advanceLifecycle(input2) {
   };
   const byScope = /* @__PURE__ */ new Map();
   for (const e of entries.values()) for (const s2 of Object.keys(e.scopes)) addScope(byScope, s2, e.key);
-  const obs = input2.observations.filter((o) => {
-    const t = toTime(o.at);
-    return Number.isFinite(t) && t > after && t < end;
-  }).sort((a, b) => toTime(a.at) - toTime(b.at) || a.name.localeCompare(b.name));
-  for (const o of obs) {
-    stats.observations++;
-    const at = new Date(toTime(o.at)).toISOString();
-    const seen = /* @__PURE__ */ new Set();
-    for (const f of o.findings) {
-      stats.records++;
-      const key = entryKey(f);
-      if (seen.has(key)) stats.mergedWithinObservation++;
-      seen.add(key);
-      const e = observe(entries, f, at, o.origin, stats);
-      addScope(byScope, findingScope(f), e.key);
-    }
-    for (const scope of o.successScopes) {
-      for (const key of byScope.get(scope) ?? []) {
-        if (seen.has(key)) continue;
-        const e = entries.get(key);
-        if (isClosedState(e.state) || e.state === "accepted_risk") continue;
-        const lastHere = e.scopes[scope];
-        if (!lastHere || toTime(lastHere) >= toTime(at)) continue;
-        delete e.scopes[scope];
-        byScope.get(scope)?.delete(key);
-        if (Object.keys(e.scopes).length === 0) {
-          e.state = "fixed";
-          e.closed_at = at;
-          e.state_reason = `not reported by the successful ${scope.split("|")[1]} run of ${o.name}`;
-          stats.closedByRule++;
+  return {
+    accepts(at) {
+      const t = toTime(at);
+      return Number.isFinite(t) && t > after && t < end;
+    },
+    observe(o) {
+      stats.observations++;
+      const at = new Date(toTime(o.at)).toISOString();
+      const seen = /* @__PURE__ */ new Set();
+      for (const f of o.findings) {
+        stats.records++;
+        const key = entryKey(f);
+        if (seen.has(key)) stats.mergedWithinObservation++;
+        seen.add(key);
+        const e = observe(entries, f, at, o.origin, stats);
+        addScope(byScope, findingScope(f), e.key);
+      }
+      for (const scope of o.successScopes) {
+        for (const key of byScope.get(scope) ?? []) {
+          if (seen.has(key)) continue;
+          const e = entries.get(key);
+          if (isClosedState(e.state) || e.state === "accepted_risk") continue;
+          const lastHere = e.scopes[scope];
+          if (!lastHere || toTime(lastHere) >= toTime(at)) continue;
+          delete e.scopes[scope];
+          byScope.get(scope)?.delete(key);
+          if (Object.keys(e.scopes).length === 0) {
+            e.state = "fixed";
+            e.closed_at = at;
+            e.state_reason = `not reported by the successful ${scope.split("|")[1]} run of ${o.name}`;
+            stats.closedByRule++;
+          }
         }
       }
+    },
+    finish(platform) {
+      for (const f of platform) applyPlatform(entries, f, end, stats);
+      return { entries: [...entries.values()].sort((a, b) => a.key.localeCompare(b.key)), stats };
     }
-  }
-  for (const f of input2.platform) applyPlatform(entries, f, end, stats);
-  return { entries: [...entries.values()].sort((a, b) => a.key.localeCompare(b.key)), stats };
+  };
 }
 function addScope(byScope, scope, key) {
   let s2 = byScope.get(scope);
@@ -46375,12 +46604,18 @@ function buildContext(input2, inventoryErrors) {
   }
   const lastRunByRepo = /* @__PURE__ */ new Map();
   for (const r of runs) if (r.run.repo) lastRunByRepo.set(r.run.repo.toLowerCase(), r.at);
+  const runReposByApp = /* @__PURE__ */ new Map();
+  for (const [k, at] of lastRunByRepo) {
+    const name = mapper.mapRepo(k)?.name;
+    if (name === void 0) continue;
+    let list3 = runReposByApp.get(name);
+    if (!list3) runReposByApp.set(name, list3 = []);
+    list3.push({ norm: normRepo(k), at });
+  }
   const repos = apps.flatMap(
     (a) => a.repos.map((repo) => {
       const want = normRepo(repo);
-      const hit = [...lastRunByRepo.entries()].filter(
-        ([k]) => mapper.mapRepo(k)?.name === a.name && (normRepo(k) === want || normRepo(k).endsWith(`/${want}`) || /[*?[]/.test(want))
-      );
+      const hit = (runReposByApp.get(a.name) ?? []).filter(({ norm: norm2 }) => norm2 === want || norm2.endsWith(`/${want}`) || /[*?[]/.test(want)).map(({ norm: norm2, at }) => [norm2, at]);
       const last = hit.map(([, at]) => at).sort((x2, y) => toTime(y) - toTime(x2))[0] ?? null;
       return { repo, application: a.name, last_run: last };
     })
@@ -46425,34 +46660,34 @@ function assessConfidence(ctx, feed, noData2) {
     reasons.push(`${to}: ${why}`);
   };
   const p = ctx.provenance;
-  const fs12 = feed.findings ?? [];
-  if (fs12.length > 0) {
-    const c = fs12.filter((f) => f.entry.confidence === "C");
-    const b = fs12.filter((f) => f.entry.confidence === "B");
-    if (c.length > 0 && c.length * 2 >= fs12.length)
+  const fs13 = feed.findings ?? [];
+  if (fs13.length > 0) {
+    const c = fs13.filter((f) => f.entry.confidence === "C");
+    const b = fs13.filter((f) => f.entry.confidence === "B");
+    if (c.length > 0 && c.length * 2 >= fs13.length)
       lower(
         "C",
-        `${c.length} of ${fs12.length} findings come from manually assembled exports (${sourcesOf(c)})`
+        `${c.length} of ${fs13.length} findings come from manually assembled exports (${sourcesOf(c)})`
       );
     else if (c.length + b.length > 0)
       lower(
         "B",
-        `${c.length + b.length} of ${fs12.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
+        `${c.length + b.length} of ${fs13.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
       );
     if (feed.severity) {
-      const inferred = fs12.filter(
+      const inferred = fs13.filter(
         (f) => f.finding.severity_source === "level" || f.finding.severity_source === "default"
       );
-      if (inferred.length / fs12.length > ctx.dict.inferred_severity_threshold)
+      if (inferred.length / fs13.length > ctx.dict.inferred_severity_threshold)
         lower(
           "B",
-          `${pct(inferred.length, fs12.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
+          `${pct(inferred.length, fs13.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
         );
     }
     if (feed.inventory) {
-      const rule = fs12.filter((f) => f.mapping.method === "rule").length;
+      const rule = fs13.filter((f) => f.mapping.method === "rule").length;
       if (rule > 0) lower("B", `${rule} finding(s) mapped to applications by manual mapping rules`);
-      const none = fs12.filter((f) => f.mapping.method === "none").length;
+      const none = fs13.filter((f) => f.mapping.method === "none").length;
       if (none > 0)
         lower("B", `${none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
     }
@@ -46495,8 +46730,8 @@ function assessConfidence(ctx, feed, noData2) {
     if (p.sourceProblems.some((s2) => s2.affects === "exceptions"))
       lower("B", "an exception source could not be read");
   }
-  if (feed.ownerSources && fs12.length > 0) {
-    const inferred = fs12.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
+  if (feed.ownerSources && fs13.length > 0) {
+    const inferred = fs13.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
     if (inferred > 0)
       lower(
         "B",
@@ -46514,8 +46749,8 @@ function assessConfidence(ctx, feed, noData2) {
     );
   return { label: label2, reasons };
 }
-function sourcesOf(fs12) {
-  const names = [...new Set(fs12.map((f) => f.finding.source_file))].sort();
+function sourcesOf(fs13) {
+  const names = [...new Set(fs13.map((f) => f.finding.source_file))].sort();
   return names.slice(0, 3).join(", ") + (names.length > 3 ? ", \u2026" : "");
 }
 
@@ -46550,11 +46785,11 @@ function countByApplication(selected, bySeverity = false) {
     if (!l) m.set(k, l = []);
     l.push(f);
   }
-  const rows = [...m.entries()].map(([key, fs12]) => {
-    const row = { key, value: fs12.length };
+  const rows = [...m.entries()].map(([key, fs13]) => {
+    const row = { key, value: fs13.length };
     if (bySeverity)
       row.detail = Object.fromEntries(
-        SEVERITY_LIST.map((s2) => [s2, fs12.filter((f) => f.severity === s2).length])
+        SEVERITY_LIST.map((s2) => [s2, fs13.filter((f) => f.severity === s2).length])
       );
     return row;
   }).sort(
@@ -46572,9 +46807,9 @@ function countBySeverity(selected) {
 function percent(n, d) {
   return d === 0 ? null : Math.round(1e3 * n / d) / 10;
 }
-function perApplication(fs12, fn) {
+function perApplication(fs13, fn) {
   const m = /* @__PURE__ */ new Map();
-  for (const f of fs12) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
+  for (const f of fs13) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
   return [...m.entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
 }
 
@@ -46760,21 +46995,21 @@ var fixedWithinSla = {
     );
     if (fixed.length === 0)
       return noData("no finding with an SLA was fixed in this period", { ...feed, findings: counted(ctx) });
-    const onTime = (fs12) => fs12.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
+    const onTime = (fs13) => fs13.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
     const rows = SEVERITY_LIST.map((s2) => {
-      const fs12 = fixed.filter((f) => f.severity === s2);
+      const fs13 = fixed.filter((f) => f.severity === s2);
       return {
         key: s2,
-        value: percent(onTime(fs12), fs12.length),
-        detail: { within: onTime(fs12), fixed: fs12.length }
+        value: percent(onTime(fs13), fs13.length),
+        detail: { within: onTime(fs13), fixed: fs13.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     const tiers = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
-      const fs12 = fixed.filter((f) => f.tier === t);
+      const fs13 = fixed.filter((f) => f.tier === t);
       return {
         key: t ?? "(unmapped)",
-        value: percent(onTime(fs12), fs12.length),
-        detail: { within: onTime(fs12), fixed: fs12.length }
+        value: percent(onTime(fs13), fs13.length),
+        detail: { within: onTime(fs13), fixed: fs13.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     return {
@@ -47442,7 +47677,7 @@ function distortionReview(ctx) {
     count: noisyCount,
     detail: clip2(
       [...noisy.entries()].map(
-        ([k, fs12]) => `${k}: ${fs12.length} of ${open2.length} open finding(s) (${Math.round(100 * fs12.length / Math.max(1, open2.length))}%)${fs12[0].noisy.reason ? ` \u2014 ${fs12[0].noisy.reason}` : ""}`
+        ([k, fs13]) => `${k}: ${fs13.length} of ${open2.length} open finding(s) (${Math.round(100 * fs13.length / Math.max(1, open2.length))}%)${fs13[0].noisy.reason ? ` \u2014 ${fs13[0].noisy.reason}` : ""}`
       )
     )
   });
@@ -47759,9 +47994,9 @@ function renderReport(doc, title, opts = {}) {
 }
 
 // src/output/csv-outputs.ts
-function sortFindings(fs12) {
+function sortFindings(fs13) {
   const sev = ["critical", "high", "medium", "low", "info"];
-  return [...fs12].sort(
+  return [...fs13].sort(
     (a, b) => Number(b.open) - Number(a.open) || sev.indexOf(a.severity) - sev.indexOf(b.severity) || a.key.localeCompare(b.key)
   );
 }
@@ -47838,56 +48073,63 @@ var FINDING_COLUMNS = [
   "confidence",
   "source_file"
 ];
-function findingsCsv(fs12) {
-  const rows = sortFindings(fs12).map((t) => {
-    const a = aggregatedFinding(t);
-    const f = t.finding;
-    return [
-      t.key,
-      f.id,
-      a.state,
-      a.state_reason,
-      f.severity,
-      f.category,
-      f.source_tool,
-      t.entry.reporters,
-      f.finding_title,
-      f.rule_id,
-      f.cve,
-      f.package ? `${f.package.name}${f.package.version ? `@${f.package.version}` : ""}` : null,
-      f.location.file,
-      f.location.start_line,
-      f.location.resource,
-      f.location.account,
-      f.repo,
-      f.product,
-      t.application,
-      t.mapping.method,
-      t.tier,
-      t.owner,
-      t.owner_source,
-      a.first_seen,
-      t.entry.first_observed,
-      a.last_seen,
-      a.closed_at,
-      t.entry.reopened,
-      t.clock_start,
-      t.sla_days,
-      t.due,
-      t.overdue,
-      t.age_days,
-      a.exception_id,
-      t.duplicate_of,
-      t.duplicate_reason,
-      t.noisy !== null,
-      t.entry.confidence,
-      f.source_file
-    ];
-  });
-  return toCsv(FINDING_COLUMNS, rows);
+function withFull(t, hydrate) {
+  if (!hydrate) return t;
+  const full = hydrate(t.finding);
+  return full === t.finding ? t : { ...t, finding: full };
 }
-function findingsJsonl(fs12) {
-  return sortFindings(fs12).map((t) => JSON.stringify(aggregatedFinding(t)) + "\n").join("");
+var FINDINGS_CSV_HEADER = FINDING_COLUMNS.map(csvCell).join(",") + "\n";
+function* findingOutputLines(sorted, hydrate) {
+  for (const lean of sorted) {
+    const t = withFull(lean, hydrate);
+    yield [findingCsvLine(t), JSON.stringify(aggregatedFinding(t)) + "\n"];
+  }
+}
+function findingCsvLine(t) {
+  const a = aggregatedFinding(t);
+  const f = t.finding;
+  const row = [
+    t.key,
+    f.id,
+    a.state,
+    a.state_reason,
+    f.severity,
+    f.category,
+    f.source_tool,
+    t.entry.reporters,
+    f.finding_title,
+    f.rule_id,
+    f.cve,
+    f.package ? `${f.package.name}${f.package.version ? `@${f.package.version}` : ""}` : null,
+    f.location.file,
+    f.location.start_line,
+    f.location.resource,
+    f.location.account,
+    f.repo,
+    f.product,
+    t.application,
+    t.mapping.method,
+    t.tier,
+    t.owner,
+    t.owner_source,
+    a.first_seen,
+    t.entry.first_observed,
+    a.last_seen,
+    a.closed_at,
+    t.entry.reopened,
+    t.clock_start,
+    t.sla_days,
+    t.due,
+    t.overdue,
+    t.age_days,
+    a.exception_id,
+    t.duplicate_of,
+    t.duplicate_reason,
+    t.noisy !== null,
+    t.entry.confidence,
+    f.source_file
+  ];
+  return row.map(csvCell).join(",") + "\n";
 }
 function coverageCsv(cells) {
   return toCsv(
@@ -47943,13 +48185,13 @@ function exceptionsCsv(ctx) {
 // src/commands/aggregate.ts
 var HISTORY_SCHEMA_VERSION = 1;
 async function readTracked(file2, kind, inputs) {
-  const buf = await fs6.readFile(file2);
+  const buf = await fs7.readFile(file2);
   inputs.push({ path: file2, kind, sha256: sha256(buf), bytes: buf.byteLength });
   return buf.toString("utf8");
 }
 async function exists(p) {
   try {
-    await fs6.access(p);
+    await fs7.access(p);
     return true;
   } catch {
     return false;
@@ -47957,7 +48199,7 @@ async function exists(p) {
 }
 async function readHistory(dir, month, problems, inputs) {
   if (!dir || !await exists(dir)) return [];
-  const names = (await fs6.readdir(dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month).sort();
+  const names = (await fs7.readdir(dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month).sort();
   const out = [];
   for (const n of names) {
     const p = path9.join(dir, n);
@@ -47978,7 +48220,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
   const out = { observations: [], coverage: [], sources: [], files: [] };
   let names;
   try {
-    names = (await fs6.readdir(dir)).sort();
+    names = (await fs7.readdir(dir)).sort();
   } catch (e) {
     problems.push(
       `${dir}: cannot read the manual exports folder (${e.code ?? errorMessage(e)})`
@@ -47988,7 +48230,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
   for (const name of names) {
     if (/\.meta\.ya?ml$/i.test(name) || /^readme/i.test(name) || name.startsWith(".")) continue;
     const file2 = path9.join(dir, name);
-    if ((await fs6.stat(file2)).isDirectory()) continue;
+    if ((await fs7.stat(file2)).isDirectory()) continue;
     const display = `manual/${name}`;
     const metaPath = [`${file2}.meta.yml`, `${file2}.meta.yaml`];
     let sidecar;
@@ -48006,7 +48248,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
     const at = observed ? new Date(toTime(observed)).toISOString() : new Date(period.end.getTime() - 1).toISOString();
     if (!observed)
       problems.push(`${display}: the sidecar gives no observed_at; taken as the end of ${period.month}`);
-    const buf = await fs6.readFile(file2);
+    const buf = await fs7.readFile(file2);
     inputs.push({ path: file2, kind: "manual", sha256: sha256(buf), bytes: buf.byteLength });
     const confidence = sidecar?.confidence ?? "C";
     const r = await normalizeFile(file2, display, {
@@ -48063,16 +48305,59 @@ function resolveMonth(req) {
   }
   return lastFullMonth(req.asOf ?? /* @__PURE__ */ new Date());
 }
+var BatchFile = class _BatchFile {
+  constructor(path16, fh) {
+    this.path = path16;
+    this.fh = fh;
+  }
+  path;
+  fh;
+  batch = "";
+  hash = createHash4("sha256");
+  bytes = 0;
+  static async open(p) {
+    return new _BatchFile(p, await fs7.open(p, "w"));
+  }
+  /** Add text; true when the batch is full and should be flushed. */
+  add(s2) {
+    this.batch += s2;
+    return this.batch.length >= 1 << 20;
+  }
+  async flush() {
+    const buf = Buffer.from(this.batch, "utf8");
+    this.batch = "";
+    this.hash.update(buf);
+    this.bytes += buf.byteLength;
+    await this.fh.write(buf, 0, buf.byteLength);
+  }
+  async close() {
+    try {
+      await this.flush();
+    } finally {
+      await this.fh.close();
+    }
+    return { sha256: this.hash.digest("hex"), bytes: this.bytes };
+  }
+};
+async function writeLines(dir, name, pieces, written, hashes) {
+  const f = await BatchFile.open(path9.resolve(dir, name));
+  try {
+    for (const s2 of pieces) if (f.add(s2)) await f.flush();
+  } finally {
+    hashes.set(f.path, await f.close());
+  }
+  written.push(f.path);
+}
 async function writeOut(dir, name, content, written) {
   const p = path9.resolve(dir, name);
-  await fs6.writeFile(p, content);
+  await fs7.writeFile(p, content);
   written.push(p);
 }
 async function listTicketFiles(p, problems) {
   try {
-    const st = await fs6.stat(p);
+    const st = await fs7.stat(p);
     if (!st.isDirectory()) return [p];
-    return (await fs6.readdir(p)).filter((f) => /\.(json|csv)$/i.test(f)).sort().map((f) => path9.join(p, f));
+    return (await fs7.readdir(p)).filter((f) => /\.(json|csv)$/i.test(f)).sort().map((f) => path9.join(p, f));
   } catch {
     problems.push(`${p}: tracker export not found`);
     return [];
@@ -48086,7 +48371,7 @@ var runAggregate = async (req, logger) => {
   const sources = [];
   const dl = await loadDictionary(req.configPath);
   if (req.configPath && await exists(req.configPath)) {
-    const buf = await fs6.readFile(req.configPath);
+    const buf = await fs7.readFile(req.configPath);
     inputs.push({ path: req.configPath, kind: "dictionary", sha256: sha256(buf), bytes: buf.byteLength });
   }
   problems.push(...dl.problems);
@@ -48178,18 +48463,50 @@ var runAggregate = async (req, logger) => {
     });
   const records = (req.records ?? []).map((r) => ({
     ...r,
-    partial: false
+    partial: false,
+    count: r.findings.length,
+    scanned: null,
+    problems: []
   }));
   const recordProblems = [];
+  const recordSlots = [];
+  let hydrator = null;
   if (req.recordsDir) {
-    const r = await loadRecordsDir(req.recordsDir, path9.basename(path9.resolve(req.recordsDir)));
-    records.push(...r.records);
-    recordProblems.push(...r.problems);
-    for (const f of r.files) {
-      const buf = await fs6.readFile(f);
-      inputs.push({ path: f, kind: "record", sha256: sha256(buf), bytes: buf.byteLength });
+    const scan = await scanRecordsDir(req.recordsDir, path9.basename(path9.resolve(req.recordsDir)));
+    recordProblems.push(...scan.problems);
+    for (const f of scan.runFiles) {
+      const h = scan.hashes.get(f);
+      if (h) inputs.push({ path: f, kind: "record", sha256: h.sha256, bytes: h.bytes });
     }
+    for (const item of scan.items) {
+      if (!item.record) {
+        recordSlots.push({ problems: item.problems });
+        continue;
+      }
+      const slot = {
+        run: item.record.run,
+        findings: [],
+        origin: item.record.origin,
+        partial: false,
+        count: 0,
+        scanned: item.record,
+        problems: [...item.problems]
+      };
+      records.push(slot);
+      recordSlots.push(slot);
+    }
+    hydrator = new Hydrator(scan.findingFiles);
   }
+  const loadSlot = async (r) => {
+    if (!r.scanned) return;
+    const got = await loadRecordFindings(r.scanned, { lean: true });
+    if (got.hash) inputs.push({ path: r.scanned.findingsPath, kind: "record", ...got.hash });
+    r.problems.push(...got.problems);
+    r.findings = got.findings;
+    r.partial = got.partial;
+    r.count = got.findings.length;
+    r.scanned = null;
+  };
   for (const r of req.records ?? [])
     inputs.push({
       path: `memory:${r.origin}`,
@@ -48197,7 +48514,7 @@ var runAggregate = async (req, logger) => {
       sha256: sha256(JSON.stringify(r.run) + r.findings.map((f) => JSON.stringify(f)).join("\n")),
       bytes: 0
     });
-  problems.push(...recordProblems);
+  const recordProblemsAt = problems.length;
   const manual = req.manualDir ? await loadManual(req.manualDir, period, problems, inputs, logger) : { observations: [], coverage: [], sources: [], files: [] };
   for (const sp of req.sourceProblems ?? [])
     problems.push(`${sp.source}: ${sp.problem} (missing: ${sp.affects})`);
@@ -48214,23 +48531,36 @@ var runAggregate = async (req, logger) => {
       note: `snapshots ${history[0].month} \u2026 ${prior.month}; lifecycle continues from ${prior.month}`
     });
   const end = period.end.getTime();
-  const observations = [
+  const platform = (req.platformFindings ?? []).filter((f) => !(toTime(f.first_seen) >= end));
+  const lifecycle = createLifecycle(prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null, period);
+  const pending = [
     ...records.filter((r) => isMainlineRun(r.run)).map((r) => ({
       at: r.run.finished_at || r.run.started_at,
-      origin: "collected",
       name: `${r.run.repo ?? r.run.product ?? r.origin} ${(r.run.finished_at || r.run.started_at).slice(0, 10)}`,
+      record: r
+    })),
+    ...manual.observations.map((o) => ({ at: o.at, name: o.name, manual: o }))
+  ].filter((o) => lifecycle.accepts(o.at)).sort(observationOrder);
+  for (const o of pending) {
+    if (o.manual) {
+      lifecycle.observe(o.manual);
+      continue;
+    }
+    const r = o.record;
+    await loadSlot(r);
+    lifecycle.observe({
+      at: o.at,
+      origin: "collected",
+      name: o.name,
       successScopes: r.partial ? [] : runScopes(r.run),
       findings: r.findings
-    })),
-    ...manual.observations
-  ];
-  const platform = (req.platformFindings ?? []).filter((f) => !(toTime(f.first_seen) >= end));
-  const { entries, stats } = advanceLifecycle({
-    prior: prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null,
-    observations,
-    platform,
-    period
-  });
+    });
+    r.findings = [];
+  }
+  for (const r of records) await loadSlot(r);
+  for (const slot of recordSlots) recordProblems.push(...slot.problems);
+  problems.splice(recordProblemsAt, 0, ...recordProblems);
+  const { entries, stats } = lifecycle.finish(platform);
   const byRepo = /* @__PURE__ */ new Map();
   for (const r of records) {
     const t = toTime(r.run.finished_at || r.run.started_at);
@@ -48238,12 +48568,13 @@ var runAggregate = async (req, logger) => {
     const k = r.run.repo ?? r.run.product ?? r.origin;
     const s2 = byRepo.get(k) ?? { runs: 0, records: 0, failed: 0, last: "", partial: 0 };
     s2.runs++;
-    s2.records += r.findings.length;
+    s2.records += r.count;
     if (Object.values(r.run.coverage).some((c) => c.status === "failed")) s2.failed++;
     if (r.partial) s2.partial++;
     if ((r.run.finished_at || "") > s2.last) s2.last = r.run.finished_at;
     byRepo.set(k, s2);
   }
+  for (const r of records) r.findings = [];
   for (const [k, s2] of [...byRepo.entries()].sort())
     sources.push({
       kind: "collected",
@@ -48371,34 +48702,63 @@ var runAggregate = async (req, logger) => {
   });
   const title = `Security metrics \u2014 ${month}`;
   const reportMarkdown = renderReport(doc, title, { previousReportUrl: req.previousReportUrl });
-  await fs6.mkdir(req.outDir, { recursive: true });
+  await fs7.mkdir(req.outDir, { recursive: true });
   const outputs = [];
   const metricsJson = JSON.stringify(doc, null, 2) + "\n";
   await writeOut(req.outDir, "report.md", reportMarkdown, outputs);
   await writeOut(req.outDir, "metrics.json", metricsJson, outputs);
-  await writeOut(req.outDir, "findings.csv", findingsCsv(ctx.findings), outputs);
-  await writeOut(req.outDir, "findings.jsonl", findingsJsonl(ctx.findings), outputs);
-  await writeOut(req.outDir, "coverage.csv", coverageCsv(coverageMatrix(ctx)), outputs);
-  await writeOut(req.outDir, "exceptions.csv", exceptionsCsv(ctx), outputs);
+  const hydrate = hydrator ? (f) => hydrator.hydrate(f) : void 0;
+  const sorted = sortFindings(ctx.findings);
+  const streamed = /* @__PURE__ */ new Map();
   const historyFiles = [];
-  if (req.historyDir) {
-    await fs6.mkdir(req.historyDir, { recursive: true });
-    const snap = {
-      schema_version: HISTORY_SCHEMA_VERSION,
-      month,
-      as_of: period.end.toISOString(),
-      dictionary_sha256: dl.sha256,
-      metrics: Object.fromEntries(metrics.map((m) => [m.id, m.value])),
-      lifecycle: entries
-    };
-    const p = path9.resolve(req.historyDir, `${month}.json`);
-    await fs6.writeFile(p, JSON.stringify(snap) + "\n");
-    historyFiles.push(p);
+  try {
+    const csv = await BatchFile.open(path9.resolve(req.outDir, "findings.csv"));
+    const jsonl = await BatchFile.open(path9.resolve(req.outDir, "findings.jsonl"));
+    try {
+      csv.add(FINDINGS_CSV_HEADER);
+      for (const [c, j] of findingOutputLines(sorted, hydrate)) {
+        if (csv.add(c)) await csv.flush();
+        if (jsonl.add(j)) await jsonl.flush();
+      }
+    } finally {
+      streamed.set(csv.path, await csv.close());
+      streamed.set(jsonl.path, await jsonl.close());
+    }
+    outputs.push(csv.path, jsonl.path);
+    await writeOut(req.outDir, "coverage.csv", coverageCsv(coverageMatrix(ctx)), outputs);
+    await writeOut(req.outDir, "exceptions.csv", exceptionsCsv(ctx), outputs);
+    if (req.historyDir) {
+      await fs7.mkdir(req.historyDir, { recursive: true });
+      const snap = {
+        schema_version: HISTORY_SCHEMA_VERSION,
+        month,
+        as_of: period.end.toISOString(),
+        dictionary_sha256: dl.sha256,
+        metrics: Object.fromEntries(metrics.map((m) => [m.id, m.value])),
+        lifecycle: entries
+      };
+      const head = JSON.stringify({ ...snap, lifecycle: [] });
+      function* lines() {
+        yield head.slice(0, -2);
+        let first = true;
+        for (const e of entries) {
+          const full = hydrate ? { ...e, finding: hydrate(e.finding) } : e;
+          yield (first ? "" : ",") + JSON.stringify(full);
+          first = false;
+        }
+        yield "]}\n";
+      }
+      await writeLines(req.historyDir, `${month}.json`, lines(), historyFiles, streamed);
+    }
+  } finally {
+    hydrator?.close();
   }
   const rel = (p) => path9.relative(process.cwd(), path9.resolve(p)).split(path9.sep).join("/") || ".";
   const outs = await Promise.all(
     [...outputs, ...historyFiles].map(async (p) => {
-      const buf = await fs6.readFile(p);
+      const known = streamed.get(p);
+      if (known) return { path: rel(p), ...known };
+      const buf = await fs7.readFile(p);
       return { path: rel(p), sha256: sha256(buf), bytes: buf.byteLength };
     })
   );
@@ -48421,7 +48781,7 @@ var runAggregate = async (req, logger) => {
 };
 
 // src/commands/demo.ts
-import { existsSync as existsSync2, promises as fs7 } from "node:fs";
+import { existsSync as existsSync2, promises as fs8 } from "node:fs";
 import path10 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEMO_MONTHS = ["2026-09", "2026-10", "2026-11"];
@@ -48437,7 +48797,7 @@ function findDemoDir(start = path10.dirname(fileURLToPath2(import.meta.url))) {
 async function runDemo(outDir, logger, demoDir = findDemoDir()) {
   const out = path10.resolve(outDir);
   const historyDir = path10.join(out, "history");
-  await fs7.rm(historyDir, { recursive: true, force: true });
+  await fs8.rm(historyDir, { recursive: true, force: true });
   const quiet = { ...logger, info: () => {
   }, warning: () => {
   } };
@@ -48478,7 +48838,7 @@ function stderrLogger(verbose = false) {
 }
 
 // src/platform/local/platform.ts
-import { promises as fs8 } from "node:fs";
+import { promises as fs9 } from "node:fs";
 
 // src/output/text.ts
 function summaryToText(md) {
@@ -48490,7 +48850,7 @@ function localPlatform(env) {
   return {
     name: env.GITLAB_CI === "true" ? "gitlab" : "local",
     async writeSummary(markdown) {
-      if (env.GITHUB_STEP_SUMMARY) await fs8.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
+      if (env.GITHUB_STEP_SUMMARY) await fs9.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
       else process.stderr.write(safeLogText(summaryToText(markdown)) + "\n");
     }
   };
@@ -48500,7 +48860,7 @@ function localPlatform(env) {
 import { parseArgs } from "node:util";
 
 // src/platform/gitlab/aggregate.ts
-import { promises as fs9 } from "node:fs";
+import { promises as fs10 } from "node:fs";
 import os from "node:os";
 import path12 from "node:path";
 
@@ -48748,7 +49108,7 @@ function exceptionsFromIssues(issues2, projectPath) {
 }
 
 // src/platform/gitlab/topics.ts
-var KEYS = {
+var KEYS2 = {
   product: "application",
   app: "application",
   application: "application",
@@ -48771,7 +49131,7 @@ function inventoryFromTopics(p) {
   for (const t of topics) {
     const m = /^\s*([a-z_]+)\s*[:=]\s*(.+?)\s*$/i.exec(t);
     if (m) {
-      const key = KEYS[m[1].toLowerCase()];
+      const key = KEYS2[m[1].toLowerCase()];
       if (key) entry[key] = m[2];
     } else if (t.trim().toLowerCase() === "mobile") entry.mobile = true;
   }
@@ -49602,7 +49962,7 @@ function publishError(what, e) {
   return new UserError(`${what} failed: ${errorMessage(e)}${hint}`);
 }
 async function fetchHistory(client, central, repoDir, branch, logger) {
-  const dir = await fs9.mkdtemp(path12.join(os.tmpdir(), "sm-history-"));
+  const dir = await fs10.mkdtemp(path12.join(os.tmpdir(), "sm-history-"));
   const original = /* @__PURE__ */ new Map();
   const base = repoDir.replace(/^\/+|\/+$/g, "");
   let tree = [];
@@ -49625,8 +49985,8 @@ async function fetchHistory(client, central, repoDir, branch, logger) {
       { ref: branch }
     );
     const local = path12.join(dir, ...rel.split("/"));
-    await fs9.mkdir(path12.dirname(local), { recursive: true });
-    await fs9.writeFile(local, bytes);
+    await fs10.mkdir(path12.dirname(local), { recursive: true });
+    await fs10.writeFile(local, bytes);
     original.set(item.path, Buffer.from(bytes));
   }
   return { dir, original, branch };
@@ -49646,7 +50006,7 @@ async function reposListedIn(file2, projects) {
   if (!file2) return out;
   let text3;
   try {
-    text3 = await fs9.readFile(file2, "utf8");
+    text3 = await fs10.readFile(file2, "utf8");
   } catch {
     return out;
   }
@@ -49785,7 +50145,7 @@ async function runGitlabAggregate(opts, deps) {
       else {
         logger.info(`history: branch ${branch} does not exist yet; the first snapshot creates it`);
         history = {
-          dir: await fs9.mkdtemp(path12.join(os.tmpdir(), "sm-history-")),
+          dir: await fs10.mkdtemp(path12.join(os.tmpdir(), "sm-history-")),
           original: /* @__PURE__ */ new Map(),
           branch,
           startBranch: centralInfo?.default_branch || "main"
@@ -49810,7 +50170,7 @@ async function runGitlabAggregate(opts, deps) {
         logger.warning(`previous month's issue not looked up: ${errorMessage(e)}`);
       }
     }
-    await fs9.mkdir(opts.outDir, { recursive: true });
+    await fs10.mkdir(opts.outDir, { recursive: true });
     const result = await deps.runAggregate(
       {
         configPath: opts.configPath,
@@ -49873,7 +50233,7 @@ async function runGitlabAggregate(opts, deps) {
         const rel = path12.relative(history.dir, file2).split(path12.sep).join("/");
         if (rel.startsWith("..")) continue;
         const repoPath = `${base}/${rel}`;
-        const content = await fs9.readFile(file2);
+        const content = await fs10.readFile(file2);
         const before = history.original.get(repoPath);
         if (before && before.equals(content)) continue;
         actions.push({
@@ -49942,7 +50302,7 @@ async function runGitlabAggregate(opts, deps) {
       history_commit: commit,
       api_calls: client.calls
     };
-    await fs9.writeFile(sourcesFile, JSON.stringify(sources, null, 2) + "\n");
+    await fs10.writeFile(sourcesFile, JSON.stringify(sources, null, 2) + "\n");
     return {
       result: { ...result, outputs: [...result.outputs, path12.resolve(sourcesFile)] },
       projects: outcomes,
@@ -49955,7 +50315,7 @@ async function runGitlabAggregate(opts, deps) {
       apiCalls: client.calls
     };
   } finally {
-    if (opts.centralProject) await fs9.rm(history.dir, { recursive: true, force: true });
+    if (opts.centralProject) await fs10.rm(history.dir, { recursive: true, force: true });
   }
 }
 
@@ -50060,7 +50420,7 @@ import { readFileSync as readFileSync2 } from "node:fs";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/platform/github/aggregate-org.ts
-import { promises as fs11 } from "node:fs";
+import { promises as fs12 } from "node:fs";
 import os2 from "node:os";
 import path14 from "node:path";
 
@@ -55051,7 +55411,7 @@ async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse
       try {
         const out = parse14(kind.format, list3, file2);
         const tool = out.scans[0]?.tool ?? { name: kind.format, version: null };
-        const fs12 = finalizeDrafts(out.findings, {
+        const fs13 = finalizeDrafts(out.findings, {
           sourceFile: file2,
           sourceFormat: kind.format,
           tool,
@@ -55065,8 +55425,8 @@ async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse
           roots: [],
           secrets: out.secrets
         });
-        findings.push(...fs12);
-        n += fs12.length;
+        findings.push(...fs13);
+        n += fs13.length;
       } catch (e) {
         problems.push({
           source: `github:${kind.key.replace("_", "-")}-alerts`,
@@ -55141,7 +55501,7 @@ async function readTrackerIssues(octokit, org, label2, problems) {
 }
 
 // src/platform/github/publish.ts
-import { promises as fs10 } from "node:fs";
+import { promises as fs11 } from "node:fs";
 import path13 from "node:path";
 var ISSUE_BODY_LIMIT2 = 65536;
 function reportMarker(org, month) {
@@ -55240,15 +55600,15 @@ async function readHistory2(octokit, centralRepo, branch, folder, dir, maxBytes)
     throw e;
   }
   const prefix = folder.replace(/^\/+|\/+$/g, "");
-  await fs10.mkdir(dir, { recursive: true });
+  await fs11.mkdir(dir, { recursive: true });
   for (const entry of extractZip(zip, { maxArchiveBytes: maxBytes, maxEntries: 2e4 })) {
     const rel = entry.name.split("/").slice(1).join("/");
     if (!rel) continue;
     const inFolder = prefix ? rel.startsWith(prefix + "/") ? rel.slice(prefix.length + 1) : null : rel;
     if (!inFolder) continue;
     const dest = safeJoin(dir, inFolder);
-    await fs10.mkdir(path13.dirname(dest), { recursive: true });
-    await fs10.writeFile(dest, entry.data);
+    await fs11.mkdir(path13.dirname(dest), { recursive: true });
+    await fs11.writeFile(dest, entry.data);
     existing.set(inFolder, entry.data);
   }
   return existing;
@@ -55260,7 +55620,7 @@ async function commitHistory(octokit, centralRepo, branch, folder, dir, files, e
   for (const f of files) {
     const rel = path13.relative(dir, f).split(path13.sep).join("/");
     if (rel.startsWith("..")) continue;
-    const data = await fs10.readFile(f);
+    const data = await fs11.readFile(f);
     const old = existing.get(rel);
     if (old && Buffer.compare(Buffer.from(old), data) === 0) continue;
     changed.push({ path: prefix ? `${prefix}/${rel}` : rel, content: data.toString("utf8") });
@@ -55385,7 +55745,7 @@ function repoReport(o, stats) {
 async function readShards(dir) {
   const found = [];
   const walk3 = async (d) => {
-    for (const e of await fs11.readdir(d, { withFileTypes: true })) {
+    for (const e of await fs12.readdir(d, { withFileTypes: true })) {
       const p = path14.join(d, e.name);
       if (e.isDirectory()) await walk3(p);
       else if (e.name.endsWith(".shard.json")) found.push(p);
@@ -55400,7 +55760,7 @@ async function readShards(dir) {
     throw new UserError("no *.shard.json files found (did the shard jobs upload their artifacts?)", dir);
   const bundles = [];
   for (const f of found.sort()) {
-    const b = JSON.parse(await fs11.readFile(f, "utf8"));
+    const b = JSON.parse(await fs12.readFile(f, "utf8"));
     if (b.kind !== "product-security-metrics/github-shard") throw new UserError("not a shard bundle", f);
     bundles.push(b);
   }
@@ -55478,7 +55838,7 @@ async function runGithubAggregate(o, deps) {
   const month = i2.month ?? defaultMonth(now);
   const { start: monthStart, end: monthEnd } = monthBounds(month);
   const outDir = path14.resolve(o.cwd, i2.output_dir);
-  await fs11.mkdir(outDir, { recursive: true });
+  await fs12.mkdir(outDir, { recursive: true });
   const stats = newCallStats();
   const baseUrl = resolveApiUrl(i2.api_url, o.env);
   const token = await authenticate(o, deps, baseUrl, stats);
@@ -55568,7 +55928,7 @@ async function runGithubAggregate(o, deps) {
       calls: stats.calls
     };
     const shardFile = path14.join(outDir, `shard-${i2.shard.index}-of-${i2.shard.count}.shard.json`);
-    await fs11.writeFile(shardFile, JSON.stringify(bundle));
+    await fs12.writeFile(shardFile, JSON.stringify(bundle));
     const summary = renderJobSummary({
       org: i2.github_org,
       month,
@@ -55626,7 +55986,7 @@ async function runGithubAggregate(o, deps) {
     exceptions.push(...ex);
   }
   const tickets = i2.tracker_label ? await readTrackerIssues(octokit, i2.github_org, i2.tracker_label, problems) : [];
-  const historyDir = await fs11.mkdtemp(path14.join(os2.tmpdir(), "psm-history-"));
+  const historyDir = await fs12.mkdtemp(path14.join(os2.tmpdir(), "psm-history-"));
   try {
     let existingHistory = /* @__PURE__ */ new Map();
     if (i2.history_branch) {
@@ -55681,7 +56041,7 @@ async function runGithubAggregate(o, deps) {
       logger
     );
     const sourcesFile = path14.join(outDir, "sources.json");
-    await fs11.writeFile(
+    await fs12.writeFile(
       sourcesFile,
       JSON.stringify(
         {
@@ -55798,7 +56158,7 @@ async function runGithubAggregate(o, deps) {
       summary
     };
   } finally {
-    await fs11.rm(historyDir, { recursive: true, force: true });
+    await fs12.rm(historyDir, { recursive: true, force: true });
   }
 }
 
