@@ -46302,13 +46302,14 @@ function buildApplications(entries, dict, errors) {
       apps.set(k, a);
     }
     a.sources.push(e.source);
-    if (e.tier) {
-      if (!tiers.has(e.tier))
+    const tier = e.tier ? canonicalTier(e.tier, tiers) : void 0;
+    if (e.tier && tier) {
+      if (!tiers.has(tier))
         errors.push(
           `${e.source}: field "tier": "${e.tier}" is not a tier of the dictionary (${[...tiers].join(", ")}); ${e.application} is counted as ${dict.default_tier}`
         );
-      else if (a.tier_source === "default" || rank(dict, e.tier) < rank(dict, a.tier)) {
-        a.tier = e.tier;
+      else if (a.tier_source === "default" || rank(dict, tier) < rank(dict, a.tier)) {
+        a.tier = tier;
         a.tier_source = "inventory";
       }
     }
@@ -46330,6 +46331,16 @@ function buildApplications(entries, dict, errors) {
     a.api_exposure ??= e.api_exposure ?? null;
   }
   return [...apps.values()].sort((x2, y) => x2.name.localeCompare(y.name));
+}
+function canonicalTier(value, tiers) {
+  const v = value.trim();
+  if (tiers.has(v)) return v;
+  const norm2 = (s2) => s2.toLowerCase().replace(/[\s_]+/g, "-");
+  const byCase = [...tiers].find((t) => norm2(t) === norm2(v));
+  if (byCase) return byCase;
+  const n = /^(?:tier[-\s_]*)?(\d+)$/i.exec(v)?.[1];
+  const numbered = n ? [...tiers].find((t) => norm2(t) === `tier-${n}`) : void 0;
+  return numbered ?? v;
 }
 function rank(dict, tier) {
   const i2 = dict.tiers.findIndex((t) => t.id === tier);

@@ -69,13 +69,14 @@ export function buildApplications(
       apps.set(k, a);
     }
     a.sources.push(e.source);
-    if (e.tier) {
-      if (!tiers.has(e.tier))
+    const tier = e.tier ? canonicalTier(e.tier, tiers) : undefined;
+    if (e.tier && tier) {
+      if (!tiers.has(tier))
         errors.push(
           `${e.source}: field "tier": "${e.tier}" is not a tier of the dictionary (${[...tiers].join(', ')}); ${e.application} is counted as ${dict.default_tier}`,
         );
-      else if (a.tier_source === 'default' || rank(dict, e.tier) < rank(dict, a.tier)) {
-        a.tier = e.tier;
+      else if (a.tier_source === 'default' || rank(dict, tier) < rank(dict, a.tier)) {
+        a.tier = tier;
         a.tier_source = 'inventory';
       }
     }
@@ -97,6 +98,21 @@ export function buildApplications(
     a.api_exposure ??= e.api_exposure ?? null;
   }
   return [...apps.values()].sort((x, y) => x.name.localeCompare(y.name));
+}
+
+/**
+ * A tier as the dictionary spells it: custom properties and topics often say `1`, `Tier 1` or `TIER-1`
+ * for `tier-1`. Exact ids win; otherwise a case-insensitive match, then `tier-<n>` for a bare number.
+ */
+export function canonicalTier(value: string, tiers: ReadonlySet<string>): string {
+  const v = value.trim();
+  if (tiers.has(v)) return v;
+  const norm = (s: string) => s.toLowerCase().replace(/[\s_]+/g, '-');
+  const byCase = [...tiers].find((t) => norm(t) === norm(v));
+  if (byCase) return byCase;
+  const n = /^(?:tier[-\s_]*)?(\d+)$/i.exec(v)?.[1];
+  const numbered = n ? [...tiers].find((t) => norm(t) === `tier-${n}`) : undefined;
+  return numbered ?? v;
 }
 
 function rank(dict: Dictionary, tier: string): number {

@@ -68,3 +68,16 @@ describe('inventory', () => {
     });
   });
 });
+
+describe('tier spelling from custom properties and topics', () => {
+  it('maps 1, Tier 1 and TIER_1 to tier-1; unknown stays as written', async () => {
+    const { canonicalTier } = await import('../../src/inventory/mapping.js');
+    const tiers = new Set(['tier-1', 'tier-2', 'tier-3']);
+    expect(canonicalTier('1', tiers)).toBe('tier-1');
+    expect(canonicalTier('Tier 2', tiers)).toBe('tier-2');
+    expect(canonicalTier('TIER_3', tiers)).toBe('tier-3');
+    expect(canonicalTier('tier-1', tiers)).toBe('tier-1');
+    expect(canonicalTier('gold', tiers)).toBe('gold');
+    expect(canonicalTier('4', tiers)).toBe('4');
+  });
+});
