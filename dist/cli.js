@@ -32513,15 +32513,13 @@ function evaluateGate(input2) {
   let excepted = 0;
   let evaluated = 0;
   const reasons = [];
+  const inScope = (f) => policy.scope === "all" || (input2.baselineIds ? !input2.baselineIds.has(f.id) : f.baseline_state === null || f.baseline_state === "new");
   for (const f of input2.findings) {
     f.release_blocking = false;
     const exc = findException(active, f);
     f.exception_id = exc?.id ?? null;
     if (!OPEN_STATES.has(f.state)) continue;
-    if (policy.scope === "new") {
-      const isNew = input2.baselineIds ? !input2.baselineIds.has(f.id) : f.baseline_state === null || f.baseline_state === "new";
-      if (!isNew) continue;
-    }
+    if (!inScope(f)) continue;
     evaluated++;
     if (!meets(f.severity, threshold(policy, f))) continue;
     if (exc) {
@@ -32539,7 +32537,7 @@ function evaluateGate(input2) {
     );
   }
   const counted2 = input2.findings.filter(
-    (f) => OPEN_STATES.has(f.state) && f.exception_id === null && (policy.scope === "all" || (input2.baselineIds ? !input2.baselineIds.has(f.id) : f.baseline_state === null || f.baseline_state === "new"))
+    (f) => OPEN_STATES.has(f.state) && f.exception_id === null && inScope(f)
   );
   for (const [key, limit] of Object.entries(policy.max_findings)) {
     const n = key === "total" ? counted2.length : counted2.filter((f) => f.severity === key || f.category === key).length;

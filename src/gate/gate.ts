@@ -48,17 +48,18 @@ export function evaluateGate(input: GateInput): GateResult {
   let excepted = 0;
   let evaluated = 0;
   const reasons: string[] = [];
+  // Scope "new": absent from the baseline record, or (without one) SARIF baselineState new/absent.
+  const inScope = (f: Finding): boolean =>
+    policy.scope === 'all' ||
+    (input.baselineIds
+      ? !input.baselineIds.has(f.id)
+      : f.baseline_state === null || f.baseline_state === 'new');
   for (const f of input.findings) {
     f.release_blocking = false;
     const exc = findException(active, f);
     f.exception_id = exc?.id ?? null;
     if (!OPEN_STATES.has(f.state)) continue;
-    if (policy.scope === 'new') {
-      const isNew = input.baselineIds
-        ? !input.baselineIds.has(f.id)
-        : f.baseline_state === null || f.baseline_state === 'new';
-      if (!isNew) continue;
-    }
+    if (!inScope(f)) continue;
     evaluated++;
     if (!meets(f.severity, threshold(policy, f))) continue;
     if (exc) {
@@ -79,13 +80,7 @@ export function evaluateGate(input: GateInput): GateResult {
   }
   // Count limits: over open, in-scope findings not covered by an exception.
   const counted = input.findings.filter(
-    (f) =>
-      OPEN_STATES.has(f.state) &&
-      f.exception_id === null &&
-      (policy.scope === 'all' ||
-        (input.baselineIds
-          ? !input.baselineIds.has(f.id)
-          : f.baseline_state === null || f.baseline_state === 'new')),
+    (f) => OPEN_STATES.has(f.state) && f.exception_id === null && inScope(f),
   );
   for (const [key, limit] of Object.entries(policy.max_findings)) {
     const n =
