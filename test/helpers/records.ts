@@ -3,6 +3,7 @@ import type { ControlCoverage, RunRecord } from '../../src/schema/run.js';
 import { CONTROLS } from '../../src/schema/run.js';
 import { identityId } from '../../src/normalize/identity.js';
 import { countFindings } from '../../src/commands/collect.js';
+import { makeFinding as baseFinding } from './factory.js';
 
 /** A minimal valid finding; `key` becomes the identity part so tests can name findings. */
 export function makeFinding(o: Partial<Finding> & { key?: string } = {}): Finding {
@@ -10,60 +11,22 @@ export function makeFinding(o: Partial<Finding> & { key?: string } = {}): Findin
   const category = rest.category ?? 'sast';
   const scheme = category === 'sca' ? 'sca/v1' : category === 'secret' ? 'secret/v1' : 'sast/v1';
   const id = rest.id ?? identityId(scheme, [key]);
+  const base = baseFinding();
   return {
-    schema_version: 1,
+    ...base,
     id,
     identity: { scheme, parts: [key] },
     occurrence_id: `${id}-o`,
-    source_tool: 'CodeQL',
     tool_version: null,
-    source_format: 'sarif',
-    product: 'shop',
-    service: null,
-    repo: 'acme/shop',
-    ref: 'refs/heads/main',
-    commit: null,
     finding_title: `Finding ${key}`,
-    description: null,
     category,
     rule_id: `rule/${key}`,
-    rule_name: null,
-    severity: 'high',
     severity_source: 'tool',
     source_severity: null,
-    confidence: 'A',
-    tool_confidence: null,
-    state: 'open',
-    state_reason: null,
     first_seen: null,
     last_seen: null,
-    closed_at: null,
-    owner: null,
-    owner_source: null,
-    exception_id: null,
-    release_blocking: false,
-    cwe: [],
-    cve: [],
-    cvss: null,
-    package: null,
-    location: {
-      file: `src/${key}.js`,
-      start_line: 1,
-      end_line: 1,
-      url: null,
-      resource: null,
-      image: null,
-      account: null,
-      region: null,
-    },
-    fingerprints: {},
-    baseline_state: null,
-    suppression: null,
-    tags: [],
-    help_uri: null,
+    location: { ...base.location, file: `src/${key}.js` },
     source_file: 'codeql.sarif',
-    source_pointer: '/runs/0/results/0',
-    source_index: 0,
     ...rest,
   };
 }
