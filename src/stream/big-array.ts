@@ -210,10 +210,10 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
       const scratch = def.begin(doc, file);
       for (const c of live) {
         for (let k = 0; k < c.list.length; k++) {
-          if (!all && c.list.flags[k] === 0) continue;
+          if (!all && !c.list.flag(k)) continue;
           const v = await parseSlice(
             reader,
-            { key: String(k), start: c.list.starts[k]!, end: c.list.ends[k]! },
+            { key: String(k), start: c.list.start(k), end: c.list.end(k) },
             file,
           );
           const out = def.item(scratch, v, itemPointer(c, k), secretsFromItems);
@@ -231,7 +231,7 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
         for (let k = 0; k < c.list.length && !first; k++) {
           const v = await parseSlice(
             reader,
-            { key: String(k), start: c.list.starts[k]!, end: c.list.ends[k]! },
+            { key: String(k), start: c.list.start(k), end: c.list.end(k) },
             file,
           );
           const out = def.item(scratch, v, itemPointer(c, k), trash);
@@ -265,7 +265,7 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
             for (let k = 0; k < c.list.length; k++) {
               const v = await parseSlice(
                 reader,
-                { key: String(k), start: c.list.starts[k]!, end: c.list.ends[k]! },
+                { key: String(k), start: c.list.start(k), end: c.list.end(k) },
                 file,
               );
               const p = emit(v, c, k);
