@@ -43402,21 +43402,34 @@ function prepareFinding(d, ctx, secrets) {
 import { promises as fs4 } from "node:fs";
 var DEFAULT_CHUNK = 1 << 20;
 async function scanFile(fh, scanner, chunkSize = DEFAULT_CHUNK, onChunk) {
-  const buf = Buffer.allocUnsafe(Math.max(3, chunkSize));
-  let pos = 0;
-  for (; ; ) {
+  const bufs = [Buffer.allocUnsafe(Math.max(3, chunkSize)), Buffer.allocUnsafe(Math.max(3, chunkSize))];
+  const readAt = async (buf, pos2) => {
     let got = 0;
-    const want = pos === 0 ? Math.max(3, chunkSize) : chunkSize;
+    const want = pos2 === 0 ? Math.max(3, chunkSize) : chunkSize;
     while (got < Math.min(3, want)) {
-      const { bytesRead } = await fh.read(buf, got, want - got, pos + got);
+      const { bytesRead } = await fh.read(buf, got, want - got, pos2 + got);
       if (bytesRead === 0) break;
       got += bytesRead;
     }
-    if (got === 0) break;
-    const chunk = buf.subarray(0, got);
-    onChunk?.(chunk);
-    scanner.feed(chunk);
-    pos += got;
+    return got;
+  };
+  let pos = 0;
+  let which = 0;
+  let next = readAt(bufs[0], 0);
+  try {
+    for (; ; ) {
+      const got = await next;
+      if (got === 0) break;
+      const chunk = bufs[which].subarray(0, got);
+      pos += got;
+      which ^= 1;
+      next = readAt(bufs[which], pos);
+      onChunk?.(chunk);
+      scanner.feed(chunk);
+    }
+  } catch (e) {
+    next.catch(() => void 0);
+    throw e;
   }
   scanner.end();
 }
@@ -43908,9 +43921,27 @@ var SkeletonScanner = class {
     }
     for (let k = start; k < q; k++)
       if (b[k] === 92) {
-        this.skipFlagged = true;
+        if (this.isEscapedFlagWord(b, start, q)) this.skipFlagged = true;
         return;
       }
+  }
+  /**
+   * Whether the string b[start, end) that holds an escape is a flag word once unescaped, ignoring
+   * case. Rare (short strings with an escape), so it is decoded exactly. "Ignoring case" is taken
+   * widely: lower case, and lower case of upper case (so that `ſ`, which upper-cases to `S`, and the
+   * Kelvin sign count as `s` and `k`, as a case-insensitive regex may take them). A string that does
+   * not decode counts as a flag word (pass 2 looks at the item).
+   */
+  isEscapedFlagWord(b, start, end) {
+    let text3;
+    try {
+      text3 = JSON.parse(b.toString("utf8", start - 1, end + 1));
+    } catch {
+      return true;
+    }
+    if (typeof text3 !== "string") return true;
+    const is = (t) => (this.flagByLen.get(t.length) ?? []).some((w) => w.every((c, k) => t.charCodeAt(k) === c));
+    return is(text3.toLowerCase()) || is(text3.toUpperCase().toLowerCase());
   }
   skipContainer(b, i2, n) {
     if (this.skipInString) {
@@ -43972,7 +44003,7 @@ var SkeletonScanner = class {
         }
         if (flagging && !flagged) {
           const len = q - s2;
-          if (len <= maxFlag && (escaped || flagLen[len] === 1 && this.isFlagWord(b, s2, len)))
+          if (len <= maxFlag && (escaped ? this.isEscapedFlagWord(b, s2, q) : flagLen[len] === 1 && this.isFlagWord(b, s2, len)))
             flagged = true;
         }
         i2 = q + 1;

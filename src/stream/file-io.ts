@@ -4,16 +4,18 @@ import type { SkeletonScanner } from './json-skeleton.js';
 
 export const DEFAULT_CHUNK = 1 << 20;
 
-/** Feed a whole file to a scanner in chunks of `chunkSize` bytes through one reused buffer. */
+/**
+ * Feed a whole file to a scanner in chunks of `chunkSize` bytes through two reused buffers: the
+ * next chunk is being read while this one is scanned.
+ */
 export async function scanFile(
   fh: FileHandle,
   scanner: SkeletonScanner,
   chunkSize = DEFAULT_CHUNK,
   onChunk?: (b: Buffer) => void,
 ): Promise<void> {
-  const buf = Buffer.allocUnsafe(Math.max(3, chunkSize));
-  let pos = 0;
-  for (;;) {
+  const bufs = [Buffer.allocUnsafe(Math.max(3, chunkSize)), Buffer.allocUnsafe(Math.max(3, chunkSize))];
+  const readAt = async (buf: Buffer, pos: number): Promise<number> => {
     // The first chunk must hold a possible BOM whole; read() may return fewer bytes than asked.
     let got = 0;
     const want = pos === 0 ? Math.max(3, chunkSize) : chunkSize;
@@ -22,11 +24,25 @@ export async function scanFile(
       if (bytesRead === 0) break;
       got += bytesRead;
     }
-    if (got === 0) break;
-    const chunk = buf.subarray(0, got);
-    onChunk?.(chunk);
-    scanner.feed(chunk);
-    pos += got;
+    return got;
+  };
+  let pos = 0;
+  let which = 0;
+  let next = readAt(bufs[0]!, 0);
+  try {
+    for (;;) {
+      const got = await next;
+      if (got === 0) break;
+      const chunk = bufs[which]!.subarray(0, got);
+      pos += got;
+      which ^= 1;
+      next = readAt(bufs[which]!, pos);
+      onChunk?.(chunk);
+      scanner.feed(chunk);
+    }
+  } catch (e) {
+    next.catch(() => undefined); // a read still in flight must not reject unhandled
+    throw e;
   }
   scanner.end();
 }

@@ -457,9 +457,29 @@ export class SkeletonScanner {
     }
     for (let k = start; k < q; k++)
       if (b[k] === 0x5c) {
-        this.skipFlagged = true;
+        if (this.isEscapedFlagWord(b, start, q)) this.skipFlagged = true;
         return;
       }
+  }
+
+  /**
+   * Whether the string b[start, end) that holds an escape is a flag word once unescaped, ignoring
+   * case. Rare (short strings with an escape), so it is decoded exactly. "Ignoring case" is taken
+   * widely: lower case, and lower case of upper case (so that `ſ`, which upper-cases to `S`, and the
+   * Kelvin sign count as `s` and `k`, as a case-insensitive regex may take them). A string that does
+   * not decode counts as a flag word (pass 2 looks at the item).
+   */
+  private isEscapedFlagWord(b: Buffer, start: number, end: number): boolean {
+    let text: unknown;
+    try {
+      text = JSON.parse(b.toString('utf8', start - 1, end + 1));
+    } catch {
+      return true;
+    }
+    if (typeof text !== 'string') return true;
+    const is = (t: string) =>
+      (this.flagByLen.get(t.length) ?? []).some((w) => w.every((c, k) => t.charCodeAt(k) === c));
+    return is(text.toLowerCase()) || is(text.toUpperCase().toLowerCase());
   }
 
   private skipContainer(b: Buffer, i: number, n: number): number {
@@ -532,7 +552,10 @@ export class SkeletonScanner {
         if (flagging && !flagged) {
           const len = q - s;
           // len <= maxFlag <= inline: the string was scanned whole inline, so `escaped` is exact
-          if (len <= maxFlag && (escaped || (flagLen[len] === 1 && this.isFlagWord(b, s, len))))
+          if (
+            len <= maxFlag &&
+            (escaped ? this.isEscapedFlagWord(b, s, q) : flagLen[len] === 1 && this.isFlagWord(b, s, len))
+          )
             flagged = true;
         }
         i = q + 1;

@@ -64,13 +64,21 @@ function genDoc(seed: number): string {
   return `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[${results.join(',\n')}]}]}`;
 }
 
-/** What the flag means, from the text: a string (key or value) of the item equal to a word ignoring case, or a short one with an escape. */
+/**
+ * What the flag means, from the text: a string (key or value) of the item equal to a word ignoring
+ * case — for a string with an escape, once unescaped, where "ignoring case" also takes the lower
+ * case of the upper case (ſ is s).
+ */
 function expectedFlag(item: string): boolean {
   for (const m of item.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
     const raw = Buffer.from(m[1]!, 'utf8');
     if (raw.length > 66) continue;
-    if (raw.includes(0x5c)) return true;
-    if (WORDS.includes(raw.toString('latin1').toLowerCase())) return true;
+    if (!raw.includes(0x5c)) {
+      if (WORDS.includes(raw.toString('latin1').toLowerCase())) return true;
+      continue;
+    }
+    const text = JSON.parse(`"${m[1]}"`) as string;
+    if (WORDS.includes(text.toLowerCase()) || WORDS.includes(text.toUpperCase().toLowerCase())) return true;
   }
   return false;
 }
@@ -108,6 +116,21 @@ describe('skeleton scanner: ranges and secret flags do not depend on chunk bound
         });
       }
     }
+  });
+});
+
+describe('skeleton scanner: strings with escapes are flagged when they unescape to a word', () => {
+  const flagOf = (item: string) => scan(Buffer.from(`{"runs":[{"results":[${item}]}]}`), 1 << 20)[0]![2];
+  it('decodes short escaped strings instead of flagging every one', () => {
+    expect(flagOf('{"a":"\\u0073ecret"}')).toBe(true);
+    expect(flagOf('{"\\u0053ECRETS":1}')).toBe(true);
+    expect(flagOf('{"a":"\\u017fecret"}')).toBe(true); // ſecret: a case-insensitive match may take ſ for s
+    expect(flagOf('{"a":"ma\\u0074ch"}')).toBe(true);
+    expect(flagOf('{"a":"\\"quoted\\""}')).toBe(false);
+    expect(flagOf('{"a":"line1\\nline2","b":"C:\\\\path"}')).toBe(false);
+    expect(flagOf('{"a":"    const s = f(x, \\"中文注释\\");"}')).toBe(false);
+    expect(flagOf('{"a":"secret\\n"}')).toBe(false);
+    expect(flagOf('{"a":"plain","b":"Secret"}')).toBe(true);
   });
 });
 
