@@ -54,7 +54,7 @@ const def: BigArrayStreaming<Ctx> = {
   },
   secretWords: ['match'],
   begin: (doc) => ({
-    tool: { name: 'Trivy', version: String(doc.SchemaVersion ?? '') || null },
+    tool: { name: 'Trivy', version: String((doc as Record<string, unknown>).SchemaVersion ?? '') || null },
     warnings: [],
     n: 0,
   }),
