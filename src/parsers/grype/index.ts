@@ -1,6 +1,7 @@
 import type { Cvss, State } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
 import type { Draft, Parser, ParseOutput, Sniff } from '../types.js';
+import { isCut, sniffDoc } from '../head-doc.js';
 import { runWhole, type BigArrayStreaming } from '../../stream/spec-walk.js';
 import { arr, cvssOf, cwesOf, isObj, type Obj, pickSeverity, purlType, str, vulnIds } from '../sca-common.js';
 
@@ -177,11 +178,12 @@ function parseGrype(doc: unknown, ctx: { file: string }): ParseOutput {
 }
 
 function detect(s: Sniff): number {
-  const d = s.doc;
+  // a streamed file: its head (grype writes `descriptor` last, so the first match decides)
+  const d = sniffDoc(s)?.doc;
   if (!isObj(d) || !Array.isArray(d.matches)) return 0;
   if (isObj(d.descriptor) && str(d.descriptor.name) === 'grype') return 1;
   if (isObj(d.source) && ('distro' in d || 'descriptor' in d)) return 0.9;
-  const first = d.matches.find(isObj);
+  const first = d.matches.find((m) => isObj(m) && !isCut(m));
   return first && isObj(first.vulnerability) && isObj(first.artifact) ? 0.8 : 0;
 }
 

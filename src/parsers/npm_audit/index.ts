@@ -1,5 +1,6 @@
 import type { Cvss } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
+import { isCut, sniffDoc } from '../head-doc.js';
 import { lastToken, runWhole, type BigArrayStreaming } from '../../stream/spec-walk.js';
 import type { Draft, Parser, ParseOutput, Sniff } from '../types.js';
 import { arr, cvssOf, cwesOf, isObj, type Obj, pickSeverity, str, vulnIds } from '../sca-common.js';
@@ -196,12 +197,19 @@ function parseNpmAudit(doc: unknown, ctx: { file: string }): ParseOutput {
 }
 
 function detect(s: Sniff): number {
-  const d = s.doc;
+  const sd = sniffDoc(s); // a streamed file: what its head holds
+  const d = sd?.doc;
   if (!isObj(d)) return 0;
   if (d.auditReportVersion !== undefined && isObj(d.vulnerabilities)) return 1;
   if (isObj(d.advisories) && (isObj(d.metadata) || Array.isArray(d.actions))) return 1;
   if (isObj(d.advisories) && Object.values(d.advisories).some((a) => isObj(a) && 'module_name' in a))
     return 0.9;
+  // npm 6 writes `actions` (as big as `advisories`) first: a head may hold nothing else
+  if (sd?.cut && Array.isArray(d.actions) && !('advisories' in d)) {
+    const a = d.actions.find((x) => isObj(x) && !isCut(x));
+    if (isObj(a) && /^(install|update|review)$/.test(str(a.action) ?? '') && Array.isArray(a.resolves))
+      return 0.9;
+  }
   const keys = Object.keys(d);
   if (
     keys.length === 1 &&

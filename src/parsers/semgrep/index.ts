@@ -2,7 +2,8 @@ import type { Severity, State } from '../../schema/finding.js';
 import { wordToSeverity } from '../../normalize/severity.js';
 import { UserError } from '../../util/errors.js';
 import { runWhole, type BigArrayStreaming } from '../../stream/spec-walk.js';
-import type { Draft, Parser, ParseOutput, ScanEvidence } from '../types.js';
+import { sniffDoc } from '../head-doc.js';
+import type { Draft, Parser, ParseOutput, ScanEvidence, Sniff } from '../types.js';
 import {
   cwesOf,
   describeType,
@@ -226,8 +227,8 @@ function vulnToDraft(v: unknown, pointer: string, out: { warnings: string[] }): 
   };
 }
 
-function detect(s: { doc?: unknown }): number {
-  const d = s.doc;
+function detect(s: Sniff): number {
+  const d = sniffDoc(s)?.doc; // a streamed file: what its head holds
   if (!isObj(d)) return 0;
   if (Array.isArray(d.vulns)) {
     const first = d.vulns.find(isObj);

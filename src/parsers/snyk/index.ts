@@ -1,6 +1,7 @@
 import type { Category } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
 import type { Spec } from '../../stream/json-skeleton.js';
+import { isCut, sniffDoc } from '../head-doc.js';
 import { parentPointer, PendingWarnings, runWhole, type BigArrayStreaming } from '../../stream/spec-walk.js';
 import type { Draft, Parser, ParseOutput, Sniff } from '../types.js';
 import {
@@ -262,8 +263,29 @@ function isProject(d: unknown): boolean {
   );
 }
 
+/** A `snyk test --json` vulnerability: id, dependency path, package, vulnerable ranges. */
+function isSnykVuln(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    typeof v.id === 'string' &&
+    Array.isArray(v.from) &&
+    (typeof v.packageName === 'string' || typeof v.moduleName === 'string') &&
+    (isObj(v.semver) || Array.isArray(v.upgradePath))
+  );
+}
+
 function detect(s: Sniff): number {
-  const d = s.doc;
+  const sd = sniffDoc(s); // a streamed file: what its head holds
+  const d = sd?.doc;
+  if (sd?.cut) {
+    // Snyk writes `vulnerabilities` first and the project's other members after it: a head of a big
+    // file holds only vulnerabilities, recognised by their shape
+    const project = Array.isArray(d) ? d.find(isObj) : d;
+    if (isObj(project) && Array.isArray(project.vulnerabilities)) {
+      const first = project.vulnerabilities.find((v) => isObj(v) && !isCut(v));
+      if (first !== undefined && isSnykVuln(first)) return 0.9;
+    }
+  }
   if (isProject(d)) return 1;
   if (Array.isArray(d) && d.length > 0 && d.every((x) => isProject(x) || (isObj(x) && x.ok === false)))
     return d.some(isProject) ? 1 : 0;

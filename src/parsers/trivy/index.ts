@@ -1,6 +1,7 @@
 import type { Category, Cvss, State } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
 import type { Spec } from '../../stream/json-skeleton.js';
+import { sniffDoc } from '../head-doc.js';
 import { parentPointer, PendingWarnings, runWhole, type BigArrayStreaming } from '../../stream/spec-walk.js';
 import type { Draft, Parser, ParseOutput, Sniff } from '../types.js';
 import { arr, cvssOf, cwesOf, isObj, num, type Obj, pickSeverity, purlType, str } from '../sca-common.js';
@@ -463,7 +464,7 @@ function parseTrivy(doc: unknown, ctx: { file: string }): ParseOutput {
 }
 
 function detect(s: Sniff): number {
-  const d = s.doc;
+  const d = sniffDoc(s)?.doc; // a streamed file: what its head holds
   // Pre-0.20 Trivy wrote `null` for "no targets", but so does Gitleaks for "no leaks": claim it only by name.
   if (d === null && s.head.trim() === 'null') return /trivy/i.test(s.name) ? 0.9 : 0.3;
   if (Array.isArray(d)) {
