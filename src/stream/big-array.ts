@@ -138,8 +138,13 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
       for (const p of path) n = (n as Record<string, unknown>)?.[p as string];
       return n as Record<string, unknown> | unknown[] | undefined;
     };
+    // A root of another kind than the spec's is read whole, so `begin` gives the parser's message.
+    const scanSpec: Spec =
+      def.spec.type === 'root'
+        ? def.spec
+        : { type: 'root', [def.spec.type === 'array' ? 'array' : 'object']: def.spec };
     const scanner = new SkeletonScanner(
-      def.spec,
+      scanSpec,
       {
         enter(path, isObject, start) {
           if (path.length === 0) {
