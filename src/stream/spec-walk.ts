@@ -113,10 +113,14 @@ export function containersOf(spec: Spec, doc: unknown): WholeContainer[] {
   return found;
 }
 
-function entriesOf(c: WholeContainer): Array<[string, unknown]> {
-  return Array.isArray(c.value)
-    ? c.value.map((v, i) => [`${c.pointer}/${i}`, v])
-    : Object.keys(c.value).map((k) => [`${c.pointer}/${esc(k)}`, (c.value as Record<string, unknown>)[k]]);
+/** Calls `fn` for each item of a container, in order, until it returns true. */
+function eachItem(c: WholeContainer, fn: (pointer: string, value: unknown) => boolean | void): void {
+  if (Array.isArray(c.value)) {
+    for (let i = 0; i < c.value.length; i++) if (fn(`${c.pointer}/${i}`, c.value[i]) === true) return;
+    return;
+  }
+  const map = c.value;
+  for (const k of Object.keys(map)) if (fn(`${c.pointer}/${esc(k)}`, map[k]) === true) return;
 }
 
 /** The whole-file parse of a format that streams: `begin`, `scout`, every `item`, `finish`. */
@@ -126,17 +130,16 @@ export function runWhole<C>(def: BigArrayStreaming<C>, doc: unknown, file: strin
   if (def.scout) {
     for (const c of containers) {
       const see = def.scout(ctx, c.pointer);
-      if (!see) continue;
-      for (const [pointer, v] of entriesOf(c)) if (see(v, pointer)) break;
+      if (see) eachItem(c, (pointer, v) => see(v, pointer));
     }
   }
   const out: ParseOutput = { findings: [], scans: [], warnings: [], secrets: [] };
   for (const c of containers) {
-    for (const [pointer, v] of entriesOf(c)) {
+    eachItem(c, (pointer, v) => {
       const d = def.item(ctx, v, pointer, out.secrets);
       if (Array.isArray(d)) out.findings.push(...d);
       else if (d) out.findings.push(d);
-    }
+    });
   }
   const f = def.finish(ctx);
   out.scans = f.scans;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -243,4 +244,32 @@ describe('errors of the streaming readers', () => {
       if (!t.startsWith('"')) expect(r!.file.error, t).toBe(whole.file.error);
     }
   });
+});
+
+describe('the benchmark generator (scripts/gen-json-reports.mjs)', () => {
+  const gen = path.resolve(here, '../../scripts/gen-json-reports.mjs');
+  for (const format of ['trivy', 'gitlab_sast'])
+    for (const indent of ['0', '2'])
+      it(`${format}, indent ${indent}: auto-detected from the head, streamed, the records of the whole file`, async () => {
+        const p = path.join(dir, `gen-${format}-${indent}.json`);
+        execFileSync(
+          process.execPath,
+          [gen, '--format', format, '--size-mb', '1', '--indent', indent, '--out', p],
+          {
+            stdio: 'ignore',
+          },
+        );
+        const whole = normalizeBuffer(readFileSync(p), 'gen.json', TEST_READ_OPTIONS);
+        expect(whole.file.format).toBe(format);
+        const seen: string[] = [];
+        const r = await normalizeFile(p, 'gen.json', {
+          ...TEST_READ_OPTIONS,
+          streamThreshold: 0,
+          onLine: (l) => void seen.push(l),
+        });
+        expect(r.file.detection).toMatch(/streamed/);
+        expect(seen.length).toBeGreaterThan(300);
+        expect(seen.join('\n')).toBe(lines(whole.findings));
+        expect(seen.join('\n')).not.toContain('AKIAQQQQBENCHKEY7777');
+      }, 30_000);
 });
