@@ -78,7 +78,9 @@ async function expectSame(p: string, name: string, format: string, chunkSize?: n
   const streamed = (await normalizeStreamed(p, name, buf.length, { ...opts, chunkSize }))!;
   expect(streamed, 'has a streaming reader').toBeDefined();
   expect(streamed.file.status, streamed.file.error ?? '').toBe(whole.file.status);
-  expect(comparable(streamed)).toBe(comparable(whole));
+  // a file that fails: the same message (the streaming path has no sha256 for it)
+  if (whole.file.status === 'error') expect(streamed.file.error).toBe(whole.file.error);
+  else expect(comparable(streamed)).toBe(comparable(whole));
   expect(lines(streamed.findings)).toBe(lines(whole.findings));
   return whole;
 }
@@ -132,6 +134,26 @@ describe('streaming readers of Trivy, Semgrep, Grype, Snyk, npm audit: the recor
         expect(r.file.detection, `chunk size ${chunkSize}`).toMatch(/streamed/);
         expect(comparable(r), `chunk size ${chunkSize}`).toBe(comparable(ref));
       }
+    });
+  }
+});
+
+describe('maps with duplicate and index-like keys, a Trivy legacy null, roots of another kind', () => {
+  const pkg = (name: string, severity: string) =>
+    `{"name":"${name}","severity":"${severity}","isDirect":true,"via":["x"],"range":"*","fixAvailable":false}`;
+  for (const [name, t, format] of [
+    [
+      'npm v2 duplicate keys',
+      `{"auditReportVersion":2,"vulnerabilities":{"b":${pkg('b', 'low')},"20":${pkg('20', 'high')},"3":${pkg('3', 'low')},"b":${pkg('b2', 'critical')},"a":${pkg('a', 'moderate')}}}`,
+      'npm_audit',
+    ],
+    ['trivy null', 'null', 'trivy'],
+    ['trivy null, spaces', '  null \n', 'trivy'],
+    ['gitlab array', '[{"vulnerabilities":[]}]', 'gitlab_sast'],
+  ] as const) {
+    it(name, async () => {
+      const p = write(`odd-${name.replace(/\W+/g, '-')}.json`, t);
+      for (const chunkSize of [1, 2, 5, 997]) await expectSame(p, 'odd.json', format, chunkSize);
     });
   }
 });
