@@ -31375,13 +31375,24 @@ function fastHash64(s2) {
   return [h1 >>> 0, h2 >>> 0];
 }
 var DigestCounter = class {
-  keys = new Uint32Array(2 * 1024);
-  counts = new Uint32Array(1024);
+  keys;
+  counts;
   used = 0;
+  /** `expected`: how many keys will come, when known, so the table never grows (no copy, no transient). */
+  constructor(expected = 0) {
+    let size = 1024;
+    while (size * 3 < expected * 4) size *= 2;
+    this.keys = new Uint32Array(2 * size);
+    this.counts = new Uint32Array(size);
+  }
   /** The count of `key` before this call, then count it once more. */
   next(key) {
     const [a, b] = fastHash64(key);
-    if ((this.used + 1) * 2 > this.counts.length) this.grow();
+    return this.nextHashed(a, b);
+  }
+  /** `next` for a key whose `fastHash64` is already known (computed on another thread). */
+  nextHashed(a, b) {
+    if ((this.used + 1) * 4 > this.counts.length * 3) this.grow();
     const mask = this.counts.length - 1;
     let i2 = (a ^ Math.imul(b, 2654435761)) & mask;
     for (; ; ) {
@@ -43409,29 +43420,68 @@ async function scanFile(fh, scanner, chunkSize = DEFAULT_CHUNK, onChunk) {
   }
   scanner.end();
 }
+var BLOCK_BITS = 16;
+var BLOCK = 1 << BLOCK_BITS;
+var LOW = BLOCK - 1;
 var RangeList = class {
-  starts = new Float64Array(1024);
-  ends = new Float64Array(1024);
-  flags = new Uint8Array(1024);
+  starts = [];
+  ends = [];
+  flags = [];
   length = 0;
   push(start, end, flag) {
-    if (this.length === this.starts.length) {
-      const grow = (a, make) => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.starts = grow(this.starts, (n) => new Float64Array(n));
-      this.ends = grow(this.ends, (n) => new Float64Array(n));
-      this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    const b = this.length >>> BLOCK_BITS;
+    if (b === this.starts.length) {
+      this.starts.push(new Float64Array(BLOCK));
+      this.ends.push(new Float64Array(BLOCK));
+      this.flags.push(new Uint8Array(BLOCK));
     }
-    this.starts[this.length] = start;
-    this.ends[this.length] = end;
-    this.flags[this.length] = flag ? 1 : 0;
+    const i2 = this.length & LOW;
+    this.starts[b][i2] = start;
+    this.ends[b][i2] = end;
+    this.flags[b][i2] = flag ? 1 : 0;
     this.length++;
   }
+  start(k) {
+    return this.starts[k >>> BLOCK_BITS][k & LOW];
+  }
+  end(k) {
+    return this.ends[k >>> BLOCK_BITS][k & LOW];
+  }
+  flag(k) {
+    return this.flags[k >>> BLOCK_BITS][k & LOW] === 1;
+  }
+  /** Starts and ends of ranges [from, to), copied (e.g. to post them to a worker). */
+  copy(from, to) {
+    const starts = new Float64Array(to - from);
+    const ends = new Float64Array(to - from);
+    for (let k = from; k < to; k++) {
+      starts[k - from] = this.start(k);
+      ends[k - from] = this.end(k);
+    }
+    return { starts, ends };
+  }
   clear() {
+    this.starts = [];
+    this.ends = [];
+    this.flags = [];
     this.length = 0;
+  }
+};
+var ArrayRanges = class {
+  constructor(starts, ends) {
+    this.starts = starts;
+    this.ends = ends;
+  }
+  starts;
+  ends;
+  get length() {
+    return this.starts.length;
+  }
+  start(k) {
+    return this.starts[k];
+  }
+  end(k) {
+    return this.ends[k];
   }
 };
 var RangeReader = class {
@@ -43995,20 +44045,20 @@ async function parseSlice(reader, r, file2) {
 }
 var BATCH_BYTES = 256 * 1024;
 async function forEachItem(reader, list3, file2, fn) {
-  const { starts, ends } = list3;
   const n = list3.length;
   for (let k = 0; k < n; ) {
     let to = k + 1;
-    while (to < n && ends[to] - starts[k] <= BATCH_BYTES) to++;
+    const first = list3.start(k);
+    while (to < n && list3.end(to) - first <= BATCH_BYTES) to++;
     let values;
-    const text3 = await reader.text(starts[k], ends[to - 1]);
+    const text3 = await reader.text(first, list3.end(to - 1));
     try {
       const v = JSON.parse("[" + text3 + "]");
       if (Array.isArray(v) && v.length === to - k) values = v;
     } catch {
     }
     for (let j = k; j < to; j++) {
-      const value = values ? values[j - k] : await parseSlice(reader, { key: String(j), start: starts[j], end: ends[j] }, file2);
+      const value = values ? values[j - k] : await parseSlice(reader, { key: String(j), start: list3.start(j), end: list3.end(j) }, file2);
       const p = fn(value, j);
       if (p) await p;
     }
@@ -44155,10 +44205,10 @@ function bigArrayPlanner(def) {
       const scratch = def.begin(doc, file2);
       for (const c of live) {
         for (let k = 0; k < c.list.length; k++) {
-          if (!all && c.list.flags[k] === 0) continue;
+          if (!all && !c.list.flag(k)) continue;
           const v = await parseSlice(
             reader,
-            { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
+            { key: String(k), start: c.list.start(k), end: c.list.end(k) },
             file2
           );
           const out = def.item(scratch, v, itemPointer(c, k), secretsFromItems);
@@ -44175,7 +44225,7 @@ function bigArrayPlanner(def) {
         for (let k = 0; k < c.list.length && !first; k++) {
           const v = await parseSlice(
             reader,
-            { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
+            { key: String(k), start: c.list.start(k), end: c.list.end(k) },
             file2
           );
           const out = def.item(scratch, v, itemPointer(c, k), trash);
@@ -44207,7 +44257,7 @@ function bigArrayPlanner(def) {
             for (let k = 0; k < c.list.length; k++) {
               const v = await parseSlice(
                 reader,
-                { key: String(k), start: c.list.starts[k], end: c.list.ends[k] },
+                { key: String(k), start: c.list.start(k), end: c.list.end(k) },
                 file2
               );
               const p = emit(v, c, k);
@@ -44246,15 +44296,93 @@ function gitlabStreaming(kind) {
 
 // src/stream/parallel.ts
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
 // src/stream/parallel-protocol.ts
-var WORKER_TAG = "security-metrics/stream-worker/v1";
+var WORKER_TAG = "security-metrics/stream-worker/v2";
+
+// src/stream/sarif-batch.ts
+var MARK = ',"occurrence_id":"';
+var TAIL = ',"source_index":0}';
+var BufferPool = class {
+  constructor(max2 = 6) {
+    this.max = max2;
+  }
+  max;
+  free = [];
+  /** A Buffer of `size` bytes at offset 0 of its own ArrayBuffer. */
+  take(size) {
+    const i2 = this.free.findIndex((ab2) => ab2.byteLength >= size);
+    const ab = i2 >= 0 ? this.free.splice(i2, 1)[0] : new ArrayBuffer(Math.max(size, 1 << 20));
+    return Buffer.from(ab, 0, size);
+  }
+  give(ab) {
+    if (this.free.length < this.max) this.free.push(ab);
+  }
+};
+async function prepareBatch(reader, contexts, t, ctx, displayPath, pool3) {
+  const rc = contexts[t.run];
+  const occurrences = [];
+  const ends = [];
+  const idAt = [];
+  const trash = [];
+  let buf = pool3.take(
+    t.ends.length > 0 ? Math.max(1 << 16, 2 * (t.ends[t.ends.length - 1] - t.starts[0])) : 0
+  );
+  let at = 0;
+  let error62;
+  try {
+    await forEachItem(reader, new ArrayRanges(t.starts, t.ends), displayPath, (r, k) => {
+      const d = resultToDraft(rc, r, t.first + k, trash);
+      trash.length = 0;
+      if (!d) return;
+      const p = prepareFinding(d, ctx, ctx.secrets);
+      p.finding.occurrence_id = occurrenceId(p.occurrence, 0);
+      const line = JSON.stringify(p.finding);
+      if (!line.endsWith(TAIL)) throw new Error("a prepared finding does not end with source_index");
+      const mark = line.indexOf(MARK);
+      if (mark < 0) throw new Error("a prepared finding has no occurrence_id");
+      if (at + 3 * line.length > buf.length) {
+        const bigger = pool3.take(Math.max(2 * buf.length, at + 3 * line.length));
+        buf.copy(bigger, 0, 0, at);
+        pool3.give(buf.buffer);
+        buf = bigger;
+      }
+      const len = buf.write(line, at, "utf8");
+      const idChar = mark + MARK.length;
+      idAt.push(at + (len === line.length ? idChar : Buffer.byteLength(line.slice(0, idChar), "utf8")));
+      at += len;
+      ends.push(at);
+      occurrences.push(p.occurrence);
+    });
+  } catch (e) {
+    error62 = isUserError(e) ? { user: true, message: e.message, position: e.position } : { user: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  const digests = new Uint32Array(2 * occurrences.length);
+  for (let k = 0; k < occurrences.length; k++) {
+    const [a, b] = fastHash64(occurrences[k]);
+    digests[2 * k] = a;
+    digests[2 * k + 1] = b;
+  }
+  return {
+    id: t.id,
+    buf: new Uint8Array(buf.buffer, 0, at),
+    ends: Int32Array.from(ends),
+    idAt: Int32Array.from(idAt),
+    digests,
+    occurrences,
+    warnings: rc.warnings.splice(0),
+    categories: [...rc.categories],
+    error: error62
+  };
+}
 
 // src/stream/parallel.ts
 var BATCH = 256;
-var TAIL = ',"source_index":0}';
+var DEPTH = 3;
+var MAX_READY = 8;
 function workerScript() {
   try {
     const p = fileURLToPath(new URL("./stream-worker.js", import.meta.url));
@@ -44263,132 +44391,179 @@ function workerScript() {
     return void 0;
   }
 }
-function workerCount(env = process.env) {
+function workerCount(env = process.env, cores = availableParallelism()) {
+  return explicitWorkers(env) ?? (cores >= 2 ? 1 : 0);
+}
+function explicitWorkers(env) {
   const v = env.SECURITY_METRICS_STREAM_WORKERS;
   if (v !== void 0 && v.trim() !== "" && Number.isInteger(Number(v)) && Number(v) >= 0)
     return Math.min(Number(v), 16);
-  return 0;
+  return void 0;
 }
-function parallelAvailable() {
-  return workerScript() !== void 0;
+var DEFAULT_PARALLEL_MAX_RESULTS = 5e5;
+function parallelMaxResults(env = process.env) {
+  return explicitWorkers(env) === void 0 ? DEFAULT_PARALLEL_MAX_RESULTS : Infinity;
 }
+var WorkerPool = class _WorkerPool {
+  workers;
+  failure;
+  onReply;
+  onFailure;
+  closed = false;
+  constructor(script, n) {
+    this.workers = Array.from({ length: n }, () => {
+      const w = new Worker(script, {
+        workerData: { tag: WORKER_TAG },
+        resourceLimits: {
+          maxOldGenerationSizeMb: 512,
+          maxYoungGenerationSizeMb: 16
+        }
+      });
+      w.on("message", (r) => this.onReply?.(r));
+      w.on("error", (e) => {
+        this.failure ??= e;
+        this.onFailure?.();
+      });
+      return w;
+    });
+  }
+  /** Undefined when there is no worker bundle (running from sources) or n < 1. */
+  static start(n) {
+    const script = workerScript();
+    return script && n >= 1 ? new _WorkerPool(script, n) : void 0;
+  }
+  send(i2, m, transfer) {
+    this.workers[i2].postMessage(m, transfer);
+  }
+  /** Let the workers finish (they close the file) or, with `now`, stop them where they are. */
+  close(now = true) {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of this.workers) {
+      if (now) void w.terminate();
+      else {
+        w.postMessage({ kind: "close" });
+        w.unref();
+      }
+    }
+  }
+};
 async function runParallel(job) {
-  const script = workerScript();
-  if (!script) throw new Error("stream worker script is missing");
+  const { pool: pool3 } = job;
   const init = {
-    tag: WORKER_TAG,
+    kind: "init",
     file: job.file,
     displayPath: job.displayPath,
     fileSize: job.size,
     runs: job.headerRuns,
     ctx: job.ctx
   };
-  const waiting = /* @__PURE__ */ new Map();
-  let failure2;
-  const workers = Array.from({ length: Math.max(1, job.workers) }, () => {
-    const w = new Worker(script, {
-      workerData: init,
-      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 12 }
-    });
-    w.on("message", (r) => {
-      const done = waiting.get(r.id);
-      waiting.delete(r.id);
-      done?.(r);
-    });
-    w.on("error", (e) => {
-      failure2 = e;
-      for (const done of waiting.values())
-        done({ id: -1, lines: [], holes: [], occurrences: [], warnings: [], categories: [] });
-      waiting.clear();
-    });
-    return w;
-  });
-  const tasks = [];
+  const nw = pool3.workers.length;
+  for (let i2 = 0; i2 < nw; i2++) pool3.send(i2, init);
+  let total = 0;
+  for (const list3 of job.results) total += Math.ceil(list3.length / BATCH);
+  const taskRun = new Int32Array(total);
+  const taskFirst = new Float64Array(total);
+  for (let run = 0, t = 0; run < job.results.length; run++)
+    for (let first = 0; first < job.results[run].length; first += BATCH, t++) {
+      taskRun[t] = run;
+      taskFirst[t] = first;
+    }
+  const taskOf = (t) => {
+    const list3 = job.results[taskRun[t]];
+    const first = taskFirst[t];
+    const last = Math.min(first + BATCH, list3.length);
+    return { id: t, run: taskRun[t], first, ...list3.copy(first, last) };
+  };
+  const ready = /* @__PURE__ */ new Map();
+  const owner = new Int32Array(total).fill(-1);
+  const inflight = new Int32Array(nw);
+  let wake;
   let nextTask = 0;
-  const taskAt = (n) => {
-    while (tasks.length <= n) {
-      const made = tasks.length;
-      let seen2 = 0;
-      let found;
-      for (let run = 0; run < job.results.length && !found; run++) {
-        const list3 = job.results[run];
-        const batches = Math.ceil(list3.length / BATCH);
-        if (made < seen2 + batches) {
-          const first = (made - seen2) * BATCH;
-          const last = Math.min(first + BATCH, list3.length);
-          found = {
-            id: made,
-            run,
-            first,
-            starts: list3.starts.slice(first, last),
-            ends: list3.ends.slice(first, last)
-          };
-        }
-        seen2 += batches;
-      }
-      if (!found) return void 0;
-      tasks.push(found);
-    }
-    return tasks[n];
-  };
-  const inflight = [];
   const dispatch = () => {
-    while (inflight.length < workers.length * 3 && !failure2) {
-      const t = taskAt(nextTask);
-      if (!t) return;
-      tasks[nextTask] = void 0;
-      nextTask++;
-      inflight.push(new Promise((resolve) => waiting.set(t.id, resolve)));
-      workers[t.id % workers.length].postMessage(t);
-    }
+    for (let w = 0; w < nw; w++)
+      while (inflight[w] < DEPTH && nextTask < total) {
+        owner[nextTask] = w;
+        inflight[w]++;
+        pool3.send(w, taskOf(nextTask++));
+      }
   };
-  const seen = new DigestCounter();
+  pool3.onReply = (r) => {
+    ready.set(r.id, r);
+    inflight[owner[r.id]]--;
+    dispatch();
+    wake?.();
+  };
+  pool3.onFailure = () => wake?.();
+  const buffers = new BufferPool();
+  let results = 0;
+  for (const list3 of job.results) results += list3.length;
+  const seen = new DigestCounter(results);
   const warnings = new WarningList();
   const categories = job.contexts.map((rc) => new Set(rc.categories));
-  const runWarnings = job.contexts.map(() => []);
   let count = 0;
-  let lastRun = 0;
-  try {
-    dispatch();
-    while (inflight.length > 0) {
-      const r = await inflight.shift();
-      if (failure2) throw failure2;
-      if (r.error) {
-        if (r.error.user) throw new UserError(r.error.message, job.displayPath, r.error.position);
-        throw new Error(r.error.message);
+  const emit = async (r) => {
+    const run = taskRun[r.id];
+    warnings.take(r.warnings);
+    for (const c of r.categories) categories[run].add(c);
+    const { buf, ends, idAt, digests } = r;
+    let start = 0;
+    for (let k = 0; k < ends.length; k++) {
+      const end = ends[k];
+      const ordinal = seen.nextHashed(digests[2 * k], digests[2 * k + 1]);
+      if (ordinal > 0) {
+        const id = occurrenceId(r.occurrences[k], ordinal);
+        const at = idAt[k];
+        if (buf[at + id.length] !== 34) throw new Error("parallel reader: occurrence id length changed");
+        Buffer.from(buf.buffer, buf.byteOffset, buf.length).write(id, at, "latin1");
       }
+      const tail = `${count}}`;
+      count++;
+      const p = job.onBytes ? job.onBytes(buf, start, end - 2, tail) : job.onLine(
+        Buffer.from(buf.buffer, buf.byteOffset, buf.length).toString("utf8", start, end - 2) + tail
+      );
+      if (p) await p;
+      start = end;
+    }
+    const w = owner[r.id];
+    if (w >= 0)
+      pool3.send(w, { kind: "recycle", buf: r.buf.buffer }, [r.buf.buffer]);
+    else buffers.give(r.buf.buffer);
+    if (r.error) {
+      if (r.error.user) throw new UserError(r.error.message, job.displayPath, r.error.position);
+      throw new Error(r.error.message);
+    }
+  };
+  let done = false;
+  try {
+    for (let nextEmit = 0; nextEmit < total; ) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (pool3.failure) throw pool3.failure;
       dispatch();
-      const run = runOf(job.results, r.id);
-      for (; lastRun < run; lastRun++) warnings.take(runWarnings[lastRun]);
-      runWarnings[run].push(...r.warnings);
-      for (const c of r.categories) categories[run].add(c);
-      for (let k = 0; k < r.lines.length; k++) {
-        const line = r.lines[k];
-        const hole = r.holes[k];
-        if (!line.endsWith(TAIL) || line.slice(hole, hole + 2) !== '""')
-          throw new Error("stream worker sent a malformed line");
-        const occ = r.occurrences[k];
-        const id = occurrenceId(occ, nextOrdinal(seen, occ));
-        const out = `${line.slice(0, hole)}"${id}"${line.slice(hole + 2, line.length - 2)}${count}}`;
-        count++;
-        const p = job.onLine(out);
-        if (p) await p;
+      const r = ready.get(nextEmit);
+      if (r) {
+        ready.delete(nextEmit);
+        nextEmit++;
+        await emit(r);
+      } else if (nextTask < total && ready.size < MAX_READY) {
+        const t = nextTask++;
+        ready.set(
+          t,
+          await prepareBatch(job.reader, job.contexts, taskOf(t), job.ctx, job.displayPath, buffers)
+        );
+      } else {
+        await new Promise((resolve) => wake = resolve);
+        wake = void 0;
       }
     }
-    for (; lastRun < job.results.length; lastRun++) warnings.take(runWarnings[lastRun]);
+    done = true;
   } finally {
-    for (const w of workers) void w.terminate();
+    pool3.onReply = void 0;
+    pool3.onFailure = void 0;
+    pool3.close(!done);
   }
   const scans = job.contexts.map((rc, i2) => finishRun({ ...rc, categories: categories[i2] }));
   return { scans, warnings: warnings.first, warningCount: warnings.count, count };
-}
-function runOf(results, taskId) {
-  let seen = 0;
-  for (let run = 0; run < results.length; run++) {
-    seen += Math.ceil(results[run].length / BATCH);
-    if (taskId < seen) return run;
-  }
-  return results.length - 1;
 }
 
 // src/stream/sarif-stream.ts
@@ -44456,6 +44631,15 @@ async function scanSarif(fh, file2, io = {}) {
   return { top, runs };
 }
 async function planSarif(fh, size, file2, io = {}) {
+  const pool3 = io.workers && io.path ? WorkerPool.start(io.workers) : void 0;
+  try {
+    return await planSarifWith(fh, size, file2, io, pool3);
+  } catch (e) {
+    pool3?.close();
+    throw e;
+  }
+}
+async function planSarifWith(fh, size, file2, io, pool3) {
   const { top, runs } = await scanSarif(fh, file2, io);
   const reader = new RangeReader(fh, size);
   const doc = {};
@@ -44488,12 +44672,8 @@ async function planSarif(fh, size, file2, io = {}) {
     const rc = contexts[i2];
     const scratch = { ...rc, warnings: [], categories: /* @__PURE__ */ new Set() };
     for (let k = 0; k < list3.length; k++) {
-      if (!suspiciousRun[i2] && list3.flags[k] === 0) continue;
-      const r = await parseSlice(
-        reader,
-        { key: String(k), start: list3.starts[k], end: list3.ends[k] },
-        file2
-      );
+      if (!suspiciousRun[i2] && !list3.flag(k)) continue;
+      const r = await parseSlice(reader, { key: String(k), start: list3.start(k), end: list3.end(k) }, file2);
       const d = resultToDraft(scratch, r, k, fromResults);
       if (d?.secret) fromDrafts.push(d.secret);
     }
@@ -44501,8 +44681,12 @@ async function planSarif(fh, size, file2, io = {}) {
   return {
     secrets: [...fromResults, ...fromDrafts],
     tool: contexts[0]?.scan.tool,
-    async runLines(ctx, workers, onLine) {
-      if (workers < 1 || !parallelAvailable() || !io.path) return void 0;
+    async runLines(ctx, sink) {
+      const items = runs.reduce((n, r) => n + r.results.length, 0);
+      if (!pool3 || !io.path || items > (io.maxParallelItems ?? Infinity)) {
+        pool3?.close();
+        return void 0;
+      }
       return runParallel({
         file: io.path,
         displayPath: file2,
@@ -44511,11 +44695,14 @@ async function planSarif(fh, size, file2, io = {}) {
         contexts,
         results: runs.map((r) => r.results),
         ctx,
-        workers,
-        onLine
+        reader,
+        pool: pool3,
+        ...sink
       });
     },
+    close: () => pool3?.close(),
     async run(onDraft) {
+      pool3?.close();
       const scans = [];
       const warnings = new WarningList();
       const sink = [];
@@ -44794,6 +44981,7 @@ async function normalizeStreamed(filePath, displayPath, size, opts) {
   const file2 = newInputFile(displayPath, null, size, "ok");
   const findings = [];
   let fh;
+  let plan;
   try {
     const parser = await streamParserFor(filePath, displayPath, opts);
     if (!parser) return void 0;
@@ -44801,15 +44989,17 @@ async function normalizeStreamed(filePath, displayPath, size, opts) {
     file2.detection = opts.format === "auto" ? "auto (streamed; detected from the first 64 KiB)" : "given";
     ({ fh } = await openForRead(filePath));
     const hash3 = createHash3("sha256");
-    const plan = await streamerFor(parser.id)(fh, size, displayPath, {
+    plan = await streamerFor(parser.id)(fh, size, displayPath, {
       chunkSize: opts.chunkSize,
       onChunk: (b) => hash3.update(b),
-      path: filePath
+      path: filePath,
+      workers: opts.onLine ? opts.workers ?? workerCount() : 0,
+      maxParallelItems: opts.workers !== void 0 ? Infinity : parallelMaxResults()
     });
     file2.sha256 = hash3.digest("hex");
     const tool = plan.tool ?? { name: parser.docs.title, version: null };
     const fctx = finalizeContext(displayPath, parser.id, tool, opts, plan.secrets);
-    const parallel = opts.onLine && plan.runLines ? await plan.runLines(fctx, opts.workers ?? workerCount(), opts.onLine) : void 0;
+    const parallel = opts.onLine && plan.runLines ? await plan.runLines(fctx, { onLine: opts.onLine, onBytes: opts.onLineBytes }) : void 0;
     let count = parallel?.count ?? 0;
     const outcome = parallel ?? await (() => {
       const fin = createFinalizer(fctx);
@@ -44833,6 +45023,7 @@ async function normalizeStreamed(filePath, displayPath, size, opts) {
     file2.error = isUserError(e) ? e.format() : `internal error while parsing (please report): ${errorMessage(e)}`;
     return { file: file2, findings: [], scans: [] };
   } finally {
+    plan?.close?.();
     await fh?.close();
   }
 }
@@ -45112,6 +45303,30 @@ var LineBatcher = class {
     this.buf[this.used++] = 10;
     return void 0;
   }
+  /** Add a line given as `bytes[start, end)` followed by the ASCII `tail` (see `add`). */
+  addBytes(bytes, start, end, tail) {
+    const len = end - start + tail.length + 1;
+    if (this.used + len > BATCH2) {
+      const p = this.flush();
+      if (len > BATCH2) {
+        const big = Buffer.allocUnsafe(len);
+        big.set(bytes.subarray(start, end), 0);
+        big.write(tail + "\n", end - start, "latin1");
+        const w = write(this.out, big);
+        return p ? p.then(() => w) : w;
+      }
+      this.put(bytes, start, end, tail);
+      return p;
+    }
+    this.put(bytes, start, end, tail);
+    return void 0;
+  }
+  put(bytes, start, end, tail) {
+    this.buf.set(bytes.subarray(start, end), this.used);
+    this.used += end - start;
+    this.used += this.buf.write(tail, this.used, "latin1");
+    this.buf[this.used++] = 10;
+  }
   /** Write what is collected (the Buffer goes to the stream, a new one is taken). */
   flush() {
     if (this.used === 0) return void 0;
@@ -45125,6 +45340,7 @@ async function runNormalize(o) {
   let readable = 0;
   const batch = new LineBatcher(o.out);
   const onLine = (line) => batch.add(line);
+  const onLineBytes = (b, start, end, tail) => batch.addBytes(b, start, end, tail);
   for (const f of o.files) {
     const r = await normalizeFile(path6.resolve(o.cwd, f), f, {
       format: o.format,
@@ -45139,7 +45355,8 @@ async function runNormalize(o) {
       // No size limit of our own: big files of streamable formats are streamed, others fail clearly.
       maxBytes: Number.MAX_SAFE_INTEGER,
       streamThreshold: o.streamThreshold,
-      onLine
+      onLine,
+      onLineBytes
     });
     await batch.flush();
     if (r.file.status === "error" || r.file.status === "skipped") {

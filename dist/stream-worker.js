@@ -9,6 +9,717 @@ var __export = (target, all) => {
 import { promises as fs } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/util/errors.ts
+var UserError = class extends Error {
+  constructor(message, file2, position) {
+    super(message);
+    this.file = file2;
+    this.position = position;
+  }
+  file;
+  position;
+  name = "UserError";
+  /** One line: `file:position: message`. */
+  format() {
+    const where = [this.file, this.position].filter(Boolean).join(":");
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+};
+function isUserError(e) {
+  return e instanceof UserError;
+}
+
+// src/normalize/severity.ts
+function cvssToSeverity(score) {
+  if (!Number.isFinite(score) || score <= 0) return "info";
+  if (score >= 9) return "critical";
+  if (score >= 7) return "high";
+  if (score >= 4) return "medium";
+  return "low";
+}
+var WORDS = {
+  critical: "critical",
+  crit: "critical",
+  blocker: "critical",
+  veryhigh: "critical",
+  "very high": "critical",
+  high: "high",
+  error: "high",
+  major: "high",
+  severe: "high",
+  important: "high",
+  medium: "medium",
+  moderate: "medium",
+  warning: "medium",
+  warn: "medium",
+  med: "medium",
+  low: "low",
+  minor: "low",
+  note: "low",
+  informational: "info",
+  information: "info",
+  info: "info",
+  none: "info",
+  unknown: "info",
+  negligible: "info",
+  trivial: "info",
+  unspecified: "info"
+};
+function wordToSeverity(word) {
+  if (word == null) return void 0;
+  const w = String(word).trim().toLowerCase().replace(/[_-]/g, " ");
+  return WORDS[w] ?? WORDS[w.replace(/ /g, "")];
+}
+function scoreOrWordToSeverity(value) {
+  if (typeof value === "number") return cvssToSeverity(value);
+  if (typeof value !== "string") return void 0;
+  const t = value.trim();
+  if (t === "") return void 0;
+  if (/^\d+(\.\d+)?$/.test(t)) {
+    const n = Number(t);
+    return n <= 10 ? cvssToSeverity(n) : void 0;
+  }
+  return wordToSeverity(t);
+}
+function levelToSeverity(level) {
+  switch (level) {
+    case "error":
+      return "high";
+    case "note":
+      return "low";
+    case "none":
+      return "info";
+    default:
+      return "medium";
+  }
+}
+
+// src/normalize/paths.ts
+var normalizedRoots = /* @__PURE__ */ new WeakMap();
+function rootsOf(roots) {
+  const known = normalizedRoots.get(roots);
+  if (known && known.copy.length === roots.length && known.copy.every((r, i) => r === roots[i]))
+    return known.norm;
+  const norm = roots.map((root) => root.replace(/\\/g, "/").replace(/\/+$/, ""));
+  normalizedRoots.set(roots, { copy: [...roots], norm });
+  return norm;
+}
+var SCHEME_SLASHES = /^[a-z][a-z0-9+.-]*:\/\//i;
+function cleanPath(raw, roots = []) {
+  if (raw == null) return null;
+  let p = String(raw).trim();
+  if (p === "") return null;
+  const c0 = p.charCodeAt(0);
+  if ((c0 === 102 || c0 === 70) && /^file:/i.test(p)) {
+    p = p.replace(/^file:\/*/i, "/");
+    if (/^\/[A-Za-z]:[\\/]/.test(p)) p = p.slice(1);
+  }
+  if (p.includes("%") && /%[0-9A-Fa-f]{2}/.test(p) && !SCHEME_SLASHES.test(p)) {
+    try {
+      p = decodeURIComponent(p);
+    } catch {
+    }
+  }
+  if (p.includes("\\")) p = p.replace(/\\/g, "/");
+  let stripped = false;
+  if (roots.length > 0)
+    for (const r of rootsOf(roots)) {
+      if (r && (p === r || p.startsWith(r + "/"))) {
+        p = p.slice(r.length).replace(/^\/+/, "");
+        stripped = true;
+        break;
+      }
+    }
+  if (!stripped && p.includes("//") && !SCHEME_SLASHES.test(p)) p = p.replace(/\/{2,}/g, "/");
+  if (p.startsWith("./")) p = p.replace(/^(\.\/)+/, "");
+  return p === "" ? null : p;
+}
+function joinUri(base, uri) {
+  if (!base) return uri;
+  if (uri.startsWith("/") || uri.includes(":") && /^[a-z][a-z0-9+.-]*:/i.test(uri)) return uri;
+  return (base.endsWith("/") ? base : base + "/") + uri;
+}
+
+// src/parsers/sarif/index.ts
+var NOT_FINDINGS = /* @__PURE__ */ new Set(["pass", "informational", "notApplicable"]);
+var CVE_RE = /\b(CVE-\d{4}-\d{4,})\b/gi;
+var GHSA_RE = /\b(GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
+var CWE_RE = /\bcwe[-_/: ]*(\d{1,5})\b/i;
+function isObj(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function str(v) {
+  return typeof v === "string" && v.trim() !== "" ? v : void 0;
+}
+function resolveBase(id, bases, depth = 0) {
+  if (!id || depth > 10) return void 0;
+  const b = bases[id];
+  if (!isObj(b)) return void 0;
+  const uri = str(b.uri);
+  if (uri === void 0) return void 0;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith("/")) return void 0;
+  const parent = resolveBase(str(b.uriBaseId), bases, depth + 1);
+  return joinUri(parent, uri);
+}
+function rootsOf2(run) {
+  const roots = [];
+  const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
+  for (const b of Object.values(bases)) {
+    const uri = isObj(b) ? str(b.uri) : void 0;
+    if (uri && (/^file:/i.test(uri) || uri.startsWith("/"))) roots.push(fileUriToPath(uri));
+  }
+  for (const inv of Array.isArray(run.invocations) ? run.invocations : []) {
+    const wd = isObj(inv) && isObj(inv.workingDirectory) ? str(inv.workingDirectory.uri) : void 0;
+    if (wd) roots.push(fileUriToPath(wd));
+  }
+  return roots.map((r) => r.replace(/\/+$/, "")).filter((r) => r.length > 1);
+}
+function fileUriToPath(uri) {
+  let p = uri.replace(/^file:\/*/i, "/");
+  if (/^\/[A-Za-z]:\//.test(p)) p = p.slice(1);
+  try {
+    p = decodeURIComponent(p);
+  } catch {
+  }
+  return p.replace(/\\/g, "/");
+}
+var SECRET_TOOLS = /gitleaks|trufflehog|detect-secrets|secretlint|ggshield|talisman|whispers|noseyparker|secret/i;
+function createRunContext(run, runIndex, file2) {
+  if (!isObj(run)) throw new UserError(`runs[${runIndex}] is not an object`, file2);
+  const tool = isObj(run.tool) ? run.tool : void 0;
+  const driver = tool && isObj(tool.driver) ? tool.driver : void 0;
+  if (!driver) throw new UserError(`runs[${runIndex}].tool.driver is missing: not a valid SARIF run`, file2);
+  const toolName = str(driver.name) ?? "unknown";
+  const toolVersion = str(driver.semanticVersion) ?? str(driver.version) ?? null;
+  const components = [{ name: toolName, rules: Array.isArray(driver.rules) ? driver.rules : [] }];
+  for (const ext of Array.isArray(tool.extensions) ? tool.extensions : []) {
+    components.push({
+      name: isObj(ext) && str(ext.name) || "extension",
+      rules: isObj(ext) && Array.isArray(ext.rules) ? ext.rules : []
+    });
+  }
+  const ruleById = /* @__PURE__ */ new Map();
+  for (const c of components) {
+    for (const r of c.rules) {
+      if (!isObj(r)) continue;
+      const id = str(r.id);
+      if (id && !ruleById.has(id)) ruleById.set(id, r);
+      const guid3 = str(r.guid);
+      if (guid3 && !ruleById.has(guid3)) ruleById.set(guid3, r);
+    }
+  }
+  const taxa = /* @__PURE__ */ new Map();
+  for (const tax of Array.isArray(run.taxonomies) ? run.taxonomies : []) {
+    if (!isObj(tax)) continue;
+    const component = str(tax.name) ?? "";
+    for (const t of Array.isArray(tax.taxa) ? tax.taxa : []) {
+      if (!isObj(t)) continue;
+      const entry = { id: str(t.id), name: str(t.name), component };
+      if (entry.id) taxa.set(`${component}\0${entry.id}`, entry);
+      if (str(t.guid)) taxa.set(`guid\0${t.guid}`, entry);
+    }
+  }
+  const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
+  const baseUris = {};
+  for (const k of Object.keys(bases)) {
+    const r = resolveBase(k, bases);
+    if (r !== void 0) baseUris[k] = r;
+  }
+  const errors = [];
+  let success2 = true;
+  for (const inv of Array.isArray(run.invocations) ? run.invocations : []) {
+    if (!isObj(inv)) continue;
+    if (inv.executionSuccessful === false) success2 = false;
+    for (const n of Array.isArray(inv.toolExecutionNotifications) ? inv.toolExecutionNotifications : []) {
+      if (isObj(n) && n.level === "error") {
+        const text = isObj(n.message) ? str(n.message.text) : void 0;
+        errors.push(text ? text.slice(0, 300) : "tool execution error");
+      }
+    }
+  }
+  const secretTool = SECRET_TOOLS.test(toolName);
+  return {
+    runIndex,
+    toolName,
+    toolVersion,
+    components,
+    ruleById,
+    globalMessageStrings: isObj(driver.globalMessageStrings) ? driver.globalMessageStrings : {},
+    baseUris,
+    artifacts: Array.isArray(run.artifacts) ? run.artifacts : [],
+    taxa,
+    roots: rootsOf2(run),
+    warnings: [],
+    secretTool,
+    scan: { tool: { name: toolName, version: toolVersion }, categories: [], success: success2, errors },
+    categories: /* @__PURE__ */ new Set(),
+    toolClass: toolClassOf(toolName),
+    ruleInfo: /* @__PURE__ */ new Map(),
+    idsOfRuleId: /* @__PURE__ */ new Map()
+  };
+}
+function findRule(rc, result, pointer) {
+  const ref = isObj(result.rule) ? result.rule : void 0;
+  const ruleId = str(result.ruleId) ?? (ref ? str(ref.id) : void 0);
+  const index = typeof result.ruleIndex === "number" ? result.ruleIndex : ref && typeof ref.index === "number" ? ref.index : void 0;
+  const compIndex = ref && isObj(ref.toolComponent) && typeof ref.toolComponent.index === "number" ? ref.toolComponent.index + 1 : 0;
+  if (index !== void 0 && index >= 0) {
+    const comp = rc.components[compIndex];
+    const rule = comp?.rules[index];
+    if (isObj(rule)) {
+      const indexedId = str(rule.id);
+      if (ruleId && indexedId && ruleId !== indexedId && !ruleId.startsWith(indexedId + "/"))
+        rc.warnings.push(
+          `${pointer}: ruleId "${ruleId}" disagrees with rule index ${index} ("${indexedId}"); the index wins`
+        );
+      return { rule, ruleId: indexedId ?? ruleId };
+    }
+    rc.warnings.push(`${pointer}: rule index ${index} does not exist in ${comp?.name ?? "the run"}`);
+  }
+  if (ruleId) {
+    const rule = rc.ruleById.get(ruleId) ?? rc.ruleById.get(ruleId.split("/")[0]) ?? (ref && str(ref.guid) ? rc.ruleById.get(ref.guid) : void 0);
+    if (!rule && rc.ruleById.size > 0)
+      rc.warnings.push(`${pointer}: rule "${ruleId}" is not defined in the run`);
+    return { rule, ruleId };
+  }
+  return { rule: void 0, ruleId: void 0 };
+}
+function formatMessage(template, args) {
+  if (!template.includes("{")) return template;
+  return template.replace(/\{(\d+)\}/g, (m, n) => {
+    const a = args[Number(n)];
+    return a === void 0 ? m : String(a);
+  });
+}
+function messageText(rc, result, rule) {
+  const msg = isObj(result.message) ? result.message : {};
+  const args = Array.isArray(msg.arguments) ? msg.arguments : [];
+  const direct = str(msg.text) ?? str(msg.markdown);
+  if (direct) return formatMessage(direct, args);
+  const id = str(msg.id);
+  if (id) {
+    const strings = rule && isObj(rule.messageStrings) ? rule.messageStrings : {};
+    const ms = strings[id] ?? rc.globalMessageStrings[id];
+    const t = isObj(ms) ? str(ms.text) ?? str(ms.markdown) : void 0;
+    if (t) return formatMessage(t, args);
+  }
+  return "";
+}
+function textOf(v) {
+  return isObj(v) ? str(v.text) ?? str(v.markdown) : void 0;
+}
+function collectTags(...bags) {
+  const tags = [];
+  for (const b of bags) {
+    if (isObj(b) && Array.isArray(b.tags)) {
+      for (const t of b.tags) if (typeof t === "string") tags.push(t);
+    }
+  }
+  return tags;
+}
+function cwesOfBag(bag, out) {
+  if (!isObj(bag)) return;
+  for (const t of Array.isArray(bag.tags) ? bag.tags : [])
+    if (typeof t === "string" && /cwe/i.test(t)) addCweText(t, out);
+  for (const key of ["cwe", "CWE", "cwe_id", "cweId", "cwes"]) if (key in bag) addCweText(bag[key], out);
+}
+function addCweText(v, out) {
+  if (typeof v === "number" && v > 0) out.push(`CWE-${v}`);
+  else if (typeof v === "string") {
+    for (const part of v.split(/[,;]/)) {
+      const m = CWE_RE.exec(part);
+      if (m) out.push(`CWE-${Number(m[1])}`);
+    }
+  } else if (Array.isArray(v)) v.forEach((x) => typeof x !== "object" && addCweText(x, out));
+}
+function cwesOfTaxa(rc, refs, out) {
+  for (const ref of refs) {
+    if (!isObj(ref)) continue;
+    const compName = isObj(ref.toolComponent) ? str(ref.toolComponent.name) ?? "" : "";
+    const taxon = (str(ref.guid) ? rc.taxa.get(`guid\0${ref.guid}`) : void 0) ?? (str(ref.id) ? rc.taxa.get(`${compName}\0${ref.id}`) : void 0);
+    const component = taxon?.component ?? compName;
+    if (!/cwe/i.test(component)) continue;
+    const id = taxon?.id ?? str(ref.id);
+    if (id && /^\d+$/.test(id)) out.push(`CWE-${Number(id)}`);
+    else if (id) addCweText(id, out);
+    else if (taxon?.name) addCweText(taxon.name, out);
+  }
+}
+function cwesFrom(rc, info, result) {
+  const out = info.cweBag.slice();
+  cwesOfBag(result.properties, out);
+  if (Array.isArray(result.taxa)) cwesOfTaxa(rc, result.taxa, out);
+  for (const c of info.cweRel) out.push(c);
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+var VULN_ID_KEYS = ["cve", "cves", "CVE", "cveId", "ghsa", "ghsaId", "vulnerabilityId", "aliases"];
+var MAY_HAVE_ID = /cve-|ghsa-/i;
+function idsIn(s, out) {
+  if (!MAY_HAVE_ID.test(s)) return;
+  for (const m of s.matchAll(CVE_RE)) out.push(m[1].toUpperCase());
+  for (const m of s.matchAll(GHSA_RE)) out.push(m[1]);
+}
+function idsInBag(bag, out) {
+  if (!isObj(bag)) return;
+  for (const key of VULN_ID_KEYS) {
+    const v = bag[key];
+    if (typeof v === "string") idsIn(v, out);
+    else if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === "string") idsIn(x, out);
+    }
+  }
+}
+function idsOfRuleId(rc, ruleId) {
+  let ids = rc.idsOfRuleId.get(ruleId);
+  if (ids === void 0) {
+    ids = [];
+    idsIn(ruleId, ids);
+    if (rc.idsOfRuleId.size < 1e5) rc.idsOfRuleId.set(ruleId, ids);
+  }
+  return ids;
+}
+function vulnIdsFrom(rc, ruleId, info, resultTags, resultProps) {
+  const out = ruleId ? idsOfRuleId(rc, ruleId).slice() : [];
+  for (const id of info.tagIds) out.push(id);
+  for (const t of resultTags) idsIn(t, out);
+  idsInBag(resultProps, out);
+  for (const id of info.propIds) out.push(id);
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+var IAC_TOOLS = /checkov|kics|tfsec|terrascan|tflint|hadolint|cfn[-_ ]?(lint|nag)|kube-?score|kubesec|kube-linter|conftest|snyk iac|trivy.*config|defsec/i;
+var SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source|snyk$|pip-audit|govulncheck|dependabot|bundler-audit|safety|owasp/i;
+var DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
+var MOBILE_TOOLS = /mobsf|qark|androbugs/i;
+var MANIFEST_RE = /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
+function toolClassOf(toolName) {
+  const t = toolName.toLowerCase();
+  return {
+    secret: SECRET_TOOLS.test(t),
+    mobile: MOBILE_TOOLS.test(t),
+    dast: DAST_TOOLS.test(t),
+    iac: IAC_TOOLS.test(t),
+    sca: SCA_TOOLS.test(t),
+    code: /snyk ?code|codeql|semgrep code/i.test(t),
+    container: /trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t),
+    trivy: /trivy/.test(t)
+  };
+}
+var TAG_SECRET = 1;
+var TAG_LICENSE = 2;
+var TAG_IAC = 4;
+var TAG_VULN = 8;
+function tagBitsOf(tags) {
+  let bits = 0;
+  for (const t of tags) {
+    switch (t.toLowerCase()) {
+      case "secret":
+      case "secrets":
+        bits |= TAG_SECRET;
+        break;
+      case "license":
+        bits |= TAG_LICENSE;
+        break;
+      case "misconfiguration":
+      case "iac":
+        bits |= TAG_IAC;
+        break;
+      case "vulnerability":
+        bits |= TAG_VULN;
+        break;
+    }
+  }
+  return bits;
+}
+function categoryOf(tc, tagBits, vulnIdCount, ruleId, file2) {
+  if (tc.secret || tagBits & TAG_SECRET) return "secret";
+  if (tagBits & TAG_LICENSE) return "license";
+  if (tc.mobile) return "mobile";
+  if (tc.dast) return "dast";
+  if (tc.iac || tagBits & TAG_IAC) return "iac";
+  const isVuln = vulnIdCount > 0 || (tagBits & TAG_VULN) !== 0 || tc.sca;
+  if (isVuln && !tc.code) {
+    if (file2 && MANIFEST_RE.test(file2)) return "sca";
+    if (tc.container) return "container";
+    return "sca";
+  }
+  if (tc.trivy && ruleId && /^(AVD-|DS\d|KSV|AWS|AZU|GCP)/.test(ruleId)) return "iac";
+  return "sast";
+}
+var SEVERITY_KEYS = ["severity", "Severity", "DevSkimSeverity", "issue_severity", "impact", "risk"];
+function wordSeverityOf(bag) {
+  for (const key of SEVERITY_KEYS) {
+    const v = bag[key];
+    const s = typeof v === "string" ? wordToSeverity(v) : void 0;
+    if (s) return { severity: s, severity_source: "tool", source_severity: String(v) };
+  }
+  return void 0;
+}
+function makeRuleInfo(rc, rule) {
+  const props = rule && isObj(rule.properties) ? rule.properties : void 0;
+  const tags = collectTags(props);
+  const tagIds = [];
+  for (const t of tags) idsIn(t, tagIds);
+  const propIds = [];
+  idsInBag(props, propIds);
+  const cweBag = [];
+  cwesOfBag(props, cweBag);
+  const cweRel = [];
+  if (rule && Array.isArray(rule.relationships))
+    cwesOfTaxa(
+      rc,
+      rule.relationships.map((r) => r?.target),
+      cweRel
+    );
+  const fromRule = props ? scoreOrWordToSeverity(props["security-severity"]) : void 0;
+  const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
+  const secretValues = [];
+  if (props) {
+    for (const k of SECRET_PROPS)
+      if (typeof props[k] === "string" && props[k].length >= 4) secretValues.push(props[k]);
+  }
+  return {
+    props,
+    tags,
+    tagBits: tagBitsOf(tags),
+    tagIds,
+    propIds,
+    defaultLevel: rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0,
+    secSev: fromRule ? {
+      severity: fromRule,
+      severity_source: "security-severity-rule",
+      source_severity: String(props["security-severity"])
+    } : void 0,
+    wordSev: wordSeverityOf(props ?? {}),
+    cweBag,
+    cweRel,
+    ruleTitle,
+    ruleName: str(rule?.name) ?? ruleTitle ?? null,
+    fullDescription: textOf(rule?.fullDescription),
+    toolConfidence: props ? str(props.precision) ?? null : null,
+    helpUri: str(rule?.helpUri) ?? null,
+    cvssScore: Number(props ? props["security-severity"] : NaN),
+    secretValues,
+    offender: props ? str(props.offender) ?? str(props.secret) ?? str(props.match) : void 0
+  };
+}
+var noRuleInfo;
+function ruleInfoOf(rc, rule) {
+  if (rule === void 0) return noRuleInfo ??= makeRuleInfo(rc, void 0);
+  let info = rc.ruleInfo.get(rule);
+  if (!info) {
+    info = makeRuleInfo(rc, rule);
+    rc.ruleInfo.set(rule, info);
+  }
+  return info;
+}
+function severityOf(result, info, level) {
+  const rp = isObj(result.properties) ? result.properties : void 0;
+  const fromResult = rp ? scoreOrWordToSeverity(rp["security-severity"]) : void 0;
+  if (fromResult)
+    return {
+      severity: fromResult,
+      severity_source: "security-severity-result",
+      source_severity: String(rp["security-severity"])
+    };
+  if (info.secSev) return { ...info.secSev };
+  const fromWord = (rp && wordSeverityOf(rp)) ?? info.wordSev;
+  if (fromWord) return { ...fromWord };
+  return { severity: levelToSeverity(level), severity_source: "level", source_severity: level };
+}
+function suppressionOf(result) {
+  const list = Array.isArray(result.suppressions) ? result.suppressions.filter(isObj) : [];
+  if (list.length === 0) return { suppression: null, suppressed: false };
+  const suppressed = list.every((s) => s.status === void 0 || s.status === "accepted");
+  const first = list.find((s) => s.status === void 0 || s.status === "accepted") ?? list[0];
+  return {
+    suppressed,
+    suppression: {
+      kind: str(first.kind) ?? "unknown",
+      status: str(first.status) ?? (suppressed ? "accepted" : null),
+      justification: str(first.justification) ?? null
+    }
+  };
+}
+function packageFromMessage(text) {
+  const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text);
+  if (trivy) {
+    const fixed = /Fixed Version: ([^\n]*)/.exec(text)?.[1]?.trim();
+    return {
+      name: trivy[1].trim(),
+      version: trivy[2].trim(),
+      fixed_version: fixed || null,
+      ecosystem: null,
+      purl: null
+    };
+  }
+  const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text);
+  if (grype)
+    return { name: grype[1], version: grype[2], fixed_version: null, ecosystem: grype[3], purl: null };
+  return null;
+}
+var SECRET_PROPS = ["offender", "secret", "match", "Match", "Secret", "secretValue", "raw"];
+function resultToDraft(rc, result, resultIndex, secrets) {
+  const pointer = `/runs/${rc.runIndex}/results/${resultIndex}`;
+  if (!isObj(result)) {
+    rc.warnings.push(`${pointer}: result is not an object; skipped`);
+    return void 0;
+  }
+  const kind = str(result.kind) ?? "fail";
+  if (NOT_FINDINGS.has(kind)) return void 0;
+  const { rule, ruleId } = findRule(rc, result, pointer);
+  const info = ruleInfoOf(rc, rule);
+  const levelGiven = str(result.level) ?? info.defaultLevel;
+  const level = levelGiven ?? "warning";
+  const rp = isObj(result.properties) ? result.properties : void 0;
+  const resultTags = rp ? collectTags(rp) : [];
+  const tags = resultTags.length > 0 ? info.tags.concat(resultTags) : info.tags.slice();
+  const vulnIds = vulnIdsFrom(rc, ruleId, info, resultTags, rp);
+  const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : void 0;
+  const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : void 0;
+  let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : void 0;
+  if (al && str(al.uri) === void 0 && typeof al.index === "number") {
+    const art = rc.artifacts[al.index];
+    if (isObj(art) && isObj(art.location)) al = { ...art.location, ...al, uri: art.location.uri };
+  }
+  let file2;
+  if (al && str(al.uri)) {
+    const joined = joinUri(rc.baseUris[str(al.uriBaseId) ?? ""], al.uri);
+    file2 = cleanPath(joined, rc.roots) ?? joined;
+  }
+  const region = phys && isObj(phys.region) ? phys.region : void 0;
+  const logical = loc0 && Array.isArray(loc0.logicalLocations) && isObj(loc0.logicalLocations[0]) ? str(loc0.logicalLocations[0].fullyQualifiedName) ?? str(loc0.logicalLocations[0].name) : void 0;
+  if (rp) {
+    for (const k of SECRET_PROPS) if (typeof rp[k] === "string" && rp[k].length >= 4) secrets.push(rp[k]);
+  }
+  for (const v of info.secretValues) secrets.push(v);
+  const category = categoryOf(
+    rc.toolClass,
+    resultTags.length > 0 ? info.tagBits | tagBitsOf(resultTags) : info.tagBits,
+    vulnIds.length,
+    ruleId,
+    file2
+  );
+  let secret = null;
+  if (category === "secret") {
+    const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : void 0;
+    const offender = (rp ? str(rp.offender) ?? str(rp.secret) ?? str(rp.match) : void 0) ?? info.offender;
+    secret = offender ?? snippet?.trim() ?? null;
+    if (snippet) secrets.push(snippet.trim());
+  }
+  rc.categories.add(category);
+  const text = messageText(rc, result, rule);
+  const nl = text.indexOf("\n");
+  const firstLine = (nl < 0 ? text : text.slice(0, nl)).trim();
+  const ruleTitle = info.ruleTitle;
+  const title = nl >= 0 && ruleTitle || firstLine || ruleTitle || ruleId || "SARIF result";
+  let sev = severityOf(result, info, level);
+  if (category === "secret" && sev.severity_source === "level" && levelGiven === void 0)
+    sev = { severity: "critical", severity_source: "default", source_severity: null };
+  const { suppression, suppressed } = suppressionOf(result);
+  const baseline = str(result.baselineState) ?? null;
+  const fps = isObj(result.fingerprints) && Object.keys(result.fingerprints).length > 0 ? result.fingerprints : isObj(result.partialFingerprints) ? result.partialFingerprints : {};
+  const fingerprints = {};
+  for (const k of Object.keys(fps)) {
+    const v = fps[k];
+    if (typeof v !== "string") continue;
+    if (category === "secret" && secret && v.includes(secret)) continue;
+    fingerprints[k] = v;
+  }
+  const pkg = category === "sca" || category === "container" || category === "license" ? packageFromMessage(text) : null;
+  const cvssScore = info.cvssScore;
+  const commit = category === "secret" && rp ? str(rp.commit) : void 0;
+  return {
+    title,
+    description: text || info.fullDescription || null,
+    category,
+    rule_id: ruleId ?? null,
+    rule_name: info.ruleName,
+    ...sev,
+    tool: rc.toolName,
+    tool_version: rc.toolVersion,
+    tool_confidence: info.toolConfidence,
+    state: suppressed ? "suppressed" : baseline === "absent" ? "fixed" : "open",
+    state_reason: baseline === "absent" ? "baselineState absent: reported in the baseline, not in this run" : null,
+    cwe: cwesFrom(rc, info, result),
+    cve: vulnIds,
+    cvss: (category === "sca" || category === "container") && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10 ? { score: cvssScore, vector: null, version: null } : null,
+    package: pkg,
+    location: {
+      file: file2 ?? null,
+      start_line: region && typeof region.startLine === "number" ? region.startLine : null,
+      end_line: region && typeof region.endLine === "number" ? region.endLine : null,
+      resource: file2 ? null : logical ?? null
+    },
+    fingerprints,
+    baseline_state: baseline,
+    suppression,
+    tags,
+    help_uri: info.helpUri,
+    pointer,
+    secret,
+    identity_hint: commit ?? null
+  };
+}
+
+// src/stream/file-io.ts
+var DEFAULT_CHUNK = 1 << 20;
+var BLOCK_BITS = 16;
+var BLOCK = 1 << BLOCK_BITS;
+var LOW = BLOCK - 1;
+var ArrayRanges = class {
+  constructor(starts, ends) {
+    this.starts = starts;
+    this.ends = ends;
+  }
+  starts;
+  ends;
+  get length() {
+    return this.starts.length;
+  }
+  start(k) {
+    return this.starts[k];
+  }
+  end(k) {
+    return this.ends[k];
+  }
+};
+var RangeReader = class {
+  constructor(fh, fileSize, windowSize = 4 * DEFAULT_CHUNK) {
+    this.fh = fh;
+    this.fileSize = fileSize;
+    this.windowSize = windowSize;
+    this.buf = Buffer.allocUnsafe(windowSize);
+  }
+  fh;
+  fileSize;
+  windowSize;
+  buf;
+  winStart = 0;
+  winEnd = 0;
+  async text(start, end) {
+    if (start < this.winStart || end > this.winEnd) await this.fill(start, end);
+    return this.buf.toString("utf8", start - this.winStart, end - this.winStart);
+  }
+  async fill(start, end) {
+    const len = Math.min(Math.max(this.windowSize, end - start), this.fileSize - start);
+    if (len > this.buf.length) this.buf = Buffer.allocUnsafe(len);
+    else if (this.buf.length > this.windowSize && len <= this.windowSize)
+      this.buf = Buffer.allocUnsafe(this.windowSize);
+    let got = 0;
+    while (got < len) {
+      const { bytesRead } = await this.fh.read(this.buf, got, len - got, start + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    this.winStart = start;
+    this.winEnd = start + got;
+    if (this.winEnd < end) throw new Error(`file shrank while reading (wanted bytes ${start}-${end})`);
+  }
+};
+
+// src/stream/parallel-protocol.ts
+var WORKER_TAG = "security-metrics/stream-worker/v2";
+
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -858,8 +1569,8 @@ function slugify(input2) {
 }
 var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
 };
-function isObject(data) {
-  return typeof data === "object" && data !== null && !Array.isArray(data);
+function isObject(data2) {
+  return typeof data2 === "object" && data2 !== null && !Array.isArray(data2);
 }
 var allowsEval = /* @__PURE__ */ cached(() => {
   if (globalConfig.jitless) {
@@ -903,24 +1614,24 @@ function shallowClone(o) {
     return new Set(o);
   return o;
 }
-function numKeys(data) {
+function numKeys(data2) {
   let keyCount = 0;
-  for (const key in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key)) {
+  for (const key in data2) {
+    if (Object.prototype.hasOwnProperty.call(data2, key)) {
       keyCount++;
     }
   }
   return keyCount;
 }
-var getParsedType = (data) => {
-  const t = typeof data;
+var getParsedType = (data2) => {
+  const t = typeof data2;
   switch (t) {
     case "undefined":
       return "undefined";
     case "string":
       return "string";
     case "number":
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     case "boolean":
       return "boolean";
     case "function":
@@ -930,25 +1641,25 @@ var getParsedType = (data) => {
     case "symbol":
       return "symbol";
     case "object":
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+      if (data2.then && typeof data2.then === "function" && data2.catch && typeof data2.catch === "function") {
         return "promise";
       }
-      if (typeof Map !== "undefined" && data instanceof Map) {
+      if (typeof Map !== "undefined" && data2 instanceof Map) {
         return "map";
       }
-      if (typeof Set !== "undefined" && data instanceof Set) {
+      if (typeof Set !== "undefined" && data2 instanceof Set) {
         return "set";
       }
-      if (typeof Date !== "undefined" && data instanceof Date) {
+      if (typeof Date !== "undefined" && data2 instanceof Date) {
         return "date";
       }
-      if (typeof File !== "undefined" && data instanceof File) {
+      if (typeof File !== "undefined" && data2 instanceof File) {
         return "file";
       }
       return "object";
@@ -1252,20 +1963,20 @@ function getLengthableOrigin(input2) {
     return "string";
   return "unknown";
 }
-function parsedType(data) {
-  const t = typeof data;
+function parsedType(data2) {
+  const t = typeof data2;
   switch (t) {
     case "number": {
-      return Number.isNaN(data) ? "nan" : "number";
+      return Number.isNaN(data2) ? "nan" : "number";
     }
     case "object": {
-      if (data === null) {
+      if (data2 === null) {
         return "null";
       }
-      if (Array.isArray(data)) {
+      if (Array.isArray(data2)) {
         return "array";
       }
-      const obj = data;
+      const obj = data2;
       if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
         return obj.constructor.name;
       }
@@ -1483,7 +2194,7 @@ function $constructor(name, initializer3, proto, params) {
   Internals.prototype = zodProto;
   const protoMembers = proto;
   const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
-  function init2(inst, def) {
+  function init(inst, def) {
     if (!inst._zod) {
       _zodDesc.value = new Internals(def);
       try {
@@ -1523,7 +2234,7 @@ function $constructor(name, initializer3, proto, params) {
   Object.defineProperty(Definition, "name", { value: name });
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
-    init2(inst, def);
+    init(inst, def);
     const deferred = inst._zod.deferred;
     if (deferred) {
       for (const fn of deferred) {
@@ -1536,7 +2247,7 @@ function $constructor(name, initializer3, proto, params) {
       pp(inst);
     return inst;
   }
-  Object.defineProperty(_, "init", { value: init2 });
+  Object.defineProperty(_, "init", { value: init });
   Object.defineProperty(_, Symbol.hasInstance, {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
@@ -3017,15 +3728,15 @@ var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
     }
   };
 });
-function isValidBase64(data) {
-  if (data === "")
+function isValidBase64(data2) {
+  if (data2 === "")
     return true;
-  if (/\s/.test(data))
+  if (/\s/.test(data2))
     return false;
-  if (data.length % 4 !== 0)
+  if (data2.length % 4 !== 0)
     return false;
   try {
-    atob(data);
+    atob(data2);
     return true;
   } catch {
     return false;
@@ -3048,10 +3759,10 @@ var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
   };
 });
 var base64urlCharset = /^[A-Za-z0-9_-]*$/;
-function isValidBase64URL(data) {
-  if (!base64urlCharset.test(data))
+function isValidBase64URL(data2) {
+  if (!base64urlCharset.test(data2))
     return false;
-  const base643 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const base643 = data2.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
   const padded = base643.padEnd(Math.ceil(base643.length / 4) * 4, "=");
   return isValidBase64(padded);
 }
@@ -13022,22 +13733,22 @@ function installCompiledUserMethods(target, source, parser) {
   const sourceAny = source;
   if (typeof sourceAny.safeParse === "function") {
     const originalSafeParse = sourceAny.safeParse;
-    targetAny.safeParse = (data, params) => {
-      const out = parser(data);
+    targetAny.safeParse = (data2, params) => {
+      const out = parser(data2);
       if (out !== INVALID) {
         return { success: true, data: out };
       }
-      return originalSafeParse(data, params);
+      return originalSafeParse(data2, params);
     };
   }
   if (typeof sourceAny.parse === "function") {
     const originalParse = sourceAny.parse;
-    targetAny.parse = (data, params) => {
-      const out = parser(data);
+    targetAny.parse = (data2, params) => {
+      const out = parser(data2);
       if (out !== INVALID) {
         return out;
       }
-      return originalParse(data, params);
+      return originalParse(data2, params);
     };
   }
 }
@@ -15570,12 +16281,12 @@ function _stringbool(Classes, _params) {
     in: stringSchema,
     out: booleanSchema,
     transform: ((input2, payload) => {
-      let data = input2;
+      let data2 = input2;
       if (params.case !== "sensitive")
-        data = data.toLowerCase();
-      if (truthySet.has(data)) {
+        data2 = data2.toLowerCase();
+      if (truthySet.has(data2)) {
         return true;
-      } else if (falsySet.has(data)) {
+      } else if (falsySet.has(data2)) {
         return false;
       } else {
         payload.issues.push({
@@ -17378,17 +18089,17 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set "~standard"(value) {
     util_exports.own(this, "~standard", value);
   },
-  parse: function _parse2(data, params) {
-    return parse2(this, data, params, { callee: _parse2 });
+  parse: function _parse2(data2, params) {
+    return parse2(this, data2, params, { callee: _parse2 });
   },
-  parseAsync: async function _parseAsync2(data, params) {
-    return await parseAsync2(this, data, params, { callee: _parseAsync2 });
+  parseAsync: async function _parseAsync2(data2, params) {
+    return await parseAsync2(this, data2, params, { callee: _parseAsync2 });
   },
-  safeParse(data, params) {
-    return safeParse2(this, data, params);
+  safeParse(data2, params) {
+    return safeParse2(this, data2, params);
   },
-  async safeParseAsync(data, params) {
-    return safeParseAsync2(this, data, params);
+  async safeParseAsync(data2, params) {
+    return safeParseAsync2(this, data2, params);
   },
   // `spa` is an alias: same function object as `safeParseAsync`, as before.
   get spa() {
@@ -17397,35 +18108,35 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   set spa(value) {
     util_exports.own(this, "spa", value);
   },
-  validate(data, params) {
-    return validate(this, data, params);
+  validate(data2, params) {
+    return validate(this, data2, params);
   },
-  validateAsync(data, params) {
-    return validateAsync(this, data, params);
+  validateAsync(data2, params) {
+    return validateAsync(this, data2, params);
   },
-  encode: function _encode2(data, params) {
-    return encode2(this, data, params, { callee: _encode2 });
+  encode: function _encode2(data2, params) {
+    return encode2(this, data2, params, { callee: _encode2 });
   },
-  decode: function _decode2(data, params) {
-    return decode2(this, data, params, { callee: _decode2 });
+  decode: function _decode2(data2, params) {
+    return decode2(this, data2, params, { callee: _decode2 });
   },
-  encodeAsync: async function _encodeAsync2(data, params) {
-    return await encodeAsync2(this, data, params, { callee: _encodeAsync2 });
+  encodeAsync: async function _encodeAsync2(data2, params) {
+    return await encodeAsync2(this, data2, params, { callee: _encodeAsync2 });
   },
-  decodeAsync: async function _decodeAsync2(data, params) {
-    return await decodeAsync2(this, data, params, { callee: _decodeAsync2 });
+  decodeAsync: async function _decodeAsync2(data2, params) {
+    return await decodeAsync2(this, data2, params, { callee: _decodeAsync2 });
   },
-  safeEncode(data, params) {
-    return safeEncode2(this, data, params);
+  safeEncode(data2, params) {
+    return safeEncode2(this, data2, params);
   },
-  safeDecode(data, params) {
-    return safeDecode2(this, data, params);
+  safeDecode(data2, params) {
+    return safeDecode2(this, data2, params);
   },
-  async safeEncodeAsync(data, params) {
-    return safeEncodeAsync2(this, data, params);
+  async safeEncodeAsync(data2, params) {
+    return safeEncodeAsync2(this, data2, params);
   },
-  async safeDecodeAsync(data, params) {
-    return safeDecodeAsync2(this, data, params);
+  async safeDecodeAsync(data2, params) {
+    return safeDecodeAsync2(this, data2, params);
   },
   toJSONSchema(params) {
     return createToJSONSchemaMethod(this, {})(params);
@@ -18683,7 +19394,7 @@ function _instanceof(cls, params = {}) {
   const inst = new ZodInstanceOf({
     type: "custom",
     check: "custom",
-    fn: (data) => data instanceof cls,
+    fn: (data2) => data2 instanceof cls,
     abort: true,
     ...util_exports.normalizeParams(params)
   });
@@ -19875,8 +20586,20 @@ var Finding = external_exports.object({
 // src/util/hash.ts
 import * as crypto from "node:crypto";
 var oneShot = crypto.hash;
-function sha256(data) {
-  return oneShot ? oneShot("sha256", data, "hex") : crypto.createHash("sha256").update(data).digest("hex");
+function sha256(data2) {
+  return oneShot ? oneShot("sha256", data2, "hex") : crypto.createHash("sha256").update(data2).digest("hex");
+}
+function fastHash64(s) {
+  let h1 = 3735928559;
+  let h2 = 1103547991;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
 }
 function hashParts(parts, length = 24) {
   return sha256(parts.join("\0")).slice(0, length);
@@ -19953,52 +20676,6 @@ function identityParts(i) {
 }
 function identityId(scheme, parts) {
   return `f1-${hashParts([scheme, ...parts])}`;
-}
-
-// src/normalize/paths.ts
-var normalizedRoots = /* @__PURE__ */ new WeakMap();
-function rootsOf(roots) {
-  const known = normalizedRoots.get(roots);
-  if (known && known.copy.length === roots.length && known.copy.every((r, i) => r === roots[i]))
-    return known.norm;
-  const norm = roots.map((root) => root.replace(/\\/g, "/").replace(/\/+$/, ""));
-  normalizedRoots.set(roots, { copy: [...roots], norm });
-  return norm;
-}
-var SCHEME_SLASHES = /^[a-z][a-z0-9+.-]*:\/\//i;
-function cleanPath(raw, roots = []) {
-  if (raw == null) return null;
-  let p = String(raw).trim();
-  if (p === "") return null;
-  const c0 = p.charCodeAt(0);
-  if ((c0 === 102 || c0 === 70) && /^file:/i.test(p)) {
-    p = p.replace(/^file:\/*/i, "/");
-    if (/^\/[A-Za-z]:[\\/]/.test(p)) p = p.slice(1);
-  }
-  if (p.includes("%") && /%[0-9A-Fa-f]{2}/.test(p) && !SCHEME_SLASHES.test(p)) {
-    try {
-      p = decodeURIComponent(p);
-    } catch {
-    }
-  }
-  if (p.includes("\\")) p = p.replace(/\\/g, "/");
-  let stripped = false;
-  if (roots.length > 0)
-    for (const r of rootsOf(roots)) {
-      if (r && (p === r || p.startsWith(r + "/"))) {
-        p = p.slice(r.length).replace(/^\/+/, "");
-        stripped = true;
-        break;
-      }
-    }
-  if (!stripped && p.includes("//") && !SCHEME_SLASHES.test(p)) p = p.replace(/\/{2,}/g, "/");
-  if (p.startsWith("./")) p = p.replace(/^(\.\/)+/, "");
-  return p === "" ? null : p;
-}
-function joinUri(base, uri) {
-  if (!base) return uri;
-  if (uri.startsWith("/") || uri.includes(":") && /^[a-z][a-z0-9+.-]*:/i.test(uri)) return uri;
-  return (base.endsWith("/") ? base : base + "/") + uri;
 }
 
 // src/normalize/redact.ts
@@ -20105,6 +20782,9 @@ function sortedRecord(r, secrets) {
   for (const k of keys) out[k] = redactText(String(r[k]), secrets);
   return out;
 }
+function occurrenceId(occurrence, ordinal) {
+  return `o1-${hashParts([occurrence, String(ordinal)])}`;
+}
 function prepareFinding(d, ctx, secrets) {
   const file2 = cleanPath(d.location?.file ?? null, ctx.roots);
   const tool = clean(d.tool ?? ctx.tool.name) ?? "unknown";
@@ -20202,651 +20882,6 @@ function prepareFinding(d, ctx, secrets) {
   return { finding, occurrence };
 }
 
-// src/util/errors.ts
-var UserError = class extends Error {
-  constructor(message, file2, position) {
-    super(message);
-    this.file = file2;
-    this.position = position;
-  }
-  file;
-  position;
-  name = "UserError";
-  /** One line: `file:position: message`. */
-  format() {
-    const where = [this.file, this.position].filter(Boolean).join(":");
-    return where ? `${where}: ${this.message}` : this.message;
-  }
-};
-function isUserError(e) {
-  return e instanceof UserError;
-}
-
-// src/normalize/severity.ts
-function cvssToSeverity(score) {
-  if (!Number.isFinite(score) || score <= 0) return "info";
-  if (score >= 9) return "critical";
-  if (score >= 7) return "high";
-  if (score >= 4) return "medium";
-  return "low";
-}
-var WORDS = {
-  critical: "critical",
-  crit: "critical",
-  blocker: "critical",
-  veryhigh: "critical",
-  "very high": "critical",
-  high: "high",
-  error: "high",
-  major: "high",
-  severe: "high",
-  important: "high",
-  medium: "medium",
-  moderate: "medium",
-  warning: "medium",
-  warn: "medium",
-  med: "medium",
-  low: "low",
-  minor: "low",
-  note: "low",
-  informational: "info",
-  information: "info",
-  info: "info",
-  none: "info",
-  unknown: "info",
-  negligible: "info",
-  trivial: "info",
-  unspecified: "info"
-};
-function wordToSeverity(word) {
-  if (word == null) return void 0;
-  const w = String(word).trim().toLowerCase().replace(/[_-]/g, " ");
-  return WORDS[w] ?? WORDS[w.replace(/ /g, "")];
-}
-function scoreOrWordToSeverity(value) {
-  if (typeof value === "number") return cvssToSeverity(value);
-  if (typeof value !== "string") return void 0;
-  const t = value.trim();
-  if (t === "") return void 0;
-  if (/^\d+(\.\d+)?$/.test(t)) {
-    const n = Number(t);
-    return n <= 10 ? cvssToSeverity(n) : void 0;
-  }
-  return wordToSeverity(t);
-}
-function levelToSeverity(level) {
-  switch (level) {
-    case "error":
-      return "high";
-    case "note":
-      return "low";
-    case "none":
-      return "info";
-    default:
-      return "medium";
-  }
-}
-
-// src/parsers/sarif/index.ts
-var NOT_FINDINGS = /* @__PURE__ */ new Set(["pass", "informational", "notApplicable"]);
-var CVE_RE = /\b(CVE-\d{4}-\d{4,})\b/gi;
-var GHSA_RE = /\b(GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})\b/gi;
-var CWE_RE = /\bcwe[-_/: ]*(\d{1,5})\b/i;
-function isObj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function str(v) {
-  return typeof v === "string" && v.trim() !== "" ? v : void 0;
-}
-function resolveBase(id, bases, depth = 0) {
-  if (!id || depth > 10) return void 0;
-  const b = bases[id];
-  if (!isObj(b)) return void 0;
-  const uri = str(b.uri);
-  if (uri === void 0) return void 0;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith("/")) return void 0;
-  const parent = resolveBase(str(b.uriBaseId), bases, depth + 1);
-  return joinUri(parent, uri);
-}
-function rootsOf2(run) {
-  const roots = [];
-  const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
-  for (const b of Object.values(bases)) {
-    const uri = isObj(b) ? str(b.uri) : void 0;
-    if (uri && (/^file:/i.test(uri) || uri.startsWith("/"))) roots.push(fileUriToPath(uri));
-  }
-  for (const inv of Array.isArray(run.invocations) ? run.invocations : []) {
-    const wd = isObj(inv) && isObj(inv.workingDirectory) ? str(inv.workingDirectory.uri) : void 0;
-    if (wd) roots.push(fileUriToPath(wd));
-  }
-  return roots.map((r) => r.replace(/\/+$/, "")).filter((r) => r.length > 1);
-}
-function fileUriToPath(uri) {
-  let p = uri.replace(/^file:\/*/i, "/");
-  if (/^\/[A-Za-z]:\//.test(p)) p = p.slice(1);
-  try {
-    p = decodeURIComponent(p);
-  } catch {
-  }
-  return p.replace(/\\/g, "/");
-}
-var SECRET_TOOLS = /gitleaks|trufflehog|detect-secrets|secretlint|ggshield|talisman|whispers|noseyparker|secret/i;
-function createRunContext(run, runIndex, file2) {
-  if (!isObj(run)) throw new UserError(`runs[${runIndex}] is not an object`, file2);
-  const tool = isObj(run.tool) ? run.tool : void 0;
-  const driver = tool && isObj(tool.driver) ? tool.driver : void 0;
-  if (!driver) throw new UserError(`runs[${runIndex}].tool.driver is missing: not a valid SARIF run`, file2);
-  const toolName = str(driver.name) ?? "unknown";
-  const toolVersion = str(driver.semanticVersion) ?? str(driver.version) ?? null;
-  const components = [{ name: toolName, rules: Array.isArray(driver.rules) ? driver.rules : [] }];
-  for (const ext of Array.isArray(tool.extensions) ? tool.extensions : []) {
-    components.push({
-      name: isObj(ext) && str(ext.name) || "extension",
-      rules: isObj(ext) && Array.isArray(ext.rules) ? ext.rules : []
-    });
-  }
-  const ruleById = /* @__PURE__ */ new Map();
-  for (const c of components) {
-    for (const r of c.rules) {
-      if (!isObj(r)) continue;
-      const id = str(r.id);
-      if (id && !ruleById.has(id)) ruleById.set(id, r);
-      const guid3 = str(r.guid);
-      if (guid3 && !ruleById.has(guid3)) ruleById.set(guid3, r);
-    }
-  }
-  const taxa = /* @__PURE__ */ new Map();
-  for (const tax of Array.isArray(run.taxonomies) ? run.taxonomies : []) {
-    if (!isObj(tax)) continue;
-    const component = str(tax.name) ?? "";
-    for (const t of Array.isArray(tax.taxa) ? tax.taxa : []) {
-      if (!isObj(t)) continue;
-      const entry = { id: str(t.id), name: str(t.name), component };
-      if (entry.id) taxa.set(`${component}\0${entry.id}`, entry);
-      if (str(t.guid)) taxa.set(`guid\0${t.guid}`, entry);
-    }
-  }
-  const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
-  const baseUris = {};
-  for (const k of Object.keys(bases)) {
-    const r = resolveBase(k, bases);
-    if (r !== void 0) baseUris[k] = r;
-  }
-  const errors = [];
-  let success2 = true;
-  for (const inv of Array.isArray(run.invocations) ? run.invocations : []) {
-    if (!isObj(inv)) continue;
-    if (inv.executionSuccessful === false) success2 = false;
-    for (const n of Array.isArray(inv.toolExecutionNotifications) ? inv.toolExecutionNotifications : []) {
-      if (isObj(n) && n.level === "error") {
-        const text = isObj(n.message) ? str(n.message.text) : void 0;
-        errors.push(text ? text.slice(0, 300) : "tool execution error");
-      }
-    }
-  }
-  const secretTool = SECRET_TOOLS.test(toolName);
-  return {
-    runIndex,
-    toolName,
-    toolVersion,
-    components,
-    ruleById,
-    globalMessageStrings: isObj(driver.globalMessageStrings) ? driver.globalMessageStrings : {},
-    baseUris,
-    artifacts: Array.isArray(run.artifacts) ? run.artifacts : [],
-    taxa,
-    roots: rootsOf2(run),
-    warnings: [],
-    secretTool,
-    scan: { tool: { name: toolName, version: toolVersion }, categories: [], success: success2, errors },
-    categories: /* @__PURE__ */ new Set(),
-    toolClass: toolClassOf(toolName),
-    ruleInfo: /* @__PURE__ */ new Map(),
-    idsOfRuleId: /* @__PURE__ */ new Map()
-  };
-}
-function findRule(rc, result, pointer) {
-  const ref = isObj(result.rule) ? result.rule : void 0;
-  const ruleId = str(result.ruleId) ?? (ref ? str(ref.id) : void 0);
-  const index = typeof result.ruleIndex === "number" ? result.ruleIndex : ref && typeof ref.index === "number" ? ref.index : void 0;
-  const compIndex = ref && isObj(ref.toolComponent) && typeof ref.toolComponent.index === "number" ? ref.toolComponent.index + 1 : 0;
-  if (index !== void 0 && index >= 0) {
-    const comp = rc.components[compIndex];
-    const rule = comp?.rules[index];
-    if (isObj(rule)) {
-      const indexedId = str(rule.id);
-      if (ruleId && indexedId && ruleId !== indexedId && !ruleId.startsWith(indexedId + "/"))
-        rc.warnings.push(
-          `${pointer}: ruleId "${ruleId}" disagrees with rule index ${index} ("${indexedId}"); the index wins`
-        );
-      return { rule, ruleId: indexedId ?? ruleId };
-    }
-    rc.warnings.push(`${pointer}: rule index ${index} does not exist in ${comp?.name ?? "the run"}`);
-  }
-  if (ruleId) {
-    const rule = rc.ruleById.get(ruleId) ?? rc.ruleById.get(ruleId.split("/")[0]) ?? (ref && str(ref.guid) ? rc.ruleById.get(ref.guid) : void 0);
-    if (!rule && rc.ruleById.size > 0)
-      rc.warnings.push(`${pointer}: rule "${ruleId}" is not defined in the run`);
-    return { rule, ruleId };
-  }
-  return { rule: void 0, ruleId: void 0 };
-}
-function formatMessage(template, args) {
-  if (!template.includes("{")) return template;
-  return template.replace(/\{(\d+)\}/g, (m, n) => {
-    const a = args[Number(n)];
-    return a === void 0 ? m : String(a);
-  });
-}
-function messageText(rc, result, rule) {
-  const msg = isObj(result.message) ? result.message : {};
-  const args = Array.isArray(msg.arguments) ? msg.arguments : [];
-  const direct = str(msg.text) ?? str(msg.markdown);
-  if (direct) return formatMessage(direct, args);
-  const id = str(msg.id);
-  if (id) {
-    const strings = rule && isObj(rule.messageStrings) ? rule.messageStrings : {};
-    const ms = strings[id] ?? rc.globalMessageStrings[id];
-    const t = isObj(ms) ? str(ms.text) ?? str(ms.markdown) : void 0;
-    if (t) return formatMessage(t, args);
-  }
-  return "";
-}
-function textOf(v) {
-  return isObj(v) ? str(v.text) ?? str(v.markdown) : void 0;
-}
-function collectTags(...bags) {
-  const tags = [];
-  for (const b of bags) {
-    if (isObj(b) && Array.isArray(b.tags)) {
-      for (const t of b.tags) if (typeof t === "string") tags.push(t);
-    }
-  }
-  return tags;
-}
-function cwesOfBag(bag, out) {
-  if (!isObj(bag)) return;
-  for (const t of Array.isArray(bag.tags) ? bag.tags : [])
-    if (typeof t === "string" && /cwe/i.test(t)) addCweText(t, out);
-  for (const key of ["cwe", "CWE", "cwe_id", "cweId", "cwes"]) if (key in bag) addCweText(bag[key], out);
-}
-function addCweText(v, out) {
-  if (typeof v === "number" && v > 0) out.push(`CWE-${v}`);
-  else if (typeof v === "string") {
-    for (const part of v.split(/[,;]/)) {
-      const m = CWE_RE.exec(part);
-      if (m) out.push(`CWE-${Number(m[1])}`);
-    }
-  } else if (Array.isArray(v)) v.forEach((x) => typeof x !== "object" && addCweText(x, out));
-}
-function cwesOfTaxa(rc, refs, out) {
-  for (const ref of refs) {
-    if (!isObj(ref)) continue;
-    const compName = isObj(ref.toolComponent) ? str(ref.toolComponent.name) ?? "" : "";
-    const taxon = (str(ref.guid) ? rc.taxa.get(`guid\0${ref.guid}`) : void 0) ?? (str(ref.id) ? rc.taxa.get(`${compName}\0${ref.id}`) : void 0);
-    const component = taxon?.component ?? compName;
-    if (!/cwe/i.test(component)) continue;
-    const id = taxon?.id ?? str(ref.id);
-    if (id && /^\d+$/.test(id)) out.push(`CWE-${Number(id)}`);
-    else if (id) addCweText(id, out);
-    else if (taxon?.name) addCweText(taxon.name, out);
-  }
-}
-function cwesFrom(rc, info, result) {
-  const out = info.cweBag.slice();
-  cwesOfBag(result.properties, out);
-  if (Array.isArray(result.taxa)) cwesOfTaxa(rc, result.taxa, out);
-  for (const c of info.cweRel) out.push(c);
-  return out.length > 1 ? [...new Set(out)] : out;
-}
-var VULN_ID_KEYS = ["cve", "cves", "CVE", "cveId", "ghsa", "ghsaId", "vulnerabilityId", "aliases"];
-var MAY_HAVE_ID = /cve-|ghsa-/i;
-function idsIn(s, out) {
-  if (!MAY_HAVE_ID.test(s)) return;
-  for (const m of s.matchAll(CVE_RE)) out.push(m[1].toUpperCase());
-  for (const m of s.matchAll(GHSA_RE)) out.push(m[1]);
-}
-function idsInBag(bag, out) {
-  if (!isObj(bag)) return;
-  for (const key of VULN_ID_KEYS) {
-    const v = bag[key];
-    if (typeof v === "string") idsIn(v, out);
-    else if (Array.isArray(v)) {
-      for (const x of v) if (typeof x === "string") idsIn(x, out);
-    }
-  }
-}
-function idsOfRuleId(rc, ruleId) {
-  let ids = rc.idsOfRuleId.get(ruleId);
-  if (ids === void 0) {
-    ids = [];
-    idsIn(ruleId, ids);
-    if (rc.idsOfRuleId.size < 1e5) rc.idsOfRuleId.set(ruleId, ids);
-  }
-  return ids;
-}
-function vulnIdsFrom(rc, ruleId, info, resultTags, resultProps) {
-  const out = ruleId ? idsOfRuleId(rc, ruleId).slice() : [];
-  for (const id of info.tagIds) out.push(id);
-  for (const t of resultTags) idsIn(t, out);
-  idsInBag(resultProps, out);
-  for (const id of info.propIds) out.push(id);
-  return out.length > 1 ? [...new Set(out)] : out;
-}
-var IAC_TOOLS = /checkov|kics|tfsec|terrascan|tflint|hadolint|cfn[-_ ]?(lint|nag)|kube-?score|kubesec|kube-linter|conftest|snyk iac|trivy.*config|defsec/i;
-var SCA_TOOLS = /grype|dependency[- ]check|osv|npm audit|retire|snyk open source|snyk$|pip-audit|govulncheck|dependabot|bundler-audit|safety|owasp/i;
-var DAST_TOOLS = /zap|zaproxy|burp|nuclei|arachni|nikto|wapiti|stackhawk/i;
-var MOBILE_TOOLS = /mobsf|qark|androbugs/i;
-var MANIFEST_RE = /(package(-lock)?\.json|yarn\.lock|pnpm-lock\.yaml|requirements[^/]*\.txt|Pipfile(\.lock)?|poetry\.lock|pom\.xml|build\.gradle(\.kts)?|gradle\.lockfile|go\.(mod|sum)|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|packages\.lock\.json|\.csproj|\.jar|\.war|\.ear|\.whl|\.egg|node_modules\/)/i;
-function toolClassOf(toolName) {
-  const t = toolName.toLowerCase();
-  return {
-    secret: SECRET_TOOLS.test(t),
-    mobile: MOBILE_TOOLS.test(t),
-    dast: DAST_TOOLS.test(t),
-    iac: IAC_TOOLS.test(t),
-    sca: SCA_TOOLS.test(t),
-    code: /snyk ?code|codeql|semgrep code/i.test(t),
-    container: /trivy|grype|clair|anchore|docker scout|aws inspector/i.test(t),
-    trivy: /trivy/.test(t)
-  };
-}
-var TAG_SECRET = 1;
-var TAG_LICENSE = 2;
-var TAG_IAC = 4;
-var TAG_VULN = 8;
-function tagBitsOf(tags) {
-  let bits = 0;
-  for (const t of tags) {
-    switch (t.toLowerCase()) {
-      case "secret":
-      case "secrets":
-        bits |= TAG_SECRET;
-        break;
-      case "license":
-        bits |= TAG_LICENSE;
-        break;
-      case "misconfiguration":
-      case "iac":
-        bits |= TAG_IAC;
-        break;
-      case "vulnerability":
-        bits |= TAG_VULN;
-        break;
-    }
-  }
-  return bits;
-}
-function categoryOf(tc, tagBits, vulnIdCount, ruleId, file2) {
-  if (tc.secret || tagBits & TAG_SECRET) return "secret";
-  if (tagBits & TAG_LICENSE) return "license";
-  if (tc.mobile) return "mobile";
-  if (tc.dast) return "dast";
-  if (tc.iac || tagBits & TAG_IAC) return "iac";
-  const isVuln = vulnIdCount > 0 || (tagBits & TAG_VULN) !== 0 || tc.sca;
-  if (isVuln && !tc.code) {
-    if (file2 && MANIFEST_RE.test(file2)) return "sca";
-    if (tc.container) return "container";
-    return "sca";
-  }
-  if (tc.trivy && ruleId && /^(AVD-|DS\d|KSV|AWS|AZU|GCP)/.test(ruleId)) return "iac";
-  return "sast";
-}
-var SEVERITY_KEYS = ["severity", "Severity", "DevSkimSeverity", "issue_severity", "impact", "risk"];
-function wordSeverityOf(bag) {
-  for (const key of SEVERITY_KEYS) {
-    const v = bag[key];
-    const s = typeof v === "string" ? wordToSeverity(v) : void 0;
-    if (s) return { severity: s, severity_source: "tool", source_severity: String(v) };
-  }
-  return void 0;
-}
-function makeRuleInfo(rc, rule) {
-  const props = rule && isObj(rule.properties) ? rule.properties : void 0;
-  const tags = collectTags(props);
-  const tagIds = [];
-  for (const t of tags) idsIn(t, tagIds);
-  const propIds = [];
-  idsInBag(props, propIds);
-  const cweBag = [];
-  cwesOfBag(props, cweBag);
-  const cweRel = [];
-  if (rule && Array.isArray(rule.relationships))
-    cwesOfTaxa(
-      rc,
-      rule.relationships.map((r) => r?.target),
-      cweRel
-    );
-  const fromRule = props ? scoreOrWordToSeverity(props["security-severity"]) : void 0;
-  const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
-  const secretValues = [];
-  if (props) {
-    for (const k of SECRET_PROPS)
-      if (typeof props[k] === "string" && props[k].length >= 4) secretValues.push(props[k]);
-  }
-  return {
-    props,
-    tags,
-    tagBits: tagBitsOf(tags),
-    tagIds,
-    propIds,
-    defaultLevel: rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0,
-    secSev: fromRule ? {
-      severity: fromRule,
-      severity_source: "security-severity-rule",
-      source_severity: String(props["security-severity"])
-    } : void 0,
-    wordSev: wordSeverityOf(props ?? {}),
-    cweBag,
-    cweRel,
-    ruleTitle,
-    ruleName: str(rule?.name) ?? ruleTitle ?? null,
-    fullDescription: textOf(rule?.fullDescription),
-    toolConfidence: props ? str(props.precision) ?? null : null,
-    helpUri: str(rule?.helpUri) ?? null,
-    cvssScore: Number(props ? props["security-severity"] : NaN),
-    secretValues,
-    offender: props ? str(props.offender) ?? str(props.secret) ?? str(props.match) : void 0
-  };
-}
-var noRuleInfo;
-function ruleInfoOf(rc, rule) {
-  if (rule === void 0) return noRuleInfo ??= makeRuleInfo(rc, void 0);
-  let info = rc.ruleInfo.get(rule);
-  if (!info) {
-    info = makeRuleInfo(rc, rule);
-    rc.ruleInfo.set(rule, info);
-  }
-  return info;
-}
-function severityOf(result, info, level) {
-  const rp = isObj(result.properties) ? result.properties : void 0;
-  const fromResult = rp ? scoreOrWordToSeverity(rp["security-severity"]) : void 0;
-  if (fromResult)
-    return {
-      severity: fromResult,
-      severity_source: "security-severity-result",
-      source_severity: String(rp["security-severity"])
-    };
-  if (info.secSev) return { ...info.secSev };
-  const fromWord = (rp && wordSeverityOf(rp)) ?? info.wordSev;
-  if (fromWord) return { ...fromWord };
-  return { severity: levelToSeverity(level), severity_source: "level", source_severity: level };
-}
-function suppressionOf(result) {
-  const list = Array.isArray(result.suppressions) ? result.suppressions.filter(isObj) : [];
-  if (list.length === 0) return { suppression: null, suppressed: false };
-  const suppressed = list.every((s) => s.status === void 0 || s.status === "accepted");
-  const first = list.find((s) => s.status === void 0 || s.status === "accepted") ?? list[0];
-  return {
-    suppressed,
-    suppression: {
-      kind: str(first.kind) ?? "unknown",
-      status: str(first.status) ?? (suppressed ? "accepted" : null),
-      justification: str(first.justification) ?? null
-    }
-  };
-}
-function packageFromMessage(text) {
-  const trivy = /Package: ([^\n]+)\nInstalled Version: ([^\n]+)/.exec(text);
-  if (trivy) {
-    const fixed = /Fixed Version: ([^\n]*)/.exec(text)?.[1]?.trim();
-    return {
-      name: trivy[1].trim(),
-      version: trivy[2].trim(),
-      fixed_version: fixed || null,
-      ecosystem: null,
-      purl: null
-    };
-  }
-  const grype = /reports (\S+) at version (\S+)\s+which would result in a vulnerable \(([^)]+)\)/.exec(text);
-  if (grype)
-    return { name: grype[1], version: grype[2], fixed_version: null, ecosystem: grype[3], purl: null };
-  return null;
-}
-var SECRET_PROPS = ["offender", "secret", "match", "Match", "Secret", "secretValue", "raw"];
-function resultToDraft(rc, result, resultIndex, secrets) {
-  const pointer = `/runs/${rc.runIndex}/results/${resultIndex}`;
-  if (!isObj(result)) {
-    rc.warnings.push(`${pointer}: result is not an object; skipped`);
-    return void 0;
-  }
-  const kind = str(result.kind) ?? "fail";
-  if (NOT_FINDINGS.has(kind)) return void 0;
-  const { rule, ruleId } = findRule(rc, result, pointer);
-  const info = ruleInfoOf(rc, rule);
-  const levelGiven = str(result.level) ?? info.defaultLevel;
-  const level = levelGiven ?? "warning";
-  const rp = isObj(result.properties) ? result.properties : void 0;
-  const resultTags = rp ? collectTags(rp) : [];
-  const tags = resultTags.length > 0 ? info.tags.concat(resultTags) : info.tags.slice();
-  const vulnIds = vulnIdsFrom(rc, ruleId, info, resultTags, rp);
-  const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : void 0;
-  const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : void 0;
-  let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : void 0;
-  if (al && str(al.uri) === void 0 && typeof al.index === "number") {
-    const art = rc.artifacts[al.index];
-    if (isObj(art) && isObj(art.location)) al = { ...art.location, ...al, uri: art.location.uri };
-  }
-  let file2;
-  if (al && str(al.uri)) {
-    const joined = joinUri(rc.baseUris[str(al.uriBaseId) ?? ""], al.uri);
-    file2 = cleanPath(joined, rc.roots) ?? joined;
-  }
-  const region = phys && isObj(phys.region) ? phys.region : void 0;
-  const logical = loc0 && Array.isArray(loc0.logicalLocations) && isObj(loc0.logicalLocations[0]) ? str(loc0.logicalLocations[0].fullyQualifiedName) ?? str(loc0.logicalLocations[0].name) : void 0;
-  if (rp) {
-    for (const k of SECRET_PROPS) if (typeof rp[k] === "string" && rp[k].length >= 4) secrets.push(rp[k]);
-  }
-  for (const v of info.secretValues) secrets.push(v);
-  const category = categoryOf(
-    rc.toolClass,
-    resultTags.length > 0 ? info.tagBits | tagBitsOf(resultTags) : info.tagBits,
-    vulnIds.length,
-    ruleId,
-    file2
-  );
-  let secret = null;
-  if (category === "secret") {
-    const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : void 0;
-    const offender = (rp ? str(rp.offender) ?? str(rp.secret) ?? str(rp.match) : void 0) ?? info.offender;
-    secret = offender ?? snippet?.trim() ?? null;
-    if (snippet) secrets.push(snippet.trim());
-  }
-  rc.categories.add(category);
-  const text = messageText(rc, result, rule);
-  const nl = text.indexOf("\n");
-  const firstLine = (nl < 0 ? text : text.slice(0, nl)).trim();
-  const ruleTitle = info.ruleTitle;
-  const title = nl >= 0 && ruleTitle || firstLine || ruleTitle || ruleId || "SARIF result";
-  let sev = severityOf(result, info, level);
-  if (category === "secret" && sev.severity_source === "level" && levelGiven === void 0)
-    sev = { severity: "critical", severity_source: "default", source_severity: null };
-  const { suppression, suppressed } = suppressionOf(result);
-  const baseline = str(result.baselineState) ?? null;
-  const fps = isObj(result.fingerprints) && Object.keys(result.fingerprints).length > 0 ? result.fingerprints : isObj(result.partialFingerprints) ? result.partialFingerprints : {};
-  const fingerprints = {};
-  for (const k of Object.keys(fps)) {
-    const v = fps[k];
-    if (typeof v !== "string") continue;
-    if (category === "secret" && secret && v.includes(secret)) continue;
-    fingerprints[k] = v;
-  }
-  const pkg = category === "sca" || category === "container" || category === "license" ? packageFromMessage(text) : null;
-  const cvssScore = info.cvssScore;
-  const commit = category === "secret" && rp ? str(rp.commit) : void 0;
-  return {
-    title,
-    description: text || info.fullDescription || null,
-    category,
-    rule_id: ruleId ?? null,
-    rule_name: info.ruleName,
-    ...sev,
-    tool: rc.toolName,
-    tool_version: rc.toolVersion,
-    tool_confidence: info.toolConfidence,
-    state: suppressed ? "suppressed" : baseline === "absent" ? "fixed" : "open",
-    state_reason: baseline === "absent" ? "baselineState absent: reported in the baseline, not in this run" : null,
-    cwe: cwesFrom(rc, info, result),
-    cve: vulnIds,
-    cvss: (category === "sca" || category === "container") && Number.isFinite(cvssScore) && cvssScore >= 0 && cvssScore <= 10 ? { score: cvssScore, vector: null, version: null } : null,
-    package: pkg,
-    location: {
-      file: file2 ?? null,
-      start_line: region && typeof region.startLine === "number" ? region.startLine : null,
-      end_line: region && typeof region.endLine === "number" ? region.endLine : null,
-      resource: file2 ? null : logical ?? null
-    },
-    fingerprints,
-    baseline_state: baseline,
-    suppression,
-    tags,
-    help_uri: info.helpUri,
-    pointer,
-    secret,
-    identity_hint: commit ?? null
-  };
-}
-
-// src/stream/file-io.ts
-var DEFAULT_CHUNK = 1 << 20;
-var RangeReader = class {
-  constructor(fh, fileSize, windowSize = 4 * DEFAULT_CHUNK) {
-    this.fh = fh;
-    this.fileSize = fileSize;
-    this.windowSize = windowSize;
-    this.buf = Buffer.allocUnsafe(windowSize);
-  }
-  fh;
-  fileSize;
-  windowSize;
-  buf;
-  winStart = 0;
-  winEnd = 0;
-  async text(start, end) {
-    if (start < this.winStart || end > this.winEnd) await this.fill(start, end);
-    return this.buf.toString("utf8", start - this.winStart, end - this.winStart);
-  }
-  async fill(start, end) {
-    const len = Math.min(Math.max(this.windowSize, end - start), this.fileSize - start);
-    if (len > this.buf.length) this.buf = Buffer.allocUnsafe(len);
-    else if (this.buf.length > this.windowSize && len <= this.windowSize)
-      this.buf = Buffer.allocUnsafe(this.windowSize);
-    let got = 0;
-    while (got < len) {
-      const { bytesRead } = await this.fh.read(this.buf, got, len - got, start + got);
-      if (bytesRead === 0) break;
-      got += bytesRead;
-    }
-    this.winStart = start;
-    this.winEnd = start + got;
-    if (this.winEnd < end) throw new Error(`file shrank while reading (wanted bytes ${start}-${end})`);
-  }
-};
-
-// src/stream/parallel-protocol.ts
-var WORKER_TAG = "security-metrics/stream-worker/v1";
-
 // src/stream/slices.ts
 async function parseSlice(reader, r, file2) {
   const text = await reader.text(r.start, r.end);
@@ -20859,55 +20894,137 @@ async function parseSlice(reader, r, file2) {
   }
 }
 var BATCH_BYTES = 256 * 1024;
+async function forEachItem(reader, list, file2, fn) {
+  const n = list.length;
+  for (let k = 0; k < n; ) {
+    let to = k + 1;
+    const first = list.start(k);
+    while (to < n && list.end(to) - first <= BATCH_BYTES) to++;
+    let values;
+    const text = await reader.text(first, list.end(to - 1));
+    try {
+      const v = JSON.parse("[" + text + "]");
+      if (Array.isArray(v) && v.length === to - k) values = v;
+    } catch {
+    }
+    for (let j = k; j < to; j++) {
+      const value = values ? values[j - k] : await parseSlice(reader, { key: String(j), start: list.start(j), end: list.end(j) }, file2);
+      const p = fn(value, j);
+      if (p) await p;
+    }
+    k = to;
+  }
+}
+
+// src/stream/sarif-batch.ts
+var MARK = ',"occurrence_id":"';
+var TAIL = ',"source_index":0}';
+var BufferPool = class {
+  constructor(max = 6) {
+    this.max = max;
+  }
+  max;
+  free = [];
+  /** A Buffer of `size` bytes at offset 0 of its own ArrayBuffer. */
+  take(size) {
+    const i = this.free.findIndex((ab2) => ab2.byteLength >= size);
+    const ab = i >= 0 ? this.free.splice(i, 1)[0] : new ArrayBuffer(Math.max(size, 1 << 20));
+    return Buffer.from(ab, 0, size);
+  }
+  give(ab) {
+    if (this.free.length < this.max) this.free.push(ab);
+  }
+};
+async function prepareBatch(reader, contexts, t, ctx, displayPath, pool) {
+  const rc = contexts[t.run];
+  const occurrences = [];
+  const ends = [];
+  const idAt = [];
+  const trash = [];
+  let buf = pool.take(
+    t.ends.length > 0 ? Math.max(1 << 16, 2 * (t.ends[t.ends.length - 1] - t.starts[0])) : 0
+  );
+  let at = 0;
+  let error62;
+  try {
+    await forEachItem(reader, new ArrayRanges(t.starts, t.ends), displayPath, (r, k) => {
+      const d = resultToDraft(rc, r, t.first + k, trash);
+      trash.length = 0;
+      if (!d) return;
+      const p = prepareFinding(d, ctx, ctx.secrets);
+      p.finding.occurrence_id = occurrenceId(p.occurrence, 0);
+      const line = JSON.stringify(p.finding);
+      if (!line.endsWith(TAIL)) throw new Error("a prepared finding does not end with source_index");
+      const mark = line.indexOf(MARK);
+      if (mark < 0) throw new Error("a prepared finding has no occurrence_id");
+      if (at + 3 * line.length > buf.length) {
+        const bigger = pool.take(Math.max(2 * buf.length, at + 3 * line.length));
+        buf.copy(bigger, 0, 0, at);
+        pool.give(buf.buffer);
+        buf = bigger;
+      }
+      const len = buf.write(line, at, "utf8");
+      const idChar = mark + MARK.length;
+      idAt.push(at + (len === line.length ? idChar : Buffer.byteLength(line.slice(0, idChar), "utf8")));
+      at += len;
+      ends.push(at);
+      occurrences.push(p.occurrence);
+    });
+  } catch (e) {
+    error62 = isUserError(e) ? { user: true, message: e.message, position: e.position } : { user: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  const digests = new Uint32Array(2 * occurrences.length);
+  for (let k = 0; k < occurrences.length; k++) {
+    const [a, b] = fastHash64(occurrences[k]);
+    digests[2 * k] = a;
+    digests[2 * k + 1] = b;
+  }
+  return {
+    id: t.id,
+    buf: new Uint8Array(buf.buffer, 0, at),
+    ends: Int32Array.from(ends),
+    idAt: Int32Array.from(idAt),
+    digests,
+    occurrences,
+    warnings: rc.warnings.splice(0),
+    categories: [...rc.categories],
+    error: error62
+  };
+}
 
 // src/stream/stream-worker.ts
-var MARK = ',"occurrence_id":""';
-async function serve(init2) {
-  const fh = await fs.open(init2.file, "r");
-  const reader = new RangeReader(fh, init2.fileSize, 64 * 1024);
-  const contexts = init2.runs.map(
-    (r, i) => createRunContext(r, i, init2.displayPath)
-  );
-  const trash = [];
+function serve() {
+  let state;
   let queue = Promise.resolve();
-  parentPort.on("message", (t) => {
-    if (t === null) {
-      queue = queue.then(async () => {
-        await fh.close();
-        parentPort.close();
-      });
-      return;
-    }
+  const buffers = new BufferPool();
+  parentPort.on("message", (m) => {
+    if (m.kind === "recycle") return buffers.give(m.buf);
     queue = queue.then(async () => {
-      const rc = contexts[t.run];
-      const reply = { id: t.id, lines: [], holes: [], occurrences: [], warnings: [], categories: [] };
-      try {
-        const n = t.starts.length;
-        if (n > 0) await reader.text(t.starts[0], t.ends[n - 1]);
-        for (let k = 0; k < n; k++) {
-          const i = t.first + k;
-          const r = await parseSlice(
-            reader,
-            { key: String(i), start: t.starts[k], end: t.ends[k] },
-            init2.displayPath
-          );
-          const d = resultToDraft(rc, r, i, trash);
-          trash.length = 0;
-          if (!d) continue;
-          const p = prepareFinding(d, init2.ctx, init2.ctx.secrets);
-          const line = JSON.stringify(p.finding);
-          reply.lines.push(line);
-          reply.holes.push(line.indexOf(MARK) + MARK.length - 2);
-          reply.occurrences.push(p.occurrence);
-        }
-      } catch (e) {
-        reply.error = isUserError(e) ? { user: true, message: e.message, position: e.position } : { user: false, message: e instanceof Error ? e.message : String(e) };
+      if (m.kind === "init") {
+        const fh = await fs.open(m.file, "r");
+        state = {
+          init: m,
+          reader: new RangeReader(fh, m.fileSize, 64 * 1024),
+          contexts: m.runs.map((r, i) => createRunContext(r, i, m.displayPath)),
+          close: () => fh.close()
+        };
+      } else if (m.kind === "close") {
+        await state?.close();
+        parentPort.close();
+      } else {
+        const s = state;
+        const reply = await prepareBatch(
+          s.reader,
+          s.contexts,
+          m,
+          s.init.ctx,
+          s.init.displayPath,
+          buffers
+        );
+        parentPort.postMessage(reply, [reply.buf.buffer]);
       }
-      reply.warnings = rc.warnings.splice(0);
-      reply.categories = [...rc.categories];
-      parentPort.postMessage(reply);
     });
   });
 }
-var init = workerData;
-if (parentPort && init?.tag === WORKER_TAG) void serve(init);
+var data = workerData;
+if (parentPort && data?.tag === WORKER_TAG) serve();

@@ -8,7 +8,8 @@ import type { ParseOutput, Parser, ScanEvidence, ToolInfo } from '../parsers/typ
 import { createFinalizer, finalizeDrafts, type FinalizeContext } from '../normalize/finalize.js';
 import { streamableFormats, streamerFor } from '../stream/registry.js';
 import { openForRead } from '../stream/file-io.js';
-import { workerCount } from '../stream/parallel.js';
+import type { StreamPlan } from '../stream/slices.js';
+import { parallelMaxResults, workerCount } from '../stream/parallel.js';
 import { createHash } from 'node:crypto';
 import { errorMessage, isUserError, UserError } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
@@ -45,6 +46,11 @@ export interface ReadOptions {
    * Lets a streamed file be prepared on several threads (`workers`). Takes precedence over `onFinding`.
    */
   onLine?: (line: string) => void | Promise<void>;
+  /**
+   * With `onLine`: lines prepared on several threads arrive here as bytes instead, `bytes[start,
+   * end)` followed by the ASCII `tail` (no newline), so they are not decoded only to be encoded again.
+   */
+  onLineBytes?: (bytes: Uint8Array, start: number, end: number, tail: string) => void | Promise<void>;
   /** Worker threads for streamed files written through `onLine` (default: `workerCount()`). */
   workers?: number;
 }
@@ -368,6 +374,7 @@ export async function normalizeStreamed(
   const file: InputFile = newInputFile(displayPath, null, size, 'ok');
   const findings: Finding[] = [];
   let fh;
+  let plan: StreamPlan | undefined;
   try {
     const parser = await streamParserFor(filePath, displayPath, opts);
     if (!parser) return undefined;
@@ -375,17 +382,19 @@ export async function normalizeStreamed(
     file.detection = opts.format === 'auto' ? 'auto (streamed; detected from the first 64 KiB)' : 'given';
     ({ fh } = await openForRead(filePath));
     const hash = createHash('sha256');
-    const plan = await streamerFor(parser.id)!(fh, size, displayPath, {
+    plan = await streamerFor(parser.id)!(fh, size, displayPath, {
       chunkSize: opts.chunkSize,
       onChunk: (b) => hash.update(b),
       path: filePath,
+      workers: opts.onLine ? (opts.workers ?? workerCount()) : 0,
+      maxParallelItems: opts.workers !== undefined ? Infinity : parallelMaxResults(),
     });
     file.sha256 = hash.digest('hex');
     const tool = plan.tool ?? { name: parser.docs.title, version: null };
     const fctx = finalizeContext(displayPath, parser.id, tool, opts, plan.secrets);
     const parallel =
       opts.onLine && plan.runLines
-        ? await plan.runLines(fctx, opts.workers ?? workerCount(), opts.onLine)
+        ? await plan.runLines(fctx, { onLine: opts.onLine, onBytes: opts.onLineBytes })
         : undefined;
     let count = parallel?.count ?? 0;
     const outcome =
@@ -414,6 +423,7 @@ export async function normalizeStreamed(
       : `internal error while parsing (please report): ${errorMessage(e)}`;
     return { file, findings: [], scans: [] };
   } finally {
+    plan?.close?.();
     await fh?.close();
   }
 }

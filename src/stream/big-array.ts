@@ -238,7 +238,7 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
     });
     live.sort((a, b) => compareContainers(spec, a.path, b.path));
     const parseItem = (c: Container, k: number) =>
-      parseSlice(reader, { key: String(k), start: c.list.starts[k]!, end: c.list.ends[k]! }, file);
+      parseSlice(reader, { key: String(k), start: c.list.start(k), end: c.list.end(k) }, file);
     // Map items are visited in JSON.parse's key order; the values that a duplicate key replaced
     // are parsed (validated) here and dropped, as are the items of discarded containers.
     for (const c of live) {
@@ -276,9 +276,9 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
       const scratch = await prepare();
       for (const c of visited) {
         for (const k of visitOrder(c)) {
-          if (!all && c.list.flags[k] === 0) {
+          if (!all && !c.list.flag(k)) {
             if (!def.secretText) continue;
-            const text = await reader.text(c.list.starts[k]!, c.list.ends[k]!);
+            const text = await reader.text(c.list.start(k), c.list.end(k));
             if (!def.secretText.test(text)) continue;
           }
           const out = def.item(scratch, await parseItem(c, k), itemPointer(c, k), secretsFromItems);

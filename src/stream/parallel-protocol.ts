@@ -1,10 +1,11 @@
 import type { FinalizeContext } from '../normalize/finalize.js';
 
-/** Marks the worker's init data, so a bundle loaded for another reason never starts serving. */
-export const WORKER_TAG = 'security-metrics/stream-worker/v1';
+/** Marks the worker's workerData, so a bundle loaded for another reason never starts serving. */
+export const WORKER_TAG = 'security-metrics/stream-worker/v2';
 
+/** The first message to a worker: the file and everything pass 2 needs (sent once pass 1 is done). */
 export interface WorkerInit {
-  tag: typeof WORKER_TAG;
+  kind: 'init';
   file: string;
   displayPath: string;
   fileSize: number;
@@ -15,6 +16,7 @@ export interface WorkerInit {
 
 /** A batch of consecutive results of one run. */
 export interface Task {
+  kind?: 'task';
   id: number;
   run: number;
   first: number;
@@ -22,12 +24,24 @@ export interface Task {
   ends: Float64Array;
 }
 
-export interface Reply {
+/** A reply's buffer, written out: the worker uses it again. */
+export interface Recycle {
+  kind: 'recycle';
+  buf: ArrayBuffer;
+}
+
+export type ToWorker = WorkerInit | Task | Recycle | { kind: 'close' };
+
+/** A batch prepared: one JSON line per finding, UTF-8, one after the other in `buf`. */
+export interface BatchReply {
   id: number;
-  /** One JSON line per finding, with `"occurrence_id":""` and `"source_index":0` left to fill. */
-  lines: string[];
-  /** Offset in the line of the empty occurrence id's opening quote. */
-  holes: number[];
+  buf: Uint8Array;
+  /** End offset of each line in `buf` (the next line starts there; no newlines). */
+  ends: Int32Array;
+  /** Offset in `buf` of each line's occurrence id (written for ordinal 0). */
+  idAt: Int32Array;
+  /** `fastHash64` of each line's occurrence key, two numbers a line. */
+  digests: Uint32Array;
   occurrences: string[];
   warnings: string[];
   categories: string[];

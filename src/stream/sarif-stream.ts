@@ -12,7 +12,7 @@ import { UserError } from '../util/errors.js';
 import { JsonSyntaxError, SkeletonScanner, type PathPart, type Spec } from './json-skeleton.js';
 import { holdsWord as anyWord } from './big-array.js';
 import { RangeList, RangeReader, scanFile } from './file-io.js';
-import { parallelAvailable, runParallel } from './parallel.js';
+import { runParallel, WorkerPool } from './parallel.js';
 import {
   defineMember,
   forEachItem,
@@ -127,6 +127,23 @@ export async function planSarif(
   file: string,
   io: StreamIo = {},
 ): Promise<StreamPlan> {
+  // started now, so that loading the worker bundle overlaps pass 1
+  const pool = io.workers && io.path ? WorkerPool.start(io.workers) : undefined;
+  try {
+    return await planSarifWith(fh, size, file, io, pool);
+  } catch (e) {
+    pool?.close();
+    throw e;
+  }
+}
+
+async function planSarifWith(
+  fh: FileHandle,
+  size: number,
+  file: string,
+  io: StreamIo,
+  pool: WorkerPool | undefined,
+): Promise<StreamPlan> {
   const { top, runs } = await scanSarif(fh, file, io);
   const reader = new RangeReader(fh, size);
   const doc: Record<string, unknown> = {};
@@ -161,12 +178,8 @@ export async function planSarif(
     const rc = contexts[i]!;
     const scratch: RunContext = { ...rc, warnings: [], categories: new Set() };
     for (let k = 0; k < list.length; k++) {
-      if (!suspiciousRun[i] && list.flags[k] === 0) continue;
-      const r = await parseSlice(
-        reader,
-        { key: String(k), start: list.starts[k]!, end: list.ends[k]! },
-        file,
-      );
+      if (!suspiciousRun[i] && !list.flag(k)) continue;
+      const r = await parseSlice(reader, { key: String(k), start: list.start(k), end: list.end(k) }, file);
       const d = resultToDraft(scratch, r as never, k, fromResults);
       if (d?.secret) fromDrafts.push(d.secret);
     }
@@ -175,8 +188,12 @@ export async function planSarif(
   return {
     secrets: [...fromResults, ...fromDrafts],
     tool: contexts[0]?.scan.tool,
-    async runLines(ctx, workers, onLine) {
-      if (workers < 1 || !parallelAvailable() || !io.path) return undefined;
+    async runLines(ctx, sink) {
+      const items = runs.reduce((n, r) => n + r.results.length, 0);
+      if (!pool || !io.path || items > (io.maxParallelItems ?? Infinity)) {
+        pool?.close();
+        return undefined;
+      }
       return runParallel({
         file: io.path,
         displayPath: file,
@@ -185,11 +202,14 @@ export async function planSarif(
         contexts,
         results: runs.map((r) => r.results),
         ctx,
-        workers,
-        onLine,
+        reader,
+        pool,
+        ...sink,
       });
     },
+    close: () => pool?.close(),
     async run(onDraft) {
+      pool?.close();
       const scans: ScanEvidence[] = [];
       const warnings = new WarningList();
       const sink: string[] = [];

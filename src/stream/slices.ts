@@ -1,7 +1,7 @@
 import { UserError } from '../util/errors.js';
 import type { FinalizeContext } from '../normalize/finalize.js';
 import type { Draft, ScanEvidence, ToolInfo } from '../parsers/types.js';
-import type { RangeList, RangeReader } from './file-io.js';
+import type { RangeReader, Ranges } from './file-io.js';
 
 export interface StreamIo {
   /** Bytes per read in pass 1 (tests use tiny chunks to hit every boundary). */
@@ -10,6 +10,13 @@ export interface StreamIo {
   onChunk?: (b: Buffer) => void;
   /** The file's path on disk (workers open it themselves). */
   path?: string;
+  /**
+   * Worker threads wanted for pass 2 (only when the caller will call `runLines`): a format that
+   * can use them starts them at once, so their start-up overlaps pass 1.
+   */
+  workers?: number;
+  /** Above this many items the workers are not used (memory; see `parallelMaxResults`). */
+  maxParallelItems?: number;
 }
 
 /** A streamed normalization, prepared: headers read and validated, secrets known. */
@@ -21,14 +28,19 @@ export interface StreamPlan {
   /** Parse each item once, in file order, and hand its draft to `onDraft`. */
   run(onDraft: (d: Draft) => void | Promise<void>): Promise<StreamOutcome>;
   /**
-   * The same records as JSON lines, prepared on `workers` threads (when the format supports it and
-   * the worker bundle is there); `run` and `runLines` are alternatives, call one.
+   * The same records as JSON lines, prepared on the worker threads started for `StreamIo.workers`
+   * and the main thread (when the format supports it and the worker bundle is there; undefined
+   * otherwise); `run` and `runLines` are alternatives, call one.
    */
-  runLines?(
-    ctx: FinalizeContext,
-    workers: number,
-    onLine: (line: string) => void | Promise<void>,
-  ): Promise<(StreamOutcome & { count: number }) | undefined>;
+  runLines?(ctx: FinalizeContext, sink: LineSink): Promise<(StreamOutcome & { count: number }) | undefined>;
+  /** Release what the plan holds besides the file (worker threads); safe to call twice. */
+  close?(): void;
+}
+
+/** Where prepared JSON lines go: as strings, or as bytes (`bytes[start, end)` then `tail`). */
+export interface LineSink {
+  onLine: (line: string) => void | Promise<void>;
+  onBytes?: (bytes: Uint8Array, start: number, end: number, tail: string) => void | Promise<void>;
 }
 
 export interface StreamOutcome {
@@ -90,17 +102,17 @@ const BATCH_BYTES = 256 * 1024;
  */
 export async function forEachItem(
   reader: RangeReader,
-  list: RangeList,
+  list: Ranges,
   file: string,
   fn: (value: unknown, index: number) => void | Promise<void>,
 ): Promise<void> {
-  const { starts, ends } = list;
   const n = list.length;
   for (let k = 0; k < n;) {
     let to = k + 1;
-    while (to < n && ends[to]! - starts[k]! <= BATCH_BYTES) to++;
+    const first = list.start(k);
+    while (to < n && list.end(to) - first <= BATCH_BYTES) to++;
     let values: unknown[] | undefined;
-    const text = await reader.text(starts[k]!, ends[to - 1]!);
+    const text = await reader.text(first, list.end(to - 1));
     try {
       const v = JSON.parse('[' + text + ']') as unknown;
       if (Array.isArray(v) && v.length === to - k) values = v;
@@ -110,7 +122,7 @@ export async function forEachItem(
     for (let j = k; j < to; j++) {
       const value = values
         ? values[j - k]
-        : await parseSlice(reader, { key: String(j), start: starts[j]!, end: ends[j]! }, file);
+        : await parseSlice(reader, { key: String(j), start: list.start(j), end: list.end(j) }, file);
       const p = fn(value, j);
       if (p) await p;
     }

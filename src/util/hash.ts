@@ -22,19 +22,32 @@ export function fastHash64(s: string): [number, number] {
 }
 
 /**
- * Counts per string key in typed arrays (open addressing on the 64-bit digest): ~24 bytes per key
+ * Counts per string key in typed arrays (open addressing on the 64-bit digest): 12–24 bytes per key
  * and nothing for the garbage collector to walk, where a Map of strings costs ~100. For in-memory
  * counting only; two keys with the same digest (odds ~3e-8 per million keys) share a count.
  */
 export class DigestCounter {
-  private keys = new Uint32Array(2 * 1024);
-  private counts = new Uint32Array(1024);
+  private keys: Uint32Array;
+  private counts: Uint32Array;
   private used = 0;
+
+  /** `expected`: how many keys will come, when known, so the table never grows (no copy, no transient). */
+  constructor(expected = 0) {
+    let size = 1024;
+    while (size * 3 < expected * 4) size *= 2;
+    this.keys = new Uint32Array(2 * size);
+    this.counts = new Uint32Array(size);
+  }
 
   /** The count of `key` before this call, then count it once more. */
   next(key: string): number {
     const [a, b] = fastHash64(key);
-    if ((this.used + 1) * 2 > this.counts.length) this.grow();
+    return this.nextHashed(a, b);
+  }
+
+  /** `next` for a key whose `fastHash64` is already known (computed on another thread). */
+  nextHashed(a: number, b: number): number {
+    if ((this.used + 1) * 4 > this.counts.length * 3) this.grow(); // at most 3/4 full
     const mask = this.counts.length - 1;
     let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
     for (;;) {

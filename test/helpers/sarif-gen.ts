@@ -11,6 +11,8 @@ export interface GenOptions {
   resultsFirst?: boolean;
   /** Include a gitleaks-like run (secrets; redaction across results). */
   secrets?: boolean;
+  /** Every n-th CodeQL result is a copy of an earlier one (the same finding at the same place again). */
+  repeatEvery?: number;
 }
 
 function rng(seed: number): () => number {
@@ -70,6 +72,8 @@ export function genSarif(o: GenOptions = {}): string {
     if (i % 13 === 5) res.kind = 'pass';
     if (i % 17 === 9) res.baselineState = 'absent';
     codeqlResults.push(res);
+    if (o.repeatEvery && i % o.repeatEvery === o.repeatEvery - 1)
+      codeqlResults.push(codeqlResults[Math.floor(r() * codeqlResults.length)]);
   }
   codeqlResults.splice(2, 0, 'not an object');
   const codeql: Record<string, unknown> = {

@@ -69,3 +69,32 @@ describe('normalize writes JSON lines in Buffer batches', () => {
     }
   });
 });
+
+describe('LineBatcher.addBytes (lines prepared on worker threads arrive as bytes)', () => {
+  it('writes the same bytes as add() for the same lines, across batches and for a line above a batch', async () => {
+    const { LineBatcher } = await import('../../src/commands/normalize.js');
+    const lines = [
+      '{"a":"plain","source_index":',
+      '{"b":"é ü 漢字 😀","source_index":',
+      `{"c":"${'ü'.repeat(40_000)}","source_index":`,
+      ...Array.from({ length: 300 }, (_, i) => `{"m":"${'x'.repeat(i * 3)}","source_index":`),
+    ];
+    const byString = sink();
+    const byBytes = sink();
+    const a = new LineBatcher(byString.out);
+    const b = new LineBatcher(byBytes.out);
+    for (let i = 0; i < lines.length; i++) {
+      const tail = `${i}}`;
+      await a.add(lines[i]! + tail);
+      // the line somewhere inside a bigger buffer, as in a batch of prepared lines
+      const bytes = Buffer.concat([Buffer.from('junk'), Buffer.from(lines[i]!, 'utf8'), Buffer.from('more')]);
+      await b.addBytes(bytes, 4, bytes.length - 4, tail);
+    }
+    await a.flush();
+    await b.flush();
+    await new Promise((r) => setImmediate(r));
+    const want = lines.map((l, i) => `${l}${i}}\n`).join('');
+    expect(byString.bytes().toString('utf8')).toBe(want);
+    expect(byBytes.bytes().equals(byString.bytes())).toBe(true);
+  });
+});

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   normalizeBuffer,
   normalizeFile,
@@ -200,7 +200,8 @@ describeCorpus('streaming SARIF over the corpus', () => {
 });
 
 describe('parallel streaming (worker threads, through a bundle like dist/)', () => {
-  it('writes the lines of the whole-file path, byte for byte', async () => {
+  let cli = '';
+  beforeAll(async () => {
     const { build } = await import('esbuild');
     const out = path.join(dir, 'bundle');
     const common = {
@@ -219,19 +220,65 @@ describe('parallel streaming (worker threads, through a bundle like dist/)', () 
       outfile: path.join(out, 'stream-worker.js'),
     });
     writeFileSync(path.join(out, 'package.json'), '{ "type": "module" }\n');
-    const p = write('par.sarif', genSarif({ results: 700, indent: 2, resultsFirst: true, secrets: true }));
-    const run = (env: Record<string, string>) =>
-      execFileSync(process.execPath, [path.join(out, 'cli.js'), 'normalize', p], {
-        cwd: dir,
-        env: { ...process.env, ...env },
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-      });
-    const whole = run({ SECURITY_METRICS_STREAM_MB: '100000' });
-    const parallel = run({ SECURITY_METRICS_STREAM_MB: '0', SECURITY_METRICS_STREAM_WORKERS: '2' });
-    const sequential = run({ SECURITY_METRICS_STREAM_MB: '0', SECURITY_METRICS_STREAM_WORKERS: '0' });
-    expect(whole.split('\n').length).toBeGreaterThan(700);
-    expect(parallel).toBe(whole);
-    expect(sequential).toBe(whole);
+    cli = path.join(out, 'cli.js');
+  }, 60_000);
+
+  const run = (p: string, env: Record<string, string>) => {
+    const r = spawnSync(process.execPath, [cli, 'normalize', p], {
+      cwd: dir,
+      env: { ...process.env, SECURITY_METRICS_STREAM_WORKERS: '', ...env },
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+  };
+  const modes = {
+    parallel1: { SECURITY_METRICS_STREAM_MB: '0', SECURITY_METRICS_STREAM_WORKERS: '1' },
+    parallel2: { SECURITY_METRICS_STREAM_MB: '0', SECURITY_METRICS_STREAM_WORKERS: '2' },
+    // the default: one worker on two cores or more
+    auto: { SECURITY_METRICS_STREAM_MB: '0' },
+    sequential: { SECURITY_METRICS_STREAM_MB: '0', SECURITY_METRICS_STREAM_WORKERS: '0' },
+  };
+
+  it('writes the lines of the whole-file path, byte for byte (1 and 2 workers, and the default)', () => {
+    const p = write(
+      'par.sarif',
+      genSarif({ results: 1500, indent: 2, resultsFirst: true, secrets: true, repeatEvery: 7 }),
+    );
+    const whole = run(p, { SECURITY_METRICS_STREAM_MB: '100000' });
+    expect(whole.status).toBe(0);
+    const lines = whole.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1500);
+    // the log reports findings at the same place more than once (occurrence ordinals above 0, the
+    // id the main thread rewrites) and non-ASCII text before the occurrence id (byte offsets)
+    const found = lines.map((l) => JSON.parse(l) as Finding);
+    const places = found.map((f) => `${f.id} ${f.location.file} ${f.location.start_line}`);
+    expect(new Set(places).size).toBeLessThan(places.length);
+    expect(new Set(found.map((f) => f.occurrence_id)).size).toBe(found.length);
+    expect(lines.some((l) => /[^\x00-\x7f]/.test(l.slice(0, l.indexOf('"occurrence_id"'))))).toBe(true);
+    for (const env of Object.values(modes)) {
+      const r = run(p, env);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(whole.stdout);
+      expect(r.stderr).toBe(whole.stderr);
+    }
+  }, 60_000);
+
+  it('a broken result in the middle: the same lines before it and the same error as one thread', () => {
+    const text = genSarif({ results: 1200, indent: 0 });
+    let at = 0;
+    for (let k = 0; k < 900; k++) at = text.indexOf('"ruleId":"js/ext-rule-', at + 1);
+    const bad = text.slice(0, at) + '"ruleId":tru,"x":"' + text.slice(at + '"ruleId":"js/ext-rule-'.length);
+    const p = write('par-bad.sarif', bad);
+    const one = run(p, modes.sequential);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toMatch(/par-bad\.sarif:byte \d+: not valid JSON/);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(800);
+    for (const env of [modes.parallel1, modes.parallel2]) {
+      const r = run(p, env);
+      expect(r.status).toBe(one.status);
+      expect(r.stderr).toBe(one.stderr);
+      expect(r.stdout).toBe(one.stdout);
+    }
   }, 60_000);
 });
