@@ -37534,6 +37534,242 @@ var sarifParser = {
   parse: parseSarif
 };
 
+// src/parsers/head-doc.ts
+var CUT = /* @__PURE__ */ new WeakSet();
+function isCut(v) {
+  return typeof v === "object" && v !== null && CUT.has(v);
+}
+var lastHead;
+var lastDoc;
+function sniffDoc(s2) {
+  if (s2.doc !== void 0) return { doc: s2.doc, cut: false };
+  if (s2.head !== lastHead) {
+    lastHead = s2.head;
+    lastDoc = parseHead(s2.head);
+  }
+  return lastDoc;
+}
+var END = /* @__PURE__ */ Symbol("end");
+var NotJson = class extends Error {
+};
+var MAX_DEPTH = 200;
+function parseHead(text3) {
+  let i2 = 0;
+  const n = text3.length;
+  const ws = () => {
+    while (i2 < n) {
+      const c = text3.charCodeAt(i2);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i2++;
+      else break;
+    }
+  };
+  const str6 = () => {
+    const start = i2;
+    i2++;
+    for (; ; ) {
+      const q = text3.indexOf('"', i2);
+      if (q < 0) throw END;
+      let k = q - 1;
+      while (text3.charCodeAt(k) === 92) k--;
+      i2 = q + 1;
+      if ((q - 1 - k) % 2 === 0) break;
+    }
+    try {
+      return JSON.parse(text3.slice(start, i2));
+    } catch {
+      throw new NotJson();
+    }
+  };
+  const value = (depth) => {
+    if (depth > MAX_DEPTH) throw new NotJson();
+    ws();
+    if (i2 >= n) throw END;
+    const c = text3[i2];
+    if (c === "{") {
+      i2++;
+      const o = {};
+      for (let first = true; ; first = false) {
+        ws();
+        if (i2 >= n) return cut(o);
+        if (text3[i2] === "}" && first) {
+          i2++;
+          return { v: o, cut: false };
+        }
+        if (!first) {
+          if (text3[i2] === "}") {
+            i2++;
+            return { v: o, cut: false };
+          }
+          if (text3[i2] !== ",") throw new NotJson();
+          i2++;
+          ws();
+          if (i2 >= n) return cut(o);
+        }
+        if (text3[i2] !== '"') throw new NotJson();
+        let key;
+        try {
+          key = str6();
+          ws();
+          if (i2 >= n) return cut(o);
+          if (text3[i2] !== ":") throw new NotJson();
+          i2++;
+          const m2 = value(depth + 1);
+          Object.defineProperty(o, key, { value: m2.v, writable: true, enumerable: true, configurable: true });
+          if (m2.cut) return cut(o);
+        } catch (e) {
+          if (e === END) return cut(o);
+          throw e;
+        }
+      }
+    }
+    if (c === "[") {
+      i2++;
+      const a = [];
+      for (let first = true; ; first = false) {
+        ws();
+        if (i2 >= n) return cut(a);
+        if (text3[i2] === "]") {
+          i2++;
+          return { v: a, cut: false };
+        }
+        if (!first) {
+          if (text3[i2] !== ",") throw new NotJson();
+          i2++;
+        }
+        try {
+          const m2 = value(depth + 1);
+          a.push(m2.v);
+          if (m2.cut) return cut(a);
+        } catch (e) {
+          if (e === END) return cut(a);
+          throw e;
+        }
+      }
+    }
+    if (c === '"') return { v: str6(), cut: false };
+    if (c === "t" || c === "f" || c === "n") {
+      for (const lit of ["true", "false", "null"]) {
+        const part = text3.slice(i2, i2 + lit.length);
+        if (part === lit) {
+          i2 += lit.length;
+          return { v: JSON.parse(lit), cut: false };
+        }
+        if (i2 + part.length >= n && lit.startsWith(part)) throw END;
+      }
+      throw new NotJson();
+    }
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text3.slice(i2, i2 + 400));
+    if (/^[-+.eE\d]*$/.test(text3.slice(i2, i2 + 401)) && i2 + 400 >= n) throw END;
+    if (!m) throw new NotJson();
+    i2 += m[0].length;
+    return { v: JSON.parse(m[0]), cut: false };
+  };
+  const cut = (o) => {
+    CUT.add(o);
+    return { v: o, cut: true };
+  };
+  try {
+    const root = value(0);
+    if (!root.cut) {
+      ws();
+      if (i2 < n) return void 0;
+    }
+    return { doc: root.v, cut: root.cut };
+  } catch (e) {
+    if (e === END || e instanceof NotJson) return void 0;
+    throw e;
+  }
+}
+
+// src/stream/spec-walk.ts
+var esc2 = (p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1");
+var pointerOf = (path16) => path16.map((p) => "/" + esc2(p)).join("");
+function lastToken(pointer) {
+  return pointer.slice(pointer.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+}
+var parentPointer = (pointer) => pointer.slice(0, pointer.lastIndexOf("/"));
+var isPlainObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function rootSpec(spec, root) {
+  if (spec.type !== "root") return spec;
+  return Array.isArray(root) ? spec.array : isPlainObject2(root) ? spec.object : void 0;
+}
+function containersOf(spec, doc) {
+  const found = [];
+  const walk3 = (s2, node2, path16) => {
+    if (!s2) return;
+    switch (s2.type) {
+      case "root":
+        walk3(rootSpec(s2, node2), node2, path16);
+        return;
+      case "object":
+        if (!isPlainObject2(node2)) return;
+        for (const key of Object.keys(s2.members))
+          if (Object.prototype.hasOwnProperty.call(node2, key))
+            walk3(s2.members[key], node2[key], [...path16, key]);
+        return;
+      case "array":
+        if (Array.isArray(node2)) node2.forEach((v, i2) => walk3(s2.each, v, [...path16, i2]));
+        return;
+      case "items":
+        if (s2.of === "object" ? isPlainObject2(node2) : Array.isArray(node2))
+          found.push({
+            value: node2,
+            pointer: pointerOf(path16),
+            discard: s2.discard === true
+          });
+        return;
+    }
+  };
+  walk3(spec, doc, []);
+  return found;
+}
+function eachItem(c, fn) {
+  if (Array.isArray(c.value)) {
+    for (let i2 = 0; i2 < c.value.length; i2++) if (fn(`${c.pointer}/${i2}`, c.value[i2]) === true) return;
+    return;
+  }
+  const map2 = c.value;
+  for (const k of Object.keys(map2)) if (fn(`${c.pointer}/${esc2(k)}`, map2[k]) === true) return;
+}
+function runWhole(def, doc, file2) {
+  const ctx = def.begin(doc, file2);
+  const containers = containersOf(def.spec, doc).filter((c) => !c.discard);
+  if (def.scout) {
+    for (const c of containers) {
+      const see = def.scout(ctx, c.pointer);
+      if (see) eachItem(c, (pointer, v) => see(v, pointer));
+    }
+  }
+  const out = { findings: [], scans: [], warnings: [], secrets: [] };
+  for (const c of containers) {
+    eachItem(c, (pointer, v) => {
+      const d = def.item(ctx, v, pointer, out.secrets);
+      if (Array.isArray(d)) out.findings.push(...d);
+      else if (d) out.findings.push(d);
+    });
+  }
+  const f = def.finish(ctx);
+  out.scans = f.scans;
+  out.warnings = f.warnings;
+  return out;
+}
+var PendingWarnings = class {
+  constructor(out) {
+    this.out = out;
+  }
+  out;
+  list = [];
+  head = 0;
+  add(pos, text3) {
+    this.list.push({ pos, text: text3 });
+  }
+  /** Release the warnings at positions below `pos` (call with increasing `pos`). */
+  flush(pos = Infinity) {
+    while (this.head < this.list.length && this.list[this.head].pos < pos)
+      this.out.push(this.list[this.head++].text);
+  }
+};
+
 // src/parsers/sca-common.ts
 function isObj2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -37677,7 +37913,7 @@ function vulnDraft(f, rc, v, pointer, modified) {
   const id = str2(v.VulnerabilityID);
   const pkgName = str2(v.PkgName);
   if (!id) {
-    f.out.warnings.push(`${pointer}: vulnerability without VulnerabilityID; skipped`);
+    f.warnings.push(`${pointer}: vulnerability without VulnerabilityID; skipped`);
     return void 0;
   }
   const installed = str2(v.InstalledVersion) ?? null;
@@ -37763,14 +37999,14 @@ function misconfDraft(f, rc, m, pointer) {
     pointer
   };
 }
-function secretDraft(f, rc, s2, pointer) {
+function secretDraft(rc, s2, pointer, secrets) {
   const match = str2(s2.Match);
-  if (match) f.out.secrets.push(match);
+  if (match) secrets.push(match);
   const lines = isObj2(s2.Code) ? arr(s2.Code.Lines) : [];
   for (const l of lines) {
     if (!isObj2(l)) continue;
     for (const k of ["Content", "Highlighted"])
-      if (typeof l[k] === "string" && l[k].trim().length >= 4) f.out.secrets.push(l[k].trim());
+      if (typeof l[k] === "string" && l[k].trim().length >= 4) secrets.push(l[k].trim());
   }
   const sev = pickSeverity(s2.Severity, null, "critical");
   const title = str2(s2.Title) ?? str2(s2.RuleID) ?? "secret";
@@ -37794,7 +38030,7 @@ function secretDraft(f, rc, s2, pointer) {
     pointer
   };
 }
-function licenseDraft(f, rc, l, pointer) {
+function licenseDraft(rc, l, pointer) {
   const name = str2(l.Name) ?? "unknown license";
   const pkg = str2(l.PkgName);
   const sev = pickSeverity(l.Severity, null, "medium");
@@ -37830,9 +38066,17 @@ function categoryOfClass(f, rc) {
       return void 0;
   }
 }
-function parseResult(f, r, base, workload) {
+var ITEM_KEYS = [
+  "Vulnerabilities",
+  "Misconfigurations",
+  "Secrets",
+  "Licenses",
+  "ModifiedFindings"
+];
+function beginResult(t, r, base, workload) {
+  const { f } = t;
   if (!isObj2(r)) {
-    f.out.warnings.push(`${base}: result is not an object; skipped`);
+    t.pending.add(t.slot, `${base}: result is not an object; skipped`);
     return;
   }
   const target = str2(r.Target) ?? null;
@@ -37848,102 +38092,155 @@ function parseResult(f, r, base, workload) {
   };
   const cat = categoryOfClass(f, rc);
   if (cat) f.categories.add(cat);
-  const each = (key, fn) => {
-    if (r[key] == null) return;
-    if (!Array.isArray(r[key])) {
-      f.out.warnings.push(`${base}/${key}: expected an array; skipped`);
-      return;
+  for (const key of ITEM_KEYS) {
+    t.slot++;
+    t.containers.set(`${base}/${key}`, { rc, key, slot: t.slot });
+    if (r[key] != null && !Array.isArray(r[key]))
+      t.pending.add(t.slot, `${base}/${key}: expected an array; skipped`);
+  }
+}
+function itemDraft(f, rc, key, item, p, secrets) {
+  switch (key) {
+    case "Vulnerabilities":
+      return vulnDraft(f, rc, item, p);
+    case "Misconfigurations":
+      return misconfDraft(f, rc, item, p);
+    case "Secrets":
+      return secretDraft(rc, item, p, secrets);
+    case "Licenses":
+      return licenseDraft(rc, item, p);
+    case "ModifiedFindings": {
+      const m = item;
+      const inner = isObj2(m.Finding) ? m.Finding : void 0;
+      const type = str2(m.Type);
+      if (!inner || type && type !== "vulnerability") {
+        if (inner && type === "misconfiguration") {
+          const d = misconfDraft(f, rc, { ...inner, Status: "FAIL" }, `${p}/Finding`);
+          if (d)
+            return {
+              ...d,
+              state: "suppressed",
+              state_reason: `Trivy ${str2(m.Status) ?? "modified"}: ${str2(m.Statement) ?? ""}`.trim()
+            };
+        }
+        if (inner) f.warnings.push(`${p}: suppressed ${type} finding not read`);
+        return void 0;
+      }
+      return vulnDraft(f, rc, inner, `${p}/Finding`, m);
     }
-    r[key].forEach((item, i2) => {
-      const pointer = `${base}/${key}/${i2}`;
-      if (!isObj2(item)) {
-        f.out.warnings.push(`${pointer}: not an object; skipped`);
-        return;
-      }
-      const d = fn(item, pointer);
-      if (d) {
-        f.out.findings.push(d);
-        f.categories.add(d.category);
-      }
-    });
-  };
-  each("Vulnerabilities", (v, p) => vulnDraft(f, rc, v, p));
-  each("Misconfigurations", (m, p) => misconfDraft(f, rc, m, p));
-  each("Secrets", (s2, p) => secretDraft(f, rc, s2, p));
-  each("Licenses", (l, p) => licenseDraft(f, rc, l, p));
-  each("ModifiedFindings", (m, p) => {
-    const inner = isObj2(m.Finding) ? m.Finding : void 0;
-    const type = str2(m.Type);
-    if (!inner || type && type !== "vulnerability") {
-      if (inner && type === "misconfiguration") {
-        const d = misconfDraft(f, rc, { ...inner, Status: "FAIL" }, `${p}/Finding`);
-        if (d)
-          return {
-            ...d,
-            state: "suppressed",
-            state_reason: `Trivy ${str2(m.Status) ?? "modified"}: ${str2(m.Statement) ?? ""}`.trim()
-          };
-      }
-      if (inner) f.out.warnings.push(`${p}: suppressed ${type} finding not read`);
-      return void 0;
-    }
-    return vulnDraft(f, rc, inner, `${p}/Finding`, m);
-  });
+  }
 }
 function workloadOf(w) {
   const parts = [str2(w.Namespace), str2(w.Kind), str2(w.Name)].filter(Boolean);
   return parts.length ? parts.join("/") : null;
 }
-function parseTrivy(doc, ctx) {
-  const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  const f = { out, categories: /* @__PURE__ */ new Set(), artifactName: null, isImage: false, toolVersion: null };
-  if (doc === null) {
-    out.scans.push({ tool: { name: "Trivy", version: null }, categories: [], success: true, errors: [] });
-    return out;
+var RESULT = {
+  type: "object",
+  members: {
+    Vulnerabilities: { type: "items" },
+    Misconfigurations: { type: "items" },
+    Secrets: { type: "items" },
+    Licenses: { type: "items" },
+    ModifiedFindings: { type: "items" },
+    // --list-all-pkgs: every package of the target; not read, but big
+    Packages: { type: "items", discard: true }
   }
-  if (Array.isArray(doc)) {
-    doc.forEach((r, i2) => parseResult(f, r, `/${i2}`, null));
-  } else if (isObj2(doc) && (doc.ClusterName !== void 0 || Array.isArray(doc.Resources))) {
-    for (const key of ["Resources", "Vulnerabilities", "Misconfigurations"]) {
-      arr(doc[key]).forEach((w, wi) => {
-        if (!isObj2(w)) {
-          out.warnings.push(`/${key}/${wi}: not an object; skipped`);
-          return;
-        }
-        const wl = workloadOf(w);
-        arr(w.Results).forEach((r, ri) => parseResult(f, r, `/${key}/${wi}/Results/${ri}`, wl));
-      });
-    }
-  } else if (isObj2(doc) && (Array.isArray(doc.Results) || doc.SchemaVersion !== void 0)) {
-    f.artifactName = str2(doc.ArtifactName) ?? null;
-    f.isImage = str2(doc.ArtifactType) === "container_image" || str2(doc.ArtifactType) === "vm";
-    if (doc.Results != null && !Array.isArray(doc.Results))
+};
+var RESULTS = { type: "array", each: RESULT };
+var WORKLOADS = { type: "array", each: { type: "object", members: { Results: RESULTS } } };
+var trivyStreaming = {
+  spec: {
+    type: "root",
+    object: {
+      type: "object",
+      // a report reads Results; a k8s report reads Resources, Vulnerabilities, Misconfigurations
+      members: {
+        Results: RESULTS,
+        Resources: WORKLOADS,
+        Vulnerabilities: WORKLOADS,
+        Misconfigurations: WORKLOADS
+      }
+    },
+    array: RESULTS
+  },
+  // Secrets items carry Match and Code.Lines[].Content/Highlighted (misconfigurations' code lines
+  // hold Content too: parsed in the first pass for nothing, but never missed)
+  secretWords: ["match", "content", "highlighted"],
+  begin(doc, file2) {
+    const warnings = [];
+    const f = { warnings, categories: /* @__PURE__ */ new Set(), artifactName: null, isImage: false, version: null };
+    const t = { f, containers: /* @__PURE__ */ new Map(), pending: new PendingWarnings(warnings), slot: 0 };
+    if (doc === null) return t;
+    if (Array.isArray(doc)) {
+      doc.forEach((r, i2) => beginResult(t, r, `/${i2}`, null));
+    } else if (isObj2(doc) && (doc.ClusterName !== void 0 || Array.isArray(doc.Resources))) {
+      for (const key of ["Resources", "Vulnerabilities", "Misconfigurations"]) {
+        arr(doc[key]).forEach((w, wi) => {
+          if (!isObj2(w)) {
+            t.pending.add(t.slot, `/${key}/${wi}: not an object; skipped`);
+            return;
+          }
+          const wl = workloadOf(w);
+          arr(w.Results).forEach((r, ri) => beginResult(t, r, `/${key}/${wi}/Results/${ri}`, wl));
+        });
+      }
+    } else if (isObj2(doc) && (Array.isArray(doc.Results) || doc.SchemaVersion !== void 0)) {
+      f.artifactName = str2(doc.ArtifactName) ?? null;
+      f.isImage = str2(doc.ArtifactType) === "container_image" || str2(doc.ArtifactType) === "vm";
+      if (doc.Results != null && !Array.isArray(doc.Results))
+        throw new UserError(
+          `expected "Results" to be an array, found ${typeof doc.Results}`,
+          file2,
+          "/Results"
+        );
+      arr(doc.Results).forEach((r, i2) => beginResult(t, r, `/Results/${i2}`, null));
+    } else {
       throw new UserError(
-        `expected "Results" to be an array, found ${typeof doc.Results}`,
-        ctx.file,
-        "/Results"
+        'not a Trivy JSON report: expected an object with "SchemaVersion" and a "Results" array, a trivy k8s report with "ClusterName", or (legacy) a list of targets',
+        file2
       );
-    arr(doc.Results).forEach((r, i2) => parseResult(f, r, `/Results/${i2}`, null));
-  } else {
-    throw new UserError(
-      'not a Trivy JSON report: expected an object with "SchemaVersion" and a "Results" array, a trivy k8s report with "ClusterName", or (legacy) a list of targets',
-      ctx.file
-    );
-  }
-  const root = doc;
-  const meta3 = isObj2(root) ? root.Trivy : void 0;
-  const trivy = isObj2(meta3) ? str2(meta3.Version) : void 0;
-  out.scans.push({
-    tool: { name: "Trivy", version: trivy ?? null },
-    categories: [...f.categories].sort(),
-    success: true,
-    errors: []
-  });
-  for (const d of out.findings) d.tool_version = trivy ?? null;
-  return out;
+    }
+    const root = doc;
+    const meta3 = isObj2(root) ? root.Trivy : void 0;
+    f.version = (isObj2(meta3) ? str2(meta3.Version) : void 0) ?? null;
+    return t;
+  },
+  item(t, v, pointer, secrets) {
+    const c = t.containers.get(parentPointer(pointer));
+    if (!c) return void 0;
+    t.pending.flush(c.slot);
+    if (!isObj2(v)) {
+      t.f.warnings.push(`${pointer}: not an object; skipped`);
+      return void 0;
+    }
+    const d = itemDraft(t.f, c.rc, c.key, v, pointer, secrets);
+    if (!d) return void 0;
+    t.f.categories.add(d.category);
+    d.tool_version = t.f.version;
+    return d;
+  },
+  finish(t) {
+    t.pending.flush();
+    return {
+      scans: [
+        {
+          tool: { name: "Trivy", version: t.f.version },
+          categories: [...t.f.categories].sort(),
+          success: true,
+          errors: []
+        }
+      ],
+      warnings: t.f.warnings
+    };
+  },
+  tool: (t) => ({ name: "Trivy", version: t.f.version }),
+  toolNeedsFirstDraft: false
+};
+function parseTrivy(doc, ctx) {
+  return runWhole(trivyStreaming, doc, ctx.file);
 }
 function detect2(s2) {
-  const d = s2.doc;
+  const d = sniffDoc(s2)?.doc;
   if (d === null && s2.head.trim() === "null") return /trivy/i.test(s2.name) ? 0.9 : 0.3;
   if (Array.isArray(d)) {
     const first = d.find(isObj2);
@@ -38035,57 +38332,72 @@ function matchDraft(m, pointer, image, container, out) {
 function strList(v) {
   return arr(v).map((x2) => str2(x2)).filter((x2) => !!x2);
 }
-function parseGrype(doc, ctx) {
-  if (!isObj2(doc) || !Array.isArray(doc.matches))
-    throw new UserError(
-      'not a Grype JSON report: expected an object with a "matches" array (grype -o json)',
-      ctx.file
-    );
-  const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  const source = isObj2(doc.source) ? doc.source : {};
-  const container = str2(source.type) === "image";
-  const target = source.target;
-  const image = container ? (isObj2(target) ? str2(target.userInput) ?? strList(target.tags)[0] ?? str2(target.imageID) : str2(target)) ?? null : null;
-  const add = (list3, base, suppressed) => list3.forEach((m, i2) => {
-    const pointer = `${base}/${i2}`;
+function suppress(d, m) {
+  const rules = arr(m.appliedIgnoreRules).filter(isObj2);
+  const why = rules.map(
+    (r) => Object.entries(r).filter(([, val2]) => val2 !== "" && val2 != null && !(isObj2(val2) && Object.keys(val2).length === 0)).map(([k, val2]) => `${k}=${typeof val2 === "string" ? val2 : JSON.stringify(val2)}`).join(" ")
+  ).filter(Boolean).join("; ");
+  d.state = "suppressed";
+  d.state_reason = why ? `Grype ignore rule: ${why}` : "Grype ignore rule";
+  d.suppression = { kind: "grype-ignore", status: "accepted", justification: why || null };
+}
+var grypeStreaming = {
+  spec: { type: "object", members: { matches: { type: "items" }, ignoredMatches: { type: "items" } } },
+  begin(doc, file2) {
+    if (!isObj2(doc) || !Array.isArray(doc.matches))
+      throw new UserError(
+        'not a Grype JSON report: expected an object with a "matches" array (grype -o json)',
+        file2
+      );
+    const source = isObj2(doc.source) ? doc.source : {};
+    const container = str2(source.type) === "image";
+    const target = source.target;
+    const image = container ? (isObj2(target) ? str2(target.userInput) ?? strList(target.tags)[0] ?? str2(target.imageID) : str2(target)) ?? null : null;
+    const descriptor = isObj2(doc.descriptor) ? doc.descriptor : {};
+    const warnings = [];
+    return {
+      image,
+      container,
+      version: str2(descriptor.version) ?? null,
+      warnings,
+      // matchDraft reports its problems in a ParseOutput: only `warnings` is used
+      out: { findings: [], scans: [], warnings, secrets: [] }
+    };
+  },
+  item(g, m, pointer) {
     if (!isObj2(m)) {
-      out.warnings.push(`${pointer}: not an object; skipped`);
-      return;
+      g.warnings.push(`${pointer}: not an object; skipped`);
+      return void 0;
     }
-    const d = matchDraft(m, pointer, image, container, out);
-    if (!d) return;
-    if (suppressed) {
-      const rules = arr(m.appliedIgnoreRules).filter(isObj2);
-      const why = rules.map(
-        (r) => Object.entries(r).filter(
-          ([, val2]) => val2 !== "" && val2 != null && !(isObj2(val2) && Object.keys(val2).length === 0)
-        ).map(([k, val2]) => `${k}=${typeof val2 === "string" ? val2 : JSON.stringify(val2)}`).join(" ")
-      ).filter(Boolean).join("; ");
-      d.state = "suppressed";
-      d.state_reason = why ? `Grype ignore rule: ${why}` : "Grype ignore rule";
-      d.suppression = { kind: "grype-ignore", status: "accepted", justification: why || null };
-    }
-    out.findings.push(d);
-  });
-  add(doc.matches, "/matches", false);
-  add(arr(doc.ignoredMatches), "/ignoredMatches", true);
-  const descriptor = isObj2(doc.descriptor) ? doc.descriptor : {};
-  const version2 = str2(descriptor.version) ?? null;
-  for (const d of out.findings) d.tool_version = version2;
-  out.scans.push({
-    tool: { name: "Grype", version: version2 },
-    categories: [container ? "container" : "sca"],
-    success: true,
-    errors: []
-  });
-  return out;
+    const d = matchDraft(m, pointer, g.image, g.container, g.out);
+    if (!d) return void 0;
+    if (pointer.startsWith("/ignoredMatches/")) suppress(d, m);
+    d.tool_version = g.version;
+    return d;
+  },
+  finish: (g) => ({
+    scans: [
+      {
+        tool: { name: "Grype", version: g.version },
+        categories: [g.container ? "container" : "sca"],
+        success: true,
+        errors: []
+      }
+    ],
+    warnings: g.warnings
+  }),
+  tool: (g) => ({ name: "Grype", version: g.version }),
+  toolNeedsFirstDraft: false
+};
+function parseGrype(doc, ctx) {
+  return runWhole(grypeStreaming, doc, ctx.file);
 }
 function detect3(s2) {
-  const d = s2.doc;
+  const d = sniffDoc(s2)?.doc;
   if (!isObj2(d) || !Array.isArray(d.matches)) return 0;
   if (isObj2(d.descriptor) && str2(d.descriptor.name) === "grype") return 1;
   if (isObj2(d.source) && ("distro" in d || "descriptor" in d)) return 0.9;
-  const first = d.matches.find(isObj2);
+  const first = d.matches.find((m) => isObj2(m) && !isCut(m));
   return first && isObj2(first.vulnerability) && isObj2(first.artifact) ? 0.8 : 0;
 }
 var grypeParser = {
@@ -38199,67 +38511,79 @@ function packageDraft(key, v, pointer) {
     pointer
   };
 }
-function esc2(k) {
-  return k.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function parseNpmAudit(doc, ctx) {
-  const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  if (isObj2(doc) && isObj2(doc.error) && !("advisories" in doc) && !("vulnerabilities" in doc)) {
-    const code2 = str2(doc.error.code) ?? "error";
-    out.scans.push({
-      tool: { name: "npm audit", version: null },
-      categories: ["sca"],
-      success: false,
-      errors: [`${code2}: ${str2(doc.error.summary) ?? "npm audit failed"}`.slice(0, 300)]
-    });
-    return out;
-  }
-  if (isObj2(doc) && doc.auditReportVersion !== void 0) {
-    if (!isObj2(doc.vulnerabilities))
-      throw new UserError(
-        'npm audit (auditReportVersion 2): expected a "vulnerabilities" object',
-        ctx.file,
-        "/vulnerabilities"
-      );
-    for (const [k, v] of Object.entries(doc.vulnerabilities)) {
-      const pointer = `/vulnerabilities/${esc2(k)}`;
-      if (!isObj2(v)) {
-        out.warnings.push(`${pointer}: not an object; skipped`);
-        continue;
-      }
-      out.findings.push(packageDraft(k, v, pointer));
+var npmAuditStreaming = {
+  spec: {
+    type: "object",
+    members: {
+      vulnerabilities: { type: "items", of: "object" },
+      advisories: { type: "items", of: "object" },
+      actions: { type: "items", discard: true }
     }
-  } else if (isObj2(doc) && isObj2(doc.advisories)) {
-    for (const [k, a] of Object.entries(doc.advisories)) {
-      const pointer = `/advisories/${esc2(k)}`;
-      if (!isObj2(a)) {
-        out.warnings.push(`${pointer}: not an object; skipped`);
-        continue;
-      }
-      const d = advisoryDraft(a, pointer, out);
-      if (d) out.findings.push(d);
+  },
+  begin(doc, file2) {
+    const base = { errors: [], warnings: [] };
+    if (isObj2(doc) && isObj2(doc.error) && !("advisories" in doc) && !("vulnerabilities" in doc)) {
+      const code2 = str2(doc.error.code) ?? "error";
+      return {
+        ...base,
+        mode: "error",
+        errors: [`${code2}: ${str2(doc.error.summary) ?? "npm audit failed"}`.slice(0, 300)]
+      };
     }
-  } else {
+    if (isObj2(doc) && doc.auditReportVersion !== void 0) {
+      if (!isObj2(doc.vulnerabilities))
+        throw new UserError(
+          'npm audit (auditReportVersion 2): expected a "vulnerabilities" object',
+          file2,
+          "/vulnerabilities"
+        );
+      return { ...base, mode: "v2" };
+    }
+    if (isObj2(doc) && isObj2(doc.advisories)) return { ...base, mode: "v1" };
     throw new UserError(
       'not an npm audit report: expected `npm audit --json` output (an object with "auditReportVersion" and "vulnerabilities" for npm 7+, or "advisories" for npm 6)',
-      ctx.file
+      file2
     );
-  }
-  out.scans.push({
-    tool: { name: "npm audit", version: null },
-    categories: ["sca"],
-    success: true,
-    errors: []
-  });
-  return out;
+  },
+  item(n, v, pointer) {
+    const map2 = n.mode === "v2" ? "/vulnerabilities/" : n.mode === "v1" ? "/advisories/" : void 0;
+    if (!map2 || !pointer.startsWith(map2) || pointer.indexOf("/", map2.length) >= 0) return void 0;
+    if (!isObj2(v)) {
+      n.warnings.push(`${pointer}: not an object; skipped`);
+      return void 0;
+    }
+    return n.mode === "v2" ? packageDraft(lastToken(pointer), v, pointer) : advisoryDraft(v, pointer, n);
+  },
+  finish: (n) => ({
+    scans: [
+      {
+        tool: { name: "npm audit", version: null },
+        categories: ["sca"],
+        success: n.mode !== "error",
+        errors: n.errors
+      }
+    ],
+    warnings: n.warnings
+  }),
+  tool: () => ({ name: "npm audit", version: null }),
+  toolNeedsFirstDraft: false
+};
+function parseNpmAudit(doc, ctx) {
+  return runWhole(npmAuditStreaming, doc, ctx.file);
 }
 function detect4(s2) {
-  const d = s2.doc;
+  const sd = sniffDoc(s2);
+  const d = sd?.doc;
   if (!isObj2(d)) return 0;
   if (d.auditReportVersion !== void 0 && isObj2(d.vulnerabilities)) return 1;
   if (isObj2(d.advisories) && (isObj2(d.metadata) || Array.isArray(d.actions))) return 1;
   if (isObj2(d.advisories) && Object.values(d.advisories).some((a) => isObj2(a) && "module_name" in a))
     return 0.9;
+  if (sd?.cut && Array.isArray(d.actions) && !("advisories" in d)) {
+    const a = d.actions.find((x2) => isObj2(x2) && !isCut(x2));
+    if (isObj2(a) && /^(install|update|review)$/.test(str2(a.action) ?? "") && Array.isArray(a.resolves))
+      return 0.9;
+  }
   const keys = Object.keys(d);
   if (keys.length === 1 && isObj2(d.error) && /^E[A-Z0-9]+$/.test(str2(d.error.code) ?? "") && "summary" in d.error)
     return 0.6;
@@ -38339,92 +38663,148 @@ function vulnDraft2(p, v, pointer, out) {
     pointer
   };
 }
-function readProject(pr, base, out, categories, parent) {
+function imageOf(p) {
+  if (!p.imageKnown) {
+    p.image = (p.parent ? imageOf(p.parent) : null) ?? (p.container ? imageRef(p.root) ?? p.projectName?.replace(/^docker-image\|/, "") ?? null : null);
+    p.imageKnown = true;
+  }
+  return p.image;
+}
+function beginProject(t, pr, base, slot, parent) {
   const manager = str2(pr.packageManager)?.toLowerCase() ?? null;
-  const vulns = arr(pr.vulnerabilities);
-  const root = vulns.filter(isObj2).map((v) => strings(v.from)[0]).find(Boolean);
   const container = parent?.container ?? ("docker" in pr || manager !== null && OS_MANAGERS.test(manager));
   const p = {
     base,
     manager,
     file: str2(pr.displayTargetFile) ?? str2(pr.targetFile) ?? null,
-    image: parent?.image ?? (container ? imageRef(root) ?? str2(pr.projectName)?.replace(/^docker-image\|/, "") ?? null : null),
-    container
+    image: null,
+    container,
+    parent,
+    projectName: str2(pr.projectName),
+    root: void 0,
+    imageKnown: false
   };
-  categories.add(container ? "container" : "sca");
-  if (isObj2(pr.licensesPolicy) && !container) categories.add("license");
-  vulns.forEach((v, i2) => {
-    const pointer = `${base}/vulnerabilities/${i2}`;
-    if (!isObj2(v)) {
-      out.warnings.push(`${pointer}: not an object; skipped`);
-      return;
-    }
-    const d = vulnDraft2(p, v, pointer, out);
-    if (d) out.findings.push(d);
+  t.categories.add(container ? "container" : "sca");
+  if (isObj2(pr.licensesPolicy) && !container) t.categories.add("license");
+  t.containers.set(`${base}/vulnerabilities`, { p, ignored: false, slot });
+  t.containers.set(`${base}/filtered/ignore`, { p, ignored: true, slot });
+  arr(pr.applications).forEach((a, i2) => {
+    if (isObj2(a)) beginProject(t, a, `${base}/applications/${i2}`, slot, p);
   });
-  const ignored = isObj2(pr.filtered) ? arr(pr.filtered.ignore) : [];
-  ignored.forEach((v, i2) => {
-    const pointer = `${base}/filtered/ignore/${i2}`;
-    if (!isObj2(v)) return;
-    const d = vulnDraft2(p, v, pointer, out);
-    if (!d) return;
+}
+var PROJECT = {
+  type: "object",
+  members: {
+    vulnerabilities: { type: "items" },
+    filtered: { type: "object", members: { ignore: { type: "items" } } }
+  }
+};
+PROJECT.members.applications = { type: "array", each: PROJECT };
+var snykStreaming = {
+  spec: { type: "root", object: PROJECT, array: { type: "array", each: PROJECT } },
+  begin(doc, file2) {
+    const warnings = [];
+    const t = {
+      warnings,
+      pending: new PendingWarnings(warnings),
+      categories: /* @__PURE__ */ new Set(),
+      errors: [],
+      containers: /* @__PURE__ */ new Map()
+    };
+    const projects = Array.isArray(doc) ? doc : [doc];
+    let read = 0;
+    projects.forEach((pr, i2) => {
+      const base = Array.isArray(doc) ? `/${i2}` : "";
+      if (!isObj2(pr)) {
+        t.pending.add(i2, `${base || "/"}: project is not an object; skipped`);
+        return;
+      }
+      if (pr.ok === false && typeof pr.error === "string" && !Array.isArray(pr.vulnerabilities)) {
+        t.errors.push(pr.error.slice(0, 300));
+        return;
+      }
+      if (!Array.isArray(pr.vulnerabilities)) {
+        if (!Array.isArray(doc))
+          throw new UserError(
+            'not a Snyk CLI JSON report: expected `snyk test --json` output (an object with a "vulnerabilities" array, or an array of them)',
+            file2
+          );
+        t.pending.add(i2, `${base}: project without a "vulnerabilities" array; skipped`);
+        return;
+      }
+      read++;
+      beginProject(t, pr, base, i2);
+    });
+    if (read === 0 && t.errors.length === 0)
+      throw new UserError(
+        'not a Snyk CLI JSON report: no project object with a "vulnerabilities" array',
+        file2
+      );
+    return t;
+  },
+  scout(t, container) {
+    const e = t.containers.get(container);
+    if (!e || e.ignored || !e.p.container || e.p.parent && imageOf(e.p.parent) !== null) return void 0;
+    return (v) => {
+      const root = isObj2(v) ? strings(v.from)[0] : void 0;
+      if (root) e.p.root = root;
+      return !!root;
+    };
+  },
+  item(t, v, pointer) {
+    const e = t.containers.get(parentPointer(pointer));
+    if (!e) return void 0;
+    t.pending.flush(e.slot);
+    if (!isObj2(v)) {
+      if (!e.ignored) t.warnings.push(`${pointer}: not an object; skipped`);
+      return void 0;
+    }
+    imageOf(e.p);
+    const d = vulnDraft2(e.p, v, pointer, t);
+    if (!d || !e.ignored) return d;
     const info = isObj2(v.filtered) ? arr(v.filtered.ignored).find(isObj2) : void 0;
     const reason = info ? [str2(info.reason), str2(info.expires) ? `expires ${info.expires}` : null].filter(Boolean).join("; ") : "";
     d.state = "suppressed";
     d.state_reason = `ignored in Snyk policy${reason ? `: ${reason}` : ""}`;
     d.suppression = { kind: "snyk-policy", status: "accepted", justification: reason || null };
-    out.findings.push(d);
-  });
-  arr(pr.applications).forEach((a, i2) => {
-    if (isObj2(a)) readProject(a, `${base}/applications/${i2}`, out, categories, p);
-  });
-}
+    return d;
+  },
+  finish(t) {
+    t.pending.flush();
+    return {
+      scans: [
+        {
+          tool: { name: "Snyk", version: null },
+          categories: [...t.categories].sort(),
+          success: t.errors.length === 0,
+          errors: t.errors
+        }
+      ],
+      warnings: t.warnings
+    };
+  },
+  tool: () => ({ name: "Snyk", version: null }),
+  toolNeedsFirstDraft: false
+};
 function parseSnyk(doc, ctx) {
-  const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  const projects = Array.isArray(doc) ? doc : [doc];
-  const categories = /* @__PURE__ */ new Set();
-  const errors = [];
-  let read = 0;
-  projects.forEach((pr, i2) => {
-    const base = Array.isArray(doc) ? `/${i2}` : "";
-    if (!isObj2(pr)) {
-      out.warnings.push(`${base || "/"}: project is not an object; skipped`);
-      return;
-    }
-    if (pr.ok === false && typeof pr.error === "string" && !Array.isArray(pr.vulnerabilities)) {
-      errors.push(pr.error.slice(0, 300));
-      return;
-    }
-    if (!Array.isArray(pr.vulnerabilities)) {
-      if (!Array.isArray(doc))
-        throw new UserError(
-          'not a Snyk CLI JSON report: expected `snyk test --json` output (an object with a "vulnerabilities" array, or an array of them)',
-          ctx.file
-        );
-      out.warnings.push(`${base}: project without a "vulnerabilities" array; skipped`);
-      return;
-    }
-    read++;
-    readProject(pr, base, out, categories);
-  });
-  if (read === 0 && errors.length === 0)
-    throw new UserError(
-      'not a Snyk CLI JSON report: no project object with a "vulnerabilities" array',
-      ctx.file
-    );
-  out.scans.push({
-    tool: { name: "Snyk", version: null },
-    categories: [...categories].sort(),
-    success: errors.length === 0,
-    errors
-  });
-  return out;
+  return runWhole(snykStreaming, doc, ctx.file);
 }
 function isProject(d) {
   return isObj2(d) && Array.isArray(d.vulnerabilities) && ("packageManager" in d || "projectName" in d || "uniqueCount" in d || "dependencyCount" in d);
 }
+function isSnykVuln(v) {
+  return isObj2(v) && typeof v.id === "string" && Array.isArray(v.from) && (typeof v.packageName === "string" || typeof v.moduleName === "string") && (isObj2(v.semver) || Array.isArray(v.upgradePath));
+}
 function detect5(s2) {
-  const d = s2.doc;
+  const sd = sniffDoc(s2);
+  const d = sd?.doc;
+  if (sd?.cut) {
+    const project = Array.isArray(d) ? d.find(isObj2) : d;
+    if (isObj2(project) && Array.isArray(project.vulnerabilities)) {
+      const first = project.vulnerabilities.find((v) => isObj2(v) && !isCut(v));
+      if (first !== void 0 && isSnykVuln(first)) return 0.9;
+    }
+  }
   if (isProject(d)) return 1;
   if (Array.isArray(d) && d.length > 0 && d.every((x2) => isProject(x2) || isObj2(x2) && x2.ok === false))
     return d.some(isProject) ? 1 : 0;
@@ -39163,17 +39543,19 @@ function kindOfItem(v) {
   const pkg = isObj3(loc.dependency) && isObj3(loc.dependency.package) ? loc.dependency.package : {};
   if (str3(pkg.name)) return "dependency_scanning";
   if (str3(loc.hostname) || str3(loc.path)) return "dast";
+  if (isObj3(loc.dependency) && loc.start_line === void 0 && str3(loc.file)) return "dependency_scanning";
   if (str3(loc.file)) return "sast";
   return void 0;
 }
 function detectGitlabReport(s2) {
-  const d = s2.doc;
+  const sd = sniffDoc(s2);
+  const d = sd?.doc;
   if (!isObj3(d) || !Array.isArray(d.vulnerabilities)) return void 0;
   const scan = isObj3(d.scan) ? d.scan : void 0;
   const declared = scan ? SCAN_TYPES[str3(scan.type) ?? ""] : void 0;
   if (declared) return { kind: declared, score: 1 };
   if (scan && str3(scan.type)) return void 0;
-  const items = d.vulnerabilities.slice(0, 50).filter(isObj3);
+  const items = d.vulnerabilities.slice(0, 50).filter(isObj3).filter((v) => !isCut(v));
   if (items.length > 0) {
     const gitlabShaped = items.filter((v) => Array.isArray(v.identifiers) && isObj3(v.location));
     if (gitlabShaped.length < Math.ceil(items.length / 2)) return void 0;
@@ -39184,8 +39566,11 @@ function detectGitlabReport(s2) {
     }
     const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
     if (!best) return void 0;
+    if (sd?.cut && votes.size > 1) return void 0;
     return { kind: best[0], score: typeof d.version === "string" ? 0.9 : 0.75 };
   }
+  if (sd?.cut && d.vulnerabilities.length === 0 && Array.isArray(d.dependency_files) && !isCut(d.vulnerabilities))
+    return { kind: "dependency_scanning", score: 0.7 };
   const hint = NAME_HINTS.find(([re]) => re.test(s2.name));
   if (hint) return { kind: hint[1], score: 0.6 };
   return typeof d.version === "string" && Array.isArray(d.remediations) ? { kind: "sast", score: 0.3 } : void 0;
@@ -40326,8 +40711,7 @@ function listOf(v) {
   const a = Array.isArray(v) ? v : [v];
   return a.filter((x2) => typeof x2 === "string" && x2.trim() !== "").map((x2) => x2.trim());
 }
-function resultToDraft2(r, i2, version2, out) {
-  const pointer = `/results/${i2}`;
+function resultToDraft2(r, pointer, version2, out) {
   if (!isObj4(r)) {
     out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
     return void 0;
@@ -40434,8 +40818,7 @@ var DISMISS_STATE = {
   NO_TIME: "accepted_risk",
   NO_BANDWIDTH: "accepted_risk"
 };
-function vulnToDraft(v, i2, out) {
-  const pointer = `/vulns/${i2}`;
+function vulnToDraft(v, pointer, out) {
   if (!isObj4(v)) {
     out.warnings.push(`${pointer}: entry is ${describeType(v)}, not an object; skipped`);
     return void 0;
@@ -40489,7 +40872,7 @@ function vulnToDraft(v, i2, out) {
   };
 }
 function detect10(s2) {
-  const d = s2.doc;
+  const d = sniffDoc(s2)?.doc;
   if (!isObj4(d)) return 0;
   if (Array.isArray(d.vulns)) {
     const first2 = d.vulns.find(isObj4);
@@ -40500,47 +40883,71 @@ function detect10(s2) {
   if (first) return typeof first.check_id === "string" && isObj4(first.extra) ? 1 : 0;
   return Array.isArray(d.errors) && ("paths" in d || "skipped_rules" in d || "interfile_languages_used" in d) ? 0.9 : 0;
 }
+var semgrepStreaming = {
+  spec: {
+    type: "object",
+    members: {
+      results: { type: "items" },
+      vulns: { type: "items" },
+      // not read, but can be big: every scanned path, and per-target timings (--time)
+      paths: { type: "object", members: { scanned: { type: "items", discard: true } } },
+      time: { type: "object", members: { targets: { type: "items", discard: true } } }
+    }
+  },
+  // secret rules are recognised by a `secrets` segment of check_id or a technology/category word
+  secretText: /secret|\\u00[4-7]/i,
+  begin(doc, file2) {
+    const base = { warnings: [], sca: false, secret: false };
+    if (isObj4(doc) && Array.isArray(doc.vulns) && !Array.isArray(doc.results))
+      return { ...base, mode: "vulns", version: null, doc };
+    if (!isObj4(doc) || !Array.isArray(doc.results))
+      throw new UserError(
+        `not a Semgrep JSON report: expected an object with a "results" array (or a Semgrep App export with "vulns"), found ${describeType(doc)}${isObj4(doc) ? ' without "results"' : ""}`,
+        file2
+      );
+    return { ...base, mode: "results", version: str4(doc.version) ?? null, doc };
+  },
+  item(g, v, pointer, secrets) {
+    if (g.mode === "vulns") return pointer.startsWith("/vulns/") ? vulnToDraft(v, pointer, g) : void 0;
+    if (!pointer.startsWith("/results/")) return void 0;
+    const d = resultToDraft2(v, pointer, g.version, { warnings: g.warnings, secrets });
+    if (d?.category === "sca") g.sca = true;
+    if (d?.category === "secret") g.secret = true;
+    return d;
+  },
+  finish(g) {
+    const { doc, warnings } = g;
+    if (g.mode === "vulns") {
+      if (doc.hasMore === true)
+        warnings.push("the export says hasMore: true; this file is one page, later pages are not in it");
+      return {
+        scans: [
+          {
+            tool: { name: "Semgrep Supply Chain", version: null },
+            categories: ["sca"],
+            success: true,
+            errors: []
+          }
+        ],
+        warnings
+      };
+    }
+    const errors = Array.isArray(doc.errors) ? doc.errors : [];
+    const scan = {
+      tool: { name: "Semgrep", version: g.version },
+      categories: ["sast", ...g.sca ? ["sca"] : [], ...g.secret ? ["secret"] : []],
+      // Target parse errors are level "warn" and leave the rest of the scan valid; "error" is fatal.
+      success: !errors.some((e) => isObj4(e) && String(e.level).toLowerCase() === "error"),
+      errors: errors.map(errorText)
+    };
+    for (const e of scan.errors) warnings.push(`Semgrep reported: ${e}`);
+    return { scans: [scan], warnings };
+  },
+  tool: (g) => g.mode === "vulns" ? { name: "Semgrep Supply Chain", version: null } : { name: "Semgrep", version: g.version },
+  toolNeedsFirstDraft: false
+};
 function parse3(doc, ctx) {
-  const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  if (isObj4(doc) && Array.isArray(doc.vulns) && !Array.isArray(doc.results)) {
-    doc.vulns.forEach((v, i2) => {
-      const d = vulnToDraft(v, i2, out);
-      if (d) out.findings.push(d);
-    });
-    if (doc.hasMore === true)
-      out.warnings.push("the export says hasMore: true; this file is one page, later pages are not in it");
-    out.scans.push({
-      tool: { name: "Semgrep Supply Chain", version: null },
-      categories: ["sca"],
-      success: true,
-      errors: []
-    });
-    return out;
-  }
-  if (!isObj4(doc) || !Array.isArray(doc.results))
-    throw new UserError(
-      `not a Semgrep JSON report: expected an object with a "results" array (or a Semgrep App export with "vulns"), found ${describeType(doc)}${isObj4(doc) ? ' without "results"' : ""}`,
-      ctx.file
-    );
-  const version2 = str4(doc.version) ?? null;
-  doc.results.forEach((r, i2) => {
-    const d = resultToDraft2(r, i2, version2, out);
-    if (d) out.findings.push(d);
-  });
-  const errors = Array.isArray(doc.errors) ? doc.errors : [];
-  const scan = {
-    tool: { name: "Semgrep", version: version2 },
-    categories: [
-      "sast",
-      ...["sca", "secret"].filter((c) => out.findings.some((f) => f.category === c))
-    ],
-    // Target parse errors are level "warn" and leave the rest of the scan valid; "error" is fatal.
-    success: !errors.some((e) => isObj4(e) && String(e.level).toLowerCase() === "error"),
-    errors: errors.map(errorText)
-  };
-  for (const e of scan.errors) out.warnings.push(`Semgrep reported: ${e}`);
-  out.scans.push(scan);
-  return out;
+  return runWhole(semgrepStreaming, doc, ctx.file);
 }
 var semgrepParser = {
   id: "semgrep",
@@ -43804,7 +44211,9 @@ var SkeletonScanner = class {
   beginValue(b, i2, top) {
     const c = b[i2];
     const abs = this.pos + i2;
-    const child = !top ? this.spec : top.items ? void 0 : top.isObj ? top.spec.members[top.key] : top.spec.each;
+    let child = !top ? this.spec : top.items ? void 0 : top.isObj ? top.spec.members[top.key] : top.spec.each;
+    if (!top && child?.type === "root")
+      child = c === 123 ? child.object : c === 91 ? child.array : void 0;
     if (child && (c === 123 && child.type !== "array" || c === 91 && child.type !== "object")) {
       const isObj7 = c === 123;
       if (top) this.path.push(top.isObj ? top.key : top.index);
@@ -43846,6 +44255,7 @@ var SkeletonScanner = class {
     const top = this.stack[this.stack.length - 1];
     if (!top) {
       this.rootDone = true;
+      if (this.spec.type === "root") this.h.root?.(this.skipStart, end);
       return;
     }
     if (top.items)
@@ -44099,7 +44509,6 @@ async function forEachItem(reader, list3, file2, fn) {
 
 // src/stream/big-array.ts
 var esc4 = (p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1");
-var pointerOf = (path16) => path16.map((p) => "/" + esc4(p)).join("");
 function specAt(spec, path16) {
   let s2 = spec;
   for (const p of path16) {
@@ -44144,12 +44553,37 @@ function anyWord(v, words, depth = 0) {
   }
   return false;
 }
+function isIndexKey(k) {
+  return /^(?:0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295;
+}
+function jsonKeyOrder(keys) {
+  const last = /* @__PURE__ */ new Map();
+  const first = [];
+  keys.forEach((k, i2) => {
+    if (!last.has(k)) first.push(k);
+    last.set(k, i2);
+  });
+  const index = first.filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
+  const named = first.filter((k) => !isIndexKey(k));
+  return [...index, ...named].map((k) => last.get(k));
+}
 function itemPointer(c, k) {
   return `${pointerOf(c.path)}/${c.keys.length > 0 ? esc4(c.keys[k]) : k}`;
 }
+function visitOrder(c) {
+  if (c.order) return c.order;
+  return {
+    *[Symbol.iterator]() {
+      for (let k = 0; k < c.list.length; k++) yield k;
+    }
+  };
+}
+var MAX_WHOLE_ROOT = 256 * 1024 * 1024;
 function bigArrayPlanner(def) {
   return async (fh, size, file2, io = {}) => {
-    const doc = {};
+    let doc = void 0;
+    let spec = def.spec.type === "root" ? void 0 : def.spec;
+    let rootRange;
     const containers = [];
     const byPointer = /* @__PURE__ */ new Map();
     const mismatched = /* @__PURE__ */ new Map();
@@ -44159,27 +44593,32 @@ function bigArrayPlanner(def) {
       for (const p of path16) n = n?.[p];
       return n;
     };
+    const scanSpec = def.spec.type === "root" ? def.spec : { type: "root", [def.spec.type === "array" ? "array" : "object"]: def.spec };
     const scanner = new SkeletonScanner(
-      def.spec,
+      scanSpec,
       {
         enter(path16, isObject2, start) {
-          if (path16.length === 0) return;
+          if (path16.length === 0) {
+            doc = isObject2 ? {} : [];
+            spec = rootSpec(def.spec, doc);
+            return;
+          }
           const parent = nodeAt(path16.slice(0, -1));
           const key = path16[path16.length - 1];
-          const spec = specAt(def.spec, path16);
+          const s2 = specAt(spec, path16);
           const value = isObject2 ? {} : [];
           if (Array.isArray(parent)) parent[key] = value;
           else if (parent) defineMember(parent, String(key), value);
-          if (spec?.type === "items" && spec.of === "object" !== isObject2) {
+          if (s2?.type === "items" && s2.of === "object" !== isObject2) {
             mismatched.set(pointerOf(path16), start);
-          } else if (spec?.type === "items") {
+          } else if (s2?.type === "items") {
             const ptr = pointerOf(path16);
             const old = byPointer.get(ptr);
             if (old) {
               old.list.clear();
               old.keys = [];
             } else {
-              const c = { path: [...path16], list: new RangeList(), keys: [] };
+              const c = { path: [...path16], list: new RangeList(), keys: [], discard: s2.discard === true };
               containers.push(c);
               byPointer.set(ptr, c);
             }
@@ -44205,6 +44644,9 @@ function bigArrayPlanner(def) {
           if (!c) return;
           c.list.push(start, end, flagged);
           if (typeof key === "string") c.keys.push(key);
+        },
+        root(start, end) {
+          rootRange = { start, end };
         }
       },
       { flagWords: def.secretWords }
@@ -44217,6 +44659,14 @@ function bigArrayPlanner(def) {
       throw e;
     }
     const reader = new RangeReader(fh, size);
+    if (rootRange) {
+      if (rootRange.end - rootRange.start > MAX_WHOLE_ROOT)
+        throw new UserError(
+          `the document is not of a shape this format streams, and too large to read whole`,
+          file2
+        );
+      doc = await parseSlice(reader, { key: "", ...rootRange }, file2);
+    }
     for (const m of members2) {
       const parent = nodeAt(m.path);
       const value = await parseSlice(reader, m, file2);
@@ -44227,40 +44677,60 @@ function bigArrayPlanner(def) {
       const n = nodeAt(c.path);
       return typeof n === "object" && n !== null && (Array.isArray(n) ? n.length === 0 : Object.keys(n).length === 0);
     });
-    live.sort((a, b) => compareContainers(def.spec, a.path, b.path));
-    const ctx = def.begin(doc, file2);
+    live.sort((a, b) => compareContainers(spec, a.path, b.path));
+    const parseItem = (c, k) => parseSlice(reader, { key: String(k), start: c.list.start(k), end: c.list.end(k) }, file2);
+    for (const c of live) {
+      if (c.keys.length === 0 || c.discard) continue;
+      c.order = jsonKeyOrder(c.keys);
+      if (c.order.length < c.list.length) {
+        const kept = new Set(c.order);
+        for (let k = 0; k < c.list.length; k++) if (!kept.has(k)) await parseItem(c, k);
+      }
+    }
+    for (const c of live) {
+      if (!c.discard) continue;
+      if (c.keys.length === 0) await forEachItem(reader, c.list, file2, () => void 0);
+      else for (let k = 0; k < c.list.length; k++) await parseItem(c, k);
+    }
+    const visited = live.filter((c) => !c.discard);
+    const prepare = async () => {
+      const ctx2 = def.begin(doc, file2);
+      if (!def.scout) return ctx2;
+      for (const c of visited) {
+        const see = def.scout(ctx2, pointerOf(c.path));
+        if (!see) continue;
+        for (const k of visitOrder(c)) if (see(await parseItem(c, k), itemPointer(c, k))) break;
+      }
+      return ctx2;
+    };
+    const ctx = await prepare();
     const secretsFromItems = [];
     const secretsFromDrafts = [];
-    if (def.secretWords && def.secretWords.length > 0) {
-      const all = anyWord(doc, new Set(def.secretWords));
-      const scratch = def.begin(doc, file2);
-      for (const c of live) {
-        for (let k = 0; k < c.list.length; k++) {
-          if (!all && !c.list.flag(k)) continue;
-          const v = await parseSlice(
-            reader,
-            { key: String(k), start: c.list.start(k), end: c.list.end(k) },
-            file2
-          );
-          const out = def.item(scratch, v, itemPointer(c, k), secretsFromItems);
+    if (def.secretWords && def.secretWords.length > 0 || def.secretText) {
+      const all = def.secretWords ? anyWord(doc, new Set(def.secretWords)) : false;
+      const scratch = await prepare();
+      for (const c of visited) {
+        for (const k of visitOrder(c)) {
+          if (!all && !c.list.flag(k)) {
+            if (!def.secretText) continue;
+            const text3 = await reader.text(c.list.start(k), c.list.end(k));
+            if (!def.secretText.test(text3)) continue;
+          }
+          const out = def.item(scratch, await parseItem(c, k), itemPointer(c, k), secretsFromItems);
           for (const d of Array.isArray(out) ? out : out ? [out] : [])
             if (d.secret) secretsFromDrafts.push(d.secret);
         }
       }
     }
     let first;
-    {
-      const scratch = def.begin(doc, file2);
+    if (def.toolNeedsFirstDraft !== false) {
+      const scratch = await prepare();
       const trash = [];
-      for (const c of live) {
-        for (let k = 0; k < c.list.length && !first; k++) {
-          const v = await parseSlice(
-            reader,
-            { key: String(k), start: c.list.start(k), end: c.list.end(k) },
-            file2
-          );
-          const out = def.item(scratch, v, itemPointer(c, k), trash);
+      for (const c of visited) {
+        for (const k of visitOrder(c)) {
+          const out = def.item(scratch, await parseItem(c, k), itemPointer(c, k), trash);
           first = Array.isArray(out) ? out[0] : out;
+          if (first) break;
         }
         if (first) break;
       }
@@ -44282,16 +44752,11 @@ function bigArrayPlanner(def) {
           if (Array.isArray(out)) return emitAll(out);
           if (out) return onDraft(out);
         };
-        for (const c of live) {
-          if (c.keys.length === 0) await forEachItem(reader, c.list, file2, (v, k) => emit(v, c, k));
+        for (const c of visited) {
+          if (!c.order) await forEachItem(reader, c.list, file2, (v, k) => emit(v, c, k));
           else
-            for (let k = 0; k < c.list.length; k++) {
-              const v = await parseSlice(
-                reader,
-                { key: String(k), start: c.list.start(k), end: c.list.end(k) },
-                file2
-              );
-              const p = emit(v, c, k);
+            for (const k of c.order) {
+              const p = emit(await parseItem(c, k), c, k);
               if (p) await p;
             }
         }
@@ -44760,7 +45225,12 @@ var STREAMERS = new Map([
   ...Object.keys(GITLAB_FORMAT).map((kind) => [
     GITLAB_FORMAT[kind],
     bigArrayPlanner(gitlabStreaming(kind))
-  ])
+  ]),
+  ["trivy", bigArrayPlanner(trivyStreaming)],
+  ["semgrep", bigArrayPlanner(semgrepStreaming)],
+  ["grype", bigArrayPlanner(grypeStreaming)],
+  ["snyk", bigArrayPlanner(snykStreaming)],
+  ["npm_audit", bigArrayPlanner(npmAuditStreaming)]
 ]);
 function streamerFor(formatId) {
   return STREAMERS.get(formatId);
@@ -44789,8 +45259,8 @@ var xml = new XMLParser({
   processEntities: true,
   htmlEntities: true
 });
-var MAX_DEPTH = 200;
-function tooDeep(doc, limit = MAX_DEPTH) {
+var MAX_DEPTH2 = 200;
+function tooDeep(doc, limit = MAX_DEPTH2) {
   const stack = [{ v: doc, depth: 0, path: "" }];
   while (stack.length > 0) {
     const { v, depth, path: p } = stack.pop();
@@ -44817,7 +45287,7 @@ function decodeInput(buf, displayPath) {
     const deep = tooDeep(doc);
     if (deep)
       throw new UserError(
-        `nested more than ${MAX_DEPTH} levels deep at ${deep.slice(0, 120)}: refused`,
+        `nested more than ${MAX_DEPTH2} levels deep at ${deep.slice(0, 120)}: refused`,
         displayPath
       );
     return { text: text3, doc, kind };
@@ -50824,7 +51294,7 @@ function lowercaseKeys(object2) {
     return newObj;
   }, {});
 }
-function isPlainObject2(value) {
+function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -50835,7 +51305,7 @@ function isPlainObject2(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject2(options[key])) {
+    if (isPlainObject3(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -51679,7 +52149,7 @@ var defaults_default = {
     "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
   }
 };
-function isPlainObject3(value) {
+function isPlainObject4(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -51697,7 +52167,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject4(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,

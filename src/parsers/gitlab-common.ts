@@ -1,6 +1,7 @@
 import type { Category, Package, Severity, SeveritySource } from '../schema/finding.js';
 import { wordToSeverity } from '../normalize/severity.js';
 import { UserError } from '../util/errors.js';
+import { isCut, sniffDoc } from './head-doc.js';
 import type { Draft, FormatDocs, Parser, ParseOutput, ScanEvidence, Sniff } from './types.js';
 import {
   CVE_RE,
@@ -75,6 +76,8 @@ function kindOfItem(v: Record<string, any>): GitlabKind | undefined {
   const pkg = isObj(loc.dependency) && isObj(loc.dependency.package) ? loc.dependency.package : {};
   if (str(pkg.name)) return 'dependency_scanning';
   if (str(loc.hostname) || str(loc.path)) return 'dast';
+  // a dependency without a package name (old SAST items carry an empty one too, but with lines)
+  if (isObj(loc.dependency) && loc.start_line === undefined && str(loc.file)) return 'dependency_scanning';
   if (str(loc.file)) return 'sast';
   return undefined;
 }
@@ -86,13 +89,19 @@ export interface GitlabDetection {
 
 /** Which GitLab report this is, and how sure: `scan.type` (1), item shape (0.7–0.9), file name for empty files (0.6). */
 export function detectGitlabReport(s: Sniff): GitlabDetection | undefined {
-  const d = s.doc;
+  // a streamed file: what its head holds (`scan` is mostly written after the vulnerabilities, so
+  // the head's first items decide; an item the head cut off is not counted)
+  const sd = sniffDoc(s);
+  const d = sd?.doc;
   if (!isObj(d) || !Array.isArray(d.vulnerabilities)) return undefined;
   const scan = isObj(d.scan) ? d.scan : undefined;
   const declared = scan ? SCAN_TYPES[str(scan.type) ?? ''] : undefined;
   if (declared) return { kind: declared, score: 1 };
   if (scan && str(scan.type)) return undefined; // coverage_fuzzing and other types we do not read
-  const items = d.vulnerabilities.slice(0, 50).filter(isObj);
+  const items = d.vulnerabilities
+    .slice(0, 50)
+    .filter(isObj)
+    .filter((v) => !isCut(v));
   if (items.length > 0) {
     // GitLab items carry an identifiers *array* and a location object; Snyk's identifiers is an object.
     const gitlabShaped = items.filter((v) => Array.isArray(v.identifiers) && isObj(v.location));
@@ -104,8 +113,18 @@ export function detectGitlabReport(s: Sniff): GitlabDetection | undefined {
     }
     const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
     if (!best) return undefined;
+    // a head (of a streamed file) whose items disagree: not sure enough without `scan`
+    if (sd?.cut && votes.size > 1) return undefined;
     return { kind: best[0], score: typeof d.version === 'string' ? 0.9 : 0.75 };
   }
+  // a head cut in the dependency_files of a report without vulnerabilities
+  if (
+    sd?.cut &&
+    d.vulnerabilities.length === 0 &&
+    Array.isArray(d.dependency_files) &&
+    !isCut(d.vulnerabilities)
+  )
+    return { kind: 'dependency_scanning', score: 0.7 };
   const hint = NAME_HINTS.find(([re]) => re.test(s.name));
   if (hint) return { kind: hint[1], score: 0.6 };
   // An empty report without `scan` could be any type: below the auto-detection threshold on purpose.

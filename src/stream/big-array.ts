@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import type { Draft, ScanEvidence, ToolInfo } from '../parsers/types.js';
+import type { Draft } from '../parsers/types.js';
 import { UserError } from '../util/errors.js';
 import { RangeList, RangeReader, scanFile } from './file-io.js';
 import { JsonSyntaxError, SkeletonScanner, type PathPart, type Spec } from './json-skeleton.js';
@@ -12,49 +12,25 @@ import {
   type StreamPlan,
 } from './slices.js';
 
-/**
- * "Stream the big arrays, parse the small rest whole": how a JSON parser opts into streaming.
- *
- * The parser declares where its big arrays are (`spec`, e.g. Trivy
- * `{Results: each {Vulnerabilities: items, Misconfigurations: items, Secrets: items}}`) and exposes
- * its per-item logic. The streaming reader parses everything else into `doc` (each streamed array
- * left empty), calls `begin(doc)`, then `item()` for every item of every streamed array — in the
- * order the spec lists the members, then by index, which must be the order the parser's own
- * `parse()` visits them — and `finish()`. The output must be the parser's `parse()` output; the
- * helper `expectStreamingMatches` in the tests checks that over the corpus.
- */
-export interface BigArrayStreaming<C> {
-  spec: Spec;
-  /**
-   * Words (lower case) that can make an item contribute a secret value to `secrets` or
-   * `Draft.secret`. Items that hold one of them as a JSON string, or all items when the header
-   * holds one, are parsed in a first pass so redaction knows every secret of the file before the
-   * first record is written. Omit when the format carries no secrets.
-   */
-  secretWords?: readonly string[];
-  begin(doc: Record<string, unknown>, file: string): C;
-  /** One item; `pointer` is its JSON pointer. Push secret values to `secrets`. */
-  item(ctx: C, value: unknown, pointer: string, secrets: string[]): Draft | Draft[] | undefined;
-  /** After the last item. */
-  finish(ctx: C): { scans: ScanEvidence[]; warnings: string[] };
-  /**
-   * The file-level tool: the first scan's tool on the whole-file path. `first` is the first draft of
-   * the file (made on a scratch context), for formats whose first scan depends on it.
-   */
-  tool(ctx: C, first: Draft | undefined): ToolInfo | undefined;
-}
+import { pointerOf, rootSpec, type BigArrayStreaming } from './spec-walk.js';
+
+export type { BigArrayStreaming } from './spec-walk.js';
+export { pointerOf } from './spec-walk.js';
 
 interface Container {
   path: PathPart[];
   list: RangeList;
   /** Member names, when the streamed container is an object (a map of items, e.g. npm audit). */
   keys: string[];
+  /** Items that are validated and dropped (`discard` in the spec). */
+  discard: boolean;
+  /** The indexes of the items to visit, in visiting order (objects only; set after the scan). */
+  order?: number[];
 }
 
 const esc = (p: PathPart) => String(p).replace(/~/g, '~0').replace(/\//g, '~1');
-export const pointerOf = (path: readonly PathPart[]): string => path.map((p) => '/' + esc(p)).join('');
 
-function specAt(spec: Spec, path: readonly PathPart[]): Spec | undefined {
+function specAt(spec: Spec | undefined, path: readonly PathPart[]): Spec | undefined {
   let s: Spec | undefined = spec;
   for (const p of path) {
     if (!s) return undefined;
@@ -66,7 +42,7 @@ function specAt(spec: Spec, path: readonly PathPart[]): Spec | undefined {
 }
 
 /** Spec order: members in the order the spec lists them, elements by index. */
-function compareContainers(spec: Spec, a: readonly PathPart[], b: readonly PathPart[]): number {
+function compareContainers(spec: Spec | undefined, a: readonly PathPart[], b: readonly PathPart[]): number {
   let s: Spec | undefined = spec;
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const x = a[i]!;
@@ -106,14 +82,52 @@ function anyWord(v: unknown, words: Set<string>, depth = 0): boolean {
 }
 export { anyWord as holdsWord };
 
+/** A canonical array index ("0", "17", not "017" or "4294967295"): JSON.parse puts those keys first. */
+function isIndexKey(k: string): boolean {
+  return /^(?:0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295;
+}
+
+/**
+ * The order in which `Object.keys(JSON.parse(map))` gives a map's members: array-index keys first,
+ * ascending, then the other keys in order of first appearance; of duplicate keys the last value
+ * wins, at the place of the first. Returns indexes into `keys` (the members in file order).
+ */
+export function jsonKeyOrder(keys: readonly string[]): number[] {
+  const last = new Map<string, number>();
+  const first: string[] = [];
+  keys.forEach((k, i) => {
+    if (!last.has(k)) first.push(k);
+    last.set(k, i);
+  });
+  const index = first.filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
+  const named = first.filter((k) => !isIndexKey(k));
+  return [...index, ...named].map((k) => last.get(k)!);
+}
+
 function itemPointer(c: Container, k: number): string {
   return `${pointerOf(c.path)}/${c.keys.length > 0 ? esc(c.keys[k]!) : k}`;
 }
 
+/** The indexes of a container's items in visiting order. */
+function visitOrder(c: Container): Iterable<number> {
+  if (c.order) return c.order;
+  return {
+    *[Symbol.iterator]() {
+      for (let k = 0; k < c.list.length; k++) yield k;
+    },
+  };
+}
+
+/** A root value that is not streamed is parsed whole: refuse one too long for a string. */
+const MAX_WHOLE_ROOT = 256 * 1024 * 1024;
+
 /** A `StreamPlanner` for a format whose parser exposes a `BigArrayStreaming` definition. */
 export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
   return async (fh: FileHandle, size: number, file: string, io: StreamIo = {}): Promise<StreamPlan> => {
-    const doc: Record<string, unknown> = {};
+    let doc: unknown = undefined;
+    // The spec of the root's kind (a `root` spec has one per kind); set when the root is entered.
+    let spec: Spec | undefined = def.spec.type === 'root' ? undefined : def.spec;
+    let rootRange: { start: number; end: number } | undefined;
     const containers: Container[] = [];
     const byPointer = new Map<string, Container>();
     const mismatched = new Map<string, number>();
@@ -124,21 +138,30 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
       for (const p of path) n = (n as Record<string, unknown>)?.[p as string];
       return n as Record<string, unknown> | unknown[] | undefined;
     };
+    // A root of another kind than the spec's is read whole, so `begin` gives the parser's message.
+    const scanSpec: Spec =
+      def.spec.type === 'root'
+        ? def.spec
+        : { type: 'root', [def.spec.type === 'array' ? 'array' : 'object']: def.spec };
     const scanner = new SkeletonScanner(
-      def.spec,
+      scanSpec,
       {
         enter(path, isObject, start) {
-          if (path.length === 0) return;
+          if (path.length === 0) {
+            doc = isObject ? {} : [];
+            spec = rootSpec(def.spec, doc);
+            return;
+          }
           const parent = nodeAt(path.slice(0, -1));
           const key = path[path.length - 1]!;
-          const spec = specAt(def.spec, path);
+          const s = specAt(spec, path);
           const value = isObject ? {} : [];
           if (Array.isArray(parent)) parent[key as number] = value;
           else if (parent) defineMember(parent, String(key), value);
-          if (spec?.type === 'items' && (spec.of === 'object') !== isObject) {
+          if (s?.type === 'items' && (s.of === 'object') !== isObject) {
             // not the kind the parser streams: parse it whole as an ordinary member on leave
             mismatched.set(pointerOf(path), start);
-          } else if (spec?.type === 'items') {
+          } else if (s?.type === 'items') {
             const ptr = pointerOf(path);
             const old = byPointer.get(ptr);
             if (old) {
@@ -146,7 +169,7 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
               old.list.clear();
               old.keys = [];
             } else {
-              const c = { path: [...path], list: new RangeList(), keys: [] };
+              const c = { path: [...path], list: new RangeList(), keys: [], discard: s.discard === true };
               containers.push(c);
               byPointer.set(ptr, c);
             }
@@ -174,6 +197,9 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
           c.list.push(start, end, flagged);
           if (typeof key === 'string') c.keys.push(key);
         },
+        root(start, end) {
+          rootRange = { start, end };
+        },
       },
       { flagWords: def.secretWords },
     );
@@ -185,6 +211,16 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
       throw e;
     }
     const reader = new RangeReader(fh, size);
+    if (rootRange) {
+      // a root of a kind the format does not stream (Trivy's legacy `null`, an array for an
+      // object format): the whole value is the document, and `begin` says what it thinks of it
+      if (rootRange.end - rootRange.start > MAX_WHOLE_ROOT)
+        throw new UserError(
+          `the document is not of a shape this format streams, and too large to read whole`,
+          file,
+        );
+      doc = await parseSlice(reader, { key: '', ...rootRange }, file);
+    }
     for (const m of members) {
       const parent = nodeAt(m.path);
       const value = await parseSlice(reader, m, file);
@@ -200,23 +236,52 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
         (Array.isArray(n) ? n.length === 0 : Object.keys(n).length === 0)
       );
     });
-    live.sort((a, b) => compareContainers(def.spec, a.path, b.path));
-    const ctx = def.begin(doc, file);
+    live.sort((a, b) => compareContainers(spec, a.path, b.path));
+    const parseItem = (c: Container, k: number) =>
+      parseSlice(reader, { key: String(k), start: c.list.start(k), end: c.list.end(k) }, file);
+    // Map items are visited in JSON.parse's key order; the values that a duplicate key replaced
+    // are parsed (validated) here and dropped, as are the items of discarded containers.
+    for (const c of live) {
+      if (c.keys.length === 0 || c.discard) continue;
+      c.order = jsonKeyOrder(c.keys);
+      if (c.order.length < c.list.length) {
+        const kept = new Set(c.order);
+        for (let k = 0; k < c.list.length; k++) if (!kept.has(k)) await parseItem(c, k);
+      }
+    }
+    for (const c of live) {
+      if (!c.discard) continue;
+      if (c.keys.length === 0) await forEachItem(reader, c.list, file, () => undefined);
+      else for (let k = 0; k < c.list.length; k++) await parseItem(c, k);
+    }
+    const visited = live.filter((c) => !c.discard);
+
+    /** `begin` and `scout`: a context ready for items. */
+    const prepare = async (): Promise<C> => {
+      const ctx = def.begin(doc, file);
+      if (!def.scout) return ctx;
+      for (const c of visited) {
+        const see = def.scout(ctx, pointerOf(c.path));
+        if (!see) continue;
+        for (const k of visitOrder(c)) if (see(await parseItem(c, k), itemPointer(c, k))) break;
+      }
+      return ctx;
+    };
+    const ctx = await prepare();
 
     const secretsFromItems: string[] = [];
     const secretsFromDrafts: string[] = [];
-    if (def.secretWords && def.secretWords.length > 0) {
-      const all = anyWord(doc, new Set(def.secretWords));
-      const scratch = def.begin(doc, file);
-      for (const c of live) {
-        for (let k = 0; k < c.list.length; k++) {
-          if (!all && !c.list.flag(k)) continue;
-          const v = await parseSlice(
-            reader,
-            { key: String(k), start: c.list.start(k), end: c.list.end(k) },
-            file,
-          );
-          const out = def.item(scratch, v, itemPointer(c, k), secretsFromItems);
+    if ((def.secretWords && def.secretWords.length > 0) || def.secretText) {
+      const all = def.secretWords ? anyWord(doc, new Set(def.secretWords)) : false;
+      const scratch = await prepare();
+      for (const c of visited) {
+        for (const k of visitOrder(c)) {
+          if (!all && !c.list.flag(k)) {
+            if (!def.secretText) continue;
+            const text = await reader.text(c.list.start(k), c.list.end(k));
+            if (!def.secretText.test(text)) continue;
+          }
+          const out = def.item(scratch, await parseItem(c, k), itemPointer(c, k), secretsFromItems);
           for (const d of Array.isArray(out) ? out : out ? [out] : [])
             if (d.secret) secretsFromDrafts.push(d.secret);
         }
@@ -224,18 +289,14 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
     }
 
     let first: Draft | undefined;
-    {
-      const scratch = def.begin(doc, file);
+    if (def.toolNeedsFirstDraft !== false) {
+      const scratch = await prepare();
       const trash: string[] = [];
-      for (const c of live) {
-        for (let k = 0; k < c.list.length && !first; k++) {
-          const v = await parseSlice(
-            reader,
-            { key: String(k), start: c.list.start(k), end: c.list.end(k) },
-            file,
-          );
-          const out = def.item(scratch, v, itemPointer(c, k), trash);
+      for (const c of visited) {
+        for (const k of visitOrder(c)) {
+          const out = def.item(scratch, await parseItem(c, k), itemPointer(c, k), trash);
           first = Array.isArray(out) ? out[0] : out;
+          if (first) break;
         }
         if (first) break;
       }
@@ -258,17 +319,12 @@ export function bigArrayPlanner<C>(def: BigArrayStreaming<C>) {
           if (Array.isArray(out)) return emitAll(out);
           if (out) return onDraft(out);
         };
-        for (const c of live) {
+        for (const c of visited) {
           // the elements of an array are parsed in batches; the member values of an object one by one
-          if (c.keys.length === 0) await forEachItem(reader, c.list, file, (v, k) => emit(v, c, k));
+          if (!c.order) await forEachItem(reader, c.list, file, (v, k) => emit(v, c, k));
           else
-            for (let k = 0; k < c.list.length; k++) {
-              const v = await parseSlice(
-                reader,
-                { key: String(k), start: c.list.start(k), end: c.list.end(k) },
-                file,
-              );
-              const p = emit(v, c, k);
+            for (const k of c.order) {
+              const p = emit(await parseItem(c, k), c, k);
               if (p) await p;
             }
         }

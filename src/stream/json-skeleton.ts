@@ -20,7 +20,13 @@ export type Spec =
    * The elements of this array (or the member values of this object) are items. `of` says which the
    * parser expects (default array); a reader treats the other kind as an ordinary value.
    */
-  | { type: 'items'; of?: 'array' | 'object' };
+  | { type: 'items'; of?: 'array' | 'object'; discard?: boolean }
+  /**
+   * Only as the root: the spec for a root object and for a root array (formats whose file is either,
+   * e.g. Snyk's single project or list of projects). Any other root value — a kind with no spec here,
+   * or a scalar such as `null` — is not descended and is reported whole through `root`.
+   */
+  | { type: 'root'; object?: Spec; array?: Spec };
 
 export type PathPart = string | number;
 
@@ -32,6 +38,8 @@ export interface SkeletonHandler {
   member?(path: readonly PathPart[], key: string, start: number, end: number): void;
   /** One item of an `items` container; `flagged` when it holds a string from `flagWords`. */
   item?(path: readonly PathPart[], key: PathPart, start: number, end: number, flagged: boolean): void;
+  /** The root value, when the spec is a `root` spec that does not descend into it. */
+  root?(start: number, end: number): void;
 }
 
 export interface ScanOptions {
@@ -329,13 +337,15 @@ export class SkeletonScanner {
   private beginValue(b: Buffer, i: number, top: Frame | undefined): number {
     const c = b[i]!;
     const abs = this.pos + i;
-    const child: Spec | undefined = !top
+    let child: Spec | undefined = !top
       ? this.spec
       : top.items
         ? undefined
         : top.isObj
           ? (top.spec as { members: Record<string, Spec> }).members[top.key]
           : (top.spec as { each: Spec }).each;
+    if (!top && child?.type === 'root')
+      child = c === 0x7b ? child.object : c === 0x5b ? child.array : undefined;
     if (child && ((c === 0x7b && child.type !== 'array') || (c === 0x5b && child.type !== 'object'))) {
       const isObj = c === 0x7b;
       if (top) this.path.push(top.isObj ? top.key : top.index);
@@ -378,6 +388,7 @@ export class SkeletonScanner {
     const top = this.stack[this.stack.length - 1];
     if (!top) {
       this.rootDone = true;
+      if (this.spec.type === 'root') this.h.root?.(this.skipStart, end);
       return;
     }
     if (top.items)

@@ -1,5 +1,10 @@
 import type { FileHandle } from 'node:fs/promises';
 import { GITLAB_FORMAT, type GitlabKind } from '../parsers/gitlab-common.js';
+import { grypeStreaming } from '../parsers/grype/index.js';
+import { npmAuditStreaming } from '../parsers/npm_audit/index.js';
+import { semgrepStreaming } from '../parsers/semgrep/index.js';
+import { snykStreaming } from '../parsers/snyk/index.js';
+import { trivyStreaming } from '../parsers/trivy/index.js';
 import { bigArrayPlanner } from './big-array.js';
 import { gitlabStreaming } from './formats/gitlab.js';
 import { planSarif } from './sarif-stream.js';
@@ -15,6 +20,11 @@ const STREAMERS = new Map<string, StreamPlanner>([
     GITLAB_FORMAT[kind],
     bigArrayPlanner(gitlabStreaming(kind)),
   ]),
+  ['trivy', bigArrayPlanner(trivyStreaming)],
+  ['semgrep', bigArrayPlanner(semgrepStreaming)],
+  ['grype', bigArrayPlanner(grypeStreaming)],
+  ['snyk', bigArrayPlanner(snykStreaming)],
+  ['npm_audit', bigArrayPlanner(npmAuditStreaming)],
 ]);
 
 export function streamerFor(formatId: string): StreamPlanner | undefined {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFinalizer, finalizeDrafts, type FinalizeContext } from '../../src/normalize/finalize.js';
 import type { Draft, ParseOutput, ScanEvidence } from '../../src/parsers/types.js';
-import { bigArrayPlanner, type BigArrayStreaming } from '../../src/stream/big-array.js';
+import { bigArrayPlanner, jsonKeyOrder, type BigArrayStreaming } from '../../src/stream/big-array.js';
 
 // A toy parser shaped like Trivy JSON (Results[].Vulnerabilities[] / Misconfigurations[] / Secrets[]),
 // written as item-level functions the way a parser opts into streaming, and its whole-file parse.
@@ -54,7 +54,7 @@ const def: BigArrayStreaming<Ctx> = {
   },
   secretWords: ['match'],
   begin: (doc) => ({
-    tool: { name: 'Trivy', version: String(doc.SchemaVersion ?? '') || null },
+    tool: { name: 'Trivy', version: String((doc as Record<string, unknown>).SchemaVersion ?? '') || null },
     warnings: [],
     n: 0,
   }),
@@ -160,6 +160,24 @@ describe('generic big-array streaming', () => {
       '{"Results":[{"Vulnerabilities":[{"VulnerabilityID":"A"}],"Vulnerabilities":[{"VulnerabilityID":"B"}]}]}',
     );
     await compare('{"Results":[{"Vulnerabilities":[{"VulnerabilityID":"A"}],"Vulnerabilities":null}]}');
+  });
+});
+
+describe('map items are visited in the order JSON.parse gives their keys', () => {
+  it('array-index keys first, ascending; the last of duplicate keys, at the place of the first', () => {
+    const pool = ['b', '2', 'a', '10', '01', '4294967295', '4294967294', '-1', '1.5', '0', '__proto__', ''];
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 300; n++) {
+      const keys = Array.from(
+        { length: 1 + Math.floor(rnd() * 8) },
+        () => pool[Math.floor(rnd() * pool.length)]!,
+      );
+      const text = `{${keys.map((k, i) => `${JSON.stringify(k)}:${i}`).join(',')}}`;
+      const parsed = JSON.parse(text) as Record<string, number>;
+      const want = Object.keys(parsed).map((k) => parsed[k]);
+      expect(jsonKeyOrder(keys), text).toEqual(want);
+    }
   });
 });
 

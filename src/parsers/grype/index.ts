@@ -1,6 +1,8 @@
 import type { Cvss, State } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
 import type { Draft, Parser, ParseOutput, Sniff } from '../types.js';
+import { isCut, sniffDoc } from '../head-doc.js';
+import { runWhole, type BigArrayStreaming } from '../../stream/spec-walk.js';
 import { arr, cvssOf, cwesOf, isObj, type Obj, pickSeverity, purlType, str, vulnIds } from '../sca-common.js';
 
 /** Highest-version CVSS of a vulnerability record, the `Primary` (NVD) one first within a version. */
@@ -88,69 +90,100 @@ function strList(v: unknown): string[] {
     .filter((x): x is string => !!x);
 }
 
+/** The suppression of an ignored match: state, reason and the ignore rules that matched. */
+function suppress(d: Draft, m: Obj): void {
+  const rules = arr(m.appliedIgnoreRules).filter(isObj);
+  const why = rules
+    .map((r) =>
+      Object.entries(r)
+        .filter(([, val]) => val !== '' && val != null && !(isObj(val) && Object.keys(val).length === 0))
+        .map(([k, val]) => `${k}=${typeof val === 'string' ? val : JSON.stringify(val)}`)
+        .join(' '),
+    )
+    .filter(Boolean)
+    .join('; ');
+  d.state = 'suppressed';
+  d.state_reason = why ? `Grype ignore rule: ${why}` : 'Grype ignore rule';
+  d.suppression = { kind: 'grype-ignore', status: 'accepted', justification: why || null };
+}
+
+/** What a match needs from the rest of the file. */
+interface GrypeCtx {
+  image: string | null;
+  container: boolean;
+  version: string | null;
+  warnings: string[];
+  out: ParseOutput;
+}
+
+/**
+ * Grype streams `matches[]` and `ignoredMatches[]` above the streaming threshold; `parse()` runs the
+ * same `begin` + `item` + `finish` over the whole document (src/stream/spec-walk.ts).
+ */
+export const grypeStreaming: BigArrayStreaming<GrypeCtx> = {
+  spec: { type: 'object', members: { matches: { type: 'items' }, ignoredMatches: { type: 'items' } } },
+  begin(doc, file) {
+    if (!isObj(doc) || !Array.isArray(doc.matches))
+      throw new UserError(
+        'not a Grype JSON report: expected an object with a "matches" array (grype -o json)',
+        file,
+      );
+    const source = isObj(doc.source) ? doc.source : {};
+    const container = str(source.type) === 'image';
+    const target = source.target;
+    const image = container
+      ? ((isObj(target)
+          ? (str(target.userInput) ?? strList(target.tags)[0] ?? str(target.imageID))
+          : str(target)) ?? null)
+      : null;
+    const descriptor = isObj(doc.descriptor) ? doc.descriptor : {};
+    const warnings: string[] = [];
+    return {
+      image,
+      container,
+      version: str(descriptor.version) ?? null,
+      warnings,
+      // matchDraft reports its problems in a ParseOutput: only `warnings` is used
+      out: { findings: [], scans: [], warnings, secrets: [] },
+    };
+  },
+  item(g, m, pointer) {
+    if (!isObj(m)) {
+      g.warnings.push(`${pointer}: not an object; skipped`);
+      return undefined;
+    }
+    const d = matchDraft(m, pointer, g.image, g.container, g.out);
+    if (!d) return undefined;
+    if (pointer.startsWith('/ignoredMatches/')) suppress(d, m);
+    d.tool_version = g.version;
+    return d;
+  },
+  finish: (g) => ({
+    scans: [
+      {
+        tool: { name: 'Grype', version: g.version },
+        categories: [g.container ? 'container' : 'sca'],
+        success: true,
+        errors: [],
+      },
+    ],
+    warnings: g.warnings,
+  }),
+  tool: (g) => ({ name: 'Grype', version: g.version }),
+  toolNeedsFirstDraft: false,
+};
+
 function parseGrype(doc: unknown, ctx: { file: string }): ParseOutput {
-  if (!isObj(doc) || !Array.isArray(doc.matches))
-    throw new UserError(
-      'not a Grype JSON report: expected an object with a "matches" array (grype -o json)',
-      ctx.file,
-    );
-  const out: ParseOutput = { findings: [], scans: [], warnings: [], secrets: [] };
-  const source = isObj(doc.source) ? doc.source : {};
-  const container = str(source.type) === 'image';
-  const target = source.target;
-  const image = container
-    ? ((isObj(target)
-        ? (str(target.userInput) ?? strList(target.tags)[0] ?? str(target.imageID))
-        : str(target)) ?? null)
-    : null;
-  const add = (list: unknown[], base: string, suppressed: boolean) =>
-    list.forEach((m, i) => {
-      const pointer = `${base}/${i}`;
-      if (!isObj(m)) {
-        out.warnings.push(`${pointer}: not an object; skipped`);
-        return;
-      }
-      const d = matchDraft(m, pointer, image, container, out);
-      if (!d) return;
-      if (suppressed) {
-        const rules = arr(m.appliedIgnoreRules).filter(isObj);
-        const why = rules
-          .map((r) =>
-            Object.entries(r)
-              .filter(
-                ([, val]) => val !== '' && val != null && !(isObj(val) && Object.keys(val).length === 0),
-              )
-              .map(([k, val]) => `${k}=${typeof val === 'string' ? val : JSON.stringify(val)}`)
-              .join(' '),
-          )
-          .filter(Boolean)
-          .join('; ');
-        d.state = 'suppressed';
-        d.state_reason = why ? `Grype ignore rule: ${why}` : 'Grype ignore rule';
-        d.suppression = { kind: 'grype-ignore', status: 'accepted', justification: why || null };
-      }
-      out.findings.push(d);
-    });
-  add(doc.matches, '/matches', false);
-  add(arr(doc.ignoredMatches), '/ignoredMatches', true);
-  const descriptor = isObj(doc.descriptor) ? doc.descriptor : {};
-  const version = str(descriptor.version) ?? null;
-  for (const d of out.findings) d.tool_version = version;
-  out.scans.push({
-    tool: { name: 'Grype', version },
-    categories: [container ? 'container' : 'sca'],
-    success: true,
-    errors: [],
-  });
-  return out;
+  return runWhole(grypeStreaming, doc, ctx.file);
 }
 
 function detect(s: Sniff): number {
-  const d = s.doc;
+  // a streamed file: its head (grype writes `descriptor` last, so the first match decides)
+  const d = sniffDoc(s)?.doc;
   if (!isObj(d) || !Array.isArray(d.matches)) return 0;
   if (isObj(d.descriptor) && str(d.descriptor.name) === 'grype') return 1;
   if (isObj(d.source) && ('distro' in d || 'descriptor' in d)) return 0.9;
-  const first = d.matches.find(isObj);
+  const first = d.matches.find((m) => isObj(m) && !isCut(m));
   return first && isObj(first.vulnerability) && isObj(first.artifact) ? 0.8 : 0;
 }
 

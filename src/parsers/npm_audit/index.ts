@@ -1,5 +1,7 @@
 import type { Cvss } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
+import { isCut, sniffDoc } from '../head-doc.js';
+import { lastToken, runWhole, type BigArrayStreaming } from '../../stream/spec-walk.js';
 import type { Draft, Parser, ParseOutput, Sniff } from '../types.js';
 import { arr, cvssOf, cwesOf, isObj, type Obj, pickSeverity, str, vulnIds } from '../sca-common.js';
 
@@ -12,7 +14,7 @@ function lowestFixed(patched: string | undefined): string | null {
   return m ? m[1]! : null;
 }
 
-function advisoryDraft(a: Obj, pointer: string, out: ParseOutput): Draft | undefined {
+function advisoryDraft(a: Obj, pointer: string, out: { warnings: string[] }): Draft | undefined {
   const name = str(a.module_name);
   if (!name) {
     out.warnings.push(`${pointer}: advisory without module_name; skipped`);
@@ -119,70 +121,95 @@ function packageDraft(key: string, v: Obj, pointer: string): Draft {
   };
 }
 
-function esc(k: string): string {
-  return k.replace(/~/g, '~0').replace(/\//g, '~1');
+interface NpmAuditCtx {
+  /** `error`: the audit itself failed; `v2`: npm 7+ `vulnerabilities`; `v1`: npm 6 `advisories`. */
+  mode: 'error' | 'v2' | 'v1';
+  errors: string[];
+  warnings: string[];
 }
 
-function parseNpmAudit(doc: unknown, ctx: { file: string }): ParseOutput {
-  const out: ParseOutput = { findings: [], scans: [], warnings: [], secrets: [] };
-  if (isObj(doc) && isObj(doc.error) && !('advisories' in doc) && !('vulnerabilities' in doc)) {
-    // `npm audit --json` writes {"error": {...}} when the audit itself failed: a failed run, not a bad file.
-    const code = str(doc.error.code) ?? 'error';
-    out.scans.push({
-      tool: { name: 'npm audit', version: null },
-      categories: ['sca'],
-      success: false,
-      errors: [`${code}: ${str(doc.error.summary) ?? 'npm audit failed'}`.slice(0, 300)],
-    });
-    return out;
-  }
-  if (isObj(doc) && doc.auditReportVersion !== undefined) {
-    if (!isObj(doc.vulnerabilities))
-      throw new UserError(
-        'npm audit (auditReportVersion 2): expected a "vulnerabilities" object',
-        ctx.file,
-        '/vulnerabilities',
-      );
-    for (const [k, v] of Object.entries(doc.vulnerabilities)) {
-      const pointer = `/vulnerabilities/${esc(k)}`;
-      if (!isObj(v)) {
-        out.warnings.push(`${pointer}: not an object; skipped`);
-        continue;
-      }
-      out.findings.push(packageDraft(k, v, pointer));
+/**
+ * npm audit streams the npm 7+ `vulnerabilities` map and the npm 6 `advisories` map (and validates
+ * and drops npm 6's `actions`, not read but as big) above the streaming threshold; `parse()` runs the
+ * same `begin` + `item` + `finish` over the whole document (src/stream/spec-walk.ts).
+ */
+export const npmAuditStreaming: BigArrayStreaming<NpmAuditCtx> = {
+  spec: {
+    type: 'object',
+    members: {
+      vulnerabilities: { type: 'items', of: 'object' },
+      advisories: { type: 'items', of: 'object' },
+      actions: { type: 'items', discard: true },
+    },
+  },
+  begin(doc, file) {
+    const base = { errors: [] as string[], warnings: [] as string[] };
+    if (isObj(doc) && isObj(doc.error) && !('advisories' in doc) && !('vulnerabilities' in doc)) {
+      // `npm audit --json` writes {"error": {...}} when the audit itself failed: a failed run, not a bad file.
+      const code = str(doc.error.code) ?? 'error';
+      return {
+        ...base,
+        mode: 'error',
+        errors: [`${code}: ${str(doc.error.summary) ?? 'npm audit failed'}`.slice(0, 300)],
+      };
     }
-  } else if (isObj(doc) && isObj(doc.advisories)) {
-    for (const [k, a] of Object.entries(doc.advisories)) {
-      const pointer = `/advisories/${esc(k)}`;
-      if (!isObj(a)) {
-        out.warnings.push(`${pointer}: not an object; skipped`);
-        continue;
-      }
-      const d = advisoryDraft(a, pointer, out);
-      if (d) out.findings.push(d);
+    if (isObj(doc) && doc.auditReportVersion !== undefined) {
+      if (!isObj(doc.vulnerabilities))
+        throw new UserError(
+          'npm audit (auditReportVersion 2): expected a "vulnerabilities" object',
+          file,
+          '/vulnerabilities',
+        );
+      return { ...base, mode: 'v2' };
     }
-  } else {
+    if (isObj(doc) && isObj(doc.advisories)) return { ...base, mode: 'v1' };
     throw new UserError(
       'not an npm audit report: expected `npm audit --json` output (an object with "auditReportVersion" and "vulnerabilities" for npm 7+, or "advisories" for npm 6)',
-      ctx.file,
+      file,
     );
-  }
-  out.scans.push({
-    tool: { name: 'npm audit', version: null },
-    categories: ['sca'],
-    success: true,
-    errors: [],
-  });
-  return out;
+  },
+  item(n, v, pointer) {
+    const map = n.mode === 'v2' ? '/vulnerabilities/' : n.mode === 'v1' ? '/advisories/' : undefined;
+    if (!map || !pointer.startsWith(map) || pointer.indexOf('/', map.length) >= 0) return undefined;
+    if (!isObj(v)) {
+      n.warnings.push(`${pointer}: not an object; skipped`);
+      return undefined;
+    }
+    return n.mode === 'v2' ? packageDraft(lastToken(pointer), v, pointer) : advisoryDraft(v, pointer, n);
+  },
+  finish: (n) => ({
+    scans: [
+      {
+        tool: { name: 'npm audit', version: null },
+        categories: ['sca'],
+        success: n.mode !== 'error',
+        errors: n.errors,
+      },
+    ],
+    warnings: n.warnings,
+  }),
+  tool: () => ({ name: 'npm audit', version: null }),
+  toolNeedsFirstDraft: false,
+};
+
+function parseNpmAudit(doc: unknown, ctx: { file: string }): ParseOutput {
+  return runWhole(npmAuditStreaming, doc, ctx.file);
 }
 
 function detect(s: Sniff): number {
-  const d = s.doc;
+  const sd = sniffDoc(s); // a streamed file: what its head holds
+  const d = sd?.doc;
   if (!isObj(d)) return 0;
   if (d.auditReportVersion !== undefined && isObj(d.vulnerabilities)) return 1;
   if (isObj(d.advisories) && (isObj(d.metadata) || Array.isArray(d.actions))) return 1;
   if (isObj(d.advisories) && Object.values(d.advisories).some((a) => isObj(a) && 'module_name' in a))
     return 0.9;
+  // npm 6 writes `actions` (as big as `advisories`) first: a head may hold nothing else
+  if (sd?.cut && Array.isArray(d.actions) && !('advisories' in d)) {
+    const a = d.actions.find((x) => isObj(x) && !isCut(x));
+    if (isObj(a) && /^(install|update|review)$/.test(str(a.action) ?? '') && Array.isArray(a.resolves))
+      return 0.9;
+  }
   const keys = Object.keys(d);
   if (
     keys.length === 1 &&

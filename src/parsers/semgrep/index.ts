@@ -1,7 +1,9 @@
 import type { Severity, State } from '../../schema/finding.js';
 import { wordToSeverity } from '../../normalize/severity.js';
 import { UserError } from '../../util/errors.js';
-import type { Draft, Parser, ParseOutput, ScanEvidence } from '../types.js';
+import { runWhole, type BigArrayStreaming } from '../../stream/spec-walk.js';
+import { sniffDoc } from '../head-doc.js';
+import type { Draft, Parser, ParseOutput, ScanEvidence, Sniff } from '../types.js';
 import {
   cwesOf,
   describeType,
@@ -44,8 +46,12 @@ function listOf(v: unknown): string[] {
   return a.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
 }
 
-function resultToDraft(r: unknown, i: number, version: string | null, out: ParseOutput): Draft | undefined {
-  const pointer = `/results/${i}`;
+function resultToDraft(
+  r: unknown,
+  pointer: string,
+  version: string | null,
+  out: { warnings: string[]; secrets: string[] },
+): Draft | undefined {
   if (!isObj(r)) {
     out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
     return undefined;
@@ -163,8 +169,7 @@ const DISMISS_STATE: Record<string, State> = {
 };
 
 /** Semgrep App (Supply Chain) deployments export: `{vulns: [...], hasMore, cursor}`. */
-function vulnToDraft(v: unknown, i: number, out: ParseOutput): Draft | undefined {
-  const pointer = `/vulns/${i}`;
+function vulnToDraft(v: unknown, pointer: string, out: { warnings: string[] }): Draft | undefined {
   if (!isObj(v)) {
     out.warnings.push(`${pointer}: entry is ${describeType(v)}, not an object; skipped`);
     return undefined;
@@ -222,8 +227,8 @@ function vulnToDraft(v: unknown, i: number, out: ParseOutput): Draft | undefined
   };
 }
 
-function detect(s: { doc?: unknown }): number {
-  const d = s.doc;
+function detect(s: Sniff): number {
+  const d = sniffDoc(s)?.doc; // a streamed file: what its head holds
   if (!isObj(d)) return 0;
   if (Array.isArray(d.vulns)) {
     const first = d.vulns.find(isObj);
@@ -238,47 +243,90 @@ function detect(s: { doc?: unknown }): number {
     : 0;
 }
 
+interface SemgrepCtx {
+  /** `results` (semgrep scan --json) or `vulns` (Semgrep App Supply Chain export). */
+  mode: 'results' | 'vulns';
+  version: string | null;
+  doc: Record<string, unknown>;
+  warnings: string[];
+  /** Categories seen in the drafts, besides sast. */
+  sca: boolean;
+  secret: boolean;
+}
+
+/**
+ * Semgrep streams `results[]` (or an export's `vulns[]`) above the streaming threshold; `parse()`
+ * runs the same `begin` + `item` + `finish` over the whole document (src/stream/spec-walk.ts).
+ */
+export const semgrepStreaming: BigArrayStreaming<SemgrepCtx> = {
+  spec: {
+    type: 'object',
+    members: {
+      results: { type: 'items' },
+      vulns: { type: 'items' },
+      // not read, but can be big: every scanned path, and per-target timings (--time)
+      paths: { type: 'object', members: { scanned: { type: 'items', discard: true } } },
+      time: { type: 'object', members: { targets: { type: 'items', discard: true } } },
+    },
+  },
+  // secret rules are recognised by a `secrets` segment of check_id or a technology/category word
+  secretText: /secret|\\u00[4-7]/i,
+  begin(doc, file) {
+    const base = { warnings: [] as string[], sca: false, secret: false };
+    if (isObj(doc) && Array.isArray(doc.vulns) && !Array.isArray(doc.results))
+      return { ...base, mode: 'vulns', version: null, doc };
+    if (!isObj(doc) || !Array.isArray(doc.results))
+      throw new UserError(
+        `not a Semgrep JSON report: expected an object with a "results" array (or a Semgrep App export with "vulns"), found ${describeType(doc)}${isObj(doc) ? ' without "results"' : ''}`,
+        file,
+      );
+    return { ...base, mode: 'results', version: str(doc.version) ?? null, doc };
+  },
+  item(g, v, pointer, secrets) {
+    if (g.mode === 'vulns') return pointer.startsWith('/vulns/') ? vulnToDraft(v, pointer, g) : undefined;
+    if (!pointer.startsWith('/results/')) return undefined;
+    const d = resultToDraft(v, pointer, g.version, { warnings: g.warnings, secrets });
+    if (d?.category === 'sca') g.sca = true;
+    if (d?.category === 'secret') g.secret = true;
+    return d;
+  },
+  finish(g) {
+    const { doc, warnings } = g;
+    if (g.mode === 'vulns') {
+      if (doc.hasMore === true)
+        warnings.push('the export says hasMore: true; this file is one page, later pages are not in it');
+      return {
+        scans: [
+          {
+            tool: { name: 'Semgrep Supply Chain', version: null },
+            categories: ['sca'],
+            success: true,
+            errors: [],
+          },
+        ],
+        warnings,
+      };
+    }
+    const errors = Array.isArray(doc.errors) ? doc.errors : [];
+    const scan: ScanEvidence = {
+      tool: { name: 'Semgrep', version: g.version },
+      categories: ['sast', ...(g.sca ? (['sca'] as const) : []), ...(g.secret ? (['secret'] as const) : [])],
+      // Target parse errors are level "warn" and leave the rest of the scan valid; "error" is fatal.
+      success: !errors.some((e: unknown) => isObj(e) && String(e.level).toLowerCase() === 'error'),
+      errors: errors.map(errorText),
+    };
+    for (const e of scan.errors) warnings.push(`Semgrep reported: ${e}`);
+    return { scans: [scan], warnings };
+  },
+  tool: (g) =>
+    g.mode === 'vulns'
+      ? { name: 'Semgrep Supply Chain', version: null }
+      : { name: 'Semgrep', version: g.version },
+  toolNeedsFirstDraft: false,
+};
+
 function parse(doc: unknown, ctx: { file: string }): ParseOutput {
-  const out: ParseOutput = { findings: [], scans: [], warnings: [], secrets: [] };
-  if (isObj(doc) && Array.isArray(doc.vulns) && !Array.isArray(doc.results)) {
-    doc.vulns.forEach((v: unknown, i: number) => {
-      const d = vulnToDraft(v, i, out);
-      if (d) out.findings.push(d);
-    });
-    if (doc.hasMore === true)
-      out.warnings.push('the export says hasMore: true; this file is one page, later pages are not in it');
-    out.scans.push({
-      tool: { name: 'Semgrep Supply Chain', version: null },
-      categories: ['sca'],
-      success: true,
-      errors: [],
-    });
-    return out;
-  }
-  if (!isObj(doc) || !Array.isArray(doc.results))
-    throw new UserError(
-      `not a Semgrep JSON report: expected an object with a "results" array (or a Semgrep App export with "vulns"), found ${describeType(doc)}${isObj(doc) ? ' without "results"' : ''}`,
-      ctx.file,
-    );
-  const version = str(doc.version) ?? null;
-  doc.results.forEach((r: unknown, i: number) => {
-    const d = resultToDraft(r, i, version, out);
-    if (d) out.findings.push(d);
-  });
-  const errors = Array.isArray(doc.errors) ? doc.errors : [];
-  const scan: ScanEvidence = {
-    tool: { name: 'Semgrep', version },
-    categories: [
-      'sast',
-      ...(['sca', 'secret'] as const).filter((c) => out.findings.some((f) => f.category === c)),
-    ],
-    // Target parse errors are level "warn" and leave the rest of the scan valid; "error" is fatal.
-    success: !errors.some((e: unknown) => isObj(e) && String(e.level).toLowerCase() === 'error'),
-    errors: errors.map(errorText),
-  };
-  for (const e of scan.errors) out.warnings.push(`Semgrep reported: ${e}`);
-  out.scans.push(scan);
-  return out;
+  return runWhole(semgrepStreaming, doc, ctx.file);
 }
 
 export const semgrepParser: Parser = {

@@ -1,5 +1,8 @@
 import type { Category } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
+import type { Spec } from '../../stream/json-skeleton.js';
+import { isCut, sniffDoc } from '../head-doc.js';
+import { parentPointer, PendingWarnings, runWhole, type BigArrayStreaming } from '../../stream/spec-walk.js';
 import type { Draft, Parser, ParseOutput, Sniff } from '../types.js';
 import {
   arr,
@@ -20,8 +23,14 @@ interface ProjectCtx {
   base: string;
   manager: string | null;
   file: string | null;
+  /** Resolved by `imageOf` once the project's `root` is known. */
   image: string | null;
   container: boolean;
+  parent: ProjectCtx | undefined;
+  projectName: string | undefined;
+  /** The root of the first dependency path of the project's vulnerabilities (`from[0]`). */
+  root: string | undefined;
+  imageKnown: boolean;
 }
 
 /** `docker-image|nginx@1.25` → `nginx:1.25` (Snyk writes name@tag for the image root of `from`). */
@@ -38,7 +47,7 @@ function fixedFor(version: string | null, fixedIn: string[]): string | null {
   return (version ? sorted.find((f) => cmpVersion(f, version) > 0) : undefined) ?? sorted[sorted.length - 1]!;
 }
 
-function vulnDraft(p: ProjectCtx, v: Obj, pointer: string, out: ParseOutput): Draft | undefined {
+function vulnDraft(p: ProjectCtx, v: Obj, pointer: string, out: { warnings: string[] }): Draft | undefined {
   const id = str(v.id);
   const pkg = str(v.packageName) ?? str(v.name) ?? str(v.moduleName);
   if (!id || !pkg) {
@@ -91,47 +100,130 @@ function vulnDraft(p: ProjectCtx, v: Obj, pointer: string, out: ParseOutput): Dr
   };
 }
 
-function readProject(
-  pr: Obj,
-  base: string,
-  out: ParseOutput,
-  categories: Set<Category>,
-  parent?: ProjectCtx,
-) {
+/** The image of a container project: its parent's, else the root of its first dependency path. */
+function imageOf(p: ProjectCtx): string | null {
+  if (!p.imageKnown) {
+    p.image =
+      (p.parent ? imageOf(p.parent) : null) ??
+      (p.container ? (imageRef(p.root) ?? p.projectName?.replace(/^docker-image\|/, '') ?? null) : null);
+    p.imageKnown = true;
+  }
+  return p.image;
+}
+
+interface SnykCtx {
+  warnings: string[];
+  /** Project-level warnings, written before the items of the next projects. */
+  pending: PendingWarnings;
+  categories: Set<Category>;
+  errors: string[];
+  /** A project's item arrays by JSON pointer (`/0/vulnerabilities`, `/filtered/ignore`). */
+  containers: Map<string, { p: ProjectCtx; ignored: boolean; slot: number }>;
+}
+
+function beginProject(t: SnykCtx, pr: Obj, base: string, slot: number, parent?: ProjectCtx): void {
   const manager = str(pr.packageManager)?.toLowerCase() ?? null;
-  const vulns = arr(pr.vulnerabilities);
-  const root = vulns
-    .filter(isObj)
-    .map((v) => strings(v.from)[0])
-    .find(Boolean);
   const container = parent?.container ?? ('docker' in pr || (manager !== null && OS_MANAGERS.test(manager)));
   const p: ProjectCtx = {
     base,
     manager,
     file: str(pr.displayTargetFile) ?? str(pr.targetFile) ?? null,
-    image:
-      parent?.image ??
-      (container ? (imageRef(root) ?? str(pr.projectName)?.replace(/^docker-image\|/, '') ?? null) : null),
+    image: null,
     container,
+    parent,
+    projectName: str(pr.projectName),
+    root: undefined,
+    imageKnown: false,
   };
-  categories.add(container ? 'container' : 'sca');
-  if (isObj(pr.licensesPolicy) && !container) categories.add('license');
-  vulns.forEach((v, i) => {
-    const pointer = `${base}/vulnerabilities/${i}`;
-    if (!isObj(v)) {
-      out.warnings.push(`${pointer}: not an object; skipped`);
-      return;
-    }
-    const d = vulnDraft(p, v, pointer, out);
-    if (d) out.findings.push(d);
-  });
+  t.categories.add(container ? 'container' : 'sca');
+  if (isObj(pr.licensesPolicy) && !container) t.categories.add('license');
+  t.containers.set(`${base}/vulnerabilities`, { p, ignored: false, slot });
   // Issues ignored by the .snyk policy: kept, as suppressed (exception debt).
-  const ignored = isObj(pr.filtered) ? arr(pr.filtered.ignore) : [];
-  ignored.forEach((v, i) => {
-    const pointer = `${base}/filtered/ignore/${i}`;
-    if (!isObj(v)) return;
-    const d = vulnDraft(p, v, pointer, out);
-    if (!d) return;
+  t.containers.set(`${base}/filtered/ignore`, { p, ignored: true, slot });
+  // `snyk container test`: application dependencies found in the image.
+  arr(pr.applications).forEach((a, i) => {
+    if (isObj(a)) beginProject(t, a, `${base}/applications/${i}`, slot, p);
+  });
+}
+
+const PROJECT: Spec & { type: 'object' } = {
+  type: 'object',
+  members: {
+    vulnerabilities: { type: 'items' },
+    filtered: { type: 'object', members: { ignore: { type: 'items' } } },
+  },
+};
+PROJECT.members.applications = { type: 'array', each: PROJECT };
+
+/**
+ * Snyk streams every project's `vulnerabilities[]` and `filtered.ignore[]` (and those of a container
+ * project's applications) above the streaming threshold, in a single project and in a list of
+ * projects; `parse()` runs the same `begin` + `scout` + `item` + `finish` over the whole document
+ * (src/stream/spec-walk.ts).
+ */
+export const snykStreaming: BigArrayStreaming<SnykCtx> = {
+  spec: { type: 'root', object: PROJECT, array: { type: 'array', each: PROJECT } },
+  begin(doc, file) {
+    const warnings: string[] = [];
+    const t: SnykCtx = {
+      warnings,
+      pending: new PendingWarnings(warnings),
+      categories: new Set(),
+      errors: [],
+      containers: new Map(),
+    };
+    const projects = Array.isArray(doc) ? doc : [doc];
+    let read = 0;
+    projects.forEach((pr, i) => {
+      const base = Array.isArray(doc) ? `/${i}` : '';
+      if (!isObj(pr)) {
+        t.pending.add(i, `${base || '/'}: project is not an object; skipped`);
+        return;
+      }
+      if (pr.ok === false && typeof pr.error === 'string' && !Array.isArray(pr.vulnerabilities)) {
+        t.errors.push(pr.error.slice(0, 300));
+        return;
+      }
+      if (!Array.isArray(pr.vulnerabilities)) {
+        if (!Array.isArray(doc))
+          throw new UserError(
+            'not a Snyk CLI JSON report: expected `snyk test --json` output (an object with a "vulnerabilities" array, or an array of them)',
+            file,
+          );
+        t.pending.add(i, `${base}: project without a "vulnerabilities" array; skipped`);
+        return;
+      }
+      read++;
+      beginProject(t, pr, base, i);
+    });
+    if (read === 0 && t.errors.length === 0)
+      throw new UserError(
+        'not a Snyk CLI JSON report: no project object with a "vulnerabilities" array',
+        file,
+      );
+    return t;
+  },
+  scout(t, container) {
+    // a container project's image comes from its first vulnerability with a dependency path
+    const e = t.containers.get(container);
+    if (!e || e.ignored || !e.p.container || (e.p.parent && imageOf(e.p.parent) !== null)) return undefined;
+    return (v) => {
+      const root = isObj(v) ? strings(v.from)[0] : undefined;
+      if (root) e.p.root = root;
+      return !!root;
+    };
+  },
+  item(t, v, pointer) {
+    const e = t.containers.get(parentPointer(pointer));
+    if (!e) return undefined;
+    t.pending.flush(e.slot);
+    if (!isObj(v)) {
+      if (!e.ignored) t.warnings.push(`${pointer}: not an object; skipped`);
+      return undefined;
+    }
+    imageOf(e.p);
+    const d = vulnDraft(e.p, v, pointer, t);
+    if (!d || !e.ignored) return d;
     const info = isObj(v.filtered) ? arr(v.filtered.ignored).find(isObj) : undefined;
     const reason = info
       ? [str(info.reason), str(info.expires) ? `expires ${info.expires}` : null].filter(Boolean).join('; ')
@@ -139,54 +231,28 @@ function readProject(
     d.state = 'suppressed';
     d.state_reason = `ignored in Snyk policy${reason ? `: ${reason}` : ''}`;
     d.suppression = { kind: 'snyk-policy', status: 'accepted', justification: reason || null };
-    out.findings.push(d);
-  });
-  // `snyk container test`: application dependencies found in the image.
-  arr(pr.applications).forEach((a, i) => {
-    if (isObj(a)) readProject(a, `${base}/applications/${i}`, out, categories, p);
-  });
-}
+    return d;
+  },
+  finish(t) {
+    t.pending.flush();
+    return {
+      scans: [
+        {
+          tool: { name: 'Snyk', version: null },
+          categories: [...t.categories].sort(),
+          success: t.errors.length === 0,
+          errors: t.errors,
+        },
+      ],
+      warnings: t.warnings,
+    };
+  },
+  tool: () => ({ name: 'Snyk', version: null }),
+  toolNeedsFirstDraft: false,
+};
 
 function parseSnyk(doc: unknown, ctx: { file: string }): ParseOutput {
-  const out: ParseOutput = { findings: [], scans: [], warnings: [], secrets: [] };
-  const projects = Array.isArray(doc) ? doc : [doc];
-  const categories = new Set<Category>();
-  const errors: string[] = [];
-  let read = 0;
-  projects.forEach((pr, i) => {
-    const base = Array.isArray(doc) ? `/${i}` : '';
-    if (!isObj(pr)) {
-      out.warnings.push(`${base || '/'}: project is not an object; skipped`);
-      return;
-    }
-    if (pr.ok === false && typeof pr.error === 'string' && !Array.isArray(pr.vulnerabilities)) {
-      errors.push(pr.error.slice(0, 300));
-      return;
-    }
-    if (!Array.isArray(pr.vulnerabilities)) {
-      if (!Array.isArray(doc))
-        throw new UserError(
-          'not a Snyk CLI JSON report: expected `snyk test --json` output (an object with a "vulnerabilities" array, or an array of them)',
-          ctx.file,
-        );
-      out.warnings.push(`${base}: project without a "vulnerabilities" array; skipped`);
-      return;
-    }
-    read++;
-    readProject(pr, base, out, categories);
-  });
-  if (read === 0 && errors.length === 0)
-    throw new UserError(
-      'not a Snyk CLI JSON report: no project object with a "vulnerabilities" array',
-      ctx.file,
-    );
-  out.scans.push({
-    tool: { name: 'Snyk', version: null },
-    categories: [...categories].sort(),
-    success: errors.length === 0,
-    errors,
-  });
-  return out;
+  return runWhole(snykStreaming, doc, ctx.file);
 }
 
 function isProject(d: unknown): boolean {
@@ -197,8 +263,29 @@ function isProject(d: unknown): boolean {
   );
 }
 
+/** A `snyk test --json` vulnerability: id, dependency path, package, vulnerable ranges. */
+function isSnykVuln(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    typeof v.id === 'string' &&
+    Array.isArray(v.from) &&
+    (typeof v.packageName === 'string' || typeof v.moduleName === 'string') &&
+    (isObj(v.semver) || Array.isArray(v.upgradePath))
+  );
+}
+
 function detect(s: Sniff): number {
-  const d = s.doc;
+  const sd = sniffDoc(s); // a streamed file: what its head holds
+  const d = sd?.doc;
+  if (sd?.cut) {
+    // Snyk writes `vulnerabilities` first and the project's other members after it: a head of a big
+    // file holds only vulnerabilities, recognised by their shape
+    const project = Array.isArray(d) ? d.find(isObj) : d;
+    if (isObj(project) && Array.isArray(project.vulnerabilities)) {
+      const first = project.vulnerabilities.find((v) => isObj(v) && !isCut(v));
+      if (first !== undefined && isSnykVuln(first)) return 0.9;
+    }
+  }
   if (isProject(d)) return 1;
   if (Array.isArray(d) && d.length > 0 && d.every((x) => isProject(x) || (isObj(x) && x.ok === false)))
     return d.some(isProject) ? 1 : 0;

@@ -1,5 +1,8 @@
 import type { Category, Cvss, State } from '../../schema/finding.js';
 import { UserError } from '../../util/errors.js';
+import type { Spec } from '../../stream/json-skeleton.js';
+import { sniffDoc } from '../head-doc.js';
+import { parentPointer, PendingWarnings, runWhole, type BigArrayStreaming } from '../../stream/spec-walk.js';
 import type { Draft, Parser, ParseOutput, Sniff } from '../types.js';
 import { arr, cvssOf, cwesOf, isObj, num, type Obj, pickSeverity, purlType, str } from '../sca-common.js';
 
@@ -37,11 +40,12 @@ function stateOf(status: string | undefined): { state: State; reason: string | n
 }
 
 interface FileCtx {
-  out: ParseOutput;
+  warnings: string[];
   categories: Set<Category>;
   artifactName: string | null;
   isImage: boolean;
-  toolVersion: string | null;
+  /** Trivy's version (`Trivy.Version`), the tool version of every record. */
+  version: string | null;
 }
 
 interface ResultCtx {
@@ -88,7 +92,7 @@ function vulnDraft(f: FileCtx, rc: ResultCtx, v: Obj, pointer: string, modified?
   const id = str(v.VulnerabilityID);
   const pkgName = str(v.PkgName);
   if (!id) {
-    f.out.warnings.push(`${pointer}: vulnerability without VulnerabilityID; skipped`);
+    f.warnings.push(`${pointer}: vulnerability without VulnerabilityID; skipped`);
     return undefined;
   }
   const installed = str(v.InstalledVersion) ?? null;
@@ -183,14 +187,14 @@ function misconfDraft(f: FileCtx, rc: ResultCtx, m: Obj, pointer: string): Draft
   };
 }
 
-function secretDraft(f: FileCtx, rc: ResultCtx, s: Obj, pointer: string): Draft {
+function secretDraft(rc: ResultCtx, s: Obj, pointer: string, secrets: string[]): Draft {
   const match = str(s.Match);
-  if (match) f.out.secrets.push(match);
+  if (match) secrets.push(match);
   const lines = isObj(s.Code) ? arr(s.Code.Lines) : [];
   for (const l of lines) {
     if (!isObj(l)) continue;
     for (const k of ['Content', 'Highlighted'])
-      if (typeof l[k] === 'string' && l[k].trim().length >= 4) f.out.secrets.push(l[k].trim());
+      if (typeof l[k] === 'string' && l[k].trim().length >= 4) secrets.push(l[k].trim());
   }
   const sev = pickSeverity(s.Severity, null, 'critical');
   const title = str(s.Title) ?? str(s.RuleID) ?? 'secret';
@@ -215,7 +219,7 @@ function secretDraft(f: FileCtx, rc: ResultCtx, s: Obj, pointer: string): Draft 
   };
 }
 
-function licenseDraft(f: FileCtx, rc: ResultCtx, l: Obj, pointer: string): Draft {
+function licenseDraft(rc: ResultCtx, l: Obj, pointer: string): Draft {
   const name = str(l.Name) ?? 'unknown license';
   const pkg = str(l.PkgName);
   const sev = pickSeverity(l.Severity, null, 'medium');
@@ -253,9 +257,30 @@ function categoryOfClass(f: FileCtx, rc: ResultCtx): Category | undefined {
   }
 }
 
-function parseResult(f: FileCtx, r: unknown, base: string, workload: string | null) {
+/** The per-result arrays of items, in the order the parser reads them. */
+const ITEM_KEYS = [
+  'Vulnerabilities',
+  'Misconfigurations',
+  'Secrets',
+  'Licenses',
+  'ModifiedFindings',
+] as const;
+type ItemKey = (typeof ITEM_KEYS)[number];
+
+interface TrivyCtx {
+  f: FileCtx;
+  /** Every result's item arrays, by JSON pointer (`/Results/0/Vulnerabilities`), with their slot. */
+  containers: Map<string, { rc: ResultCtx; key: ItemKey; slot: number }>;
+  /** Result-level warnings, written before the items that follow them. */
+  pending: PendingWarnings;
+  /** One slot per item array of every result, in reading order (for `pending`). */
+  slot: number;
+}
+
+function beginResult(t: TrivyCtx, r: unknown, base: string, workload: string | null): void {
+  const { f } = t;
   if (!isObj(r)) {
-    f.out.warnings.push(`${base}: result is not an object; skipped`);
+    t.pending.add(t.slot, `${base}: result is not an object; skipped`);
     return;
   }
   const target = str(r.Target) ?? null;
@@ -275,48 +300,46 @@ function parseResult(f: FileCtx, r: unknown, base: string, workload: string | nu
   };
   const cat = categoryOfClass(f, rc);
   if (cat) f.categories.add(cat);
-  const each = (key: string, fn: (item: Obj, pointer: string) => Draft | undefined) => {
-    if (r[key] == null) return;
-    if (!Array.isArray(r[key])) {
-      f.out.warnings.push(`${base}/${key}: expected an array; skipped`);
-      return;
+  for (const key of ITEM_KEYS) {
+    t.slot++;
+    t.containers.set(`${base}/${key}`, { rc, key, slot: t.slot });
+    if (r[key] != null && !Array.isArray(r[key]))
+      t.pending.add(t.slot, `${base}/${key}: expected an array; skipped`);
+  }
+}
+
+/** One item of a result's array; undefined when it is not a finding. */
+function itemDraft(f: FileCtx, rc: ResultCtx, key: ItemKey, item: Obj, p: string, secrets: string[]) {
+  switch (key) {
+    case 'Vulnerabilities':
+      return vulnDraft(f, rc, item, p);
+    case 'Misconfigurations':
+      return misconfDraft(f, rc, item, p);
+    case 'Secrets':
+      return secretDraft(rc, item, p, secrets);
+    case 'Licenses':
+      return licenseDraft(rc, item, p);
+    case 'ModifiedFindings': {
+      // --show-suppressed: findings suppressed by VEX or .trivyignore, kept with their mapped state.
+      const m = item;
+      const inner = isObj(m.Finding) ? m.Finding : undefined;
+      const type = str(m.Type);
+      if (!inner || (type && type !== 'vulnerability')) {
+        if (inner && type === 'misconfiguration') {
+          const d = misconfDraft(f, rc, { ...inner, Status: 'FAIL' }, `${p}/Finding`);
+          if (d)
+            return {
+              ...d,
+              state: 'suppressed' as const,
+              state_reason: `Trivy ${str(m.Status) ?? 'modified'}: ${str(m.Statement) ?? ''}`.trim(),
+            };
+        }
+        if (inner) f.warnings.push(`${p}: suppressed ${type} finding not read`);
+        return undefined;
+      }
+      return vulnDraft(f, rc, inner, `${p}/Finding`, m);
     }
-    (r[key] as unknown[]).forEach((item, i) => {
-      const pointer = `${base}/${key}/${i}`;
-      if (!isObj(item)) {
-        f.out.warnings.push(`${pointer}: not an object; skipped`);
-        return;
-      }
-      const d = fn(item, pointer);
-      if (d) {
-        f.out.findings.push(d);
-        f.categories.add(d.category);
-      }
-    });
-  };
-  each('Vulnerabilities', (v, p) => vulnDraft(f, rc, v, p));
-  each('Misconfigurations', (m, p) => misconfDraft(f, rc, m, p));
-  each('Secrets', (s, p) => secretDraft(f, rc, s, p));
-  each('Licenses', (l, p) => licenseDraft(f, rc, l, p));
-  // --show-suppressed: findings suppressed by VEX or .trivyignore, kept with their mapped state.
-  each('ModifiedFindings', (m, p) => {
-    const inner = isObj(m.Finding) ? m.Finding : undefined;
-    const type = str(m.Type);
-    if (!inner || (type && type !== 'vulnerability')) {
-      if (inner && type === 'misconfiguration') {
-        const d = misconfDraft(f, rc, { ...inner, Status: 'FAIL' }, `${p}/Finding`);
-        if (d)
-          return {
-            ...d,
-            state: 'suppressed',
-            state_reason: `Trivy ${str(m.Status) ?? 'modified'}: ${str(m.Statement) ?? ''}`.trim(),
-          };
-      }
-      if (inner) f.out.warnings.push(`${p}: suppressed ${type} finding not read`);
-      return undefined;
-    }
-    return vulnDraft(f, rc, inner, `${p}/Finding`, m);
-  });
+  }
 }
 
 function workloadOf(w: Obj): string | null {
@@ -324,59 +347,124 @@ function workloadOf(w: Obj): string | null {
   return parts.length ? parts.join('/') : null;
 }
 
-function parseTrivy(doc: unknown, ctx: { file: string }): ParseOutput {
-  const out: ParseOutput = { findings: [], scans: [], warnings: [], secrets: [] };
-  const f: FileCtx = { out, categories: new Set(), artifactName: null, isImage: false, toolVersion: null };
-  if (doc === null) {
+const RESULT: Spec = {
+  type: 'object',
+  members: {
+    Vulnerabilities: { type: 'items' },
+    Misconfigurations: { type: 'items' },
+    Secrets: { type: 'items' },
+    Licenses: { type: 'items' },
+    ModifiedFindings: { type: 'items' },
+    // --list-all-pkgs: every package of the target; not read, but big
+    Packages: { type: 'items', discard: true },
+  },
+};
+const RESULTS: Spec = { type: 'array', each: RESULT };
+const WORKLOADS: Spec = { type: 'array', each: { type: 'object', members: { Results: RESULTS } } };
+
+/**
+ * Trivy streams every result's item arrays above the streaming threshold (of a report, of a
+ * legacy list of targets, and of a `trivy k8s` report's workloads); `parse()` runs the same
+ * `begin` + `item` + `finish` over the whole document (src/stream/spec-walk.ts).
+ */
+export const trivyStreaming: BigArrayStreaming<TrivyCtx> = {
+  spec: {
+    type: 'root',
+    object: {
+      type: 'object',
+      // a report reads Results; a k8s report reads Resources, Vulnerabilities, Misconfigurations
+      members: {
+        Results: RESULTS,
+        Resources: WORKLOADS,
+        Vulnerabilities: WORKLOADS,
+        Misconfigurations: WORKLOADS,
+      },
+    },
+    array: RESULTS,
+  },
+  // Secrets items carry Match and Code.Lines[].Content/Highlighted (misconfigurations' code lines
+  // hold Content too: parsed in the first pass for nothing, but never missed)
+  secretWords: ['match', 'content', 'highlighted'],
+  begin(doc, file) {
+    const warnings: string[] = [];
+    const f: FileCtx = { warnings, categories: new Set(), artifactName: null, isImage: false, version: null };
+    const t: TrivyCtx = { f, containers: new Map(), pending: new PendingWarnings(warnings), slot: 0 };
     // Trivy before 0.20 wrote `null` for a scan with no targets.
-    out.scans.push({ tool: { name: 'Trivy', version: null }, categories: [], success: true, errors: [] });
-    return out;
-  }
-  if (Array.isArray(doc)) {
-    doc.forEach((r, i) => parseResult(f, r, `/${i}`, null));
-  } else if (isObj(doc) && (doc.ClusterName !== undefined || Array.isArray(doc.Resources))) {
-    // trivy k8s: workloads under Resources (current) or Vulnerabilities/Misconfigurations (older).
-    for (const key of ['Resources', 'Vulnerabilities', 'Misconfigurations']) {
-      arr(doc[key]).forEach((w, wi) => {
-        if (!isObj(w)) {
-          out.warnings.push(`/${key}/${wi}: not an object; skipped`);
-          return;
-        }
-        const wl = workloadOf(w);
-        arr(w.Results).forEach((r, ri) => parseResult(f, r, `/${key}/${wi}/Results/${ri}`, wl));
-      });
-    }
-  } else if (isObj(doc) && (Array.isArray(doc.Results) || doc.SchemaVersion !== undefined)) {
-    f.artifactName = str(doc.ArtifactName) ?? null;
-    f.isImage = str(doc.ArtifactType) === 'container_image' || str(doc.ArtifactType) === 'vm';
-    if (doc.Results != null && !Array.isArray(doc.Results))
+    if (doc === null) return t;
+    if (Array.isArray(doc)) {
+      doc.forEach((r, i) => beginResult(t, r, `/${i}`, null));
+    } else if (isObj(doc) && (doc.ClusterName !== undefined || Array.isArray(doc.Resources))) {
+      // trivy k8s: workloads under Resources (current) or Vulnerabilities/Misconfigurations (older).
+      for (const key of ['Resources', 'Vulnerabilities', 'Misconfigurations']) {
+        arr(doc[key]).forEach((w, wi) => {
+          if (!isObj(w)) {
+            t.pending.add(t.slot, `/${key}/${wi}: not an object; skipped`);
+            return;
+          }
+          const wl = workloadOf(w);
+          arr(w.Results).forEach((r, ri) => beginResult(t, r, `/${key}/${wi}/Results/${ri}`, wl));
+        });
+      }
+    } else if (isObj(doc) && (Array.isArray(doc.Results) || doc.SchemaVersion !== undefined)) {
+      f.artifactName = str(doc.ArtifactName) ?? null;
+      f.isImage = str(doc.ArtifactType) === 'container_image' || str(doc.ArtifactType) === 'vm';
+      if (doc.Results != null && !Array.isArray(doc.Results))
+        throw new UserError(
+          `expected "Results" to be an array, found ${typeof doc.Results}`,
+          file,
+          '/Results',
+        );
+      arr(doc.Results).forEach((r, i) => beginResult(t, r, `/Results/${i}`, null));
+    } else {
       throw new UserError(
-        `expected "Results" to be an array, found ${typeof doc.Results}`,
-        ctx.file,
-        '/Results',
+        'not a Trivy JSON report: expected an object with "SchemaVersion" and a "Results" array, a trivy k8s report with "ClusterName", or (legacy) a list of targets',
+        file,
       );
-    arr(doc.Results).forEach((r, i) => parseResult(f, r, `/Results/${i}`, null));
-  } else {
-    throw new UserError(
-      'not a Trivy JSON report: expected an object with "SchemaVersion" and a "Results" array, a trivy k8s report with "ClusterName", or (legacy) a list of targets',
-      ctx.file,
-    );
-  }
-  const root = doc as unknown;
-  const meta: unknown = isObj(root) ? root.Trivy : undefined;
-  const trivy = isObj(meta) ? str(meta.Version) : undefined;
-  out.scans.push({
-    tool: { name: 'Trivy', version: trivy ?? null },
-    categories: [...f.categories].sort(),
-    success: true,
-    errors: [],
-  });
-  for (const d of out.findings) d.tool_version = trivy ?? null;
-  return out;
+    }
+    const root = doc as unknown;
+    const meta: unknown = isObj(root) ? root.Trivy : undefined;
+    f.version = (isObj(meta) ? str(meta.Version) : undefined) ?? null;
+    return t;
+  },
+  item(t, v, pointer, secrets) {
+    // arrays of the other report shape (a k8s member in a plain report) are not read
+    const c = t.containers.get(parentPointer(pointer));
+    if (!c) return undefined;
+    t.pending.flush(c.slot);
+    if (!isObj(v)) {
+      t.f.warnings.push(`${pointer}: not an object; skipped`);
+      return undefined;
+    }
+    const d = itemDraft(t.f, c.rc, c.key, v, pointer, secrets);
+    if (!d) return undefined;
+    t.f.categories.add(d.category);
+    d.tool_version = t.f.version;
+    return d;
+  },
+  finish(t) {
+    t.pending.flush();
+    return {
+      scans: [
+        {
+          tool: { name: 'Trivy', version: t.f.version },
+          categories: [...t.f.categories].sort(),
+          success: true,
+          errors: [],
+        },
+      ],
+      warnings: t.f.warnings,
+    };
+  },
+  tool: (t) => ({ name: 'Trivy', version: t.f.version }),
+  toolNeedsFirstDraft: false,
+};
+
+function parseTrivy(doc: unknown, ctx: { file: string }): ParseOutput {
+  return runWhole(trivyStreaming, doc, ctx.file);
 }
 
 function detect(s: Sniff): number {
-  const d = s.doc;
+  const d = sniffDoc(s)?.doc; // a streamed file: what its head holds
   // Pre-0.20 Trivy wrote `null` for "no targets", but so does Gitleaks for "no leaks": claim it only by name.
   if (d === null && s.head.trim() === 'null') return /trivy/i.test(s.name) ? 0.9 : 0.3;
   if (Array.isArray(d)) {
