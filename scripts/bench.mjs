@@ -117,6 +117,19 @@ function runCli(args, env) {
 }
 
 const fmt = (n, d = 1) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(d));
+const ok = (r) => r.code === 0 && r.records > 0;
+/** The measured columns of a row: run `r` of a file of `size` bytes, against the baseline run `b`. */
+const measured = (size, mode, r, b) => ({
+  size_mb: fmt(size / 1048576, 0),
+  mode,
+  'MB/s': ok(r) ? fmt(size / 1048576 / r.wall) : 'failed',
+  wall_s: fmt(r.wall, 2),
+  cpu_s: fmt(r.cpu_s, 2),
+  peak_rss_MiB: fmt(r.max_rss_mib, 0),
+  records: r.records,
+  'x baseline (wall)': mode !== 'baseline' && ok(b) && ok(r) ? fmt(b.wall / r.wall, 2) : '',
+  'x baseline (cpu)': mode !== 'baseline' && ok(b) && ok(r) ? fmt(b.cpu_s / r.cpu_s, 2) : '',
+});
 const rows = [];
 async function benchNormalize() {
   for (const mb of SIZES) {
@@ -134,28 +147,18 @@ async function benchNormalize() {
       }
     }
     const b = best.baseline;
-    const ok = (r) => r.code === 0 && r.records > 0;
     // output compared with the baseline's, or with one thread's where the baseline cannot read the file
     const ref = ok(b) ? b : best['streaming-1t'];
     for (const mode of MODES) {
       const r = best[mode];
-      const s = r;
       const same =
         mode === 'baseline' || r === ref
           ? ''
-          : ok(ref) && ok(s)
-            ? `${ref.sha === s.sha ? 'identical' : 'DIFFERENT'}${ref === b ? '' : ' (to 1t)'}`
+          : ok(ref) && ok(r)
+            ? `${ref.sha === r.sha ? 'identical' : 'DIFFERENT'}${ref === b ? '' : ' (to 1t)'}`
             : '-';
       rows.push({
-        size_mb: fmt(size / 1048576, 0),
-        mode,
-        'MB/s': ok(r) ? fmt(size / 1048576 / r.wall) : 'failed',
-        wall_s: fmt(r.wall, 2),
-        cpu_s: fmt(r.cpu_s, 2),
-        peak_rss_MiB: fmt(r.max_rss_mib, 0),
-        records: r.records,
-        'x baseline (wall)': mode !== 'baseline' && ok(b) && ok(s) ? fmt(b.wall / s.wall, 2) : '',
-        'x baseline (cpu)': mode !== 'baseline' && ok(b) && ok(s) ? fmt(b.cpu_s / s.cpu_s, 2) : '',
+        ...measured(size, mode, r, b),
         output: mode === 'baseline' && !ok(r) ? (r.problem ?? `exit ${r.code}`).slice(0, 90) : same,
       });
     }
@@ -209,20 +212,11 @@ async function benchFormats() {
         }
       }
       const b = best.baseline;
-      const ok = (r) => r.code === 0 && r.records > 0;
       for (const mode of ['baseline', 'streaming']) {
         const r = best[mode];
         formatRows.push({
           format,
-          size_mb: fmt(size / 1048576, 0),
-          mode,
-          'MB/s': ok(r) ? fmt(size / 1048576 / r.wall) : 'failed',
-          wall_s: fmt(r.wall, 2),
-          cpu_s: fmt(r.cpu_s, 2),
-          peak_rss_MiB: fmt(r.max_rss_mib, 0),
-          records: r.records,
-          'x baseline (wall)': mode !== 'baseline' && ok(b) && ok(r) ? fmt(b.wall / r.wall, 2) : '',
-          'x baseline (cpu)': mode !== 'baseline' && ok(b) && ok(r) ? fmt(b.cpu_s / r.cpu_s, 2) : '',
+          ...measured(size, mode, r, b),
           output:
             mode === 'baseline'
               ? ok(r)
