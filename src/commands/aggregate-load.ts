@@ -174,6 +174,8 @@ export interface RecordsLoadOptions {
    * the outputs re-read the line (`Hydrator` of aggregate-lean.ts over `RecordsLoad.findingFiles`).
    */
   lean?: boolean;
+  /** Strings and small values shared by lean findings (one pool for a whole aggregation). */
+  pool?: Interner;
 }
 
 /**
@@ -298,7 +300,7 @@ export async function loadRecordFindings(
   const { run, rel } = rec;
   const problems: string[] = [];
   const findings: Finding[] = [];
-  const intern = new Interner();
+  const intern = options.pool ?? new Interner();
   let partial = false;
   let hash: RecordFindings['hash'] = null;
   const shown = path.join(path.dirname(rel), 'findings.jsonl');
