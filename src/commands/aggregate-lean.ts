@@ -114,12 +114,75 @@ function sameAs(s: string | null, parts: readonly string[]): string | null {
  */
 export function leanFinding(f: Finding, raw: unknown, file: number, offset: number, pool: Interner): Finding {
   if (file >= 65_536 || offset >= FILE_SHIFT) return f;
+  const lean = leanCopy(f, pool);
+  refs.set(lean, (file * FILE_SHIFT + offset) * 2 + (isCanonical(raw) ? 1 : 0));
+  return lean;
+}
+
+const ENTRY_STRINGS = [
+  'repo',
+  'first_seen',
+  'first_observed',
+  'last_seen',
+  'closed_at',
+  'state',
+  'state_reason',
+  'origin',
+  'confidence',
+] as const;
+
+/** Lean findings of history snapshot entries → where the entry is (its `finding` is the full one). */
+const entryRefs = new WeakMap<object, { file: string; start: number; end: number }>();
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A lifecycle entry of a history snapshot (as `JSON.parse` gave it; bytes `start`–`end` of `file`)
+ * with a lean copy of its finding, when the finding has exactly the schema's keys in order (what
+ * the aggregator writes); anything else is kept as it is. Snapshot findings were never validated
+ * (they are what an earlier run wrote): the lean copy has the same values, and the outputs re-read
+ * the entry for the whole finding.
+ */
+export function leanSnapshotEntry(
+  entry: unknown,
+  file: string,
+  start: number,
+  end: number,
+  pool: Interner,
+): unknown {
+  if (!isObject(entry)) return entry;
+  const f = entry.finding;
+  if (
+    !isObject(f) ||
+    !isCanonical(f) ||
+    !isObject(f.identity) ||
+    !Array.isArray(f.identity.parts) ||
+    !isObject(f.location) ||
+    !Array.isArray(f.cwe) ||
+    !Array.isArray(f.cve) ||
+    !(f.package === null || isObject(f.package))
+  )
+    return entry;
+  const lean = leanCopy(f as unknown as Finding, pool);
+  entryRefs.set(lean, { file, start, end });
+  entry.finding = lean;
+  // The entry's repeated strings (dates, states, repo) pooled too; same values, same key order.
+  for (const k of ENTRY_STRINGS) {
+    const v = entry[k];
+    if (typeof v === 'string') entry[k] = pool.get(v);
+  }
+  return entry;
+}
+
+/** The lean copy of `f` (see `leanFinding`). */
+function leanCopy(f: Finding, pool: Interner): Finding {
   const s = (v: string | null): string | null => pool.get(v);
   const parts = f.identity.parts.map((p) => p);
   const loc = f.location;
   // One object literal each (one hidden class, properties in the object): built key by key, V8 would
   // keep ~30 properties in a dictionary, bigger than the whole finding.
-  const lean = {
+  return {
     schema_version: f.schema_version,
     id: f.id,
     identity: { scheme: s(f.identity.scheme)!, parts },
@@ -158,8 +221,6 @@ export function leanFinding(f: Finding, raw: unknown, file: number, offset: numb
     },
     source_file: s(f.source_file)!,
   } satisfies Omit<Finding, (typeof DROPPED_FIELDS)[number]> as unknown as Finding;
-  refs.set(lean, (file * FILE_SHIFT + offset) * 2 + (isCanonical(raw) ? 1 : 0));
-  return lean;
 }
 
 const shape = <T extends { shape: Record<string, unknown> }>(s: T): string[] => Object.keys(s.shape);
@@ -194,7 +255,7 @@ function isCanonical(raw: unknown): boolean {
 }
 
 export function isLean(f: Finding): boolean {
-  return refs.has(f);
+  return refs.has(f) || entryRefs.has(f);
 }
 
 /**
@@ -211,7 +272,11 @@ export class Hydrator {
 
   hydrate(f: Finding): Finding {
     const ref = refs.get(f);
-    if (ref === undefined) return f;
+    if (ref === undefined) {
+      const at = entryRefs.get(f);
+      if (!at) return f;
+      return (JSON.parse(this.range(at.file, at.start, at.end)) as { finding: Finding }).finding;
+    }
     const canonical = ref % 2 === 1;
     const pos = (ref - (ref % 2)) / 2;
     const file = Math.floor(pos / FILE_SHIFT);
@@ -298,9 +363,26 @@ export class Hydrator {
     return fd;
   }
 
+  /** Snapshot files by path (entries are read by their exact byte range). */
+  private readonly byPath = new Map<string, number>();
+  private range(file: string, start: number, end: number): string {
+    let fd = this.byPath.get(file);
+    if (fd === undefined) this.byPath.set(file, (fd = fs.openSync(file, 'r')));
+    const buf = Buffer.allocUnsafe(end - start);
+    let len = 0;
+    while (len < buf.length) {
+      const n = fs.readSync(fd, buf, len, buf.length - len, start + len);
+      if (n === 0) break;
+      len += n;
+    }
+    return buf.toString('utf8', 0, len);
+  }
+
   close(): void {
     for (const fd of this.fds.values()) fs.closeSync(fd);
     this.fds.clear();
+    for (const fd of this.byPath.values()) fs.closeSync(fd);
+    this.byPath.clear();
     this.windows.clear();
   }
 }

@@ -53,7 +53,8 @@ import {
   scanRecordsDir,
   type ScannedRecord,
 } from './aggregate-load.js';
-import { Hydrator, Interner } from './aggregate-lean.js';
+import { readSnapshot } from './aggregate-history.js';
+import { Hydrator, Interner, leanSnapshotEntry } from './aggregate-lean.js';
 import { DEFAULT_MAX_BYTES, normalizeFile } from './read-input.js';
 
 export const HISTORY_SCHEMA_VERSION = 1 as const;
@@ -106,6 +107,7 @@ async function readHistory(
   month: string,
   problems: string[],
   inputs: InputFileRef[],
+  pool: Interner,
 ): Promise<HistorySnapshot[]> {
   if (!dir || !(await exists(dir))) return [];
   const names = (await fs.readdir(dir))
@@ -115,7 +117,11 @@ async function readHistory(
   for (const n of names) {
     const p = path.join(dir, n);
     try {
-      const s = JSON.parse(await readTracked(p, 'history', inputs)) as HistorySnapshot;
+      // Streamed: a snapshot of a million entries is above the string limit; findings kept lean.
+      const r = await readSnapshot(p, (e, start, end) => leanSnapshotEntry(e, p, start, end, pool));
+      inputs.push({ path: p, kind: 'history', sha256: r.sha256, bytes: r.bytes });
+      if (r.error) throw r.error;
+      const s = r.value as HistorySnapshot;
       if (
         s.schema_version !== HISTORY_SCHEMA_VERSION ||
         s.month !== n.slice(0, 7) ||
@@ -124,7 +130,11 @@ async function readHistory(
         problems.push(
           `${p}: not a history snapshot of version ${HISTORY_SCHEMA_VERSION} for ${n.slice(0, 7)}; ignored`,
         );
-      else out.push(s);
+      else {
+        // Only the latest snapshot's lifecycle is used (`prior`): let the earlier ones go.
+        for (const o of out) o.lifecycle = [];
+        out.push(s);
+      }
     } catch (e) {
       problems.push(`${p}: ${errorMessage(e)}; ignored`);
     }
@@ -465,8 +475,10 @@ export const runAggregate: RunAggregate = async (
     problems: [],
   }));
   const recordProblems: string[] = [];
+  /** Strings and small values shared by the lean findings of this aggregation. */
+  const pool = new Interner();
   const recordSlots: Array<{ problems: string[] }> = [];
-  let hydrator: Hydrator | null = null;
+  let findingFiles: string[] = [];
   if (req.recordsDir) {
     const scan = await scanRecordsDir(req.recordsDir, path.basename(path.resolve(req.recordsDir)));
     recordProblems.push(...scan.problems);
@@ -491,10 +503,11 @@ export const runAggregate: RunAggregate = async (
       records.push(slot);
       recordSlots.push(slot);
     }
-    hydrator = new Hydrator(scan.findingFiles);
+    findingFiles = scan.findingFiles;
   }
+  // Lean findings (of records and of the history snapshot) are re-read by the outputs.
+  const hydrator = new Hydrator(findingFiles);
   /** Read a scanned record's findings (once); problems and the file's hash are kept. */
-  const pool = new Interner();
   const loadSlot = async (r: RecordSlot): Promise<void> => {
     if (!r.scanned) return;
     const got = await loadRecordFindings(r.scanned, { lean: true, pool });
@@ -525,7 +538,7 @@ export const runAggregate: RunAggregate = async (
 
   // History + lifecycle
   const historyProblems: string[] = [];
-  const history = await readHistory(req.historyDir, month, historyProblems, inputs);
+  const history = await readHistory(req.historyDir, month, historyProblems, inputs, pool);
   problems.push(...historyProblems);
   const prior = history.at(-1) ?? null;
   if (history.length)
@@ -542,6 +555,8 @@ export const runAggregate: RunAggregate = async (
   // advanceLifecycle, one observation at a time (same order: time, then name; records before manual
   // exports on ties), each run's findings read just before it is applied.
   const lifecycle = createLifecycle(prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null, period);
+  // The lifecycle has its own copies of the prior entries.
+  if (prior) prior.lifecycle = [];
   const pending: Array<{ at: string; name: string; record?: RecordSlot; manual?: Observation }> = [
     ...records
       .filter((r) => isMainlineRun(r.run))
@@ -746,7 +761,7 @@ export const runAggregate: RunAggregate = async (
   await writeOut(req.outDir, 'report.md', reportMarkdown, outputs);
   await writeOut(req.outDir, 'metrics.json', metricsJson, outputs);
   // Per-finding outputs are streamed (a million findings are GBs of text), lean findings re-read.
-  const hydrate = hydrator ? (f: Finding) => hydrator.hydrate(f) : undefined;
+  const hydrate = (f: Finding): Finding => hydrator.hydrate(f);
   const sorted = sortFindings(ctx.findings);
   const streamed = new Map<string, { sha256: string; bytes: number }>();
   const historyFiles: string[] = [];
@@ -784,7 +799,7 @@ export const runAggregate: RunAggregate = async (
         yield head.slice(0, -2);
         let first = true;
         for (const e of entries) {
-          const full = hydrate ? { ...e, finding: hydrate(e.finding) } : e;
+          const full = { ...e, finding: hydrate(e.finding) };
           yield (first ? '' : ',') + JSON.stringify(full);
           first = false;
         }
@@ -793,7 +808,7 @@ export const runAggregate: RunAggregate = async (
       await writeLines(req.historyDir, `${month}.json`, lines(), historyFiles, streamed);
     }
   } finally {
-    hydrator?.close();
+    hydrator.close();
   }
 
   // Manifest: sha256 of every input and output, for audits.
