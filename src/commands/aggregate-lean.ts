@@ -242,7 +242,7 @@ function sameKeys(o: unknown, keys: readonly string[]): boolean {
 }
 
 /** `raw` (a line that passed the schema) has exactly the schema's keys, in order, at every level. */
-function isCanonical(raw: unknown): boolean {
+export function isCanonical(raw: unknown): boolean {
   const r = raw as Record<string, unknown>;
   return (
     sameKeys(r, KEYS.finding) &&
