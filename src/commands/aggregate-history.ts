@@ -110,6 +110,7 @@ export async function readSnapshot(
             canClose = true;
           };
           let i = 0;
+          let nextBackslash = -1;
           while (i < n) {
             if (inString) {
               if (escaped) {
@@ -119,7 +120,13 @@ export async function readSnapshot(
                 continue;
               }
               const q = chunk.indexOf(C.quote, i);
-              const b = chunk.indexOf(C.backslash, i);
+              // The next backslash of the chunk, looked up again only once passed (a search per
+              // string would scan the rest of the chunk for each one).
+              if (nextBackslash < i) {
+                nextBackslash = chunk.indexOf(C.backslash, i);
+                if (nextBackslash < 0) nextBackslash = n;
+              }
+              const b = nextBackslash < n ? nextBackslash : -1;
               const stop = b >= 0 && (q < 0 || b < q) ? b : q;
               if (key && key.length <= LIFECYCLE_KEY.length)
                 for (let j = i; j < (stop < 0 ? n : stop + 1) && key.length <= LIFECYCLE_KEY.length; j++)
