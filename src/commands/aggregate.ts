@@ -27,7 +27,7 @@ import {
   type LifecycleEntry,
   type Observation,
 } from '../metrics/lifecycle.js';
-import { buildContext, type Provenance } from '../metrics/context.js';
+import { buildContext, counted, type Provenance } from '../metrics/context.js';
 import { computeMetrics, definitionsUsed, type MetricHistory } from '../metrics/engine.js';
 import { distortionReview } from '../metrics/distortion.js';
 import { coverageMatrix } from '../metrics/definitions/scanner-coverage.js';
@@ -726,7 +726,7 @@ export const runAggregate: RunAggregate = async (
       }
     : null;
   const distortion = distortionReview(ctx);
-  const countedFindings = ctx.findings.filter((f) => f.counted);
+  const countedFindings = counted(ctx);
   const doc: MetricsDocument = MetricsDocument.parse({
     schema_version: METRICS_SCHEMA_VERSION,
     generator: { name: 'product-security-metrics', version: VERSION },

@@ -257,13 +257,30 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
   };
 }
 
+/**
+ * `counted` and `openAtEnd` of a context, computed once: every metric asks, and at a million
+ * findings each list is megabytes that only a full GC frees. Frozen (shared by every caller).
+ */
+const LISTS = new WeakMap<
+  MetricContext,
+  { of: readonly TrackedFinding[]; counted?: TrackedFinding[]; open?: TrackedFinding[] }
+>();
+
+function lists(ctx: MetricContext): { counted?: TrackedFinding[]; open?: TrackedFinding[] } {
+  let l = LISTS.get(ctx);
+  if (!l || l.of !== ctx.findings) LISTS.set(ctx, (l = { of: ctx.findings }));
+  return l;
+}
+
 /** Findings that count: not linked duplicates. */
 export function counted(ctx: MetricContext): TrackedFinding[] {
-  return ctx.findings.filter((f) => f.counted);
+  const l = lists(ctx);
+  return (l.counted ??= Object.freeze(ctx.findings.filter((f) => f.counted)) as TrackedFinding[]);
 }
 
 export function openAtEnd(ctx: MetricContext): TrackedFinding[] {
-  return ctx.findings.filter((f) => f.counted && f.open);
+  const l = lists(ctx);
+  return (l.open ??= Object.freeze(counted(ctx).filter((f) => f.open)) as TrackedFinding[]);
 }
 
 export type { MetricId };
