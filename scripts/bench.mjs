@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // npm run bench [-- --sizes 20,100] [--full] [--indent 2] [--repeat N] [--workers N] [--no-workers]
-//                [--no-aggregate] [--findings N] [--keep]
-// (aggregator: 100,000 findings by default, 1,000,000 with --full, or --findings N)
+//                [--no-aggregate] [--aggregate-only] [--findings N] [--history] [--keep]
+// (aggregator: 100,000 findings by default, 1,000,000 with --full, or --findings N; --aggregate-only
+// skips the SARIF part; --history also runs October then November with a history folder and reports
+// November, which reads October's snapshot back)
 //
 // Normalization throughput and peak memory of the built CLI (dist/cli.js, run `npm run build`
 // first), streaming vs. the baseline (whole-file JSON.parse + the same extraction, i.e. the same CLI
@@ -179,7 +181,49 @@ async function benchAggregate() {
   );
   const target =
     n === 1000000 ? 'targets for 1,000,000: ≤ 5 s, < 1024 MiB' : 'the targets are for 1,000,000 (--full)';
-  return `aggregator: ${n} findings (2,000 repos × 2 runs, scripts/gen-records.mjs) in ${fmt(r.wall, 2)} s wall, ${fmt(r.cpu_s, 2)} s cpu, peak RSS ${fmt(r.max_rss_mib, 0)} MiB, ${fmt((r.cpu_s * 1e6) / n, 1)} µs cpu per finding (exit ${r.code}${r.problem ? `: ${r.problem.slice(0, 120)}` : ''}); ${target}`;
+  const lines = [
+    `aggregator: ${n} findings (2,000 repos × 2 runs, scripts/gen-records.mjs) in ${fmt(r.wall, 2)} s wall, ${fmt(r.cpu_s, 2)} s cpu, peak RSS ${fmt(r.max_rss_mib, 0)} MiB, ${fmt((r.cpu_s * 1e6) / n, 1)} µs cpu per finding (exit ${r.code}${r.problem ? `: ${r.problem.slice(0, 120)}` : ''}); ${target}`,
+  ];
+  if (flag('history')) {
+    // October with a history folder (writes its snapshot), then November, which reads it back.
+    const history = path.join(BENCH_DIR, 'aggregate-history');
+    fs.rmSync(history, { recursive: true, force: true });
+    const runs = {};
+    for (const month of ['2026-10', '2026-11']) {
+      fs.rmSync(out, { recursive: true, force: true });
+      runs[month] = await runCli(
+        [
+          'aggregate',
+          '--records',
+          dir,
+          '--inventory',
+          inventory,
+          '--out',
+          out,
+          '--month',
+          month,
+          '--history',
+          history,
+        ],
+        {},
+      );
+    }
+    const snap = path.join(history, '2026-10.json');
+    const mb = fs.existsSync(snap) ? fs.statSync(snap).size / 1048576 : NaN;
+    const h = runs['2026-11'];
+    let read = ' — the snapshot was NOT read';
+    try {
+      const doc = JSON.parse(fs.readFileSync(path.join(out, 'metrics.json'), 'utf8'));
+      if (doc.sources.some((x) => x.kind === 'history')) read = '';
+    } catch {
+      /* no metrics.json: the run failed */
+    }
+    lines.push(
+      `aggregator with history: November reading October's snapshot (${fmt(mb, 0)} MiB) in ${fmt(h.wall, 2)} s wall, ${fmt(h.cpu_s, 2)} s cpu, peak RSS ${fmt(h.max_rss_mib, 0)} MiB (exit ${h.code}${read}); October writing it: ${fmt(runs['2026-10'].cpu_s, 2)} s cpu, ${fmt(runs['2026-10'].max_rss_mib, 0)} MiB`,
+    );
+    if (!flag('keep')) fs.rmSync(history, { recursive: true, force: true });
+  }
+  return lines.join('\n');
 }
 
 // ---- HOOKS: GitHub API calls per repo ------------------------------------------------------------
@@ -199,13 +243,16 @@ function benchGithubCalls() {
   }
 }
 
-log(`bench: sizes ${SIZES.join(', ')} MB, indent ${INDENT}, best of ${REPEAT}, node ${process.version}`);
-await benchNormalize();
-console.log('\nNormalization (SARIF, `security-metrics normalize`, JSONL to a pipe):');
-console.table(rows);
+const AGGREGATE_ONLY = flag('aggregate-only');
 const extra = [];
+if (!AGGREGATE_ONLY) {
+  log(`bench: sizes ${SIZES.join(', ')} MB, indent ${INDENT}, best of ${REPEAT}, node ${process.version}`);
+  await benchNormalize();
+  console.log('\nNormalization (SARIF, `security-metrics normalize`, JSONL to a pipe):');
+  console.table(rows);
+}
 if (!flag('no-aggregate')) extra.push(await benchAggregate());
-extra.push(benchGithubCalls());
+if (!AGGREGATE_ONLY) extra.push(benchGithubCalls());
 for (const l of extra) console.log(l);
 if (!flag('keep'))
   for (const f of fs.readdirSync(BENCH_DIR))
