@@ -987,13 +987,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str6) => str6.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str7) => str7.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str6, indent, comment) => str6.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str6.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str7, indent, comment) => str7.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str7.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -1147,16 +1147,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str6) => /^(%|---|\.\.\.)/m.test(str6);
-    function lineLengthOverLimit(str6, lineWidth, indentLength) {
+    var containsDocumentMarker = (str7) => /^(%|---|\.\.\.)/m.test(str7);
+    function lineLengthOverLimit(str7, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str6.length;
+      const strLen = str7.length;
       if (strLen <= limit)
         return false;
       for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
-        if (str6[i2] === "\n") {
+        if (str7[i2] === "\n") {
           if (i2 - start > limit)
             return true;
           start = i2 + 1;
@@ -1173,11 +1173,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str6 = "";
+      let str7 = "";
       let start = 0;
       for (let i2 = 0, ch = json2[i2]; ch; ch = json2[++i2]) {
         if (ch === " " && json2[i2 + 1] === "\\" && json2[i2 + 2] === "n") {
-          str6 += json2.slice(start, i2) + "\\ ";
+          str7 += json2.slice(start, i2) + "\\ ";
           i2 += 1;
           start = i2;
           ch = "\\";
@@ -1186,38 +1186,38 @@ var require_stringifyString = __commonJS({
           switch (json2[i2 + 1]) {
             case "u":
               {
-                str6 += json2.slice(start, i2);
+                str7 += json2.slice(start, i2);
                 const code2 = json2.substr(i2 + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str6 += "\\0";
+                    str7 += "\\0";
                     break;
                   case "0007":
-                    str6 += "\\a";
+                    str7 += "\\a";
                     break;
                   case "000b":
-                    str6 += "\\v";
+                    str7 += "\\v";
                     break;
                   case "001b":
-                    str6 += "\\e";
+                    str7 += "\\e";
                     break;
                   case "0085":
-                    str6 += "\\N";
+                    str7 += "\\N";
                     break;
                   case "00a0":
-                    str6 += "\\_";
+                    str7 += "\\_";
                     break;
                   case "2028":
-                    str6 += "\\L";
+                    str7 += "\\L";
                     break;
                   case "2029":
-                    str6 += "\\P";
+                    str7 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str6 += "\\x" + code2.substr(2);
+                      str7 += "\\x" + code2.substr(2);
                     else
-                      str6 += json2.substr(i2, 6);
+                      str7 += json2.substr(i2, 6);
                 }
                 i2 += 5;
                 start = i2 + 1;
@@ -1227,14 +1227,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json2[i2 + 2] === '"' || json2.length < minMultiLineLength) {
                 i2 += 1;
               } else {
-                str6 += json2.slice(start, i2) + "\n\n";
+                str7 += json2.slice(start, i2) + "\n\n";
                 while (json2[i2 + 2] === "\\" && json2[i2 + 3] === "n" && json2[i2 + 4] !== '"') {
-                  str6 += "\n";
+                  str7 += "\n";
                   i2 += 2;
                 }
-                str6 += indent;
+                str7 += indent;
                 if (json2[i2 + 2] === " ")
-                  str6 += "\\";
+                  str7 += "\\";
                 i2 += 1;
                 start = i2 + 1;
               }
@@ -1243,8 +1243,8 @@ var require_stringifyString = __commonJS({
               i2 += 1;
           }
       }
-      str6 = start ? str6 + json2.slice(start) : json2;
-      return implicitKey ? str6 : foldFlowLines.foldFlowLines(str6, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str7 = start ? str7 + json2.slice(start) : json2;
+      return implicitKey ? str7 : foldFlowLines.foldFlowLines(str7, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1372,15 +1372,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str6 = value.replace(/\n+/g, `$&
+      const str7 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str6);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str7);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str6 : foldFlowLines.foldFlowLines(str6, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str7 : foldFlowLines.foldFlowLines(str7, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1532,11 +1532,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str6 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str7 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str6;
-      return identity.isScalar(node2) || str6[0] === "{" || str6[0] === "[" ? `${props} ${str6}` : `${props}
-${ctx.indent}${str6}`;
+        return str7;
+      return identity.isScalar(node2) || str7[0] === "{" || str7[0] === "[" ? `${props} ${str7}` : `${props}
+${ctx.indent}${str7}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify2;
@@ -1571,8 +1571,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str6 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str6.length > 1024) {
+      let str7 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str7.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1581,27 +1581,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str6 === "" ? "?" : explicitKey ? `? ${str6}` : str6;
+          return str7 === "" ? "?" : explicitKey ? `? ${str7}` : str7;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str6 = `? ${str6}`;
+        str7 = `? ${str7}`;
         if (keyComment && !keyCommentDone) {
-          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
+          str7 += stringifyComment.lineComment(str7, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str6;
+        return str7;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
-        str6 = `? ${str6}
+          str7 += stringifyComment.lineComment(str7, ctx.indent, commentString(keyComment));
+        str7 = `? ${str7}
 ${indent}:`;
       } else {
-        str6 = `${str6}:`;
+        str7 = `${str7}:`;
         if (keyComment)
-          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
+          str7 += stringifyComment.lineComment(str7, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1617,7 +1617,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str6.length + 1;
+        ctx.indentAtStart = str7.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1661,16 +1661,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str6 += ws + valueStr;
+      str7 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(valueComment));
+        str7 += stringifyComment.lineComment(str7, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str6;
+      return str7;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -1897,31 +1897,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str7 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str8 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str7 += stringifyComment.lineComment(str7, itemIndent, commentString(comment2));
+          str8 += stringifyComment.lineComment(str8, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str7);
+        lines.push(blockItemPrefix + str8);
       }
-      let str6;
+      let str7;
       if (lines.length === 0) {
-        str6 = flowChars.start + flowChars.end;
+        str7 = flowChars.start + flowChars.end;
       } else {
-        str6 = lines[0];
+        str7 = lines[0];
         for (let i2 = 1; i2 < lines.length; ++i2) {
           const line = lines[i2];
-          str6 += line ? `
+          str7 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str6 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str7 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str6;
+      return str7;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1964,21 +1964,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str6 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str6.includes("\n"));
+        let str7 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str7.includes("\n"));
         if (i2 < items.length - 1) {
-          str6 += ",";
+          str7 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str6.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str7.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str6 += ",";
+            str7 += ",";
           }
         }
         if (comment)
-          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment));
-        lines.push(str6);
+          str7 += stringifyComment.lineComment(str7, itemIndent, commentString(comment));
+        lines.push(str7);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1990,11 +1990,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str6 = start;
+          let str7 = start;
           for (const line of lines)
-            str6 += line ? `
+            str7 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str6}
+          return `${str7}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2326,7 +2326,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str6) => str6,
+      resolve: (str7) => str7,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2364,7 +2364,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str6) => new Scalar.Scalar(str6[0] === "t" || str6[0] === "T"),
+      resolve: (str7) => new Scalar.Scalar(str7[0] === "t" || str7[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2416,7 +2416,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str6) => str6.slice(-3).toLowerCase() === "nan" ? NaN : str6[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str7) => str7.slice(-3).toLowerCase() === "nan" ? NaN : str7[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2425,7 +2425,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str6) => parseFloat(str6),
+      resolve: (str7) => parseFloat(str7),
       stringify(node2) {
         const num3 = Number(node2.value);
         return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2436,11 +2436,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str6) {
-        const node2 = new Scalar.Scalar(parseFloat(str6));
-        const dot = str6.indexOf(".");
-        if (dot !== -1 && str6[str6.length - 1] === "0")
-          node2.minFractionDigits = str6.length - dot - 1;
+      resolve(str7) {
+        const node2 = new Scalar.Scalar(parseFloat(str7));
+        const dot = str7.indexOf(".");
+        if (dot !== -1 && str7[str7.length - 1] === "0")
+          node2.minFractionDigits = str7.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2457,7 +2457,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str6, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str6) : parseInt(str6.substring(offset), radix);
+    var intResolve = (str7, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str7) : parseInt(str7.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -2470,15 +2470,15 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str6, _onError, opt) => intResolve(str6, 2, 8, opt),
+      resolve: (str7, _onError, opt) => intResolve(str7, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int3 = {
+    var int4 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str6, _onError, opt) => intResolve(str6, 0, 10, opt),
+      resolve: (str7, _onError, opt) => intResolve(str7, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2487,10 +2487,10 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str6, _onError, opt) => intResolve(str6, 2, 16, opt),
+      resolve: (str7, _onError, opt) => intResolve(str7, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int3;
+    exports2.int = int4;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
   }
@@ -2504,18 +2504,18 @@ var require_schema = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
-    var int3 = require_int();
+    var int4 = require_int();
     var schema = [
       map2.map,
       seq.seq,
       string4.string,
       _null4.nullTag,
-      bool2.boolTag,
-      int3.intOct,
-      int3.int,
-      int3.intHex,
+      bool3.boolTag,
+      int4.intOct,
+      int4.int,
+      int4.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -2540,7 +2540,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str6) => str6,
+        resolve: (str7) => str7,
         stringify: stringifyJSON
       },
       {
@@ -2557,7 +2557,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str6) => str6 === "true",
+        resolve: (str7) => str7 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2565,7 +2565,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str6, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str6) : parseInt(str6, 10),
+        resolve: (str7, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str7) : parseInt(str7, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2573,7 +2573,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str6) => parseFloat(str6),
+        resolve: (str7) => parseFloat(str7),
         stringify: stringifyJSON
       }
     ];
@@ -2581,9 +2581,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str6, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str6)}`);
-        return str6;
+      resolve(str7, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str7)}`);
+        return str7;
       }
     };
     var schema = [map2.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2615,10 +2615,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str6 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str6.length);
-          for (let i2 = 0; i2 < str6.length; ++i2)
-            buffer[i2] = str6.charCodeAt(i2);
+          const str7 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str7.length);
+          for (let i2 = 0; i2 < str7.length; ++i2)
+            buffer[i2] = str7.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2629,28 +2629,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str6;
+        let str7;
         if (typeof node_buffer.Buffer === "function") {
-          str6 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str7 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s2 = "";
           for (let i2 = 0; i2 < buf.length; ++i2)
             s2 += String.fromCharCode(buf[i2]);
-          str6 = btoa(s2);
+          str7 = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str6.length / lineWidth);
+          const n = Math.ceil(str7.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
-            lines[i2] = str6.substr(o, lineWidth);
+            lines[i2] = str7.substr(o, lineWidth);
           }
-          str6 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str7 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str6 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str7 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary2;
@@ -2856,7 +2856,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str6) => str6.slice(-3).toLowerCase() === "nan" ? NaN : str6[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str7) => str7.slice(-3).toLowerCase() === "nan" ? NaN : str7[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2865,7 +2865,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str6) => parseFloat(str6.replace(/_/g, "")),
+      resolve: (str7) => parseFloat(str7.replace(/_/g, "")),
       stringify(node2) {
         const num3 = Number(node2.value);
         return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -2876,11 +2876,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str6) {
-        const node2 = new Scalar.Scalar(parseFloat(str6.replace(/_/g, "")));
-        const dot = str6.indexOf(".");
+      resolve(str7) {
+        const node2 = new Scalar.Scalar(parseFloat(str7.replace(/_/g, "")));
+        const dot = str7.indexOf(".");
         if (dot !== -1) {
-          const f = str6.substring(dot + 1).replace(/_/g, "");
+          const f = str7.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -2900,34 +2900,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str6, offset, radix, { intAsBigInt }) {
-      const sign = str6[0];
+    function intResolve(str7, offset, radix, { intAsBigInt }) {
+      const sign = str7[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str6 = str6.substring(offset).replace(/_/g, "");
+      str7 = str7.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str6 = `0b${str6}`;
+            str7 = `0b${str7}`;
             break;
           case 8:
-            str6 = `0o${str6}`;
+            str7 = `0o${str7}`;
             break;
           case 16:
-            str6 = `0x${str6}`;
+            str7 = `0x${str7}`;
             break;
         }
-        const n2 = BigInt(str6);
+        const n2 = BigInt(str7);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str6, radix);
+      const n = parseInt(str7, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str6 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str6.substr(1) : prefix + str6;
+        const str7 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str7.substr(1) : prefix + str7;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -2937,7 +2937,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str6, _onError, opt) => intResolve(str6, 2, 2, opt),
+      resolve: (str7, _onError, opt) => intResolve(str7, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -2946,15 +2946,15 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str6, _onError, opt) => intResolve(str6, 1, 8, opt),
+      resolve: (str7, _onError, opt) => intResolve(str7, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int3 = {
+    var int4 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str6, _onError, opt) => intResolve(str6, 0, 10, opt),
+      resolve: (str7, _onError, opt) => intResolve(str7, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2963,10 +2963,10 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str6, _onError, opt) => intResolve(str6, 2, 16, opt),
+      resolve: (str7, _onError, opt) => intResolve(str7, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int3;
+    exports2.int = int4;
     exports2.intBin = intBin;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
@@ -3067,9 +3067,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str6, asBigInt) {
-      const sign = str6[0];
-      const parts = sign === "-" || sign === "+" ? str6.substring(1) : str6;
+    function parseSexagesimal(str7, asBigInt) {
+      const sign = str7[0];
+      const parts = sign === "-" || sign === "+" ? str7.substring(1) : str7;
       const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
       return sign === "-" ? num3(-1) * res : res;
@@ -3106,7 +3106,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str6, _onError, { intAsBigInt }) => parseSexagesimal(str6, intAsBigInt),
+      resolve: (str7, _onError, { intAsBigInt }) => parseSexagesimal(str7, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3115,7 +3115,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str6) => parseSexagesimal(str6, false),
+      resolve: (str7) => parseSexagesimal(str7, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3126,8 +3126,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str6) {
-        const match = str6.match(timestamp.test);
+      resolve(str7) {
+        const match = str7.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -3159,9 +3159,9 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string4 = require_string();
     var binary2 = require_binary();
-    var bool2 = require_bool2();
+    var bool3 = require_bool2();
     var float = require_float2();
-    var int3 = require_int2();
+    var int4 = require_int2();
     var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -3172,12 +3172,12 @@ var require_schema3 = __commonJS({
       seq.seq,
       string4.string,
       _null4.nullTag,
-      bool2.trueTag,
-      bool2.falseTag,
-      int3.intBin,
-      int3.intOct,
-      int3.int,
-      int3.intHex,
+      bool3.trueTag,
+      bool3.falseTag,
+      int4.intBin,
+      int4.intOct,
+      int4.int,
+      int4.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
@@ -3202,9 +3202,9 @@ var require_tags = __commonJS({
     var _null4 = require_null();
     var seq = require_seq();
     var string4 = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
-    var int3 = require_int();
+    var int4 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary2 = require_binary();
@@ -3223,14 +3223,14 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary2.binary,
-      bool: bool2.boolTag,
+      bool: bool3.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int3.int,
-      intHex: int3.intHex,
-      intOct: int3.intOct,
+      int: int4.int,
+      intHex: int4.intHex,
+      intOct: int4.intOct,
       intTime: timestamp.intTime,
       map: map2.map,
       merge: merge3.merge,
@@ -6921,14 +6921,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map2.items.push({ start, key: fs13, sep: [] });
+                map2.items.push({ start, key: fs14, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               } else {
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7056,13 +7056,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs13 = this.flowScalar(this.type);
+              const fs14 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs13, sep: [] });
+                fc.items.push({ start: [], key: fs14, sep: [] });
               else if (it.sep)
-                this.stack.push(fs13);
+                this.stack.push(fs14);
               else
-                Object.assign(it, { key: fs13, sep: [] });
+                Object.assign(it, { key: fs14, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7583,10 +7583,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports2.isObject = (val2) => val2 !== null && typeof val2 === "object" && !Array.isArray(val2);
-    exports2.hasRegexChars = (str6) => REGEX_SPECIAL_CHARS.test(str6);
-    exports2.isRegexChar = (str6) => str6.length === 1 && exports2.hasRegexChars(str6);
-    exports2.escapeRegex = (str6) => str6.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str6) => str6.replace(REGEX_BACKSLASH, "/");
+    exports2.hasRegexChars = (str7) => REGEX_SPECIAL_CHARS.test(str7);
+    exports2.isRegexChar = (str7) => str7.length === 1 && exports2.hasRegexChars(str7);
+    exports2.escapeRegex = (str7) => str7.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str7) => str7.replace(REGEX_BACKSLASH, "/");
     exports2.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -7597,8 +7597,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports2.removeBackslashes = (str6) => {
-      return str6.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports2.removeBackslashes = (str7) => {
+      return str7.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -7688,7 +7688,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str6 = input2;
+      let str7 = input2;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -7707,10 +7707,10 @@ var require_scan = __commonJS({
       let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str6.charCodeAt(index + 1);
+      const peek = () => str7.charCodeAt(index + 1);
       const advance = () => {
         prev = code2;
-        return str6.charCodeAt(++index);
+        return str7.charCodeAt(++index);
       };
       while (index < length) {
         code2 = advance();
@@ -7887,24 +7887,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str6;
+      let base = str7;
       let prefix = "";
       let glob2 = "";
       if (start > 0) {
-        prefix = str6.slice(0, start);
-        str6 = str6.slice(start);
+        prefix = str7.slice(0, start);
+        str7 = str7.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str6.slice(0, lastIndex);
-        glob2 = str6.slice(lastIndex);
+        base = str7.slice(0, lastIndex);
+        glob2 = str7.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str6;
+        glob2 = str7;
       } else {
-        base = str6;
+        base = str7;
       }
-      if (base && base !== "" && base !== "/" && base !== str6) {
+      if (base && base !== "" && base !== "/" && base !== str7) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -8951,8 +8951,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str6) => {
-        switch (str6) {
+      const create = (str7) => {
+        switch (str7) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -8970,7 +8970,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str6);
+            const match = /^(.*?)\.(\w+)$/.exec(str7);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -8997,20 +8997,20 @@ var require_picomatch = __commonJS({
     var parse14 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
-    var isObject2 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
+    var isObject4 = (val2) => val2 && typeof val2 === "object" && !Array.isArray(val2);
     var picomatch6 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input2) => picomatch6(input2, options, returnState));
-        const arrayMatcher = (str6) => {
+        const arrayMatcher = (str7) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str6);
+            const state2 = isMatch(str7);
             if (state2) return state2;
           }
           return false;
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
+      const isState = isObject4(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -9079,7 +9079,7 @@ var require_picomatch = __commonJS({
       const regex2 = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
       return regex2.test(utils.basename(input2, { windows: posix }));
     };
-    picomatch6.isMatch = (str6, patterns, options) => picomatch6(patterns, options)(str6);
+    picomatch6.isMatch = (str7, patterns, options) => picomatch6(patterns, options)(str7);
     picomatch6.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse14(pattern, { ...options, fastpaths: false });
@@ -9857,14 +9857,14 @@ var require_light = __commonJS({
       var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
       var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      var Events$2, Group2, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
       parser$3 = parser;
       Events$2 = Events_1;
       RedisConnection$1 = require$$2;
       IORedisConnection$1 = require$$3;
       Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
+      Group2 = (function() {
+        class Group3 {
           constructor(limiterOptions = {}) {
             this.deleteKey = this.deleteKey.bind(this);
             this.limiterOptions = limiterOptions;
@@ -9980,15 +9980,15 @@ var require_light = __commonJS({
             }
           }
         }
-        Group2.prototype.defaults = {
+        Group3.prototype.defaults = {
           timeout: 1e3 * 60 * 5,
           connection: null,
           Promise,
           id: "group-key"
         };
-        return Group2;
+        return Group3;
       }).call(commonjsGlobal);
-      var Group_1 = Group;
+      var Group_1 = Group2;
       var Batcher, Events$3, parser$4;
       parser$4 = parser;
       Events$3 = Events_1;
@@ -11192,9 +11192,9 @@ function floatSafeRemainder(val2, step) {
   return ratio - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
-function defineLazy(object2, key, getter) {
+function defineLazy(object3, key, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key, {
+  Object.defineProperty(object3, key, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -11206,7 +11206,7 @@ function defineLazy(object2, key, getter) {
       return value;
     },
     set(v) {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object3, key, {
         value: v
         // configurable: true,
       });
@@ -11304,14 +11304,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str6 = "";
+  let str7 = "";
   for (let i2 = 0; i2 < length; i2++) {
-    str6 += chars[Math.floor(Math.random() * chars.length)];
+    str7 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str6;
+  return str7;
 }
-function esc(str6) {
-  return JSON.stringify(str6);
+function esc(str7) {
+  return JSON.stringify(str7);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -11425,8 +11425,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str6) {
-  return str6.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str7) {
+  return str7.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -11692,13 +11692,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str6) {
-  const units = str6.length;
-  if (!highSurrogate.test(str6))
+function codePointLength(str7) {
+  const units = str7.length;
+  if (!highSurrogate.test(str7))
     return units;
   let count = units;
   for (let i2 = 0; i2 < units - 1; i2++) {
-    if ((str6.charCodeAt(i2) & 64512) === 55296 && (str6.charCodeAt(i2 + 1) & 64512) === 56320) {
+    if ((str7.charCodeAt(i2) & 64512) === 55296 && (str7.charCodeAt(i2 + 1) & 64512) === 56320) {
       count--;
       i2++;
     }
@@ -14031,7 +14031,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject4 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -14039,7 +14039,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -14175,7 +14175,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject4 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -14184,7 +14184,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject4(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -26321,8 +26321,8 @@ function foldObjects(members2) {
   }
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
-  for (const object2 of objects) {
-    for (const key in object2.properties) {
+  for (const object3 of objects) {
+    for (const key in object3.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
       const parts = [];
@@ -26336,18 +26336,18 @@ function foldObjects(members2) {
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
       assignProp(properties, key, merged);
     }
-    for (const key of object2.required ?? [])
+    for (const key of object3.required ?? [])
       required2.add(key);
   }
   const folded = { type: "object", properties };
   if (required2.size)
     folded.required = [...required2];
-  if (objects.every((object2) => object2.additionalProperties === false)) {
+  if (objects.every((object3) => object3.additionalProperties === false)) {
     folded.additionalProperties = false;
   } else {
     const constraints = [];
-    for (const object2 of objects) {
-      const constraint = undeclaredConstraint(object2);
+    for (const object3 of objects) {
+      const constraint = undeclaredConstraint(object3);
       if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
         constraints.push(constraint);
     }
@@ -31438,50 +31438,131 @@ function hashParts(parts, length = 24) {
 import fs from "node:fs";
 var FILE_SHIFT = 2 ** 36;
 var refs = /* @__PURE__ */ new WeakMap();
-var Interner = class {
-  last = /* @__PURE__ */ new Map();
-  get(field, s2) {
-    const prev = this.last.get(field);
-    if (prev === s2) return prev;
-    this.last.set(field, s2);
+var Interner = class _Interner {
+  static MAX_POOLED = 1 << 18;
+  strings = /* @__PURE__ */ new Map();
+  values = /* @__PURE__ */ new Map();
+  get(s2) {
+    if (s2 === null) return s2;
+    const prev = this.strings.get(s2);
+    if (prev !== void 0) return prev;
+    if (this.strings.size < _Interner.MAX_POOLED) this.strings.set(s2, s2);
     return s2;
   }
+  /** A pooled, frozen array of pooled strings equal to `a` (short lists only; longer ones copied). */
+  list(a) {
+    if (a.length === 0) return EMPTY;
+    if (a.length > 4) return a.map((x2) => this.get(x2));
+    return this.value(
+      `l\0${a.join("\0")}`,
+      () => Object.freeze(a.map((x2) => this.get(x2)))
+    );
+  }
+  /** A pooled, frozen package equal to `p` (same package and version in many repos). */
+  package(p) {
+    if (p === null) return p;
+    const key = `p\0${p.name}\0${p.version}\0${p.fixed_version}\0${p.ecosystem}\0${p.purl}`;
+    return this.value(
+      key,
+      () => Object.freeze({
+        name: this.get(p.name),
+        version: this.get(p.version),
+        fixed_version: this.get(p.fixed_version),
+        ecosystem: this.get(p.ecosystem),
+        purl: this.get(p.purl)
+      })
+    );
+  }
+  value(key, make) {
+    const prev = this.values.get(key);
+    if (prev !== void 0) return prev;
+    const v = make();
+    if (this.values.size < _Interner.MAX_POOLED) this.values.set(key, v);
+    return v;
+  }
 };
-function leanFinding(f, raw, file2, offset, intern) {
+var EMPTY = Object.freeze([]);
+function sameAs(s2, parts) {
+  if (s2 === null) return s2;
+  for (const p of parts) if (p === s2) return p;
+  return s2;
+}
+function leanFinding(f, raw, file2, offset, pool3) {
   if (file2 >= 65536 || offset >= FILE_SHIFT) return f;
-  const s2 = (k, v) => v === null ? v : intern.get(k, v);
-  const lean = {
-    schema_version: f.schema_version,
-    id: f.id,
-    identity: { scheme: s2("scheme", f.identity.scheme), parts: f.identity.parts },
-    occurrence_id: f.occurrence_id,
-    source_tool: s2("source_tool", f.source_tool),
-    product: s2("product", f.product),
-    service: s2("service", f.service),
-    repo: s2("repo", f.repo),
-    finding_title: f.finding_title,
-    category: f.category,
-    rule_id: f.rule_id,
-    severity: f.severity,
-    severity_source: f.severity_source,
-    confidence: f.confidence,
-    state: f.state,
-    state_reason: s2("state_reason", f.state_reason),
-    first_seen: s2("first_seen", f.first_seen),
-    last_seen: s2("last_seen", f.last_seen),
-    closed_at: s2("closed_at", f.closed_at),
-    owner: s2("owner", f.owner),
-    owner_source: s2("owner_source", f.owner_source),
-    exception_id: f.exception_id,
-    release_blocking: f.release_blocking,
-    cwe: f.cwe,
-    cve: f.cve,
-    package: f.package,
-    location: f.location,
-    source_file: s2("source_file", f.source_file)
-  };
+  const lean = leanCopy(f, pool3);
   refs.set(lean, (file2 * FILE_SHIFT + offset) * 2 + (isCanonical(raw) ? 1 : 0));
   return lean;
+}
+var ENTRY_STRINGS = [
+  "repo",
+  "first_seen",
+  "first_observed",
+  "last_seen",
+  "closed_at",
+  "state",
+  "state_reason",
+  "origin",
+  "confidence"
+];
+var entryRefs = /* @__PURE__ */ new WeakMap();
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function leanSnapshotEntry(entry, file2, start, end, pool3) {
+  if (!isObject2(entry)) return entry;
+  const f = entry.finding;
+  if (!isObject2(f) || !isCanonical(f) || !isObject2(f.identity) || !Array.isArray(f.identity.parts) || !isObject2(f.location) || !Array.isArray(f.cwe) || !Array.isArray(f.cve) || !(f.package === null || isObject2(f.package)))
+    return entry;
+  const lean = leanCopy(f, pool3);
+  entryRefs.set(lean, { file: file2, start, end });
+  entry.finding = lean;
+  for (const k of ENTRY_STRINGS) {
+    const v = entry[k];
+    if (typeof v === "string") entry[k] = pool3.get(v);
+  }
+  return entry;
+}
+function leanCopy(f, pool3) {
+  const s2 = (v) => pool3.get(v);
+  const parts = f.identity.parts.map((p) => p);
+  const loc = f.location;
+  return {
+    schema_version: f.schema_version,
+    id: f.id,
+    identity: { scheme: s2(f.identity.scheme), parts },
+    occurrence_id: f.occurrence_id,
+    source_tool: s2(f.source_tool),
+    product: s2(f.product),
+    service: s2(f.service),
+    repo: s2(f.repo),
+    finding_title: f.finding_title,
+    category: s2(f.category),
+    rule_id: s2(f.rule_id),
+    severity: s2(f.severity),
+    severity_source: s2(f.severity_source),
+    confidence: s2(f.confidence),
+    state: s2(f.state),
+    state_reason: s2(f.state_reason),
+    first_seen: s2(f.first_seen),
+    last_seen: s2(f.last_seen),
+    closed_at: s2(f.closed_at),
+    owner: s2(f.owner),
+    owner_source: s2(f.owner_source),
+    exception_id: f.exception_id,
+    release_blocking: f.release_blocking,
+    cwe: pool3.list(f.cwe),
+    cve: pool3.list(f.cve),
+    package: pool3.package(f.package),
+    location: {
+      file: sameAs(loc.file, parts),
+      start_line: loc.start_line,
+      end_line: loc.end_line,
+      url: loc.url,
+      resource: sameAs(loc.resource, parts),
+      image: s2(loc.image),
+      account: s2(loc.account),
+      region: s2(loc.region)
+    },
+    source_file: s2(f.source_file)
+  };
 }
 var shape = (s2) => Object.keys(s2.shape);
 var KEYS = {
@@ -31514,7 +31595,11 @@ var Hydrator = class _Hydrator {
   windows = /* @__PURE__ */ new Map();
   hydrate(f) {
     const ref = refs.get(f);
-    if (ref === void 0) return f;
+    if (ref === void 0) {
+      const at = entryRefs.get(f);
+      if (!at) return f;
+      return JSON.parse(this.range(at.file, at.start, at.end)).finding;
+    }
     const canonical = ref % 2 === 1;
     const pos = (ref - ref % 2) / 2;
     const file2 = Math.floor(pos / FILE_SHIFT);
@@ -31594,12 +31679,132 @@ var Hydrator = class _Hydrator {
     this.fds.set(file2, fd2);
     return fd2;
   }
+  /** Snapshot files by path (entries are read by their exact byte range). */
+  byPath = /* @__PURE__ */ new Map();
+  range(file2, start, end) {
+    let fd2 = this.byPath.get(file2);
+    if (fd2 === void 0) this.byPath.set(file2, fd2 = fs.openSync(file2, "r"));
+    const buf = Buffer.allocUnsafe(end - start);
+    let len = 0;
+    while (len < buf.length) {
+      const n = fs.readSync(fd2, buf, len, buf.length - len, start + len);
+      if (n === 0) break;
+      len += n;
+    }
+    return buf.toString("utf8", 0, len);
+  }
   close() {
     for (const fd2 of this.fds.values()) fs.closeSync(fd2);
     this.fds.clear();
+    for (const fd2 of this.byPath.values()) fs.closeSync(fd2);
+    this.byPath.clear();
     this.windows.clear();
   }
 };
+
+// src/commands/aggregate-validate.ts
+var str = (v) => typeof v === "string";
+var strOrNull = (v) => v === null || typeof v === "string";
+var int2 = (v) => typeof v === "number" && Number.isSafeInteger(v);
+var intOrNull = (v) => v === null || int2(v);
+var bool2 = (v) => typeof v === "boolean";
+var strings = (v) => Array.isArray(v) && v.every(str);
+var oneOf = (values) => {
+  const set2 = new Set(values);
+  return (v) => typeof v === "string" && set2.has(v);
+};
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var object2 = (fields) => (v) => {
+  if (!isObject3(v)) return false;
+  for (const k in fields) if (!fields[k](v[k])) return false;
+  return true;
+};
+var nullable2 = (c) => (v) => v === null || c(v);
+var IDENTITY = { scheme: str, parts: strings };
+var CVSS = {
+  score: (v) => v === null || typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 10,
+  vector: strOrNull,
+  version: strOrNull
+};
+var PACKAGE = {
+  name: str,
+  version: strOrNull,
+  fixed_version: strOrNull,
+  ecosystem: strOrNull,
+  purl: strOrNull
+};
+var LOCATION = {
+  file: strOrNull,
+  start_line: intOrNull,
+  end_line: intOrNull,
+  url: strOrNull,
+  resource: strOrNull,
+  image: strOrNull,
+  account: strOrNull,
+  region: strOrNull
+};
+var SUPPRESSION = {
+  kind: str,
+  status: strOrNull,
+  justification: strOrNull
+};
+var fingerprints = (v) => {
+  if (!isObject3(v)) return false;
+  for (const k in v) if (k === "__proto__" || typeof v[k] !== "string") return false;
+  return Object.prototype.hasOwnProperty.call(v, "__proto__") === false;
+};
+var FINDING = {
+  schema_version: (v) => v === 1,
+  id: str,
+  identity: object2(IDENTITY),
+  occurrence_id: str,
+  source_tool: str,
+  tool_version: strOrNull,
+  source_format: str,
+  product: strOrNull,
+  service: strOrNull,
+  repo: strOrNull,
+  ref: strOrNull,
+  commit: strOrNull,
+  finding_title: str,
+  description: strOrNull,
+  category: oneOf(CATEGORIES),
+  rule_id: strOrNull,
+  rule_name: strOrNull,
+  severity: oneOf(SEVERITIES),
+  severity_source: oneOf(SEVERITY_SOURCES),
+  source_severity: strOrNull,
+  confidence: oneOf(["A", "B", "C"]),
+  tool_confidence: strOrNull,
+  state: oneOf(STATES),
+  state_reason: strOrNull,
+  first_seen: strOrNull,
+  last_seen: strOrNull,
+  closed_at: strOrNull,
+  owner: strOrNull,
+  owner_source: strOrNull,
+  exception_id: strOrNull,
+  release_blocking: bool2,
+  cwe: strings,
+  cve: strings,
+  cvss: nullable2(object2(CVSS)),
+  package: nullable2(object2(PACKAGE)),
+  location: object2(LOCATION),
+  fingerprints,
+  baseline_state: strOrNull,
+  suppression: nullable2(object2(SUPPRESSION)),
+  tags: strings,
+  help_uri: strOrNull,
+  source_file: str,
+  source_pointer: str,
+  source_index: int2
+};
+var FIELDS = Object.entries(FINDING);
+function isCanonicalFinding(raw) {
+  if (!isObject3(raw) || !isCanonical(raw)) return false;
+  for (const [k, check2] of FIELDS) if (!check2(raw[k])) return false;
+  return true;
+}
 
 // src/commands/aggregate-load.ts
 var DEFAULT_RAW = (0, import_yaml.parseDocument)(DEFAULT_DICTIONARY_YAML).toJS();
@@ -31799,7 +32004,7 @@ async function loadRecordFindings(rec, options = {}) {
   const { run, rel } = rec;
   const problems = [];
   const findings = [];
-  const intern = new Interner();
+  const intern = options.pool ?? new Interner();
   let partial2 = false;
   let hash3 = null;
   const shown = path.join(path.dirname(rel), "findings.jsonl");
@@ -31807,6 +32012,10 @@ async function loadRecordFindings(rec, options = {}) {
     if (!line.trim()) return;
     try {
       const raw = JSON.parse(line);
+      if (isCanonicalFinding(raw)) {
+        findings.push(options.lean ? leanFinding(raw, raw, rec.fileNo, offset, intern) : raw);
+        return;
+      }
       const r = Finding.safeParse(raw);
       if (r.success)
         findings.push(options.lean ? leanFinding(r.data, raw, rec.fileNo, offset, intern) : r.data);
@@ -33404,29 +33613,29 @@ var EntityDecoder = class {
    * @param {string} str
    * @returns {string}
    */
-  decode(str6) {
-    if (typeof str6 !== "string" || str6.length === 0) return str6;
-    if (str6.indexOf("&") === -1) return str6;
-    const original = str6;
+  decode(str7) {
+    if (typeof str7 !== "string" || str7.length === 0) return str7;
+    if (str7.indexOf("&") === -1) return str7;
+    const original = str7;
     const chunks = [];
-    const len = str6.length;
+    const len = str7.length;
     let last = 0;
     let i2 = 0;
     const limitExpansions = this._maxTotalExpansions > 0;
     const limitLength = this._maxExpandedLength > 0;
     const checkLimits = limitExpansions || limitLength;
     while (i2 < len) {
-      if (str6.charCodeAt(i2) !== 38) {
+      if (str7.charCodeAt(i2) !== 38) {
         i2++;
         continue;
       }
       let j = i2 + 1;
-      while (j < len && str6.charCodeAt(j) !== 59 && j - i2 <= 32) j++;
-      if (j >= len || str6.charCodeAt(j) !== 59) {
+      while (j < len && str7.charCodeAt(j) !== 59 && j - i2 <= 32) j++;
+      if (j >= len || str7.charCodeAt(j) !== 59) {
         i2++;
         continue;
       }
-      const token = str6.slice(i2 + 1, j);
+      const token = str7.slice(i2 + 1, j);
       if (token.length === 0) {
         i2++;
         continue;
@@ -33458,7 +33667,7 @@ var EntityDecoder = class {
         i2++;
         continue;
       }
-      if (i2 > last) chunks.push(str6.slice(last, i2));
+      if (i2 > last) chunks.push(str7.slice(last, i2));
       chunks.push(replacement);
       last = j + 1;
       i2 = last;
@@ -33484,8 +33693,8 @@ var EntityDecoder = class {
         }
       }
     }
-    if (last < len) chunks.push(str6.slice(last));
-    const result = chunks.length === 0 ? str6 : chunks.join("");
+    if (last < len) chunks.push(str7.slice(last));
+    const result = chunks.length === 0 ? str7 : chunks.join("");
     return this._postCheck(result, original);
   }
   // -------------------------------------------------------------------------
@@ -33804,7 +34013,7 @@ var getRegexes = (xmlVersion = "1.0", asciiOnly = false) => {
   if (asciiOnly) return regexesAscii;
   return xmlVersion === "1.1" ? regexes11 : regexes10;
 };
-var qName = (str6, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str6);
+var qName = (str7, { xmlVersion = "1.0", asciiOnly = false } = {}) => getRegexes(xmlVersion, asciiOnly).qName.test(str7);
 
 // node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
 var DocTypeReader = class {
@@ -34252,13 +34461,13 @@ var CHAR_0 = 48;
 var CHAR_9 = 57;
 var CHAR_MINUS = 45;
 var MINUS_SET = /* @__PURE__ */ new Set([8722, 65293, 65123]);
-function anynum(str6) {
-  if (typeof str6 !== "string") return str6;
-  const len = str6.length;
-  if (len === 0) return str6;
+function anynum(str7) {
+  if (typeof str7 !== "string") return str7;
+  const len = str7.length;
+  if (len === 0) return str7;
   let firstHit = -1;
   for (let i2 = 0; i2 < len; i2++) {
-    const cc = str6.charCodeAt(i2);
+    const cc = str7.charCodeAt(i2);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) continue;
     if (cc < TABLE_OFFSET) {
       if (MINUS_SET.has(cc)) {
@@ -34269,7 +34478,7 @@ function anynum(str6) {
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i2 + 1 < len) {
-        const low = str6.charCodeAt(i2 + 1);
+        const low = str7.charCodeAt(i2 + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           if (HIGH_MAP.has(cp)) {
@@ -34285,22 +34494,22 @@ function anynum(str6) {
       break;
     }
   }
-  if (firstHit === -1) return str6;
+  if (firstHit === -1) return str7;
   const chars = [];
-  if (firstHit > 0) chars.push(str6.slice(0, firstHit));
+  if (firstHit > 0) chars.push(str7.slice(0, firstHit));
   for (let i2 = firstHit; i2 < len; i2++) {
-    const cc = str6.charCodeAt(i2);
+    const cc = str7.charCodeAt(i2);
     if (cc >= CHAR_0 && cc <= CHAR_9 || cc === CHAR_MINUS) {
-      chars.push(str6[i2]);
+      chars.push(str7[i2]);
       continue;
     }
     if (cc < TABLE_OFFSET) {
-      chars.push(MINUS_SET.has(cc) ? "-" : str6[i2]);
+      chars.push(MINUS_SET.has(cc) ? "-" : str7[i2]);
       continue;
     }
     if (cc >= 55296 && cc <= 56319) {
       if (i2 + 1 < len) {
-        const low = str6.charCodeAt(i2 + 1);
+        const low = str7.charCodeAt(i2 + 1);
         if (low >= 56320 && low <= 57343) {
           const cp = 65536 + (cc - 55296 << 10) + (low - 56320);
           const d2 = HIGH_MAP.get(cp);
@@ -34311,7 +34520,7 @@ function anynum(str6) {
           }
         }
       }
-      chars.push(str6[i2]);
+      chars.push(str7[i2]);
       continue;
     }
     if (MINUS_SET.has(cc)) {
@@ -34319,7 +34528,7 @@ function anynum(str6) {
       continue;
     }
     const d = TABLE[cc - TABLE_OFFSET];
-    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str6[i2]);
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str7[i2]);
   }
   return chars.join("");
 }
@@ -34342,12 +34551,12 @@ var consider = {
   // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
   unicode: false
 };
-function toNumber(str6, options = {}) {
+function toNumber(str7, options = {}) {
   options = Object.assign({}, consider, options);
-  if (!str6 || typeof str6 !== "string") return str6;
-  let trimmedStr = str6.trim();
-  if (trimmedStr.length === 0) return str6;
-  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str6;
+  if (!str7 || typeof str7 !== "string") return str7;
+  let trimmedStr = str7.trim();
+  if (trimmedStr.length === 0) return str7;
+  else if (options.skipLike !== void 0 && options.skipLike.test(trimmedStr)) return str7;
   else if (trimmedStr === "0") return 0;
   if (options.unicode) {
     trimmedStr = anynum_default(trimmedStr);
@@ -34361,10 +34570,10 @@ function toNumber(str6, options = {}) {
     return parse_int(trimmedStr, 8);
   } else if (!isFinite(trimmedStr)) {
     const num3 = Number(trimmedStr);
-    if (Number.isNaN(num3)) return str6;
-    return handleInfinity(str6, num3, options);
+    if (Number.isNaN(num3)) return str7;
+    return handleInfinity(str7, num3, options);
   } else if (trimmedStr.includes("e") || trimmedStr.includes("E")) {
-    return resolveEnotation(str6, trimmedStr, options);
+    return resolveEnotation(str7, trimmedStr, options);
   } else {
     const match = numRegex.exec(trimmedStr);
     if (match) {
@@ -34376,35 +34585,35 @@ function toNumber(str6, options = {}) {
         trimmedStr[leadingZeros.length + 1] === "."
       ) : trimmedStr[leadingZeros.length] === ".";
       if (!options.leadingZeros && (leadingZeros.length > 1 || leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros)) {
-        return str6;
+        return str7;
       } else {
         const num3 = Number(trimmedStr);
         const parsedStr = String(num3);
         if (num3 === 0) return num3;
         if (parsedStr.search(/[eE]/) !== -1) {
           if (options.eNotation) return num3;
-          else return str6;
+          else return str7;
         } else if (trimmedStr.indexOf(".") !== -1) {
           if (parsedStr === "0") return num3;
           else if (parsedStr === numTrimmedByZeros) return num3;
           else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num3;
-          else return str6;
+          else return str7;
         }
         let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
         if (leadingZeros) {
-          return n === parsedStr || sign + n === parsedStr ? num3 : str6;
+          return n === parsedStr || sign + n === parsedStr ? num3 : str7;
         } else {
-          return n === parsedStr || n === sign + parsedStr ? num3 : str6;
+          return n === parsedStr || n === sign + parsedStr ? num3 : str7;
         }
       }
     } else {
-      return str6;
+      return str7;
     }
   }
 }
 var eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
-function resolveEnotation(str6, trimmedStr, options) {
-  if (!options.eNotation) return str6;
+function resolveEnotation(str7, trimmedStr, options) {
+  if (!options.eNotation) return str7;
   const notation = trimmedStr.match(eNotationRegx);
   if (notation) {
     let sign = notation[1] || "";
@@ -34414,18 +34623,18 @@ function resolveEnotation(str6, trimmedStr, options) {
       // 0E.
       trimmedStr[leadingZeros.length + 1] === eChar
     ) : trimmedStr[leadingZeros.length] === eChar;
-    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str6;
+    if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str7;
     else if (leadingZeros.length === 1 && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
       return Number(trimmedStr);
     } else if (leadingZeros.length > 0) {
       if (options.leadingZeros && !eAdjacentToLeadingZeros) {
         return Number(trimmedStr);
-      } else return str6;
+      } else return str7;
     } else {
       return Number(trimmedStr);
     }
   } else {
-    return str6;
+    return str7;
   }
 }
 function trimZeros(numStr) {
@@ -34441,14 +34650,14 @@ function trimZeros(numStr) {
   return numStr;
 }
 function parse_int(numStr, base) {
-  const str6 = numStr.trim();
-  if (base === 2 || base === 8) numStr = str6.substring(2);
+  const str7 = numStr.trim();
+  if (base === 2 || base === 8) numStr = str7.substring(2);
   if (parseInt) return parseInt(numStr, base);
   else if (Number.parseInt) return Number.parseInt(numStr, base);
   else if (window && window.parseInt) return window.parseInt(numStr, base);
   else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
 }
-function handleInfinity(str6, num3, options) {
+function handleInfinity(str7, num3, options) {
   const isPositive = num3 === Infinity;
   switch (options.infinity.toLowerCase()) {
     case "null":
@@ -34460,7 +34669,7 @@ function handleInfinity(str6, num3, options) {
       return isPositive ? "Infinity" : "-Infinity";
     case "original":
     default:
-      return str6;
+      return str7;
   }
 }
 
@@ -36074,9 +36283,9 @@ function matchList(value, list3) {
 function isUnsafe(value, context) {
   assertString(value);
   assertContext(context);
-  const { lists, regex: regex2 } = normalise(context);
+  const { lists: lists2, regex: regex2 } = normalise(context);
   if (regex2) return regex2.test(value);
-  for (const list3 of lists) {
+  for (const list3 of lists2) {
     if (matchList(value, list3) !== null) return true;
   }
   return false;
@@ -36588,12 +36797,12 @@ function tagExpWithClosingIndex(xmlData, i2, closingChar = ">") {
     }
   }
 }
-function findClosingIndex(xmlData, str6, i2, errMsg) {
-  const closingIndex = xmlData.indexOf(str6, i2);
+function findClosingIndex(xmlData, str7, i2, errMsg) {
+  const closingIndex = xmlData.indexOf(str7, i2);
   if (closingIndex === -1) {
     throw new Error(errMsg);
   } else {
-    return closingIndex + str6.length - 1;
+    return closingIndex + str7.length - 1;
   }
 }
 function findClosingChar(xmlData, char, i2, errMsg) {
@@ -36951,7 +37160,7 @@ var CWE_RE = /\bcwe[-_/: ]*(\d{1,5})\b/i;
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function str(v) {
+function str2(v) {
   return typeof v === "string" && v.trim() !== "" ? v : void 0;
 }
 function sarifVersionError(doc) {
@@ -36966,21 +37175,21 @@ function resolveBase(id, bases, depth = 0) {
   if (!id || depth > 10) return void 0;
   const b = bases[id];
   if (!isObj(b)) return void 0;
-  const uri = str(b.uri);
+  const uri = str2(b.uri);
   if (uri === void 0) return void 0;
   if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith("/")) return void 0;
-  const parent = resolveBase(str(b.uriBaseId), bases, depth + 1);
+  const parent = resolveBase(str2(b.uriBaseId), bases, depth + 1);
   return joinUri(parent, uri);
 }
 function rootsOf2(run) {
   const roots = [];
   const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
   for (const b of Object.values(bases)) {
-    const uri = isObj(b) ? str(b.uri) : void 0;
+    const uri = isObj(b) ? str2(b.uri) : void 0;
     if (uri && (/^file:/i.test(uri) || uri.startsWith("/"))) roots.push(fileUriToPath(uri));
   }
   for (const inv of Array.isArray(run.invocations) ? run.invocations : []) {
-    const wd = isObj(inv) && isObj(inv.workingDirectory) ? str(inv.workingDirectory.uri) : void 0;
+    const wd = isObj(inv) && isObj(inv.workingDirectory) ? str2(inv.workingDirectory.uri) : void 0;
     if (wd) roots.push(fileUriToPath(wd));
   }
   return roots.map((r) => r.replace(/\/+$/, "")).filter((r) => r.length > 1);
@@ -37000,12 +37209,12 @@ function createRunContext(run, runIndex, file2) {
   const tool = isObj(run.tool) ? run.tool : void 0;
   const driver = tool && isObj(tool.driver) ? tool.driver : void 0;
   if (!driver) throw new UserError(`runs[${runIndex}].tool.driver is missing: not a valid SARIF run`, file2);
-  const toolName2 = str(driver.name) ?? "unknown";
-  const toolVersion = str(driver.semanticVersion) ?? str(driver.version) ?? null;
+  const toolName2 = str2(driver.name) ?? "unknown";
+  const toolVersion = str2(driver.semanticVersion) ?? str2(driver.version) ?? null;
   const components = [{ name: toolName2, rules: Array.isArray(driver.rules) ? driver.rules : [] }];
   for (const ext of Array.isArray(tool.extensions) ? tool.extensions : []) {
     components.push({
-      name: isObj(ext) && str(ext.name) || "extension",
+      name: isObj(ext) && str2(ext.name) || "extension",
       rules: isObj(ext) && Array.isArray(ext.rules) ? ext.rules : []
     });
   }
@@ -37013,21 +37222,21 @@ function createRunContext(run, runIndex, file2) {
   for (const c of components) {
     for (const r of c.rules) {
       if (!isObj(r)) continue;
-      const id = str(r.id);
+      const id = str2(r.id);
       if (id && !ruleById.has(id)) ruleById.set(id, r);
-      const guid3 = str(r.guid);
+      const guid3 = str2(r.guid);
       if (guid3 && !ruleById.has(guid3)) ruleById.set(guid3, r);
     }
   }
   const taxa = /* @__PURE__ */ new Map();
   for (const tax of Array.isArray(run.taxonomies) ? run.taxonomies : []) {
     if (!isObj(tax)) continue;
-    const component = str(tax.name) ?? "";
+    const component = str2(tax.name) ?? "";
     for (const t of Array.isArray(tax.taxa) ? tax.taxa : []) {
       if (!isObj(t)) continue;
-      const entry = { id: str(t.id), name: str(t.name), component };
+      const entry = { id: str2(t.id), name: str2(t.name), component };
       if (entry.id) taxa.set(`${component}\0${entry.id}`, entry);
-      if (str(t.guid)) taxa.set(`guid\0${t.guid}`, entry);
+      if (str2(t.guid)) taxa.set(`guid\0${t.guid}`, entry);
     }
   }
   const bases = isObj(run.originalUriBaseIds) ? run.originalUriBaseIds : {};
@@ -37043,7 +37252,7 @@ function createRunContext(run, runIndex, file2) {
     if (inv.executionSuccessful === false) success2 = false;
     for (const n of Array.isArray(inv.toolExecutionNotifications) ? inv.toolExecutionNotifications : []) {
       if (isObj(n) && n.level === "error") {
-        const text3 = isObj(n.message) ? str(n.message.text) : void 0;
+        const text3 = isObj(n.message) ? str2(n.message.text) : void 0;
         errors.push(text3 ? text3.slice(0, 300) : "tool execution error");
       }
     }
@@ -37071,14 +37280,14 @@ function createRunContext(run, runIndex, file2) {
 }
 function findRule(rc, result, pointer) {
   const ref = isObj(result.rule) ? result.rule : void 0;
-  const ruleId = str(result.ruleId) ?? (ref ? str(ref.id) : void 0);
+  const ruleId = str2(result.ruleId) ?? (ref ? str2(ref.id) : void 0);
   const index = typeof result.ruleIndex === "number" ? result.ruleIndex : ref && typeof ref.index === "number" ? ref.index : void 0;
   const compIndex = ref && isObj(ref.toolComponent) && typeof ref.toolComponent.index === "number" ? ref.toolComponent.index + 1 : 0;
   if (index !== void 0 && index >= 0) {
     const comp = rc.components[compIndex];
     const rule = comp?.rules[index];
     if (isObj(rule)) {
-      const indexedId = str(rule.id);
+      const indexedId = str2(rule.id);
       if (ruleId && indexedId && ruleId !== indexedId && !ruleId.startsWith(indexedId + "/"))
         rc.warnings.push(
           `${pointer}: ruleId "${ruleId}" disagrees with rule index ${index} ("${indexedId}"); the index wins`
@@ -37088,7 +37297,7 @@ function findRule(rc, result, pointer) {
     rc.warnings.push(`${pointer}: rule index ${index} does not exist in ${comp?.name ?? "the run"}`);
   }
   if (ruleId) {
-    const rule = rc.ruleById.get(ruleId) ?? rc.ruleById.get(ruleId.split("/")[0]) ?? (ref && str(ref.guid) ? rc.ruleById.get(ref.guid) : void 0);
+    const rule = rc.ruleById.get(ruleId) ?? rc.ruleById.get(ruleId.split("/")[0]) ?? (ref && str2(ref.guid) ? rc.ruleById.get(ref.guid) : void 0);
     if (!rule && rc.ruleById.size > 0)
       rc.warnings.push(`${pointer}: rule "${ruleId}" is not defined in the run`);
     return { rule, ruleId };
@@ -37105,19 +37314,19 @@ function formatMessage(template, args) {
 function messageText(rc, result, rule) {
   const msg = isObj(result.message) ? result.message : {};
   const args = Array.isArray(msg.arguments) ? msg.arguments : [];
-  const direct = str(msg.text) ?? str(msg.markdown);
+  const direct = str2(msg.text) ?? str2(msg.markdown);
   if (direct) return formatMessage(direct, args);
-  const id = str(msg.id);
+  const id = str2(msg.id);
   if (id) {
-    const strings2 = rule && isObj(rule.messageStrings) ? rule.messageStrings : {};
-    const ms = strings2[id] ?? rc.globalMessageStrings[id];
-    const t = isObj(ms) ? str(ms.text) ?? str(ms.markdown) : void 0;
+    const strings3 = rule && isObj(rule.messageStrings) ? rule.messageStrings : {};
+    const ms = strings3[id] ?? rc.globalMessageStrings[id];
+    const t = isObj(ms) ? str2(ms.text) ?? str2(ms.markdown) : void 0;
     if (t) return formatMessage(t, args);
   }
   return "";
 }
 function textOf(v) {
-  return isObj(v) ? str(v.text) ?? str(v.markdown) : void 0;
+  return isObj(v) ? str2(v.text) ?? str2(v.markdown) : void 0;
 }
 function collectTags(...bags) {
   const tags = [];
@@ -37146,11 +37355,11 @@ function addCweText(v, out) {
 function cwesOfTaxa(rc, refs2, out) {
   for (const ref of refs2) {
     if (!isObj(ref)) continue;
-    const compName = isObj(ref.toolComponent) ? str(ref.toolComponent.name) ?? "" : "";
-    const taxon = (str(ref.guid) ? rc.taxa.get(`guid\0${ref.guid}`) : void 0) ?? (str(ref.id) ? rc.taxa.get(`${compName}\0${ref.id}`) : void 0);
+    const compName = isObj(ref.toolComponent) ? str2(ref.toolComponent.name) ?? "" : "";
+    const taxon = (str2(ref.guid) ? rc.taxa.get(`guid\0${ref.guid}`) : void 0) ?? (str2(ref.id) ? rc.taxa.get(`${compName}\0${ref.id}`) : void 0);
     const component = taxon?.component ?? compName;
     if (!/cwe/i.test(component)) continue;
-    const id = taxon?.id ?? str(ref.id);
+    const id = taxon?.id ?? str2(ref.id);
     if (id && /^\d+$/.test(id)) out.push(`CWE-${Number(id)}`);
     else if (id) addCweText(id, out);
     else if (taxon?.name) addCweText(taxon.name, out);
@@ -37285,7 +37494,7 @@ function makeRuleInfo(rc, rule) {
       cweRel
     );
   const fromRule = props ? scoreOrWordToSeverity(props["security-severity"]) : void 0;
-  const ruleTitle = textOf(rule?.shortDescription) ?? str(rule?.name);
+  const ruleTitle = textOf(rule?.shortDescription) ?? str2(rule?.name);
   const secretValues2 = [];
   if (props) {
     for (const k of SECRET_PROPS)
@@ -37297,7 +37506,7 @@ function makeRuleInfo(rc, rule) {
     tagBits: tagBitsOf(tags),
     tagIds,
     propIds,
-    defaultLevel: rule && isObj(rule.defaultConfiguration) ? str(rule.defaultConfiguration.level) : void 0,
+    defaultLevel: rule && isObj(rule.defaultConfiguration) ? str2(rule.defaultConfiguration.level) : void 0,
     secSev: fromRule ? {
       severity: fromRule,
       severity_source: "security-severity-rule",
@@ -37307,13 +37516,13 @@ function makeRuleInfo(rc, rule) {
     cweBag,
     cweRel,
     ruleTitle,
-    ruleName: str(rule?.name) ?? ruleTitle ?? null,
+    ruleName: str2(rule?.name) ?? ruleTitle ?? null,
     fullDescription: textOf(rule?.fullDescription),
-    toolConfidence: props ? str(props.precision) ?? null : null,
-    helpUri: str(rule?.helpUri) ?? null,
+    toolConfidence: props ? str2(props.precision) ?? null : null,
+    helpUri: str2(rule?.helpUri) ?? null,
     cvssScore: Number(props ? props["security-severity"] : NaN),
     secretValues: secretValues2,
-    offender: props ? str(props.offender) ?? str(props.secret) ?? str(props.match) : void 0
+    offender: props ? str2(props.offender) ?? str2(props.secret) ?? str2(props.match) : void 0
   };
 }
 var noRuleInfo;
@@ -37348,9 +37557,9 @@ function suppressionOf(result) {
   return {
     suppressed,
     suppression: {
-      kind: str(first.kind) ?? "unknown",
-      status: str(first.status) ?? (suppressed ? "accepted" : null),
-      justification: str(first.justification) ?? null
+      kind: str2(first.kind) ?? "unknown",
+      status: str2(first.status) ?? (suppressed ? "accepted" : null),
+      justification: str2(first.justification) ?? null
     }
   };
 }
@@ -37378,11 +37587,11 @@ function resultToDraft(rc, result, resultIndex, secrets) {
     rc.warnings.push(`${pointer}: result is not an object; skipped`);
     return void 0;
   }
-  const kind = str(result.kind) ?? "fail";
+  const kind = str2(result.kind) ?? "fail";
   if (NOT_FINDINGS.has(kind)) return void 0;
   const { rule, ruleId } = findRule(rc, result, pointer);
   const info = ruleInfoOf(rc, rule);
-  const levelGiven = str(result.level) ?? info.defaultLevel;
+  const levelGiven = str2(result.level) ?? info.defaultLevel;
   const level = levelGiven ?? "warning";
   const rp = isObj(result.properties) ? result.properties : void 0;
   const resultTags = rp ? collectTags(rp) : [];
@@ -37391,17 +37600,17 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   const loc0 = Array.isArray(result.locations) ? result.locations.find(isObj) : void 0;
   const phys = loc0 && isObj(loc0.physicalLocation) ? loc0.physicalLocation : void 0;
   let al = phys && isObj(phys.artifactLocation) ? phys.artifactLocation : void 0;
-  if (al && str(al.uri) === void 0 && typeof al.index === "number") {
+  if (al && str2(al.uri) === void 0 && typeof al.index === "number") {
     const art = rc.artifacts[al.index];
     if (isObj(art) && isObj(art.location)) al = { ...art.location, ...al, uri: art.location.uri };
   }
   let file2;
-  if (al && str(al.uri)) {
-    const joined = joinUri(rc.baseUris[str(al.uriBaseId) ?? ""], al.uri);
+  if (al && str2(al.uri)) {
+    const joined = joinUri(rc.baseUris[str2(al.uriBaseId) ?? ""], al.uri);
     file2 = cleanPath(joined, rc.roots) ?? joined;
   }
   const region = phys && isObj(phys.region) ? phys.region : void 0;
-  const logical = loc0 && Array.isArray(loc0.logicalLocations) && isObj(loc0.logicalLocations[0]) ? str(loc0.logicalLocations[0].fullyQualifiedName) ?? str(loc0.logicalLocations[0].name) : void 0;
+  const logical = loc0 && Array.isArray(loc0.logicalLocations) && isObj(loc0.logicalLocations[0]) ? str2(loc0.logicalLocations[0].fullyQualifiedName) ?? str2(loc0.logicalLocations[0].name) : void 0;
   if (rp) {
     for (const k of SECRET_PROPS) if (typeof rp[k] === "string" && rp[k].length >= 4) secrets.push(rp[k]);
   }
@@ -37415,8 +37624,8 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   );
   let secret = null;
   if (category2 === "secret") {
-    const snippet = region && isObj(region.snippet) ? str(region.snippet.text) : void 0;
-    const offender = (rp ? str(rp.offender) ?? str(rp.secret) ?? str(rp.match) : void 0) ?? info.offender;
+    const snippet = region && isObj(region.snippet) ? str2(region.snippet.text) : void 0;
+    const offender = (rp ? str2(rp.offender) ?? str2(rp.secret) ?? str2(rp.match) : void 0) ?? info.offender;
     secret = offender ?? snippet?.trim() ?? null;
     if (snippet) secrets.push(snippet.trim());
   }
@@ -37430,18 +37639,18 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   if (category2 === "secret" && sev.severity_source === "level" && levelGiven === void 0)
     sev = { severity: "critical", severity_source: "default", source_severity: null };
   const { suppression, suppressed } = suppressionOf(result);
-  const baseline = str(result.baselineState) ?? null;
+  const baseline = str2(result.baselineState) ?? null;
   const fps = isObj(result.fingerprints) && Object.keys(result.fingerprints).length > 0 ? result.fingerprints : isObj(result.partialFingerprints) ? result.partialFingerprints : {};
-  const fingerprints = {};
+  const fingerprints2 = {};
   for (const k of Object.keys(fps)) {
     const v = fps[k];
     if (typeof v !== "string") continue;
     if (category2 === "secret" && secret && v.includes(secret)) continue;
-    fingerprints[k] = v;
+    fingerprints2[k] = v;
   }
   const pkg = category2 === "sca" || category2 === "container" || category2 === "license" ? packageFromMessage(text3) : null;
   const cvssScore = info.cvssScore;
-  const commit = category2 === "secret" && rp ? str(rp.commit) : void 0;
+  const commit = category2 === "secret" && rp ? str2(rp.commit) : void 0;
   return {
     title,
     description: text3 || info.fullDescription || null,
@@ -37464,7 +37673,7 @@ function resultToDraft(rc, result, resultIndex, secrets) {
       end_line: region && typeof region.endLine === "number" ? region.endLine : null,
       resource: file2 ? null : logical ?? null
     },
-    fingerprints,
+    fingerprints: fingerprints2,
     baseline_state: baseline,
     suppression,
     tags,
@@ -37563,7 +37772,7 @@ function parseHead(text3) {
       else break;
     }
   };
-  const str6 = () => {
+  const str7 = () => {
     const start = i2;
     i2++;
     for (; ; ) {
@@ -37608,7 +37817,7 @@ function parseHead(text3) {
         if (text3[i2] !== '"') throw new NotJson();
         let key;
         try {
-          key = str6();
+          key = str7();
           ws();
           if (i2 >= n) return cut(o);
           if (text3[i2] !== ":") throw new NotJson();
@@ -37646,7 +37855,7 @@ function parseHead(text3) {
         }
       }
     }
-    if (c === '"') return { v: str6(), cut: false };
+    if (c === '"') return { v: str7(), cut: false };
     if (c === "t" || c === "f" || c === "n") {
       for (const lit of ["true", "false", "null"]) {
         const part = text3.slice(i2, i2 + lit.length);
@@ -37774,7 +37983,7 @@ var PendingWarnings = class {
 function isObj2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function str2(v) {
+function str3(v) {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   if (typeof v !== "string") return void 0;
   const t = v.trim();
@@ -37788,12 +37997,12 @@ function num(v) {
 function arr(v) {
   return Array.isArray(v) ? v : [];
 }
-function strings(v) {
-  if (typeof v === "string") return str2(v) ? [v.trim()] : [];
-  return arr(v).map(str2).filter((s2) => s2 !== void 0);
+function strings2(v) {
+  if (typeof v === "string") return str3(v) ? [v.trim()] : [];
+  return arr(v).map(str3).filter((s2) => s2 !== void 0);
 }
 function vulnIds(...groups2) {
-  const all = groups2.flatMap((g) => strings(g));
+  const all = groups2.flatMap((g) => strings2(g));
   const uniq = [...new Set(all)];
   return [...uniq.filter((i2) => /^CVE-/i.test(i2)), ...uniq.filter((i2) => !/^CVE-/i.test(i2))];
 }
@@ -37806,7 +38015,7 @@ function cvssVersionOf(vector, fallback = null) {
 }
 function cvssOf(score, vector, version2 = null) {
   const s2 = num(score);
-  const v = str2(vector) ?? null;
+  const v = str3(vector) ?? null;
   if (s2 === void 0 && v === null) return null;
   return {
     score: s2 !== void 0 && s2 >= 0 && s2 <= 10 ? s2 : null,
@@ -37884,11 +38093,11 @@ function stateOf(status2) {
   }
 }
 function classOf(r, isImage) {
-  const c = str2(r.Class);
+  const c = str3(r.Class);
   if (c) return c;
-  const type = str2(r.Type);
+  const type = str3(r.Type);
   if (type && OS_TYPES.test(type)) return "os-pkgs";
-  if (isImage && /\([^()]+\)$/.test(str2(r.Target) ?? "")) return "os-pkgs";
+  if (isImage && /\([^()]+\)$/.test(str3(r.Target) ?? "")) return "os-pkgs";
   return "lang-pkgs";
 }
 function vulnCategory(f, rc) {
@@ -37899,34 +38108,34 @@ function bestCvss(v) {
   const sources = ["nvd", ...Object.keys(all).filter((k) => k !== "nvd")];
   for (const s2 of sources) {
     const c = all[s2];
-    if (isObj2(c) && (num(c.V3Score) !== void 0 || str2(c.V3Vector)))
+    if (isObj2(c) && (num(c.V3Score) !== void 0 || str3(c.V3Vector)))
       return cvssOf(c.V3Score, c.V3Vector, "3.x");
   }
   for (const s2 of sources) {
     const c = all[s2];
-    if (isObj2(c) && (num(c.V2Score) !== void 0 || str2(c.V2Vector)))
+    if (isObj2(c) && (num(c.V2Score) !== void 0 || str3(c.V2Vector)))
       return cvssOf(c.V2Score, c.V2Vector, "2.0");
   }
   return null;
 }
 function vulnDraft(f, rc, v, pointer, modified) {
-  const id = str2(v.VulnerabilityID);
-  const pkgName = str2(v.PkgName);
+  const id = str3(v.VulnerabilityID);
+  const pkgName = str3(v.PkgName);
   if (!id) {
     f.warnings.push(`${pointer}: vulnerability without VulnerabilityID; skipped`);
     return void 0;
   }
-  const installed = str2(v.InstalledVersion) ?? null;
+  const installed = str3(v.InstalledVersion) ?? null;
   const cvss = bestCvss(v);
   const sev = pickSeverity(v.Severity, cvss, "medium");
   const category2 = vulnCategory(f, rc);
-  const purl = isObj2(v.PkgIdentifier) ? str2(v.PkgIdentifier.PURL) ?? null : null;
-  let { state, reason } = stateOf(str2(v.Status));
+  const purl = isObj2(v.PkgIdentifier) ? str3(v.PkgIdentifier.PURL) ?? null : null;
+  let { state, reason } = stateOf(str3(v.Status));
   let suppression = null;
   if (modified) {
-    const st = str2(modified.Status);
-    const statement = str2(modified.Statement) ?? null;
-    const source = str2(modified.Source) ?? null;
+    const st = str3(modified.Status);
+    const statement = str3(modified.Statement) ?? null;
+    const source = str3(modified.Source) ?? null;
     const why = [statement, source ? `source: ${source}` : null].filter(Boolean).join("; ") || null;
     if (st === "not_affected") state = "not_applicable";
     else if (st === "ignored") state = "accepted_risk";
@@ -37938,13 +38147,13 @@ function vulnDraft(f, rc, v, pointer, modified) {
       justification: why
     };
   }
-  const fileLoc = rc.cls === "os-pkgs" ? f.isImage || rc.image ? null : rc.target : rc.target ?? str2(v.PkgPath) ?? null;
+  const fileLoc = rc.cls === "os-pkgs" ? f.isImage || rc.image ? null : rc.target : rc.target ?? str3(v.PkgPath) ?? null;
   return {
     title: [id, pkgName, installed].filter(Boolean).join(" "),
-    description: [str2(v.Title), str2(v.Description)].filter(Boolean).join("\n\n") || null,
+    description: [str3(v.Title), str3(v.Description)].filter(Boolean).join("\n\n") || null,
     category: category2,
     rule_id: id,
-    rule_name: str2(v.Title) ?? null,
+    rule_name: str3(v.Title) ?? null,
     ...sev,
     state,
     state_reason: reason,
@@ -37958,7 +38167,7 @@ function vulnDraft(f, rc, v, pointer, modified) {
     package: pkgName ? {
       name: pkgName,
       version: installed,
-      fixed_version: str2(v.FixedVersion) ?? null,
+      fixed_version: str3(v.FixedVersion) ?? null,
       ecosystem: rc.type?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     } : null,
@@ -37968,39 +38177,39 @@ function vulnDraft(f, rc, v, pointer, modified) {
       resource: rc.workload
     },
     service: rc.workload,
-    fingerprints: str2(v.Fingerprint) ? { trivy: v.Fingerprint } : {},
-    help_uri: str2(v.PrimaryURL) ?? null,
+    fingerprints: str3(v.Fingerprint) ? { trivy: v.Fingerprint } : {},
+    help_uri: str3(v.PrimaryURL) ?? null,
     pointer
   };
 }
 function misconfDraft(f, rc, m, pointer) {
-  const status2 = str2(m.Status) ?? "FAIL";
+  const status2 = str3(m.Status) ?? "FAIL";
   if (status2 !== "FAIL") return void 0;
-  const id = str2(m.ID) ?? str2(m.AVDID);
+  const id = str3(m.ID) ?? str3(m.AVDID);
   const cm = isObj2(m.CauseMetadata) ? m.CauseMetadata : {};
   const sev = pickSeverity(m.Severity, null, "medium");
   return {
-    title: [id, str2(m.Title)].filter(Boolean).join(" - ") || "Trivy misconfiguration",
-    description: [str2(m.Description), str2(m.Message), str2(m.Resolution) ? `Resolution: ${m.Resolution}` : void 0].filter(Boolean).join("\n\n") || null,
+    title: [id, str3(m.Title)].filter(Boolean).join(" - ") || "Trivy misconfiguration",
+    description: [str3(m.Description), str3(m.Message), str3(m.Resolution) ? `Resolution: ${m.Resolution}` : void 0].filter(Boolean).join("\n\n") || null,
     category: "iac",
     rule_id: id ?? null,
-    rule_name: str2(m.Title) ?? null,
+    rule_name: str3(m.Title) ?? null,
     ...sev,
     state: "open",
     location: {
       file: rc.workload ? null : rc.target,
       start_line: num(cm.StartLine) ?? null,
       end_line: num(cm.EndLine) ?? null,
-      resource: rc.workload ?? str2(cm.Resource) ?? null
+      resource: rc.workload ?? str3(cm.Resource) ?? null
     },
     service: rc.workload,
-    tags: [str2(m.Type), str2(cm.Provider), str2(cm.Service)].filter((x2) => !!x2),
-    help_uri: str2(m.PrimaryURL) ?? null,
+    tags: [str3(m.Type), str3(cm.Provider), str3(cm.Service)].filter((x2) => !!x2),
+    help_uri: str3(m.PrimaryURL) ?? null,
     pointer
   };
 }
 function secretDraft(rc, s2, pointer, secrets) {
-  const match = str2(s2.Match);
+  const match = str3(s2.Match);
   if (match) secrets.push(match);
   const lines = isObj2(s2.Code) ? arr(s2.Code.Lines) : [];
   for (const l of lines) {
@@ -38009,13 +38218,13 @@ function secretDraft(rc, s2, pointer, secrets) {
       if (typeof l[k] === "string" && l[k].trim().length >= 4) secrets.push(l[k].trim());
   }
   const sev = pickSeverity(s2.Severity, null, "critical");
-  const title = str2(s2.Title) ?? str2(s2.RuleID) ?? "secret";
+  const title = str3(s2.Title) ?? str3(s2.RuleID) ?? "secret";
   return {
     title: `Secret detected in ${rc.target ?? "target"} - ${title}`,
-    description: str2(s2.Category) ? `${s2.Category}: ${title}` : title,
+    description: str3(s2.Category) ? `${s2.Category}: ${title}` : title,
     category: "secret",
-    rule_id: str2(s2.RuleID) ?? null,
-    rule_name: str2(s2.Title) ?? null,
+    rule_id: str3(s2.RuleID) ?? null,
+    rule_name: str3(s2.Title) ?? null,
     ...sev,
     state: "open",
     location: {
@@ -38031,22 +38240,22 @@ function secretDraft(rc, s2, pointer, secrets) {
   };
 }
 function licenseDraft(rc, l, pointer) {
-  const name = str2(l.Name) ?? "unknown license";
-  const pkg = str2(l.PkgName);
+  const name = str3(l.Name) ?? "unknown license";
+  const pkg = str3(l.PkgName);
   const sev = pickSeverity(l.Severity, null, "medium");
   return {
     title: `License detected in ${rc.target ?? "target"} - ${name}${pkg ? ` (${pkg})` : ""}`,
-    description: str2(l.Category) ? `license ${name}, category ${l.Category}` : `license ${name}`,
+    description: str3(l.Category) ? `license ${name}, category ${l.Category}` : `license ${name}`,
     category: "license",
     rule_id: name,
     ...sev,
     tool_confidence: l.Confidence !== void 0 && l.Confidence !== null ? String(l.Confidence) : null,
     state: "open",
     package: pkg ? { name: pkg, version: null, fixed_version: null, ecosystem: null, purl: null } : null,
-    location: { file: str2(l.FilePath) ?? rc.target, image: rc.image, resource: rc.workload },
+    location: { file: str3(l.FilePath) ?? rc.target, image: rc.image, resource: rc.workload },
     service: rc.workload,
-    tags: str2(l.Category) ? [`license-category:${l.Category}`] : [],
-    help_uri: str2(l.Link) ?? null,
+    tags: str3(l.Category) ? [`license-category:${l.Category}`] : [],
+    help_uri: str3(l.Link) ?? null,
     pointer
   };
 }
@@ -38079,13 +38288,13 @@ function beginResult(t, r, base, workload) {
     t.pending.add(t.slot, `${base}: result is not an object; skipped`);
     return;
   }
-  const target = str2(r.Target) ?? null;
+  const target = str3(r.Target) ?? null;
   const cls = classOf(r, f.isImage);
   const rc = {
     base,
     target,
     cls,
-    type: str2(r.Type) ?? null,
+    type: str3(r.Type) ?? null,
     workload,
     // Image scans: the artifact is the image. k8s and legacy reports: the OS-package target names it.
     image: f.isImage ? f.artifactName ?? (cls === "os-pkgs" ? target : null) : cls === "os-pkgs" && (workload || !f.artifactName) ? target : null
@@ -38112,7 +38321,7 @@ function itemDraft(f, rc, key, item, p, secrets) {
     case "ModifiedFindings": {
       const m = item;
       const inner = isObj2(m.Finding) ? m.Finding : void 0;
-      const type = str2(m.Type);
+      const type = str3(m.Type);
       if (!inner || type && type !== "vulnerability") {
         if (inner && type === "misconfiguration") {
           const d = misconfDraft(f, rc, { ...inner, Status: "FAIL" }, `${p}/Finding`);
@@ -38120,7 +38329,7 @@ function itemDraft(f, rc, key, item, p, secrets) {
             return {
               ...d,
               state: "suppressed",
-              state_reason: `Trivy ${str2(m.Status) ?? "modified"}: ${str2(m.Statement) ?? ""}`.trim()
+              state_reason: `Trivy ${str3(m.Status) ?? "modified"}: ${str3(m.Statement) ?? ""}`.trim()
             };
         }
         if (inner) f.warnings.push(`${p}: suppressed ${type} finding not read`);
@@ -38131,7 +38340,7 @@ function itemDraft(f, rc, key, item, p, secrets) {
   }
 }
 function workloadOf(w) {
-  const parts = [str2(w.Namespace), str2(w.Kind), str2(w.Name)].filter(Boolean);
+  const parts = [str3(w.Namespace), str3(w.Kind), str3(w.Name)].filter(Boolean);
   return parts.length ? parts.join("/") : null;
 }
 var RESULT = {
@@ -38185,8 +38394,8 @@ var trivyStreaming = {
         });
       }
     } else if (isObj2(doc) && (Array.isArray(doc.Results) || doc.SchemaVersion !== void 0)) {
-      f.artifactName = str2(doc.ArtifactName) ?? null;
-      f.isImage = str2(doc.ArtifactType) === "container_image" || str2(doc.ArtifactType) === "vm";
+      f.artifactName = str3(doc.ArtifactName) ?? null;
+      f.isImage = str3(doc.ArtifactType) === "container_image" || str3(doc.ArtifactType) === "vm";
       if (doc.Results != null && !Array.isArray(doc.Results))
         throw new UserError(
           `expected "Results" to be an array, found ${typeof doc.Results}`,
@@ -38202,7 +38411,7 @@ var trivyStreaming = {
     }
     const root = doc;
     const meta3 = isObj2(root) ? root.Trivy : void 0;
-    f.version = (isObj2(meta3) ? str2(meta3.Version) : void 0) ?? null;
+    f.version = (isObj2(meta3) ? str3(meta3.Version) : void 0) ?? null;
     return t;
   },
   item(t, v, pointer, secrets) {
@@ -38269,11 +38478,11 @@ var trivyParser = {
 function cvssFrom(records) {
   const list3 = records.filter(isObj2);
   list3.sort(
-    (a, b) => Number(str2(b.version) ?? 0) - Number(str2(a.version) ?? 0) || Number(str2(b.type) === "Primary") - Number(str2(a.type) === "Primary")
+    (a, b) => Number(str3(b.version) ?? 0) - Number(str3(a.version) ?? 0) || Number(str3(b.type) === "Primary") - Number(str3(a.type) === "Primary")
   );
   for (const c of list3) {
     const m = isObj2(c.metrics) ? c.metrics : {};
-    const cv = cvssOf(m.baseScore, c.vector, str2(c.version) ?? null);
+    const cv = cvssOf(m.baseScore, c.vector, str3(c.version) ?? null);
     if (cv) return cv;
   }
   return null;
@@ -38286,7 +38495,7 @@ function stateOf2(fixState) {
 function matchDraft(m, pointer, image, container, out) {
   const v = isObj2(m.vulnerability) ? m.vulnerability : void 0;
   const a = isObj2(m.artifact) ? m.artifact : void 0;
-  const id = v ? str2(v.id) : void 0;
+  const id = v ? str3(v.id) : void 0;
   if (!v || !a || !id) {
     out.warnings.push(`${pointer}: match without vulnerability.id or artifact; skipped`);
     return void 0;
@@ -38295,13 +38504,13 @@ function matchDraft(m, pointer, image, container, out) {
   const cvss = cvssFrom(arr(v.cvss)) ?? cvssFrom(related.flatMap((r) => arr(r.cvss)));
   const sev = pickSeverity(v.severity, cvss, "medium");
   const fix = isObj2(v.fix) ? v.fix : {};
-  const fixState = str2(fix.state);
+  const fixState = str3(fix.state);
   const { state, reason } = stateOf2(fixState);
-  const name = str2(a.name) ?? "unknown";
-  const version2 = str2(a.version) ?? null;
-  const purl = str2(a.purl) ?? null;
-  const path16 = arr(a.locations).filter(isObj2).map((l) => str2(l.path)).find(Boolean) ?? null;
-  const description = str2(v.description) ?? related.map((r) => str2(r.description)).find(Boolean) ?? null;
+  const name = str3(a.name) ?? "unknown";
+  const version2 = str3(a.version) ?? null;
+  const purl = str3(a.purl) ?? null;
+  const path16 = arr(a.locations).filter(isObj2).map((l) => str3(l.path)).find(Boolean) ?? null;
+  const description = str3(v.description) ?? related.map((r) => str3(r.description)).find(Boolean) ?? null;
   return {
     title: [id, name, version2].filter(Boolean).join(" "),
     description,
@@ -38313,24 +38522,24 @@ function matchDraft(m, pointer, image, container, out) {
     cwe: cwesOf(v.cwes),
     cve: vulnIds(
       id,
-      related.map((r) => str2(r.id))
+      related.map((r) => str3(r.id))
     ),
     cvss,
     package: {
       name,
       version: version2,
       fixed_version: fixState === "fixed" ? strList(fix.versions).join(", ") || null : null,
-      ecosystem: str2(a.type)?.toLowerCase() ?? purlType(purl ?? void 0),
+      ecosystem: str3(a.type)?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     },
     location: { file: path16, image },
     tags: fixState ? [`fix-state:${fixState}`] : [],
-    help_uri: str2(v.dataSource) ?? strList(v.urls)[0] ?? null,
+    help_uri: str3(v.dataSource) ?? strList(v.urls)[0] ?? null,
     pointer
   };
 }
 function strList(v) {
-  return arr(v).map((x2) => str2(x2)).filter((x2) => !!x2);
+  return arr(v).map((x2) => str3(x2)).filter((x2) => !!x2);
 }
 function suppress(d, m) {
   const rules = arr(m.appliedIgnoreRules).filter(isObj2);
@@ -38350,15 +38559,15 @@ var grypeStreaming = {
         file2
       );
     const source = isObj2(doc.source) ? doc.source : {};
-    const container = str2(source.type) === "image";
+    const container = str3(source.type) === "image";
     const target = source.target;
-    const image = container ? (isObj2(target) ? str2(target.userInput) ?? strList(target.tags)[0] ?? str2(target.imageID) : str2(target)) ?? null : null;
+    const image = container ? (isObj2(target) ? str3(target.userInput) ?? strList(target.tags)[0] ?? str3(target.imageID) : str3(target)) ?? null : null;
     const descriptor = isObj2(doc.descriptor) ? doc.descriptor : {};
     const warnings = [];
     return {
       image,
       container,
-      version: str2(descriptor.version) ?? null,
+      version: str3(descriptor.version) ?? null,
       warnings,
       // matchDraft reports its problems in a ParseOutput: only `warnings` is used
       out: { findings: [], scans: [], warnings, secrets: [] }
@@ -38395,7 +38604,7 @@ function parseGrype(doc, ctx) {
 function detect3(s2) {
   const d = sniffDoc(s2)?.doc;
   if (!isObj2(d) || !Array.isArray(d.matches)) return 0;
-  if (isObj2(d.descriptor) && str2(d.descriptor.name) === "grype") return 1;
+  if (isObj2(d.descriptor) && str3(d.descriptor.name) === "grype") return 1;
   if (isObj2(d.source) && ("distro" in d || "descriptor" in d)) return 0.9;
   const first = d.matches.find((m) => isObj2(m) && !isCut(m));
   return first && isObj2(first.vulnerability) && isObj2(first.artifact) ? 0.8 : 0;
@@ -38420,31 +38629,31 @@ function lowestFixed(patched) {
   return m ? m[1] : null;
 }
 function advisoryDraft(a, pointer, out) {
-  const name = str2(a.module_name);
+  const name = str3(a.module_name);
   if (!name) {
     out.warnings.push(`${pointer}: advisory without module_name; skipped`);
     return void 0;
   }
   const found = arr(a.findings).filter(isObj2);
-  const versions = [...new Set(found.map((f) => str2(f.version)).filter((v) => !!v))];
+  const versions = [...new Set(found.map((f) => str3(f.version)).filter((v) => !!v))];
   const paths = found.flatMap((f) => arr(f.paths).filter((p) => typeof p === "string"));
   const cvss = isObj2(a.cvss) ? cvssOf(a.cvss.score, a.cvss.vectorString) : null;
   const sev = pickSeverity(a.severity, cvss?.score ? cvss : null, "medium");
-  const ghsa = str2(a.github_advisory_id) ?? GHSA_RE2.exec(str2(a.url) ?? "")?.[1];
+  const ghsa = str3(a.github_advisory_id) ?? GHSA_RE2.exec(str3(a.url) ?? "")?.[1];
   const pathText = paths.length ? `
 
 Paths (${paths.length}):
 ${paths.slice(0, MAX_PATHS).join("\n")}${paths.length > MAX_PATHS ? "\n\u2026" : ""}` : "";
   return {
-    title: `${name}${versions.length ? ` ${versions.join(", ")}` : ""}: ${str2(a.title) ?? "npm advisory"}`,
+    title: `${name}${versions.length ? ` ${versions.join(", ")}` : ""}: ${str3(a.title) ?? "npm advisory"}`,
     description: [
-      str2(a.overview),
-      str2(a.recommendation),
-      str2(a.patched_versions) ? `Patched versions: ${a.patched_versions}` : void 0
+      str3(a.overview),
+      str3(a.recommendation),
+      str3(a.patched_versions) ? `Patched versions: ${a.patched_versions}` : void 0
     ].filter(Boolean).join("\n\n") + pathText || null,
     category: "sca",
     rule_id: ghsa ?? (a.id !== void 0 ? `npm-advisory-${String(a.id)}` : null),
-    rule_name: str2(a.title) ?? null,
+    rule_name: str3(a.title) ?? null,
     ...sev,
     cwe: cwesOf(a.cwe),
     cve: vulnIds(a.cves, ghsa),
@@ -38452,21 +38661,21 @@ ${paths.slice(0, MAX_PATHS).join("\n")}${paths.length > MAX_PATHS ? "\n\u2026" :
     package: {
       name,
       version: versions.join(", ") || null,
-      fixed_version: lowestFixed(str2(a.patched_versions)),
+      fixed_version: lowestFixed(str3(a.patched_versions)),
       ecosystem: "npm",
       purl: null
     },
     tags: found.length > 0 && found.every((f) => f.dev === true) ? ["dev"] : [],
-    help_uri: str2(a.url) ?? null,
+    help_uri: str3(a.url) ?? null,
     pointer
   };
 }
 function packageDraft(key, v, pointer) {
-  const name = str2(v.name) ?? key;
+  const name = str3(v.name) ?? key;
   const via = arr(v.via);
   const advisories = via.filter(isObj2);
   const through = via.filter((x2) => typeof x2 === "string");
-  const ghsas = advisories.map((a) => GHSA_RE2.exec(str2(a.url) ?? "")?.[1]).filter((x2) => !!x2);
+  const ghsas = advisories.map((a) => GHSA_RE2.exec(str3(a.url) ?? "")?.[1]).filter((x2) => !!x2);
   let cvss = null;
   for (const a of advisories) {
     const c = isObj2(a.cvss) ? cvssOf(a.cvss.score, a.cvss.vectorString) : null;
@@ -38474,16 +38683,16 @@ function packageDraft(key, v, pointer) {
   }
   const sev = pickSeverity(v.severity, cvss, "medium");
   const fix = v.fixAvailable;
-  const firstTitle = advisories.map((a) => str2(a.title)).find(Boolean);
+  const firstTitle = advisories.map((a) => str3(a.title)).find(Boolean);
   const nodes = arr(v.nodes).filter((n) => typeof n === "string");
   const description = [
     advisories.length ? advisories.map(
-      (a) => `${str2(a.title) ?? "advisory"} (${str2(a.url) ?? String(a.source)}; vulnerable ${str2(a.range) ?? "?"})`
+      (a) => `${str3(a.title) ?? "advisory"} (${str3(a.url) ?? String(a.source)}; vulnerable ${str3(a.range) ?? "?"})`
     ).join("\n") : null,
     through.length ? `Vulnerable through: ${through.join(", ")}` : null,
-    str2(v.range) ? `Affected versions: ${v.range}` : null,
+    str3(v.range) ? `Affected versions: ${v.range}` : null,
     nodes.length ? `Installed at: ${nodes.slice(0, MAX_PATHS).join(", ")}` : null,
-    isObj2(fix) ? `Fix: ${str2(fix.name) ?? ""}@${str2(fix.version) ?? ""}${fix.isSemVerMajor ? " (semver major)" : ""}` : null
+    isObj2(fix) ? `Fix: ${str3(fix.name) ?? ""}@${str3(fix.version) ?? ""}${fix.isSemVerMajor ? " (semver major)" : ""}` : null
   ].filter(Boolean).join("\n");
   return {
     title: `${name}: ${firstTitle ?? `vulnerable through ${through.join(", ") || "a dependency"}`}`,
@@ -38499,7 +38708,7 @@ function packageDraft(key, v, pointer) {
     package: {
       name,
       version: null,
-      fixed_version: isObj2(fix) && str2(fix.name) === name ? str2(fix.version) ?? null : null,
+      fixed_version: isObj2(fix) && str3(fix.name) === name ? str3(fix.version) ?? null : null,
       ecosystem: "npm",
       purl: null
     },
@@ -38507,7 +38716,7 @@ function packageDraft(key, v, pointer) {
       v.isDirect === true ? "direct" : "transitive",
       ...advisories.length ? [] : ["via-dependency-only"]
     ],
-    help_uri: str2(advisories[0]?.url) ?? null,
+    help_uri: str3(advisories[0]?.url) ?? null,
     pointer
   };
 }
@@ -38523,11 +38732,11 @@ var npmAuditStreaming = {
   begin(doc, file2) {
     const base = { errors: [], warnings: [] };
     if (isObj2(doc) && isObj2(doc.error) && !("advisories" in doc) && !("vulnerabilities" in doc)) {
-      const code2 = str2(doc.error.code) ?? "error";
+      const code2 = str3(doc.error.code) ?? "error";
       return {
         ...base,
         mode: "error",
-        errors: [`${code2}: ${str2(doc.error.summary) ?? "npm audit failed"}`.slice(0, 300)]
+        errors: [`${code2}: ${str3(doc.error.summary) ?? "npm audit failed"}`.slice(0, 300)]
       };
     }
     if (isObj2(doc) && doc.auditReportVersion !== void 0) {
@@ -38581,11 +38790,11 @@ function detect4(s2) {
     return 0.9;
   if (sd?.cut && Array.isArray(d.actions) && !("advisories" in d)) {
     const a = d.actions.find((x2) => isObj2(x2) && !isCut(x2));
-    if (isObj2(a) && /^(install|update|review)$/.test(str2(a.action) ?? "") && Array.isArray(a.resolves))
+    if (isObj2(a) && /^(install|update|review)$/.test(str3(a.action) ?? "") && Array.isArray(a.resolves))
       return 0.9;
   }
   const keys = Object.keys(d);
-  if (keys.length === 1 && isObj2(d.error) && /^E[A-Z0-9]+$/.test(str2(d.error.code) ?? "") && "summary" in d.error)
+  if (keys.length === 1 && isObj2(d.error) && /^E[A-Z0-9]+$/.test(str3(d.error.code) ?? "") && "summary" in d.error)
     return 0.6;
   return 0;
 }
@@ -38614,24 +38823,24 @@ function fixedFor(version2, fixedIn) {
   return (version2 ? sorted.find((f) => cmpVersion(f, version2) > 0) : void 0) ?? sorted[sorted.length - 1];
 }
 function vulnDraft2(p, v, pointer, out) {
-  const id = str2(v.id);
-  const pkg = str2(v.packageName) ?? str2(v.name) ?? str2(v.moduleName);
+  const id = str3(v.id);
+  const pkg = str3(v.packageName) ?? str3(v.name) ?? str3(v.moduleName);
   if (!id || !pkg) {
     out.warnings.push(`${pointer}: vulnerability without id or packageName; skipped`);
     return void 0;
   }
-  const version2 = str2(v.version) ?? null;
-  const license = str2(v.type) === "license" || id.startsWith("snyk:lic:");
+  const version2 = str3(v.version) ?? null;
+  const license = str3(v.type) === "license" || id.startsWith("snyk:lic:");
   const ids = isObj2(v.identifiers) ? v.identifiers : {};
   const cvss = cvssOf(v.cvssScore, v.CVSSv3);
-  const sev = pickSeverity(str2(v.severityWithCritical) ?? v.severity, cvss, "medium");
-  const from = strings(v.from);
+  const sev = pickSeverity(str3(v.severityWithCritical) ?? v.severity, cvss, "medium");
+  const from = strings2(v.from);
   const upgrade = arr(v.upgradePath).filter((x2) => typeof x2 === "string");
-  const fixedIn = strings(v.fixedIn);
+  const fixedIn = strings2(v.fixedIn);
   const category2 = license ? "license" : p.container ? "container" : "sca";
-  const title = license ? `${str2(v.license) ?? str2(v.title) ?? "license"} license` : str2(v.title) ?? id;
+  const title = license ? `${str3(v.license) ?? str3(v.title) ?? "license"} license` : str3(v.title) ?? id;
   const description = [
-    str2(v.description)?.slice(0, 600),
+    str3(v.description)?.slice(0, 600),
     from.length ? `Introduced through: ${from.join(" > ")}` : null,
     upgrade.length ? `Upgrade path: ${upgrade.join(" > ")}` : null,
     v.isPatchable === true ? "Patchable with `snyk protect`" : null
@@ -38641,7 +38850,7 @@ function vulnDraft2(p, v, pointer, out) {
     description: description || null,
     category: category2,
     rule_id: id,
-    rule_name: str2(v.title) ?? null,
+    rule_name: str3(v.title) ?? null,
     ...sev,
     cwe: cwesOf(ids.CWE),
     cve: license ? [] : vulnIds(ids.CVE, ids.GHSA),
@@ -38650,12 +38859,12 @@ function vulnDraft2(p, v, pointer, out) {
       name: pkg,
       version: version2,
       fixed_version: fixedFor(version2, fixedIn),
-      ecosystem: str2(v.packageManager)?.toLowerCase() ?? p.manager,
+      ecosystem: str3(v.packageManager)?.toLowerCase() ?? p.manager,
       purl: null
     },
     location: { file: p.file, image: p.image },
     tags: [
-      ...str2(v.exploit) && v.exploit !== "Not Defined" ? [`exploit:${String(v.exploit)}`] : [],
+      ...str3(v.exploit) && v.exploit !== "Not Defined" ? [`exploit:${String(v.exploit)}`] : [],
       ...v.isUpgradable === true ? ["upgradable"] : [],
       ...v.malicious === true ? ["malicious"] : []
     ],
@@ -38671,16 +38880,16 @@ function imageOf(p) {
   return p.image;
 }
 function beginProject(t, pr, base, slot, parent) {
-  const manager = str2(pr.packageManager)?.toLowerCase() ?? null;
+  const manager = str3(pr.packageManager)?.toLowerCase() ?? null;
   const container = parent?.container ?? ("docker" in pr || manager !== null && OS_MANAGERS.test(manager));
   const p = {
     base,
     manager,
-    file: str2(pr.displayTargetFile) ?? str2(pr.targetFile) ?? null,
+    file: str3(pr.displayTargetFile) ?? str3(pr.targetFile) ?? null,
     image: null,
     container,
     parent,
-    projectName: str2(pr.projectName),
+    projectName: str3(pr.projectName),
     root: void 0,
     imageKnown: false
   };
@@ -38746,7 +38955,7 @@ var snykStreaming = {
     const e = t.containers.get(container);
     if (!e || e.ignored || !e.p.container || e.p.parent && imageOf(e.p.parent) !== null) return void 0;
     return (v) => {
-      const root = isObj2(v) ? strings(v.from)[0] : void 0;
+      const root = isObj2(v) ? strings2(v.from)[0] : void 0;
       if (root) e.p.root = root;
       return !!root;
     };
@@ -38763,7 +38972,7 @@ var snykStreaming = {
     const d = vulnDraft2(e.p, v, pointer, t);
     if (!d || !e.ignored) return d;
     const info = isObj2(v.filtered) ? arr(v.filtered.ignored).find(isObj2) : void 0;
-    const reason = info ? [str2(info.reason), str2(info.expires) ? `expires ${info.expires}` : null].filter(Boolean).join("; ") : "";
+    const reason = info ? [str3(info.reason), str3(info.expires) ? `expires ${info.expires}` : null].filter(Boolean).join("; ") : "";
     d.state = "suppressed";
     d.state_reason = `ignored in Snyk policy${reason ? `: ${reason}` : ""}`;
     d.suppression = { kind: "snyk-policy", status: "accepted", justification: reason || null };
@@ -38864,8 +39073,8 @@ function cvss3BaseScore(vector) {
 // src/parsers/osv_scanner/index.ts
 function cvssOfOsv(v) {
   const list3 = arr(v.severity).filter(isObj2);
-  const pick2 = list3.find((s2) => str2(s2.type) === "CVSS_V3") ?? list3.find((s2) => str2(s2.type) === "CVSS_V4") ?? list3[0];
-  const vector = pick2 ? str2(pick2.score) : void 0;
+  const pick2 = list3.find((s2) => str3(s2.type) === "CVSS_V3") ?? list3.find((s2) => str3(s2.type) === "CVSS_V4") ?? list3[0];
+  const vector = pick2 ? str3(pick2.score) : void 0;
   if (!vector) return null;
   const score = cvss3BaseScore(vector) ?? num(vector);
   return {
@@ -38876,12 +39085,12 @@ function cvssOfOsv(v) {
 }
 function severityOf2(v, pkg, cvss) {
   const ds = isObj2(v.database_specific) ? v.database_specific : {};
-  const word = str2(ds.severity);
+  const word = str3(ds.severity);
   const w = word ? wordToSeverity(word) : void 0;
   if (w) return { severity: w, severity_source: "tool", source_severity: word };
-  const id = str2(v.id);
+  const id = str3(v.id);
   const group = pkg.groups.find(
-    (g) => id && (strings(g.ids).includes(id) || strings(g.aliases).includes(id))
+    (g) => id && (strings2(g.ids).includes(id) || strings2(g.aliases).includes(id))
   );
   const max2 = group ? num(group.max_severity) : void 0;
   if (max2 !== void 0)
@@ -38902,10 +39111,10 @@ function fixedVersion(v, pkg) {
   const fixes = [];
   for (const a of arr(v.affected).filter(isObj2)) {
     const p = isObj2(a.package) ? a.package : {};
-    if (str2(p.name) && str2(p.name).toLowerCase() !== pkg.name.toLowerCase()) continue;
+    if (str3(p.name) && str3(p.name).toLowerCase() !== pkg.name.toLowerCase()) continue;
     for (const r of arr(a.ranges).filter(isObj2)) {
-      if (str2(r.type) === "GIT") continue;
-      for (const e of arr(r.events).filter(isObj2)) if (str2(e.fixed)) fixes.push(str2(e.fixed));
+      if (str3(r.type) === "GIT") continue;
+      for (const e of arr(r.events).filter(isObj2)) if (str3(e.fixed)) fixes.push(str3(e.fixed));
     }
   }
   if (fixes.length === 0) return null;
@@ -38913,20 +39122,20 @@ function fixedVersion(v, pkg) {
   return (pkg.version ? sorted.find((f) => cmpVersion(f, pkg.version) > 0) : void 0) ?? sorted[sorted.length - 1];
 }
 function vulnDraft3(pkg, v, pointer) {
-  const id = str2(v.id);
+  const id = str3(v.id);
   const cvss = cvssOfOsv(v);
   const sev = severityOf2(v, pkg, cvss);
   const ds = isObj2(v.database_specific) ? v.database_specific : {};
   const affected = arr(v.affected).filter(isObj2);
   const purl = affected.map(
-    (a) => isObj2(a.package) && str2(a.package.name)?.toLowerCase() === pkg.name.toLowerCase() ? str2(a.package.purl) : void 0
+    (a) => isObj2(a.package) && str3(a.package.name)?.toLowerCase() === pkg.name.toLowerCase() ? str3(a.package.purl) : void 0
   ).find(Boolean);
   return {
     title: [id, pkg.name, pkg.version].filter(Boolean).join(" "),
-    description: [str2(v.summary), str2(v.details)?.slice(0, 600)].filter(Boolean).join("\n\n") || null,
+    description: [str3(v.summary), str3(v.details)?.slice(0, 600)].filter(Boolean).join("\n\n") || null,
     category: "sca",
     rule_id: id,
-    rule_name: str2(v.summary) ?? null,
+    rule_name: str3(v.summary) ?? null,
     ...sev,
     cwe: cwesOf(
       ds.cwe_ids,
@@ -38960,25 +39169,25 @@ function parseOsv(doc, ctx) {
       out.warnings.push(`${base}: not an object; skipped`);
       return;
     }
-    const file2 = isObj2(res.source) ? str2(res.source.path) ?? null : null;
+    const file2 = isObj2(res.source) ? str3(res.source.path) ?? null : null;
     arr(res.packages).forEach((p, pi) => {
       const pbase = `${base}/packages/${pi}`;
       const info = isObj2(p) && isObj2(p.package) ? p.package : void 0;
-      const name = info ? str2(info.name) : void 0;
+      const name = info ? str3(info.name) : void 0;
       if (!isObj2(p) || !info || !name) {
         out.warnings.push(`${pbase}: package without a name; skipped`);
         return;
       }
       const pkg = {
         name,
-        version: str2(info.version) ?? str2(info.commit) ?? null,
-        ecosystem: str2(info.ecosystem) ?? null,
+        version: str3(info.version) ?? str3(info.commit) ?? null,
+        ecosystem: str3(info.ecosystem) ?? null,
         file: file2,
         groups: arr(p.groups).filter(isObj2)
       };
       arr(p.vulnerabilities).forEach((v, vi) => {
         const pointer = `${pbase}/vulnerabilities/${vi}`;
-        if (!isObj2(v) || !str2(v.id)) {
+        if (!isObj2(v) || !str3(v.id)) {
           out.warnings.push(`${pointer}: vulnerability without an id; skipped`);
           return;
         }
@@ -39027,17 +39236,17 @@ function cvssFrom2(v) {
   return null;
 }
 function vulnDraft4(v, pointer, image) {
-  const id = str2(v.vuln);
-  const name = str2(v.package_name) ?? str2(v.package)?.replace(/-[^-]*\d[^-]*$/, "");
+  const id = str3(v.vuln);
+  const name = str3(v.package_name) ?? str3(v.package)?.replace(/-[^-]*\d[^-]*$/, "");
   if (!id || !name) return void 0;
-  const version2 = str2(v.package_version) ?? null;
+  const version2 = str3(v.package_version) ?? null;
   const cvss = cvssFrom2(v);
   const sev = pickSeverity(v.severity, cvss, "medium");
-  const path16 = str2(v.package_path);
-  const purl = str2(v.package_purl) ?? null;
+  const path16 = str3(v.package_path);
+  const purl = str3(v.package_purl) ?? null;
   return {
     title: [id, name, version2].filter(Boolean).join(" "),
-    description: str2(v.description) ?? null,
+    description: str3(v.description) ?? null,
     category: "container",
     rule_id: id,
     ...sev,
@@ -39051,16 +39260,16 @@ function vulnDraft4(v, pointer, image) {
     package: {
       name,
       version: version2,
-      fixed_version: str2(v.fix) ?? null,
-      ecosystem: str2(v.package_type)?.toLowerCase() ?? purlType(purl ?? void 0),
+      fixed_version: str3(v.fix) ?? null,
+      ecosystem: str3(v.package_type)?.toLowerCase() ?? purlType(purl ?? void 0),
       purl
     },
     location: { file: path16 && path16.startsWith("/") ? path16 : null, image },
     tags: [
-      str2(v.feed_group) ? `feed:${String(v.feed_group)}` : "",
+      str3(v.feed_group) ? `feed:${String(v.feed_group)}` : "",
       v.inherited_from_base === true ? "base-image" : ""
     ].filter(Boolean),
-    help_uri: str2(v.url) ?? null,
+    help_uri: str3(v.url) ?? null,
     pointer
   };
 }
@@ -39071,7 +39280,7 @@ function parseAnchore(doc, ctx) {
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  const image = str2(doc.image) ?? str2(doc.imageFullTag) ?? str2(doc.imageDigest) ?? null;
+  const image = str3(doc.image) ?? str3(doc.imageFullTag) ?? str3(doc.imageDigest) ?? null;
   doc.vulnerabilities.forEach((v, i2) => {
     const pointer = `/vulnerabilities/${i2}`;
     const d = isObj2(v) ? vulnDraft4(v, pointer, image) : void 0;
@@ -39414,21 +39623,21 @@ var dependencyCheckJsonParser = {
 function isObj3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function str3(v) {
+function str4(v) {
   if (typeof v !== "string") return void 0;
   const t = v.trim();
   return t === "" || t === "None" || t === "null" ? void 0 : v;
 }
 function strOrNum(v) {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  return str3(v);
+  return str4(v);
 }
-function int2(v) {
+function int3(v) {
   const n = typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : v;
   return typeof n === "number" && Number.isInteger(n) ? n : null;
 }
 function isoDate2(v) {
-  const s2 = str3(v)?.trim();
+  const s2 = str4(v)?.trim();
   if (!s2) return void 0;
   let t = s2;
   if (/^\d{4}-\d{2}-\d{2}$/.test(t)) t += "T00:00:00Z";
@@ -39535,16 +39744,16 @@ var NAME_HINTS = [
   [/(^|[^a-z])sast/i, "sast"]
 ];
 function kindOfItem(v) {
-  const declared = SCAN_TYPES[str3(v.category) ?? ""];
+  const declared = SCAN_TYPES[str4(v.category) ?? ""];
   if (declared) return declared;
   const loc = isObj3(v.location) ? v.location : {};
-  if (str3(v.raw_source_code_extract) && isObj3(loc.commit)) return "secret_detection";
-  if (str3(loc.image) || str3(loc.operating_system)) return "container_scanning";
+  if (str4(v.raw_source_code_extract) && isObj3(loc.commit)) return "secret_detection";
+  if (str4(loc.image) || str4(loc.operating_system)) return "container_scanning";
   const pkg = isObj3(loc.dependency) && isObj3(loc.dependency.package) ? loc.dependency.package : {};
-  if (str3(pkg.name)) return "dependency_scanning";
-  if (str3(loc.hostname) || str3(loc.path)) return "dast";
-  if (isObj3(loc.dependency) && loc.start_line === void 0 && str3(loc.file)) return "dependency_scanning";
-  if (str3(loc.file)) return "sast";
+  if (str4(pkg.name)) return "dependency_scanning";
+  if (str4(loc.hostname) || str4(loc.path)) return "dast";
+  if (isObj3(loc.dependency) && loc.start_line === void 0 && str4(loc.file)) return "dependency_scanning";
+  if (str4(loc.file)) return "sast";
   return void 0;
 }
 function detectGitlabReport(s2) {
@@ -39552,9 +39761,9 @@ function detectGitlabReport(s2) {
   const d = sd?.doc;
   if (!isObj3(d) || !Array.isArray(d.vulnerabilities)) return void 0;
   const scan = isObj3(d.scan) ? d.scan : void 0;
-  const declared = scan ? SCAN_TYPES[str3(scan.type) ?? ""] : void 0;
+  const declared = scan ? SCAN_TYPES[str4(scan.type) ?? ""] : void 0;
   if (declared) return { kind: declared, score: 1 };
-  if (scan && str3(scan.type)) return void 0;
+  if (scan && str4(scan.type)) return void 0;
   const items = d.vulnerabilities.slice(0, 50).filter(isObj3).filter((v) => !isCut(v));
   if (items.length > 0) {
     const gitlabShaped = items.filter((v) => Array.isArray(v.identifiers) && isObj3(v.location));
@@ -39576,7 +39785,7 @@ function detectGitlabReport(s2) {
   return typeof d.version === "string" && Array.isArray(d.remediations) ? { kind: "sast", score: 0.3 } : void 0;
 }
 function severityOf3(v) {
-  const word = str3(v.severity);
+  const word = str4(v.severity);
   if (word === void 0) return { severity: "medium", severity_source: "default", source_severity: null };
   const s2 = wordToSeverity(word) ?? (/^undefined$/i.test(word) ? "info" : void 0);
   return s2 ? { severity: s2, severity_source: "tool", source_severity: word } : { severity: "medium", severity_source: "default", source_severity: word };
@@ -39587,9 +39796,9 @@ function readIdentifiers(v) {
   const vulnIds3 = [];
   const cwe = [];
   for (const id of list3) {
-    const type = str3(id.type)?.toLowerCase() ?? "";
+    const type = str4(id.type)?.toLowerCase() ?? "";
     const value = strOrNum(id.value)?.trim();
-    const name = str3(id.name)?.trim();
+    const name = str4(id.name)?.trim();
     if (type === "cwe") {
       const n = cweNumber(id.value) ?? cweNumber(name);
       if (n) cwe.push(n);
@@ -39602,9 +39811,9 @@ function readIdentifiers(v) {
       break;
     }
   }
-  const primary = list3.find((i2) => !ID_TYPES_NOT_RULES.test(str3(i2.type) ?? "") && strOrNum(i2.value)) ?? list3.find((i2) => strOrNum(i2.value));
+  const primary = list3.find((i2) => !ID_TYPES_NOT_RULES.test(str4(i2.type) ?? "") && strOrNum(i2.value)) ?? list3.find((i2) => strOrNum(i2.value));
   return {
-    primary: primary ? { type: str3(primary.type), name: str3(primary.name), value: strOrNum(primary.value) } : void 0,
+    primary: primary ? { type: str4(primary.type), name: str4(primary.name), value: strOrNum(primary.value) } : void 0,
     vulnIds: orderVulnIds(vulnIds3),
     cwe: [...new Set(cwe)]
   };
@@ -39620,8 +39829,8 @@ function collectHeaderSecrets(v, secrets) {
   for (const part of [ev?.request, ev?.response]) {
     if (!isObj3(part) || !Array.isArray(part.headers)) continue;
     for (const h of part.headers) {
-      if (!isObj3(h) || !SENSITIVE_HEADERS.test(str3(h.name) ?? "")) continue;
-      const val2 = str3(h.value);
+      if (!isObj3(h) || !SENSITIVE_HEADERS.test(str4(h.name) ?? "")) continue;
+      const val2 = str4(h.value);
       if (val2 && !/^\*+$/.test(val2.trim())) secrets.push(val2);
     }
   }
@@ -39630,57 +39839,57 @@ function itemToDraft(fc, v, i2) {
   const pointer = `/vulnerabilities/${i2}`;
   const loc = isObj3(v.location) ? v.location : {};
   const ids = readIdentifiers(v);
-  const itemScanner = isObj3(v.scanner) ? str3(v.scanner.name) : void 0;
+  const itemScanner = isObj3(v.scanner) ? str4(v.scanner.name) : void 0;
   let category2 = CATEGORY[fc.kind];
-  if (fc.kind === "sast" && (str3(v.category) === "secret_detection" || /^(gitleaks|trufflehog)/i.test(ids.primary?.type ?? "")))
+  if (fc.kind === "sast" && (str4(v.category) === "secret_detection" || /^(gitleaks|trufflehog)/i.test(ids.primary?.type ?? "")))
     category2 = "secret";
-  const extract = str3(v.raw_source_code_extract);
+  const extract = str4(v.raw_source_code_extract);
   if (extract) fc.secrets.push(extract.trim());
   if (fc.kind === "dast") collectHeaderSecrets(v, fc.secrets);
   const dep = isObj3(loc.dependency) ? loc.dependency : void 0;
-  const pkgName = dep && isObj3(dep.package) ? str3(dep.package.name) : void 0;
+  const pkgName = dep && isObj3(dep.package) ? str4(dep.package.name) : void 0;
   let pkg = null;
   if (pkgName && (category2 === "sca" || category2 === "container")) {
-    const file2 = str3(loc.file);
-    const os3 = str3(loc.operating_system);
+    const file2 = str4(loc.file);
+    const os3 = str4(loc.operating_system);
     pkg = {
       name: pkgName,
       version: strOrNum(dep.version) ?? null,
-      fixed_version: fixedVersionFrom(str3(v.solution)),
+      fixed_version: fixedVersionFrom(str4(v.solution)),
       ecosystem: category2 === "container" ? ecosystemOf(os3?.split(/[\s:]/)[0]) : ecosystemOf((file2 && fc.managers.get(file2)) ?? void 0),
       purl: null
     };
   }
   const ruleId = ids.primary?.value ?? null;
-  const name = str3(v.name) ?? str3(v.message);
+  const name = str4(v.name) ?? str4(v.message);
   let title = name ?? ids.primary?.name ?? ruleId ?? "GitLab finding";
   if (!name && pkg && ruleId) title = `${ruleId} in ${pkg.name}${pkg.version ? `@${pkg.version}` : ""}`;
   const location = {};
   const tags = [];
   if (category2 === "dast") {
-    const host = str3(loc.hostname);
-    const path16 = str3(loc.path);
+    const host = str4(loc.hostname);
+    const path16 = str4(loc.path);
     location.url = host ? host.replace(/\/+$/, "") + (path16 ? path16.startsWith("/") ? path16 : `/${path16}` : "") : path16 ?? null;
-    const method = str3(loc.method);
+    const method = str4(loc.method);
     if (method) tags.push(`method:${method.toUpperCase()}`);
   } else if (category2 === "container") {
-    location.image = str3(loc.image) ?? null;
+    location.image = str4(loc.image) ?? null;
   } else {
-    location.file = str3(loc.file) ?? null;
-    location.start_line = int2(loc.start_line);
-    location.end_line = int2(loc.end_line);
+    location.file = str4(loc.file) ?? null;
+    location.start_line = int3(loc.start_line);
+    location.end_line = int3(loc.end_line);
   }
-  const commit = isObj3(loc.commit) ? str3(loc.commit.sha) : void 0;
+  const commit = isObj3(loc.commit) ? str4(loc.commit.sha) : void 0;
   return {
     title,
-    description: str3(v.description) ?? str3(v.message) ?? null,
+    description: str4(v.description) ?? str4(v.message) ?? null,
     category: category2,
     rule_id: ruleId,
     rule_name: ids.primary?.name ?? null,
     ...severityOf3(v),
     tool: itemScanner ?? fc.toolName,
     tool_version: itemScanner ? null : fc.toolVersion,
-    tool_confidence: str3(v.confidence) ?? null,
+    tool_confidence: str4(v.confidence) ?? null,
     state: "open",
     first_seen: null,
     cwe: ids.cwe,
@@ -39710,7 +39919,7 @@ function beginGitlabReport(doc, file2, kind, secrets) {
       file2
     );
   const scan = isObj3(doc.scan) ? doc.scan : {};
-  const declaredType = str3(scan.type);
+  const declaredType = str4(scan.type);
   if (declaredType && SCAN_TYPES[declaredType] !== kind) {
     const other = SCAN_TYPES[declaredType];
     throw new UserError(
@@ -39721,11 +39930,11 @@ function beginGitlabReport(doc, file2, kind, secrets) {
   }
   const scanner = isObj3(scan.scanner) ? scan.scanner : {};
   const analyzer = isObj3(scan.analyzer) ? scan.analyzer : {};
-  const toolName2 = str3(scanner.name) ?? str3(analyzer.name) ?? DEFAULT_TOOL[kind];
+  const toolName2 = str4(scanner.name) ?? str4(analyzer.name) ?? DEFAULT_TOOL[kind];
   const toolVersion = strOrNum(scanner.version) ?? strOrNum(analyzer.version) ?? null;
   const managers = /* @__PURE__ */ new Map();
   for (const df of Array.isArray(doc.dependency_files) ? doc.dependency_files : []) {
-    if (isObj3(df) && str3(df.path) && str3(df.package_manager)) managers.set(df.path, df.package_manager);
+    if (isObj3(df) && str4(df.path) && str4(df.package_manager)) managers.set(df.path, df.package_manager);
   }
   return { fc: { kind, toolName: toolName2, toolVersion, managers, secrets }, scan, warnings: [], tools: /* @__PURE__ */ new Map() };
 }
@@ -39760,9 +39969,9 @@ function finishGitlabReport(gc) {
   const { scan } = gc;
   const errors = [];
   for (const m of Array.isArray(scan.messages) ? scan.messages : []) {
-    if (isObj3(m) && /^(fatal|error)$/i.test(str3(m.level) ?? "") && str3(m.value)) errors.push(m.value);
+    if (isObj3(m) && /^(fatal|error)$/i.test(str4(m.level) ?? "") && str4(m.value)) errors.push(m.value);
   }
-  const status2 = str3(scan.status);
+  const status2 = str4(scan.status);
   const success2 = status2 === void 0 ? true : status2.toLowerCase() !== "failure";
   if (!success2 && errors.length === 0) errors.push('scan.status is "failure"');
   if (gc.tools.size === 0)
@@ -39889,8 +40098,8 @@ function repoFromHtmlUrl(url2) {
   return m ? `${m[1]}/${m[2]}` : null;
 }
 function repoOf(a) {
-  const full = isObj3(a.repository) ? str3(a.repository.full_name) : void 0;
-  return full ?? repoFromHtmlUrl(str3(a.html_url));
+  const full = isObj3(a.repository) ? str4(a.repository.full_name) : void 0;
+  return full ?? repoFromHtmlUrl(str4(a.html_url));
 }
 function norm(reason) {
   return (reason ?? "").toLowerCase().replace(/['’]/g, "").replace(/[\s-]+/g, "_");
@@ -39958,10 +40167,10 @@ function dependabotState(state, reason, comment) {
 
 // src/parsers/github_code_scanning/index.ts
 function severityOf4(rule) {
-  const ssl = str3(rule.security_severity_level);
+  const ssl = str4(rule.security_severity_level);
   const fromSsl = wordToSeverity(ssl);
   if (fromSsl) return { severity: fromSsl, severity_source: "security-severity-rule", source_severity: ssl };
-  const level = str3(rule.severity);
+  const level = str4(rule.severity);
   if (level && /^(error|warning|note|none)$/i.test(level))
     return {
       severity: levelToSeverity(level.toLowerCase()),
@@ -39977,35 +40186,35 @@ function codeScanningAlertToDraft(a, pointer) {
   const tool = isObj3(a.tool) ? a.tool : {};
   const inst = isObj3(a.most_recent_instance) ? a.most_recent_instance : {};
   const loc = isObj3(inst.location) ? inst.location : {};
-  const toolName2 = str3(tool.name) ?? "GitHub code scanning";
-  const ruleId = str3(rule.id) ?? str3(rule.name) ?? null;
+  const toolName2 = str4(tool.name) ?? "GitHub code scanning";
+  const ruleId = str4(rule.id) ?? str4(rule.name) ?? null;
   const tags = Array.isArray(rule.tags) ? rule.tags.filter((t) => typeof t === "string") : [];
   const cwe = tags.filter((t) => /cwe/i.test(t)).map((t) => cweNumber(t)).filter((n) => n !== void 0);
   const vulnIds3 = ruleId && (CVE_RE2.test(ruleId) || GHSA_RE3.test(ruleId)) ? [ruleId] : [];
-  const file2 = str3(loc.path) ?? null;
+  const file2 = str4(loc.path) ?? null;
   const category2 = inferCategory(toolName2, ruleId ?? void 0, tags, vulnIds3, file2 ?? void 0);
-  const life = codeScanningState(str3(a.state), str3(a.dismissed_reason), str3(a.dismissed_comment));
-  const closed = life.state === "fixed" ? str3(a.fixed_at) : life.state === "open" ? void 0 : str3(a.dismissed_at);
-  const message = isObj3(inst.message) ? str3(inst.message.text) : void 0;
-  const htmlUrl = str3(a.html_url);
-  const alertKey = htmlUrl ?? str3(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
+  const life = codeScanningState(str4(a.state), str4(a.dismissed_reason), str4(a.dismissed_comment));
+  const closed = life.state === "fixed" ? str4(a.fixed_at) : life.state === "open" ? void 0 : str4(a.dismissed_at);
+  const message = isObj3(inst.message) ? str4(inst.message.text) : void 0;
+  const htmlUrl = str4(a.html_url);
+  const alertKey = htmlUrl ?? str4(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
   return {
-    title: str3(rule.description) ?? str3(rule.name) ?? ruleId ?? message ?? "Code scanning alert",
+    title: str4(rule.description) ?? str4(rule.name) ?? ruleId ?? message ?? "Code scanning alert",
     // For secret rules the message may quote the match: keep it out.
-    description: category2 === "secret" ? null : message ?? str3(rule.full_description) ?? null,
+    description: category2 === "secret" ? null : message ?? str4(rule.full_description) ?? null,
     category: category2,
     rule_id: ruleId,
-    rule_name: str3(rule.name) ?? null,
+    rule_name: str4(rule.name) ?? null,
     ...severityOf4(rule),
     tool: toolName2,
-    tool_version: str3(tool.version) ?? null,
+    tool_version: str4(tool.version) ?? null,
     ...life,
     first_seen: isoDate2(a.created_at) ?? null,
     closed_at: life.state === "open" ? null : isoDate2(closed) ?? null,
     repo: repoOf(a),
     cwe,
     cve: vulnIds3,
-    location: { file: file2, start_line: int2(loc.start_line), end_line: int2(loc.end_line), url: htmlUrl ?? null },
+    location: { file: file2, start_line: int3(loc.start_line), end_line: int3(loc.end_line), url: htmlUrl ?? null },
     // GitHub's alert is its own dedup unit: it follows the result across line moves.
     fingerprints: alertKey ? { "github/alert": alertKey } : {},
     tags,
@@ -40072,14 +40281,14 @@ var TOOL = "GitHub secret scanning";
 function secretAlertToDraft(a, pointer, secrets) {
   const secret = typeof a.secret === "string" && a.secret.trim() !== "" ? a.secret : null;
   if (secret) secrets.push(secret);
-  const type = str3(a.secret_type) ?? null;
-  const display = str3(a.secret_type_display_name) ?? type ?? "Secret";
-  const life = secretScanningState(str3(a.state), str3(a.resolution), str3(a.resolution_comment));
+  const type = str4(a.secret_type) ?? null;
+  const display = str4(a.secret_type_display_name) ?? type ?? "Secret";
+  const life = secretScanningState(str4(a.state), str4(a.resolution), str4(a.resolution_comment));
   const first = isObj3(a.first_location_detected) ? a.first_location_detected : {};
-  const htmlUrl = str3(a.html_url);
-  const alertKey = htmlUrl ?? str3(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
+  const htmlUrl = str4(a.html_url);
+  const alertKey = htmlUrl ?? str4(a.url) ?? (a.number != null ? `#${String(a.number)}` : void 0);
   const tags = [];
-  const validity = str3(a.validity);
+  const validity = str4(a.validity);
   if (validity) tags.push(`validity:${validity}`);
   if (a.publicly_leaked === true) tags.push("publicly-leaked");
   if (a.push_protection_bypassed === true) tags.push("push-protection-bypassed");
@@ -40100,9 +40309,9 @@ function secretAlertToDraft(a, pointer, secrets) {
     closed_at: life.state === "open" ? null : isoDate2(a.resolved_at) ?? null,
     repo: repoOf(a),
     location: {
-      file: str3(first.path) ?? null,
-      start_line: int2(first.start_line),
-      end_line: int2(first.end_line),
+      file: str4(first.path) ?? null,
+      start_line: int3(first.start_line),
+      end_line: int3(first.end_line),
       url: htmlUrl ?? null
     },
     fingerprints: alertKey ? { "github/alert": alertKey } : {},
@@ -40161,7 +40370,7 @@ function severityOf5(word, cvss) {
 function cvssOf2(...candidates) {
   for (const c of candidates) {
     if (!isObj3(c)) continue;
-    const vector = str3(c.vector_string) ?? str3(c.vectorString);
+    const vector = str4(c.vector_string) ?? str4(c.vectorString);
     const score = typeof c.score === "number" && c.score >= 0 && c.score <= 10 ? c.score : null;
     if (!vector && !score) continue;
     return { score, vector: vector ?? null, version: cvssVersion(vector) };
@@ -40171,7 +40380,7 @@ function cvssOf2(...candidates) {
 function vulnIds2(...values) {
   const ids = [];
   const add = (v) => {
-    const s2 = str3(v)?.trim();
+    const s2 = str4(v)?.trim();
     if (s2 && CVE_RE2.test(s2)) ids.push(s2.toUpperCase());
     else if (s2 && GHSA_RE3.test(s2)) ids.push(s2);
   };
@@ -40188,17 +40397,17 @@ function restAlertToDraft(a, pointer) {
   const pkg = isObj3(dep.package) ? dep.package : isObj3(sv.package) ? sv.package : {};
   const cvssSev = isObj3(adv.cvss_severities) ? adv.cvss_severities : {};
   const cvss = cvssOf2(cvssSev.cvss_v3, adv.cvss, cvssSev.cvss_v4);
-  const life = dependabotState(str3(a.state), str3(a.dismissed_reason), str3(a.dismissed_comment));
-  const closed = life.state === "fixed" ? a.fixed_at : str3(a.state) === "auto_dismissed" ? a.auto_dismissed_at : a.dismissed_at;
+  const life = dependabotState(str4(a.state), str4(a.dismissed_reason), str4(a.dismissed_comment));
+  const closed = life.state === "fixed" ? a.fixed_at : str4(a.state) === "auto_dismissed" ? a.auto_dismissed_at : a.dismissed_at;
   const ids = vulnIds2(adv.cve_id, adv.ghsa_id, adv.identifiers);
-  const name = str3(pkg.name);
-  const fixed = isObj3(sv.first_patched_version) ? str3(sv.first_patched_version.identifier) : void 0;
+  const name = str4(pkg.name);
+  const fixed = isObj3(sv.first_patched_version) ? str4(sv.first_patched_version.identifier) : void 0;
   return {
-    title: str3(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
-    description: str3(adv.description) ?? null,
+    title: str4(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
+    description: str4(adv.description) ?? null,
     category: "sca",
-    rule_id: str3(adv.ghsa_id) ?? ids[0] ?? null,
-    ...severityOf5(str3(sv.severity) ?? str3(adv.severity), cvss),
+    rule_id: str4(adv.ghsa_id) ?? ids[0] ?? null,
+    ...severityOf5(str4(sv.severity) ?? str4(adv.severity), cvss),
     tool: TOOL2,
     ...life,
     first_seen: isoDate2(a.created_at) ?? null,
@@ -40211,12 +40420,12 @@ function restAlertToDraft(a, pointer) {
       name,
       version: null,
       fixed_version: fixed ?? null,
-      ecosystem: ecosystemOf(str3(pkg.ecosystem)),
+      ecosystem: ecosystemOf(str4(pkg.ecosystem)),
       purl: null
     } : null,
-    location: { file: str3(dep.manifest_path) ?? null, url: str3(a.html_url) ?? null },
-    tags: str3(dep.scope) ? [`scope:${dep.scope}`] : [],
-    help_uri: str3(adv.permalink) ?? null,
+    location: { file: str4(dep.manifest_path) ?? null, url: str4(a.html_url) ?? null },
+    tags: str4(dep.scope) ? [`scope:${dep.scope}`] : [],
+    help_uri: str4(adv.permalink) ?? null,
     pointer
   };
 }
@@ -40229,21 +40438,21 @@ function graphqlNodeToDraft(n, pointer, rc) {
   const adv = isObj3(sv.advisory) ? sv.advisory : isObj3(n.securityAdvisory) ? n.securityAdvisory : {};
   const pkg = isObj3(sv.package) ? sv.package : {};
   const cvss = cvssOf2(adv.cvss);
-  const state = str3(n.state)?.toLowerCase();
-  const life = dependabotState(state, str3(n.dismissReason), str3(n.dismissComment));
+  const state = str4(n.state)?.toLowerCase();
+  const life = dependabotState(state, str4(n.dismissReason), str4(n.dismissComment));
   const closed = life.state === "fixed" ? n.fixedAt : state === "auto_dismissed" ? n.autoDismissedAt : n.dismissedAt;
   const ids = vulnIds2(adv.ghsaId, adv.identifiers);
-  const name = str3(pkg.name);
-  const fixed = isObj3(sv.firstPatchedVersion) ? str3(sv.firstPatchedVersion.identifier) : void 0;
-  const repo = (isObj3(n.repository) ? str3(n.repository.nameWithOwner) : void 0) ?? rc.repo;
+  const name = str4(pkg.name);
+  const fixed = isObj3(sv.firstPatchedVersion) ? str4(sv.firstPatchedVersion.identifier) : void 0;
+  const repo = (isObj3(n.repository) ? str4(n.repository.nameWithOwner) : void 0) ?? rc.repo;
   const number4 = strOrNum(n.number);
   const cwes = isObj3(adv.cwes) && Array.isArray(adv.cwes.nodes) ? adv.cwes.nodes : [];
   return {
-    title: str3(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
-    description: str3(adv.description) ?? null,
+    title: str4(adv.summary) ?? `${ids[0] ?? "Vulnerability"} in ${name ?? "dependency"}`,
+    description: str4(adv.description) ?? null,
     category: "sca",
-    rule_id: str3(adv.ghsaId) ?? ids.find((i2) => GHSA_RE3.test(i2)) ?? ids[0] ?? null,
-    ...severityOf5(str3(sv.severity), cvss),
+    rule_id: str4(adv.ghsaId) ?? ids.find((i2) => GHSA_RE3.test(i2)) ?? ids[0] ?? null,
+    ...severityOf5(str4(sv.severity), cvss),
     tool: TOOL2,
     ...life,
     first_seen: isoDate2(n.createdAt) ?? null,
@@ -40254,17 +40463,17 @@ function graphqlNodeToDraft(n, pointer, rc) {
     cvss,
     package: name ? {
       name,
-      version: exactVersion(str3(n.vulnerableRequirements)),
+      version: exactVersion(str4(n.vulnerableRequirements)),
       fixed_version: fixed ?? null,
-      ecosystem: ecosystemOf(str3(pkg.ecosystem)),
+      ecosystem: ecosystemOf(str4(pkg.ecosystem)),
       purl: null
     } : null,
     location: {
-      file: str3(n.vulnerableManifestPath) ?? null,
+      file: str4(n.vulnerableManifestPath) ?? null,
       url: rc.url && number4 ? `${rc.url.replace(/\/+$/, "")}/security/dependabot/${number4}` : null
     },
-    tags: str3(n.dependencyScope) ? [`scope:${String(n.dependencyScope).toLowerCase()}`] : [],
-    help_uri: str3(adv.permalink) ?? null,
+    tags: str4(n.dependencyScope) ? [`scope:${String(n.dependencyScope).toLowerCase()}`] : [],
+    help_uri: str4(adv.permalink) ?? null,
     pointer
   };
 }
@@ -40276,8 +40485,8 @@ function findAlertConnections(v, pointer, rc, depth, found) {
   }
   if (!isObj3(v)) return;
   const here = {
-    repo: str3(v.nameWithOwner) ?? rc.repo,
-    url: (str3(v.nameWithOwner) ? str3(v.url) : void 0) ?? rc.url
+    repo: str4(v.nameWithOwner) ?? rc.repo,
+    url: (str4(v.nameWithOwner) ? str4(v.url) : void 0) ?? rc.url
   };
   for (const [k, child] of Object.entries(v)) {
     if (k === "vulnerabilityAlerts" && isObj3(child)) {
@@ -40316,7 +40525,7 @@ function parseGithubVulnerability(doc, file2) {
   } else {
     if (isObj3(doc) && Array.isArray(doc.errors) && !isObj3(doc.data))
       throw new UserError(
-        `GitHub GraphQL error response, no data: ${doc.errors.map((e) => (isObj3(e) ? str3(e.message) : void 0) ?? "?").join("; ")}`,
+        `GitHub GraphQL error response, no data: ${doc.errors.map((e) => (isObj3(e) ? str4(e.message) : void 0) ?? "?").join("; ")}`,
         file2
       );
     const list3 = detectGithubList({ name: file2, head: "", doc });
@@ -40417,13 +40626,13 @@ function stateOf3(f) {
   if (boolOf(f.risk_accepted)) return { state: "accepted_risk", state_reason: "risk_accepted" };
   if (boolOf(f.out_of_scope)) return { state: "not_applicable", state_reason: "out_of_scope" };
   if (boolOf(f.duplicate)) return { state: "duplicate", state_reason: "duplicate" };
-  if (boolOf(f.is_mitigated) || str3(f.mitigated)) return { state: "fixed", state_reason: "is_mitigated" };
+  if (boolOf(f.is_mitigated) || str4(f.mitigated)) return { state: "fixed", state_reason: "is_mitigated" };
   if (boolOf(f.active) === false)
     return { state: "fixed", state_reason: "inactive (active: false, no other reason given)" };
   return { state: "open", state_reason: null };
 }
 function cvssOf3(f) {
-  const vector = str3(f.cvssv3) ?? str3(f.cvssv3_vector) ?? str3(f.cvssv4);
+  const vector = str4(f.cvssv3) ?? str4(f.cvssv3_vector) ?? str4(f.cvssv4);
   const raw = f.cvssv3_score ?? f.cvss_score ?? f.cvssv4_score;
   const n = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : NaN;
   const score = Number.isFinite(n) && n >= 0 && n <= 10 ? n : null;
@@ -40460,29 +40669,29 @@ function categoryOf2(f, hasFile, hasUrl) {
     if (CATEGORY_WORDS.has(w)) return w;
     if (w === "secrets") return "secret";
   }
-  if (str3(f.component_name)) return "sca";
+  if (str4(f.component_name)) return "sca";
   if (f.dynamic_finding === true && f.static_finding !== true) return "dast";
   if (f.static_finding === true && hasFile && !hasUrl) return "sast";
   return "other";
 }
 function endpointUrl(e) {
-  if (typeof e === "string") return str3(e);
+  if (typeof e === "string") return str4(e);
   if (!isObj3(e)) return void 0;
-  const host = str3(e.host);
-  if (!host) return str3(e.url);
-  const proto = str3(e.protocol);
+  const host = str4(e.host);
+  if (!host) return str4(e.url);
+  const proto = str4(e.protocol);
   const port = strOrNum(e.port);
-  const path16 = str3(e.path);
+  const path16 = str4(e.path);
   return `${proto ? `${proto}://` : ""}${host}${port ? `:${port}` : ""}${path16 ? path16.startsWith("/") ? path16 : `/${path16}` : ""}`;
 }
 function vulnIdsOf(f) {
   const ids = [];
   const add = (v) => {
-    const s2 = (isObj3(v) ? str3(v.vulnerability_id) : str3(v))?.trim();
+    const s2 = (isObj3(v) ? str4(v.vulnerability_id) : str4(v))?.trim();
     if (!s2) return;
     ids.push(CVE_RE2.test(s2) ? s2.toUpperCase() : s2);
   };
-  for (const part of (str3(f.cve) ?? "").split(/[,;\s]+/)) add(part);
+  for (const part of (str4(f.cve) ?? "").split(/[,;\s]+/)) add(part);
   if (Array.isArray(f.vulnerability_ids)) f.vulnerability_ids.forEach(add);
   return orderVulnIds(ids).filter((i2) => CVE_RE2.test(i2) || GHSA_RE3.test(i2) || /^[A-Z]+-[\w.-]+$/.test(i2));
 }
@@ -40499,18 +40708,18 @@ function findingToDraft(f, pointer, tool, warnings) {
       `${pointer}: severity ${sev.source_severity ? `"${sev.source_severity}" not recognised` : "missing"}; medium assumed`
     );
   const endpoints = Array.isArray(f.endpoints) ? f.endpoints : [];
-  const url2 = str3(f.url) ?? endpoints.map(endpointUrl).find(Boolean) ?? null;
-  const file2 = str3(f.file_path) ?? null;
+  const url2 = str4(f.url) ?? endpoints.map(endpointUrl).find(Boolean) ?? null;
+  const file2 = str4(f.file_path) ?? null;
   const cwe = cweNumber(f.cwe);
-  const comp = str3(f.component_name);
+  const comp = str4(f.component_name);
   const life = stateOf3(f);
   const date5 = f.date;
-  if (str3(date5) && !isoDate2(date5))
+  if (str4(date5) && !isoDate2(date5))
     warnings.push(`${pointer}: date ${JSON.stringify(date5)} not readable; first_seen left empty`);
   const uid = strOrNum(f.unique_id_from_tool);
   return {
     title,
-    description: str3(f.description) ?? null,
+    description: str4(f.description) ?? null,
     category: categoryOf2(f, file2 !== null, url2 !== null),
     rule_id: strOrNum(f.vuln_id_from_tool) ?? null,
     ...sev,
@@ -40529,11 +40738,11 @@ function findingToDraft(f, pointer, tool, warnings) {
       ecosystem: null,
       purl: null
     } : null,
-    location: { file: file2, start_line: int2(f.line), url: url2 },
+    location: { file: file2, start_line: int3(f.line), url: url2 },
     fingerprints: uid ? { unique_id_from_tool: uid } : {},
     tags: Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : [],
     help_uri: null,
-    service: str3(f.service) ?? null,
+    service: str4(f.service) ?? null,
     pointer
   };
 }
@@ -40543,7 +40752,7 @@ function parseJsonDoc(doc, file2) {
       'not a DefectDojo Generic Findings Import file: expected a JSON object with a "findings" array (or the CSV with Title, Severity, Description columns)',
       file2
     );
-  const tool = str3(doc.type) ?? str3(doc.name) ?? DEFAULT_TOOL2;
+  const tool = str4(doc.type) ?? str4(doc.name) ?? DEFAULT_TOOL2;
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   doc.findings.forEach((f, i2) => {
     const pointer = `/findings/${i2}`;
@@ -40634,12 +40843,12 @@ var defectdojoGenericParser = {
 function isObj4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function str4(v) {
+function str5(v) {
   return typeof v === "string" && v.trim() !== "" ? v : void 0;
 }
 function text2(v) {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
-  return str4(v)?.trim();
+  return str5(v)?.trim();
 }
 function posInt(v) {
   const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
@@ -40716,16 +40925,16 @@ function resultToDraft2(r, pointer, version2, out) {
     out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
     return void 0;
   }
-  const checkId = str4(r.check_id);
+  const checkId = str5(r.check_id);
   const extra = isObj4(r.extra) ? r.extra : {};
   const meta3 = isObj4(extra.metadata) ? extra.metadata : {};
   if (!checkId) out.warnings.push(`${pointer}: result has no check_id`);
-  const message = str4(extra.message) ?? "";
-  const word = str4(extra.severity);
+  const message = str5(extra.message) ?? "";
+  const word = str5(extra.severity);
   const mapped = mapWord(SEVERITY, word) ?? wordToSeverity(word);
   if (word && !mapped) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
   const secret = isSecretRule(checkId ?? "", meta3);
-  const lines = str4(extra.lines)?.trim();
+  const lines = str5(extra.lines)?.trim();
   let secretValue = null;
   if (secret) {
     if (lines && lines !== REQUIRES_LOGIN) {
@@ -40733,19 +40942,19 @@ function resultToDraft2(r, pointer, version2, out) {
       out.secrets.push(lines);
     }
     for (const mv of isObj4(extra.metavars) ? Object.values(extra.metavars) : []) {
-      const c = isObj4(mv) ? str4(mv.abstract_content) : void 0;
+      const c = isObj4(mv) ? str5(mv.abstract_content) : void 0;
       if (c && c.length >= 4) out.secrets.push(c);
     }
   }
-  const fp = str4(extra.fingerprint);
+  const fp = str5(extra.fingerprint);
   const tags = [];
   for (const o of listOf(meta3.owasp)) tags.push(`owasp:${o}`);
   for (const k of ["impact", "likelihood", "confidence"]) {
-    const v = str4(meta3[k]);
+    const v = str5(meta3[k]);
     if (v) tags.push(`${k}:${v.toLowerCase()}`);
   }
   for (const s2 of listOf(meta3.subcategory)) tags.push(`subcategory:${s2}`);
-  const validation = str4(extra.validation_state);
+  const validation = str5(extra.validation_state);
   if (validation && validation !== "NO_VALIDATOR") tags.push(`validation:${validation.toLowerCase()}`);
   const sca = isObj4(extra.sca_info) ? extra.sca_info : void 0;
   const depMatch = sca && isObj4(sca.dependency_match) ? sca.dependency_match : {};
@@ -40767,35 +40976,35 @@ function resultToDraft2(r, pointer, version2, out) {
     source_severity: word ?? null,
     tool: "Semgrep",
     tool_version: version2,
-    tool_confidence: str4(meta3.confidence) ?? null,
+    tool_confidence: str5(meta3.confidence) ?? null,
     state: ignored ? "suppressed" : "open",
     suppression: ignored ? { kind: "inSource", status: "accepted", justification: null } : null,
     cwe: cwesOf2(meta3.cwe),
     cve: vulnIdsIn(meta3["sca-vuln-database-identifier"], checkId, references),
-    package: str4(found.package) ? {
+    package: str5(found.package) ? {
       name: found.package,
-      version: str4(found.version) ?? null,
+      version: str5(found.version) ?? null,
       fixed_version: null,
-      ecosystem: str4(found.ecosystem)?.toLowerCase() ?? null,
+      ecosystem: str5(found.ecosystem)?.toLowerCase() ?? null,
       purl: null
     } : null,
     location: {
-      file: (sca ? str4(found.lockfile_path) : void 0) ?? str4(r.path) ?? null,
+      file: (sca ? str5(found.lockfile_path) : void 0) ?? str5(r.path) ?? null,
       start_line: posInt(start.line),
       end_line: posInt(end.line)
     },
     fingerprints: fp && fp !== REQUIRES_LOGIN ? { fingerprint: fp } : {},
     tags,
-    help_uri: str4(meta3.source) ?? str4(meta3["source-rule-url"]) ?? str4(meta3.shortlink) ?? references[0] ?? null,
+    help_uri: str5(meta3.source) ?? str5(meta3["source-rule-url"]) ?? str5(meta3.shortlink) ?? references[0] ?? null,
     pointer,
     secret: secretValue
   };
 }
 function errorText(e) {
   if (!isObj4(e)) return String(e).slice(0, 300);
-  const type = Array.isArray(e.type) ? String(e.type[0]) : str4(e.type) ?? "error";
-  const where = str4(e.path) ?? (isObj4(e.location) ? str4(e.location.path) : void 0);
-  const msg = (str4(e.message) ?? str4(e.long_msg) ?? str4(e.short_msg) ?? "").trim().split("\n")[0];
+  const type = Array.isArray(e.type) ? String(e.type[0]) : str5(e.type) ?? "error";
+  const where = str5(e.path) ?? (isObj4(e.location) ? str5(e.location.path) : void 0);
+  const msg = (str5(e.message) ?? str5(e.long_msg) ?? str5(e.short_msg) ?? "").trim().split("\n")[0];
   return `${type}${where ? ` in ${where}` : ""}${e.rule_id ? ` (rule ${e.rule_id})` : ""}: ${msg}`.slice(
     0,
     300
@@ -40828,45 +41037,45 @@ function vulnToDraft(v, pointer, out) {
   const dep = isObj4(v.matchedDependency) ? v.matchedDependency : {};
   const loc = isObj4(v.dependencyFileLocation) ? v.dependencyFileLocation : {};
   const triage = isObj4(v.triage) ? v.triage : {};
-  const word = str4(adv.severity);
+  const word = str5(adv.severity);
   const sev = mapWord(SEVERITY, word) ?? wordToSeverity(word);
-  const status2 = (str4(triage.status) ?? "NEW").toUpperCase();
+  const status2 = (str5(triage.status) ?? "NEW").toUpperCase();
   let state = TRIAGE_STATE[status2] ?? "open";
   if (status2 === "IGNORED")
     state = DISMISS_STATE[String(triage.dismissReason ?? "").toUpperCase()] ?? "accepted_risk";
   if (!TRIAGE_STATE[status2] && status2 !== "IGNORED")
     out.warnings.push(`${pointer}: unknown triage status "${status2}"; kept open`);
   const cve = vulnIdsIn(refs2.cveIds, refs2.urls, adv.title);
-  const safe = isObj4(v.closestSafeDependency) ? str4(v.closestSafeDependency.versionSpecifier) : void 0;
-  if (!str4(dep.name)) out.warnings.push(`${pointer}: no matchedDependency.name`);
+  const safe = isObj4(v.closestSafeDependency) ? str5(v.closestSafeDependency.versionSpecifier) : void 0;
+  if (!str5(dep.name)) out.warnings.push(`${pointer}: no matchedDependency.name`);
   return {
-    title: str4(v.title) ?? str4(adv.title) ?? str4(adv.ruleId) ?? "Semgrep Supply Chain finding",
-    description: str4(adv.description) ?? null,
+    title: str5(v.title) ?? str5(adv.title) ?? str5(adv.ruleId) ?? "Semgrep Supply Chain finding",
+    description: str5(adv.description) ?? null,
     category: "sca",
-    rule_id: str4(adv.ruleId) ?? null,
+    rule_id: str5(adv.ruleId) ?? null,
     severity: sev ?? "medium",
     severity_source: sev ? "tool" : "default",
     source_severity: word ?? null,
     tool: "Semgrep Supply Chain",
     state,
     state_reason: `Semgrep triage status ${status2}${state === "fixed" || state === "open" ? "" : `, ${String(triage.dismissReason ?? "")}`}`,
-    first_seen: str4(v.openedAt) ?? null,
-    repo: str4(v.repositoryName) ?? null,
+    first_seen: str5(v.openedAt) ?? null,
+    repo: str5(v.repositoryName) ?? null,
     cwe: cwesOf2(refs2.cweIds),
     cve,
-    package: str4(dep.name) ? {
+    package: str5(dep.name) ? {
       name: dep.name,
-      version: str4(dep.versionSpecifier) ?? null,
+      version: str5(dep.versionSpecifier) ?? null,
       fixed_version: safe ?? null,
       ecosystem: null,
       purl: null
     } : null,
     location: {
-      file: str4(loc.path) ?? null,
+      file: str5(loc.path) ?? null,
       start_line: posInt(loc.startLine),
       end_line: posInt(loc.endLine)
     },
-    tags: [str4(v.exposureType), str4(v.transitivity), str4(adv.reachability)].filter((x2) => x2 !== void 0).map((x2) => x2.toLowerCase()),
+    tags: [str5(v.exposureType), str5(v.transitivity), str5(adv.reachability)].filter((x2) => x2 !== void 0).map((x2) => x2.toLowerCase()),
     help_uri: listOf(refs2.urls)[0] ?? null,
     pointer
   };
@@ -40905,7 +41114,7 @@ var semgrepStreaming = {
         `not a Semgrep JSON report: expected an object with a "results" array (or a Semgrep App export with "vulns"), found ${describeType(doc)}${isObj4(doc) ? ' without "results"' : ""}`,
         file2
       );
-    return { ...base, mode: "results", version: str4(doc.version) ?? null, doc };
+    return { ...base, mode: "results", version: str5(doc.version) ?? null, doc };
   },
   item(g, v, pointer, secrets) {
     if (g.mode === "vulns") return pointer.startsWith("/vulns/") ? vulnToDraft(v, pointer, g) : void 0;
@@ -40975,15 +41184,15 @@ function resultToDraft3(r, i2, out, version2) {
     out.warnings.push(`${pointer}: result is ${describeType(r)}, not an object; skipped`);
     return void 0;
   }
-  const testId = str4(r.test_id);
-  const testName = str4(r.test_name);
-  const word = str4(r.issue_severity);
+  const testId = str5(r.test_id);
+  const testName = str5(r.test_name);
+  const word = str5(r.issue_severity);
   const sev = word && word.toUpperCase() !== "UNDEFINED" ? wordToSeverity(word) : void 0;
   if (word && !sev && word.toUpperCase() !== "UNDEFINED")
     out.warnings.push(`${pointer}: unknown issue_severity "${word}"`);
   const range = Array.isArray(r.line_range) ? r.line_range.filter((n) => typeof n === "number") : [];
   const issueCwe = isObj4(r.issue_cwe) ? r.issue_cwe : void 0;
-  const raw = str4(r.issue_text) ?? "";
+  const raw = str5(r.issue_text) ?? "";
   const text3 = testId && PASSWORD_TESTS.has(testId) ? withoutPassword(raw, out) : raw;
   return {
     title: text3.trim() || testName || testId || "Bandit issue",
@@ -40996,15 +41205,15 @@ function resultToDraft3(r, i2, out, version2) {
     source_severity: word ?? null,
     tool: "Bandit",
     tool_version: version2,
-    tool_confidence: str4(r.issue_confidence) ?? null,
+    tool_confidence: str5(r.issue_confidence) ?? null,
     state: "open",
     cwe: issueCwe ? cwesOf2(issueCwe.id) : [],
     location: {
-      file: str4(r.filename) ?? null,
+      file: str5(r.filename) ?? null,
       start_line: posInt(r.line_number),
       end_line: range.length > 0 ? posInt(Math.max(...range)) : null
     },
-    help_uri: str4(r.more_info) ?? (issueCwe ? str4(issueCwe.link) ?? null : null),
+    help_uri: str5(r.more_info) ?? (issueCwe ? str5(issueCwe.link) ?? null : null),
     tags: [],
     pointer
   };
@@ -41029,7 +41238,7 @@ function parse4(doc, ctx) {
     if (d) out.findings.push(d);
   });
   const errors = (Array.isArray(doc.errors) ? doc.errors : []).map(
-    (e) => isObj4(e) ? `${str4(e.filename) ?? "?"}: ${str4(e.reason) ?? "error"}`.slice(0, 300) : typeof e === "string" || typeof e === "number" ? String(e).slice(0, 300) : `(unreadable ${Array.isArray(e) ? "list" : typeof e})`
+    (e) => isObj4(e) ? `${str5(e.filename) ?? "?"}: ${str5(e.reason) ?? "error"}`.slice(0, 300) : typeof e === "string" || typeof e === "number" ? String(e).slice(0, 300) : `(unreadable ${Array.isArray(e) ? "list" : typeof e})`
   );
   for (const e of errors) out.warnings.push(`Bandit could not scan ${e}`);
   out.scans.push({ tool: { name: "Bandit", version: version2 }, categories: ["sast"], success: true, errors });
@@ -41053,7 +41262,7 @@ function isV8(o) {
   return "RuleID" in o || "Secret" in o || "StartLine" in o;
 }
 function secretValues(o) {
-  const vals = [o.Secret, o.Match, o.offender, o.line, o.secret].map((v) => str4(v)?.trim()).filter((v) => v !== void 0 && v.length >= 4 && !REDACTED.test(v));
+  const vals = [o.Secret, o.Match, o.offender, o.line, o.secret].map((v) => str5(v)?.trim()).filter((v) => v !== void 0 && v.length >= 4 && !REDACTED.test(v));
   return vals;
 }
 function leakToDraft(o, i2, out) {
@@ -41064,25 +41273,25 @@ function leakToDraft(o, i2, out) {
   }
   out.secrets.push(...secretValues(o));
   const v8 = isV8(o);
-  const rawSecret = str4(v8 ? o.Secret : o.offender)?.trim();
+  const rawSecret = str5(v8 ? o.Secret : o.offender)?.trim();
   const secret = rawSecret && !REDACTED.test(rawSecret) ? rawSecret : null;
-  const rule = str4(v8 ? o.RuleID : o.rule) ?? str4(o.Description);
+  const rule = str5(v8 ? o.RuleID : o.rule) ?? str5(o.Description);
   if (!rule) out.warnings.push(`${pointer}: leak has no rule id`);
-  const file2 = str4(v8 ? o.File : o.file) ?? null;
-  const commit = str4(v8 ? o.Commit : o.commit) ?? null;
+  const file2 = str5(v8 ? o.File : o.file) ?? null;
+  const commit = str5(v8 ? o.Commit : o.commit) ?? null;
   const startLine = v8 ? posInt(o.StartLine) : posInt(o.lineNumber);
   const endLine = v8 ? posInt(o.EndLine) : null;
-  const fingerprints = {};
-  const fp = str4(o.Fingerprint);
-  if (fp && !secretValues(o).some((s2) => fp.includes(s2))) fingerprints.fingerprint = fp;
-  if (commit) fingerprints.commit = commit;
+  const fingerprints2 = {};
+  const fp = str5(o.Fingerprint);
+  if (fp && !secretValues(o).some((s2) => fp.includes(s2))) fingerprints2.fingerprint = fp;
+  if (commit) fingerprints2.commit = commit;
   const tags = (Array.isArray(o.Tags) ? o.Tags : typeof o.tags === "string" ? o.tags.split(",") : []).map((t) => typeof t === "string" ? t.trim() : "").filter(Boolean);
   const where = [
     file2,
     startLine ? `line ${startLine}` : null,
     commit ? `commit ${commit.slice(0, 12)}` : null
   ].filter(Boolean).join(", ");
-  const desc = v8 ? str4(o.Description) : void 0;
+  const desc = v8 ? str5(o.Description) : void 0;
   const entropy = typeof o.Entropy === "number" ? o.Entropy : void 0;
   return {
     // Author, Email, Message/commitMessage are personal data and never copied.
@@ -41100,9 +41309,9 @@ function leakToDraft(o, i2, out) {
     state: "open",
     first_seen: null,
     location: { file: file2, start_line: startLine, end_line: endLine },
-    fingerprints,
+    fingerprints: fingerprints2,
     tags,
-    help_uri: str4(o.leakURL) ?? str4(o.Link) ?? null,
+    help_uri: str5(o.leakURL) ?? str5(o.Link) ?? null,
     pointer,
     secret
   };
@@ -41161,7 +41370,7 @@ function categoryOf3(checkType) {
 }
 function codeBlockLines(c) {
   const block = Array.isArray(c.code_block) ? c.code_block : [];
-  return block.map((l) => Array.isArray(l) ? str4(l[1])?.trim() : void 0).filter((l) => l !== void 0 && l.length >= 4);
+  return block.map((l) => Array.isArray(l) ? str5(l[1])?.trim() : void 0).filter((l) => l !== void 0 && l.length >= 4);
 }
 function checkToDraft(c, pointer, checkType, skipped, version2, out) {
   if (!isObj4(c)) {
@@ -41169,9 +41378,9 @@ function checkToDraft(c, pointer, checkType, skipped, version2, out) {
     return void 0;
   }
   const category2 = categoryOf3(checkType);
-  const checkId = str4(c.check_id);
+  const checkId = str5(c.check_id);
   if (!checkId) out.warnings.push(`${pointer}: check has no check_id`);
-  const word = str4(c.severity);
+  const word = str5(c.severity);
   const sev = wordToSeverity(word);
   if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
   const range = Array.isArray(c.file_line_range) ? c.file_line_range : [];
@@ -41180,18 +41389,18 @@ function checkToDraft(c, pointer, checkType, skipped, version2, out) {
   if (category2 === "secret") {
     const lines = codeBlockLines(c);
     out.secrets.push(...lines);
-    const res = str4(c.resource);
+    const res = str5(c.resource);
     secret = res && /^[0-9a-f]{32,}$/i.test(res) ? res : lines[0] ?? null;
   }
-  const suppressComment = str4(c.suppress_comment) ?? (isObj4(c.check_result) ? str4(c.check_result.suppress_comment) : void 0) ?? null;
+  const suppressComment = str5(c.suppress_comment) ?? (isObj4(c.check_result) ? str5(c.check_result.suppress_comment) : void 0) ?? null;
   const cve = vulnIdsIn(vd.id, vd.cve_id);
-  const pkgName = str4(vd.package_name);
+  const pkgName = str5(vd.package_name);
   return {
-    title: str4(c.check_name) ?? checkId ?? "Checkov check",
-    description: str4(c.description) ?? str4(c.short_description) ?? null,
+    title: str5(c.check_name) ?? checkId ?? "Checkov check",
+    description: str5(c.description) ?? str5(c.short_description) ?? null,
     category: category2,
     rule_id: checkId ?? null,
-    rule_name: str4(c.bc_check_id) ?? null,
+    rule_name: str5(c.bc_check_id) ?? null,
     // Without a Prisma Cloud API key Checkov writes `severity: null`: medium, and say it is a default.
     severity: sev ?? "medium",
     severity_source: sev ? "tool" : "default",
@@ -41204,21 +41413,21 @@ function checkToDraft(c, pointer, checkType, skipped, version2, out) {
     cve,
     package: pkgName ? {
       name: pkgName,
-      version: str4(vd.package_version) ?? null,
-      fixed_version: str4(vd.fixed_version) ?? null,
+      version: str5(vd.package_version) ?? null,
+      fixed_version: str5(vd.fixed_version) ?? null,
       ecosystem: null,
       purl: null
     } : null,
     location: {
       // file_path is relative to the scanned directory, written with a leading slash ("/main.tf").
-      file: (str4(c.file_path) ?? str4(c.repo_file_path))?.replace(/^\/+/, "") ?? null,
+      file: (str5(c.file_path) ?? str5(c.repo_file_path))?.replace(/^\/+/, "") ?? null,
       // Dockerfile checks say [0, 0]: no line.
       start_line: posInt(range[0]),
       end_line: posInt(range[1]),
-      resource: str4(c.resource) ?? null
+      resource: str5(c.resource) ?? null
     },
     tags: [`check_type:${checkType}`],
-    help_uri: str4(c.guideline) ?? null,
+    help_uri: str5(c.guideline) ?? null,
     pointer,
     secret
   };
@@ -41242,7 +41451,7 @@ function detect13(s2) {
 function parse6(doc, ctx) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   if (isSummaryOnly(doc)) {
-    const version2 = str4(doc.checkov_version) ?? null;
+    const version2 = str5(doc.checkov_version) ?? null;
     out.scans.push({ tool: { name: "Checkov", version: version2 }, categories: ["iac"], success: true, errors: [] });
     return out;
   }
@@ -41261,7 +41470,7 @@ function parse6(doc, ctx) {
     }
     const checkType = rep.check_type;
     const summary = isObj4(rep.summary) ? rep.summary : {};
-    const version2 = str4(summary.checkov_version) ?? null;
+    const version2 = str5(summary.checkov_version) ?? null;
     const res = rep.results;
     const start = out.findings.length;
     for (const [key, skipped] of [
@@ -41312,25 +41521,25 @@ function hitToDraft(q, qi, f, fi, version2, out) {
     out.warnings.push(`${pointer}: file hit is ${describeType(f)}, not an object; skipped`);
     return void 0;
   }
-  const word = str4(q.severity);
+  const word = str5(q.severity);
   const sev = severityOf7(word);
   if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
-  const queryName = str4(q.query_name);
-  const category2 = str4(q.category);
+  const queryName = str5(q.query_name);
+  const category2 = str5(q.category);
   const secretQuery = /secret/i.test(category2 ?? "") || /password|secret/i.test(queryName ?? "");
-  const expected = str4(f.expected_value);
-  const actual = str4(f.actual_value);
+  const expected = str5(f.expected_value);
+  const actual = str5(f.actual_value);
   const tags = [
-    str4(q.platform) && `platform:${q.platform}`,
+    str5(q.platform) && `platform:${q.platform}`,
     category2 && `kics:${category2}`,
-    str4(f.issue_type) && `issue_type:${f.issue_type}`
+    str5(f.issue_type) && `issue_type:${f.issue_type}`
   ].filter((t) => typeof t === "string");
   return {
-    title: queryName ?? str4(q.query_id) ?? "KICS query",
-    description: [str4(q.description), expected && `Expected: ${expected}`, actual && `Actual: ${actual}`].filter(Boolean).join("\n") || null,
+    title: queryName ?? str5(q.query_id) ?? "KICS query",
+    description: [str5(q.description), expected && `Expected: ${expected}`, actual && `Actual: ${actual}`].filter(Boolean).join("\n") || null,
     // "Passwords And Secrets" queries stay IaC: KICS names the place, never the value (nothing to hash).
     category: "iac",
-    rule_id: str4(q.query_id) ?? null,
+    rule_id: str5(q.query_id) ?? null,
     rule_name: queryName ?? null,
     severity: sev ?? "medium",
     severity_source: sev ? "tool" : "default",
@@ -41340,14 +41549,14 @@ function hitToDraft(q, qi, f, fi, version2, out) {
     state: "open",
     cwe: cwesOf2(q.cwe),
     location: {
-      file: str4(f.file_name) ?? null,
+      file: str5(f.file_name) ?? null,
       start_line: posInt(f.line),
       end_line: null,
-      resource: str4(f.resource_type) && str4(f.resource_name) ? `${f.resource_type}.${f.resource_name}` : str4(f.search_key) ?? null
+      resource: str5(f.resource_type) && str5(f.resource_name) ? `${f.resource_type}.${f.resource_name}` : str5(f.search_key) ?? null
     },
-    fingerprints: str4(f.similarity_id) ? { similarity_id: f.similarity_id } : {},
+    fingerprints: str5(f.similarity_id) ? { similarity_id: f.similarity_id } : {},
     tags: secretQuery ? [...tags, "secret"] : tags,
-    help_uri: str4(q.query_url) ?? null,
+    help_uri: str5(q.query_url) ?? null,
     pointer
   };
 }
@@ -41363,7 +41572,7 @@ function parse7(doc, ctx) {
       ctx.file
     );
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
-  const version2 = str4(doc.kics_version) ?? null;
+  const version2 = str5(doc.kics_version) ?? null;
   doc.queries.forEach((q, qi) => {
     if (!isObj4(q)) {
       out.warnings.push(`/queries/${qi}: query is ${describeType(q)}, not an object; skipped`);
@@ -41420,23 +41629,23 @@ function resultToDraft4(r, i2, out) {
   const status2 = statusOf(r);
   if (status2 === "passed") return void 0;
   const loc = isObj4(r.location) ? r.location : {};
-  const word = str4(r.severity);
+  const word = str5(r.severity);
   const sev = mapWord(SEVERITY2, word);
   if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
-  const longId = str4(r.long_id);
-  const ruleId = longId ?? str4(r.rule_id);
+  const longId = str5(r.long_id);
+  const ruleId = longId ?? str5(r.rule_id);
   const links = Array.isArray(r.links) ? r.links.filter((l) => typeof l === "string") : [];
-  const legacyLink = str4(r.link)?.match(/https?:\/\/\S+/)?.[0];
-  const tags = [str4(r.rule_provider), str4(r.rule_service)].filter((t) => t !== void 0);
-  const aliases = [str4(r.rule_id), str4(r.legacy_rule_id)].filter(
+  const legacyLink = str5(r.link)?.match(/https?:\/\/\S+/)?.[0];
+  const tags = [str5(r.rule_provider), str5(r.rule_service)].filter((t) => t !== void 0);
+  const aliases = [str5(r.rule_id), str5(r.legacy_rule_id)].filter(
     (x2) => x2 !== void 0 && x2 !== ruleId
   );
   return {
-    title: str4(r.rule_description) ?? str4(r.description) ?? ruleId ?? "tfsec result",
+    title: str5(r.rule_description) ?? str5(r.description) ?? ruleId ?? "tfsec result",
     description: [
-      str4(r.description),
-      str4(r.impact) && `Impact: ${r.impact}`,
-      str4(r.resolution) && `Resolution: ${r.resolution}`
+      str5(r.description),
+      str5(r.impact) && `Impact: ${r.impact}`,
+      str5(r.resolution) && `Resolution: ${r.resolution}`
     ].filter(Boolean).join("\n") || null,
     category: "iac",
     rule_id: ruleId ?? null,
@@ -41448,10 +41657,10 @@ function resultToDraft4(r, i2, out) {
     state: status2 === "ignored" ? "suppressed" : "open",
     suppression: status2 === "ignored" ? { kind: "inSource", status: "accepted", justification: null } : null,
     location: {
-      file: str4(loc.filename) ?? null,
+      file: str5(loc.filename) ?? null,
       start_line: posInt(loc.start_line),
       end_line: posInt(loc.end_line),
-      resource: str4(r.resource) ?? null
+      resource: str5(r.resource) ?? null
     },
     tags,
     help_uri: links[0] ?? legacyLink ?? null,
@@ -41669,7 +41878,7 @@ var Collector = class {
   }
 };
 function firstLine(lines) {
-  const s2 = typeof lines === "number" ? String(lines) : str4(lines);
+  const s2 = typeof lines === "number" ? String(lines) : str5(lines);
   return s2 ? posInt(s2.split(",")[0]) : null;
 }
 function permissions(d, c) {
@@ -41681,7 +41890,7 @@ function permissions(d, c) {
       pointer: `/permissions/${esc3(name)}`,
       rule: "dangerous_permission",
       title: name,
-      description: [str4(p.info), str4(p.description)].filter(Boolean).join(": "),
+      description: [str5(p.info), str5(p.description)].filter(Boolean).join(": "),
       word: "warning",
       file: "AndroidManifest.xml",
       key: name,
@@ -41698,16 +41907,16 @@ function manifest(d, c) {
       c.out.warnings.push(`${base}/${i2}: not an object; skipped`);
       return;
     }
-    const title = str4(m.title) ?? str4(m.name) ?? "Manifest issue";
+    const title = str5(m.title) ?? str5(m.name) ?? "Manifest issue";
     c.add({
       section: "manifest",
       pointer: `${base}/${i2}`,
-      rule: str4(m.rule) ?? `manifest:${plain(title).replace(/\s*\[.*$/, "")}`,
+      rule: str5(m.rule) ?? `manifest:${plain(title).replace(/\s*\[.*$/, "")}`,
       title,
-      description: str4(m.description) ?? str4(m.desc),
-      word: str4(m.severity) ?? str4(m.stat),
+      description: str5(m.description) ?? str5(m.desc),
+      word: str5(m.severity) ?? str5(m.stat),
       file: "AndroidManifest.xml",
-      key: plain(str4(m.name) ?? title)
+      key: plain(str5(m.name) ?? title)
     });
   });
 }
@@ -41717,7 +41926,7 @@ function network(d, c) {
   const base = Array.isArray(ns) ? "/network_security" : "/network_security/network_findings";
   list3.forEach((n, i2) => {
     if (!isObj4(n)) return;
-    const desc = str4(n.description) ?? "Network security configuration issue";
+    const desc = str5(n.description) ?? "Network security configuration issue";
     const scope = asArray(n.scope).filter((s2) => typeof s2 === "string").join(", ");
     c.add({
       section: "network_security",
@@ -41726,7 +41935,7 @@ function network(d, c) {
       title: desc,
       description: scope ? `${desc}
 Scope: ${scope}` : desc,
-      word: str4(n.severity),
+      word: str5(n.severity),
       key: `${desc}|${scope}`
     });
   });
@@ -41758,10 +41967,10 @@ function codeAnalysis(d, c) {
     if (!isObj4(r) || !isObj4(r.metadata)) continue;
     const meta3 = r.metadata;
     const files = isObj4(r.files) ? Object.entries(r.files) : [];
-    const title = str4(meta3.description) ?? str4(meta3.desc) ?? rule;
+    const title = str5(meta3.description) ?? str5(meta3.desc) ?? rule;
     const tags = [
-      str4(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
-      str4(meta3.masvs) && `masvs:${meta3.masvs}`
+      str5(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
+      str5(meta3.masvs) && `masvs:${meta3.masvs}`
     ].filter((t) => typeof t === "string");
     const targets = files.length > 0 ? files : [[null, null]];
     for (const [file2, lines] of targets) {
@@ -41771,12 +41980,12 @@ function codeAnalysis(d, c) {
         rule,
         title: headline(title),
         description: title,
-        word: str4(meta3.severity),
+        word: str5(meta3.severity),
         file: file2,
         line: firstLine(lines),
         cwe: meta3.cwe,
         tags,
-        help: str4(meta3.ref) ?? str4(meta3.reference) ?? null,
+        help: str5(meta3.ref) ?? str5(meta3.reference) ?? null,
         key: `${rule}:${file2 ?? ""}`
       });
     }
@@ -41785,7 +41994,7 @@ function codeAnalysis(d, c) {
 function hardeningChecks(obj, name, pointer, c) {
   for (const [check2, v] of Object.entries(obj)) {
     if (!isObj4(v) || !("severity" in v)) continue;
-    const desc = str4(v.description) ?? check2;
+    const desc = str5(v.description) ?? check2;
     c.add(
       {
         section: "binary_analysis",
@@ -41793,7 +42002,7 @@ function hardeningChecks(obj, name, pointer, c) {
         rule: `binary:${check2}`,
         title: headline(desc),
         description: desc,
-        word: str4(v.severity),
+        word: str5(v.severity),
         file: name ?? null,
         key: `${name ?? ""}:${check2}`
       },
@@ -41805,7 +42014,7 @@ function binary(d, c) {
   const ba = d.binary_analysis;
   if (Array.isArray(ba)) {
     ba.forEach((b, i2) => {
-      if (isObj4(b)) hardeningChecks(b, str4(b.name), `/binary_analysis/${i2}`, c);
+      if (isObj4(b)) hardeningChecks(b, str5(b.name), `/binary_analysis/${i2}`, c);
     });
   } else if (isObj4(ba) && isObj4(ba.findings)) {
     for (const [title, f] of Object.entries(ba.findings)) {
@@ -41814,33 +42023,33 @@ function binary(d, c) {
         section: "binary_analysis",
         pointer: `/binary_analysis/findings/${esc3(title)}`,
         rule: `binary:${title}`,
-        title: str4(f.detailed_desc) ? headline(f.detailed_desc.replace(/\n/g, " ")) : title,
-        description: str4(f.detailed_desc),
-        word: str4(f.severity),
+        title: str5(f.detailed_desc) ? headline(f.detailed_desc.replace(/\n/g, " ")) : title,
+        description: str5(f.detailed_desc),
+        word: str5(f.severity),
         cwe: f.cwe,
         key: title,
         tags: [
-          str4(f["owasp-mobile"]) && `owasp-mobile:${f["owasp-mobile"]}`,
-          str4(f.masvs) && `masvs:${f.masvs}`
+          str5(f["owasp-mobile"]) && `owasp-mobile:${f["owasp-mobile"]}`,
+          str5(f.masvs) && `masvs:${f.masvs}`
         ].filter((t) => typeof t === "string")
       });
     }
   }
   if (isObj4(d.macho_analysis))
-    hardeningChecks(d.macho_analysis, str4(d.macho_analysis.name), "/macho_analysis", c);
+    hardeningChecks(d.macho_analysis, str5(d.macho_analysis.name), "/macho_analysis", c);
 }
 function ats(d, c) {
   if (!isObj4(d.ats_analysis)) return;
   asArray(d.ats_analysis.ats_findings).forEach((f, i2) => {
     if (!isObj4(f)) return;
-    const issue2 = str4(f.issue) ?? "App Transport Security issue";
+    const issue2 = str5(f.issue) ?? "App Transport Security issue";
     c.add({
       section: "ats",
       pointer: `/ats_analysis/ats_findings/${i2}`,
       rule: `ats:${issue2}`,
       title: issue2,
-      description: str4(f.description),
-      word: str4(f.severity),
+      description: str5(f.description),
+      word: str5(f.severity),
       file: "Info.plist",
       key: issue2
     });
@@ -41854,9 +42063,9 @@ function firebase(d, c) {
       pointer: `/firebase_urls/${i2}`,
       rule: "firebase_open_db",
       title: "Firebase database is open to the public",
-      description: str4(f.url),
+      description: str5(f.url),
       word: "high",
-      key: str4(f.url) ?? String(i2)
+      key: str5(f.url) ?? String(i2)
     });
   });
 }
@@ -41869,7 +42078,7 @@ function secretStrings(d, out) {
   }
 }
 function parseReport(d, out) {
-  const version2 = str4(d.version)?.replace(/^v/i, "").trim() ?? null;
+  const version2 = str5(d.version)?.replace(/^v/i, "").trim() ?? null;
   const c = new Collector(out, version2);
   secretStrings(d, out);
   permissions(d, c);
@@ -41883,7 +42092,7 @@ function parseReport(d, out) {
   out.scans.push({ tool: { name: "MobSF", version: version2 }, categories: ["mobile"], success: true, errors: [] });
 }
 function parseMobsfscan(d, out) {
-  const version2 = str4(d.mobsfscan_version) ?? null;
+  const version2 = str5(d.mobsfscan_version) ?? null;
   const results = isObj4(d.results) ? d.results : {};
   for (const [rule, r] of Object.entries(results)) {
     const pointer = `/results/${esc3(rule)}`;
@@ -41892,16 +42101,16 @@ function parseMobsfscan(d, out) {
       continue;
     }
     const meta3 = isObj4(r.metadata) ? r.metadata : {};
-    const word = str4(meta3.severity);
+    const word = str5(meta3.severity);
     const sev = mapWord(MOBSFSCAN, word);
     if (word && !sev) out.warnings.push(`${pointer}: unknown severity "${word}"; using medium`);
     const files = asArray(r.files).filter(isObj4);
     const targets = files.length > 0 ? files : [null];
     targets.forEach((f, fi) => {
-      const ms = f ? str4(f.match_string) : void 0;
+      const ms = f ? str5(f.match_string) : void 0;
       if (ms && ms.trim().length >= 4) out.secrets.push(ms.trim());
       const lines = f && Array.isArray(f.match_lines) ? f.match_lines : [];
-      const desc = str4(meta3.description) ?? rule;
+      const desc = str5(meta3.description) ?? rule;
       out.findings.push({
         title: rule,
         description: desc.replace(/\s+/g, " "),
@@ -41915,15 +42124,15 @@ function parseMobsfscan(d, out) {
         state: "open",
         cwe: cwesOf2(meta3.cwe),
         location: {
-          file: f ? str4(f.file_path) ?? null : null,
+          file: f ? str5(f.file_path) ?? null : null,
           start_line: posInt(lines[0]),
           end_line: posInt(lines[1])
         },
         tags: [
-          str4(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
-          str4(meta3.masvs) && `masvs:${meta3.masvs}`
+          str5(meta3["owasp-mobile"]) && `owasp-mobile:${meta3["owasp-mobile"]}`,
+          str5(meta3.masvs) && `masvs:${meta3.masvs}`
         ].filter((t) => typeof t === "string"),
-        help_uri: str4(meta3.reference) ?? null,
+        help_uri: str5(meta3.reference) ?? null,
         pointer: f ? `${pointer}/files/${fi}` : pointer
       });
     });
@@ -41974,8 +42183,8 @@ function messageToDraft(m, file2, pointer, suppressed, out) {
   const level = m.severity === 2 ? "error" : m.severity === 1 ? "warning" : void 0;
   if (!level)
     out.warnings.push(`${pointer}: severity ${JSON.stringify(m.severity)} is not 1 or 2; using warning`);
-  const text3 = str4(m.message) ?? "";
-  const ruleId = str4(m.ruleId) ?? null;
+  const text3 = str5(m.message) ?? "";
+  const ruleId = str5(m.ruleId) ?? null;
   const sup = suppressed ? Array.isArray(m.suppressions) ? m.suppressions.find(isObj4) : void 0 : void 0;
   return {
     title: text3.split("\n")[0].trim() || ruleId || "ESLint message",
@@ -41991,7 +42200,7 @@ function messageToDraft(m, file2, pointer, suppressed, out) {
     suppression: suppressed ? {
       kind: !sup || sup.kind === "directive" ? "inSource" : String(sup.kind),
       status: "accepted",
-      justification: (sup && str4(sup.justification)) ?? null
+      justification: (sup && str5(sup.justification)) ?? null
     } : null,
     location: { file: file2, start_line: posInt(m.line), end_line: posInt(m.endLine) },
     tags: [],
@@ -42017,7 +42226,7 @@ function parse11(doc, ctx) {
       out.warnings.push(`/${fi}: file result is ${describeType(f)}, not an object; skipped`);
       return;
     }
-    const file2 = str4(f.filePath) ?? null;
+    const file2 = str5(f.filePath) ?? null;
     for (const [key, suppressed] of [
       ["messages", false],
       ["suppressedMessages", true]
@@ -42030,7 +42239,7 @@ function parse11(doc, ctx) {
         }
         if (m.fatal === true) {
           errors.push(
-            `${file2 ?? "?"}:${posInt(m.line) ?? "?"}: ${(str4(m.message) ?? "fatal error").slice(0, 250)}`
+            `${file2 ?? "?"}:${posInt(m.line) ?? "?"}: ${(str5(m.message) ?? "fatal error").slice(0, 250)}`
           );
           return;
         }
@@ -42063,7 +42272,7 @@ var eslintParser = {
 function isObj5(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function str5(v) {
+function str6(v) {
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return typeof v === "string" && v.trim() !== "" ? v.trim() : void 0;
 }
@@ -42072,7 +42281,7 @@ function isoDate3(v) {
     const d2 = new Date(v < 1e11 ? v * 1e3 : v);
     return Number.isNaN(d2.getTime()) ? null : d2.toISOString();
   }
-  const s2 = str5(v);
+  const s2 = str6(v);
   if (!s2) return null;
   let t = s2.replace(/ \+0000 UTC$/, "Z").replace(/^(\d{4}-\d\d-\d\d) (\d)/, "$1T$2");
   t = t.replace(/(\.\d{3})\d+/, "$1");
@@ -42086,7 +42295,7 @@ var CLOUD_WORDS = {
   "not yet assigned": "info"
 };
 function cloudSeverity(word, score, fallback = "medium") {
-  const w = str5(word);
+  const w = str6(word);
   if (w) {
     const s2 = wordToSeverity(w) ?? CLOUD_WORDS[w.toLowerCase()];
     if (s2) return { severity: s2, severity_source: "tool", source_severity: w };
@@ -42115,7 +42324,7 @@ function arnParts(arn) {
   return { region: m?.[1] || null, account: m?.[2] || null };
 }
 function ecosystemOf2(pm) {
-  const s2 = str5(pm)?.toLowerCase();
+  const s2 = str6(pm)?.toLowerCase();
   if (!s2 || s2 === "os") return null;
   return s2;
 }
@@ -42151,10 +42360,10 @@ function resultToDraft5(item, pointer) {
   const res = isObj5(item.resource) ? item.resource : {};
   const gcp = isObj5(res.gcpMetadata) ? res.gcpMetadata : res;
   const sp = isObj5(f.sourceProperties) ? f.sourceProperties : {};
-  const resourceName = str5(f.resourceName) ?? str5(res.name);
-  const category2 = str5(f.category) ?? "UNKNOWN_CATEGORY";
-  const active = (str5(f.state) ?? "ACTIVE").toUpperCase() !== "INACTIVE";
-  const muted = str5(f.mute)?.toUpperCase() === "MUTED";
+  const resourceName = str6(f.resourceName) ?? str6(res.name);
+  const category2 = str6(f.category) ?? "UNKNOWN_CATEGORY";
+  const active = (str6(f.state) ?? "ACTIVE").toUpperCase() !== "INACTIVE";
+  const muted = str6(f.mute)?.toUpperCase() === "MUTED";
   let state = "open";
   let reason = null;
   if (!active) {
@@ -42166,13 +42375,13 @@ function resultToDraft5(item, pointer) {
   }
   const cve = isObj5(f.vulnerability) && isObj5(f.vulnerability.cve) ? f.vulnerability.cve : void 0;
   const cvss = cve && isObj5(cve.cvssv3) && typeof cve.cvssv3.baseScore === "number" ? cve.cvssv3.baseScore : void 0;
-  const sevWord = str5(f.severity);
+  const sevWord = str6(f.severity);
   const sev = cloudSeverity(sevWord === "SEVERITY_UNSPECIFIED" ? void 0 : sevWord, cvss, "medium");
-  const where = str5(res.displayName) ?? resourceName?.split("/").pop();
-  const source = str5(f.parentDisplayName) ?? str5(res.parentDisplayName);
+  const where = str6(res.displayName) ?? resourceName?.split("/").pop();
+  const source = str6(f.parentDisplayName) ?? str6(res.parentDisplayName);
   return {
     title: where ? `${category2} on ${where}` : category2,
-    description: str5(f.description) ?? str5(sp.Explanation) ?? str5(sp.explanation) ?? null,
+    description: str6(f.description) ?? str6(sp.Explanation) ?? str6(sp.explanation) ?? null,
     category: "cloud",
     rule_id: category2,
     rule_name: source ? `${source}: ${category2}` : category2,
@@ -42183,16 +42392,16 @@ function resultToDraft5(item, pointer) {
     first_seen: isoDate3(f.createTime) ?? isoDate3(f.eventTime),
     last_seen: isoDate3(f.eventTime) ?? isoDate3(f.createTime),
     closed_at: state === "fixed" ? isoDate3(f.eventTime) : null,
-    cve: cve && str5(cve.id) ? [str5(cve.id)] : [],
+    cve: cve && str6(cve.id) ? [str6(cve.id)] : [],
     cvss: cvss !== void 0 && cvss >= 0 && cvss <= 10 ? { score: cvss, vector: null, version: "3" } : null,
     location: {
       resource: resourceName ?? null,
-      account: str5(gcp.projectDisplayName) ?? projectOf(resourceName) ?? projectOf(str5(gcp.projectName)) ?? null,
-      region: str5(res.location) ?? regionOf(resourceName)
+      account: str6(gcp.projectDisplayName) ?? projectOf(resourceName) ?? projectOf(str6(gcp.projectName)) ?? null,
+      region: str6(res.location) ?? regionOf(resourceName)
     },
-    fingerprints: str5(f.name) ? { name: str5(f.name) } : {},
-    tags: [str5(f.findingClass), source].filter((x2) => !!x2),
-    help_uri: str5(f.externalUri) ?? null,
+    fingerprints: str6(f.name) ? { name: str6(f.name) } : {},
+    tags: [str6(f.findingClass), source].filter((x2) => !!x2),
+    help_uri: str6(f.externalUri) ?? null,
     pointer
   };
 }
@@ -42266,20 +42475,20 @@ function stateOf4(status2, resolution) {
 }
 function issueToDraft(r, warnings) {
   const pointer = `row ${r.__line}`;
-  const { state, reason } = stateOf4(r.Status ?? "", str5(r.Resolution));
-  const resolved = str5(r["Resolved Time"]);
+  const { state, reason } = stateOf4(r.Status ?? "", str6(r.Resolution));
+  const resolved = str6(r["Resolved Time"]);
   const closedAt = state === "fixed" || state === "false_positive" ? isoDate3(resolved) : null;
   if (resolved && !isoDate3(resolved))
     warnings.push(`${pointer}: unreadable Resolved Time "${resolved}"; closed date left empty`);
-  const cluster = str5(r["Kubernetes Cluster"]);
-  const namespace = str5(r["Kubernetes Namespace"]);
+  const cluster = str6(r["Kubernetes Cluster"]);
+  const namespace = str6(r["Kubernetes Namespace"]);
   return {
-    title: str5(r.Title) ?? str5(r["Control ID"]) ?? "Wiz issue",
+    title: str6(r.Title) ?? str6(r["Control ID"]) ?? "Wiz issue",
     // `Resource original JSON` can hold environment variables and configuration: never copied.
-    description: str5(r.Description) ?? null,
+    description: str6(r.Description) ?? null,
     category: "cloud",
-    rule_id: str5(r["Control ID"]) ?? null,
-    rule_name: str5(r.Title) ?? null,
+    rule_id: str6(r["Control ID"]) ?? null,
+    rule_name: str6(r.Title) ?? null,
     ...cloudSeverity(r.Severity, void 0, "medium"),
     tool: "Wiz",
     state,
@@ -42287,32 +42496,32 @@ function issueToDraft(r, warnings) {
     first_seen: isoDate3(r["Created At"]),
     closed_at: closedAt,
     location: {
-      account: str5(r["Subscription ID"]) ?? null,
-      region: str5(r["Resource Region"]) ?? null,
-      resource: str5(r["Resource external ID"]) ?? str5(r["Resource vertex ID"]) ?? null
+      account: str6(r["Subscription ID"]) ?? null,
+      region: str6(r["Resource Region"]) ?? null,
+      resource: str6(r["Resource external ID"]) ?? str6(r["Resource vertex ID"]) ?? null
     },
-    fingerprints: str5(r["Issue ID"]) ? { issueId: str5(r["Issue ID"]) } : {},
+    fingerprints: str6(r["Issue ID"]) ? { issueId: str6(r["Issue ID"]) } : {},
     tags: [
-      str5(r["Resource Type"]),
+      str6(r["Resource Type"]),
       cluster ? `k8s-cluster:${cluster}` : void 0,
       namespace ? `k8s-namespace:${namespace}` : void 0
     ].filter((x2) => !!x2),
-    help_uri: str5(r["Wiz URL"]) ?? null,
+    help_uri: str6(r["Wiz URL"]) ?? null,
     pointer
   };
 }
 function vulnToDraft2(r) {
   const pointer = `row ${r.__line}`;
-  const { state, reason } = stateOf4(r.FindingStatus ?? "", str5(r.ResolutionReason));
-  const vulnId = str5(r.Name);
-  const pkg = str5(r.DetailedName);
-  const asset = str5(r.ProviderUniqueId) ?? str5(r.AssetID) ?? str5(r.AssetName);
+  const { state, reason } = stateOf4(r.FindingStatus ?? "", str6(r.ResolutionReason));
+  const vulnId = str6(r.Name);
+  const pkg = str6(r.DetailedName);
+  const asset = str6(r.ProviderUniqueId) ?? str6(r.AssetID) ?? str6(r.AssetName);
   const isImage = /@sha256:|ContainerImage/i.test(`${asset ?? ""} ${r.AssetType ?? ""}`);
   const category2 = isImage ? "container" : "sca";
-  const sev = str5(r.VendorSeverity) ? cloudSeverity(r.VendorSeverity) : cloudSeverity(r.CVSSSeverity);
+  const sev = str6(r.VendorSeverity) ? cloudSeverity(r.VendorSeverity) : cloudSeverity(r.CVSSSeverity);
   return {
     title: [vulnId, pkg].filter(Boolean).join(" - ") || "Wiz vulnerability",
-    description: str5(r.Remediation) ?? null,
+    description: str6(r.Remediation) ?? null,
     category: category2,
     rule_id: vulnId ?? null,
     rule_name: vulnId ?? null,
@@ -42326,8 +42535,8 @@ function vulnToDraft2(r) {
     cve: vulnId ? [vulnId] : [],
     package: pkg ? {
       name: pkg,
-      version: str5(r.Version) ?? null,
-      fixed_version: str5(r.FixedVersion) ?? null,
+      version: str6(r.Version) ?? null,
+      fixed_version: str6(r.FixedVersion) ?? null,
       ecosystem: null,
       purl: null
     } : null,
@@ -42335,15 +42544,15 @@ function vulnToDraft2(r) {
       // Outside an image the asset is the scan target the SCA identity is built on.
       file: isImage ? null : asset ?? null,
       image: isImage && asset ? imageRepository(asset) : null,
-      account: str5(r.SubscriptionExternalId) ?? str5(r.SubscriptionId) ?? null,
-      region: str5(r.AssetRegion) ?? null,
+      account: str6(r.SubscriptionExternalId) ?? str6(r.SubscriptionId) ?? null,
+      region: str6(r.AssetRegion) ?? null,
       resource: asset ?? null
     },
-    fingerprints: str5(r.ID) ? { findingId: str5(r.ID) } : {},
-    tags: [str5(r.DetectionMethod), r.HasCisaKevExploit === "true" ? "cisa-kev" : void 0].filter(
+    fingerprints: str6(r.ID) ? { findingId: str6(r.ID) } : {},
+    tags: [str6(r.DetectionMethod), r.HasCisaKevExploit === "true" ? "cisa-kev" : void 0].filter(
       (x2) => !!x2
     ),
-    help_uri: str5(r.Link) ?? str5(r.WizURL) ?? null,
+    help_uri: str6(r.Link) ?? str6(r.WizURL) ?? null,
     pointer
   };
 }
@@ -42388,14 +42597,14 @@ var wizParser = {
 function detect21(s2) {
   const d = s2.doc;
   if (!isObj5(d) || !isObj5(d.result)) return 0;
-  const origin = isObj5(d.scanOriginResource) ? str5(d.scanOriginResource.__typename) : void 0;
-  const result = str5(d.result.__typename);
+  const origin = isObj5(d.scanOriginResource) ? str6(d.scanOriginResource.__typename) : void 0;
+  const result = str6(d.result.__typename);
   if (origin && /^CICDScanOrigin/.test(origin) || result && /^CICD.*ScanResult$/.test(result)) return 1;
   if (isObj5(d.status) && "verdict" in d.status) return 0.7;
   return 0;
 }
 function relPath(p, dirScan) {
-  const s2 = str5(p);
+  const s2 = str6(p);
   if (!s2) return null;
   return dirScan ? s2.replace(/^\/+/, "") : s2;
 }
@@ -42417,12 +42626,12 @@ function vulnDrafts(list3, key, ctx, out) {
         out.warnings.push(`${pointer}: not an object; skipped`);
         return;
       }
-      const id = str5(v.name);
-      const name = str5(pkg.name);
+      const id = str6(v.name);
+      const name = str6(pkg.name);
       const score = typeof v.score === "number" && v.score >= 0 && v.score <= 10 ? v.score : null;
       out.findings.push({
         title: [id, name].filter(Boolean).join(" - ") || "wizcli vulnerability",
-        description: str5(v.description) ?? null,
+        description: str6(v.description) ?? null,
         category: ctx.category,
         rule_id: id ?? null,
         rule_name: id ?? null,
@@ -42433,18 +42642,18 @@ function vulnDrafts(list3, key, ctx, out) {
         cvss: score !== null ? { score, vector: null, version: null } : null,
         package: name ? {
           name,
-          version: str5(pkg.version) ?? null,
-          fixed_version: str5(v.fixedVersion) ?? null,
+          version: str6(pkg.version) ?? null,
+          fixed_version: str6(v.fixedVersion) ?? null,
           ecosystem: null,
           purl: null
         } : null,
         location: { image: ctx.image, file: relPath(pkg.path, ctx.dirScan) },
         tags: [
-          str5(pkg.detectionMethod),
+          str6(pkg.detectionMethod),
           v.hasCisaKevExploit === true ? "cisa-kev" : void 0,
           v.hasExploit === true ? "exploit-available" : void 0
         ].filter((x2) => !!x2),
-        help_uri: str5(v.source) ?? null,
+        help_uri: str6(v.source) ?? null,
         pointer
       });
     });
@@ -42459,10 +42668,10 @@ function parseWizcli(doc, ctx) {
   const out = { findings: [], scans: [], warnings: [], secrets: [] };
   const result = doc.result;
   const origin = isObj5(doc.scanOriginResource) ? doc.scanOriginResource : {};
-  const originType = str5(origin.__typename) ?? "";
+  const originType = str6(origin.__typename) ?? "";
   const isImage = /ContainerImage/i.test(originType);
   const dirScan = /Directory|IAC/i.test(originType);
-  const image = isImage ? str5(origin.name) ?? null : null;
+  const image = isImage ? str6(origin.name) ?? null : null;
   const vulnCategory2 = isImage ? "container" : "sca";
   const ran = /* @__PURE__ */ new Set();
   for (const key of ["osPackages", "libraries", "applications"]) {
@@ -42479,7 +42688,7 @@ function parseWizcli(doc, ctx) {
       }
       for (const k of ["snippet", "details"])
         if (typeof s2[k] === "string" && s2[k].length >= 4) out.secrets.push(s2[k]);
-      const kind = str5(s2.type);
+      const kind = str6(s2.type);
       const file2 = relPath(s2.path, dirScan);
       const draft = {
         title: `Secret (${kind ?? "unknown type"})${file2 ? ` in ${file2}` : ""}`,
@@ -42493,7 +42702,7 @@ function parseWizcli(doc, ctx) {
         tool: "wizcli",
         state: "open",
         location: { file: file2, start_line: typeof s2.lineNumber === "number" ? s2.lineNumber : null, image },
-        fingerprints: str5(s2.id) ? { id: str5(s2.id) } : {},
+        fingerprints: str6(s2.id) ? { id: str6(s2.id) } : {},
         pointer
       };
       out.findings.push(draft);
@@ -42515,27 +42724,27 @@ function parseWizcli(doc, ctx) {
           return;
         }
         out.findings.push({
-          title: str5(rule.name) ?? str5(rule.id) ?? "wizcli IaC rule",
-          description: str5(m.expected) ?? null,
+          title: str6(rule.name) ?? str6(rule.id) ?? "wizcli IaC rule",
+          description: str6(m.expected) ?? null,
           category: "iac",
-          rule_id: str5(rule.id) ?? null,
-          rule_name: str5(rule.name) ?? null,
+          rule_id: str6(rule.id) ?? null,
+          rule_name: str6(rule.name) ?? null,
           ...cloudSeverity(m.severity ?? rm.severity, void 0, "medium"),
           tool: "wizcli",
           state: "open",
           location: {
             file: relPath(m.fileName, dirScan),
             start_line: typeof m.lineNumber === "number" ? m.lineNumber : null,
-            resource: str5(m.resourceName) ?? null
+            resource: str6(m.resourceName) ?? null
           },
-          tags: str5(m.fileType) ? [str5(m.fileType)] : [],
+          tags: str6(m.fileType) ? [str6(m.fileType)] : [],
           pointer
         });
       });
     });
   }
   const status2 = isObj5(doc.status) ? doc.status : {};
-  const state = str5(status2.state);
+  const state = str6(status2.state);
   const success2 = !state || /^SUCCESS$/i.test(state);
   out.scans.push({
     tool: { name: "wizcli", version: null },
@@ -42576,14 +42785,14 @@ var STATES2 = {
 function packagesOf(details) {
   const list3 = Array.isArray(details.vulnerablePackages) ? details.vulnerablePackages.filter(isObj5) : [];
   return list3.map((p) => {
-    const name = str5(p.name);
+    const name = str6(p.name);
     if (!name) return null;
-    const version2 = str5(p.version);
-    const release = str5(p.release);
+    const version2 = str6(p.version);
+    const release = str6(p.release);
     return {
       name,
       version: version2 ? release ? `${version2}-${release}` : version2 : null,
-      fixed_version: str5(p.fixedInVersion) && p.fixedInVersion !== "NotAvailable" ? str5(p.fixedInVersion) : null,
+      fixed_version: str6(p.fixedInVersion) && p.fixedInVersion !== "NotAvailable" ? str6(p.fixedInVersion) : null,
       ecosystem: ecosystemOf2(p.packageManager),
       purl: null
     };
@@ -42594,29 +42803,29 @@ function cvssOf4(f, details) {
   if (adjusted && typeof adjusted.score === "number")
     return {
       score: adjusted.score,
-      vector: str5(adjusted.scoringVector) ?? null,
-      version: str5(adjusted.version) ?? null
+      vector: str6(adjusted.scoringVector) ?? null,
+      version: str6(adjusted.version) ?? null
     };
   const list3 = Array.isArray(details.cvss) ? details.cvss.filter(isObj5) : [];
   const best = list3.find((c) => /^3/.test(String(c.version)) && typeof c.baseScore === "number") ?? list3.find((c) => typeof c.baseScore === "number");
-  return best ? { score: best.baseScore, vector: str5(best.scoringVector) ?? null, version: str5(best.version) ?? null } : null;
+  return best ? { score: best.baseScore, vector: str6(best.scoringVector) ?? null, version: str6(best.version) ?? null } : null;
 }
 function findingToDraft2(f, pointer, warnings) {
   const res0 = Array.isArray(f.resources) ? f.resources.find(isObj5) : void 0;
-  const resourceId = str5(res0?.id) ?? null;
-  const resourceType = str5(res0?.type) ?? "";
-  const account = str5(f.awsAccountId) ?? arnParts(resourceId ?? void 0).account;
-  const region = str5(res0?.region) ?? arnParts(str5(f.findingArn)).region;
-  const status2 = (str5(f.status) ?? "ACTIVE").toUpperCase();
+  const resourceId = str6(res0?.id) ?? null;
+  const resourceType = str6(res0?.type) ?? "";
+  const account = str6(f.awsAccountId) ?? arnParts(resourceId ?? void 0).account;
+  const region = str6(res0?.region) ?? arnParts(str6(f.findingArn)).region;
+  const status2 = (str6(f.status) ?? "ACTIVE").toUpperCase();
   const mapped = STATES2[status2];
   if (!mapped && status2 !== "ACTIVE")
     warnings.push(`${pointer}: unknown status "${f.status}"; taken as open`);
   const state = mapped?.state ?? "open";
-  const type = str5(f.type) ?? "PACKAGE_VULNERABILITY";
+  const type = str6(f.type) ?? "PACKAGE_VULNERABILITY";
   const score = typeof f.inspectorScore === "number" ? f.inspectorScore : void 0;
   const common = {
-    title: str5(f.title) ?? "Amazon Inspector finding",
-    description: str5(f.description) ?? null,
+    title: str6(f.title) ?? "Amazon Inspector finding",
+    description: str6(f.description) ?? null,
     ...cloudSeverity(f.severity, score, "medium"),
     tool: "Amazon Inspector",
     state,
@@ -42624,7 +42833,7 @@ function findingToDraft2(f, pointer, warnings) {
     first_seen: isoDate3(f.firstObservedAt),
     last_seen: isoDate3(f.lastObservedAt) ?? isoDate3(f.updatedAt),
     closed_at: state === "fixed" ? isoDate3(f.lastObservedAt) ?? isoDate3(f.updatedAt) : null,
-    fingerprints: str5(f.findingArn) ? { findingArn: str5(f.findingArn) } : {},
+    fingerprints: str6(f.findingArn) ? { findingArn: str6(f.findingArn) } : {},
     tags: [
       type,
       ...f.exploitAvailable === "YES" ? ["exploit-available"] : [],
@@ -42632,7 +42841,7 @@ function findingToDraft2(f, pointer, warnings) {
     ],
     pointer
   };
-  if (str5(f.severity)?.toUpperCase() === "UNTRIAGED" && score !== void 0 && score > 0)
+  if (str6(f.severity)?.toUpperCase() === "UNTRIAGED" && score !== void 0 && score > 0)
     Object.assign(common, cloudSeverity(void 0, score, "info"), {
       source_severity: `UNTRIAGED (inspectorScore ${score})`
     });
@@ -42642,23 +42851,23 @@ function findingToDraft2(f, pointer, warnings) {
     return {
       ...common,
       category: "sast",
-      rule_id: str5(c.ruleId) ?? str5(c.detectorId) ?? null,
-      rule_name: str5(c.detectorName) ?? null,
+      rule_id: str6(c.ruleId) ?? str6(c.detectorId) ?? null,
+      rule_name: str6(c.detectorName) ?? null,
       cwe: Array.isArray(c.cwes) ? c.cwes.filter((x2) => typeof x2 === "string") : [],
       location: {
-        file: str5(fp.filePath) ?? str5(fp.fileName) ?? null,
+        file: str6(fp.filePath) ?? str6(fp.fileName) ?? null,
         start_line: typeof fp.startLine === "number" ? fp.startLine : null,
         end_line: typeof fp.endLine === "number" ? fp.endLine : null,
         resource: resourceId,
         account,
         region
       },
-      help_uri: Array.isArray(c.referenceUrls) ? str5(c.referenceUrls[0]) ?? null : null
+      help_uri: Array.isArray(c.referenceUrls) ? str6(c.referenceUrls[0]) ?? null : null
     };
   }
   if (type === "PACKAGE_VULNERABILITY" && isObj5(f.packageVulnerabilityDetails)) {
     const d = f.packageVulnerabilityDetails;
-    const vulnId = str5(d.vulnerabilityId);
+    const vulnId = str6(d.vulnerabilityId);
     const related = Array.isArray(d.relatedVulnerabilities) ? d.relatedVulnerabilities.filter((x2) => typeof x2 === "string") : [];
     const pkgs = packagesOf(d);
     if (new Set(pkgs.map((p) => p.name)).size > 1)
@@ -42666,16 +42875,16 @@ function findingToDraft2(f, pointer, warnings) {
     const isImage = /ECR_CONTAINER_IMAGE/i.test(resourceType);
     const ecr = isObj5(res0?.details) && isObj5(res0.details.awsEcrContainerImage) ? res0.details.awsEcrContainerImage : void 0;
     const image = isImage ? ecrImage(
-      str5(ecr?.registry) ?? account ?? void 0,
+      str6(ecr?.registry) ?? account ?? void 0,
       region ?? void 0,
-      str5(ecr?.repositoryName)
+      str6(ecr?.repositoryName)
     ) ?? (resourceId ? imageRepository(resourceId) : null) : null;
     const category2 = isImage ? "container" : "sca";
     return {
       ...common,
       category: category2,
       rule_id: vulnId ?? null,
-      rule_name: str5(f.title) ?? null,
+      rule_name: str6(f.title) ?? null,
       cve: [vulnId, ...related].filter((x2) => !!x2),
       cvss: cvssOf4(f, d),
       package: pkgs[0] ?? null,
@@ -42687,14 +42896,14 @@ function findingToDraft2(f, pointer, warnings) {
         account,
         region
       },
-      help_uri: str5(d.sourceUrl) ?? null
+      help_uri: str6(d.sourceUrl) ?? null
     };
   }
   return {
     ...common,
     category: "cloud",
-    rule_id: type === "NETWORK_REACHABILITY" ? `${type}:${str5(f.title) ?? ""}` : type,
-    rule_name: str5(f.title) ?? null,
+    rule_id: type === "NETWORK_REACHABILITY" ? `${type}:${str6(f.title) ?? ""}` : type,
+    rule_name: str6(f.title) ?? null,
     location: { resource: resourceId, account, region }
   };
 }
@@ -42770,14 +42979,14 @@ function detect23(s2) {
   return grafeas && first.some(isOccurrence) ? 0.95 : 0;
 }
 function packageOf2(pi) {
-  const name = str5(pi?.affectedPackage) ?? str5(pi?.packageName);
+  const name = str6(pi?.affectedPackage) ?? str6(pi?.packageName);
   if (!pi || !name) return null;
   const av = isObj5(pi.affectedVersion) ? pi.affectedVersion : {};
   const fv = isObj5(pi.fixedVersion) ? pi.fixedVersion : {};
-  const fixed = fv.kind === "MAXIMUM" ? void 0 : str5(fv.fullName) ?? str5(fv.name);
+  const fixed = fv.kind === "MAXIMUM" ? void 0 : str6(fv.fullName) ?? str6(fv.name);
   return {
     name,
-    version: str5(av.fullName) ?? str5(av.name) ?? null,
+    version: str6(av.fullName) ?? str6(av.name) ?? null,
     fixed_version: fixed ?? null,
     ecosystem: ecosystemOf2(pi.packageType),
     purl: null
@@ -42785,27 +42994,27 @@ function packageOf2(pi) {
 }
 function occurrenceToDraft(o, pointer, group, warnings) {
   const v = o.vulnerability;
-  const note = str5(o.noteName);
+  const note = str6(o.noteName);
   const noteId = note?.split("/").pop();
-  const short = str5(v.shortDescription);
+  const short = str6(v.shortDescription);
   const vulnId = [short, noteId].find((x2) => x2 && VULN_ID_RE.test(x2)) ?? short ?? noteId;
   const issues2 = Array.isArray(v.packageIssue) ? v.packageIssue.filter(isObj5) : [];
   if (issues2.length > 1)
     warnings.push(`${pointer}: ${issues2.length} package issues; the record names the first`);
   const pkg = packageOf2(issues2[0]);
-  const word = str5(v.effectiveSeverity) ?? str5(issues2[0]?.effectiveSeverity) ?? str5(v.severity) ?? (group && group !== "None" ? group : void 0);
+  const word = str6(v.effectiveSeverity) ?? str6(issues2[0]?.effectiveSeverity) ?? str6(v.severity) ?? (group && group !== "None" ? group : void 0);
   const severity = cloudSeverity(word === "SEVERITY_UNSPECIFIED" ? void 0 : word, v.cvssScore, "info");
   const score = typeof v.cvssScore === "number" && v.cvssScore >= 0 && v.cvssScore <= 10 ? v.cvssScore : null;
-  const vector = /CVSS:[0-9.]+\/[A-Z:/]+/.exec(str5(v.longDescription) ?? "")?.[0] ?? null;
-  const uri = str5(o.resourceUri) ?? str5(isObj5(o.resource) ? o.resource.uri : void 0);
-  const name = str5(o.name);
+  const vector = /CVSS:[0-9.]+\/[A-Z:/]+/.exec(str6(v.longDescription) ?? "")?.[0] ?? null;
+  const uri = str6(o.resourceUri) ?? str6(isObj5(o.resource) ? o.resource.uri : void 0);
+  const name = str6(o.name);
   const project = /^projects\/([^/]+)/.exec(name ?? "")?.[1] ?? null;
   const region = /\/locations\/([^/]+)/.exec(name ?? "")?.[1] ?? null;
-  const file2 = issues2[0] && Array.isArray(issues2[0].fileLocation) ? str5(issues2[0].fileLocation[0]?.filePath) : void 0;
-  const related = Array.isArray(v.relatedUrls) ? v.relatedUrls.find((u) => isObj5(u) && str5(u.url)) : void 0;
+  const file2 = issues2[0] && Array.isArray(issues2[0].fileLocation) ? str6(issues2[0].fileLocation[0]?.filePath) : void 0;
+  const related = Array.isArray(v.relatedUrls) ? v.relatedUrls.find((u) => isObj5(u) && str6(u.url)) : void 0;
   return {
     title: [vulnId ?? "vulnerability", pkg?.name].filter(Boolean).join(" - "),
-    description: str5(v.longDescription) ?? null,
+    description: str6(v.longDescription) ?? null,
     category: "container",
     rule_id: vulnId ?? null,
     rule_name: note ?? null,
@@ -42815,7 +43024,7 @@ function occurrenceToDraft(o, pointer, group, warnings) {
     first_seen: isoDate3(o.createTime),
     last_seen: isoDate3(o.updateTime) ?? isoDate3(o.createTime),
     cve: vulnId ? [vulnId] : [],
-    cvss: score !== null ? { score, vector, version: str5(v.cvssVersion)?.replace(/^CVSS_VERSION_/, "") ?? null } : null,
+    cvss: score !== null ? { score, vector, version: str6(v.cvssVersion)?.replace(/^CVSS_VERSION_/, "") ?? null } : null,
     package: pkg,
     location: {
       image: uri ? imageRepository(uri) : null,
@@ -42826,7 +43035,7 @@ function occurrenceToDraft(o, pointer, group, warnings) {
     },
     fingerprints: name ? { occurrence: name } : {},
     tags: v.fixAvailable === true ? ["fix-available"] : [],
-    help_uri: related ? str5(related.url) : null,
+    help_uri: related ? str6(related.url) : null,
     pointer
   };
 }
@@ -42844,7 +43053,7 @@ function parseGcloudArtifactScan(doc, ctx) {
       continue;
     }
     if (!isObj5(occ.vulnerability)) {
-      if (str5(occ.kind) !== "DISCOVERY")
+      if (str6(occ.kind) !== "DISCOVERY")
         out.warnings.push(`${pointer}: occurrence has no "vulnerability"; skipped`);
       continue;
     }
@@ -42854,7 +43063,7 @@ function parseGcloudArtifactScan(doc, ctx) {
   const errors = [];
   const disc = isObj5(doc) && isObj5(doc.discovery_summary) && Array.isArray(doc.discovery_summary.discovery) ? doc.discovery_summary.discovery : [];
   for (const d of disc) {
-    const status2 = isObj5(d) && isObj5(d.discovery) ? str5(d.discovery.analysisStatus) : void 0;
+    const status2 = isObj5(d) && isObj5(d.discovery) ? str6(d.discovery.analysisStatus) : void 0;
     if (status2 && /FAILED|UNSUPPORTED/i.test(status2)) {
       success2 = false;
       errors.push(`analysisStatus ${status2}`);
@@ -42894,7 +43103,7 @@ function detect24(s2) {
   return 0;
 }
 function cell(r, key) {
-  const v = str5(r[key]);
+  const v = str6(r[key]);
   return v && !/^unspecified$/i.test(v) ? v : void 0;
 }
 function parseAzureDefender(text3, ctx) {
@@ -42980,7 +43189,7 @@ function parseJsonLines(text3) {
 
 // src/parsers/prowler/index.ts
 function val(v) {
-  const s2 = str5(v);
+  const s2 = str6(v);
   return s2 && /^<[a-z_]+>$/i.test(s2) ? void 0 : s2;
 }
 function layoutOfHeader(firstLine2) {
@@ -43056,8 +43265,8 @@ function rowFromJson(o, layout) {
     const info = isObj5(o.finding_info) ? o.finding_info : {};
     const meta3 = isObj5(o.metadata) ? o.metadata : {};
     return {
-      status: str5(o.status_code) ?? "",
-      muted: /^suppressed$/i.test(str5(o.status) ?? ""),
+      status: str6(o.status_code) ?? "",
+      muted: /^suppressed$/i.test(str6(o.status) ?? ""),
       checkId: val(meta3.event_code),
       checkTitle: val(info.title),
       message: val(o.status_detail) ?? val(o.message),
@@ -43075,7 +43284,7 @@ function rowFromJson(o, layout) {
   }
   if (layout === "v3-json") {
     return {
-      status: str5(o.Status) ?? "",
+      status: str6(o.Status) ?? "",
       muted: o.Muted === true,
       checkId: val(o.CheckID),
       checkTitle: val(o.CheckTitle),
@@ -43094,7 +43303,7 @@ function rowFromJson(o, layout) {
   }
   const control = val(o.Control);
   return {
-    status: str5(o.Status) ?? "",
+    status: str6(o.Status) ?? "",
     muted: false,
     checkId: /^\[([^\]]+)\]/.exec(control ?? "")?.[1] ?? val(o["Control ID"]),
     checkTitle: control?.replace(/^\[[^\]]+\]\s*/, ""),
@@ -43236,10 +43445,10 @@ function detect26(s2) {
 }
 function toolName(f) {
   const pf = isObj5(f.ProductFields) ? f.ProductFields : {};
-  const product = str5(f.ProductName) ?? str5(pf["aws/securityhub/ProductName"]);
-  const company = str5(f.CompanyName) ?? str5(pf["aws/securityhub/CompanyName"]);
+  const product = str6(f.ProductName) ?? str6(pf["aws/securityhub/ProductName"]);
+  const company = str6(f.CompanyName) ?? str6(pf["aws/securityhub/CompanyName"]);
   if (!product) {
-    const arnProduct = /product\/([^/]+)\/([^/]+)$/.exec(str5(f.ProductArn) ?? "");
+    const arnProduct = /product\/([^/]+)\/([^/]+)$/.exec(str6(f.ProductArn) ?? "");
     return arnProduct ? `${arnProduct[1]}/${arnProduct[2]}` : "AWS Security Hub";
   }
   if (company === "AWS" || company === "Amazon") {
@@ -43249,10 +43458,10 @@ function toolName(f) {
   return product;
 }
 function stateOf5(f) {
-  const workflow = str5(isObj5(f.Workflow) ? f.Workflow.Status : void 0) ?? str5(f.WorkflowState);
-  const compliance = str5(isObj5(f.Compliance) ? f.Compliance.Status : void 0);
-  const record2 = str5(f.RecordState);
-  const inspector = str5(isObj5(f.ProductFields) ? f.ProductFields["aws/inspector/FindingStatus"] : void 0);
+  const workflow = str6(isObj5(f.Workflow) ? f.Workflow.Status : void 0) ?? str6(f.WorkflowState);
+  const compliance = str6(isObj5(f.Compliance) ? f.Compliance.Status : void 0);
+  const record2 = str6(f.RecordState);
+  const inspector = str6(isObj5(f.ProductFields) ? f.ProductFields["aws/inspector/FindingStatus"] : void 0);
   if (record2?.toUpperCase() === "ARCHIVED") return { state: "fixed", reason: "RecordState ARCHIVED" };
   if (workflow?.toUpperCase() === "RESOLVED") return { state: "fixed", reason: "Workflow.Status RESOLVED" };
   if (compliance?.toUpperCase() === "PASSED")
@@ -43273,14 +43482,14 @@ function stateOf5(f) {
 function packagesOf2(v) {
   const list3 = Array.isArray(v.VulnerablePackages) ? v.VulnerablePackages.filter(isObj5) : [];
   return list3.map((p) => {
-    const name = str5(p.Name);
+    const name = str6(p.Name);
     if (!name) return null;
-    const version2 = str5(p.Version);
-    const release = str5(p.Release);
+    const version2 = str6(p.Version);
+    const release = str6(p.Release);
     return {
       name,
       version: version2 ? release ? `${version2}-${release}` : version2 : null,
-      fixed_version: str5(p.FixedInVersion) ?? null,
+      fixed_version: str6(p.FixedInVersion) ?? null,
       ecosystem: ecosystemOf2(p.PackageManager),
       purl: null
     };
@@ -43291,7 +43500,7 @@ function cvssOf5(v) {
   const best = list3.find((c) => typeof c.BaseScore === "number");
   if (!best) return null;
   const score = best.BaseScore;
-  return score >= 0 && score <= 10 ? { score, vector: str5(best.BaseVector) ?? null, version: str5(best.Version) ?? null } : null;
+  return score >= 0 && score <= 10 ? { score, vector: str6(best.BaseVector) ?? null, version: str6(best.Version) ?? null } : null;
 }
 function findingToDrafts(f, pointer, warnings) {
   const tool = toolName(f);
@@ -43299,12 +43508,12 @@ function findingToDrafts(f, pointer, warnings) {
   const resources = Array.isArray(f.Resources) ? f.Resources.filter(isObj5) : [];
   const res0 = resources[0];
   if (!res0) warnings.push(`${pointer}: no Resources entry; the record has no resource`);
-  const resourceId = str5(res0?.Id) ?? null;
-  const resourceType = str5(res0?.Type) ?? null;
-  const account = str5(f.AwsAccountId) ?? arnParts(resourceId ?? void 0).account;
-  const region = str5(res0?.Region) ?? str5(f.Region) ?? arnParts(resourceId ?? void 0).region;
+  const resourceId = str6(res0?.Id) ?? null;
+  const resourceType = str6(res0?.Type) ?? null;
+  const account = str6(f.AwsAccountId) ?? arnParts(resourceId ?? void 0).account;
+  const region = str6(res0?.Region) ?? str6(f.Region) ?? arnParts(resourceId ?? void 0).region;
   const sevObj = isObj5(f.Severity) ? f.Severity : {};
-  const label2 = str5(sevObj.Label) ?? str5(isObj5(f.FindingProviderFields?.Severity) ? f.FindingProviderFields.Severity.Label : void 0);
+  const label2 = str6(sevObj.Label) ?? str6(isObj5(f.FindingProviderFields?.Severity) ? f.FindingProviderFields.Severity.Label : void 0);
   let sev = cloudSeverity(label2, void 0);
   if (sev.severity_source === "default" && typeof sevObj.Normalized === "number") {
     sev = {
@@ -43316,11 +43525,11 @@ function findingToDrafts(f, pointer, warnings) {
   const { state, reason } = stateOf5(f);
   const types = Array.isArray(f.Types) ? f.Types.filter((t) => typeof t === "string") : [];
   const vulns = Array.isArray(f.Vulnerabilities) ? f.Vulnerabilities.filter(isObj5) : [];
-  const controlId = str5(isObj5(f.Compliance) ? f.Compliance.SecurityControlId : void 0) ?? str5(pf.ControlId) ?? str5(pf.RuleId);
+  const controlId = str6(isObj5(f.Compliance) ? f.Compliance.SecurityControlId : void 0) ?? str6(pf.ControlId) ?? str6(pf.RuleId);
   const isGuardDuty = /guardduty/i.test(tool);
   const remediation = isObj5(f.Remediation) && isObj5(f.Remediation.Recommendation) ? f.Remediation.Recommendation : {};
   const common = {
-    description: str5(f.Description) ?? null,
+    description: str6(f.Description) ?? null,
     ...sev,
     tool,
     state,
@@ -43328,21 +43537,21 @@ function findingToDrafts(f, pointer, warnings) {
     first_seen: isoDate3(f.FirstObservedAt) ?? isoDate3(f.CreatedAt),
     last_seen: isoDate3(f.UpdatedAt) ?? isoDate3(f.LastObservedAt),
     closed_at: state === "fixed" ? isoDate3(f.UpdatedAt) ?? isoDate3(f.LastObservedAt) : null,
-    fingerprints: str5(f.Id) ? { asffId: str5(f.Id) } : {},
+    fingerprints: str6(f.Id) ? { asffId: str6(f.Id) } : {},
     tags: types,
-    help_uri: str5(remediation.Url) ?? str5(f.SourceUrl) ?? null,
+    help_uri: str6(remediation.Url) ?? str6(f.SourceUrl) ?? null,
     pointer
   };
   if (vulns.length > 0 && vulns.some((v) => Array.isArray(v.VulnerablePackages) && v.VulnerablePackages.length > 0)) {
     const v0 = vulns[0];
-    const ids = vulns.map((v) => str5(v.Id)).filter((x2) => !!x2);
+    const ids = vulns.map((v) => str6(v.Id)).filter((x2) => !!x2);
     const pkgs = vulns.flatMap((v) => packagesOf2(v));
     const isImage = /EcrContainerImage|ContainerImage/i.test(resourceType ?? "");
     const ecr = isObj5(res0?.Details) && isObj5(res0.Details.AwsEcrContainerImage) ? res0.Details.AwsEcrContainerImage : void 0;
     const image = isImage ? ecrImage(
-      str5(ecr?.RegistryId) ?? account ?? void 0,
+      str6(ecr?.RegistryId) ?? account ?? void 0,
       region ?? void 0,
-      str5(ecr?.RepositoryName)
+      str6(ecr?.RepositoryName)
     ) ?? (resourceId ? imageRepository(resourceId) : null) : null;
     const category2 = isImage ? "container" : "sca";
     if (new Set(pkgs.map((p) => p.name)).size > 1)
@@ -43350,10 +43559,10 @@ function findingToDrafts(f, pointer, warnings) {
     return [
       {
         ...common,
-        title: str5(f.Title) ?? ids[0] ?? "Security Hub finding",
+        title: str6(f.Title) ?? ids[0] ?? "Security Hub finding",
         category: category2,
-        rule_id: ids[0] ?? str5(f.GeneratorId) ?? null,
-        rule_name: str5(f.Title) ?? null,
+        rule_id: ids[0] ?? str6(f.GeneratorId) ?? null,
+        rule_name: str6(f.Title) ?? null,
         cve: ids,
         cvss: cvssOf5(v0),
         package: pkgs[0] ?? null,
@@ -43365,19 +43574,19 @@ function findingToDrafts(f, pointer, warnings) {
           account,
           region
         },
-        help_uri: str5(isObj5(v0.Vendor) ? v0.Vendor.Url : void 0) ?? common.help_uri
+        help_uri: str6(isObj5(v0.Vendor) ? v0.Vendor.Url : void 0) ?? common.help_uri
       }
     ];
   }
-  const ruleId = controlId ?? (isGuardDuty ? types[0] ?? str5(f.GeneratorId) : str5(f.GeneratorId)) ?? null;
+  const ruleId = controlId ?? (isGuardDuty ? types[0] ?? str6(f.GeneratorId) : str6(f.GeneratorId)) ?? null;
   return [
     {
       ...common,
-      title: str5(f.Title) ?? ruleId ?? "Security Hub finding",
+      title: str6(f.Title) ?? ruleId ?? "Security Hub finding",
       category: "cloud",
       rule_id: ruleId,
-      rule_name: str5(f.Title) ?? null,
-      cve: vulns.map((v) => str5(v.Id)).filter((x2) => !!x2),
+      rule_name: str6(f.Title) ?? null,
+      cve: vulns.map((v) => str6(v.Id)).filter((x2) => !!x2),
       location: { resource: resourceId, account, region }
     }
   ];
@@ -43711,7 +43920,7 @@ function occurrenceId(occurrence, ordinal) {
 function prepareFinding(d, ctx, secrets) {
   const file2 = cleanPath(d.location?.file ?? null, ctx.roots);
   const tool = clean(d.tool ?? ctx.tool.name) ?? "unknown";
-  const fingerprints = sortedRecord(d.fingerprints, secrets);
+  const fingerprints2 = sortedRecord(d.fingerprints, secrets);
   const cve = d.cve && d.cve.length > 0 ? unique(d.cve.map((c) => c.trim()).filter(Boolean)) : [];
   const location = {
     file: file2,
@@ -43740,7 +43949,7 @@ function prepareFinding(d, ctx, secrets) {
     account: location.account,
     vuln_ids: cve,
     package_name: d.package?.name ?? null,
-    fingerprint: pickFingerprint(fingerprints),
+    fingerprint: pickFingerprint(fingerprints2),
     secret: d.secret ?? null,
     hint: d.identity_hint ?? null
   });
@@ -43793,7 +44002,7 @@ function prepareFinding(d, ctx, secrets) {
       account: location.account,
       region: location.region
     },
-    fingerprints,
+    fingerprints: fingerprints2,
     baseline_state: d.baseline_state ?? null,
     suppression: d.suppression ? { ...d.suppression, justification: redactNullable(d.suppression.justification, secrets) } : null,
     tags: d.tags && d.tags.length > 0 ? sortedUnique(d.tags) : [],
@@ -44597,19 +44806,19 @@ function bigArrayPlanner(def) {
     const scanner = new SkeletonScanner(
       scanSpec,
       {
-        enter(path16, isObject2, start) {
+        enter(path16, isObject4, start) {
           if (path16.length === 0) {
-            doc = isObject2 ? {} : [];
+            doc = isObject4 ? {} : [];
             spec = rootSpec(def.spec, doc);
             return;
           }
           const parent = nodeAt(path16.slice(0, -1));
           const key = path16[path16.length - 1];
           const s2 = specAt(spec, path16);
-          const value = isObject2 ? {} : [];
+          const value = isObject4 ? {} : [];
           if (Array.isArray(parent)) parent[key] = value;
           else if (parent) defineMember(parent, String(key), value);
-          if (s2?.type === "items" && s2.of === "object" !== isObject2) {
+          if (s2?.type === "items" && s2.of === "object" !== isObject4) {
             mismatched.set(pointerOf(path16), start);
           } else if (s2?.type === "items") {
             const ptr = pointerOf(path16);
@@ -45075,7 +45284,7 @@ async function scanSarif(fh, file2, io = {}) {
   const scanner = new SkeletonScanner(
     SARIF_SPEC,
     {
-      enter(path16, isObject2) {
+      enter(path16, isObject4) {
         if (path16.length === 1 && path16[0] === "runs") {
           runs = [];
           runsIsArray = true;
@@ -45085,7 +45294,7 @@ async function scanSarif(fh, file2, io = {}) {
         else if (path16.length === 3) {
           const run = runs[path16[1]];
           run.results.clear();
-          run.resultsNotArray = isObject2;
+          run.resultsNotArray = isObject4;
           run.members = run.members.filter((m) => m.key !== "results");
         }
       },
@@ -45872,8 +46081,8 @@ async function runNormalize(o) {
 }
 
 // src/commands/aggregate.ts
-import { createHash as createHash4 } from "node:crypto";
-import { promises as fs7 } from "node:fs";
+import { createHash as createHash5 } from "node:crypto";
+import { promises as fs8 } from "node:fs";
 import path9 from "node:path";
 
 // src/trackers/index.ts
@@ -46386,9 +46595,9 @@ ${t.labels.join("\n")}`;
         }
       } else if (method === "rule_repo") {
         if (!t.repo) continue;
-        for (const [rule, fs13] of byRule) {
+        for (const [rule, fs14] of byRule) {
           if (rule.length < 4 || !hay.toLowerCase().includes(rule)) continue;
-          for (const f of fs13)
+          for (const f of fs14)
             if (f.repo && f.repo.toLowerCase() === t.repo.toLowerCase()) add(t, f, method, rule);
         }
       } else if (method === "package") {
@@ -46782,9 +46991,20 @@ function monthsEndingWith(month, n) {
   return out;
 }
 var DAY_MS = 864e5;
+var UTC_TIMES = /* @__PURE__ */ new Map();
 function toTime(s2) {
   if (!s2) return NaN;
-  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s2) ? `${s2}T00:00:00Z` : s2);
+  const utc = s2.charCodeAt(s2.length - 1) === 90;
+  if (utc) {
+    const known = UTC_TIMES.get(s2);
+    if (known !== void 0) return known;
+  }
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s2) ? `${s2}T00:00:00Z` : s2);
+  if (utc) {
+    if (UTC_TIMES.size >= 4096) UTC_TIMES.clear();
+    UTC_TIMES.set(s2, t);
+  }
+  return t;
 }
 function inPeriod(s2, p) {
   const t = toTime(s2);
@@ -46861,7 +47081,15 @@ function cloneEntries(entries) {
   for (const e of entries) m.set(e.key, { ...e, scopes: { ...e.scopes }, reporters: [...e.reporters] });
   return m;
 }
-function observe(entries, f, at, origin, stats) {
+function withReporter(lists2, reporters, rep) {
+  const next = [...reporters, rep].sort();
+  const k = next.join("\n");
+  const known = lists2.get(k);
+  if (known) return known;
+  if (lists2.size < 4096) lists2.set(k, next);
+  return next;
+}
+function observe(entries, f, at, origin, stats, lists2 = /* @__PURE__ */ new Map()) {
   const key = entryKey(f);
   let e = entries.get(key);
   const scope = findingScope(f);
@@ -46885,11 +47113,12 @@ function observe(entries, f, at, origin, stats) {
     };
     entries.set(key, e);
   }
+  if (e.id === f.id) e.id = f.id;
   e.first_seen = earliest(e.first_seen, f.first_seen);
   e.last_seen = toTime(at) > toTime(e.last_seen) ? at : e.last_seen;
   e.scopes[scope] = at;
   const rep = reporterOf(origin, f);
-  if (!e.reporters.includes(rep)) e.reporters = [...e.reporters, rep].sort();
+  if (!e.reporters.includes(rep)) e.reporters = withReporter(lists2, e.reporters, rep);
   e.finding = f;
   e.origin = origin;
   e.confidence = f.confidence;
@@ -46923,6 +47152,7 @@ function createLifecycle(prior, period) {
     closedByRule: 0
   };
   const byScope = /* @__PURE__ */ new Map();
+  const lists2 = /* @__PURE__ */ new Map();
   for (const e of entries.values()) for (const s2 of Object.keys(e.scopes)) addScope(byScope, s2, e.key);
   return {
     accepts(at) {
@@ -46938,7 +47168,7 @@ function createLifecycle(prior, period) {
         const key = entryKey(f);
         if (seen.has(key)) stats.mergedWithinObservation++;
         seen.add(key);
-        const e = observe(entries, f, at, o.origin, stats);
+        const e = observe(entries, f, at, o.origin, stats, lists2);
         addScope(byScope, findingScope(f), e.key);
       }
       for (const scope of o.successScopes) {
@@ -46960,8 +47190,11 @@ function createLifecycle(prior, period) {
       }
     },
     finish(platform) {
-      for (const f of platform) applyPlatform(entries, f, end, stats);
-      return { entries: [...entries.values()].sort((a, b) => a.key.localeCompare(b.key)), stats };
+      for (const f of platform) applyPlatform(entries, f, end, stats, lists2);
+      const out = [...entries.values()].sort((a, b) => a.key.localeCompare(b.key));
+      entries.clear();
+      byScope.clear();
+      return { entries: out, stats };
     }
   };
 }
@@ -46970,7 +47203,7 @@ function addScope(byScope, scope, key) {
   if (!s2) byScope.set(scope, s2 = /* @__PURE__ */ new Set());
   s2.add(key);
 }
-function applyPlatform(entries, f, end, stats) {
+function applyPlatform(entries, f, end, stats, lists2) {
   const created = toTime(f.first_seen);
   if (Number.isFinite(created) && created >= end) return;
   stats.records++;
@@ -46983,7 +47216,7 @@ function applyPlatform(entries, f, end, stats) {
   const prev = entries.get(entryKey(f));
   if (prev && isClosedState(asOfEnd.state) && closedBeforeEnd && toTime(prev.last_seen) > closed && prev.state === "open")
     return;
-  const e = observe(entries, asOfEnd, seenAt, "platform", stats);
+  const e = observe(entries, asOfEnd, seenAt, "platform", stats, lists2);
   if (isClosedState(asOfEnd.state) && asOfEnd.closed_at) e.closed_at = new Date(closed).toISOString();
 }
 
@@ -47183,19 +47416,35 @@ function rootCauseKeys(e) {
       return [];
   }
 }
+var Group = class {
+  constructor(why, members2) {
+    this.why = why;
+    this.members = members2;
+  }
+  why;
+  members;
+};
 function linkDuplicates(entries) {
-  const groups2 = /* @__PURE__ */ new Map();
+  const byGroup = /* @__PURE__ */ new Map();
+  const multi = [];
   for (const e of entries) {
     if (e.finding.state === "duplicate") continue;
     for (const k of rootCauseKeys(e)) {
-      let g = groups2.get(k.group);
-      if (!g) groups2.set(k.group, g = { why: k.why, members: [] });
-      g.members.push(e);
+      const g = byGroup.get(k.group);
+      if (g === void 0) byGroup.set(k.group, e);
+      else if (g instanceof Group) g.members.push(e);
+      else {
+        const why = rootCauseKeys(g).find((x2) => x2.group === k.group).why;
+        byGroup.set(k.group, new Group(why, [g, e]));
+        multi.push(k.group);
+      }
     }
   }
+  const groups2 = multi.sort((a, b) => a.localeCompare(b)).map((k) => byGroup.get(k));
+  byGroup.clear();
   const linked = /* @__PURE__ */ new Map();
   const primaryOf = (k) => linked.get(k)?.duplicate_of ?? k;
-  for (const [, g] of [...groups2.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const g of groups2) {
     const tools = new Set(g.members.map((m) => m.finding.source_tool.toLowerCase()));
     if (tools.size < 2) continue;
     const sorted = [...g.members].sort(
@@ -47278,9 +47527,22 @@ function buildContext(input2, inventoryErrors) {
   const active = exceptions.filter((x2) => x2.status === "active").map((x2) => x2.exception);
   const links = linkDuplicates(input2.entries);
   const linkBy = new Map(links.map((l) => [l.key, l]));
+  const mappings = /* @__PURE__ */ new Map();
+  const dues = /* @__PURE__ */ new Map();
+  const shared = (m, k, v) => {
+    const known = m.get(k);
+    if (known !== void 0) return known;
+    if (m.size < 65536) m.set(k, v);
+    return v;
+  };
   const findings = input2.entries.map((entry) => {
     const f = entry.finding;
-    const mapping = mapper.map(f);
+    const mapped = mapper.map(f);
+    const mapping = shared(
+      mappings,
+      `${mapped.application ?? "\0"}\0${mapped.method}\0${mapped.reason}`,
+      mapped
+    );
     const app = mapping.application ? mapper.byName(mapping.application) : void 0;
     const tier = app ? app.tier : null;
     const owner = resolveOwner(app, f, input2.ticketOwners?.get(f.id));
@@ -47304,7 +47566,7 @@ function buildContext(input2, inventoryErrors) {
       owner_source: owner.owner_source,
       clock_start,
       sla_days: days2,
-      due: due.due,
+      due: due.due === null ? null : shared(dues, due.due, due.due),
       due_basis: due.basis,
       exception,
       duplicate_of: link?.duplicate_of ?? null,
@@ -47364,11 +47626,19 @@ function buildContext(input2, inventoryErrors) {
     repos
   };
 }
+var LISTS = /* @__PURE__ */ new WeakMap();
+function lists(ctx) {
+  let l = LISTS.get(ctx);
+  if (!l || l.of !== ctx.findings) LISTS.set(ctx, l = { of: ctx.findings });
+  return l;
+}
 function counted(ctx) {
-  return ctx.findings.filter((f) => f.counted);
+  const l = lists(ctx);
+  return l.counted ??= Object.freeze(ctx.findings.filter((f) => f.counted));
 }
 function openAtEnd(ctx) {
-  return ctx.findings.filter((f) => f.counted && f.open);
+  const l = lists(ctx);
+  return l.open ??= Object.freeze(counted(ctx).filter((f) => f.open));
 }
 
 // src/metrics/confidence.ts
@@ -47387,34 +47657,34 @@ function assessConfidence(ctx, feed, noData2) {
     reasons.push(`${to}: ${why}`);
   };
   const p = ctx.provenance;
-  const fs13 = feed.findings ?? [];
-  if (fs13.length > 0) {
-    const c = fs13.filter((f) => f.entry.confidence === "C");
-    const b = fs13.filter((f) => f.entry.confidence === "B");
-    if (c.length > 0 && c.length * 2 >= fs13.length)
+  const fs14 = feed.findings ?? [];
+  if (fs14.length > 0) {
+    const c = fs14.filter((f) => f.entry.confidence === "C");
+    const b = fs14.filter((f) => f.entry.confidence === "B");
+    if (c.length > 0 && c.length * 2 >= fs14.length)
       lower(
         "C",
-        `${c.length} of ${fs13.length} findings come from manually assembled exports (${sourcesOf(c)})`
+        `${c.length} of ${fs14.length} findings come from manually assembled exports (${sourcesOf(c)})`
       );
     else if (c.length + b.length > 0)
       lower(
         "B",
-        `${c.length + b.length} of ${fs13.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
+        `${c.length + b.length} of ${fs14.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
       );
     if (feed.severity) {
-      const inferred = fs13.filter(
+      const inferred = fs14.filter(
         (f) => f.finding.severity_source === "level" || f.finding.severity_source === "default"
       );
-      if (inferred.length / fs13.length > ctx.dict.inferred_severity_threshold)
+      if (inferred.length / fs14.length > ctx.dict.inferred_severity_threshold)
         lower(
           "B",
-          `${pct(inferred.length, fs13.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
+          `${pct(inferred.length, fs14.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
         );
     }
     if (feed.inventory) {
-      const rule = fs13.filter((f) => f.mapping.method === "rule").length;
+      const rule = fs14.filter((f) => f.mapping.method === "rule").length;
       if (rule > 0) lower("B", `${rule} finding(s) mapped to applications by manual mapping rules`);
-      const none = fs13.filter((f) => f.mapping.method === "none").length;
+      const none = fs14.filter((f) => f.mapping.method === "none").length;
       if (none > 0)
         lower("B", `${none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
     }
@@ -47457,8 +47727,8 @@ function assessConfidence(ctx, feed, noData2) {
     if (p.sourceProblems.some((s2) => s2.affects === "exceptions"))
       lower("B", "an exception source could not be read");
   }
-  if (feed.ownerSources && fs13.length > 0) {
-    const inferred = fs13.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
+  if (feed.ownerSources && fs14.length > 0) {
+    const inferred = fs14.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
     if (inferred > 0)
       lower(
         "B",
@@ -47476,8 +47746,8 @@ function assessConfidence(ctx, feed, noData2) {
     );
   return { label: label2, reasons };
 }
-function sourcesOf(fs13) {
-  const names = [...new Set(fs13.map((f) => f.finding.source_file))].sort();
+function sourcesOf(fs14) {
+  const names = [...new Set(fs14.map((f) => f.finding.source_file))].sort();
   return names.slice(0, 3).join(", ") + (names.length > 3 ? ", \u2026" : "");
 }
 
@@ -47512,11 +47782,11 @@ function countByApplication(selected, bySeverity = false) {
     if (!l) m.set(k, l = []);
     l.push(f);
   }
-  const rows = [...m.entries()].map(([key, fs13]) => {
-    const row = { key, value: fs13.length };
+  const rows = [...m.entries()].map(([key, fs14]) => {
+    const row = { key, value: fs14.length };
     if (bySeverity)
       row.detail = Object.fromEntries(
-        SEVERITY_LIST.map((s2) => [s2, fs13.filter((f) => f.severity === s2).length])
+        SEVERITY_LIST.map((s2) => [s2, fs14.filter((f) => f.severity === s2).length])
       );
     return row;
   }).sort(
@@ -47534,9 +47804,9 @@ function countBySeverity(selected) {
 function percent(n, d) {
   return d === 0 ? null : Math.round(1e3 * n / d) / 10;
 }
-function perApplication(fs13, fn) {
+function perApplication(fs14, fn) {
   const m = /* @__PURE__ */ new Map();
-  for (const f of fs13) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
+  for (const f of fs14) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
   return [...m.entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
 }
 
@@ -47722,21 +47992,21 @@ var fixedWithinSla = {
     );
     if (fixed.length === 0)
       return noData("no finding with an SLA was fixed in this period", { ...feed, findings: counted(ctx) });
-    const onTime = (fs13) => fs13.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
+    const onTime = (fs14) => fs14.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
     const rows = SEVERITY_LIST.map((s2) => {
-      const fs13 = fixed.filter((f) => f.severity === s2);
+      const fs14 = fixed.filter((f) => f.severity === s2);
       return {
         key: s2,
-        value: percent(onTime(fs13), fs13.length),
-        detail: { within: onTime(fs13), fixed: fs13.length }
+        value: percent(onTime(fs14), fs14.length),
+        detail: { within: onTime(fs14), fixed: fs14.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     const tiers = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
-      const fs13 = fixed.filter((f) => f.tier === t);
+      const fs14 = fixed.filter((f) => f.tier === t);
       return {
         key: t ?? "(unmapped)",
-        value: percent(onTime(fs13), fs13.length),
-        detail: { within: onTime(fs13), fixed: fs13.length }
+        value: percent(onTime(fs14), fs14.length),
+        detail: { within: onTime(fs14), fixed: fs14.length }
       };
     }).filter((r) => r.detail.fixed > 0);
     return {
@@ -48343,9 +48613,13 @@ function distortionReview(ctx) {
       )
     ])
   });
-  const relKeys = new Set(rel.map((f) => f.key));
+  const wanted = /* @__PURE__ */ new Set();
+  for (const l of ctx.links) wanted.add(l.key).add(l.duplicate_of);
+  const relKeys = /* @__PURE__ */ new Set();
+  for (const f of rel) if (wanted.has(f.key)) relKeys.add(f.key);
   const links = ctx.links.filter((l) => relKeys.has(l.key));
-  const byKey = new Map(ctx.findings.map((f) => [f.key, f]));
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of ctx.findings) if (wanted.has(f.key)) byKey.set(f.key, f);
   items.push({
     id: "duplicates_linked",
     title: "Same root cause reported by different tools (linked, counted once)",
@@ -48404,7 +48678,7 @@ function distortionReview(ctx) {
     count: noisyCount,
     detail: clip2(
       [...noisy.entries()].map(
-        ([k, fs13]) => `${k}: ${fs13.length} of ${open2.length} open finding(s) (${Math.round(100 * fs13.length / Math.max(1, open2.length))}%)${fs13[0].noisy.reason ? ` \u2014 ${fs13[0].noisy.reason}` : ""}`
+        ([k, fs14]) => `${k}: ${fs14.length} of ${open2.length} open finding(s) (${Math.round(100 * fs14.length / Math.max(1, open2.length))}%)${fs14[0].noisy.reason ? ` \u2014 ${fs14[0].noisy.reason}` : ""}`
       )
     )
   });
@@ -48721,13 +48995,13 @@ function renderReport(doc, title, opts = {}) {
 }
 
 // src/output/csv-outputs.ts
-function sortFindings(fs13) {
+function sortFindings(fs14) {
   const sev = ["critical", "high", "medium", "low", "info"];
-  return [...fs13].sort(
+  return [...fs14].sort(
     (a, b) => Number(b.open) - Number(a.open) || sev.indexOf(a.severity) - sev.indexOf(b.severity) || a.key.localeCompare(b.key)
   );
 }
-function aggregatedFinding(t) {
+function periodEndFinding(t) {
   const e = t.entry;
   return {
     ...t.finding,
@@ -48738,26 +49012,38 @@ function aggregatedFinding(t) {
     closed_at: e.closed_at,
     owner: t.owner,
     owner_source: t.owner_source,
-    exception_id: t.exception?.id ?? null,
-    aggregate: {
-      key: t.key,
-      application: t.application,
-      mapping: t.mapping.method,
-      mapping_reason: t.mapping.reason,
-      tier: t.tier,
-      first_observed: e.first_observed,
-      reopened: e.reopened,
-      reporters: e.reporters,
-      duplicate_of: t.duplicate_of,
-      duplicate_reason: t.duplicate_reason,
-      clock_start: t.clock_start,
-      sla_days: t.sla_days,
-      due: t.due,
-      overdue: t.overdue,
-      age_days: t.age_days,
-      noisy: t.noisy !== null
-    }
+    exception_id: t.exception?.id ?? null
   };
+}
+function aggregateFields(t) {
+  const e = t.entry;
+  return {
+    key: t.key,
+    application: t.application,
+    mapping: t.mapping.method,
+    mapping_reason: t.mapping.reason,
+    tier: t.tier,
+    first_observed: e.first_observed,
+    reopened: e.reopened,
+    reporters: e.reporters,
+    duplicate_of: t.duplicate_of,
+    duplicate_reason: t.duplicate_reason,
+    clock_start: t.clock_start,
+    sla_days: t.sla_days,
+    due: t.due,
+    overdue: t.overdue,
+    age_days: t.age_days,
+    noisy: t.noisy !== null
+  };
+}
+function aggregatedFinding(t) {
+  return { ...periodEndFinding(t), aggregate: aggregateFields(t) };
+}
+function aggregatedFindingJson(t) {
+  const own2 = periodEndFinding(t);
+  if (Object.prototype.hasOwnProperty.call(own2, "aggregate")) return JSON.stringify(aggregatedFinding(t));
+  const head = JSON.stringify(own2);
+  return `${head.slice(0, -1)},"aggregate":${JSON.stringify(aggregateFields(t))}}`;
 }
 var FINDING_COLUMNS = [
   "key",
@@ -48809,11 +49095,11 @@ var FINDINGS_CSV_HEADER = FINDING_COLUMNS.map(csvCell).join(",") + "\n";
 function* findingOutputLines(sorted, hydrate) {
   for (const lean of sorted) {
     const t = withFull(lean, hydrate);
-    yield [findingCsvLine(t), JSON.stringify(aggregatedFinding(t)) + "\n"];
+    yield [findingCsvLine(t), aggregatedFindingJson(t) + "\n"];
   }
 }
 function findingCsvLine(t) {
-  const a = aggregatedFinding(t);
+  const a = periodEndFinding(t);
   const f = t.finding;
   const row = [
     t.key,
@@ -48909,34 +49195,256 @@ function exceptionsCsv(ctx) {
   );
 }
 
+// src/commands/aggregate-history.ts
+import { createHash as createHash4 } from "node:crypto";
+import { promises as fs7 } from "node:fs";
+var STRING_LIMIT = 536870888;
+var CHUNK = 1 << 20;
+var Fallback = class extends Error {
+};
+var C = {
+  quote: 34,
+  backslash: 92,
+  comma: 44,
+  colon: 58,
+  openBrace: 123,
+  closeBrace: 125,
+  openBracket: 91,
+  closeBracket: 93
+};
+function isSpace(c) {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+var LIFECYCLE_KEY = Buffer.from('"lifecycle"');
+async function readSnapshot(file2, onEntry = (e) => e, chunkSize = CHUNK) {
+  const fh = await fs7.open(file2, "r");
+  const hash3 = createHash4("sha256");
+  let pos = 0;
+  const rest = [];
+  let restBytes = 0;
+  const keepRest = (b) => {
+    if (b.length === 0) return;
+    rest.push(Buffer.from(b));
+    restBytes += b.length;
+  };
+  const entries = [];
+  let failed = false;
+  let arrayClosed = false;
+  let suspicious = false;
+  let inString = false;
+  try {
+    let depth = 0;
+    let escaped = false;
+    let key = null;
+    let lastKeyIsLifecycle = false;
+    let afterColon = false;
+    let streamed = false;
+    let inArray = false;
+    let needValue = false;
+    let canClose = false;
+    let elemStart = -1;
+    let elemParts = [];
+    let elemScalar = false;
+    const buf = Buffer.allocUnsafe(chunkSize);
+    for (; ; ) {
+      const { bytesRead: n } = await fh.read(buf, 0, chunkSize, pos);
+      if (n === 0) break;
+      const chunk = buf.subarray(0, n);
+      hash3.update(chunk);
+      if (!failed) {
+        try {
+          let restFrom = inArray ? -1 : 0;
+          let elemFrom = elemStart >= 0 ? 0 : -1;
+          const endElement = (at) => {
+            elemParts.push(chunk.subarray(elemFrom, at));
+            const text3 = Buffer.concat(elemParts).toString("utf8");
+            entries.push(onEntry(JSON.parse(text3), elemStart, pos + at));
+            elemParts = [];
+            elemStart = -1;
+            elemFrom = -1;
+            elemScalar = false;
+            canClose = true;
+          };
+          let i2 = 0;
+          let nextBackslash = -1;
+          while (i2 < n) {
+            if (inString) {
+              if (escaped) {
+                escaped = false;
+                if (key) key.push(chunk[i2]);
+                i2++;
+                continue;
+              }
+              const q = chunk.indexOf(C.quote, i2);
+              if (nextBackslash < i2) {
+                nextBackslash = chunk.indexOf(C.backslash, i2);
+                if (nextBackslash < 0) nextBackslash = n;
+              }
+              const b = nextBackslash < n ? nextBackslash : -1;
+              const stop = b >= 0 && (q < 0 || b < q) ? b : q;
+              if (key && key.length <= LIFECYCLE_KEY.length)
+                for (let j = i2; j < (stop < 0 ? n : stop + 1) && key.length <= LIFECYCLE_KEY.length; j++)
+                  key.push(chunk[j]);
+              if (stop < 0) {
+                i2 = n;
+                continue;
+              }
+              if (stop === b) {
+                if (key) suspicious = true;
+                escaped = true;
+                i2 = b + 1;
+                continue;
+              }
+              inString = false;
+              i2 = q + 1;
+              if (key) {
+                lastKeyIsLifecycle = Buffer.from(key).equals(LIFECYCLE_KEY);
+                key = null;
+              } else if (inArray && depth === 2 && elemStart >= 0) endElement(i2);
+              continue;
+            }
+            const c = chunk[i2];
+            if (inArray && depth === 2) {
+              if (elemScalar) {
+                if (c === C.comma || c === C.closeBracket || isSpace(c)) endElement(i2);
+                else if (c === C.quote || c === C.openBrace || c === C.openBracket) throw new Fallback();
+                else i2++;
+                continue;
+              }
+              i2++;
+              if (isSpace(c)) continue;
+              if (c === C.comma) {
+                if (needValue) throw new Fallback();
+                needValue = true;
+                canClose = false;
+                continue;
+              }
+              if (c === C.closeBracket) {
+                if (!canClose) throw new Fallback();
+                inArray = false;
+                arrayClosed = true;
+                depth = 1;
+                restFrom = i2 - 1;
+                continue;
+              }
+              if (!needValue) throw new Fallback();
+              needValue = false;
+              canClose = false;
+              elemStart = pos + i2 - 1;
+              elemFrom = i2 - 1;
+              if (c === C.openBrace || c === C.openBracket) depth++;
+              else if (c === C.quote) inString = true;
+              else elemScalar = true;
+              continue;
+            }
+            if (c === C.quote) {
+              inString = true;
+              if (!inArray && depth === 1) key = [C.quote];
+              afterColon = false;
+              i2++;
+              continue;
+            }
+            if (c === C.openBrace || c === C.openBracket) {
+              if (!inArray && depth === 1 && afterColon && c === C.openBracket) {
+                if (streamed) throw new Fallback();
+                streamed = true;
+                inArray = true;
+                keepRest(chunk.subarray(restFrom, i2 + 1));
+                restFrom = -1;
+                depth = 2;
+                afterColon = false;
+                i2++;
+                needValue = true;
+                canClose = true;
+                continue;
+              }
+              afterColon = false;
+              depth++;
+              i2++;
+              continue;
+            }
+            if (c === C.closeBrace || c === C.closeBracket) {
+              depth--;
+              i2++;
+              if (inArray && depth === 2) endElement(i2);
+              continue;
+            }
+            if (!inArray && depth === 1) {
+              if (c === C.colon) afterColon = lastKeyIsLifecycle;
+              else if (!isSpace(c)) afterColon = false;
+              if (c === C.comma) lastKeyIsLifecycle = false;
+            }
+            i2++;
+          }
+          if (elemStart >= 0) elemParts.push(Buffer.from(chunk.subarray(elemFrom, n)));
+          if (restFrom >= 0) keepRest(chunk.subarray(restFrom, n));
+          if (restBytes > STRING_LIMIT) throw new Fallback();
+        } catch (e) {
+          if (!(e instanceof Fallback) && !(e instanceof SyntaxError)) throw e;
+          failed = true;
+          entries.length = 0;
+        }
+      }
+      pos += n;
+    }
+  } finally {
+    await fh.close();
+  }
+  const digest = { sha256: hash3.digest("hex"), bytes: pos };
+  if (!failed && !inString && arrayClosed && !suspicious) {
+    try {
+      const value = JSON.parse(Buffer.concat(rest, restBytes).toString("utf8"));
+      const head = value;
+      const arr2 = head !== null && typeof head === "object" ? head.lifecycle : void 0;
+      if (Array.isArray(arr2) && arr2.length === 0) {
+        head.lifecycle = entries;
+        return { value, ...digest };
+      }
+    } catch {
+    }
+  }
+  const whole = await fs7.readFile(file2);
+  try {
+    return { value: JSON.parse(whole.toString("utf8")), ...digest };
+  } catch (e) {
+    return { error: e, ...digest };
+  }
+}
+
 // src/commands/aggregate.ts
 var HISTORY_SCHEMA_VERSION = 1;
 async function readTracked(file2, kind, inputs) {
-  const buf = await fs7.readFile(file2);
+  const buf = await fs8.readFile(file2);
   inputs.push({ path: file2, kind, sha256: sha256(buf), bytes: buf.byteLength });
   return buf.toString("utf8");
 }
 async function exists(p) {
   try {
-    await fs7.access(p);
+    await fs8.access(p);
     return true;
   } catch {
     return false;
   }
 }
-async function readHistory(dir, month, problems, inputs) {
+async function readHistory(dir, month, problems, inputs, pool3) {
   if (!dir || !await exists(dir)) return [];
-  const names = (await fs7.readdir(dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month).sort();
+  const names = (await fs8.readdir(dir)).filter((n) => /^\d{4}-\d{2}\.json$/.test(n) && n.slice(0, 7) < month).sort();
   const out = [];
   for (const n of names) {
     const p = path9.join(dir, n);
     try {
-      const s2 = JSON.parse(await readTracked(p, "history", inputs));
+      const r = await readSnapshot(p, (e, start, end) => leanSnapshotEntry(e, p, start, end, pool3));
+      inputs.push({ path: p, kind: "history", sha256: r.sha256, bytes: r.bytes });
+      if (r.error) throw r.error;
+      const s2 = r.value;
       if (s2.schema_version !== HISTORY_SCHEMA_VERSION || s2.month !== n.slice(0, 7) || !Array.isArray(s2.lifecycle))
         problems.push(
           `${p}: not a history snapshot of version ${HISTORY_SCHEMA_VERSION} for ${n.slice(0, 7)}; ignored`
         );
-      else out.push(s2);
+      else {
+        for (const o of out) o.lifecycle = [];
+        out.push(s2);
+      }
     } catch (e) {
       problems.push(`${p}: ${errorMessage(e)}; ignored`);
     }
@@ -48947,7 +49455,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
   const out = { observations: [], coverage: [], sources: [], files: [] };
   let names;
   try {
-    names = (await fs7.readdir(dir)).sort();
+    names = (await fs8.readdir(dir)).sort();
   } catch (e) {
     problems.push(
       `${dir}: cannot read the manual exports folder (${e.code ?? errorMessage(e)})`
@@ -48957,7 +49465,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
   for (const name of names) {
     if (/\.meta\.ya?ml$/i.test(name) || /^readme/i.test(name) || name.startsWith(".")) continue;
     const file2 = path9.join(dir, name);
-    if ((await fs7.stat(file2)).isDirectory()) continue;
+    if ((await fs8.stat(file2)).isDirectory()) continue;
     const display = `manual/${name}`;
     const metaPath = [`${file2}.meta.yml`, `${file2}.meta.yaml`];
     let sidecar;
@@ -48975,7 +49483,7 @@ async function loadManual(dir, period, problems, inputs, logger) {
     const at = observed ? new Date(toTime(observed)).toISOString() : new Date(period.end.getTime() - 1).toISOString();
     if (!observed)
       problems.push(`${display}: the sidecar gives no observed_at; taken as the end of ${period.month}`);
-    const buf = await fs7.readFile(file2);
+    const buf = await fs8.readFile(file2);
     inputs.push({ path: file2, kind: "manual", sha256: sha256(buf), bytes: buf.byteLength });
     const confidence = sidecar?.confidence ?? "C";
     const r = await normalizeFile(file2, display, {
@@ -49039,23 +49547,41 @@ var BatchFile = class _BatchFile {
   }
   path;
   fh;
-  batch = "";
-  hash = createHash4("sha256");
+  static SIZE = 1 << 20;
+  /** Flush when less than this is left (a line of up to ~85,000 characters always fits). */
+  static RESERVE = 1 << 18;
+  buf = Buffer.allocUnsafe(_BatchFile.SIZE);
+  pos = 0;
+  /** Text that did not fit in the batch, written after it (in order) at the next flush. */
+  over = [];
+  hash = createHash5("sha256");
   bytes = 0;
   static async open(p) {
-    return new _BatchFile(p, await fs7.open(p, "w"));
+    return new _BatchFile(p, await fs8.open(p, "w"));
   }
   /** Add text; true when the batch is full and should be flushed. */
   add(s2) {
-    this.batch += s2;
-    return this.batch.length >= 1 << 20;
+    if (this.over.length > 0 || s2.length * 3 > _BatchFile.SIZE - this.pos) {
+      this.over.push(s2);
+      return true;
+    }
+    this.pos += this.buf.write(s2, this.pos, "utf8");
+    return _BatchFile.SIZE - this.pos < _BatchFile.RESERVE;
   }
   async flush() {
-    const buf = Buffer.from(this.batch, "utf8");
-    this.batch = "";
+    await this.put(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+    const over = this.over;
+    this.over = [];
+    for (const s2 of over) await this.put(Buffer.from(s2, "utf8"));
+  }
+  async put(buf) {
+    if (buf.byteLength === 0) return;
     this.hash.update(buf);
     this.bytes += buf.byteLength;
-    await this.fh.write(buf, 0, buf.byteLength);
+    let done = 0;
+    while (done < buf.byteLength)
+      done += (await this.fh.write(buf, done, buf.byteLength - done)).bytesWritten;
   }
   async close() {
     try {
@@ -49077,14 +49603,14 @@ async function writeLines(dir, name, pieces, written, hashes) {
 }
 async function writeOut(dir, name, content, written) {
   const p = path9.resolve(dir, name);
-  await fs7.writeFile(p, content);
+  await fs8.writeFile(p, content);
   written.push(p);
 }
 async function listTicketFiles(p, problems) {
   try {
-    const st = await fs7.stat(p);
+    const st = await fs8.stat(p);
     if (!st.isDirectory()) return [p];
-    return (await fs7.readdir(p)).filter((f) => /\.(json|csv)$/i.test(f)).sort().map((f) => path9.join(p, f));
+    return (await fs8.readdir(p)).filter((f) => /\.(json|csv)$/i.test(f)).sort().map((f) => path9.join(p, f));
   } catch {
     problems.push(`${p}: tracker export not found`);
     return [];
@@ -49098,7 +49624,7 @@ var runAggregate = async (req, logger) => {
   const sources = [];
   const dl = await loadDictionary(req.configPath);
   if (req.configPath && await exists(req.configPath)) {
-    const buf = await fs7.readFile(req.configPath);
+    const buf = await fs8.readFile(req.configPath);
     inputs.push({ path: req.configPath, kind: "dictionary", sha256: sha256(buf), bytes: buf.byteLength });
   }
   problems.push(...dl.problems);
@@ -49196,8 +49722,9 @@ var runAggregate = async (req, logger) => {
     problems: []
   }));
   const recordProblems = [];
+  const pool3 = new Interner();
   const recordSlots = [];
-  let hydrator = null;
+  let findingFiles = [];
   if (req.recordsDir) {
     const scan = await scanRecordsDir(req.recordsDir, path9.basename(path9.resolve(req.recordsDir)));
     recordProblems.push(...scan.problems);
@@ -49222,11 +49749,12 @@ var runAggregate = async (req, logger) => {
       records.push(slot);
       recordSlots.push(slot);
     }
-    hydrator = new Hydrator(scan.findingFiles);
+    findingFiles = scan.findingFiles;
   }
+  const hydrator = new Hydrator(findingFiles);
   const loadSlot = async (r) => {
     if (!r.scanned) return;
-    const got = await loadRecordFindings(r.scanned, { lean: true });
+    const got = await loadRecordFindings(r.scanned, { lean: true, pool: pool3 });
     if (got.hash) inputs.push({ path: r.scanned.findingsPath, kind: "record", ...got.hash });
     r.problems.push(...got.problems);
     r.findings = got.findings;
@@ -49246,7 +49774,7 @@ var runAggregate = async (req, logger) => {
   for (const sp of req.sourceProblems ?? [])
     problems.push(`${sp.source}: ${sp.problem} (missing: ${sp.affects})`);
   const historyProblems = [];
-  const history = await readHistory(req.historyDir, month, historyProblems, inputs);
+  const history = await readHistory(req.historyDir, month, historyProblems, inputs, pool3);
   problems.push(...historyProblems);
   const prior = history.at(-1) ?? null;
   if (history.length)
@@ -49260,6 +49788,7 @@ var runAggregate = async (req, logger) => {
   const end = period.end.getTime();
   const platform = (req.platformFindings ?? []).filter((f) => !(toTime(f.first_seen) >= end));
   const lifecycle = createLifecycle(prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null, period);
+  if (prior) prior.lifecycle = [];
   const pending = [
     ...records.filter((r) => isMainlineRun(r.run)).map((r) => ({
       at: r.run.finished_at || r.run.started_at,
@@ -49356,8 +49885,11 @@ var runAggregate = async (req, logger) => {
       confidence: "A",
       note: null
     });
-  const currentFindings = entries.map((e) => ({ ...e.finding, state: e.state }));
-  const ticketLinks = tickets.length ? linkTickets(tickets, currentFindings, dict.trackers ?? DEFAULT_MAPPING) : [];
+  const ticketLinks = tickets.length ? linkTickets(
+    tickets,
+    entries.map((e) => ({ ...e.finding, state: e.state })),
+    dict.trackers ?? DEFAULT_MAPPING
+  ) : [];
   const owners = ticketOwners(tickets, ticketLinks);
   const provenance = {
     dictionaryProblems: dl.sections,
@@ -49403,7 +49935,7 @@ var runAggregate = async (req, logger) => {
     owners_from_tickets: ctx.findings.filter((f) => f.counted && f.owner_source?.startsWith("tracker:")).length
   } : null;
   const distortion = distortionReview(ctx);
-  const countedFindings = ctx.findings.filter((f) => f.counted);
+  const countedFindings = counted(ctx);
   const doc = MetricsDocument.parse({
     schema_version: METRICS_SCHEMA_VERSION,
     generator: { name: "product-security-metrics", version: VERSION },
@@ -49429,12 +49961,12 @@ var runAggregate = async (req, logger) => {
   });
   const title = `Security metrics \u2014 ${month}`;
   const reportMarkdown = renderReport(doc, title, { previousReportUrl: req.previousReportUrl });
-  await fs7.mkdir(req.outDir, { recursive: true });
+  await fs8.mkdir(req.outDir, { recursive: true });
   const outputs = [];
   const metricsJson = JSON.stringify(doc, null, 2) + "\n";
   await writeOut(req.outDir, "report.md", reportMarkdown, outputs);
   await writeOut(req.outDir, "metrics.json", metricsJson, outputs);
-  const hydrate = hydrator ? (f) => hydrator.hydrate(f) : void 0;
+  const hydrate = (f) => hydrator.hydrate(f);
   const sorted = sortFindings(ctx.findings);
   const streamed = /* @__PURE__ */ new Map();
   const historyFiles = [];
@@ -49455,7 +49987,7 @@ var runAggregate = async (req, logger) => {
     await writeOut(req.outDir, "coverage.csv", coverageCsv(coverageMatrix(ctx)), outputs);
     await writeOut(req.outDir, "exceptions.csv", exceptionsCsv(ctx), outputs);
     if (req.historyDir) {
-      await fs7.mkdir(req.historyDir, { recursive: true });
+      await fs8.mkdir(req.historyDir, { recursive: true });
       const snap = {
         schema_version: HISTORY_SCHEMA_VERSION,
         month,
@@ -49469,7 +50001,7 @@ var runAggregate = async (req, logger) => {
         yield head.slice(0, -2);
         let first = true;
         for (const e of entries) {
-          const full = hydrate ? { ...e, finding: hydrate(e.finding) } : e;
+          const full = { ...e, finding: hydrate(e.finding) };
           yield (first ? "" : ",") + JSON.stringify(full);
           first = false;
         }
@@ -49478,14 +50010,14 @@ var runAggregate = async (req, logger) => {
       await writeLines(req.historyDir, `${month}.json`, lines(), historyFiles, streamed);
     }
   } finally {
-    hydrator?.close();
+    hydrator.close();
   }
   const rel = (p) => path9.relative(process.cwd(), path9.resolve(p)).split(path9.sep).join("/") || ".";
   const outs = await Promise.all(
     [...outputs, ...historyFiles].map(async (p) => {
       const known = streamed.get(p);
       if (known) return { path: rel(p), ...known };
-      const buf = await fs7.readFile(p);
+      const buf = await fs8.readFile(p);
       return { path: rel(p), sha256: sha256(buf), bytes: buf.byteLength };
     })
   );
@@ -49508,7 +50040,7 @@ var runAggregate = async (req, logger) => {
 };
 
 // src/commands/demo.ts
-import { existsSync as existsSync2, promises as fs8 } from "node:fs";
+import { existsSync as existsSync2, promises as fs9 } from "node:fs";
 import path10 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var DEMO_MONTHS = ["2026-09", "2026-10", "2026-11"];
@@ -49524,7 +50056,7 @@ function findDemoDir(start = path10.dirname(fileURLToPath2(import.meta.url))) {
 async function runDemo(outDir, logger, demoDir = findDemoDir()) {
   const out = path10.resolve(outDir);
   const historyDir = path10.join(out, "history");
-  await fs8.rm(historyDir, { recursive: true, force: true });
+  await fs9.rm(historyDir, { recursive: true, force: true });
   const quiet = { ...logger, info: () => {
   }, warning: () => {
   } };
@@ -49565,7 +50097,7 @@ function stderrLogger(verbose = false) {
 }
 
 // src/platform/local/platform.ts
-import { promises as fs9 } from "node:fs";
+import { promises as fs10 } from "node:fs";
 
 // src/output/text.ts
 function summaryToText(md) {
@@ -49577,7 +50109,7 @@ function localPlatform(env) {
   return {
     name: env.GITLAB_CI === "true" ? "gitlab" : "local",
     async writeSummary(markdown) {
-      if (env.GITHUB_STEP_SUMMARY) await fs9.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
+      if (env.GITHUB_STEP_SUMMARY) await fs10.appendFile(env.GITHUB_STEP_SUMMARY, markdown + "\n");
       else process.stderr.write(safeLogText(summaryToText(markdown)) + "\n");
     }
   };
@@ -49587,7 +50119,7 @@ function localPlatform(env) {
 import { parseArgs } from "node:util";
 
 // src/platform/gitlab/aggregate.ts
-import { promises as fs10 } from "node:fs";
+import { promises as fs11 } from "node:fs";
 import os from "node:os";
 import path12 from "node:path";
 
@@ -50689,7 +51221,7 @@ function publishError(what, e) {
   return new UserError(`${what} failed: ${errorMessage(e)}${hint}`);
 }
 async function fetchHistory(client, central, repoDir, branch, logger) {
-  const dir = await fs10.mkdtemp(path12.join(os.tmpdir(), "sm-history-"));
+  const dir = await fs11.mkdtemp(path12.join(os.tmpdir(), "sm-history-"));
   const original = /* @__PURE__ */ new Map();
   const base = repoDir.replace(/^\/+|\/+$/g, "");
   let tree = [];
@@ -50712,8 +51244,8 @@ async function fetchHistory(client, central, repoDir, branch, logger) {
       { ref: branch }
     );
     const local = path12.join(dir, ...rel.split("/"));
-    await fs10.mkdir(path12.dirname(local), { recursive: true });
-    await fs10.writeFile(local, bytes);
+    await fs11.mkdir(path12.dirname(local), { recursive: true });
+    await fs11.writeFile(local, bytes);
     original.set(item.path, Buffer.from(bytes));
   }
   return { dir, original, branch };
@@ -50733,7 +51265,7 @@ async function reposListedIn(file2, projects) {
   if (!file2) return out;
   let text3;
   try {
-    text3 = await fs10.readFile(file2, "utf8");
+    text3 = await fs11.readFile(file2, "utf8");
   } catch {
     return out;
   }
@@ -50872,7 +51404,7 @@ async function runGitlabAggregate(opts, deps) {
       else {
         logger.info(`history: branch ${branch} does not exist yet; the first snapshot creates it`);
         history = {
-          dir: await fs10.mkdtemp(path12.join(os.tmpdir(), "sm-history-")),
+          dir: await fs11.mkdtemp(path12.join(os.tmpdir(), "sm-history-")),
           original: /* @__PURE__ */ new Map(),
           branch,
           startBranch: centralInfo?.default_branch || "main"
@@ -50897,7 +51429,7 @@ async function runGitlabAggregate(opts, deps) {
         logger.warning(`previous month's issue not looked up: ${errorMessage(e)}`);
       }
     }
-    await fs10.mkdir(opts.outDir, { recursive: true });
+    await fs11.mkdir(opts.outDir, { recursive: true });
     const result = await deps.runAggregate(
       {
         configPath: opts.configPath,
@@ -50960,7 +51492,7 @@ async function runGitlabAggregate(opts, deps) {
         const rel = path12.relative(history.dir, file2).split(path12.sep).join("/");
         if (rel.startsWith("..")) continue;
         const repoPath = `${base}/${rel}`;
-        const content = await fs10.readFile(file2);
+        const content = await fs11.readFile(file2);
         const before = history.original.get(repoPath);
         if (before && before.equals(content)) continue;
         actions.push({
@@ -51029,7 +51561,7 @@ async function runGitlabAggregate(opts, deps) {
       history_commit: commit,
       api_calls: client.calls
     };
-    await fs10.writeFile(sourcesFile, JSON.stringify(sources, null, 2) + "\n");
+    await fs11.writeFile(sourcesFile, JSON.stringify(sources, null, 2) + "\n");
     return {
       result: { ...result, outputs: [...result.outputs, path12.resolve(sourcesFile)] },
       projects: outcomes,
@@ -51042,7 +51574,7 @@ async function runGitlabAggregate(opts, deps) {
       apiCalls: client.calls
     };
   } finally {
-    if (opts.centralProject) await fs10.rm(history.dir, { recursive: true, force: true });
+    if (opts.centralProject) await fs11.rm(history.dir, { recursive: true, force: true });
   }
 }
 
@@ -51147,7 +51679,7 @@ import { readFileSync as readFileSync2 } from "node:fs";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // src/platform/github/aggregate-org.ts
-import { promises as fs12 } from "node:fs";
+import { promises as fs13 } from "node:fs";
 import os2 from "node:os";
 import path14 from "node:path";
 
@@ -51285,12 +51817,12 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys(object2) {
-  if (!object2) {
+function lowercaseKeys(object3) {
+  if (!object3) {
     return {};
   }
-  return Object.keys(object2).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object2[key];
+  return Object.keys(object3).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object3[key];
     return newObj;
   }, {});
 }
@@ -51367,25 +51899,25 @@ function extractUrlVariableNames(url2) {
   }
   return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
-function omit2(object2, keysToOmit) {
+function omit2(object3, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object2)) {
+  for (const key of Object.keys(object3)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object2[key];
+      result[key] = object3[key];
     }
   }
   return result;
 }
-function encodeReserved(str6) {
-  return str6.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str7) {
+  return str7.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str6) {
-  return encodeURIComponent(str6).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str7) {
+  return encodeURIComponent(str7).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -51620,10 +52152,10 @@ for (let code2 = 97; code2 <= 122; code2++) {
   CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
+  const C2 = function() {
   };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
+  C2.prototype = /* @__PURE__ */ Object.create(null);
+  return C2;
 })();
 function parse13(header, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
@@ -51757,15 +52289,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str6, start, end) {
+function unescapeQuotedPairs(str7, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str6.charCodeAt(index) === BSLASH) {
-      result += str6.slice(start, index);
+    if (str7.charCodeAt(index) === BSLASH) {
+      result += str7.slice(start, index);
       start = ++index;
     }
   }
-  return result + str6.slice(start, end);
+  return result + str7.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -51788,8 +52320,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val2) => {
-    const isObject2 = val2 !== null && typeof val2 === "object";
-    const hasToJSON = isObject2 && typeof val2.toJSON === "function";
+    const isObject4 = val2 !== null && typeof val2 === "object";
+    const hasToJSON = isObject4 && typeof val2.toJSON === "function";
     if (hasToJSON) {
       val2 = val2.toJSON(key);
     }
@@ -55892,7 +56424,7 @@ async function collectRepo(octokit, r, o) {
 }
 
 // src/exceptions/issue-form.ts
-var FIELDS = {
+var FIELDS2 = {
   exceptionid: "id",
   id: "id",
   scopetype: "scope_type",
@@ -55917,7 +56449,7 @@ function issueFormSections(body) {
   const out = {};
   const parts = body.replace(/\r\n/g, "\n").split(/^###[ \t]+(.+)$/m);
   for (let i2 = 1; i2 + 1 < parts.length; i2 += 2) {
-    const key = FIELDS[parts[i2].toLowerCase().replace(/\(.*?\)/g, "").replace(/[^a-z]/g, "")];
+    const key = FIELDS2[parts[i2].toLowerCase().replace(/\(.*?\)/g, "").replace(/[^a-z]/g, "")];
     const value = parts[i2 + 1].trim();
     if (!key || value === "" || value === "_No response_" || value === "None") continue;
     out[key] = value;
@@ -56138,7 +56670,7 @@ async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse
       try {
         const out = parse14(kind.format, list3, file2);
         const tool = out.scans[0]?.tool ?? { name: kind.format, version: null };
-        const fs13 = finalizeDrafts(out.findings, {
+        const fs14 = finalizeDrafts(out.findings, {
           sourceFile: file2,
           sourceFormat: kind.format,
           tool,
@@ -56152,8 +56684,8 @@ async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse
           roots: [],
           secrets: out.secrets
         });
-        findings.push(...fs13);
-        n += fs13.length;
+        findings.push(...fs14);
+        n += fs14.length;
       } catch (e) {
         problems.push({
           source: `github:${kind.key.replace("_", "-")}-alerts`,
@@ -56228,7 +56760,7 @@ async function readTrackerIssues(octokit, org, label2, problems) {
 }
 
 // src/platform/github/publish.ts
-import { promises as fs11 } from "node:fs";
+import { promises as fs12 } from "node:fs";
 import path13 from "node:path";
 var ISSUE_BODY_LIMIT2 = 65536;
 function reportMarker(org, month) {
@@ -56327,15 +56859,15 @@ async function readHistory2(octokit, centralRepo, branch, folder, dir, maxBytes)
     throw e;
   }
   const prefix = folder.replace(/^\/+|\/+$/g, "");
-  await fs11.mkdir(dir, { recursive: true });
+  await fs12.mkdir(dir, { recursive: true });
   for (const entry of extractZip(zip, { maxArchiveBytes: maxBytes, maxEntries: 2e4 })) {
     const rel = entry.name.split("/").slice(1).join("/");
     if (!rel) continue;
     const inFolder = prefix ? rel.startsWith(prefix + "/") ? rel.slice(prefix.length + 1) : null : rel;
     if (!inFolder) continue;
     const dest = safeJoin(dir, inFolder);
-    await fs11.mkdir(path13.dirname(dest), { recursive: true });
-    await fs11.writeFile(dest, entry.data);
+    await fs12.mkdir(path13.dirname(dest), { recursive: true });
+    await fs12.writeFile(dest, entry.data);
     existing.set(inFolder, entry.data);
   }
   return existing;
@@ -56347,7 +56879,7 @@ async function commitHistory(octokit, centralRepo, branch, folder, dir, files, e
   for (const f of files) {
     const rel = path13.relative(dir, f).split(path13.sep).join("/");
     if (rel.startsWith("..")) continue;
-    const data = await fs11.readFile(f);
+    const data = await fs12.readFile(f);
     const old = existing.get(rel);
     if (old && Buffer.compare(Buffer.from(old), data) === 0) continue;
     changed.push({ path: prefix ? `${prefix}/${rel}` : rel, content: data.toString("utf8") });
@@ -56472,7 +57004,7 @@ function repoReport(o, stats) {
 async function readShards(dir) {
   const found = [];
   const walk3 = async (d) => {
-    for (const e of await fs12.readdir(d, { withFileTypes: true })) {
+    for (const e of await fs13.readdir(d, { withFileTypes: true })) {
       const p = path14.join(d, e.name);
       if (e.isDirectory()) await walk3(p);
       else if (e.name.endsWith(".shard.json")) found.push(p);
@@ -56487,7 +57019,7 @@ async function readShards(dir) {
     throw new UserError("no *.shard.json files found (did the shard jobs upload their artifacts?)", dir);
   const bundles = [];
   for (const f of found.sort()) {
-    const b = JSON.parse(await fs12.readFile(f, "utf8"));
+    const b = JSON.parse(await fs13.readFile(f, "utf8"));
     if (b.kind !== "product-security-metrics/github-shard") throw new UserError("not a shard bundle", f);
     bundles.push(b);
   }
@@ -56565,7 +57097,7 @@ async function runGithubAggregate(o, deps) {
   const month = i2.month ?? defaultMonth(now);
   const { start: monthStart, end: monthEnd } = monthBounds(month);
   const outDir = path14.resolve(o.cwd, i2.output_dir);
-  await fs12.mkdir(outDir, { recursive: true });
+  await fs13.mkdir(outDir, { recursive: true });
   const stats = newCallStats();
   const baseUrl = resolveApiUrl(i2.api_url, o.env);
   const token = await authenticate(o, deps, baseUrl, stats);
@@ -56655,7 +57187,7 @@ async function runGithubAggregate(o, deps) {
       calls: stats.calls
     };
     const shardFile = path14.join(outDir, `shard-${i2.shard.index}-of-${i2.shard.count}.shard.json`);
-    await fs12.writeFile(shardFile, JSON.stringify(bundle));
+    await fs13.writeFile(shardFile, JSON.stringify(bundle));
     const summary = renderJobSummary({
       org: i2.github_org,
       month,
@@ -56713,7 +57245,7 @@ async function runGithubAggregate(o, deps) {
     exceptions.push(...ex);
   }
   const tickets = i2.tracker_label ? await readTrackerIssues(octokit, i2.github_org, i2.tracker_label, problems) : [];
-  const historyDir = await fs12.mkdtemp(path14.join(os2.tmpdir(), "psm-history-"));
+  const historyDir = await fs13.mkdtemp(path14.join(os2.tmpdir(), "psm-history-"));
   try {
     let existingHistory = /* @__PURE__ */ new Map();
     if (i2.history_branch) {
@@ -56768,7 +57300,7 @@ async function runGithubAggregate(o, deps) {
       logger
     );
     const sourcesFile = path14.join(outDir, "sources.json");
-    await fs12.writeFile(
+    await fs13.writeFile(
       sourcesFile,
       JSON.stringify(
         {
@@ -56885,7 +57417,7 @@ async function runGithubAggregate(o, deps) {
       summary
     };
   } finally {
-    await fs12.rm(historyDir, { recursive: true, force: true });
+    await fs13.rm(historyDir, { recursive: true, force: true });
   }
 }
 

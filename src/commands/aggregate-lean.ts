@@ -42,66 +42,185 @@ const FILE_SHIFT = 2 ** 36; // offsets up to 64 GiB per file, 65,536 files
 const refs = new WeakMap<object, number>();
 
 /**
- * Repeated strings of one file (repo, product, tool, dates, state, ...) shared instead of one copy per
- * finding: each field remembers its last value (no hashing; an equal short string is one compare).
+ * Repeated strings and small values shared instead of one copy per finding (a string from
+ * `JSON.parse` is a fresh copy on every line: 530,000 copies of `"default"` at 1M findings). One pool
+ * for the whole aggregation, capped (`MAX_POOLED` values; past it, values are kept as they come), so
+ * memory stays bounded whatever the input. Pooled arrays and objects are frozen: nothing in the
+ * aggregator writes into a finding, and a frozen value would make such a write fail loudly.
  */
 export class Interner {
-  private readonly last = new Map<string, string>();
-  get(field: string, s: string): string {
-    const prev = this.last.get(field);
-    if (prev === s) return prev;
-    this.last.set(field, s);
+  static readonly MAX_POOLED = 1 << 18;
+  private readonly strings = new Map<string, string>();
+  private readonly values = new Map<string, unknown>();
+
+  /** The pooled copy of `s`. */
+  get(s: string): string;
+  get(s: string | null): string | null;
+  get(s: string | null): string | null {
+    if (s === null) return s;
+    const prev = this.strings.get(s);
+    if (prev !== undefined) return prev;
+    if (this.strings.size < Interner.MAX_POOLED) this.strings.set(s, s);
     return s;
   }
+
+  /** A pooled, frozen array of pooled strings equal to `a` (short lists only; longer ones copied). */
+  list(a: readonly string[]): string[] {
+    if (a.length === 0) return EMPTY as string[];
+    if (a.length > 4) return a.map((x) => this.get(x));
+    return this.value(
+      `l\u0000${a.join('\u0000')}`,
+      () => Object.freeze(a.map((x) => this.get(x))) as string[],
+    );
+  }
+
+  /** A pooled, frozen package equal to `p` (same package and version in many repos). */
+  package(p: Package | null): Package | null {
+    if (p === null) return p;
+    const key = `p\u0000${p.name}\u0000${p.version}\u0000${p.fixed_version}\u0000${p.ecosystem}\u0000${p.purl}`;
+    return this.value(key, () =>
+      Object.freeze({
+        name: this.get(p.name),
+        version: this.get(p.version),
+        fixed_version: this.get(p.fixed_version),
+        ecosystem: this.get(p.ecosystem),
+        purl: this.get(p.purl),
+      }),
+    );
+  }
+
+  private value<T>(key: string, make: () => T): T {
+    const prev = this.values.get(key);
+    if (prev !== undefined) return prev as T;
+    const v = make();
+    if (this.values.size < Interner.MAX_POOLED) this.values.set(key, v);
+    return v;
+  }
+}
+
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/** `s`, or the equal string among `parts` (location.file is usually one of the identity parts). */
+function sameAs(s: string | null, parts: readonly string[]): string | null {
+  if (s === null) return s;
+  for (const p of parts) if (p === s) return p;
+  return s;
 }
 
 /**
  * The lean copy of `f`, whose full line starts at `offset` in file number `file`. Returns `f` itself
- * when the position cannot be encoded (more than 65,535 files).
+ * when the position cannot be encoded (more than 65,535 files). Its strings, lists and package come
+ * from `pool`; values are equal to the finding's, never changed.
  */
-export function leanFinding(
-  f: Finding,
-  raw: unknown,
-  file: number,
-  offset: number,
-  intern: Interner,
-): Finding {
+export function leanFinding(f: Finding, raw: unknown, file: number, offset: number, pool: Interner): Finding {
   if (file >= 65_536 || offset >= FILE_SHIFT) return f;
-  const s = (k: string, v: string | null): string | null => (v === null ? v : intern.get(k, v));
-  // One object literal (one hidden class, properties in the object): built key by key, V8 would
-  // keep ~30 properties in a dictionary, bigger than the whole finding.
-  const lean = {
-    schema_version: f.schema_version,
-    id: f.id,
-    identity: { scheme: s('scheme', f.identity.scheme)!, parts: f.identity.parts },
-    occurrence_id: f.occurrence_id,
-    source_tool: s('source_tool', f.source_tool)!,
-    product: s('product', f.product),
-    service: s('service', f.service),
-    repo: s('repo', f.repo),
-    finding_title: f.finding_title,
-    category: f.category,
-    rule_id: f.rule_id,
-    severity: f.severity,
-    severity_source: f.severity_source,
-    confidence: f.confidence,
-    state: f.state,
-    state_reason: s('state_reason', f.state_reason),
-    first_seen: s('first_seen', f.first_seen),
-    last_seen: s('last_seen', f.last_seen),
-    closed_at: s('closed_at', f.closed_at),
-    owner: s('owner', f.owner),
-    owner_source: s('owner_source', f.owner_source),
-    exception_id: f.exception_id,
-    release_blocking: f.release_blocking,
-    cwe: f.cwe,
-    cve: f.cve,
-    package: f.package,
-    location: f.location,
-    source_file: s('source_file', f.source_file)!,
-  } satisfies Omit<Finding, (typeof DROPPED_FIELDS)[number]> as unknown as Finding;
+  const lean = leanCopy(f, pool);
   refs.set(lean, (file * FILE_SHIFT + offset) * 2 + (isCanonical(raw) ? 1 : 0));
   return lean;
+}
+
+const ENTRY_STRINGS = [
+  'repo',
+  'first_seen',
+  'first_observed',
+  'last_seen',
+  'closed_at',
+  'state',
+  'state_reason',
+  'origin',
+  'confidence',
+] as const;
+
+/** Lean findings of history snapshot entries → where the entry is (its `finding` is the full one). */
+const entryRefs = new WeakMap<object, { file: string; start: number; end: number }>();
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A lifecycle entry of a history snapshot (as `JSON.parse` gave it; bytes `start`–`end` of `file`)
+ * with a lean copy of its finding, when the finding has exactly the schema's keys in order (what
+ * the aggregator writes); anything else is kept as it is. Snapshot findings were never validated
+ * (they are what an earlier run wrote): the lean copy has the same values, and the outputs re-read
+ * the entry for the whole finding.
+ */
+export function leanSnapshotEntry(
+  entry: unknown,
+  file: string,
+  start: number,
+  end: number,
+  pool: Interner,
+): unknown {
+  if (!isObject(entry)) return entry;
+  const f = entry.finding;
+  if (
+    !isObject(f) ||
+    !isCanonical(f) ||
+    !isObject(f.identity) ||
+    !Array.isArray(f.identity.parts) ||
+    !isObject(f.location) ||
+    !Array.isArray(f.cwe) ||
+    !Array.isArray(f.cve) ||
+    !(f.package === null || isObject(f.package))
+  )
+    return entry;
+  const lean = leanCopy(f as unknown as Finding, pool);
+  entryRefs.set(lean, { file, start, end });
+  entry.finding = lean;
+  // The entry's repeated strings (dates, states, repo) pooled too; same values, same key order.
+  for (const k of ENTRY_STRINGS) {
+    const v = entry[k];
+    if (typeof v === 'string') entry[k] = pool.get(v);
+  }
+  return entry;
+}
+
+/** The lean copy of `f` (see `leanFinding`). */
+function leanCopy(f: Finding, pool: Interner): Finding {
+  const s = (v: string | null): string | null => pool.get(v);
+  const parts = f.identity.parts.map((p) => p);
+  const loc = f.location;
+  // One object literal each (one hidden class, properties in the object): built key by key, V8 would
+  // keep ~30 properties in a dictionary, bigger than the whole finding.
+  return {
+    schema_version: f.schema_version,
+    id: f.id,
+    identity: { scheme: s(f.identity.scheme)!, parts },
+    occurrence_id: f.occurrence_id,
+    source_tool: s(f.source_tool)!,
+    product: s(f.product),
+    service: s(f.service),
+    repo: s(f.repo),
+    finding_title: f.finding_title,
+    category: s(f.category) as Finding['category'],
+    rule_id: s(f.rule_id),
+    severity: s(f.severity) as Finding['severity'],
+    severity_source: s(f.severity_source) as Finding['severity_source'],
+    confidence: s(f.confidence) as Finding['confidence'],
+    state: s(f.state) as Finding['state'],
+    state_reason: s(f.state_reason),
+    first_seen: s(f.first_seen),
+    last_seen: s(f.last_seen),
+    closed_at: s(f.closed_at),
+    owner: s(f.owner),
+    owner_source: s(f.owner_source),
+    exception_id: f.exception_id,
+    release_blocking: f.release_blocking,
+    cwe: pool.list(f.cwe),
+    cve: pool.list(f.cve),
+    package: pool.package(f.package),
+    location: {
+      file: sameAs(loc.file, parts),
+      start_line: loc.start_line,
+      end_line: loc.end_line,
+      url: loc.url,
+      resource: sameAs(loc.resource, parts),
+      image: s(loc.image),
+      account: s(loc.account),
+      region: s(loc.region),
+    },
+    source_file: s(f.source_file)!,
+  } satisfies Omit<Finding, (typeof DROPPED_FIELDS)[number]> as unknown as Finding;
 }
 
 const shape = <T extends { shape: Record<string, unknown> }>(s: T): string[] => Object.keys(s.shape);
@@ -123,7 +242,7 @@ function sameKeys(o: unknown, keys: readonly string[]): boolean {
 }
 
 /** `raw` (a line that passed the schema) has exactly the schema's keys, in order, at every level. */
-function isCanonical(raw: unknown): boolean {
+export function isCanonical(raw: unknown): boolean {
   const r = raw as Record<string, unknown>;
   return (
     sameKeys(r, KEYS.finding) &&
@@ -136,7 +255,7 @@ function isCanonical(raw: unknown): boolean {
 }
 
 export function isLean(f: Finding): boolean {
-  return refs.has(f);
+  return refs.has(f) || entryRefs.has(f);
 }
 
 /**
@@ -153,7 +272,11 @@ export class Hydrator {
 
   hydrate(f: Finding): Finding {
     const ref = refs.get(f);
-    if (ref === undefined) return f;
+    if (ref === undefined) {
+      const at = entryRefs.get(f);
+      if (!at) return f;
+      return (JSON.parse(this.range(at.file, at.start, at.end)) as { finding: Finding }).finding;
+    }
     const canonical = ref % 2 === 1;
     const pos = (ref - (ref % 2)) / 2;
     const file = Math.floor(pos / FILE_SHIFT);
@@ -240,9 +363,26 @@ export class Hydrator {
     return fd;
   }
 
+  /** Snapshot files by path (entries are read by their exact byte range). */
+  private readonly byPath = new Map<string, number>();
+  private range(file: string, start: number, end: number): string {
+    let fd = this.byPath.get(file);
+    if (fd === undefined) this.byPath.set(file, (fd = fs.openSync(file, 'r')));
+    const buf = Buffer.allocUnsafe(end - start);
+    let len = 0;
+    while (len < buf.length) {
+      const n = fs.readSync(fd, buf, len, buf.length - len, start + len);
+      if (n === 0) break;
+      len += n;
+    }
+    return buf.toString('utf8', 0, len);
+  }
+
   close(): void {
     for (const fd of this.fds.values()) fs.closeSync(fd);
     this.fds.clear();
+    for (const fd of this.byPath.values()) fs.closeSync(fd);
+    this.byPath.clear();
     this.windows.clear();
   }
 }

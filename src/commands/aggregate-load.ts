@@ -11,6 +11,7 @@ import { errorMessage } from '../util/errors.js';
 import { sha256 } from '../util/hash.js';
 import type { CollectedRecord } from './aggregate-api.js';
 import { Interner, leanFinding } from './aggregate-lean.js';
+import { isCanonicalFinding } from './aggregate-validate.js';
 
 export interface DictionaryLoad {
   dict: Dictionary;
@@ -174,6 +175,8 @@ export interface RecordsLoadOptions {
    * the outputs re-read the line (`Hydrator` of aggregate-lean.ts over `RecordsLoad.findingFiles`).
    */
   lean?: boolean;
+  /** Strings and small values shared by lean findings (one pool for a whole aggregation). */
+  pool?: Interner;
 }
 
 /**
@@ -298,7 +301,7 @@ export async function loadRecordFindings(
   const { run, rel } = rec;
   const problems: string[] = [];
   const findings: Finding[] = [];
-  const intern = new Interner();
+  const intern = options.pool ?? new Interner();
   let partial = false;
   let hash: RecordFindings['hash'] = null;
   const shown = path.join(path.dirname(rel), 'findings.jsonl');
@@ -306,6 +309,11 @@ export async function loadRecordFindings(
     if (!line.trim()) return;
     try {
       const raw: unknown = JSON.parse(line);
+      // A line as collect writes it is checked by hand (aggregate-validate.ts); others by the schema.
+      if (isCanonicalFinding(raw)) {
+        findings.push(options.lean ? leanFinding(raw, raw, rec.fileNo, offset, intern) : raw);
+        return;
+      }
       const r = Finding.safeParse(raw);
       if (r.success)
         findings.push(options.lean ? leanFinding(r.data, raw, rec.fileNo, offset, intern) : r.data);

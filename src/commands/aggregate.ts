@@ -27,7 +27,7 @@ import {
   type LifecycleEntry,
   type Observation,
 } from '../metrics/lifecycle.js';
-import { buildContext, type Provenance } from '../metrics/context.js';
+import { buildContext, counted, type Provenance } from '../metrics/context.js';
 import { computeMetrics, definitionsUsed, type MetricHistory } from '../metrics/engine.js';
 import { distortionReview } from '../metrics/distortion.js';
 import { coverageMatrix } from '../metrics/definitions/scanner-coverage.js';
@@ -53,7 +53,8 @@ import {
   scanRecordsDir,
   type ScannedRecord,
 } from './aggregate-load.js';
-import { Hydrator } from './aggregate-lean.js';
+import { readSnapshot } from './aggregate-history.js';
+import { Hydrator, Interner, leanSnapshotEntry } from './aggregate-lean.js';
 import { DEFAULT_MAX_BYTES, normalizeFile } from './read-input.js';
 
 export const HISTORY_SCHEMA_VERSION = 1 as const;
@@ -106,6 +107,7 @@ async function readHistory(
   month: string,
   problems: string[],
   inputs: InputFileRef[],
+  pool: Interner,
 ): Promise<HistorySnapshot[]> {
   if (!dir || !(await exists(dir))) return [];
   const names = (await fs.readdir(dir))
@@ -115,7 +117,11 @@ async function readHistory(
   for (const n of names) {
     const p = path.join(dir, n);
     try {
-      const s = JSON.parse(await readTracked(p, 'history', inputs)) as HistorySnapshot;
+      // Streamed: a snapshot of a million entries is above the string limit; findings kept lean.
+      const r = await readSnapshot(p, (e, start, end) => leanSnapshotEntry(e, p, start, end, pool));
+      inputs.push({ path: p, kind: 'history', sha256: r.sha256, bytes: r.bytes });
+      if (r.error) throw r.error;
+      const s = r.value as HistorySnapshot;
       if (
         s.schema_version !== HISTORY_SCHEMA_VERSION ||
         s.month !== n.slice(0, 7) ||
@@ -124,7 +130,11 @@ async function readHistory(
         problems.push(
           `${p}: not a history snapshot of version ${HISTORY_SCHEMA_VERSION} for ${n.slice(0, 7)}; ignored`,
         );
-      else out.push(s);
+      else {
+        // Only the latest snapshot's lifecycle is used (`prior`): let the earlier ones go.
+        for (const o of out) o.lifecycle = [];
+        out.push(s);
+      }
     } catch (e) {
       problems.push(`${p}: ${errorMessage(e)}; ignored`);
     }
@@ -244,9 +254,20 @@ function resolveMonth(req: AggregateRequest): string {
   return lastFullMonth(req.asOf ?? new Date());
 }
 
-/** A file written in ~1 MiB batches, hashed as it goes (for the manifest). */
+/**
+ * A file written in ~1 MiB batches, hashed as it goes (for the manifest). Text is encoded into the
+ * batch Buffer as it comes (UTF-8, the same bytes as writing the strings): a line's string dies
+ * young instead of living in a concatenated batch string until the flush (which made every line
+ * old-generation garbage: hundreds of MiB of RSS at 1M findings).
+ */
 class BatchFile {
-  private batch = '';
+  private static readonly SIZE = 1 << 20;
+  /** Flush when less than this is left (a line of up to ~85,000 characters always fits). */
+  private static readonly RESERVE = 1 << 18;
+  private readonly buf = Buffer.allocUnsafe(BatchFile.SIZE);
+  private pos = 0;
+  /** Text that did not fit in the batch, written after it (in order) at the next flush. */
+  private over: string[] = [];
   private readonly hash = createHash('sha256');
   private bytes = 0;
   private constructor(
@@ -258,15 +279,28 @@ class BatchFile {
   }
   /** Add text; true when the batch is full and should be flushed. */
   add(s: string): boolean {
-    this.batch += s;
-    return this.batch.length >= 1 << 20;
+    // A UTF-16 unit is at most 3 bytes of UTF-8: when 3 × length fits, `write` writes all of it.
+    if (this.over.length > 0 || s.length * 3 > BatchFile.SIZE - this.pos) {
+      this.over.push(s);
+      return true;
+    }
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+    return BatchFile.SIZE - this.pos < BatchFile.RESERVE;
   }
   async flush(): Promise<void> {
-    const buf = Buffer.from(this.batch, 'utf8');
-    this.batch = '';
+    await this.put(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+    const over = this.over;
+    this.over = [];
+    for (const s of over) await this.put(Buffer.from(s, 'utf8'));
+  }
+  private async put(buf: Buffer): Promise<void> {
+    if (buf.byteLength === 0) return;
     this.hash.update(buf);
     this.bytes += buf.byteLength;
-    await this.fh.write(buf, 0, buf.byteLength);
+    let done = 0;
+    while (done < buf.byteLength)
+      done += (await this.fh.write(buf, done, buf.byteLength - done)).bytesWritten;
   }
   async close(): Promise<{ sha256: string; bytes: number }> {
     try {
@@ -441,8 +475,10 @@ export const runAggregate: RunAggregate = async (
     problems: [],
   }));
   const recordProblems: string[] = [];
+  /** Strings and small values shared by the lean findings of this aggregation. */
+  const pool = new Interner();
   const recordSlots: Array<{ problems: string[] }> = [];
-  let hydrator: Hydrator | null = null;
+  let findingFiles: string[] = [];
   if (req.recordsDir) {
     const scan = await scanRecordsDir(req.recordsDir, path.basename(path.resolve(req.recordsDir)));
     recordProblems.push(...scan.problems);
@@ -467,12 +503,14 @@ export const runAggregate: RunAggregate = async (
       records.push(slot);
       recordSlots.push(slot);
     }
-    hydrator = new Hydrator(scan.findingFiles);
+    findingFiles = scan.findingFiles;
   }
+  // Lean findings (of records and of the history snapshot) are re-read by the outputs.
+  const hydrator = new Hydrator(findingFiles);
   /** Read a scanned record's findings (once); problems and the file's hash are kept. */
   const loadSlot = async (r: RecordSlot): Promise<void> => {
     if (!r.scanned) return;
-    const got = await loadRecordFindings(r.scanned, { lean: true });
+    const got = await loadRecordFindings(r.scanned, { lean: true, pool });
     if (got.hash) inputs.push({ path: r.scanned.findingsPath, kind: 'record', ...got.hash });
     r.problems.push(...got.problems);
     r.findings = got.findings;
@@ -500,7 +538,7 @@ export const runAggregate: RunAggregate = async (
 
   // History + lifecycle
   const historyProblems: string[] = [];
-  const history = await readHistory(req.historyDir, month, historyProblems, inputs);
+  const history = await readHistory(req.historyDir, month, historyProblems, inputs, pool);
   problems.push(...historyProblems);
   const prior = history.at(-1) ?? null;
   if (history.length)
@@ -517,6 +555,8 @@ export const runAggregate: RunAggregate = async (
   // advanceLifecycle, one observation at a time (same order: time, then name; records before manual
   // exports on ties), each run's findings read just before it is applied.
   const lifecycle = createLifecycle(prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null, period);
+  // The lifecycle has its own copies of the prior entries.
+  if (prior) prior.lifecycle = [];
   const pending: Array<{ at: string; name: string; record?: RecordSlot; manual?: Observation }> = [
     ...records
       .filter((r) => isMainlineRun(r.run))
@@ -627,9 +667,12 @@ export const runAggregate: RunAggregate = async (
       confidence: 'A',
       note: null,
     });
-  const currentFindings = entries.map((e) => ({ ...e.finding, state: e.state }));
   const ticketLinks = tickets.length
-    ? linkTickets(tickets, currentFindings, dict.trackers ?? DEFAULT_MAPPING)
+    ? linkTickets(
+        tickets,
+        entries.map((e) => ({ ...e.finding, state: e.state })),
+        dict.trackers ?? DEFAULT_MAPPING,
+      )
     : [];
   const owners = ticketOwners(tickets, ticketLinks);
 
@@ -683,7 +726,7 @@ export const runAggregate: RunAggregate = async (
       }
     : null;
   const distortion = distortionReview(ctx);
-  const countedFindings = ctx.findings.filter((f) => f.counted);
+  const countedFindings = counted(ctx);
   const doc: MetricsDocument = MetricsDocument.parse({
     schema_version: METRICS_SCHEMA_VERSION,
     generator: { name: 'product-security-metrics', version: VERSION },
@@ -718,7 +761,7 @@ export const runAggregate: RunAggregate = async (
   await writeOut(req.outDir, 'report.md', reportMarkdown, outputs);
   await writeOut(req.outDir, 'metrics.json', metricsJson, outputs);
   // Per-finding outputs are streamed (a million findings are GBs of text), lean findings re-read.
-  const hydrate = hydrator ? (f: Finding) => hydrator.hydrate(f) : undefined;
+  const hydrate = (f: Finding): Finding => hydrator.hydrate(f);
   const sorted = sortFindings(ctx.findings);
   const streamed = new Map<string, { sha256: string; bytes: number }>();
   const historyFiles: string[] = [];
@@ -756,7 +799,7 @@ export const runAggregate: RunAggregate = async (
         yield head.slice(0, -2);
         let first = true;
         for (const e of entries) {
-          const full = hydrate ? { ...e, finding: hydrate(e.finding) } : e;
+          const full = { ...e, finding: hydrate(e.finding) };
           yield (first ? '' : ',') + JSON.stringify(full);
           first = false;
         }
@@ -765,7 +808,7 @@ export const runAggregate: RunAggregate = async (
       await writeLines(req.historyDir, `${month}.json`, lines(), historyFiles, streamed);
     }
   } finally {
-    hydrator?.close();
+    hydrator.close();
   }
 
   // Manifest: sha256 of every input and output, for audits.

@@ -143,9 +143,24 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
   const links = linkDuplicates(input.entries);
   const linkBy = new Map(links.map((l) => [l.key, l]));
 
+  // Equal mappings and due dates are shared (a few distinct values for hundreds of thousands of
+  // findings); nothing writes into them.
+  const mappings = new Map<string, Mapping>();
+  const dues = new Map<string, string>();
+  const shared = <T>(m: Map<string, T>, k: string, v: T): T => {
+    const known = m.get(k);
+    if (known !== undefined) return known;
+    if (m.size < 65_536) m.set(k, v);
+    return v;
+  };
   const findings = input.entries.map((entry): TrackedFinding => {
     const f = entry.finding;
-    const mapping = mapper.map(f);
+    const mapped = mapper.map(f);
+    const mapping = shared(
+      mappings,
+      `${mapped.application ?? '\u0000'}\u0000${mapped.method}\u0000${mapped.reason}`,
+      mapped,
+    );
     const app = mapping.application ? mapper.byName(mapping.application) : undefined;
     const tier = app ? app.tier : null;
     const owner = resolveOwner(app, f, input.ticketOwners?.get(f.id));
@@ -169,7 +184,7 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
       owner_source: owner.owner_source,
       clock_start,
       sla_days: days,
-      due: due.due,
+      due: due.due === null ? null : shared(dues, due.due, due.due),
       due_basis: due.basis,
       exception,
       duplicate_of: link?.duplicate_of ?? null,
@@ -242,13 +257,30 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
   };
 }
 
+/**
+ * `counted` and `openAtEnd` of a context, computed once: every metric asks, and at a million
+ * findings each list is megabytes that only a full GC frees. Frozen (shared by every caller).
+ */
+const LISTS = new WeakMap<
+  MetricContext,
+  { of: readonly TrackedFinding[]; counted?: TrackedFinding[]; open?: TrackedFinding[] }
+>();
+
+function lists(ctx: MetricContext): { counted?: TrackedFinding[]; open?: TrackedFinding[] } {
+  let l = LISTS.get(ctx);
+  if (!l || l.of !== ctx.findings) LISTS.set(ctx, (l = { of: ctx.findings }));
+  return l;
+}
+
 /** Findings that count: not linked duplicates. */
 export function counted(ctx: MetricContext): TrackedFinding[] {
-  return ctx.findings.filter((f) => f.counted);
+  const l = lists(ctx);
+  return (l.counted ??= Object.freeze(ctx.findings.filter((f) => f.counted)) as TrackedFinding[]);
 }
 
 export function openAtEnd(ctx: MetricContext): TrackedFinding[] {
-  return ctx.findings.filter((f) => f.counted && f.open);
+  const l = lists(ctx);
+  return (l.open ??= Object.freeze(counted(ctx).filter((f) => f.open)) as TrackedFinding[]);
 }
 
 export type { MetricId };

@@ -50,20 +50,39 @@ function rootCauseKeys(e: LifecycleEntry): Array<{ group: string; why: string }>
   }
 }
 
+/** Entries that share a root-cause key, with the reason of the first one. */
+class Group {
+  constructor(
+    readonly why: string,
+    readonly members: LifecycleEntry[],
+  ) {}
+}
+
 /** Link entries of different tools that report the same root cause. The earliest-seen one is kept. */
 export function linkDuplicates(entries: readonly LifecycleEntry[]): DuplicateLink[] {
-  const groups = new Map<string, { why: string; members: LifecycleEntry[] }>();
+  // Most root causes have one entry: the map holds that entry itself, and a group (with its reason,
+  // the first member's) only from the second member on. Hundreds of thousands of entries otherwise
+  // leave as many short-lived groups, lists and reasons in the old generation.
+  const byGroup = new Map<string, LifecycleEntry | Group>();
+  const multi: string[] = [];
   for (const e of entries) {
     if (e.finding.state === 'duplicate') continue;
     for (const k of rootCauseKeys(e)) {
-      let g = groups.get(k.group);
-      if (!g) groups.set(k.group, (g = { why: k.why, members: [] }));
-      g.members.push(e);
+      const g = byGroup.get(k.group);
+      if (g === undefined) byGroup.set(k.group, e);
+      else if (g instanceof Group) g.members.push(e);
+      else {
+        const why = rootCauseKeys(g).find((x) => x.group === k.group)!.why;
+        byGroup.set(k.group, new Group(why, [g, e]));
+        multi.push(k.group);
+      }
     }
   }
+  const groups = multi.sort((a, b) => a.localeCompare(b)).map((k) => byGroup.get(k) as Group);
+  byGroup.clear();
   const linked = new Map<string, DuplicateLink>();
   const primaryOf = (k: string): string => linked.get(k)?.duplicate_of ?? k;
-  for (const [, g] of [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+  for (const g of groups) {
     const tools = new Set(g.members.map((m) => m.finding.source_tool.toLowerCase()));
     if (tools.size < 2) continue;
     // An open member is kept as the primary, so a closed duplicate never hides an open one.

@@ -46,9 +46,14 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
       ),
     ]),
   });
-  const relKeys = new Set(rel.map((f) => f.key));
+  // Only the keys of links are looked up (not a set and a map of every finding).
+  const wanted = new Set<string>();
+  for (const l of ctx.links) wanted.add(l.key).add(l.duplicate_of);
+  const relKeys = new Set<string>();
+  for (const f of rel) if (wanted.has(f.key)) relKeys.add(f.key);
   const links = ctx.links.filter((l) => relKeys.has(l.key));
-  const byKey = new Map(ctx.findings.map((f) => [f.key, f]));
+  const byKey = new Map<string, TrackedFinding>();
+  for (const f of ctx.findings) if (wanted.has(f.key)) byKey.set(f.key, f);
   items.push({
     id: 'duplicates_linked',
     title: 'Same root cause reported by different tools (linked, counted once)',

@@ -122,12 +122,28 @@ function cloneEntries(entries: readonly LifecycleEntry[]): Map<string, Lifecycle
   return m;
 }
 
+/**
+ * Reporter lists shared by the entries that have the same one (a few distinct lists for hundreds of
+ * thousands of entries). Lists are never written into: `observe` replaces an entry's list.
+ */
+type ReporterLists = Map<string, string[]>;
+
+function withReporter(lists: ReporterLists, reporters: readonly string[], rep: string): string[] {
+  const next = [...reporters, rep].sort();
+  const k = next.join('\n');
+  const known = lists.get(k);
+  if (known) return known;
+  if (lists.size < 4096) lists.set(k, next);
+  return next;
+}
+
 function observe(
   entries: Map<string, LifecycleEntry>,
   f: Finding,
   at: string,
   origin: Origin,
   stats: LifecycleStats,
+  lists: ReporterLists = new Map(),
 ): LifecycleEntry {
   const key = entryKey(f);
   let e = entries.get(key);
@@ -152,11 +168,13 @@ function observe(
     };
     entries.set(key, e);
   }
+  // Same value; the entry shares the latest record's string instead of keeping the first one's.
+  if (e.id === f.id) e.id = f.id;
   e.first_seen = earliest(e.first_seen, f.first_seen);
   e.last_seen = toTime(at) > toTime(e.last_seen) ? at : e.last_seen;
   e.scopes[scope] = at;
   const rep = reporterOf(origin, f);
-  if (!e.reporters.includes(rep)) e.reporters = [...e.reporters, rep].sort();
+  if (!e.reporters.includes(rep)) e.reporters = withReporter(lists, e.reporters, rep);
   e.finding = f;
   e.origin = origin;
   e.confidence = f.confidence;
@@ -228,6 +246,7 @@ export function createLifecycle(prior: LifecycleInput['prior'], period: Period):
     closedByRule: 0,
   };
   const byScope = new Map<string, Set<string>>();
+  const lists: ReporterLists = new Map();
   for (const e of entries.values()) for (const s of Object.keys(e.scopes)) addScope(byScope, s, e.key);
 
   return {
@@ -244,7 +263,7 @@ export function createLifecycle(prior: LifecycleInput['prior'], period: Period):
         const key = entryKey(f);
         if (seen.has(key)) stats.mergedWithinObservation++;
         seen.add(key);
-        const e = observe(entries, f, at, o.origin, stats);
+        const e = observe(entries, f, at, o.origin, stats, lists);
         addScope(byScope, findingScope(f), e.key);
       }
       // Closing rule: only scopes this run covered successfully.
@@ -268,8 +287,12 @@ export function createLifecycle(prior: LifecycleInput['prior'], period: Period):
       }
     },
     finish(platform) {
-      for (const f of platform) applyPlatform(entries, f, end, stats);
-      return { entries: [...entries.values()].sort((a, b) => a.key.localeCompare(b.key)), stats };
+      for (const f of platform) applyPlatform(entries, f, end, stats, lists);
+      const out = [...entries.values()].sort((a, b) => a.key.localeCompare(b.key));
+      // The caller keeps the result, not the fold: let the maps go.
+      entries.clear();
+      byScope.clear();
+      return { entries: out, stats };
     },
   };
 }
@@ -286,6 +309,7 @@ function applyPlatform(
   f: Finding,
   end: number,
   stats: LifecycleStats,
+  lists: ReporterLists,
 ): void {
   const created = toTime(f.first_seen);
   if (Number.isFinite(created) && created >= end) return;
@@ -309,6 +333,6 @@ function applyPlatform(
     prev.state === 'open'
   )
     return;
-  const e = observe(entries, asOfEnd, seenAt, 'platform', stats);
+  const e = observe(entries, asOfEnd, seenAt, 'platform', stats, lists);
   if (isClosedState(asOfEnd.state) && asOfEnd.closed_at) e.closed_at = new Date(closed).toISOString();
 }

@@ -45,9 +45,25 @@ export function monthsEndingWith(month: string, n: number): string[] {
 export const DAY_MS = 86_400_000;
 
 /** Parse an ISO date or date-time; a bare date is midnight UTC. NaN when unreadable. */
+/**
+ * Parsed UTC times (`…Z`), by text: the same few timestamps are parsed for every finding of a run.
+ * Only texts whose value cannot depend on the local time zone are kept; bounded.
+ */
+const UTC_TIMES = new Map<string, number>();
+
 export function toTime(s: string | null | undefined): number {
   if (!s) return NaN;
-  return Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
+  const utc = s.charCodeAt(s.length - 1) === 90; // "Z"
+  if (utc) {
+    const known = UTC_TIMES.get(s);
+    if (known !== undefined) return known;
+  }
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T00:00:00Z` : s);
+  if (utc) {
+    if (UTC_TIMES.size >= 4096) UTC_TIMES.clear();
+    UTC_TIMES.set(s, t);
+  }
+  return t;
 }
 
 export function inPeriod(s: string | null | undefined, p: Period): boolean {

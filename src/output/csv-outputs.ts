@@ -16,8 +16,8 @@ export function sortFindings(fs: readonly TrackedFinding[]): TrackedFinding[] {
   );
 }
 
-/** The finding as of the period end, with the aggregator's lifecycle, mapping and SLA fields. */
-export function aggregatedFinding(t: TrackedFinding): AggregatedFinding {
+/** The finding's own fields as of the period end (what the aggregator changes), in their places. */
+function periodEndFinding(t: TrackedFinding): Finding {
   const e = t.entry;
   return {
     ...t.finding,
@@ -29,25 +29,48 @@ export function aggregatedFinding(t: TrackedFinding): AggregatedFinding {
     owner: t.owner,
     owner_source: t.owner_source,
     exception_id: t.exception?.id ?? null,
-    aggregate: {
-      key: t.key,
-      application: t.application,
-      mapping: t.mapping.method,
-      mapping_reason: t.mapping.reason,
-      tier: t.tier,
-      first_observed: e.first_observed,
-      reopened: e.reopened,
-      reporters: e.reporters,
-      duplicate_of: t.duplicate_of,
-      duplicate_reason: t.duplicate_reason,
-      clock_start: t.clock_start,
-      sla_days: t.sla_days,
-      due: t.due,
-      overdue: t.overdue,
-      age_days: t.age_days,
-      noisy: t.noisy !== null,
-    },
   };
+}
+
+/** The aggregator's lifecycle, mapping and SLA fields of a finding (`aggregate` in findings.jsonl). */
+function aggregateFields(t: TrackedFinding): AggregatedFinding['aggregate'] {
+  const e = t.entry;
+  return {
+    key: t.key,
+    application: t.application,
+    mapping: t.mapping.method,
+    mapping_reason: t.mapping.reason,
+    tier: t.tier,
+    first_observed: e.first_observed,
+    reopened: e.reopened,
+    reporters: e.reporters,
+    duplicate_of: t.duplicate_of,
+    duplicate_reason: t.duplicate_reason,
+    clock_start: t.clock_start,
+    sla_days: t.sla_days,
+    due: t.due,
+    overdue: t.overdue,
+    age_days: t.age_days,
+    noisy: t.noisy !== null,
+  };
+}
+
+/** The finding as of the period end, with the aggregator's lifecycle, mapping and SLA fields. */
+export function aggregatedFinding(t: TrackedFinding): AggregatedFinding {
+  return { ...periodEndFinding(t), aggregate: aggregateFields(t) };
+}
+
+/**
+ * `JSON.stringify(aggregatedFinding(t))`, the same bytes, without building that object: a spread
+ * followed by a new key gives every object its own hidden class (V8 allocates those in the old
+ * generation: ~1 KB of old-generation garbage per finding, gigabytes of RSS at 1M findings).
+ */
+export function aggregatedFindingJson(t: TrackedFinding): string {
+  const own = periodEndFinding(t);
+  if (Object.prototype.hasOwnProperty.call(own, 'aggregate')) return JSON.stringify(aggregatedFinding(t));
+  // `own` has keys (the schema's, at least): its JSON ends with "}" and is not "{}".
+  const head = JSON.stringify(own);
+  return `${head.slice(0, -1)},"aggregate":${JSON.stringify(aggregateFields(t))}}`;
 }
 
 const FINDING_COLUMNS = [
@@ -128,12 +151,12 @@ export function* findingOutputLines(
 ): Generator<[string, string]> {
   for (const lean of sorted) {
     const t = withFull(lean, hydrate);
-    yield [findingCsvLine(t), JSON.stringify(aggregatedFinding(t)) + '\n'];
+    yield [findingCsvLine(t), aggregatedFindingJson(t) + '\n'];
   }
 }
 
 function findingCsvLine(t: TrackedFinding): string {
-  const a = aggregatedFinding(t);
+  const a = periodEndFinding(t);
   const f = t.finding;
   const row = [
     t.key,
@@ -188,7 +211,7 @@ export function* findingsJsonlLines(
   sorted: readonly TrackedFinding[],
   hydrate?: (f: Finding) => Finding,
 ): Generator<string> {
-  for (const t of sorted) yield JSON.stringify(aggregatedFinding(withFull(t, hydrate))) + '\n';
+  for (const t of sorted) yield aggregatedFindingJson(withFull(t, hydrate)) + '\n';
 }
 
 export function coverageCsv(cells: readonly CoverageCell[]): string {

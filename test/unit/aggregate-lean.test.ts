@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRecordFindings, scanRecordsDir } from '../../src/commands/aggregate-load.js';
-import { DROPPED_FIELDS, Hydrator, isLean } from '../../src/commands/aggregate-lean.js';
+import { readSnapshot } from '../../src/commands/aggregate-history.js';
+import {
+  DROPPED_FIELDS,
+  Hydrator,
+  Interner,
+  isLean,
+  leanSnapshotEntry,
+} from '../../src/commands/aggregate-lean.js';
 import { countFindings } from '../../src/commands/collect.js';
 import { advanceLifecycle, createLifecycle, observationOrder } from '../../src/metrics/lifecycle.js';
 import { periodOf } from '../../src/metrics/period.js';
@@ -89,6 +96,57 @@ describe('lean findings and the re-read (aggregate-lean.ts)', () => {
     expect(got.problems).toEqual([
       `${path.join('records', 'r2', 'findings.jsonl')}:2: not JSON; line skipped, the run closes nothing`,
     ]);
+  });
+});
+
+describe('lean findings of history snapshot entries', () => {
+  it('keeps canonical findings lean (same values) and re-reads them from the snapshot', async () => {
+    const canonical = makeFinding({ key: 'c', description: 'x'.repeat(500), cwe: ['CWE-79'] });
+    const other = reversed(makeFinding({ key: 'r' }));
+    const entry = (f: unknown, i: number) => ({
+      key: `acme/shop|${i}`,
+      first_seen: '2026-10-01T00:00:00.000Z',
+      scopes: { 'acme/shop|codeql|sast': '2026-10-01T00:00:00.000Z' },
+      finding: typeof f === 'string' ? JSON.parse(f) : f,
+    });
+    const snap = {
+      schema_version: 1,
+      month: '2026-10',
+      lifecycle: [entry(canonical, 0), entry(other, 1), entry(null, 2), 'odd', entry(canonical, 3)],
+    };
+    const file = path.join(dir, '2026-10.json');
+    await fs.writeFile(file, JSON.stringify(snap));
+    const pool = new Interner();
+    const got = await readSnapshot(file, (e, start, end) => leanSnapshotEntry(e, file, start, end, pool), 7);
+    const lifecycle = (got.value as typeof snap).lifecycle as Array<{ finding: Finding } | string>;
+    expect(lifecycle).toHaveLength(5);
+    const [a, b, c, d, e] = lifecycle as [
+      { finding: Finding },
+      { finding: Finding },
+      { finding: null },
+      string,
+      { finding: Finding },
+    ];
+    expect(isLean(a.finding)).toBe(true);
+    expect(isLean(e.finding)).toBe(true);
+    expect(isLean(b.finding)).toBe(false); // not in the schema's key order: kept whole
+    expect(c.finding).toBeNull();
+    expect(d).toBe('odd');
+    for (const k of DROPPED_FIELDS) expect(a.finding).not.toHaveProperty(k);
+    // Pooled: the two entries share equal strings and lists.
+    expect(e.finding.cwe).toBe(a.finding.cwe);
+    const h = new Hydrator([]);
+    try {
+      expect(JSON.stringify(h.hydrate(e.finding))).toBe(JSON.stringify(canonical));
+      expect(JSON.stringify(h.hydrate(a.finding))).toBe(JSON.stringify(canonical));
+      expect(h.hydrate(b.finding)).toBe(b.finding);
+    } finally {
+      h.close();
+    }
+    // Everything else is the value JSON.parse gives.
+    const plain = JSON.parse(JSON.stringify(snap)) as typeof snap;
+    expect({ ...(got.value as object), lifecycle: [] }).toEqual({ ...plain, lifecycle: [] });
+    expect({ ...a, finding: null }).toEqual({ ...(plain.lifecycle[0] as object), finding: null });
   });
 });
 
