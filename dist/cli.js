@@ -49411,6 +49411,57 @@ async function readSnapshot(file2, onEntry = (e) => e, chunkSize = CHUNK) {
   }
 }
 
+// src/util/phase-clock.ts
+var PhaseClock = class {
+  totals = /* @__PURE__ */ new Map();
+  heapPeak = 0;
+  /** Run `fn`, adding its wall and CPU time to `phase`. */
+  async time(phase, fn) {
+    const w0 = performance.now();
+    const c0 = process.cpuUsage();
+    try {
+      return await fn();
+    } finally {
+      this.add(phase, performance.now() - w0, process.cpuUsage(c0));
+    }
+  }
+  /** Synchronous `time`. */
+  timeSync(phase, fn) {
+    const w0 = performance.now();
+    const c0 = process.cpuUsage();
+    try {
+      return fn();
+    } finally {
+      this.add(phase, performance.now() - w0, process.cpuUsage(c0));
+    }
+  }
+  /** Add the time since `start` (taken with `PhaseClock.now()`) to `phase`. */
+  record(phase, start) {
+    this.add(phase, performance.now() - start.wall, process.cpuUsage(start.cpu));
+  }
+  static now() {
+    return { wall: performance.now(), cpu: process.cpuUsage() };
+  }
+  /** Note the heap in use now (the largest is reported). */
+  sampleHeap() {
+    this.heapPeak = Math.max(this.heapPeak, process.memoryUsage().heapUsed);
+  }
+  add(phase, wallMs, cpu) {
+    const t = this.totals.get(phase) ?? { wall: 0, cpu: 0 };
+    t.wall += wallMs;
+    t.cpu += (cpu.user + cpu.system) / 1e3;
+    this.totals.set(phase, t);
+  }
+  /** `phases: read 1234 ms wall / 1300 ms cpu; …; heap peak 512 MiB` (phases in first-use order). */
+  summary() {
+    const parts = [...this.totals].map(
+      ([k, t]) => `${k} ${Math.round(t.wall)} ms wall / ${Math.round(t.cpu)} ms cpu`
+    );
+    if (this.heapPeak) parts.push(`heap peak sampled ${Math.round(this.heapPeak / 2 ** 20)} MiB`);
+    return `phases: ${parts.join("; ")}`;
+  }
+};
+
 // src/commands/aggregate.ts
 var HISTORY_SCHEMA_VERSION = 1;
 async function readTracked(file2, kind, inputs) {
@@ -49622,6 +49673,7 @@ var runAggregate = async (req, logger) => {
   const problems = [];
   const inputs = [];
   const sources = [];
+  const clock = new PhaseClock();
   const dl = await loadDictionary(req.configPath);
   if (req.configPath && await exists(req.configPath)) {
     const buf = await fs8.readFile(req.configPath);
@@ -49726,7 +49778,11 @@ var runAggregate = async (req, logger) => {
   const recordSlots = [];
   let findingFiles = [];
   if (req.recordsDir) {
-    const scan = await scanRecordsDir(req.recordsDir, path9.basename(path9.resolve(req.recordsDir)));
+    const recordsDir = req.recordsDir;
+    const scan = await clock.time(
+      "read",
+      () => scanRecordsDir(recordsDir, path9.basename(path9.resolve(recordsDir)))
+    );
     recordProblems.push(...scan.problems);
     for (const f of scan.runFiles) {
       const h = scan.hashes.get(f);
@@ -49774,7 +49830,10 @@ var runAggregate = async (req, logger) => {
   for (const sp of req.sourceProblems ?? [])
     problems.push(`${sp.source}: ${sp.problem} (missing: ${sp.affects})`);
   const historyProblems = [];
-  const history = await readHistory(req.historyDir, month, historyProblems, inputs, pool3);
+  const history = await clock.time(
+    "read",
+    () => readHistory(req.historyDir, month, historyProblems, inputs, pool3)
+  );
   problems.push(...historyProblems);
   const prior = history.at(-1) ?? null;
   if (history.length)
@@ -49799,24 +49858,30 @@ var runAggregate = async (req, logger) => {
   ].filter((o) => lifecycle.accepts(o.at)).sort(observationOrder);
   for (const o of pending) {
     if (o.manual) {
-      lifecycle.observe(o.manual);
+      const m = o.manual;
+      clock.timeSync("lifecycle", () => lifecycle.observe(m));
       continue;
     }
     const r = o.record;
-    await loadSlot(r);
-    lifecycle.observe({
-      at: o.at,
-      origin: "collected",
-      name: o.name,
-      successScopes: r.partial ? [] : runScopes(r.run),
-      findings: r.findings
-    });
+    await clock.time("read", () => loadSlot(r));
+    clock.timeSync(
+      "lifecycle",
+      () => lifecycle.observe({
+        at: o.at,
+        origin: "collected",
+        name: o.name,
+        successScopes: r.partial ? [] : runScopes(r.run),
+        findings: r.findings
+      })
+    );
     r.findings = [];
   }
-  for (const r of records) await loadSlot(r);
+  for (const r of records) await clock.time("read", () => loadSlot(r));
   for (const slot of recordSlots) recordProblems.push(...slot.problems);
   problems.splice(recordProblemsAt, 0, ...recordProblems);
-  const { entries, stats } = lifecycle.finish(platform);
+  const { entries, stats } = clock.timeSync("lifecycle", () => lifecycle.finish(platform));
+  clock.sampleHeap();
+  const metricsStart = PhaseClock.now();
   const byRepo = /* @__PURE__ */ new Map();
   for (const r of records) {
     const t = toTime(r.run.finished_at || r.run.started_at);
@@ -49961,6 +50026,9 @@ var runAggregate = async (req, logger) => {
   });
   const title = `Security metrics \u2014 ${month}`;
   const reportMarkdown = renderReport(doc, title, { previousReportUrl: req.previousReportUrl });
+  clock.sampleHeap();
+  clock.record("metrics", metricsStart);
+  const outputsStart = PhaseClock.now();
   await fs8.mkdir(req.outDir, { recursive: true });
   const outputs = [];
   const metricsJson = JSON.stringify(doc, null, 2) + "\n";
@@ -50030,6 +50098,8 @@ var runAggregate = async (req, logger) => {
     outputs: outs
   };
   await writeOut(req.outDir, "manifest.json", JSON.stringify(manifest2, null, 2) + "\n", outputs);
+  clock.record("outputs", outputsStart);
+  logger.debug(`aggregate ${month}: ${clock.summary()}`);
   for (const p of problems.slice(0, 20)) logger.warning(safeLogText(p));
   if (problems.length > 20)
     logger.warning(`\u2026 and ${problems.length - 20} more input problem(s): see metrics.json`);

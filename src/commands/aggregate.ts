@@ -56,6 +56,7 @@ import {
 import { readSnapshot } from './aggregate-history.js';
 import { Hydrator, Interner, leanSnapshotEntry } from './aggregate-lean.js';
 import { DEFAULT_MAX_BYTES, normalizeFile } from './read-input.js';
+import { PhaseClock } from '../util/phase-clock.js';
 
 export const HISTORY_SCHEMA_VERSION = 1 as const;
 
@@ -364,6 +365,8 @@ export const runAggregate: RunAggregate = async (
   const problems: string[] = [];
   const inputs: InputFileRef[] = [];
   const sources: DataSource[] = [];
+  /** Time per phase, in the debug log (and read by `npm run bench`). */
+  const clock = new PhaseClock();
 
   // Dictionary
   const dl = await loadDictionary(req.configPath);
@@ -480,7 +483,10 @@ export const runAggregate: RunAggregate = async (
   const recordSlots: Array<{ problems: string[] }> = [];
   let findingFiles: string[] = [];
   if (req.recordsDir) {
-    const scan = await scanRecordsDir(req.recordsDir, path.basename(path.resolve(req.recordsDir)));
+    const recordsDir = req.recordsDir;
+    const scan = await clock.time('read', () =>
+      scanRecordsDir(recordsDir, path.basename(path.resolve(recordsDir))),
+    );
     recordProblems.push(...scan.problems);
     for (const f of scan.runFiles) {
       const h = scan.hashes.get(f);
@@ -538,7 +544,9 @@ export const runAggregate: RunAggregate = async (
 
   // History + lifecycle
   const historyProblems: string[] = [];
-  const history = await readHistory(req.historyDir, month, historyProblems, inputs, pool);
+  const history = await clock.time('read', () =>
+    readHistory(req.historyDir, month, historyProblems, inputs, pool),
+  );
   problems.push(...historyProblems);
   const prior = history.at(-1) ?? null;
   if (history.length)
@@ -571,27 +579,32 @@ export const runAggregate: RunAggregate = async (
     .sort(observationOrder);
   for (const o of pending) {
     if (o.manual) {
-      lifecycle.observe(o.manual);
+      const m = o.manual;
+      clock.timeSync('lifecycle', () => lifecycle.observe(m));
       continue;
     }
     const r = o.record!;
-    await loadSlot(r);
-    lifecycle.observe({
-      at: o.at,
-      origin: 'collected',
-      name: o.name,
-      successScopes: r.partial ? [] : runScopes(r.run),
-      findings: r.findings,
-    });
+    await clock.time('read', () => loadSlot(r));
+    clock.timeSync('lifecycle', () =>
+      lifecycle.observe({
+        at: o.at,
+        origin: 'collected',
+        name: o.name,
+        successScopes: r.partial ? [] : runScopes(r.run),
+        findings: r.findings,
+      }),
+    );
     // The lifecycle keeps the latest record of each entry; the run's list is not needed any more.
     r.findings = [];
   }
   // Runs that do not feed the lifecycle (pull requests, outside the window) are read for their
   // problems and counts.
-  for (const r of records) await loadSlot(r);
+  for (const r of records) await clock.time('read', () => loadSlot(r));
   for (const slot of recordSlots) recordProblems.push(...slot.problems);
   problems.splice(recordProblemsAt, 0, ...recordProblems);
-  const { entries, stats } = lifecycle.finish(platform);
+  const { entries, stats } = clock.timeSync('lifecycle', () => lifecycle.finish(platform));
+  clock.sampleHeap();
+  const metricsStart = PhaseClock.now();
 
   // Sources: collected records per repo (this period)
   const byRepo = new Map<
@@ -753,6 +766,9 @@ export const runAggregate: RunAggregate = async (
   });
   const title = `Security metrics — ${month}`;
   const reportMarkdown = renderReport(doc, title, { previousReportUrl: req.previousReportUrl });
+  clock.sampleHeap();
+  clock.record('metrics', metricsStart);
+  const outputsStart = PhaseClock.now();
 
   // Outputs
   await fs.mkdir(req.outDir, { recursive: true });
@@ -832,6 +848,8 @@ export const runAggregate: RunAggregate = async (
     outputs: outs,
   };
   await writeOut(req.outDir, 'manifest.json', JSON.stringify(manifest, null, 2) + '\n', outputs);
+  clock.record('outputs', outputsStart);
+  logger.debug(`aggregate ${month}: ${clock.summary()}`);
 
   for (const p of problems.slice(0, 20)) logger.warning(safeLogText(p));
   if (problems.length > 20)
