@@ -47424,7 +47424,7 @@ var Group = class {
   why;
   members;
 };
-function linkDuplicates(entries) {
+function linkDuplicates(entries, byEntry) {
   const byGroup = /* @__PURE__ */ new Map();
   const multi = [];
   for (const e of entries) {
@@ -47455,11 +47455,13 @@ function linkDuplicates(entries) {
     for (const m of sorted.slice(1)) {
       if (m.key === primary || linked.has(m.key)) continue;
       if (m.finding.source_tool.toLowerCase() === primaryTool.toLowerCase()) continue;
-      linked.set(m.key, {
+      const link = {
         key: m.key,
         duplicate_of: primary,
         reason: `${g.why}: ${m.finding.source_tool} and ${primaryTool} report the same root cause`
-      });
+      };
+      linked.set(m.key, link);
+      byEntry?.set(m, link);
     }
   }
   return [...linked.values()].sort((a, b) => a.key.localeCompare(b.key));
@@ -47511,10 +47513,15 @@ var SEV_ORDER = ["critical", "high", "medium", "low", "info"];
 function severityAtLeast(s2, min) {
   return SEV_ORDER.indexOf(s2) <= SEV_ORDER.indexOf(min);
 }
+var NOISY_MATCHERS = /* @__PURE__ */ new WeakMap();
 function noisyRule(rules, f) {
   for (const r of rules) {
     if (r.tool.toLowerCase() !== f.source_tool.toLowerCase()) continue;
-    if (!r.rule || f.rule_id !== null && (0, import_picomatch4.default)(r.rule, { nocase: true })(f.rule_id)) return r;
+    if (!r.rule) return r;
+    if (f.rule_id === null) continue;
+    let match = NOISY_MATCHERS.get(r);
+    if (!match) NOISY_MATCHERS.set(r, match = (0, import_picomatch4.default)(r.rule, { nocase: true }));
+    if (match(f.rule_id)) return r;
   }
   return null;
 }
@@ -47525,10 +47532,11 @@ function buildContext(input2, inventoryErrors) {
   const mapper = makeMapper(apps, dict.mapping);
   const exceptions = input2.exceptions.map((e) => ({ exception: e, status: exceptionStatus(e, period.end) }));
   const active = exceptions.filter((x2) => x2.status === "active").map((x2) => x2.exception);
-  const links = linkDuplicates(input2.entries);
-  const linkBy = new Map(links.map((l) => [l.key, l]));
+  const linkBy = /* @__PURE__ */ new Map();
+  const links = linkDuplicates(input2.entries, linkBy);
   const mappings = /* @__PURE__ */ new Map();
   const dues = /* @__PURE__ */ new Map();
+  const plainDues = /* @__PURE__ */ new Map();
   const shared = (m, k, v) => {
     const known = m.get(k);
     if (known !== void 0) return known;
@@ -47548,9 +47556,12 @@ function buildContext(input2, inventoryErrors) {
     const owner = resolveOwner(app, f, input2.ticketOwners?.get(f.id));
     const clock_start = dict.remediation_clock === "first_observed" ? entry.first_observed : entry.first_seen;
     const days2 = slaDays(dict, f.severity, tier ?? dict.default_tier);
-    const due = dueDate(clock_start, days2, f.cve, input2.kev);
+    const plain2 = !input2.kev?.size || f.cve.length === 0;
+    const dueKey = plain2 ? `${clock_start}\0${days2}` : "";
+    const due = (plain2 ? plainDues.get(dueKey) : void 0) ?? dueDate(clock_start, days2, f.cve, input2.kev);
+    if (plain2 && plainDues.size < 65536) plainDues.set(dueKey, due);
     const exception = active.find((e) => exceptionMatches(e, f)) ?? null;
-    const link = linkBy.get(entry.key);
+    const link = linkBy.size ? linkBy.get(entry) : void 0;
     const open2 = entry.state === "open";
     const closedAt = toTime(entry.closed_at);
     const ageEnd = open2 || !Number.isFinite(closedAt) ? end : closedAt;
@@ -47658,9 +47669,9 @@ function assessConfidence(ctx, feed, noData2) {
   };
   const p = ctx.provenance;
   const fs14 = feed.findings ?? [];
-  if (fs14.length > 0) {
-    const c = fs14.filter((f) => f.entry.confidence === "C");
-    const b = fs14.filter((f) => f.entry.confidence === "B");
+  const t = fs14.length > 0 ? tally(fs14) : null;
+  if (t) {
+    const { c, b } = t;
     if (c.length > 0 && c.length * 2 >= fs14.length)
       lower(
         "C",
@@ -47672,21 +47683,16 @@ function assessConfidence(ctx, feed, noData2) {
         `${c.length + b.length} of ${fs14.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`
       );
     if (feed.severity) {
-      const inferred = fs14.filter(
-        (f) => f.finding.severity_source === "level" || f.finding.severity_source === "default"
-      );
-      if (inferred.length / fs14.length > ctx.dict.inferred_severity_threshold)
+      if (t.inferredSeverity / fs14.length > ctx.dict.inferred_severity_threshold)
         lower(
           "B",
-          `${pct(inferred.length, fs14.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
+          `${pct(t.inferredSeverity, fs14.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`
         );
     }
     if (feed.inventory) {
-      const rule = fs14.filter((f) => f.mapping.method === "rule").length;
-      if (rule > 0) lower("B", `${rule} finding(s) mapped to applications by manual mapping rules`);
-      const none = fs14.filter((f) => f.mapping.method === "none").length;
-      if (none > 0)
-        lower("B", `${none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
+      if (t.rule > 0) lower("B", `${t.rule} finding(s) mapped to applications by manual mapping rules`);
+      if (t.none > 0)
+        lower("B", `${t.none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
     }
   }
   if (feed.inventory) {
@@ -47727,8 +47733,8 @@ function assessConfidence(ctx, feed, noData2) {
     if (p.sourceProblems.some((s2) => s2.affects === "exceptions"))
       lower("B", "an exception source could not be read");
   }
-  if (feed.ownerSources && fs14.length > 0) {
-    const inferred = fs14.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
+  if (feed.ownerSources && t) {
+    const inferred = t.inferredOwner;
     if (inferred > 0)
       lower(
         "B",
@@ -47746,6 +47752,25 @@ function assessConfidence(ctx, feed, noData2) {
     );
   return { label: label2, reasons };
 }
+var TALLIES = /* @__PURE__ */ new WeakMap();
+function tally(fs14) {
+  const known = TALLIES.get(fs14);
+  if (known) return known;
+  const t = { c: [], b: [], inferredSeverity: 0, rule: 0, none: 0, inferredOwner: 0 };
+  for (const f of fs14) {
+    const conf = f.entry.confidence;
+    if (conf === "C") t.c.push(f);
+    else if (conf === "B") t.b.push(f);
+    const src = f.finding.severity_source;
+    if (src === "level" || src === "default") t.inferredSeverity++;
+    const method = f.mapping.method;
+    if (method === "rule") t.rule++;
+    else if (method === "none") t.none++;
+    if (f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)) t.inferredOwner++;
+  }
+  TALLIES.set(fs14, t);
+  return t;
+}
 function sourcesOf(fs14) {
   const names = [...new Set(fs14.map((f) => f.finding.source_file))].sort();
   return names.slice(0, 3).join(", ") + (names.length > 3 ? ", \u2026" : "");
@@ -47757,20 +47782,31 @@ var SEVERITY_LIST = ["critical", "high", "medium", "low", "info"];
 function noData(reason, feed = {}) {
   return { value: null, status: "no_data", secondary: {}, breakdowns: [], caveats: [reason], feed };
 }
+function tallyBy(fs14, key) {
+  const m = /* @__PURE__ */ new Map();
+  for (const f of fs14) {
+    const k = key(f);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+var tierOf = (f) => f.tier;
+var severityOf8 = (f) => f.severity;
 function countByTier(ctx, selected, population) {
   const tiers = [...ctx.dict.tiers.map((t) => t.id)];
+  const sel = tallyBy(selected, tierOf);
+  const pop = population ? tallyBy(population, tierOf) : null;
   const rows = tiers.map((t) => {
-    const n = selected.filter((f) => f.tier === t).length;
-    const row = { key: t, value: n };
-    if (population) row.detail = { of: population.filter((f) => f.tier === t).length };
+    const row = { key: t, value: sel.get(t) ?? 0 };
+    if (pop) row.detail = { of: pop.get(t) ?? 0 };
     return row;
   });
-  const un = selected.filter((f) => f.tier === null).length;
-  if (un > 0 || population && population.some((f) => f.tier === null))
+  const un = sel.get(null) ?? 0;
+  if (un > 0 || pop && pop.has(null))
     rows.push({
       key: UNMAPPED,
       value: un,
-      ...population ? { detail: { of: population.filter((f) => f.tier === null).length } } : {}
+      ...pop ? { detail: { of: pop.get(null) ?? 0 } } : {}
     });
   return { dimension: "tier", title: "By tier", rows };
 }
@@ -47784,10 +47820,10 @@ function countByApplication(selected, bySeverity = false) {
   }
   const rows = [...m.entries()].map(([key, fs14]) => {
     const row = { key, value: fs14.length };
-    if (bySeverity)
-      row.detail = Object.fromEntries(
-        SEVERITY_LIST.map((s2) => [s2, fs14.filter((f) => f.severity === s2).length])
-      );
+    if (bySeverity) {
+      const n = tallyBy(fs14, severityOf8);
+      row.detail = Object.fromEntries(SEVERITY_LIST.map((s2) => [s2, n.get(s2) ?? 0]));
+    }
     return row;
   }).sort(
     (a, b) => (a.key === UNMAPPED ? 1 : 0) - (b.key === UNMAPPED ? 1 : 0) || (b.value ?? 0) - (a.value ?? 0) || a.key.localeCompare(b.key)
@@ -47798,7 +47834,9 @@ function countBySeverity(selected) {
   return {
     dimension: "severity",
     title: "By severity",
-    rows: SEVERITY_LIST.map((s2) => ({ key: s2, value: selected.filter((f) => f.severity === s2).length }))
+    rows: ((n) => SEVERITY_LIST.map((s2) => ({ key: s2, value: n.get(s2) ?? 0 })))(
+      tallyBy(selected, severityOf8)
+    )
   };
 }
 function percent(n, d) {
@@ -47806,7 +47844,12 @@ function percent(n, d) {
 }
 function perApplication(fs14, fn) {
   const m = /* @__PURE__ */ new Map();
-  for (const f of fs14) m.set(f.application ?? UNMAPPED, [...m.get(f.application ?? UNMAPPED) ?? [], f]);
+  for (const f of fs14) {
+    const k = f.application ?? UNMAPPED;
+    const l = m.get(k);
+    if (l) l.push(f);
+    else m.set(k, [f]);
+  }
   return [...m.entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
 }
 
@@ -48586,6 +48629,12 @@ var MAX_DETAIL = 20;
 function clip2(lines) {
   return lines.length > MAX_DETAIL ? [...lines.slice(0, MAX_DETAIL), `\u2026 and ${lines.length - MAX_DETAIL} more`] : lines;
 }
+function clipMap(head, items, fn) {
+  const total = head.length + items.length;
+  if (total <= MAX_DETAIL) return [...head, ...items.map(fn)];
+  const room = Math.max(0, MAX_DETAIL - head.length);
+  return [...head.slice(0, MAX_DETAIL), ...items.slice(0, room).map(fn), `\u2026 and ${total - MAX_DETAIL} more`];
+}
 function label(f) {
   return `${f.finding.finding_title} (${f.finding.repo ?? f.finding.product ?? "no repo"}${f.finding.location.file ? `, ${f.finding.location.file}` : ""})`;
 }
@@ -48597,21 +48646,20 @@ function relevant(ctx) {
 function distortionReview(ctx) {
   const items = [];
   const rel = relevant(ctx);
-  const open2 = counted(ctx).filter((f) => f.open);
+  const open2 = openAtEnd(ctx);
   const end = ctx.period.end.getTime();
   const merged = rel.filter((f) => f.entry.reporters.length > 1);
   items.push({
     id: "duplicates_merged",
     title: "Duplicates merged across sources and tools (same identity key)",
     count: merged.length + ctx.lifecycle.mergedWithinObservation,
-    detail: clip2([
-      ...ctx.lifecycle.mergedWithinObservation ? [
+    detail: clipMap(
+      ctx.lifecycle.mergedWithinObservation ? [
         `${ctx.lifecycle.mergedWithinObservation} record(s) repeated the same identity inside one run and were folded`
       ] : [],
-      ...merged.map(
-        (f) => `${label(f)}: reported by ${f.entry.reporters.join(" and ")} \u2014 same ${f.finding.identity.scheme} key (${f.finding.identity.scheme.startsWith("sca") ? "vulnerability id, package, target" : "identity parts"})`
-      )
-    ])
+      merged,
+      (f) => `${label(f)}: reported by ${f.entry.reporters.join(" and ")} \u2014 same ${f.finding.identity.scheme} key (${f.finding.identity.scheme.startsWith("sca") ? "vulnerability id, package, target" : "identity parts"})`
+    )
   });
   const wanted = /* @__PURE__ */ new Set();
   for (const l of ctx.links) wanted.add(l.key).add(l.duplicate_of);
@@ -48624,10 +48672,10 @@ function distortionReview(ctx) {
     id: "duplicates_linked",
     title: "Same root cause reported by different tools (linked, counted once)",
     count: links.length,
-    detail: clip2(
-      links.map(
-        (l) => `${label(byKey.get(l.key))} \u2192 duplicate of ${byKey.get(l.duplicate_of)?.finding.source_tool ?? "?"} finding: ${l.reason}`
-      )
+    detail: clipMap(
+      [],
+      links,
+      (l) => `${label(byKey.get(l.key))} \u2192 duplicate of ${byKey.get(l.duplicate_of)?.finding.source_tool ?? "?"} finding: ${l.reason}`
     )
   });
   const appsNoOwner = ctx.apps.filter((a) => !a.owner);
@@ -48669,7 +48717,9 @@ function distortionReview(ctx) {
   const noisy = /* @__PURE__ */ new Map();
   for (const f of open2.filter((x2) => x2.noisy)) {
     const k = `${f.noisy.tool}${f.noisy.rule ? ` ${f.noisy.rule}` : ""}`;
-    noisy.set(k, [...noisy.get(k) ?? [], f]);
+    const l = noisy.get(k);
+    if (l) l.push(f);
+    else noisy.set(k, [f]);
   }
   const noisyCount = [...noisy.values()].reduce((a, b) => a + b.length, 0);
   items.push({
@@ -48689,16 +48739,20 @@ function distortionReview(ctx) {
     id: "infra_unmapped",
     title: "Infrastructure findings without an application mapping",
     count: infraUnmapped.length,
-    detail: clip2(infraUnmapped.map((f) => `${f.finding.category} \xB7 ${label(f)}: ${f.mapping.reason}`))
+    detail: clipMap([], infraUnmapped, (f) => `${f.finding.category} \xB7 ${label(f)}: ${f.mapping.reason}`)
   });
   items.push({
     id: "unmapped",
     title: 'All findings without an application (counted under "(unmapped)", never dropped)',
     count: unmapped.length,
+    // Reasons in the order first seen, each with its count (one pass, not one per reason).
     detail: clip2(
-      [...new Set(unmapped.map((f) => f.mapping.reason))].map(
-        (r) => `${unmapped.filter((f) => f.mapping.reason === r).length} finding(s): ${r}`
-      )
+      [
+        ...unmapped.reduce(
+          (m, f) => m.set(f.mapping.reason, (m.get(f.mapping.reason) ?? 0) + 1),
+          /* @__PURE__ */ new Map()
+        ).entries()
+      ].map(([r, n]) => `${n} finding(s): ${r}`)
     )
   });
   const window2 = ctx.dict.adoption_window_days * DAY_MS;

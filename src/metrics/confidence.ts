@@ -49,9 +49,9 @@ export function assessConfidence(ctx: MetricContext, feed: Feed, noData: boolean
   };
   const p = ctx.provenance;
   const fs = feed.findings ?? [];
-  if (fs.length > 0) {
-    const c = fs.filter((f) => f.entry.confidence === 'C');
-    const b = fs.filter((f) => f.entry.confidence === 'B');
+  const t = fs.length > 0 ? tally(fs) : null;
+  if (t) {
+    const { c, b } = t;
     if (c.length > 0 && c.length * 2 >= fs.length)
       lower(
         'C',
@@ -63,21 +63,16 @@ export function assessConfidence(ctx: MetricContext, feed: Feed, noData: boolean
         `${c.length + b.length} of ${fs.length} findings come from manual or hand-normalized exports (${sourcesOf([...c, ...b])})`,
       );
     if (feed.severity) {
-      const inferred = fs.filter(
-        (f) => f.finding.severity_source === 'level' || f.finding.severity_source === 'default',
-      );
-      if (inferred.length / fs.length > ctx.dict.inferred_severity_threshold)
+      if (t.inferredSeverity / fs.length > ctx.dict.inferred_severity_threshold)
         lower(
           'B',
-          `${pct(inferred.length, fs.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`,
+          `${pct(t.inferredSeverity, fs.length)} of severities were inferred from SARIF level or a default (threshold ${pct(ctx.dict.inferred_severity_threshold, 1)})`,
         );
     }
     if (feed.inventory) {
-      const rule = fs.filter((f) => f.mapping.method === 'rule').length;
-      if (rule > 0) lower('B', `${rule} finding(s) mapped to applications by manual mapping rules`);
-      const none = fs.filter((f) => f.mapping.method === 'none').length;
-      if (none > 0)
-        lower('B', `${none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
+      if (t.rule > 0) lower('B', `${t.rule} finding(s) mapped to applications by manual mapping rules`);
+      if (t.none > 0)
+        lower('B', `${t.none} finding(s) could not be mapped to an application (shown under "(unmapped)")`);
     }
   }
   if (feed.inventory) {
@@ -121,8 +116,8 @@ export function assessConfidence(ctx: MetricContext, feed: Feed, noData: boolean
     if (p.sourceProblems.some((s) => s.affects === 'exceptions'))
       lower('B', 'an exception source could not be read');
   }
-  if (feed.ownerSources && fs.length > 0) {
-    const inferred = fs.filter((f) => f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)).length;
+  if (feed.ownerSources && t) {
+    const inferred = t.inferredOwner;
     if (inferred > 0)
       lower(
         'B',
@@ -139,6 +134,46 @@ export function assessConfidence(ctx: MetricContext, feed: Feed, noData: boolean
       `coverage evidence from manual exports (${[...new Set(feed.manualEvidence)].slice(0, 3).join(', ')})`,
     );
   return { label, reasons };
+}
+
+/** What the confidence reads of a population, counted in one pass (and once per population). */
+interface Tally {
+  /** Findings from manually assembled (C) and hand-normalized (B) inputs, in the population's order. */
+  c: TrackedFinding[];
+  b: TrackedFinding[];
+  /** Severities taken from the SARIF level or a default. */
+  inferredSeverity: number;
+  /** Mapped to an application by a manual rule; not mapped at all. */
+  rule: number;
+  none: number;
+  /** Owners from a source other than the trusted ones. */
+  inferredOwner: number;
+}
+
+const TALLIES = new WeakMap<readonly TrackedFinding[], Tally>();
+
+/**
+ * Metrics pass the same population (every counted finding, the open ones) to several assessments:
+ * one pass over it instead of six filters per metric (1,000,000 findings: ~1 s less). The arrays are
+ * the context's frozen lists or a metric's own, never changed after they are built.
+ */
+function tally(fs: readonly TrackedFinding[]): Tally {
+  const known = TALLIES.get(fs);
+  if (known) return known;
+  const t: Tally = { c: [], b: [], inferredSeverity: 0, rule: 0, none: 0, inferredOwner: 0 };
+  for (const f of fs) {
+    const conf = f.entry.confidence;
+    if (conf === 'C') t.c.push(f);
+    else if (conf === 'B') t.b.push(f);
+    const src = f.finding.severity_source;
+    if (src === 'level' || src === 'default') t.inferredSeverity++;
+    const method = f.mapping.method;
+    if (method === 'rule') t.rule++;
+    else if (method === 'none') t.none++;
+    if (f.owner_source && !TRUSTED_OWNER_SOURCES.has(f.owner_source)) t.inferredOwner++;
+  }
+  TALLIES.set(fs, t);
+  return t;
 }
 
 function sourcesOf(fs: readonly TrackedFinding[]): string {

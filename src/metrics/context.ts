@@ -125,10 +125,17 @@ export function severityAtLeast(s: Severity, min: Severity): boolean {
   return SEV_ORDER.indexOf(s) <= SEV_ORDER.indexOf(min);
 }
 
+/** Compiled rule globs of the dictionary's noisy rules (compiled once, not once per finding). */
+const NOISY_MATCHERS = new WeakMap<NoisyRule, (ruleId: string) => boolean>();
+
 function noisyRule(rules: readonly NoisyRule[], f: Finding): NoisyRule | null {
   for (const r of rules) {
     if (r.tool.toLowerCase() !== f.source_tool.toLowerCase()) continue;
-    if (!r.rule || (f.rule_id !== null && picomatch(r.rule, { nocase: true })(f.rule_id))) return r;
+    if (!r.rule) return r;
+    if (f.rule_id === null) continue;
+    let match = NOISY_MATCHERS.get(r);
+    if (!match) NOISY_MATCHERS.set(r, (match = picomatch(r.rule, { nocase: true })));
+    if (match(f.rule_id)) return r;
   }
   return null;
 }
@@ -140,13 +147,14 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
   const mapper = makeMapper(apps, dict.mapping);
   const exceptions = input.exceptions.map((e) => ({ exception: e, status: exceptionStatus(e, period.end) }));
   const active = exceptions.filter((x) => x.status === 'active').map((x) => x.exception);
-  const links = linkDuplicates(input.entries);
-  const linkBy = new Map(links.map((l) => [l.key, l]));
+  const linkBy = new Map<LifecycleEntry, DuplicateLink>();
+  const links = linkDuplicates(input.entries, linkBy);
 
   // Equal mappings and due dates are shared (a few distinct values for hundreds of thousands of
   // findings); nothing writes into them.
   const mappings = new Map<string, Mapping>();
   const dues = new Map<string, string>();
+  const plainDues = new Map<string, ReturnType<typeof dueDate>>();
   const shared = <T>(m: Map<string, T>, k: string, v: T): T => {
     const known = m.get(k);
     if (known !== undefined) return known;
@@ -166,9 +174,14 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
     const owner = resolveOwner(app, f, input.ticketOwners?.get(f.id));
     const clock_start = dict.remediation_clock === 'first_observed' ? entry.first_observed : entry.first_seen;
     const days = slaDays(dict, f.severity, tier ?? dict.default_tier);
-    const due = dueDate(clock_start, days, f.cve, input.kev);
+    // Without a KEV entry to consider, the due date depends on the clock start and the days only
+    // (a few thousand distinct pairs for hundreds of thousands of findings): computed once per pair.
+    const plain = !input.kev?.size || f.cve.length === 0;
+    const dueKey = plain ? `${clock_start}\u0000${days}` : '';
+    const due = (plain ? plainDues.get(dueKey) : undefined) ?? dueDate(clock_start, days, f.cve, input.kev);
+    if (plain && plainDues.size < 65_536) plainDues.set(dueKey, due);
     const exception = active.find((e) => exceptionMatches(e, f)) ?? null;
-    const link = linkBy.get(entry.key);
+    const link = linkBy.size ? linkBy.get(entry) : undefined;
     const open = entry.state === 'open';
     const closedAt = toTime(entry.closed_at);
     const ageEnd = open || !Number.isFinite(closedAt) ? end : closedAt;

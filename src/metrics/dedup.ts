@@ -58,8 +58,15 @@ class Group {
   ) {}
 }
 
-/** Link entries of different tools that report the same root cause. The earliest-seen one is kept. */
-export function linkDuplicates(entries: readonly LifecycleEntry[]): DuplicateLink[] {
+/**
+ * Link entries of different tools that report the same root cause. The earliest-seen one is kept.
+ * `byEntry`, when given, also receives each link under its entry (a lookup by object, where one by
+ * key string costs a hash of a key the entry does not cache).
+ */
+export function linkDuplicates(
+  entries: readonly LifecycleEntry[],
+  byEntry?: Map<LifecycleEntry, DuplicateLink>,
+): DuplicateLink[] {
   // Most root causes have one entry: the map holds that entry itself, and a group (with its reason,
   // the first member's) only from the second member on. Hundreds of thousands of entries otherwise
   // leave as many short-lived groups, lists and reasons in the old generation.
@@ -98,11 +105,13 @@ export function linkDuplicates(entries: readonly LifecycleEntry[]): DuplicateLin
     for (const m of sorted.slice(1)) {
       if (m.key === primary || linked.has(m.key)) continue;
       if (m.finding.source_tool.toLowerCase() === primaryTool.toLowerCase()) continue;
-      linked.set(m.key, {
+      const link: DuplicateLink = {
         key: m.key,
         duplicate_of: primary,
         reason: `${g.why}: ${m.finding.source_tool} and ${primaryTool} report the same root cause`,
-      });
+      };
+      linked.set(m.key, link);
+      byEntry?.set(m, link);
     }
   }
   return [...linked.values()].sort((a, b) => a.key.localeCompare(b.key));

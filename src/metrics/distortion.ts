@@ -1,6 +1,6 @@
 import { exceptionMatches } from '../exceptions/match.js';
 import type { DistortionItem } from '../schema/metrics.js';
-import { counted, type MetricContext, type TrackedFinding } from './context.js';
+import { counted, openAtEnd, type MetricContext, type TrackedFinding } from './context.js';
 import { DAY_MS, inPeriod, isoDay, toTime } from './period.js';
 
 const MAX_DETAIL = 20;
@@ -9,6 +9,17 @@ function clip(lines: string[]): string[] {
   return lines.length > MAX_DETAIL
     ? [...lines.slice(0, MAX_DETAIL), `… and ${lines.length - MAX_DETAIL} more`]
     : lines;
+}
+
+/**
+ * `clip([...head, ...items.map(fn)])` without building the lines that are cut (hundreds of
+ * thousands of findings can be merged; 20 lines are printed).
+ */
+function clipMap<T>(head: string[], items: readonly T[], fn: (item: T) => string): string[] {
+  const total = head.length + items.length;
+  if (total <= MAX_DETAIL) return [...head, ...items.map(fn)];
+  const room = Math.max(0, MAX_DETAIL - head.length);
+  return [...head.slice(0, MAX_DETAIL), ...items.slice(0, room).map(fn), `… and ${total - MAX_DETAIL} more`];
 }
 
 function label(f: TrackedFinding): string {
@@ -26,7 +37,7 @@ function relevant(ctx: MetricContext): TrackedFinding[] {
 export function distortionReview(ctx: MetricContext): DistortionItem[] {
   const items: DistortionItem[] = [];
   const rel = relevant(ctx);
-  const open = counted(ctx).filter((f) => f.open);
+  const open = openAtEnd(ctx);
   const end = ctx.period.end.getTime();
 
   const merged = rel.filter((f) => f.entry.reporters.length > 1);
@@ -34,17 +45,16 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
     id: 'duplicates_merged',
     title: 'Duplicates merged across sources and tools (same identity key)',
     count: merged.length + ctx.lifecycle.mergedWithinObservation,
-    detail: clip([
-      ...(ctx.lifecycle.mergedWithinObservation
+    detail: clipMap(
+      ctx.lifecycle.mergedWithinObservation
         ? [
             `${ctx.lifecycle.mergedWithinObservation} record(s) repeated the same identity inside one run and were folded`,
           ]
-        : []),
-      ...merged.map(
-        (f) =>
-          `${label(f)}: reported by ${f.entry.reporters.join(' and ')} — same ${f.finding.identity.scheme} key (${f.finding.identity.scheme.startsWith('sca') ? 'vulnerability id, package, target' : 'identity parts'})`,
-      ),
-    ]),
+        : [],
+      merged,
+      (f) =>
+        `${label(f)}: reported by ${f.entry.reporters.join(' and ')} — same ${f.finding.identity.scheme} key (${f.finding.identity.scheme.startsWith('sca') ? 'vulnerability id, package, target' : 'identity parts'})`,
+    ),
   });
   // Only the keys of links are looked up (not a set and a map of every finding).
   const wanted = new Set<string>();
@@ -58,11 +68,11 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
     id: 'duplicates_linked',
     title: 'Same root cause reported by different tools (linked, counted once)',
     count: links.length,
-    detail: clip(
-      links.map(
-        (l) =>
-          `${label(byKey.get(l.key)!)} → duplicate of ${byKey.get(l.duplicate_of)?.finding.source_tool ?? '?'} finding: ${l.reason}`,
-      ),
+    detail: clipMap(
+      [],
+      links,
+      (l) =>
+        `${label(byKey.get(l.key)!)} → duplicate of ${byKey.get(l.duplicate_of)?.finding.source_tool ?? '?'} finding: ${l.reason}`,
     ),
   });
 
@@ -110,7 +120,9 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
   const noisy = new Map<string, TrackedFinding[]>();
   for (const f of open.filter((x) => x.noisy)) {
     const k = `${f.noisy!.tool}${f.noisy!.rule ? ` ${f.noisy!.rule}` : ''}`;
-    noisy.set(k, [...(noisy.get(k) ?? []), f]);
+    const l = noisy.get(k);
+    if (l) l.push(f);
+    else noisy.set(k, [f]);
   }
   const noisyCount = [...noisy.values()].reduce((a, b) => a + b.length, 0);
   items.push({
@@ -132,16 +144,22 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
     id: 'infra_unmapped',
     title: 'Infrastructure findings without an application mapping',
     count: infraUnmapped.length,
-    detail: clip(infraUnmapped.map((f) => `${f.finding.category} · ${label(f)}: ${f.mapping.reason}`)),
+    detail: clipMap([], infraUnmapped, (f) => `${f.finding.category} · ${label(f)}: ${f.mapping.reason}`),
   });
   items.push({
     id: 'unmapped',
     title: 'All findings without an application (counted under "(unmapped)", never dropped)',
     count: unmapped.length,
+    // Reasons in the order first seen, each with its count (one pass, not one per reason).
     detail: clip(
-      [...new Set(unmapped.map((f) => f.mapping.reason))].map(
-        (r) => `${unmapped.filter((f) => f.mapping.reason === r).length} finding(s): ${r}`,
-      ),
+      [
+        ...unmapped
+          .reduce(
+            (m, f) => m.set(f.mapping.reason, (m.get(f.mapping.reason) ?? 0) + 1),
+            new Map<string, number>(),
+          )
+          .entries(),
+      ].map(([r, n]) => `${n} finding(s): ${r}`),
     ),
   });
 

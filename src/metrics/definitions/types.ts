@@ -32,6 +32,19 @@ export function noData(reason: string, feed: Feed = {}): Computation {
   return { value: null, status: 'no_data', secondary: {}, breakdowns: [], caveats: [reason], feed };
 }
 
+/** How many of `fs` have each value of `key` (one pass; breakdowns read it for every row). */
+function tallyBy<K>(fs: readonly TrackedFinding[], key: (f: TrackedFinding) => K): Map<K, number> {
+  const m = new Map<K, number>();
+  for (const f of fs) {
+    const k = key(f);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+
+const tierOf = (f: TrackedFinding): string | null => f.tier;
+const severityOf = (f: TrackedFinding): Severity => f.severity;
+
 /** Count per tier (every dictionary tier, then unmapped) of the selected findings out of a population. */
 export function countByTier(
   ctx: MetricContext,
@@ -39,18 +52,19 @@ export function countByTier(
   population?: readonly TrackedFinding[],
 ): Breakdown {
   const tiers = [...ctx.dict.tiers.map((t) => t.id)];
+  const sel = tallyBy(selected, tierOf);
+  const pop = population ? tallyBy(population, tierOf) : null;
   const rows: BreakdownRow[] = tiers.map((t) => {
-    const n = selected.filter((f) => f.tier === t).length;
-    const row: BreakdownRow = { key: t, value: n };
-    if (population) row.detail = { of: population.filter((f) => f.tier === t).length };
+    const row: BreakdownRow = { key: t, value: sel.get(t) ?? 0 };
+    if (pop) row.detail = { of: pop.get(t) ?? 0 };
     return row;
   });
-  const un = selected.filter((f) => f.tier === null).length;
-  if (un > 0 || (population && population.some((f) => f.tier === null)))
+  const un = sel.get(null) ?? 0;
+  if (un > 0 || (pop && pop.has(null)))
     rows.push({
       key: UNMAPPED,
       value: un,
-      ...(population ? { detail: { of: population.filter((f) => f.tier === null).length } } : {}),
+      ...(pop ? { detail: { of: pop.get(null) ?? 0 } } : {}),
     });
   return { dimension: 'tier', title: 'By tier', rows };
 }
@@ -67,10 +81,10 @@ export function countByApplication(selected: readonly TrackedFinding[], bySeveri
   const rows = [...m.entries()]
     .map(([key, fs]): BreakdownRow => {
       const row: BreakdownRow = { key, value: fs.length };
-      if (bySeverity)
-        row.detail = Object.fromEntries(
-          SEVERITY_LIST.map((s) => [s, fs.filter((f) => f.severity === s).length]),
-        );
+      if (bySeverity) {
+        const n = tallyBy(fs, severityOf);
+        row.detail = Object.fromEntries(SEVERITY_LIST.map((s) => [s, n.get(s) ?? 0]));
+      }
       return row;
     })
     .sort(
@@ -86,7 +100,9 @@ export function countBySeverity(selected: readonly TrackedFinding[]): Breakdown 
   return {
     dimension: 'severity',
     title: 'By severity',
-    rows: SEVERITY_LIST.map((s) => ({ key: s, value: selected.filter((f) => f.severity === s).length })),
+    rows: ((n) => SEVERITY_LIST.map((s) => ({ key: s, value: n.get(s) ?? 0 })))(
+      tallyBy(selected, severityOf),
+    ),
   };
 }
 
@@ -100,7 +116,12 @@ export function perApplication(
   fn: (group: readonly TrackedFinding[]) => Omit<BreakdownRow, 'key'>,
 ): BreakdownRow[] {
   const m = new Map<string, TrackedFinding[]>();
-  for (const f of fs) m.set(f.application ?? UNMAPPED, [...(m.get(f.application ?? UNMAPPED) ?? []), f]);
+  for (const f of fs) {
+    const k = f.application ?? UNMAPPED;
+    const l = m.get(k);
+    if (l) l.push(f);
+    else m.set(k, [f]);
+  }
   return [...m.entries()]
     .sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0]))
     .map(([key, group]) => ({ key, ...fn(group) }));
