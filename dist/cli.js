@@ -47651,6 +47651,33 @@ function openAtEnd(ctx) {
   const l = lists(ctx);
   return l.open ??= Object.freeze(counted(ctx).filter((f) => f.open));
 }
+function periodLists(ctx) {
+  const l = lists(ctx);
+  if (l.period) return l.period;
+  const start = ctx.period.start.getTime();
+  const end = ctx.period.end.getTime();
+  const inPeriod2 = (s2) => {
+    const t = toTime(s2);
+    return Number.isFinite(t) && t >= start && t < end;
+  };
+  const closed = [];
+  const fresh = [];
+  const byState = /* @__PURE__ */ new Map();
+  for (const f of counted(ctx)) {
+    const e = f.entry;
+    if (isClosedState(e.state) && inPeriod2(e.closed_at)) closed.push(f);
+    if (inPeriod2(e.first_seen)) fresh.push(f);
+    const list3 = byState.get(e.state);
+    if (list3) list3.push(f);
+    else byState.set(e.state, [f]);
+  }
+  for (const list3 of byState.values()) Object.freeze(list3);
+  return l.period = { closed: Object.freeze(closed), fresh: Object.freeze(fresh), byState };
+}
+var NONE2 = Object.freeze([]);
+function inState(ctx, state) {
+  return periodLists(ctx).byState.get(state) ?? NONE2;
+}
 
 // src/metrics/confidence.ts
 var ORDER = ["A", "B", "C"];
@@ -47864,14 +47891,14 @@ var closedFindings = {
     const feed = { severity: true, inventory: true, repoCompleteness: true };
     if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
     const all = counted(ctx);
-    const closed = all.filter((f) => isClosedState(f.entry.state) && inPeriod(f.entry.closed_at, ctx.period));
+    const closed = periodLists(ctx).closed;
     const by = (s2) => closed.filter((f) => f.entry.state === s2).length;
     const caveats = [];
     if (by("false_positive") + by("not_applicable") > 0)
       caveats.push(
         `${by("false_positive")} closed as false positive and ${by("not_applicable")} as not applicable (not remediation).`
       );
-    const reopened = all.filter((f) => f.entry.reopened > 0 && f.open).length;
+    const reopened = openAtEnd(ctx).filter((f) => f.entry.reopened > 0).length;
     if (reopened > 0)
       caveats.push(`${reopened} open finding(s) had been closed before and reopened (first_seen kept).`);
     return {
@@ -47947,14 +47974,14 @@ var exceptionVolume = {
   describe: () => "Exceptions of the log active at period end (an exception expires at the end of its expiry day, UTC); beside it: median age, expiring within 30 days, expired but still matching an open finding, without expiry, and in-source suppressions (exception debt).",
   compute(ctx) {
     const feed = { exceptions: true, repoCompleteness: true };
-    const suppressions = counted(ctx).filter((f) => f.entry.state === "suppressed");
-    const platformAccepted = counted(ctx).filter((f) => f.entry.state === "accepted_risk");
+    const suppressions = inState(ctx, "suppressed");
+    const platformAccepted = inState(ctx, "accepted_risk");
     if (!ctx.provenance.exceptionsProvided && suppressions.length === 0 && platformAccepted.length === 0)
       return noData("no exception log and no in-source suppression", feed);
     const end = ctx.period.end.getTime();
     const active = ctx.exceptions.filter((x2) => x2.status === "active");
     const expired = ctx.exceptions.filter((x2) => x2.status === "expired");
-    const open2 = counted(ctx).filter((f) => f.open);
+    const open2 = openAtEnd(ctx);
     const expiredUnresolved = expired.filter(
       (x2) => open2.some((f) => exceptionMatches(x2.exception, f.finding))
     );
@@ -48030,42 +48057,45 @@ var fixedWithinSla = {
       dictionary: ["sla", "remediation_clock"]
     };
     if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
-    const fixed = counted(ctx).filter(
-      (f) => f.entry.state === "fixed" && inPeriod(f.entry.closed_at, ctx.period) && f.due !== null
-    );
+    const fixed = periodLists(ctx).closed.filter((f) => f.entry.state === "fixed" && f.due !== null);
     if (fixed.length === 0)
       return noData("no finding with an SLA was fixed in this period", { ...feed, findings: counted(ctx) });
-    const onTime = (fs14) => fs14.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
-    const rows = SEVERITY_LIST.map((s2) => {
-      const fs14 = fixed.filter((f) => f.severity === s2);
-      return {
-        key: s2,
-        value: percent(onTime(fs14), fs14.length),
-        detail: { within: onTime(fs14), fixed: fs14.length }
-      };
-    }).filter((r) => r.detail.fixed > 0);
-    const tiers = [...ctx.dict.tiers.map((t) => t.id), null].map((t) => {
-      const fs14 = fixed.filter((f) => f.tier === t);
-      return {
-        key: t ?? "(unmapped)",
-        value: percent(onTime(fs14), fs14.length),
-        detail: { within: onTime(fs14), fixed: fs14.length }
-      };
-    }).filter((r) => r.detail.fixed > 0);
+    const within = new Set(fixed.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)));
+    const onTime = (fs14) => {
+      let n = 0;
+      for (const f of fs14) if (within.has(f)) n++;
+      return n;
+    };
+    const row = (key, fs14) => {
+      const w = onTime(fs14);
+      return { key, value: percent(w, fs14.length), detail: { within: w, fixed: fs14.length } };
+    };
+    const rows = SEVERITY_LIST.map(
+      (s2) => row(
+        s2,
+        fixed.filter((f) => f.severity === s2)
+      )
+    ).filter((r) => r.detail.fixed > 0);
+    const tiers = [...ctx.dict.tiers.map((t) => t.id), null].map(
+      (t) => row(
+        t ?? "(unmapped)",
+        fixed.filter((f) => f.tier === t)
+      )
+    ).filter((r) => r.detail.fixed > 0);
     return {
-      value: percent(onTime(fixed), fixed.length),
+      value: percent(within.size, fixed.length),
       status: "ok",
-      secondary: { within: onTime(fixed), fixed: fixed.length },
+      secondary: { within: within.size, fixed: fixed.length },
       breakdowns: [
         { dimension: "severity", title: "By severity", rows },
         { dimension: "tier", title: "By tier", rows: tiers },
         {
           dimension: "application",
           title: "By application",
-          rows: perApplication(fixed, (g) => ({
-            value: percent(onTime(g), g.length),
-            detail: { within: onTime(g), fixed: g.length }
-          }))
+          rows: perApplication(fixed, (g) => {
+            const { value, detail } = row("", g);
+            return { value, detail };
+          })
         }
       ],
       caveats: [],
@@ -48095,7 +48125,7 @@ var newFindings = {
     const feed = { severity: true, inventory: true, repoCompleteness: true };
     if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
     const all = counted(ctx);
-    const fresh = all.filter((f) => inPeriod(f.entry.first_seen, ctx.period));
+    const fresh = periodLists(ctx).fresh;
     const platformDated = fresh.filter((f) => f.entry.first_seen !== f.entry.first_observed).length;
     const caveats = [];
     if (platformDated > 0)
@@ -48470,9 +48500,7 @@ var timeToRemediate = {
       dictionary: ["remediation_clock"]
     };
     if (!ctx.hasInputs) return noData("no scanner data in this period", feed);
-    const fixed = counted(ctx).filter(
-      (f) => f.entry.state === "fixed" && inPeriod(f.entry.closed_at, ctx.period)
-    );
+    const fixed = periodLists(ctx).closed.filter((f) => f.entry.state === "fixed");
     if (fixed.length === 0)
       return noData("no finding was fixed in this period", { ...feed, findings: counted(ctx) });
     const d = fixed.map(ttr);
@@ -48792,7 +48820,7 @@ function distortionReview(ctx) {
       `${ctx.lifecycle.records} record(s) read from ${ctx.lifecycle.observations} run(s)/export(s) in the period (scanner events)`,
       `${counted(ctx).length} distinct finding(s) known after dedup, ${open2.length} open at period end`,
       `${risk.length} risk-bearing: open, not info, not from a noisy rule`,
-      `${counted(ctx).filter((f) => f.entry.state === "suppressed").length} suppressed in source, ${counted(ctx).filter((f) => f.entry.state === "false_positive").length} false positive`
+      `${inState(ctx, "suppressed").length} suppressed in source, ${inState(ctx, "false_positive").length} false positive`
     ]
   });
   return items;

@@ -1,6 +1,6 @@
 import { exceptionMatches } from '../exceptions/match.js';
 import type { DistortionItem } from '../schema/metrics.js';
-import { counted, openAtEnd, type MetricContext, type TrackedFinding } from './context.js';
+import { counted, inState, openAtEnd, type MetricContext, type TrackedFinding } from './context.js';
 import { DAY_MS, inPeriod, isoDay, toTime } from './period.js';
 
 const MAX_DETAIL = 20;
@@ -210,7 +210,7 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
       `${ctx.lifecycle.records} record(s) read from ${ctx.lifecycle.observations} run(s)/export(s) in the period (scanner events)`,
       `${counted(ctx).length} distinct finding(s) known after dedup, ${open.length} open at period end`,
       `${risk.length} risk-bearing: open, not info, not from a noisy rule`,
-      `${counted(ctx).filter((f) => f.entry.state === 'suppressed').length} suppressed in source, ${counted(ctx).filter((f) => f.entry.state === 'false_positive').length} false positive`,
+      `${inState(ctx, 'suppressed').length} suppressed in source, ${inState(ctx, 'false_positive').length} false positive`,
     ],
   });
   return items;

@@ -1,6 +1,4 @@
-import { counted } from '../context.js';
-import { isClosedState } from '../lifecycle.js';
-import { inPeriod } from '../period.js';
+import { counted, openAtEnd, periodLists } from '../context.js';
 import { countByApplication, countBySeverity, countByTier, noData, type MetricSpec } from './types.js';
 
 export const closedFindings: MetricSpec = {
@@ -14,14 +12,14 @@ export const closedFindings: MetricSpec = {
     const feed = { severity: true, inventory: true, repoCompleteness: true };
     if (!ctx.hasInputs) return noData('no scanner data in this period', feed);
     const all = counted(ctx);
-    const closed = all.filter((f) => isClosedState(f.entry.state) && inPeriod(f.entry.closed_at, ctx.period));
+    const closed = periodLists(ctx).closed;
     const by = (s: string) => closed.filter((f) => f.entry.state === s).length;
     const caveats: string[] = [];
     if (by('false_positive') + by('not_applicable') > 0)
       caveats.push(
         `${by('false_positive')} closed as false positive and ${by('not_applicable')} as not applicable (not remediation).`,
       );
-    const reopened = all.filter((f) => f.entry.reopened > 0 && f.open).length;
+    const reopened = openAtEnd(ctx).filter((f) => f.entry.reopened > 0).length;
     if (reopened > 0)
       caveats.push(`${reopened} open finding(s) had been closed before and reopened (first_seen kept).`);
     return {

@@ -1,5 +1,5 @@
 import { DAY_MS, median, toTime } from '../period.js';
-import { counted } from '../context.js';
+import { inState, openAtEnd } from '../context.js';
 import { exceptionMatches } from '../../exceptions/match.js';
 import { noData, type MetricSpec } from './types.js';
 
@@ -12,14 +12,14 @@ export const exceptionVolume: MetricSpec = {
     'Exceptions of the log active at period end (an exception expires at the end of its expiry day, UTC); beside it: median age, expiring within 30 days, expired but still matching an open finding, without expiry, and in-source suppressions (exception debt).',
   compute(ctx) {
     const feed = { exceptions: true, repoCompleteness: true };
-    const suppressions = counted(ctx).filter((f) => f.entry.state === 'suppressed');
-    const platformAccepted = counted(ctx).filter((f) => f.entry.state === 'accepted_risk');
+    const suppressions = inState(ctx, 'suppressed');
+    const platformAccepted = inState(ctx, 'accepted_risk');
     if (!ctx.provenance.exceptionsProvided && suppressions.length === 0 && platformAccepted.length === 0)
       return noData('no exception log and no in-source suppression', feed);
     const end = ctx.period.end.getTime();
     const active = ctx.exceptions.filter((x) => x.status === 'active');
     const expired = ctx.exceptions.filter((x) => x.status === 'expired');
-    const open = counted(ctx).filter((f) => f.open);
+    const open = openAtEnd(ctx);
     const expiredUnresolved = expired.filter((x) =>
       open.some((f) => exceptionMatches(x.exception, f.finding)),
     );

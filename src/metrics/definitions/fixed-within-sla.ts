@@ -1,5 +1,5 @@
-import { counted } from '../context.js';
-import { inPeriod, toTime } from '../period.js';
+import { counted, periodLists } from '../context.js';
+import { toTime } from '../period.js';
 import { noData, percent, perApplication, SEVERITY_LIST, type MetricSpec } from './types.js';
 
 export const fixedWithinSla: MetricSpec = {
@@ -17,45 +17,48 @@ export const fixedWithinSla: MetricSpec = {
       dictionary: ['sla', 'remediation_clock'],
     };
     if (!ctx.hasInputs) return noData('no scanner data in this period', feed);
-    const fixed = counted(ctx).filter(
-      (f) => f.entry.state === 'fixed' && inPeriod(f.entry.closed_at, ctx.period) && f.due !== null,
-    );
+    const fixed = periodLists(ctx).closed.filter((f) => f.entry.state === 'fixed' && f.due !== null);
     if (fixed.length === 0)
       return noData('no finding with an SLA was fixed in this period', { ...feed, findings: counted(ctx) });
-    const onTime = (fs: readonly (typeof fixed)[number][]) =>
-      fs.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)).length;
-    const rows = SEVERITY_LIST.map((s) => {
-      const fs = fixed.filter((f) => f.severity === s);
-      return {
-        key: s,
-        value: percent(onTime(fs), fs.length),
-        detail: { within: onTime(fs), fixed: fs.length },
-      };
-    }).filter((r) => r.detail.fixed > 0);
+    // Each fixed finding's "within its SLA" decided once (the rows and the total count them).
+    const within = new Set(fixed.filter((f) => toTime(f.entry.closed_at) <= toTime(f.due)));
+    const onTime = (fs: readonly (typeof fixed)[number][]) => {
+      let n = 0;
+      for (const f of fs) if (within.has(f)) n++;
+      return n;
+    };
+    const row = (key: string, fs: readonly (typeof fixed)[number][]) => {
+      const w = onTime(fs);
+      return { key, value: percent(w, fs.length), detail: { within: w, fixed: fs.length } };
+    };
+    const rows = SEVERITY_LIST.map((s) =>
+      row(
+        s,
+        fixed.filter((f) => f.severity === s),
+      ),
+    ).filter((r) => r.detail.fixed > 0);
     const tiers = [...ctx.dict.tiers.map((t) => t.id), null]
-      .map((t) => {
-        const fs = fixed.filter((f) => f.tier === t);
-        return {
-          key: t ?? '(unmapped)',
-          value: percent(onTime(fs), fs.length),
-          detail: { within: onTime(fs), fixed: fs.length },
-        };
-      })
+      .map((t) =>
+        row(
+          t ?? '(unmapped)',
+          fixed.filter((f) => f.tier === t),
+        ),
+      )
       .filter((r) => r.detail.fixed > 0);
     return {
-      value: percent(onTime(fixed), fixed.length),
+      value: percent(within.size, fixed.length),
       status: 'ok',
-      secondary: { within: onTime(fixed), fixed: fixed.length },
+      secondary: { within: within.size, fixed: fixed.length },
       breakdowns: [
         { dimension: 'severity', title: 'By severity', rows },
         { dimension: 'tier', title: 'By tier', rows: tiers },
         {
           dimension: 'application',
           title: 'By application',
-          rows: perApplication(fixed, (g) => ({
-            value: percent(onTime(g), g.length),
-            detail: { within: onTime(g), fixed: g.length },
-          })),
+          rows: perApplication(fixed, (g) => {
+            const { value, detail } = row('', g);
+            return { value, detail };
+          }),
         },
       ],
       caveats: [],

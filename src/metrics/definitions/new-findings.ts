@@ -1,5 +1,4 @@
-import { counted } from '../context.js';
-import { inPeriod } from '../period.js';
+import { counted, periodLists } from '../context.js';
 import { countByApplication, countBySeverity, countByTier, noData, type MetricSpec } from './types.js';
 
 export const newFindings: MetricSpec = {
@@ -13,7 +12,7 @@ export const newFindings: MetricSpec = {
     const feed = { severity: true, inventory: true, repoCompleteness: true };
     if (!ctx.hasInputs) return noData('no scanner data in this period', feed);
     const all = counted(ctx);
-    const fresh = all.filter((f) => inPeriod(f.entry.first_seen, ctx.period));
+    const fresh = periodLists(ctx).fresh;
     const platformDated = fresh.filter((f) => f.entry.first_seen !== f.entry.first_observed).length;
     const caveats: string[] = [];
     if (platformDated > 0)

@@ -1,5 +1,5 @@
-import { counted, type TrackedFinding } from '../context.js';
-import { daysBetween, inPeriod, mean, median, round } from '../period.js';
+import { counted, periodLists, type TrackedFinding } from '../context.js';
+import { daysBetween, mean, median, round } from '../period.js';
 import { noData, perApplication, SEVERITY_LIST, type MetricSpec } from './types.js';
 
 function ttr(f: TrackedFinding): number {
@@ -21,9 +21,7 @@ export const timeToRemediate: MetricSpec = {
       dictionary: ['remediation_clock'],
     };
     if (!ctx.hasInputs) return noData('no scanner data in this period', feed);
-    const fixed = counted(ctx).filter(
-      (f) => f.entry.state === 'fixed' && inPeriod(f.entry.closed_at, ctx.period),
-    );
+    const fixed = periodLists(ctx).closed.filter((f) => f.entry.state === 'fixed');
     if (fixed.length === 0)
       return noData('no finding was fixed in this period', { ...feed, findings: counted(ctx) });
     const d = fixed.map(ttr);
