@@ -47424,7 +47424,7 @@ var Group = class {
   why;
   members;
 };
-function linkDuplicates(entries, byEntry) {
+function linkDuplicates(entries, byEntry, involved) {
   const byGroup = /* @__PURE__ */ new Map();
   const multi = [];
   for (const e of entries) {
@@ -47447,6 +47447,7 @@ function linkDuplicates(entries, byEntry) {
   for (const g of groups2) {
     const tools = new Set(g.members.map((m) => m.finding.source_tool.toLowerCase()));
     if (tools.size < 2) continue;
+    if (involved) for (const m of g.members) involved.set(m.key, m);
     const sorted = [...g.members].sort(
       (a, b) => Number(b.state === "open") - Number(a.state === "open") || toTime(a.first_seen) - toTime(b.first_seen) || a.finding.source_tool.localeCompare(b.finding.source_tool) || a.key.localeCompare(b.key)
     );
@@ -47533,10 +47534,46 @@ function buildContext(input2, inventoryErrors) {
   const exceptions = input2.exceptions.map((e) => ({ exception: e, status: exceptionStatus(e, period.end) }));
   const active = exceptions.filter((x2) => x2.status === "active").map((x2) => x2.exception);
   const linkBy = /* @__PURE__ */ new Map();
-  const links = linkDuplicates(input2.entries, linkBy);
+  const linkEntries = /* @__PURE__ */ new Map();
+  const links = linkDuplicates(input2.entries, linkBy, linkEntries);
   const mappings = /* @__PURE__ */ new Map();
   const dues = /* @__PURE__ */ new Map();
+  const MEMO = 65536;
+  let memoSize = 0;
+  const memo2 = (m, a, b, make) => {
+    const inner = m.get(a);
+    const known = inner?.get(b);
+    if (known !== void 0) return known;
+    const v = make();
+    if (memoSize < MEMO) {
+      memoSize++;
+      if (inner) inner.set(b, v);
+      else m.set(a, /* @__PURE__ */ new Map([[b, v]]));
+    }
+    return v;
+  };
+  const ruleless = dict.mapping.length === 0;
+  const mappingsBySource = /* @__PURE__ */ new Map();
   const plainDues = /* @__PURE__ */ new Map();
+  const sharedMapping = (mapped) => shared(mappings, `${mapped.application ?? "\0"}\0${mapped.method}\0${mapped.reason}`, mapped);
+  const mapFinding = (f) => {
+    if (!ruleless) return sharedMapping(mapper.map(f));
+    const byAccount = memo2(
+      mappingsBySource,
+      f.repo,
+      f.location.account,
+      () => /* @__PURE__ */ new Map()
+    );
+    let m = byAccount.get(f.product);
+    if (m === void 0) {
+      m = sharedMapping(mapper.map(f));
+      if (memoSize < MEMO) {
+        memoSize++;
+        byAccount.set(f.product, m);
+      }
+    }
+    return m;
+  };
   const shared = (m, k, v) => {
     const known = m.get(k);
     if (known !== void 0) return known;
@@ -47545,21 +47582,13 @@ function buildContext(input2, inventoryErrors) {
   };
   const findings = input2.entries.map((entry) => {
     const f = entry.finding;
-    const mapped = mapper.map(f);
-    const mapping = shared(
-      mappings,
-      `${mapped.application ?? "\0"}\0${mapped.method}\0${mapped.reason}`,
-      mapped
-    );
+    const mapping = mapFinding(f);
     const app = mapping.application ? mapper.byName(mapping.application) : void 0;
     const tier = app ? app.tier : null;
     const owner = resolveOwner(app, f, input2.ticketOwners?.get(f.id));
     const clock_start = dict.remediation_clock === "first_observed" ? entry.first_observed : entry.first_seen;
     const days2 = slaDays(dict, f.severity, tier ?? dict.default_tier);
-    const plain2 = !input2.kev?.size || f.cve.length === 0;
-    const dueKey = plain2 ? `${clock_start}\0${days2}` : "";
-    const due = (plain2 ? plainDues.get(dueKey) : void 0) ?? dueDate(clock_start, days2, f.cve, input2.kev);
-    if (plain2 && plainDues.size < 65536) plainDues.set(dueKey, due);
+    const due = !input2.kev?.size || f.cve.length === 0 ? memo2(plainDues, clock_start, days2, () => dueDate(clock_start, days2, f.cve, input2.kev)) : dueDate(clock_start, days2, f.cve, input2.kev);
     const exception = active.find((e) => exceptionMatches(e, f)) ?? null;
     const link = linkBy.size ? linkBy.get(entry) : void 0;
     const open2 = entry.state === "open";
@@ -47626,6 +47655,7 @@ function buildContext(input2, inventoryErrors) {
     dict,
     findings,
     links,
+    linkEntries,
     runs,
     apps,
     mapper,
@@ -48664,12 +48694,16 @@ function clipMap(head, items, fn) {
   return [...head.slice(0, MAX_DETAIL), ...items.slice(0, room).map(fn), `\u2026 and ${total - MAX_DETAIL} more`];
 }
 function label(f) {
-  return `${f.finding.finding_title} (${f.finding.repo ?? f.finding.product ?? "no repo"}${f.finding.location.file ? `, ${f.finding.location.file}` : ""})`;
+  return labelOf(f.finding);
+}
+function labelOf(f) {
+  return `${f.finding_title} (${f.repo ?? f.product ?? "no repo"}${f.location.file ? `, ${f.location.file}` : ""})`;
+}
+function isRelevant(ctx, e) {
+  return e.state === "open" || inPeriod(e.first_seen, ctx.period) || inPeriod(e.closed_at, ctx.period);
 }
 function relevant(ctx) {
-  return ctx.findings.filter(
-    (f) => f.open || inPeriod(f.entry.first_seen, ctx.period) || inPeriod(f.entry.closed_at, ctx.period)
-  );
+  return ctx.findings.filter((f) => isRelevant(ctx, f.entry));
 }
 function distortionReview(ctx) {
   const items = [];
@@ -48689,13 +48723,11 @@ function distortionReview(ctx) {
       (f) => `${label(f)}: reported by ${f.entry.reporters.join(" and ")} \u2014 same ${f.finding.identity.scheme} key (${f.finding.identity.scheme.startsWith("sca") ? "vulnerability id, package, target" : "identity parts"})`
     )
   });
-  const wanted = /* @__PURE__ */ new Set();
-  for (const l of ctx.links) wanted.add(l.key).add(l.duplicate_of);
-  const relKeys = /* @__PURE__ */ new Set();
-  for (const f of rel) if (wanted.has(f.key)) relKeys.add(f.key);
-  const links = ctx.links.filter((l) => relKeys.has(l.key));
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f of ctx.findings) if (wanted.has(f.key)) byKey.set(f.key, f);
+  const entryOf = (key) => ctx.linkEntries.get(key);
+  const links = ctx.links.filter((l) => {
+    const e = entryOf(l.key);
+    return e !== void 0 && isRelevant(ctx, e);
+  });
   items.push({
     id: "duplicates_linked",
     title: "Same root cause reported by different tools (linked, counted once)",
@@ -48703,7 +48735,7 @@ function distortionReview(ctx) {
     detail: clipMap(
       [],
       links,
-      (l) => `${label(byKey.get(l.key))} \u2192 duplicate of ${byKey.get(l.duplicate_of)?.finding.source_tool ?? "?"} finding: ${l.reason}`
+      (l) => `${labelOf(entryOf(l.key).finding)} \u2192 duplicate of ${entryOf(l.duplicate_of)?.finding.source_tool ?? "?"} finding: ${l.reason}`
     )
   });
   const appsNoOwner = ctx.apps.filter((a) => !a.owner);

@@ -84,6 +84,8 @@ export interface MetricContext {
   dict: Dictionary;
   findings: TrackedFinding[];
   links: DuplicateLink[];
+  /** The entries of the links (each link's and its primary's), by key. */
+  linkEntries: ReadonlyMap<string, LifecycleEntry>;
   runs: RunInfo[];
   apps: Application[];
   mapper: Mapper;
@@ -148,13 +150,54 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
   const exceptions = input.exceptions.map((e) => ({ exception: e, status: exceptionStatus(e, period.end) }));
   const active = exceptions.filter((x) => x.status === 'active').map((x) => x.exception);
   const linkBy = new Map<LifecycleEntry, DuplicateLink>();
-  const links = linkDuplicates(input.entries, linkBy);
+  const linkEntries = new Map<string, LifecycleEntry>();
+  const links = linkDuplicates(input.entries, linkBy, linkEntries);
 
   // Equal mappings and due dates are shared (a few distinct values for hundreds of thousands of
   // findings); nothing writes into them.
   const mappings = new Map<string, Mapping>();
   const dues = new Map<string, string>();
-  const plainDues = new Map<string, ReturnType<typeof dueDate>>();
+  // Memo tables looked up by strings the findings already hold (pooled, hashed once), so the
+  // lookups build no key: a mapping per (repo, account, product) when the dictionary has no mapping
+  // rules (the mapper then reads nothing else), a due date per (clock start, SLA days) when no KEV
+  // entry can apply (`dueDate` then reads nothing else). Bounded: past MEMO entries, computed.
+  const MEMO = 65_536;
+  let memoSize = 0;
+  const memo2 = <A, B, V>(m: Map<A, Map<B, V>>, a: A, b: B, make: () => V): V => {
+    const inner = m.get(a);
+    const known = inner?.get(b);
+    if (known !== undefined) return known;
+    const v = make();
+    if (memoSize < MEMO) {
+      memoSize++;
+      if (inner) inner.set(b, v);
+      else m.set(a, new Map([[b, v]]));
+    }
+    return v;
+  };
+  const ruleless = dict.mapping.length === 0;
+  const mappingsBySource = new Map<string | null, Map<string | null, Map<string | null, Mapping>>>();
+  const plainDues = new Map<string, Map<number | null, ReturnType<typeof dueDate>>>();
+  const sharedMapping = (mapped: Mapping): Mapping =>
+    shared(mappings, `${mapped.application ?? '\u0000'}\u0000${mapped.method}\u0000${mapped.reason}`, mapped);
+  const mapFinding = (f: Finding): Mapping => {
+    if (!ruleless) return sharedMapping(mapper.map(f));
+    const byAccount = memo2(
+      mappingsBySource,
+      f.repo,
+      f.location.account,
+      () => new Map<string | null, Mapping>(),
+    );
+    let m = byAccount.get(f.product);
+    if (m === undefined) {
+      m = sharedMapping(mapper.map(f));
+      if (memoSize < MEMO) {
+        memoSize++;
+        byAccount.set(f.product, m);
+      }
+    }
+    return m;
+  };
   const shared = <T>(m: Map<string, T>, k: string, v: T): T => {
     const known = m.get(k);
     if (known !== undefined) return known;
@@ -163,12 +206,7 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
   };
   const findings = input.entries.map((entry): TrackedFinding => {
     const f = entry.finding;
-    const mapped = mapper.map(f);
-    const mapping = shared(
-      mappings,
-      `${mapped.application ?? '\u0000'}\u0000${mapped.method}\u0000${mapped.reason}`,
-      mapped,
-    );
+    const mapping = mapFinding(f);
     const app = mapping.application ? mapper.byName(mapping.application) : undefined;
     const tier = app ? app.tier : null;
     const owner = resolveOwner(app, f, input.ticketOwners?.get(f.id));
@@ -176,10 +214,10 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
     const days = slaDays(dict, f.severity, tier ?? dict.default_tier);
     // Without a KEV entry to consider, the due date depends on the clock start and the days only
     // (a few thousand distinct pairs for hundreds of thousands of findings): computed once per pair.
-    const plain = !input.kev?.size || f.cve.length === 0;
-    const dueKey = plain ? `${clock_start}\u0000${days}` : '';
-    const due = (plain ? plainDues.get(dueKey) : undefined) ?? dueDate(clock_start, days, f.cve, input.kev);
-    if (plain && plainDues.size < 65_536) plainDues.set(dueKey, due);
+    const due =
+      !input.kev?.size || f.cve.length === 0
+        ? memo2(plainDues, clock_start, days, () => dueDate(clock_start, days, f.cve, input.kev))
+        : dueDate(clock_start, days, f.cve, input.kev);
     const exception = active.find((e) => exceptionMatches(e, f)) ?? null;
     const link = linkBy.size ? linkBy.get(entry) : undefined;
     const open = entry.state === 'open';
@@ -258,6 +296,7 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
     dict,
     findings,
     links,
+    linkEntries,
     runs,
     apps,
     mapper,

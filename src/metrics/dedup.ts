@@ -61,11 +61,13 @@ class Group {
 /**
  * Link entries of different tools that report the same root cause. The earliest-seen one is kept.
  * `byEntry`, when given, also receives each link under its entry (a lookup by object, where one by
- * key string costs a hash of a key the entry does not cache).
+ * key string costs a hash of a key the entry does not cache); `involved`, each entry of a group
+ * that links (every link's entry and its primary's), by key.
  */
 export function linkDuplicates(
   entries: readonly LifecycleEntry[],
   byEntry?: Map<LifecycleEntry, DuplicateLink>,
+  involved?: Map<string, LifecycleEntry>,
 ): DuplicateLink[] {
   // Most root causes have one entry: the map holds that entry itself, and a group (with its reason,
   // the first member's) only from the second member on. Hundreds of thousands of entries otherwise
@@ -92,6 +94,7 @@ export function linkDuplicates(
   for (const g of groups) {
     const tools = new Set(g.members.map((m) => m.finding.source_tool.toLowerCase()));
     if (tools.size < 2) continue;
+    if (involved) for (const m of g.members) involved.set(m.key, m);
     // An open member is kept as the primary, so a closed duplicate never hides an open one.
     const sorted = [...g.members].sort(
       (a, b) =>

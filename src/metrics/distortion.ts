@@ -1,6 +1,7 @@
 import { exceptionMatches } from '../exceptions/match.js';
 import type { DistortionItem } from '../schema/metrics.js';
 import { counted, inState, openAtEnd, type MetricContext, type TrackedFinding } from './context.js';
+import type { LifecycleEntry } from './lifecycle.js';
 import { DAY_MS, inPeriod, isoDay, toTime } from './period.js';
 
 const MAX_DETAIL = 20;
@@ -23,14 +24,21 @@ function clipMap<T>(head: string[], items: readonly T[], fn: (item: T) => string
 }
 
 function label(f: TrackedFinding): string {
-  return `${f.finding.finding_title} (${f.finding.repo ?? f.finding.product ?? 'no repo'}${f.finding.location.file ? `, ${f.finding.location.file}` : ''})`;
+  return labelOf(f.finding);
 }
 
-/** Findings that matter this period: open at the end, or first seen / closed in it. */
+function labelOf(f: TrackedFinding['finding']): string {
+  return `${f.finding_title} (${f.repo ?? f.product ?? 'no repo'}${f.location.file ? `, ${f.location.file}` : ''})`;
+}
+
+/** Does an entry matter this period: open at the end, or first seen / closed in it? */
+function isRelevant(ctx: MetricContext, e: LifecycleEntry): boolean {
+  return e.state === 'open' || inPeriod(e.first_seen, ctx.period) || inPeriod(e.closed_at, ctx.period);
+}
+
+/** Findings that matter this period (`isRelevant`). */
 function relevant(ctx: MetricContext): TrackedFinding[] {
-  return ctx.findings.filter(
-    (f) => f.open || inPeriod(f.entry.first_seen, ctx.period) || inPeriod(f.entry.closed_at, ctx.period),
-  );
+  return ctx.findings.filter((f) => isRelevant(ctx, f.entry));
 }
 
 /** METRICS.md "Distortion review": what could make the numbers lie, printed in every report. */
@@ -56,14 +64,13 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
         `${label(f)}: reported by ${f.entry.reporters.join(' and ')} — same ${f.finding.identity.scheme} key (${f.finding.identity.scheme.startsWith('sca') ? 'vulnerability id, package, target' : 'identity parts'})`,
     ),
   });
-  // Only the keys of links are looked up (not a set and a map of every finding).
-  const wanted = new Set<string>();
-  for (const l of ctx.links) wanted.add(l.key).add(l.duplicate_of);
-  const relKeys = new Set<string>();
-  for (const f of rel) if (wanted.has(f.key)) relKeys.add(f.key);
-  const links = ctx.links.filter((l) => relKeys.has(l.key));
-  const byKey = new Map<string, TrackedFinding>();
-  for (const f of ctx.findings) if (wanted.has(f.key)) byKey.set(f.key, f);
+  // The links' entries come with the context (no lookup per finding); a link is shown when its
+  // duplicate is relevant, as `relevant` decides for a finding.
+  const entryOf = (key: string) => ctx.linkEntries.get(key);
+  const links = ctx.links.filter((l) => {
+    const e = entryOf(l.key);
+    return e !== undefined && isRelevant(ctx, e);
+  });
   items.push({
     id: 'duplicates_linked',
     title: 'Same root cause reported by different tools (linked, counted once)',
@@ -72,7 +79,7 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
       [],
       links,
       (l) =>
-        `${label(byKey.get(l.key)!)} → duplicate of ${byKey.get(l.duplicate_of)?.finding.source_tool ?? '?'} finding: ${l.reason}`,
+        `${labelOf(entryOf(l.key)!.finding)} → duplicate of ${entryOf(l.duplicate_of)?.finding.source_tool ?? '?'} finding: ${l.reason}`,
     ),
   });
 

@@ -10,6 +10,7 @@ import {
   UNMAPPED,
 } from '../../../src/metrics/definitions/types.js';
 import { distortionReview } from '../../../src/metrics/distortion.js';
+import { dueDate, slaDays } from '../../../src/metrics/sla.js';
 import type { Finding } from '../../../src/schema/finding.js';
 import { makeFinding } from '../../helpers/factory.js';
 import { contextFor } from '../../helpers/metrics.js';
@@ -187,5 +188,29 @@ describe('metrics counted in one pass agree with the filter-per-row code', () =>
     expect(noisy.detail).toEqual([
       `semgrep GENERIC.*: ${noisyOpen.length} of ${open.length} open finding(s) (${Math.round((100 * noisyOpen.length) / open.length)}%) — secrets pack is noisy`,
     ]);
+  });
+
+  it('memoized mappings and due dates equal what the mapper and dueDate give for each finding', () => {
+    for (const f of ctx.findings) {
+      expect(f.mapping).toEqual(ctx.mapper.map(f.finding));
+      const days = slaDays(ctx.dict, f.severity, f.tier ?? ctx.dict.default_tier);
+      expect(f.sla_days).toBe(days);
+      expect(f.due).toBe(dueDate(f.clock_start, days, f.finding.cve, undefined).due);
+    }
+    // With a mapping rule the mapper reads more than repo, account and product: no memo by those.
+    const ruled = contextFor({
+      month: '2026-11',
+      manual: [
+        {
+          at: '2026-11-03T00:00:00.000Z',
+          findings: [
+            makeFinding({ repo: 'acme/unknown', product: null, rule_id: 'a' }),
+            makeFinding({ repo: 'acme/unknown', product: null, rule_id: 'b', source_tool: 'Semgrep' }),
+          ],
+        },
+      ],
+      dict: (d) => ({ ...d, mapping: [{ application: 'wiki', tool: 'Semgrep', reason: 'infra' }] }),
+    });
+    expect(ruled.findings.map((f) => f.mapping.method).sort()).toEqual(['none', 'rule']);
   });
 });
