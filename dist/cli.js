@@ -48289,9 +48289,16 @@ var pipelineAdoption = {
     const window2 = ctx.dict.adoption_window_days * DAY_MS;
     const adopted = ctx.repos.filter((r) => r.last_run && end - toTime(r.last_run) <= window2);
     const never2 = ctx.repos.filter((r) => !r.last_run).length;
+    const isAdopted = new Set(adopted);
+    const reposOf = /* @__PURE__ */ new Map();
+    for (const r of ctx.repos) {
+      const l = reposOf.get(r.application);
+      if (l) l.push(r);
+      else reposOf.set(r.application, [r]);
+    }
     const tiers = ctx.dict.tiers.map((t) => {
       const rs = ctx.repos.filter((r) => ctx.mapper.byName(r.application)?.tier === t.id);
-      const n = rs.filter((r) => adopted.includes(r)).length;
+      const n = rs.filter((r) => isAdopted.has(r)).length;
       return { key: t.id, value: percent(n, rs.length), detail: { adopted: n, repos: rs.length } };
     });
     return {
@@ -48309,8 +48316,8 @@ var pipelineAdoption = {
           dimension: "application",
           title: "By application",
           rows: ctx.apps.filter((a) => a.repos.length > 0).map((a) => {
-            const rs = ctx.repos.filter((r) => r.application === a.name);
-            const n = rs.filter((r) => adopted.includes(r)).length;
+            const rs = reposOf.get(a.name) ?? [];
+            const n = rs.filter((r) => isAdopted.has(r)).length;
             const last = rs.map((r) => r.last_run ?? "").sort().at(-1) || null;
             return {
               key: a.name,

@@ -15,9 +15,18 @@ export const pipelineAdoption: MetricSpec = {
     const window = ctx.dict.adoption_window_days * DAY_MS;
     const adopted = ctx.repos.filter((r) => r.last_run && end - toTime(r.last_run) <= window);
     const never = ctx.repos.filter((r) => !r.last_run).length;
+    // A set and a grouping, not a search of the adopted list per repo and of every repo per
+    // application (quadratic in the inventory's size).
+    const isAdopted = new Set(adopted);
+    const reposOf = new Map<string, (typeof ctx.repos)[number][]>();
+    for (const r of ctx.repos) {
+      const l = reposOf.get(r.application);
+      if (l) l.push(r);
+      else reposOf.set(r.application, [r]);
+    }
     const tiers = ctx.dict.tiers.map((t) => {
       const rs = ctx.repos.filter((r) => ctx.mapper.byName(r.application)?.tier === t.id);
-      const n = rs.filter((r) => adopted.includes(r)).length;
+      const n = rs.filter((r) => isAdopted.has(r)).length;
       return { key: t.id, value: percent(n, rs.length), detail: { adopted: n, repos: rs.length } };
     });
     return {
@@ -37,8 +46,8 @@ export const pipelineAdoption: MetricSpec = {
           rows: ctx.apps
             .filter((a) => a.repos.length > 0)
             .map((a) => {
-              const rs = ctx.repos.filter((r) => r.application === a.name);
-              const n = rs.filter((r) => adopted.includes(r)).length;
+              const rs = reposOf.get(a.name) ?? [];
+              const n = rs.filter((r) => isAdopted.has(r)).length;
               const last =
                 rs
                   .map((r) => r.last_run ?? '')
