@@ -310,10 +310,10 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
 }
 
 /**
- * `counted` and `openAtEnd` of a context, computed once: every metric asks, and at a million
- * findings each list is megabytes that only a full GC frees. Frozen (shared by every caller).
+ * The lists several metrics read (`counted`, `openAtEnd`, `periodLists`), each built once per
+ * context: every metric asks, and at a million findings each list is megabytes that only a full GC
+ * frees. Frozen (shared by every caller).
  */
-/** The lists several metrics read, each built once per context (frozen: nothing writes into them). */
 interface Lists {
   counted?: TrackedFinding[];
   open?: TrackedFinding[];
