@@ -8327,7 +8327,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push = (tok) => {
+      const push2 = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -8361,8 +8361,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output: output2 });
+        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -8382,7 +8382,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
+          push2({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -8404,7 +8404,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push({ type: "paren", extglob: true, value, output: output2 });
+        push2({ type: "paren", extglob: true, value, output: output2 });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -8465,7 +8465,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -8483,7 +8483,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
             continue;
           }
         }
@@ -8531,13 +8531,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push({ type: "text", value });
+            push2({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push({ type: "paren", value });
+          push2({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -8549,7 +8549,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -8562,19 +8562,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push({ type: "bracket", value });
+          push2({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push({ type: "text", value, output: `\\${value}` });
+            push2({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -8608,13 +8608,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push(open2);
+          push2(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
+            push2({ type: "text", value, output: value });
             continue;
           }
           let output2 = ")";
@@ -8643,7 +8643,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push({ type: "brace", value, output: output2 });
+          push2({ type: "brace", value, output: output2 });
           decrement("braces");
           braces.pop();
           continue;
@@ -8652,7 +8652,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -8662,7 +8662,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output2 = "|";
           }
-          push({ type: "comma", value, output: output2 });
+          push2({ type: "comma", value, output: output2 });
           continue;
         }
         if (value === "/") {
@@ -8674,7 +8674,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push({ type: "slash", value, output: SLASH_LITERAL });
+          push2({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -8688,10 +8688,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
+            push2({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push({ type: "dot", value, output: DOT_LITERAL });
+          push2({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -8706,14 +8706,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output2 = `\\${value}`;
             }
-            push({ type: "text", value, output: output2 });
+            push2({ type: "text", value, output: output2 });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push({ type: "qmark", value, output: QMARK });
+          push2({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -8734,22 +8734,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
+            push2({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
+            push2({ type: "plus", value });
             continue;
           }
-          push({ type: "plus", value: PLUS_LITERAL });
+          push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
+            push2({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -8761,7 +8761,7 @@ var require_parse = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push({ type: "text", value });
+          push2({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -8789,13 +8789,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
+            push2({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -8837,7 +8837,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -8847,7 +8847,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
+            push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -8865,12 +8865,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push(token);
+          push2(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push(token);
+          push2(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -8889,7 +8889,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push(token);
+        push2(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -8907,7 +8907,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -32548,14 +32548,14 @@ function parseExceptions(text3, file2) {
   const exceptions = [];
   const ext = path3.extname(file2).toLowerCase();
   const base = path3.basename(file2);
-  const push = (raw, where) => {
+  const push2 = (raw, where) => {
     const e = normalizeRow(raw, where, errors);
     if (e) exceptions.push(e);
   };
   if (ext === ".csv") {
-    for (const row of parseCsv(text3, file2).rows) push(row, `${base}:${row.__line}`);
+    for (const row of parseCsv(text3, file2).rows) push2(row, `${base}:${row.__line}`);
   } else if (ext === ".md" || ext === ".markdown") {
-    for (const row of markdownRows(text3, file2)) push(row, `${base}:${row.__line}`);
+    for (const row of markdownRows(text3, file2)) push2(row, `${base}:${row.__line}`);
   } else {
     const docs = (0, import_yaml2.parseAllDocuments)(text3, { keepSourceTokens: false });
     for (const doc of docs) {
@@ -32584,7 +32584,7 @@ function parseExceptions(text3, file2) {
           errors.push(`${base}: exceptions[${i2}]: not a mapping`);
           return;
         }
-        push(item, `${base}#${i2 + 1}`);
+        push2(item, `${base}#${i2 + 1}`);
       });
     }
   }
@@ -32638,8 +32638,107 @@ function exceptionMatches(e, f) {
       return f.location.file !== null && glob(v)(f.location.file);
   }
 }
-function findException(exceptions, f) {
-  return exceptions.find((e) => exceptionMatches(e, f));
+var ExceptionIndex = class {
+  constructor(exceptions) {
+    this.exceptions = exceptions;
+    exceptions.forEach((e, i2) => {
+      const v = e.scope.value;
+      switch (e.scope.type) {
+        case "finding":
+          return push(this.byFinding, v, i2);
+        case "rule":
+          return push(this.byRule, v, i2);
+        case "cve":
+          return push(this.byCve, v.toUpperCase(), i2);
+        case "package": {
+          const at = v.lastIndexOf("@");
+          return push(this.byPackage, (at > 0 ? v.slice(0, at) : v).toLowerCase(), i2);
+        }
+        case "path":
+          this.paths.push(i2);
+      }
+    });
+  }
+  exceptions;
+  byFinding = /* @__PURE__ */ new Map();
+  byRule = /* @__PURE__ */ new Map();
+  byCve = /* @__PURE__ */ new Map();
+  byPackage = /* @__PURE__ */ new Map();
+  paths = [];
+  /** Per file path, the path scopes whose glob matches it (files repeat across findings). */
+  pathHits = /* @__PURE__ */ new Map();
+  /**
+   * Visit the lists of exceptions that may cover the finding (each list ascending; an exception can
+   * come in two lists, e.g. when a finding names the same CVE twice). Only these can match.
+   */
+  candidates(f, visit2) {
+    if (this.byFinding.size) {
+      const a = this.byFinding.get(f.id);
+      if (a) visit2(a);
+      const b = this.byFinding.get(f.occurrence_id);
+      if (b && b !== a) visit2(b);
+    }
+    if (this.byRule.size && f.rule_id !== null) {
+      const a = this.byRule.get(f.rule_id);
+      if (a) visit2(a);
+    }
+    if (this.byCve.size)
+      for (const c of f.cve) {
+        const a = this.byCve.get(c.toUpperCase());
+        if (a) visit2(a);
+      }
+    if (this.byPackage.size && f.package) {
+      const a = this.byPackage.get(f.package.name.toLowerCase());
+      if (a) visit2(a);
+    }
+    if (this.paths.length && f.location.file !== null) visit2(this.pathScopesMatching(f.location.file));
+  }
+  /** The path scopes whose glob matches `file` (repo and product are left to `exceptionMatches`). */
+  pathScopesMatching(file2) {
+    const known = this.pathHits.get(file2);
+    if (known) return known;
+    const hits = this.paths.filter((i2) => glob(this.exceptions[i2].scope.value)(file2));
+    if (this.pathHits.size < 1e5) this.pathHits.set(file2, hits);
+    return hits;
+  }
+  /** The first exception of the log covering the finding (`findException`). */
+  first(f) {
+    if (this.exceptions.length === 0) return void 0;
+    let best = Infinity;
+    this.candidates(f, (list3) => {
+      for (const i2 of list3) {
+        if (i2 >= best) break;
+        if (exceptionMatches(this.exceptions[i2], f)) {
+          best = i2;
+          break;
+        }
+      }
+    });
+    return best === Infinity ? void 0 : this.exceptions[best];
+  }
+  /** For each exception of the log, how many of the items' findings it covers. */
+  countMatches(items, findingOf) {
+    const counts = new Array(this.exceptions.length).fill(0);
+    if (this.exceptions.length === 0) return counts;
+    const seen = /* @__PURE__ */ new Set();
+    for (const item of items) {
+      const f = findingOf(item);
+      seen.clear();
+      this.candidates(f, (list3) => {
+        for (const i2 of list3)
+          if (!seen.has(i2) && exceptionMatches(this.exceptions[i2], f)) {
+            seen.add(i2);
+            counts[i2]++;
+          }
+      });
+    }
+    return counts;
+  }
+};
+function push(m, k, i2) {
+  const l = m.get(k);
+  if (l) l.push(i2);
+  else m.set(k, [i2]);
 }
 
 // src/normalize/severity.ts
@@ -32734,9 +32833,10 @@ function evaluateGate(input2) {
   let evaluated = 0;
   const reasons = [];
   const inScope = (f) => policy.scope === "all" || (input2.baselineIds ? !input2.baselineIds.has(f.id) : f.baseline_state === null || f.baseline_state === "new");
+  const exceptionIndex = new ExceptionIndex(active);
   for (const f of input2.findings) {
     f.release_blocking = false;
-    const exc = findException(active, f);
+    const exc = exceptionIndex.first(f);
     f.exception_id = exc?.id ?? null;
     if (!OPEN_STATES.has(f.state)) continue;
     if (!inScope(f)) continue;
@@ -46559,16 +46659,16 @@ function linkTickets(tickets, findings, mapping) {
   const byCve = /* @__PURE__ */ new Map();
   const byRule = /* @__PURE__ */ new Map();
   const byPkg = /* @__PURE__ */ new Map();
-  const push = (m, k, f) => {
+  const push2 = (m, k, f) => {
     const a = m.get(k);
     if (a) a.push(f);
     else m.set(k, [f]);
   };
   for (const f of findings) {
     byId.set(f.id, f);
-    for (const c of f.cve) push(byCve, normVulnId(c), f);
-    if (f.rule_id) push(byRule, f.rule_id.toLowerCase(), f);
-    if (f.package?.name) push(byPkg, f.package.name.toLowerCase(), f);
+    for (const c of f.cve) push2(byCve, normVulnId(c), f);
+    if (f.rule_id) push2(byRule, f.rule_id.toLowerCase(), f);
+    if (f.package?.name) push2(byPkg, f.package.name.toLowerCase(), f);
   }
   const links = [];
   const seen = /* @__PURE__ */ new Set();
@@ -46912,12 +47012,12 @@ function parseInventory(text3, file2) {
   const entries = [];
   const base = path8.basename(file2);
   const ext = path8.extname(file2).toLowerCase();
-  const push = (raw, where) => {
+  const push2 = (raw, where) => {
     const e = toEntry(raw, where, errors);
     if (e) entries.push(e);
   };
   if (ext === ".csv" || ext === ".tsv") {
-    for (const row of parseCsv(text3, file2).rows) push(row, `${base}:${row.__line}`);
+    for (const row of parseCsv(text3, file2).rows) push2(row, `${base}:${row.__line}`);
   } else {
     const lc = new import_yaml3.LineCounter();
     const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
@@ -46946,7 +47046,7 @@ function parseInventory(text3, file2) {
         errors.push(`${where}: applications[${i2}]: not a mapping`);
         return;
       }
-      push(value, where);
+      push2(value, where);
     });
   }
   const seen = /* @__PURE__ */ new Map();
@@ -47532,7 +47632,7 @@ function buildContext(input2, inventoryErrors) {
   const apps = buildApplications(input2.inventory, dict, inventoryErrors);
   const mapper = makeMapper(apps, dict.mapping);
   const exceptions = input2.exceptions.map((e) => ({ exception: e, status: exceptionStatus(e, period.end) }));
-  const active = exceptions.filter((x2) => x2.status === "active").map((x2) => x2.exception);
+  const active = new ExceptionIndex(exceptions.filter((x2) => x2.status === "active").map((x2) => x2.exception));
   const linkBy = /* @__PURE__ */ new Map();
   const linkEntries = /* @__PURE__ */ new Map();
   const links = linkDuplicates(input2.entries, linkBy, linkEntries);
@@ -47589,7 +47689,7 @@ function buildContext(input2, inventoryErrors) {
     const clock_start = dict.remediation_clock === "first_observed" ? entry.first_observed : entry.first_seen;
     const days2 = slaDays(dict, f.severity, tier ?? dict.default_tier);
     const due = !input2.kev?.size || f.cve.length === 0 ? memo2(plainDues, clock_start, days2, () => dueDate(clock_start, days2, f.cve, input2.kev)) : dueDate(clock_start, days2, f.cve, input2.kev);
-    const exception = active.find((e) => exceptionMatches(e, f)) ?? null;
+    const exception = active.first(f) ?? null;
     const link = linkBy.size ? linkBy.get(entry) : void 0;
     const open2 = entry.state === "open";
     const closedAt = toTime(entry.closed_at);
@@ -47705,6 +47805,12 @@ function periodLists(ctx) {
   return l.period = { closed: Object.freeze(closed), fresh: Object.freeze(fresh), byState };
 }
 var NONE2 = Object.freeze([]);
+function openExceptionCounts(ctx) {
+  const l = lists(ctx);
+  return l.exceptionCounts ??= Object.freeze(
+    new ExceptionIndex(ctx.exceptions.map((x2) => x2.exception)).countMatches(openAtEnd(ctx), (f) => f.finding)
+  );
+}
 function inState(ctx, state) {
   return periodLists(ctx).byState.get(state) ?? NONE2;
 }
@@ -48011,10 +48117,8 @@ var exceptionVolume = {
     const end = ctx.period.end.getTime();
     const active = ctx.exceptions.filter((x2) => x2.status === "active");
     const expired = ctx.exceptions.filter((x2) => x2.status === "expired");
-    const open2 = openAtEnd(ctx);
-    const expiredUnresolved = expired.filter(
-      (x2) => open2.some((f) => exceptionMatches(x2.exception, f.finding))
-    );
+    const openCounts = openExceptionCounts(ctx);
+    const expiredUnresolved = ctx.exceptions.filter((x2, i2) => x2.status === "expired" && openCounts[i2] > 0);
     const expiring = active.filter(
       (x2) => x2.exception.expires && toTime(x2.exception.expires) < end + 30 * DAY_MS
     );
@@ -48769,17 +48873,16 @@ function distortionReview(ctx) {
       )
     )
   });
-  const expired = ctx.exceptions.filter((x2) => x2.status === "expired");
+  const openCounts = openExceptionCounts(ctx);
+  const expired = ctx.exceptions.map((x2, i2) => ({ ...x2, still: openCounts[i2] })).filter((x2) => x2.status === "expired");
   items.push({
     id: "exceptions_expired",
     title: "Exceptions expired",
     count: expired.length,
-    detail: clip2(
-      expired.map((x2) => {
-        const still = open2.filter((f) => exceptionMatches(x2.exception, f.finding)).length;
-        return `${x2.exception.id} expired ${x2.exception.expires} (${x2.exception.scope.type}:${x2.exception.scope.value})${still ? `; ${still} matching finding(s) still open` : ""}`;
-      })
-    )
+    detail: clipMap([], expired, (x2) => {
+      const { still } = x2;
+      return `${x2.exception.id} expired ${x2.exception.expires} (${x2.exception.scope.type}:${x2.exception.scope.value})${still ? `; ${still} matching finding(s) still open` : ""}`;
+    })
   });
   const noisy = /* @__PURE__ */ new Map();
   for (const f of open2.filter((x2) => x2.noisy)) {
@@ -49273,6 +49376,10 @@ function coverageCsv(cells) {
 }
 function exceptionsCsv(ctx) {
   const open2 = ctx.findings.filter((f) => f.counted && (f.open || f.entry.state === "suppressed"));
+  const openCounts = new ExceptionIndex(ctx.exceptions.map((x2) => x2.exception)).countMatches(
+    open2,
+    (f) => f.finding
+  );
   return toCsv(
     [
       "id",
@@ -49292,7 +49399,7 @@ function exceptionsCsv(ctx) {
       "reason",
       "source"
     ],
-    ctx.exceptions.map(({ exception: e, status: status2 }) => {
+    ctx.exceptions.map(({ exception: e, status: status2 }, i2) => {
       const expiring = status2 === "active" && !!e.expires && Date.parse(e.expires.length === 10 ? `${e.expires}T00:00:00Z` : e.expires) < ctx.period.end.getTime() + 30 * 864e5;
       return [
         e.id,
@@ -49307,7 +49414,7 @@ function exceptionsCsv(ctx) {
         e.expires,
         !e.expires,
         expiring,
-        open2.filter((f) => exceptionMatches(e, f.finding)).length,
+        openCounts[i2],
         e.ticket,
         e.reason,
         e.source

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --sizes 20,100] [--full] [--indent 2] [--repeat N] [--workers 1,2]
-//                [--no-aggregate] [--aggregate-only] [--findings N] [--history] [--keep]
+//                [--no-aggregate] [--aggregate-only] [--findings N] [--exceptions N] [--history] [--keep]
 //                [--formats [trivy,gitlab_sast]] [--format-sizes 100] [--no-sarif]
 // (aggregator: 100,000 findings by default, 1,000,000 with --full, or --findings N; --aggregate-only
 // skips the normalization parts; --history also runs October then November with a history folder
@@ -273,16 +273,41 @@ async function benchAggregate() {
     );
     if (g.status !== 0) return `aggregator: could not generate records (exit ${g.status})`;
   }
+  // --exceptions N: an exception log of N entries (scripts/gen-exceptions.mjs) that match generated
+  // findings; without it, no exception log (the figures in docs/performance.md say which).
+  const exceptionCount = Number(opt('exceptions', '0'));
+  const exceptionArgs = [];
+  if (exceptionCount > 0) {
+    const file = path.join(BENCH_DIR, `exceptions-${exceptionCount}.yml`);
+    const g = spawnSync(
+      process.execPath,
+      [path.join(root, 'scripts/gen-exceptions.mjs'), '--count', String(exceptionCount), '--out', file],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    if (g.status !== 0) return `aggregator: could not generate the exception log (exit ${g.status})`;
+    exceptionArgs.push('--exceptions', file);
+  }
   const out = path.join(BENCH_DIR, 'aggregate-out');
   fs.rmSync(out, { recursive: true, force: true });
   const r = await runCli(
-    ['aggregate', '--records', dir, '--inventory', inventory, '--out', out, '--month', '2026-11'],
+    [
+      'aggregate',
+      '--records',
+      dir,
+      '--inventory',
+      inventory,
+      ...exceptionArgs,
+      '--out',
+      out,
+      '--month',
+      '2026-11',
+    ],
     { SECURITY_METRICS_DEBUG: '1' },
   );
   const target =
     n === 1000000 ? 'targets for 1,000,000: ≤ 5 s, < 1024 MiB' : 'the targets are for 1,000,000 (--full)';
   const lines = [
-    `aggregator: ${n} findings (2,000 repos × 2 runs, scripts/gen-records.mjs) in ${fmt(r.wall, 2)} s wall, ${fmt(r.cpu_s, 2)} s cpu, peak RSS ${fmt(r.max_rss_mib, 0)} MiB, ${fmt((r.cpu_s * 1e6) / n, 1)} µs cpu per finding (exit ${r.code}${r.problem ? `: ${r.problem.replace(/ \(\d+ chars\)$/, '').slice(0, 160)}` : ''}); ${target}`,
+    `aggregator: ${n} findings (2,000 repos × 2 runs, scripts/gen-records.mjs${exceptionCount ? `; ${exceptionCount} exceptions, scripts/gen-exceptions.mjs` : ''}) in ${fmt(r.wall, 2)} s wall, ${fmt(r.cpu_s, 2)} s cpu, peak RSS ${fmt(r.max_rss_mib, 0)} MiB, ${fmt((r.cpu_s * 1e6) / n, 1)} µs cpu per finding (exit ${r.code}${r.problem ? `: ${r.problem.replace(/ \(\d+ chars\)$/, '').slice(0, 160)}` : ''}); ${target}`,
   ];
   // The metric computation itself (context, metrics, distortion review, report: the `metrics`
   // phase) is one phase of the run; reading the records, the lifecycle fold and writing the

@@ -2,7 +2,7 @@ import type { Exception } from '../schema/exception.js';
 import type { Finding, Severity } from '../schema/finding.js';
 import type { GatePolicy, GateResult } from '../schema/run.js';
 import { exceptionStatus } from '../exceptions/load.js';
-import { findException } from '../exceptions/match.js';
+import { ExceptionIndex } from '../exceptions/match.js';
 import { SEVERITY_RANK } from '../normalize/severity.js';
 
 const OPEN_STATES = new Set(['open']);
@@ -54,9 +54,10 @@ export function evaluateGate(input: GateInput): GateResult {
     (input.baselineIds
       ? !input.baselineIds.has(f.id)
       : f.baseline_state === null || f.baseline_state === 'new');
+  const exceptionIndex = new ExceptionIndex(active);
   for (const f of input.findings) {
     f.release_blocking = false;
-    const exc = findException(active, f);
+    const exc = exceptionIndex.first(f);
     f.exception_id = exc?.id ?? null;
     if (!OPEN_STATES.has(f.state)) continue;
     if (!inScope(f)) continue;

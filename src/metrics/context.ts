@@ -4,7 +4,7 @@ import type { Exception } from '../schema/exception.js';
 import type { Finding, Severity } from '../schema/finding.js';
 import type { Control, RunRecord } from '../schema/run.js';
 import { exceptionStatus, type ExceptionStatus } from '../exceptions/load.js';
-import { exceptionMatches } from '../exceptions/match.js';
+import { ExceptionIndex } from '../exceptions/match.js';
 import {
   buildApplications,
   makeMapper,
@@ -148,7 +148,7 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
   const apps = buildApplications(input.inventory, dict, inventoryErrors);
   const mapper = makeMapper(apps, dict.mapping);
   const exceptions = input.exceptions.map((e) => ({ exception: e, status: exceptionStatus(e, period.end) }));
-  const active = exceptions.filter((x) => x.status === 'active').map((x) => x.exception);
+  const active = new ExceptionIndex(exceptions.filter((x) => x.status === 'active').map((x) => x.exception));
   const linkBy = new Map<LifecycleEntry, DuplicateLink>();
   const linkEntries = new Map<string, LifecycleEntry>();
   const links = linkDuplicates(input.entries, linkBy, linkEntries);
@@ -218,7 +218,7 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
       !input.kev?.size || f.cve.length === 0
         ? memo2(plainDues, clock_start, days, () => dueDate(clock_start, days, f.cve, input.kev))
         : dueDate(clock_start, days, f.cve, input.kev);
-    const exception = active.find((e) => exceptionMatches(e, f)) ?? null;
+    const exception = active.first(f) ?? null;
     const link = linkBy.size ? linkBy.get(entry) : undefined;
     const open = entry.state === 'open';
     const closedAt = toTime(entry.closed_at);
@@ -318,6 +318,7 @@ interface Lists {
   counted?: TrackedFinding[];
   open?: TrackedFinding[];
   period?: PeriodLists;
+  exceptionCounts?: readonly number[];
 }
 
 const LISTS = new WeakMap<MetricContext, Lists & { of: readonly TrackedFinding[] }>();
@@ -379,6 +380,17 @@ export function periodLists(ctx: MetricContext): PeriodLists {
 }
 
 const NONE: readonly TrackedFinding[] = Object.freeze([]);
+
+/**
+ * For each exception of the context (in `ctx.exceptions` order, any status), how many findings open
+ * at the end of the period it covers: the exception metric and the distortion review both ask.
+ */
+export function openExceptionCounts(ctx: MetricContext): readonly number[] {
+  const l = lists(ctx);
+  return (l.exceptionCounts ??= Object.freeze(
+    new ExceptionIndex(ctx.exceptions.map((x) => x.exception)).countMatches(openAtEnd(ctx), (f) => f.finding),
+  ));
+}
 
 /** Counted findings in a lifecycle state (any date), in `counted` order. */
 export function inState(ctx: MetricContext, state: string): readonly TrackedFinding[] {

@@ -1,6 +1,12 @@
-import { exceptionMatches } from '../exceptions/match.js';
 import type { DistortionItem } from '../schema/metrics.js';
-import { counted, inState, openAtEnd, type MetricContext, type TrackedFinding } from './context.js';
+import {
+  counted,
+  inState,
+  openAtEnd,
+  openExceptionCounts,
+  type MetricContext,
+  type TrackedFinding,
+} from './context.js';
 import type { LifecycleEntry } from './lifecycle.js';
 import { DAY_MS, inPeriod, isoDay, toTime } from './period.js';
 
@@ -111,17 +117,18 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
       ),
     ),
   });
-  const expired = ctx.exceptions.filter((x) => x.status === 'expired');
+  const openCounts = openExceptionCounts(ctx);
+  const expired = ctx.exceptions
+    .map((x, i) => ({ ...x, still: openCounts[i]! }))
+    .filter((x) => x.status === 'expired');
   items.push({
     id: 'exceptions_expired',
     title: 'Exceptions expired',
     count: expired.length,
-    detail: clip(
-      expired.map((x) => {
-        const still = open.filter((f) => exceptionMatches(x.exception, f.finding)).length;
-        return `${x.exception.id} expired ${x.exception.expires} (${x.exception.scope.type}:${x.exception.scope.value})${still ? `; ${still} matching finding(s) still open` : ''}`;
-      }),
-    ),
+    detail: clipMap([], expired, (x) => {
+      const { still } = x;
+      return `${x.exception.id} expired ${x.exception.expires} (${x.exception.scope.type}:${x.exception.scope.value})${still ? `; ${still} matching finding(s) still open` : ''}`;
+    }),
   });
 
   const noisy = new Map<string, TrackedFinding[]>();

@@ -1,7 +1,7 @@
 import type { MetricContext, TrackedFinding } from '../metrics/context.js';
 import type { CoverageCell } from '../metrics/definitions/scanner-coverage.js';
 import type { AggregatedFinding } from '../schema/metrics.js';
-import { exceptionMatches } from '../exceptions/match.js';
+import { ExceptionIndex } from '../exceptions/match.js';
 import type { Finding } from '../schema/finding.js';
 import { csvCell, toCsv } from '../util/csv.js';
 
@@ -223,6 +223,11 @@ export function coverageCsv(cells: readonly CoverageCell[]): string {
 
 export function exceptionsCsv(ctx: MetricContext): string {
   const open = ctx.findings.filter((f) => f.counted && (f.open || f.entry.state === 'suppressed'));
+  // Per exception, the open (or suppressed) findings it covers: one pass over them, indexed.
+  const openCounts = new ExceptionIndex(ctx.exceptions.map((x) => x.exception)).countMatches(
+    open,
+    (f) => f.finding,
+  );
   return toCsv(
     [
       'id',
@@ -242,7 +247,7 @@ export function exceptionsCsv(ctx: MetricContext): string {
       'reason',
       'source',
     ],
-    ctx.exceptions.map(({ exception: e, status }) => {
+    ctx.exceptions.map(({ exception: e, status }, i) => {
       const expiring =
         status === 'active' &&
         !!e.expires &&
@@ -261,7 +266,7 @@ export function exceptionsCsv(ctx: MetricContext): string {
         e.expires,
         !e.expires,
         expiring,
-        open.filter((f) => exceptionMatches(e, f.finding)).length,
+        openCounts[i],
         e.ticket,
         e.reason,
         e.source,

@@ -1,6 +1,5 @@
 import { DAY_MS, median, toTime } from '../period.js';
-import { inState, openAtEnd } from '../context.js';
-import { exceptionMatches } from '../../exceptions/match.js';
+import { inState, openExceptionCounts } from '../context.js';
 import { noData, type MetricSpec } from './types.js';
 
 export const exceptionVolume: MetricSpec = {
@@ -19,10 +18,8 @@ export const exceptionVolume: MetricSpec = {
     const end = ctx.period.end.getTime();
     const active = ctx.exceptions.filter((x) => x.status === 'active');
     const expired = ctx.exceptions.filter((x) => x.status === 'expired');
-    const open = openAtEnd(ctx);
-    const expiredUnresolved = expired.filter((x) =>
-      open.some((f) => exceptionMatches(x.exception, f.finding)),
-    );
+    const openCounts = openExceptionCounts(ctx);
+    const expiredUnresolved = ctx.exceptions.filter((x, i) => x.status === 'expired' && openCounts[i]! > 0);
     const expiring = active.filter(
       (x) => x.exception.expires && toTime(x.exception.expires) < end + 30 * DAY_MS,
     );
