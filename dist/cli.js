@@ -8327,7 +8327,7 @@ var require_parse = __commonJS({
         state[type]--;
         stack.pop();
       };
-      const push2 = (tok) => {
+      const push = (tok) => {
         if (prev.type === "globstar") {
           const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
           const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
@@ -8361,8 +8361,8 @@ var require_parse = __commonJS({
         token.tokensIndex = tokens.length;
         const output2 = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push2({ type: "paren", extglob: true, value: advance(), output: output2 });
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output: output2 });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
@@ -8382,7 +8382,7 @@ var require_parse = __commonJS({
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value, output: "" });
+          push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
           return;
         }
@@ -8404,7 +8404,7 @@ var require_parse = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value, output: output2 });
+        push({ type: "paren", extglob: true, value, output: output2 });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
@@ -8465,7 +8465,7 @@ var require_parse = __commonJS({
           }
           if (!next) {
             value += "\\";
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -8483,7 +8483,7 @@ var require_parse = __commonJS({
             value += advance();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
             continue;
           }
         }
@@ -8531,13 +8531,13 @@ var require_parse = __commonJS({
         if (value === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value });
+            push({ type: "text", value });
           }
           continue;
         }
         if (value === "(") {
           increment("parens");
-          push2({ type: "paren", value });
+          push({ type: "paren", value });
           continue;
         }
         if (value === ")") {
@@ -8549,7 +8549,7 @@ var require_parse = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
@@ -8562,19 +8562,19 @@ var require_parse = __commonJS({
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value });
+          push({ type: "bracket", value });
           continue;
         }
         if (value === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value, output: `\\${value}` });
+            push({ type: "text", value, output: `\\${value}` });
             continue;
           }
           decrement("brackets");
@@ -8608,13 +8608,13 @@ var require_parse = __commonJS({
             tokensIndex: state.tokens.length
           };
           braces.push(open2);
-          push2(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value, output: value });
+            push({ type: "text", value, output: value });
             continue;
           }
           let output2 = ")";
@@ -8643,7 +8643,7 @@ var require_parse = __commonJS({
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value, output: output2 });
+          push({ type: "brace", value, output: output2 });
           decrement("braces");
           braces.pop();
           continue;
@@ -8652,7 +8652,7 @@ var require_parse = __commonJS({
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value === ",") {
@@ -8662,7 +8662,7 @@ var require_parse = __commonJS({
             brace.comma = true;
             output2 = "|";
           }
-          push2({ type: "comma", value, output: output2 });
+          push({ type: "comma", value, output: output2 });
           continue;
         }
         if (value === "/") {
@@ -8674,7 +8674,7 @@ var require_parse = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value, output: SLASH_LITERAL });
+          push({ type: "slash", value, output: SLASH_LITERAL });
           continue;
         }
         if (value === ".") {
@@ -8688,10 +8688,10 @@ var require_parse = __commonJS({
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value, output: DOT_LITERAL });
+            push({ type: "text", value, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value, output: DOT_LITERAL });
+          push({ type: "dot", value, output: DOT_LITERAL });
           continue;
         }
         if (value === "?") {
@@ -8706,14 +8706,14 @@ var require_parse = __commonJS({
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
               output2 = `\\${value}`;
             }
-            push2({ type: "text", value, output: output2 });
+            push({ type: "text", value, output: output2 });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value, output: QMARK });
+          push({ type: "qmark", value, output: QMARK });
           continue;
         }
         if (value === "!") {
@@ -8734,22 +8734,22 @@ var require_parse = __commonJS({
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value, output: PLUS_LITERAL });
+            push({ type: "plus", value, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value });
+            push({ type: "plus", value });
             continue;
           }
-          push2({ type: "plus", value: PLUS_LITERAL });
+          push({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
         if (value === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value, output: "" });
+            push({ type: "at", extglob: true, value, output: "" });
             continue;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (value !== "*") {
@@ -8761,7 +8761,7 @@ var require_parse = __commonJS({
             value += match[0];
             state.index += match[0].length;
           }
-          push2({ type: "text", value });
+          push({ type: "text", value });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
@@ -8789,13 +8789,13 @@ var require_parse = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value, output: "" });
+            push({ type: "star", value, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -8837,7 +8837,7 @@ var require_parse = __commonJS({
             state.output += prior.output + prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
@@ -8847,7 +8847,7 @@ var require_parse = __commonJS({
             state.output = prev.output;
             state.globstar = true;
             consume(value + advance());
-            push2({ type: "slash", value: "/", output: "" });
+            push({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
@@ -8865,12 +8865,12 @@ var require_parse = __commonJS({
           if (prev.type === "bos" || prev.type === "slash") {
             token.output = nodot + token.output;
           }
-          push2(token);
+          push(token);
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
           token.output = value;
-          push2(token);
+          push(token);
           continue;
         }
         if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
@@ -8889,7 +8889,7 @@ var require_parse = __commonJS({
             prev.output += ONE_CHAR;
           }
         }
-        push2(token);
+        push(token);
       }
       while (state.brackets > 0) {
         if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
@@ -8907,7 +8907,7 @@ var require_parse = __commonJS({
         decrement("braces");
       }
       if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
       }
       if (state.backtrack === true) {
         state.output = "";
@@ -32548,14 +32548,14 @@ function parseExceptions(text3, file2) {
   const exceptions = [];
   const ext = path3.extname(file2).toLowerCase();
   const base = path3.basename(file2);
-  const push2 = (raw, where) => {
+  const push = (raw, where) => {
     const e = normalizeRow(raw, where, errors);
     if (e) exceptions.push(e);
   };
   if (ext === ".csv") {
-    for (const row of parseCsv(text3, file2).rows) push2(row, `${base}:${row.__line}`);
+    for (const row of parseCsv(text3, file2).rows) push(row, `${base}:${row.__line}`);
   } else if (ext === ".md" || ext === ".markdown") {
-    for (const row of markdownRows(text3, file2)) push2(row, `${base}:${row.__line}`);
+    for (const row of markdownRows(text3, file2)) push(row, `${base}:${row.__line}`);
   } else {
     const docs = (0, import_yaml2.parseAllDocuments)(text3, { keepSourceTokens: false });
     for (const doc of docs) {
@@ -32584,7 +32584,7 @@ function parseExceptions(text3, file2) {
           errors.push(`${base}: exceptions[${i2}]: not a mapping`);
           return;
         }
-        push2(item, `${base}#${i2 + 1}`);
+        push(item, `${base}#${i2 + 1}`);
       });
     }
   }
@@ -32608,6 +32608,28 @@ function exceptionStatus(e, asOf) {
 
 // src/exceptions/match.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/util/group.ts
+function addTo(m, key, value) {
+  const list3 = m.get(key);
+  if (list3) list3.push(value);
+  else m.set(key, [value]);
+}
+function groupBy(items, key) {
+  const m = /* @__PURE__ */ new Map();
+  for (const item of items) addTo(m, key(item), item);
+  return m;
+}
+function countBy(items, key) {
+  const m = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const k = key(item);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+
+// src/exceptions/match.ts
 var globCache = /* @__PURE__ */ new Map();
 function glob(pattern) {
   let m = globCache.get(pattern);
@@ -32645,14 +32667,14 @@ var ExceptionIndex = class {
       const v = e.scope.value;
       switch (e.scope.type) {
         case "finding":
-          return push(this.byFinding, v, i2);
+          return addTo(this.byFinding, v, i2);
         case "rule":
-          return push(this.byRule, v, i2);
+          return addTo(this.byRule, v, i2);
         case "cve":
-          return push(this.byCve, v.toUpperCase(), i2);
+          return addTo(this.byCve, v.toUpperCase(), i2);
         case "package": {
           const at = v.lastIndexOf("@");
-          return push(this.byPackage, (at > 0 ? v.slice(0, at) : v).toLowerCase(), i2);
+          return addTo(this.byPackage, (at > 0 ? v.slice(0, at) : v).toLowerCase(), i2);
         }
         case "path":
           this.paths.push(i2);
@@ -32735,11 +32757,6 @@ var ExceptionIndex = class {
     return counts;
   }
 };
-function push(m, k, i2) {
-  const l = m.get(k);
-  if (l) l.push(i2);
-  else m.set(k, [i2]);
-}
 
 // src/normalize/severity.ts
 function cvssToSeverity(score) {
@@ -32833,10 +32850,10 @@ function evaluateGate(input2) {
   let evaluated = 0;
   const reasons = [];
   const inScope = (f) => policy.scope === "all" || (input2.baselineIds ? !input2.baselineIds.has(f.id) : f.baseline_state === null || f.baseline_state === "new");
-  const exceptionIndex = new ExceptionIndex(active);
+  const exceptionIndex2 = new ExceptionIndex(active);
   for (const f of input2.findings) {
     f.release_blocking = false;
-    const exc = exceptionIndex.first(f);
+    const exc = exceptionIndex2.first(f);
     f.exception_id = exc?.id ?? null;
     if (!OPEN_STATES.has(f.state)) continue;
     if (!inScope(f)) continue;
@@ -46659,16 +46676,16 @@ function linkTickets(tickets, findings, mapping) {
   const byCve = /* @__PURE__ */ new Map();
   const byRule = /* @__PURE__ */ new Map();
   const byPkg = /* @__PURE__ */ new Map();
-  const push2 = (m, k, f) => {
+  const push = (m, k, f) => {
     const a = m.get(k);
     if (a) a.push(f);
     else m.set(k, [f]);
   };
   for (const f of findings) {
     byId.set(f.id, f);
-    for (const c of f.cve) push2(byCve, normVulnId(c), f);
-    if (f.rule_id) push2(byRule, f.rule_id.toLowerCase(), f);
-    if (f.package?.name) push2(byPkg, f.package.name.toLowerCase(), f);
+    for (const c of f.cve) push(byCve, normVulnId(c), f);
+    if (f.rule_id) push(byRule, f.rule_id.toLowerCase(), f);
+    if (f.package?.name) push(byPkg, f.package.name.toLowerCase(), f);
   }
   const links = [];
   const seen = /* @__PURE__ */ new Set();
@@ -47012,12 +47029,12 @@ function parseInventory(text3, file2) {
   const entries = [];
   const base = path8.basename(file2);
   const ext = path8.extname(file2).toLowerCase();
-  const push2 = (raw, where) => {
+  const push = (raw, where) => {
     const e = toEntry(raw, where, errors);
     if (e) entries.push(e);
   };
   if (ext === ".csv" || ext === ".tsv") {
-    for (const row of parseCsv(text3, file2).rows) push2(row, `${base}:${row.__line}`);
+    for (const row of parseCsv(text3, file2).rows) push(row, `${base}:${row.__line}`);
   } else {
     const lc = new import_yaml3.LineCounter();
     const doc = (0, import_yaml3.parseDocument)(text3, { lineCounter: lc });
@@ -47046,7 +47063,7 @@ function parseInventory(text3, file2) {
         errors.push(`${where}: applications[${i2}]: not a mapping`);
         return;
       }
-      push2(value, where);
+      push(value, where);
     });
   }
   const seen = /* @__PURE__ */ new Map();
@@ -47797,18 +47814,20 @@ function periodLists(ctx) {
     const e = f.entry;
     if (isClosedState(e.state) && inPeriod2(e.closed_at)) closed.push(f);
     if (inPeriod2(e.first_seen)) fresh.push(f);
-    const list3 = byState.get(e.state);
-    if (list3) list3.push(f);
-    else byState.set(e.state, [f]);
+    addTo(byState, e.state, f);
   }
   for (const list3 of byState.values()) Object.freeze(list3);
   return l.period = { closed: Object.freeze(closed), fresh: Object.freeze(fresh), byState };
 }
 var NONE2 = Object.freeze([]);
+function exceptionIndex(ctx) {
+  const l = lists(ctx);
+  return l.exceptionIndex ??= new ExceptionIndex(ctx.exceptions.map((x2) => x2.exception));
+}
 function openExceptionCounts(ctx) {
   const l = lists(ctx);
   return l.exceptionCounts ??= Object.freeze(
-    new ExceptionIndex(ctx.exceptions.map((x2) => x2.exception)).countMatches(openAtEnd(ctx), (f) => f.finding)
+    exceptionIndex(ctx).countMatches(openAtEnd(ctx), (f) => f.finding)
   );
 }
 function inState(ctx, state) {
@@ -47945,20 +47964,13 @@ var SEVERITY_LIST = ["critical", "high", "medium", "low", "info"];
 function noData(reason, feed = {}) {
   return { value: null, status: "no_data", secondary: {}, breakdowns: [], caveats: [reason], feed };
 }
-function tallyBy(fs14, key) {
-  const m = /* @__PURE__ */ new Map();
-  for (const f of fs14) {
-    const k = key(f);
-    m.set(k, (m.get(k) ?? 0) + 1);
-  }
-  return m;
-}
 var tierOf = (f) => f.tier;
 var severityOf8 = (f) => f.severity;
+var applicationOf = (f) => f.application ?? UNMAPPED;
 function countByTier(ctx, selected, population) {
   const tiers = [...ctx.dict.tiers.map((t) => t.id)];
-  const sel = tallyBy(selected, tierOf);
-  const pop = population ? tallyBy(population, tierOf) : null;
+  const sel = countBy(selected, tierOf);
+  const pop = population ? countBy(population, tierOf) : null;
   const rows = tiers.map((t) => {
     const row = { key: t, value: sel.get(t) ?? 0 };
     if (pop) row.detail = { of: pop.get(t) ?? 0 };
@@ -47974,17 +47986,10 @@ function countByTier(ctx, selected, population) {
   return { dimension: "tier", title: "By tier", rows };
 }
 function countByApplication(selected, bySeverity = false) {
-  const m = /* @__PURE__ */ new Map();
-  for (const f of selected) {
-    const k = f.application ?? UNMAPPED;
-    let l = m.get(k);
-    if (!l) m.set(k, l = []);
-    l.push(f);
-  }
-  const rows = [...m.entries()].map(([key, fs14]) => {
+  const rows = [...groupBy(selected, applicationOf).entries()].map(([key, fs14]) => {
     const row = { key, value: fs14.length };
     if (bySeverity) {
-      const n = tallyBy(fs14, severityOf8);
+      const n = countBy(fs14, severityOf8);
       row.detail = Object.fromEntries(SEVERITY_LIST.map((s2) => [s2, n.get(s2) ?? 0]));
     }
     return row;
@@ -47994,26 +47999,18 @@ function countByApplication(selected, bySeverity = false) {
   return { dimension: "application", title: "By application", rows };
 }
 function countBySeverity(selected) {
+  const n = countBy(selected, severityOf8);
   return {
     dimension: "severity",
     title: "By severity",
-    rows: ((n) => SEVERITY_LIST.map((s2) => ({ key: s2, value: n.get(s2) ?? 0 })))(
-      tallyBy(selected, severityOf8)
-    )
+    rows: SEVERITY_LIST.map((s2) => ({ key: s2, value: n.get(s2) ?? 0 }))
   };
 }
 function percent(n, d) {
   return d === 0 ? null : Math.round(1e3 * n / d) / 10;
 }
 function perApplication(fs14, fn) {
-  const m = /* @__PURE__ */ new Map();
-  for (const f of fs14) {
-    const k = f.application ?? UNMAPPED;
-    const l = m.get(k);
-    if (l) l.push(f);
-    else m.set(k, [f]);
-  }
-  return [...m.entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
+  return [...groupBy(fs14, applicationOf).entries()].sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0])).map(([key, group]) => ({ key, ...fn(group) }));
 }
 
 // src/metrics/definitions/closed-findings.ts
@@ -48394,12 +48391,7 @@ var pipelineAdoption = {
     const adopted = ctx.repos.filter((r) => r.last_run && end - toTime(r.last_run) <= window2);
     const never2 = ctx.repos.filter((r) => !r.last_run).length;
     const isAdopted = new Set(adopted);
-    const reposOf = /* @__PURE__ */ new Map();
-    for (const r of ctx.repos) {
-      const l = reposOf.get(r.application);
-      if (l) l.push(r);
-      else reposOf.set(r.application, [r]);
-    }
+    const reposOf = groupBy(ctx.repos, (r) => r.application);
     const tiers = ctx.dict.tiers.map((t) => {
       const rs = ctx.repos.filter((r) => ctx.mapper.byName(r.application)?.tier === t.id);
       const n = rs.filter((r) => isAdopted.has(r)).length;
@@ -48884,13 +48876,10 @@ function distortionReview(ctx) {
       return `${x2.exception.id} expired ${x2.exception.expires} (${x2.exception.scope.type}:${x2.exception.scope.value})${still ? `; ${still} matching finding(s) still open` : ""}`;
     })
   });
-  const noisy = /* @__PURE__ */ new Map();
-  for (const f of open2.filter((x2) => x2.noisy)) {
-    const k = `${f.noisy.tool}${f.noisy.rule ? ` ${f.noisy.rule}` : ""}`;
-    const l = noisy.get(k);
-    if (l) l.push(f);
-    else noisy.set(k, [f]);
-  }
+  const noisy = groupBy(
+    open2.filter((x2) => x2.noisy),
+    (f) => `${f.noisy.tool}${f.noisy.rule ? ` ${f.noisy.rule}` : ""}`
+  );
   const noisyCount = [...noisy.values()].reduce((a, b) => a + b.length, 0);
   items.push({
     id: "noisy_rules",
@@ -48917,12 +48906,7 @@ function distortionReview(ctx) {
     count: unmapped.length,
     // Reasons in the order first seen, each with its count (one pass, not one per reason).
     detail: clip2(
-      [
-        ...unmapped.reduce(
-          (m, f) => m.set(f.mapping.reason, (m.get(f.mapping.reason) ?? 0) + 1),
-          /* @__PURE__ */ new Map()
-        ).entries()
-      ].map(([r, n]) => `${n} finding(s): ${r}`)
+      [...countBy(unmapped, (f) => f.mapping.reason).entries()].map(([r, n]) => `${n} finding(s): ${r}`)
     )
   });
   const window2 = ctx.dict.adoption_window_days * DAY_MS;
@@ -49376,10 +49360,7 @@ function coverageCsv(cells) {
 }
 function exceptionsCsv(ctx) {
   const open2 = ctx.findings.filter((f) => f.counted && (f.open || f.entry.state === "suppressed"));
-  const openCounts = new ExceptionIndex(ctx.exceptions.map((x2) => x2.exception)).countMatches(
-    open2,
-    (f) => f.finding
-  );
+  const openCounts = exceptionIndex(ctx).countMatches(open2, (f) => f.finding);
   return toCsv(
     [
       "id",

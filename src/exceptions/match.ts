@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { addTo } from '../util/group.js';
 import type { Exception } from '../schema/exception.js';
 import type { Finding } from '../schema/finding.js';
 
@@ -69,14 +70,14 @@ export class ExceptionIndex {
       const v = e.scope.value;
       switch (e.scope.type) {
         case 'finding':
-          return push(this.byFinding, v, i);
+          return addTo(this.byFinding, v, i);
         case 'rule':
-          return push(this.byRule, v, i);
+          return addTo(this.byRule, v, i);
         case 'cve':
-          return push(this.byCve, v.toUpperCase(), i);
+          return addTo(this.byCve, v.toUpperCase(), i);
         case 'package': {
           const at = v.lastIndexOf('@');
-          return push(this.byPackage, (at > 0 ? v.slice(0, at) : v).toLowerCase(), i);
+          return addTo(this.byPackage, (at > 0 ? v.slice(0, at) : v).toLowerCase(), i);
         }
         case 'path':
           this.paths.push(i);
@@ -154,10 +155,4 @@ export class ExceptionIndex {
     }
     return counts;
   }
-}
-
-function push(m: Map<string, number[]>, k: string, i: number): void {
-  const l = m.get(k);
-  if (l) l.push(i);
-  else m.set(k, [i]);
 }

@@ -15,6 +15,7 @@ import {
   normRepo,
 } from '../inventory/mapping.js';
 import picomatch from 'picomatch';
+import { addTo } from '../util/group.js';
 import { linkDuplicates, type DuplicateLink } from './dedup.js';
 import { isClosedState, isMainlineRun, type LifecycleEntry, type LifecycleStats } from './lifecycle.js';
 import { daysBetween, toTime, type Period } from './period.js';
@@ -318,6 +319,7 @@ interface Lists {
   counted?: TrackedFinding[];
   open?: TrackedFinding[];
   period?: PeriodLists;
+  exceptionIndex?: ExceptionIndex;
   exceptionCounts?: readonly number[];
 }
 
@@ -371,15 +373,19 @@ export function periodLists(ctx: MetricContext): PeriodLists {
     const e = f.entry;
     if (isClosedState(e.state) && inPeriod(e.closed_at)) closed.push(f);
     if (inPeriod(e.first_seen)) fresh.push(f);
-    const list = byState.get(e.state);
-    if (list) list.push(f);
-    else byState.set(e.state, [f]);
+    addTo(byState, e.state, f);
   }
   for (const list of byState.values()) Object.freeze(list);
   return (l.period = { closed: Object.freeze(closed), fresh: Object.freeze(fresh), byState });
 }
 
 const NONE: readonly TrackedFinding[] = Object.freeze([]);
+
+/** Every exception of the context (`ctx.exceptions` order, any status), indexed once. */
+export function exceptionIndex(ctx: MetricContext): ExceptionIndex {
+  const l = lists(ctx);
+  return (l.exceptionIndex ??= new ExceptionIndex(ctx.exceptions.map((x) => x.exception)));
+}
 
 /**
  * For each exception of the context (in `ctx.exceptions` order, any status), how many findings open
@@ -388,7 +394,7 @@ const NONE: readonly TrackedFinding[] = Object.freeze([]);
 export function openExceptionCounts(ctx: MetricContext): readonly number[] {
   const l = lists(ctx);
   return (l.exceptionCounts ??= Object.freeze(
-    new ExceptionIndex(ctx.exceptions.map((x) => x.exception)).countMatches(openAtEnd(ctx), (f) => f.finding),
+    exceptionIndex(ctx).countMatches(openAtEnd(ctx), (f) => f.finding),
   ));
 }
 

@@ -9,6 +9,7 @@ import {
 } from './context.js';
 import type { LifecycleEntry } from './lifecycle.js';
 import { DAY_MS, inPeriod, isoDay, toTime } from './period.js';
+import { countBy, groupBy } from '../util/group.js';
 
 const MAX_DETAIL = 20;
 
@@ -131,13 +132,10 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
     }),
   });
 
-  const noisy = new Map<string, TrackedFinding[]>();
-  for (const f of open.filter((x) => x.noisy)) {
-    const k = `${f.noisy!.tool}${f.noisy!.rule ? ` ${f.noisy!.rule}` : ''}`;
-    const l = noisy.get(k);
-    if (l) l.push(f);
-    else noisy.set(k, [f]);
-  }
+  const noisy = groupBy(
+    open.filter((x) => x.noisy),
+    (f) => `${f.noisy!.tool}${f.noisy!.rule ? ` ${f.noisy!.rule}` : ''}`,
+  );
   const noisyCount = [...noisy.values()].reduce((a, b) => a + b.length, 0);
   items.push({
     id: 'noisy_rules',
@@ -166,14 +164,7 @@ export function distortionReview(ctx: MetricContext): DistortionItem[] {
     count: unmapped.length,
     // Reasons in the order first seen, each with its count (one pass, not one per reason).
     detail: clip(
-      [
-        ...unmapped
-          .reduce(
-            (m, f) => m.set(f.mapping.reason, (m.get(f.mapping.reason) ?? 0) + 1),
-            new Map<string, number>(),
-          )
-          .entries(),
-      ].map(([r, n]) => `${n} finding(s): ${r}`),
+      [...countBy(unmapped, (f) => f.mapping.reason).entries()].map(([r, n]) => `${n} finding(s): ${r}`),
     ),
   });
 

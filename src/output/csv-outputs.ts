@@ -1,7 +1,6 @@
-import type { MetricContext, TrackedFinding } from '../metrics/context.js';
+import { exceptionIndex, type MetricContext, type TrackedFinding } from '../metrics/context.js';
 import type { CoverageCell } from '../metrics/definitions/scanner-coverage.js';
 import type { AggregatedFinding } from '../schema/metrics.js';
-import { ExceptionIndex } from '../exceptions/match.js';
 import type { Finding } from '../schema/finding.js';
 import { csvCell, toCsv } from '../util/csv.js';
 
@@ -224,10 +223,7 @@ export function coverageCsv(cells: readonly CoverageCell[]): string {
 export function exceptionsCsv(ctx: MetricContext): string {
   const open = ctx.findings.filter((f) => f.counted && (f.open || f.entry.state === 'suppressed'));
   // Per exception, the open (or suppressed) findings it covers: one pass over them, indexed.
-  const openCounts = new ExceptionIndex(ctx.exceptions.map((x) => x.exception)).countMatches(
-    open,
-    (f) => f.finding,
-  );
+  const openCounts = exceptionIndex(ctx).countMatches(open, (f) => f.finding);
   return toCsv(
     [
       'id',

@@ -1,4 +1,5 @@
 import { toTime, DAY_MS } from '../period.js';
+import { groupBy } from '../../util/group.js';
 import { noData, percent, type MetricSpec } from './types.js';
 
 export const pipelineAdoption: MetricSpec = {
@@ -18,12 +19,7 @@ export const pipelineAdoption: MetricSpec = {
     // A set and a grouping, not a search of the adopted list per repo and of every repo per
     // application (quadratic in the inventory's size).
     const isAdopted = new Set(adopted);
-    const reposOf = new Map<string, (typeof ctx.repos)[number][]>();
-    for (const r of ctx.repos) {
-      const l = reposOf.get(r.application);
-      if (l) l.push(r);
-      else reposOf.set(r.application, [r]);
-    }
+    const reposOf = groupBy(ctx.repos, (r) => r.application);
     const tiers = ctx.dict.tiers.map((t) => {
       const rs = ctx.repos.filter((r) => ctx.mapper.byName(r.application)?.tier === t.id);
       const n = rs.filter((r) => isAdopted.has(r)).length;

@@ -3,6 +3,7 @@ import type { Severity } from '../../schema/finding.js';
 import type { Breakdown, BreakdownRow } from '../../schema/metrics.js';
 import type { Feed } from '../confidence.js';
 import type { MetricContext, TrackedFinding } from '../context.js';
+import { countBy, groupBy } from '../../util/group.js';
 
 export interface Computation {
   value: number | null;
@@ -32,18 +33,10 @@ export function noData(reason: string, feed: Feed = {}): Computation {
   return { value: null, status: 'no_data', secondary: {}, breakdowns: [], caveats: [reason], feed };
 }
 
-/** How many of `fs` have each value of `key` (one pass; breakdowns read it for every row). */
-function tallyBy<K>(fs: readonly TrackedFinding[], key: (f: TrackedFinding) => K): Map<K, number> {
-  const m = new Map<K, number>();
-  for (const f of fs) {
-    const k = key(f);
-    m.set(k, (m.get(k) ?? 0) + 1);
-  }
-  return m;
-}
-
+// Breakdowns count each population once (`countBy`) and read the counts for every row.
 const tierOf = (f: TrackedFinding): string | null => f.tier;
 const severityOf = (f: TrackedFinding): Severity => f.severity;
+const applicationOf = (f: TrackedFinding): string => f.application ?? UNMAPPED;
 
 /** Count per tier (every dictionary tier, then unmapped) of the selected findings out of a population. */
 export function countByTier(
@@ -52,8 +45,8 @@ export function countByTier(
   population?: readonly TrackedFinding[],
 ): Breakdown {
   const tiers = [...ctx.dict.tiers.map((t) => t.id)];
-  const sel = tallyBy(selected, tierOf);
-  const pop = population ? tallyBy(population, tierOf) : null;
+  const sel = countBy(selected, tierOf);
+  const pop = population ? countBy(population, tierOf) : null;
   const rows: BreakdownRow[] = tiers.map((t) => {
     const row: BreakdownRow = { key: t, value: sel.get(t) ?? 0 };
     if (pop) row.detail = { of: pop.get(t) ?? 0 };
@@ -71,18 +64,11 @@ export function countByTier(
 
 /** Count per application (only applications with a non-zero count, largest first; unmapped last). */
 export function countByApplication(selected: readonly TrackedFinding[], bySeverity = false): Breakdown {
-  const m = new Map<string, TrackedFinding[]>();
-  for (const f of selected) {
-    const k = f.application ?? UNMAPPED;
-    let l = m.get(k);
-    if (!l) m.set(k, (l = []));
-    l.push(f);
-  }
-  const rows = [...m.entries()]
+  const rows = [...groupBy(selected, applicationOf).entries()]
     .map(([key, fs]): BreakdownRow => {
       const row: BreakdownRow = { key, value: fs.length };
       if (bySeverity) {
-        const n = tallyBy(fs, severityOf);
+        const n = countBy(fs, severityOf);
         row.detail = Object.fromEntries(SEVERITY_LIST.map((s) => [s, n.get(s) ?? 0]));
       }
       return row;
@@ -97,12 +83,11 @@ export function countByApplication(selected: readonly TrackedFinding[], bySeveri
 }
 
 export function countBySeverity(selected: readonly TrackedFinding[]): Breakdown {
+  const n = countBy(selected, severityOf);
   return {
     dimension: 'severity',
     title: 'By severity',
-    rows: ((n) => SEVERITY_LIST.map((s) => ({ key: s, value: n.get(s) ?? 0 })))(
-      tallyBy(selected, severityOf),
-    ),
+    rows: SEVERITY_LIST.map((s) => ({ key: s, value: n.get(s) ?? 0 })),
   };
 }
 
@@ -115,14 +100,7 @@ export function perApplication(
   fs: readonly TrackedFinding[],
   fn: (group: readonly TrackedFinding[]) => Omit<BreakdownRow, 'key'>,
 ): BreakdownRow[] {
-  const m = new Map<string, TrackedFinding[]>();
-  for (const f of fs) {
-    const k = f.application ?? UNMAPPED;
-    const l = m.get(k);
-    if (l) l.push(f);
-    else m.set(k, [f]);
-  }
-  return [...m.entries()]
+  return [...groupBy(fs, applicationOf).entries()]
     .sort((a, b) => (a[0] === UNMAPPED ? 1 : 0) - (b[0] === UNMAPPED ? 1 : 0) || a[0].localeCompare(b[0]))
     .map(([key, group]) => ({ key, ...fn(group) }));
 }
