@@ -30822,10 +30822,9 @@ function parseAggregateInputs(raw, env = {}) {
 import { promises as fs6 } from "node:fs";
 import path5 from "node:path";
 
-// src/schema/finding.ts
+// src/schema/finding-constants.ts
 var FINDING_SCHEMA_VERSION = 1;
 var SEVERITIES = ["critical", "high", "medium", "low", "info"];
-var Severity = external_exports.enum(SEVERITIES);
 var CATEGORIES = [
   "sast",
   "sca",
@@ -30838,7 +30837,6 @@ var CATEGORIES = [
   "license",
   "other"
 ];
-var Category = external_exports.enum(CATEGORIES);
 var STATES = [
   "open",
   "fixed",
@@ -30848,7 +30846,6 @@ var STATES = [
   "suppressed",
   "duplicate"
 ];
-var State = external_exports.enum(STATES);
 var SEVERITY_SOURCES = [
   "security-severity-result",
   "security-severity-rule",
@@ -30857,6 +30854,11 @@ var SEVERITY_SOURCES = [
   "level",
   "default"
 ];
+
+// src/schema/finding.ts
+var Severity = external_exports.enum(SEVERITIES);
+var Category = external_exports.enum(CATEGORIES);
+var State = external_exports.enum(STATES);
 var SeveritySource = external_exports.enum(SEVERITY_SOURCES);
 var ConfidenceLabel = external_exports.enum(["A", "B", "C"]);
 var Package = external_exports.object({

@@ -1,4 +1,5 @@
-import { FINDING_SCHEMA_VERSION, type ConfidenceLabel, type Finding } from '../schema/finding.js';
+import { FINDING_SCHEMA_VERSION } from '../schema/finding-constants.js';
+import type { ConfidenceLabel, Finding } from '../schema/finding.js';
 import type { Draft, ToolInfo } from '../parsers/types.js';
 import { DigestCounter, hashParts } from '../util/hash.js';
 import { identityId, identityParts } from './identity.js';

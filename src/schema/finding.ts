@@ -1,48 +1,29 @@
 import { z } from 'zod';
+import {
+  CATEGORIES,
+  FINDING_SCHEMA_VERSION,
+  SEVERITIES,
+  SEVERITY_SOURCES,
+  STATES,
+} from './finding-constants.js';
 
-/** Version of the normalized finding record. Bumped only on breaking changes. */
-export const FINDING_SCHEMA_VERSION = 1 as const;
+export {
+  CATEGORIES,
+  FINDING_SCHEMA_VERSION,
+  SEVERITIES,
+  SEVERITY_SOURCES,
+  STATES,
+} from './finding-constants.js';
 
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-export const CATEGORIES = [
-  'sast',
-  'sca',
-  'secret',
-  'iac',
-  'container',
-  'dast',
-  'mobile',
-  'cloud',
-  'license',
-  'other',
-] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
-export const STATES = [
-  'open',
-  'fixed',
-  'false_positive',
-  'accepted_risk',
-  'not_applicable',
-  'suppressed',
-  'duplicate',
-] as const;
 export const State = z.enum(STATES);
 export type State = z.infer<typeof State>;
 
-/** How the severity was derived, so the report can say how many were inferred. */
-export const SEVERITY_SOURCES = [
-  'security-severity-result',
-  'security-severity-rule',
-  'tool',
-  'cvss',
-  'level',
-  'default',
-] as const;
 export const SeveritySource = z.enum(SEVERITY_SOURCES);
 export type SeveritySource = z.infer<typeof SeveritySource>;
 
