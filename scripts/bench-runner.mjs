@@ -28,7 +28,8 @@ const report = () =>
       }) +
       '\n',
   );
-// stdout may still be flushing to a pipe; report after it drained.
-if (process.stdout.writableLength > 0) process.stdout.once('drain', report);
-else report();
+// stdout may still be flushing to a pipe; report once it is empty ('drain' would not come when
+// what is left is under the stream's high-water mark, which lost the report now and then).
+const whenFlushed = () => (process.stdout.writableLength > 0 ? setTimeout(whenFlushed, 5) : report());
+whenFlushed();
 process.exitCode = exit;

@@ -18,15 +18,25 @@ const common = {
   banner,
 };
 
-await rm('dist', { recursive: true, force: true });
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+// SECURITY_METRICS_BUILD_OUT: another folder than dist/ (tests build the real layout into a temp folder).
+const out = process.env.SECURITY_METRICS_BUILD_OUT || 'dist';
+await rm(out, { recursive: true, force: true });
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: `${out}/index.js` });
+// dist/cli.js is a small entry (src/cli-entry.ts) that loads the CLI, dist/cli-main.js, when needed.
 await build({
   ...common,
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.js',
+  entryPoints: ['src/cli-entry.ts'],
+  outfile: `${out}/cli.js`,
   banner: { js: '#!/usr/bin/env node\n' + banner.js },
 });
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: `${out}/cli-main.js` });
 // Worker of the parallel streaming reader, loaded by both bundles from beside them.
-await build({ ...common, entryPoints: ['src/stream/stream-worker.ts'], outfile: 'dist/stream-worker.js' });
-await chmod('dist/cli.js', 0o755);
-await writeFile('dist/package.json', '{ "type": "module" }\n');
+await build({ ...common, entryPoints: ['src/stream/stream-worker.ts'], outfile: `${out}/stream-worker.js` });
+// `normalize` of a big file in a worker with a capped young generation (started by dist/cli.js).
+await build({
+  ...common,
+  entryPoints: ['src/commands/normalize-worker.ts'],
+  outfile: `${out}/normalize-worker.js`,
+});
+await chmod(`${out}/cli.js`, 0o755);
+await writeFile(`${out}/package.json`, '{ "type": "module" }\n');

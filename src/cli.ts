@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { INPUTS, InputsError, onPlatform, parseCollectInputs } from './schema/inputs.js';
 import { runCollect } from './commands/collect.js';
 import { runNormalize } from './commands/normalize.js';
-import { streamThresholdFromEnv } from './commands/read-input.js';
+import { parseNormalizeArgs } from './commands/normalize-thread.js';
 import { runAggregate } from './commands/aggregate.js';
 import { runDemo } from './commands/demo.js';
-import { errorMessage, isUserError } from './util/errors.js';
+import { errorMessage, reportFailure } from './util/errors.js';
+import { isMainModule, runAsMain } from './util/entry.js';
 import { stderrLogger } from './util/logger.js';
 import { formatIds } from './parsers/registry.js';
 import { VERSION } from './version.js';
@@ -75,25 +76,12 @@ export async function main(
         process.stdout.write(formatIds().join('\n') + '\n');
         return 0;
       case 'normalize': {
-        const { values, positionals } = parseArgs({
-          args: rest,
-          allowPositionals: true,
-          options: { format: { type: 'string' }, product: { type: 'string' }, service: { type: 'string' } },
-        });
-        if (positionals.length === 0) {
+        const job = parseNormalizeArgs(rest, env, process.cwd());
+        if (job.files.length === 0) {
           logger.error('normalize needs at least one file');
           return 2;
         }
-        return await runNormalize({
-          files: positionals,
-          format: values.format ?? 'auto',
-          product: values.product ?? null,
-          service: values.service ?? null,
-          cwd: process.cwd(),
-          out: process.stdout,
-          logger,
-          streamThreshold: streamThresholdFromEnv(env),
-        });
+        return await runNormalize({ ...job, out: process.stdout, logger });
       }
       case 'collect': {
         const { values, positionals } = parseArgs({
@@ -177,7 +165,7 @@ export async function main(
         return 2;
     }
   } catch (e) {
-    if (e instanceof InputsError || isUserError(e)) {
+    if (e instanceof InputsError) {
       logger.error(errorMessage(e));
       return 2;
     }
@@ -185,22 +173,10 @@ export async function main(
       logger.error(`${e.message}\n\n${USAGE}`);
       return 2;
     }
-    logger.error(
-      `internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
-    );
-    return 3;
+    return reportFailure(e, (m) => logger.error(m));
   }
 }
 
-const isEntry = process.argv[1] && /(?:^|[\\/])(cli\.(?:js|ts)|security-metrics)$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`internal error: ${String(e)}\n`);
-      process.exitCode = 3;
-    },
-  );
-}
+// Run when this module is the script itself (a single-file bundle of it, as some tests build); dist/cli.js
+// is src/cli-entry.ts, which loads this module as dist/cli-main.js.
+if (isMainModule(import.meta.url)) runAsMain(main);

@@ -14,6 +14,8 @@ export interface NormalizeOptions {
   logger: Logger;
   /** Bytes above which a streamable file is streamed (default: read-input's threshold). */
   streamThreshold?: number;
+  /** Where the output batches' Buffers come from (the worker's pool; default: a new one each). */
+  allocBatch?: (size: number) => Buffer;
 }
 
 function write(out: Writable, s: Uint8Array): Promise<void> {
@@ -23,7 +25,7 @@ function write(out: Writable, s: Uint8Array): Promise<void> {
   });
 }
 
-const BATCH = 1 << 16;
+export const BATCH = 1 << 16;
 
 /**
  * JSON lines collected into ~64 KiB Buffers: encoding each line into a Buffer as it comes and writing
@@ -32,9 +34,14 @@ const BATCH = 1 << 16;
  * the same (UTF-8, lone surrogates replaced, as a string write does).
  */
 export class LineBatcher {
-  private buf = Buffer.allocUnsafe(BATCH);
+  private buf: Buffer;
   private used = 0;
-  constructor(private readonly out: Writable) {}
+  constructor(
+    private readonly out: Writable,
+    private readonly alloc: (size: number) => Buffer = (size) => Buffer.allocUnsafe(size),
+  ) {
+    this.buf = alloc(BATCH);
+  }
 
   /** Add a line (without its newline); a promise when a full batch was written and must drain. */
   add(line: string): Promise<void> | undefined {
@@ -84,7 +91,7 @@ export class LineBatcher {
   flush(): Promise<void> | undefined {
     if (this.used === 0) return undefined;
     const chunk = this.buf.subarray(0, this.used);
-    this.buf = Buffer.allocUnsafe(BATCH);
+    this.buf = this.alloc(BATCH);
     this.used = 0;
     return write(this.out, chunk);
   }
@@ -98,7 +105,7 @@ export class LineBatcher {
 export async function runNormalize(o: NormalizeOptions): Promise<0 | 2> {
   let readable = 0;
   // Lines are written in ~64 KiB batches (small enough to die young) as findings are produced, so a big file is never held.
-  const batch = new LineBatcher(o.out);
+  const batch = new LineBatcher(o.out, o.allocBatch);
   const onLine = (line: string): Promise<void> | undefined => batch.add(line);
   const onLineBytes = (b: Uint8Array, start: number, end: number, tail: string) =>
     batch.addBytes(b, start, end, tail);

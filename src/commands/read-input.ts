@@ -62,18 +62,12 @@ export interface InputResult {
 }
 
 export const DEFAULT_MAX_BYTES = 512 * 1024 * 1024;
-/** Above this size a streamable file is streamed (files above ~512 MiB cannot be read whole at all). */
-export const DEFAULT_STREAM_THRESHOLD = 32 * 1024 * 1024;
 const HEAD_BYTES = 65536;
 /** Node's longest string (536,870,888 UTF-16 units): a larger file cannot be decoded whole. */
 const WHOLE_FILE_LIMIT = 536_870_888;
 
-/** `SECURITY_METRICS_STREAM_MB`: the streaming threshold in MiB (0 streams every streamable file). */
-export function streamThresholdFromEnv(env: Record<string, string | undefined>): number | undefined {
-  const v = env.SECURITY_METRICS_STREAM_MB;
-  if (v === undefined || v.trim() === '' || !Number.isFinite(Number(v)) || Number(v) < 0) return undefined;
-  return Math.floor(Number(v) * 1024 * 1024);
-}
+import { DEFAULT_STREAM_THRESHOLD } from '../stream/threshold.js';
+export { DEFAULT_STREAM_THRESHOLD, streamThresholdFromEnv } from '../stream/threshold.js';
 
 export { invalidUtf8Offset } from '../util/utf8.js';
 

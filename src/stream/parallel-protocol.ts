@@ -1,5 +1,13 @@
 import type { FinalizeContext } from '../normalize/finalize.js';
 
+/**
+ * Young generation of every worker thread of the streaming path, in MiB (`resourceLimits`): the
+ * pass-2 workers and the `normalize` worker. Node 22+ would otherwise let each grow to ~64 MiB; 12
+ * keeps `normalize` of a 400 MB log on Node 24 under 256 MiB with its pass-2 worker, at a few per
+ * cent more CPU than 16 (docs/performance.md "Node 24").
+ */
+export const WORKER_YOUNG_MB = 12;
+
 /** Marks the worker's workerData, so a bundle loaded for another reason never starts serving. */
 export const WORKER_TAG = 'security-metrics/stream-worker/v2';
 

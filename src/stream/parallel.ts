@@ -10,6 +10,7 @@ import { DigestCounter } from '../util/hash.js';
 import type { RangeList, RangeReader } from './file-io.js';
 import {
   WORKER_TAG,
+  WORKER_YOUNG_MB,
   type BatchReply,
   type Task,
   type ToWorker,
@@ -23,7 +24,7 @@ const BATCH = 256;
 /** Tasks in flight per worker. */
 const DEPTH = 3;
 /** Prepared batches waiting for an earlier one, beyond which the main thread stops taking tasks. */
-const MAX_READY = 8;
+const MAX_READY = 4;
 
 /** dist/stream-worker.js beside the running bundle; absent when running from sources (tests). */
 function workerScript(): string | undefined {
@@ -84,7 +85,7 @@ export class WorkerPool {
         workerData: { tag: WORKER_TAG },
         resourceLimits: {
           maxOldGenerationSizeMb: 512,
-          maxYoungGenerationSizeMb: 16,
+          maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
         },
       });
       w.on('message', (r: BatchReply) => this.onReply?.(r));

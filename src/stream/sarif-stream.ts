@@ -11,7 +11,7 @@ import type { ScanEvidence } from '../parsers/types.js';
 import { UserError } from '../util/errors.js';
 import { JsonSyntaxError, SkeletonScanner, type PathPart, type Spec } from './json-skeleton.js';
 import { holdsWord as anyWord } from './big-array.js';
-import { RangeList, RangeReader, scanFile } from './file-io.js';
+import { DEFAULT_CHUNK, RangeList, RangeReader, scanFile } from './file-io.js';
 import { runParallel, WorkerPool } from './parallel.js';
 import {
   defineMember,
@@ -145,7 +145,8 @@ async function planSarifWith(
   pool: WorkerPool | undefined,
 ): Promise<StreamPlan> {
   const { top, runs } = await scanSarif(fh, file, io);
-  const reader = new RangeReader(fh, size);
+  // With pass-2 workers this thread reads only its own batches (~256 KiB each): a smaller window.
+  const reader = new RangeReader(fh, size, pool ? DEFAULT_CHUNK : undefined);
   const doc: Record<string, unknown> = {};
   for (const m of top) if (m.key !== 'runs') defineMember(doc, m.key, await parseSlice(reader, m, file));
   const verr = sarifVersionError(doc);

@@ -28,3 +28,16 @@ export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
 }
+
+/**
+ * The CLI's last word on a failure: a user error is one line and exit 2; anything else is our bug,
+ * reported with its stack, exit 3.
+ */
+export function reportFailure(e: unknown, error: (message: string) => void): 2 | 3 {
+  if (isUserError(e)) {
+    error(errorMessage(e));
+    return 2;
+  }
+  error(`internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  return 3;
+}
