@@ -40777,17 +40777,7 @@ function severityOf6(f, cvss) {
     };
   return { severity: "medium", severity_source: "default", source_severity: word ?? null };
 }
-var CATEGORY_WORDS = /* @__PURE__ */ new Set([
-  "sast",
-  "sca",
-  "secret",
-  "iac",
-  "container",
-  "dast",
-  "mobile",
-  "cloud",
-  "license"
-]);
+var CATEGORY_WORDS = new Set(CATEGORIES.filter((c) => c !== "other"));
 function categoryOf2(f, hasFile, hasUrl) {
   const tags = Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : typeof f.tags === "string" ? f.tags.split(/[,;]/) : [];
   for (const t of tags) {

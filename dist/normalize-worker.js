@@ -7755,6 +7755,21 @@ var githubVulnerabilityParser = {
   parse: (doc, ctx) => parseGithubVulnerability(doc, ctx.file)
 };
 
+// src/schema/finding-constants.ts
+var FINDING_SCHEMA_VERSION = 1;
+var CATEGORIES = [
+  "sast",
+  "sca",
+  "secret",
+  "iac",
+  "container",
+  "dast",
+  "mobile",
+  "cloud",
+  "license",
+  "other"
+];
+
 // src/util/csv.ts
 function parseCsv(text3, file = "input") {
   const src = text3.charCodeAt(0) === 65279 ? text3.slice(1) : text3;
@@ -7932,17 +7947,7 @@ function severityOf6(f, cvss) {
     };
   return { severity: "medium", severity_source: "default", source_severity: word ?? null };
 }
-var CATEGORY_WORDS = /* @__PURE__ */ new Set([
-  "sast",
-  "sca",
-  "secret",
-  "iac",
-  "container",
-  "dast",
-  "mobile",
-  "cloud",
-  "license"
-]);
+var CATEGORY_WORDS = new Set(CATEGORIES.filter((c) => c !== "other"));
 function categoryOf2(f, hasFile, hasUrl) {
   const tags = Array.isArray(f.tags) ? f.tags.filter((t) => typeof t === "string") : typeof f.tags === "string" ? f.tags.split(/[,;]/) : [];
   for (const t of tags) {
@@ -10991,9 +10996,6 @@ function detectFormat(s) {
     candidates: scored.map(({ id, score }) => ({ id, score }))
   };
 }
-
-// src/schema/finding-constants.ts
-var FINDING_SCHEMA_VERSION = 1;
 
 // src/util/hash.ts
 import * as crypto from "node:crypto";

@@ -7,13 +7,7 @@ import {
   STATES,
 } from './finding-constants.js';
 
-export {
-  CATEGORIES,
-  FINDING_SCHEMA_VERSION,
-  SEVERITIES,
-  SEVERITY_SOURCES,
-  STATES,
-} from './finding-constants.js';
+export * from './finding-constants.js';
 
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;

@@ -1,4 +1,5 @@
 import type { Category, Cvss, Severity, SeveritySource, State } from '../../schema/finding.js';
+import { CATEGORIES } from '../../schema/finding-constants.js';
 import { cvssToSeverity, wordToSeverity } from '../../normalize/severity.js';
 import { parseCsv } from '../../util/csv.js';
 import { UserError } from '../../util/errors.js';
@@ -122,17 +123,8 @@ function severityOf(
   return { severity: 'medium', severity_source: 'default', source_severity: word ?? null };
 }
 
-const CATEGORY_WORDS = new Set<Category>([
-  'sast',
-  'sca',
-  'secret',
-  'iac',
-  'container',
-  'dast',
-  'mobile',
-  'cloud',
-  'license',
-]);
+/** The categories a DefectDojo tag can name ('other' is what is left when none does). */
+const CATEGORY_WORDS = new Set<Category>(CATEGORIES.filter((c) => c !== 'other'));
 
 function categoryOf(f: Record<string, any>, hasFile: boolean, hasUrl: boolean): Category {
   const tags: string[] = Array.isArray(f.tags)
