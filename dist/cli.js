@@ -47193,11 +47193,40 @@ function earliest(a, b) {
 function reporterOf(origin, f) {
   return `${origin}:${f.source_tool}`;
 }
-function cloneEntries(entries) {
+function cloneEntries(entries, scopes) {
   const m = /* @__PURE__ */ new Map();
-  for (const e of entries) m.set(e.key, { ...e, scopes: { ...e.scopes }, reporters: [...e.reporters] });
+  for (const e of entries)
+    m.set(e.key, { ...e, scopes: scopes.with(e.scopes, null, null), reporters: [...e.reporters] });
   return m;
 }
+var ScopeMaps = class _ScopeMaps {
+  static MAX = 1 << 16;
+  known = /* @__PURE__ */ new Map();
+  /**
+   * `scopes` with `scope` set to `at` (where it is, or added last), or removed when `at` is null;
+   * `scope` null: `scopes` as it is. Equal to what writing into a copy of `scopes` would give.
+   */
+  with(scopes, scope, at) {
+    const keys = Object.keys(scopes);
+    let id = "";
+    let found = false;
+    for (const k of keys) {
+      if (k === scope) {
+        found = true;
+        if (at === null) continue;
+        id += `${k}\0${at}\0`;
+      } else id += `${k}\0${scopes[k]}\0`;
+    }
+    if (scope !== null && at !== null && !found) id += `${scope}\0${at}\0`;
+    const known = this.known.get(id);
+    if (known !== void 0) return known;
+    const next = {};
+    for (const k of keys) if (k !== scope || at !== null) next[k] = k === scope ? at : scopes[k];
+    if (scope !== null && at !== null && !found) next[scope] = at;
+    if (this.known.size < _ScopeMaps.MAX) this.known.set(id, Object.freeze(next));
+    return next;
+  }
+};
 function withReporter(lists2, reporters, rep) {
   const next = [...reporters, rep].sort();
   const k = next.join("\n");
@@ -47206,7 +47235,8 @@ function withReporter(lists2, reporters, rep) {
   if (lists2.size < 4096) lists2.set(k, next);
   return next;
 }
-function observe(entries, f, at, origin, stats, lists2 = /* @__PURE__ */ new Map()) {
+var NO_SCOPES = Object.freeze({});
+function observe(entries, f, at, origin, stats, lists2 = /* @__PURE__ */ new Map(), scopeMaps = new ScopeMaps()) {
   const key = entryKey(f);
   let e = entries.get(key);
   const scope = findingScope(f);
@@ -47222,7 +47252,7 @@ function observe(entries, f, at, origin, stats, lists2 = /* @__PURE__ */ new Map
       state: "open",
       state_reason: null,
       reopened: 0,
-      scopes: {},
+      scopes: NO_SCOPES,
       reporters: [],
       origin,
       confidence: f.confidence,
@@ -47233,7 +47263,7 @@ function observe(entries, f, at, origin, stats, lists2 = /* @__PURE__ */ new Map
   if (e.id === f.id) e.id = f.id;
   e.first_seen = earliest(e.first_seen, f.first_seen);
   e.last_seen = toTime(at) > toTime(e.last_seen) ? at : e.last_seen;
-  e.scopes[scope] = at;
+  if (e.scopes[scope] !== at) e.scopes = scopeMaps.with(e.scopes, scope, at);
   const rep = reporterOf(origin, f);
   if (!e.reporters.includes(rep)) e.reporters = withReporter(lists2, e.reporters, rep);
   e.finding = f;
@@ -47260,7 +47290,8 @@ function observationOrder(a, b) {
 function createLifecycle(prior, period) {
   const end = period.end.getTime();
   const after = prior ? toTime(prior.as_of) : -Infinity;
-  const entries = cloneEntries(prior?.entries ?? []);
+  const scopeMaps = new ScopeMaps();
+  const entries = cloneEntries(prior?.entries ?? [], scopeMaps);
   const stats = {
     records: 0,
     mergedWithinObservation: 0,
@@ -47285,7 +47316,7 @@ function createLifecycle(prior, period) {
         const key = entryKey(f);
         if (seen.has(key)) stats.mergedWithinObservation++;
         seen.add(key);
-        const e = observe(entries, f, at, o.origin, stats, lists2);
+        const e = observe(entries, f, at, o.origin, stats, lists2, scopeMaps);
         addScope(byScope, findingScope(f), e.key);
       }
       for (const scope of o.successScopes) {
@@ -47295,7 +47326,7 @@ function createLifecycle(prior, period) {
           if (isClosedState(e.state) || e.state === "accepted_risk") continue;
           const lastHere = e.scopes[scope];
           if (!lastHere || toTime(lastHere) >= toTime(at)) continue;
-          delete e.scopes[scope];
+          e.scopes = scopeMaps.with(e.scopes, scope, null);
           byScope.get(scope)?.delete(key);
           if (Object.keys(e.scopes).length === 0) {
             e.state = "fixed";
@@ -47307,7 +47338,7 @@ function createLifecycle(prior, period) {
       }
     },
     finish(platform) {
-      for (const f of platform) applyPlatform(entries, f, end, stats, lists2);
+      for (const f of platform) applyPlatform(entries, f, end, stats, lists2, scopeMaps);
       const out = [...entries.values()].sort((a, b) => a.key.localeCompare(b.key));
       entries.clear();
       byScope.clear();
@@ -47320,7 +47351,7 @@ function addScope(byScope, scope, key) {
   if (!s2) byScope.set(scope, s2 = /* @__PURE__ */ new Set());
   s2.add(key);
 }
-function applyPlatform(entries, f, end, stats, lists2) {
+function applyPlatform(entries, f, end, stats, lists2, scopeMaps) {
   const created = toTime(f.first_seen);
   if (Number.isFinite(created) && created >= end) return;
   stats.records++;
@@ -47333,7 +47364,7 @@ function applyPlatform(entries, f, end, stats, lists2) {
   const prev = entries.get(entryKey(f));
   if (prev && isClosedState(asOfEnd.state) && closedBeforeEnd && toTime(prev.last_seen) > closed && prev.state === "open")
     return;
-  const e = observe(entries, asOfEnd, seenAt, "platform", stats, lists2);
+  const e = observe(entries, asOfEnd, seenAt, "platform", stats, lists2, scopeMaps);
   if (isClosedState(asOfEnd.state) && asOfEnd.closed_at) e.closed_at = new Date(closed).toISOString();
 }
 
