@@ -47455,7 +47455,7 @@ function ruleMatches(r, f) {
 }
 function makeMapper(apps, rules) {
   const byName = new Map(apps.map((a) => [a.name.toLowerCase(), a]));
-  const byRepo = /* @__PURE__ */ new Map();
+  const byRepo2 = /* @__PURE__ */ new Map();
   const byRepoBase = /* @__PURE__ */ new Map();
   const repoGlobs = [];
   const byAccount = /* @__PURE__ */ new Map();
@@ -47463,7 +47463,7 @@ function makeMapper(apps, rules) {
     for (const r of a.repos) {
       const n = normRepo(r);
       if (/[*?[]/.test(n)) repoGlobs.push([n, a]);
-      else if (n.includes("/")) byRepo.set(n, a);
+      else if (n.includes("/")) byRepo2.set(n, a);
       else byRepoBase.set(n, a);
     }
     for (const c of a.cloud_accounts) byAccount.set(c.trim().toLowerCase(), a);
@@ -47471,7 +47471,7 @@ function makeMapper(apps, rules) {
   const mapRepo = (repo) => {
     if (!repo) return void 0;
     const n = normRepo(repo);
-    return byRepo.get(n) ?? byRepoBase.get(n.split("/").pop()) ?? repoGlobs.find(([g]) => globMatch(g, n))?.[1];
+    return byRepo2.get(n) ?? byRepoBase.get(n.split("/").pop()) ?? repoGlobs.find(([g]) => globMatch(g, n))?.[1];
   };
   return {
     apps,
@@ -47564,6 +47564,19 @@ function rootCauseKeys(e) {
       return [];
   }
 }
+function byRepo(entries) {
+  const lists2 = /* @__PURE__ */ new Map();
+  const lower = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    if (e.finding.state === "duplicate") continue;
+    let repo = lower.get(e.repo);
+    if (repo === void 0) lower.set(e.repo, repo = (e.repo ?? "").toLowerCase());
+    const list3 = lists2.get(repo);
+    if (list3) list3.push(e);
+    else lists2.set(repo, [e]);
+  }
+  return lists2.values();
+}
 var Group = class {
   constructor(why, members2) {
     this.why = why;
@@ -47573,23 +47586,25 @@ var Group = class {
   members;
 };
 function linkDuplicates(entries, byEntry, involved) {
-  const byGroup = /* @__PURE__ */ new Map();
-  const multi = [];
-  for (const e of entries) {
-    if (e.finding.state === "duplicate") continue;
-    for (const k of rootCauseKeys(e)) {
-      const g = byGroup.get(k.group);
-      if (g === void 0) byGroup.set(k.group, e);
-      else if (g instanceof Group) g.members.push(e);
-      else {
-        const why = rootCauseKeys(g).find((x2) => x2.group === k.group).why;
-        byGroup.set(k.group, new Group(why, [g, e]));
-        multi.push(k.group);
+  const multi = /* @__PURE__ */ new Map();
+  for (const list3 of byRepo(entries)) {
+    const byGroup = /* @__PURE__ */ new Map();
+    for (const e of list3) {
+      for (const k of rootCauseKeys(e)) {
+        const g = byGroup.get(k.group);
+        if (g === void 0) byGroup.set(k.group, e);
+        else if (g instanceof Group) g.members.push(e);
+        else {
+          const why = rootCauseKeys(g).find((x2) => x2.group === k.group).why;
+          const group = new Group(why, [g, e]);
+          byGroup.set(k.group, group);
+          multi.set(k.group, group);
+        }
       }
     }
   }
-  const groups2 = multi.sort((a, b) => a.localeCompare(b)).map((k) => byGroup.get(k));
-  byGroup.clear();
+  const groups2 = [...multi.keys()].sort((a, b) => a.localeCompare(b)).map((k) => multi.get(k));
+  multi.clear();
   const linked = /* @__PURE__ */ new Map();
   const primaryOf = (k) => linked.get(k)?.duplicate_of ?? k;
   for (const g of groups2) {
@@ -50122,21 +50137,21 @@ var runAggregate = async (req, logger) => {
   const { entries, stats } = clock.timeSync("lifecycle", () => lifecycle.finish(platform));
   clock.sampleHeap();
   const metricsStart = PhaseClock.now();
-  const byRepo = /* @__PURE__ */ new Map();
+  const byRepo2 = /* @__PURE__ */ new Map();
   for (const r of records) {
     const t = toTime(r.run.finished_at || r.run.started_at);
     if (t < period.start.getTime() || t >= end) continue;
     const k = r.run.repo ?? r.run.product ?? r.origin;
-    const s2 = byRepo.get(k) ?? { runs: 0, records: 0, failed: 0, last: "", partial: 0 };
+    const s2 = byRepo2.get(k) ?? { runs: 0, records: 0, failed: 0, last: "", partial: 0 };
     s2.runs++;
     s2.records += r.count;
     if (Object.values(r.run.coverage).some((c) => c.status === "failed")) s2.failed++;
     if (r.partial) s2.partial++;
     if ((r.run.finished_at || "") > s2.last) s2.last = r.run.finished_at;
-    byRepo.set(k, s2);
+    byRepo2.set(k, s2);
   }
   for (const r of records) r.findings = [];
-  for (const [k, s2] of [...byRepo.entries()].sort())
+  for (const [k, s2] of [...byRepo2.entries()].sort())
     sources.push({
       kind: "collected",
       name: k,
@@ -56967,15 +56982,15 @@ async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse
         });
       continue;
     }
-    const byRepo = /* @__PURE__ */ new Map();
+    const byRepo2 = /* @__PURE__ */ new Map();
     for (const a of alerts) {
       const repo = a.repository?.full_name;
       if (!repo || !inScope.has(repo)) continue;
-      if (!byRepo.has(repo)) byRepo.set(repo, []);
-      byRepo.get(repo).push(a);
+      if (!byRepo2.has(repo)) byRepo2.set(repo, []);
+      byRepo2.get(repo).push(a);
     }
     let n = 0;
-    for (const [repo, list3] of [...byRepo].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [repo, list3] of [...byRepo2].sort(([a], [b]) => a.localeCompare(b))) {
       const file2 = `github:${kind.key} ${repo}`;
       try {
         const out = parse14(kind.format, list3, file2);
