@@ -31487,9 +31487,9 @@ function sameAs(s2, parts) {
   for (const p of parts) if (p === s2) return p;
   return s2;
 }
-function leanFinding(f, raw, file2, offset, pool3) {
+function leanFinding(f, raw, file2, offset, pool3, previous) {
   if (file2 >= 65536 || offset >= FILE_SHIFT) return f;
-  const lean = leanCopy(f, pool3);
+  const lean = leanCopy(f, pool3, previous !== void 0 && isLean(previous) ? previous : void 0);
   refs.set(lean, (file2 * FILE_SHIFT + offset) * 2 + (isCanonical(raw) ? 1 : 0));
   return lean;
 }
@@ -31520,20 +31520,40 @@ function leanSnapshotEntry(entry, file2, start, end, pool3) {
   }
   return entry;
 }
-function leanCopy(f, pool3) {
+function sameIdentity(a, b) {
+  if (a.scheme !== b.scheme || a.parts.length !== b.parts.length) return false;
+  for (let i2 = 0; i2 < a.parts.length; i2++) if (a.parts[i2] !== b.parts[i2]) return false;
+  return true;
+}
+function sameLocation(a, b) {
+  return a.file === b.file && a.start_line === b.start_line && a.end_line === b.end_line && a.url === b.url && a.resource === b.resource && a.image === b.image && a.account === b.account && a.region === b.region;
+}
+var same = (v, prev) => prev !== void 0 && v === prev ? prev : v;
+function leanCopy(f, pool3, prev) {
   const s2 = (v) => pool3.get(v);
-  const parts = f.identity.parts.map((p) => p);
+  const identity = prev && sameIdentity(f.identity, prev.identity) ? prev.identity : { scheme: s2(f.identity.scheme), parts: f.identity.parts.map((p) => p) };
+  const parts = identity.parts;
   const loc = f.location;
+  const location = prev && sameLocation(loc, prev.location) ? prev.location : {
+    file: sameAs(same(loc.file, prev?.location.file), parts),
+    start_line: loc.start_line,
+    end_line: loc.end_line,
+    url: loc.url,
+    resource: sameAs(loc.resource, parts),
+    image: s2(loc.image),
+    account: s2(loc.account),
+    region: s2(loc.region)
+  };
   return {
     schema_version: f.schema_version,
-    id: f.id,
-    identity: { scheme: s2(f.identity.scheme), parts },
-    occurrence_id: f.occurrence_id,
+    id: same(f.id, prev?.id),
+    identity,
+    occurrence_id: same(f.occurrence_id, prev?.occurrence_id),
     source_tool: s2(f.source_tool),
     product: s2(f.product),
     service: s2(f.service),
     repo: s2(f.repo),
-    finding_title: f.finding_title,
+    finding_title: same(f.finding_title, prev?.finding_title),
     category: s2(f.category),
     rule_id: s2(f.rule_id),
     severity: s2(f.severity),
@@ -31551,16 +31571,7 @@ function leanCopy(f, pool3) {
     cwe: pool3.list(f.cwe),
     cve: pool3.list(f.cve),
     package: pool3.package(f.package),
-    location: {
-      file: sameAs(loc.file, parts),
-      start_line: loc.start_line,
-      end_line: loc.end_line,
-      url: loc.url,
-      resource: sameAs(loc.resource, parts),
-      image: s2(loc.image),
-      account: s2(loc.account),
-      region: s2(loc.region)
-    },
+    location,
     source_file: s2(f.source_file)
   };
 }
@@ -31583,6 +31594,9 @@ function sameKeys(o, keys) {
 function isCanonical(raw) {
   const r = raw;
   return sameKeys(r, KEYS.finding) && sameKeys(r.identity, KEYS.identity) && sameKeys(r.location, KEYS.location) && sameKeys(r.package, KEYS.package) && sameKeys(r.cvss, KEYS.cvss) && sameKeys(r.suppression, KEYS.suppression);
+}
+function isLean(f) {
+  return refs.has(f) || entryRefs.has(f);
 }
 var Hydrator = class _Hydrator {
   constructor(files) {
@@ -32013,12 +32027,16 @@ async function loadRecordFindings(rec, options = {}) {
     try {
       const raw = JSON.parse(line);
       if (isCanonicalFinding(raw)) {
-        findings.push(options.lean ? leanFinding(raw, raw, rec.fileNo, offset, intern) : raw);
+        findings.push(
+          options.lean ? leanFinding(raw, raw, rec.fileNo, offset, intern, options.previous?.(raw)) : raw
+        );
         return;
       }
       const r = Finding.safeParse(raw);
       if (r.success)
-        findings.push(options.lean ? leanFinding(r.data, raw, rec.fileNo, offset, intern) : r.data);
+        findings.push(
+          options.lean ? leanFinding(r.data, raw, rec.fileNo, offset, intern, options.previous?.(r.data)) : r.data
+        );
       else {
         problems.push(`${shown}:${lineNo}: ${issues(r.error)}; line skipped, the run closes nothing`);
         partial2 = true;
@@ -43926,9 +43944,9 @@ var MAY_MATCH = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|
 var lastSecrets = [];
 var lastSorted = [];
 function sortedSecrets(secrets) {
-  let same = secrets.length === lastSecrets.length;
-  for (let i2 = 0; same && i2 < secrets.length; i2++) same = secrets[i2] === lastSecrets[i2];
-  if (!same) {
+  let same2 = secrets.length === lastSecrets.length;
+  for (let i2 = 0; same2 && i2 < secrets.length; i2++) same2 = secrets[i2] === lastSecrets[i2];
+  if (!same2) {
     lastSecrets = [...secrets];
     lastSorted = [...new Set(secrets.filter((s2) => s2 && s2.length >= 4))].sort((a, b) => b.length - a.length);
   }
@@ -47303,6 +47321,9 @@ function createLifecycle(prior, period) {
   const lists2 = /* @__PURE__ */ new Map();
   for (const e of entries.values()) for (const s2 of Object.keys(e.scopes)) addScope(byScope, s2, e.key);
   return {
+    latest(f) {
+      return entries.get(entryKey(f))?.finding;
+    },
     accepts(at) {
       const t = toTime(at);
       return Number.isFinite(t) && t > after && t < end;
@@ -50063,9 +50084,10 @@ var runAggregate = async (req, logger) => {
     findingFiles = scan.findingFiles;
   }
   const hydrator = new Hydrator(findingFiles);
+  const fold = {};
   const loadSlot = async (r) => {
     if (!r.scanned) return;
-    const got = await loadRecordFindings(r.scanned, { lean: true, pool: pool3 });
+    const got = await loadRecordFindings(r.scanned, { lean: true, pool: pool3, previous: fold.latest });
     if (got.hash) inputs.push({ path: r.scanned.findingsPath, kind: "record", ...got.hash });
     r.problems.push(...got.problems);
     r.findings = got.findings;
@@ -50102,6 +50124,7 @@ var runAggregate = async (req, logger) => {
   const end = period.end.getTime();
   const platform = (req.platformFindings ?? []).filter((f) => !(toTime(f.first_seen) >= end));
   const lifecycle = createLifecycle(prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null, period);
+  fold.latest = (f) => lifecycle.latest(f);
   if (prior) prior.lifecycle = [];
   const pending = [
     ...records.filter((r) => isMainlineRun(r.run)).map((r) => ({

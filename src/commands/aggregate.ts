@@ -51,6 +51,7 @@ import {
   loadRecordFindings,
   parseSidecar,
   scanRecordsDir,
+  type RecordsLoadOptions,
   type ScannedRecord,
 } from './aggregate-load.js';
 import { readSnapshot } from './aggregate-history.js';
@@ -513,10 +514,12 @@ export const runAggregate: RunAggregate = async (
   }
   // Lean findings (of records and of the history snapshot) are re-read by the outputs.
   const hydrator = new Hydrator(findingFiles);
+  /** The lifecycle's latest record of a finding's entry (set once the lifecycle exists). */
+  const fold: { latest?: RecordsLoadOptions['previous'] } = {};
   /** Read a scanned record's findings (once); problems and the file's hash are kept. */
   const loadSlot = async (r: RecordSlot): Promise<void> => {
     if (!r.scanned) return;
-    const got = await loadRecordFindings(r.scanned, { lean: true, pool });
+    const got = await loadRecordFindings(r.scanned, { lean: true, pool, previous: fold.latest });
     if (got.hash) inputs.push({ path: r.scanned.findingsPath, kind: 'record', ...got.hash });
     r.problems.push(...got.problems);
     r.findings = got.findings;
@@ -563,6 +566,8 @@ export const runAggregate: RunAggregate = async (
   // advanceLifecycle, one observation at a time (same order: time, then name; records before manual
   // exports on ties), each run's findings read just before it is applied.
   const lifecycle = createLifecycle(prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null, period);
+  // A run's lean findings share the values equal to those of the records they replace.
+  fold.latest = (f) => lifecycle.latest(f);
   // The lifecycle has its own copies of the prior entries.
   if (prior) prior.lifecycle = [];
   const pending: Array<{ at: string; name: string; record?: RecordSlot; manual?: Observation }> = [

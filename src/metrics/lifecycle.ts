@@ -271,6 +271,8 @@ export function observationOrder(
 export interface Lifecycle {
   /** Does an observation at `at` feed this period (after the prior snapshot, before the period end)? */
   accepts(at: string): boolean;
+  /** The latest record of the entry `f` belongs to, if there is one yet. */
+  latest(f: Pick<Finding, 'repo' | 'product' | 'id'>): Finding | undefined;
   /** Apply one observation; call in `observationOrder`, only for accepted ones. */
   observe(o: Observation): void;
   /** Apply the platform alerts and return the entries (sorted by key) and the stats. */
@@ -298,6 +300,9 @@ export function createLifecycle(prior: LifecycleInput['prior'], period: Period):
   for (const e of entries.values()) for (const s of Object.keys(e.scopes)) addScope(byScope, s, e.key);
 
   return {
+    latest(f) {
+      return entries.get(entryKey(f))?.finding;
+    },
     accepts(at) {
       const t = toTime(at);
       return Number.isFinite(t) && t > after && t < end;
