@@ -15537,9 +15537,9 @@ var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
 function isRecursive(inst, stack, resolve) {
-  const cached2 = recursive.get(inst);
-  if (cached2 !== void 0)
-    return cached2 ? PROVEN : NONE;
+  const cached3 = recursive.get(inst);
+  if (cached3 !== void 0)
+    return cached3 ? PROVEN : NONE;
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
@@ -29973,15 +29973,15 @@ function visit(schema, fnOrHandlers) {
   };
   const cache = /* @__PURE__ */ new Map();
   function run(s2) {
-    const cached2 = cache.get(s2);
-    if (cached2 === RESOLVING) {
+    const cached3 = cache.get(s2);
+    if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
         getter: () => cache.get(s2)
       });
     }
-    if (cached2 !== void 0)
-      return cached2;
+    if (cached3 !== void 0)
+      return cached3;
     cache.set(s2, RESOLVING);
     const inner = mapInner(s2);
     const mapped = fn(inner, inner !== s2);
@@ -41407,15 +41407,15 @@ function leakToDraft(o, i2, out) {
     return void 0;
   }
   out.secrets.push(...secretValues(o));
-  const v8 = isV8(o);
-  const rawSecret = str5(v8 ? o.Secret : o.offender)?.trim();
+  const v82 = isV8(o);
+  const rawSecret = str5(v82 ? o.Secret : o.offender)?.trim();
   const secret = rawSecret && !REDACTED.test(rawSecret) ? rawSecret : null;
-  const rule = str5(v8 ? o.RuleID : o.rule) ?? str5(o.Description);
+  const rule = str5(v82 ? o.RuleID : o.rule) ?? str5(o.Description);
   if (!rule) out.warnings.push(`${pointer}: leak has no rule id`);
-  const file2 = str5(v8 ? o.File : o.file) ?? null;
-  const commit = str5(v8 ? o.Commit : o.commit) ?? null;
-  const startLine = v8 ? posInt(o.StartLine) : posInt(o.lineNumber);
-  const endLine = v8 ? posInt(o.EndLine) : null;
+  const file2 = str5(v82 ? o.File : o.file) ?? null;
+  const commit = str5(v82 ? o.Commit : o.commit) ?? null;
+  const startLine = v82 ? posInt(o.StartLine) : posInt(o.lineNumber);
+  const endLine = v82 ? posInt(o.EndLine) : null;
   const fingerprints2 = {};
   const fp = str5(o.Fingerprint);
   if (fp && !secretValues(o).some((s2) => fp.includes(s2))) fingerprints2.fingerprint = fp;
@@ -41426,11 +41426,11 @@ function leakToDraft(o, i2, out) {
     startLine ? `line ${startLine}` : null,
     commit ? `commit ${commit.slice(0, 12)}` : null
   ].filter(Boolean).join(", ");
-  const desc = v8 ? str5(o.Description) : void 0;
+  const desc = v82 ? str5(o.Description) : void 0;
   const entropy = typeof o.Entropy === "number" ? o.Entropy : void 0;
   return {
     // Author, Email, Message/commitMessage are personal data and never copied.
-    title: v8 ? desc ?? rule ?? "Gitleaks leak" : `Hard Coded ${rule ?? "secret"}`,
+    title: v82 ? desc ?? rule ?? "Gitleaks leak" : `Hard Coded ${rule ?? "secret"}`,
     description: `Gitleaks rule ${rule ?? "?"} matched a secret${where ? ` (${where})` : ""}`,
     category: "secret",
     rule_id: rule ?? null,
@@ -49738,8 +49738,34 @@ var PhaseClock = class {
   }
 };
 
+// src/util/collect-garbage.ts
+import v8 from "node:v8";
+import vm from "node:vm";
+function collectGarbage(minHeapBytes = 0) {
+  if (process.memoryUsage().heapUsed < minHeapBytes) return false;
+  const gc = exposedGc();
+  if (!gc) return false;
+  gc();
+  return true;
+}
+var cached2;
+function exposedGc() {
+  if (cached2 !== void 0) return cached2;
+  try {
+    const own2 = globalThis.gc;
+    if (typeof own2 === "function") return cached2 = own2;
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc");
+    cached2 = typeof gc === "function" ? gc : null;
+  } catch {
+    cached2 = null;
+  }
+  return cached2;
+}
+
 // src/commands/aggregate.ts
 var HISTORY_SCHEMA_VERSION = 1;
+var COLLECT_ABOVE_BYTES = 256 * 2 ** 20;
 async function readTracked(file2, kind, inputs) {
   const buf = await fs8.readFile(file2);
   inputs.push({ path: file2, kind, sha256: sha256(buf), bytes: buf.byteLength });
@@ -50158,6 +50184,8 @@ var runAggregate = async (req, logger) => {
   for (const slot of recordSlots) recordProblems.push(...slot.problems);
   problems.splice(recordProblemsAt, 0, ...recordProblems);
   const { entries, stats } = clock.timeSync("lifecycle", () => lifecycle.finish(platform));
+  const gcStart = PhaseClock.now();
+  if (collectGarbage(COLLECT_ABOVE_BYTES)) clock.record("gc", gcStart);
   clock.sampleHeap();
   const metricsStart = PhaseClock.now();
   const byRepo2 = /* @__PURE__ */ new Map();
