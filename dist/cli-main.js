@@ -15536,9 +15536,9 @@ var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
 function isRecursive(inst, stack, resolve) {
-  const cached2 = recursive.get(inst);
-  if (cached2 !== void 0)
-    return cached2 ? PROVEN : NONE;
+  const cached3 = recursive.get(inst);
+  if (cached3 !== void 0)
+    return cached3 ? PROVEN : NONE;
   if (stack.has(inst))
     return PROVEN;
   stack.add(inst);
@@ -29972,15 +29972,15 @@ function visit(schema, fnOrHandlers) {
   };
   const cache = /* @__PURE__ */ new Map();
   function run(s2) {
-    const cached2 = cache.get(s2);
-    if (cached2 === RESOLVING) {
+    const cached3 = cache.get(s2);
+    if (cached3 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
         getter: () => cache.get(s2)
       });
     }
-    if (cached2 !== void 0)
-      return cached2;
+    if (cached3 !== void 0)
+      return cached3;
     cache.set(s2, RESOLVING);
     const inner = mapInner(s2);
     const mapped = fn(inner, inner !== s2);
@@ -31496,9 +31496,9 @@ function sameAs(s2, parts) {
   for (const p of parts) if (p === s2) return p;
   return s2;
 }
-function leanFinding(f, raw, file2, offset, pool3) {
+function leanFinding(f, raw, file2, offset, pool3, previous) {
   if (file2 >= 65536 || offset >= FILE_SHIFT) return f;
-  const lean = leanCopy(f, pool3);
+  const lean = leanCopy(f, pool3, previous !== void 0 && isLean(previous) ? previous : void 0);
   refs.set(lean, (file2 * FILE_SHIFT + offset) * 2 + (isCanonical(raw) ? 1 : 0));
   return lean;
 }
@@ -31529,20 +31529,40 @@ function leanSnapshotEntry(entry, file2, start, end, pool3) {
   }
   return entry;
 }
-function leanCopy(f, pool3) {
+function sameIdentity(a, b) {
+  if (a.scheme !== b.scheme || a.parts.length !== b.parts.length) return false;
+  for (let i2 = 0; i2 < a.parts.length; i2++) if (a.parts[i2] !== b.parts[i2]) return false;
+  return true;
+}
+function sameLocation(a, b) {
+  return a.file === b.file && a.start_line === b.start_line && a.end_line === b.end_line && a.url === b.url && a.resource === b.resource && a.image === b.image && a.account === b.account && a.region === b.region;
+}
+var same = (v, prev) => prev !== void 0 && v === prev ? prev : v;
+function leanCopy(f, pool3, prev) {
   const s2 = (v) => pool3.get(v);
-  const parts = f.identity.parts.map((p) => p);
+  const identity = prev && sameIdentity(f.identity, prev.identity) ? prev.identity : { scheme: s2(f.identity.scheme), parts: f.identity.parts.map((p) => p) };
+  const parts = identity.parts;
   const loc = f.location;
+  const location = prev && sameLocation(loc, prev.location) ? prev.location : {
+    file: sameAs(same(loc.file, prev?.location.file), parts),
+    start_line: loc.start_line,
+    end_line: loc.end_line,
+    url: loc.url,
+    resource: sameAs(loc.resource, parts),
+    image: s2(loc.image),
+    account: s2(loc.account),
+    region: s2(loc.region)
+  };
   return {
     schema_version: f.schema_version,
-    id: f.id,
-    identity: { scheme: s2(f.identity.scheme), parts },
-    occurrence_id: f.occurrence_id,
+    id: same(f.id, prev?.id),
+    identity,
+    occurrence_id: same(f.occurrence_id, prev?.occurrence_id),
     source_tool: s2(f.source_tool),
     product: s2(f.product),
     service: s2(f.service),
     repo: s2(f.repo),
-    finding_title: f.finding_title,
+    finding_title: same(f.finding_title, prev?.finding_title),
     category: s2(f.category),
     rule_id: s2(f.rule_id),
     severity: s2(f.severity),
@@ -31560,16 +31580,7 @@ function leanCopy(f, pool3) {
     cwe: pool3.list(f.cwe),
     cve: pool3.list(f.cve),
     package: pool3.package(f.package),
-    location: {
-      file: sameAs(loc.file, parts),
-      start_line: loc.start_line,
-      end_line: loc.end_line,
-      url: loc.url,
-      resource: sameAs(loc.resource, parts),
-      image: s2(loc.image),
-      account: s2(loc.account),
-      region: s2(loc.region)
-    },
+    location,
     source_file: s2(f.source_file)
   };
 }
@@ -31592,6 +31603,9 @@ function sameKeys(o, keys) {
 function isCanonical(raw) {
   const r = raw;
   return sameKeys(r, KEYS.finding) && sameKeys(r.identity, KEYS.identity) && sameKeys(r.location, KEYS.location) && sameKeys(r.package, KEYS.package) && sameKeys(r.cvss, KEYS.cvss) && sameKeys(r.suppression, KEYS.suppression);
+}
+function isLean(f) {
+  return refs.has(f) || entryRefs.has(f);
 }
 var Hydrator = class _Hydrator {
   constructor(files) {
@@ -32022,12 +32036,16 @@ async function loadRecordFindings(rec, options = {}) {
     try {
       const raw = JSON.parse(line);
       if (isCanonicalFinding(raw)) {
-        findings.push(options.lean ? leanFinding(raw, raw, rec.fileNo, offset, intern) : raw);
+        findings.push(
+          options.lean ? leanFinding(raw, raw, rec.fileNo, offset, intern, options.previous?.(raw)) : raw
+        );
         return;
       }
       const r = Finding.safeParse(raw);
       if (r.success)
-        findings.push(options.lean ? leanFinding(r.data, raw, rec.fileNo, offset, intern) : r.data);
+        findings.push(
+          options.lean ? leanFinding(r.data, raw, rec.fileNo, offset, intern, options.previous?.(r.data)) : r.data
+        );
       else {
         problems.push(`${shown}:${lineNo}: ${issues(r.error)}; line skipped, the run closes nothing`);
         partial2 = true;
@@ -41388,15 +41406,15 @@ function leakToDraft(o, i2, out) {
     return void 0;
   }
   out.secrets.push(...secretValues(o));
-  const v8 = isV8(o);
-  const rawSecret = str5(v8 ? o.Secret : o.offender)?.trim();
+  const v82 = isV8(o);
+  const rawSecret = str5(v82 ? o.Secret : o.offender)?.trim();
   const secret = rawSecret && !REDACTED.test(rawSecret) ? rawSecret : null;
-  const rule = str5(v8 ? o.RuleID : o.rule) ?? str5(o.Description);
+  const rule = str5(v82 ? o.RuleID : o.rule) ?? str5(o.Description);
   if (!rule) out.warnings.push(`${pointer}: leak has no rule id`);
-  const file2 = str5(v8 ? o.File : o.file) ?? null;
-  const commit = str5(v8 ? o.Commit : o.commit) ?? null;
-  const startLine = v8 ? posInt(o.StartLine) : posInt(o.lineNumber);
-  const endLine = v8 ? posInt(o.EndLine) : null;
+  const file2 = str5(v82 ? o.File : o.file) ?? null;
+  const commit = str5(v82 ? o.Commit : o.commit) ?? null;
+  const startLine = v82 ? posInt(o.StartLine) : posInt(o.lineNumber);
+  const endLine = v82 ? posInt(o.EndLine) : null;
   const fingerprints2 = {};
   const fp = str5(o.Fingerprint);
   if (fp && !secretValues(o).some((s2) => fp.includes(s2))) fingerprints2.fingerprint = fp;
@@ -41407,11 +41425,11 @@ function leakToDraft(o, i2, out) {
     startLine ? `line ${startLine}` : null,
     commit ? `commit ${commit.slice(0, 12)}` : null
   ].filter(Boolean).join(", ");
-  const desc = v8 ? str5(o.Description) : void 0;
+  const desc = v82 ? str5(o.Description) : void 0;
   const entropy = typeof o.Entropy === "number" ? o.Entropy : void 0;
   return {
     // Author, Email, Message/commitMessage are personal data and never copied.
-    title: v8 ? desc ?? rule ?? "Gitleaks leak" : `Hard Coded ${rule ?? "secret"}`,
+    title: v82 ? desc ?? rule ?? "Gitleaks leak" : `Hard Coded ${rule ?? "secret"}`,
     description: `Gitleaks rule ${rule ?? "?"} matched a secret${where ? ` (${where})` : ""}`,
     category: "secret",
     rule_id: rule ?? null,
@@ -43925,9 +43943,9 @@ var MAY_MATCH = /AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|
 var lastSecrets = [];
 var lastSorted = [];
 function sortedSecrets(secrets) {
-  let same = secrets.length === lastSecrets.length;
-  for (let i2 = 0; same && i2 < secrets.length; i2++) same = secrets[i2] === lastSecrets[i2];
-  if (!same) {
+  let same2 = secrets.length === lastSecrets.length;
+  for (let i2 = 0; same2 && i2 < secrets.length; i2++) same2 = secrets[i2] === lastSecrets[i2];
+  if (!same2) {
     lastSecrets = [...secrets];
     lastSorted = [...new Set(secrets.filter((s2) => s2 && s2.length >= 4))].sort((a, b) => b.length - a.length);
   }
@@ -47218,11 +47236,40 @@ function earliest(a, b) {
 function reporterOf(origin, f) {
   return `${origin}:${f.source_tool}`;
 }
-function cloneEntries(entries) {
+function cloneEntries(entries, scopes) {
   const m = /* @__PURE__ */ new Map();
-  for (const e of entries) m.set(e.key, { ...e, scopes: { ...e.scopes }, reporters: [...e.reporters] });
+  for (const e of entries)
+    m.set(e.key, { ...e, scopes: scopes.with(e.scopes, null, null), reporters: [...e.reporters] });
   return m;
 }
+var ScopeMaps = class _ScopeMaps {
+  static MAX = 1 << 16;
+  known = /* @__PURE__ */ new Map();
+  /**
+   * `scopes` with `scope` set to `at` (where it is, or added last), or removed when `at` is null;
+   * `scope` null: `scopes` as it is. Equal to what writing into a copy of `scopes` would give.
+   */
+  with(scopes, scope, at) {
+    const keys = Object.keys(scopes);
+    let id = "";
+    let found = false;
+    for (const k of keys) {
+      if (k === scope) {
+        found = true;
+        if (at === null) continue;
+        id += `${k}\0${at}\0`;
+      } else id += `${k}\0${scopes[k]}\0`;
+    }
+    if (scope !== null && at !== null && !found) id += `${scope}\0${at}\0`;
+    const known = this.known.get(id);
+    if (known !== void 0) return known;
+    const next = {};
+    for (const k of keys) if (k !== scope || at !== null) next[k] = k === scope ? at : scopes[k];
+    if (scope !== null && at !== null && !found) next[scope] = at;
+    if (this.known.size < _ScopeMaps.MAX) this.known.set(id, Object.freeze(next));
+    return next;
+  }
+};
 function withReporter(lists2, reporters, rep) {
   const next = [...reporters, rep].sort();
   const k = next.join("\n");
@@ -47231,7 +47278,8 @@ function withReporter(lists2, reporters, rep) {
   if (lists2.size < 4096) lists2.set(k, next);
   return next;
 }
-function observe(entries, f, at, origin, stats, lists2 = /* @__PURE__ */ new Map()) {
+var NO_SCOPES = Object.freeze({});
+function observe(entries, f, at, origin, stats, lists2 = /* @__PURE__ */ new Map(), scopeMaps = new ScopeMaps()) {
   const key = entryKey(f);
   let e = entries.get(key);
   const scope = findingScope(f);
@@ -47247,7 +47295,7 @@ function observe(entries, f, at, origin, stats, lists2 = /* @__PURE__ */ new Map
       state: "open",
       state_reason: null,
       reopened: 0,
-      scopes: {},
+      scopes: NO_SCOPES,
       reporters: [],
       origin,
       confidence: f.confidence,
@@ -47258,7 +47306,7 @@ function observe(entries, f, at, origin, stats, lists2 = /* @__PURE__ */ new Map
   if (e.id === f.id) e.id = f.id;
   e.first_seen = earliest(e.first_seen, f.first_seen);
   e.last_seen = toTime(at) > toTime(e.last_seen) ? at : e.last_seen;
-  e.scopes[scope] = at;
+  if (e.scopes[scope] !== at) e.scopes = scopeMaps.with(e.scopes, scope, at);
   const rep = reporterOf(origin, f);
   if (!e.reporters.includes(rep)) e.reporters = withReporter(lists2, e.reporters, rep);
   e.finding = f;
@@ -47285,7 +47333,8 @@ function observationOrder(a, b) {
 function createLifecycle(prior, period) {
   const end = period.end.getTime();
   const after = prior ? toTime(prior.as_of) : -Infinity;
-  const entries = cloneEntries(prior?.entries ?? []);
+  const scopeMaps = new ScopeMaps();
+  const entries = cloneEntries(prior?.entries ?? [], scopeMaps);
   const stats = {
     records: 0,
     mergedWithinObservation: 0,
@@ -47297,6 +47346,9 @@ function createLifecycle(prior, period) {
   const lists2 = /* @__PURE__ */ new Map();
   for (const e of entries.values()) for (const s2 of Object.keys(e.scopes)) addScope(byScope, s2, e.key);
   return {
+    latest(f) {
+      return entries.get(entryKey(f))?.finding;
+    },
     accepts(at) {
       const t = toTime(at);
       return Number.isFinite(t) && t > after && t < end;
@@ -47310,7 +47362,7 @@ function createLifecycle(prior, period) {
         const key = entryKey(f);
         if (seen.has(key)) stats.mergedWithinObservation++;
         seen.add(key);
-        const e = observe(entries, f, at, o.origin, stats, lists2);
+        const e = observe(entries, f, at, o.origin, stats, lists2, scopeMaps);
         addScope(byScope, findingScope(f), e.key);
       }
       for (const scope of o.successScopes) {
@@ -47320,7 +47372,7 @@ function createLifecycle(prior, period) {
           if (isClosedState(e.state) || e.state === "accepted_risk") continue;
           const lastHere = e.scopes[scope];
           if (!lastHere || toTime(lastHere) >= toTime(at)) continue;
-          delete e.scopes[scope];
+          e.scopes = scopeMaps.with(e.scopes, scope, null);
           byScope.get(scope)?.delete(key);
           if (Object.keys(e.scopes).length === 0) {
             e.state = "fixed";
@@ -47332,7 +47384,7 @@ function createLifecycle(prior, period) {
       }
     },
     finish(platform) {
-      for (const f of platform) applyPlatform(entries, f, end, stats, lists2);
+      for (const f of platform) applyPlatform(entries, f, end, stats, lists2, scopeMaps);
       const out = [...entries.values()].sort((a, b) => a.key.localeCompare(b.key));
       entries.clear();
       byScope.clear();
@@ -47345,7 +47397,7 @@ function addScope(byScope, scope, key) {
   if (!s2) byScope.set(scope, s2 = /* @__PURE__ */ new Set());
   s2.add(key);
 }
-function applyPlatform(entries, f, end, stats, lists2) {
+function applyPlatform(entries, f, end, stats, lists2, scopeMaps) {
   const created = toTime(f.first_seen);
   if (Number.isFinite(created) && created >= end) return;
   stats.records++;
@@ -47358,7 +47410,7 @@ function applyPlatform(entries, f, end, stats, lists2) {
   const prev = entries.get(entryKey(f));
   if (prev && isClosedState(asOfEnd.state) && closedBeforeEnd && toTime(prev.last_seen) > closed && prev.state === "open")
     return;
-  const e = observe(entries, asOfEnd, seenAt, "platform", stats, lists2);
+  const e = observe(entries, asOfEnd, seenAt, "platform", stats, lists2, scopeMaps);
   if (isClosedState(asOfEnd.state) && asOfEnd.closed_at) e.closed_at = new Date(closed).toISOString();
 }
 
@@ -47449,7 +47501,7 @@ function ruleMatches(r, f) {
 }
 function makeMapper(apps, rules) {
   const byName = new Map(apps.map((a) => [a.name.toLowerCase(), a]));
-  const byRepo = /* @__PURE__ */ new Map();
+  const byRepo2 = /* @__PURE__ */ new Map();
   const byRepoBase = /* @__PURE__ */ new Map();
   const repoGlobs = [];
   const byAccount = /* @__PURE__ */ new Map();
@@ -47457,7 +47509,7 @@ function makeMapper(apps, rules) {
     for (const r of a.repos) {
       const n = normRepo(r);
       if (/[*?[]/.test(n)) repoGlobs.push([n, a]);
-      else if (n.includes("/")) byRepo.set(n, a);
+      else if (n.includes("/")) byRepo2.set(n, a);
       else byRepoBase.set(n, a);
     }
     for (const c of a.cloud_accounts) byAccount.set(c.trim().toLowerCase(), a);
@@ -47465,7 +47517,7 @@ function makeMapper(apps, rules) {
   const mapRepo = (repo) => {
     if (!repo) return void 0;
     const n = normRepo(repo);
-    return byRepo.get(n) ?? byRepoBase.get(n.split("/").pop()) ?? repoGlobs.find(([g]) => globMatch(g, n))?.[1];
+    return byRepo2.get(n) ?? byRepoBase.get(n.split("/").pop()) ?? repoGlobs.find(([g]) => globMatch(g, n))?.[1];
   };
   return {
     apps,
@@ -47558,6 +47610,19 @@ function rootCauseKeys(e) {
       return [];
   }
 }
+function byRepo(entries) {
+  const lists2 = /* @__PURE__ */ new Map();
+  const lower = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    if (e.finding.state === "duplicate") continue;
+    let repo = lower.get(e.repo);
+    if (repo === void 0) lower.set(e.repo, repo = (e.repo ?? "").toLowerCase());
+    const list3 = lists2.get(repo);
+    if (list3) list3.push(e);
+    else lists2.set(repo, [e]);
+  }
+  return lists2.values();
+}
 var Group = class {
   constructor(why, members2) {
     this.why = why;
@@ -47567,23 +47632,25 @@ var Group = class {
   members;
 };
 function linkDuplicates(entries, byEntry, involved) {
-  const byGroup = /* @__PURE__ */ new Map();
-  const multi = [];
-  for (const e of entries) {
-    if (e.finding.state === "duplicate") continue;
-    for (const k of rootCauseKeys(e)) {
-      const g = byGroup.get(k.group);
-      if (g === void 0) byGroup.set(k.group, e);
-      else if (g instanceof Group) g.members.push(e);
-      else {
-        const why = rootCauseKeys(g).find((x2) => x2.group === k.group).why;
-        byGroup.set(k.group, new Group(why, [g, e]));
-        multi.push(k.group);
+  const multi = /* @__PURE__ */ new Map();
+  for (const list3 of byRepo(entries)) {
+    const byGroup = /* @__PURE__ */ new Map();
+    for (const e of list3) {
+      for (const k of rootCauseKeys(e)) {
+        const g = byGroup.get(k.group);
+        if (g === void 0) byGroup.set(k.group, e);
+        else if (g instanceof Group) g.members.push(e);
+        else {
+          const why = rootCauseKeys(g).find((x2) => x2.group === k.group).why;
+          const group = new Group(why, [g, e]);
+          byGroup.set(k.group, group);
+          multi.set(k.group, group);
+        }
       }
     }
   }
-  const groups2 = multi.sort((a, b) => a.localeCompare(b)).map((k) => byGroup.get(k));
-  byGroup.clear();
+  const groups2 = [...multi.keys()].sort((a, b) => a.localeCompare(b)).map((k) => multi.get(k));
+  multi.clear();
   const linked = /* @__PURE__ */ new Map();
   const primaryOf = (k) => linked.get(k)?.duplicate_of ?? k;
   for (const g of groups2) {
@@ -49696,8 +49763,35 @@ var PhaseClock = class {
   }
 };
 
+// src/util/collect-garbage.ts
+import v8 from "node:v8";
+import vm from "node:vm";
+function collectGarbage(minHeapBytes = 0) {
+  if (process.memoryUsage().heapUsed < minHeapBytes) return false;
+  const gc = exposedGc();
+  if (!gc) return false;
+  gc();
+  return true;
+}
+var cached2;
+function exposedGc() {
+  if (cached2 !== void 0) return cached2;
+  try {
+    const own2 = globalThis.gc;
+    if (typeof own2 === "function") return cached2 = own2;
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc");
+    v8.setFlagsFromString("--no-expose-gc");
+    cached2 = typeof gc === "function" ? gc : null;
+  } catch {
+    cached2 = null;
+  }
+  return cached2;
+}
+
 // src/commands/aggregate.ts
 var HISTORY_SCHEMA_VERSION = 1;
+var COLLECT_ABOVE_BYTES = 256 * 2 ** 20;
 async function readTracked(file2, kind, inputs) {
   const buf = await fs8.readFile(file2);
   inputs.push({ path: file2, kind, sha256: sha256(buf), bytes: buf.byteLength });
@@ -50042,9 +50136,10 @@ var runAggregate = async (req, logger) => {
     findingFiles = scan.findingFiles;
   }
   const hydrator = new Hydrator(findingFiles);
+  const fold = {};
   const loadSlot = async (r) => {
     if (!r.scanned) return;
-    const got = await loadRecordFindings(r.scanned, { lean: true, pool: pool3 });
+    const got = await loadRecordFindings(r.scanned, { lean: true, pool: pool3, previous: fold.latest });
     if (got.hash) inputs.push({ path: r.scanned.findingsPath, kind: "record", ...got.hash });
     r.problems.push(...got.problems);
     r.findings = got.findings;
@@ -50081,6 +50176,7 @@ var runAggregate = async (req, logger) => {
   const end = period.end.getTime();
   const platform = (req.platformFindings ?? []).filter((f) => !(toTime(f.first_seen) >= end));
   const lifecycle = createLifecycle(prior ? { as_of: prior.as_of, entries: prior.lifecycle } : null, period);
+  fold.latest = (f) => lifecycle.latest(f);
   if (prior) prior.lifecycle = [];
   const pending = [
     ...records.filter((r) => isMainlineRun(r.run)).map((r) => ({
@@ -50114,23 +50210,25 @@ var runAggregate = async (req, logger) => {
   for (const slot of recordSlots) recordProblems.push(...slot.problems);
   problems.splice(recordProblemsAt, 0, ...recordProblems);
   const { entries, stats } = clock.timeSync("lifecycle", () => lifecycle.finish(platform));
+  const gcStart = PhaseClock.now();
+  if (collectGarbage(COLLECT_ABOVE_BYTES)) clock.record("gc", gcStart);
   clock.sampleHeap();
   const metricsStart = PhaseClock.now();
-  const byRepo = /* @__PURE__ */ new Map();
+  const byRepo2 = /* @__PURE__ */ new Map();
   for (const r of records) {
     const t = toTime(r.run.finished_at || r.run.started_at);
     if (t < period.start.getTime() || t >= end) continue;
     const k = r.run.repo ?? r.run.product ?? r.origin;
-    const s2 = byRepo.get(k) ?? { runs: 0, records: 0, failed: 0, last: "", partial: 0 };
+    const s2 = byRepo2.get(k) ?? { runs: 0, records: 0, failed: 0, last: "", partial: 0 };
     s2.runs++;
     s2.records += r.count;
     if (Object.values(r.run.coverage).some((c) => c.status === "failed")) s2.failed++;
     if (r.partial) s2.partial++;
     if ((r.run.finished_at || "") > s2.last) s2.last = r.run.finished_at;
-    byRepo.set(k, s2);
+    byRepo2.set(k, s2);
   }
   for (const r of records) r.findings = [];
-  for (const [k, s2] of [...byRepo.entries()].sort())
+  for (const [k, s2] of [...byRepo2.entries()].sort())
     sources.push({
       kind: "collected",
       name: k,
@@ -56993,15 +57091,15 @@ async function readPlatformAlerts(octokit, org, inScope, mode, observedAt, parse
         });
       continue;
     }
-    const byRepo = /* @__PURE__ */ new Map();
+    const byRepo2 = /* @__PURE__ */ new Map();
     for (const a of alerts) {
       const repo = a.repository?.full_name;
       if (!repo || !inScope.has(repo)) continue;
-      if (!byRepo.has(repo)) byRepo.set(repo, []);
-      byRepo.get(repo).push(a);
+      if (!byRepo2.has(repo)) byRepo2.set(repo, []);
+      byRepo2.get(repo).push(a);
     }
     let n = 0;
-    for (const [repo, list3] of [...byRepo].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [repo, list3] of [...byRepo2].sort(([a], [b]) => a.localeCompare(b))) {
       const file2 = `github:${kind.key} ${repo}`;
       try {
         const out = parse14(kind.format, list3, file2);

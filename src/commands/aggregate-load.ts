@@ -177,6 +177,11 @@ export interface RecordsLoadOptions {
   lean?: boolean;
   /** Strings and small values shared by lean findings (one pool for a whole aggregation). */
   pool?: Interner;
+  /**
+   * The lean record a finding will replace (its lifecycle entry's latest record), if any: the lean
+   * copy shares the values equal to that record's instead of keeping copies of its own.
+   */
+  previous?: (f: Finding) => Finding | undefined;
 }
 
 /**
@@ -311,12 +316,18 @@ export async function loadRecordFindings(
       const raw: unknown = JSON.parse(line);
       // A line as collect writes it is checked by hand (aggregate-validate.ts); others by the schema.
       if (isCanonicalFinding(raw)) {
-        findings.push(options.lean ? leanFinding(raw, raw, rec.fileNo, offset, intern) : raw);
+        findings.push(
+          options.lean ? leanFinding(raw, raw, rec.fileNo, offset, intern, options.previous?.(raw)) : raw,
+        );
         return;
       }
       const r = Finding.safeParse(raw);
       if (r.success)
-        findings.push(options.lean ? leanFinding(r.data, raw, rec.fileNo, offset, intern) : r.data);
+        findings.push(
+          options.lean
+            ? leanFinding(r.data, raw, rec.fileNo, offset, intern, options.previous?.(r.data))
+            : r.data,
+        );
       else {
         problems.push(`${shown}:${lineNo}: ${issues(r.error)}; line skipped, the run closes nothing`);
         partial = true;

@@ -50,6 +50,24 @@ function rootCauseKeys(e: LifecycleEntry): Array<{ group: string; why: string }>
   }
 }
 
+/**
+ * The entries that can have a root cause (not duplicates), by the repo their root-cause keys start
+ * with (in the order of `entries` within a repo): entries of different repos never share a key.
+ */
+function byRepo(entries: readonly LifecycleEntry[]): Iterable<LifecycleEntry[]> {
+  const lists = new Map<string, LifecycleEntry[]>();
+  const lower = new Map<string | null, string>();
+  for (const e of entries) {
+    if (e.finding.state === 'duplicate') continue;
+    let repo = lower.get(e.repo);
+    if (repo === undefined) lower.set(e.repo, (repo = (e.repo ?? '').toLowerCase()));
+    const list = lists.get(repo);
+    if (list) list.push(e);
+    else lists.set(repo, [e]);
+  }
+  return lists.values();
+}
+
 /** Entries that share a root-cause key, with the reason of the first one. */
 class Group {
   constructor(
@@ -72,23 +90,28 @@ export function linkDuplicates(
   // Most root causes have one entry: the map holds that entry itself, and a group (with its reason,
   // the first member's) only from the second member on. Hundreds of thousands of entries otherwise
   // leave as many short-lived groups, lists and reasons in the old generation.
-  const byGroup = new Map<string, LifecycleEntry | Group>();
-  const multi: string[] = [];
-  for (const e of entries) {
-    if (e.finding.state === 'duplicate') continue;
-    for (const k of rootCauseKeys(e)) {
-      const g = byGroup.get(k.group);
-      if (g === undefined) byGroup.set(k.group, e);
-      else if (g instanceof Group) g.members.push(e);
-      else {
-        const why = rootCauseKeys(g).find((x) => x.group === k.group)!.why;
-        byGroup.set(k.group, new Group(why, [g, e]));
-        multi.push(k.group);
+  // A root-cause key starts with the entry's repo: entries are grouped one repo at a time, so the
+  // map holds one repo's keys, never all of them (at 1,000,000 findings, ~530,000 keys and the
+  // map's tables, which outlived the young generation), and only keys of groups are kept.
+  const multi = new Map<string, Group>();
+  for (const list of byRepo(entries)) {
+    const byGroup = new Map<string, LifecycleEntry | Group>();
+    for (const e of list) {
+      for (const k of rootCauseKeys(e)) {
+        const g = byGroup.get(k.group);
+        if (g === undefined) byGroup.set(k.group, e);
+        else if (g instanceof Group) g.members.push(e);
+        else {
+          const why = rootCauseKeys(g).find((x) => x.group === k.group)!.why;
+          const group = new Group(why, [g, e]);
+          byGroup.set(k.group, group);
+          multi.set(k.group, group);
+        }
       }
     }
   }
-  const groups = multi.sort((a, b) => a.localeCompare(b)).map((k) => byGroup.get(k) as Group);
-  byGroup.clear();
+  const groups = [...multi.keys()].sort((a, b) => a.localeCompare(b)).map((k) => multi.get(k)!);
+  multi.clear();
   const linked = new Map<string, DuplicateLink>();
   const primaryOf = (k: string): string => linked.get(k)?.duplicate_of ?? k;
   for (const g of groups) {

@@ -116,10 +116,53 @@ function reporterOf(origin: Origin, f: Finding): string {
 }
 
 /** Copy entries so the prior snapshot is never mutated. */
-function cloneEntries(entries: readonly LifecycleEntry[]): Map<string, LifecycleEntry> {
+function cloneEntries(entries: readonly LifecycleEntry[], scopes: ScopeMaps): Map<string, LifecycleEntry> {
   const m = new Map<string, LifecycleEntry>();
-  for (const e of entries) m.set(e.key, { ...e, scopes: { ...e.scopes }, reporters: [...e.reporters] });
+  for (const e of entries)
+    m.set(e.key, { ...e, scopes: scopes.with(e.scopes, null, null), reporters: [...e.reporters] });
   return m;
+}
+
+/**
+ * Scope maps (`LifecycleEntry.scopes`) shared by the entries that have the same one, in the same
+ * key order: the findings one run of one tool reported in a repo all have `{ scope: at }`. Shared
+ * objects are frozen and never written into: a change gives another one (copy on write). Objects of
+ * their own cost more than their values: past ~1,500 distinct scope keys V8 gives each object that
+ * gets a new key its own hidden class (~150 bytes per entry). Bounded: past `MAX` distinct maps,
+ * new ones are not shared.
+ */
+export class ScopeMaps {
+  static readonly MAX = 1 << 16;
+  private readonly known = new Map<string, Record<string, string>>();
+
+  /**
+   * `scopes` with `scope` set to `at` (where it is, or added last), or removed when `at` is null;
+   * `scope` null: `scopes` as it is. Equal to what writing into a copy of `scopes` would give.
+   */
+  with(
+    scopes: Readonly<Record<string, string>>,
+    scope: string | null,
+    at: string | null,
+  ): Record<string, string> {
+    const keys = Object.keys(scopes);
+    let id = '';
+    let found = false;
+    for (const k of keys) {
+      if (k === scope) {
+        found = true;
+        if (at === null) continue;
+        id += `${k}\u0000${at}\u0000`;
+      } else id += `${k}\u0000${scopes[k]}\u0000`;
+    }
+    if (scope !== null && at !== null && !found) id += `${scope}\u0000${at}\u0000`;
+    const known = this.known.get(id);
+    if (known !== undefined) return known;
+    const next: Record<string, string> = {};
+    for (const k of keys) if (k !== scope || at !== null) next[k] = k === scope ? at! : scopes[k]!;
+    if (scope !== null && at !== null && !found) next[scope] = at;
+    if (this.known.size < ScopeMaps.MAX) this.known.set(id, Object.freeze(next));
+    return next;
+  }
 }
 
 /**
@@ -137,6 +180,9 @@ function withReporter(lists: ReporterLists, reporters: readonly string[], rep: s
   return next;
 }
 
+/** Scopes of an entry no run reported yet (shared, frozen). */
+const NO_SCOPES: Readonly<Record<string, string>> = Object.freeze({});
+
 function observe(
   entries: Map<string, LifecycleEntry>,
   f: Finding,
@@ -144,6 +190,7 @@ function observe(
   origin: Origin,
   stats: LifecycleStats,
   lists: ReporterLists = new Map(),
+  scopeMaps: ScopeMaps = new ScopeMaps(),
 ): LifecycleEntry {
   const key = entryKey(f);
   let e = entries.get(key);
@@ -160,7 +207,7 @@ function observe(
       state: 'open',
       state_reason: null,
       reopened: 0,
-      scopes: {},
+      scopes: NO_SCOPES,
       reporters: [],
       origin,
       confidence: f.confidence,
@@ -172,7 +219,7 @@ function observe(
   if (e.id === f.id) e.id = f.id;
   e.first_seen = earliest(e.first_seen, f.first_seen);
   e.last_seen = toTime(at) > toTime(e.last_seen) ? at : e.last_seen;
-  e.scopes[scope] = at;
+  if (e.scopes[scope] !== at) e.scopes = scopeMaps.with(e.scopes, scope, at);
   const rep = reporterOf(origin, f);
   if (!e.reporters.includes(rep)) e.reporters = withReporter(lists, e.reporters, rep);
   e.finding = f;
@@ -224,6 +271,8 @@ export function observationOrder(
 export interface Lifecycle {
   /** Does an observation at `at` feed this period (after the prior snapshot, before the period end)? */
   accepts(at: string): boolean;
+  /** The latest record of the entry `f` belongs to, if there is one yet. */
+  latest(f: Pick<Finding, 'repo' | 'product' | 'id'>): Finding | undefined;
   /** Apply one observation; call in `observationOrder`, only for accepted ones. */
   observe(o: Observation): void;
   /** Apply the platform alerts and return the entries (sorted by key) and the stats. */
@@ -237,7 +286,8 @@ export interface Lifecycle {
 export function createLifecycle(prior: LifecycleInput['prior'], period: Period): Lifecycle {
   const end = period.end.getTime();
   const after = prior ? toTime(prior.as_of) : -Infinity;
-  const entries = cloneEntries(prior?.entries ?? []);
+  const scopeMaps = new ScopeMaps();
+  const entries = cloneEntries(prior?.entries ?? [], scopeMaps);
   const stats: LifecycleStats = {
     records: 0,
     mergedWithinObservation: 0,
@@ -250,6 +300,9 @@ export function createLifecycle(prior: LifecycleInput['prior'], period: Period):
   for (const e of entries.values()) for (const s of Object.keys(e.scopes)) addScope(byScope, s, e.key);
 
   return {
+    latest(f) {
+      return entries.get(entryKey(f))?.finding;
+    },
     accepts(at) {
       const t = toTime(at);
       return Number.isFinite(t) && t > after && t < end;
@@ -263,7 +316,7 @@ export function createLifecycle(prior: LifecycleInput['prior'], period: Period):
         const key = entryKey(f);
         if (seen.has(key)) stats.mergedWithinObservation++;
         seen.add(key);
-        const e = observe(entries, f, at, o.origin, stats, lists);
+        const e = observe(entries, f, at, o.origin, stats, lists, scopeMaps);
         addScope(byScope, findingScope(f), e.key);
       }
       // Closing rule: only scopes this run covered successfully.
@@ -275,7 +328,7 @@ export function createLifecycle(prior: LifecycleInput['prior'], period: Period):
           const lastHere = e.scopes[scope];
           if (!lastHere || toTime(lastHere) >= toTime(at)) continue;
           // Absent here; fixed only when every scope that ever reported it has since run without it.
-          delete e.scopes[scope];
+          e.scopes = scopeMaps.with(e.scopes, scope, null);
           byScope.get(scope)?.delete(key);
           if (Object.keys(e.scopes).length === 0) {
             e.state = 'fixed';
@@ -287,7 +340,7 @@ export function createLifecycle(prior: LifecycleInput['prior'], period: Period):
       }
     },
     finish(platform) {
-      for (const f of platform) applyPlatform(entries, f, end, stats, lists);
+      for (const f of platform) applyPlatform(entries, f, end, stats, lists, scopeMaps);
       const out = [...entries.values()].sort((a, b) => a.key.localeCompare(b.key));
       // The caller keeps the result, not the fold: let the maps go.
       entries.clear();
@@ -310,6 +363,7 @@ function applyPlatform(
   end: number,
   stats: LifecycleStats,
   lists: ReporterLists,
+  scopeMaps: ScopeMaps,
 ): void {
   const created = toTime(f.first_seen);
   if (Number.isFinite(created) && created >= end) return;
@@ -333,6 +387,6 @@ function applyPlatform(
     prev.state === 'open'
   )
     return;
-  const e = observe(entries, asOfEnd, seenAt, 'platform', stats, lists);
+  const e = observe(entries, asOfEnd, seenAt, 'platform', stats, lists, scopeMaps);
   if (isClosedState(asOfEnd.state) && asOfEnd.closed_at) e.closed_at = new Date(closed).toISOString();
 }

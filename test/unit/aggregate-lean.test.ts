@@ -187,3 +187,98 @@ describe('createLifecycle (the fold behind advanceLifecycle)', () => {
     expect(folded.entries.find((e) => e.id === b.id)?.state).toBe('fixed');
   });
 });
+
+describe('lean findings share the values of the record they replace', () => {
+  /** Two runs' files (same findings, some values changed in the second) loaded lean. */
+  async function twoRuns(
+    first: Finding[],
+    second: Finding[],
+  ): Promise<{ a: Finding[]; b: Finding[]; plain: Finding[]; files: readonly string[] }> {
+    for (const [name, fs_] of [
+      ['r1', first],
+      ['r2', second],
+    ] as const) {
+      const d = path.join(dir, 'records', name);
+      await fs.mkdir(d, { recursive: true });
+      const run = makeRun({ at: '2026-11-02T00:00:00Z' });
+      run.counts = countFindings(fs_);
+      await fs.writeFile(path.join(d, 'run.json'), JSON.stringify(run));
+      await fs.writeFile(path.join(d, 'findings.jsonl'), fs_.map((f) => JSON.stringify(f)).join('\n'));
+    }
+    const scan = await scanRecordsDir(path.join(dir, 'records'), 'records');
+    const pool = new Interner();
+    const [r1, r2] = scan.items.map((i) => i.record!);
+    const a = (await loadRecordFindings(r1!, { lean: true, pool })).findings;
+    const byId = new Map(a.map((f) => [f.id, f]));
+    const b = (await loadRecordFindings(r2!, { lean: true, pool, previous: (f) => byId.get(f.id) })).findings;
+    const plain = (await loadRecordFindings(r2!, { lean: true, pool })).findings;
+    return { a, b, plain, files: scan.findingFiles };
+  }
+
+  it('takes equal values from the previous record, keeps its own where they differ, same values', async () => {
+    const first = [
+      makeFinding({ key: 'same' }),
+      makeFinding({ key: 'moved' }),
+      makeFinding({ key: 'renamed' }),
+    ];
+    const second = [
+      { ...first[0]!, occurrence_id: 'o-new', last_seen: '2026-11-20T00:00:00.000Z', commit: 'c2' },
+      { ...first[1]!, location: { ...first[1]!.location, start_line: 99 } },
+      { ...first[2]!, finding_title: 'another title', identity: { scheme: 'x/v1', parts: ['p'] } },
+      makeFinding({ key: 'new' }),
+    ];
+    const { a, b, plain, files } = await twoRuns(first, second);
+    // Same values as without a previous record, whatever was shared.
+    expect(b).toEqual(plain);
+    const [same, moved, renamed] = b;
+    expect(same!.identity).toBe(a[0]!.identity);
+    expect(same!.location).toBe(a[0]!.location);
+    expect(same!.id).toBe(a[0]!.id);
+    expect(same!.finding_title).toBe(a[0]!.finding_title);
+    expect(same!.occurrence_id).toBe('o-new');
+    expect(moved!.identity).toBe(a[1]!.identity);
+    expect(moved!.location).not.toBe(a[1]!.location);
+    expect(moved!.location.start_line).toBe(99);
+    expect(moved!.location.file).toBe(a[1]!.location.file);
+    expect(renamed!.identity).not.toBe(a[2]!.identity);
+    expect(renamed!.finding_title).toBe('another title');
+    // Each re-reads its own line (the second run's).
+    const h = new Hydrator(files);
+    try {
+      for (let i = 0; i < second.length; i++)
+        expect(JSON.stringify(h.hydrate(b[i]!))).toBe(JSON.stringify(second[i]));
+    } finally {
+      h.close();
+    }
+  });
+
+  it('shares nothing with a record that is not lean', async () => {
+    const f = makeFinding({ key: 'x' });
+    const d = path.join(dir, 'records', 'r1');
+    await fs.mkdir(d, { recursive: true });
+    const run = makeRun({ at: '2026-11-02T00:00:00Z' });
+    run.counts = countFindings([f]);
+    await fs.writeFile(path.join(d, 'run.json'), JSON.stringify(run));
+    await fs.writeFile(path.join(d, 'findings.jsonl'), JSON.stringify(f));
+    const scan = await scanRecordsDir(path.join(dir, 'records'), 'records');
+    const got = await loadRecordFindings(scan.items[0]!.record!, { lean: true, previous: () => f });
+    expect(got.findings[0]!.identity).not.toBe(f.identity);
+    expect(got.findings[0]!.location).not.toBe(f.location);
+    expect(got.findings[0]!.identity).toEqual(f.identity);
+  });
+
+  it('the lifecycle gives the latest record of an entry', () => {
+    const lc = createLifecycle(null, periodOf('2026-11'));
+    const a1 = makeFinding({ key: 'a' });
+    const a2 = { ...a1, occurrence_id: 'o2' };
+    expect(lc.latest(a1)).toBeUndefined();
+    for (const [at, f] of [
+      ['2026-11-02T00:00:00Z', a1],
+      ['2026-11-09T00:00:00Z', a2],
+    ] as const) {
+      lc.observe({ at, origin: 'collected', name: at, successScopes: [], findings: [f] });
+      expect(lc.latest(a1)).toBe(f);
+    }
+    expect(lc.latest(makeFinding({ key: 'b' }))).toBeUndefined();
+  });
+});

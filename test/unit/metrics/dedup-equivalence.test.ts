@@ -130,7 +130,7 @@ function entries(n: number, seed: number): LifecycleEntry[] {
     out.push({
       key: `${pick(['acme/a', 'acme/b'])}|${f.id}|${i}`,
       id: f.id,
-      repo: pick(['acme/a', 'ACME/a', null]),
+      repo: pick(['acme/a', 'ACME/a', null, 'acme/b', 'Acme/B']),
       first_seen: pick(['2026-10-01T00:00:00.000Z', '2026-10-02T00:00:00.000Z']),
       first_observed: '2026-10-01T00:00:00.000Z',
       last_seen: '2026-11-01T00:00:00.000Z',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceLifecycle, isMainlineRun, runScopes } from '../../../src/metrics/lifecycle.js';
+import { advanceLifecycle, isMainlineRun, runScopes, ScopeMaps } from '../../../src/metrics/lifecycle.js';
 import { periodOf } from '../../../src/metrics/period.js';
 import type { Finding } from '../../../src/schema/finding.js';
 import type { RunRecord } from '../../../src/schema/run.js';
@@ -175,5 +175,87 @@ describe('closing rule (METRICS.md): fixed only when the same tool ran successfu
     });
     expect(nov1.entries).toEqual(nov2.entries);
     expect(oct.entries.find((e) => e.id === makeFinding({ key: 'b' }).id)!.state).toBe('fixed');
+  });
+});
+
+describe('ScopeMaps: shared scope maps, copy on write', () => {
+  it('gives what writing into a copy gives, key order included', () => {
+    const maps = new ScopeMaps();
+    let rnd = 7;
+    const next = (n: number): number => {
+      rnd = (rnd * 1_103_515_245 + 12_345) % 2 ** 31;
+      return rnd % n;
+    };
+    const keys = ['a|codeql|sast', 'b|trivy|sca', 'c|gitleaks|secret', '12', 'b|grype|sca'];
+    const ats = ['2026-10-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z'];
+    for (let run = 0; run < 200; run++) {
+      let shared: Record<string, string> = {};
+      const plain: Record<string, string> = {};
+      for (let step = 0; step < 8; step++) {
+        const k = keys[next(keys.length)]!;
+        if (next(3) === 0) {
+          delete plain[k];
+          shared = maps.with(shared, k, null);
+        } else {
+          const at = ats[next(2)]!;
+          plain[k] = at;
+          shared = maps.with(shared, k, at);
+        }
+        expect(JSON.stringify(shared)).toBe(JSON.stringify(plain));
+        expect(Object.keys(shared)).toEqual(Object.keys(plain));
+      }
+    }
+  });
+
+  it('shares equal maps, frozen, and never changes the one it is given', () => {
+    const maps = new ScopeMaps();
+    const given = { 'a|codeql|sast': '2026-10-01T00:00:00.000Z' };
+    const x = maps.with(given, 'b|trivy|sca', '2026-11-01T00:00:00.000Z');
+    const y = maps.with({ ...given }, 'b|trivy|sca', '2026-11-01T00:00:00.000Z');
+    expect(y).toBe(x);
+    expect(Object.isFrozen(x)).toBe(true);
+    expect(given).toEqual({ 'a|codeql|sast': '2026-10-01T00:00:00.000Z' });
+    expect(maps.with(x, null, null)).toBe(x);
+    expect(maps.with(x, 'b|trivy|sca', null)).toEqual(given);
+    // Same pairs in another order: another map (the order is kept).
+    const z = maps.with(
+      { 'b|trivy|sca': '2026-11-01T00:00:00.000Z' },
+      'a|codeql|sast',
+      '2026-10-01T00:00:00.000Z',
+    );
+    expect(z).not.toBe(x);
+    expect(Object.keys(z)).toEqual(['b|trivy|sca', 'a|codeql|sast']);
+  });
+
+  it('entries of one run and tool share their scope map; the prior snapshot is not changed', () => {
+    const f1 = makeFinding({ key: 'one' });
+    const f2 = makeFinding({ key: 'two' });
+    const obs = (at: string, findings: Finding[]) => ({
+      at,
+      origin: 'collected' as const,
+      name: at,
+      successScopes: runScopes(makeRun({ at, findings })),
+      findings,
+    });
+    const oct = advanceLifecycle({
+      prior: null,
+      observations: [obs('2026-10-03T00:00:00Z', [f1, f2])],
+      platform: [],
+      period: periodOf('2026-10'),
+    });
+    expect(oct.entries).toHaveLength(2);
+    expect(oct.entries[0]!.scopes).toBe(oct.entries[1]!.scopes);
+    const before = JSON.stringify(oct.entries);
+    const nov = advanceLifecycle({
+      prior: { as_of: '2026-11-01T00:00:00.000Z', entries: oct.entries },
+      observations: [obs('2026-11-02T00:00:00Z', [f1])],
+      platform: [],
+      period: periodOf('2026-11'),
+    });
+    expect(JSON.stringify(oct.entries)).toBe(before);
+    const fixed = nov.entries.find((e) => e.id === f2.id)!;
+    expect(fixed.state).toBe('fixed');
+    expect(fixed.scopes).toEqual({});
+    expect(Object.keys(nov.entries.find((e) => e.id === f1.id)!.scopes)).toHaveLength(1);
   });
 });
