@@ -45134,10 +45134,20 @@ function gitlabStreaming(kind) {
 }
 
 // src/stream/parallel.ts
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+
+// src/util/beside.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+function besideBundle(name) {
+  try {
+    const p = fileURLToPath(new URL(`./${name}`, import.meta.url));
+    return existsSync(p) ? p : void 0;
+  } catch {
+    return void 0;
+  }
+}
 
 // src/stream/parallel-protocol.ts
 var WORKER_YOUNG_MB = 12;
@@ -45224,12 +45234,7 @@ var BATCH = 256;
 var DEPTH = 3;
 var MAX_READY = 4;
 function workerScript() {
-  try {
-    const p = fileURLToPath(new URL("./stream-worker.js", import.meta.url));
-    return existsSync(p) ? p : void 0;
-  } catch {
-    return void 0;
-  }
+  return besideBundle("stream-worker.js");
 }
 function workerCount(env = process.env, cores = availableParallelism()) {
   return explicitWorkers(env) ?? (cores >= 2 ? 1 : 0);

@@ -2,12 +2,23 @@
 import { createRequire as __smCreateRequire } from 'node:module'; const require = __smCreateRequire(import.meta.url);
 
 // src/commands/normalize-thread.ts
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { getHeapStatistics } from "node:v8";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
+
+// src/util/beside.ts
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+function besideBundle(name) {
+  try {
+    const p = fileURLToPath(new URL(`./${name}`, import.meta.url));
+    return existsSync(p) ? p : void 0;
+  } catch {
+    return void 0;
+  }
+}
 
 // src/util/errors.ts
 var UserError = class extends Error {
@@ -71,12 +82,7 @@ function parseNormalizeArgs(args, env, cwd) {
   };
 }
 function normalizeWorkerScript() {
-  try {
-    const p = fileURLToPath(new URL("./normalize-worker.js", import.meta.url));
-    return existsSync(p) ? p : void 0;
-  } catch {
-    return void 0;
-  }
+  return besideBundle("normalize-worker.js");
 }
 function wantsNormalizeWorker(job, env = process.env, nodeMajor = Number(process.versions.node.split(".")[0])) {
   const v = env.SECURITY_METRICS_NORMALIZE_WORKER?.trim();

@@ -1,11 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { Writable } from 'node:stream';
 import type { Logger } from '../util/logger.js';
+import { besideBundle } from '../util/beside.js';
 import { UserError } from '../util/errors.js';
 import { DEFAULT_STREAM_THRESHOLD, streamThresholdFromEnv } from '../stream/threshold.js';
 import { WORKER_YOUNG_MB } from '../stream/parallel-protocol.js';
@@ -85,12 +85,7 @@ export type ToNormalizeWorker = { kind: 'ack'; buf?: ArrayBuffer };
 
 /** dist/normalize-worker.js beside the running bundle; absent when running from sources (tests). */
 export function normalizeWorkerScript(): string | undefined {
-  try {
-    const p = fileURLToPath(new URL('./normalize-worker.js', import.meta.url));
-    return existsSync(p) ? p : undefined;
-  } catch {
-    return undefined;
-  }
+  return besideBundle('normalize-worker.js');
 }
 
 /**

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { occurrenceId, type FinalizeContext } from '../normalize/finalize.js';
 import { finishRun, type RunContext } from '../parsers/sarif/index.js';
 import type { ScanEvidence } from '../parsers/types.js';
+import { besideBundle } from '../util/beside.js';
 import { UserError } from '../util/errors.js';
 import { DigestCounter } from '../util/hash.js';
 import type { RangeList, RangeReader } from './file-io.js';
@@ -28,12 +27,7 @@ const MAX_READY = 4;
 
 /** dist/stream-worker.js beside the running bundle; absent when running from sources (tests). */
 function workerScript(): string | undefined {
-  try {
-    const p = fileURLToPath(new URL('./stream-worker.js', import.meta.url));
-    return existsSync(p) ? p : undefined;
-  } catch {
-    return undefined;
-  }
+  return besideBundle('stream-worker.js');
 }
 
 /**
