@@ -45149,6 +45149,30 @@ function besideBundle(name) {
   }
 }
 
+// src/util/buffer-pool.ts
+var BufferPool = class {
+  /**
+   * `max`: free buffers kept at most; `minBytes`: the smallest buffer made (batches of similar size
+   * then fit the same buffers).
+   */
+  constructor(max2 = 6, minBytes = 1 << 20) {
+    this.max = max2;
+    this.minBytes = minBytes;
+  }
+  max;
+  minBytes;
+  free = [];
+  /** A Buffer of `size` bytes at offset 0 of its own ArrayBuffer. */
+  take(size) {
+    const i2 = this.free.findIndex((ab2) => ab2.byteLength >= size);
+    const ab = i2 >= 0 ? this.free.splice(i2, 1)[0] : new ArrayBuffer(Math.max(size, this.minBytes));
+    return Buffer.from(ab, 0, size);
+  }
+  give(ab) {
+    if (this.free.length < this.max) this.free.push(ab);
+  }
+};
+
 // src/stream/parallel-protocol.ts
 var WORKER_YOUNG_MB = 12;
 var WORKER_TAG = "security-metrics/stream-worker/v2";
@@ -45156,22 +45180,6 @@ var WORKER_TAG = "security-metrics/stream-worker/v2";
 // src/stream/sarif-batch.ts
 var MARK = ',"occurrence_id":"';
 var TAIL = ',"source_index":0}';
-var BufferPool = class {
-  constructor(max2 = 6) {
-    this.max = max2;
-  }
-  max;
-  free = [];
-  /** A Buffer of `size` bytes at offset 0 of its own ArrayBuffer. */
-  take(size) {
-    const i2 = this.free.findIndex((ab2) => ab2.byteLength >= size);
-    const ab = i2 >= 0 ? this.free.splice(i2, 1)[0] : new ArrayBuffer(Math.max(size, 1 << 20));
-    return Buffer.from(ab, 0, size);
-  }
-  give(ab) {
-    if (this.free.length < this.max) this.free.push(ab);
-  }
-};
 async function prepareBatch(reader, contexts, t, ctx, displayPath, pool3) {
   const rc = contexts[t.run];
   const occurrences = [];

@@ -4,6 +4,30 @@ import { createRequire as __smCreateRequire } from 'node:module'; const require 
 import { Writable } from "node:stream";
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/util/buffer-pool.ts
+var BufferPool = class {
+  /**
+   * `max`: free buffers kept at most; `minBytes`: the smallest buffer made (batches of similar size
+   * then fit the same buffers).
+   */
+  constructor(max = 6, minBytes = 1 << 20) {
+    this.max = max;
+    this.minBytes = minBytes;
+  }
+  max;
+  minBytes;
+  free = [];
+  /** A Buffer of `size` bytes at offset 0 of its own ArrayBuffer. */
+  take(size) {
+    const i = this.free.findIndex((ab2) => ab2.byteLength >= size);
+    const ab = i >= 0 ? this.free.splice(i, 1)[0] : new ArrayBuffer(Math.max(size, this.minBytes));
+    return Buffer.from(ab, 0, size);
+  }
+  give(ab) {
+    if (this.free.length < this.max) this.free.push(ab);
+  }
+};
+
 // src/util/errors.ts
 var UserError = class extends Error {
   constructor(message, file, position) {
@@ -12386,22 +12410,6 @@ var WORKER_TAG = "security-metrics/stream-worker/v2";
 // src/stream/sarif-batch.ts
 var MARK = ',"occurrence_id":"';
 var TAIL = ',"source_index":0}';
-var BufferPool = class {
-  constructor(max = 6) {
-    this.max = max;
-  }
-  max;
-  free = [];
-  /** A Buffer of `size` bytes at offset 0 of its own ArrayBuffer. */
-  take(size) {
-    const i = this.free.findIndex((ab2) => ab2.byteLength >= size);
-    const ab = i >= 0 ? this.free.splice(i, 1)[0] : new ArrayBuffer(Math.max(size, 1 << 20));
-    return Buffer.from(ab, 0, size);
-  }
-  give(ab) {
-    if (this.free.length < this.max) this.free.push(ab);
-  }
-};
 async function prepareBatch(reader, contexts, t, ctx, displayPath, pool) {
   const rc = contexts[t.run];
   const occurrences = [];
@@ -13219,7 +13227,7 @@ var PortOut = class extends Writable {
     this.port = port;
     port.on("message", (m) => {
       if (m.kind !== "ack") return;
-      if (m.buf && this.owned.has(m.buf) && this.free.length < 16) this.free.push(m.buf);
+      if (m.buf) this.pool.give(m.buf);
       this.inFlight--;
       const w = this.waiting;
       this.waiting = void 0;
@@ -13229,22 +13237,23 @@ var PortOut = class extends Writable {
   port;
   inFlight = 0;
   waiting;
-  /** Free batch buffers, and every one the pool made (only those are ever transferred). */
-  free = [];
-  owned = /* @__PURE__ */ new WeakSet();
+  pool = new BufferPool(16, BATCH2);
+  /**
+   * The ArrayBuffers `take` handed out: only those are transferred (a transfer detaches the memory,
+   * which must belong to nothing else). A buffer that comes back is a new object: it is marked again
+   * when it is taken again.
+   */
+  ours = /* @__PURE__ */ new WeakSet();
   /** A Buffer of `size` bytes at offset 0 of a pool ArrayBuffer (LineBatcher's allocator). */
   take = (size) => {
-    let ab = size <= BATCH2 ? this.free.pop() : void 0;
-    if (!ab) {
-      ab = new ArrayBuffer(Math.max(size, BATCH2));
-      this.owned.add(ab);
-    }
-    return Buffer.from(ab, 0, size);
+    const b = this.pool.take(size);
+    this.ours.add(b.buffer);
+    return b;
   };
   _write(chunk, _enc, cb) {
     this.inFlight++;
     const ab = chunk.buffer;
-    if (this.owned.has(ab) && chunk.byteOffset === 0) {
+    if (this.ours.has(ab) && chunk.byteOffset === 0) {
       this.port.postMessage({ kind: "out", buf: ab, length: chunk.length }, [
         ab
       ]);
@@ -13281,3 +13290,6 @@ async function serve(port, data2) {
 }
 var data = workerData;
 if (parentPort && data?.tag === NORMALIZE_WORKER_TAG) void serve(parentPort, data);
+export {
+  PortOut
+};

@@ -656,6 +656,30 @@ function resultToDraft(rc, result, resultIndex, secrets) {
   };
 }
 
+// src/util/buffer-pool.ts
+var BufferPool = class {
+  /**
+   * `max`: free buffers kept at most; `minBytes`: the smallest buffer made (batches of similar size
+   * then fit the same buffers).
+   */
+  constructor(max = 6, minBytes = 1 << 20) {
+    this.max = max;
+    this.minBytes = minBytes;
+  }
+  max;
+  minBytes;
+  free = [];
+  /** A Buffer of `size` bytes at offset 0 of its own ArrayBuffer. */
+  take(size) {
+    const i = this.free.findIndex((ab2) => ab2.byteLength >= size);
+    const ab = i >= 0 ? this.free.splice(i, 1)[0] : new ArrayBuffer(Math.max(size, this.minBytes));
+    return Buffer.from(ab, 0, size);
+  }
+  give(ab) {
+    if (this.free.length < this.max) this.free.push(ab);
+  }
+};
+
 // src/stream/file-io.ts
 var DEFAULT_CHUNK = 1 << 20;
 var BLOCK_BITS = 16;
@@ -1054,22 +1078,6 @@ async function forEachItem(reader, list, file, fn) {
 // src/stream/sarif-batch.ts
 var MARK = ',"occurrence_id":"';
 var TAIL = ',"source_index":0}';
-var BufferPool = class {
-  constructor(max = 6) {
-    this.max = max;
-  }
-  max;
-  free = [];
-  /** A Buffer of `size` bytes at offset 0 of its own ArrayBuffer. */
-  take(size) {
-    const i = this.free.findIndex((ab2) => ab2.byteLength >= size);
-    const ab = i >= 0 ? this.free.splice(i, 1)[0] : new ArrayBuffer(Math.max(size, 1 << 20));
-    return Buffer.from(ab, 0, size);
-  }
-  give(ab) {
-    if (this.free.length < this.max) this.free.push(ab);
-  }
-};
 async function prepareBatch(reader, contexts, t, ctx, displayPath, pool) {
   const rc = contexts[t.run];
   const occurrences = [];

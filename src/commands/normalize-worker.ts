@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { BufferPool } from '../util/buffer-pool.js';
 import { errorMessage, isUserError } from '../util/errors.js';
 import type { Logger } from '../util/logger.js';
 import { BATCH, runNormalize } from './normalize.js';
@@ -18,18 +19,22 @@ import {
  * garbage per batch. A write completes at once while fewer than IN_FLIGHT batches are
  * unacknowledged, otherwise when the main thread acknowledges one.
  */
-class PortOut extends Writable {
+export class PortOut extends Writable {
   private inFlight = 0;
   private waiting: (() => void) | undefined;
-  /** Free batch buffers, and every one the pool made (only those are ever transferred). */
-  private readonly free: ArrayBuffer[] = [];
-  private readonly owned = new WeakSet<ArrayBuffer>();
+  private readonly pool = new BufferPool(16, BATCH);
+  /**
+   * The ArrayBuffers `take` handed out: only those are transferred (a transfer detaches the memory,
+   * which must belong to nothing else). A buffer that comes back is a new object: it is marked again
+   * when it is taken again.
+   */
+  private readonly ours = new WeakSet<ArrayBuffer>();
 
   constructor(private readonly port: MessagePort) {
     super({ highWaterMark: 1 << 18 });
     port.on('message', (m: ToNormalizeWorker) => {
       if (m.kind !== 'ack') return;
-      if (m.buf && this.owned.has(m.buf) && this.free.length < 16) this.free.push(m.buf);
+      if (m.buf) this.pool.give(m.buf);
       this.inFlight--;
       const w = this.waiting;
       this.waiting = undefined;
@@ -39,18 +44,15 @@ class PortOut extends Writable {
 
   /** A Buffer of `size` bytes at offset 0 of a pool ArrayBuffer (LineBatcher's allocator). */
   readonly take = (size: number): Buffer => {
-    let ab = size <= BATCH ? this.free.pop() : undefined;
-    if (!ab) {
-      ab = new ArrayBuffer(Math.max(size, BATCH));
-      this.owned.add(ab);
-    }
-    return Buffer.from(ab, 0, size);
+    const b = this.pool.take(size);
+    this.ours.add(b.buffer as ArrayBuffer);
+    return b;
   };
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
     this.inFlight++;
     const ab = chunk.buffer as ArrayBuffer;
-    if (this.owned.has(ab) && chunk.byteOffset === 0) {
+    if (this.ours.has(ab) && chunk.byteOffset === 0) {
       this.port.postMessage({ kind: 'out', buf: ab, length: chunk.length } satisfies FromNormalizeWorker, [
         ab,
       ]);

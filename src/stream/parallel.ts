@@ -4,6 +4,7 @@ import { occurrenceId, type FinalizeContext } from '../normalize/finalize.js';
 import { finishRun, type RunContext } from '../parsers/sarif/index.js';
 import type { ScanEvidence } from '../parsers/types.js';
 import { besideBundle } from '../util/beside.js';
+import { BufferPool } from '../util/buffer-pool.js';
 import { UserError } from '../util/errors.js';
 import { DigestCounter } from '../util/hash.js';
 import type { RangeList, RangeReader } from './file-io.js';
@@ -15,7 +16,7 @@ import {
   type ToWorker,
   type WorkerInit,
 } from './parallel-protocol.js';
-import { BufferPool, prepareBatch } from './sarif-batch.js';
+import { prepareBatch } from './sarif-batch.js';
 import { WarningList, type StreamOutcome } from './slices.js';
 
 /** Results per task. */

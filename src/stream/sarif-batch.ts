@@ -1,6 +1,7 @@
 import { occurrenceId, prepareFinding, type FinalizeContext } from '../normalize/finalize.js';
 import { resultToDraft, type RunContext } from '../parsers/sarif/index.js';
 import { isUserError } from '../util/errors.js';
+import type { BufferPool } from '../util/buffer-pool.js';
 import { fastHash64 } from '../util/hash.js';
 import { ArrayRanges, type RangeReader } from './file-io.js';
 import type { BatchReply, Task } from './parallel-protocol.js';
@@ -8,27 +9,6 @@ import { forEachItem } from './slices.js';
 
 const MARK = ',"occurrence_id":"';
 const TAIL = ',"source_index":0}';
-
-/**
- * Buffers for prepared batches, used again once their lines are written (a worker's go back to it),
- * so that pass 2 does not allocate ~0.5 MB per batch and leave the allocator fragmented. Each is a
- * whole ArrayBuffer of its own (never a slice of Buffer's shared pool): it is transferred.
- */
-export class BufferPool {
-  private readonly free: ArrayBuffer[] = [];
-  constructor(private readonly max = 6) {}
-
-  /** A Buffer of `size` bytes at offset 0 of its own ArrayBuffer. */
-  take(size: number): Buffer {
-    const i = this.free.findIndex((ab) => ab.byteLength >= size);
-    const ab = i >= 0 ? this.free.splice(i, 1)[0]! : new ArrayBuffer(Math.max(size, 1 << 20));
-    return Buffer.from(ab, 0, size);
-  }
-
-  give(ab: ArrayBuffer): void {
-    if (this.free.length < this.max) this.free.push(ab);
-  }
-}
 
 /**
  * Pass 2 of the parallel SARIF reader for one batch of consecutive results of one run: parse them

@@ -2,9 +2,10 @@ import { promises as fs } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRunContext, type RunContext } from '../parsers/sarif/index.js';
 import type { SarifRun } from '../parsers/sarif/types.js';
+import { BufferPool } from '../util/buffer-pool.js';
 import { RangeReader } from './file-io.js';
 import { WORKER_TAG, type BatchReply, type ToWorker, type WorkerInit } from './parallel-protocol.js';
-import { BufferPool, prepareBatch } from './sarif-batch.js';
+import { prepareBatch } from './sarif-batch.js';
 
 /**
  * Worker of the parallel SARIF reader (entry of dist/stream-worker.js). It is started while pass 1

@@ -3,6 +3,7 @@ import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
+import { MessageChannel } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +11,8 @@ import {
   runNormalizeWorker,
   wantsNormalizeWorker,
 } from '../../src/commands/normalize-thread.js';
+import { BATCH } from '../../src/commands/normalize.js';
+import { PortOut } from '../../src/commands/normalize-worker.js';
 import { WORKER_YOUNG_MB } from '../../src/stream/parallel-protocol.js';
 import { isMainModule } from '../../src/util/entry.js';
 import { UserError } from '../../src/util/errors.js';
@@ -158,6 +161,45 @@ describe('runNormalizeWorker relays what a worker posts', () => {
     await expect(runNormalizeWorker(quiet, job, new PassThrough(), captureLogger())).rejects.toThrow(
       /stopped before it was done/,
     );
+  });
+});
+
+describe("the worker's output stream (PortOut)", () => {
+  it('transfers pool buffers, uses those that come back again, and copies any other chunk', async () => {
+    const { port1, port2 } = new MessageChannel();
+    const got: Array<{ transferred: boolean; text: string }> = [];
+    // the main thread's side: mark each transferred buffer, then hand it back as runNormalizeWorker does
+    port2.on('message', (m: { buf: ArrayBuffer | Uint8Array; length: number }) => {
+      const transferred = m.buf instanceof ArrayBuffer;
+      const bytes =
+        m.buf instanceof ArrayBuffer ? new Uint8Array(m.buf, 0, m.length) : m.buf.subarray(0, m.length);
+      got.push({ transferred, text: Buffer.from(bytes).toString() });
+      if (m.buf instanceof ArrayBuffer) {
+        new Uint8Array(m.buf)[BATCH - 1] = 0xaa;
+        port2.postMessage({ kind: 'ack', buf: m.buf }, [m.buf]);
+      } else port2.postMessage({ kind: 'ack' });
+    });
+    const out = new PortOut(port1);
+    const acked = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const first = out.take(BATCH);
+    expect(first[BATCH - 1]).toBe(0); // a new buffer
+    first.write('one', 0);
+    out.write(first.subarray(0, 3));
+    expect(first.buffer.byteLength).toBe(0); // handed over, not copied
+    await acked();
+    const again = out.take(BATCH);
+    expect(again[BATCH - 1]).toBe(0xaa); // the buffer that came back
+    again.write('two', 0);
+    out.write(again.subarray(0, 3));
+    out.write(Buffer.from('three')); // not the pool's: copied
+    await acked();
+    expect(got).toEqual([
+      { transferred: true, text: 'one' },
+      { transferred: true, text: 'two' },
+      { transferred: false, text: 'three' },
+    ]);
+    port1.close();
+    port2.close();
   });
 });
 

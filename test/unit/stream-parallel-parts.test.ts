@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RangeList } from '../../src/stream/file-io.js';
-import { BufferPool } from '../../src/stream/sarif-batch.js';
+import { BufferPool } from '../../src/util/buffer-pool.js';
 import { DEFAULT_PARALLEL_MAX_RESULTS, parallelMaxResults, workerCount } from '../../src/stream/parallel.js';
 import { DigestCounter, fastHash64 } from '../../src/util/hash.js';
 
