@@ -113,14 +113,17 @@ function runNormalizeWorker(script, job, out, logger) {
       f();
     };
     const direct = out === process.stdout;
-    const write = (m) => {
-      const ab = m.buf instanceof ArrayBuffer ? m.buf : void 0;
-      const view = m.buf instanceof ArrayBuffer ? Buffer.from(m.buf, 0, m.length) : m.buf.subarray(0, m.length);
-      out.write(direct || !ab ? view : Buffer.from(view), () => {
-        if (settled) return;
-        if (ab) w.postMessage({ kind: "ack", buf: ab }, [ab]);
-        else w.postMessage({ kind: "ack" });
-      });
+    const write = ({ buf, length }) => {
+      if (buf instanceof ArrayBuffer) {
+        const view = Buffer.from(buf, 0, length);
+        out.write(direct ? view : Buffer.from(view), () => {
+          if (!settled) w.postMessage({ kind: "ack", buf }, [buf]);
+        });
+      } else {
+        out.write(buf.subarray(0, length), () => {
+          if (!settled) w.postMessage({ kind: "ack" });
+        });
+      }
     };
     w.on("message", (m) => {
       switch (m.kind) {

@@ -143,15 +143,17 @@ export function runNormalizeWorker(
     // also the backpressure). Node's stdout (a pipe, file or TTY) no longer holds the bytes then; any
     // other stream is given a copy, in case it keeps the chunk.
     const direct = out === process.stdout;
-    const write = (m: { buf: ArrayBuffer | Uint8Array; length: number }) => {
-      const ab = m.buf instanceof ArrayBuffer ? m.buf : undefined;
-      const view =
-        m.buf instanceof ArrayBuffer ? Buffer.from(m.buf, 0, m.length) : m.buf.subarray(0, m.length);
-      out.write(direct || !ab ? view : Buffer.from(view), () => {
-        if (settled) return;
-        if (ab) w.postMessage({ kind: 'ack', buf: ab } satisfies ToNormalizeWorker, [ab]);
-        else w.postMessage({ kind: 'ack' } satisfies ToNormalizeWorker);
-      });
+    const write = ({ buf, length }: { buf: ArrayBuffer | Uint8Array; length: number }) => {
+      if (buf instanceof ArrayBuffer) {
+        const view = Buffer.from(buf, 0, length);
+        out.write(direct ? view : Buffer.from(view), () => {
+          if (!settled) w.postMessage({ kind: 'ack', buf } satisfies ToNormalizeWorker, [buf]);
+        });
+      } else {
+        out.write(buf.subarray(0, length), () => {
+          if (!settled) w.postMessage({ kind: 'ack' } satisfies ToNormalizeWorker);
+        });
+      }
     };
     w.on('message', (m: FromNormalizeWorker) => {
       switch (m.kind) {

@@ -16,6 +16,7 @@ import { sha256 } from '../util/hash.js';
 import { parseJsonWithPosition } from '../util/json-position.js';
 import { invalidUtf8Offset } from '../util/utf8.js';
 import { parseJsonLines } from '../util/json-lines.js';
+import { DEFAULT_STREAM_THRESHOLD } from '../stream/threshold.js';
 
 export interface ReadOptions {
   format: string;
@@ -66,7 +67,6 @@ const HEAD_BYTES = 65536;
 /** Node's longest string (536,870,888 UTF-16 units): a larger file cannot be decoded whole. */
 const WHOLE_FILE_LIMIT = 536_870_888;
 
-import { DEFAULT_STREAM_THRESHOLD } from '../stream/threshold.js';
 export { DEFAULT_STREAM_THRESHOLD, streamThresholdFromEnv } from '../stream/threshold.js';
 
 export { invalidUtf8Offset } from '../util/utf8.js';
