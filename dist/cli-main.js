@@ -49726,32 +49726,34 @@ async function readSnapshot(file2, onEntry = (e) => e, chunkSize = CHUNK) {
 }
 
 // src/util/phase-clock.ts
-var PhaseClock = class {
+var PhaseClock = class _PhaseClock {
   totals = /* @__PURE__ */ new Map();
   heapPeak = 0;
   /** Run `fn`, adding its wall and CPU time to `phase`. */
   async time(phase, fn) {
-    const w0 = performance.now();
-    const c0 = process.cpuUsage();
+    const start = _PhaseClock.now();
     try {
       return await fn();
     } finally {
-      this.add(phase, performance.now() - w0, process.cpuUsage(c0));
+      this.record(phase, start);
     }
   }
   /** Synchronous `time`. */
   timeSync(phase, fn) {
-    const w0 = performance.now();
-    const c0 = process.cpuUsage();
+    const start = _PhaseClock.now();
     try {
       return fn();
     } finally {
-      this.add(phase, performance.now() - w0, process.cpuUsage(c0));
+      this.record(phase, start);
     }
   }
   /** Add the time since `start` (taken with `PhaseClock.now()`) to `phase`. */
   record(phase, start) {
-    this.add(phase, performance.now() - start.wall, process.cpuUsage(start.cpu));
+    const cpu = process.cpuUsage(start.cpu);
+    const t = this.totals.get(phase) ?? { wall: 0, cpu: 0 };
+    t.wall += performance.now() - start.wall;
+    t.cpu += (cpu.user + cpu.system) / 1e3;
+    this.totals.set(phase, t);
   }
   static now() {
     return { wall: performance.now(), cpu: process.cpuUsage() };
@@ -49759,12 +49761,6 @@ var PhaseClock = class {
   /** Note the heap in use now (the largest is reported). */
   sampleHeap() {
     this.heapPeak = Math.max(this.heapPeak, process.memoryUsage().heapUsed);
-  }
-  add(phase, wallMs, cpu) {
-    const t = this.totals.get(phase) ?? { wall: 0, cpu: 0 };
-    t.wall += wallMs;
-    t.cpu += (cpu.user + cpu.system) / 1e3;
-    this.totals.set(phase, t);
   }
   /** `phases: read 1234 ms wall / 1300 ms cpu; …; heap peak 512 MiB` (phases in first-use order). */
   summary() {

@@ -9,29 +9,31 @@ export class PhaseClock {
 
   /** Run `fn`, adding its wall and CPU time to `phase`. */
   async time<T>(phase: string, fn: () => Promise<T> | T): Promise<T> {
-    const w0 = performance.now();
-    const c0 = process.cpuUsage();
+    const start = PhaseClock.now();
     try {
       return await fn();
     } finally {
-      this.add(phase, performance.now() - w0, process.cpuUsage(c0));
+      this.record(phase, start);
     }
   }
 
   /** Synchronous `time`. */
   timeSync<T>(phase: string, fn: () => T): T {
-    const w0 = performance.now();
-    const c0 = process.cpuUsage();
+    const start = PhaseClock.now();
     try {
       return fn();
     } finally {
-      this.add(phase, performance.now() - w0, process.cpuUsage(c0));
+      this.record(phase, start);
     }
   }
 
   /** Add the time since `start` (taken with `PhaseClock.now()`) to `phase`. */
   record(phase: string, start: { wall: number; cpu: NodeJS.CpuUsage }): void {
-    this.add(phase, performance.now() - start.wall, process.cpuUsage(start.cpu));
+    const cpu = process.cpuUsage(start.cpu);
+    const t = this.totals.get(phase) ?? { wall: 0, cpu: 0 };
+    t.wall += performance.now() - start.wall;
+    t.cpu += (cpu.user + cpu.system) / 1000;
+    this.totals.set(phase, t);
   }
 
   static now(): { wall: number; cpu: NodeJS.CpuUsage } {
@@ -41,13 +43,6 @@ export class PhaseClock {
   /** Note the heap in use now (the largest is reported). */
   sampleHeap(): void {
     this.heapPeak = Math.max(this.heapPeak, process.memoryUsage().heapUsed);
-  }
-
-  private add(phase: string, wallMs: number, cpu: NodeJS.CpuUsage): void {
-    const t = this.totals.get(phase) ?? { wall: 0, cpu: 0 };
-    t.wall += wallMs;
-    t.cpu += (cpu.user + cpu.system) / 1000;
-    this.totals.set(phase, t);
   }
 
   /** `phases: read 1234 ms wall / 1300 ms cpu; …; heap peak 512 MiB` (phases in first-use order). */
