@@ -47213,7 +47213,7 @@ function isClosedState(s2) {
   return CLOSED.has(s2);
 }
 function entryKey(f) {
-  return `${(f.repo ?? f.product ?? "").toLowerCase()}|${f.id}`;
+  return [(f.repo ?? f.product ?? "").toLowerCase(), f.id].join("|");
 }
 function scopeKey(repo, tool, control) {
   return `${(repo ?? "").toLowerCase()}|${tool.trim().toLowerCase()}|${control}`;
