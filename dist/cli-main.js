@@ -47732,6 +47732,92 @@ function dueDate(clockStart, days2, cves, kev) {
 }
 
 // src/metrics/context.ts
+var COUNTED = 1;
+var OPEN = 2;
+var OVERDUE = 4;
+var DUE_SLA = 8;
+var DUE_KEV = 16;
+var Tracked = class _Tracked {
+  constructor(entry, finding, mapping, tier, owner, owner_source, clock_start, sla_days, due, exception, link, noisy, age_days, flags) {
+    this.entry = entry;
+    this.finding = finding;
+    this.mapping = mapping;
+    this.tier = tier;
+    this.owner = owner;
+    this.owner_source = owner_source;
+    this.clock_start = clock_start;
+    this.sla_days = sla_days;
+    this.due = due;
+    this.exception = exception;
+    this.link = link;
+    this.noisy = noisy;
+    this.age_days = age_days;
+    this.flags = flags;
+  }
+  entry;
+  finding;
+  mapping;
+  tier;
+  owner;
+  owner_source;
+  clock_start;
+  sla_days;
+  due;
+  exception;
+  link;
+  noisy;
+  age_days;
+  flags;
+  get key() {
+    return this.entry.key;
+  }
+  get severity() {
+    return this.finding.severity;
+  }
+  get application() {
+    return this.mapping.application;
+  }
+  get due_basis() {
+    return this.flags & DUE_SLA ? "sla" : this.flags & DUE_KEV ? "kev" : null;
+  }
+  get duplicate_of() {
+    return this.link?.duplicate_of ?? null;
+  }
+  get duplicate_reason() {
+    return this.link?.reason ?? null;
+  }
+  get counted() {
+    return (this.flags & COUNTED) !== 0;
+  }
+  get open() {
+    return (this.flags & OPEN) !== 0;
+  }
+  get overdue() {
+    return (this.flags & OVERDUE) !== 0;
+  }
+  /** The same tracked finding with another copy of its record (e.g. the full one behind a lean copy). */
+  withFinding(finding) {
+    return new _Tracked(
+      this.entry,
+      finding,
+      this.mapping,
+      this.tier,
+      this.owner,
+      this.owner_source,
+      this.clock_start,
+      this.sla_days,
+      this.due,
+      this.exception,
+      this.link,
+      this.noisy,
+      this.age_days,
+      this.flags
+    );
+  }
+};
+function withRecord(t, finding) {
+  return t instanceof Tracked ? t.withFinding(finding) : { ...t, finding };
+}
 var SEV_ORDER = ["critical", "high", "medium", "low", "info"];
 function severityAtLeast(s2, min) {
   return SEV_ORDER.indexOf(s2) <= SEV_ORDER.indexOf(min);
@@ -47816,29 +47902,24 @@ function buildContext(input2, inventoryErrors) {
     const open2 = entry.state === "open";
     const closedAt = toTime(entry.closed_at);
     const ageEnd = open2 || !Number.isFinite(closedAt) ? end : closedAt;
-    return {
+    const overdue = open2 && due.due !== null && toTime(due.due) < end;
+    const flags = (!link && f.state !== "duplicate" ? COUNTED : 0) | (open2 ? OPEN : 0) | (overdue ? OVERDUE : 0) | (due.basis === "sla" ? DUE_SLA : due.basis === "kev" ? DUE_KEV : 0);
+    return new Tracked(
       entry,
-      finding: f,
-      key: entry.key,
-      severity: f.severity,
-      application: mapping.application,
+      f,
       mapping,
       tier,
-      owner: owner.owner,
-      owner_source: owner.owner_source,
+      owner.owner,
+      owner.owner_source,
       clock_start,
-      sla_days: days2,
-      due: due.due === null ? null : shared(dues, due.due, due.due),
-      due_basis: due.basis,
+      days2,
+      due.due === null ? null : shared(dues, due.due, due.due),
       exception,
-      duplicate_of: link?.duplicate_of ?? null,
-      duplicate_reason: link?.reason ?? null,
-      noisy: noisyRule(dict.noisy, f),
-      counted: !link && f.state !== "duplicate",
-      open: open2,
-      age_days: daysBetween(clock_start, ageEnd),
-      overdue: open2 && due.due !== null && toTime(due.due) < end
-    };
+      link ?? null,
+      noisyRule(dict.noisy, f),
+      daysBetween(clock_start, ageEnd),
+      flags
+    );
   });
   const runs = input2.runs.filter((r) => toTime(r.run.finished_at || r.run.started_at) < end).map((r) => ({
     run: r.run,
@@ -49402,7 +49483,7 @@ var FINDING_COLUMNS = [
 function withFull(t, hydrate) {
   if (!hydrate) return t;
   const full = hydrate(t.finding);
-  return full === t.finding ? t : { ...t, finding: full };
+  return full === t.finding ? t : withRecord(t, full);
 }
 var FINDINGS_CSV_HEADER = FINDING_COLUMNS.map(csvCell).join(",") + "\n";
 function* findingOutputLines(sorted, hydrate) {

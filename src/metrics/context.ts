@@ -50,6 +50,88 @@ export interface TrackedFinding {
   overdue: boolean;
 }
 
+const COUNTED = 1;
+const OPEN = 2;
+const OVERDUE = 4;
+const DUE_SLA = 8;
+const DUE_KEV = 16;
+
+/**
+ * The `TrackedFinding` the context builds: what can be read off the entry, the record, the mapping
+ * and the duplicate link is a getter, and the four flags share one number, so each of the half a
+ * million findings held at scale costs 14 fields instead of 21 (the interface is unchanged; tests
+ * may still pass plain objects).
+ */
+class Tracked implements TrackedFinding {
+  constructor(
+    readonly entry: LifecycleEntry,
+    public finding: Finding,
+    readonly mapping: Mapping,
+    readonly tier: string | null,
+    readonly owner: string | null,
+    readonly owner_source: string | null,
+    readonly clock_start: string,
+    readonly sla_days: number | null,
+    readonly due: string | null,
+    readonly exception: Exception | null,
+    private readonly link: DuplicateLink | null,
+    readonly noisy: NoisyRule | null,
+    readonly age_days: number,
+    private readonly flags: number,
+  ) {}
+  get key(): string {
+    return this.entry.key;
+  }
+  get severity(): Severity {
+    return this.finding.severity;
+  }
+  get application(): string | null {
+    return this.mapping.application;
+  }
+  get due_basis(): 'sla' | 'kev' | null {
+    return this.flags & DUE_SLA ? 'sla' : this.flags & DUE_KEV ? 'kev' : null;
+  }
+  get duplicate_of(): string | null {
+    return this.link?.duplicate_of ?? null;
+  }
+  get duplicate_reason(): string | null {
+    return this.link?.reason ?? null;
+  }
+  get counted(): boolean {
+    return (this.flags & COUNTED) !== 0;
+  }
+  get open(): boolean {
+    return (this.flags & OPEN) !== 0;
+  }
+  get overdue(): boolean {
+    return (this.flags & OVERDUE) !== 0;
+  }
+  /** The same tracked finding with another copy of its record (e.g. the full one behind a lean copy). */
+  withFinding(finding: Finding): Tracked {
+    return new Tracked(
+      this.entry,
+      finding,
+      this.mapping,
+      this.tier,
+      this.owner,
+      this.owner_source,
+      this.clock_start,
+      this.sla_days,
+      this.due,
+      this.exception,
+      this.link,
+      this.noisy,
+      this.age_days,
+      this.flags,
+    );
+  }
+}
+
+/** `t` with `finding` in place of its record; every other field as it was. */
+export function withRecord(t: TrackedFinding, finding: Finding): TrackedFinding {
+  return t instanceof Tracked ? t.withFinding(finding) : { ...t, finding };
+}
+
 export interface RunInfo {
   run: RunRecord;
   origin: string;
@@ -224,29 +306,28 @@ export function buildContext(input: ContextInput, inventoryErrors: string[]): Me
     const open = entry.state === 'open';
     const closedAt = toTime(entry.closed_at);
     const ageEnd = open || !Number.isFinite(closedAt) ? end : closedAt;
-    return {
+    const overdue = open && due.due !== null && toTime(due.due) < end;
+    const flags =
+      (!link && f.state !== 'duplicate' ? COUNTED : 0) |
+      (open ? OPEN : 0) |
+      (overdue ? OVERDUE : 0) |
+      (due.basis === 'sla' ? DUE_SLA : due.basis === 'kev' ? DUE_KEV : 0);
+    return new Tracked(
       entry,
-      finding: f,
-      key: entry.key,
-      severity: f.severity,
-      application: mapping.application,
+      f,
       mapping,
       tier,
-      owner: owner.owner,
-      owner_source: owner.owner_source,
+      owner.owner,
+      owner.owner_source,
       clock_start,
-      sla_days: days,
-      due: due.due === null ? null : shared(dues, due.due, due.due),
-      due_basis: due.basis,
+      days,
+      due.due === null ? null : shared(dues, due.due, due.due),
       exception,
-      duplicate_of: link?.duplicate_of ?? null,
-      duplicate_reason: link?.reason ?? null,
-      noisy: noisyRule(dict.noisy, f),
-      counted: !link && f.state !== 'duplicate',
-      open,
-      age_days: daysBetween(clock_start, ageEnd),
-      overdue: open && due.due !== null && toTime(due.due) < end,
-    };
+      link ?? null,
+      noisyRule(dict.noisy, f),
+      daysBetween(clock_start, ageEnd),
+      flags,
+    );
   });
 
   const runs: RunInfo[] = input.runs

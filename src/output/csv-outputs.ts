@@ -1,4 +1,4 @@
-import { exceptionIndex, type MetricContext, type TrackedFinding } from '../metrics/context.js';
+import { exceptionIndex, withRecord, type MetricContext, type TrackedFinding } from '../metrics/context.js';
 import type { CoverageCell } from '../metrics/definitions/scanner-coverage.js';
 import type { AggregatedFinding } from '../schema/metrics.js';
 import type { Finding } from '../schema/finding.js';
@@ -122,7 +122,7 @@ export function findingsCsv(fs: readonly TrackedFinding[]): string {
 function withFull(t: TrackedFinding, hydrate?: (f: Finding) => Finding): TrackedFinding {
   if (!hydrate) return t;
   const full = hydrate(t.finding);
-  return full === t.finding ? t : { ...t, finding: full };
+  return full === t.finding ? t : withRecord(t, full);
 }
 
 /**
