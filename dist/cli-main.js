@@ -31482,6 +31482,44 @@ var Interner = class _Interner {
       })
     );
   }
+  /**
+   * A pooled, frozen location equal to `l` (a lockfile, an image, a file at the same line in many
+   * repos), or `make()`'s when none is pooled. Looked up by file: a few locations are kept per file
+   * path, so a path with findings at many lines costs one small list, not an entry per line.
+   */
+  location(l, make) {
+    const k = l.file ?? l.resource ?? l.image ?? l.url;
+    if (k === null) return make();
+    let list3 = this.locations.get(k);
+    if (list3) {
+      for (const p of list3) if (sameLocation(p, l)) return p;
+    }
+    const v = Object.freeze(make());
+    if (!list3) {
+      if (this.locations.size >= _Interner.MAX_POOLED) return v;
+      this.locations.set(k, list3 = []);
+    }
+    if (list3.length < _Interner.LOCATIONS_PER_KEY) list3.push(v);
+    return v;
+  }
+  static LOCATIONS_PER_KEY = 4;
+  locations = /* @__PURE__ */ new Map();
+  /**
+   * A pooled, frozen identity equal to `scheme` + `parts` when every part is a pooled string (an
+   * SCA identity — advisory, package, manifest — recurs in every repo with that dependency); a
+   * fresh one otherwise.
+   */
+  identity(scheme, parts, pooled) {
+    if (!pooled || parts.length > 4) return { scheme, parts };
+    return this.value(
+      `i\0${scheme}\0${parts.join("\0")}`,
+      () => Object.freeze({ scheme, parts: Object.freeze(parts) })
+    );
+  }
+  /** The pooled string equal to `s`, when there is one (nothing is added). */
+  known(s2) {
+    return this.strings.get(s2);
+  }
   value(key, make) {
     const prev = this.values.get(key);
     if (prev !== void 0) return prev;
@@ -31540,11 +31578,25 @@ function sameLocation(a, b) {
 var same = (v, prev) => prev !== void 0 && v === prev ? prev : v;
 function leanCopy(f, pool3, prev) {
   const s2 = (v) => pool3.get(v);
-  const identity = prev && sameIdentity(f.identity, prev.identity) ? prev.identity : { scheme: s2(f.identity.scheme), parts: f.identity.parts.map((p) => p) };
-  const parts = identity.parts;
+  const rule_id = s2(f.rule_id);
+  const pkg = pool3.package(f.package);
+  const cve = pool3.list(f.cve);
   const loc = f.location;
-  const location = prev && sameLocation(loc, prev.location) ? prev.location : {
-    file: sameAs(same(loc.file, prev?.location.file), parts),
+  const file2 = prev && loc.file === prev.location.file ? prev.location.file : s2(loc.file);
+  let identity;
+  if (prev && sameIdentity(f.identity, prev.identity)) identity = prev.identity;
+  else {
+    let pooled = true;
+    const parts2 = f.identity.parts.map((p) => {
+      const known = pool3.known(p);
+      if (known === void 0) pooled = false;
+      return known ?? p;
+    });
+    identity = pool3.identity(s2(f.identity.scheme), parts2, pooled);
+  }
+  const parts = identity.parts;
+  const location = prev && sameLocation(loc, prev.location) ? prev.location : pool3.location(loc, () => ({
+    file: file2,
     start_line: loc.start_line,
     end_line: loc.end_line,
     url: loc.url,
@@ -31552,7 +31604,8 @@ function leanCopy(f, pool3, prev) {
     image: s2(loc.image),
     account: s2(loc.account),
     region: s2(loc.region)
-  };
+  }));
+  const title = f.category === "sca" || f.category === "container" ? pool3.get(f.finding_title) : same(f.finding_title, prev?.finding_title);
   return {
     schema_version: f.schema_version,
     id: same(f.id, prev?.id),
@@ -31562,9 +31615,9 @@ function leanCopy(f, pool3, prev) {
     product: s2(f.product),
     service: s2(f.service),
     repo: s2(f.repo),
-    finding_title: same(f.finding_title, prev?.finding_title),
+    finding_title: title,
     category: s2(f.category),
-    rule_id: s2(f.rule_id),
+    rule_id,
     severity: s2(f.severity),
     severity_source: s2(f.severity_source),
     confidence: s2(f.confidence),
@@ -31578,8 +31631,8 @@ function leanCopy(f, pool3, prev) {
     exception_id: f.exception_id,
     release_blocking: f.release_blocking,
     cwe: pool3.list(f.cwe),
-    cve: pool3.list(f.cve),
-    package: pool3.package(f.package),
+    cve,
+    package: pkg,
     location,
     source_file: s2(f.source_file)
   };

@@ -89,6 +89,45 @@ export class Interner {
     );
   }
 
+  /**
+   * A pooled, frozen location equal to `l` (a lockfile, an image, a file at the same line in many
+   * repos), or `make()`'s when none is pooled. Looked up by file: a few locations are kept per file
+   * path, so a path with findings at many lines costs one small list, not an entry per line.
+   */
+  location(l: Location, make: () => Location): Location {
+    const k = l.file ?? l.resource ?? l.image ?? l.url;
+    if (k === null) return make();
+    let list = this.locations.get(k);
+    if (list) for (const p of list) if (sameLocation(p, l)) return p;
+    const v = Object.freeze(make());
+    if (!list) {
+      if (this.locations.size >= Interner.MAX_POOLED) return v;
+      this.locations.set(k, (list = []));
+    }
+    if (list.length < Interner.LOCATIONS_PER_KEY) list.push(v);
+    return v;
+  }
+
+  static readonly LOCATIONS_PER_KEY = 4;
+  private readonly locations = new Map<string, Location[]>();
+
+  /**
+   * A pooled, frozen identity equal to `scheme` + `parts` when every part is a pooled string (an
+   * SCA identity — advisory, package, manifest — recurs in every repo with that dependency); a
+   * fresh one otherwise.
+   */
+  identity(scheme: string, parts: string[], pooled: boolean): Identity {
+    if (!pooled || parts.length > 4) return { scheme, parts };
+    return this.value(`i\u0000${scheme}\u0000${parts.join('\u0000')}`, () =>
+      Object.freeze({ scheme, parts: Object.freeze(parts) as string[] }),
+    );
+  }
+
+  /** The pooled string equal to `s`, when there is one (nothing is added). */
+  known(s: string): string | undefined {
+    return this.strings.get(s);
+  }
+
   private value<T>(key: string, make: () => T): T {
     const prev = this.values.get(key);
     if (prev !== undefined) return prev as T;
@@ -209,21 +248,35 @@ const same = <T>(v: T, prev: T | undefined): T => (prev !== undefined && v === p
  * entry's record of an earlier run), gives the values equal to its own: a run mostly re-reports
  * what the run before it did, and otherwise each kept record has its own copies of the same id,
  * title, identity and location (~450 bytes a finding, allocated where they outlive the young
- * generation: V8 pretenures these object literals).
+ * generation: V8 pretenures these object literals). Across repos, the pool gives what recurs: rule
+ * ids, file paths, packages, an identity made only of such strings (advisory, package, manifest),
+ * a location (a lockfile, an image), and the title of a dependency finding (the advisory's).
  */
 function leanCopy(f: Finding, pool: Interner, prev?: Finding): Finding {
   const s = (v: string | null): string | null => pool.get(v);
-  const identity =
-    prev && sameIdentity(f.identity, prev.identity)
-      ? prev.identity
-      : { scheme: s(f.identity.scheme)!, parts: f.identity.parts.map((p) => p) };
-  const parts = identity.parts;
+  // Pooled first: the identity parts are looked up among them.
+  const rule_id = s(f.rule_id);
+  const pkg = pool.package(f.package);
+  const cve = pool.list(f.cve);
   const loc = f.location;
+  const file = prev && loc.file === prev.location.file ? prev.location.file : s(loc.file);
+  let identity: Finding['identity'];
+  if (prev && sameIdentity(f.identity, prev.identity)) identity = prev.identity;
+  else {
+    let pooled = true;
+    const parts = f.identity.parts.map((p) => {
+      const known = pool.known(p);
+      if (known === undefined) pooled = false;
+      return known ?? p;
+    });
+    identity = pool.identity(s(f.identity.scheme)!, parts, pooled);
+  }
+  const parts = identity.parts;
   const location =
     prev && sameLocation(loc, prev.location)
       ? prev.location
-      : {
-          file: sameAs(same(loc.file, prev?.location.file), parts),
+      : pool.location(loc, () => ({
+          file,
           start_line: loc.start_line,
           end_line: loc.end_line,
           url: loc.url,
@@ -231,7 +284,11 @@ function leanCopy(f: Finding, pool: Interner, prev?: Finding): Finding {
           image: s(loc.image),
           account: s(loc.account),
           region: s(loc.region),
-        };
+        }));
+  const title =
+    f.category === 'sca' || f.category === 'container'
+      ? pool.get(f.finding_title)
+      : same(f.finding_title, prev?.finding_title);
   // One object literal each (one hidden class, properties in the object): built key by key, V8 would
   // keep ~30 properties in a dictionary, bigger than the whole finding.
   return {
@@ -243,9 +300,9 @@ function leanCopy(f: Finding, pool: Interner, prev?: Finding): Finding {
     product: s(f.product),
     service: s(f.service),
     repo: s(f.repo),
-    finding_title: same(f.finding_title, prev?.finding_title),
+    finding_title: title,
     category: s(f.category) as Finding['category'],
-    rule_id: s(f.rule_id),
+    rule_id,
     severity: s(f.severity) as Finding['severity'],
     severity_source: s(f.severity_source) as Finding['severity_source'],
     confidence: s(f.confidence) as Finding['confidence'],
@@ -259,8 +316,8 @@ function leanCopy(f: Finding, pool: Interner, prev?: Finding): Finding {
     exception_id: f.exception_id,
     release_blocking: f.release_blocking,
     cwe: pool.list(f.cwe),
-    cve: pool.list(f.cve),
-    package: pool.package(f.package),
+    cve,
+    package: pkg,
     location,
     source_file: s(f.source_file)!,
   } satisfies Omit<Finding, (typeof DROPPED_FIELDS)[number]> as unknown as Finding;

@@ -282,3 +282,113 @@ describe('lean findings share the values of the record they replace', () => {
     expect(lc.latest(makeFinding({ key: 'b' }))).toBeUndefined();
   });
 });
+
+describe('lean findings of different repos share what recurs (the pool)', () => {
+  /** The same dependency finding in `repos` repos, and a SAST finding with a unique part in each. */
+  async function loadRepos(repos: number): Promise<{ sca: Finding[]; sast: Finding[]; raw: Finding[] }> {
+    const pool = new Interner();
+    const sca: Finding[] = [];
+    const sast: Finding[] = [];
+    const raw: Finding[] = [];
+    for (let r = 0; r < repos; r++) {
+      const repo = `acme/repo-${r}`;
+      const dep = makeFinding({
+        key: `dep-${r}`,
+        repo,
+        category: 'sca',
+        rule_id: 'CVE-2024-1234',
+        cve: ['CVE-2024-1234'],
+        finding_title: 'lodash: prototype pollution in zipObjectDeep',
+        identity: { scheme: 'sca/v1', parts: ['CVE-2024-1234', 'lodash', 'package-lock.json'] },
+        package: {
+          name: 'lodash',
+          version: '4.17.15',
+          fixed_version: '4.17.21',
+          ecosystem: 'npm',
+          purl: null,
+        },
+        location: {
+          file: 'package-lock.json',
+          start_line: null,
+          end_line: null,
+          url: null,
+          resource: null,
+          image: null,
+          account: null,
+          region: null,
+        },
+      });
+      const code = makeFinding({
+        key: `code-${r}`,
+        repo,
+        rule_id: 'js/sql-injection',
+        identity: { scheme: 'sast/v1', parts: ['js/sql-injection', 'src/db.js', `ctx-${r}`] },
+        location: { ...dep.location, file: 'src/db.js', start_line: 10 + r, end_line: 10 + r },
+      });
+      raw.push(dep, code);
+      const d = path.join(dir, 'records', `r${r}`);
+      await fs.mkdir(d, { recursive: true });
+      const run = makeRun({ at: '2026-11-02T00:00:00Z', repo });
+      run.counts = countFindings([dep, code]);
+      await fs.writeFile(path.join(d, 'run.json'), JSON.stringify(run));
+      await fs.writeFile(
+        path.join(d, 'findings.jsonl'),
+        [dep, code].map((f) => JSON.stringify(f)).join('\n'),
+      );
+    }
+    const scan = await scanRecordsDir(path.join(dir, 'records'), 'records');
+    for (const item of scan.items) {
+      const [dep, code] = (await loadRecordFindings(item.record!, { lean: true, pool })).findings;
+      sca.push(dep!);
+      sast.push(code!);
+    }
+    return { sca, sast, raw };
+  }
+
+  it('shares an identity made of pooled strings, a location and a dependency title; same values', async () => {
+    const { sca, sast, raw } = await loadRepos(3);
+    const rawOf = (f: Finding) => raw.find((x) => x.id === f.id)!;
+    for (const f of [...sca, ...sast]) {
+      const want = rawOf(f);
+      expect(f.identity).toEqual(want.identity);
+      expect(f.location).toEqual(want.location);
+      expect(f.finding_title).toBe(want.finding_title);
+    }
+    const [a, b, c] = sca;
+    expect(b!.identity).toBe(a!.identity);
+    expect(c!.identity).toBe(a!.identity);
+    expect(b!.location).toBe(a!.location);
+    expect(Object.isFrozen(a!.identity) && Object.isFrozen(a!.identity.parts)).toBe(true);
+    expect(Object.isFrozen(a!.location)).toBe(true);
+    // A SAST identity with a part of its own is not pooled; its known parts are the pooled strings.
+    expect(sast[1]!.identity).not.toBe(sast[0]!.identity);
+    expect(Object.isFrozen(sast[0]!.identity)).toBe(false);
+    // Locations at another line of the same file are their own (a few per file are pooled).
+    expect(sast[1]!.location).not.toBe(sast[0]!.location);
+  });
+
+  it('keeps a few locations per file and lets the rest be their own', () => {
+    const pool = new Interner();
+    const at = (line: number) => ({
+      file: 'src/a.js',
+      start_line: line,
+      end_line: line,
+      url: null,
+      resource: null,
+      image: null,
+      account: null,
+      region: null,
+    });
+    const first = Array.from({ length: Interner.LOCATIONS_PER_KEY + 2 }, (_, i) =>
+      pool.location(at(i), () => at(i)),
+    );
+    const again = first.map((_, i) => pool.location(at(i), () => at(i)));
+    for (let i = 0; i < first.length; i++) {
+      expect(again[i]).toEqual(at(i));
+      if (i < Interner.LOCATIONS_PER_KEY) expect(again[i]).toBe(first[i]);
+      else expect(again[i]).not.toBe(first[i]);
+    }
+    const none = { ...at(1), file: null };
+    expect(pool.location(none, () => none)).toBe(none); // nothing to look it up by: not pooled
+  });
+});
