@@ -49913,9 +49913,11 @@ function collectGarbage(minHeapBytes = 0) {
   if (process.memoryUsage().heapUsed < minHeapBytes) return false;
   const gc = exposedGc();
   if (!gc) return false;
-  gc();
+  if (MEMORY_REDUCING) gc({ type: "major", execution: "sync", flavor: "last-resort" });
+  else gc();
   return true;
 }
+var MEMORY_REDUCING = Number(process.versions.v8.split(".")[0]) >= 13;
 var cached2;
 function exposedGc() {
   if (cached2 !== void 0) return cached2;
