@@ -16,3 +16,14 @@ describe('collectGarbage', () => {
     expect(ref.deref()).toBeUndefined();
   });
 });
+
+describe('collectGarbage with headroom', () => {
+  it('still runs a full collection (the limit factor is set around it only)', async () => {
+    let target: object | null = { big: new Array(1000).fill(1) };
+    const ref = new WeakRef(target);
+    target = null;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(collectGarbage(0, 50)).toBe(true);
+    expect(ref.deref()).toBeUndefined();
+  });
+});
