@@ -307,16 +307,7 @@ describe('lean findings of different repos share what recurs (the pool)', () => 
           ecosystem: 'npm',
           purl: null,
         },
-        location: {
-          file: 'package-lock.json',
-          start_line: null,
-          end_line: null,
-          url: null,
-          resource: null,
-          image: null,
-          account: null,
-          region: null,
-        },
+        location: { ...makeFinding().location, file: 'package-lock.json', start_line: null, end_line: null },
       });
       const code = makeFinding({
         key: `code-${r}`,
@@ -369,16 +360,8 @@ describe('lean findings of different repos share what recurs (the pool)', () => 
 
   it('keeps a few locations per file and lets the rest be their own', () => {
     const pool = new Interner();
-    const at = (line: number) => ({
-      file: 'src/a.js',
-      start_line: line,
-      end_line: line,
-      url: null,
-      resource: null,
-      image: null,
-      account: null,
-      region: null,
-    });
+    const base = makeFinding().location;
+    const at = (line: number) => ({ ...base, file: 'src/a.js', start_line: line, end_line: line });
     const first = Array.from({ length: Interner.LOCATIONS_PER_KEY + 2 }, (_, i) =>
       pool.location(at(i), () => at(i)),
     );
