@@ -31449,8 +31449,10 @@ var FILE_SHIFT = 2 ** 36;
 var refs = /* @__PURE__ */ new WeakMap();
 var Interner = class _Interner {
   static MAX_POOLED = 1 << 18;
+  static LOCATIONS_PER_KEY = 4;
   strings = /* @__PURE__ */ new Map();
   values = /* @__PURE__ */ new Map();
+  locations = /* @__PURE__ */ new Map();
   get(s2) {
     if (s2 === null) return s2;
     const prev = this.strings.get(s2);
@@ -31502,23 +31504,24 @@ var Interner = class _Interner {
     if (list3.length < _Interner.LOCATIONS_PER_KEY) list3.push(v);
     return v;
   }
-  static LOCATIONS_PER_KEY = 4;
-  locations = /* @__PURE__ */ new Map();
   /**
-   * A pooled, frozen identity equal to `scheme` + `parts` when every part is a pooled string (an
-   * SCA identity — advisory, package, manifest — recurs in every repo with that dependency); a
-   * fresh one otherwise.
+   * An identity equal to `scheme` + `parts`, each part the pooled string equal to it when there is
+   * one (nothing is added to the pool). Pooled and frozen when every part was already pooled (an SCA
+   * identity — advisory, package, manifest — recurs in every repo with that dependency); a fresh one
+   * otherwise, so that a part of its own (a SAST context hash) adds nothing to the pool.
    */
-  identity(scheme, parts, pooled) {
-    if (!pooled || parts.length > 4) return { scheme, parts };
+  identity(scheme, parts) {
+    let pooled = parts.length <= 4;
+    const own2 = parts.map((p) => {
+      const known = this.strings.get(p);
+      if (known === void 0) pooled = false;
+      return known ?? p;
+    });
+    if (!pooled) return { scheme, parts: own2 };
     return this.value(
-      `i\0${scheme}\0${parts.join("\0")}`,
-      () => Object.freeze({ scheme, parts: Object.freeze(parts) })
+      `i\0${scheme}\0${own2.join("\0")}`,
+      () => Object.freeze({ scheme, parts: Object.freeze(own2) })
     );
-  }
-  /** The pooled string equal to `s`, when there is one (nothing is added). */
-  known(s2) {
-    return this.strings.get(s2);
   }
   value(key, make) {
     const prev = this.values.get(key);
@@ -31583,17 +31586,7 @@ function leanCopy(f, pool3, prev) {
   const cve = pool3.list(f.cve);
   const loc = f.location;
   const file2 = prev && loc.file === prev.location.file ? prev.location.file : s2(loc.file);
-  let identity;
-  if (prev && sameIdentity(f.identity, prev.identity)) identity = prev.identity;
-  else {
-    let pooled = true;
-    const parts2 = f.identity.parts.map((p) => {
-      const known = pool3.known(p);
-      if (known === void 0) pooled = false;
-      return known ?? p;
-    });
-    identity = pool3.identity(s2(f.identity.scheme), parts2, pooled);
-  }
+  const identity = prev && sameIdentity(f.identity, prev.identity) ? prev.identity : pool3.identity(s2(f.identity.scheme), f.identity.parts);
   const parts = identity.parts;
   const location = prev && sameLocation(loc, prev.location) ? prev.location : pool3.location(loc, () => ({
     file: file2,

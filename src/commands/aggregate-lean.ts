@@ -50,8 +50,10 @@ const refs = new WeakMap<object, number>();
  */
 export class Interner {
   static readonly MAX_POOLED = 1 << 18;
+  static readonly LOCATIONS_PER_KEY = 4;
   private readonly strings = new Map<string, string>();
   private readonly values = new Map<string, unknown>();
+  private readonly locations = new Map<string, Location[]>();
 
   /** The pooled copy of `s`. */
   get(s: string): string;
@@ -108,24 +110,23 @@ export class Interner {
     return v;
   }
 
-  static readonly LOCATIONS_PER_KEY = 4;
-  private readonly locations = new Map<string, Location[]>();
-
   /**
-   * A pooled, frozen identity equal to `scheme` + `parts` when every part is a pooled string (an
-   * SCA identity — advisory, package, manifest — recurs in every repo with that dependency); a
-   * fresh one otherwise.
+   * An identity equal to `scheme` + `parts`, each part the pooled string equal to it when there is
+   * one (nothing is added to the pool). Pooled and frozen when every part was already pooled (an SCA
+   * identity — advisory, package, manifest — recurs in every repo with that dependency); a fresh one
+   * otherwise, so that a part of its own (a SAST context hash) adds nothing to the pool.
    */
-  identity(scheme: string, parts: string[], pooled: boolean): Identity {
-    if (!pooled || parts.length > 4) return { scheme, parts };
-    return this.value(`i\u0000${scheme}\u0000${parts.join('\u0000')}`, () =>
-      Object.freeze({ scheme, parts: Object.freeze(parts) as string[] }),
+  identity(scheme: string, parts: readonly string[]): Identity {
+    let pooled = parts.length <= 4;
+    const own = parts.map((p) => {
+      const known = this.strings.get(p);
+      if (known === undefined) pooled = false;
+      return known ?? p;
+    });
+    if (!pooled) return { scheme, parts: own };
+    return this.value(`i\u0000${scheme}\u0000${own.join('\u0000')}`, () =>
+      Object.freeze({ scheme, parts: Object.freeze(own) as string[] }),
     );
-  }
-
-  /** The pooled string equal to `s`, when there is one (nothing is added). */
-  known(s: string): string | undefined {
-    return this.strings.get(s);
   }
 
   private value<T>(key: string, make: () => T): T {
@@ -254,23 +255,16 @@ const same = <T>(v: T, prev: T | undefined): T => (prev !== undefined && v === p
  */
 function leanCopy(f: Finding, pool: Interner, prev?: Finding): Finding {
   const s = (v: string | null): string | null => pool.get(v);
-  // Pooled first: the identity parts are looked up among them.
+  // Pooled first: the identity's parts are looked up among them.
   const rule_id = s(f.rule_id);
   const pkg = pool.package(f.package);
   const cve = pool.list(f.cve);
   const loc = f.location;
   const file = prev && loc.file === prev.location.file ? prev.location.file : s(loc.file);
-  let identity: Finding['identity'];
-  if (prev && sameIdentity(f.identity, prev.identity)) identity = prev.identity;
-  else {
-    let pooled = true;
-    const parts = f.identity.parts.map((p) => {
-      const known = pool.known(p);
-      if (known === undefined) pooled = false;
-      return known ?? p;
-    });
-    identity = pool.identity(s(f.identity.scheme)!, parts, pooled);
-  }
+  const identity =
+    prev && sameIdentity(f.identity, prev.identity)
+      ? prev.identity
+      : pool.identity(s(f.identity.scheme)!, f.identity.parts);
   const parts = identity.parts;
   const location =
     prev && sameLocation(loc, prev.location)
